@@ -1,0 +1,105 @@
+"""The command line: ``python -m geo COMMAND``.
+
+Each command is a thin wrapper over package functions, printing text or JSON. Errors in
+data or arguments print one line per problem on stderr and exit non-zero, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from geo import load
+from geo.authoring import lines_from_waypoints
+from geo.errors import DataError, GeoError
+from geo.validate import validate_dataset
+
+#: Fields of ``assets --format json``; later tools rely on these names.
+ASSET_JSON_FIELDS = ("id", "name", "aliases", "kind", "commodity", "status", "countries", "crosses_russia",
+                     "ends_at_russian_port", "capacity_norm", "capacity_norm_unit", "capacity_year", "operator")
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate every data file and print a one-screen summary."""
+    report = validate_dataset(args.data_dir)
+    for problem in report.errors:
+        print(f"ERROR {problem}", file=sys.stderr)
+    if report.errors:
+        print(f"{len(report.errors)} error(s); the data does not validate.", file=sys.stderr)
+        return 1
+    assets = load.load_assets(args.data_dir)
+    counts = ", ".join(f"{n} {k}" for k, n in report.counts.items())
+    print(f"Data in {load.data_dir_or_default(args.data_dir)}: {counts}.")
+    for column in ("kind", "commodity", "status"):
+        tally = Counter(assets[column])
+        print(f"  by {column:<9}: " + ", ".join(f"{k} {n}" for k, n in sorted(tally.items())))
+    via_ru = assets[assets["crosses_russia"] | assets["ends_at_russian_port"]]
+    print(f"  crossing Russia or ending at a Russian port: {len(via_ru)} assets")
+    for problem in report.warnings:
+        print(f"  warning: {problem}")
+    print(f"OK: no errors, {len(report.warnings)} warning(s).")
+    return 0
+
+
+def cmd_assets(args: argparse.Namespace) -> int:
+    """Print every asset (JSON array, or a plain table)."""
+    assets = load.load_assets(args.data_dir)
+    records = [{f: load.plain_value(getattr(row, f)) for f in ASSET_JSON_FIELDS} for row in assets.itertuples(index=False)]
+    if args.format == "json":
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for r in records:
+            print(f"{r['id']:<32} {r['kind']:<14} {r['commodity']:<8} {r['status']:<10} {r['name']}")
+    return 0
+
+
+def cmd_build_lines(args: argparse.Namespace) -> int:
+    """Redraw every line whose route accuracy is 'waypoints' through its cited waypoints."""
+    data_dir = load.data_dir_or_default(args.data_dir)
+    assets = load.load_assets(data_dir)
+    lines = lines_from_waypoints(load.load_waypoints(data_dir))
+    redraw = assets.index[(assets["route_accuracy"] == "waypoints") & assets.index.isin(list(lines))]
+    assets.loc[redraw, "geometry"] = [lines[i] for i in redraw]
+    load.write_text_atomic(data_dir / load.ASSETS_FILE, load.dumps_assets(assets))
+    print(f"Redrew {len(redraw)} lines through their waypoints in {data_dir / load.ASSETS_FILE}.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with one sub-command per task."""
+    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=None, help="data folder (default: the project's data/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("validate", help="check every data file; exit 1 on errors")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("build-lines", help="redraw 'waypoints' lines through waypoints.csv and rewrite assets.geojson")
+    p.set_defaults(func=cmd_build_lines)
+
+    p = sub.add_parser("assets", help="list the assets")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.set_defaults(func=cmd_assets)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(f"ERROR {problem}", file=sys.stderr)
+        return 1
+    except GeoError as exc:
+        print(f"ERROR {exc}", file=sys.stderr)
+        return 2

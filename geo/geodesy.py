@@ -1,0 +1,45 @@
+"""Lengths and distances on the WGS84 ellipsoid (never on raw degrees)."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from pyproj import Geod
+from shapely.geometry.base import BaseGeometry
+
+_GEOD = Geod(ellps="WGS84")
+_EARTH_RADIUS_KM = 6371.0088
+#: Densify lines to about this spacing (degrees, ~2 km) before point-to-line distances.
+_DENSIFY_DEG = 0.02
+
+
+def geodesic_length_km(geom: BaseGeometry) -> float:
+    """Length of a lon/lat line on the WGS84 ellipsoid, in km.
+
+    Examples
+    --------
+    >>> from shapely.geometry import LineString
+    >>> round(geodesic_length_km(LineString([(0, 0), (1, 0)])), 1)
+    111.3
+    """
+    return _GEOD.geometry_length(geom) / 1000.0
+
+
+def haversine_km(lon1, lat1, lon2, lat2):
+    """Great-circle distance in km between lon/lat points (numpy arrays or floats)."""
+    lon1, lat1, lon2, lat2 = map(np.radians, (lon1, lat1, lon2, lat2))
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * np.arcsin(np.sqrt(a))
+
+
+def distance_to_line_km(line: BaseGeometry, lon: float, lat: float) -> float:
+    """Approximate shortest distance in km from a point to a lon/lat line (error < 1.5 km).
+
+    Examples
+    --------
+    >>> from shapely.geometry import LineString
+    >>> round(distance_to_line_km(LineString([(0, 0), (2, 0)]), 1.0, 0.1), 0)
+    11.0
+    """
+    coords = shapely.get_coordinates(shapely.segmentize(line, _DENSIFY_DEG))
+    return float(haversine_km(coords[:, 0], coords[:, 1], lon, lat).min())

@@ -1,0 +1,327 @@
+"""Record schemas of the data files (pydantic models) and unit conversions.
+
+Each model validates one record: a GeoJSON feature's properties, a CSV row, a YAML entry.
+Cross-record checks (references, geometry, lengths) live in :mod:`geo.validate`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+
+KINDS = ("pipeline", "shipping_lane", "rail", "field", "terminal", "port", "refinery", "junction", "border_crossing")
+LINE_KINDS = frozenset({"pipeline", "shipping_lane", "rail"})
+STATUSES = ("operating", "idle", "construction", "proposed", "cancelled")
+COMMODITIES = ("oil", "gas", "oil+gas")
+ACCURACIES = ("waypoints", "regional", "schematic", "site")
+
+#: Normalised unit per commodity: capacities and volumes are compared in these.
+NORM_UNIT = {"oil": "Mt/y", "gas": "bcm/y"}
+
+#: Factor from a stated unit to the normalised unit (oil: Mt/y, gas: bcm/y).
+#: bbl/d uses 7.33 barrels per tonne (a typical light crude); the tolerance of the
+#: consistency check allows for other grades.
+UNIT_FACTORS: dict[str, tuple[str, float]] = {
+    "Mt/y": ("oil", 1.0),
+    "t/y": ("oil", 1e-6),
+    "kt/y": ("oil", 1e-3),
+    "bbl/d": ("oil", 365.0 / 7.33 / 1e6),
+    "kbbl/d": ("oil", 365.0 / 7.33 / 1e3),
+    "bcm/y": ("gas", 1.0),
+    "mcm/y": ("gas", 1e-3),
+    "mcm/d": ("gas", 365.0 / 1e3),
+}
+UNIT_TOLERANCE = 0.10
+
+
+def normalise(value: float, unit: str) -> tuple[float, str]:
+    """Convert a stated value to the normalised unit of its commodity.
+
+    Examples
+    --------
+    >>> normalise(1_500_000, "bbl/d")[1]
+    'Mt/y'
+    >>> round(normalise(1_500_000, "bbl/d")[0], 1)
+    74.7
+    >>> normalise(10, "bcm/y")
+    (10.0, 'bcm/y')
+    """
+    commodity, factor = UNIT_FACTORS[unit]
+    return float(value) * factor, NORM_UNIT[commodity]
+
+
+class _Record(BaseModel):
+    """Base of all records; a whole-record check names its field as ``"field: message"``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Owner(_Record):
+    """A shareholder of an asset."""
+
+    name: str = Field(min_length=1)
+    share_pct: float | None = Field(default=None, ge=0, le=100)
+
+
+class AssetProps(_Record):
+    """Properties of one asset feature in ``assets.geojson``."""
+
+    id: Slug
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    kind: Literal[KINDS]
+    commodity: Literal[COMMODITIES]
+    status: Literal[STATUSES]
+    status_note: str | None = None
+    capacity_value: float | None = Field(default=None, gt=0)
+    capacity_unit: str | None = None
+    capacity_year: Year | None = None
+    capacity_norm: float | None = Field(default=None, gt=0)
+    capacity_norm_unit: Literal["Mt/y", "bcm/y"] | None = None
+    capacity_source: str | None = None
+    capacity_note: str | None = None
+    planned_capacity_norm: float | None = Field(default=None, gt=0)
+    planned_capacity_year: Year | None = None
+    planned_capacity_source: str | None = None
+    planned_note: str | None = None
+    operator: str | None = None
+    owners: list[Owner] = Field(default_factory=list)
+    owners_year: Year | None = None
+    countries: list[CountryCode] = Field(min_length=1)
+    crosses_russia: bool
+    ends_at_russian_port: bool
+    start_year: Year | None = None
+    length_km: float | None = Field(default=None, gt=0)
+    length_source: str | None = None
+    #: Why the drawn line and the reported length may differ (e.g. the figure covers a longer system).
+    length_note: str | None = None
+    route_accuracy: Literal[ACCURACIES]
+    sources: list[str] = Field(min_length=1)
+    note: str | None = None
+
+    @field_validator("capacity_value", "capacity_norm", "length_km", "planned_capacity_norm")
+    @classmethod
+    def _finite(cls, v: float | None) -> float | None:
+        if v is not None and not math.isfinite(v):
+            msg = "must be a finite number"
+            raise ValueError(msg)
+        return v
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_nonblank(cls, v: list[str]) -> list[str]:
+        if any(not a.strip() for a in v):
+            msg = "aliases must not be blank"
+            raise ValueError(msg)
+        return v
+
+    @model_validator(mode="after")
+    def _capacity_complete(self) -> AssetProps:
+        fields = ("capacity_value", "capacity_unit", "capacity_year", "capacity_norm", "capacity_norm_unit", "capacity_source")
+        given = [getattr(self, f) is not None for f in fields]
+        if any(given) and not all(given):
+            missing = [f for f, g in zip(fields, given, strict=True) if not g]
+            msg = f"{missing[0]}: a capacity needs value, unit, year, normalised value and source; missing {missing}"
+            raise ValueError(msg)
+        if self.capacity_unit is not None:
+            if self.capacity_unit not in UNIT_FACTORS:
+                msg = f"capacity_unit: unknown unit {self.capacity_unit!r}; expected one of {sorted(UNIT_FACTORS)}"
+                raise ValueError(msg)
+            expected, norm_unit = normalise(self.capacity_value, self.capacity_unit)
+            if norm_unit != self.capacity_norm_unit:
+                msg = f"capacity_norm_unit: {self.capacity_norm_unit!r} does not match capacity_unit {self.capacity_unit!r} (expected {norm_unit!r})"
+                raise ValueError(msg)
+            if abs(self.capacity_norm - expected) > UNIT_TOLERANCE * expected:
+                msg = f"capacity_norm: {self.capacity_norm} {norm_unit} disagrees with {self.capacity_value} {self.capacity_unit} (= {expected:.3g} {norm_unit})"
+                raise ValueError(msg)
+            if self.commodity != "oil+gas" and NORM_UNIT[self.commodity] != norm_unit:
+                msg = f"capacity_unit: a {self.commodity} asset's capacity must be in {NORM_UNIT[self.commodity]} terms, not {norm_unit}"
+                raise ValueError(msg)
+        if self.planned_capacity_norm is not None and (self.planned_capacity_year is None or self.planned_capacity_source is None):
+            msg = "planned_capacity_norm: a planned capacity needs planned_capacity_year and planned_capacity_source"
+            raise ValueError(msg)
+        if self.length_km is not None and self.length_source is None:
+            msg = "length_source: length_km needs a length_source"
+            raise ValueError(msg)
+        return self
+
+
+class Source(_Record):
+    """One entry of the bibliography ``sources.yaml``."""
+
+    id: Slug
+    publisher: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    date: str | None = None
+    url: str | None = None
+    licence: str | None = None
+    note: str | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_text(cls, v: object) -> object:
+        # YAML reads 2024-03-01 as a date and 2024 as an int: keep the text as written.
+        return None if v is None else str(v)
+
+    @field_validator("date")
+    @classmethod
+    def _date_form(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
+            msg = f"date {v!r} must be YYYY, YYYY-MM or YYYY-MM-DD"
+            raise ValueError(msg)
+        return v
+
+    @field_validator("url")
+    @classmethod
+    def _url_scheme(cls, v: str | None) -> str | None:
+        if v is not None and not v.startswith(("https://", "http://")):
+            msg = f"url {v!r} must start with https:// or http://"
+            raise ValueError(msg)
+        return v
+
+
+class Waypoint(_Record):
+    """A place a line asset passes, with the source of its position (``waypoints.csv``)."""
+
+    asset_id: Slug
+    seq: int = Field(ge=1)
+    place: str = Field(min_length=1)
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    source: str = Field(min_length=1)
+    note: str | None = None
+
+
+class Flow(_Record):
+    """An annual volume on a route (``flows.csv``)."""
+
+    year: Year
+    commodity: Literal["oil", "gas"]
+    flow_type: Literal["export", "transit", "route_total"]
+    origin: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}(\+[A-Z]{2})*$")]
+    route: str = Field(min_length=1)
+    destination: str | None = None
+    volume: float = Field(ge=0)
+    unit: str = Field(min_length=1)
+    volume_norm: float = Field(ge=0)
+    norm_unit: Literal["Mt", "bcm"]
+    primary: bool
+    source: str = Field(min_length=1)
+    note: str | None = None
+
+    @field_validator("volume", "volume_norm")
+    @classmethod
+    def _finite(cls, v: float) -> float:
+        if not math.isfinite(v):
+            msg = "must be a finite number"
+            raise ValueError(msg)
+        return v
+
+    @model_validator(mode="after")
+    def _unit_matches(self) -> Flow:
+        expected = "Mt" if self.commodity == "oil" else "bcm"
+        if self.norm_unit != expected:
+            msg = f"norm_unit: a {self.commodity} flow must be in {expected!r}, not {self.norm_unit!r}"
+            raise ValueError(msg)
+        return self
+
+
+class RouteGroup(_Record):
+    """A named group of assets that sources report volumes for as one route (``routes.yaml``)."""
+
+    id: Slug
+    name: str = Field(min_length=1)
+    assets: list[Slug] = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    #: A group the extractor links as ``alternative`` when a claim bypasses this one without naming one.
+    alternatives: Slug | None = None
+    #: Whether every member must avoid Russian territory and ports (checked by validation).
+    avoids_russia: bool = False
+    note: str | None = None
+
+
+LANGUAGES = ("de", "en", "ru")
+CLAIM_TYPES = ("rerouting", "dependency", "alignment", "military_symbolic", "opinion")
+ROLES = ("bypassed", "alternative", "subject", "context")
+VERDICTS = ("supported", "partly_supported", "contradicted", "not_verifiable")
+METRICS = ("share_via_russian_ports", "share_via_russia", "volume_avoiding_russia", "total_export")
+
+
+class Article(BaseModel):
+    """Metadata of one article of the corpus (``articles.yaml``); the text is ``file``."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]{1,64}$")]
+    file: str = Field(pattern=r"^seeds/[A-Za-z0-9_]{1,64}\.txt$")
+    title: str | None = None
+    display_title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    published: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    language: Literal[LANGUAGES]
+    url: str | None = None
+    cites: list[str] = Field(default_factory=list)
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+
+    @property
+    def label(self) -> str:
+        """The title to show: the article's own, else the derived one, else its id."""
+        return self.title or self.display_title or self.id
+
+
+class LinkedAsset(_Record):
+    """An asset a claim is about, and the role it plays in the claim."""
+
+    id: Slug
+    role: Literal[ROLES]
+
+
+class Evidence(_Record):
+    """A figure the tool computes from its flow data to assess a claim."""
+
+    metric: Literal[METRICS]
+    commodity: Literal["oil", "gas"]
+    year: Year
+
+
+class Assessment(_Record):
+    """How a claim compares with the data."""
+
+    verdict: Literal[VERDICTS]
+    rationale: str = Field(min_length=1)
+    evidence: list[Evidence] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+
+class Claim(_Record):
+    """One claim: a verbatim excerpt of an article, its type, who asserts it, its assets."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
+    article: str
+    excerpt: str = Field(min_length=1)
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    language: Literal[LANGUAGES]
+    english: str | None = None
+    claim_type: Literal[CLAIM_TYPES]
+    attribution: list[str] = Field(min_length=1)
+    assets: list[LinkedAsset] = Field(default_factory=list)
+    assessment: Assessment | None = None
+
+    @model_validator(mode="after")
+    def _span(self) -> Claim:
+        if self.end - self.start != len(self.excerpt):
+            msg = f"end: end - start = {self.end - self.start} but the excerpt has {len(self.excerpt)} characters"
+            raise ValueError(msg)
+        if self.language != "en" and not self.english:
+            msg = "english: a non-English excerpt needs its English rendering"
+            raise ValueError(msg)
+        return self
