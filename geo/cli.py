@@ -12,11 +12,13 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 
-from geo import load
+from geo import corpus, load
 from geo.authoring import lines_from_waypoints
 from geo.errors import DataError, GeoError
+from geo.extract import build_matcher, extract
 from geo.validate import validate_dataset
 
 #: Fields of ``assets --format json``; later tools rely on these names.
@@ -71,6 +73,48 @@ def cmd_build_lines(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Print the candidate claims of each article file."""
+    assets = load.load_assets(args.data_dir)
+    matcher = build_matcher(assets, load.load_route_groups(args.data_dir))
+    known = {corpus.sha256_text(t): a for a, t in corpus.load_corpus(args.data_dir).texts.items()}
+    out = []
+    for path in args.files:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            msg = f"{path}: cannot read file: {exc.strerror}"
+            raise GeoError(msg) from None
+        text = corpus.decode_upload(raw, path.name)
+        article = known.get(corpus.sha256_text(text), corpus.sha256_text(text)[:16])
+        out += [asdict(c) for c in extract(text, article=article, language=args.language, matcher=matcher)]
+    if args.format == "json":
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for c in out:
+            names = ", ".join(f"{a['id']} ({a['role']})" for a in c["assets"])
+            print(f"{c['article']} [{c['start']}:{c['end']}] {c['claim_type']}: {c['excerpt'][:100]}")
+            if names:
+                print(f"    assets: {names}")
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Add an article file to the corpus with its metadata."""
+    path: Path = args.file
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        msg = f"{path}: cannot read file: {exc.strerror}"
+        raise GeoError(msg) from None
+    meta = {"title": args.title, "author": args.author, "outlet": args.outlet, "published": args.published,
+            "language": args.language, "url": args.url, "cites": args.cites or []}
+    result = corpus.ingest(raw, path.name, metadata=meta, data_dir=args.data_dir, corpus_dir=args.corpus_dir)
+    print(result.message)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one sub-command per task."""
     parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.splitlines()[0])
@@ -82,6 +126,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build-lines", help="redraw 'waypoints' lines through waypoints.csv and rewrite assets.geojson")
     p.set_defaults(func=cmd_build_lines)
+
+    p = sub.add_parser("extract", help="print the candidate claims of article files")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.add_argument("--language", choices=("de", "en", "ru"), default=None, help="default: guessed from the text")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("ingest", help="add an article (.txt, .md, .html) to the corpus")
+    p.add_argument("file", type=Path, metavar="FILE")
+    for name in ("title", "author", "outlet", "url"):
+        p.add_argument(f"--{name}", default=None)
+    p.add_argument("--published", default=None, help="YYYY, YYYY-MM or YYYY-MM-DD")
+    p.add_argument("--language", choices=("de", "en", "ru"), default=None, help="default: guessed from the text")
+    p.add_argument("--cites", nargs="*", default=None, help="outlets the article cites")
+    p.add_argument("--corpus-dir", type=Path, default=None, help="default: the project's seeds/")
+    p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("assets", help="list the assets")
     p.add_argument("--format", choices=("json", "text"), default="text")

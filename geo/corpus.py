@@ -167,9 +167,9 @@ def _decode(raw: bytes, filename: str) -> str:
 
 def html_to_text(html: str) -> str:
     """Visible text of an HTML page: scripts, styles and markup removed, blocks on their own lines."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(html)
+    tree = LexborHTMLParser(html)
     for node in tree.css("script, style, noscript, template, head"):
         node.decompose()
     body = tree.body or tree.root

@@ -37,13 +37,14 @@ _WORD = re.compile(r"\w+")
 _ABBREV = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 #: Endings stripped after lemmatisation so inflected names meet their alias (longest first).
 _ENDINGS = {
-    "ru": tuple(sorted(
-        ["ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ах", "ях", "ам", "ям", "ую", "юю", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ым", "им", "ий", "ый", "а", "я", "у", "ю", "е", "и", "ы", "о", "ь", "й"],
-        key=len, reverse=True)),
+    "ru": tuple(sorted((
+        "ами ями ого его ому ему ыми ими ой ей ом ем ах ях ам ям ую юю ая яя ое ее ые ие ых их ым им ий ый "
+        "а я у ю е и ы о ь й"
+    ).split(), key=len, reverse=True)),
     "de": ("ern", "en", "es", "er", "em", "e", "s", "n"),
     "en": ("'s", "es", "s"),
 }
-_MIN_STEM = 4
+_MIN_STEM = 3
 
 # Cue patterns, matched on the case-folded sentence; word starts only, so inflections match.
 _CUES: dict[str, dict[str, str]] = {
@@ -157,6 +158,7 @@ class Matcher:
     endpoints: dict[str, tuple[str, ...]]  # line id -> point ids at its ends
     connected: dict[str, set[str]]  # point id -> lines touching it and points at their other ends
     groups: dict[str, tuple[str, ...]]
+    group_alternatives: dict[str, str]
     names: dict[str, str]
     commodity: dict[str, str] = field(default_factory=dict)
 
@@ -198,7 +200,8 @@ def build_matcher(assets: gpd.GeoDataFrame, groups: list[RouteGroup] | None = No
         ends = []
         for lon, lat in (geom.coords[0], geom.coords[-1]):
             d = haversine_km(points.geometry.x.to_numpy(), points.geometry.y.to_numpy(), lon, lat)
-            ends += [points.index[i] for i in (d <= end_km).nonzero()[0]]
+            if d.min() <= end_km:
+                ends.append(points.index[int(d.argmin())])
         endpoints[line.id] = tuple(dict.fromkeys(ends))
         for p in ends:
             connected[p].add(line.id)
@@ -211,6 +214,7 @@ def build_matcher(assets: gpd.GeoDataFrame, groups: list[RouteGroup] | None = No
         endpoints=endpoints,
         connected=dict(connected),
         groups={g.id: tuple(g.assets) for g in groups or []},
+        group_alternatives={g.id: g.alternatives for g in groups or [] if g.alternatives},
         names=dict(zip(assets["id"], assets["name"], strict=True)),
         commodity=dict(zip(assets["id"], assets["commodity"], strict=True)),
     )
@@ -295,13 +299,13 @@ def classify(sentence: str, lang: str, *, named: bool) -> str | None:
 
 def resolve(mentions: list[Mention], matcher: Matcher) -> list[tuple[str, str]]:
     """Asset ids named in one sentence, as ``(asset_id, match)`` with match 'name', 'lane' or 'group'."""
-    plain = {m.target for m in mentions if not m.context and not m.target.startswith("group:")}
     chosen: dict[str, str] = {}
     spans: dict[tuple[int, int], list[Mention]] = defaultdict(list)
     for m in mentions:
         spans[(m.start, m.end)].append(m)
-    for group in spans.values():
-        context = [m for m in group if m.context and matcher.connected.get(m.target, set()) & (plain - {m.target})]
+    for span, group in spans.items():
+        others = {m.target for m in mentions if not m.context and (m.start, m.end) != span}
+        context = [m for m in group if m.context and ({m.target} | matcher.connected.get(m.target, set())) & others]
         picks = context or [m for m in group if not m.context]
         for m in picks[:1] if context else picks:
             if m.target.startswith("group:"):
@@ -333,9 +337,25 @@ def extract(text: str, *, article: str = "", language: str | None = None, matche
         if claim_type is None:
             continue
         energy = claim_type in ("rerouting", "dependency")
+        if claim_type == "rerouting":
+            found += _implied_alternatives(sentence, lang, found, matcher)
         assets = [_link(a, how, claim_type, matcher) for a, how in found] if energy else []
         candidates.append(Candidate(article, s, e, sentence, lang, claim_type, assets))
     return candidates
+
+
+def _implied_alternatives(sentence: str, lang: str, found: list[tuple[str, str]], matcher: Matcher) -> list[tuple[str, str]]:
+    """For "bypass the Russian ports" with no alternative named, the group's stated alternatives."""
+    if any(not matcher.russian.get(a) for a, _ in found):
+        return []
+    have = {a for a, _ in found}
+    extra: list[tuple[str, str]] = []
+    for m in find_mentions(sentence, lang, matcher):
+        alt = matcher.group_alternatives.get(m.target.removeprefix("group:")) if m.target.startswith("group:") else None
+        if alt:
+            extra += [(a, "group") for a in matcher.groups.get(alt, ()) if a not in have]
+            have.update(matcher.groups.get(alt, ()))
+    return extra
 
 
 def _link(asset_id: str, how: str, claim_type: str, matcher: Matcher) -> dict[str, str]:

@@ -26,12 +26,13 @@ from shapely.validation import explain_validity
 
 from geo import settings
 from geo.errors import DataError, Problem
-from geo.schema import LINE_KINDS, AssetProps, Flow, Source, Waypoint
+from geo.schema import LINE_KINDS, AssetProps, Flow, RouteGroup, Source, Waypoint
 
 ASSETS_FILE = "assets.geojson"
 SOURCES_FILE = "sources.yaml"
 WAYPOINTS_FILE = "waypoints.csv"
 FLOWS_FILE = "flows.csv"
+ROUTES_FILE = "routes.yaml"
 
 _ACCEPTED_CRS = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326"}
 
@@ -271,6 +272,16 @@ def parse_waypoints(data_dir: Path | str | None = None) -> Parsed:
 def parse_flows(data_dir: Path | str | None = None) -> Parsed:
     """Read ``flows.csv``: annual volumes by route."""
     return parse_csv_table(data_dir_or_default(data_dir) / FLOWS_FILE, FLOWS_FILE, Flow)
+
+
+def parse_route_groups(data_dir: Path | str | None = None) -> Parsed:
+    """Read ``routes.yaml``: named groups of assets (a list of :class:`RouteGroup`)."""
+    return parse_yaml_list(data_dir_or_default(data_dir) / ROUTES_FILE, ROUTES_FILE, RouteGroup)
+
+
+def load_route_groups(data_dir: Path | str | None = None) -> list[RouteGroup]:
+    """Return the route groups; raise :class:`DataError` if invalid."""
+    return parse_route_groups(data_dir).raise_for_errors()
 
 
 def load_sources(data_dir: Path | str | None = None) -> pd.DataFrame:

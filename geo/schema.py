@@ -76,6 +76,9 @@ class AssetProps(_Record):
     id: Slug
     name: str = Field(min_length=1)
     aliases: list[str] = Field(default_factory=list)
+    #: Names that mean this asset only when a connected asset is named beside them
+    #: ("Novorossiysk" next to "CPC" is the CPC terminal, otherwise Sheskharis).
+    context_aliases: list[str] = Field(default_factory=list)
     kind: Literal[KINDS]
     commodity: Literal[COMMODITIES]
     status: Literal[STATUSES]
@@ -139,7 +142,8 @@ class AssetProps(_Record):
                 msg = f"capacity_norm_unit: {self.capacity_norm_unit!r} does not match capacity_unit {self.capacity_unit!r} (expected {norm_unit!r})"
                 raise ValueError(msg)
             if abs(self.capacity_norm - expected) > UNIT_TOLERANCE * expected:
-                msg = f"capacity_norm: {self.capacity_norm} {norm_unit} disagrees with {self.capacity_value} {self.capacity_unit} (= {expected:.3g} {norm_unit})"
+                stated = f"{self.capacity_value} {self.capacity_unit}"
+                msg = f"capacity_norm: {self.capacity_norm} {norm_unit} disagrees with {stated} (= {expected:.3g} {norm_unit})"
                 raise ValueError(msg)
             if self.commodity != "oil+gas" and NORM_UNIT[self.commodity] != norm_unit:
                 msg = f"capacity_unit: a {self.commodity} asset's capacity must be in {NORM_UNIT[self.commodity]} terms, not {norm_unit}"

@@ -14,11 +14,11 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import load, settings
+from geo.corpus import parse_corpus
 from geo.errors import Problem
 from geo.geodesy import distance_to_line_km, geodesic_length_km
 from geo.schema import LINE_KINDS, RouteGroup
 
-ROUTES_FILE = "routes.yaml"
 #: Route names that flows may use besides asset ids and route groups.
 FLOW_PSEUDO_ROUTES = frozenset({"total"})
 
@@ -106,7 +106,7 @@ def check_flows(flows: pd.DataFrame, route_ids: set[str]) -> list[Problem]:
     """Each flow names a known route; each (year, route, type) has exactly one primary row."""
     name = load.FLOWS_FILE
     problems = [
-        Problem(name, f"{r.year} {r.route}", "route", f"unknown route {r.route!r} (not an asset, a route in {ROUTES_FILE}, or 'total')")
+        Problem(name, f"{r.year} {r.route}", "route", f"unknown route {r.route!r} (not an asset, a route in {load.ROUTES_FILE}, or 'total')")
         for r in flows.itertuples(index=False)
         if r.route not in route_ids
     ]
@@ -126,11 +126,11 @@ def check_route_groups(groups: list[RouteGroup], assets: gpd.GeoDataFrame) -> li
     for g in groups:
         for i, a in enumerate(g.assets):
             if a not in assets.index:
-                problems.append(Problem(ROUTES_FILE, g.id, f"assets.{i}", f"unknown asset id {a!r}"))
+                problems.append(Problem(load.ROUTES_FILE, g.id, f"assets.{i}", f"unknown asset id {a!r}"))
             elif g.avoids_russia and (assets.at[a, "crosses_russia"] or assets.at[a, "ends_at_russian_port"]):
-                problems.append(Problem(ROUTES_FILE, g.id, f"assets.{i}", f"{a!r} crosses Russia or ends at a Russian port, but the group avoids Russia"))
+                problems.append(Problem(load.ROUTES_FILE, g.id, f"assets.{i}", f"{a!r} crosses Russia or ends at a Russian port, but the group avoids Russia"))
         if g.alternatives is not None and g.alternatives not in group_ids:
-            problems.append(Problem(ROUTES_FILE, g.id, "alternatives", f"unknown group {g.alternatives!r}"))
+            problems.append(Problem(load.ROUTES_FILE, g.id, "alternatives", f"unknown group {g.alternatives!r}"))
     return problems
 
 
@@ -142,9 +142,12 @@ def validate_dataset(data_dir: Path | str | None = None) -> Report:
     assets = load.parse_assets(data_dir)
     waypoints = load.parse_waypoints(data_dir)
     flows = load.parse_flows(data_dir)
-    groups = load.parse_yaml_list(data_dir / ROUTES_FILE, ROUTES_FILE, RouteGroup)
-    for parsed in (sources, assets, waypoints, flows, groups):
+    groups = load.parse_route_groups(data_dir)
+    corpus = parse_corpus(data_dir, asset_ids=set(assets.table.index) if assets.table is not None else None)
+    for parsed in (sources, assets, waypoints, flows, groups, corpus):
         report.problems += parsed.problems
+    report.counts["articles"] = len(corpus.table.articles)
+    report.counts["claims"] = len(corpus.table.claims)
 
     source_ids = set(sources.table.index) if sources.table is not None else None
     if assets.table is not None:
