@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: The data folder; ``GEO_DATA_DIR`` points the tool at another copy (tests, sandboxes).
 DATA_DIR = Path(os.environ.get("GEO_DATA_DIR", ROOT / "data"))
 #: The article corpus.
-SEEDS_DIR = ROOT / "seeds"
+SEEDS_DIR = Path(os.environ.get("GEO_SEEDS_DIR", ROOT / "seeds"))
 
 #: A line must pass within this distance of each waypoint it cites.
 WAYPOINT_TOLERANCE_KM = 10.0

@@ -1,0 +1,253 @@
+"""Streamlit glue: cached data, the current scenario and the map for a view state.
+
+``app.py`` lays out widgets and calls these. Data is cached with ``st.cache_data`` so each
+session gets its own copy (nothing cached is mutated in place); only the read-only country
+outlines are shared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import folium
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from geo import corpus, load, offline, panels, scenario, settings
+from geo.appstate import ViewState
+from geo.errors import GeoError
+from geo.extract import build_matcher, extract
+from geo.mapview import MapState, build_map, esc
+
+
+@dataclass(frozen=True)
+class Data:
+    """Every validated table the dashboard shows."""
+
+    assets: gpd.GeoDataFrame
+    sources: pd.DataFrame
+    flows: pd.DataFrame
+    corpus: corpus.Corpus
+    claims: pd.DataFrame
+    presets: dict[str, Any]
+
+
+@st.cache_data(show_spinner="Loading the dataset...")
+def load_data(data_dir: str, seeds_dir: str) -> Data:
+    """Load and validate everything once per data folder (each session gets a copy)."""
+    assets = load.load_assets(data_dir)
+    flows = load.load_flows(data_dir)
+    corp = corpus.load_corpus(data_dir, seeds_dir, asset_ids=set(assets.index))
+    return Data(
+        assets=assets,
+        sources=load.load_sources(data_dir),
+        flows=flows,
+        corpus=corp,
+        claims=panels.claims_frame(corp, flows),
+        presets=scenario.load_presets(data_dir),
+    )
+
+
+def data_paths() -> tuple[str, str]:
+    """The data and corpus folders (``GEO_DATA_DIR`` / ``GEO_SEEDS_DIR`` override them)."""
+    return str(settings.DATA_DIR), str(settings.SEEDS_DIR)
+
+
+@st.cache_data(show_spinner="Solving the scenario...", max_entries=64)
+def solve(view: ViewState, data_dir: str) -> tuple[Any, Any]:
+    """Baseline and scenario results for a view (cached by the view's scenario fields)."""
+    return scenario.run(view.year, view.commodity, preset=view.preset, off=view.off, capacity=dict(view.capacity), data_dir=data_dir)
+
+
+def static_ready() -> bool:
+    """Copy Leaflet and jQuery into ``static/vendor`` beside the app (once per process)."""
+    return _ensure_static(str(settings.ROOT / "static"))
+
+
+@st.cache_resource
+def _ensure_static(static_dir: str) -> bool:
+    offline.ensure_static(Path(static_dir))
+    return True
+
+
+def scenario_off(view: ViewState, data: Data, result: Any) -> frozenset[str]:
+    """Assets switched off by the view (its own list plus the preset's)."""
+    return frozenset(view.off) | frozenset(getattr(result, "off", ()) or ())
+
+
+def map_for(view: ViewState, data: Data, baseline: Any, result: Any, *, tiles: bool) -> folium.Map:
+    """The folium map of a view: the scenario's flows, switched-off routes, highlighted selection."""
+    highlight: frozenset[str] = frozenset()
+    fit = None
+    if view.claim:
+        row = data.claims[data.claims["id"] == view.claim]
+        if not row.empty:
+            highlight = frozenset(row.iloc[0]["asset_ids"]) & frozenset(data.assets.index)
+            if highlight:
+                minx, miny, maxx, maxy = data.assets.loc[sorted(highlight)].total_bounds
+                fit = (minx - 0.5, miny - 0.5, maxx + 0.5, maxy + 0.5)
+    elif view.asset:
+        highlight = frozenset({view.asset})
+    state = MapState(
+        flows=dict(result.asset_flows),
+        flow_unit=result.unit,
+        flow_year=result.year,
+        off=scenario_off(view, data, result),
+        highlight=highlight,
+        tiles=tiles,
+        fit=fit,
+    )
+    return build_map(data.assets, state=state, claims=data.claims, sources=data.sources)
+
+
+# --- panels -------------------------------------------------------------------------
+
+
+def asset_panel(asset_id: str, data: Data, baseline: Any, result: Any) -> None:
+    """Facts, modelled flows and linked claims of one asset."""
+    row = data.assets.loc[asset_id]
+    st.markdown(f"**{esc(row['name'])}**")
+    facts = {
+        "Kind": row["kind"], "Commodity": row["commodity"], "Status": row["status"],
+        "Capacity": capacity_text(row), "Operator": row["operator"] if isinstance(row["operator"], str) else "not recorded",
+        "Countries": ", ".join(row["countries"]), "Crosses Russia": "yes" if row["crosses_russia"] else "no",
+        "Ends at a Russian port": "yes" if row["ends_at_russian_port"] else "no",
+    }
+    st.table(pd.DataFrame({"value": [str(v) for v in facts.values()]}, index=list(facts)))
+    base_v, scen_v = baseline.asset_flows.get(asset_id), result.asset_flows.get(asset_id)
+    if base_v is not None or scen_v is not None:
+        st.markdown(f"Modelled flow, {result.year}: baseline **{(base_v or 0):.2f}** → scenario **{(scen_v or 0):.2f}** {esc(result.unit)}")
+    linked = data.claims[data.claims["asset_ids"].map(lambda ids: asset_id in ids)] if not data.claims.empty else data.claims
+    st.markdown(f"**Claims linked: {len(linked)}**")
+    for c in linked.itertuples():
+        st.markdown(f"> {esc(c.excerpt)}\n\n<small>{esc(c.article_title)} · {esc(c.verdict)}</small>", unsafe_allow_html=True)
+    st.caption("Sources: " + ", ".join(row["sources"]))
+
+
+def capacity_text(row: Any) -> str:
+    """Capacity with unit, year and source, or a plain statement that none is published."""
+    if row["capacity_norm"] != row["capacity_norm"] or row["capacity_norm"] is None:
+        return "not published"
+    return f"{row['capacity_norm']:g} {row['capacity_norm_unit']} ({int(row['capacity_year'])}, {row['capacity_source']})"
+
+
+def dependency_panel(baseline: Any, result: Any) -> None:
+    """Metrics side by side, and flows by route."""
+    st.subheader(f"Dependency metrics, {result.commodity} {result.year}: baseline vs scenario")
+    st.dataframe(panels.metrics_frame(baseline, result), use_container_width=True)
+    st.subheader("Flows by route")
+    frame = panels.route_flows_frame(baseline, result)
+    st.bar_chart(frame, horizontal=True, stack=False, height=max(260, 28 * len(frame)))
+    st.caption(f"Volumes in {result.unit}, {result.year}; modelled from the network with capacities from data/assets.geojson and "
+               "route volumes from data/flows.csv (sources in data/sources.yaml).")
+
+
+def claim_html(c: Any, text: str) -> str:
+    """One claim card: the excerpt inside its sentence, English, citation, attribution, type, verdict and evidence."""
+    figures = "".join(f"<li>{esc(f.text())} <small>({esc(f.formula)}; sources: {esc(', '.join(f.sources) or 'none')})</small></li>"
+                      for f in c.evidence_text)
+    assessment = c.assessment or {}
+    return (
+        f"<div class='claim'><p>{panels.excerpt_in_sentence_html(text, c.start, c.end)}</p>"
+        + (f"<p><i>{esc(c.english)}</i></p>" if isinstance(c.english, str) else "")
+        + f"<p><small>{esc(c.article_title)} · {esc(c.outlet or 'outlet unknown')} · {esc(c.published or 'undated')} · "
+        f"asserted by: {esc(c.attribution_chain)} · type: {esc(c.claim_type)} · "
+        f"<b>{esc(panels.VERDICT_LABELS.get(c.verdict, c.verdict))}</b></small></p>"
+        + (f"<p><small>{esc(assessment.get('rationale', ''))}</small></p>" if assessment else "")
+        + (f"<ul>{figures}</ul>" if figures else "")
+        + "</div>"
+    )
+
+
+def claims_panel(view: ViewState, data: Data) -> ViewState:
+    """The claims list with filters; choosing one highlights and zooms to its assets on the map."""
+    frame = data.claims
+    if frame.empty:
+        st.info("No claims yet.")
+        return view
+    cols = st.columns(4)
+    articles = ["(any)", *data.corpus.articles]
+    article = cols[0].selectbox("Article", articles, format_func=lambda a: a if a == "(any)" else data.corpus.articles[a].label, key="f_article")
+    linked_assets = sorted({a for ids in frame["asset_ids"] for a in ids})
+    asset = cols[1].selectbox("Asset", ["(any)", *linked_assets], format_func=lambda a: a if a == "(any)" else data.assets.at[a, "name"], key="f_asset")
+    ctype = cols[2].selectbox("Type", ["(any)", *sorted(frame["claim_type"].unique())], key="f_type")
+    verdict = cols[3].selectbox("Assessment", ["(any)", *sorted(frame["verdict"].unique())], key="f_verdict")
+    shown = panels.filter_claims(frame, article=None if article == "(any)" else article, asset=None if asset == "(any)" else asset,
+                                 claim_type=None if ctype == "(any)" else ctype, verdict=None if verdict == "(any)" else verdict)
+    options = ["(none)", *shown["id"]]
+    current = view.claim if view.claim in options else "(none)"
+    chosen = st.selectbox("Show a claim on the map", options, index=options.index(current), key="w_claim",
+                          format_func=lambda i: i if i == "(none)" else f"{i}: {frame.loc[frame['id'] == i, 'excerpt'].iloc[0][:90]}")
+    st.caption(f"{len(shown)} of {len(frame)} claims")
+    for c in shown.itertuples():
+        st.markdown(claim_html(c, data.corpus.texts[c.article]), unsafe_allow_html=True)
+    return view.with_(claim=None if chosen == "(none)" else chosen)
+
+
+def article_panel(view: ViewState, data: Data) -> ViewState:
+    """The full text of an article with all its claims highlighted."""
+    ids = list(data.corpus.articles)
+    current = view.article if view.article in ids else ids[0]
+    art_id = st.selectbox("Article", ids, index=ids.index(current), format_func=lambda a: data.corpus.articles[a].label, key="w_article")
+    art = data.corpus.articles[art_id]
+    st.markdown(f"**{esc(art.label)}** · {esc(art.author or 'author unknown')} · {esc(art.outlet or 'outlet unknown')} · "
+                f"{esc(art.published or 'undated')} · language: {esc(art.language)} · cites: {esc(', '.join(art.cites) or 'none')}")
+    spans = [(c.start, c.end, f"{c.id} ({c.claim_type})") for c in data.corpus.claims if c.article == art_id]
+    st.markdown(f"<div class='article'>{panels.article_html(data.corpus.texts[art_id], spans)}</div>", unsafe_allow_html=True)
+    return view.with_(article=art_id)
+
+
+def add_article_panel(data: Data, data_dir: str, seeds_dir: str) -> None:
+    """Upload or paste an article; review its candidate claims; save the accepted ones."""
+    st.subheader("Add an article")
+    upload = st.file_uploader("Upload (.txt, .md, .html; at most 2 MB)", type=["txt", "md", "html", "htm"], key="w_upload")
+    pasted = st.text_area("...or paste the text", key="w_paste", height=150)
+    cols = st.columns(4)
+    meta = {"title": cols[0].text_input("Title", key="w_m_title"), "outlet": cols[1].text_input("Outlet", key="w_m_outlet"),
+            "author": cols[2].text_input("Author", key="w_m_author"), "published": cols[3].text_input("Published (YYYY-MM-DD)", key="w_m_date")}
+    if st.button("Add to corpus", key="w_ingest"):
+        raw, name = (upload.getvalue(), upload.name) if upload is not None else (pasted.encode("utf-8"), "pasted.txt")
+        try:
+            res = corpus.ingest(raw, name, metadata=meta, data_dir=data_dir, corpus_dir=seeds_dir)
+        except GeoError as exc:
+            st.error(str(exc))
+        else:
+            st.session_state.review = res.article_id
+            load_data.clear()
+            st.success(res.message)
+            st.rerun()
+    art_id = st.session_state.get("review")
+    if not art_id or art_id not in data.corpus.texts:
+        return
+    text = data.corpus.texts[art_id]
+    matcher = build_matcher(data.assets, load.load_route_groups(data_dir))
+    candidates = extract(text, article=art_id, language=data.corpus.articles[art_id].language, matcher=matcher)
+    st.markdown(f"**Candidate claims in {esc(data.corpus.articles[art_id].label)}: {len(candidates)}**")
+    accepted = []
+    for i, c in enumerate(candidates):
+        names = ", ".join(f"{a['name']} ({a['role']})" for a in c.assets) or "no asset"
+        st.markdown(f"<p>{panels.excerpt_in_sentence_html(text, c.start, c.end)}<br><small>{esc(c.claim_type)} · {esc(names)}</small></p>",
+                    unsafe_allow_html=True)
+        keep = st.checkbox("Accept", key=f"w_acc_{art_id}_{i}")
+        english = c.excerpt if c.language == "en" else st.text_input("English rendering", key=f"w_en_{art_id}_{i}")
+        if keep:
+            accepted.append((c, english))
+    if st.button("Save accepted claims", key="w_save_claims", disabled=not accepted):
+        try:
+            saved = corpus.save_claims([_claim_from(c, english) for c, english in accepted], data_dir=data_dir, corpus_dir=seeds_dir)
+        except (GeoError, ValueError) as exc:
+            st.error(str(exc))
+        else:
+            load_data.clear()
+            st.success(f"Saved {saved} claim(s).")
+
+
+def _claim_from(c: Any, english: str) -> corpus.Claim:
+    return corpus.Claim(
+        id=f"{c.article.lower().replace('_', '-')}-{c.start}-{c.end}", article=c.article, excerpt=c.excerpt, start=c.start, end=c.end,
+        language=c.language, english=english or None, claim_type=c.claim_type, attribution=["article"],
+        assets=[{"id": a["id"], "role": a["role"]} for a in c.assets],
+    )

@@ -1,0 +1,82 @@
+"""The map: offline assets only, layers, styles that follow the scenario, escaped text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geo import corpus, load, offline, panels
+from geo.mapview import LAYERS, MapState, build_map, esc
+from tests.conftest import DATA
+
+ASSETS = load.load_assets(DATA)
+FLOWS = load.load_flows(DATA)
+CLAIMS = panels.claims_frame(corpus.load_corpus(DATA, asset_ids=set(ASSETS.index)), FLOWS)
+SOURCES = load.load_sources(DATA)
+URL = re.compile(r"""<(?:script|link|img)[^>]+(?:src|href)=["']?(?:https?:)?//""", re.IGNORECASE)
+
+
+def render(state: MapState | None = None, assets=ASSETS) -> str:
+    return build_map(assets, state=state, claims=CLAIMS, sources=SOURCES).get_root().render()
+
+
+def test_offline_map_loads_only_local_files():
+    html = render(MapState(tiles=False))
+    assert not URL.search(html)
+    assert f"{offline.STATIC_URL}/leaflet.js" in html and f"{offline.STATIC_URL}/jquery.min.js" in html
+    assert "tile.openstreetmap.org" not in html
+
+
+def test_online_tiles_only_when_asked():
+    assert "tile.openstreetmap.org" in render(MapState(tiles=True))
+
+
+def test_self_contained_map_inlines_leaflet():
+    html = render(MapState(asset_prefix=None))
+    assert "/app/static" not in html and not URL.search(html)
+    assert "L.version" in html or "leaflet" in html.lower()
+
+
+def test_every_layer_and_the_legend_are_present():
+    html = render()
+    for name in LAYERS:
+        assert f'"{name}"' in html or f"'{name}'" in html or esc(name) in html
+    assert "geo-legend" in html
+
+
+def test_switching_a_route_off_greys_it():
+    on, off = render(MapState()), render(MapState(off=frozenset({"cpc"})))
+    assert on != off
+    assert off.count("#9e9e9e") > on.count("#9e9e9e")
+
+
+def test_line_width_follows_flow():
+    thin = render(MapState(flows={"cpc": 1.0, "btc": 50.0}))
+    wide = render(MapState(flows={"cpc": 50.0, "btc": 1.0}))
+    assert thin != wide
+
+
+def test_hostile_asset_text_is_escaped():
+    hostile = ASSETS.copy()
+    hostile.at["cpc", "name"] = "<script>alert('x')</script><img src=x onerror=alert(1)>"
+    hostile.at["cpc", "operator"] = "\"'><svg onload=alert(2)>"
+    html = render(assets=hostile)
+    assert "<script>alert('x')</script>" not in html
+    assert "<img src=x onerror" not in html and "<svg onload" not in html
+    assert "&lt;script&gt;alert" in html
+
+
+def test_claims_layer_marks_assets_with_claims():
+    html = render()
+    linked = {a for ids in CLAIMS["asset_ids"] for a in ids}
+    assert linked, "the seed claims link assets"
+    for asset_id in list(linked)[:5]:
+        assert f'"claims-{asset_id}"' in html
+
+
+@pytest.mark.parametrize("claim_id", ["zeifert-reroute-oil-gas"])
+def test_highlight_zooms_to_the_claim_assets(claim_id):
+    ids = CLAIMS.loc[CLAIMS["id"] == claim_id, "asset_ids"].iloc[0]
+    html = render(MapState(highlight=frozenset(ids)))
+    assert "#ffd400" in html and "fitBounds" in html
