@@ -63,7 +63,7 @@ except GeoError as exc:
     st.error(str(exc))
     st.stop()
 
-st.title("Energy-route claims: Caspian and Central Asian export routes")
+st.subheader("Energy-route claims: Caspian and Central Asian export routes")
 st.caption(f"{view.commodity.capitalize()} · {view.year} · scenario: {view.preset or 'custom' if (view.preset or view.off or view.capacity) else 'baseline'}"
            f" · flows in {result.unit} (model, calibrated on observed {view.year} route volumes; see Sources)")
 

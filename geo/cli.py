@@ -8,6 +8,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections import Counter
@@ -15,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from geo import corpus, load
+from geo import brief, corpus, load
 from geo.authoring import lines_from_waypoints
 from geo.errors import DataError, GeoError
 from geo.extract import build_matcher, extract
@@ -115,6 +116,31 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bbox(text: str) -> tuple[float, float, float, float]:
+    try:
+        west, south, east, north = (float(v) for v in text.split(","))
+    except ValueError:
+        msg = f"--bbox must be W,S,E,N in degrees, got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        msg = f"--bbox {text!r} is not a west < east, south < north box in lon/lat"
+        raise argparse.ArgumentTypeError(msg)
+    return west, south, east, north
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    """Write a briefing (PNG, PDF or HTML) of a scenario."""
+    made = dt.datetime.fromisoformat(args.timestamp) if args.timestamp else None
+    briefing = brief.make_briefing(year=args.year, commodity=args.commodity, preset=args.preset, off=tuple(args.off or ()),
+                                   claim_ids=tuple(args.claims or ()), bbox=args.bbox, made=made, data_dir=args.data_dir)
+    try:
+        out = brief.write(briefing, args.out)
+    except ValueError as exc:
+        raise GeoError(str(exc)) from None
+    print(f"Wrote {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one sub-command per task."""
     parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.splitlines()[0])
@@ -142,6 +168,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cites", nargs="*", default=None, help="outlets the article cites")
     p.add_argument("--corpus-dir", type=Path, default=None, help="default: the project's seeds/")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("brief", help="write a captioned, sourced briefing map (.png 1920x1080, .pdf A4, .html)")
+    p.add_argument("--year", type=int, default=2023)
+    p.add_argument("--commodity", choices=("oil", "gas"), default="oil")
+    p.add_argument("--preset", default=None)
+    p.add_argument("--off", nargs="*", default=None, metavar="ID")
+    p.add_argument("--claims", nargs="*", default=None, metavar="ID")
+    p.add_argument("--bbox", type=_bbox, default=None, metavar="W,S,E,N")
+    p.add_argument("--timestamp", default=None, help="ISO time printed on the briefing (default: now, UTC)")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p.set_defaults(func=cmd_brief)
 
     p = sub.add_parser("assets", help="list the assets")
     p.add_argument("--format", choices=("json", "text"), default="text")

@@ -7,6 +7,7 @@ outlines are shared.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,8 +53,8 @@ def load_data(data_dir: str, seeds_dir: str) -> Data:
 
 
 def data_paths() -> tuple[str, str]:
-    """The data and corpus folders (``GEO_DATA_DIR`` / ``GEO_SEEDS_DIR`` override them)."""
-    return str(settings.DATA_DIR), str(settings.SEEDS_DIR)
+    """The data and corpus folders; ``GEO_DATA_DIR`` / ``GEO_SEEDS_DIR`` override them (read on every run)."""
+    return os.environ.get("GEO_DATA_DIR", str(settings.DATA_DIR)), os.environ.get("GEO_SEEDS_DIR", str(settings.SEEDS_DIR))
 
 
 @st.cache_data(show_spinner="Solving the scenario...", max_entries=64)
@@ -137,7 +138,7 @@ def capacity_text(row: Any) -> str:
 def dependency_panel(baseline: Any, result: Any) -> None:
     """Metrics side by side, and flows by route."""
     st.subheader(f"Dependency metrics, {result.commodity} {result.year}: baseline vs scenario")
-    st.dataframe(panels.metrics_frame(baseline, result), use_container_width=True)
+    st.dataframe(panels.metrics_frame(baseline, result), width="stretch")
     st.subheader("Flows by route")
     frame = panels.route_flows_frame(baseline, result)
     st.bar_chart(frame, horizontal=True, stack=False, height=max(260, 28 * len(frame)))

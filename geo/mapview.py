@@ -139,7 +139,7 @@ def claims_by_asset(claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
             rows.append({"asset": link["id"], "role": link["role"], "excerpt": c.excerpt, "article_title": c.article_title,
                          "outlet": c.outlet, "published": c.published, "claim_type": c.claim_type, "verdict": c.verdict, "claim": c.id})
     frame = pd.DataFrame(rows)
-    return {a: g for a, g in frame.groupby("asset")} if not frame.empty else {}
+    return dict(frame.groupby("asset")) if not frame.empty else {}
 
 
 def display_geometry(geom: Any) -> Any:
@@ -244,9 +244,9 @@ def build_map(
         tip = f"<b>{len(frame)} claim(s)</b> about {esc(row.name)}"
         claim_feats.append({"type": "Feature", "id": f"claims-{asset_id}", "geometry": shapely.set_precision(anchor, 0.001).__geo_interface__,
                             "properties": {"id": asset_id, "tooltip": tip, "popup": popup_html(row, frame, sources),
-                                           "style": {"color": "#000000", "weight": 1.5, "fillColor": "#ffd400", "fillOpacity": 0.95}}})
+                                           "style": {"color": "#000000", "weight": 1, "fillColor": "#ffd400", "fillOpacity": 0.95}}})
     if claim_feats:
-        _styled_geojson(claim_feats, radius=5).add_to(groups["Claims"])
+        _styled_geojson(claim_feats, radius=4).add_to(groups["Claims"])
 
     for group in groups.values():
         group.add_to(fmap)
@@ -278,6 +278,7 @@ class _MetricScale(MacroElement):
         {% macro script(this, kwargs) %}
         L.control.scale({imperial: false, maxWidth: 160}).addTo({{ this._parent.get_name() }});
         {{ this._parent.get_name() }}.getContainer().style.background = "#d4e6f1";
+        document.head.insertAdjacentHTML("beforeend", "<style>.leaflet-interactive:focus{outline:none}</style>");
         {% endmacro %}
         """
     )
@@ -337,6 +338,6 @@ def legend_html(state: MapState) -> str:
     ]
     body = "<br>".join(items)
     return (
-        "<div id='geo-legend' style='position:fixed;bottom:24px;left:12px;z-index:9999;background:rgba(255,255,255,.92);"
+        "<div id='geo-legend' style='position:fixed;bottom:26px;right:10px;z-index:9999;background:rgba(255,255,255,.92);"
         f"padding:6px 9px;border:1px solid #999;border-radius:4px;font:12px/1.5 sans-serif'><b>Legend</b><br>{body}</div>"
     )

@@ -1,0 +1,133 @@
+"""The Streamlit app, run headless with AppTest: panels, interactions, offline payload, URL state."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+EXTERNAL = re.compile(r"""<(?:script|link|img)[^>]+(?:src|href)=["']?(?:https?:)?//|https?://tile\.""", re.IGNORECASE)
+
+
+def run_app(query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def map_payload(at: AppTest) -> str:
+    """The generated Leaflet script and the JS/CSS links of the folium component."""
+    (component,) = [c for c in at.get("component_instance") if "script" in c.proto.json_args]
+    args = json.loads(component.proto.json_args)
+    return "\n".join([args["script"], args.get("html", ""), json.dumps(args.get("css_links")), json.dumps(args.get("js_links"))])
+
+
+def metric_table(at: AppTest):
+    return next(df.value for df in at.dataframe if "baseline" in df.value.columns)
+
+
+@pytest.fixture(scope="module")
+def default_app() -> AppTest:
+    return run_app()
+
+
+def test_app_runs_without_exceptions(default_app):
+    assert not default_app.exception
+    assert "Energy-route claims" in default_app.subheader[0].value
+
+
+def test_map_payload_is_offline(default_app):
+    payload = map_payload(default_app)
+    assert "/app/static/vendor/leaflet.js" in payload
+    assert not EXTERNAL.search(payload)
+
+
+def test_map_draws_routes_and_points(default_app):
+    payload = map_payload(default_app)
+    for asset in ("cpc", "btc", "kcp-atasu-alashankou", "aktau", "sangachal"):
+        assert f'"id":"{asset}"' in payload
+
+
+def test_preset_changes_the_metrics(default_app):
+    at = run_app()
+    before = metric_table(at)["scenario"].copy()
+    at.sidebar.selectbox(key="w_preset").set_value("cpc-halted").run()
+    assert not at.exception
+    after = metric_table(at)["scenario"]
+    assert not before.equals(after)
+    assert metric_table(at)["change"].abs().sum() > 0
+
+
+def test_toggling_a_route_changes_the_map_payload(default_app):
+    at = run_app()
+    before = map_payload(at)
+    at.sidebar.multiselect(key="w_off").set_value(["btc"]).run()
+    assert not at.exception
+    after = map_payload(at)
+    assert before != after
+    assert at.query_params["off"] == ["btc"] or at.query_params["off"] == "btc"
+
+
+def test_claims_panel_shows_the_seed_excerpts(default_app):
+    html = "\n".join(m.value for m in default_app.markdown)
+    assert "seine Öl- und Gaslieferungen umzuleiten, um russische Häfen zu umgehen" in html
+    assert "NetEase" in html
+
+
+def test_selecting_a_claim_highlights_its_assets(default_app):
+    at = run_app()
+    at.selectbox(key="w_claim").set_value("zeifert-reroute-oil-gas").run()
+    assert not at.exception
+    payload = map_payload(at)
+    assert "#ffd400" in payload and "fitBounds" in payload
+    assert at.query_params["claim"] in ("zeifert-reroute-oil-gas", ["zeifert-reroute-oil-gas"])
+
+
+def test_query_string_state_round_trips():
+    query = {"year": "2022", "preset": "cpc-halted", "off": "btc", "asset": "cpc"}
+    at = run_app(query)
+    assert not at.exception
+    assert at.sidebar.selectbox(key="w_year").value == 2022
+    assert at.sidebar.selectbox(key="w_preset").value == "cpc-halted"
+    assert at.sidebar.multiselect(key="w_off").value == ["btc"]
+    params = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+    assert {k: params.get(k) for k in query} == query
+
+
+def test_dependency_panel_has_units_and_years(default_app):
+    table = metric_table(default_app)
+    assert any("Mt" in m and "2023" in m for m in table.index)
+    assert any("%" in m for m in table.index)
+
+
+def test_add_article_ingests_and_saves_accepted_claims(tmp_path, monkeypatch):
+    data, seeds = tmp_path / "data", tmp_path / "seeds"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
+    shutil.copytree(ROOT / "seeds", seeds)
+    monkeypatch.setenv("GEO_DATA_DIR", str(data))
+    monkeypatch.setenv("GEO_SEEDS_DIR", str(seeds))
+    claims_before = (data / "claims.yaml").read_text(encoding="utf-8")
+    at = run_app()
+    at.text_area(key="w_paste").set_value("Kazakhstan will ship more crude via the BTC pipeline to avoid the CPC terminal.")
+    at.text_input(key="w_m_title").set_value("Test <script>alert(1)</script>")
+    at.button(key="w_ingest").click().run()
+    assert not at.exception
+    new = [p for p in seeds.iterdir() if p.name not in {q.name for q in (ROOT / "seeds").iterdir()}]
+    assert len(new) == 1
+    boxes = [c for c in at.checkbox if c.key and c.key.startswith("w_acc_")]
+    assert boxes, "candidate claims are offered for review"
+    boxes[0].check().run()
+    at.button(key="w_save_claims").click().run()
+    assert not at.exception
+    after = (data / "claims.yaml").read_text(encoding="utf-8")
+    assert after.startswith(claims_before) and len(after) > len(claims_before)
+    shown = [m.value for m in at.markdown if "alert(1)" in m.value]
+    assert shown, "the new article's title is shown"
+    assert all("<script>" not in m and "&lt;script&gt;" in m for m in shown)

@@ -1,0 +1,132 @@
+"""The real thing: the app in Debian's headless Chromium, driven by Playwright, with no internet.
+
+Starts ``streamlit run app.py`` on a free local port, waits for Leaflet to draw, clicks a
+route and checks its claims appear, and saves screenshots under ``test-output/``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+OUTPUT = ROOT / "test-output"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it)"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, proc: subprocess.Popen, limit_s: float = 90.0) -> None:
+    """Poll until the server answers; the limit only guards against a hung start, it is not a timing assertion."""
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer")
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    port = free_port()
+    data = tmp_path_factory.mktemp("browser") / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
+    env = {**os.environ, "GEO_DATA_DIR": str(data)}
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port), "--server.address", "127.0.0.1",
+           "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/_stcore/health", proc)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def map_frame(page):
+    """The iframe of the folium component, once Leaflet has drawn the routes."""
+    page.wait_for_selector("iframe[title*='streamlit_folium']", timeout=60_000)
+    frame = page.frame_locator("iframe[title*='streamlit_folium']")
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
+    return frame
+
+
+def test_map_draws_routes_and_markers_and_a_click_shows_claims(app_url, browser):
+    OUTPUT.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    blocked: list[str] = []
+    page.route(lambda url: not url.startswith(app_url) and not url.startswith(("data:", "blob:", "about:")),
+               lambda route: (blocked.append(route.request.url), route.abort()))
+    page.goto(app_url)
+    frame = map_frame(page)
+    assert "Claims linked:" not in page.content()
+    paths = frame.locator("path.leaflet-interactive")
+    # Routes are paths; points are circle markers, also paths in Leaflet's SVG renderer.
+    assert paths.count() > 60
+    assert frame.locator(".leaflet-control-layers").count() == 1
+    assert frame.locator("#geo-legend").count() == 1
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(OUTPUT / "dashboard.png"))
+
+    # Click the Atasu - Alashankou pipeline where Leaflet drew it.
+    iframe = page.locator("iframe[title*='streamlit_folium']")
+    box = iframe.bounding_box()
+    point = iframe.content_frame.locator("body").evaluate(
+        """() => {
+            let target = null;
+            window.map.eachLayer(l => { if (l.feature && l.feature.properties.id === 'kcp-atasu-alashankou' && l.getLatLngs) target = l; });
+            const ll = target.getLatLngs();
+            const flat = Array.isArray(ll[0]) ? ll.flat() : ll;
+            const mid = flat[Math.floor(flat.length / 2)];
+            window.map.setView(mid, 7, {animate: false});
+            const p = window.map.latLngToContainerPoint(mid);
+            return {x: p.x, y: p.y};
+        }"""
+    )
+    page.wait_for_timeout(300)
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    page.get_by_text("Claims linked:").first.wait_for(timeout=30_000)
+    page.locator("strong", has_text="Atasu").first.wait_for(timeout=30_000)
+    page.screenshot(path=str(OUTPUT / "dashboard-route-selected.png"))
+    assert re.search(r"Claims linked: [1-9]", page.content()), "the clicked route's claims are listed"
+    assert not errors, errors
+    assert blocked == [], f"the page tried to reach the internet: {blocked[:3]}"
