@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from geo import brief, corpus, load
+from geo import brief, cli_scenario, corpus, load
 from geo.authoring import lines_from_waypoints
 from geo.errors import DataError, GeoError
 from geo.extract import build_matcher, extract
@@ -25,6 +25,10 @@ from geo.validate import validate_dataset
 #: Fields of ``assets --format json``; later tools rely on these names.
 ASSET_JSON_FIELDS = ("id", "name", "aliases", "kind", "commodity", "status", "countries", "crosses_russia",
                      "ends_at_russian_port", "capacity_norm", "capacity_norm_unit", "capacity_year", "operator")
+
+
+#: Warnings printed by ``validate`` before the rest are counted, so the summary fits one screen.
+MAX_WARNINGS_SHOWN = 10
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -43,8 +47,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"  by {column:<9}: " + ", ".join(f"{k} {n}" for k, n in sorted(tally.items())))
     via_ru = assets[assets["crosses_russia"] | assets["ends_at_russian_port"]]
     print(f"  crossing Russia or ending at a Russian port: {len(via_ru)} assets")
-    for problem in report.warnings:
+    for problem in report.warnings[:MAX_WARNINGS_SHOWN]:
         print(f"  warning: {problem}")
+    if len(report.warnings) > MAX_WARNINGS_SHOWN:
+        print(f"  ... and {len(report.warnings) - MAX_WARNINGS_SHOWN} more warning(s); see geo.validate.validate_dataset()")
     print(f"OK: no errors, {len(report.warnings)} warning(s).")
     return 0
 
@@ -179,6 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timestamp", default=None, help="ISO time printed on the briefing (default: now, UTC)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
     p.set_defaults(func=cmd_brief)
+
+    cli_scenario.register(sub)
 
     p = sub.add_parser("assets", help="list the assets")
     p.add_argument("--format", choices=("json", "text"), default="text")

@@ -107,7 +107,7 @@ def fingerprint(text: str) -> str:
 
     Examples
     --------
-    >>> fingerprint("Öl  fließt\\r\\nüber Aktau.") == fingerprint("öl fließt über Aktau")
+    >>> fingerprint("Öl  fließt\r\nüber Aktau.") == fingerprint("öl fließt über Aktau")
     True
     """
     folded = unicodedata.normalize("NFKC", text).casefold()

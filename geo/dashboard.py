@@ -21,7 +21,7 @@ from geo import corpus, load, offline, panels, scenario, settings
 from geo.appstate import ViewState
 from geo.errors import GeoError
 from geo.extract import build_matcher, extract
-from geo.mapview import MapState, build_map, esc
+from geo.mapview import MapLayers, MapState, build_map, esc, map_layers
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,17 @@ def map_for(view: ViewState, data: Data, baseline: Any, result: Any, *, tiles: b
         tiles=tiles,
         fit=fit,
     )
-    return build_map(data.assets, state=state, claims=data.claims, sources=data.sources)
+    return build_map(data.assets, state=state, layers=_layers(data))
+
+
+def _layers(data: Data) -> MapLayers:
+    """The serialised map layers of this data (built once per session's data copy)."""
+    key = "map_layers"
+    cached = st.session_state.get(key)
+    if cached is None or cached[0] is not data:
+        cached = (data, map_layers(data.assets, data.claims, data.sources))
+        st.session_state[key] = cached
+    return cached[1]
 
 
 # --- panels -------------------------------------------------------------------------

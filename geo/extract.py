@@ -98,7 +98,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     Examples
     --------
-    >>> text = "Am 9. Mai gab es keine Parade. Das Öl fließt z. B. über Aktau.\\nNeue Zeile"
+    >>> text = "Am 9. Mai gab es keine Parade. Das Öl fließt z. B. über Aktau.\nNeue Zeile"
     >>> [text[s:e] for s, e in split_sentences(text)]
     ['Am 9. Mai gab es keine Parade.', 'Das Öl fließt z. B. über Aktau.', 'Neue Zeile']
     """

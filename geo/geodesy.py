@@ -41,5 +41,10 @@ def distance_to_line_km(line: BaseGeometry, lon: float, lat: float) -> float:
     >>> round(distance_to_line_km(LineString([(0, 0), (2, 0)]), 1.0, 0.1), 0)
     11.0
     """
+    return float(distances_to_line_km(line, np.array([lon]), np.array([lat]))[0])
+
+
+def distances_to_line_km(line: BaseGeometry, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
+    """:func:`distance_to_line_km` for many points at once (the line is densified once)."""
     coords = shapely.get_coordinates(shapely.segmentize(line, _DENSIFY_DEG))
-    return float(haversine_km(coords[:, 0], coords[:, 1], lon, lat).min())
+    return haversine_km(coords[None, :, 0], coords[None, :, 1], lons[:, None], lats[:, None]).min(axis=1)

@@ -26,12 +26,15 @@ from shapely.validation import explain_validity
 
 from geo import settings
 from geo.errors import DataError, Problem
+from geo.netschema import NETWORK_SECTIONS, NetworkSpec, PresetSpec
 from geo.schema import LINE_KINDS, AssetProps, Flow, RouteGroup, Source, Waypoint
 
 ASSETS_FILE = "assets.geojson"
 SOURCES_FILE = "sources.yaml"
 WAYPOINTS_FILE = "waypoints.csv"
 FLOWS_FILE = "flows.csv"
+NETWORK_FILE = "network.yaml"
+SCENARIOS_FILE = "scenarios.yaml"
 ROUTES_FILE = "routes.yaml"
 
 _ACCEPTED_CRS = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326"}
@@ -345,3 +348,74 @@ def write_text_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
+
+
+# --- route network and scenario presets ----------------------------------------------
+
+
+def _network_label(section: str, raw: Any, index: int) -> str:
+    if section == "targets" and isinstance(raw, dict):
+        return f"targets {raw.get('year')} {raw.get('commodity')} {raw.get('route')}"
+    return f"{section} {_record_label(raw, index)}"
+
+
+def _nested_field(problem: Problem) -> Problem:
+    """Move a nested record's ``"field: message"`` into the field path (``capacity.0`` -> ``capacity.0.note``)."""
+    head, sep, rest = problem.message.partition(": ")
+    if problem.field is not None and sep and head.isidentifier() and head.islower():
+        return Problem(problem.file, problem.record, f"{problem.field}.{head}", rest, problem.severity)
+    return problem
+
+
+def parse_network(data_dir: Path | str | None = None) -> Parsed:
+    """Read ``network.yaml`` (the route network's topology) into a :class:`~geo.netschema.NetworkSpec`.
+
+    Each record is validated on its own, so one run reports every bad node, edge, route,
+    target and fixed flow; the table is ``None`` when the file cannot be assembled.
+    """
+    name = NETWORK_FILE
+    raw, problems = read_yaml(data_dir_or_default(data_dir) / name, name)
+    if problems:
+        return Parsed(None, problems)
+    if not isinstance(raw, dict):
+        return Parsed(None, [Problem(name, None, None, f"expected a mapping with keys {sorted(NetworkSpec.model_fields)}")])
+    problems += [Problem(name, None, str(k), f"unknown key; expected one of {sorted(NetworkSpec.model_fields)}")
+                 for k in raw if k not in NetworkSpec.model_fields]
+    sections: dict[str, list[BaseModel]] = {}
+    for key, model in NETWORK_SECTIONS.items():
+        items = raw.get(key) or []
+        if not isinstance(items, list):
+            problems.append(Problem(name, None, key, "expected a list of records"))
+            items = []
+        records, found = validate_records(name, [(_network_label(key, r, i), r) for i, r in enumerate(items)], model)
+        problems += [_nested_field(p) for p in found]
+        if "id" in model.model_fields:
+            problems += [Problem(name, f"{key} {p.record}", p.field, p.message) for p in _check_unique(name, (r.id for r in records))]
+        sections[key] = records
+    header = {k: raw[k] for k in NetworkSpec.model_fields if k in raw and k not in NETWORK_SECTIONS}
+    try:
+        spec = NetworkSpec.model_validate({**header, **sections})
+    except ValidationError as exc:
+        for err in exc.errors():
+            fld, msg = ".".join(str(p) for p in err["loc"]) or None, err["msg"].removeprefix("Value error, ")
+            if fld is None and ": " in msg:
+                fld, msg = msg.split(": ", 1)
+            problems.append(Problem(name, None, fld, msg))
+        return Parsed(None, problems)
+    return Parsed(spec, problems)
+
+
+def parse_scenarios(data_dir: Path | str | None = None) -> Parsed:
+    """Read the scenario presets of ``scenarios.yaml`` (a list under ``presets``)."""
+    path = data_dir_or_default(data_dir) / SCENARIOS_FILE
+    return parse_yaml_list(path, SCENARIOS_FILE, PresetSpec, key="presets")
+
+
+def load_network(data_dir: Path | str | None = None) -> NetworkSpec:
+    """Return the network spec; raise :class:`DataError` if invalid."""
+    return parse_network(data_dir).raise_for_errors()
+
+
+def load_scenarios(data_dir: Path | str | None = None) -> list[PresetSpec]:
+    """Return the scenario presets in file order; raise :class:`DataError` if invalid."""
+    return parse_scenarios(data_dir).raise_for_errors()

@@ -83,63 +83,110 @@ class MapState:
     fit: tuple[float, float, float, float] | None = None
 
 
-def tooltip_html(row: Any, state: MapState) -> str:
-    """One line: name, capacity with unit and year, and the scenario's flow if any."""
-    parts = [f"<b>{esc(row.name)}</b>", esc(capacity_label(row))]
-    if row.id in state.off:
-        parts.append("<i>switched off in this scenario</i>")
-    elif row.id in state.flows:
-        parts.append(f"flow {state.flows[row.id]:.2f} {esc(state.flow_unit)} ({esc(state.flow_year)}, model)")
-    return "<br>".join(parts)
-
-
-def popup_html(row: Any, claims: pd.DataFrame | None, sources: pd.DataFrame | None) -> str:
-    """Facts, sources and linked claims of one asset, every value escaped."""
+def _owners_text(row: Any) -> str:
     owners = "; ".join(f"{o['name']} {o['share_pct']:g} %" if o.get("share_pct") is not None else o["name"] for o in row.owners or [])
-    facts = [
-        ("Kind", settings.KIND_LABELS.get(row.kind, row.kind)),
-        ("Commodity", row.commodity),
-        ("Status", row.status + (f" ({row.status_note})" if isinstance(row.status_note, str) else "")),
-        ("Capacity", capacity_label(row)),
-        ("Operator", row.operator if isinstance(row.operator, str) else "not recorded"),
-        ("Owners", f"{owners} ({int(row.owners_year)})" if owners and row.owners_year == row.owners_year and row.owners_year else owners),
-        ("Countries", ", ".join(row.countries)),
-        ("Crosses Russia", "yes" if row.crosses_russia else "no"),
-        ("Ends at a Russian port", "yes" if row.ends_at_russian_port else "no"),
-        ("In service since", int(row.start_year) if row.start_year == row.start_year and row.start_year else ""),
-        ("Reported length", f"{row.length_km:g} km (source: {row.length_source})" if row.length_km == row.length_km and row.length_km else ""),
-    ]
-    rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in facts if v not in ("", None))
-    src_items = []
-    for sid in row.sources:
-        if sources is not None and sid in sources.index:
-            s = sources.loc[sid]
-            src_items.append(f"<li>{esc(s['publisher'])}: {esc(s['title'])} ({esc(s['date'])}) <code>{esc(sid)}</code></li>")
-        else:
-            src_items.append(f"<li><code>{esc(sid)}</code></li>")
-    out = [f"<div class='geo-popup'><h4>{esc(row.name)}</h4><table>{rows}</table>"]
+    if owners and isinstance(row.owners_year, int | float) and row.owners_year == row.owners_year:
+        owners += f" ({int(row.owners_year)})"
+    return owners
+
+
+def _num(value: Any) -> Any:
+    return None if value is None or (isinstance(value, float) and value != value) else value
+
+
+#: Facts that repeat across assets; they are stored once in a string table on the page.
+_SHARED = ("sn", "cap", "op", "own", "cc", "len")
+
+
+def _props(row: Any, source_index: dict[str, int], strings: dict[str, int] | None = None) -> dict[str, Any]:
+    """The compact, unescaped facts of one asset; the page escapes them when it builds a popup.
+
+    With ``strings``, repeated text fields become indices into that table.
+    """
+    props = _raw_props(row, source_index)
+    if strings is not None:
+        for key in _SHARED:
+            if isinstance(props.get(key), str):
+                props[key] = strings.setdefault(props[key], len(strings))
+    return props
+
+
+def _raw_props(row: Any, source_index: dict[str, int]) -> dict[str, Any]:
+    length = _num(row.length_km)
+    start = _num(row.start_year)
+    return {
+        "i": row.id,
+        "n": row.name,
+        "k": settings.KIND_LABELS.get(row.kind, row.kind),
+        "c": row.commodity,
+        "s": row.status,
+        "sn": row.status_note if isinstance(row.status_note, str) else None,
+        "cap": capacity_label(row),
+        "op": row.operator if isinstance(row.operator, str) else None,
+        "own": _owners_text(row) or None,
+        "cc": ", ".join(row.countries),
+        "ru": int(bool(row.crosses_russia)) + 2 * int(bool(row.ends_at_russian_port)),
+        "rp": int(bool(row.ends_at_russian_port or "RU" in row.countries)),
+        "sy": int(start) if start else None,
+        "len": f"{length:g} km (source: {row.length_source})" if length else None,
+        "src": [source_index[s] for s in row.sources if s in source_index],
+        "srcx": [s for s in row.sources if s not in source_index],
+    }
+
+
+def _feature(row: Any, props: dict[str, Any], geometry: Any | None = None) -> dict[str, Any]:
+    geom = display_geometry(row.geometry) if geometry is None else geometry
+    return {"type": "Feature", "properties": {k: v for k, v in props.items() if v not in (None, [])}, "geometry": geom.__geo_interface__}
+
+
+def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": features}
+
+
+def script_json(value: Any) -> str:
+    """JSON safe to place inside a ``<script>`` element (no raw ``<``, ``>`` or ``&``)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+@dataclass(frozen=True)
+class MapLayers:
+    """The parts of the map that do not change with the scenario, serialised once (cacheable)."""
+
+    layers: dict[str, str]
+    lookups: str
+    bounds: tuple[float, float, float, float]
+
+
+def map_layers(assets: gpd.GeoDataFrame, claims: pd.DataFrame | None = None, sources: pd.DataFrame | None = None) -> MapLayers:
+    """Serialise the assets (simplified geometry, compact facts), the sources and the claims for the page."""
+    source_ids = list(sources.index) if sources is not None else []
+    source_index = {sid: i for i, sid in enumerate(source_ids)}
+    source_text = [f"{sources.at[s, 'publisher']}: {sources.at[s, 'title']} ({sources.at[s, 'date'] or 'undated'}) [{s}]" for s in source_ids]
+    by_layer: dict[str, list[dict[str, Any]]] = {name: [] for name in LAYERS}
+    strings: dict[str, int] = {}
+    for row in assets.itertuples():
+        by_layer[layer_of(row.kind, row.commodity)].append(_feature(row, _props(row, source_index, strings)))
+    claim_rows: list[dict[str, Any]] = []
+    by_asset: dict[str, list[tuple[int, str]]] = {}
     if claims is not None and not claims.empty:
-        items = "".join(
-            f"<li><q>{esc(c.excerpt)}</q> <small>{esc(c.article_title)}, {esc(c.outlet or 'outlet unknown')}, "
-            f"{esc(c.published or 'undated')}; {esc(c.claim_type)}; role: {esc(c.role)}; {esc(c.verdict)}</small></li>"
-            for c in claims.itertuples()
-        )
-        out.append(f"<p><b>Claims ({len(claims)})</b></p><ul>{items}</ul>")
-    out.append(f"<p><b>Sources</b></p><ul>{''.join(src_items)}</ul></div>")
-    return "".join(out)
-
-
-def claims_by_asset(claims: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The claims linked to each asset (one row per claim and asset, with its role)."""
-    if claims is None or claims.empty:
-        return {}
-    rows = []
-    for c in claims.itertuples():
-        for link in c.assets:
-            rows.append({"asset": link["id"], "role": link["role"], "excerpt": c.excerpt, "article_title": c.article_title,
-                         "outlet": c.outlet, "published": c.published, "claim_type": c.claim_type, "verdict": c.verdict, "claim": c.id})
-    frame = pd.DataFrame(rows)
-    return dict(frame.groupby("asset")) if not frame.empty else {}
+        for c in claims.itertuples():
+            claim_rows.append({"x": c.excerpt, "t": c.article_title, "o": c.outlet, "d": c.published, "ty": c.claim_type, "v": c.verdict})
+            for link in c.assets:
+                by_asset.setdefault(link["id"], []).append((len(claim_rows) - 1, link["role"]))
+    for asset_id in sorted(by_asset):
+        if asset_id not in assets.index:
+            continue
+        row = next(assets.loc[[asset_id]].itertuples())
+        anchor = row.geometry.interpolate(0.5, normalized=True) if row.kind in LINE_KINDS else row.geometry
+        by_layer["Claims"].append(_feature(row, {**_props(row, source_index, strings), "claim": 1}, shapely.set_precision(anchor, 0.001)))
+    lookups = {"sources": source_text, "claims": claim_rows, "byAsset": by_asset, "strings": list(strings)}
+    minx, miny, maxx, maxy = assets.total_bounds
+    return MapLayers(
+        layers={name: script_json(_collection(f)) for name, f in by_layer.items() if f},
+        lookups=script_json(lookups),
+        bounds=(minx, miny, maxx, maxy),
+    )
 
 
 def display_geometry(geom: Any) -> Any:
@@ -149,21 +196,17 @@ def display_geometry(geom: Any) -> Any:
     return shapely.set_precision(geom, 10**-ROUND_DIGITS)
 
 
-def _line_style(row: Any, state: MapState, max_flow: float) -> dict[str, Any]:
-    if row.id in state.off:
-        return {"color": OFF_COLOUR, "weight": 2, "opacity": 0.8, "dashArray": "6 6"}
-    weight = 3.0
-    if state.flows and max_flow > 0:
-        weight = 2.0 + 10.0 * state.flows.get(row.id, 0.0) / max_flow
-    return {"color": COLOURS[row.commodity], "weight": round(weight, 1), "opacity": 0.9, "dashArray": DASHES[row.status]}
-
-
-def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"type": "FeatureCollection", "features": features}
-
-
-def _feature(row: Any, props: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "Feature", "id": row.id, "properties": {"id": row.id, **props}, "geometry": display_geometry(row.geometry).__geo_interface__}
+def view_json(assets: gpd.GeoDataFrame, state: MapState) -> str:
+    """What changes with the scenario and the selection, for the page's style and tooltip functions."""
+    lines = set(assets.index[assets["kind"].isin(LINE_KINDS)])
+    flows = {k: round(float(v), 3) for k, v in state.flows.items() if k in assets.index}
+    max_flow = max((v for k, v in flows.items() if k in lines), default=0.0)
+    return script_json({
+        "flows": flows, "maxFlow": max_flow, "unit": state.flow_unit, "year": state.flow_year,
+        "off": sorted(state.off), "highlight": sorted(state.highlight),
+        "colours": COLOURS, "dashes": DASHES, "offColour": OFF_COLOUR, "ruColour": RUSSIA_COLOUR, "hlColour": HIGHLIGHT_COLOUR,
+        "radius": _RADIUS,
+    })
 
 
 def build_map(
@@ -173,6 +216,7 @@ def build_map(
     claims: pd.DataFrame | None = None,
     sources: pd.DataFrame | None = None,
     visible: Iterable[str] = LAYERS,
+    layers: MapLayers | None = None,
 ) -> folium.Map:
     """The map of the assets, styled by commodity, status, Russian exposure and flow.
 
@@ -188,8 +232,11 @@ def build_map(
         The bibliography, for the popups.
     visible
         Layers shown at first; the others are listed in the layer control, unticked.
+    layers
+        The serialised assets from :func:`map_layers`, if already built (the app caches them).
     """
     state = state or MapState()
+    layers = layers or map_layers(assets, claims, sources)
     visible = set(visible)
     fmap = folium.Map(location=[45.0, 50.0], zoom_start=4, tiles=None, control_scale=False, prefer_canvas=False)
     fmap.add_child(_MetricScale())
@@ -210,64 +257,18 @@ def build_map(
     if state.tiles:
         folium.TileLayer(offline.TILE_URL, attr=offline.TILE_ATTRIBUTION, name="OpenStreetMap (online)", overlay=True, opacity=0.8).add_to(fmap)
 
-    by_asset = claims_by_asset(claims) if claims is not None else {}
-    max_flow = max((v for k, v in state.flows.items() if k in assets.index and assets.at[k, "kind"] in LINE_KINDS), default=0.0)
-    groups = {name: folium.FeatureGroup(name=name, show=name in visible) for name in LAYERS}
-    lines = assets[assets["kind"].isin(LINE_KINDS)]
-    points = assets[~assets["kind"].isin(LINE_KINDS)]
-
-    # Casings first, so the route line sits on top: yellow for the selection, red for Russian exposure.
-    for layer in LAYERS[:3]:
-        members = [r for r in lines.itertuples() if layer_of(r.kind, r.commodity) == layer]
-        halo = [_feature(r, {"halo": "sel" if r.id in state.highlight else "ru"})
-                for r in members if r.id in state.highlight or (r.crosses_russia or r.ends_at_russian_port)]
-        if halo:
-            folium.GeoJson(_collection(halo), style_function=_halo_style, interactive=False, control=False).add_to(groups[layer])
-        feats = [_feature(r, {"tooltip": tooltip_html(r, state), "popup": popup_html(r, by_asset.get(r.id), sources),
-                              "style": _line_style(r, state, max_flow)}) for r in members]
-        if feats:
-            _styled_geojson(feats).add_to(groups[layer])
-
-    for layer in ("Fields", "Ports and terminals", "Junctions"):
-        members = [r for r in points.itertuples() if _POINT_LAYER[r.kind] == layer]
-        feats = [_feature(r, {"tooltip": tooltip_html(r, state), "popup": popup_html(r, by_asset.get(r.id), sources),
-                              "style": _point_style(r, state, layer)}) for r in members]
-        if feats:
-            _styled_geojson(feats, radius=_RADIUS[layer]).add_to(groups[layer])
-
-    claim_feats = []
-    for asset_id, frame in sorted(by_asset.items()):
-        if asset_id not in assets.index:
-            continue
-        row = next(assets.loc[[asset_id]].itertuples())
-        anchor = row.geometry.interpolate(0.5, normalized=True) if row.kind in LINE_KINDS else row.geometry
-        tip = f"<b>{len(frame)} claim(s)</b> about {esc(row.name)}"
-        claim_feats.append({"type": "Feature", "id": f"claims-{asset_id}", "geometry": shapely.set_precision(anchor, 0.001).__geo_interface__,
-                            "properties": {"id": asset_id, "tooltip": tip, "popup": popup_html(row, frame, sources),
-                                           "style": {"color": "#000000", "weight": 1, "fillColor": "#ffd400", "fillOpacity": 0.95}}})
-    if claim_feats:
-        _styled_geojson(claim_feats, radius=4).add_to(groups["Claims"])
-
-    for group in groups.values():
+    view = _GeoView(layers.lookups, view_json(assets, state))
+    fmap.add_child(view)
+    for name in LAYERS:
+        group = folium.FeatureGroup(name=name, show=name in visible)
+        if name in layers.layers:
+            group.add_child(_GeoLayer(view, layers.layers[name], points=name not in LAYERS[:3]))
         group.add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
     fmap.get_root().html.add_child(Element(legend_html(state)))
-    bounds = state.fit or _bounds(assets, state.highlight)
+    bounds = state.fit or _bounds(assets, state.highlight, layers.bounds)
     fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
     return fmap
-
-
-def _halo_style(feature: dict[str, Any]) -> dict[str, Any]:
-    if feature["properties"]["halo"] == "sel":
-        return {"color": HIGHLIGHT_COLOUR, "weight": 14, "opacity": 0.85}
-    return {"color": RUSSIA_COLOUR, "weight": 8, "opacity": 0.35}
-
-
-def _point_style(row: Any, state: MapState, layer: str) -> dict[str, Any]:
-    colour = OFF_COLOUR if row.id in state.off else COLOURS[row.commodity]
-    border = HIGHLIGHT_COLOUR if row.id in state.highlight else (RUSSIA_COLOUR if row.ends_at_russian_port or "RU" in row.countries else "#333333")
-    weight = 4 if row.id in state.highlight else (2.5 if border == RUSSIA_COLOUR else 1)
-    return {"color": border, "weight": weight, "fillColor": colour, "fillOpacity": 0.9 if layer != "Junctions" else 0.6}
 
 
 class _MetricScale(MacroElement):
@@ -284,44 +285,133 @@ class _MetricScale(MacroElement):
     )
 
 
-class _StyledGeoJson(MacroElement):
-    """A GeoJSON layer whose style, tooltip and popup come from each feature's properties.
+class _GeoView(MacroElement):
+    """The page-side helpers: escaping, styles, tooltips and popups built from compact feature facts.
 
-    Keeps the payload small (one style object per feature, no per-feature Python callbacks)
-    and sets the popup/tooltip with the pre-escaped HTML built in this module.
+    All text from the data (names, operators, sources, article excerpts) is escaped by
+    ``esc`` in the page before it becomes HTML.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJson({{ this.data }}, {
-            {% if this.radius %}pointToLayer: function (f, latlng) { return L.circleMarker(latlng, {radius: {{ this.radius }}}); },{% endif %}
-            style: function (f) { return f.properties.style; },
-            onEachFeature: function (f, layer) {
-                layer.bindTooltip(f.properties.tooltip, {sticky: true});
-                layer.bindPopup(f.properties.popup, {maxWidth: 420, maxHeight: 360});
+        var {{ this.get_name() }} = (function () {
+            var L_ = {{ this.lookups }}, V = {{ this.view }};
+            var off = new Set(V.off), hl = new Set(V.highlight);
+            function esc(v) {
+                if (v === null || v === undefined) return "";
+                return String(v).replace(/[&<>"']/g, function (c) {
+                    return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
+                });
             }
-        }).addTo({{ this._parent.get_name() }});
+            var SHARED = {{ this.shared }};
+            function expand(p) {
+                if (p._x) return p;
+                SHARED.forEach(function (k) { if (typeof p[k] === "number") p[k] = L_.strings[p[k]]; });
+                p._x = 1;
+                return p;
+            }
+            function row(k, v) { return (v === null || v === undefined || v === "") ? "" : "<tr><th>" + esc(k) + "</th><td>" + esc(v) + "</td></tr>"; }
+            function lineStyle(p) {
+                if (off.has(p.i)) return {color: V.offColour, weight: 2, opacity: 0.8, dashArray: "6 6"};
+                var w = 3;
+                if (V.maxFlow > 0) w = 2 + 10 * (V.flows[p.i] || 0) / V.maxFlow;
+                return {color: V.colours[p.c], weight: Math.round(w * 10) / 10, opacity: 0.9, dashArray: V.dashes[p.s]};
+            }
+            function pointStyle(p) {
+                if (p.claim) return {color: "#000000", weight: 1, fillColor: V.hlColour, fillOpacity: 0.95};
+                var border = hl.has(p.i) ? V.hlColour : (p.rp ? V.ruColour : "#333333");
+                return {color: border, weight: hl.has(p.i) ? 4 : (p.rp ? 2.5 : 1), fillColor: off.has(p.i) ? V.offColour : V.colours[p.c],
+                        fillOpacity: p.k === "Junction" ? 0.6 : 0.9};
+            }
+            function haloStyle(f) {
+                return hl.has(f.properties.i) ? {color: V.hlColour, weight: 14, opacity: 0.85}
+                                              : {color: V.ruColour, weight: 8, opacity: 0.35};
+            }
+            function hasHalo(f) { return hl.has(f.properties.i) || f.properties.ru > 0; }
+            function tooltip(p) {
+                var claims = L_.byAsset[p.i] || [];
+                var parts = ["<b>" + esc(p.n) + "</b>", esc(p.cap)];
+                if (p.claim) parts = ["<b>" + claims.length + " claim(s)</b> about " + esc(p.n)];
+                else if (off.has(p.i)) parts.push("<i>switched off in this scenario</i>");
+                else if (p.i in V.flows) parts.push("flow " + V.flows[p.i].toFixed(2) + " " + esc(V.unit) + " (" + esc(V.year) + ", model)");
+                return parts.join("<br>");
+            }
+            function popup(p) {
+                var facts = row("Kind", p.k) + row("Commodity", p.c) + row("Status", p.s + (p.sn ? " (" + p.sn + ")" : "")) +
+                    row("Capacity", p.cap) + row("Operator", p.op || "not recorded") + row("Owners", p.own) + row("Countries", p.cc) +
+                    row("Crosses Russia", (p.ru & 1) ? "yes" : "no") + row("Ends at a Russian port", (p.ru & 2) ? "yes" : "no") +
+                    row("In service since", p.sy) + row("Reported length", p.len);
+                if (p.i in V.flows) facts += row("Modelled flow", V.flows[p.i].toFixed(2) + " " + V.unit + " (" + V.year + ")");
+                var html = "<div class='geo-popup'><h4>" + esc(p.n) + "</h4><table>" + facts + "</table>";
+                var claims = L_.byAsset[p.i] || [];
+                if (claims.length) {
+                    html += "<p><b>Claims (" + claims.length + ")</b></p><ul>" + claims.map(function (cr) {
+                        var c = L_.claims[cr[0]];
+                        return "<li><q>" + esc(c.x) + "</q> <small>" + esc(c.t) + ", " + esc(c.o || "outlet unknown") + ", " +
+                            esc(c.d || "undated") + "; " + esc(c.ty) + "; role: " + esc(cr[1]) + "; " + esc(c.v) + "</small></li>";
+                    }).join("") + "</ul>";
+                }
+                var src = (p.src || []).map(function (i) { return "<li>" + esc(L_.sources[i]) + "</li>"; })
+                    .concat((p.srcx || []).map(function (s) { return "<li><code>" + esc(s) + "</code></li>"; }));
+                return html + "<p><b>Sources</b></p><ul>" + src.join("") + "</ul></div>";
+            }
+            function bind(f, layer) {
+                layer.bindTooltip(function () { return tooltip(expand(f.properties)); }, {sticky: true});
+                layer.bindPopup(function () { return popup(expand(f.properties)); }, {maxWidth: 420, maxHeight: 360});
+            }
+            return {lineStyle: lineStyle, pointStyle: pointStyle, haloStyle: haloStyle, hasHalo: hasHalo, bind: bind, radius: V.radius};
+        })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, features: list[dict[str, Any]], radius: int | None = None) -> None:
+    def __init__(self, lookups: str, view: str) -> None:
         super().__init__()
-        self._name = "StyledGeoJson"
-        self.data = json.dumps(_collection(features), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-        self.radius = radius
+        self._name = "GeoView"
+        self.shared = json.dumps(list(_SHARED))
+        self.lookups = lookups
+        self.view = view
 
 
-def _styled_geojson(features: list[dict[str, Any]], radius: int | None = None) -> _StyledGeoJson:
-    return _StyledGeoJson(features, radius)
+class _GeoLayer(MacroElement):
+    """One map layer: a red or yellow casing under the lines, then the features themselves."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (G, data, parent) {
+            {% if not this.points %}
+            L.geoJson(data, {filter: G.hasHalo, style: G.haloStyle, interactive: false}).addTo(parent);
+            {% endif %}
+            L.geoJson(data, {
+                pointToLayer: function (f, ll) {
+                    var k = f.properties.k;
+                    var group = k === "Junction" ? "Junctions" : (k === "Field" ? "Fields" : "Ports and terminals");
+                    var r = f.properties.claim ? 4 : (G.radius[group] || 5);
+                    return L.circleMarker(ll, {radius: r});
+                },
+                style: function (f) { return f.geometry.type === "Point" ? G.pointStyle(f.properties) : G.lineStyle(f.properties); },
+                onEachFeature: function (f, layer) { layer.feature.properties.id = f.properties.i; G.bind(f, layer); }
+            }).addTo(parent);
+        })({{ this.view.get_name() }}, {{ this.data }}, {{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, view: _GeoView, data: str, *, points: bool) -> None:
+        super().__init__()
+        self._name = "GeoLayer"
+        self.view = view
+        self.data = data
+        self.points = points
 
 
-def _bounds(assets: gpd.GeoDataFrame, highlight: frozenset[str]) -> tuple[float, float, float, float]:
-    subset = assets.loc[[a for a in highlight if a in assets.index]] if highlight else assets
-    minx, miny, maxx, maxy = subset.total_bounds
-    pad = 0.5 if highlight else 0.0
-    return (minx - pad, miny - pad, maxx + pad, maxy + pad)
+def _bounds(assets: gpd.GeoDataFrame, highlight: frozenset[str], full: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    if not highlight:
+        return full
+    minx, miny, maxx, maxy = assets.loc[[a for a in highlight if a in assets.index]].total_bounds
+    return (minx - 0.5, miny - 0.5, maxx + 0.5, maxy + 0.5)
 
 
 def legend_html(state: MapState) -> str:

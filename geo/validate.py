@@ -13,10 +13,10 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo import load, settings
+from geo import load, netcheck, settings
 from geo.corpus import parse_corpus
 from geo.errors import Problem
-from geo.geodesy import distance_to_line_km, geodesic_length_km
+from geo.geodesy import distances_to_line_km, geodesic_length_km
 from geo.schema import LINE_KINDS, RouteGroup
 
 #: Route names that flows may use besides asset ids and route groups.
@@ -81,18 +81,20 @@ def check_waypoints(waypoints: pd.DataFrame, assets: gpd.GeoDataFrame) -> list[P
     name = load.WAYPOINTS_FILE
     tolerance = settings.WAYPOINT_TOLERANCE_KM
     problems = []
-    for i, wp in enumerate(waypoints.itertuples(index=False)):
-        record = f"{wp.asset_id} #{wp.seq} ({wp.place})"
-        if wp.asset_id not in assets.index:
-            problems.append(Problem(name, record, "asset_id", f"unknown asset id {wp.asset_id!r}"))
+    for asset_id, group in waypoints.groupby("asset_id", sort=False):
+        records = [f"{wp.asset_id} #{wp.seq} ({wp.place})" for wp in group.itertuples()]
+        if asset_id not in assets.index:
+            problems += [Problem(name, r, "asset_id", f"unknown asset id {asset_id!r}") for r in records]
             continue
-        asset = assets.loc[wp.asset_id]
+        asset = assets.loc[asset_id]
         if asset.kind not in LINE_KINDS:
-            problems.append(Problem(name, record, "asset_id", f"{wp.asset_id!r} is a {asset.kind}, not a line"))
+            problems += [Problem(name, r, "asset_id", f"{asset_id!r} is a {asset.kind}, not a line") for r in records]
             continue
-        km = distance_to_line_km(asset.geometry, wp.lon, wp.lat)
-        if km > tolerance:
-            problems.append(Problem(name, record, "lat/lon", f"line passes {km:.1f} km from this waypoint (tolerance {tolerance:g} km); row {i + 2}"))
+        km = distances_to_line_km(asset.geometry, group["lon"].to_numpy(float), group["lat"].to_numpy(float))
+        for record, row_index, d in zip(records, group.index, km, strict=True):
+            if d > tolerance:
+                msg = f"line passes {d:.1f} km from this waypoint (tolerance {tolerance:g} km); row {row_index + 2}"
+                problems.append(Problem(name, record, "lat/lon", msg))
     dupes = waypoints[waypoints.duplicated(["asset_id", "seq"], keep="first")]
     problems += [Problem(name, f"{r.asset_id} #{r.seq}", "seq", "duplicate seq for this asset") for r in dupes.itertuples()]
     cited = set(waypoints["asset_id"])
@@ -174,4 +176,7 @@ def validate_dataset(data_dir: Path | str | None = None) -> Report:
             report.problems += check_flows(flows.table, route_ids)
     if source_ids is not None:
         report.counts["sources"] = len(source_ids)
+    network, presets = load.parse_network(data_dir), load.parse_scenarios(data_dir)
+    report.problems += network.problems + presets.problems
+    report.problems += netcheck.check_network(network.table, presets.table, assets=assets.table, sources=sources.table, flows=flows.table)
     return report

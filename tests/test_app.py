@@ -52,7 +52,7 @@ def test_map_payload_is_offline(default_app):
 def test_map_draws_routes_and_points(default_app):
     payload = map_payload(default_app)
     for asset in ("cpc", "btc", "kcp-atasu-alashankou", "aktau", "sangachal"):
-        assert f'"id":"{asset}"' in payload
+        assert f'"i":"{asset}"' in payload
 
 
 def test_preset_changes_the_metrics(default_app):
