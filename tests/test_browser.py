@@ -6,6 +6,7 @@ route and checks its claims appear, and saves screenshots under ``test-output/``
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -53,21 +54,27 @@ def wait_for(url: str, proc: subprocess.Popen, limit_s: float = 90.0) -> None:
     raise RuntimeError(f"{url} did not answer")
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory) -> Iterator[str]:
+@contextlib.contextmanager
+def running_app(env: dict[str, str]) -> Iterator[str]:
+    """``streamlit run app.py`` on a free loopback port with ``env``; yields its URL."""
     port = free_port()
-    data = tmp_path_factory.mktemp("browser") / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
-    env = {**os.environ, "GEO_DATA_DIR": str(data)}
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port), "--server.address", "127.0.0.1",
            "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for(f"http://127.0.0.1:{port}/_stcore/health", proc)
         yield f"http://127.0.0.1:{port}"
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    data = tmp_path_factory.mktemp("browser") / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
+    with running_app({"GEO_DATA_DIR": str(data)}) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +91,7 @@ def map_frame(page):
     """The iframe of the folium component, once Leaflet has drawn the routes."""
     page.wait_for_selector("iframe[title*='streamlit_folium']", timeout=60_000)
     frame = page.frame_locator("iframe[title*='streamlit_folium']")
-    frame.locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
+    frame.locator("path.leaflet-interactive:not([d='M0 0'])").first.wait_for(timeout=60_000)
     return frame
 
 
@@ -130,3 +137,61 @@ def test_map_draws_routes_and_markers_and_a_click_shows_claims(app_url, browser)
     assert re.search(r"Claims linked: [1-9]", page.content()), "the clicked route's claims are listed"
     assert not errors, errors
     assert blocked == [], f"the page tried to reach the internet: {blocked[:3]}"
+
+
+PAYLOADS = [
+    "<img src=x onerror=\"window.top.__pwned='img'\">",
+    "<script>window.top.__pwned='script'</script>",
+    "\"'><svg onload=\"window.top.__pwned='svg'\">",
+    "<a href=\"javascript:window.top.__pwned='link'\">click</a>",
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory) -> Iterator[str]:
+    """The app on data whose asset names, article text, title and claims carry script."""
+    from geo import corpus, load
+
+    root = tmp_path_factory.mktemp("hostile")
+    data, seeds = root / "data", root / "seeds"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
+    shutil.copytree(ROOT / "seeds", seeds)
+    assets = load.load_assets(data)
+    assets.at["cpc", "name"] = "CPC " + PAYLOADS[0]
+    assets.at["cpc", "operator"] = PAYLOADS[2]
+    load.write_text_atomic(data / load.ASSETS_FILE, load.dumps_assets(assets))
+    text = "Kazakhstan ships oil via CPC. " + " ".join(PAYLOADS) + " More oil goes via the BTC pipeline to avoid Russian ports."
+    meta = {"title": PAYLOADS[1], "outlet": PAYLOADS[3], "url": "https://example.org/a"}
+    art = corpus.ingest(text.encode(), "evil.html.txt", metadata=meta, data_dir=data, corpus_dir=seeds).article_id
+    start = text.index(PAYLOADS[0])
+    claim = corpus.Claim(id="hostile-claim", article=art, excerpt=PAYLOADS[0], start=start, end=start + len(PAYLOADS[0]), language="en",
+                         claim_type="rerouting", attribution=["article", PAYLOADS[2]], assets=[{"id": "cpc", "role": "bypassed"}])
+    corpus.save_claims([claim], data_dir=data, corpus_dir=seeds)
+    with running_app({"GEO_DATA_DIR": str(data), "GEO_SEEDS_DIR": str(seeds)}) as url:
+        yield f"{url}/?asset=cpc&article={art}"
+
+
+def test_injected_script_never_runs(hostile_url, browser):
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(hostile_url)
+    frame = map_frame(page)
+    iframe = page.locator("iframe[title*='streamlit_folium']").content_frame
+    # Open the hostile asset's popup and tooltip, then every tab that shows article text.
+    iframe.locator("body").evaluate(
+        """() => { window.map.eachLayer(l => { if (l.feature && l.feature.properties.i === 'cpc' && l.getPopup) {
+                       l.openTooltip(); l.openPopup(); } }); }"""
+    )
+    assert frame.locator(".leaflet-popup-content").first.inner_text().startswith("CPC <img")
+    shown = {}
+    for tab, marker in (("Claims", "of 31 claims"), ("Article", "cites:")):
+        page.get_by_role("tab", name=tab, exact=True).click()
+        page.get_by_text(marker, exact=False).locator("visible=true").first.wait_for(timeout=30_000)
+        shown[tab] = page.locator("body").inner_text()
+    page.screenshot(path=str(OUTPUT / "hostile.png"))
+    # The payloads are on screen as text, not markup.
+    assert PAYLOADS[0] in shown["Claims"] and PAYLOADS[1] in shown["Article"]
+    assert page.evaluate("() => window.__pwned === undefined"), page.evaluate("() => window.__pwned")
+    assert iframe.locator("body").evaluate("() => window.top.__pwned === undefined && window.__pwned === undefined")
+    assert dialogs == []

@@ -1,0 +1,66 @@
+"""Hostile and arbitrary input: the extractor never crashes, offsets stay valid, bad data is named precisely."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+from geo import cli, load
+from geo.extract import build_matcher, extract, split_sentences
+from tests.conftest import DATA, ROOT
+
+MATCHER = build_matcher(load.load_assets(DATA), load.load_route_groups(DATA))
+WORDS = ["CPC", "КТК", "Noworossijsk", "Новороссийска", "Aktau", "Öl", "нефть", "oil", "bypass", "umgehen", "в обход", "<script>",
+         "tap", "TAP", "CAC 40", ".", "!", "?", "\n", " ", "z. B.", "9. Mai", "„", "“", "Усть-Луги", "BTC-Pipeline", "—", "\u2028", "\x00"]
+texts = st.one_of(st.text(max_size=400), st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, language=st.sampled_from(["de", "en", "ru", None]))
+def test_extractor_never_crashes_and_offsets_are_valid(text, language):
+    for c in extract(text, language=language, matcher=MATCHER):
+        assert 0 <= c.start < c.end <= len(text)
+        assert text[c.start : c.end] == c.excerpt
+        assert c.claim_type in {"rerouting", "dependency", "alignment", "military_symbolic", "opinion"}
+        assert all(a["role"] in {"bypassed", "alternative", "subject", "context"} for a in c.assets)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=300))
+def test_sentences_are_ordered_non_empty_spans(text):
+    spans = split_sentences(text)
+    assert all(0 <= s < e <= len(text) and text[s:e].strip() for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("row", "field"),
+    [
+        ("2023,oil,export,KZ,cpc,x,nan,Mt,1,Mt,false,reuters-2024-bypass-russia,", "volume"),
+        ("2023,oil,export,KZ,cpc,x,-3,Mt,-3,Mt,false,reuters-2024-bypass-russia,", "volume"),
+        ("2023,oil,export,KZ,no-such-route,x,1,Mt,1,Mt,false,reuters-2024-bypass-russia,", "route"),
+        ("2023,oil,export,KZ,cpc,x,1,Mt,1,bcm,false,reuters-2024-bypass-russia,", "norm_unit"),
+    ],
+)
+def test_malformed_flow_rows_are_named(data_copy, capsys, row, field):
+    path = data_copy / "flows.csv"
+    path.write_text(path.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
+    assert cli.main(["--data-dir", str(data_copy), "validate"]) == 1
+    err = capsys.readouterr().err
+    assert "flows.csv" in err and f"field '{field}'" in err and "Traceback" not in err
+
+
+def test_two_sessions_do_not_share_state():
+    first = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    second = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    baseline = next(df.value for df in second.dataframe if "baseline" in df.value.columns)["scenario"].copy()
+    first.sidebar.selectbox(key="w_preset").set_value("no-russia-transit").run()
+    first.sidebar.multiselect(key="w_off").set_value(["btc"]).run()
+    second.run()
+    again = next(df.value for df in second.dataframe if "baseline" in df.value.columns)["scenario"]
+    assert again.equals(baseline)
+    assert second.sidebar.multiselect(key="w_off").value == []
+    changed = next(df.value for df in first.dataframe if "baseline" in df.value.columns)["scenario"]
+    assert not changed.equals(baseline)
