@@ -32,7 +32,7 @@ with st.sidebar:
                           format_func=lambda p: p if p == "(none)" else f"{p}: {data.presets[p]['title']}")
     if preset != "(none)":
         st.caption(data.presets[preset]["description"])
-    routes = assets[assets["kind"].isin(["pipeline", "shipping_lane", "rail"]) & assets["commodity"].isin([commodity, "oil+gas"])]
+    routes = assets.loc[list(data.network_lines[commodity])]
     off = st.multiselect("Switch routes off", list(routes.index), default=[a for a in view.off if a in routes.index],
                          format_func=lambda a: assets.at[a, "name"], key="w_off")
     caps = dict(view.capacity)
@@ -58,7 +58,7 @@ if pending_claim is not None:
     view = view.with_(claim=None if pending_claim == "(none)" else pending_claim)
 
 try:
-    baseline, result = dashboard.solve(view, DATA_DIR)
+    baseline, result = dashboard.solve(view, DATA_DIR, SEEDS_DIR)
 except GeoError as exc:
     st.error(str(exc))
     st.stop()

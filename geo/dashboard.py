@@ -22,6 +22,8 @@ from geo.appstate import ViewState
 from geo.errors import GeoError
 from geo.extract import build_matcher, extract
 from geo.mapview import MapLayers, MapState, build_map, esc, map_layers
+from geo.network import build_network
+from geo.schema import LINE_KINDS
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Data:
     corpus: corpus.Corpus
     claims: pd.DataFrame
     presets: dict[str, Any]
+    #: The line assets the scenario network uses, per commodity: the ones worth a toggle or a slider.
+    network_lines: dict[str, tuple[str, ...]]
 
 
 @st.cache_data(show_spinner="Loading the dataset...")
@@ -42,6 +46,9 @@ def load_data(data_dir: str, seeds_dir: str) -> Data:
     assets = load.load_assets(data_dir)
     flows = load.load_flows(data_dir)
     corp = corpus.load_corpus(data_dir, seeds_dir, asset_ids=set(assets.index))
+    spec = load.load_network(data_dir)
+    lines = set(assets.index[assets["kind"].isin(LINE_KINDS)])
+    network_lines = {c: tuple(dict.fromkeys(e.asset for e in spec.edges if e.commodity == c and e.asset in lines)) for c in ("oil", "gas")}
     return Data(
         assets=assets,
         sources=load.load_sources(data_dir),
@@ -49,6 +56,7 @@ def load_data(data_dir: str, seeds_dir: str) -> Data:
         corpus=corp,
         claims=panels.claims_frame(corp, flows),
         presets=scenario.load_presets(data_dir),
+        network_lines=network_lines,
     )
 
 
@@ -58,9 +66,18 @@ def data_paths() -> tuple[str, str]:
 
 
 @st.cache_data(show_spinner="Solving the scenario...", max_entries=64)
-def solve(view: ViewState, data_dir: str) -> tuple[Any, Any]:
+def solve(view: ViewState, data_dir: str, seeds_dir: str) -> tuple[Any, Any]:
     """Baseline and scenario results for a view (cached by the view's scenario fields)."""
-    return scenario.run(view.year, view.commodity, preset=view.preset, off=view.off, capacity=dict(view.capacity), data_dir=data_dir)
+    net = _network(data_dir, seeds_dir, view.year, view.commodity)
+    presets = load.load_scenarios(data_dir) if view.preset else []
+    return scenario.run_network(net, presets, preset=view.preset, off=view.off, capacity=dict(view.capacity))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _network(data_dir: str, seeds_dir: str, year: int, commodity: str) -> Any:
+    """The route network of a year and commodity, built from the loaded tables."""
+    data = load_data(data_dir, seeds_dir)
+    return build_network(data.assets, data.flows, load.load_network(data_dir), year=year, commodity=commodity)
 
 
 def static_ready() -> bool:
@@ -101,17 +118,20 @@ def map_for(view: ViewState, data: Data, baseline: Any, result: Any, *, tiles: b
         tiles=tiles,
         fit=fit,
     )
-    return build_map(data.assets, state=state, layers=_layers(data))
+    return build_map(data.assets, state=state, layers=_layers(*data_paths(), _stamp(data_paths()[0], data_paths()[1])))
 
 
-def _layers(data: Data) -> MapLayers:
-    """The serialised map layers of this data (built once per session's data copy)."""
-    key = "map_layers"
-    cached = st.session_state.get(key)
-    if cached is None or cached[0] is not data:
-        cached = (data, map_layers(data.assets, data.claims, data.sources))
-        st.session_state[key] = cached
-    return cached[1]
+def _stamp(data_dir: str, seeds_dir: str) -> tuple[int, ...]:
+    """Modification times of the files the map layers are built from (a cache key)."""
+    names = (load.ASSETS_FILE, load.SOURCES_FILE, corpus.CLAIMS_FILE, corpus.ARTICLES_FILE)
+    return (*((Path(data_dir) / n).stat().st_mtime_ns for n in names), Path(seeds_dir).stat().st_mtime_ns)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _layers(data_dir: str, seeds_dir: str, stamp: tuple[int, ...]) -> MapLayers:
+    """The serialised map layers: immutable strings, so one copy is shared by every session."""
+    data = load_data(data_dir, seeds_dir)
+    return map_layers(data.assets, data.claims, data.sources)
 
 
 # --- panels -------------------------------------------------------------------------

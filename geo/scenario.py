@@ -346,9 +346,24 @@ def run(
     """
     data_dir = load.data_dir_or_default(data_dir)
     network = build_network(load.load_assets(data_dir), load.load_flows(data_dir), load.load_network(data_dir), year=year, commodity=commodity)
+    presets = load.load_scenarios(data_dir) if preset is not None else []
+    return run_network(network, presets, preset=preset, off=off, capacity=capacity, scale=scale, use_planned=use_planned)
+
+
+def run_network(
+    network: Network,
+    presets: Iterable[PresetSpec],
+    *,
+    preset: str | None = None,
+    off: Iterable[str] = (),
+    capacity: Mapping[str, float] | None = None,
+    scale: Mapping[str, float] | None = None,
+    use_planned: Iterable[str] = (),
+) -> tuple[Result, Result]:
+    """:func:`run` on a network already built (the dashboard keeps one per year and commodity)."""
     base = Scenario(name="baseline")
     if preset is not None:
-        presets = {p.id: p for p in load.load_scenarios(data_dir)}
+        presets = {p.id: p for p in presets}
         if preset not in presets:
             msg = f"unknown preset {preset!r}; known presets: {', '.join(presets)}"
             raise UnknownIdError(msg)
