@@ -11,6 +11,7 @@ from geo.mapview import LAYERS
 
 st.set_page_config(page_title="Energy-route claims", layout="wide")
 dashboard.static_ready()
+dashboard.page_style()
 DATA_DIR, SEEDS_DIR = dashboard.data_paths()
 data = dashboard.load_data(DATA_DIR, SEEDS_DIR)
 assets, claims = data.assets, data.claims
@@ -80,12 +81,16 @@ with tab_map:
             st.session_state.last_click = clicked_id
             view = view.with_(asset=clicked_id, claim=None)
         st.caption("Layers: " + ", ".join(LAYERS) + " (switch them in the map's layer control, top right).")
+        with st.expander("Briefing export"):
+            dashboard.briefing_panel(view, DATA_DIR)
     with col_side:
         st.subheader("Selection")
         selectable = ["(none)", *assets.index]
         chosen = st.selectbox("Asset", selectable, index=selectable.index(view.asset) if view.asset in assets.index else 0,
                               format_func=lambda a: a if a == "(none)" else assets.at[a, "name"], key=f"w_asset_{view.asset}")
         view = view.with_(asset=None if chosen == "(none)" else chosen)
+        if view.claim:
+            dashboard.claim_card(view.claim, data)
         if view.asset:
             dashboard.asset_panel(view.asset, data, baseline, result)
 

@@ -217,6 +217,7 @@ def make_briefing(
     commodity: str = "oil",
     preset: str | None = None,
     off: tuple[str, ...] = (),
+    capacity: dict[str, float] | None = None,
     claim_ids: tuple[str, ...] = (),
     bbox: tuple[float, float, float, float] | None = None,
     made: dt.datetime | None = None,
@@ -228,7 +229,7 @@ def make_briefing(
 
     assets = load.load_assets(data_dir)
     flows = load.load_flows(data_dir)
-    baseline, result = scenario.run(year, commodity, preset=preset, off=off, data_dir=data_dir)
+    baseline, result = scenario.run(year, commodity, preset=preset, off=off, capacity=capacity, data_dir=data_dir)
     claims = panels.claims_frame(corpus.load_corpus(data_dir, asset_ids=set(assets.index)), flows)
     unknown = sorted(set(claim_ids) - set(claims["id"]))
     if unknown:
@@ -239,6 +240,8 @@ def make_briefing(
         minx, miny, maxx, maxy = assets[assets["commodity"].isin([commodity, "oil+gas"])].total_bounds
         bbox = (minx - 1, miny - 1, maxx + 1, maxy + 1)
     title, subtitle = default_title(result, preset, off)
+    if capacity:
+        subtitle += " · capacities changed: " + ", ".join(f"{a} {v:g}" for a, v in sorted(capacity.items()))
     return Briefing(
         title=title, subtitle=subtitle, assets=assets, baseline=baseline, result=result,
         off=frozenset(off) | frozenset(getattr(result, "off", ()) or ()), claims=chosen, bbox=bbox,

@@ -8,6 +8,7 @@ outlines are shared.
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,11 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo import corpus, load, offline, panels, scenario, settings
+from geo import brief, corpus, load, offline, panels, scenario, settings
 from geo.appstate import ViewState
 from geo.errors import GeoError
 from geo.extract import build_matcher, extract
-from geo.mapview import MapLayers, MapState, build_map, esc, map_layers
+from geo.mapview import LAYERS, MapLayers, MapState, build_map, esc, map_layers
 from geo.network import build_network
 from geo.schema import LINE_KINDS
 
@@ -118,7 +119,32 @@ def map_for(view: ViewState, data: Data, baseline: Any, result: Any, *, tiles: b
         tiles=tiles,
         fit=fit,
     )
-    return build_map(data.assets, state=state, layers=_layers(*data_paths(), _stamp(data_paths()[0], data_paths()[1])))
+    visible = [name for name in LAYERS if name not in HIDDEN_LAYERS[view.commodity]]
+    return build_map(data.assets, state=state, visible=visible, layers=_layers(*data_paths(), _stamp(*data_paths())))
+
+
+#: Layers left unticked at first for each commodity (the layer control shows them on demand).
+HIDDEN_LAYERS = {"oil": ("Gas pipelines",), "gas": ("Oil pipelines", "Shipping and rail")}
+
+PAGE_STYLE = """<style>
+.claim {border-left: 3px solid #c9c9c9; padding: 2px 0 2px 12px; margin: 0 0 18px 0;}
+.claim mark, .article mark {background: #fff3a3; padding: 0 1px;}
+.article {line-height: 1.6; max-width: 58rem;}
+</style>"""
+
+
+def page_style() -> None:
+    """The few CSS rules the panels use (claim cards, highlighted excerpts)."""
+    st.markdown(PAGE_STYLE, unsafe_allow_html=True)
+
+
+def claim_card(claim_id: str, data: Data) -> None:
+    """The selected claim, as in the claims list."""
+    rows = data.claims[data.claims["id"] == claim_id]
+    if not rows.empty:
+        c = next(rows.itertuples())
+        st.markdown("**Selected claim**")
+        st.markdown(claim_html(c, data.corpus.texts[c.article]), unsafe_allow_html=True)
 
 
 def _stamp(data_dir: str, seeds_dir: str) -> tuple[int, ...]:
@@ -282,3 +308,22 @@ def _claim_from(c: Any, english: str) -> corpus.Claim:
         language=c.language, english=english or None, claim_type=c.claim_type, attribution=["article"],
         assets=[{"id": a["id"], "role": a["role"]} for a in c.assets],
     )
+
+
+def briefing_panel(view: ViewState, data_dir: str) -> None:
+    """Make PNG, PDF and HTML briefings of the current view, then offer them for download."""
+    key = (view.year, view.commodity, view.preset, view.off, view.capacity, view.claim)
+    if st.button("Make briefing files (PNG, PDF, HTML) of this view", key="w_brief"):
+        with st.spinner("Drawing the briefing..."):
+            b = brief.make_briefing(year=view.year, commodity=view.commodity, preset=view.preset, off=view.off,
+                                    capacity=dict(view.capacity), claim_ids=(view.claim,) if view.claim else (), data_dir=data_dir)
+            out = Path(tempfile.mkdtemp(prefix="geo-brief-"))
+            files = {s: brief.write(b, out / f"briefing{s}").read_bytes() for s in brief.FORMATS}
+        st.session_state.briefing = (key, files)
+    made = st.session_state.get("briefing")
+    if made and made[0] == key:
+        name = f"briefing-{view.commodity}-{view.year}-{view.preset or 'custom'}"
+        cols = st.columns(3)
+        mimes = {".png": "image/png", ".pdf": "application/pdf", ".html": "text/html"}
+        for col, (suffix, payload) in zip(cols, made[1].items(), strict=True):
+            col.download_button(f"Download {suffix[1:].upper()}", payload, file_name=f"{name}{suffix}", mime=mimes[suffix], key=f"w_dl{suffix}")

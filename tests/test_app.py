@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
 
 import pytest
+from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
@@ -131,3 +133,15 @@ def test_add_article_ingests_and_saves_accepted_claims(tmp_path, monkeypatch):
     shown = [m.value for m in at.markdown if "alert(1)" in m.value]
     assert shown, "the new article's title is shown"
     assert all("<script>" not in m and "&lt;script&gt;" in m for m in shown)
+
+
+def test_briefing_downloads_match_the_view():
+    at = run_app({"preset": "cpc-halted"})
+    at.button(key="w_brief").click().run()
+    assert not at.exception
+    labels = sorted(d.proto.label for d in at.get("download_button"))
+    assert labels == ["Download HTML", "Download PDF", "Download PNG"]
+    _, files = at.session_state["briefing"]
+    text = PdfReader(io.BytesIO(files[".pdf"])).pages[0].extract_text()
+    assert "Scenario: cpc-halted" in " ".join(text.split())
+    assert files[".png"].startswith(b"\x89PNG") and b"leaflet" in files[".html"].lower()
