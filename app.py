@@ -32,7 +32,7 @@ with st.sidebar:
     preset = st.selectbox("Preset", preset_names, index=preset_names.index(view.preset or "(none)"), key="w_preset",
                           format_func=lambda p: p if p == "(none)" else f"{p}: {data.presets[p]['title']}")
     if preset != "(none)":
-        st.caption(data.presets[preset]["description"])
+        st.caption(" ".join(t for t in (data.presets[preset]["description"], data.presets[preset].get("note")) if t))
     routes = assets.loc[list(data.network_lines[commodity])]
     off = st.multiselect("Switch routes off", list(routes.index), default=[a for a in view.off if a in routes.index],
                          format_func=lambda a: assets.at[a, "name"], key="w_off")

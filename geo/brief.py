@@ -80,11 +80,11 @@ def _draw_map(ax: Any, b: Briefing) -> None:
     for row in lines.itertuples():
         off = row.id in b.off
         width = 1.2 + 6.0 * flows.get(row.id, 0.0) / max_flow
+        other = row.commodity not in (b.result.commodity, "oil+gas")
         for part in getattr(row.geometry, "geoms", [row.geometry]):
             x, y = part.xy
             if (row.crosses_russia or row.ends_at_russian_port) and not off:
-                ax.plot(x, y, color=RUSSIA_COLOUR, alpha=0.3, linewidth=width + 4, solid_capstyle="round", zorder=2)
-            other = row.commodity not in (b.result.commodity, "oil+gas")
+                ax.plot(x, y, color=RUSSIA_COLOUR, alpha=0.1 if other else 0.3, linewidth=width + 4, solid_capstyle="round", zorder=2)
             ax.plot(x, y, color=OFF_COLOUR if off else COLOURS[row.commodity], linewidth=1.2 if off else width,
                     linestyle=(0, (3, 3)) if off else _MPL_DASH.get(DASHES[row.status], "-"), zorder=3, alpha=0.45 if other else 1.0)
     points = b.assets[~b.assets["kind"].isin(LINE_KINDS) & b.assets["kind"].isin(["port", "terminal", "field", "refinery", "border_crossing"])]
@@ -93,7 +93,8 @@ def _draw_map(ax: Any, b: Briefing) -> None:
         ax.scatter(row.geometry.x, row.geometry.y, s=28, color=OFF_COLOUR if row.id in b.off else COLOURS[row.commodity],
                    edgecolor=RUSSIA_COLOUR if row.ends_at_russian_port or "RU" in row.countries else "#333333", linewidth=1, zorder=4)
         near = any(abs(row.geometry.x - x) < 0.04 * (east - west) and abs(row.geometry.y - y) < 0.02 * (north - south) for x, y in labelled)
-        if west <= row.geometry.x <= east and south <= row.geometry.y <= north and row.kind in ("port", "terminal", "refinery") and not near:
+        mine = row.commodity in (b.result.commodity, "oil+gas")
+        if west <= row.geometry.x <= east and south <= row.geometry.y <= north and row.kind in ("port", "terminal", "refinery") and mine and not near:
             labelled.append((row.geometry.x, row.geometry.y))
             ax.annotate(row.name.split(" (")[0], (row.geometry.x, row.geometry.y), xytext=(4, 3), textcoords="offset points",
                         fontsize=7, color="#222222", zorder=5, annotation_clip=True).set_parse_math(False)
