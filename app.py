@@ -73,7 +73,7 @@ tab_map, tab_deps, tab_claims, tab_article, tab_add = st.tabs(["Map", "Dependenc
 with tab_map:
     col_map, col_side = st.columns([3, 1])
     with col_map:
-        fmap = dashboard.map_for(view, data, baseline, result, tiles=tiles)
+        fmap = dashboard.map_for(view, data, result, tiles=tiles)
         clicked = st_folium(fmap, key="map", height=620, use_container_width=True, returned_objects=["last_active_drawing"])
         feature = (clicked or {}).get("last_active_drawing") or {}
         clicked_id = (feature.get("properties") or {}).get("id")

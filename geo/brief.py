@@ -245,7 +245,7 @@ def make_briefing(
         subtitle += " · capacities changed: " + ", ".join(f"{a} {v:g}" for a, v in sorted(capacity.items()))
     return Briefing(
         title=title, subtitle=subtitle, assets=assets, baseline=baseline, result=result,
-        off=frozenset(off) | frozenset(getattr(result, "off", ()) or ()), claims=chosen, bbox=bbox,
+        off=frozenset(result.off), claims=chosen, bbox=bbox,
         sources_line=sources_line(flows, assets, year, commodity),
         made=made or dt.datetime.now(dt.UTC).replace(second=0, microsecond=0),
         metrics=panels.metrics_frame(baseline, result),

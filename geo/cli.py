@@ -39,7 +39,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if report.errors:
         print(f"{len(report.errors)} error(s); the data does not validate.", file=sys.stderr)
         return 1
-    assets = load.load_assets(args.data_dir)
+    assets = report.assets
     counts = ", ".join(f"{n} {k}" for k, n in report.counts.items())
     print(f"Data in {load.data_dir_or_default(args.data_dir)}: {counts}.")
     for column in ("kind", "commodity", "status"):
@@ -80,6 +80,14 @@ def cmd_build_lines(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        msg = f"{path}: cannot read file: {exc.strerror}"
+        raise GeoError(msg) from None
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print the candidate claims of each article file."""
     assets = load.load_assets(args.data_dir)
@@ -87,12 +95,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     known = {corpus.sha256_text(t): a for a, t in corpus.load_corpus(args.data_dir).texts.items()}
     out = []
     for path in args.files:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            msg = f"{path}: cannot read file: {exc.strerror}"
-            raise GeoError(msg) from None
-        text = corpus.decode_upload(raw, path.name)
+        text = corpus.decode_upload(_read_bytes(path), path.name)
         article = known.get(corpus.sha256_text(text), corpus.sha256_text(text)[:16])
         out += [asdict(c) for c in extract(text, article=article, language=args.language, matcher=matcher)]
     if args.format == "json":
@@ -110,11 +113,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Add an article file to the corpus with its metadata."""
     path: Path = args.file
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        msg = f"{path}: cannot read file: {exc.strerror}"
-        raise GeoError(msg) from None
+    raw = _read_bytes(path)
     meta = {"title": args.title, "author": args.author, "outlet": args.outlet, "published": args.published,
             "language": args.language, "url": args.url, "cites": args.cites or []}
     result = corpus.ingest(raw, path.name, metadata=meta, data_dir=args.data_dir, corpus_dir=args.corpus_dir)

@@ -22,7 +22,7 @@ from geo import brief, corpus, load, offline, panels, scenario, settings
 from geo.appstate import ViewState
 from geo.errors import GeoError
 from geo.extract import build_matcher, extract
-from geo.mapview import LAYERS, MapLayers, MapState, build_map, esc, map_layers
+from geo.mapview import LAYERS, MapLayers, MapState, build_map, capacity_label, esc, map_layers
 from geo.network import build_network
 from geo.schema import LINE_KINDS
 
@@ -92,33 +92,21 @@ def _ensure_static(static_dir: str) -> bool:
     return True
 
 
-def scenario_off(view: ViewState, data: Data, result: Any) -> frozenset[str]:
-    """Assets switched off by the view (its own list plus the preset's)."""
-    return frozenset(view.off) | frozenset(getattr(result, "off", ()) or ())
+def map_for(view: ViewState, data: Data, result: Any, *, tiles: bool) -> folium.Map:
+    """The folium map of a view: the scenario's flows, switched-off routes, highlighted selection.
 
-
-def map_for(view: ViewState, data: Data, baseline: Any, result: Any, *, tiles: bool) -> folium.Map:
-    """The folium map of a view: the scenario's flows, switched-off routes, highlighted selection."""
+    The map fits itself to the highlighted assets (see :func:`geo.mapview.build_map`).
+    """
     highlight: frozenset[str] = frozenset()
-    fit = None
     if view.claim:
         row = data.claims[data.claims["id"] == view.claim]
         if not row.empty:
             highlight = frozenset(row.iloc[0]["asset_ids"]) & frozenset(data.assets.index)
-            if highlight:
-                minx, miny, maxx, maxy = data.assets.loc[sorted(highlight)].total_bounds
-                fit = (minx - 0.5, miny - 0.5, maxx + 0.5, maxy + 0.5)
     elif view.asset:
         highlight = frozenset({view.asset})
-    state = MapState(
-        flows=dict(result.asset_flows),
-        flow_unit=result.unit,
-        flow_year=result.year,
-        off=scenario_off(view, data, result),
-        highlight=highlight,
-        tiles=tiles,
-        fit=fit,
-    )
+    # result.off holds every asset switched off: the preset's and the view's own.
+    state = MapState(flows=dict(result.asset_flows), flow_unit=result.unit, flow_year=result.year, off=frozenset(result.off),
+                     highlight=highlight, tiles=tiles)
     visible = [name for name in LAYERS if name not in HIDDEN_LAYERS[view.commodity]]
     return build_map(data.assets, state=state, visible=visible, layers=_layers(*data_paths(), _stamp(*data_paths())))
 
@@ -169,7 +157,7 @@ def asset_panel(asset_id: str, data: Data, baseline: Any, result: Any) -> None:
     st.markdown(f"**{esc(row['name'])}**")
     facts = {
         "Kind": row["kind"], "Commodity": row["commodity"], "Status": row["status"],
-        "Capacity": capacity_text(row), "Operator": row["operator"] if isinstance(row["operator"], str) else "not recorded",
+        "Capacity": capacity_label(row), "Operator": row["operator"] if isinstance(row["operator"], str) else "not recorded",
         "Countries": ", ".join(row["countries"]), "Crosses Russia": "yes" if row["crosses_russia"] else "no",
         "Ends at a Russian port": "yes" if row["ends_at_russian_port"] else "no",
     }
@@ -182,13 +170,6 @@ def asset_panel(asset_id: str, data: Data, baseline: Any, result: Any) -> None:
     for c in linked.itertuples():
         st.markdown(f"> {esc(c.excerpt)}\n\n<small>{esc(c.article_title)} · {esc(c.verdict)}</small>", unsafe_allow_html=True)
     st.caption("Sources: " + ", ".join(row["sources"]))
-
-
-def capacity_text(row: Any) -> str:
-    """Capacity with unit, year and source, or a plain statement that none is published."""
-    if row["capacity_norm"] != row["capacity_norm"] or row["capacity_norm"] is None:
-        return "not published"
-    return f"{row['capacity_norm']:g} {row['capacity_norm_unit']} ({int(row['capacity_year'])}, {row['capacity_source']})"
 
 
 def dependency_panel(baseline: Any, result: Any) -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import geopandas as gpd
@@ -160,7 +160,6 @@ class Matcher:
     groups: dict[str, tuple[str, ...]]
     group_alternatives: dict[str, str]
     names: dict[str, str]
-    commodity: dict[str, str] = field(default_factory=dict)
 
 
 def build_matcher(assets: gpd.GeoDataFrame, groups: list[RouteGroup] | None = None, *, end_km: float = 15.0) -> Matcher:
@@ -216,7 +215,6 @@ def build_matcher(assets: gpd.GeoDataFrame, groups: list[RouteGroup] | None = No
         groups={g.id: tuple(g.assets) for g in groups or []},
         group_alternatives={g.id: g.alternatives for g in groups or [] if g.alternatives},
         names=dict(zip(assets["id"], assets["name"], strict=True)),
-        commodity=dict(zip(assets["id"], assets["commodity"], strict=True)),
     )
 
 
@@ -252,7 +250,7 @@ def find_mentions(text: str, lang: str, matcher: Matcher) -> list[Mention]:
                 break
         if best:
             s, e = tokens[i][0], tokens[i + best_len - 1][1]
-            mentions += [Mention(s, e, a.target, a.alias if hasattr(a, "alias") else a.text, a.context) for a in best]
+            mentions += [Mention(s, e, a.target, a.text, a.context) for a in best]
             i += best_len
         else:
             i += 1
@@ -315,15 +313,11 @@ def resolve(mentions: list[Mention], matcher: Matcher) -> list[tuple[str, str]]:
                 chosen[m.target] = "name"
     named_points = {a for a, how in chosen.items() if how == "name" and matcher.kinds.get(a) not in LINE_KINDS}
     for line, ends in matcher.endpoints.items():
-        if matcher.kinds[line] in ("shipping_lane", "rail") and len(ends) >= 2 and _both_ends(ends, named_points, matcher):
+        # ``ends`` holds the nearest point to each end of the line, when one lies close enough.
+        both = len(ends) == 2 and ends[0] != ends[1] and set(ends) <= named_points
+        if matcher.kinds[line] in ("shipping_lane", "rail") and both:
             chosen.setdefault(line, "lane")
     return list(chosen.items())
-
-
-def _both_ends(ends: tuple[str, ...], named: set[str], matcher: Matcher) -> bool:
-    """Whether the named points cover both ends of a line (an end may hold several points)."""
-    first, last = ends[0], ends[-1]
-    return first in named and last in named and first != last
 
 
 def extract(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> list[Candidate]:
@@ -332,25 +326,26 @@ def extract(text: str, *, article: str = "", language: str | None = None, matche
     candidates = []
     for s, e in split_sentences(text):
         sentence = text[s:e]
-        found = resolve(find_mentions(sentence, lang, matcher), matcher)
+        mentions = find_mentions(sentence, lang, matcher)
+        found = resolve(mentions, matcher)
         claim_type = classify(sentence, lang, named=any(how == "name" for _, how in found))
         if claim_type is None:
             continue
         energy = claim_type in ("rerouting", "dependency")
         if claim_type == "rerouting":
-            found += _implied_alternatives(sentence, lang, found, matcher)
+            found += _implied_alternatives(mentions, found, matcher)
         assets = [_link(a, how, claim_type, matcher) for a, how in found] if energy else []
         candidates.append(Candidate(article, s, e, sentence, lang, claim_type, assets))
     return candidates
 
 
-def _implied_alternatives(sentence: str, lang: str, found: list[tuple[str, str]], matcher: Matcher) -> list[tuple[str, str]]:
+def _implied_alternatives(mentions: list[Mention], found: list[tuple[str, str]], matcher: Matcher) -> list[tuple[str, str]]:
     """For "bypass the Russian ports" with no alternative named, the group's stated alternatives."""
     if any(not matcher.russian.get(a) for a, _ in found):
         return []
     have = {a for a, _ in found}
     extra: list[tuple[str, str]] = []
-    for m in find_mentions(sentence, lang, matcher):
+    for m in mentions:
         alt = matcher.group_alternatives.get(m.target.removeprefix("group:")) if m.target.startswith("group:") else None
         if alt:
             extra += [(a, "group") for a in matcher.groups.get(alt, ()) if a not in have]

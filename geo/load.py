@@ -140,12 +140,19 @@ def validate_records(
         try:
             records.append(model.model_validate(raw))
         except ValidationError as exc:
-            for err in exc.errors():
-                fld, msg = ".".join(str(p) for p in err["loc"]) or None, err["msg"].removeprefix("Value error, ")
-                if fld is None and ": " in msg:
-                    fld, msg = msg.split(": ", 1)
-                problems.append(Problem(name, label, fld, msg))
+            problems += validation_problems(exc, name, label)
     return records, problems
+
+
+def validation_problems(exc: ValidationError, name: str, label: str | None) -> list[Problem]:
+    """One problem per failing field; a whole-record check names its field as ``"field: message"``."""
+    problems = []
+    for err in exc.errors():
+        fld, msg = ".".join(str(p) for p in err["loc"]) or None, err["msg"].removeprefix("Value error, ")
+        if fld is None and ": " in msg:
+            fld, msg = msg.split(": ", 1)
+        problems.append(Problem(name, label, fld, msg))
+    return problems
 
 
 def _record_label(raw: Any, index: int) -> str:
@@ -396,12 +403,7 @@ def parse_network(data_dir: Path | str | None = None) -> Parsed:
     try:
         spec = NetworkSpec.model_validate({**header, **sections})
     except ValidationError as exc:
-        for err in exc.errors():
-            fld, msg = ".".join(str(p) for p in err["loc"]) or None, err["msg"].removeprefix("Value error, ")
-            if fld is None and ": " in msg:
-                fld, msg = msg.split(": ", 1)
-            problems.append(Problem(name, None, fld, msg))
-        return Parsed(None, problems)
+        return Parsed(None, problems + validation_problems(exc, name, None))
     return Parsed(spec, problems)
 
 

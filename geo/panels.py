@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from geo import evidence
+from geo import evidence, scenario
 from geo.corpus import Corpus
 from geo.extract import split_sentences
 from geo.mapview import esc
@@ -77,30 +77,33 @@ def article_html(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
-def metrics_frame(baseline: Any, scenario: Any) -> pd.DataFrame:
-    """Dependency metrics, baseline and scenario side by side with the change (units in the labels)."""
-    unit, year = baseline.unit, baseline.year
-    rows = [
-        (f"Total exports ({unit}, {year})", baseline.total_export, scenario.total_export, "volume"),
-        (f"Stranded volume ({unit}, {year})", baseline.stranded, scenario.stranded, "volume"),
-        ("Share via Russian territory or ports (%)", baseline.share_via_russia, scenario.share_via_russia, "share"),
-        ("Share via Russian ports (%)", baseline.share_via_russian_ports, scenario.share_via_russian_ports, "share"),
-        ("Diversification: HHI over transit countries (0-1, lower is more diverse)", baseline.hhi, scenario.hhi, "index"),
-    ]
-    markets = sorted(set(baseline.by_market) | set(scenario.by_market))
-    rows += [(f"Share to {m} (%)", baseline.by_market.get(m, 0.0), scenario.by_market.get(m, 0.0), "share") for m in markets]
-    frame = pd.DataFrame(rows, columns=["metric", "baseline", "scenario", "kind"])
-    shares = frame["kind"] == "share"
-    frame.loc[shares, ["baseline", "scenario"]] *= 100
-    frame["change"] = frame["scenario"] - frame["baseline"]
-    return frame.drop(columns="kind").set_index("metric").round(2)
+#: Dashboard labels of the headline rows of :func:`geo.scenario.compare`, by row id.
+_METRIC_LABELS = {
+    "total_export": "Total exports ({unit}, {year})",
+    "stranded": "Stranded volume ({unit}, {year})",
+    "share_via_russia": "Share via Russian territory or ports (%)",
+    "share_via_russian_ports": "Share via Russian ports (%)",
+    "hhi": "Diversification: HHI over transit countries (0-1, lower is more diverse)",
+}
 
 
-def route_flows_frame(baseline: Any, scenario: Any) -> pd.DataFrame:
-    """Volume per route, baseline and scenario (rows: route names; unit in the column names)."""
-    base = {r.name: r.volume for r in baseline.routes}
-    scen = {r.name: r.volume for r in scenario.routes}
-    names = sorted(set(base) | set(scen), key=lambda n: -max(base.get(n, 0), scen.get(n, 0)))
+def metrics_frame(baseline: Any, result: Any) -> pd.DataFrame:
+    """Dependency metrics, baseline and scenario side by side with the change (units in the labels, shares in %)."""
+    frame = scenario.compare(baseline, result)
+    summary = frame[frame["section"] == "summary"].copy()
+    summary["metric"] = [_METRIC_LABELS[i].format(unit=baseline.unit, year=baseline.year) for i in summary["id"]]
+    markets = frame[frame["section"] == "market"].sort_values("id").copy()
+    markets["metric"] = [f"Share to {m} (%)" for m in markets["id"]]
+    out = pd.concat([summary, markets])
+    shares = out["unit"] == "share"
+    out.loc[shares, ["baseline", "scenario", "change"]] *= 100
+    return out.set_index("metric")[["baseline", "scenario", "change"]].round(2)
+
+
+def route_flows_frame(baseline: Any, result: Any) -> pd.DataFrame:
+    """Volume per route, baseline and scenario, largest first (rows: route names; unit in the column names)."""
+    routes = scenario.compare(baseline, result).query("section == 'route'")
+    routes = routes.assign(size=routes[["baseline", "scenario"]].max(axis=1)).sort_values("size", ascending=False, kind="stable")
     unit = f"{baseline.unit}, {baseline.year}"
-    return pd.DataFrame({f"baseline ({unit})": [base.get(n, 0.0) for n in names], f"scenario ({unit})": [scen.get(n, 0.0) for n in names]},
-                        index=pd.Index(names, name="route")).round(3)
+    return pd.DataFrame({f"baseline ({unit})": routes["baseline"].to_numpy(), f"scenario ({unit})": routes["scenario"].to_numpy()},
+                        index=pd.Index(routes["label"], name="route")).round(3)

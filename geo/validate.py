@@ -29,6 +29,8 @@ class Report:
 
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    #: The assets as read (``None`` if ``assets.geojson`` could not be read at all).
+    assets: gpd.GeoDataFrame | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -153,6 +155,7 @@ def validate_dataset(data_dir: Path | str | None = None) -> Report:
 
     source_ids = set(sources.table.index) if sources.table is not None else None
     if assets.table is not None:
+        report.assets = assets.table
         report.counts["assets"] = len(assets.table)
         report.problems += check_assets(assets.table)
         if source_ids is not None:
