@@ -8,21 +8,24 @@ from streamlit_folium import st_folium
 from geo import appstate, dashboard, offline
 from geo.errors import GeoError
 from geo.mapview import LAYERS
+from geo.safehtml import md_text
 
 st.set_page_config(page_title="Energy-route claims", layout="wide")
 dashboard.static_ready()
 dashboard.page_style()
 DATA_DIR, SEEDS_DIR = dashboard.data_paths()
-data = dashboard.load_data(DATA_DIR, SEEDS_DIR)
+data = dashboard.load_data_or_stop(DATA_DIR, SEEDS_DIR)
 assets, claims = data.assets, data.claims
 
 # --- view state: from the URL once per session, then from the widgets ---------------
 if "view" not in st.session_state:
-    st.session_state.view = appstate.parse_query(
+    st.session_state.view, st.session_state.url_notices = appstate.read_query(
         st.query_params.to_dict(), asset_ids=set(assets.index), presets=set(data.presets),
         claim_ids=set(claims["id"]) if not claims.empty else set(), article_ids=set(data.corpus.articles),
     )
 view: appstate.ViewState = st.session_state.view
+if st.session_state.get("url_notices"):
+    st.warning(md_text(appstate.notice_line(st.session_state.url_notices)), icon="⚠️")
 
 with st.sidebar:
     st.header("Scenario")
@@ -32,7 +35,7 @@ with st.sidebar:
     preset = st.selectbox("Preset", preset_names, index=preset_names.index(view.preset or "(none)"), key="w_preset",
                           format_func=lambda p: p if p == "(none)" else f"{p}: {data.presets[p]['title']}")
     if preset != "(none)":
-        st.caption(" ".join(t for t in (data.presets[preset]["description"], data.presets[preset].get("note")) if t))
+        st.caption(md_text(" ".join(t for t in (data.presets[preset]["description"], data.presets[preset].get("note")) if t)))
     routes = assets.loc[list(data.network_lines[commodity])]
     off = st.multiselect("Switch routes off", list(routes.index), default=[a for a in view.off if a in routes.index],
                          format_func=lambda a: assets.at[a, "name"], key="w_off")
@@ -41,7 +44,7 @@ with st.sidebar:
         for aid in routes.index[routes["capacity_norm"].notna()]:
             row = routes.loc[aid]
             base = float(row["capacity_norm"])
-            label = f"{row['name']} ({row['capacity_norm_unit']}; published {base:g}, {int(row['capacity_year'])})"
+            label = md_text(f"{row['name']} ({row['capacity_norm_unit']}; published {base:g}, {int(row['capacity_year'])})")
             value = st.slider(label, 0.0, round(base * 3, 1), float(caps.get(aid, base)), step=0.5, key=f"w_cap_{aid}")
             if abs(value - base) > 1e-9:
                 caps[aid] = value
@@ -61,7 +64,7 @@ if pending_claim is not None:
 try:
     baseline, result = dashboard.solve(view, DATA_DIR, SEEDS_DIR)
 except GeoError as exc:
-    st.error(str(exc))
+    st.error(dashboard.public_message(exc, DATA_DIR, SEEDS_DIR))
     st.stop()
 
 st.subheader("Energy-route claims: Caspian and Central Asian export routes")

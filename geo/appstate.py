@@ -2,21 +2,18 @@
 
 Everything that defines a view (year, commodity, preset, switched-off routes, changed
 capacities, selected claim or asset) lives in :class:`ViewState`; a copied link holds it
-all. Unknown or malformed values in a link are dropped, never trusted.
+all. Unknown or malformed values in a link are dropped, never trusted, and each one
+dropped is named in a notice the app shows.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 YEARS = (2022, 2023, 2024)
 COMMODITIES = ("oil", "gas")
-_ID = re.compile(r"^[A-Za-z0-9_-]{1,80}$")
-
-
 @dataclass(frozen=True)
 class ViewState:
     """One view of the dashboard."""
@@ -36,10 +33,113 @@ class ViewState:
         return replace(self, **changes)
 
 
-def _first(value: object) -> str | None:
+#: Longest parameter value read at all; anything longer is dropped whole, before any parsing.
+MAX_VALUE_CHARS = 2000
+#: Longest id (asset, claim, article) and how much of a bad value a notice repeats.
+_ID = re.compile(r"^[A-Za-z0-9_-]{1,80}$", re.ASCII)
+_YEAR = re.compile(r"^[0-9]{4}$", re.ASCII)
+#: A capacity in the unit of its asset: plain ASCII digits, so '١٢', '1_0', 'nan' or '1e9' never parse.
+_NUMBER = re.compile(r"^[0-9]{1,4}(?:\.[0-9]{1,6})?$", re.ASCII)
+CAPACITY_MAX = 1000.0
+KNOWN_KEYS = ("year", "commodity", "preset", "off", "cap", "claim", "asset", "article")
+#: Parameters Streamlit itself reads from a link; they are not ours to judge.
+_STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
+
+
+def _shown(value: object, limit: int = 24) -> str:
+    """A bad value as a notice repeats it: quoted, on one line, cut short."""
+    text = value if isinstance(value, str) else repr(value)
+    flat = "".join(ch if ch.isprintable() else "\ufffd" for ch in text[: limit + 1])
+    if len(text) > limit:
+        flat = f"{flat[:limit]}… ({len(text):,} characters)"
+    return f"'{flat}'"
+
+
+def _value(params: Mapping[str, object], key: str, notices: list[str]) -> str | None:
+    """The one string value of ``key``, or ``None`` (with a notice if there was something unusable)."""
+    if key not in params:
+        return None
+    value = params[key]
     if isinstance(value, list | tuple):
-        value = value[0] if value else None
-    return None if value is None else str(value)
+        value = value[0] if len(value) == 1 else value
+    if not isinstance(value, str):
+        notices.append(f"{key}: {_shown(value)} is not a single value")
+        return None
+    if len(value) > MAX_VALUE_CHARS:
+        notices.append(f"{key}: a value of {len(value):,} characters is too long")
+        return None
+    return value
+
+
+def read_query(
+    params: Mapping[str, object],
+    *,
+    asset_ids: Collection[str],
+    presets: Collection[str],
+    claim_ids: Collection[str] = (),
+    article_ids: Collection[str] = (),
+) -> tuple[ViewState, list[str]]:
+    """Read a view from query parameters; every value that is not valid falls back to the default.
+
+    Returns the view and one short notice per value that was dropped (empty if the link
+    was fully valid). Values are checked for type, length, range and that ids name real
+    things; nothing is converted before it has matched a strict ASCII pattern.
+
+    Examples
+    --------
+    >>> state, notices = read_query({"year": "²", "commodity": "gas"}, asset_ids=set(), presets=set())
+    >>> state.year, state.commodity, notices
+    (2023, 'gas', ["year: '²' is not one of 2022, 2023, 2024"])
+    """
+    notices: list[str] = []
+    state = ViewState()
+    unknown = [k for k in params if k not in KNOWN_KEYS and k not in _STREAMLIT_KEYS]
+    if unknown:
+        notices.append("unknown parameter(s) " + ", ".join(_shown(k) for k in unknown[:4]) + (" and more" if len(unknown) > 4 else ""))
+    year = _value(params, "year", notices)
+    if year is not None:
+        if _YEAR.match(year) and int(year) in YEARS:
+            state = state.with_(year=int(year))
+        else:
+            notices.append(f"year: {_shown(year)} is not one of {', '.join(map(str, YEARS))}")
+    commodity = _value(params, "commodity", notices)
+    if commodity is not None:
+        if commodity in COMMODITIES:
+            state = state.with_(commodity=commodity)
+        else:
+            notices.append(f"commodity: {_shown(commodity)} is not one of {', '.join(COMMODITIES)}")
+    preset = _value(params, "preset", notices)
+    if preset is not None:
+        if _ID.match(preset) and preset in presets:
+            state = state.with_(preset=preset)
+        else:
+            notices.append(f"preset: {_shown(preset)} is not a known preset")
+    off = _value(params, "off", notices)
+    if off is not None:
+        items = [a for a in off.split(",") if a]
+        bad = [a for a in items if not (_ID.match(a) and a in asset_ids)]
+        state = state.with_(off=tuple(dict.fromkeys(a for a in items if a not in bad)))
+        if bad:
+            notices.append(f"off: {', '.join(_shown(a) for a in bad[:3])} {'is' if len(bad) == 1 else 'are'} not a known route")
+    cap = _value(params, "cap", notices)
+    if cap is not None:
+        caps: dict[str, float] = {}
+        for item in (i for i in cap.split(",") if i):
+            aid, _, number = item.partition(":")
+            if _ID.match(aid) and aid in asset_ids and _NUMBER.match(number) and float(number) <= CAPACITY_MAX:
+                caps[aid] = float(number)
+            else:
+                notices.append(f"cap: {_shown(item)} is not a known route with a capacity from 0 to {CAPACITY_MAX:g}")
+        state = state.with_(capacity=tuple(caps.items()))
+    for key, allowed in (("claim", claim_ids), ("asset", asset_ids), ("article", article_ids)):
+        value = _value(params, key, notices)
+        if value is None:
+            continue
+        if _ID.match(value) and value in allowed:
+            state = state.with_(**{key: value})
+        else:
+            notices.append(f"{key}: {_shown(value)} is not a known {key}")
+    return state, notices
 
 
 def parse_query(
@@ -50,7 +150,7 @@ def parse_query(
     claim_ids: Collection[str] = (),
     article_ids: Collection[str] = (),
 ) -> ViewState:
-    """Read a view from query parameters, keeping only values that name real things.
+    """Read a view from query parameters, keeping only values that name real things (see :func:`read_query`).
 
     Examples
     --------
@@ -58,33 +158,12 @@ def parse_query(
     >>> s.year, s.off, s.capacity
     (2022, ('cpc',), (('btc', 30.0),))
     """
-    state = ViewState()
-    year = _first(params.get("year"))
-    if year and year.isdigit() and int(year) in YEARS:
-        state = state.with_(year=int(year))
-    commodity = _first(params.get("commodity"))
-    if commodity in COMMODITIES:
-        state = state.with_(commodity=commodity)
-    preset = _first(params.get("preset"))
-    if preset in presets:
-        state = state.with_(preset=preset)
-    off = _first(params.get("off")) or ""
-    state = state.with_(off=tuple(dict.fromkeys(a for a in off.split(",") if a in asset_ids)))
-    caps = []
-    for item in (_first(params.get("cap")) or "").split(","):
-        aid, _, value = item.partition(":")
-        try:
-            number = float(value)
-        except ValueError:
-            continue
-        if aid in asset_ids and math.isfinite(number) and 0 <= number <= 1000:
-            caps.append((aid, number))
-    state = state.with_(capacity=tuple(dict(caps).items()))
-    for key, allowed in (("claim", claim_ids), ("asset", asset_ids), ("article", article_ids)):
-        value = _first(params.get(key))
-        if value and _ID.match(value) and value in allowed:
-            state = state.with_(**{key: value})
-    return state
+    return read_query(params, asset_ids=asset_ids, presets=presets, claim_ids=claim_ids, article_ids=article_ids)[0]
+
+
+def notice_line(notices: list[str]) -> str:
+    """The one line the app shows when a link held values it could not use."""
+    return "Some settings in this link were not valid and were reset to their defaults: " + "; ".join(notices) + "."
 
 
 def to_query(state: ViewState) -> dict[str, str]:

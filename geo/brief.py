@@ -21,9 +21,10 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from shapely.geometry import shape
 
-from geo import offline
+from geo import offline, settings
 from geo.geodesy import haversine_km
 from geo.mapview import COLOURS, DASHES, OFF_COLOUR, RUSSIA_COLOUR, MapState, build_map, esc
+from geo.safehtml import RawElement, render
 from geo.schema import LINE_KINDS
 
 FORMATS = (".png", ".pdf", ".html")
@@ -148,7 +149,7 @@ def _draw_text(fig: Figure, b: Briefing, *, left: float, scale: float) -> None:
             quote = "\n".join(textwrap.wrap(f"“{textwrap.shorten(english, 230)}”", 58))
             text(left, y, quote, fontsize=8.5 * scale, va="top", style="italic")
             y -= 0.027 * (quote.count("\n") + 1) + 0.005
-            cite = f"{c.article_title[:60]} · {c.outlet or 'outlet unknown'} · {c.published or 'undated'} · {c.verdict}"
+            cite = f"{c.article_title} · {c.outlet or 'outlet unknown'} · {c.published or 'undated'} · {c.verdict}"
             text(left, y, "\n".join(textwrap.wrap(cite, 70)), fontsize=7.5 * scale, color="#555555", va="top")
             y -= 0.03 * (cite.count("\n") + 1) + 0.03
     footer = f"{b.sources_line} · Made {b.made:%Y-%m-%d %H:%M} UTC with the energy-route claims dashboard"
@@ -193,22 +194,14 @@ def html_page(b: Briefing) -> str:
                                                off=b.off, asset_prefix=None, fit=b.bbox,
                                                highlight=frozenset(a for ids in b.claims.get("asset_ids", []) for a in ids)),
                      claims=b.claims)
-    rows = "".join(f"<tr><td>{esc(m)}</td><td>{r['baseline']:.2f}</td><td>{r['scenario']:.2f}</td><td>{r['change']:+.2f}</td></tr>"
-                   for m, r in b.metrics.iterrows())
-    claims = "".join(f"<li><q>{esc(c.excerpt)}</q> <small>{esc(c.article_title)} · {esc(c.outlet or 'outlet unknown')} · "
-                     f"{esc(c.published or 'undated')} · {esc(c.verdict)}</small></li>" for c in b.claims.head(5).itertuples())
-    panel = (
-        "<div id='brief-panel' style='position:fixed;top:10px;right:10px;z-index:10000;width:380px;max-height:90vh;overflow:auto;"
-        "background:rgba(255,255,255,.95);border:1px solid #999;border-radius:4px;padding:8px;font:12px/1.4 sans-serif'>"
-        f"<h2 style='margin:0 0 4px'>{esc(b.title)}</h2><p>{esc(b.subtitle)}</p>"
-        f"<table><tr><th>metric</th><th>baseline</th><th>scenario</th><th>change</th></tr>{rows}</table>"
-        + (f"<h3>Claims</h3><ul>{claims}</ul>" if claims else "")
-        + f"<p><small>{esc(b.sources_line)} · Made {b.made:%Y-%m-%d %H:%M} UTC</small></p></div>"
-    )
-    from branca.element import Element
-
-    fmap.get_root().html.add_child(Element(panel))
-    fmap.get_root().title = b.title
+    metrics = [(m, f"{r['baseline']:.2f}", f"{r['scenario']:.2f}", f"{r['change']:+.2f}") for m, r in b.metrics.iterrows()]
+    claims = [{"excerpt": c.excerpt, "title": c.article_title, "outlet": c.outlet or "outlet unknown", "published": c.published or "undated",
+               "verdict": c.verdict} for c in b.claims.head(5).itertuples()]
+    panel = render("briefing_panel.html", b=b, metrics=metrics, claims=claims, made=f"{b.made:%Y-%m-%d %H:%M}")
+    root = fmap.get_root()
+    root.html.add_child(RawElement(panel), name="brief_panel")
+    # branca writes the title into <title> as it is, without escaping.
+    root.title = esc(b.title)
     return fmap.get_root().render()
 
 
@@ -223,6 +216,7 @@ def make_briefing(
     bbox: tuple[float, float, float, float] | None = None,
     made: dt.datetime | None = None,
     data_dir: Path | str | None = None,
+    corpus_dir: Path | str | None = None,
 ) -> Briefing:
     """Solve the scenario and gather what a briefing shows; unknown claim ids raise :class:`UnknownIdError`."""
     from geo import corpus, load, panels, scenario
@@ -231,7 +225,8 @@ def make_briefing(
     assets = load.load_assets(data_dir)
     flows = load.load_flows(data_dir)
     baseline, result = scenario.run(year, commodity, preset=preset, off=off, capacity=capacity, data_dir=data_dir)
-    claims = panels.claims_frame(corpus.load_corpus(data_dir, asset_ids=set(assets.index)), flows)
+    corpus_dir = settings.SEEDS_DIR if corpus_dir is None else corpus_dir
+    claims = panels.claims_frame(corpus.load_corpus(data_dir, corpus_dir, asset_ids=set(assets.index)), flows)
     unknown = sorted(set(claim_ids) - set(claims["id"]))
     if unknown:
         msg = f"unknown claim id(s): {', '.join(unknown)}"

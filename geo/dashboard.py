@@ -1,13 +1,17 @@
 """Streamlit glue: cached data, the current scenario and the map for a view state.
 
-``app.py`` lays out widgets and calls these. Data is cached with ``st.cache_data`` so each
+``app.py`` lays out widgets and calls these. Text from the data and from users is shown
+with ``st.html`` of autoescaped templates, or as Markdown only after :func:`md_text`, so
+no article can add markup, images or links. Data is cached with ``st.cache_data`` so each
 session gets its own copy (nothing cached is mutated in place); only the read-only country
 outlines are shared.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +26,9 @@ from geo import brief, corpus, load, offline, panels, scenario, settings
 from geo.appstate import ViewState
 from geo.errors import GeoError
 from geo.extract import build_matcher, extract
-from geo.mapview import LAYERS, MapLayers, MapState, build_map, capacity_label, esc, map_layers
+from geo.mapview import LAYERS, MapLayers, MapState, build_map, capacity_label, map_layers
 from geo.network import build_network
+from geo.safehtml import md_text, render
 from geo.schema import LINE_KINDS
 
 
@@ -59,6 +64,40 @@ def load_data(data_dir: str, seeds_dir: str) -> Data:
         presets=scenario.load_presets(data_dir),
         network_lines=network_lines,
     )
+
+
+def public_message(exc: object, data_dir: str, seeds_dir: str) -> str:
+    """An error as the user sees it: the precise message, as Markdown-safe text, with no server path in it.
+
+    Known folders become their short names; any other absolute path keeps only its file name.
+    """
+    text = str(exc)
+    for folder, name in ((seeds_dir, Path(seeds_dir).name), (data_dir, Path(data_dir).name), (str(settings.ROOT), ".")):
+        text = text.replace(str(Path(folder).resolve()), name).replace(folder, name)
+    text = _ABSOLUTE_PATH.sub(lambda m: m.group(1), text)
+    return md_text(text)
+
+
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.])/(?:[^\s/:'\"()]+/)+([^\s/:'\"()]+)")
+
+
+def load_data_or_stop(data_dir: str, seeds_dir: str) -> Data:
+    """The data, or an error naming the file, record and field (no traceback, no server path) and a stopped script."""
+    try:
+        return load_data(data_dir, seeds_dir)
+    except GeoError as exc:
+        problems = getattr(exc, "problems", None) or [exc]
+        st.error("The data could not be loaded. Fix these and reload the page:")
+        for problem in problems[:20]:
+            st.error(public_message(problem, data_dir, seeds_dir))
+        if len(problems) > 20:
+            st.error(f"... and {len(problems) - 20} more (run `python -m geo validate` for all of them).")
+    except (RecursionError, ValueError, OSError) as exc:
+        # Errors the loaders did not turn into a Problem: say what and where, keep the traceback in the server log.
+        logging.getLogger(__name__).exception("loading the data failed")
+        st.error(public_message(f"The data could not be loaded: {type(exc).__name__}: {exc}", data_dir, seeds_dir))
+    st.stop()
+    raise AssertionError  # st.stop() does not return; this keeps type checkers honest
 
 
 def data_paths() -> tuple[str, str]:
@@ -117,7 +156,7 @@ HIDDEN_LAYERS = {"oil": ("Gas pipelines",), "gas": ("Oil pipelines", "Shipping a
 PAGE_STYLE = """<style>
 .claim {border-left: 3px solid #c9c9c9; padding: 2px 0 2px 12px; margin: 0 0 18px 0;}
 .claim mark, .article mark {background: #fff3a3; padding: 0 1px;}
-.article {line-height: 1.6; max-width: 58rem;}
+.article {line-height: 1.6; max-width: 58rem; white-space: pre-wrap;}
 </style>"""
 
 
@@ -132,7 +171,7 @@ def claim_card(claim_id: str, data: Data) -> None:
     if not rows.empty:
         c = next(rows.itertuples())
         st.markdown("**Selected claim**")
-        st.markdown(claim_html(c, data.corpus.texts[c.article]), unsafe_allow_html=True)
+        st.html(claim_html(c, data.corpus.texts[c.article]))
 
 
 def _stamp(data_dir: str, seeds_dir: str) -> tuple[int, ...]:
@@ -154,7 +193,7 @@ def _layers(data_dir: str, seeds_dir: str, stamp: tuple[int, ...]) -> MapLayers:
 def asset_panel(asset_id: str, data: Data, baseline: Any, result: Any) -> None:
     """Facts, modelled flows and linked claims of one asset."""
     row = data.assets.loc[asset_id]
-    st.markdown(f"**{esc(row['name'])}**")
+    st.markdown(f"**{md_text(row['name'])}**")
     facts = {
         "Kind": row["kind"], "Commodity": row["commodity"], "Status": row["status"],
         "Capacity": capacity_label(row), "Operator": row["operator"] if isinstance(row["operator"], str) else "not recorded",
@@ -164,12 +203,12 @@ def asset_panel(asset_id: str, data: Data, baseline: Any, result: Any) -> None:
     st.table(pd.DataFrame({"value": [str(v) for v in facts.values()]}, index=list(facts)))
     base_v, scen_v = baseline.asset_flows.get(asset_id), result.asset_flows.get(asset_id)
     if base_v is not None or scen_v is not None:
-        st.markdown(f"Modelled flow, {result.year}: baseline **{(base_v or 0):.2f}** → scenario **{(scen_v or 0):.2f}** {esc(result.unit)}")
+        st.markdown(f"Modelled flow, {result.year}: baseline **{(base_v or 0):.2f}** → scenario **{(scen_v or 0):.2f}** {md_text(result.unit)}")
     linked = data.claims[data.claims["asset_ids"].map(lambda ids: asset_id in ids)] if not data.claims.empty else data.claims
     st.markdown(f"**Claims linked: {len(linked)}**")
     for c in linked.itertuples():
-        st.markdown(f"> {esc(c.excerpt)}\n\n<small>{esc(c.article_title)} · {esc(c.verdict)}</small>", unsafe_allow_html=True)
-    st.caption("Sources: " + ", ".join(row["sources"]))
+        st.html(render("linked_claim.html", excerpt=c.excerpt, title=c.article_title, verdict=panels.VERDICT_LABELS.get(c.verdict, c.verdict)))
+    st.caption(md_text("Sources: " + ", ".join(row["sources"])))
 
 
 def dependency_panel(baseline: Any, result: Any) -> None:
@@ -179,25 +218,21 @@ def dependency_panel(baseline: Any, result: Any) -> None:
     st.subheader("Flows by route")
     frame = panels.route_flows_frame(baseline, result)
     st.bar_chart(frame, horizontal=True, stack=False, height=max(260, 28 * len(frame)))
-    st.caption(f"Volumes in {result.unit}, {result.year}; modelled from the network with capacities from data/assets.geojson and "
+    st.caption(f"Volumes in {md_text(result.unit)}, {result.year}; modelled from the network with capacities from data/assets.geojson and "
                "route volumes from data/flows.csv (sources in data/sources.yaml).")
 
 
 def claim_html(c: Any, text: str) -> str:
     """One claim card: the excerpt inside its sentence, English, citation, attribution, type, verdict and evidence."""
-    figures = "".join(f"<li>{esc(f.text())} <small>({esc(f.formula)}; sources: {esc(', '.join(f.sources) or 'none')})</small></li>"
-                      for f in c.evidence_text)
+    figures = [{"text": f.text(), "formula": f.formula, "sources": ", ".join(f.sources) or "none"} for f in c.evidence_text]
     assessment = c.assessment or {}
-    return (
-        f"<div class='claim'><p>{panels.excerpt_in_sentence_html(text, c.start, c.end)}</p>"
-        + (f"<p><i>{esc(c.english)}</i></p>" if isinstance(c.english, str) else "")
-        + f"<p><small>{esc(c.article_title)} · {esc(c.outlet or 'outlet unknown')} · {esc(c.published or 'undated')} · "
-        f"asserted by: {esc(c.attribution_chain)} · type: {esc(c.claim_type)} · "
-        f"<b>{esc(panels.VERDICT_LABELS.get(c.verdict, c.verdict))}</b></small></p>"
-        + (f"<p><small>{esc(assessment.get('rationale', ''))}</small></p>" if assessment else "")
-        + (f"<ul>{figures}</ul>" if figures else "")
-        + "</div>"
-    )
+    return str(render(
+        "claim_card.html", excerpt=panels.excerpt_in_sentence_html(text, c.start, c.end),
+        english=c.english if isinstance(c.english, str) else None, title=c.article_title, outlet=c.outlet or "outlet unknown",
+        published=c.published or "undated", chain=c.attribution_chain, claim_type=c.claim_type,
+        verdict=panels.VERDICT_LABELS.get(c.verdict, c.verdict), rationale=assessment.get("rationale") if assessment else None,
+        figures=figures,
+    ))
 
 
 def claims_panel(view: ViewState, data: Data) -> ViewState:
@@ -221,7 +256,7 @@ def claims_panel(view: ViewState, data: Data) -> ViewState:
                           format_func=lambda i: i if i == "(none)" else f"{i}: {frame.loc[frame['id'] == i, 'excerpt'].iloc[0][:90]}")
     st.caption(f"{len(shown)} of {len(frame)} claims")
     for c in shown.itertuples():
-        st.markdown(claim_html(c, data.corpus.texts[c.article]), unsafe_allow_html=True)
+        st.html(claim_html(c, data.corpus.texts[c.article]))
     return view.with_(claim=None if chosen == "(none)" else chosen)
 
 
@@ -231,17 +266,18 @@ def article_panel(view: ViewState, data: Data) -> ViewState:
     current = view.article if view.article in ids else ids[0]
     art_id = st.selectbox("Article", ids, index=ids.index(current), format_func=lambda a: data.corpus.articles[a].label, key="w_article")
     art = data.corpus.articles[art_id]
-    st.markdown(f"**{esc(art.label)}** · {esc(art.author or 'author unknown')} · {esc(art.outlet or 'outlet unknown')} · "
-                f"{esc(art.published or 'undated')} · language: {esc(art.language)} · cites: {esc(', '.join(art.cites) or 'none')}")
     spans = [(c.start, c.end, f"{c.id} ({c.claim_type})") for c in data.corpus.claims if c.article == art_id]
-    st.markdown(f"<div class='article'>{panels.article_html(data.corpus.texts[art_id], spans)}</div>", unsafe_allow_html=True)
+    st.html(render("article.html", art=art, cites=", ".join(art.cites) or "none",
+                   body=panels.article_html(data.corpus.texts[art_id], spans)))
     return view.with_(article=art_id)
 
 
 def add_article_panel(data: Data, data_dir: str, seeds_dir: str) -> None:
     """Upload or paste an article; review its candidate claims; save the accepted ones."""
     st.subheader("Add an article")
-    upload = st.file_uploader("Upload (.txt, .md, .html; at most 2 MB)", type=["txt", "md", "html", "htm"], key="w_upload")
+    # The uploader's own limit (MB) matches the corpus limit, so the two never tell the user different sizes.
+    upload = st.file_uploader(f"Upload (.txt, .md, .html; at most {corpus.MAX_BYTES / 1e6:g} MB)", type=["txt", "md", "html", "htm"],
+                              key="w_upload", max_upload_size=UPLOAD_LIMIT_MB)
     pasted = st.text_area("...or paste the text", key="w_paste", height=150)
     cols = st.columns(4)
     meta = {"title": cols[0].text_input("Title", key="w_m_title"), "outlet": cols[1].text_input("Outlet", key="w_m_outlet"),
@@ -251,11 +287,11 @@ def add_article_panel(data: Data, data_dir: str, seeds_dir: str) -> None:
         try:
             res = corpus.ingest(raw, name, metadata=meta, data_dir=data_dir, corpus_dir=seeds_dir)
         except GeoError as exc:
-            st.error(str(exc))
+            st.error(public_message(exc, data_dir, seeds_dir))
         else:
             st.session_state.review = res.article_id
             load_data.clear()
-            st.success(res.message)
+            st.success(md_text(res.message))
             st.rerun()
     art_id = st.session_state.get("review")
     if not art_id or art_id not in data.corpus.texts:
@@ -263,12 +299,11 @@ def add_article_panel(data: Data, data_dir: str, seeds_dir: str) -> None:
     text = data.corpus.texts[art_id]
     matcher = build_matcher(data.assets, load.load_route_groups(data_dir))
     candidates = extract(text, article=art_id, language=data.corpus.articles[art_id].language, matcher=matcher)
-    st.markdown(f"**Candidate claims in {esc(data.corpus.articles[art_id].label)}: {len(candidates)}**")
+    st.markdown(f"**Candidate claims in {md_text(data.corpus.articles[art_id].label)}: {len(candidates)}**")
     accepted = []
     for i, c in enumerate(candidates):
         names = ", ".join(f"{a['name']} ({a['role']})" for a in c.assets) or "no asset"
-        st.markdown(f"<p>{panels.excerpt_in_sentence_html(text, c.start, c.end)}<br><small>{esc(c.claim_type)} · {esc(names)}</small></p>",
-                    unsafe_allow_html=True)
+        st.html(render("candidate.html", excerpt=panels.excerpt_in_sentence_html(text, c.start, c.end), claim_type=c.claim_type, names=names))
         keep = st.checkbox("Accept", key=f"w_acc_{art_id}_{i}")
         english = c.excerpt if c.language == "en" else st.text_input("English rendering", key=f"w_en_{art_id}_{i}")
         if keep:
@@ -277,10 +312,14 @@ def add_article_panel(data: Data, data_dir: str, seeds_dir: str) -> None:
         try:
             saved = corpus.save_claims([_claim_from(c, english) for c, english in accepted], data_dir=data_dir, corpus_dir=seeds_dir)
         except (GeoError, ValueError) as exc:
-            st.error(str(exc))
+            st.error(public_message(exc, data_dir, seeds_dir))
         else:
             load_data.clear()
             st.success(f"Saved {saved} claim(s).")
+
+
+#: The uploader's limit in Streamlit's megabytes (MiB); it never refuses a file the corpus would take.
+UPLOAD_LIMIT_MB = max(1, round(corpus.MAX_BYTES / 1024**2))
 
 
 def _claim_from(c: Any, english: str) -> corpus.Claim:
@@ -297,7 +336,8 @@ def briefing_panel(view: ViewState, data_dir: str) -> None:
     if st.button("Make briefing files (PNG, PDF, HTML) of this view", key="w_brief"):
         with st.spinner("Drawing the briefing..."):
             b = brief.make_briefing(year=view.year, commodity=view.commodity, preset=view.preset, off=view.off,
-                                    capacity=dict(view.capacity), claim_ids=(view.claim,) if view.claim else (), data_dir=data_dir)
+                                    capacity=dict(view.capacity), claim_ids=(view.claim,) if view.claim else (), data_dir=data_dir,
+                                    corpus_dir=data_paths()[1])
             out = Path(tempfile.mkdtemp(prefix="geo-brief-"))
             files = {s: brief.write(b, out / f"briefing{s}").read_bytes() for s in brief.FORMATS}
         st.session_state.briefing = (key, files)

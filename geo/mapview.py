@@ -1,26 +1,26 @@
 """The folium map: routes, points and claims styled for analysts, offline-capable.
 
-Everything shown comes from the tables it is given; every piece of text that reaches the
-page (asset names, sources, article excerpts) is HTML-escaped here, because folium's
-tooltips and popups insert their fields as HTML.
+Everything shown comes from the tables it is given. Text from the data reaches the page
+only as JSON arguments of the functions in ``geo/static/geoview.js``, which escape it
+before it becomes HTML; no data is ever part of a template (see :mod:`geo.safehtml`).
 """
 
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
-from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from geo import offline, settings
+from geo.safehtml import RawElement, SafeMacroElement, render, script_json
 from geo.schema import LINE_KINDS
 
 COLOURS = {"oil": "#b35806", "gas": "#2166ac", "oil+gas": "#762a83"}
@@ -143,12 +143,6 @@ def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def script_json(value: Any) -> str:
-    """JSON safe to place inside a ``<script>`` element (no raw ``<``, ``>`` or ``&``)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
 @dataclass(frozen=True)
 class MapLayers:
     """The parts of the map that do not change with the scenario, serialised once (cacheable)."""
@@ -239,129 +233,63 @@ def build_map(
     layers = layers or map_layers(assets, claims, sources)
     visible = set(visible)
     fmap = folium.Map(location=[45.0, 50.0], zoom_start=4, tiles=None, control_scale=False, prefer_canvas=False)
-    fmap.add_child(_MetricScale())
     if state.asset_prefix is not None:
         fmap.default_js, fmap.default_css = offline.local_js_css(state.asset_prefix)
     else:
         fmap.default_js, fmap.default_css = [], []
         script, css = offline.inline_js_css()
-        fmap.get_root().header.add_child(Element(f"<style>{css}</style><script>{script}</script>"), name="inline_leaflet")
+        fmap.get_root().header.add_child(RawElement(f"<style>{css}</style><script>{script}</script>"), name="inline_leaflet")
+    fmap.add_child(_MetricScale())
 
     countries = folium.FeatureGroup(name="Country outlines (offline basemap)", control=True)
-    folium.GeoJson(
-        offline.country_outlines(),
-        style_function=lambda _f: {"color": "#888888", "weight": 0.8, "fillColor": "#f2efe9", "fillOpacity": 1.0},
-        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
-    ).add_to(countries)
     countries.add_to(fmap)
     if state.tiles:
         folium.TileLayer(offline.TILE_URL, attr=offline.TILE_ATTRIBUTION, name="OpenStreetMap (online)", overlay=True, opacity=0.8).add_to(fmap)
 
     view = _GeoView(layers.lookups, view_json(assets, state))
     fmap.add_child(view)
+    countries.add_child(_GeoLayer(view, _outlines_json(), kind="outlines"))
     for name in LAYERS:
         group = folium.FeatureGroup(name=name, show=name in visible)
         if name in layers.layers:
-            group.add_child(_GeoLayer(view, layers.layers[name], points=name not in LAYERS[:3]))
+            group.add_child(_GeoLayer(view, layers.layers[name], kind="lines" if name in LAYERS[:3] else "points"))
         group.add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
-    fmap.get_root().html.add_child(Element(legend_html(state)))
+    fmap.get_root().html.add_child(RawElement(legend_html(state)), name="geo_legend")
     bounds = state.fit or _bounds(assets, state.highlight, layers.bounds)
     fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
     return fmap
 
 
-class _MetricScale(MacroElement):
+@lru_cache(maxsize=1)
+def _outlines_json() -> str:
+    return script_json(offline.country_outlines())
+
+
+# The templates below are our own code and hold no data: values reach the page through
+# attributes that are JSON (``script_json``) or element names, and SafeMacroElement adds
+# the rendered script to the page without compiling it again.
+
+
+class _MetricScale(SafeMacroElement):
     """A metric-only scale bar, and a sea-coloured map background under the country outlines."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        L.control.scale({imperial: false, maxWidth: 160}).addTo({{ this._parent.get_name() }});
-        {{ this._parent.get_name() }}.getContainer().style.background = "#d4e6f1";
-        document.head.insertAdjacentHTML("beforeend", "<style>.leaflet-interactive:focus{outline:none}</style>");
+        geoView.decorate({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
 
-class _GeoView(MacroElement):
-    """The page-side helpers: escaping, styles, tooltips and popups built from compact feature facts.
-
-    All text from the data (names, operators, sources, article excerpts) is escaped by
-    ``esc`` in the page before it becomes HTML.
-    """
+class _GeoView(SafeMacroElement):
+    """The page-side helpers of ``geo/static/geoview.js``, given the map's lookups and view as JSON."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = (function () {
-            var L_ = {{ this.lookups }}, V = {{ this.view }};
-            var off = new Set(V.off), hl = new Set(V.highlight);
-            function esc(v) {
-                if (v === null || v === undefined) return "";
-                return String(v).replace(/[&<>"']/g, function (c) {
-                    return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
-                });
-            }
-            var SHARED = {{ this.shared }};
-            function expand(p) {
-                if (p._x) return p;
-                SHARED.forEach(function (k) { if (typeof p[k] === "number") p[k] = L_.strings[p[k]]; });
-                p._x = 1;
-                return p;
-            }
-            function row(k, v) { return (v === null || v === undefined || v === "") ? "" : "<tr><th>" + esc(k) + "</th><td>" + esc(v) + "</td></tr>"; }
-            function lineStyle(p) {
-                if (off.has(p.i)) return {color: V.offColour, weight: 2, opacity: 0.8, dashArray: "6 6"};
-                var w = 3;
-                if (V.maxFlow > 0) w = 2 + 10 * (V.flows[p.i] || 0) / V.maxFlow;
-                return {color: V.colours[p.c], weight: Math.round(w * 10) / 10, opacity: 0.9, dashArray: V.dashes[p.s]};
-            }
-            function pointStyle(p) {
-                if (p.claim) return {color: "#000000", weight: 1, fillColor: V.hlColour, fillOpacity: 0.95};
-                var border = hl.has(p.i) ? V.hlColour : (p.rp ? V.ruColour : "#333333");
-                return {color: border, weight: hl.has(p.i) ? 4 : (p.rp ? 2.5 : 1), fillColor: off.has(p.i) ? V.offColour : V.colours[p.c],
-                        fillOpacity: p.k === "Junction" ? 0.6 : 0.9};
-            }
-            function haloStyle(f) {
-                return hl.has(f.properties.i) ? {color: V.hlColour, weight: 14, opacity: 0.85}
-                                              : {color: V.ruColour, weight: 8, opacity: 0.35};
-            }
-            function hasHalo(f) { return hl.has(f.properties.i) || f.properties.ru > 0; }
-            function tooltip(p) {
-                var claims = L_.byAsset[p.i] || [];
-                var parts = ["<b>" + esc(p.n) + "</b>", esc(p.cap)];
-                if (p.claim) parts = ["<b>" + claims.length + " claim(s)</b> about " + esc(p.n)];
-                else if (off.has(p.i)) parts.push("<i>switched off in this scenario</i>");
-                else if (p.i in V.flows) parts.push("flow " + V.flows[p.i].toFixed(2) + " " + esc(V.unit) + " (" + esc(V.year) + ", model)");
-                return parts.join("<br>");
-            }
-            function popup(p) {
-                var facts = row("Kind", p.k) + row("Commodity", p.c) + row("Status", p.s + (p.sn ? " (" + p.sn + ")" : "")) +
-                    row("Capacity", p.cap) + row("Operator", p.op || "not recorded") + row("Owners", p.own) + row("Countries", p.cc) +
-                    row("Crosses Russia", (p.ru & 1) ? "yes" : "no") + row("Ends at a Russian port", (p.ru & 2) ? "yes" : "no") +
-                    row("In service since", p.sy) + row("Reported length", p.len);
-                if (p.i in V.flows) facts += row("Modelled flow", V.flows[p.i].toFixed(2) + " " + V.unit + " (" + V.year + ")");
-                var html = "<div class='geo-popup'><h4>" + esc(p.n) + "</h4><table>" + facts + "</table>";
-                var claims = L_.byAsset[p.i] || [];
-                if (claims.length) {
-                    html += "<p><b>Claims (" + claims.length + ")</b></p><ul>" + claims.map(function (cr) {
-                        var c = L_.claims[cr[0]];
-                        return "<li><q>" + esc(c.x) + "</q> <small>" + esc(c.t) + ", " + esc(c.o || "outlet unknown") + ", " +
-                            esc(c.d || "undated") + "; " + esc(c.ty) + "; role: " + esc(cr[1]) + "; " + esc(c.v) + "</small></li>";
-                    }).join("") + "</ul>";
-                }
-                var src = (p.src || []).map(function (i) { return "<li>" + esc(L_.sources[i]) + "</li>"; })
-                    .concat((p.srcx || []).map(function (s) { return "<li><code>" + esc(s) + "</code></li>"; }));
-                return html + "<p><b>Sources</b></p><ul>" + src.join("") + "</ul></div>";
-            }
-            function bind(f, layer) {
-                layer.bindTooltip(function () { return tooltip(expand(f.properties)); }, {sticky: true});
-                layer.bindPopup(function () { return popup(expand(f.properties)); }, {maxWidth: 420, maxHeight: 360});
-            }
-            return {lineStyle: lineStyle, pointStyle: pointStyle, haloStyle: haloStyle, hasHalo: hasHalo, bind: bind, radius: V.radius};
-        })();
+        var {{ this.get_name() }} = geoView.create({{ this.lookups }}, {{ this.view }}, {{ this.shared }});
         {% endmacro %}
         """
     )
@@ -369,42 +297,32 @@ class _GeoView(MacroElement):
     def __init__(self, lookups: str, view: str) -> None:
         super().__init__()
         self._name = "GeoView"
-        self.shared = json.dumps(list(_SHARED))
+        self.shared = script_json(list(_SHARED))
         self.lookups = lookups
         self.view = view
 
 
-class _GeoLayer(MacroElement):
-    """One map layer: a red or yellow casing under the lines, then the features themselves."""
+class _GeoLayer(SafeMacroElement):
+    """One map layer drawn by ``geoView.addLayer`` (lines, points) or ``addOutlines`` (the basemap)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function (G, data, parent) {
-            {% if not this.points %}
-            L.geoJson(data, {filter: G.hasHalo, style: G.haloStyle, interactive: false}).addTo(parent);
-            {% endif %}
-            L.geoJson(data, {
-                pointToLayer: function (f, ll) {
-                    var k = f.properties.k;
-                    var group = k === "Junction" ? "Junctions" : (k === "Field" ? "Fields" : "Ports and terminals");
-                    var r = f.properties.claim ? 4 : (G.radius[group] || 5);
-                    return L.circleMarker(ll, {radius: r});
-                },
-                style: function (f) { return f.geometry.type === "Point" ? G.pointStyle(f.properties) : G.lineStyle(f.properties); },
-                onEachFeature: function (f, layer) { layer.feature.properties.id = f.properties.i; G.bind(f, layer); }
-            }).addTo(parent);
-        })({{ this.view.get_name() }}, {{ this.data }}, {{ this._parent.get_name() }});
+        {% if this.kind == "outlines" %}
+        {{ this.view.get_name() }}.addOutlines({{ this.data }}, {{ this._parent.get_name() }});
+        {% else %}
+        {{ this.view.get_name() }}.addLayer({{ this.data }}, {{ this._parent.get_name() }}, {{ "true" if this.kind == "points" else "false" }});
+        {% endif %}
         {% endmacro %}
         """
     )
 
-    def __init__(self, view: _GeoView, data: str, *, points: bool) -> None:
+    def __init__(self, view: _GeoView, data: str, *, kind: str) -> None:
         super().__init__()
         self._name = "GeoLayer"
         self.view = view
         self.data = data
-        self.points = points
+        self.kind = kind
 
 
 def _bounds(assets: gpd.GeoDataFrame, highlight: frozenset[str], full: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
@@ -415,19 +333,6 @@ def _bounds(assets: gpd.GeoDataFrame, highlight: frozenset[str], full: tuple[flo
 
 
 def legend_html(state: MapState) -> str:
-    """The map legend: colours, line styles, halos and what line width means."""
-    width = f"line width: modelled flow {esc(state.flow_year or '')} ({esc(state.flow_unit)})" if state.flows else "line width: uniform (no scenario)"
-    items = [
-        f"<span style='border-top:4px solid {COLOURS['oil']};width:22px;display:inline-block'></span> oil",
-        f"<span style='border-top:4px solid {COLOURS['gas']};width:22px;display:inline-block'></span> gas",
-        f"<span style='border-top:8px solid {RUSSIA_COLOUR};opacity:.5;width:22px;display:inline-block'></span> crosses Russia / ends at a Russian port",
-        "<span style='border-top:3px dashed #555;width:22px;display:inline-block'></span> proposed / construction / idle",
-        f"<span style='border-top:3px dashed {OFF_COLOUR};width:22px;display:inline-block'></span> switched off in scenario",
-        "<span style='background:#ffd400;border:1px solid #000;border-radius:50%;width:10px;height:10px;display:inline-block'></span> assets with claims",
-        esc(width),
-    ]
-    body = "<br>".join(items)
-    return (
-        "<div id='geo-legend' style='position:fixed;bottom:26px;right:10px;z-index:9999;background:rgba(255,255,255,.92);"
-        f"padding:6px 9px;border:1px solid #999;border-radius:4px;font:12px/1.5 sans-serif'><b>Legend</b><br>{body}</div>"
-    )
+    """The map legend: colours, line styles, halos and what line width means (from ``templates/legend.html``)."""
+    width = f"line width: modelled flow {state.flow_year or ''} ({state.flow_unit})" if state.flows else "line width: uniform (no scenario)"
+    return str(render("legend.html", colours=COLOURS, russia=RUSSIA_COLOUR, off=OFF_COLOUR, highlight=HIGHLIGHT_COLOUR, width=width))

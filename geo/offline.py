@@ -28,13 +28,15 @@ REGION = (10.0, 30.0, 90.0, 62.0)
 
 
 def vendor_files() -> dict[str, Path]:
-    """Local paths of the Leaflet and jQuery files, by the name they are served under."""
+    """Local paths of the Leaflet, jQuery and map-script files, by the name they are served under."""
     import xstatic.pkg.jquery as jquery
     import xstatic.pkg.leaflet as leaflet
 
     base = Path(leaflet.BASE_DIR)
     files = {"leaflet.js": base / "leaflet.js", "leaflet.css": base / "leaflet.css", "jquery.min.js": Path(jquery.BASE_DIR) / "jquery.min.js"}
     files.update({f"images/{p.name}": p for p in (base / "images").iterdir()})
+    # The project's own map script is served and inlined the same way, so no data is ever template source.
+    files["geoview.js"] = Path(__file__).with_name("static") / "geoview.js"
     return files
 
 
@@ -43,7 +45,7 @@ def ensure_static(static_dir: Path) -> Path:
     vendor = static_dir / "vendor"
     for name, src in vendor_files().items():
         dest = vendor / name
-        if not dest.exists() or dest.stat().st_size != src.stat().st_size:
+        if not dest.exists() or dest.read_bytes() != src.read_bytes():
             dest.parent.mkdir(parents=True, exist_ok=True)
             tmp = dest.with_name(f".{dest.name}.tmp")
             shutil.copyfile(src, tmp)
@@ -53,15 +55,15 @@ def ensure_static(static_dir: Path) -> Path:
 
 def local_js_css(prefix: str = STATIC_URL) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The ``default_js`` / ``default_css`` lists of a folium map that loads only local files."""
-    js = [("leaflet", f"{prefix}/leaflet.js"), ("jquery", f"{prefix}/jquery.min.js")]
+    js = [("leaflet", f"{prefix}/leaflet.js"), ("jquery", f"{prefix}/jquery.min.js"), ("geoview", f"{prefix}/geoview.js")]
     css = [("leaflet_css", f"{prefix}/leaflet.css")]
     return js, css
 
 
 def inline_js_css() -> tuple[str, str]:
-    """Leaflet and jQuery as one script and one stylesheet, for self-contained HTML pages."""
+    """Leaflet, jQuery and the map script as one script and one stylesheet, for self-contained HTML pages."""
     files = vendor_files()
-    script = "\n".join(files[n].read_text(encoding="utf-8") for n in ("leaflet.js", "jquery.min.js"))
+    script = "\n".join(files[n].read_text(encoding="utf-8") for n in ("leaflet.js", "jquery.min.js", "geoview.js"))
     css = files["leaflet.css"].read_text(encoding="utf-8")
     for name, path in files.items():
         if name.startswith("images/") and name.endswith(".png"):

@@ -1,6 +1,8 @@
 """Panel logic of the dashboard: tables and escaped HTML, no Streamlit here.
 
-The app lays these out; tests call them directly.
+The app lays these out; tests call them directly. HTML comes only from the autoescaping
+templates in ``geo/templates/`` (see :mod:`geo.safehtml`): text from articles is a value
+there, never markup.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import pandas as pd
 from geo import evidence, scenario
 from geo.corpus import Corpus
 from geo.extract import split_sentences
-from geo.mapview import esc
+from geo.safehtml import render
 
 VERDICT_LABELS = {
     "supported": "supported",
@@ -52,16 +54,21 @@ def filter_claims(
     return frame[mask]
 
 
-def excerpt_in_sentence_html(text: str, start: int, end: int) -> str:
-    """The sentence(s) around a claim, escaped, with the claim itself in ``<mark>``."""
+def excerpt_parts(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The sentence(s) around a claim, split into the text before it, the claim itself and the text after it."""
     spans = split_sentences(text)
     s0 = max([s for s, _ in spans if s <= start] or [0])
     e0 = min([e for _, e in spans if e >= end] or [len(text)])
-    return f"{esc(text[s0:start])}<mark>{esc(text[start:end])}</mark>{esc(text[end:e0])}"
+    return text[s0:start], text[start:end], text[end:e0]
 
 
-def article_html(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
-    """The full text, escaped, with every claim span marked (overlaps merged); line breaks kept."""
+def excerpt_in_sentence_html(text: str, start: int, end: int) -> str:
+    """The sentence(s) around a claim, escaped, with the claim itself in ``<mark>``."""
+    return render("excerpt.html", parts=excerpt_parts(text, start, end))
+
+
+def article_segments(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
+    """The full text cut into pieces: ``(text, label)`` for every claim span (overlaps merged), ``(text, None)`` between them."""
     merged: list[list[Any]] = []
     for s, e, label in sorted(spans):
         if merged and s <= merged[-1][1]:
@@ -69,12 +76,18 @@ def article_html(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
             merged[-1][2] += f"; {label}"
         else:
             merged.append([s, e, label])
-    out, pos = [], 0
+    out: list[tuple[str, str | None]] = []
+    pos = 0
     for s, e, label in merged:
-        out += [esc(text[pos:s]), f"<mark title='{esc(label)}'>{esc(text[s:e])}</mark>"]
+        out += [(text[pos:s], None), (text[s:e], label)]
         pos = e
-    out.append(esc(text[pos:]))
-    return "".join(out).replace("\n", "<br>")
+    out.append((text[pos:], None))
+    return [(t, label) for t, label in out if t]
+
+
+def article_html(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
+    """The full text, escaped, with every claim span marked (overlaps merged); line breaks kept."""
+    return render("article_text.html", segments=article_segments(text, spans))
 
 
 #: Dashboard labels of the headline rows of :func:`geo.scenario.compare`, by row id.
