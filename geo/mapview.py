@@ -241,14 +241,14 @@ def build_map(
         fmap.get_root().header.add_child(RawElement(f"<style>{css}</style><script>{script}</script>"), name="inline_leaflet")
     fmap.add_child(_MetricScale())
 
+    # The helpers come first: every layer below calls them.
+    view = _GeoView(layers.lookups, view_json(assets, state))
+    fmap.add_child(view)
     countries = folium.FeatureGroup(name="Country outlines (offline basemap)", control=True)
+    countries.add_child(_GeoLayer(view, _outlines_json(), kind="outlines"))
     countries.add_to(fmap)
     if state.tiles:
         folium.TileLayer(offline.TILE_URL, attr=offline.TILE_ATTRIBUTION, name="OpenStreetMap (online)", overlay=True, opacity=0.8).add_to(fmap)
-
-    view = _GeoView(layers.lookups, view_json(assets, state))
-    fmap.add_child(view)
-    countries.add_child(_GeoLayer(view, _outlines_json(), kind="outlines"))
     for name in LAYERS:
         group = folium.FeatureGroup(name=name, show=name in visible)
         if name in layers.layers:

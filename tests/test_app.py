@@ -31,6 +31,12 @@ def map_payload(at: AppTest) -> str:
     return "\n".join([args["script"], args.get("html", ""), json.dumps(args.get("css_links")), json.dumps(args.get("js_links"))])
 
 
+def shown_text(at: AppTest) -> str:
+    """Everything the page shows as Markdown, HTML fragments, warnings and errors."""
+    parts = [m.value for m in at.markdown] + [h.proto.body for h in at.get("html")]
+    return "\n".join(parts + [e.value for e in at.error] + [w.value for w in at.warning] + [c.value for c in at.caption])
+
+
 def metric_table(at: AppTest):
     return next(df.value for df in at.dataframe if "baseline" in df.value.columns)
 
@@ -78,7 +84,7 @@ def test_toggling_a_route_changes_the_map_payload(default_app):
 
 
 def test_claims_panel_shows_the_seed_excerpts(default_app):
-    html = "\n".join(m.value for m in default_app.markdown)
+    html = shown_text(default_app)
     assert "seine Öl- und Gaslieferungen umzuleiten, um russische Häfen zu umgehen" in html
     assert "NetEase" in html
 
@@ -130,9 +136,10 @@ def test_add_article_ingests_and_saves_accepted_claims(tmp_path, monkeypatch):
     assert not at.exception
     after = (data / "claims.yaml").read_text(encoding="utf-8")
     assert after.startswith(claims_before) and len(after) > len(claims_before)
-    shown = [m.value for m in at.markdown if "alert(1)" in m.value]
+    shown = [m for m in shown_text(at).splitlines() if "alert" in m]
     assert shown, "the new article's title is shown"
-    assert all("<script>" not in m and "&lt;script&gt;" in m for m in shown)
+    # As Markdown every punctuation mark is backslash-escaped; as HTML it is entity-escaped.
+    assert all("<script>" not in m and ("&lt;script&gt;" in m or "\\<script\\>" in m) for m in shown), shown
 
 
 def test_briefing_downloads_match_the_view():

@@ -65,7 +65,9 @@ def test_hostile_asset_text_is_escaped():
     assert "<script>alert('x')</script>" not in html
     assert "<img src=x onerror" not in html and "<svg onload" not in html
     assert "\\u003cscript\\u003ealert" in html
-    assert "function esc(v)" in html
+    # The escaping lives in the map script the page loads, not in a string compiled with the data.
+    assert f"{offline.STATIC_URL}/geoview.js" in html and "geoView.create(" in html
+    assert "function esc(v)" in offline.vendor_files()["geoview.js"].read_text(encoding="utf-8")
 
 
 def test_claims_layer_marks_assets_with_claims():
