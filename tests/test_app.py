@@ -152,3 +152,42 @@ def test_briefing_downloads_match_the_view():
     text = PdfReader(io.BytesIO(files[".pdf"])).pages[0].extract_text()
     assert "Scenario: cpc-halted" in " ".join(text.split())
     assert files[".png"].startswith(b"\x89PNG") and b"leaflet" in files[".html"].lower()
+
+
+def test_malformed_data_file_gives_a_precise_error_without_traceback_or_path(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
+    geo = json.loads((data / "assets.geojson").read_text(encoding="utf-8"))
+    feature = next(f for f in geo["features"] if f["properties"]["id"] == "btc")
+    feature["properties"]["status"] = "flying"
+    (data / "assets.geojson").write_text(json.dumps(geo), encoding="utf-8")
+    monkeypatch.setenv("GEO_DATA_DIR", str(data))
+    at = run_app()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    # md_text backslash-escapes punctuation: the message reads "assets.geojson: record btc: field 'status': ...".
+    assert any(r"assets\.geojson\: record btc\: field \'status\'" in e for e in errors), errors
+    assert all("Traceback" not in e and str(tmp_path) not in e for e in errors)
+    assert not at.get("component_instance"), "the app stops instead of drawing a map from broken data"
+
+
+def test_server_paths_are_removed_from_messages():
+    from geo.dashboard import public_message
+
+    msg = public_message("articles.yaml: record x: field 'file': file not found (looked for /srv/geo/seeds/x.txt)", "/srv/geo/data", "/srv/geo/seeds")
+    # md_text escapes punctuation; the folder is reduced to its name.
+    assert msg.replace("\\", "") == "articles.yaml: record x: field 'file': file not found (looked for seeds/x.txt)"
+    assert public_message("cannot read /var/lib/secret/place/assets.geojson", "/d", "/s").replace("\\", "") == "cannot read assets.geojson"
+
+
+def test_upload_limit_is_the_same_in_the_label_the_widget_and_the_server(default_app):
+    import tomllib
+
+    from geo import corpus
+
+    (uploader,) = default_app.get("file_uploader")
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    # 2,000,000 bytes = 2 MB in the label; Streamlit's 2 MB are 2 x 1024**2 = 2,097,152 bytes >= the corpus limit.
+    assert "at most 2 MB" in uploader.proto.label
+    assert uploader.proto.max_upload_size_mb == 2 and config["server"]["maxUploadSize"] == 2
+    assert corpus.MAX_BYTES <= 2 * 1024**2
