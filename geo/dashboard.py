@@ -78,7 +78,8 @@ def public_message(exc: object, data_dir: str, seeds_dir: str) -> str:
     return md_text(text)
 
 
-_ABSOLUTE_PATH = re.compile(r"(?<![\w.])/(?:[^\s/:'\"()]+/)+([^\s/:'\"()]+)")
+#: An absolute path, but not the path part of a URL ("http://host/x" keeps its slashes).
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.:/])/(?:[^\s/:'\"()]+/)+([^\s/:'\"()]+)")
 
 
 def load_data_or_stop(data_dir: str, seeds_dir: str) -> Data:

@@ -178,6 +178,8 @@ def test_server_paths_are_removed_from_messages():
     # md_text escapes punctuation; the folder is reduced to its name.
     assert msg.replace("\\", "") == "articles.yaml: record x: field 'file': file not found (looked for seeds/x.txt)"
     assert public_message("cannot read /var/lib/secret/place/assets.geojson", "/d", "/s").replace("\\", "") == "cannot read assets.geojson"
+    # What the user typed is repeated as it was, URLs included.
+    assert public_message("bad date 'http://192.0.2.7/e.png'", "/d", "/s").replace("\\", "") == "bad date 'http://192.0.2.7/e.png'"
 
 
 def test_upload_limit_is_the_same_in_the_label_the_widget_and_the_server(default_app):

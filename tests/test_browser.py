@@ -195,3 +195,79 @@ def test_injected_script_never_runs(hostile_url, browser):
     assert page.evaluate("() => window.__pwned === undefined"), page.evaluate("() => window.__pwned")
     assert iframe.locator("body").evaluate("() => window.top.__pwned === undefined && window.__pwned === undefined")
     assert dialogs == []
+
+
+# Markdown and template payloads: each would load an image from a (never routable) documentation address,
+# or show 49, if any text were rendered as Markdown or evaluated as a template.
+MD_ASSET = "CPC ![a](http://192.0.2.1/asset.png) {{7*7}}"
+MD_TITLE = "Title ![t](http://192.0.2.2/title.png) {{7*7}} {% raw %}"
+MD_OUTLET = "Outlet ![o](http://192.0.2.3/outlet.png) :red[x] $x^2$"
+MD_CLAIM = "oil avoids Russia ![c](http://192.0.2.4/claim.png) {{7*7}}"
+MD_TEXT = ("Kazakhstan ships oil via CPC.\n\n![i][ref] and <img src=http://192.0.2.5/text.png>\n\n[ref]: http://192.0.2.6/ref.png\n\n"
+           f"Now {MD_CLAIM} via the BTC pipeline.")
+MD_BAD_DATE = "![e](http://192.0.2.7/error.png)"
+
+
+@pytest.fixture(scope="module")
+def markdown_url(tmp_path_factory) -> Iterator[str]:
+    """The app on data whose asset name, title, outlet, text and claim carry Markdown images and template code."""
+    from geo import corpus, load
+
+    root = tmp_path_factory.mktemp("markdown")
+    data, seeds = root / "data", root / "seeds"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
+    shutil.copytree(ROOT / "seeds", seeds)
+    assets = load.load_assets(data)
+    assets.at["cpc", "name"] = MD_ASSET
+    load.write_text_atomic(data / load.ASSETS_FILE, load.dumps_assets(assets))
+    art = corpus.ingest(MD_TEXT.encode(), "md.txt", metadata={"title": MD_TITLE, "outlet": MD_OUTLET}, data_dir=data,
+                        corpus_dir=seeds).article_id
+    start = MD_TEXT.index(MD_CLAIM)
+    claim = corpus.Claim(id="markdown-claim", article=art, excerpt=MD_CLAIM, start=start, end=start + len(MD_CLAIM), language="en",
+                         claim_type="rerouting", attribution=["article", MD_OUTLET], assets=[{"id": "cpc", "role": "bypassed"}])
+    corpus.save_claims([claim], data_dir=data, corpus_dir=seeds)
+    with running_app({"GEO_DATA_DIR": str(data), "GEO_SEEDS_DIR": str(seeds)}) as url:
+        yield f"{url}/?asset=cpc&claim=markdown-claim&article={art}"
+
+
+def test_hostile_markdown_and_templates_make_no_request_and_stay_text(markdown_url, browser):
+    from urllib.parse import urlsplit
+
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    # Record and refuse anything that would leave this machine, in the page and in every frame.
+    page.route(lambda url: urlsplit(url).hostname not in (None, "127.0.0.1", "localhost"), lambda route: route.abort())
+    page.goto(markdown_url)
+    frame = map_frame(page)
+    iframe = page.locator("iframe[title*='streamlit_folium']").content_frame
+    iframe.locator("body").evaluate(
+        """() => { window.map.eachLayer(l => { if (l.feature && l.feature.properties.i === 'cpc' && l.getPopup) {
+                       l.openTooltip(); l.openPopup(); } }); }"""
+    )
+    popup = frame.locator(".leaflet-popup-content").first.inner_text()
+    assert MD_ASSET in popup and MD_CLAIM in popup and MD_TITLE in popup, popup
+    page.get_by_text("Claims linked:").first.wait_for(timeout=30_000)
+    shown = {"Map": page.locator("body").inner_text()}
+    for tab, marker in (("Claims", re.compile(r"\d+ of \d+ claims")), ("Article", re.compile("cites:"))):
+        page.get_by_role("tab", name=tab, exact=True).click()
+        page.get_by_text(marker).locator("visible=true").first.wait_for(timeout=30_000)
+        shown[tab] = page.locator("body").inner_text()
+    # An error message that repeats what the user typed.
+    page.get_by_role("tab", name="Add article", exact=True).click()
+    page.get_by_label("...or paste the text").fill("Oil goes via the BTC pipeline.")
+    page.get_by_label("Published (YYYY-MM-DD)").fill(MD_BAD_DATE)
+    page.get_by_role("button", name="Add to corpus").click()
+    page.get_by_text("invalid metadata").first.wait_for(timeout=30_000)
+    shown["Add article"] = page.locator("body").inner_text()
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(OUTPUT / "hostile-markdown.png"), full_page=True)
+
+    assert MD_ASSET in shown["Map"] and MD_CLAIM in shown["Map"]
+    assert MD_CLAIM in shown["Claims"] and MD_TITLE in shown["Claims"] and MD_OUTLET in shown["Claims"]
+    assert MD_TITLE in shown["Article"] and "![i][ref]" in shown["Article"] and "[ref]: http://192.0.2.6/ref.png" in shown["Article"]
+    assert MD_BAD_DATE in shown["Add article"]
+    assert all(" 49" not in text for text in shown.values()), "a template expression was evaluated"
+    assert page.locator("img[src*='192.0.2.']").count() == 0
+    outside = [u for u in requested if urlsplit(u).hostname not in (None, "127.0.0.1", "localhost")]
+    assert requested and outside == [], f"requests left this machine: {outside[:5]}"
