@@ -28,7 +28,7 @@ from geo.errors import GeoError
 from geo.extract import build_matcher, extract
 from geo.mapview import LAYERS, MapLayers, MapState, build_map, capacity_label, map_layers
 from geo.network import build_network
-from geo.safehtml import md_text, render
+from geo.safehtml import md_code, md_text, render
 from geo.schema import LINE_KINDS
 
 
@@ -67,7 +67,7 @@ def load_data(data_dir: str, seeds_dir: str) -> Data:
 
 
 def public_message(exc: object, data_dir: str, seeds_dir: str) -> str:
-    """An error as the user sees it: the precise message, as Markdown-safe text, with no server path in it.
+    """An error as the user sees it: the precise message on one line, as a Markdown code span, with no server path in it.
 
     Known folders become their short names; any other absolute path keeps only its file name.
     """
@@ -75,7 +75,7 @@ def public_message(exc: object, data_dir: str, seeds_dir: str) -> str:
     for folder, name in ((seeds_dir, Path(seeds_dir).name), (data_dir, Path(data_dir).name), (str(settings.ROOT), ".")):
         text = text.replace(str(Path(folder).resolve()), name).replace(folder, name)
     text = _ABSOLUTE_PATH.sub(lambda m: m.group(1), text)
-    return md_text(text)
+    return md_code(text)
 
 
 #: An absolute path, but not the path part of a URL ("http://host/x" keeps its slashes).
@@ -292,7 +292,7 @@ def add_article_panel(data: Data, data_dir: str, seeds_dir: str) -> None:
         else:
             st.session_state.review = res.article_id
             load_data.clear()
-            st.success(md_text(res.message))
+            st.success(md_code(res.message))
             st.rerun()
     art_id = st.session_state.get("review")
     if not art_id or art_id not in data.corpus.texts:

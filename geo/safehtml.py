@@ -84,6 +84,22 @@ def md_text(value: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", "" if value is None else str(value))
 
 
+def md_code(value: Any) -> str:
+    r"""``value`` on one line as a Markdown code span: shown exactly as it is, with no link, image or formula.
+
+    Unlike :func:`md_text`, this also stops the link-ification of bare ``http://`` URLs,
+    which happens after Markdown escapes are read. For messages that repeat what a user typed.
+
+    Examples
+    --------
+    >>> md_code("bad value 'http://a.b/![x](y)' with `ticks`")
+    "`` bad value 'http://a.b/![x](y)' with `ticks` ``"
+    """
+    text = " ".join(("" if value is None else str(value)).split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
 class RawElement(Element):
     """Finished HTML or JavaScript added to a page as it is: never compiled as a template."""
 

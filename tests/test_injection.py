@@ -148,7 +148,7 @@ def test_html_briefing_shows_the_payloads_as_text(briefing, workdir):
     assert EXCERPT in panel and TITLE in panel and OUTLET in panel
     assert "Title  49" not in panel
     claims = map_lookups(page)["claims"]
-    assert {"x": EXCERPT, "t": TITLE, "o": OUTLET} == {k: claims[-1][k] for k in ("x", "t", "o")}
+    assert {k: claims[-1][k] for k in ("x", "t", "o")} == {"x": EXCERPT, "t": TITLE, "o": OUTLET}
     no_flags(workdir, ROOT)
 
 
