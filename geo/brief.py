@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from shapely.geometry import shape
 
-from geo import offline, settings
+from geo import offline, panels, settings
 from geo.geodesy import haversine_km
 from geo.mapview import COLOURS, DASHES, OFF_COLOUR, RUSSIA_COLOUR, MapState, build_map, esc
 from geo.safehtml import RawElement, render
@@ -149,7 +149,7 @@ def _draw_text(fig: Figure, b: Briefing, *, left: float, scale: float) -> None:
             quote = "\n".join(textwrap.wrap(f"“{textwrap.shorten(english, 230)}”", 58))
             text(left, y, quote, fontsize=8.5 * scale, va="top", style="italic")
             y -= 0.027 * (quote.count("\n") + 1) + 0.005
-            cite = f"{c.article_title} · {c.outlet or 'outlet unknown'} · {c.published or 'undated'} · {c.verdict}"
+            cite = f"{c.article_title} · {panels.text_or(c.outlet, 'outlet unknown')} · {panels.text_or(c.published, 'undated')} · {c.verdict}"
             text(left, y, "\n".join(textwrap.wrap(cite, 70)), fontsize=7.5 * scale, color="#555555", va="top")
             y -= 0.03 * (cite.count("\n") + 1) + 0.03
     footer = f"{b.sources_line} · Made {b.made:%Y-%m-%d %H:%M} UTC with the energy-route claims dashboard"
@@ -195,7 +195,8 @@ def html_page(b: Briefing) -> str:
                                                highlight=frozenset(a for ids in b.claims.get("asset_ids", []) for a in ids)),
                      claims=b.claims)
     metrics = [(m, f"{r['baseline']:.2f}", f"{r['scenario']:.2f}", f"{r['change']:+.2f}") for m, r in b.metrics.iterrows()]
-    claims = [{"excerpt": c.excerpt, "title": c.article_title, "outlet": c.outlet or "outlet unknown", "published": c.published or "undated",
+    claims = [{"excerpt": c.excerpt, "title": c.article_title, "outlet": panels.text_or(c.outlet, "outlet unknown"),
+               "published": panels.text_or(c.published, "undated"),
                "verdict": c.verdict} for c in b.claims.head(5).itertuples()]
     panel = render("briefing_panel.html", b=b, metrics=metrics, claims=claims, made=f"{b.made:%Y-%m-%d %H:%M}")
     root = fmap.get_root()
@@ -219,7 +220,7 @@ def make_briefing(
     corpus_dir: Path | str | None = None,
 ) -> Briefing:
     """Solve the scenario and gather what a briefing shows; unknown claim ids raise :class:`UnknownIdError`."""
-    from geo import corpus, load, panels, scenario
+    from geo import corpus, load, scenario
     from geo.errors import UnknownIdError
 
     assets = load.load_assets(data_dir)

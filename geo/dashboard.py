@@ -194,7 +194,7 @@ def _layers(data_dir: str, seeds_dir: str, stamp: tuple[int, ...]) -> MapLayers:
 def asset_panel(asset_id: str, data: Data, baseline: Any, result: Any) -> None:
     """Facts, modelled flows and linked claims of one asset."""
     row = data.assets.loc[asset_id]
-    st.markdown(f"**{md_text(row['name'])}**")
+    st.html(render("heading.html", text=row["name"]))
     facts = {
         "Kind": row["kind"], "Commodity": row["commodity"], "Status": row["status"],
         "Capacity": capacity_label(row), "Operator": row["operator"] if isinstance(row["operator"], str) else "not recorded",
@@ -229,8 +229,8 @@ def claim_html(c: Any, text: str) -> str:
     assessment = c.assessment or {}
     return str(render(
         "claim_card.html", excerpt=panels.excerpt_in_sentence_html(text, c.start, c.end),
-        english=c.english if isinstance(c.english, str) else None, title=c.article_title, outlet=c.outlet or "outlet unknown",
-        published=c.published or "undated", chain=c.attribution_chain, claim_type=c.claim_type,
+        english=c.english if isinstance(c.english, str) else None, title=c.article_title, outlet=panels.text_or(c.outlet, "outlet unknown"),
+        published=panels.text_or(c.published, "undated"), chain=c.attribution_chain, claim_type=c.claim_type,
         verdict=panels.VERDICT_LABELS.get(c.verdict, c.verdict), rationale=assessment.get("rationale") if assessment else None,
         figures=figures,
     ))
@@ -300,7 +300,7 @@ def add_article_panel(data: Data, data_dir: str, seeds_dir: str) -> None:
     text = data.corpus.texts[art_id]
     matcher = build_matcher(data.assets, load.load_route_groups(data_dir))
     candidates = extract(text, article=art_id, language=data.corpus.articles[art_id].language, matcher=matcher)
-    st.markdown(f"**Candidate claims in {md_text(data.corpus.articles[art_id].label)}: {len(candidates)}**")
+    st.html(render("heading.html", text=f"Candidate claims in {data.corpus.articles[art_id].label}: {len(candidates)}"))
     accepted = []
     for i, c in enumerate(candidates):
         names = ", ".join(f"{a['name']} ({a['role']})" for a in c.assets) or "no asset"

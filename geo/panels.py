@@ -38,6 +38,13 @@ def claims_frame(corpus: Corpus, flows: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def text_or(value: Any, default: str) -> str:
+    """``value`` as text, or ``default`` when it is missing (``None``, NaN or empty)."""
+    if value is None or (isinstance(value, float) and value != value) or value == "":
+        return default
+    return str(value)
+
+
 def filter_claims(
     frame: pd.DataFrame, *, article: str | None = None, asset: str | None = None, claim_type: str | None = None, verdict: str | None = None
 ) -> pd.DataFrame:

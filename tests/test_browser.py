@@ -249,10 +249,12 @@ def test_hostile_markdown_and_templates_make_no_request_and_stay_text(markdown_u
     assert MD_ASSET in popup and MD_CLAIM in popup and MD_TITLE in popup, popup
     page.get_by_text("Claims linked:").first.wait_for(timeout=30_000)
     shown = {"Map": page.locator("body").inner_text()}
+    page.screenshot(path=str(OUTPUT / "hostile-markdown-map.png"))
     for tab, marker in (("Claims", re.compile(r"\d+ of \d+ claims")), ("Article", re.compile("cites:"))):
         page.get_by_role("tab", name=tab, exact=True).click()
         page.get_by_text(marker).locator("visible=true").first.wait_for(timeout=30_000)
         shown[tab] = page.locator("body").inner_text()
+        page.screenshot(path=str(OUTPUT / f"hostile-markdown-{tab.lower()}.png"))
     # An error message that repeats what the user typed.
     page.get_by_role("tab", name="Add article", exact=True).click()
     page.get_by_label("...or paste the text").fill("Oil goes via the BTC pipeline.")
