@@ -206,3 +206,19 @@ def test_dashboard_shows_the_payloads_as_text(hostile, workdir, monkeypatch):
     assert EXCERPT in " ".join(parser.text)
     assert squash(EXCERPT) in squash(PdfReader(io.BytesIO(files[".pdf"])).pages[0].extract_text())
     no_flags(workdir, ROOT, hostile["data"])
+
+
+def test_no_data_is_ever_template_source(briefing):
+    """Structural guard: after a page is rendered, no compiled element of it holds any text from the data."""
+    from branca.element import Element
+
+    from geo.safehtml import RawElement
+
+    fmap = brief.build_map(briefing.assets, claims=briefing.claims, state=brief.MapState(asset_prefix=None))
+    root = fmap.get_root()
+    root.render()
+    compiled = [e._template_str for part in (root.header, root.html, root.script) for e in part._children.values()
+                if isinstance(e, Element) and not isinstance(e, RawElement) and e._template_str]
+    assert compiled, "folium's own elements are still compiled (they hold no data)"
+    for marker in ("7*7", "pwned", "Oil avoids the CPC route", "Title", "Outlet"):
+        assert not [t for t in compiled if marker in t], marker
