@@ -147,6 +147,8 @@ def test_html_briefing_shows_the_payloads_as_text(briefing, workdir):
     panel = " ".join(parser.text)
     assert EXCERPT in panel and TITLE in panel and OUTLET in panel
     assert "Title  49" not in panel
+    # The asset name travels in the map's layer JSON, encoded exactly as script_json writes it.
+    assert script_json(ASSET_NAME) in page
     claims = map_lookups(page)["claims"]
     assert {k: claims[-1][k] for k in ("x", "t", "o")} == {"x": EXCERPT, "t": TITLE, "o": OUTLET}
     no_flags(workdir, ROOT)
@@ -193,7 +195,7 @@ def test_dashboard_shows_the_payloads_as_text(hostile, workdir, monkeypatch):
     at.run()
     assert not at.exception
     fragments = "\n".join(h.proto.body for h in at.get("html"))
-    assert EXCERPT in fragments and TITLE in fragments and OUTLET in fragments
+    assert EXCERPT in fragments and TITLE in fragments and OUTLET in fragments and ASSET_NAME in fragments
     (component,) = [c for c in at.get("component_instance") if "script" in c.proto.json_args]
     lookups = map_lookups(json.loads(component.proto.json_args)["script"])
     assert any(c["x"] == EXCERPT and c["t"] == TITLE for c in lookups["claims"])
