@@ -20,8 +20,9 @@ import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from geo import offline, settings
-from geo.schema import LINE_KINDS
+from geo import settings
+from geo.data.schema import LINE_KINDS
+from geo.views import offline
 
 COLOURS = {"oil": "#b35806", "gas": "#2166ac", "oil+gas": "#762a83"}
 OFF_COLOUR = "#9e9e9e"
@@ -223,7 +224,7 @@ def build_map(
     Parameters
     ----------
     assets
-        The asset table from :func:`geo.load.load_assets`.
+        The asset table from :func:`geo.data.load.load_assets`.
     state
         Flows, switched-off and highlighted assets, tiles and where Leaflet is loaded from.
     claims

@@ -10,10 +10,11 @@ from typing import Any
 
 import pandas as pd
 
-from geo import evidence, scenario
-from geo.corpus import Corpus
-from geo.extract import split_sentences
-from geo.mapview import esc
+from geo.claims import evidence
+from geo.claims.extract import split_sentences
+from geo.data.corpus import Corpus
+from geo.routes import scenario
+from geo.views.webmap import esc
 
 VERDICT_LABELS = {
     "supported": "supported",
@@ -77,7 +78,7 @@ def article_html(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
-#: Dashboard labels of the headline rows of :func:`geo.scenario.compare`, by row id.
+#: Dashboard labels of the headline rows of :func:`geo.routes.scenario.compare`, by row id.
 _METRIC_LABELS = {
     "total_export": "Total exports ({unit}, {year})",
     "stranded": "Stranded volume ({unit}, {year})",
