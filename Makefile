@@ -24,7 +24,7 @@ chromium:
 
 run: $(VENV)/.runtime
 	$(PY) -m geo validate
-	$(PY) -c 'from pathlib import Path; from geo.offline import ensure_static; ensure_static(Path("static"))'
+	$(PY) -c 'from pathlib import Path; from geo.views.offline import ensure_static; ensure_static(Path("static"))'
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
 lint: $(VENV)/.dev

@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import appstate, dashboard, offline
 from geo.errors import GeoError
-from geo.mapview import LAYERS
-from geo.safehtml import md_text
+from geo.views import dashboard, offline
+from geo.views import url_state as appstate
+from geo.views.safehtml import md_text
+from geo.views.webmap import LAYERS
 
 st.set_page_config(page_title="Energy-route claims", layout="wide")
 dashboard.static_ready()

@@ -17,8 +17,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo import corpus, load  # noqa: E402
-from geo.extract import build_matcher, extract  # noqa: E402
+from geo.claims.extract import build_matcher, extract  # noqa: E402
+from geo.data import corpus, load  # noqa: E402
 
 
 def sample_texts() -> list[tuple[str, str]]:

@@ -16,9 +16,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo import load, settings
-from geo.network import Edge, FixedFlow, Network, Route, Target, build_network
-from geo.scenario import Scenario, solve
+from geo import settings
+from geo.data import load
+from geo.routes.network import Edge, FixedFlow, Network, Route, Target, build_network
+from geo.routes.scenario import Scenario, solve
 
 GOAL_SHIPPED_MS = 50.0
 GOAL_SYNTHETIC_S = 2.0

@@ -35,9 +35,10 @@ def measure_scale(scale: int) -> dict[str, float]:
     from streamlit.testing.v1 import AppTest
 
     from benchmarks.synth import make_dataset
-    from geo import corpus, load, panels
-    from geo.mapview import MapState, build_map, map_layers
+    from geo.data import corpus, load
     from geo.validate import validate_dataset
+    from geo.views import tables as panels
+    from geo.views.webmap import MapState, build_map, map_layers
 
     data = ROOT / "data" if scale == 1 else make_dataset(scale, Path(tempfile.mkdtemp()) / "data")
     out: dict[str, float] = {"scale": scale}
@@ -82,8 +83,8 @@ def measure_scale(scale: int) -> dict[str, float]:
 def measure_extraction(n: int) -> dict[str, float]:
     """Extraction of ``n`` synthetic articles on one core."""
     from benchmarks.synth import make_articles
-    from geo import load
-    from geo.extract import build_matcher, extract
+    from geo.claims.extract import build_matcher, extract
+    from geo.data import load
 
     matcher = build_matcher(load.load_assets(), load.load_route_groups())
     articles = make_articles(n)

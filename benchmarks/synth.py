@@ -24,8 +24,8 @@ from shapely.affinity import translate
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo import load  # noqa: E402
-from geo.schema import LINE_KINDS  # noqa: E402
+from geo.data import load  # noqa: E402
+from geo.data.schema import LINE_KINDS  # noqa: E402
 
 DENSIFY_DEG = 0.02  # about 2 km
 

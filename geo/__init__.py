@@ -4,7 +4,7 @@ Data flows one way through the modules of this package::
 
     files -> load (validated tables) -> network / scenario / claims -> mapview / panels / brief
 
-Only :mod:`geo.load` and :mod:`geo.corpus` read or write files; only the presentation
+Only :mod:`geo.data.load` and :mod:`geo.data.corpus` read or write files; only the presentation
 modules know folium or Streamlit.
 """
 

@@ -1,6 +1,6 @@
 """Cross-file checks of the dataset: references, waypoints, lengths, consistency.
 
-:func:`validate_dataset` reads every file through :mod:`geo.load`, then checks what no
+:func:`validate_dataset` reads every file through :mod:`geo.data.load`, then checks what no
 single record can check alone. It never raises on bad data: it returns a :class:`Report`.
 """
 
@@ -13,11 +13,13 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from geo import load, netcheck, settings
-from geo.corpus import parse_corpus
+from geo import settings
+from geo.data import load
+from geo.data.corpus import parse_corpus
+from geo.data.geodesy import distances_to_line_km, geodesic_length_km
+from geo.data.schema import LINE_KINDS, RouteGroup
 from geo.errors import Problem
-from geo.geodesy import distances_to_line_km, geodesic_length_km
-from geo.schema import LINE_KINDS, RouteGroup
+from geo.routes import checks as netcheck
 
 #: Route names that flows may use besides asset ids and route groups.
 FLOW_PSEUDO_ROUTES = frozenset({"total"})

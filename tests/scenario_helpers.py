@@ -9,10 +9,10 @@ import sys
 import networkx as nx
 import numpy as np
 
-from geo import load
-from geo.flowlp import Limits, limits
-from geo.network import Network, build_network
-from geo.scenario import Scenario, capacities
+from geo.data import load
+from geo.routes.linear_program import Limits, limits
+from geo.routes.network import Network, build_network
+from geo.routes.scenario import Scenario, capacities
 from tests.conftest import DATA, ROOT
 
 YEARS = (2022, 2023, 2024)
@@ -69,7 +69,7 @@ def _wired() -> bool:
 HARNESS = """
 import argparse, sys
 from pathlib import Path
-from geo import cli_scenario
+from geo.cli import scenario as cli_scenario
 from geo.errors import DataError, GeoError
 parser = argparse.ArgumentParser(prog="python -m geo")
 parser.add_argument("--data-dir", type=Path, default=None)

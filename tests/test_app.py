@@ -172,7 +172,7 @@ def test_malformed_data_file_gives_a_precise_error_without_traceback_or_path(tmp
 
 
 def test_server_paths_are_removed_from_messages():
-    from geo.dashboard import public_message
+    from geo.views.dashboard import public_message
 
     msg = public_message("articles.yaml: record x: field 'file': file not found (looked for /srv/geo/seeds/x.txt)", "/srv/geo/data", "/srv/geo/seeds")
     # The folder is reduced to its name; the message is a code span (literal text).
@@ -185,7 +185,7 @@ def test_server_paths_are_removed_from_messages():
 def test_upload_limit_is_the_same_in_the_label_the_widget_and_the_server(default_app):
     import tomllib
 
-    from geo import corpus
+    from geo.data import corpus
 
     (uploader,) = default_app.get("file_uploader")
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))

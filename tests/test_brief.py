@@ -13,7 +13,7 @@ import pytest
 from matplotlib.image import imread
 from pypdf import PdfReader
 
-from geo import brief
+from geo.views import briefing as brief
 from tests.conftest import ROOT
 
 MADE = dt.datetime(2026, 1, 2, 3, 4, tzinfo=dt.UTC)

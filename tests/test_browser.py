@@ -150,7 +150,7 @@ PAYLOADS = [
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory) -> Iterator[str]:
     """The app on data whose asset names, article text, title and claims carry script."""
-    from geo import corpus, load
+    from geo.data import corpus, load
 
     root = tmp_path_factory.mktemp("hostile")
     data, seeds = root / "data", root / "seeds"
@@ -211,7 +211,7 @@ MD_BAD_DATE = "![e](http://192.0.2.7/error.png)"
 @pytest.fixture(scope="module")
 def markdown_url(tmp_path_factory) -> Iterator[str]:
     """The app on data whose asset name, title, outlet, text and claim carry Markdown images and template code."""
-    from geo import corpus, load
+    from geo.data import corpus, load
 
     root = tmp_path_factory.mktemp("markdown")
     data, seeds = root / "data", root / "seeds"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geo import cli, corpus
+from geo.cli import commands as cli
+from geo.data import corpus
 from geo.errors import IngestError
 from tests.conftest import DATA, ROOT
 

@@ -8,9 +8,10 @@ import sys
 
 import pytest
 
-from geo import load, settings
-from geo.geodesy import distance_to_line_km, geodesic_length_km
-from geo.schema import LINE_KINDS
+from geo import settings
+from geo.data import load
+from geo.data.geodesy import distance_to_line_km, geodesic_length_km
+from geo.data.schema import LINE_KINDS
 from geo.validate import validate_dataset
 from tests.conftest import DATA, ROOT
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from geo import corpus, load
-from geo.extract import build_matcher, extract, split_sentences
+from geo.claims.extract import build_matcher, extract, split_sentences
+from geo.data import corpus, load
 from tests.conftest import DATA, ROOT
 
 EVAL = yaml.safe_load((Path(__file__).parent / "fixtures" / "extraction_eval.yaml").read_text(encoding="utf-8"))["articles"]

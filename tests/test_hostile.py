@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from geo import cli, load
-from geo.extract import build_matcher, extract, split_sentences
+from geo.claims.extract import build_matcher, extract, split_sentences
+from geo.cli import commands as cli
+from geo.data import load
 from tests.conftest import DATA, ROOT
 
 MATCHER = build_matcher(load.load_assets(DATA), load.load_route_groups(DATA))

@@ -26,8 +26,9 @@ from jinja2 import Template
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from geo import brief, corpus, load
-from geo.safehtml import md_text, render, script_json
+from geo.data import corpus, load
+from geo.views import briefing as brief
+from geo.views.safehtml import md_text, render, script_json
 from tests.conftest import ROOT
 
 # Each payload would create a file named after it in the working directory if a template engine ran it.
@@ -214,7 +215,7 @@ def test_no_data_is_ever_template_source(briefing):
     """Structural guard: after a page is rendered, no compiled element of it holds any text from the data."""
     from branca.element import Element
 
-    from geo.safehtml import RawElement
+    from geo.views.safehtml import RawElement
 
     fmap = brief.build_map(briefing.assets, claims=briefing.claims, state=brief.MapState(asset_prefix=None))
     root = fmap.get_root()

@@ -6,8 +6,10 @@ import re
 
 import pytest
 
-from geo import corpus, load, offline, panels
-from geo.mapview import LAYERS, MapState, build_map, esc
+from geo.data import corpus, load
+from geo.views import offline
+from geo.views import tables as panels
+from geo.views.webmap import LAYERS, MapState, build_map, esc
 from tests.conftest import DATA
 
 ASSETS = load.load_assets(DATA)

@@ -5,8 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo import appstate, corpus, evidence, load, panels
-from geo.schema import Evidence
+from geo.claims import evidence
+from geo.data import corpus, load
+from geo.data.schema import Evidence
+from geo.views import tables as panels
+from geo.views import url_state as appstate
 from tests.conftest import DATA
 
 ASSETS = load.load_assets(DATA)

@@ -8,10 +8,11 @@ import math
 import pytest
 import yaml
 
-from geo import load, netcheck
+from geo.data import load
 from geo.errors import DataError, GeoError, UnknownIdError
-from geo.network import build_network
-from geo.scenario import Scenario, compare, fit_table, preset_scenario, run, solve
+from geo.routes import checks as netcheck
+from geo.routes.network import build_network
+from geo.routes.scenario import Scenario, compare, fit_table, preset_scenario, run, solve
 from tests.conftest import DATA
 from tests.scenario_helpers import COMMODITIES, YEARS, limits_of, max_export, network, run_cli, tables
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.scenario import Scenario, solve
+from geo.routes.scenario import Scenario, solve
 from tests.scenario_helpers import COMMODITIES, TOL, YEARS, limits_of, max_export, network
 
 SETTINGS = settings(max_examples=40, deadline=None, derandomize=True)

@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from geo import appstate, load
+from geo.data import load
+from geo.views import url_state as appstate
 from tests.conftest import DATA, ROOT
 
 ASSET_IDS = frozenset(load.load_assets(DATA).index)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geo import cli, load
+from geo.cli import commands as cli
+from geo.data import load
 
 
 def edit_assets(data: Path, change) -> None:

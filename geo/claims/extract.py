@@ -29,9 +29,9 @@ from functools import lru_cache
 import geopandas as gpd
 import simplemma
 
-from geo.corpus import guess_language
-from geo.geodesy import haversine_km
-from geo.schema import LINE_KINDS, RouteGroup
+from geo.data.corpus import guess_language
+from geo.data.geodesy import haversine_km
+from geo.data.schema import LINE_KINDS, RouteGroup
 
 _WORD = re.compile(r"\w+")
 _ABBREV = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.schema import Evidence
+from geo.data.schema import Evidence
 
 AVOIDING_PORTS_ROUTE = "avoiding-russian-ports"
 #: Routes that avoid Russian ports but cross Russian territory.

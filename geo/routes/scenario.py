@@ -8,7 +8,7 @@ The public API the dashboard and the CLI call:
 - :func:`run` loads the data, builds the network of a year and commodity, and returns the
   baseline and the scenario side by side; :func:`compare` tabulates them.
 
-How the flows are found is in :mod:`geo.flowlp`; the metrics in :mod:`geo.netmetrics`.
+How the flows are found is in :mod:`geo.routes.linear_program`; the metrics in :mod:`geo.routes.metrics`.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from geo import load
+from geo.data import load
+from geo.data.network_schema import PresetSpec
 from geo.errors import GeoError, UnknownIdError
-from geo.flowlp import Limits, fit_baseline, limits, reroute
-from geo.netmetrics import exposure, share
-from geo.netschema import PresetSpec
-from geo.network import Network, build_network
+from geo.routes.linear_program import Limits, fit_baseline, limits, reroute
+from geo.routes.metrics import exposure, share
+from geo.routes.network import Network, build_network
 
 #: The year the CLI and dashboard open on: the latest with observed volumes for every major oil route.
 DEFAULT_YEAR = 2023
@@ -214,7 +214,7 @@ def solve(network: Network, scenario: Scenario | None = None) -> Result:
     Parameters
     ----------
     network
-        A network from :func:`geo.network.build_network`.
+        A network from :func:`geo.routes.network.build_network`.
     scenario
         The change to apply; ``None`` (or an empty scenario) solves the baseline.
 

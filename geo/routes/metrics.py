@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from geo.network import Network
+from geo.routes.network import Network
 
 
 @dataclass(frozen=True)

@@ -22,14 +22,19 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo import brief, corpus, load, offline, panels, scenario, settings
-from geo.appstate import ViewState
+from geo import settings
+from geo.claims.extract import build_matcher, extract
+from geo.data import corpus, load
+from geo.data.schema import LINE_KINDS
 from geo.errors import GeoError
-from geo.extract import build_matcher, extract
-from geo.mapview import LAYERS, MapLayers, MapState, build_map, capacity_label, map_layers
-from geo.network import build_network
-from geo.safehtml import md_code, md_text, render
-from geo.schema import LINE_KINDS
+from geo.routes import scenario
+from geo.routes.network import build_network
+from geo.views import briefing as brief
+from geo.views import offline
+from geo.views import tables as panels
+from geo.views.safehtml import md_code, md_text, render
+from geo.views.url_state import ViewState
+from geo.views.webmap import LAYERS, MapLayers, MapState, build_map, capacity_label, map_layers
 
 
 @dataclass(frozen=True)
@@ -135,7 +140,7 @@ def _ensure_static(static_dir: str) -> bool:
 def map_for(view: ViewState, data: Data, result: Any, *, tiles: bool) -> folium.Map:
     """The folium map of a view: the scenario's flows, switched-off routes, highlighted selection.
 
-    The map fits itself to the highlighted assets (see :func:`geo.mapview.build_map`).
+    The map fits itself to the highlighted assets (see :func:`geo.views.webmap.build_map`).
     """
     highlight: frozenset[str] = frozenset()
     if view.claim:

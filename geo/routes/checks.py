@@ -20,11 +20,11 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from geo import load
+from geo.data import load
+from geo.data.network_schema import Figure, NetworkSpec, PresetSpec
+from geo.data.schema import LINE_KINDS
 from geo.errors import DataError, Problem
-from geo.netschema import Figure, NetworkSpec, PresetSpec
-from geo.network import build_network
-from geo.schema import LINE_KINDS
+from geo.routes.network import build_network
 
 NET = load.NETWORK_FILE
 PRESETS = load.SCENARIOS_FILE

@@ -30,7 +30,7 @@ import scipy.sparse as sp
 from scipy.optimize import linprog
 
 from geo.errors import GeoError
-from geo.network import Network
+from geo.routes.network import Network
 
 #: Cost per unit moved in the baseline fit: small against any relative deviation.
 BASELINE_COST_WEIGHT = 1e-5

@@ -25,9 +25,9 @@ from shapely.geometry import shape
 from shapely.validation import explain_validity
 
 from geo import settings
+from geo.data.network_schema import NETWORK_SECTIONS, NetworkSpec, PresetSpec
+from geo.data.schema import LINE_KINDS, AssetProps, Flow, RouteGroup, Source, Waypoint
 from geo.errors import DataError, Problem
-from geo.netschema import NETWORK_SECTIONS, NetworkSpec, PresetSpec
-from geo.schema import LINE_KINDS, AssetProps, Flow, RouteGroup, Source, Waypoint
 
 ASSETS_FILE = "assets.geojson"
 SOURCES_FILE = "sources.yaml"
@@ -375,7 +375,7 @@ def _nested_field(problem: Problem) -> Problem:
 
 
 def parse_network(data_dir: Path | str | None = None) -> Parsed:
-    """Read ``network.yaml`` (the route network's topology) into a :class:`~geo.netschema.NetworkSpec`.
+    """Read ``network.yaml`` (the route network's topology) into a :class:`~geo.data.network_schema.NetworkSpec`.
 
     Each record is validated on its own, so one run reports every bad node, edge, route,
     target and fixed flow; the table is ``None`` when the file cannot be assembled.

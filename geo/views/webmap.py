@@ -1,8 +1,8 @@
 """The folium map: routes, points and claims styled for analysts, offline-capable.
 
 Everything shown comes from the tables it is given. Text from the data reaches the page
-only as JSON arguments of the functions in ``geo/static/geoview.js``, which escape it
-before it becomes HTML; no data is ever part of a template (see :mod:`geo.safehtml`).
+only as JSON arguments of the functions in ``geo/views/static/geoview.js``, which escape it
+before it becomes HTML; no data is ever part of a template (see :mod:`geo.views.safehtml`).
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ import pandas as pd
 import shapely
 from jinja2 import Template
 
-from geo import offline, settings
-from geo.safehtml import RawElement, SafeMacroElement, render, script_json
-from geo.schema import LINE_KINDS
+from geo import settings
+from geo.data.schema import LINE_KINDS
+from geo.views import offline
+from geo.views.safehtml import RawElement, SafeMacroElement, render, script_json
 
 COLOURS = {"oil": "#b35806", "gas": "#2166ac", "oil+gas": "#762a83"}
 OFF_COLOUR = "#9e9e9e"
@@ -217,7 +218,7 @@ def build_map(
     Parameters
     ----------
     assets
-        The asset table from :func:`geo.load.load_assets`.
+        The asset table from :func:`geo.data.load.load_assets`.
     state
         Flows, switched-off and highlighted assets, tiles and where Leaflet is loaded from.
     claims
@@ -284,7 +285,7 @@ class _MetricScale(SafeMacroElement):
 
 
 class _GeoView(SafeMacroElement):
-    """The page-side helpers of ``geo/static/geoview.js``, given the map's lookups and view as JSON."""
+    """The page-side helpers of ``geo/views/static/geoview.js``, given the map's lookups and view as JSON."""
 
     _template = Template(
         """

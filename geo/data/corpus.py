@@ -18,9 +18,10 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from geo import load, settings
+from geo import settings
+from geo.data import load
+from geo.data.schema import Article, Claim
 from geo.errors import DataError, IngestError, Problem
-from geo.schema import Article, Claim
 
 ARTICLES_FILE = "articles.yaml"
 CLAIMS_FILE = "claims.yaml"

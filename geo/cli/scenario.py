@@ -13,8 +13,8 @@ import math
 import sys
 from typing import Any
 
-from geo import scenario
-from geo.scenario import Result
+from geo.routes import scenario
+from geo.routes.scenario import Result
 
 
 def _assignment(text: str) -> tuple[str, float]:

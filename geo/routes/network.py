@@ -2,7 +2,7 @@
 
 :func:`build_network` is pure: it takes the validated tables (assets, flows, the network
 spec) and returns a :class:`Network` whose every capacity, target and fixed flow carries
-its provenance. Solving it is :mod:`geo.scenario`'s job.
+its provenance. Solving it is :mod:`geo.routes.scenario`'s job.
 
 Capacity of a node or edge for a year, first match wins:
 
@@ -35,10 +35,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from geo.data.geodesy import geodesic_length_km
+from geo.data.network_schema import LOADING_KINDS, Capacity, EdgeSpec, FixedFlowSpec, NetworkSpec, NodeSpec
+from geo.data.schema import LINE_KINDS, NORM_UNIT
 from geo.errors import DataError, Problem, UnknownIdError
-from geo.geodesy import geodesic_length_km
-from geo.netschema import LOADING_KINDS, Capacity, EdgeSpec, FixedFlowSpec, NetworkSpec, NodeSpec
-from geo.schema import LINE_KINDS, NORM_UNIT
 
 NETWORK_FILE = "network.yaml"
 INF = math.inf
@@ -244,11 +244,11 @@ def build_network(assets: pd.DataFrame, flows: pd.DataFrame, spec: NetworkSpec, 
     Parameters
     ----------
     assets
-        The assets table (:func:`geo.load.load_assets`), indexed by asset id.
+        The assets table (:func:`geo.data.load.load_assets`), indexed by asset id.
     flows
-        The flow table (:func:`geo.load.load_flows`).
+        The flow table (:func:`geo.data.load.load_flows`).
     spec
-        The parsed ``network.yaml`` (:func:`geo.load.load_network`).
+        The parsed ``network.yaml`` (:func:`geo.data.load.load_network`).
     year
         One of ``spec.years``.
     commodity

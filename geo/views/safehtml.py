@@ -6,7 +6,7 @@ Three places could turn text from an article into something that runs or loads:
   ``MacroElement``, as a Jinja2 template when a page is rendered, so a ``{{ ... }}`` in a
   claim would be evaluated on the server. :class:`RawElement` and :class:`SafeMacroElement`
   add finished text to a page without compiling it.
-- Our own HTML fragments are rendered by :func:`render` from files in ``geo/templates/``
+- Our own HTML fragments are rendered by :func:`render` from files in ``geo/views/templates/``
   with a sandboxed, autoescaping environment: values are escaped, never parsed.
 - Streamlit renders most strings as Markdown, which would load ``![](http://...)`` images;
   :func:`md_text` makes a string literal Markdown text.
@@ -46,7 +46,7 @@ def environment() -> SandboxedEnvironment:
 
 
 def render(name: str, **context: Any) -> Markup:
-    """Render ``geo/templates/<name>`` with ``context`` as plain values (escaped on output)."""
+    """Render ``geo/views/templates/<name>`` with ``context`` as plain values (escaped on output)."""
     # The environment autoescapes every value, so the output is safe HTML by construction.
     return Markup(environment().get_template(name).render(**context))  # noqa: S704
 

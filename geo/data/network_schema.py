@@ -1,7 +1,7 @@
 """Record schemas of the route network (``network.yaml``) and the scenario presets (``scenarios.yaml``).
 
 Each model validates one record. Checks across files (known nodes, assets, sources,
-flows) live in :mod:`geo.netcheck`; :mod:`geo.network` turns a validated spec into a
+flows) live in :mod:`geo.routes.checks`; :mod:`geo.routes.network` turns a validated spec into a
 solvable network for one commodity and year.
 
 Every number in ``network.yaml`` carries its provenance: a source id from
@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from geo.schema import CountryCode, Slug, Year
+from geo.data.schema import CountryCode, Slug, Year
 
 Commodity = Literal["oil", "gas"]
 #: Roles of a node in the network.

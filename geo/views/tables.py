@@ -1,7 +1,7 @@
 """Panel logic of the dashboard: tables and escaped HTML, no Streamlit here.
 
 The app lays these out; tests call them directly. HTML comes only from the autoescaping
-templates in ``geo/templates/`` (see :mod:`geo.safehtml`): text from articles is a value
+templates in ``geo/views/templates/`` (see :mod:`geo.views.safehtml`): text from articles is a value
 there, never markup.
 """
 
@@ -12,10 +12,11 @@ from typing import Any
 
 import pandas as pd
 
-from geo import evidence, scenario
-from geo.corpus import Corpus
-from geo.extract import split_sentences
-from geo.safehtml import render
+from geo.claims import evidence
+from geo.claims.extract import split_sentences
+from geo.data.corpus import Corpus
+from geo.routes import scenario
+from geo.views.safehtml import render
 
 VERDICT_LABELS = {
     "supported": "supported",
@@ -97,7 +98,7 @@ def article_html(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
     return render("article_text.html", segments=article_segments(text, spans))
 
 
-#: Dashboard labels of the headline rows of :func:`geo.scenario.compare`, by row id.
+#: Dashboard labels of the headline rows of :func:`geo.routes.scenario.compare`, by row id.
 _METRIC_LABELS = {
     "total_export": "Total exports ({unit}, {year})",
     "stranded": "Stranded volume ({unit}, {year})",

@@ -21,11 +21,13 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from shapely.geometry import shape
 
-from geo import offline, panels, settings
-from geo.geodesy import haversine_km
-from geo.mapview import COLOURS, DASHES, OFF_COLOUR, RUSSIA_COLOUR, MapState, build_map, esc
-from geo.safehtml import RawElement, render
-from geo.schema import LINE_KINDS
+from geo import settings
+from geo.data.geodesy import haversine_km
+from geo.data.schema import LINE_KINDS
+from geo.views import offline
+from geo.views import tables as panels
+from geo.views.safehtml import RawElement, render
+from geo.views.webmap import COLOURS, DASHES, OFF_COLOUR, RUSSIA_COLOUR, MapState, build_map, esc
 
 FORMATS = (".png", ".pdf", ".html")
 PNG_SIZE = (1920, 1080)
@@ -220,8 +222,9 @@ def make_briefing(
     corpus_dir: Path | str | None = None,
 ) -> Briefing:
     """Solve the scenario and gather what a briefing shows; unknown claim ids raise :class:`UnknownIdError`."""
-    from geo import corpus, load, scenario
+    from geo.data import corpus, load
     from geo.errors import UnknownIdError
+    from geo.routes import scenario
 
     assets = load.load_assets(data_dir)
     flows = load.load_flows(data_dir)

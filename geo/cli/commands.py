@@ -16,11 +16,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from geo import brief, cli_scenario, corpus, load
-from geo.authoring import lines_from_waypoints
+from geo.claims.extract import build_matcher, extract
+from geo.cli import scenario as cli_scenario
+from geo.data import corpus, load
+from geo.data.lines import lines_from_waypoints
 from geo.errors import DataError, GeoError
-from geo.extract import build_matcher, extract
 from geo.validate import validate_dataset
+from geo.views import briefing as brief
 
 #: Fields of ``assets --format json``; later tools rely on these names.
 ASSET_JSON_FIELDS = ("id", "name", "aliases", "kind", "commodity", "status", "countries", "crosses_russia",

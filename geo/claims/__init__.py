@@ -1,0 +1,1 @@
+"""Stage 2b: article text utilities, claim extraction, evidence figures and ingest."""

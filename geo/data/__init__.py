@@ -1,0 +1,1 @@
+"""Stage 1: files -> validated tables (schemas, loading, geodesy, line building, reading the corpus)."""
