@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from geo import brief, cli_scenario, corpus, load
+from geo import brief, cli_scenario, corpus, geometry_checks, load
 from geo.authoring import dumps_waypoints, lines_from_waypoints, resolve_waypoints, sections_from_waypoints
 from geo.errors import DataError, GeoError
 from geo.extract import build_matcher, extract
@@ -51,6 +51,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"  warning: {problem}")
     if len(report.warnings) > MAX_WARNINGS_SHOWN:
         print(f"  ... and {len(report.warnings) - MAX_WARNINGS_SHOWN} more warning(s); see geo.validate.validate_dataset()")
+    for line in geometry_checks.report_lines(assets, load.data_dir_or_default(args.data_dir)):
+        print(line)
     print(f"OK: no errors, {len(report.warnings)} warning(s).")
     return 0
 
