@@ -63,7 +63,7 @@ def resolve_waypoints(waypoints: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]
     :data:`geo.gazetteer.NEAR_HINT_KM`) wins, so a typed approximation snaps to the
     gazetteer town. Returns the updated copy and one message per row that failed.
     """
-    from geo import gazetteer  # noqa: PLC0415 - loads GeoNames; only authoring needs it
+    from geo import gazetteer
 
     out = waypoints.copy()
     errors = []

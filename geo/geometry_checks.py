@@ -19,6 +19,7 @@ Each check returns problems as plain strings; :func:`check_line` gathers them in
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,7 +99,7 @@ def point_at_km(line: BaseGeometry, km: float) -> tuple[float, float]:
     """(lon, lat) of the point ``km`` along a lon/lat line, measured on the ellipsoid."""
     coords = list(line.coords)
     done = 0.0
-    for (lon1, lat1), (lon2, lat2) in zip(coords, coords[1:], strict=False):
+    for (lon1, lat1), (lon2, lat2) in itertools.pairwise(coords):
         az, _, step = _GEOD.inv(lon1, lat1, lon2, lat2)
         if done + step / 1000.0 >= km:
             lon, lat, _ = _GEOD.fwd(lon1, lat1, az, (km - done) * 1000.0)
@@ -186,10 +187,10 @@ def check_at_sea(points: np.ndarray, land: BaseGeometry, total_km: float, spacin
 
 def land_outline() -> BaseGeometry:
     """Union of the coarse ``countryinfo`` country polygons of the region (offline)."""
-    import shapely  # noqa: PLC0415
-    from shapely.geometry import shape  # noqa: PLC0415
+    import shapely
+    from shapely.geometry import shape
 
-    from geo import offline  # noqa: PLC0415 - loaded only for lanes
+    from geo import offline
 
     # The outlines overlap and some rings self-intersect: repair each before the union.
     shapes = [shapely.make_valid(shape(f["geometry"])).buffer(0) for f in offline.country_outlines()["features"]]
@@ -231,7 +232,7 @@ def check_line(asset: Any, evidence: dict[str, Any] | None, *, land: BaseGeometr
 
 def check_all(assets: Any, data_dir: Path) -> list[LineReport]:
     """Reports for every line asset, lanes included."""
-    from geo.schema import LINE_KINDS  # noqa: PLC0415
+    from geo.schema import LINE_KINDS
 
     evidence = load_evidence(data_dir)
     lines = assets[assets["kind"].isin(LINE_KINDS)]

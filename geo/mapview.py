@@ -17,6 +17,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
+import shapely.ops
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
@@ -166,7 +167,15 @@ def map_layers(assets: gpd.GeoDataFrame, claims: pd.DataFrame | None = None, sou
     by_layer: dict[str, list[dict[str, Any]]] = {name: [] for name in LAYERS}
     strings: dict[str, int] = {}
     for row in assets.itertuples():
-        by_layer[layer_of(row.kind, row.commodity)].append(_feature(row, _props(row, source_index, strings)))
+        props = _props(row, source_index, strings)
+        pieces = section_pieces(row.geometry, row.sections) if row.kind in LINE_KINDS and row.sections else []
+        if not pieces:
+            by_layer[layer_of(row.kind, row.commodity)].append(_feature(row, props))
+            continue
+        # Approximate stretches are separate features drawn dashed (see lineStyle in the page).
+        props["acc"] = accuracy_label(row.sections)
+        for piece, approximate in pieces:
+            by_layer[layer_of(row.kind, row.commodity)].append(_feature(row, {**props, "ax": 1 if approximate else None}, display_geometry(piece)))
     claim_rows: list[dict[str, Any]] = []
     by_asset: dict[str, list[tuple[int, str]]] = {}
     if claims is not None and not claims.empty:
@@ -187,6 +196,33 @@ def map_layers(assets: gpd.GeoDataFrame, claims: pd.DataFrame | None = None, sou
         lookups=script_json(lookups),
         bounds=(minx, miny, maxx, maxy),
     )
+
+
+def accuracy_label(sections: list[dict[str, Any]]) -> str:
+    """Popup text: share of the drawn km per accuracy class, e.g. "traced 60%, approximate 40% (dashed)"."""
+    total = sum(s["end_km"] - s["start_km"] for s in sections) or 1.0
+    parts = []
+    for cls in ("surveyed", "traced", "approximate"):
+        km = sum(s["end_km"] - s["start_km"] for s in sections if s["accuracy"] == cls)
+        if km:
+            parts.append(f"{cls} {km / total:.0%}" + (" (dashed)" if cls == "approximate" else ""))
+    return ", ".join(parts)
+
+
+def section_pieces(geom: Any, sections: list[dict[str, Any]]) -> list[tuple[Any, bool]]:
+    """The line cut into runs of approximate / not approximate sections, by their km share of the drawing."""
+    total = sum(s["end_km"] - s["start_km"] for s in sections)
+    if geom.geom_type != "LineString" or total <= 0:
+        return []
+    runs: list[list[Any]] = []
+    for s in sections:
+        approximate = s["accuracy"] == "approximate"
+        if runs and runs[-1][2] == approximate:
+            runs[-1][1] = s["end_km"]
+        else:
+            runs.append([s["start_km"], s["end_km"], approximate])
+    # Degrees along the line track km along it closely enough for display.
+    return [(shapely.ops.substring(geom, a / total, b / total, normalized=True), ax) for a, b, ax in runs]
 
 
 def display_geometry(geom: Any) -> Any:
@@ -316,7 +352,7 @@ class _GeoView(MacroElement):
                 if (off.has(p.i)) return {color: V.offColour, weight: 2, opacity: 0.8, dashArray: "6 6"};
                 var w = 3;
                 if (V.maxFlow > 0) w = 2 + 10 * (V.flows[p.i] || 0) / V.maxFlow;
-                return {color: V.colours[p.c], weight: Math.round(w * 10) / 10, opacity: 0.9, dashArray: V.dashes[p.s]};
+                return {color: V.colours[p.c], weight: Math.round(w * 10) / 10, opacity: 0.9, dashArray: V.dashes[p.s] || (p.ax ? "8 5" : null)};
             }
             function pointStyle(p) {
                 if (p.claim) return {color: "#000000", weight: 1, fillColor: V.hlColour, fillOpacity: 0.95};
@@ -341,7 +377,7 @@ class _GeoView(MacroElement):
                 var facts = row("Kind", p.k) + row("Commodity", p.c) + row("Status", p.s + (p.sn ? " (" + p.sn + ")" : "")) +
                     row("Capacity", p.cap) + row("Operator", p.op || "not recorded") + row("Owners", p.own) + row("Countries", p.cc) +
                     row("Crosses Russia", (p.ru & 1) ? "yes" : "no") + row("Ends at a Russian port", (p.ru & 2) ? "yes" : "no") +
-                    row("In service since", p.sy) + row("Reported length", p.len);
+                    row("In service since", p.sy) + row("Reported length", p.len) + row("Route accuracy", p.acc);
                 if (p.i in V.flows) facts += row("Modelled flow", V.flows[p.i].toFixed(2) + " " + V.unit + " (" + V.year + ")");
                 var html = "<div class='geo-popup'><h4>" + esc(p.n) + "</h4><table>" + facts + "</table>";
                 var claims = L_.byAsset[p.i] || [];
@@ -422,6 +458,7 @@ def legend_html(state: MapState) -> str:
         f"<span style='border-top:4px solid {COLOURS['gas']};width:22px;display:inline-block'></span> gas",
         f"<span style='border-top:8px solid {RUSSIA_COLOUR};opacity:.5;width:22px;display:inline-block'></span> crosses Russia / ends at a Russian port",
         "<span style='border-top:3px dashed #555;width:22px;display:inline-block'></span> proposed / construction / idle",
+        "<span style='border-top:3px dashed #999;width:22px;display:inline-block'></span> course approximate (see popup)",
         f"<span style='border-top:3px dashed {OFF_COLOUR};width:22px;display:inline-block'></span> switched off in scenario",
         "<span style='background:#ffd400;border:1px solid #000;border-radius:50%;width:10px;height:10px;display:inline-block'></span> assets with claims",
         esc(width),
