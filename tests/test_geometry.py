@@ -122,3 +122,15 @@ def test_samples_are_evenly_spaced():
     assert len(points) == 7
     gaps = haversine_km(points[:-1, 0], points[:-1, 1], points[1:, 0], points[1:, 1])
     assert np.allclose(gaps, 333.96 / 7, atol=0.1)
+
+
+def test_map_cuts_lines_into_dashed_approximate_runs():
+    from geo.mapview import accuracy_label, section_pieces
+
+    sections = [{"start_km": 0, "end_km": 100, "accuracy": "traced"}, {"start_km": 100, "end_km": 200, "accuracy": "approximate"},
+                {"start_km": 200, "end_km": 300, "accuracy": "approximate"}]
+    pieces = section_pieces(EQUATOR, sections)
+    # Two runs: traced over the first third (0-1 degree), approximate over the rest (1-3 degrees).
+    assert [approx for _, approx in pieces] == [False, True]
+    assert pieces[0][0].coords[-1] == pytest.approx((1.0, 0.0)) and pieces[1][0].coords[-1] == pytest.approx((3.0, 0.0))
+    assert accuracy_label(sections) == "traced 33%, approximate 67% (dashed)"
