@@ -1,4 +1,4 @@
-"""The shipped dataset: it validates, lines pass their waypoints, every number is sourced."""
+"""The shipped dataset: it validates, lines are drawn from their waypoints, every number is sourced."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import sys
 import pytest
 
 from geo import settings
-from geo.data import load
-from geo.data.geodesy import distance_to_line_km, geodesic_length_km
+from geo.data import gazetteer, load
+from geo.data.geodesy import geodesic_length_km, haversine_km
+from geo.data.lines import lines_from_waypoints, sections_from_waypoints
 from geo.data.schema import LINE_KINDS
 from geo.validate import validate_dataset
 from tests.conftest import DATA, ROOT
@@ -63,11 +64,43 @@ def test_assets_json_contract():
         assert isinstance(r["aliases"], list)
 
 
-@pytest.mark.parametrize("asset_id", sorted(set(WAYPOINTS["asset_id"])))
-def test_line_passes_near_each_cited_waypoint(asset_id):
-    line = ASSETS.loc[asset_id, "geometry"]
-    for wp in WAYPOINTS[WAYPOINTS["asset_id"] == asset_id].itertuples():
-        assert distance_to_line_km(line, wp.lon, wp.lat) <= settings.WAYPOINT_TOLERANCE_KM, wp.place
+def test_lines_are_in_sync_with_their_waypoints():
+    # The drawing must be what build-lines makes of waypoints.csv: a waypoint edited without
+    # rebuilding (or a hand-edited geometry) fails here. Coordinates are stored to 4 decimals.
+    drawn = lines_from_waypoints(WAYPOINTS)
+    for asset_id, line in drawn.items():
+        if ASSETS.loc[asset_id, "route_accuracy"] == "waypoints":
+            assert ASSETS.loc[asset_id, "geometry"].equals_exact(line, 1e-4), asset_id
+            assert ASSETS.loc[asset_id, "sections"] == sections_from_waypoints(WAYPOINTS)[asset_id], asset_id
+
+
+def test_looked_up_waypoints_sit_at_their_geonames_position():
+    looked_up = WAYPOINTS[WAYPOINTS["lookup"].notna()]
+    assert len(looked_up) > 150
+    for wp in looked_up.itertuples():
+        country, name = wp.lookup.split(":", 1)
+        place = gazetteer.lookup(name, country, near=(wp.lat, wp.lon))
+        assert haversine_km(place.lon, place.lat, wp.lon, wp.lat) < 0.05, wp.place
+
+
+#: Line ends and the sites they serve: the line must start or end within 5 km of the site.
+LINE_ENDS = {
+    "cpc": ("tengiz", "cpc-marine-terminal"), "btc": ("sangachal", "ceyhan"), "wrep": ("sangachal", "supsa"),
+    "bbs": ("beineu", "shymkent"), "kcp-atasu-alashankou": ("atasu", "alashankou"), "uas": ("uzen", "samara"),
+    "kcp-atyrau-kenkiyak": ("atyrau", "kenkiyak"), "kcp-kenkiyak-kumkol": ("kenkiyak", "kumkol"),
+    "cagp": (None, "khorgos"), "baku-novorossiysk": ("sangachal", "sheskharis"), "tanap": (None, "kipoi"),
+    "transneft-samara-novorossiysk": ("samara", "sheskharis"), "druzhba-samara-schwedt": ("samara", "schwedt"),
+    "lane-aktau-baku": ("aktau", "sangachal"), "lane-kuryk-alat": ("kuryk", "alat"), "rail-baku-batumi": ("alat", "batumi"),
+}
+
+
+@pytest.mark.parametrize("line_id", sorted(LINE_ENDS))
+def test_lines_end_at_their_sites(line_id):
+    coords = ASSETS.loc[line_id, "geometry"].coords
+    for site, (lon, lat) in zip(LINE_ENDS[line_id], (coords[0], coords[-1]), strict=True):
+        if site is not None:
+            point = ASSETS.loc[site, "geometry"]
+            assert haversine_km(point.x, point.y, lon, lat) <= 5.0, site
 
 
 def test_every_pipeline_cites_its_waypoints():

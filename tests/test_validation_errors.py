@@ -99,7 +99,7 @@ CASES = {
     ),
     "waypoint far from its line": (
         lambda d: (d / "waypoints.csv").write_text(
-            (d / "waypoints.csv").read_text(encoding="utf-8") + "btc,99,Moscow,55.75,37.62,wiki-btc-pipeline,\n", encoding="utf-8"
+            (d / "waypoints.csv").read_text(encoding="utf-8") + "btc,99,Moscow,,55.75,37.62,approximate,wiki-btc-pipeline,\n", encoding="utf-8"
         ),
         ["waypoints.csv", "btc #99 (Moscow)", "field 'lat/lon'", "km from this waypoint"],
     ),

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from geo.claims.extract import build_matcher, extract
 from geo.cli import scenario as cli_scenario
-from geo.data import corpus, load
-from geo.data.lines import lines_from_waypoints
+from geo.data import corpus, geometry_checks, load
+from geo.data.lines import dumps_waypoints, lines_from_waypoints, resolve_waypoints, sections_from_waypoints
 from geo.errors import DataError, GeoError
 from geo.validate import validate_dataset
 from geo.views import briefing as brief
@@ -53,6 +53,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"  warning: {problem}")
     if len(report.warnings) > MAX_WARNINGS_SHOWN:
         print(f"  ... and {len(report.warnings) - MAX_WARNINGS_SHOWN} more warning(s); see geo.validate.validate_dataset()")
+    for line in geometry_checks.report_lines(assets, load.data_dir_or_default(args.data_dir)):
+        print(line)
     print(f"OK: no errors, {len(report.warnings)} warning(s).")
     return 0
 
@@ -71,14 +73,20 @@ def cmd_assets(args: argparse.Namespace) -> int:
 
 
 def cmd_build_lines(args: argparse.Namespace) -> int:
-    """Redraw every line whose route accuracy is 'waypoints' through its cited waypoints."""
+    """Snap looked-up waypoints to GeoNames, then redraw every 'waypoints' line and its sections."""
     data_dir = load.data_dir_or_default(args.data_dir)
     assets = load.load_assets(data_dir)
-    lines = lines_from_waypoints(load.load_waypoints(data_dir))
+    waypoints, errors = resolve_waypoints(load.load_waypoints(data_dir))
+    if errors:
+        raise GeoError(f"{load.WAYPOINTS_FILE}: " + f"\n{load.WAYPOINTS_FILE}: ".join(errors))
+    load.write_text_atomic(data_dir / load.WAYPOINTS_FILE, dumps_waypoints(waypoints))
+    lines = lines_from_waypoints(waypoints)
+    sections = sections_from_waypoints(waypoints)
     redraw = assets.index[(assets["route_accuracy"] == "waypoints") & assets.index.isin(list(lines))]
     assets.loc[redraw, "geometry"] = [lines[i] for i in redraw]
+    assets["sections"] = [sections.get(i, []) if i in redraw else s for i, s in zip(assets.index, assets["sections"], strict=True)]
     load.write_text_atomic(data_dir / load.ASSETS_FILE, load.dumps_assets(assets))
-    print(f"Redrew {len(redraw)} lines through their waypoints in {data_dir / load.ASSETS_FILE}.")
+    print(f"Snapped {waypoints['lookup'].notna().sum()} waypoints to GeoNames; redrew {len(redraw)} lines in {data_dir / load.ASSETS_FILE}.")
     return 0
 
 

@@ -21,6 +21,10 @@ LINE_KINDS = frozenset({"pipeline", "shipping_lane", "rail"})
 STATUSES = ("operating", "idle", "construction", "proposed", "cancelled")
 COMMODITIES = ("oil", "gas", "oil+gas")
 ACCURACIES = ("waypoints", "regional", "schematic", "site")
+#: How well one section of a drawn line is known: ``surveyed`` (from a published survey
+#: or operator map with coordinates), ``traced`` (through stations, km posts or towns the
+#: evidence names), ``approximate`` (course between named places inferred, not shown).
+SECTION_ACCURACIES = ("surveyed", "traced", "approximate")
 
 #: Normalised unit per commodity: capacities and volumes are compared in these.
 NORM_UNIT = {"oil": "Mt/y", "gas": "bcm/y"}
@@ -70,6 +74,15 @@ class Owner(_Record):
     share_pct: float | None = Field(default=None, ge=0, le=100)
 
 
+class Section(_Record):
+    """A stretch of a drawn line between two waypoints, with how well its course is known."""
+
+    start_km: float = Field(ge=0)
+    end_km: float = Field(ge=0)
+    via: str = Field(min_length=1)
+    accuracy: Literal[SECTION_ACCURACIES]
+
+
 class AssetProps(_Record):
     """Properties of one asset feature in ``assets.geojson``."""
 
@@ -106,6 +119,8 @@ class AssetProps(_Record):
     #: Why the drawn line and the reported length may differ (e.g. the figure covers a longer system).
     length_note: str | None = None
     route_accuracy: Literal[ACCURACIES]
+    #: Sections of a drawn line (km along the drawing), written by ``python -m geo build-lines``.
+    sections: list[Section] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
     note: str | None = None
 
@@ -197,8 +212,12 @@ class Waypoint(_Record):
     asset_id: Slug
     seq: int = Field(ge=1)
     place: str = Field(min_length=1)
+    #: ``CC:Name`` of a GeoNames place; ``build-lines`` then sets lat/lon from the gazetteer.
+    lookup: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}:.+$")] | None = None
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
+    #: Accuracy of the section that ends at this waypoint (empty on the first one).
+    accuracy: Literal[SECTION_ACCURACIES] | None = None
     source: str = Field(min_length=1)
     note: str | None = None
 

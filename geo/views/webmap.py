@@ -17,6 +17,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
+import shapely.ops
 from jinja2 import Template
 
 from geo import settings
@@ -161,7 +162,15 @@ def map_layers(assets: gpd.GeoDataFrame, claims: pd.DataFrame | None = None, sou
     by_layer: dict[str, list[dict[str, Any]]] = {name: [] for name in LAYERS}
     strings: dict[str, int] = {}
     for row in assets.itertuples():
-        by_layer[layer_of(row.kind, row.commodity)].append(_feature(row, _props(row, source_index, strings)))
+        props = _props(row, source_index, strings)
+        pieces = section_pieces(row.geometry, row.sections) if row.kind in LINE_KINDS and row.sections else []
+        if not pieces:
+            by_layer[layer_of(row.kind, row.commodity)].append(_feature(row, props))
+            continue
+        # Approximate stretches are separate features drawn dashed (see lineStyle in the page).
+        props["acc"] = accuracy_label(row.sections)
+        for piece, approximate in pieces:
+            by_layer[layer_of(row.kind, row.commodity)].append(_feature(row, {**props, "ax": 1 if approximate else None}, display_geometry(piece)))
     claim_rows: list[dict[str, Any]] = []
     by_asset: dict[str, list[tuple[int, str]]] = {}
     if claims is not None and not claims.empty:
@@ -182,6 +191,33 @@ def map_layers(assets: gpd.GeoDataFrame, claims: pd.DataFrame | None = None, sou
         lookups=script_json(lookups),
         bounds=(minx, miny, maxx, maxy),
     )
+
+
+def accuracy_label(sections: list[dict[str, Any]]) -> str:
+    """Popup text: share of the drawn km per accuracy class, e.g. "traced 60%, approximate 40% (dashed)"."""
+    total = sum(s["end_km"] - s["start_km"] for s in sections) or 1.0
+    parts = []
+    for cls in ("surveyed", "traced", "approximate"):
+        km = sum(s["end_km"] - s["start_km"] for s in sections if s["accuracy"] == cls)
+        if km:
+            parts.append(f"{cls} {km / total:.0%}" + (" (dashed)" if cls == "approximate" else ""))
+    return ", ".join(parts)
+
+
+def section_pieces(geom: Any, sections: list[dict[str, Any]]) -> list[tuple[Any, bool]]:
+    """The line cut into runs of approximate / not approximate sections, by their km share of the drawing."""
+    total = sum(s["end_km"] - s["start_km"] for s in sections)
+    if geom.geom_type != "LineString" or total <= 0:
+        return []
+    runs: list[list[Any]] = []
+    for s in sections:
+        approximate = s["accuracy"] == "approximate"
+        if runs and runs[-1][2] == approximate:
+            runs[-1][1] = s["end_km"]
+        else:
+            runs.append([s["start_km"], s["end_km"], approximate])
+    # Degrees along the line track km along it closely enough for display.
+    return [(shapely.ops.substring(geom, a / total, b / total, normalized=True), ax) for a, b, ax in runs]
 
 
 def display_geometry(geom: Any) -> Any:

@@ -1,0 +1,254 @@
+"""Checks of drawn lines against evidence the drawing does not contain.
+
+The lines are drawn through their waypoints, so "the line passes its waypoints" proves
+nothing. These checks use other evidence, kept in ``data/line_evidence.yaml``:
+
+- the published length (within :data:`LENGTH_TOLERANCE`, unless a reason says only part
+  of the line is drawn);
+- published kilometre posts: the point at drawn km N must lie within
+  :data:`KM_POST_TOLERANCE_KM` of the station published at km N;
+- the regions the operator says the line crosses: the line is sampled every
+  :data:`SAMPLE_KM` and each sample reverse-geocoded (GeoNames ``cities1000``, admin1);
+- published per-country section lengths (within :data:`COUNTRY_KM_TOLERANCE`);
+- shipping lanes stay at sea (outside the ``countryinfo`` land outlines).
+
+Each check returns problems as plain strings; :func:`check_line` gathers them in a
+:class:`LineReport` whose :meth:`LineReport.summary` is the one-line report of
+``python -m geo validate``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+from pyproj import Geod
+from shapely.geometry import LineString, Point
+from shapely.geometry.base import BaseGeometry
+
+from geo.data import gazetteer
+from geo.data.geodesy import geodesic_length_km, haversine_km
+
+EVIDENCE_FILE = "line_evidence.yaml"
+LENGTH_TOLERANCE = 0.05
+KM_POST_TOLERANCE_KM = 15.0
+COUNTRY_KM_TOLERANCE = 0.10
+SAMPLE_KM = 5.0
+#: A region not on the operator's list is a problem only if this share of samples lies in it
+#: (nearest-town geocoding wobbles for a few km at every border).
+EXTRA_REGION_SHARE = 0.05
+#: A country counts as crossed above this many km and share of the line (border wobble again).
+MIN_COUNTRY_KM = 25.0
+MIN_COUNTRY_SHARE = 0.02
+#: Lanes may touch land this close to their ends (the berth or terminal).
+LANE_END_ALLOWANCE_KM = 15.0
+#: A line with more than this share of approximate sections is listed as uncertain.
+UNCERTAIN_SHARE = 0.25
+
+_GEOD = Geod(ellps="WGS84")
+
+
+@dataclass
+class LineReport:
+    """What the geometry checks found for one line."""
+
+    asset_id: str
+    drawn_km: float
+    published_km: float | None = None
+    length_reason: str | None = None
+    km_posts_checked: int = 0
+    km_posts_ok: int = 0
+    regions_expected: int = 0
+    regions_matched: int = 0
+    approximate_km: float = 0.0
+    problems: list[str] = field(default_factory=list)
+    #: Check names ("length", "km post", ...) the evidence file lists as known open problems.
+    known: set[str] = field(default_factory=set)
+
+    @property
+    def unexplained(self) -> list[str]:
+        """Problems of checks the evidence file does not list as known open problems."""
+        return [p for p in self.problems if p.split(":", 1)[0] not in self.known]
+
+    def summary(self) -> str:
+        """One line: drawn vs published length, km posts, regions, approximate share."""
+        if self.published_km:
+            gap = self.drawn_km / self.published_km - 1
+            length = f"{self.drawn_km:.0f}/{self.published_km:.0f} km ({gap:+.0%}{', explained' if self.length_reason else ''})"
+        else:
+            length = f"{self.drawn_km:.0f} km (no published length)"
+        posts = f"km posts {self.km_posts_ok}/{self.km_posts_checked}"
+        regions = f"regions {self.regions_matched}/{self.regions_expected}"
+        approx = f"approx. {self.approximate_km / self.drawn_km:.0%}" if self.drawn_km else "approx. -"
+        flag = "OK" if not self.problems else f"{len(self.problems)} problem(s), {len(self.problems) - len(self.unexplained)} known"
+        return f"{self.asset_id:<30} {length}, {posts}, {regions}, {approx}: {flag}"
+
+
+def load_evidence(data_dir: Path) -> dict[str, dict[str, Any]]:
+    """``line_evidence.yaml`` as {asset id: evidence}."""
+    records = yaml.safe_load((data_dir / EVIDENCE_FILE).read_text(encoding="utf-8")) or []
+    return {r["asset"]: r for r in records}
+
+
+def point_at_km(line: BaseGeometry, km: float) -> tuple[float, float]:
+    """(lon, lat) of the point ``km`` along a lon/lat line, measured on the ellipsoid."""
+    coords = list(line.coords)
+    done = 0.0
+    for (lon1, lat1), (lon2, lat2) in itertools.pairwise(coords):
+        az, _, step = _GEOD.inv(lon1, lat1, lon2, lat2)
+        if done + step / 1000.0 >= km:
+            lon, lat, _ = _GEOD.fwd(lon1, lat1, az, (km - done) * 1000.0)
+            return float(lon), float(lat)
+        done += step / 1000.0
+    return coords[-1]
+
+
+def sample(line: BaseGeometry, spacing_km: float = SAMPLE_KM) -> np.ndarray:
+    """Points every ``spacing_km`` along the line (middle of each step), as (lon, lat) rows."""
+    total = geodesic_length_km(line)
+    n = max(1, int(np.ceil(total / spacing_km)))
+    step = total / n
+    return np.array([point_at_km(line, (i + 0.5) * step) for i in range(n)])
+
+
+def check_length(drawn_km: float, evidence: dict[str, Any]) -> list[str]:
+    """Drawn length within :data:`LENGTH_TOLERANCE` of the published one, or a stated reason."""
+    length = evidence.get("length")
+    if not length:
+        return []
+    gap = drawn_km / length["km"] - 1
+    if abs(gap) <= LENGTH_TOLERANCE or length.get("reason"):
+        return []
+    return [f"length: drawn {drawn_km:.0f} km vs published {length['km']:.0f} km ({gap:+.0%}; tolerance ±{LENGTH_TOLERANCE:.0%})"]
+
+
+def check_km_posts(line: BaseGeometry, posts: list[dict[str, Any]]) -> tuple[int, list[str]]:
+    """Each published km post: the drawn point at that km lies near the station."""
+    problems = []
+    for post in posts:
+        lon, lat = point_at_km(line, float(post["km"]))
+        off = float(haversine_km(lon, lat, post["lon"], post["lat"]))
+        if off > KM_POST_TOLERANCE_KM:
+            problems.append(f"km post: drawn km {post['km']:g} lies {off:.0f} km from {post['place']} (tolerance {KM_POST_TOLERANCE_KM:g} km)")
+    return len(posts) - len(problems), problems
+
+
+def check_regions(regions: list[tuple[str, str]], evidence: dict[str, Any]) -> tuple[int, list[str]]:
+    """Every listed region is crossed; with ``complete: true`` no unlisted region holds > 5 % of the line."""
+    spec = evidence.get("regions")
+    if not spec:
+        return 0, []
+    expected = {(r[0], r[1]) for r in spec["expected"]}
+    counts = Counter(regions)
+    matched = expected & set(counts)
+    problems = [f"regions: the line never enters {cc} {name}" for cc, name in sorted(expected - matched)]
+    if spec.get("complete"):
+        for (cc, name), n in counts.items():
+            if (cc, name) not in expected and n / len(regions) > EXTRA_REGION_SHARE:
+                problems.append(f"regions: {n / len(regions):.0%} of the line lies in {cc} {name}, not on the operator's list")
+    return len(matched), problems
+
+
+def check_countries(regions: list[tuple[str, str]], countries: list[str] | None, spacing_km: float,
+                    evidence: dict[str, Any]) -> list[str]:
+    """Countries crossed match the asset's list (unless ``None``); per-country km match published figures."""
+    counts = Counter(cc for cc, _ in regions)
+    problems = []
+    if countries is None:
+        countries = list(counts)
+    crossed = {cc for cc, n in counts.items() if n * spacing_km > max(MIN_COUNTRY_KM, MIN_COUNTRY_SHARE * len(regions) * spacing_km)}
+    # Listed countries must be reached (a terminal a few km inside counts); unlisted ones not crossed.
+    unlisted, unreached = crossed - set(countries), set(countries) - set(counts)
+    if unlisted or unreached:
+        problems.append(f"countries: the line crosses {sorted(crossed)} (reaches {sorted(counts)}) but the asset lists {sorted(countries)}")
+    for cc, km in (evidence.get("country_km") or {}).get("km", {}).items():
+        drawn = counts.get(cc, 0) * spacing_km
+        if abs(drawn - km) > COUNTRY_KM_TOLERANCE * km:
+            problems.append(f"country km: {drawn:.0f} km drawn in {cc} vs {km:g} km published (tolerance ±{COUNTRY_KM_TOLERANCE:.0%})")
+    return problems
+
+
+def check_at_sea(points: np.ndarray, land: BaseGeometry, total_km: float, spacing_km: float,
+                 straits: list[list[float]] | None = None) -> list[str]:
+    """Lane samples away from the ends (and from narrow straits the coarse outlines close) lie at sea."""
+    problems = []
+    for i, (lon, lat) in enumerate(points):
+        km = (i + 0.5) * spacing_km
+        in_strait = any(a <= km <= b for a, b in straits or [])
+        if not in_strait and LANE_END_ALLOWANCE_KM < km < total_km - LANE_END_ALLOWANCE_KM and land.contains(Point(lon, lat)):
+            problems.append(f"at sea: km {km:.0f} ({lat:.2f} N, {lon:.2f} E) is on land")
+    return problems[:3]
+
+
+def land_outline() -> BaseGeometry:
+    """Union of the coarse ``countryinfo`` country polygons of the region (offline)."""
+    import shapely
+    from shapely.geometry import shape
+
+    from geo.views import offline
+
+    # The outlines overlap and some rings self-intersect: repair each before the union.
+    shapes = [shapely.make_valid(shape(f["geometry"])).buffer(0) for f in offline.country_outlines()["features"]]
+    return shapely.union_all(shapes)
+
+
+def check_line(asset: Any, evidence: dict[str, Any] | None, *, land: BaseGeometry | None = None,
+               regions: list[tuple[str, str]] | None = None) -> LineReport:
+    """All geometry checks of one line asset (a row of the assets table)."""
+    line: LineString = asset.geometry
+    drawn = geodesic_length_km(line)
+    evidence = evidence or {}
+    report = LineReport(asset.id, drawn)
+    report.known = {p.split(":", 1)[0] for p in evidence.get("open_problems") or []}
+    length = evidence.get("length") or {}
+    report.published_km = length.get("km")
+    report.length_reason = length.get("reason")
+    report.approximate_km = sum(s["end_km"] - s["start_km"] for s in (asset.sections or []) if s["accuracy"] == "approximate")
+    report.problems += check_length(drawn, evidence)
+    posts = evidence.get("km_posts") or []
+    report.km_posts_checked = len(posts)
+    report.km_posts_ok, problems = check_km_posts(line, posts)
+    report.problems += problems
+    points = sample(line)
+    spacing = drawn / len(points)
+    if asset.kind == "shipping_lane":
+        if land is not None:
+            report.problems += check_at_sea(points, land, drawn, spacing, evidence.get("straits_km"))
+        return report
+    if regions is None:
+        regions = gazetteer.regions_of(points[:, 1], points[:, 0])
+    report.regions_expected = len((evidence.get("regions") or {}).get("expected", []))
+    report.regions_matched, problems = check_regions(regions, evidence)
+    report.problems += problems
+    listed = list(asset.countries) if evidence.get("check_countries", True) else None
+    report.problems += check_countries(regions, listed, spacing, evidence)
+    return report
+
+
+def check_all(assets: Any, data_dir: Path) -> list[LineReport]:
+    """Reports for every line asset, lanes included."""
+    from geo.data.schema import LINE_KINDS
+
+    evidence = load_evidence(data_dir)
+    lines = assets[assets["kind"].isin(LINE_KINDS)]
+    land = land_outline() if (lines["kind"] == "shipping_lane").any() else None
+    return [check_line(row, evidence.get(row.id), land=land) for row in lines.itertuples()]
+
+
+def report_lines(assets: Any, data_dir: Path) -> list[str]:
+    """The geometry part of ``python -m geo validate``: one line per pipeline, lanes and rail summed up."""
+    reports = check_all(assets, data_dir)
+    kinds = dict(zip(assets.index, assets["kind"], strict=True))
+    out = ["Geometry (drawn/published length, km posts, regions matched, approximate share):"]
+    out += ["  " + r.summary() for r in reports if kinds[r.asset_id] == "pipeline"]
+    legs = [r for r in reports if kinds[r.asset_id] != "pipeline"]
+    out.append(f"  lanes and rail: {len(legs)} checked (lanes at sea), {sum(len(r.unexplained) for r in legs)} problem(s)")
+    uncertain = [r.asset_id for r in reports if r.drawn_km and r.approximate_km / r.drawn_km > UNCERTAIN_SHARE]
+    out.append(f"  uncertain (> {UNCERTAIN_SHARE:.0%} approximate): " + ", ".join(uncertain))
+    out += [f"  geometry problem: {r.asset_id}: {p}" for r in reports for p in r.unexplained]
+    return out

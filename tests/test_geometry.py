@@ -1,0 +1,136 @@
+"""Geometry checks: each can fail, and the shipped drawings pass them or say why not."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from shapely.geometry import LineString
+
+from geo.data import geometry_checks as gc
+from geo.data import load
+from geo.data.geodesy import haversine_km
+from geo.data.lines import lines_from_waypoints
+from tests.conftest import DATA
+
+ASSETS = load.load_assets(DATA)
+WAYPOINTS = load.load_waypoints(DATA)
+EVIDENCE = gc.load_evidence(DATA)
+EQUATOR = LineString([(0.0, 0.0), (3.0, 0.0)])
+#: One degree of longitude on the WGS84 equator: 2 * pi * 6378.137 km / 360.
+DEG_KM = 111.32
+
+
+@pytest.fixture(scope="session")
+def shipped_reports():
+    """The geometry report of every shipped line (reverse geocoding runs once per session)."""
+    return {r.asset_id: r for r in gc.check_all(ASSETS, DATA)}
+
+
+def _redrawn(asset_id: str, waypoints):
+    """The asset's row with its line redrawn through ``waypoints`` (a modified copy)."""
+    row = ASSETS.loc[[asset_id]].copy()
+    row["id"] = asset_id
+    row.loc[asset_id, "geometry"] = lines_from_waypoints(waypoints[waypoints["asset_id"] == asset_id])[asset_id]
+    return next(row.itertuples())
+
+
+def test_point_at_km_on_the_equator():
+    lon, lat = gc.point_at_km(EQUATOR, DEG_KM)
+    assert lon == pytest.approx(1.0, abs=0.001) and lat == pytest.approx(0.0, abs=1e-9)
+
+
+def test_length_check_tolerance_and_reason():
+    evidence = {"length": {"km": 1100}}
+    # 1050 / 1100 - 1 = -4.5 % (inside 5 %); 1000 / 1100 - 1 = -9.1 % (outside).
+    assert gc.check_length(1050, evidence) == []
+    assert "-9%" in gc.check_length(1000, evidence)[0]
+    assert gc.check_length(1000, {"length": {"km": 1100, "reason": "only part drawn"}}) == []
+
+
+def test_km_post_check_catches_a_station_off_the_drawn_km():
+    on_line = {"place": "A", "km": DEG_KM, "lat": 0.0, "lon": 1.0}
+    # 0.2 degrees further east is 0.2 * 111.32 = 22 km from the drawn km, over 15 km.
+    off_line = {"place": "B", "km": DEG_KM, "lat": 0.0, "lon": 1.2}
+    ok, problems = gc.check_km_posts(EQUATOR, [on_line, off_line])
+    assert ok == 1 and len(problems) == 1 and "22 km from B" in problems[0]
+
+
+def test_region_check_missing_and_unlisted_regions():
+    spec = {"regions": {"complete": True, "expected": [["KZ", "A"], ["KZ", "B"]]}}
+    # 90 samples in A, 10 in C: B missing, C holds 10 % > 5 % and is not listed.
+    regions = [("KZ", "A")] * 90 + [("KZ", "C")] * 10
+    matched, problems = gc.check_regions(regions, spec)
+    assert matched == 1
+    assert any("never enters KZ B" in p for p in problems) and any("10% of the line lies in KZ C" in p for p in problems)
+    # 3 % in an unlisted region is border wobble, not a problem.
+    assert gc.check_regions([("KZ", "A")] * 97 + [("KZ", "B")] * 3 + [("KZ", "C")] * 0, spec) == (2, [])
+
+
+def test_country_km_check():
+    regions = [("AZ", "x")] * 80 + [("GE", "y")] * 50
+    # 5 km samples: AZ 400 km (published 443: -9.7 %, passes), GE 250 km (published 200: +25 %, fails).
+    problems = gc.check_countries(regions, ["AZ", "GE"], 5.0, {"country_km": {"km": {"AZ": 443, "GE": 200}}})
+    assert problems == ["country km: 250 km drawn in GE vs 200 km published (tolerance ±10%)"]
+    assert "countries" in gc.check_countries(regions, ["AZ"], 5.0, {})[0]
+
+
+def test_moving_a_tanap_waypoint_out_of_kutahya_fails_the_region_check():
+    moved = WAYPOINTS.copy()
+    # Domaniç (Kütahya) replaced by İnegöl (Bursa), 35 km north-west: the line no longer enters Kütahya.
+    row = moved.index[(moved["asset_id"] == "tanap") & moved["place"].str.startswith("Domanic")]
+    moved.loc[row, ["lat", "lon"]] = [40.0781, 29.5133]
+    report = gc.check_line(_redrawn("tanap", moved), EVIDENCE["tanap"])
+    assert "regions: the line never enters TR Kuetahya" in report.problems
+
+
+def test_cutting_the_aral_corner_of_bbs_fails_the_km_posts():
+    # Without the Saksaulsky waypoint the line chords from Bozoi to Kazaly district, far from CS Aral at km 518.
+    cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "bbs") & WAYPOINTS["place"].str.startswith("Saksaulsky"))]
+    report = gc.check_line(_redrawn("bbs", cut), EVIDENCE["bbs"])
+    assert any(p.startswith("km post: drawn km 518") for p in report.problems)
+
+
+def test_a_lane_moved_onto_land_fails_the_sea_check():
+    moved = WAYPOINTS.copy()
+    # "Middle Caspian" moved to 42.3 N 47.3 E, 50 km inland in Dagestan.
+    row = moved.index[(moved["asset_id"] == "lane-aktau-baku") & (moved["seq"] == 2)]
+    moved.loc[row, ["lat", "lon"]] = [42.3, 47.3]
+    report = gc.check_line(_redrawn("lane-aktau-baku", moved), {}, land=gc.land_outline())
+    assert any(p.startswith("at sea:") for p in report.problems)
+
+
+def test_shipped_lines_pass_or_list_their_open_problems(shipped_reports):
+    unexplained = {a: r.unexplained for a, r in shipped_reports.items() if r.unexplained}
+    assert unexplained == {}
+
+
+def test_open_problems_are_still_open(shipped_reports):
+    # A known problem that no longer occurs must be removed from the evidence file.
+    for asset_id, report in shipped_reports.items():
+        occurring = {p.split(":", 1)[0] for p in report.problems}
+        assert report.known <= occurring, asset_id
+
+
+def test_tanap_crosses_all_twenty_listed_provinces(shipped_reports):
+    report = shipped_reports["tanap"]
+    assert report.regions_expected == report.regions_matched == 20
+
+
+def test_samples_are_evenly_spaced():
+    points = gc.sample(EQUATOR, spacing_km=50.0)
+    # 3 degrees = 333.96 km -> ceil(333.96 / 50) = 7 samples, 47.7 km apart, the first at 23.9 km.
+    assert len(points) == 7
+    gaps = haversine_km(points[:-1, 0], points[:-1, 1], points[1:, 0], points[1:, 1])
+    assert np.allclose(gaps, 333.96 / 7, atol=0.1)
+
+
+def test_map_cuts_lines_into_dashed_approximate_runs():
+    from geo.views.webmap import accuracy_label, section_pieces
+
+    sections = [{"start_km": 0, "end_km": 100, "accuracy": "traced"}, {"start_km": 100, "end_km": 200, "accuracy": "approximate"},
+                {"start_km": 200, "end_km": 300, "accuracy": "approximate"}]
+    pieces = section_pieces(EQUATOR, sections)
+    # Two runs: traced over the first third (0-1 degree), approximate over the rest (1-3 degrees).
+    assert [approx for _, approx in pieces] == [False, True]
+    assert pieces[0][0].coords[-1] == pytest.approx((1.0, 0.0)) and pieces[1][0].coords[-1] == pytest.approx((3.0, 0.0))
+    assert accuracy_label(sections) == "traced 33%, approximate 67% (dashed)"
