@@ -94,6 +94,19 @@ def to_text(baseline: Result, result: Result) -> str:
             if section == "route":
                 cap = "   unbounded" if caps.get(row.id) is None else f"  {caps[row.id]:>9.3f}"
             lines.append(f"{label[:58]:<58} {fmt.format(row.baseline)} {fmt.format(row.scenario)} {change.format(row.change)}{cap}")
+    lines += ["", *binding_lines(result)]
     if result.notes:
         lines += ["", *[f"note: {n}" for n in result.notes]]
     return "\n".join(lines)
+
+
+def binding_lines(result: Result) -> list[str]:
+    """The binding constraints as a table: what limits the result, with its figure and basis."""
+    if not result.binding:
+        return ["Binding constraints: none"]
+    shadow_head = "stranded/unit" if result.scenario != "baseline" else ""
+    out = [f"Binding constraints ({result.scenario})", f"{'id':<28} {'kind':<12} {'value':>9} {'unit':<6} {'year':<5} {shadow_head:>13}  basis"]
+    for b in result.binding:
+        shadow = "" if b.shadow is None else f"{-b.shadow:+.3f}"
+        out.append(f"{b.id[:28]:<28} {b.kind:<12} {b.value:>9.3f} {b.unit:<6} {b.year:<5} {shadow:>13}  {b.basis}")
+    return out

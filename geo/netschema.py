@@ -66,11 +66,16 @@ class Capacity(Figure):
     unbounded: bool = False
     #: The years this entry applies to; without years it applies to every year.
     years: list[Year] | None = None
+    #: The year from which the entry applies (a time series: the latest entry not after the year wins).
+    from_year: Year | None = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> Capacity:
         if (self.value is None) == (not self.unbounded):
             msg = "value: give either a value or unbounded: true"
+            raise ValueError(msg)
+        if self.years and self.from_year is not None:
+            msg = "from_year: give either years or from_year, not both"
             raise ValueError(msg)
         if self.unbounded and not self.note:
             msg = "note: an unbounded capacity needs a note saying what limits the flow instead"

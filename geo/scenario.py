@@ -25,7 +25,8 @@ import pandas as pd
 
 from geo import load
 from geo.errors import GeoError, UnknownIdError
-from geo.flowlp import Limits, fit_baseline, limits, reroute
+from geo.explain import Binding, binding
+from geo.flowlp import Limits, fit_baseline_duals, limits, reroute_duals
 from geo.netmetrics import exposure, share
 from geo.netschema import PresetSpec
 from geo.network import Network, build_network
@@ -49,6 +50,9 @@ class Scenario:
         Factors on capacities by asset id.
     use_planned
         Asset ids raised to their planned capacity.
+    commit
+        Committed (contracted) volumes by route id or edge id, in the network's unit: the
+        scenario meets them before it keeps the baseline routing (never by stranding volume).
     name
         A label for the result.
     """
@@ -58,9 +62,10 @@ class Scenario:
     scale: Mapping[str, float] = field(default_factory=dict)
     use_planned: tuple[str, ...] = ()
     name: str = "custom"
+    commit: Mapping[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for attr in ("capacity", "scale"):
+        for attr in ("capacity", "scale", "commit"):
             values = {str(k): float(v) for k, v in dict(getattr(self, attr)).items()}
             bad = {k: v for k, v in values.items() if not math.isfinite(v) or v < 0}
             if bad:
@@ -73,7 +78,7 @@ class Scenario:
     @property
     def ids(self) -> set[str]:
         """Every id the scenario names."""
-        return set(self.off) | set(self.capacity) | set(self.scale) | set(self.use_planned)
+        return set(self.off) | set(self.capacity) | set(self.scale) | set(self.use_planned) | set(self.commit)
 
     def is_empty(self) -> bool:
         """Whether the scenario changes nothing."""
@@ -128,6 +133,8 @@ class Result:
     #: Observed aggregates of flows.csv for comparison (``total``, ``avoiding-russian-ports``).
     observed: dict[str, float] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    #: The constraints that bind, from the solver's marginals (:mod:`geo.explain`).
+    binding: list[Binding] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON-ready data (floats rounded to 6 decimals; unbounded as ``None``)."""
@@ -160,7 +167,9 @@ def _where(network: Network, ident: str) -> tuple[list[int], list[int]]:
 
 def check_ids(network: Network, scenario: Scenario) -> None:
     """Raise :class:`UnknownIdError` naming every id that is neither an asset nor part of the network."""
-    unknown = sorted(i for i in scenario.ids if i not in network.assets and i not in network.edge_index and i not in network.node_index)
+    routes = {r.id for r in network.routes}
+    unknown = sorted(i for i in scenario.ids if i not in network.assets and i not in network.edge_index and i not in network.node_index
+                     and not (i in scenario.commit and i in routes))
     if unknown:
         msg = f"unknown asset id{'s' if len(unknown) > 1 else ''}: {', '.join(repr(u) for u in unknown)} (not in assets.geojson or the network)"
         raise UnknownIdError(msg)
@@ -175,7 +184,7 @@ def capacities(network: Network, scenario: Scenario) -> tuple[np.ndarray, np.nda
     edge = np.array([e.capacity for e in network.edges], dtype=float)
     node = np.array([n.capacity for n in network.nodes], dtype=float)
     notes = []
-    for ident in sorted(scenario.ids):
+    for ident in sorted(scenario.ids - set(scenario.commit)):
         if _where(network, ident) == ([], []):
             notes.append(f"{ident!r} is not part of the {network.commodity} network; ignored")
     for ident in scenario.use_planned:
@@ -234,18 +243,40 @@ def solve(network: Network, scenario: Scenario | None = None) -> Result:
 def _solve_pair(network: Network, scenario: Scenario | None) -> tuple[Result, Result]:
     base_edge, base_node, _ = capacities(network, Scenario())
     base_lim = limits(network, base_edge, base_node)
-    base_flow, supply = fit_baseline(network, base_lim)
-    baseline = _result(network, base_lim, base_flow, base_flow, supply, np.zeros_like(supply), Scenario(name="baseline"), ())
+    base_flow, supply, base_duals = fit_baseline_duals(network, base_lim)
+    base_binding = binding(network, base_lim, base_duals, edge_cap=base_edge, node_cap=base_node, baseline=True)
+    baseline = _result(network, base_lim, base_flow, base_flow, supply, np.zeros_like(supply), Scenario(name="baseline"), (), base_binding)
     if scenario is None or scenario.is_empty():
         return baseline, baseline
     edge, node, notes = capacities(network, scenario)
     lim = limits(network, edge, node)
-    flow, stranded = reroute(network, lim, baseline=base_flow, supply=supply)
-    return baseline, _result(network, lim, flow, base_flow, supply, stranded, scenario, notes)
+    committed = _committed(network, scenario)
+    flow, stranded, duals = reroute_duals(network, lim, baseline=base_flow, supply=supply, committed=committed)
+    notes += _commit_notes(network, committed, flow)
+    changed = frozenset(scenario.capacity) | frozenset(scenario.scale) | frozenset(scenario.use_planned)
+    bound = binding(network, lim, duals, edge_cap=edge, node_cap=node, off=scenario.off, changed=changed,
+                    committed={network.edges[i].id: float(v) for i, v in enumerate(committed) if v > 0})
+    return baseline, _result(network, lim, flow, base_flow, supply, stranded, scenario, notes, bound)
+
+
+def _committed(network: Network, scenario: Scenario) -> np.ndarray:
+    """Committed volume per edge: a route's commitment sits on its measured edge."""
+    measure = {r.id: r.measure for r in network.routes}
+    out = np.zeros(len(network.edges))
+    for ident, volume in scenario.commit.items():
+        edge = measure.get(ident, ident)
+        if edge in network.edge_index:
+            out[network.edge_index[edge]] = max(out[network.edge_index[edge]], volume)
+    return out
+
+
+def _commit_notes(network: Network, committed: np.ndarray, flow: np.ndarray) -> tuple[str, ...]:
+    return tuple(f"committed {committed[i]:g} {network.unit} on {network.edges[i].id}: only {flow[i]:.3f} fits"
+                 for i in np.flatnonzero(committed > 0) if flow[i] < committed[i] - 1e-6)
 
 
 def _result(network: Network, lim: Limits, flow: np.ndarray, base_flow: np.ndarray, supply: np.ndarray, stranded: np.ndarray,
-            scenario: Scenario, notes: tuple[str, ...]) -> Result:
+            scenario: Scenario, notes: tuple[str, ...], bound: list[Binding]) -> Result:
     exp = exposure(network, flow)
     inflow = np.bincount(network.head, weights=flow, minlength=len(network.nodes))
     outflow = np.bincount(network.tail, weights=flow, minlength=len(network.nodes))
@@ -281,8 +312,17 @@ def _result(network: Network, lim: Limits, flow: np.ndarray, base_flow: np.ndarr
         supply={network.nodes[i].id: float(supply[i]) for i in supplies},
         stranded_by_supply={network.nodes[i].id: float(stranded[i]) for i in supplies},
         fixed_flows={f.id: float(v) for f, v in zip(network.fixed_flows, lim.fixed, strict=True)},
-        observed=dict(network.observed), notes=network.notes + notes,
+        observed=dict(network.observed), notes=network.notes + _vintage_note(network) + notes, binding=bound,
     )
+
+
+def _vintage_note(network: Network) -> tuple[str, ...]:
+    """One note naming every capacity applied to a year before the year its figure was published for."""
+    items = [*network.edges, *network.nodes]
+    late = sorted({f"{i.asset or i.id} ({i.provenance.year})" for i in items if i.provenance.carried_back})
+    if not late:
+        return ()
+    return (f"assumption: capacities published for later years carried back to {network.year}: {', '.join(late)}",)
 
 
 # --- presets and the one-call entry point -------------------------------------------
