@@ -81,7 +81,8 @@ def to_text(baseline: Result, result: Result) -> str:
     frame = scenario.compare(baseline, result)
     lines = [f"{result.commodity.capitalize()} {result.year}: baseline vs scenario {result.scenario!r}"
              + (f" (off: {', '.join(result.off)})" if result.off else "")]
-    for section, title in (("summary", "Summary"), ("market", "Share by market"), ("route", f"Routes ({unit})")):
+    sections = (("summary", "Summary"), ("other", f"Not exports ({unit})"), ("market", "Share by export market"), ("route", f"Routes ({unit})"))
+    for section, title in sections:
         lines += ["", f"{title:<58} {'baseline':>10} {'scenario':>10} {'change':>9}" + ("  capacity" if section == "route" else "")]
         caps = {r.id: r.capacity for r in result.routes}
         for row in frame[frame["section"] == section].itertuples(index=False):

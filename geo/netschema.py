@@ -95,12 +95,17 @@ class NodeSpec(_Spec):
     country: CountryCode | None = None
     capacity: list[Capacity] = Field(default_factory=list)
     planned: Capacity | None = None
+    #: A market that receives raw gas (or crude) for processing, not as an export (Karachaganak gas to Orenburg).
+    processing: bool = False
     note: str | None = None
 
     @model_validator(mode="after")
     def _market_country(self) -> NodeSpec:
         if self.kind == "market" and self.country is None:
             msg = "country: a market needs the country it lies in"
+            raise ValueError(msg)
+        if self.processing and self.kind != "market":
+            msg = "processing: only a market can receive volumes for processing"
             raise ValueError(msg)
         return self
 

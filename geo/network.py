@@ -94,6 +94,8 @@ class Node:
     countries: frozenset[str] = frozenset()
     via_russia: bool = False
     russian_port: bool = False
+    #: Receives volumes for processing, not as exports (they count in ``processed``, not in exports).
+    processing: bool = False
 
 
 @dataclass(frozen=True)
@@ -329,7 +331,7 @@ def _node(n: NodeSpec, infos: Mapping[str, AssetInfo], origin: str, *, year: int
         id=n.id, kind=n.kind, label=n.label, asset=n.asset, capacity=capacity,
         planned=_planned(n.planned, info, capacity, overridden=bool(n.capacity), unit=unit), basis=basis, provenance=prov, country=n.country,
         countries=frozenset(countries - {origin}), via_russia="RU" in countries,
-        russian_port=bool(info and info.ends_at_russian_port and n.kind in LOADING_KINDS),
+        russian_port=bool(info and info.ends_at_russian_port and n.kind in LOADING_KINDS), processing=n.processing,
     )
 
 

@@ -135,6 +135,10 @@ class Result:
     notes: tuple[str, ...] = ()
     #: The constraints that bind, from the solver's marginals (:mod:`geo.explain`).
     binding: list[Binding] = field(default_factory=list)
+    #: Kazakh volume delivered for processing abroad, not exported (Karachaganak raw gas to Orenburg).
+    processed: float = 0.0
+    #: Volume Kazakhstan carries for others, by transit fixed flow (not Kazakh exports).
+    transit: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON-ready data (floats rounded to 6 decimals; unbounded as ``None``)."""
@@ -313,6 +317,8 @@ def _result(network: Network, lim: Limits, flow: np.ndarray, base_flow: np.ndarr
         stranded_by_supply={network.nodes[i].id: float(stranded[i]) for i in supplies},
         fixed_flows={f.id: float(v) for f, v in zip(network.fixed_flows, lim.fixed, strict=True)},
         observed=dict(network.observed), notes=network.notes + _vintage_note(network) + notes, binding=bound,
+        processed=exp.processed,
+        transit={f.id: float(v) for f, v in zip(network.fixed_flows, lim.fixed, strict=True) if f.kind == "transit"},
     )
 
 
@@ -429,6 +435,8 @@ def compare(baseline: Result, result: Result) -> pd.DataFrame:
          result.share_via_russian_ports),
         ("summary", "hhi", "Diversification (HHI over transit countries)", "index", baseline.hhi, result.hhi),
     ]
+    rows += [("other", "processed", "Sent for processing abroad (not exports)", unit, baseline.processed, result.processed),
+             ("other", "transit", "Transit carried for other countries", unit, sum(baseline.transit.values()), sum(result.transit.values()))]
     rows += [("market", m, m, "share", baseline.by_market.get(m, 0.0), result.by_market.get(m, 0.0))
              for m in dict.fromkeys([*baseline.by_market, *result.by_market])]
     base_routes = {r.id: r for r in baseline.routes}

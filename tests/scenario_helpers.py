@@ -37,7 +37,7 @@ def limits_of(net: Network, scenario: Scenario) -> Limits:
 
 
 def max_export(net: Network, lim: Limits, supply: dict[str, float]) -> float:
-    """Most that can reach the markets, by networkx's max-flow (independent of the LP)."""
+    """Most that can reach the markets (exports and processing), by networkx's max-flow (independent of the LP)."""
     graph = nx.DiGraph()
     for i, n in enumerate(net.nodes):
         attrs = {"capacity": float(lim.node[i])} if np.isfinite(lim.node[i]) else {}

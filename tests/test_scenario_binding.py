@@ -2,9 +2,10 @@
 
 Hand arithmetic for CPC halted in 2023 (flows.csv, network.yaml, assets.geojson):
 supply = CPC 56 + Atyrau-Samara 9.915 + Aktau 3.376 (Baku 1.392 + Makhachkala 1.984) + KCP 1.209 = 70.5.
-Without CPC the western crude can leave only by Atyrau-Samara (17.5), Aktau port (7.5), Kuryk (0)
-and east on the KCP, where Atyrau-Kenkiyak has 6 - 4.5 domestic = 1.5 left; central crude keeps
-its 1.209 on the KCP. Exported = 17.5 + 7.5 + 0 + 1.5 + 1.209 = 27.709; stranded = 70.5 - 27.709 = 42.791.
+Without CPC the western crude can leave only by Atyrau-Samara (17.5), Aktau port (7.5), Kuryk (0),
+rail (0.4, the 2022 volume; none in the 2023 baseline) and east on the KCP, where Atyrau-Kenkiyak
+has 6 - 4.5 domestic = 1.5 left; central crude keeps its 1.209 on the KCP.
+Exported = 17.5 + 7.5 + 0 + 0.4 + 1.5 + 1.209 = 28.109; stranded = 70.5 - 28.109 = 42.391.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from geo.scenario import Scenario, run, solve
 from tests.conftest import DATA
 from tests.scenario_helpers import network, run_cli
 
-STRANDED_2023 = 70.5 - (17.5 + 7.5 + 0.0 + (6.0 - 4.5) + 1.209)  # = 42.791
+STRANDED_2023 = 70.5 - (17.5 + 7.5 + 0.0 + 0.4 + (6.0 - 4.5) + 1.209)  # = 42.391
 
 
 def test_cpc_halted_strands_the_hand_computed_volume():
@@ -29,7 +30,7 @@ def test_cpc_halted_binds_exactly_the_outlets_worked_out_by_hand():
     result = solve(network(2023, "oil"), Scenario(off=("cpc",)))
     found = {(b.id, b.kind) for b in result.binding}
     assert found == {("uas", "capacity"), ("aktau", "capacity"), ("kuryk", "capacity"), ("kcp-atyrau-kenkiyak", "capacity"),
-                     ("domestic-atyrau-kenkiyak", "fixed_flow"), ("cpc", "switched_off")}
+                     ("rail-kz-unpublished", "capacity"), ("domestic-atyrau-kenkiyak", "fixed_flow"), ("cpc", "switched_off")}
     by_id = {b.id: b for b in result.binding}
     assert by_id["uas"].value == 17.5 and by_id["aktau"].value == 7.5 and by_id["kuryk"].value == 0.0
     assert by_id["domestic-atyrau-kenkiyak"].value == 4.5
@@ -53,7 +54,7 @@ def test_every_binding_entry_is_cited():
 
 
 def test_raising_a_binding_capacity_moves_stranded_by_the_predicted_amount():
-    # UAS 17.5 -> 18.5 Mt/y: one more unit leaves through Samara, so stranded = 42.791 - 1 = 41.791.
+    # UAS 17.5 -> 18.5 Mt/y: one more unit leaves through Samara, so stranded = 42.391 - 1 = 41.391.
     result = solve(network(2023, "oil"), Scenario(off=("cpc",), capacity={"uas": 18.5}))
     assert result.stranded == pytest.approx(STRANDED_2023 - 1.0, abs=1e-6)
     # Kuryk 0 -> 2 Mt/y: tankers to Alat, then Sangachal's outlets have room: stranded falls by 2.
