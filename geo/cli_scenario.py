@@ -43,6 +43,10 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--off", nargs="+", action="extend", default=[], metavar="ID", help="asset ids to switch off")
     p.add_argument("--capacity", nargs="+", action="extend", default=[], type=_assignment, metavar="ID=VALUE",
                    help="set an asset's capacity (Mt/y oil, bcm/y gas)")
+    p.add_argument("--committed", action="store_true",
+                   help="apply the preset's committed volumes (contracts, targets): they move volume without switching anything off")
+    p.add_argument("--sensitivity", action="store_true",
+                   help="vary every assumed figure +-20%% (or its stated range): min-max of the headline metrics and a tornado ranking")
     p.add_argument("--list-presets", action="store_true", help="list the presets and exit")
     p.set_defaults(func=cmd_scenario)
     return p
@@ -61,12 +65,24 @@ def cmd_scenario(args: argparse.Namespace) -> int:
                 print(f"{p['id']:<34} {p['title']}")
         return 0
     baseline, result = scenario.run(args.year, args.commodity, preset=args.preset, off=args.off, capacity=dict(args.capacity),
-                                    data_dir=data_dir)
+                                    data_dir=data_dir, committed=args.committed)
+    ranges = None
+    if args.sensitivity:
+        from geo import sensitivity  # noqa: PLC0415 - only this option needs it
+
+        network, scen = scenario.network_and_scenario(args.year, args.commodity, preset=args.preset, off=args.off,
+                                                      capacity=dict(args.capacity), data_dir=data_dir, committed=args.committed)
+        ranges = sensitivity.run_sensitivity(network, scen)
     if args.format == "json":
-        json.dump(to_json(baseline, result), sys.stdout, ensure_ascii=False, indent=1)
+        data = to_json(baseline, result)
+        if ranges is not None:
+            data["sensitivity"] = sensitivity.to_dict(ranges)
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
         print(to_text(baseline, result))
+        if ranges is not None:
+            print("\n" + sensitivity.to_text(ranges))
     return 0
 
 

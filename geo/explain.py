@@ -44,7 +44,7 @@ class Binding:
 
 def binding(network: Network, lim: Limits, duals: Duals, *, edge_cap: np.ndarray, node_cap: np.ndarray,
             off: tuple[str, ...] = (), changed: frozenset[str] = frozenset(), committed: dict[str, float] | None = None,
-            baseline: bool = False) -> list[Binding]:
+            flow: np.ndarray | None = None, baseline: bool = False) -> list[Binding]:
     """The binding constraints of one solve, largest effect first.
 
     Parameters
@@ -56,7 +56,7 @@ def binding(network: Network, lim: Limits, duals: Duals, *, edge_cap: np.ndarray
     off
         Ids the scenario switched off; ``changed``: ids whose capacity the scenario set, scaled or expanded.
     committed
-        Committed volume per edge id (scenarios with commitments).
+        Committed volume per edge id (scenarios with commitments); ``flow``: the solved flow per edge.
     baseline
         Whether this is the baseline fit (targets bind; no shadow in stranded volume).
     """
@@ -108,7 +108,9 @@ def binding(network: Network, lim: Limits, duals: Duals, *, edge_cap: np.ndarray
                                None if baseline else round(float(marginal / duals.per_unit), 3)))
     for e_id, volume in (committed or {}).items():
         i = network.edge_index[e_id]
-        if abs(duals.lower[i]) > 0:
+        # A commitment met exactly can share its dual with the capacity it fills (degenerate): list it when
+        # the solver prices it or when the flow sits at it.
+        if abs(duals.lower[i]) > 0 or (flow is not None and flow[i] <= volume + 1e-6):
             out.append(Binding(e_id, "commitment", f"committed volume on {e_id}", float(volume), unit, year,
                                "committed by the scenario", None, False, None))
     if baseline:

@@ -40,6 +40,8 @@ class Figure(_Spec):
     source: str | None = None
     assumption: bool = False
     note: str | None = None
+    #: The range the figure may take (published, or judged), for sensitivity runs; default +-20 % for assumptions.
+    range: tuple[NonNegative, NonNegative] | None = None
 
     @model_validator(mode="after")
     def _provenance(self) -> Figure:
@@ -48,6 +50,9 @@ class Figure(_Spec):
             raise ValueError(msg)
         if self.assumption and not (self.note and self.note.strip()):
             msg = "note: an assumption needs a note saying what was assumed and why"
+            raise ValueError(msg)
+        if self.range is not None and self.range[0] > self.range[1]:
+            msg = "range: give [low, high] with low <= high"
             raise ValueError(msg)
         return self
 
@@ -224,6 +229,14 @@ class NetworkSpec(_Spec):
         return self
 
 
+class Commitment(Figure):
+    """A committed volume: a contract or announced target the scenario meets before the baseline routing."""
+
+    #: A route id of ``network.yaml`` (its measured edge carries the commitment) or an edge id.
+    route: Slug
+    value: NonNegative
+
+
 class PresetSpec(_Spec):
     """A named scenario of ``scenarios.yaml``."""
 
@@ -239,6 +252,8 @@ class PresetSpec(_Spec):
     capacity: dict[Slug, NonNegative] = Field(default_factory=dict)
     scale: dict[Slug, NonNegative] = Field(default_factory=dict)
     use_planned: list[Slug] = Field(default_factory=list)
+    #: Committed volumes, applied only in the committed-volumes mode (``run(..., committed=True)``).
+    commit: list[Commitment] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
     note: str | None = None
 

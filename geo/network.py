@@ -75,6 +75,8 @@ class Provenance:
     assumption: bool = False
     #: The figure is dated after the network's year and applied to it anyway (an assumption).
     carried_back: bool = False
+    #: A stated range (low, high) for sensitivity runs.
+    range: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ class Target:
     basis: str
     assumption: bool
     source: str | None = None
+    range: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,7 @@ class FixedFlow:
     basis: str
     source: str | None = None
     assumption: bool = False
+    range: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -373,7 +377,7 @@ def _capacity(entries: list[Capacity], info: AssetInfo | None, *, year: int, uni
     timeless = [e for e in entries if not e.years and e.from_year is None]
     for entry in listed + dated + timeless:
         when = year if entry.years else entry.from_year
-        prov = Provenance(year=when, source=entry.source, assumption=entry.assumption)
+        prov = Provenance(year=when, source=entry.source, assumption=entry.assumption, range=entry.range)
         return (INF if entry.unbounded else float(entry.value)), entry.basis, prov
     if info is None:
         return None
@@ -431,12 +435,12 @@ def _targets(
         elif t.route in targets:
             problems.append(Problem(NETWORK_FILE, label, "route", f"flows.csv already has a primary {year} export row for {t.route!r}"))
         else:
-            targets[t.route] = Target(t.route, t.value, t.weight, t.basis, assumption=t.assumption, source=t.source)
+            targets[t.route] = Target(t.route, t.value, t.weight, t.basis, assumption=t.assumption, source=t.source, range=t.range)
     return tuple(targets.values()), observed
 
 
 def _fixed_flow(f: FixedFlowSpec, year_flows: pd.DataFrame, *, year: int, problems: list[Problem]) -> FixedFlow:
-    volume, basis, source, assumed = None, "", None, False
+    volume, basis, source, assumed, spread = None, "", None, False, None
     if f.flows is not None:
         rows = year_flows[(year_flows["flow_type"] == "transit") & (year_flows["route"] == f.flows.route) & (year_flows["origin"] == f.flows.origin)]
         if len(rows):
@@ -446,8 +450,8 @@ def _fixed_flow(f: FixedFlowSpec, year_flows: pd.DataFrame, *, year: int, proble
     if volume is not None and given:
         problems.append(Problem(NETWORK_FILE, f"fixed_flows {f.id}", "volumes", f"flows.csv already gives the {year} volume; remove it here"))
     elif given:
-        volume, basis, source, assumed = given[0].value, given[0].basis, given[0].source, given[0].assumption
+        volume, basis, source, assumed, spread = given[0].value, given[0].basis, given[0].source, given[0].assumption, given[0].range
     if volume is None:
         problems.append(Problem(NETWORK_FILE, f"fixed_flows {f.id}", "volumes", f"no volume for {year} in flows.csv or here"))
         volume = 0.0
-    return FixedFlow(f.id, f.kind, f.label, volume, tuple(f.edges), basis, source=source, assumption=assumed)
+    return FixedFlow(f.id, f.kind, f.label, volume, tuple(f.edges), basis, source=source, assumption=assumed, range=spread)

@@ -244,6 +244,11 @@ def solve(network: Network, scenario: Scenario | None = None) -> Result:
     return _solve_pair(network, scenario)[1]
 
 
+def solve_pair(network: Network, scenario: Scenario | None = None) -> tuple[Result, Result]:
+    """The baseline and the scenario (the baseline twice for ``None``), solved together."""
+    return _solve_pair(network, scenario)
+
+
 def _solve_pair(network: Network, scenario: Scenario | None) -> tuple[Result, Result]:
     base_edge, base_node, _ = capacities(network, Scenario())
     base_lim = limits(network, base_edge, base_node)
@@ -259,7 +264,7 @@ def _solve_pair(network: Network, scenario: Scenario | None) -> tuple[Result, Re
     notes += _commit_notes(network, committed, flow)
     changed = frozenset(scenario.capacity) | frozenset(scenario.scale) | frozenset(scenario.use_planned)
     bound = binding(network, lim, duals, edge_cap=edge, node_cap=node, off=scenario.off, changed=changed,
-                    committed={network.edges[i].id: float(v) for i, v in enumerate(committed) if v > 0})
+                    committed={network.edges[i].id: float(v) for i, v in enumerate(committed) if v > 0}, flow=flow)
     return baseline, _result(network, lim, flow, base_flow, supply, stranded, scenario, notes, bound)
 
 
@@ -334,12 +339,17 @@ def _vintage_note(network: Network) -> tuple[str, ...]:
 # --- presets and the one-call entry point -------------------------------------------
 
 
-def preset_scenario(preset: PresetSpec, network: Network) -> Scenario:
-    """The scenario of a preset, its flags resolved to the network's assets that carry them."""
+def preset_scenario(preset: PresetSpec, network: Network, *, committed: bool = False) -> Scenario:
+    """The scenario of a preset, its flags resolved to the network's assets that carry them.
+
+    With ``committed`` the preset's committed volumes apply too (those of routes in this network).
+    """
     used = {e.asset for e in network.edges} | {n.asset for n in network.nodes}
     flagged = [a.id for a in network.assets.values() if a.id in used and any(getattr(a, flag) for flag in preset.switch_off_if)]
+    known = {r.id for r in network.routes} | set(network.edge_index)
+    commit = {c.route: c.value for c in preset.commit if c.route in known} if committed else {}
     return Scenario(off=(*preset.switch_off, *flagged), capacity=preset.capacity, scale=preset.scale,
-                    use_planned=tuple(preset.use_planned), name=preset.id)
+                    use_planned=tuple(preset.use_planned), name=preset.id + ("+committed" if commit else ""), commit=commit)
 
 
 def load_presets(data_dir: Path | str | None = None) -> dict[str, dict[str, Any]]:
@@ -352,7 +362,7 @@ def combine(first: Scenario, second: Scenario) -> Scenario:
     names = [s.name for s in (first, second) if not s.is_empty()]
     return Scenario(off=(*first.off, *second.off), capacity={**first.capacity, **second.capacity},
                     scale={**first.scale, **second.scale}, use_planned=(*first.use_planned, *second.use_planned),
-                    name="+".join(names) or "baseline")
+                    name="+".join(names) or "baseline", commit={**first.commit, **second.commit})
 
 
 def run(
@@ -365,6 +375,7 @@ def run(
     data_dir: Path | str | None = None,
     scale: Mapping[str, float] | None = None,
     use_planned: Iterable[str] = (),
+    committed: bool = False,
 ) -> tuple[Result, Result]:
     """Load the data, build the network and solve the baseline and a scenario.
 
@@ -377,6 +388,8 @@ def run(
         ``use_planned`` are added to it.
     off, capacity, scale, use_planned
         See :class:`Scenario`.
+    committed
+        Apply the preset's committed volumes (contracts and targets met before the baseline routing).
     data_dir
         The data folder (default: the project's).
 
@@ -393,7 +406,24 @@ def run(
     data_dir = load.data_dir_or_default(data_dir)
     network = build_network(load.load_assets(data_dir), load.load_flows(data_dir), load.load_network(data_dir), year=year, commodity=commodity)
     presets = load.load_scenarios(data_dir) if preset is not None else []
-    return run_network(network, presets, preset=preset, off=off, capacity=capacity, scale=scale, use_planned=use_planned)
+    return run_network(network, presets, preset=preset, off=off, capacity=capacity, scale=scale, use_planned=use_planned,
+                       committed=committed)
+
+
+def network_and_scenario(year: int, commodity: str, *, preset: str | None = None, off: Iterable[str] = (),
+                         capacity: Mapping[str, float] | None = None, data_dir: Path | str | None = None,
+                         committed: bool = False) -> tuple[Network, Scenario]:
+    """The network of a year and the scenario :func:`run` would solve on it (for sensitivity runs)."""
+    data_dir = load.data_dir_or_default(data_dir)
+    network = build_network(load.load_assets(data_dir), load.load_flows(data_dir), load.load_network(data_dir), year=year, commodity=commodity)
+    base = Scenario(name="baseline")
+    if preset is not None:
+        presets = {p.id: p for p in load.load_scenarios(data_dir)}
+        if preset not in presets:
+            msg = f"unknown preset {preset!r}; known presets: {', '.join(presets)}"
+            raise UnknownIdError(msg)
+        base = preset_scenario(presets[preset], network, committed=committed)
+    return network, combine(base, Scenario(off=tuple(off), capacity=dict(capacity or {})))
 
 
 def run_network(
@@ -405,6 +435,7 @@ def run_network(
     capacity: Mapping[str, float] | None = None,
     scale: Mapping[str, float] | None = None,
     use_planned: Iterable[str] = (),
+    committed: bool = False,
 ) -> tuple[Result, Result]:
     """:func:`run` on a network already built (the dashboard keeps one per year and commodity)."""
     base = Scenario(name="baseline")
@@ -413,7 +444,7 @@ def run_network(
         if preset not in presets:
             msg = f"unknown preset {preset!r}; known presets: {', '.join(presets)}"
             raise UnknownIdError(msg)
-        base = preset_scenario(presets[preset], network)
+        base = preset_scenario(presets[preset], network, committed=committed)
     extra = Scenario(off=tuple(off), capacity=dict(capacity or {}), scale=dict(scale or {}), use_planned=tuple(use_planned))
     return _solve_pair(network, combine(base, extra))
 
