@@ -68,7 +68,7 @@ def cmd_scenario(args: argparse.Namespace) -> int:
                                     data_dir=data_dir, committed=args.committed)
     ranges = None
     if args.sensitivity:
-        from geo import sensitivity  # noqa: PLC0415 - only this option needs it
+        from geo import sensitivity
 
         network, scen = scenario.network_and_scenario(args.year, args.commodity, preset=args.preset, off=args.off,
                                                       capacity=dict(args.capacity), data_dir=data_dir, committed=args.committed)

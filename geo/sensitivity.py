@@ -13,9 +13,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-import pandas as pd
-
 import numpy as np
+import pandas as pd
 
 from geo.flowlp import fit_baseline, limits, reroute
 from geo.netmetrics import exposure, share
