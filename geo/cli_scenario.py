@@ -13,7 +13,7 @@ import math
 import sys
 from typing import Any
 
-from geo import scenario
+from geo import scenario, sensitivity
 from geo.scenario import Result
 
 
@@ -68,8 +68,6 @@ def cmd_scenario(args: argparse.Namespace) -> int:
                                     data_dir=data_dir, committed=args.committed)
     ranges = None
     if args.sensitivity:
-        from geo import sensitivity
-
         network, scen = scenario.network_and_scenario(args.year, args.commodity, preset=args.preset, off=args.off,
                                                       capacity=dict(args.capacity), data_dir=data_dir, committed=args.committed)
         ranges = sensitivity.run_sensitivity(network, scen)
