@@ -119,9 +119,10 @@ def binding_lines(result: Result) -> list[str]:
     """The binding constraints as a table: what limits the result, with its figure and basis."""
     if not result.binding:
         return ["Binding constraints: none"]
-    shadow_head = "stranded/unit" if result.scenario != "baseline" else ""
+    # Stranded volume one more unit of the bound would export (negative for a fixed flow).
+    shadow_head = "saved/unit" if result.scenario != "baseline" else ""
     out = [f"Binding constraints ({result.scenario})", f"{'id':<28} {'kind':<12} {'value':>9} {'unit':<6} {'year':<5} {shadow_head:>13}  basis"]
     for b in result.binding:
-        shadow = "" if b.shadow is None else f"{-b.shadow:+.3f}"
+        shadow = "" if b.shadow is None else f"{b.shadow:+.3f}"
         out.append(f"{b.id[:28]:<28} {b.kind:<12} {b.value:>9.3f} {b.unit:<6} {b.year:<5} {shadow:>13}  {b.basis}")
     return out

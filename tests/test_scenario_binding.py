@@ -95,3 +95,13 @@ def test_cli_json_reports_binding_with_its_contract():
         assert {"id", "kind", "value", "unit", "year", "basis"} <= set(b)
     text = run_cli("scenario", "--preset", "cpc-halted")
     assert "Binding constraints" in text.stdout and "kmg-ar2024-midstream" in text.stdout
+
+
+def test_binding_table_for_the_dashboard():
+    from geo import panels
+
+    result = solve(network(2023, "oil"), Scenario(off=("cpc",)))
+    frame = panels.binding_frame(result).set_index("id")
+    assert frame.loc["uas", "value"] == 17.5 and frame.loc["uas", "year"] == 2024
+    assert frame.loc["uas", "stranded saved per unit"] == pytest.approx(1.0, abs=1e-3)
+    assert frame.loc["domestic-atyrau-kenkiyak", "stranded saved per unit"] == pytest.approx(-1.0, abs=1e-3)
