@@ -52,7 +52,7 @@ def primary_exports(year: int, commodity: str):
 
 
 @pytest.mark.parametrize("year", YEARS)
-def test_baseline_reproduces_observed_route_volumes_within_5_percent(year):
+def test_capacities_admit_the_observed_route_volumes(year):
     base = solve(network(year, "oil"))
     routes = {r.id: r.volume for r in base.routes}
     observed = {k: v for k, v in primary_exports(year, "oil").items() if k in routes}
@@ -63,7 +63,7 @@ def test_baseline_reproduces_observed_route_volumes_within_5_percent(year):
 
 @pytest.mark.parametrize("commodity", COMMODITIES)
 @pytest.mark.parametrize("year", YEARS)
-def test_baseline_meets_every_target_and_strands_nothing(year, commodity):
+def test_capacities_admit_every_target_and_nothing_is_stranded(year, commodity):
     base = solve(network(year, commodity))
     fit = fit_table(base)
     routes = fit[~fit["name"].str.endswith("(aggregate)")]
@@ -343,6 +343,10 @@ PRESET_CASES = {
     "unknown asset": (lambda d: find(d["presets"], "cpc-halted")["switch_off"].append("no-such-pipe"), "switch_off", "no-such-pipe"),
     "unknown source": (lambda d: find(d["presets"], "cpc-halted")["sources"].append("no-such-source"), "sources.2", "no-such-source"),
     "no planned capacity": (lambda d: find(d["presets"], "china-expanded")["use_planned"].append("uas"), "use_planned", "'uas'"),
+    "commitment on an unknown route": (lambda d: find(d["presets"], "middle-corridor-target")["commit"][0].update(route="no-such-route"),
+                                       "commit.0.route", "no-such-route"),
+    "commitment with an unknown source": (lambda d: find(d["presets"], "middle-corridor-target")["commit"][0].update(source="nope-src"),
+                                          "commit.0.source", "nope-src"),
 }
 
 

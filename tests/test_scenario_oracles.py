@@ -97,3 +97,27 @@ def test_gas_exports_match_the_reported_total_and_processing_is_apart():
     assert base.processed == pytest.approx(8.0)
     assert base.transit["tm-uz-gas-to-china"] == pytest.approx(43.2 - 4.6)
     assert base.share_via_russia == 0.0  # China via Khorgos only
+
+
+# --- capacity vintages --------------------------------------------------------------------
+
+#: Assets whose capacity in assets.geojson is dated after 2022 (capacity_year: CPC 2025, UAS 2024,
+#: Ust-Luga line 2024, KCP sections 2024/2023/2024, Aktau 2023, Sangachal 2025, Kulevi 2025).
+LATER_THAN_2022 = {"cpc", "uas", "transneft-samara-ust-luga", "kcp-atyrau-kenkiyak", "kcp-kenkiyak-kumkol", "kcp-atasu-alashankou",
+                   "aktau", "sangachal", "kulevi"}
+
+
+@pytest.mark.parametrize("year", (2022, 2023))
+def test_capacities_are_valid_in_the_year_or_a_visible_assumption(year):
+    net = network(year, "oil")
+    late = set()
+    for item in [*net.edges, *net.nodes]:
+        prov = item.provenance
+        if prov.year is not None and prov.year > year:
+            assert prov.assumption and prov.carried_back and "carried back" in item.basis, item.id
+            late.add(item.asset or item.id)
+    # 2023 keeps those dated 2024-2025; Aktau (2023) and Kenkiyak-Kumkol (2023) are valid in 2023.
+    expected = LATER_THAN_2022 if year == 2022 else LATER_THAN_2022 - {"aktau", "kcp-kenkiyak-kumkol"}
+    assert late == expected
+    note = next(n for n in solve(net).notes if "carried back" in n)
+    assert all(a in note for a in expected)
