@@ -242,15 +242,17 @@ def reroute_duals(network: Network, lim: Limits, *, baseline: np.ndarray, supply
     b_eq = supply[balanced]
     decrease = sp.hstack([
         -sp.csr_matrix((np.ones(n_b), (np.arange(n_b), used)), shape=(n_b, n_edges)),
-        sp.csr_matrix((n_b, n_s)), -sp.identity(n_b, format="csr"), sp.csr_matrix((n_b, n_c)),
-    ], format="csr")
-    # flow + shortfall >= commitment: soft, so a commitment the network cannot carry strands nothing.
-    shortfall = sp.hstack([
-        -sp.csr_matrix((np.ones(n_c), (np.arange(n_c), commits)), shape=(n_c, n_edges)),
-        sp.csr_matrix((n_c, n_s + n_b)), -sp.identity(n_c, format="csr"),
+        sp.csr_matrix((n_b, n_s)), -sp.identity(n_b, format="csr"), *([sp.csr_matrix((n_b, n_c))] if n_c else []),
     ], format="csr")
     caps, cap_rhs = _node_caps(network, lim, n_s + n_b + n_c)
-    a_ub = sp.vstack([caps, decrease, shortfall], format="csr")
+    blocks = [caps, decrease]
+    if n_c:
+        # flow + shortfall >= commitment: soft, so a commitment the network cannot carry strands nothing.
+        blocks.append(sp.hstack([
+            -sp.csr_matrix((np.ones(n_c), (np.arange(n_c), commits)), shape=(n_c, n_edges)),
+            sp.csr_matrix((n_c, n_s + n_b)), -sp.identity(n_c, format="csr"),
+        ], format="csr"))
+    a_ub = sp.vstack(blocks, format="csr")
     wanted = np.zeros(0) if committed is None else committed[commits]
     b_ub = np.concatenate([cap_rhs, -baseline[used], -wanted])
     costs = SCENARIO_COST_WEIGHT * np.array([e.cost for e in network.edges])
