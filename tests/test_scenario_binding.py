@@ -1,11 +1,11 @@
 """Binding constraints of a result: what they are, where they come from, and that they predict the solver.
 
 Hand arithmetic for CPC halted in 2023 (flows.csv, network.yaml, assets.geojson):
-supply = CPC 56 + Atyrau-Samara 9.915 + Aktau 3.376 (Baku 1.392 + Makhachkala 1.984) + KCP 1.209 = 70.5.
+supply = CPC 56 + Atyrau-Samara 9.2 + Aktau 3.376 (Baku 1.392 + Makhachkala 1.984) + KCP 1.209 = 69.785.
 Without CPC the western crude can leave only by Atyrau-Samara (17.5), Aktau port (7.5), Kuryk (0),
 rail (0.4, the 2022 volume; none in the 2023 baseline) and east on the KCP, where Atyrau-Kenkiyak
 has 6 - 4.5 domestic = 1.5 left; central crude keeps its 1.209 on the KCP.
-Exported = 17.5 + 7.5 + 0 + 0.4 + 1.5 + 1.209 = 28.109; stranded = 70.5 - 28.109 = 42.391.
+Exported = 17.5 + 7.5 + 0 + 0.4 + 1.5 + 1.209 = 28.109; stranded = 69.785 - 28.109 = 41.676.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from geo.scenario import Scenario, run, solve
 from tests.conftest import DATA
 from tests.scenario_helpers import network, run_cli
 
-STRANDED_2023 = 70.5 - (17.5 + 7.5 + 0.0 + 0.4 + (6.0 - 4.5) + 1.209)  # = 42.391
+STRANDED_2023 = (56.0 + 9.2 + 3.376 + 1.209) - (17.5 + 7.5 + 0.0 + 0.4 + (6.0 - 4.5) + 1.209)  # = 41.676
 
 
 def test_cpc_halted_strands_the_hand_computed_volume():
@@ -49,12 +49,14 @@ def test_every_binding_entry_is_cited():
         if b.assumption:
             assert b.basis.startswith("assumption:"), b
     uas = next(b for b in result.binding if b.id == "uas")
-    # UAS's 17.5 Mt/y is published for 2024 (KMG annual report): using it in 2023 is a visible assumption.
-    assert uas.year == 2024 and uas.assumption and "carried back" in uas.basis
+    # Atyrau-Samara's 17.5 Mt/y is KMG's 2020 figure, valid from 2020: sourced, not carried back.
+    assert uas.year == 2020 and not uas.assumption and uas.source == "kmg-ar2020-oil-transportation"
+    kuryk = next(b for b in result.binding if b.id == "kuryk")
+    assert kuryk.assumption and kuryk.basis.startswith("assumption:") and kuryk.source == "silkwaytv-kuryk"
 
 
 def test_raising_a_binding_capacity_moves_stranded_by_the_predicted_amount():
-    # UAS 17.5 -> 18.5 Mt/y: one more unit leaves through Samara, so stranded = 42.391 - 1 = 41.391.
+    # UAS 17.5 -> 18.5 Mt/y: one more unit leaves through Samara, so stranded = 41.676 - 1 = 40.676.
     result = solve(network(2023, "oil"), Scenario(off=("cpc",), capacity={"uas": 18.5}))
     assert result.stranded == pytest.approx(STRANDED_2023 - 1.0, abs=1e-6)
     # Kuryk 0 -> 2 Mt/y: tankers to Alat, then Sangachal's outlets have room: stranded falls by 2.
@@ -94,7 +96,7 @@ def test_cli_json_reports_binding_with_its_contract():
     for b in data["binding"]:
         assert {"id", "kind", "value", "unit", "year", "basis"} <= set(b)
     text = run_cli("scenario", "--preset", "cpc-halted")
-    assert "Binding constraints" in text.stdout and "kmg-ar2024-midstream" in text.stdout
+    assert "Binding constraints" in text.stdout and "kmg-ar2020-oil-transportation" in text.stdout
 
 
 def test_binding_table_for_the_dashboard():
@@ -102,6 +104,6 @@ def test_binding_table_for_the_dashboard():
 
     result = solve(network(2023, "oil"), Scenario(off=("cpc",)))
     frame = panels.binding_frame(result).set_index("id")
-    assert frame.loc["uas", "value"] == 17.5 and frame.loc["uas", "year"] == 2024
+    assert frame.loc["uas", "value"] == 17.5 and frame.loc["uas", "year"] == 2020
     assert frame.loc["uas", "stranded saved per unit"] == pytest.approx(1.0, abs=1e-3)
     assert frame.loc["domestic-atyrau-kenkiyak", "stranded saved per unit"] == pytest.approx(-1.0, abs=1e-3)

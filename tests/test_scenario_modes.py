@@ -28,8 +28,8 @@ def test_capacity_alone_moves_nothing_but_the_committed_btc_target_moves_oil():
     assert committed.off == ()
     # BTC committed at its 7 Mt/y target (planned 7.0): 1.057 -> 7.0, i.e. +5.943 Mt onto the Middle Corridor.
     assert committed.edge_flows["btc"] == pytest.approx(7.0, abs=1e-6)
-    # Supply is fixed and nothing is stranded: exports stay 70.5, and the 5.943 come off other routes.
-    assert committed.total_export == pytest.approx(70.5, abs=1e-6) and committed.stranded == 0
+    # Supply is fixed and nothing is stranded: exports stay 69.785, and the 5.943 come off other routes.
+    assert committed.total_export == pytest.approx(69.785, abs=1e-6) and committed.stranded == 0
     taken = sum(max(base.edge_flows[e] - committed.edge_flows[e], 0.0) for e in ("cpc", "rail-baku-batumi", "uas", "lane-aktau-makhachkala"))
     assert taken == pytest.approx(7.0 - 1.057, abs=1e-6)
     # Sangachal receives by Aktau-Baku and Kuryk-Alat what BTC needs: 7.0 at least.
@@ -57,14 +57,16 @@ def test_cli_committed_flag():
 
 
 def test_sensitivity_ranges_for_cpc_halted_match_hand_arithmetic():
-    # Central stranded 42.391 (see test_scenario_binding). Atyrau-Samara (17.5, carried back from 2024)
-    # binds with one stranded unit per unit: at 14.0 stranded is 42.391 + 3.5 = 45.891, at 21.0 it is 38.891.
-    # No other figure moves stranded further (the next, the assumed 9.915 Atyrau-Samara target, reaches 44.374).
+    # Central stranded 41.676 (see test_scenario_binding). The capacities that bind are sourced, so the
+    # assumed domestic crude on the KCP western sections moves it most (room east = min(6 - d1, 10 - d2)):
+    # d1 = 4.5 x 0.8 = 3.6 -> room min(2.4, 1.9) = 1.9, 0.4 more than 1.5: stranded 41.276;
+    # d1 = 4.5 x 1.2 = 5.4 -> room 0.6: stranded 41.676 + 0.9 = 42.576;
+    # d2 = 8.1 x 1.2 = 9.72 -> room 0.28: stranded 41.676 + 1.22 = 42.896.
     sens = run_sensitivity(network(2023, "oil"), Scenario(off=("cpc",)))
-    assert sens.central["stranded"] == pytest.approx(42.391, abs=1e-6)
-    assert sens.ranges["stranded"] == pytest.approx((38.891, 45.891), abs=1e-6)
-    assert sens.tornado.iloc[0]["figure"] == "edge:uas"
-    assert sens.tornado.iloc[0]["stranded_swing"] == pytest.approx(7.0, abs=1e-6)
+    assert sens.central["stranded"] == pytest.approx(41.676, abs=1e-6)
+    assert sens.ranges["stranded"] == pytest.approx((41.276, 42.896), abs=1e-6)
+    assert sens.tornado.iloc[0]["figure"] == "fixed:domestic-atyrau-kenkiyak"
+    assert sens.tornado.iloc[0]["stranded_swing"] == pytest.approx(1.3, abs=1e-6)
     for m in ("total_export", "stranded", "share_via_russia", "share_via_russian_ports"):
         lo, hi = sens.ranges[m]
         assert lo <= sens.central[m] <= hi
@@ -73,9 +75,10 @@ def test_sensitivity_ranges_for_cpc_halted_match_hand_arithmetic():
 def test_only_assumed_figures_vary_and_a_stated_range_overrides_the_default():
     net = network(2023, "oil")
     figures = {f.id: f for f in assumed_figures(net)}
-    assert "edge:uas" in figures  # carried back: an assumption
-    assert "target:cpc" not in figures  # 56 Mt is sourced (flows.csv)
-    assert figures["edge:uas"].low == pytest.approx(14.0) and figures["edge:uas"].high == pytest.approx(21.0)
+    assert "edge:transneft-samara-ust-luga" in figures  # carried back from 2024: an assumption
+    assert "edge:uas" not in figures and "target:cpc" not in figures  # sourced (KMG 2020, flows.csv)
+    assert figures["edge:transneft-samara-ust-luga"].low == pytest.approx(40.0)  # 50 x 0.8
+    assert figures["edge:transneft-samara-ust-luga"].high == pytest.approx(60.0)
     aktau = net.nodes[net.node_index["aktau"]]
     ranged = dataclasses.replace(aktau, provenance=dataclasses.replace(aktau.provenance, range=(6.0, 9.0)))
     net2 = dataclasses.replace(net, nodes=tuple(ranged if n.id == "aktau" else n for n in net.nodes))
@@ -88,4 +91,4 @@ def test_cli_sensitivity_json():
     assert proc.returncode == 0, proc.stderr
     sens = json.loads(proc.stdout)["sensitivity"]
     assert set(sens["ranges"]) == {"total_export", "stranded", "share_via_russia", "share_via_russian_ports"}
-    assert sens["tornado"][0]["figure"] == "edge:uas"
+    assert sens["tornado"][0]["figure"] == "fixed:domestic-atyrau-kenkiyak"
