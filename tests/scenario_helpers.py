@@ -37,7 +37,7 @@ def limits_of(net: Network, scenario: Scenario) -> Limits:
 
 
 def max_export(net: Network, lim: Limits, supply: dict[str, float]) -> float:
-    """Most that can reach the markets, by networkx's max-flow (independent of the LP)."""
+    """Most that can reach the markets (exports and processing), by networkx's max-flow (independent of the LP)."""
     graph = nx.DiGraph()
     for i, n in enumerate(net.nodes):
         attrs = {"capacity": float(lim.node[i])} if np.isfinite(lim.node[i]) else {}
@@ -54,41 +54,6 @@ def max_export(net: Network, lim: Limits, supply: dict[str, float]) -> float:
     return nx.maximum_flow_value(graph, "source", "sink")
 
 
-def cli_wired() -> bool:
-    """Whether ``python -m geo`` already knows the ``scenario`` command."""
-    return _wired()
-
-
-@functools.cache
-def _wired() -> bool:
-    result = subprocess.run([sys.executable, "-m", "geo", "scenario", "--help"], cwd=ROOT, capture_output=True, text=True, check=False)
-    return result.returncode == 0
-
-
-#: Stands in for geo.cli.main until cli_scenario.register is wired into it (same error handling).
-HARNESS = """
-import argparse, sys
-from pathlib import Path
-from geo.cli import scenario as cli_scenario
-from geo.errors import DataError, GeoError
-parser = argparse.ArgumentParser(prog="python -m geo")
-parser.add_argument("--data-dir", type=Path, default=None)
-sub = parser.add_subparsers(dest="command", required=True)
-cli_scenario.register(sub)
-args = parser.parse_args(sys.argv[1:])
-try:
-    sys.exit(args.func(args))
-except DataError as exc:
-    for p in exc.problems:
-        print(f"ERROR {p}", file=sys.stderr)
-    sys.exit(1)
-except GeoError as exc:
-    print(f"ERROR {exc}", file=sys.stderr)
-    sys.exit(2)
-"""
-
-
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    """Run ``python -m geo ARGS`` (or the stand-in harness before it is wired)."""
-    command = [sys.executable, "-m", "geo", *args] if cli_wired() else [sys.executable, "-c", HARNESS, *args]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    """Run the real entry point ``python -m geo ARGS`` (no stand-in: a missing sub-command fails)."""
+    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=ROOT, capture_output=True, text=True, check=False)

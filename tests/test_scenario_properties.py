@@ -59,7 +59,7 @@ def test_flow_is_conserved_at_every_node(case):
             assert balance[i] == pytest.approx(result.supply[node.id] - result.stranded_by_supply[node.id], abs=1e-6)
         elif node.kind != "market":
             assert balance[i] == pytest.approx(0.0, abs=1e-6), node.id
-    assert result.total_export + result.stranded == pytest.approx(sum(result.supply.values()), abs=1e-6)
+    assert result.total_export + result.processed + result.stranded == pytest.approx(sum(result.supply.values()), abs=1e-6)
 
 
 @SETTINGS
@@ -101,4 +101,4 @@ def test_exports_are_the_maximum_flow(case):
     key, scenario = case
     net = network(*key)
     result = solve(net, scenario)
-    assert result.total_export == pytest.approx(max_export(net, limits_of(net, scenario), result.supply), abs=1e-5)
+    assert result.total_export + result.processed == pytest.approx(max_export(net, limits_of(net, scenario), result.supply), abs=1e-5)

@@ -13,7 +13,7 @@ import math
 import sys
 from typing import Any
 
-from geo.routes import scenario
+from geo.routes import scenario, sensitivity
 from geo.routes.scenario import Result
 
 
@@ -43,6 +43,10 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--off", nargs="+", action="extend", default=[], metavar="ID", help="asset ids to switch off")
     p.add_argument("--capacity", nargs="+", action="extend", default=[], type=_assignment, metavar="ID=VALUE",
                    help="set an asset's capacity (Mt/y oil, bcm/y gas)")
+    p.add_argument("--committed", action="store_true",
+                   help="apply the preset's committed volumes (contracts, targets): they move volume without switching anything off")
+    p.add_argument("--sensitivity", action="store_true",
+                   help="vary every assumed figure +-20%% (or its stated range): min-max of the headline metrics and a tornado ranking")
     p.add_argument("--list-presets", action="store_true", help="list the presets and exit")
     p.set_defaults(func=cmd_scenario)
     return p
@@ -61,12 +65,22 @@ def cmd_scenario(args: argparse.Namespace) -> int:
                 print(f"{p['id']:<34} {p['title']}")
         return 0
     baseline, result = scenario.run(args.year, args.commodity, preset=args.preset, off=args.off, capacity=dict(args.capacity),
-                                    data_dir=data_dir)
+                                    data_dir=data_dir, committed=args.committed)
+    ranges = None
+    if args.sensitivity:
+        network, scen = scenario.network_and_scenario(args.year, args.commodity, preset=args.preset, off=args.off,
+                                                      capacity=dict(args.capacity), data_dir=data_dir, committed=args.committed)
+        ranges = sensitivity.run_sensitivity(network, scen)
     if args.format == "json":
-        json.dump(to_json(baseline, result), sys.stdout, ensure_ascii=False, indent=1)
+        data = to_json(baseline, result)
+        if ranges is not None:
+            data["sensitivity"] = sensitivity.to_dict(ranges)
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
         print(to_text(baseline, result))
+        if ranges is not None:
+            print("\n" + sensitivity.to_text(ranges))
     return 0
 
 
@@ -81,7 +95,8 @@ def to_text(baseline: Result, result: Result) -> str:
     frame = scenario.compare(baseline, result)
     lines = [f"{result.commodity.capitalize()} {result.year}: baseline vs scenario {result.scenario!r}"
              + (f" (off: {', '.join(result.off)})" if result.off else "")]
-    for section, title in (("summary", "Summary"), ("market", "Share by market"), ("route", f"Routes ({unit})")):
+    sections = (("summary", "Summary"), ("other", f"Not exports ({unit})"), ("market", "Share by export market"), ("route", f"Routes ({unit})"))
+    for section, title in sections:
         lines += ["", f"{title:<58} {'baseline':>10} {'scenario':>10} {'change':>9}" + ("  capacity" if section == "route" else "")]
         caps = {r.id: r.capacity for r in result.routes}
         for row in frame[frame["section"] == section].itertuples(index=False):
@@ -94,6 +109,20 @@ def to_text(baseline: Result, result: Result) -> str:
             if section == "route":
                 cap = "   unbounded" if caps.get(row.id) is None else f"  {caps[row.id]:>9.3f}"
             lines.append(f"{label[:58]:<58} {fmt.format(row.baseline)} {fmt.format(row.scenario)} {change.format(row.change)}{cap}")
+    lines += ["", *binding_lines(result)]
     if result.notes:
         lines += ["", *[f"note: {n}" for n in result.notes]]
     return "\n".join(lines)
+
+
+def binding_lines(result: Result) -> list[str]:
+    """The binding constraints as a table: what limits the result, with its figure and basis."""
+    if not result.binding:
+        return ["Binding constraints: none"]
+    # Stranded volume one more unit of the bound would export (negative for a fixed flow).
+    shadow_head = "saved/unit" if result.scenario != "baseline" else ""
+    out = [f"Binding constraints ({result.scenario})", f"{'id':<28} {'kind':<12} {'value':>9} {'unit':<6} {'year':<5} {shadow_head:>13}  basis"]
+    for b in result.binding:
+        shadow = "" if b.shadow is None else f"{b.shadow:+.3f}"
+        out.append(f"{b.id[:28]:<28} {b.kind:<12} {b.value:>9.3f} {b.unit:<6} {b.year:<5} {shadow:>13}  {b.basis}")
+    return out

@@ -40,6 +40,8 @@ class Figure(_Spec):
     source: str | None = None
     assumption: bool = False
     note: str | None = None
+    #: The range the figure may take (published, or judged), for sensitivity runs; default +-20 % for assumptions.
+    range: tuple[NonNegative, NonNegative] | None = None
 
     @model_validator(mode="after")
     def _provenance(self) -> Figure:
@@ -48,6 +50,9 @@ class Figure(_Spec):
             raise ValueError(msg)
         if self.assumption and not (self.note and self.note.strip()):
             msg = "note: an assumption needs a note saying what was assumed and why"
+            raise ValueError(msg)
+        if self.range is not None and self.range[0] > self.range[1]:
+            msg = "range: give [low, high] with low <= high"
             raise ValueError(msg)
         return self
 
@@ -66,11 +71,16 @@ class Capacity(Figure):
     unbounded: bool = False
     #: The years this entry applies to; without years it applies to every year.
     years: list[Year] | None = None
+    #: The year from which the entry applies (a time series: the latest entry not after the year wins).
+    from_year: Year | None = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> Capacity:
         if (self.value is None) == (not self.unbounded):
             msg = "value: give either a value or unbounded: true"
+            raise ValueError(msg)
+        if self.years and self.from_year is not None:
+            msg = "from_year: give either years or from_year, not both"
             raise ValueError(msg)
         if self.unbounded and not self.note:
             msg = "note: an unbounded capacity needs a note saying what limits the flow instead"
@@ -90,12 +100,17 @@ class NodeSpec(_Spec):
     country: CountryCode | None = None
     capacity: list[Capacity] = Field(default_factory=list)
     planned: Capacity | None = None
+    #: A market that receives raw gas (or crude) for processing, not as an export (Karachaganak gas to Orenburg).
+    processing: bool = False
     note: str | None = None
 
     @model_validator(mode="after")
     def _market_country(self) -> NodeSpec:
         if self.kind == "market" and self.country is None:
             msg = "country: a market needs the country it lies in"
+            raise ValueError(msg)
+        if self.processing and self.kind != "market":
+            msg = "processing: only a market can receive volumes for processing"
             raise ValueError(msg)
         return self
 
@@ -214,6 +229,14 @@ class NetworkSpec(_Spec):
         return self
 
 
+class Commitment(Figure):
+    """A committed volume: a contract or announced target the scenario meets before the baseline routing."""
+
+    #: A route id of ``network.yaml`` (its measured edge carries the commitment) or an edge id.
+    route: Slug
+    value: NonNegative
+
+
 class PresetSpec(_Spec):
     """A named scenario of ``scenarios.yaml``."""
 
@@ -229,6 +252,8 @@ class PresetSpec(_Spec):
     capacity: dict[Slug, NonNegative] = Field(default_factory=dict)
     scale: dict[Slug, NonNegative] = Field(default_factory=dict)
     use_planned: list[Slug] = Field(default_factory=list)
+    #: Committed volumes, applied only in the committed-volumes mode (``run(..., committed=True)``).
+    commit: list[Commitment] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
     note: str | None = None
 

@@ -204,6 +204,12 @@ def _check_presets(presets: list[PresetSpec], spec: NetworkSpec | None, assets: 
         if source_ids is not None:
             problems += [Problem(PRESETS, p.id, f"sources.{i}", f"unknown source id {s!r} (not in {load.SOURCES_FILE})")
                          for i, s in enumerate(p.sources) if s not in source_ids]
+            problems += [Problem(PRESETS, p.id, f"commit.{i}.source", f"unknown source id {c.source!r} (not in {load.SOURCES_FILE})")
+                         for i, c in enumerate(p.commit) if c.source is not None and c.source not in source_ids]
+        if spec is not None:
+            committable = {r.id for r in spec.routes} | {e.id for e in spec.edges}
+            problems += [Problem(PRESETS, p.id, f"commit.{i}.route", f"unknown route {c.route!r} (not a route or edge of {NET})")
+                         for i, c in enumerate(p.commit) if c.route not in committable]
     return problems
 
 

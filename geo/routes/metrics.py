@@ -24,6 +24,8 @@ class Exposure:
     via_russian_ports: float
     #: Volume that passed each foreign country (the destination included).
     by_country: dict[str, float]
+    #: Volume delivered for processing, not exported (e.g. Karachaganak raw gas to Orenburg).
+    processed: float = 0.0
 
     @property
     def hhi(self) -> float:
@@ -55,8 +57,8 @@ def exposure(network: Network, flow: np.ndarray) -> Exposure:
     Returns
     -------
     Exposure
-        Delivered volumes by market and the volumes that passed Russia, Russian ports and
-        each foreign country.
+        Delivered volumes by export market and the volumes that passed Russia, Russian ports and
+        each foreign country; volumes delivered to processing markets are counted apart.
     """
     countries = sorted({c for n in network.nodes for c in n.countries} | {c for e in network.edges for c in e.countries})
     column = {c: 2 + i for i, c in enumerate(countries)}
@@ -78,7 +80,8 @@ def exposure(network: Network, flow: np.ndarray) -> Exposure:
         node_share[n] = np.maximum(node_flags[n], mixed)
         out = out_edges[n]
         carried[out] = np.maximum(edge_flags[out], node_share[n])
-    markets = np.flatnonzero(network.kind_mask("market"))
+    processing = np.array([n.processing for n in network.nodes], dtype=bool)
+    markets = np.flatnonzero(network.kind_mask("market") & ~processing)
     delivered = inflow[markets]
     passed = delivered @ node_share[markets]
     total = float(delivered.sum())
@@ -88,6 +91,7 @@ def exposure(network: Network, flow: np.ndarray) -> Exposure:
         via_russia=float(passed[0]),
         via_russian_ports=float(passed[1]),
         by_country={c: float(passed[column[c]]) for c in countries},
+        processed=float(inflow[processing].sum()),
     )
 
 

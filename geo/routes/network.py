@@ -59,9 +59,24 @@ class AssetInfo:
     capacity_norm: float | None = None
     capacity_unit: str | None = None
     capacity_source: str | None = None
+    #: The year the published capacity refers to (it applies from then on).
+    capacity_year: int | None = None
     planned_capacity_norm: float | None = None
     #: Geodesic length of a line asset's geometry.
     length_km: float | None = None
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a capacity comes from: the year its figure refers to, its source id, and whether it is assumed."""
+
+    year: int | None = None
+    source: str | None = None
+    assumption: bool = False
+    #: The figure is dated after the network's year and applied to it anyway (an assumption).
+    carried_back: bool = False
+    #: A stated range (low, high) for sensitivity runs.
+    range: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -75,11 +90,14 @@ class Node:
     capacity: float = INF
     planned: float | None = None
     basis: str = ""
+    provenance: Provenance = field(default_factory=lambda: Provenance())
     country: str | None = None
     #: Foreign countries the node lies in (the origin country left out).
     countries: frozenset[str] = frozenset()
     via_russia: bool = False
     russian_port: bool = False
+    #: Receives volumes for processing, not as exports (they count in ``processed``, not in exports).
+    processing: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,6 +113,7 @@ class Edge:
     planned: float | None = None
     cost: float = 1.0
     basis: str = ""
+    provenance: Provenance = field(default_factory=lambda: Provenance())
     countries: frozenset[str] = frozenset()
     via_russia: bool = False
     russian_port: bool = False
@@ -119,6 +138,8 @@ class Target:
     weight: float
     basis: str
     assumption: bool
+    source: str | None = None
+    range: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +152,9 @@ class FixedFlow:
     volume: float
     edges: tuple[str, ...]
     basis: str
+    source: str | None = None
+    assumption: bool = False
+    range: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -230,7 +254,8 @@ def asset_infos(assets: pd.DataFrame, *, measure: Collection[str] | None = None)
             id=row.id, name=row.name, kind=row.kind, commodity=row.commodity, status=row.status, countries=tuple(row.countries),
             crosses_russia=bool(row.crosses_russia), ends_at_russian_port=bool(row.ends_at_russian_port),
             capacity_norm=num(row.capacity_norm), capacity_unit=text(row.capacity_norm_unit),
-            capacity_source=text(row.capacity_source), planned_capacity_norm=num(row.planned_capacity_norm),
+            capacity_source=text(row.capacity_source), capacity_year=None if num(row.capacity_year) is None else int(row.capacity_year),
+            planned_capacity_norm=num(row.planned_capacity_norm),
             length_km=geodesic_length_km(row.geometry)
             if row.kind in LINE_KINDS and row.geometry is not None and (measure is None or row.id in measure) else None,
         )
@@ -301,16 +326,16 @@ def _node(n: NodeSpec, infos: Mapping[str, AssetInfo], origin: str, *, year: int
     if resolved is None:
         if n.kind in LOADING_KINDS and info is not None:
             problems.append(Problem(NETWORK_FILE, f"nodes {n.id}", "capacity", _missing(info, unit, year)))
-        resolved = (INF, "no capacity (not a loading point)")
-    capacity, basis = resolved
+        resolved = (INF, "no capacity (not a loading point)", Provenance())
+    capacity, basis, prov = resolved
     countries = set(info.countries) if info else set()
     if n.country:
         countries.add(n.country)
     return Node(
         id=n.id, kind=n.kind, label=n.label, asset=n.asset, capacity=capacity,
-        planned=_planned(n.planned, info, capacity, overridden=bool(n.capacity), unit=unit), basis=basis, country=n.country,
+        planned=_planned(n.planned, info, capacity, overridden=bool(n.capacity), unit=unit), basis=basis, provenance=prov, country=n.country,
         countries=frozenset(countries - {origin}), via_russia="RU" in countries,
-        russian_port=bool(info and info.ends_at_russian_port and n.kind in LOADING_KINDS),
+        russian_port=bool(info and info.ends_at_russian_port and n.kind in LOADING_KINDS), processing=n.processing,
     )
 
 
@@ -321,19 +346,19 @@ def _edge(e: EdgeSpec, infos: Mapping[str, AssetInfo], spec: NetworkSpec, *, yea
     resolved = _capacity(e.capacity, info, year=year, unit=unit)
     if resolved is None:
         if e.mode == "delivery" or (e.asset is None and not e.capacity):
-            resolved = (INF, "delivery to the market")
+            resolved = (INF, "delivery to the market", Provenance())
         else:
             what = _missing(info, unit, year) if info else f"no capacity for {year}"
             problems.append(Problem(NETWORK_FILE, f"edges {e.id}", "capacity", what))
-            resolved = (0.0, "missing")
-    capacity, basis = resolved
+            resolved = (0.0, "missing", Provenance())
+    capacity, basis, prov = resolved
     mode = e.mode or (info.kind if info is not None and info.kind in LINE_KINDS else "pipeline")
     countries = set(e.countries) if e.countries is not None else set(info.countries if info else ())
     overridden_countries = e.countries is not None
     return Edge(
         id=e.id, source=e.from_, target=e.to, asset=e.asset, mode=mode, capacity=capacity,
         planned=_planned(e.planned, info, capacity, overridden=bool(e.capacity), unit=unit),
-        cost=e.cost if e.cost is not None else _cost(e, info, spec.costs[mode]), basis=basis,
+        cost=e.cost if e.cost is not None else _cost(e, info, spec.costs[mode]), basis=basis, provenance=prov,
         countries=frozenset(countries - {spec.origin}), via_russia="RU" in countries,
         russian_port=bool(info and info.ends_at_russian_port and (not overridden_countries or "RU" in countries)),
     )
@@ -345,15 +370,26 @@ def _cost(e: EdgeSpec, info: AssetInfo | None, per_unit: float) -> float:
     return per_unit if length is None else per_unit * length / 1000.0
 
 
-def _capacity(entries: list[Capacity], info: AssetInfo | None, *, year: int, unit: str) -> tuple[float, str] | None:
-    for entry in [e for e in entries if e.years and year in e.years] + [e for e in entries if not e.years]:
-        return (INF if entry.unbounded else float(entry.value)), entry.basis
+def _capacity(entries: list[Capacity], info: AssetInfo | None, *, year: int, unit: str) -> tuple[float, str, Provenance] | None:
+    """The capacity for ``year``: an entry listing the year, the latest ``from_year`` entry, an entry for all years, the asset's."""
+    listed = [e for e in entries if e.years and year in e.years]
+    dated = sorted((e for e in entries if not e.years and e.from_year is not None and e.from_year <= year), key=lambda e: -(e.from_year or 0))
+    timeless = [e for e in entries if not e.years and e.from_year is None]
+    for entry in listed + dated + timeless:
+        when = year if entry.years else entry.from_year
+        prov = Provenance(year=when, source=entry.source, assumption=entry.assumption, range=entry.range)
+        return (INF if entry.unbounded else float(entry.value)), entry.basis, prov
     if info is None:
         return None
     if info.status != "operating":
-        return 0.0, f"{info.id} is {info.status} (capacity 0 until built)"
+        return 0.0, f"{info.id} is {info.status} (capacity 0 until built)", Provenance(year=year)
     if info.capacity_norm is not None and info.capacity_unit == unit:
-        return info.capacity_norm, f"assets.geojson: {info.capacity_source}"
+        vintage = info.capacity_year
+        if vintage is not None and vintage > year:
+            # Only a later figure is published: applying it to an earlier year is an assumption, said so.
+            basis = f"assumption: capacity published for {vintage} carried back to {year} [{info.capacity_source}]"
+            return info.capacity_norm, basis, Provenance(year=vintage, source=info.capacity_source, assumption=True, carried_back=True)
+        return info.capacity_norm, f"source: {info.capacity_source}", Provenance(year=vintage, source=info.capacity_source)
     return None
 
 
@@ -386,7 +422,7 @@ def _targets(
     exports = year_flows[(year_flows["flow_type"] == "export") & (year_flows["origin"] == spec.origin)]
     for row in exports.itertuples(index=False):
         if row.route in route_ids:
-            targets[row.route] = Target(row.route, float(row.volume_norm), 1.0, f"flows.csv: {row.source}", assumption=False)
+            targets[row.route] = Target(row.route, float(row.volume_norm), 1.0, f"flows.csv: {row.source}", assumption=False, source=row.source)
         else:
             # Aggregates (the total, exports avoiding Russian ports) are compared, not fitted.
             observed[row.route] = float(row.volume_norm)
@@ -399,22 +435,23 @@ def _targets(
         elif t.route in targets:
             problems.append(Problem(NETWORK_FILE, label, "route", f"flows.csv already has a primary {year} export row for {t.route!r}"))
         else:
-            targets[t.route] = Target(t.route, t.value, t.weight, t.basis, assumption=t.assumption)
+            targets[t.route] = Target(t.route, t.value, t.weight, t.basis, assumption=t.assumption, source=t.source, range=t.range)
     return tuple(targets.values()), observed
 
 
 def _fixed_flow(f: FixedFlowSpec, year_flows: pd.DataFrame, *, year: int, problems: list[Problem]) -> FixedFlow:
-    volume, basis = None, ""
+    volume, basis, source, assumed, spread = None, "", None, False, None
     if f.flows is not None:
         rows = year_flows[(year_flows["flow_type"] == "transit") & (year_flows["route"] == f.flows.route) & (year_flows["origin"] == f.flows.origin)]
         if len(rows):
-            volume, basis = float(rows.iloc[0]["volume_norm"]), f"flows.csv: {rows.iloc[0]['source']}"
+            source = str(rows.iloc[0]["source"])
+            volume, basis = float(rows.iloc[0]["volume_norm"]), f"flows.csv: {source}"
     given = [v for v in f.volumes if v.year == year]
     if volume is not None and given:
         problems.append(Problem(NETWORK_FILE, f"fixed_flows {f.id}", "volumes", f"flows.csv already gives the {year} volume; remove it here"))
     elif given:
-        volume, basis = given[0].value, given[0].basis
+        volume, basis, source, assumed, spread = given[0].value, given[0].basis, given[0].source, given[0].assumption, given[0].range
     if volume is None:
         problems.append(Problem(NETWORK_FILE, f"fixed_flows {f.id}", "volumes", f"no volume for {year} in flows.csv or here"))
         volume = 0.0
-    return FixedFlow(f.id, f.kind, f.label, volume, tuple(f.edges), basis)
+    return FixedFlow(f.id, f.kind, f.label, volume, tuple(f.edges), basis, source=source, assumption=assumed, range=spread)

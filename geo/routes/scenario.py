@@ -26,7 +26,8 @@ import pandas as pd
 from geo.data import load
 from geo.data.network_schema import PresetSpec
 from geo.errors import GeoError, UnknownIdError
-from geo.routes.linear_program import Limits, fit_baseline, limits, reroute
+from geo.routes.explain import Binding, binding
+from geo.routes.linear_program import Limits, fit_baseline_duals, limits, reroute_duals
 from geo.routes.metrics import exposure, share
 from geo.routes.network import Network, build_network
 
@@ -49,6 +50,9 @@ class Scenario:
         Factors on capacities by asset id.
     use_planned
         Asset ids raised to their planned capacity.
+    commit
+        Committed (contracted) volumes by route id or edge id, in the network's unit: the
+        scenario meets them before it keeps the baseline routing (never by stranding volume).
     name
         A label for the result.
     """
@@ -58,9 +62,10 @@ class Scenario:
     scale: Mapping[str, float] = field(default_factory=dict)
     use_planned: tuple[str, ...] = ()
     name: str = "custom"
+    commit: Mapping[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for attr in ("capacity", "scale"):
+        for attr in ("capacity", "scale", "commit"):
             values = {str(k): float(v) for k, v in dict(getattr(self, attr)).items()}
             bad = {k: v for k, v in values.items() if not math.isfinite(v) or v < 0}
             if bad:
@@ -73,7 +78,7 @@ class Scenario:
     @property
     def ids(self) -> set[str]:
         """Every id the scenario names."""
-        return set(self.off) | set(self.capacity) | set(self.scale) | set(self.use_planned)
+        return set(self.off) | set(self.capacity) | set(self.scale) | set(self.use_planned) | set(self.commit)
 
     def is_empty(self) -> bool:
         """Whether the scenario changes nothing."""
@@ -128,6 +133,12 @@ class Result:
     #: Observed aggregates of flows.csv for comparison (``total``, ``avoiding-russian-ports``).
     observed: dict[str, float] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    #: The constraints that bind, from the solver's marginals (:mod:`geo.routes.explain`).
+    binding: list[Binding] = field(default_factory=list)
+    #: Kazakh volume delivered for processing abroad, not exported (Karachaganak raw gas to Orenburg).
+    processed: float = 0.0
+    #: Volume Kazakhstan carries for others, by transit fixed flow (not Kazakh exports).
+    transit: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON-ready data (floats rounded to 6 decimals; unbounded as ``None``)."""
@@ -160,7 +171,9 @@ def _where(network: Network, ident: str) -> tuple[list[int], list[int]]:
 
 def check_ids(network: Network, scenario: Scenario) -> None:
     """Raise :class:`UnknownIdError` naming every id that is neither an asset nor part of the network."""
-    unknown = sorted(i for i in scenario.ids if i not in network.assets and i not in network.edge_index and i not in network.node_index)
+    routes = {r.id for r in network.routes}
+    unknown = sorted(i for i in scenario.ids if i not in network.assets and i not in network.edge_index and i not in network.node_index
+                     and not (i in scenario.commit and i in routes))
     if unknown:
         msg = f"unknown asset id{'s' if len(unknown) > 1 else ''}: {', '.join(repr(u) for u in unknown)} (not in assets.geojson or the network)"
         raise UnknownIdError(msg)
@@ -175,7 +188,7 @@ def capacities(network: Network, scenario: Scenario) -> tuple[np.ndarray, np.nda
     edge = np.array([e.capacity for e in network.edges], dtype=float)
     node = np.array([n.capacity for n in network.nodes], dtype=float)
     notes = []
-    for ident in sorted(scenario.ids):
+    for ident in sorted(scenario.ids - set(scenario.commit)):
         if _where(network, ident) == ([], []):
             notes.append(f"{ident!r} is not part of the {network.commodity} network; ignored")
     for ident in scenario.use_planned:
@@ -231,21 +244,48 @@ def solve(network: Network, scenario: Scenario | None = None) -> Result:
     return _solve_pair(network, scenario)[1]
 
 
+def solve_pair(network: Network, scenario: Scenario | None = None) -> tuple[Result, Result]:
+    """The baseline and the scenario (the baseline twice for ``None``), solved together."""
+    return _solve_pair(network, scenario)
+
+
 def _solve_pair(network: Network, scenario: Scenario | None) -> tuple[Result, Result]:
     base_edge, base_node, _ = capacities(network, Scenario())
     base_lim = limits(network, base_edge, base_node)
-    base_flow, supply = fit_baseline(network, base_lim)
-    baseline = _result(network, base_lim, base_flow, base_flow, supply, np.zeros_like(supply), Scenario(name="baseline"), ())
+    base_flow, supply, base_duals = fit_baseline_duals(network, base_lim)
+    base_binding = binding(network, base_lim, base_duals, edge_cap=base_edge, node_cap=base_node, baseline=True)
+    baseline = _result(network, base_lim, base_flow, base_flow, supply, np.zeros_like(supply), Scenario(name="baseline"), (), base_binding)
     if scenario is None or scenario.is_empty():
         return baseline, baseline
     edge, node, notes = capacities(network, scenario)
     lim = limits(network, edge, node)
-    flow, stranded = reroute(network, lim, baseline=base_flow, supply=supply)
-    return baseline, _result(network, lim, flow, base_flow, supply, stranded, scenario, notes)
+    committed = _committed(network, scenario)
+    flow, stranded, duals = reroute_duals(network, lim, baseline=base_flow, supply=supply, committed=committed)
+    notes += _commit_notes(network, committed, flow)
+    changed = frozenset(scenario.capacity) | frozenset(scenario.scale) | frozenset(scenario.use_planned)
+    bound = binding(network, lim, duals, edge_cap=edge, node_cap=node, off=scenario.off, changed=changed,
+                    committed={network.edges[i].id: float(v) for i, v in enumerate(committed) if v > 0}, flow=flow)
+    return baseline, _result(network, lim, flow, base_flow, supply, stranded, scenario, notes, bound)
+
+
+def _committed(network: Network, scenario: Scenario) -> np.ndarray:
+    """Committed volume per edge: a route's commitment sits on its measured edge."""
+    measure = {r.id: r.measure for r in network.routes}
+    out = np.zeros(len(network.edges))
+    for ident, volume in scenario.commit.items():
+        edge = measure.get(ident, ident)
+        if edge in network.edge_index:
+            out[network.edge_index[edge]] = max(out[network.edge_index[edge]], volume)
+    return out
+
+
+def _commit_notes(network: Network, committed: np.ndarray, flow: np.ndarray) -> tuple[str, ...]:
+    return tuple(f"committed {committed[i]:g} {network.unit} on {network.edges[i].id}: only {flow[i]:.3f} fits"
+                 for i in np.flatnonzero(committed > 0) if flow[i] < committed[i] - 1e-6)
 
 
 def _result(network: Network, lim: Limits, flow: np.ndarray, base_flow: np.ndarray, supply: np.ndarray, stranded: np.ndarray,
-            scenario: Scenario, notes: tuple[str, ...]) -> Result:
+            scenario: Scenario, notes: tuple[str, ...], bound: list[Binding]) -> Result:
     exp = exposure(network, flow)
     inflow = np.bincount(network.head, weights=flow, minlength=len(network.nodes))
     outflow = np.bincount(network.tail, weights=flow, minlength=len(network.nodes))
@@ -281,19 +321,35 @@ def _result(network: Network, lim: Limits, flow: np.ndarray, base_flow: np.ndarr
         supply={network.nodes[i].id: float(supply[i]) for i in supplies},
         stranded_by_supply={network.nodes[i].id: float(stranded[i]) for i in supplies},
         fixed_flows={f.id: float(v) for f, v in zip(network.fixed_flows, lim.fixed, strict=True)},
-        observed=dict(network.observed), notes=network.notes + notes,
+        observed=dict(network.observed), notes=network.notes + _vintage_note(network) + notes, binding=bound,
+        processed=exp.processed,
+        transit={f.id: float(v) for f, v in zip(network.fixed_flows, lim.fixed, strict=True) if f.kind == "transit"},
     )
+
+
+def _vintage_note(network: Network) -> tuple[str, ...]:
+    """One note naming every capacity applied to a year before the year its figure was published for."""
+    items = [*network.edges, *network.nodes]
+    late = sorted({f"{i.asset or i.id} ({i.provenance.year})" for i in items if i.provenance.carried_back})
+    if not late:
+        return ()
+    return (f"assumption: capacities published for later years carried back to {network.year}: {', '.join(late)}",)
 
 
 # --- presets and the one-call entry point -------------------------------------------
 
 
-def preset_scenario(preset: PresetSpec, network: Network) -> Scenario:
-    """The scenario of a preset, its flags resolved to the network's assets that carry them."""
+def preset_scenario(preset: PresetSpec, network: Network, *, committed: bool = False) -> Scenario:
+    """The scenario of a preset, its flags resolved to the network's assets that carry them.
+
+    With ``committed`` the preset's committed volumes apply too (those of routes in this network).
+    """
     used = {e.asset for e in network.edges} | {n.asset for n in network.nodes}
     flagged = [a.id for a in network.assets.values() if a.id in used and any(getattr(a, flag) for flag in preset.switch_off_if)]
+    known = {r.id for r in network.routes} | set(network.edge_index)
+    commit = {c.route: c.value for c in preset.commit if c.route in known} if committed else {}
     return Scenario(off=(*preset.switch_off, *flagged), capacity=preset.capacity, scale=preset.scale,
-                    use_planned=tuple(preset.use_planned), name=preset.id)
+                    use_planned=tuple(preset.use_planned), name=preset.id + ("+committed" if commit else ""), commit=commit)
 
 
 def load_presets(data_dir: Path | str | None = None) -> dict[str, dict[str, Any]]:
@@ -306,7 +362,7 @@ def combine(first: Scenario, second: Scenario) -> Scenario:
     names = [s.name for s in (first, second) if not s.is_empty()]
     return Scenario(off=(*first.off, *second.off), capacity={**first.capacity, **second.capacity},
                     scale={**first.scale, **second.scale}, use_planned=(*first.use_planned, *second.use_planned),
-                    name="+".join(names) or "baseline")
+                    name="+".join(names) or "baseline", commit={**first.commit, **second.commit})
 
 
 def run(
@@ -319,6 +375,7 @@ def run(
     data_dir: Path | str | None = None,
     scale: Mapping[str, float] | None = None,
     use_planned: Iterable[str] = (),
+    committed: bool = False,
 ) -> tuple[Result, Result]:
     """Load the data, build the network and solve the baseline and a scenario.
 
@@ -331,6 +388,8 @@ def run(
         ``use_planned`` are added to it.
     off, capacity, scale, use_planned
         See :class:`Scenario`.
+    committed
+        Apply the preset's committed volumes (contracts and targets met before the baseline routing).
     data_dir
         The data folder (default: the project's).
 
@@ -347,7 +406,24 @@ def run(
     data_dir = load.data_dir_or_default(data_dir)
     network = build_network(load.load_assets(data_dir), load.load_flows(data_dir), load.load_network(data_dir), year=year, commodity=commodity)
     presets = load.load_scenarios(data_dir) if preset is not None else []
-    return run_network(network, presets, preset=preset, off=off, capacity=capacity, scale=scale, use_planned=use_planned)
+    return run_network(network, presets, preset=preset, off=off, capacity=capacity, scale=scale, use_planned=use_planned,
+                       committed=committed)
+
+
+def network_and_scenario(year: int, commodity: str, *, preset: str | None = None, off: Iterable[str] = (),
+                         capacity: Mapping[str, float] | None = None, data_dir: Path | str | None = None,
+                         committed: bool = False) -> tuple[Network, Scenario]:
+    """The network of a year and the scenario :func:`run` would solve on it (for sensitivity runs)."""
+    data_dir = load.data_dir_or_default(data_dir)
+    network = build_network(load.load_assets(data_dir), load.load_flows(data_dir), load.load_network(data_dir), year=year, commodity=commodity)
+    base = Scenario(name="baseline")
+    if preset is not None:
+        presets = {p.id: p for p in load.load_scenarios(data_dir)}
+        if preset not in presets:
+            msg = f"unknown preset {preset!r}; known presets: {', '.join(presets)}"
+            raise UnknownIdError(msg)
+        base = preset_scenario(presets[preset], network, committed=committed)
+    return network, combine(base, Scenario(off=tuple(off), capacity=dict(capacity or {})))
 
 
 def run_network(
@@ -359,6 +435,7 @@ def run_network(
     capacity: Mapping[str, float] | None = None,
     scale: Mapping[str, float] | None = None,
     use_planned: Iterable[str] = (),
+    committed: bool = False,
 ) -> tuple[Result, Result]:
     """:func:`run` on a network already built (the dashboard keeps one per year and commodity)."""
     base = Scenario(name="baseline")
@@ -367,7 +444,7 @@ def run_network(
         if preset not in presets:
             msg = f"unknown preset {preset!r}; known presets: {', '.join(presets)}"
             raise UnknownIdError(msg)
-        base = preset_scenario(presets[preset], network)
+        base = preset_scenario(presets[preset], network, committed=committed)
     extra = Scenario(off=tuple(off), capacity=dict(capacity or {}), scale=dict(scale or {}), use_planned=tuple(use_planned))
     return _solve_pair(network, combine(base, extra))
 
@@ -389,6 +466,8 @@ def compare(baseline: Result, result: Result) -> pd.DataFrame:
          result.share_via_russian_ports),
         ("summary", "hhi", "Diversification (HHI over transit countries)", "index", baseline.hhi, result.hhi),
     ]
+    rows += [("other", "processed", "Sent for processing abroad (not exports)", unit, baseline.processed, result.processed),
+             ("other", "transit", "Transit carried for other countries", unit, sum(baseline.transit.values()), sum(result.transit.values()))]
     rows += [("market", m, m, "share", baseline.by_market.get(m, 0.0), result.by_market.get(m, 0.0))
              for m in dict.fromkeys([*baseline.by_market, *result.by_market])]
     base_routes = {r.id: r for r in baseline.routes}

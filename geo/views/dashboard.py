@@ -226,6 +226,8 @@ def dependency_panel(baseline: Any, result: Any) -> None:
     st.bar_chart(frame, horizontal=True, stack=False, height=max(260, 28 * len(frame)))
     st.caption(f"Volumes in {md_text(result.unit)}, {result.year}; modelled from the network with capacities from data/assets.geojson and "
                "route volumes from data/flows.csv (sources in data/sources.yaml).")
+    st.subheader("What binds this result")
+    st.dataframe(panels.binding_frame(result), width="stretch", hide_index=True)
 
 
 def claim_html(c: Any, text: str) -> str:

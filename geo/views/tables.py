@@ -128,3 +128,24 @@ def route_flows_frame(baseline: Any, result: Any) -> pd.DataFrame:
     unit = f"{baseline.unit}, {baseline.year}"
     return pd.DataFrame({f"baseline ({unit})": routes["baseline"].to_numpy(), f"scenario ({unit})": routes["scenario"].to_numpy()},
                         index=pd.Index(routes["label"], name="route")).round(3)
+
+
+def binding_frame(result: Any) -> pd.DataFrame:
+    """What limits a result: its binding constraints with value, unit, year and basis (source or assumption).
+
+    ``stranded saved per unit`` is the stranded volume one more unit of the bound would export (scenarios
+    only; negative for a fixed flow, whose every extra unit strands one more).
+    """
+    col = "stranded saved per unit"
+    rows = [{"constraint": b.label, "id": b.id, "kind": b.kind, "value": b.value, "unit": b.unit, "year": b.year,
+             col: b.shadow, "basis": b.basis} for b in result.binding]
+    return pd.DataFrame(rows, columns=["constraint", "id", "kind", "value", "unit", "year", col, "basis"])
+
+
+def sensitivity_frame(sens: Any) -> pd.DataFrame:
+    """Min-max of the headline metrics over the assumed figures' ranges (shares in %), for a table or a tornado chart."""
+    rows = []
+    for metric, (low, high) in sens.ranges.items():
+        scale = 100.0 if metric.startswith("share") else 1.0
+        rows.append({"metric": metric, "central": sens.central[metric] * scale, "min": low * scale, "max": high * scale})
+    return pd.DataFrame(rows, columns=["metric", "central", "min", "max"]).set_index("metric").round(3)
