@@ -1,73 +1,67 @@
-"""Candidate claims from article text: sentences, asset mentions, claim types, roles.
+"""Asset mentions and candidate claims from article text.
 
-The extractor is rule-based and offline. A sentence becomes a candidate claim when it
-speaks about energy (oil, gas, pipelines, exports...) and names an asset or carries a
-rerouting / dependency cue, or when it carries an alignment, military/symbolic or opinion
-cue about the actors. Asset names are matched on lemmatised, lightly stemmed tokens
-(simplemma ships its dictionaries in the wheel), so "Noworossijsk", "Новороссийска" and
-"Усть-Луги" match their aliases; all-capital abbreviations (CPC, КТК, TAP) match only as
-whole, case-exact words.
+Two separate passes over one article, both linear in its length:
 
-Three rules, all driven by the dataset, refine what the aliases give:
+1. **Mentions**: every name of an asset, wherever it stands, with offsets. Names are
+   matched on spelling-folded word keys (:mod:`geo.textutil`), so transliterations and
+   case endings meet their alias; place chains ("Baku-Tiflis-Ceyhan", «Баку - Тбилиси -
+   Джейхан») resolve to the line that passes those places; a close misspelling of a long
+   name is accepted when exactly one alias word is that close. A name that could be more
+   than one asset ("Novorossiysk", "Baku") is settled by, in order: a possessor right
+   before it ("the CPC's terminal"), connected assets in the same sentence, then the whole
+   document (connected assets named anywhere, operators named anywhere).
+2. **Claims**: sentences whose cues assert rerouting, dependency, alignment,
+   military/symbolic action or an opinion. Group names ("Russian ports", "Middle
+   Corridor") count only inside a claim.
 
-* context aliases: ``context_aliases`` of an asset (e.g. "Novorossiysk" for the CPC
-  terminal) win over the plain alias of another asset when a connected asset (one whose
-  line ends there, or the line itself) is named in the same sentence;
-* lanes: when both end points of a shipping lane or rail route are named in an energy
-  sentence, the lane is linked too;
-* groups: a group alias ("russische Häfen", "Middle Corridor") links the group's assets,
-  marked ``match="group"`` so they can be told apart from names in the text.
+A mention is *linked* when it sits in a claim or when its sentence or a neighbour speaks
+about energy, so "FC Atyrau" and the beaches of Batumi give no link.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-import geopandas as gpd
-import simplemma
+from geo.matcher import LINE_KINDS, Entry, Matcher, build_index, load_matcher
+from geo.textutil import DEMONYMS, WORD, fold, guess_language, name_key, split_sentences
 
-from geo.corpus import guess_language
-from geo.geodesy import haversine_km
-from geo.schema import LINE_KINDS, RouteGroup
-
-_WORD = re.compile(r"\w+")
-_ABBREV = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
-#: Endings stripped after lemmatisation so inflected names meet their alias (longest first).
-_ENDINGS = {
-    "ru": tuple(sorted((
-        "ами ями ого его ому ему ыми ими ой ей ом ем ах ях ам ям ую юю ая яя ое ее ые ие ых их ым им ий ый "
-        "а я у ю е и ы о ь й"
-    ).split(), key=len, reverse=True)),
-    "de": ("ern", "en", "es", "er", "em", "e", "s", "n"),
-    "en": ("'s", "es", "s"),
-}
-_MIN_STEM = 3
+__all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "classify", "default_matcher", "extract",
+           "split_sentences"]
 
 # Cue patterns, matched on the case-folded sentence; word starts only, so inflections match.
 _CUES: dict[str, dict[str, str]] = {
     "energy": {
-        "en": r"\b(?:oil|crude|gas\b|gas |pipeline|tanker|barrel|export|shipment|shipped|cargo|terminal|refiner|transit|lng|condensate|volumes|rail)",
-        "de": r"\b(?:öl|roh[öo]l|erd[öo]l|gas|pipeline|leitung|gasleitung|tanker|export|liefer|kesselwagen|terminal|raffinerie|transit|"
-        r"verschifft|mengen|ladung|[a-zäöü]*(?:öl|gas)(?:terminal|leitung|lieferung|export|pipeline))",
-        "ru": r"\b(?:нефт|газ|трубопровод|нефтепровод|газопровод|танкер|экспорт|поставк|поставлен|отгруз|терминал|транзит|нпз|баррел|объ[её]м)",
+        "en": r"\b(?:oil|crude|gas\b|gas |pipeline|tanker|barrel|export|shipment|shipped|cargo|terminal|refiner|transit|lng|condensate|loading|mooring)",
+        "de": r"\b(?:öl|roh[öo]l|erd[öo]l|gas|pipeline|leitung|tanker|export|ausfuhr|liefer|kesselwagen|terminal|raffinerie|transit|"
+        r"verschifft|verlade|[a-zäöü]*(?:öl|gas)(?:terminal|leitung|lieferung|export|pipeline|umschlag))",
+        "ru": r"\b(?:нефт|газ|трубопровод|нефтепровод|газопровод|танкер|экспорт|поставк|отгруз|терминал|транзит|нпз|баррел|прокачк)",
     },
     "rerouting": {
-        "en": r"\b(?:re-?rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|extra volumes|send extra|shift)",
-        "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|statt|diversifi|umlenk|umgelenkt|verlager|künftig|soll mehr|mehr öl)",
-        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент|увеличил|больше нефти|может пойти)",
+        "en": r"\b(?:re-?rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift)",
+        "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|statt|diversifi|umlenk|umgelenkt|verlager)",
+        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент)",
     },
     "dependency": {
-        "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bkept\b|\bsubstitute)",
-        "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgroßteil|\bweiterhin|\bfünftel|\bmehrheit|\bbisher)",
-        "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bранее|\bидёт на экспорт|\bидет на экспорт)",
+        "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute)",
+        "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgroßteil|\bweiterhin|\bmehrheit|\bbisher)",
+        "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bранее|\bпо-прежнему)",
+    },
+    # A change or plan in a flow; with a route that avoids Russia named, that is a rerouting claim.
+    "change": {
+        "en": r"\b(?:will|plans?|planned|began|begin|start|increas|more\b|expand|rais|new\b|grow|aims?\b)",
+        "de": r"\b(?:will|soll|plan|künftig|begann|beginn|seit\b|mehr\b|erhöh|ausbau|steiger|zusätzlich|neu)",
+        "ru": r"\b(?:увелич|больше|начал|планир|будет|нарастить|рассчитыва|нов[аыо]|рост)",
     },
     "military_symbolic": {
         "en": r"\b(?:parade|military|troops|victory day|intervention|armed)",
         "de": r"\b(?:parade|militär|truppen|tag des sieges|eingreifen|eingriff|soldaten)",
-        "ru": r"\b(?:парад|военн|войск|дня победы|вмешательств)",
+        "ru": r"\b(?:парад|военн|войск|дн[яюе] победы|вмешательств)",
     },
     "alignment": {
         "en": r"\b(?:west|western|alliance|partnership|agreement|distanc|turn away|pivot|ally|allies|referend|rapprochement)",
@@ -76,7 +70,7 @@ _CUES: dict[str, dict[str, str]] = {
     },
     "opinion": {
         "en": r"\b(?:according to|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly)",
-        "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|gestochen)",
+        "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren)",
         "ru": r"\b(?:по мнению|считают|якобы|по словам|как сообщ|аналитик|полагают)",
     },
     "actors": {
@@ -86,179 +80,29 @@ _CUES: dict[str, dict[str, str]] = {
     },
 }
 _COMPILED = {(cue, lang): re.compile(p) for cue, by_lang in _CUES.items() for lang, p in by_lang.items()}
-#: Sentence ends: . ! ? … followed by space and a capital / quote / digit, or a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"“”»«)]?\s+(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9])|\n+")
-_NO_BREAK_AFTER = re.compile(
-    r"(?:\b(?:z|u|d|bzw|ca|vgl|Nr|Dr|St|Mr|Mrs|Ms|e\.g|i\.e|etc|vs|т|г|гг|им|ул|млн|млрд|тыс)\.|\b\d{1,2}\.)$"
-)
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    r"""Sentence spans ``(start, end)`` of ``text``, trimmed of surrounding space.
-
-    Examples
-    --------
-    >>> text = "Am 9. Mai gab es keine Parade. Das Öl fließt z. B. über Aktau.\nNeue Zeile"
-    >>> [text[s:e] for s, e in split_sentences(text)]
-    ['Am 9. Mai gab es keine Parade.', 'Das Öl fließt z. B. über Aktau.', 'Neue Zeile']
-    """
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.group().strip("\n") and _NO_BREAK_AFTER.search(text[max(start, m.start() - 8) : m.start()]):
-            continue
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        chunk = text[s:e]
-        ls = len(chunk) - len(chunk.lstrip())
-        rs = len(chunk.rstrip())
-        if rs > ls:
-            out.append((s + ls, s + rs))
-    return out
-
-
-@lru_cache(maxsize=200_000)
-def token_key(token: str, lang: str) -> str:
-    """The matching key of a word: lemma, case-folded, common endings stripped.
-
-    Examples
-    --------
-    >>> token_key("Новороссийска", "ru") == token_key("Новороссийск", "ru")
-    True
-    >>> token_key("Kasachstans", "de") == token_key("Kasachstan", "de")
-    True
-    """
-    lemma = simplemma.lemmatize(token, lang=lang) if len(token) > 2 else token
-    key = lemma.casefold().replace("ё", "е")
-    for ending in _ENDINGS[lang]:
-        if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
-            return key[: -len(ending)]
-    return key
-
-
-@dataclass(frozen=True)
-class _Alias:
-    keys: tuple[str, ...]
-    target: str  # asset id, or "group:<id>"
-    text: str
-    abbrev: bool
-    context: bool = False
+#: What may stand between a possessor and the thing it owns: "CPC's ", "CPC-", "КТК ".
+_POSSESSIVE_GAP = re.compile(r"^(?:['’]s|s['’])?[\s-]*$")
+_CHAIN_GAP = re.compile(r"^\s*[-‐‑‒–—―]\s*$")
+_NUMBER_AFTER = re.compile(r"^[\s-]?\d")
+#: Fuzzy matching accepts one edit in a word key of at least this many letters.
+FUZZY_MIN_LEN = 6
+#: An inflected form must keep at least this many letters of a one-word alias ("Backen" is not "Baku").
+MIN_INFLECTED_STEM = 4
 
 
 @dataclass
-class Matcher:
-    """The alias index built from the assets and groups; reused across articles."""
-
-    by_first: dict[str, list[_Alias]]
-    abbrevs: dict[str, list[_Alias]]
-    kinds: dict[str, str]
-    russian: dict[str, bool]
-    endpoints: dict[str, tuple[str, ...]]  # line id -> point ids at its ends
-    connected: dict[str, set[str]]  # point id -> lines touching it and points at their other ends
-    groups: dict[str, tuple[str, ...]]
-    group_alternatives: dict[str, str]
-    names: dict[str, str]
-
-
-def build_matcher(assets: gpd.GeoDataFrame, groups: list[RouteGroup] | None = None, *, end_km: float = 15.0) -> Matcher:
-    """Index every alias (and group alias) of the dataset for matching in de, en and ru."""
-    by_first: dict[str, list[_Alias]] = defaultdict(list)
-    abbrevs: dict[str, list[_Alias]] = defaultdict(list)
-
-    def add(text: str, target: str, *, context: bool = False) -> None:
-        words = _WORD.findall(text)
-        if not words:
-            return
-        if len(words) == 1 and _ABBREV.match(words[0]):
-            abbrevs[words[0]].append(_Alias((words[0],), target, text, abbrev=True, context=context))
-            return
-        seen = set()
-        for lang in ("de", "en", "ru"):
-            keys = tuple(token_key(w, lang) for w in words)
-            if keys not in seen:
-                seen.add(keys)
-                by_first[keys[0]].append(_Alias(keys, target, text, abbrev=False, context=context))
-
-    for row in assets.itertuples(index=False):
-        for alias in [row.name, *row.aliases]:
-            add(alias, row.id)
-        for alias in getattr(row, "context_aliases", None) or []:
-            add(alias, row.id, context=True)
-    for g in groups or []:
-        for alias in g.aliases:
-            add(alias, f"group:{g.id}")
-    for entries in by_first.values():
-        entries.sort(key=lambda a: len(a.keys), reverse=True)
-
-    points = assets[~assets["kind"].isin(LINE_KINDS)]
-    endpoints, connected = {}, defaultdict(set)
-    for line in assets[assets["kind"].isin(LINE_KINDS)].itertuples(index=False):
-        geom = line.geometry.geoms[0] if line.geometry.geom_type == "MultiLineString" else line.geometry
-        ends = []
-        for lon, lat in (geom.coords[0], geom.coords[-1]):
-            d = haversine_km(points.geometry.x.to_numpy(), points.geometry.y.to_numpy(), lon, lat)
-            if d.min() <= end_km:
-                ends.append(points.index[int(d.argmin())])
-        endpoints[line.id] = tuple(dict.fromkeys(ends))
-        for p in ends:
-            connected[p].add(line.id)
-            connected[p].update(q for q in ends if q != p)
-    return Matcher(
-        by_first=dict(by_first),
-        abbrevs=dict(abbrevs),
-        kinds=dict(zip(assets["id"], assets["kind"], strict=True)),
-        russian={r.id: bool(r.crosses_russia or r.ends_at_russian_port or "RU" in r.countries) for r in assets.itertuples()},
-        endpoints=endpoints,
-        connected=dict(connected),
-        groups={g.id: tuple(g.assets) for g in groups or []},
-        group_alternatives={g.id: g.alternatives for g in groups or [] if g.alternatives},
-        names=dict(zip(assets["id"], assets["name"], strict=True)),
-    )
-
-
-@dataclass(frozen=True)
 class Mention:
-    """A name found in the text."""
+    """A name of an asset found in the text."""
 
     start: int
     end: int
-    target: str
+    text: str
+    id: str  # asset id, or "group:<id>"
     alias: str
-    context: bool
-
-
-def find_mentions(text: str, lang: str, matcher: Matcher) -> list[Mention]:
-    """Non-overlapping alias matches, longest first, left to right."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    keys = [token_key(t, lang) for _, _, t in tokens]
-    mentions, i = [], 0
-    while i < len(tokens):
-        best: list[_Alias] = []
-        best_len = 0
-        raw = tokens[i][2]
-        if raw in matcher.abbrevs and not _followed_by_number(tokens, i):
-            best, best_len = matcher.abbrevs[raw], 1
-        for alias in matcher.by_first.get(keys[i], ()):
-            n = len(alias.keys)
-            if n < best_len:
-                break
-            if tuple(keys[i : i + n]) == alias.keys and (n > best_len or not best):
-                best = [a for a in matcher.by_first[keys[i]] if a.keys == alias.keys]
-                best_len = n
-                break
-        if best:
-            s, e = tokens[i][0], tokens[i + best_len - 1][1]
-            mentions += [Mention(s, e, a.target, a.text, a.context) for a in best]
-            i += best_len
-        else:
-            i += 1
-    return mentions
-
-
-def _followed_by_number(tokens: list[tuple[int, int, str]], i: int) -> bool:
-    return i + 1 < len(tokens) and tokens[i + 1][2].isdigit()
+    match: str  # "name", "chain", "fuzzy"
+    sentence: int
+    linked: bool = False
+    claim: int | None = None  # index of the claim the mention sits in
 
 
 @dataclass
@@ -272,90 +116,318 @@ class Candidate:
     language: str
     claim_type: str
     assets: list[dict[str, str]]
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    """Claims and every mention of one article."""
+
+    claims: list[Candidate]
+    mentions: list[Mention]
+    lanes: set[str] = field(default_factory=set)  # lanes and rail legs whose two ends one sentence names
+
+    def linked_assets(self) -> set[str]:
+        """Asset ids named by linked mentions, plus lanes whose two ends a claim names (groups excluded)."""
+        named = {m.id for m in self.mentions if m.linked and not m.id.startswith("group:")}
+        return named | self.lanes
+
+
+# --- building the matcher ------------------------------------------------------------
+
+
+def build_matcher(assets: Any = None, groups: Any = None, *, data_dir: Path | str | None = None) -> Matcher:
+    """The name index, from a loaded asset table and route groups, or from ``data_dir``'s files.
+
+    Passing the tables keeps the old call ``build_matcher(load.load_assets(), load.load_route_groups())``
+    working; the CLI reads the files directly so that it needs no pandas.
+    """
+    from geo import settings
+
+    base = Path(data_dir) if data_dir is not None else settings.DATA_DIR
+    if assets is None:
+        return default_matcher(base)
+    features = json.loads(assets.reset_index(drop=True).to_json(default_handler=str))["features"]
+    plain_groups = [g.model_dump() if hasattr(g, "model_dump") else dict(g) for g in groups or []]
+    wp = base / "waypoints.csv"
+    import csv
+
+    waypoints = list(csv.DictReader(wp.read_text(encoding="utf-8").splitlines())) if wp.exists() else []
+    return build_index(features, plain_groups, waypoints)
+
+
+@lru_cache(maxsize=4)
+def _matcher_for(data_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> Matcher:
+    del stamp  # part of the cache key only: a changed file builds a new index
+    return load_matcher(Path(data_dir))
+
+
+def default_matcher(data_dir: Path | str) -> Matcher:
+    """The index of ``data_dir``, built once per process and rebuilt when a data file changes."""
+    base = Path(data_dir)
+    stamp = tuple((n, *(lambda s: (s.st_mtime_ns, s.st_size))((base / n).stat())) for n in ("assets.geojson", "routes.yaml", "waypoints.csv")
+                  if (base / n).exists())
+    return _matcher_for(str(base.resolve()), stamp)
+
+
+# --- pass 1: mentions ----------------------------------------------------------------
+
+
+def _fuzzy_key(key: str, matcher: Matcher) -> str | None:
+    """The one alias word within one edit of ``key``, if exactly one is."""
+    if key in matcher.fuzzy_seen:
+        return matcher.fuzzy_seen[key]
+    from rapidfuzz.distance import Levenshtein
+
+    close = [v for v in matcher.vocab_by_head.get(key[:2], ()) if abs(len(v) - len(key)) <= 1
+             and Levenshtein.distance(v, key, score_cutoff=1) <= 1]
+    if len(matcher.fuzzy_seen) < 200_000:  # bounded memory on hostile input
+        matcher.fuzzy_seen[key] = close[0] if len(close) == 1 else None
+    return close[0] if len(close) == 1 else None
+
+
+def _word_keys(words: list[tuple[int, int, str]], matcher: Matcher) -> list[tuple[str, bool]]:
+    out = []
+    for _, _, w in words:
+        k = name_key(w)
+        k = DEMONYMS.get(k, k)
+        fuzzy = False
+        if (k,) not in matcher.prefixes and len(k) >= FUZZY_MIN_LEN and w[:1].isupper():
+            near = _fuzzy_key(k, matcher)
+            if near is not None:
+                k, fuzzy = near, True
+        out.append((k, fuzzy))
+    return out
+
+
+def _accept(entries: list[Entry], words: list[tuple[int, int, str]]) -> list[Entry]:
+    """Refuse a one-word alias met only through a short stem ("Backen" for "Baku")."""
+    if len(words) != 1:
+        return entries
+    f = fold(words[0][2])
+    return [e for e in entries if not e.folds or f in e.folds or len(name_key(words[0][2])) >= MIN_INFLECTED_STEM]
+
+
+def _sentence_mentions(text: str, s: int, e: int, idx: int, matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
+    words = [(s + m.start(), s + m.end(), m.group()) for m in WORD.finditer(text, s, e)]
+    keys = _word_keys(words, matcher)
+    found: list[tuple[Mention, list[Entry]]] = []
+    i = 0
+    while i < len(words):
+        best_n, best = 0, []
+        raw = words[i][2]
+        if raw in matcher.abbrevs and not _NUMBER_AFTER.match(text[words[i][1] : words[i][1] + 2]):
+            best_n, best = 1, matcher.abbrevs[raw]
+        prefix: tuple[str, ...] = ()
+        for n in range(1, min(matcher.max_len, len(words) - i) + 1):
+            prefix = (*prefix, keys[i + n - 1][0])
+            if prefix not in matcher.prefixes:
+                break
+            entries = _accept(matcher.names.get(prefix, []), words[i : i + n])
+            if entries and n >= best_n:
+                best_n, best = n, entries if n > best_n else best + entries
+        if best:
+            st, en = words[i][0], words[i + best_n - 1][1]
+            how = "fuzzy" if any(k[1] for k in keys[i : i + best_n]) else "name"
+            found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, idx), best))
+            i += best_n
+        else:
+            i += 1
+    return found + _chains(text, words, keys, found, idx, matcher)
+
+
+def _chains(text: str, words: list[tuple[int, int, str]], keys: list[tuple[str, bool]], found: list[tuple[Mention, list[Entry]]],
+            idx: int, matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
+    """Lines written as their places, "A-B-C" in any dash style, not already matched as a name."""
+    taken = [(m.start, m.end) for m, _ in found]
+    out, i = [], 0
+    while i < len(words):
+        j = i
+        while j + 1 < len(words) and _CHAIN_GAP.match(text[words[j][1] : words[j + 1][0]]):
+            j += 1
+        if j > i:
+            chain = [keys[k][0] for k in range(i, j + 1)]
+            st, en = words[i][0], words[j][1]
+            covered = any(a <= st and en <= b for a, b in taken)
+            if not covered and all(k in matcher.place_keys for k in chain):
+                lines = [ln for ln, places in matcher.places.items() if set(chain) <= places]
+                if len(lines) > 1:
+                    ends = [ln for ln in lines if _ends_match(chain, ln, matcher)]
+                    lines = ends or lines
+                if len(lines) == 1:
+                    entry = Entry(lines[0], text[st:en])
+                    out.append((Mention(st, en, text[st:en], lines[0], text[st:en], "chain", idx), [entry]))
+        i = j + 1
+    return out
+
+
+def _ends_match(chain: list[str], line: str, matcher: Matcher) -> bool:
+    ends = matcher.end_places.get(line, ())
+    if len(ends) != 2:
+        return False
+    return (chain[0] in ends[0] and chain[-1] in ends[1]) or (chain[0] in ends[1] and chain[-1] in ends[0])
+
+
+def _settle(found: list[tuple[Mention, list[Entry]]], text: str, matcher: Matcher, doc: Counter[str]) -> list[Mention]:
+    """Pick one asset for each ambiguous name: possessor, then the sentence, then the document."""
+    by_sentence: dict[int, set[str]] = {}
+    for m, entries in found:
+        if len({e.target for e in entries}) == 1 and not entries[0].context:
+            by_sentence.setdefault(m.sentence, set()).add(m.id)
+    out: list[Mention] = []
+    prev: Mention | None = None
+    for m, entries in found:
+        targets = list(dict.fromkeys(e.target for e in entries))
+        owner = _possessor(prev, m, text, matcher)
+        if owner is not None:
+            m.id, m.match = owner, m.match
+        elif len(targets) > 1 or entries[0].context:
+            local = by_sentence.get(m.sentence, set())
+
+            def score(t: str, entries: list[Entry] = entries, local: set[str] = local) -> tuple[int, int, int]:
+                near = {t} | matcher.connected.get(t, set())
+                context = any(e.target == t and e.context for e in entries)
+                return (len(near & local), sum(doc[a] for a in near), 0 if context else 1)
+
+            best = max(targets, key=score)
+            sc = score(best)
+            if sc[0] == 0 and sc[1] == 0 and all(e.context for e in entries if e.target == best) and sc[2] == 0:
+                prev = m
+                continue  # a context alias with nothing connected anywhere names no asset
+            m.id = best
+        out.append(m)
+        prev = m
+    return out
+
+
+def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) -> str | None:
+    """For "the CPC's Black Sea terminal": the end point of the possessor line of the same kind of place."""
+    if prev is None or prev.id.startswith("group:") or matcher.kinds.get(prev.id) not in LINE_KINDS:
+        return None
+    if not _POSSESSIVE_GAP.match(text[prev.end : m.start]) or m.id in matcher.connected.get(prev.id, set()):
+        return None
+    kind = matcher.kinds.get(m.id)
+    if kind not in ("terminal", "port"):
+        return None
+    own = [p for p in matcher.endpoints.get(prev.id, ()) if matcher.kinds.get(p) in ("terminal", "port")]
+    return own[0] if len(own) == 1 else None
+
+
+# --- pass 2: claims ------------------------------------------------------------------
 
 
 def _has(cue: str, lang: str, folded: str) -> bool:
     return _COMPILED[(cue, lang)].search(folded) is not None
 
 
-def classify(sentence: str, lang: str, *, named: bool) -> str | None:
-    """The claim type of a sentence, or ``None`` if it claims nothing this tool tracks."""
+def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False) -> str | None:
+    """The claim type of a sentence, or ``None`` if it claims nothing this tool tracks.
+
+    ``named``: the sentence names an asset; ``avoids_russia``: one of them neither crosses
+    Russia nor ends at a Russian port. A plain description of a flow is no claim.
+    """
     folded = sentence.casefold()
-    if _has("energy", lang, folded) and (named or _has("rerouting", lang, folded) or _has("dependency", lang, folded)):
+    if lang not in ("de", "en", "ru"):
+        lang = "en"
+    if _has("energy", lang, folded):
         if _has("rerouting", lang, folded):
             return "rerouting"
-        return "dependency"
+        if _has("dependency", lang, folded):
+            return "dependency"
+        if named and avoids_russia and _has("change", lang, folded):
+            return "rerouting"
     if not _has("actors", lang, folded):
         return None
     for cue in ("military_symbolic", "alignment", "opinion"):
         if _has(cue, lang, folded):
             return cue
-    if _has("rerouting", lang, folded) or _has("dependency", lang, folded):
-        return "dependency" if _has("dependency", lang, folded) else None
     return None
 
 
-def resolve(mentions: list[Mention], matcher: Matcher) -> list[tuple[str, str]]:
-    """Asset ids named in one sentence, as ``(asset_id, match)`` with match 'name', 'lane' or 'group'."""
-    chosen: dict[str, str] = {}
-    spans: dict[tuple[int, int], list[Mention]] = defaultdict(list)
-    for m in mentions:
-        spans[(m.start, m.end)].append(m)
-    for span, group in spans.items():
-        others = {m.target for m in mentions if not m.context and (m.start, m.end) != span}
-        context = [m for m in group if m.context and ({m.target} | matcher.connected.get(m.target, set())) & others]
-        picks = context or [m for m in group if not m.context]
-        for m in picks[:1] if context else picks:
-            if m.target.startswith("group:"):
-                for a in matcher.groups.get(m.target.removeprefix("group:"), ()):
-                    chosen.setdefault(a, "group")
-            else:
-                chosen[m.target] = "name"
-    named_points = {a for a, how in chosen.items() if how == "name" and matcher.kinds.get(a) not in LINE_KINDS}
-    for line, ends in matcher.endpoints.items():
-        # ``ends`` holds the nearest point to each end of the line, when one lies close enough.
-        both = len(ends) == 2 and ends[0] != ends[1] and set(ends) <= named_points
-        if matcher.kinds[line] in ("shipping_lane", "rail") and both:
-            chosen.setdefault(line, "lane")
-    return list(chosen.items())
-
-
-def extract(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> list[Candidate]:
-    """Candidate claims of one article, in text order."""
+def analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
+    """Every mention and every candidate claim of one article."""
     lang = language or guess_language(text)
-    candidates = []
-    for s, e in split_sentences(text):
-        sentence = text[s:e]
-        mentions = find_mentions(sentence, lang, matcher)
-        found = resolve(mentions, matcher)
-        claim_type = classify(sentence, lang, named=any(how == "name" for _, how in found))
-        if claim_type is None:
-            continue
-        energy = claim_type in ("rerouting", "dependency")
-        if claim_type == "rerouting":
-            found += _implied_alternatives(mentions, found, matcher)
-        assets = [_link(a, how, claim_type, matcher) for a, how in found] if energy else []
-        candidates.append(Candidate(article, s, e, sentence, lang, claim_type, assets))
-    return candidates
-
-
-def _implied_alternatives(mentions: list[Mention], found: list[tuple[str, str]], matcher: Matcher) -> list[tuple[str, str]]:
-    """For "bypass the Russian ports" with no alternative named, the group's stated alternatives."""
-    if any(not matcher.russian.get(a) for a, _ in found):
-        return []
-    have = {a for a, _ in found}
-    extra: list[tuple[str, str]] = []
+    sentences = split_sentences(text)
+    found: list[tuple[Mention, list[Entry]]] = []
+    for idx, (s, e) in enumerate(sentences):
+        found += sorted(_sentence_mentions(text, s, e, idx, matcher), key=lambda x: x[0].start)
+    doc = Counter(m.id for m, entries in found if len({x.target for x in entries}) == 1 and not entries[0].context)
+    doc_keys = {name_key(w) for w in WORD.findall(text)}
+    for key in doc_keys & matcher.operator_keys.keys():
+        doc.update(matcher.operator_keys[key])
+    mentions = _settle(found, text, matcher, doc)
+    energy = [_has("energy", lang if lang in ("de", "en", "ru") else "en", text[s:e].casefold()) for s, e in sentences]
+    named = {m.sentence for m in mentions if not m.id.startswith("group:")}
+    avoiding = {m.sentence for m in mentions if not m.id.startswith("group:") and not matcher.russian.get(m.id)}
+    claims: list[Candidate] = []
+    claim_of: dict[int, int] = {}
+    for idx, (s, e) in enumerate(sentences):
+        claim_type = classify(text[s:e], lang, named=idx in named, avoids_russia=idx in avoiding)
+        if claim_type is not None:
+            claim_of[idx] = len(claims)
+            claims.append(Candidate(article, s, e, text[s:e], lang, claim_type, []))
+    kept: list[Mention] = []
     for m in mentions:
-        alt = matcher.group_alternatives.get(m.target.removeprefix("group:")) if m.target.startswith("group:") else None
-        if alt:
-            extra += [(a, "group") for a in matcher.groups.get(alt, ()) if a not in have]
-            have.update(matcher.groups.get(alt, ()))
-    return extra
+        m.claim = claim_of.get(m.sentence)
+        if m.id.startswith("group:") and m.claim is None:
+            continue  # "in den russischen Häfen" about containers is no claim about the group
+        window = energy[max(0, m.sentence - 1) : m.sentence + 2]
+        m.linked = m.claim is not None and claims[m.claim].claim_type in ("rerouting", "dependency") or any(window)
+        kept.append(m)
+    for m in kept:
+        if m.claim is not None:
+            claims[m.claim].mentions.append(_mention_dict(m, matcher))
+    points: dict[int, set[str]] = {}
+    for m in kept:
+        if m.linked and matcher.kinds.get(m.id) not in LINE_KINDS:
+            points.setdefault(m.sentence, set()).add(m.id)
+    lanes = {ln for named_points in points.values() for ln in _lanes(named_points, matcher)}
+    for i, c in enumerate(claims):
+        if c.claim_type in ("rerouting", "dependency"):
+            in_claim = [m for m in kept if m.claim == i]
+            c.assets = _assets(in_claim, c.claim_type, matcher)
+    return Extraction(claims, kept, lanes)
+
+
+def _mention_dict(m: Mention, matcher: Matcher) -> dict[str, Any]:
+    d = asdict(m)
+    d["name"] = matcher.display.get(m.id, m.id)
+    return d
+
+
+def _assets(mentions: list[Mention], claim_type: str, matcher: Matcher) -> list[dict[str, str]]:
+    chosen: dict[str, str] = {}
+    for m in mentions:
+        if m.id.startswith("group:"):
+            for a in matcher.groups.get(m.id.removeprefix("group:"), ()):
+                chosen.setdefault(a, "group")
+        else:
+            chosen[m.id] = "name"
+    named_points = {a for a, how in chosen.items() if how == "name" and matcher.kinds.get(a) not in LINE_KINDS}
+    for line in _lanes(named_points, matcher):
+        chosen.setdefault(line, "lane")
+    if claim_type == "rerouting" and chosen and all(matcher.russian.get(a) for a in chosen):
+        for m in mentions:
+            alt = matcher.group_alternatives.get(m.id.removeprefix("group:")) if m.id.startswith("group:") else None
+            for a in matcher.groups.get(alt or "", ()):
+                chosen.setdefault(a, "group")
+    return [_link(a, how, claim_type, matcher) for a, how in chosen.items()]
+
+
+def _lanes(named_points: set[str], matcher: Matcher) -> list[str]:
+    """Shipping lanes and rail legs both of whose end points are named."""
+    out = []
+    for line, ends in matcher.endpoints.items():
+        if len(ends) == 2 and set(ends) <= named_points and matcher.kinds[line] in ("shipping_lane", "rail"):
+            out.append(line)
+    return out
 
 
 def _link(asset_id: str, how: str, claim_type: str, matcher: Matcher) -> dict[str, str]:
-    if claim_type == "rerouting":
-        role = "bypassed" if matcher.russian.get(asset_id) else "alternative"
-    else:
-        role = "subject"
-    return {"id": asset_id, "name": matcher.names.get(asset_id, asset_id), "role": role, "match": how}
+    role = ("bypassed" if matcher.russian.get(asset_id) else "alternative") if claim_type == "rerouting" else "subject"
+    return {"id": asset_id, "name": matcher.display.get(asset_id, asset_id), "role": role, "match": how}
+
+
+def extract(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> list[Candidate]:
+    """Candidate claims of one article, in text order (each with the mentions inside it)."""
+    return analyse(text, article=article, language=language, matcher=matcher).claims
