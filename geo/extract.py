@@ -320,11 +320,12 @@ def _has(cue: str, lang: str, folded: str) -> bool:
     return _COMPILED[(cue, lang)].search(folded) is not None
 
 
-def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False) -> str | None:
+def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False, after_energy: bool = False) -> str | None:
     """The claim type of a sentence, or ``None`` if it claims nothing this tool tracks.
 
     ``named``: the sentence names an asset; ``avoids_russia``: one of them neither crosses
-    Russia nor ends at a Russian port. A plain description of a flow is no claim.
+    Russia nor ends at a Russian port; ``after_energy``: the sentence before spoke about
+    energy, so "this route" refers to it. A plain description of a flow is no claim.
     """
     folded = sentence.casefold()
     if lang not in ("de", "en", "ru"):
@@ -338,6 +339,10 @@ def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = Fal
             return "rerouting"
     if not _has("actors", lang, folded):
         return None
+    if after_energy and _has("rerouting", lang, folded):
+        return "rerouting"
+    if after_energy and _has("dependency", lang, folded):
+        return "dependency"
     for cue in ("military_symbolic", "alignment", "opinion"):
         if _has(cue, lang, folded):
             return cue
@@ -356,13 +361,14 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     for key in doc_keys & matcher.operator_keys.keys():
         doc.update(matcher.operator_keys[key])
     mentions = _settle(found, text, matcher, doc)
-    energy = [_has("energy", lang if lang in ("de", "en", "ru") else "en", text[s:e].casefold()) for s, e in sentences]
     named = {m.sentence for m in mentions if not m.id.startswith("group:")}
     avoiding = {m.sentence for m in mentions if not m.id.startswith("group:") and not matcher.russian.get(m.id)}
+    energy = [_has("energy", lang if lang in ("de", "en", "ru") else "en", text[s:e].casefold()) for s, e in sentences]
     claims: list[Candidate] = []
     claim_of: dict[int, int] = {}
     for idx, (s, e) in enumerate(sentences):
-        claim_type = classify(text[s:e], lang, named=idx in named, avoids_russia=idx in avoiding)
+        claim_type = classify(text[s:e], lang, named=idx in named, avoids_russia=idx in avoiding,
+                              after_energy=idx > 0 and energy[idx - 1])
         if claim_type is not None:
             claim_of[idx] = len(claims)
             claims.append(Candidate(article, s, e, text[s:e], lang, claim_type, []))

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from geo.errors import GeoError
-from geo.textutil import ABBREV, WORD, fold, name_key
+from geo.textutil import ABBREV, DEMONYMS, WORD, fold, name_key
 
 LINE_KINDS = ("pipeline", "shipping_lane", "rail")
 _DASH_CHAIN = re.compile(r"\w+(?:\s*[-‐‑‒–—―]\s*\w+)+")
@@ -115,7 +115,7 @@ def build_index(features: list[dict], groups: list[dict], waypoints: list[dict],
         if len(words) == 1 and ABBREV.match(words[0]):
             abbrevs[words[0]].append(Entry(target, text, context))
             return
-        keys = tuple(name_key(w) for w in words)
+        keys = tuple(DEMONYMS.get(k, k) for k in map(name_key, words))
         entry = Entry(target, text, context, tuple(fold(w) for w in words))
         if entry not in names[keys]:
             names[keys].append(entry)
