@@ -14,8 +14,8 @@ Two separate passes over one article, both linear in its length:
    military/symbolic action or an opinion. Group names ("Russian ports", "Middle
    Corridor") count only inside a claim.
 
-A mention is *linked* when it sits in a claim or when its sentence or a neighbour speaks
-about energy, so "FC Atyrau" and the beaches of Batumi give no link.
+A mention is *linked* when it sits in a rerouting or dependency claim or when its sentence
+speaks about energy, so "FC Atyrau" and the beaches of Batumi give no link.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -54,9 +54,9 @@ _CUES: dict[str, dict[str, str]] = {
     },
     # A change or plan in a flow; with a route that avoids Russia named, that is a rerouting claim.
     "change": {
-        "en": r"\b(?:will|plans?|planned|began|begin|start|increas|more\b|expand|rais|new\b|grow|aims?\b)",
-        "de": r"\b(?:will|soll|plan|künftig|begann|beginn|seit\b|mehr\b|erhöh|ausbau|steiger|zusätzlich|neu)",
-        "ru": r"\b(?:увелич|больше|начал|планир|будет|нарастить|рассчитыва|нов[аыо]|рост)",
+        "en": r"\b(?:will|would|plans?|planned|began|begin|start|increas|more\b|expand|rais|new\b|grow|aims?\b)",
+        "de": r"\b(?:will|soll|plan|künftig|begann|beginn|seit\b|mehr\b|erhöh|ausbau|steiger|zusätzlich|zunehmend|neu)",
+        "ru": r"\b(?:увелич|больше|начал|планир|будет|нарастить|рассчитыва|нов[аыо]|рост|всё чаще|все чаще)",
     },
     "military_symbolic": {
         "en": r"\b(?:parade|military|troops|victory day|intervention|armed)",
@@ -147,7 +147,7 @@ def build_matcher(assets: Any = None, groups: Any = None, *, data_dir: Path | st
     base = Path(data_dir) if data_dir is not None else settings.DATA_DIR
     if assets is None:
         return default_matcher(base)
-    features = json.loads(assets.reset_index(drop=True).to_json(default_handler=str))["features"]
+    features = json.loads(assets.reset_index(drop=True).to_json(default=str))["features"]
     plain_groups = [g.model_dump() if hasattr(g, "model_dump") else dict(g) for g in groups or []]
     wp = base / "waypoints.csv"
     import csv
@@ -209,7 +209,7 @@ def _accept(entries: list[Entry], words: list[tuple[int, int, str]]) -> list[Ent
 
 
 def _sentence_mentions(text: str, s: int, e: int, idx: int, matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
-    words = [(s + m.start(), s + m.end(), m.group()) for m in WORD.finditer(text, s, e)]
+    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, s, e)]
     keys = _word_keys(words, matcher)
     found: list[tuple[Mention, list[Entry]]] = []
     i = 0
@@ -239,7 +239,7 @@ def _sentence_mentions(text: str, s: int, e: int, idx: int, matcher: Matcher) ->
 def _chains(text: str, words: list[tuple[int, int, str]], keys: list[tuple[str, bool]], found: list[tuple[Mention, list[Entry]]],
             idx: int, matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
     """Lines written as their places, "A-B-C" in any dash style, not already matched as a name."""
-    taken = [(m.start, m.end) for m, _ in found]
+    covered_words = {k for m, _ in found for k in range(m.start, m.end)} if found else set()
     out, i = [], 0
     while i < len(words):
         j = i
@@ -248,7 +248,7 @@ def _chains(text: str, words: list[tuple[int, int, str]], keys: list[tuple[str, 
         if j > i:
             chain = [keys[k][0] for k in range(i, j + 1)]
             st, en = words[i][0], words[j][1]
-            covered = any(a <= st and en <= b for a, b in taken)
+            covered = st in covered_words and en - 1 in covered_words
             if not covered and all(k in matcher.place_keys for k in chain):
                 lines = [ln for ln, places in matcher.places.items() if set(chain) <= places]
                 if len(lines) > 1:
@@ -337,12 +337,13 @@ def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = Fal
             return "dependency"
         if named and avoids_russia and _has("change", lang, folded):
             return "rerouting"
+    if after_energy and (named or _has("actors", lang, folded)):
+        if _has("rerouting", lang, folded):
+            return "rerouting"
+        if _has("dependency", lang, folded):
+            return "dependency"
     if not _has("actors", lang, folded):
         return None
-    if after_energy and _has("rerouting", lang, folded):
-        return "rerouting"
-    if after_energy and _has("dependency", lang, folded):
-        return "dependency"
     for cue in ("military_symbolic", "alignment", "opinion"):
         if _has(cue, lang, folded):
             return cue
@@ -377,8 +378,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         m.claim = claim_of.get(m.sentence)
         if m.id.startswith("group:") and m.claim is None:
             continue  # "in den russischen Häfen" about containers is no claim about the group
-        window = energy[max(0, m.sentence - 1) : m.sentence + 2]
-        m.linked = m.claim is not None and claims[m.claim].claim_type in ("rerouting", "dependency") or any(window)
+        m.linked = m.claim is not None and claims[m.claim].claim_type in ("rerouting", "dependency") or energy[m.sentence]
         kept.append(m)
     for m in kept:
         if m.claim is not None:
@@ -388,17 +388,19 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if m.linked and matcher.kinds.get(m.id) not in LINE_KINDS:
             points.setdefault(m.sentence, set()).add(m.id)
     lanes = {ln for named_points in points.values() for ln in _lanes(named_points, matcher)}
+    in_claim: dict[int, list[Mention]] = {}
+    for m in kept:
+        if m.claim is not None:
+            in_claim.setdefault(m.claim, []).append(m)
     for i, c in enumerate(claims):
         if c.claim_type in ("rerouting", "dependency"):
-            in_claim = [m for m in kept if m.claim == i]
-            c.assets = _assets(in_claim, c.claim_type, matcher)
+            c.assets = _assets(in_claim.get(i, []), c.claim_type, matcher)
     return Extraction(claims, kept, lanes)
 
 
 def _mention_dict(m: Mention, matcher: Matcher) -> dict[str, Any]:
-    d = asdict(m)
-    d["name"] = matcher.display.get(m.id, m.id)
-    return d
+    return {"start": m.start, "end": m.end, "text": m.text, "id": m.id, "alias": m.alias, "match": m.match,
+            "sentence": m.sentence, "linked": m.linked, "claim": m.claim, "name": matcher.display.get(m.id, m.id)}
 
 
 def _assets(mentions: list[Mention], claim_type: str, matcher: Matcher) -> list[dict[str, str]]:
