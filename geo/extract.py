@@ -378,7 +378,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         m.claim = claim_of.get(m.sentence)
         if m.id.startswith("group:") and m.claim is None:
             continue  # "in den russischen Häfen" about containers is no claim about the group
-        m.linked = m.claim is not None and claims[m.claim].claim_type in ("rerouting", "dependency") or energy[m.sentence]
+        m.linked = (m.claim is not None and claims[m.claim].claim_type in ("rerouting", "dependency")) or energy[m.sentence]
         kept.append(m)
     for m in kept:
         if m.claim is not None:

@@ -79,7 +79,7 @@ class Matcher:
     fuzzy_seen: dict[str, str | None] = field(default_factory=dict)  # memo of near-miss look-ups
 
 
-def _read(path: Path, parse):  # noqa: ANN001, ANN202 - tiny private helper
+def _read(path: Path, parse):
     try:
         return parse(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, yaml.YAMLError) as exc:
