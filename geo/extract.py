@@ -239,7 +239,7 @@ def _sentence_mentions(text: str, s: int, e: int, idx: int, matcher: Matcher) ->
 def _chains(text: str, words: list[tuple[int, int, str]], keys: list[tuple[str, bool]], found: list[tuple[Mention, list[Entry]]],
             idx: int, matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
     """Lines written as their places, "A-B-C" in any dash style, not already matched as a name."""
-    covered_words = {k for m, _ in found for k in range(m.start, m.end)} if found else set()
+    end_of = {k: m.end for m, _ in found for k in range(m.start, m.end)}  # char -> end of the mention holding it
     out, i = [], 0
     while i < len(words):
         j = i
@@ -248,7 +248,7 @@ def _chains(text: str, words: list[tuple[int, int, str]], keys: list[tuple[str, 
         if j > i:
             chain = [keys[k][0] for k in range(i, j + 1)]
             st, en = words[i][0], words[j][1]
-            covered = st in covered_words and en - 1 in covered_words
+            covered = end_of.get(st, -1) >= en
             if not covered and all(k in matcher.place_keys for k in chain):
                 lines = [ln for ln, places in matcher.places.items() if set(chain) <= places]
                 if len(lines) > 1:
