@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +84,7 @@ _CUES: dict[str, dict[str, str]] = {
 _COMPILED = {(cue, lang): re.compile(p) for cue, by_lang in _CUES.items() for lang, p in by_lang.items()}
 #: What may stand between a possessor and the thing it owns: "CPC's ", "CPC-", "КТК ".
 _POSSESSIVE_GAP = re.compile(r"^(?:['’]s|s['’])?[\s-]*$")
-_CHAIN_GAP = re.compile(r"^\s*[-‐‑‒–—―]\s*$")
+_CHAIN = re.compile(r"\w+(?:[ \t]*[-‐‑‒–—―][ \t]*\w+)+")
 _NUMBER_AFTER = re.compile(r"^[\s-]?\d")
 #: Fuzzy matching accepts one edit in a word key of at least this many letters.
 FUZZY_MIN_LEN = 6
@@ -186,79 +188,104 @@ def _fuzzy_key(key: str, matcher: Matcher) -> str | None:
     return close[0] if len(close) == 1 else None
 
 
-def _word_keys(words: list[tuple[int, int, str]], matcher: Matcher) -> list[tuple[str, bool]]:
-    out = []
-    for _, _, w in words:
-        k = name_key(w)
-        k = DEMONYMS.get(k, k)
-        fuzzy = False
-        if (k,) not in matcher.prefixes and len(k) >= FUZZY_MIN_LEN and w[:1].isupper():
-            near = _fuzzy_key(k, matcher)
-            if near is not None:
-                k, fuzzy = near, True
-        out.append((k, fuzzy))
-    return out
+#: Bound on the per-process memo of word keys (about 150 bytes an entry).
+MAX_MEMO = 300_000
 
 
-def _accept(entries: list[Entry], words: list[tuple[int, int, str]]) -> list[Entry]:
+def _key_of(word: str, matcher: Matcher) -> str:
+    """The match key of one text word: folded, demonym to country, or the alias word one edit away."""
+    k = name_key(word)
+    k = DEMONYMS.get(k, k)
+    if k not in matcher.first_keys and (k,) not in matcher.prefixes and len(k) >= FUZZY_MIN_LEN and word[:1].isupper():
+        near = _fuzzy_key(k, matcher)
+        if near is not None:
+            matcher.fuzzy_words.add(word)
+            k = near
+    if len(matcher.word_keys) < MAX_MEMO:
+        matcher.word_keys[word] = k
+    return k
+
+
+def _accept(entries: list[Entry], word: str | None) -> list[Entry]:
     """Refuse a one-word alias met only through a short stem ("Backen" for "Baku")."""
-    if len(words) != 1:
+    if word is None:
         return entries
-    f = fold(words[0][2])
-    return [e for e in entries if not e.folds or f in e.folds or len(name_key(words[0][2])) >= MIN_INFLECTED_STEM]
+    f = fold(word)
+    return [e for e in entries if not e.folds or f in e.folds or len(name_key(word)) >= MIN_INFLECTED_STEM]
 
 
-def _sentence_mentions(text: str, s: int, e: int, idx: int, matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
-    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, s, e)]
-    keys = _word_keys(words, matcher)
+def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
+    """Longest alias matches left to right, then place chains; linear in the text (at most ``max_len`` words per start)."""
+    spans = [m.span() for m in WORD.finditer(text)]
+    raws = WORD.findall(text)
+    memo = matcher.word_keys
+    keys = [memo[w] if w in memo else _key_of(w, matcher) for w in raws]
+    starts = sorted(set(compress(range(len(keys)), map(matcher.first_keys.__contains__, keys)))
+                    | set(compress(range(len(raws)), map(matcher.abbrevs.__contains__, raws))))
     found: list[tuple[Mention, list[Entry]]] = []
-    i = 0
-    while i < len(words):
+    free = 0
+    for i in starts:
+        if i < free:
+            continue
         best_n, best = 0, []
-        raw = words[i][2]
-        if raw in matcher.abbrevs and not _NUMBER_AFTER.match(text[words[i][1] : words[i][1] + 2]):
+        raw = raws[i]
+        if raw in matcher.abbrevs and not _NUMBER_AFTER.match(text[spans[i][1] : spans[i][1] + 2]):
             best_n, best = 1, matcher.abbrevs[raw]
         prefix: tuple[str, ...] = ()
-        for n in range(1, min(matcher.max_len, len(words) - i) + 1):
-            prefix = (*prefix, keys[i + n - 1][0])
+        for n in range(1, min(matcher.max_len, len(keys) - i) + 1):
+            prefix = (*prefix, keys[i + n - 1])
             if prefix not in matcher.prefixes:
                 break
-            entries = _accept(matcher.names.get(prefix, []), words[i : i + n])
+            entries = matcher.names.get(prefix)
+            if entries:
+                entries = _accept(entries, raws[i] if n == 1 else None)
             if entries and n >= best_n:
                 best_n, best = n, entries if n > best_n else best + entries
-        if best:
-            st, en = words[i][0], words[i + best_n - 1][1]
-            how = "fuzzy" if any(k[1] for k in keys[i : i + best_n]) else "name"
-            found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, idx), best))
-            i += best_n
-        else:
-            i += 1
-    return found + _chains(text, words, keys, found, idx, matcher)
+        if not best:
+            continue
+        st, en = spans[i][0], spans[i + best_n - 1][1]
+        sent = bisect_right(sentence_starts, st) - 1
+        if bisect_right(sentence_starts, en - 1) - 1 != sent:
+            continue  # a name does not run across a sentence end
+        how = "fuzzy" if any(w in matcher.fuzzy_words for w in raws[i : i + best_n]) else "name"
+        found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
+        free = i + best_n
+    chains = _chains(text, sentence_starts, found, matcher)
+    if chains:
+        found = sorted(found + chains, key=lambda x: x[0].start)
+    return found
 
 
-def _chains(text: str, words: list[tuple[int, int, str]], keys: list[tuple[str, bool]], found: list[tuple[Mention, list[Entry]]],
-            idx: int, matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
-    """Lines written as their places, "A-B-C" in any dash style, not already matched as a name."""
-    end_of = {k: m.end for m, _ in found for k in range(m.start, m.end)}  # char -> end of the mention holding it
-    out, i = [], 0
-    while i < len(words):
-        j = i
-        while j + 1 < len(words) and _CHAIN_GAP.match(text[words[j][1] : words[j + 1][0]]):
-            j += 1
-        if j > i:
-            chain = [keys[k][0] for k in range(i, j + 1)]
-            st, en = words[i][0], words[j][1]
-            covered = end_of.get(st, -1) >= en
-            if not covered and all(k in matcher.place_keys for k in chain):
-                lines = [ln for ln, places in matcher.places.items() if set(chain) <= places]
-                if len(lines) > 1:
-                    ends = [ln for ln in lines if _ends_match(chain, ln, matcher)]
-                    lines = ends or lines
-                if len(lines) == 1:
-                    entry = Entry(lines[0], text[st:en])
-                    out.append((Mention(st, en, text[st:en], lines[0], text[st:en], "chain", idx), [entry]))
-        i = j + 1
+def _chains(text: str, sentence_starts: list[int], found: list[tuple[Mention, list[Entry]]],
+            matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
+    """Lines written as their places, "A-B-C" in any dash style, not already matched as one name."""
+    found_starts = [m.start for m, _ in found]
+    out = []
+    memo = matcher.word_keys
+    for c in _CHAIN.finditer(text):
+        words = WORD.findall(c.group())
+        chain = tuple(memo[w] if w in memo else _key_of(w, matcher) for w in words)
+        if not all(k in matcher.place_keys for k in chain):
+            continue
+        st, en = c.span()
+        j = bisect_right(found_starts, st) - 1
+        if j >= 0 and found[j][0].end >= en:
+            continue
+        line = matcher.chain_seen.get(chain, "") if chain in matcher.chain_seen else _resolve_chain(chain, matcher)
+        if line:
+            sent = bisect_right(sentence_starts, st) - 1
+            out.append((Mention(st, en, c.group(), line, c.group(), "chain", sent), [Entry(line, c.group())]))
     return out
+
+
+def _resolve_chain(chain: tuple[str, ...], matcher: Matcher) -> str | None:
+    lines = [ln for ln, places in matcher.places.items() if set(chain) <= places]
+    if len(lines) > 1:
+        lines = [ln for ln in lines if _ends_match(list(chain), ln, matcher)] or lines
+    line = lines[0] if len(lines) == 1 else None
+    if len(matcher.chain_seen) < MAX_MEMO:
+        matcher.chain_seen[chain] = line
+    return line
 
 
 def _ends_match(chain: list[str], line: str, matcher: Matcher) -> bool:
@@ -285,7 +312,7 @@ def _settle(found: list[tuple[Mention, list[Entry]]], text: str, matcher: Matche
             local = by_sentence.get(m.sentence, set())
 
             def score(t: str, entries: list[Entry] = entries, local: set[str] = local) -> tuple[int, int, int]:
-                near = {t} | matcher.connected.get(t, set())
+                near = matcher.near.get(t, frozenset((t,)))
                 context = any(e.target == t and e.context for e in entries)
                 return (len(near & local), sum(doc[a] for a in near), 0 if context else 1)
 
@@ -354,9 +381,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     """Every mention and every candidate claim of one article."""
     lang = language or guess_language(text)
     sentences = split_sentences(text)
-    found: list[tuple[Mention, list[Entry]]] = []
-    for idx, (s, e) in enumerate(sentences):
-        found += sorted(_sentence_mentions(text, s, e, idx, matcher), key=lambda x: x[0].start)
+    found = find_mentions(text, [s for s, _ in sentences], matcher)
     doc = Counter(m.id for m, entries in found if len({x.target for x in entries}) == 1 and not entries[0].context)
     doc_keys = {name_key(w) for w in WORD.findall(text)}
     for key in doc_keys & matcher.operator_keys.keys():

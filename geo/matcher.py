@@ -76,7 +76,13 @@ class Matcher:
     place_keys: set[str] = field(default_factory=set)
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     group_alternatives: dict[str, str] = field(default_factory=dict)
-    fuzzy_seen: dict[str, str | None] = field(default_factory=dict)  # memo of near-miss look-ups
+    near: dict[str, frozenset[str]] = field(default_factory=dict)  # an asset and those connected to it
+    first_keys: frozenset[str] = frozenset()
+    # memos filled while matching; bounded so hostile input cannot grow them without limit
+    fuzzy_seen: dict[str, str | None] = field(default_factory=dict)
+    chain_seen: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    word_keys: dict[str, str] = field(default_factory=dict)
+    fuzzy_words: set[str] = field(default_factory=set)
 
 
 def _read(path: Path, parse):
@@ -139,6 +145,7 @@ def build_index(features: list[dict], groups: list[dict], waypoints: list[dict],
     m.names, m.abbrevs = dict(names), dict(abbrevs)
     m.prefixes = {k[:i] for k in names for i in range(1, len(k) + 1)}
     m.max_len = max((len(k) for k in names), default=1)
+    m.first_keys = frozenset(k[0] for k in names)
     heads: dict[str, list[str]] = defaultdict(list)
     for k in names:
         if len(k) == 1 and len(k[0]) >= 6:
@@ -147,6 +154,7 @@ def build_index(features: list[dict], groups: list[dict], waypoints: list[dict],
     _link_geometry(m, features, end_km)
     _index_places(m, props, waypoints)
     _index_operators(m, props)
+    m.near = {a: frozenset({a} | m.connected.get(a, set())) for a in m.kinds}
     return m
 
 
