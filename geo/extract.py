@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +84,9 @@ _CUES: dict[str, dict[str, str]] = {
 _COMPILED = {(cue, lang): re.compile(p) for cue, by_lang in _CUES.items() for lang, p in by_lang.items()}
 #: What may stand between a possessor and the thing it owns: "CPC's ", "CPC-", "КТК ".
 _POSSESSIVE_GAP = re.compile(r"^(?:['’]s|s['’])?[\s-]*$")
-_CHAIN = re.compile(r"\w+(?:[ \t]*[-‐‑‒–—―][ \t]*\w+)+")
+_SPLIT = re.compile(r"(\w+)")
+#: The gaps that join the places of a chain: any dash, bare or between single spaces.
+_DASH_GAPS = frozenset(f"{a}{d}{b}" for d in "-‐‑‒–—―" for a in ("", " ", "\u00a0") for b in ("", " ", "\u00a0"))
 _NUMBER_AFTER = re.compile(r"^[\s-]?\d")
 #: Fuzzy matching accepts one edit in a word key of at least this many letters.
 FUZZY_MIN_LEN = 6
@@ -216,8 +218,10 @@ def _accept(entries: list[Entry], word: str | None) -> list[Entry]:
 
 def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
     """Longest alias matches left to right, then place chains; linear in the text (at most ``max_len`` words per start)."""
-    spans = [m.span() for m in WORD.finditer(text)]
-    raws = WORD.findall(text)
+    # One C-level split gives the words, the gaps between them and (by accumulated lengths) every offset.
+    parts = _SPLIT.split(text)
+    raws, gaps = parts[1::2], parts[0::2]
+    offsets = list(accumulate(map(len, parts)))  # word k spans offsets[2k] .. offsets[2k + 1]
     memo = matcher.word_keys
     keys = [memo[w] if w in memo else _key_of(w, matcher) for w in raws]
     starts = sorted(set(compress(range(len(keys)), map(matcher.first_keys.__contains__, keys)))
@@ -229,7 +233,7 @@ def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher) -> li
             continue
         best_n, best = 0, []
         raw = raws[i]
-        if raw in matcher.abbrevs and not _NUMBER_AFTER.match(text[spans[i][1] : spans[i][1] + 2]):
+        if raw in matcher.abbrevs and not _NUMBER_AFTER.match(text[offsets[2 * i + 1] : offsets[2 * i + 1] + 2]):
             best_n, best = 1, matcher.abbrevs[raw]
         prefix: tuple[str, ...] = ()
         for n in range(1, min(matcher.max_len, len(keys) - i) + 1):
@@ -243,38 +247,45 @@ def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher) -> li
                 best_n, best = n, entries if n > best_n else best + entries
         if not best:
             continue
-        st, en = spans[i][0], spans[i + best_n - 1][1]
+        st, en = offsets[2 * i], offsets[2 * (i + best_n - 1) + 1]
         sent = bisect_right(sentence_starts, st) - 1
         if bisect_right(sentence_starts, en - 1) - 1 != sent:
             continue  # a name does not run across a sentence end
         how = "fuzzy" if any(w in matcher.fuzzy_words for w in raws[i : i + best_n]) else "name"
         found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
         free = i + best_n
-    chains = _chains(text, sentence_starts, found, matcher)
+    chains = _chains(text, keys, gaps, offsets, sentence_starts, found, matcher)
     if chains:
         found = sorted(found + chains, key=lambda x: x[0].start)
     return found
 
 
-def _chains(text: str, sentence_starts: list[int], found: list[tuple[Mention, list[Entry]]],
-            matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
+def _chains(text: str, keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int],
+            found: list[tuple[Mention, list[Entry]]], matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
     """Lines written as their places, "A-B-C" in any dash style, not already matched as one name."""
+    # gaps[k] stands before word k; a dash gap joins word k - 1 and word k
+    dashed = [k for k in compress(range(len(gaps)), map(_DASH_GAPS.__contains__, gaps)) if 0 < k < len(keys)]
     found_starts = [m.start for m, _ in found]
     out = []
-    memo = matcher.word_keys
-    for c in _CHAIN.finditer(text):
-        words = WORD.findall(c.group())
-        chain = tuple(memo[w] if w in memo else _key_of(w, matcher) for w in words)
-        if not all(k in matcher.place_keys for k in chain):
+    k = 0
+    while k < len(dashed):
+        first = dashed[k] - 1
+        last = dashed[k]
+        while k + 1 < len(dashed) and dashed[k + 1] == last + 1:
+            k += 1
+            last = dashed[k]
+        k += 1
+        chain = tuple(keys[first : last + 1])
+        if not all(c in matcher.place_keys for c in chain):
             continue
-        st, en = c.span()
+        st, en = offsets[2 * first], offsets[2 * last + 1]
         j = bisect_right(found_starts, st) - 1
         if j >= 0 and found[j][0].end >= en:
             continue
-        line = matcher.chain_seen.get(chain, "") if chain in matcher.chain_seen else _resolve_chain(chain, matcher)
+        line = matcher.chain_seen[chain] if chain in matcher.chain_seen else _resolve_chain(chain, matcher)
         if line:
             sent = bisect_right(sentence_starts, st) - 1
-            out.append((Mention(st, en, c.group(), line, c.group(), "chain", sent), [Entry(line, c.group())]))
+            out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
     return out
 
 
@@ -383,7 +394,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     sentences = split_sentences(text)
     found = find_mentions(text, [s for s, _ in sentences], matcher)
     doc = Counter(m.id for m, entries in found if len({x.target for x in entries}) == 1 and not entries[0].context)
-    doc_keys = {name_key(w) for w in WORD.findall(text)}
+    memo = matcher.word_keys
+    doc_keys = {memo[w] if w in memo else _key_of(w, matcher) for w in set(WORD.findall(text))}
     for key in doc_keys & matcher.operator_keys.keys():
         doc.update(matcher.operator_keys[key])
     mentions = _settle(found, text, matcher, doc)
