@@ -197,3 +197,22 @@ def test_extract_command_does_not_import_the_heavy_libraries(tmp_path):
             "print(sorted(m for m in ('pandas', 'geopandas', 'matplotlib', 'scipy', 'shapely') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_every_alias_has_a_reason_and_none_is_an_evaluation_sentence():
+    import json
+
+    import yaml
+
+    reasons = yaml.safe_load((DATA / "alias_reasons.yaml").read_text(encoding="utf-8"))
+    texts = [a["text"] for a in DEV + TEST]
+    for f in json.loads((DATA / "assets.geojson").read_text(encoding="utf-8"))["features"]:
+        p = f["properties"]
+        given = reasons["assets"][p["id"]]["aliases"]
+        for alias in [*p["aliases"], *(p.get("context_aliases") or [])]:
+            assert given.get(alias, "").strip(), (p["id"], alias)
+            # a name is a few words; a clause lifted from an evaluation text would be longer
+            assert len(alias.split()) <= 6 or not any(alias in t for t in texts), alias
+    for g in yaml.safe_load((DATA / "routes.yaml").read_text(encoding="utf-8")):
+        for alias in g.get("aliases") or []:
+            assert reasons["groups"][g["id"]][alias].strip(), (g["id"], alias)
