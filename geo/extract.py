@@ -39,10 +39,10 @@ __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "cl
 # Cue patterns, matched on the case-folded sentence; word starts only, so inflections match.
 _CUES: dict[str, dict[str, str]] = {
     "energy": {
-        "en": r"\b(?:oil|crude|gas\b|gas |pipeline|tanker|barrel|export|shipment|shipped|cargo|terminal|refiner|transit|lng|condensate|loading|mooring)",
+        "en": r"\b(?:oil|crude|gas\b|gas |pipeline|tanker|barrel|export|shipment|shipped|cargo|terminal|refiner|transit|lng|condensate|loading|mooring|throughput)",
         "de": r"\b(?:öl|roh[öo]l|erd[öo]l|gas|pipeline|leitung|tanker|export|ausfuhr|liefer|kesselwagen|terminal|raffinerie|transit|"
-        r"verschifft|verlade|[a-zäöü]*(?:öl|gas)(?:terminal|leitung|lieferung|export|pipeline|umschlag))",
-        "ru": r"\b(?:нефт|газ|трубопровод|нефтепровод|газопровод|танкер|экспорт|поставк|отгруз|терминал|транзит|нпз|баррел|прокачк)",
+        r"verschifft|verlade|durchsatz|[a-zäöü]*(?:öl|gas)(?:terminal|leitung|lieferung|export|pipeline|umschlag))",
+        "ru": r"\b(?:нефт|газ|трубопровод|нефтепровод|газопровод|танкер|экспорт|поставк|отгруз|терминал|транзит|нпз|баррел|прокачк|пропускн)",
     },
     "rerouting": {
         "en": r"\b(?:re-?rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift)",
@@ -52,7 +52,7 @@ _CUES: dict[str, dict[str, str]] = {
     "dependency": {
         "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute)",
         "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgroßteil|\bweiterhin|\bmehrheit|\bbisher)",
-        "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bранее|\bпо-прежнему)",
+        "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему)",
     },
     # A change or plan in a flow; with a route that avoids Russia named, that is a rerouting claim.
     "change": {
@@ -194,10 +194,26 @@ def _fuzzy_key(key: str, matcher: Matcher) -> str | None:
 MAX_MEMO = 300_000
 
 
+#: Place adjectives ("Aktauer Hafen", «актауский порт») and German closed compounds ("Druschbaleitung",
+#: "Tengisfeld"): when the word itself is unknown, the place name left after the suffix is tried.
+_PLACE_SUFFIXES = ("er", "ern", "ский", "ская", "ское", "ского", "ской", "ском", "ских", "скую", "скому",
+                   "leitung", "pipeline", "feld", "ölfeld", "gasfeld", "terminal", "hafen", "raffinerie")
+_MIN_PLACE = 4
+
+
 def _key_of(word: str, matcher: Matcher) -> str:
-    """The match key of one text word: folded, demonym to country, or the alias word one edit away."""
+    """The match key of one text word: folded, demonym to country, place in an adjective or compound, or one edit away."""
     k = name_key(word)
     k = DEMONYMS.get(k, k)
+    if k not in matcher.first_keys:
+        low = word.casefold()
+        for suffix in _PLACE_SUFFIXES:
+            # Russian adjectives are lower-case; German ones and compounds are capitalised like the place
+            if low.endswith(suffix) and len(low) - len(suffix) >= _MIN_PLACE and (word[:1].isupper() or suffix[0] == "с"):
+                base = name_key(word[: -len(suffix)].rstrip("-"))
+                if (base,) in matcher.names:
+                    k = base
+                    break
     if k not in matcher.first_keys and (k,) not in matcher.prefixes and len(k) >= FUZZY_MIN_LEN and word[:1].isupper():
         near = _fuzzy_key(k, matcher)
         if near is not None:
@@ -358,7 +374,8 @@ def _has(cue: str, lang: str, folded: str) -> bool:
     return _COMPILED[(cue, lang)].search(folded) is not None
 
 
-def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False, after_energy: bool = False) -> str | None:
+def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False, after_energy: bool = False,
+             via_russia_only: bool = False) -> str | None:
     """The claim type of a sentence, or ``None`` if it claims nothing this tool tracks.
 
     ``named``: the sentence names an asset; ``avoids_russia``: one of them neither crosses
@@ -375,6 +392,8 @@ def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = Fal
             return "dependency"
         if named and avoids_russia and _has("change", lang, folded):
             return "rerouting"
+        if via_russia_only:
+            return "dependency"  # "exports go through the CPC": a plain statement of reliance on a Russian route
     if after_energy and (named or _has("actors", lang, folded)):
         if _has("rerouting", lang, folded):
             return "rerouting"
@@ -400,13 +419,17 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         doc.update(matcher.operator_keys[key])
     mentions = _settle(found, text, matcher, doc)
     named = {m.sentence for m in mentions if not m.id.startswith("group:")}
-    avoiding = {m.sentence for m in mentions if not m.id.startswith("group:") and not matcher.russian.get(m.id)}
+    # fields are where oil comes from, not a route: they say nothing about avoiding Russia
+    avoiding = {m.sentence for m in mentions
+                if not m.id.startswith("group:") and not matcher.russian.get(m.id) and matcher.kinds.get(m.id) != "field"}
+    russian_lines = {m.sentence for m in mentions if matcher.russian.get(m.id) and matcher.kinds.get(m.id) in LINE_KINDS}
     energy = [_has("energy", lang if lang in ("de", "en", "ru") else "en", text[s:e].casefold()) for s, e in sentences]
     claims: list[Candidate] = []
     claim_of: dict[int, int] = {}
     for idx, (s, e) in enumerate(sentences):
         claim_type = classify(text[s:e], lang, named=idx in named, avoids_russia=idx in avoiding,
-                              after_energy=idx > 0 and energy[idx - 1])
+                              after_energy=idx > 0 and energy[idx - 1],
+                              via_russia_only=idx in russian_lines and idx not in avoiding)
         if claim_type is not None:
             claim_of[idx] = len(claims)
             claims.append(Candidate(article, s, e, text[s:e], lang, claim_type, []))
@@ -415,7 +438,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         m.claim = claim_of.get(m.sentence)
         if m.id.startswith("group:") and m.claim is None:
             continue  # "in den russischen Häfen" about containers is no claim about the group
-        m.linked = (m.claim is not None and claims[m.claim].claim_type in ("rerouting", "dependency")) or energy[m.sentence]
+        m.linked = ((m.claim is not None and claims[m.claim].claim_type in ("rerouting", "dependency")) or energy[m.sentence]
+                    or _referred_back(m, sentences, energy, text, lang, matcher))
         kept.append(m)
     for m in kept:
         if m.claim is not None:
@@ -433,6 +457,26 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if c.claim_type in ("rerouting", "dependency"):
             c.assets = _assets(in_claim.get(i, []), c.claim_type, matcher)
     return Extraction(claims, kept, lanes)
+
+
+#: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
+_KIND_WORDS = {
+    "port": r"\b(?:port|hafen|порт)", "terminal": r"\b(?:terminal|терминал)", "refinery": r"\b(?:refinery|raffinerie|нпз|завод)",
+    "border_crossing": r"\b(?:crossing|border|grenzübergang|grenze|переход|границ)",
+    "field": r"\b(?:field|feld|месторожд)", "junction": r"\b(?:station|junction|knoten|станци|узел)",
+    "pipeline": r"\b(?:pipeline|leitung|трубопровод|нефтепровод|газопровод)",
+}
+_KIND_RE = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
+
+
+def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bool], text: str, lang: str, matcher: Matcher) -> bool:
+    """A name in a sentence without energy words counts when the next sentence takes it up by its kind and speaks of energy."""
+    nxt = m.sentence + 1
+    kind_re = _KIND_RE.get(matcher.kinds.get(m.id, ""))
+    if nxt >= len(sentences) or not energy[nxt] or kind_re is None:
+        return False
+    s, e = sentences[nxt]
+    return kind_re.search(text[s : min(e, s + 200)].casefold()) is not None
 
 
 def _mention_dict(m: Mention, matcher: Matcher) -> dict[str, Any]:
