@@ -33,13 +33,14 @@ from typing import Any
 from geo.matcher import LINE_KINDS, Entry, Matcher, build_index, load_matcher
 from geo.textutil import DEMONYMS, WORD, fold, guess_language, name_key, split_sentences
 
-__all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "classify", "default_matcher", "extract",
+__all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "claim_types", "classify", "default_matcher", "extract",
            "split_sentences"]
 
 # Cue patterns, matched on the case-folded sentence; word starts only, so inflections match.
 _CUES: dict[str, dict[str, str]] = {
     "energy": {
-        "en": r"\b(?:oil|crude|gas\b|gas |pipeline|tanker|barrel|export|shipment|shipped|cargo|terminal|refiner|transit|lng|condensate|loading|mooring|throughput)",
+        "en": r"\b(?:oil|crude|gas\b|gas |pipeline|tanker|barrel|export|shipment|shipped|cargo|terminal|refiner|transit|lng|condensate|"
+        r"loading|mooring|throughput)",
         "de": r"\b(?:öl|roh[öo]l|erd[öo]l|gas|pipeline|leitung|tanker|export|ausfuhr|liefer|kesselwagen|terminal|raffinerie|transit|"
         r"verschifft|verlade|durchsatz|[a-zäöü]*(?:öl|gas)(?:terminal|leitung|lieferung|export|pipeline|umschlag))",
         "ru": r"\b(?:нефт|газ|трубопровод|нефтепровод|газопровод|танкер|экспорт|поставк|отгруз|терминал|транзит|нпз|баррел|прокачк|пропускн)",
@@ -121,6 +122,7 @@ class Candidate:
     claim_type: str
     assets: list[dict[str, str]]
     mentions: list[dict[str, Any]] = field(default_factory=list)
+    claim_types: list[str] = field(default_factory=list)  # claim_type first, then any other type the sentence asserts
 
 
 @dataclass
@@ -376,15 +378,34 @@ def _has(cue: str, lang: str, folded: str) -> bool:
 
 def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False, after_energy: bool = False,
              via_russia_only: bool = False) -> str | None:
+    """The main claim type of a sentence (see :func:`claim_types`), or ``None``."""
+    types = claim_types(sentence, lang, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
+                        via_russia_only=via_russia_only)
+    return types[0] if types else None
+
+
+def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False, after_energy: bool = False,
+                via_russia_only: bool = False) -> list[str]:
+    """Every claim type a sentence asserts, main type first: at most one route type, then the others."""
+    folded = sentence.casefold()
+    if lang not in ("de", "en", "ru"):
+        lang = "en"
+    route = _route_type(folded, lang, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
+                        via_russia_only=via_russia_only)
+    others = [cue for cue in ("military_symbolic", "alignment", "opinion") if _has(cue, lang, folded)]
+    if route is None and not _has("actors", lang, folded):
+        return []
+    return ([route] if route else []) + others
+
+
+def _route_type(folded: str, lang: str, *, named: bool, avoids_russia: bool, after_energy: bool,
+                via_russia_only: bool) -> str | None:
     """The claim type of a sentence, or ``None`` if it claims nothing this tool tracks.
 
     ``named``: the sentence names an asset; ``avoids_russia``: one of them neither crosses
     Russia nor ends at a Russian port; ``after_energy``: the sentence before spoke about
     energy, so "this route" refers to it. A plain description of a flow is no claim.
     """
-    folded = sentence.casefold()
-    if lang not in ("de", "en", "ru"):
-        lang = "en"
     if _has("energy", lang, folded):
         if _has("rerouting", lang, folded):
             return "rerouting"
@@ -399,11 +420,6 @@ def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = Fal
             return "rerouting"
         if _has("dependency", lang, folded):
             return "dependency"
-    if not _has("actors", lang, folded):
-        return None
-    for cue in ("military_symbolic", "alignment", "opinion"):
-        if _has(cue, lang, folded):
-            return cue
     return None
 
 
@@ -427,12 +443,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     claims: list[Candidate] = []
     claim_of: dict[int, int] = {}
     for idx, (s, e) in enumerate(sentences):
-        claim_type = classify(text[s:e], lang, named=idx in named, avoids_russia=idx in avoiding,
-                              after_energy=idx > 0 and energy[idx - 1],
-                              via_russia_only=idx in russian_lines and idx not in avoiding)
-        if claim_type is not None:
+        types = claim_types(text[s:e], lang, named=idx in named, avoids_russia=idx in avoiding,
+                            after_energy=idx > 0 and energy[idx - 1],
+                            via_russia_only=idx in russian_lines and idx not in avoiding)
+        if types:
             claim_of[idx] = len(claims)
-            claims.append(Candidate(article, s, e, text[s:e], lang, claim_type, []))
+            claims.append(Candidate(article, s, e, text[s:e], lang, types[0], [], claim_types=types))
     kept: list[Mention] = []
     for m in mentions:
         m.claim = claim_of.get(m.sentence)

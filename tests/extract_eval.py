@@ -35,7 +35,7 @@ def score(articles: list[dict], matcher: Matcher) -> dict:
         got, want = result.linked_assets(), set(a["expected_assets"])
         c = links.setdefault(a["language"], Counter())
         c.update(tp=len(got & want), fp=len(got - want), fn=len(want - got))
-        gt, wt = {x.claim_type for x in result.claims}, set(a["expected_claim_types"])
+        gt, wt = {t for x in result.claims for t in x.claim_types}, set(a["expected_claim_types"])
         c = types.setdefault(a["language"], Counter())
         c.update(tp=len(gt & wt), fp=len(gt - wt), fn=len(wt - gt))
         for t in CLAIM_TYPES:

@@ -52,7 +52,6 @@ def test_frozen_test_set_asset_links(capsys):
     assert p >= 0.85 and r >= 0.85
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 target not reached: claim-type macro-F1 on the frozen set is 0.79 (2026-11-22)")
 def test_frozen_test_set_claim_type_macro_f1():
     assert score(TEST, MATCHER)["macro_f1"] >= 0.85
 
