@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.matcher import LINE_KINDS, Entry, Matcher, build_index, load_matcher
-from geo.textutil import DEMONYMS, WORD, fold, guess_language, name_key, split_sentences
+from geo.textutil import DEMONYMS, fold, guess_language, name_key, split_sentences
 
 __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "claim_types", "classify", "default_matcher", "extract",
            "split_sentences"]
@@ -234,7 +234,8 @@ def _accept(entries: list[Entry], word: str | None) -> list[Entry]:
     return [e for e in entries if not e.folds or f in e.folds or len(name_key(word)) >= MIN_INFLECTED_STEM]
 
 
-def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
+def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
+                  doc_keys: set[str] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """Longest alias matches left to right, then place chains; linear in the text (at most ``max_len`` words per start)."""
     # One C-level split gives the words, the gaps between them and (by accumulated lengths) every offset.
     parts = _SPLIT.split(text)
@@ -242,6 +243,8 @@ def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher) -> li
     offsets = list(accumulate(map(len, parts)))  # word k spans offsets[2k] .. offsets[2k + 1]
     memo = matcher.word_keys
     keys = [memo[w] if w in memo else _key_of(w, matcher) for w in raws]
+    if doc_keys is not None:
+        doc_keys.update(keys)
     starts = sorted(set(compress(range(len(keys)), map(matcher.first_keys.__contains__, keys)))
                     | set(compress(range(len(raws)), map(matcher.abbrevs.__contains__, raws))))
     found: list[tuple[Mention, list[Entry]]] = []
@@ -385,12 +388,14 @@ def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = Fal
 
 
 def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False, after_energy: bool = False,
-                via_russia_only: bool = False) -> list[str]:
+                via_russia_only: bool = False, energy: bool | None = None) -> list[str]:
     """Every claim type a sentence asserts, main type first: at most one route type, then the others."""
     folded = sentence.casefold()
     if lang not in ("de", "en", "ru"):
         lang = "en"
-    route = _route_type(folded, lang, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
+    if energy is None:
+        energy = _has("energy", lang, folded)
+    route = _route_type(folded, lang, energy=energy, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
                         via_russia_only=via_russia_only)
     others = [cue for cue in ("military_symbolic", "alignment", "opinion") if _has(cue, lang, folded)]
     if route is None and not _has("actors", lang, folded):
@@ -398,7 +403,7 @@ def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = 
     return ([route] if route else []) + others
 
 
-def _route_type(folded: str, lang: str, *, named: bool, avoids_russia: bool, after_energy: bool,
+def _route_type(folded: str, lang: str, *, energy: bool, named: bool, avoids_russia: bool, after_energy: bool,
                 via_russia_only: bool) -> str | None:
     """The claim type of a sentence, or ``None`` if it claims nothing this tool tracks.
 
@@ -406,7 +411,7 @@ def _route_type(folded: str, lang: str, *, named: bool, avoids_russia: bool, aft
     Russia nor ends at a Russian port; ``after_energy``: the sentence before spoke about
     energy, so "this route" refers to it. A plain description of a flow is no claim.
     """
-    if _has("energy", lang, folded):
+    if energy:
         if _has("rerouting", lang, folded):
             return "rerouting"
         if _has("dependency", lang, folded):
@@ -427,10 +432,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     """Every mention and every candidate claim of one article."""
     lang = language or guess_language(text)
     sentences = split_sentences(text)
-    found = find_mentions(text, [s for s, _ in sentences], matcher)
+    doc_keys: set[str] = set()
+    found = find_mentions(text, [s for s, _ in sentences], matcher, doc_keys)
     doc = Counter(m.id for m, entries in found if len({x.target for x in entries}) == 1 and not entries[0].context)
-    memo = matcher.word_keys
-    doc_keys = {memo[w] if w in memo else _key_of(w, matcher) for w in set(WORD.findall(text))}
     for key in doc_keys & matcher.operator_keys.keys():
         doc.update(matcher.operator_keys[key])
     mentions = _settle(found, text, matcher, doc)
@@ -445,7 +449,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     for idx, (s, e) in enumerate(sentences):
         types = claim_types(text[s:e], lang, named=idx in named, avoids_russia=idx in avoiding,
                             after_energy=idx > 0 and energy[idx - 1],
-                            via_russia_only=idx in russian_lines and idx not in avoiding)
+                            via_russia_only=idx in russian_lines and idx not in avoiding, energy=energy[idx])
         if types:
             claim_of[idx] = len(claims)
             claims.append(Candidate(article, s, e, text[s:e], lang, types[0], [], claim_types=types))
