@@ -58,18 +58,19 @@ def main() -> None:
         batch.append((text, lang))
         size += len(text.encode("utf-8"))
         i += 1
-    start = time.perf_counter()
+    # CPU time is printed next to wall time: on a shared machine wall time also counts other processes.
+    start, cpu = time.perf_counter(), time.process_time()
     claims = sum(len(analyse(t, language=lang, matcher=matcher).claims) for t, lang in batch)
-    elapsed = time.perf_counter() - start
-    print(f"throughput: {size / 1e6:.1f} MB in {len(batch)} articles, {claims} claims, {elapsed:.2f} s "
-          f"-> {size / 1e6 / elapsed:.2f} MB/s (goal >= 5 MB/s, one core)")
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(f"throughput: {size / 1e6:.1f} MB in {len(batch)} articles, {claims} claims, wall {elapsed:.2f} s, CPU {cpu:.2f} s "
+          f"-> {size / 1e6 / cpu:.2f} MB/s of CPU (goal >= 5 MB/s, one core)")
     for mb in (0.25, 0.5, 1.0, 2.0):
         text = hostile(int(mb * 1_000_000))
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = analyse(text, language="en", matcher=matcher)
-        elapsed = time.perf_counter() - start
-        print(f"hostile one-sentence run of asset names: {mb:.2f} MB, {len(result.mentions)} mentions, {elapsed:.2f} s, "
-              f"{elapsed / mb:.2f} s/MB (goal: 2 MB < 5 s, s/MB flat)")
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+        print(f"hostile one-sentence run of asset names: {mb:.2f} MB, {len(result.mentions)} mentions, wall {elapsed:.2f} s, "
+              f"CPU {cpu:.2f} s, {cpu / mb:.2f} CPU s/MB (goal: 2 MB < 5 s, s/MB flat)")
 
 
 if __name__ == "__main__":

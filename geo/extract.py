@@ -30,59 +30,13 @@ from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any
 
+from geo.cues import sentence_cues
 from geo.matcher import LINE_KINDS, Entry, Matcher, build_index, load_matcher
 from geo.textutil import DEMONYMS, fold, guess_language, name_key, split_sentences
 
 __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "claim_types", "classify", "default_matcher", "extract",
            "split_sentences"]
 
-# Cue patterns, matched on the case-folded sentence; word starts only, so inflections match.
-_CUES: dict[str, dict[str, str]] = {
-    "energy": {
-        "en": r"\b(?:oil|crude|gas\b|gas |pipeline|tanker|barrel|export|shipment|shipped|cargo|terminal|refiner|transit|lng|condensate|"
-        r"loading|mooring|throughput)",
-        "de": r"\b(?:öl|roh[öo]l|erd[öo]l|gas|pipeline|leitung|tanker|export|ausfuhr|liefer|kesselwagen|terminal|raffinerie|transit|"
-        r"verschifft|verlade|durchsatz|[a-zäöü]*(?:öl|gas)(?:terminal|leitung|lieferung|export|pipeline|umschlag))",
-        "ru": r"\b(?:нефт|газ|трубопровод|нефтепровод|газопровод|танкер|экспорт|поставк|отгруз|терминал|транзит|нпз|баррел|прокачк|пропускн)",
-    },
-    "rerouting": {
-        "en": r"\b(?:re-?rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift)",
-        "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|statt|diversifi|umlenk|umgelenkt|verlager)",
-        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент)",
-    },
-    "dependency": {
-        "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute)",
-        "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgroßteil|\bweiterhin|\bmehrheit|\bbisher)",
-        "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему)",
-    },
-    # A change or plan in a flow; with a route that avoids Russia named, that is a rerouting claim.
-    "change": {
-        "en": r"\b(?:will|would|plans?|planned|began|begin|start|increas|more\b|expand|rais|new\b|grow|aims?\b)",
-        "de": r"\b(?:will|soll|plan|künftig|begann|beginn|seit\b|mehr\b|erhöh|ausbau|steiger|zusätzlich|zunehmend|neu)",
-        "ru": r"\b(?:увелич|больше|начал|планир|будет|нарастить|рассчитыва|нов[аыо]|рост|всё чаще|все чаще)",
-    },
-    "military_symbolic": {
-        "en": r"\b(?:parade|military|troops|victory day|intervention|armed)",
-        "de": r"\b(?:parade|militär|truppen|tag des sieges|eingreifen|eingriff|soldaten)",
-        "ru": r"\b(?:парад|военн|войск|дн[яюе] победы|вмешательств)",
-    },
-    "alignment": {
-        "en": r"\b(?:west|western|alliance|partnership|agreement|distanc|turn away|pivot|ally|allies|referend|rapprochement)",
-        "de": r"\b(?:westen|westlich|partnerschaft|abkommen|distanz|distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis)",
-        "ru": r"\b(?:запад|партн[её]рств|соглашени|дистанц|союзник|референдум|сближени)",
-    },
-    "opinion": {
-        "en": r"\b(?:according to|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly)",
-        "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren)",
-        "ru": r"\b(?:по мнению|считают|якобы|по словам|как сообщ|аналитик|полагают)",
-    },
-    "actors": {
-        "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe)",
-        "de": r"\b(?:kasach|russ|moskau|astana|tokajew|putin|china|chines|westen|westlich|kreml|brüssel)",
-        "ru": r"\b(?:казах|росси|москв|астан|токаев|путин|кита|запад|кремл)",
-    },
-}
-_COMPILED = {(cue, lang): re.compile(p) for cue, by_lang in _CUES.items() for lang, p in by_lang.items()}
 #: What may stand between a possessor and the thing it owns: "CPC's ", "CPC-", "КТК ".
 _POSSESSIVE_GAP = re.compile(r"^(?:['’]s|s['’])?[\s-]*$")
 _SPLIT = re.compile(r"(\w+)")
@@ -375,10 +329,6 @@ def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) ->
 # --- pass 2: claims ------------------------------------------------------------------
 
 
-def _has(cue: str, lang: str, folded: str) -> bool:
-    return _COMPILED[(cue, lang)].search(folded) is not None
-
-
 def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False, after_energy: bool = False,
              via_russia_only: bool = False) -> str | None:
     """The main claim type of a sentence (see :func:`claim_types`), or ``None``."""
@@ -388,22 +338,22 @@ def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = Fal
 
 
 def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False, after_energy: bool = False,
-                via_russia_only: bool = False, energy: bool | None = None) -> list[str]:
-    """Every claim type a sentence asserts, main type first: at most one route type, then the others."""
-    folded = sentence.casefold()
-    if lang not in ("de", "en", "ru"):
-        lang = "en"
-    if energy is None:
-        energy = _has("energy", lang, folded)
-    route = _route_type(folded, lang, energy=energy, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
+                via_russia_only: bool = False, cues: frozenset[str] | None = None) -> list[str]:
+    """Every claim type a sentence asserts, main type first: at most one route type, then the others.
+
+    ``cues``: the sentence's cue kinds if already known (:func:`geo.cues.sentence_cues`).
+    """
+    if cues is None:
+        cues = sentence_cues(sentence, lang)
+    route = _route_type(cues, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
                         via_russia_only=via_russia_only)
-    others = [cue for cue in ("military_symbolic", "alignment", "opinion") if _has(cue, lang, folded)]
-    if route is None and not _has("actors", lang, folded):
+    others = [cue for cue in ("military_symbolic", "alignment", "opinion") if cue in cues]
+    if route is None and "actors" not in cues:
         return []
     return ([route] if route else []) + others
 
 
-def _route_type(folded: str, lang: str, *, energy: bool, named: bool, avoids_russia: bool, after_energy: bool,
+def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after_energy: bool,
                 via_russia_only: bool) -> str | None:
     """The claim type of a sentence, or ``None`` if it claims nothing this tool tracks.
 
@@ -411,19 +361,19 @@ def _route_type(folded: str, lang: str, *, energy: bool, named: bool, avoids_rus
     Russia nor ends at a Russian port; ``after_energy``: the sentence before spoke about
     energy, so "this route" refers to it. A plain description of a flow is no claim.
     """
-    if energy:
-        if _has("rerouting", lang, folded):
+    if "energy" in cues:
+        if "rerouting" in cues:
             return "rerouting"
-        if _has("dependency", lang, folded):
+        if "dependency" in cues:
             return "dependency"
-        if named and avoids_russia and _has("change", lang, folded):
+        if named and avoids_russia and "change" in cues:
             return "rerouting"
         if via_russia_only:
             return "dependency"  # "exports go through the CPC": a plain statement of reliance on a Russian route
-    if after_energy and (named or _has("actors", lang, folded)):
-        if _has("rerouting", lang, folded):
+    if after_energy and (named or "actors" in cues):
+        if "rerouting" in cues:
             return "rerouting"
-        if _has("dependency", lang, folded):
+        if "dependency" in cues:
             return "dependency"
     return None
 
@@ -443,13 +393,14 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     avoiding = {m.sentence for m in mentions
                 if not m.id.startswith("group:") and not matcher.russian.get(m.id) and matcher.kinds.get(m.id) != "field"}
     russian_lines = {m.sentence for m in mentions if matcher.russian.get(m.id) and matcher.kinds.get(m.id) in LINE_KINDS}
-    energy = [_has("energy", lang if lang in ("de", "en", "ru") else "en", text[s:e].casefold()) for s, e in sentences]
+    cue_sets = [sentence_cues(text[s:e], lang) for s, e in sentences]
+    energy = ["energy" in c for c in cue_sets]
     claims: list[Candidate] = []
     claim_of: dict[int, int] = {}
     for idx, (s, e) in enumerate(sentences):
         types = claim_types(text[s:e], lang, named=idx in named, avoids_russia=idx in avoiding,
                             after_energy=idx > 0 and energy[idx - 1],
-                            via_russia_only=idx in russian_lines and idx not in avoiding, energy=energy[idx])
+                            via_russia_only=idx in russian_lines and idx not in avoiding, cues=cue_sets[idx])
         if types:
             claim_of[idx] = len(claims)
             claims.append(Candidate(article, s, e, text[s:e], lang, types[0], [], claim_types=types))

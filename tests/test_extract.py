@@ -215,3 +215,20 @@ def test_every_alias_has_a_reason_and_none_is_an_evaluation_sentence():
     for g in yaml.safe_load((DATA / "routes.yaml").read_text(encoding="utf-8")):
         for alias in g.get("aliases") or []:
             assert reasons["groups"][g["id"]][alias].strip(), (g["id"], alias)
+
+
+def test_word_by_word_cues_agree_with_the_plain_patterns():
+    """The memoised word path must find exactly what searching each full pattern in the sentence finds."""
+    import re
+
+    from geo.cues import CUES, sentence_cues
+
+    plain = {(c, lang): re.compile(p) for c, by_lang in CUES.items() for lang, p in by_lang.items()}
+    extra = [("Exports re-routed via Aktau; 80% still depend on the CPC, according to analysts.", "en"),
+             ("Am Tag des Sieges gab es keine Parade; Öl wird per Kesselwagen umgeleitet.", "de"),
+             ("По мнению экспертов, нефть по-прежнему идёт в обход России.", "ru")]
+    for text, lang in [(a["text"], a["language"]) for a in DEV + TEST] + extra:
+        for s, e in split_sentences(text):
+            sentence = text[s:e]
+            expected = {c for (c, lg), rx in plain.items() if lg == lang and rx.search(sentence.casefold())}
+            assert sentence_cues(sentence, lang) == expected, sentence
