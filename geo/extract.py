@@ -477,10 +477,12 @@ def _assets(mentions: list[Mention], claim_type: str, matcher: Matcher) -> list[
 def _lanes(named_points: set[str], matcher: Matcher) -> list[str]:
     """Shipping lanes and rail legs both of whose end points are named."""
     out = []
-    for line, ends in matcher.endpoints.items():
-        if len(ends) == 2 and set(ends) <= named_points and matcher.kinds[line] in ("shipping_lane", "rail"):
-            out.append(line)
-    return out
+    for p in named_points:
+        for line in matcher.connected.get(p, ()):
+            ends = matcher.endpoints.get(line, ())
+            if len(ends) == 2 and ends[0] == p and ends[1] in named_points and matcher.kinds[line] in ("shipping_lane", "rail"):
+                out.append(line)
+    return sorted(out)
 
 
 def _link(asset_id: str, how: str, claim_type: str, matcher: Matcher) -> dict[str, str]:
