@@ -130,7 +130,7 @@ def phrase_cues(folded: str, lang: str) -> set[str]:
         m = rx.search(folded, pos)
         if m is None:
             return found
-        found.add(m.lastgroup.split("__")[0])
+        found.add((m.lastgroup or "").split("__")[0])
         pos = m.start() + 1
 
 

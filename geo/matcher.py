@@ -169,9 +169,9 @@ def _link_geometry(m: Matcher, features: list[dict], end_km: float) -> None:
         coords = geom["coordinates"][0] if geom["type"] == "MultiLineString" else geom["coordinates"]
         ends = []
         for lon, lat in (coords[0][:2], coords[-1][:2]):
-            best = min(points, key=lambda q, lon=lon, lat=lat: _km(q[1], q[2], lon, lat), default=None)
-            if best is not None and _km(best[1], best[2], lon, lat) <= end_km:
-                ends.append(best[0])
+            dist, nearest = min(((_km(q[1], q[2], lon, lat), q[0]) for q in points), default=(math.inf, ""))
+            if dist <= end_km:
+                ends.append(nearest)
         ends = list(dict.fromkeys(ends))
         m.endpoints[p["id"]] = tuple(ends)
         for e in ends:

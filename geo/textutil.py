@@ -86,9 +86,9 @@ _DOUBLE = re.compile(r"(\w)\1+")
 _C_NOT_CH = re.compile(r"c(?!h)")
 # Case endings of Russian nouns and adjectives and of German nouns, romanised, longest first.
 # One set for all languages keeps the key independent of the language guess.
-_ENDINGS = ("ogo", "ego", "omu", "emu", "imi", "ami", "iami", "oi", "ei", "om", "em", "ah", "iah", "am", "iam", "ui",
+_ENDING_LIST = ("ogo", "ego", "omu", "emu", "imi", "ami", "iami", "oi", "ei", "om", "em", "ah", "iah", "am", "iam", "ui",
             "ia", "ie", "ii", "ih", "im", "ern", "en", "es", "er", "a", "e", "i", "o", "u", "s")
-_ENDINGS = tuple(sorted(set(_ENDINGS), key=len, reverse=True))
+_ENDINGS: tuple[str, ...] = tuple(sorted(set(_ENDING_LIST), key=len, reverse=True))
 _MIN_STEM = 3
 
 

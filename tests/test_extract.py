@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo import corpus, load
 from geo.extract import analyse, build_matcher, default_matcher, extract, split_sentences
@@ -232,3 +235,20 @@ def test_word_by_word_cues_agree_with_the_plain_patterns():
             sentence = text[s:e]
             expected = {c for (c, lg), rx in plain.items() if lg == lang and rx.search(sentence.casefold())}
             assert sentence_cues(sentence, lang) == expected, sentence
+
+
+_WORDS = ["CPC", "КТК", "Noworossijsk", "Новороссийска", "Aktau", "Aktauer", "Baku", "-", " – ", "Tiflis", "Ceyhan", "Баку",
+          "Тбилиси", "Джейхан", "Russian", "ports", "russischen", "Häfen", "oil", "Öl", "нефть", "bypass", ".", "\n", "CPC's",
+          "Black", "Sea", "terminal", "Druschbaleitung", "Tengis-Feld", "«", "»", '"', "Дружба", "tap", "TAP", "40"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), max_size=80), language=st.sampled_from(["de", "en", "ru", None]))
+def test_mentions_are_ordered_disjoint_spans_of_the_text(words, language):
+    text = " ".join(words)
+    result = analyse(text, language=language, matcher=MATCHER)
+    spans = [(m.start, m.end) for m in result.mentions]
+    assert all(text[m.start : m.end] == m.text and m.text for m in result.mentions)
+    assert spans == sorted(spans) and all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    claims = result.claims
+    assert all(m.claim is None or claims[m.claim].start <= m.start < m.end <= claims[m.claim].end for m in result.mentions)
