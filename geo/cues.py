@@ -24,9 +24,10 @@ CUES: dict[str, dict[str, str]] = {
         "ru": r"\b(?:нефт|газ|трубопровод|нефтепровод|газопровод|танкер|экспорт|поставк|отгруз|терминал|транзит|нпз|баррел|прокачк|пропускн)",
     },
     "rerouting": {
-        "en": r"\b(?:re-?rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift)",
-        "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|statt|diversifi|umlenk|umgelenkt|verlager)",
-        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент)",
+        "en": r"\b(?:re-?rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift|without crossing|without touching)",
+        "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|statt|diversifi|umlenk|umgelenkt|verlager|"
+        r"ohne russisch|an russland vorbei)",
+        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент|не заходя)",
     },
     "dependency": {
         "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute)",
@@ -35,9 +36,9 @@ CUES: dict[str, dict[str, str]] = {
     },
     # A change or plan in a flow; with a route that avoids Russia named, that is a rerouting claim.
     "change": {
-        "en": r"\b(?:will|would|plans?|planned|began|begin|start|increas|more\b|expand|rais|new\b|grow|aims?\b)",
-        "de": r"\b(?:will|soll|plan|künftig|begann|beginn|seit\b|mehr\b|erhöh|ausbau|steiger|zusätzlich|zunehmend|neu)",
-        "ru": r"\b(?:увелич|больше|начал|планир|будет|нарастить|рассчитыва|нов[аыо]|рост|всё чаще|все чаще)",
+        "en": r"\b(?:will|would|plans?|planned|began|begin|start|increas|more\b|expand|rais|new\b|grow|aims?\b|consider)",
+        "de": r"\b(?:will|soll|plan|künftig|begann|beginn|seit\b|mehr\b|erhöh|ausbau|steiger|zusätzlich|zunehmend|verstärkt|erwäg|neu)",
+        "ru": r"\b(?:увелич|больше|начал|планир|будет|нарастить|рассчитыва|рассматрива|нов[аыо]|рост|всё чаще|все чаще)",
     },
     "military_symbolic": {
         "en": r"\b(?:parade|military|troops|victory day|intervention|armed)",
@@ -51,8 +52,8 @@ CUES: dict[str, dict[str, str]] = {
     },
     "opinion": {
         "en": r"\b(?:according to|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly)",
-        "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren)",
-        "ru": r"\b(?:по мнению|считают|якобы|по словам|как сообщ|аналитик|полагают)",
+        "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben)",
+        "ru": r"\b(?:по мнению|считают|якобы|по словам|как сообщ|аналитик|полагают|по данным)",
     },
     "actors": {
         "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe)",

@@ -161,6 +161,8 @@ def _key_of(word: str, matcher: Matcher) -> str:
     """The match key of one text word: folded, demonym to country, place in an adjective or compound, or one edit away."""
     k = name_key(word)
     k = DEMONYMS.get(k, k)
+    if k not in matcher.first_keys and len(k) > _MIN_PLACE and (k[:-1],) in matcher.names:
+        k = k[:-1]  # a stem ending in a letter that is also an ending: «Тенгиза» -> tengis -> tengi (Tengiz)
     if k not in matcher.first_keys:
         low = word.casefold()
         for suffix in _PLACE_SUFFIXES:
@@ -231,7 +233,14 @@ def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
         free = i + best_n
     chains = _chains(text, keys, gaps, offsets, sentence_starts, found, matcher)
     if chains:
-        found = sorted(found + chains, key=lambda x: x[0].start)
+        # the places inside a chain name the line, not themselves ("Baku-Tiflis-Ceyhan" is BTC only)
+        chain_starts = [m.start for m, _ in chains]
+        inside = []
+        for m, _ in found:
+            j = bisect_right(chain_starts, m.start) - 1
+            inside.append(j >= 0 and chains[j][0].start <= m.start and m.end <= chains[j][0].end)
+        kept = [f for f, drop in zip(found, inside, strict=True) if not drop]
+        found = sorted(kept + chains, key=lambda x: x[0].start)
     return found
 
 
@@ -255,8 +264,11 @@ def _chains(text: str, keys: list[str], gaps: list[str], offsets: list[int], sen
             continue
         st, en = offsets[2 * first], offsets[2 * last + 1]
         j = bisect_right(found_starts, st) - 1
-        if j >= 0 and found[j][0].end >= en:
-            continue
+        if j >= 0 and (found[j][0].start < st < found[j][0].end or found[j][0].end >= en):
+            continue  # inside one name already, or cut through one
+        last_name = bisect_right(found_starts, en - 1) - 1
+        if last_name >= 0 and found[last_name][0].end > en:
+            continue  # the last place is the start of a longer name
         line = matcher.chain_seen[chain] if chain in matcher.chain_seen else _resolve_chain(chain, matcher)
         if line:
             sent = bisect_right(sentence_starts, st) - 1
@@ -419,7 +431,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     for m in kept:
         if m.linked and matcher.kinds.get(m.id) not in LINE_KINDS:
             points.setdefault(m.sentence, set()).add(m.id)
-    lanes = {ln for named_points in points.values() for ln in _lanes(named_points, matcher)}
+    # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
+    lanes = {ln for idx, named in points.items() for ln in _lanes(named | points.get(idx + 1, set()), matcher)}
     in_claim: dict[int, list[Mention]] = {}
     for m in kept:
         if m.claim is not None:

@@ -154,7 +154,8 @@ def build_index(features: list[dict], groups: list[dict], waypoints: list[dict],
     _link_geometry(m, features, end_km)
     _index_places(m, props, waypoints)
     _index_operators(m, props)
-    m.near = {a: frozenset({a} | m.connected.get(a, set())) for a in m.kinds}
+    # Fields feed several routes, so naming one is no evidence for any particular terminal or line.
+    m.near = {a: frozenset({a} | {c for c in m.connected.get(a, set()) if m.kinds.get(c) != "field"}) for a in m.kinds}
     return m
 
 
