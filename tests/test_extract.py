@@ -1,52 +1,145 @@
-"""Claim extraction: the labelled evaluation set, the curated seed claims, the CLI contract."""
+"""Claim extraction: dev and frozen test sets, mentions vs claims, name variants, chains, the CLI contract."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from geo.claims.extract import build_matcher, extract, split_sentences
+from geo.claims.extract import analyse, build_matcher, default_matcher, extract, split_sentences
+from geo.claims.text import name_key
 from geo.data import corpus, load
 from tests.conftest import DATA, ROOT
+from tests.extract_eval import load_set, prf, report, score
 
-EVAL = yaml.safe_load((Path(__file__).parent / "fixtures" / "extraction_eval.yaml").read_text(encoding="utf-8"))["articles"]
-ASSETS = load.load_assets(DATA)
-MATCHER = build_matcher(ASSETS, load.load_route_groups(DATA))
-CORPUS = corpus.load_corpus(DATA, asset_ids=set(ASSETS.index))
-
-
-def named_links(text: str, language: str) -> set[str]:
-    """Assets the extractor links by a name in the text (group expansions excluded, as in the labels)."""
-    return {a["id"] for c in extract(text, language=language, matcher=MATCHER) for a in c.assets if a["match"] != "group"}
+DEV = load_set("extraction_dev.yaml")
+TEST = load_set("extraction_test.yaml")
+MATCHER = default_matcher(DATA)
+CORPUS = corpus.load_corpus(DATA, asset_ids=set(load.load_assets(DATA).index))
 
 
-def test_eval_set_is_big_enough_and_balanced():
-    by_lang = {lang: [a for a in EVAL if a["language"] == lang] for lang in ("de", "en", "ru")}
-    assert len(EVAL) >= 30
-    for articles in by_lang.values():
-        assert any(a["expected_assets"] for a in articles) and any(not a["expected_assets"] for a in articles)
+def links(text: str, language: str = "en") -> set[str]:
+    return analyse(text, language=language, matcher=MATCHER).linked_assets()
 
 
-def test_asset_links_precision_and_recall(capsys):
-    tp = fp = fn = 0
-    for article in EVAL:
-        got, expected = named_links(article["text"], article["language"]), set(article["expected_assets"])
-        tp, fp, fn = tp + len(got & expected), fp + len(got - expected), fn + len(expected - got)
-    precision, recall = tp / (tp + fp), tp / (tp + fn)
+def test_sets_are_big_enough_balanced_and_disjoint():
+    for articles in (DEV, TEST):
+        for lang in ("de", "en", "ru"):
+            mine = [a for a in articles if a["language"] == lang]
+            assert len(mine) >= 10
+            assert any(a["expected_assets"] for a in mine) and any(not a["expected_assets"] for a in mine)
+    assert not {a["text"] for a in DEV} & {a["text"] for a in TEST}
+
+
+def test_dev_set_scores(capsys):
+    s = score(DEV, MATCHER)
     with capsys.disabled():
-        print(f"\nasset links on {len(EVAL)} labelled articles: precision {precision:.3f}, recall {recall:.3f} (tp {tp}, fp {fp}, fn {fn})")
-    assert precision >= 0.9
-    assert recall >= 0.9
+        print("\n" + report("dev set", s))
+    for c in s["links"].values():
+        p, r, _ = prf(c["tp"], c["fp"], c["fn"])
+        assert p >= 0.9 and r >= 0.9
 
 
-@pytest.mark.parametrize("article", [a for a in EVAL if not a["expected_assets"]], ids=lambda a: a["id"])
+def test_frozen_test_set_asset_links(capsys):
+    """The frozen set is never tuned on."""
+    s = score(TEST, MATCHER)
+    with capsys.disabled():
+        print("\n" + report("frozen test set", s))
+    tp, fp, fn = (sum(c[k] for c in s["links"].values()) for k in ("tp", "fp", "fn"))
+    p, r, _ = prf(tp, fp, fn)
+    assert p >= 0.85 and r >= 0.85
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11 target not met: claim-type macro-F1 on the frozen set is 0.84 "
+                   "(2026-11-22T01:36Z), below 0.85; fix on the dev set, never on this one")
+def test_frozen_test_set_claim_type_macro_f1():
+    assert score(TEST, MATCHER)["macro_f1"] >= 0.85
+
+
+def test_prf_by_hand():
+    # 3 found, 2 right, 4 expected: P = 2/3, R = 2/4 = 0.5, F1 = 2*(2/3)*0.5/(2/3+0.5) = (2/3)/(7/6) = 4/7
+    p, r, f = prf(2, 1, 2)
+    assert (round(p, 4), r, round(f, 4)) == (0.6667, 0.5, round(4 / 7, 4))
+
+
+@pytest.mark.parametrize("article", [a for a in DEV + TEST if not a["expected_assets"]], ids=lambda a: a["id"])
 def test_negative_articles_link_no_asset(article):
-    assert named_links(article["text"], article["language"]) == set()
+    assert links(article["text"], article["language"]) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Oil loadings at Novorossiisk rose.", "en", "sheskharis"),
+        ("Das Öl fließt über Noworossijsk.", "de", "sheskharis"),
+        ("Нефть отгружают через Новороссийска терминал.", "ru", "sheskharis"),
+        ("Поставки нефти в порт Усть-Луги выросли.", "ru", "ust-luga"),
+        ("Экспорт нефти по КТК вырос.", "ru", "cpc"),
+        ("Die Förderung im Tengis-Feld stieg, das Öl geht in den Export.", "de", "tengiz"),
+        ('Нефть идёт по трубопроводу "Дружба" в Германию.', "ru", "druzhba-samara-schwedt"),
+        ("Das Öl fließt durch die Kaspische Pipeline.", "de", "cpc"),
+        ("Öl wird über die Pipeline Baku-Tiflis-Ceyhan exportiert.", "de", "btc"),
+        ("Нефть идёт по маршруту Баку - Тбилиси - Джейхан.", "ru", "btc"),
+        ("Oil flows through the Kazakhstan – Chinese Pipeline.", "en", "kcp-atasu-alashankou"),
+        ("Gas exports via TAP to Italy rose.", "en", "tap"),
+    ],
+)
+def test_inflected_transliterated_and_chained_names(text, language, expected):
+    assert expected in links(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Oil traders tap into new gas export markets.", "en"),
+        ("Oil prices pushed the CAC 40 lower as gas exports fell.", "en"),
+        ("Die Ölpreise in Schweden stiegen.", "de"),  # Schweden (Sweden) is not Schwedt
+        ("Gas prices in Samarkand and Aktobe rose.", "en"),  # not Samara, not Aktau
+        ("Der Ölkonzern backen neue Pläne.", "de"),  # a short inflected stem is not Baku
+        ("Oil tankers passed the Kuril islands.", "en"),  # not Kuryk
+    ],
+)
+def test_false_friends_link_nothing(text, language):
+    assert links(text, language) == set()
+
+
+def test_a_mention_without_a_cue_is_kept_but_a_town_is_not_linked():
+    text = "Lorries queued at the Dostyk crossing, where crude also enters the pipeline to China. FC Atyrau won on Sunday."
+    result = analyse(text, language="en", matcher=MATCHER)
+    by_id = {m.id: m for m in result.mentions}
+    assert by_id["alashankou"].linked and by_id["alashankou"].claim is None
+    assert not by_id["atyrau"].linked
+
+
+def test_group_alias_counts_only_inside_a_claim():
+    outside = "In den russischen Häfen stieg der Containerumschlag."
+    inside = "Kasachstan will sein Öl an russischen Häfen vorbei über Aktau leiten, um sie zu umgehen."
+    assert not any(m.id.startswith("group:") for m in analyse(outside, language="de", matcher=MATCHER).mentions)
+    (claim,) = analyse(inside, language="de", matcher=MATCHER).claims
+    assert "sheskharis" in {a["id"] for a in claim.assets if a["match"] == "group"}
+
+
+def test_possessor_and_document_settle_ambiguous_names():
+    assert "cpc-marine-terminal" in links("Loadings of crude at the CPC's Black Sea terminal fell.")
+    assert "kulevi" not in links("Loadings of crude at the CPC's Black Sea terminal fell.")
+    doc = ("The CPC pipeline carried more crude this year. Analysts expect growth. "
+           "The terminal in the southern Russian port city of Novorossiysk loaded 60 tankers.")
+    got = links(doc)
+    assert "cpc-marine-terminal" in got and "sheskharis" not in got
+    assert "sheskharis" in links("Transneft loaded crude tankers at Novorossiysk.")
+
+
+def test_roles_follow_the_data_in_a_bypass_claim():
+    text = "Kazakhstan will ship more crude via the BTC pipeline to avoid the CPC terminal."
+    (claim,) = extract(text, language="en", matcher=MATCHER)
+    roles = {a["id"]: a["role"] for a in claim.assets}
+    assert claim.claim_type == "rerouting"
+    assert roles == {"btc": "alternative", "cpc-marine-terminal": "bypassed"}
 
 
 def test_every_curated_seed_claim_is_found_with_its_assets():
@@ -58,38 +151,22 @@ def test_every_curated_seed_claim_is_found_with_its_assets():
             assert {a.id for a in claim.assets} <= found, claim.id
 
 
-def test_roles_follow_the_data_in_a_bypass_claim():
-    text = "Kazakhstan will ship more crude via the BTC pipeline to avoid the CPC terminal."
-    (claim,) = extract(text, language="en", matcher=MATCHER)
-    roles = {a["id"]: a["role"] for a in claim.assets}
-    assert claim.claim_type == "rerouting"
-    assert roles == {"btc": "alternative", "cpc-marine-terminal": "bypassed"}
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "expected"),
-    [
-        ("Das Öl fließt über Noworossijsk.", "de", "sheskharis"),
-        ("Нефть отгружают через Новороссийска терминал.", "ru", "sheskharis"),
-        ("Поставки нефти в порт Усть-Луги выросли.", "ru", "ust-luga"),
-        ("Экспорт нефти по КТК вырос.", "ru", "cpc"),
-        ("Der Export über die Druschba-Pipeline läuft weiter.", "de", "druzhba-samara-schwedt"),
-        ("Gas exports via TAP to Italy rose.", "en", "tap"),
-    ],
-)
-def test_inflected_and_abbreviated_names(text, language, expected):
-    assert expected in named_links(text, language)
-
-
-def test_abbreviations_are_case_exact_whole_words():
-    assert named_links("Oil traders tap into new gas export markets.", "en") == set()
-    assert named_links("Oil prices pushed the CAC 40 lower as gas exports fell.", "en") == set()
-
-
-def test_offsets_always_index_the_excerpt():
+def test_offsets_always_index_the_excerpt_and_the_mentions():
     for art_id, text in CORPUS.texts.items():
-        for c in extract(text, article=art_id, matcher=MATCHER):
-            assert text[c.start : c.end] == c.excerpt
+        result = analyse(text, article=art_id, matcher=MATCHER)
+        assert all(text[c.start : c.end] == c.excerpt for c in result.claims)
+        assert all(text[m.start : m.end] == m.text for m in result.mentions)
+
+
+def test_old_table_api_gives_the_same_links():
+    old = build_matcher(load.load_assets(DATA), load.load_route_groups(DATA))
+    text = TEST[0]["text"]
+    assert analyse(text, language="en", matcher=old).linked_assets() == links(text)
+
+
+def test_name_keys_fold_spelling_and_endings():
+    assert len({name_key(w) for w in ("Novorossiysk", "Noworossijsk", "Новороссийска", "Новороссийском")}) == 1
+    assert name_key("Schwedt") != name_key("Schweden")
 
 
 def test_sentences_do_not_break_at_ordinals_or_abbreviations():
@@ -99,14 +176,81 @@ def test_sentences_do_not_break_at_ordinals_or_abbreviations():
 
 def test_extract_command_json_contract(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("Kazakhstan ships more crude via the BTC pipeline to avoid Russian ports.", encoding="utf-8")
+    path.write_text("Kazakhstan ships more crude via the BTC pipeline to avoid Russian ports. FC Atyrau won.", encoding="utf-8")
     seed = ROOT / "seeds" / "000_149cd47eccacf6d5.txt"
     cmd = [sys.executable, "-m", "geo", "extract", str(path), str(seed), "--format", "json"]
     out = json.loads(subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True).stdout)
     assert {c["article"] for c in out} == {corpus.sha256_text(path.read_text(encoding="utf-8"))[:16], "000_149cd47eccacf6d5"}
     for c in out:
-        assert {"article", "start", "end", "excerpt", "language", "claim_type", "assets"} <= c.keys()
+        assert {"article", "start", "end", "excerpt", "language", "claim_type", "assets", "mentions"} <= c.keys()
         for a in c["assets"]:
             assert {"id", "name", "role"} <= a.keys()
     first = next(c for c in out if c["article"] != "000_149cd47eccacf6d5")
     assert first["claim_type"] == "rerouting" and "btc" in {a["id"] for a in first["assets"]}
+    assert [m["id"] for m in first["mentions"]][:1] == ["btc"]
+    every = json.loads(subprocess.run([*cmd, "--all-mentions"], cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+    atyrau = [m for m in every["mentions"] if m["id"] == "atyrau" and m["article"] == first["article"]]
+    assert atyrau and atyrau[0]["claim"] is None and not atyrau[0]["linked"]
+
+
+def test_extract_command_does_not_import_the_heavy_libraries(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Kazakh crude flows via the CPC.", encoding="utf-8")
+    code = ("import sys, runpy; sys.argv = ['geo', 'extract', sys.argv[1]];\n"
+            "try:\n    runpy.run_module('geo', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('pandas', 'geopandas', 'matplotlib', 'scipy', 'shapely') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_every_alias_has_a_reason_and_none_is_an_evaluation_sentence():
+    import json
+
+    import yaml
+
+    reasons = yaml.safe_load((DATA / "alias_reasons.yaml").read_text(encoding="utf-8"))
+    texts = [a["text"] for a in DEV + TEST]
+    for f in json.loads((DATA / "assets.geojson").read_text(encoding="utf-8"))["features"]:
+        p = f["properties"]
+        given = reasons["assets"][p["id"]]["aliases"]
+        for alias in [*p["aliases"], *(p.get("context_aliases") or [])]:
+            assert given.get(alias, "").strip(), (p["id"], alias)
+            # a name is a few words; a clause lifted from an evaluation text would be longer
+            assert len(alias.split()) <= 6 or not any(alias in t for t in texts), alias
+    for g in yaml.safe_load((DATA / "routes.yaml").read_text(encoding="utf-8")):
+        for alias in g.get("aliases") or []:
+            assert reasons["groups"][g["id"]][alias].strip(), (g["id"], alias)
+
+
+def test_word_by_word_cues_agree_with_the_plain_patterns():
+    """The memoised word path must find exactly what searching each full pattern in the sentence finds."""
+    import re
+
+    from geo.claims.cues import CUES, sentence_cues
+
+    plain = {(c, lang): re.compile(p) for c, by_lang in CUES.items() for lang, p in by_lang.items()}
+    extra = [("Exports re-routed via Aktau; 80% still depend on the CPC, according to analysts.", "en"),
+             ("Am Tag des Sieges gab es keine Parade; Öl wird per Kesselwagen umgeleitet.", "de"),
+             ("По мнению экспертов, нефть по-прежнему идёт в обход России.", "ru")]
+    for text, lang in [(a["text"], a["language"]) for a in DEV + TEST] + extra:
+        for s, e in split_sentences(text):
+            sentence = text[s:e]
+            expected = {c for (c, lg), rx in plain.items() if lg == lang and rx.search(sentence.casefold())}
+            assert sentence_cues(sentence, lang) == expected, sentence
+
+
+_WORDS = ["CPC", "КТК", "Noworossijsk", "Новороссийска", "Aktau", "Aktauer", "Baku", "-", " – ", "Tiflis", "Ceyhan", "Баку",
+          "Тбилиси", "Джейхан", "Russian", "ports", "russischen", "Häfen", "oil", "Öl", "нефть", "bypass", ".", "\n", "CPC's",
+          "Black", "Sea", "terminal", "Druschbaleitung", "Tengis-Feld", "«", "»", '"', "Дружба", "tap", "TAP", "40"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), max_size=80), language=st.sampled_from(["de", "en", "ru", None]))
+def test_mentions_are_ordered_disjoint_spans_of_the_text(words, language):
+    text = " ".join(words)
+    result = analyse(text, language=language, matcher=MATCHER)
+    spans = [(m.start, m.end) for m in result.mentions]
+    assert all(text[m.start : m.end] == m.text and m.text for m in result.mentions)
+    assert spans == sorted(spans) and all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    claims = result.claims
+    assert all(m.claim is None or claims[m.claim].start <= m.start < m.end <= claims[m.claim].end for m in result.mentions)

@@ -1,264 +1,67 @@
-"""Candidate claims from article text: sentences, asset mentions, claim types, roles.
+"""Asset mentions and candidate claims from article text.
 
-The extractor is rule-based and offline. A sentence becomes a candidate claim when it
-speaks about energy (oil, gas, pipelines, exports...) and names an asset or carries a
-rerouting / dependency cue, or when it carries an alignment, military/symbolic or opinion
-cue about the actors. Asset names are matched on lemmatised, lightly stemmed tokens
-(simplemma ships its dictionaries in the wheel), so "Noworossijsk", "Новороссийска" and
-"Усть-Луги" match their aliases; all-capital abbreviations (CPC, КТК, TAP) match only as
-whole, case-exact words.
+Two separate passes over one article, both linear in its length:
 
-Three rules, all driven by the dataset, refine what the aliases give:
+1. **Mentions**: every name of an asset, wherever it stands, with offsets. Names are
+   matched on spelling-folded word keys (:mod:`geo.claims.text`), so transliterations and
+   case endings meet their alias; place chains ("Baku-Tiflis-Ceyhan", «Баку - Тбилиси -
+   Джейхан») resolve to the line that passes those places; a close misspelling of a long
+   name is accepted when exactly one alias word is that close. A name that could be more
+   than one asset ("Novorossiysk", "Baku") is settled by, in order: a possessor right
+   before it ("the CPC's terminal"), connected assets in the same sentence, then the whole
+   document (connected assets named anywhere, operators named anywhere).
+2. **Claims**: sentences whose cues assert rerouting, dependency, alignment,
+   military/symbolic action or an opinion. Group names ("Russian ports", "Middle
+   Corridor") count only inside a claim.
 
-* context aliases: ``context_aliases`` of an asset (e.g. "Novorossiysk" for the CPC
-  terminal) win over the plain alias of another asset when a connected asset (one whose
-  line ends there, or the line itself) is named in the same sentence;
-* lanes: when both end points of a shipping lane or rail route are named in an energy
-  sentence, the lane is linked too;
-* groups: a group alias ("russische Häfen", "Middle Corridor") links the group's assets,
-  marked ``match="group"`` so they can be told apart from names in the text.
+A mention is *linked* when it sits in a rerouting or dependency claim or when its sentence
+speaks about energy, so "FC Atyrau" and the beaches of Batumi give no link.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from collections import defaultdict
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress
+from pathlib import Path
+from typing import Any
 
-import geopandas as gpd
-import simplemma
+from geo.claims.cues import sentence_cues
+from geo.claims.matcher import LINE_KINDS, Entry, Matcher, build_index, load_matcher
+from geo.claims.text import DEMONYMS, fold, guess_language, name_key, split_sentences
 
-from geo.data.corpus import guess_language
-from geo.data.geodesy import haversine_km
-from geo.data.schema import LINE_KINDS, RouteGroup
+__all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "claim_types", "classify", "default_matcher", "extract",
+           "split_sentences"]
 
-_WORD = re.compile(r"\w+")
-_ABBREV = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
-#: Endings stripped after lemmatisation so inflected names meet their alias (longest first).
-_ENDINGS = {
-    "ru": tuple(sorted((
-        "ами ями ого его ому ему ыми ими ой ей ом ем ах ях ам ям ую юю ая яя ое ее ые ие ых их ым им ий ый "
-        "а я у ю е и ы о ь й"
-    ).split(), key=len, reverse=True)),
-    "de": ("ern", "en", "es", "er", "em", "e", "s", "n"),
-    "en": ("'s", "es", "s"),
-}
-_MIN_STEM = 3
-
-# Cue patterns, matched on the case-folded sentence; word starts only, so inflections match.
-_CUES: dict[str, dict[str, str]] = {
-    "energy": {
-        "en": r"\b(?:oil|crude|gas\b|gas |pipeline|tanker|barrel|export|shipment|shipped|cargo|terminal|refiner|transit|lng|condensate|volumes|rail)",
-        "de": r"\b(?:öl|roh[öo]l|erd[öo]l|gas|pipeline|leitung|gasleitung|tanker|export|liefer|kesselwagen|terminal|raffinerie|transit|"
-        r"verschifft|mengen|ladung|[a-zäöü]*(?:öl|gas)(?:terminal|leitung|lieferung|export|pipeline))",
-        "ru": r"\b(?:нефт|газ|трубопровод|нефтепровод|газопровод|танкер|экспорт|поставк|поставлен|отгруз|терминал|транзит|нпз|баррел|объ[её]м)",
-    },
-    "rerouting": {
-        "en": r"\b(?:re-?rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|extra volumes|send extra|shift)",
-        "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|statt|diversifi|umlenk|umgelenkt|verlager|künftig|soll mehr|mehr öl)",
-        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент|увеличил|больше нефти|может пойти)",
-    },
-    "dependency": {
-        "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bkept\b|\bsubstitute)",
-        "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgroßteil|\bweiterhin|\bfünftel|\bmehrheit|\bbisher)",
-        "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bранее|\bидёт на экспорт|\bидет на экспорт)",
-    },
-    "military_symbolic": {
-        "en": r"\b(?:parade|military|troops|victory day|intervention|armed)",
-        "de": r"\b(?:parade|militär|truppen|tag des sieges|eingreifen|eingriff|soldaten)",
-        "ru": r"\b(?:парад|военн|войск|дня победы|вмешательств)",
-    },
-    "alignment": {
-        "en": r"\b(?:west|western|alliance|partnership|agreement|distanc|turn away|pivot|ally|allies|referend|rapprochement)",
-        "de": r"\b(?:westen|westlich|partnerschaft|abkommen|distanz|distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis)",
-        "ru": r"\b(?:запад|партн[её]рств|соглашени|дистанц|союзник|референдум|сближени)",
-    },
-    "opinion": {
-        "en": r"\b(?:according to|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly)",
-        "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|gestochen)",
-        "ru": r"\b(?:по мнению|считают|якобы|по словам|как сообщ|аналитик|полагают)",
-    },
-    "actors": {
-        "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe)",
-        "de": r"\b(?:kasach|russ|moskau|astana|tokajew|putin|china|chines|westen|westlich|kreml|brüssel)",
-        "ru": r"\b(?:казах|росси|москв|астан|токаев|путин|кита|запад|кремл)",
-    },
-}
-_COMPILED = {(cue, lang): re.compile(p) for cue, by_lang in _CUES.items() for lang, p in by_lang.items()}
-#: Sentence ends: . ! ? … followed by space and a capital / quote / digit, or a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"“”»«)]?\s+(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9])|\n+")
-_NO_BREAK_AFTER = re.compile(
-    r"(?:\b(?:z|u|d|bzw|ca|vgl|Nr|Dr|St|Mr|Mrs|Ms|e\.g|i\.e|etc|vs|т|г|гг|им|ул|млн|млрд|тыс)\.|\b\d{1,2}\.)$"
-)
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    r"""Sentence spans ``(start, end)`` of ``text``, trimmed of surrounding space.
-
-    Examples
-    --------
-    >>> text = "Am 9. Mai gab es keine Parade. Das Öl fließt z. B. über Aktau.\nNeue Zeile"
-    >>> [text[s:e] for s, e in split_sentences(text)]
-    ['Am 9. Mai gab es keine Parade.', 'Das Öl fließt z. B. über Aktau.', 'Neue Zeile']
-    """
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.group().strip("\n") and _NO_BREAK_AFTER.search(text[max(start, m.start() - 8) : m.start()]):
-            continue
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        chunk = text[s:e]
-        ls = len(chunk) - len(chunk.lstrip())
-        rs = len(chunk.rstrip())
-        if rs > ls:
-            out.append((s + ls, s + rs))
-    return out
-
-
-@lru_cache(maxsize=200_000)
-def token_key(token: str, lang: str) -> str:
-    """The matching key of a word: lemma, case-folded, common endings stripped.
-
-    Examples
-    --------
-    >>> token_key("Новороссийска", "ru") == token_key("Новороссийск", "ru")
-    True
-    >>> token_key("Kasachstans", "de") == token_key("Kasachstan", "de")
-    True
-    """
-    lemma = simplemma.lemmatize(token, lang=lang) if len(token) > 2 else token
-    key = lemma.casefold().replace("ё", "е")
-    for ending in _ENDINGS[lang]:
-        if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
-            return key[: -len(ending)]
-    return key
-
-
-@dataclass(frozen=True)
-class _Alias:
-    keys: tuple[str, ...]
-    target: str  # asset id, or "group:<id>"
-    text: str
-    abbrev: bool
-    context: bool = False
+#: What may stand between a possessor and the thing it owns: "CPC's ", "CPC-", "КТК ".
+_POSSESSIVE_GAP = re.compile(r"^(?:['’]s|s['’])?[\s-]*$")
+_SPLIT = re.compile(r"(\w+)")
+#: The gaps that join the places of a chain: any dash, bare or between single spaces.
+_DASH_GAPS = frozenset(f"{a}{d}{b}" for d in "-‐‑‒–—―" for a in ("", " ", "\u00a0") for b in ("", " ", "\u00a0"))
+_NUMBER_AFTER = re.compile(r"^[\s-]?\d")
+#: Fuzzy matching accepts one edit in a word key of at least this many letters.
+FUZZY_MIN_LEN = 6
+#: An inflected form must keep at least this many letters of a one-word alias ("Backen" is not "Baku").
+MIN_INFLECTED_STEM = 4
 
 
 @dataclass
-class Matcher:
-    """The alias index built from the assets and groups; reused across articles."""
-
-    by_first: dict[str, list[_Alias]]
-    abbrevs: dict[str, list[_Alias]]
-    kinds: dict[str, str]
-    russian: dict[str, bool]
-    endpoints: dict[str, tuple[str, ...]]  # line id -> point ids at its ends
-    connected: dict[str, set[str]]  # point id -> lines touching it and points at their other ends
-    groups: dict[str, tuple[str, ...]]
-    group_alternatives: dict[str, str]
-    names: dict[str, str]
-
-
-def build_matcher(assets: gpd.GeoDataFrame, groups: list[RouteGroup] | None = None, *, end_km: float = 15.0) -> Matcher:
-    """Index every alias (and group alias) of the dataset for matching in de, en and ru."""
-    by_first: dict[str, list[_Alias]] = defaultdict(list)
-    abbrevs: dict[str, list[_Alias]] = defaultdict(list)
-
-    def add(text: str, target: str, *, context: bool = False) -> None:
-        words = _WORD.findall(text)
-        if not words:
-            return
-        if len(words) == 1 and _ABBREV.match(words[0]):
-            abbrevs[words[0]].append(_Alias((words[0],), target, text, abbrev=True, context=context))
-            return
-        seen = set()
-        for lang in ("de", "en", "ru"):
-            keys = tuple(token_key(w, lang) for w in words)
-            if keys not in seen:
-                seen.add(keys)
-                by_first[keys[0]].append(_Alias(keys, target, text, abbrev=False, context=context))
-
-    for row in assets.itertuples(index=False):
-        for alias in [row.name, *row.aliases]:
-            add(alias, row.id)
-        for alias in getattr(row, "context_aliases", None) or []:
-            add(alias, row.id, context=True)
-    for g in groups or []:
-        for alias in g.aliases:
-            add(alias, f"group:{g.id}")
-    for entries in by_first.values():
-        entries.sort(key=lambda a: len(a.keys), reverse=True)
-
-    points = assets[~assets["kind"].isin(LINE_KINDS)]
-    endpoints, connected = {}, defaultdict(set)
-    for line in assets[assets["kind"].isin(LINE_KINDS)].itertuples(index=False):
-        geom = line.geometry.geoms[0] if line.geometry.geom_type == "MultiLineString" else line.geometry
-        ends = []
-        for lon, lat in (geom.coords[0], geom.coords[-1]):
-            d = haversine_km(points.geometry.x.to_numpy(), points.geometry.y.to_numpy(), lon, lat)
-            if d.min() <= end_km:
-                ends.append(points.index[int(d.argmin())])
-        endpoints[line.id] = tuple(dict.fromkeys(ends))
-        for p in ends:
-            connected[p].add(line.id)
-            connected[p].update(q for q in ends if q != p)
-    return Matcher(
-        by_first=dict(by_first),
-        abbrevs=dict(abbrevs),
-        kinds=dict(zip(assets["id"], assets["kind"], strict=True)),
-        russian={r.id: bool(r.crosses_russia or r.ends_at_russian_port or "RU" in r.countries) for r in assets.itertuples()},
-        endpoints=endpoints,
-        connected=dict(connected),
-        groups={g.id: tuple(g.assets) for g in groups or []},
-        group_alternatives={g.id: g.alternatives for g in groups or [] if g.alternatives},
-        names=dict(zip(assets["id"], assets["name"], strict=True)),
-    )
-
-
-@dataclass(frozen=True)
 class Mention:
-    """A name found in the text."""
+    """A name of an asset found in the text."""
 
     start: int
     end: int
-    target: str
+    text: str
+    id: str  # asset id, or "group:<id>"
     alias: str
-    context: bool
-
-
-def find_mentions(text: str, lang: str, matcher: Matcher) -> list[Mention]:
-    """Non-overlapping alias matches, longest first, left to right."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    keys = [token_key(t, lang) for _, _, t in tokens]
-    mentions, i = [], 0
-    while i < len(tokens):
-        best: list[_Alias] = []
-        best_len = 0
-        raw = tokens[i][2]
-        if raw in matcher.abbrevs and not _followed_by_number(tokens, i):
-            best, best_len = matcher.abbrevs[raw], 1
-        for alias in matcher.by_first.get(keys[i], ()):
-            n = len(alias.keys)
-            if n < best_len:
-                break
-            if tuple(keys[i : i + n]) == alias.keys and (n > best_len or not best):
-                best = [a for a in matcher.by_first[keys[i]] if a.keys == alias.keys]
-                best_len = n
-                break
-        if best:
-            s, e = tokens[i][0], tokens[i + best_len - 1][1]
-            mentions += [Mention(s, e, a.target, a.text, a.context) for a in best]
-            i += best_len
-        else:
-            i += 1
-    return mentions
-
-
-def _followed_by_number(tokens: list[tuple[int, int, str]], i: int) -> bool:
-    return i + 1 < len(tokens) and tokens[i + 1][2].isdigit()
+    match: str  # "name", "chain", "fuzzy"
+    sentence: int
+    linked: bool = False
+    claim: int | None = None  # index of the claim the mention sits in
 
 
 @dataclass
@@ -272,90 +75,434 @@ class Candidate:
     language: str
     claim_type: str
     assets: list[dict[str, str]]
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    claim_types: list[str] = field(default_factory=list)  # claim_type first, then any other type the sentence asserts
 
 
-def _has(cue: str, lang: str, folded: str) -> bool:
-    return _COMPILED[(cue, lang)].search(folded) is not None
+@dataclass
+class Extraction:
+    """Claims and every mention of one article."""
+
+    claims: list[Candidate]
+    mentions: list[Mention]
+    lanes: set[str] = field(default_factory=set)  # lanes and rail legs whose two ends one sentence names
+
+    def linked_assets(self) -> set[str]:
+        """Asset ids named by linked mentions, plus lanes whose two ends a claim names (groups excluded)."""
+        named = {m.id for m in self.mentions if m.linked and not m.id.startswith("group:")}
+        return named | self.lanes
 
 
-def classify(sentence: str, lang: str, *, named: bool) -> str | None:
-    """The claim type of a sentence, or ``None`` if it claims nothing this tool tracks."""
-    folded = sentence.casefold()
-    if _has("energy", lang, folded) and (named or _has("rerouting", lang, folded) or _has("dependency", lang, folded)):
-        if _has("rerouting", lang, folded):
-            return "rerouting"
-        return "dependency"
-    if not _has("actors", lang, folded):
+# --- building the matcher ------------------------------------------------------------
+
+
+def build_matcher(assets: Any = None, groups: Any = None, *, data_dir: Path | str | None = None) -> Matcher:
+    """The name index, from a loaded asset table and route groups, or from ``data_dir``'s files.
+
+    Passing the tables keeps the old call ``build_matcher(load.load_assets(), load.load_route_groups())``
+    working; the CLI reads the files directly so that it needs no pandas.
+    """
+    from geo import settings
+
+    base = Path(data_dir) if data_dir is not None else settings.DATA_DIR
+    if assets is None:
+        return default_matcher(base)
+    features = json.loads(assets.reset_index(drop=True).to_json(default=str))["features"]
+    plain_groups = [g.model_dump() if hasattr(g, "model_dump") else dict(g) for g in groups or []]
+    wp = base / "waypoints.csv"
+    import csv
+
+    waypoints = list(csv.DictReader(wp.read_text(encoding="utf-8").splitlines())) if wp.exists() else []
+    return build_index(features, plain_groups, waypoints)
+
+
+@lru_cache(maxsize=4)
+def _matcher_for(data_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> Matcher:
+    del stamp  # part of the cache key only: a changed file builds a new index
+    return load_matcher(Path(data_dir))
+
+
+def default_matcher(data_dir: Path | str) -> Matcher:
+    """The index of ``data_dir``, built once per process and rebuilt when a data file changes."""
+    base = Path(data_dir)
+    stamp = tuple((n, *(lambda s: (s.st_mtime_ns, s.st_size))((base / n).stat())) for n in ("assets.geojson", "routes.yaml", "waypoints.csv")
+                  if (base / n).exists())
+    return _matcher_for(str(base.resolve()), stamp)
+
+
+# --- pass 1: mentions ----------------------------------------------------------------
+
+
+def _fuzzy_key(key: str, matcher: Matcher) -> str | None:
+    """The one alias word within one edit of ``key``, if exactly one is."""
+    if key in matcher.fuzzy_seen:
+        return matcher.fuzzy_seen[key]
+    from rapidfuzz.distance import Levenshtein
+
+    close = [v for v in matcher.vocab_by_head.get(key[:2], ()) if abs(len(v) - len(key)) <= 1
+             and Levenshtein.distance(v, key, score_cutoff=1) <= 1]
+    if len(matcher.fuzzy_seen) < 200_000:  # bounded memory on hostile input
+        matcher.fuzzy_seen[key] = close[0] if len(close) == 1 else None
+    return close[0] if len(close) == 1 else None
+
+
+#: Bound on the per-process memo of word keys (about 150 bytes an entry).
+MAX_MEMO = 300_000
+
+
+#: Place adjectives ("Aktauer Hafen", «актауский порт») and German closed compounds ("Druschbaleitung",
+#: "Tengisfeld"): when the word itself is unknown, the place name left after the suffix is tried.
+_PLACE_SUFFIXES = ("er", "ern", "ский", "ская", "ское", "ского", "ской", "ском", "ских", "скую", "скому",
+                   "leitung", "pipeline", "feld", "ölfeld", "gasfeld", "terminal", "hafen", "raffinerie")
+_MIN_PLACE = 4
+
+
+def _key_of(word: str, matcher: Matcher) -> str:
+    """The match key of one text word: folded, demonym to country, place in an adjective or compound, or one edit away."""
+    k = name_key(word)
+    k = DEMONYMS.get(k, k)
+    if k not in matcher.first_keys and len(k) > _MIN_PLACE and (k[:-1],) in matcher.names:
+        k = k[:-1]  # a stem ending in a letter that is also an ending: «Тенгиза» -> tengis -> tengi (Tengiz)
+    if k not in matcher.first_keys:
+        low = word.casefold()
+        for suffix in _PLACE_SUFFIXES:
+            # Russian adjectives are lower-case; German ones and compounds are capitalised like the place
+            if low.endswith(suffix) and len(low) - len(suffix) >= _MIN_PLACE and (word[:1].isupper() or suffix[0] == "с"):
+                base = name_key(word[: -len(suffix)].rstrip("-"))
+                if (base,) in matcher.names:
+                    k = base
+                    break
+    if k not in matcher.first_keys and (k,) not in matcher.prefixes and len(k) >= FUZZY_MIN_LEN and word[:1].isupper():
+        near = _fuzzy_key(k, matcher)
+        if near is not None:
+            matcher.fuzzy_words.add(word)
+            k = near
+    if len(matcher.word_keys) < MAX_MEMO:
+        matcher.word_keys[word] = k
+    return k
+
+
+def _accept(entries: list[Entry], word: str | None) -> list[Entry]:
+    """Refuse a one-word alias met only through a short stem ("Backen" for "Baku")."""
+    if word is None:
+        return entries
+    f = fold(word)
+    return [e for e in entries if not e.folds or f in e.folds or len(name_key(word)) >= MIN_INFLECTED_STEM]
+
+
+def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
+                  doc_keys: set[str] | None = None) -> list[tuple[Mention, list[Entry]]]:
+    """Longest alias matches left to right, then place chains; linear in the text (at most ``max_len`` words per start)."""
+    # One C-level split gives the words, the gaps between them and (by accumulated lengths) every offset.
+    parts = _SPLIT.split(text)
+    raws, gaps = parts[1::2], parts[0::2]
+    offsets = list(accumulate(map(len, parts)))  # word k spans offsets[2k] .. offsets[2k + 1]
+    memo = matcher.word_keys
+    keys = [memo[w] if w in memo else _key_of(w, matcher) for w in raws]
+    if doc_keys is not None:
+        doc_keys.update(keys)
+    starts = sorted(set(compress(range(len(keys)), map(matcher.first_keys.__contains__, keys)))
+                    | set(compress(range(len(raws)), map(matcher.abbrevs.__contains__, raws))))
+    found: list[tuple[Mention, list[Entry]]] = []
+    free = 0
+    for i in starts:
+        if i < free:
+            continue
+        best_n, best = 0, []
+        raw = raws[i]
+        if raw in matcher.abbrevs and not _NUMBER_AFTER.match(text[offsets[2 * i + 1] : offsets[2 * i + 1] + 2]):
+            best_n, best = 1, matcher.abbrevs[raw]
+        prefix: tuple[str, ...] = ()
+        for n in range(1, min(matcher.max_len, len(keys) - i) + 1):
+            prefix = (*prefix, keys[i + n - 1])
+            if prefix not in matcher.prefixes:
+                break
+            entries = matcher.names.get(prefix)
+            if entries:
+                entries = _accept(entries, raws[i] if n == 1 else None)
+            if entries and n >= best_n:
+                best_n, best = n, entries if n > best_n else best + entries
+        if not best:
+            continue
+        st, en = offsets[2 * i], offsets[2 * (i + best_n - 1) + 1]
+        sent = bisect_right(sentence_starts, st) - 1
+        if bisect_right(sentence_starts, en - 1) - 1 != sent:
+            continue  # a name does not run across a sentence end
+        how = "fuzzy" if any(w in matcher.fuzzy_words for w in raws[i : i + best_n]) else "name"
+        found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
+        free = i + best_n
+    chains = _chains(text, keys, gaps, offsets, sentence_starts, found, matcher)
+    if chains:
+        # the places inside a chain name the line, not themselves ("Baku-Tiflis-Ceyhan" is BTC only)
+        chain_starts = [m.start for m, _ in chains]
+        inside = []
+        for m, _ in found:
+            j = bisect_right(chain_starts, m.start) - 1
+            inside.append(j >= 0 and chains[j][0].start <= m.start and m.end <= chains[j][0].end)
+        kept = [f for f, drop in zip(found, inside, strict=True) if not drop]
+        found = sorted(kept + chains, key=lambda x: x[0].start)
+    return found
+
+
+def _chains(text: str, keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int],
+            found: list[tuple[Mention, list[Entry]]], matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
+    """Lines written as their places, "A-B-C" in any dash style, not already matched as one name."""
+    # gaps[k] stands before word k; a dash gap joins word k - 1 and word k
+    dashed = [k for k in compress(range(len(gaps)), map(_DASH_GAPS.__contains__, gaps)) if 0 < k < len(keys)]
+    found_starts = [m.start for m, _ in found]
+    out = []
+    k = 0
+    while k < len(dashed):
+        first = dashed[k] - 1
+        last = dashed[k]
+        while k + 1 < len(dashed) and dashed[k + 1] == last + 1:
+            k += 1
+            last = dashed[k]
+        k += 1
+        chain = tuple(keys[first : last + 1])
+        if not all(c in matcher.place_keys for c in chain):
+            continue
+        st, en = offsets[2 * first], offsets[2 * last + 1]
+        j = bisect_right(found_starts, st) - 1
+        if j >= 0 and (found[j][0].start < st < found[j][0].end or found[j][0].end >= en):
+            continue  # inside one name already, or cut through one
+        last_name = bisect_right(found_starts, en - 1) - 1
+        if last_name >= 0 and found[last_name][0].end > en:
+            continue  # the last place is the start of a longer name
+        line = matcher.chain_seen[chain] if chain in matcher.chain_seen else _resolve_chain(chain, matcher)
+        if line:
+            sent = bisect_right(sentence_starts, st) - 1
+            out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
+    return out
+
+
+def _resolve_chain(chain: tuple[str, ...], matcher: Matcher) -> str | None:
+    lines = [ln for ln, places in matcher.places.items() if set(chain) <= places]
+    if len(lines) > 1:
+        lines = [ln for ln in lines if _ends_match(list(chain), ln, matcher)] or lines
+    line = lines[0] if len(lines) == 1 else None
+    if len(matcher.chain_seen) < MAX_MEMO:
+        matcher.chain_seen[chain] = line
+    return line
+
+
+def _ends_match(chain: list[str], line: str, matcher: Matcher) -> bool:
+    ends = matcher.end_places.get(line, ())
+    if len(ends) != 2:
+        return False
+    return (chain[0] in ends[0] and chain[-1] in ends[1]) or (chain[0] in ends[1] and chain[-1] in ends[0])
+
+
+def _settle(found: list[tuple[Mention, list[Entry]]], text: str, matcher: Matcher, doc: Counter[str]) -> list[Mention]:
+    """Pick one asset for each ambiguous name: possessor, then the sentence, then the document."""
+    by_sentence: dict[int, set[str]] = {}
+    for m, entries in found:
+        if len({e.target for e in entries}) == 1 and not entries[0].context:
+            by_sentence.setdefault(m.sentence, set()).add(m.id)
+    out: list[Mention] = []
+    prev: Mention | None = None
+    for m, entries in found:
+        targets = list(dict.fromkeys(e.target for e in entries))
+        owner = _possessor(prev, m, text, matcher)
+        if owner is not None:
+            m.id, m.match = owner, m.match
+        elif len(targets) > 1 or entries[0].context:
+            local = by_sentence.get(m.sentence, set())
+
+            def score(t: str, entries: list[Entry] = entries, local: set[str] = local) -> tuple[int, int, int]:
+                near = matcher.near.get(t, frozenset((t,)))
+                context = any(e.target == t and e.context for e in entries)
+                return (len(near & local), sum(doc[a] for a in near), 0 if context else 1)
+
+            best = max(targets, key=score)
+            sc = score(best)
+            if sc[0] == 0 and sc[1] == 0 and all(e.context for e in entries if e.target == best) and sc[2] == 0:
+                prev = m
+                continue  # a context alias with nothing connected anywhere names no asset
+            m.id = best
+        out.append(m)
+        prev = m
+    return out
+
+
+def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) -> str | None:
+    """For "the CPC's Black Sea terminal": the end point of the possessor line of the same kind of place."""
+    if prev is None or prev.id.startswith("group:") or matcher.kinds.get(prev.id) not in LINE_KINDS:
         return None
-    for cue in ("military_symbolic", "alignment", "opinion"):
-        if _has(cue, lang, folded):
-            return cue
-    if _has("rerouting", lang, folded) or _has("dependency", lang, folded):
-        return "dependency" if _has("dependency", lang, folded) else None
+    if not _POSSESSIVE_GAP.match(text[prev.end : m.start]) or m.id in matcher.connected.get(prev.id, set()):
+        return None
+    kind = matcher.kinds.get(m.id)
+    if kind not in ("terminal", "port"):
+        return None
+    own = [p for p in matcher.endpoints.get(prev.id, ()) if matcher.kinds.get(p) in ("terminal", "port")]
+    return own[0] if len(own) == 1 else None
+
+
+# --- pass 2: claims ------------------------------------------------------------------
+
+
+def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False, after_energy: bool = False,
+             via_russia_only: bool = False) -> str | None:
+    """The main claim type of a sentence (see :func:`claim_types`), or ``None``."""
+    types = claim_types(sentence, lang, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
+                        via_russia_only=via_russia_only)
+    return types[0] if types else None
+
+
+def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False, after_energy: bool = False,
+                via_russia_only: bool = False, cues: frozenset[str] | None = None) -> list[str]:
+    """Every claim type a sentence asserts, main type first: at most one route type, then the others.
+
+    ``cues``: the sentence's cue kinds if already known (:func:`geo.claims.cues.sentence_cues`).
+    """
+    if cues is None:
+        cues = sentence_cues(sentence, lang)
+    route = _route_type(cues, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
+                        via_russia_only=via_russia_only)
+    others = [cue for cue in ("military_symbolic", "alignment", "opinion") if cue in cues]
+    if route is None and "actors" not in cues:
+        return []
+    return ([route] if route else []) + others
+
+
+def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after_energy: bool,
+                via_russia_only: bool) -> str | None:
+    """The claim type of a sentence, or ``None`` if it claims nothing this tool tracks.
+
+    ``named``: the sentence names an asset; ``avoids_russia``: one of them neither crosses
+    Russia nor ends at a Russian port; ``after_energy``: the sentence before spoke about
+    energy, so "this route" refers to it. A plain description of a flow is no claim.
+    """
+    if "energy" in cues:
+        if "rerouting" in cues:
+            return "rerouting"
+        if "dependency" in cues:
+            return "dependency"
+        if named and avoids_russia and "change" in cues:
+            return "rerouting"
+        if via_russia_only:
+            return "dependency"  # "exports go through the CPC": a plain statement of reliance on a Russian route
+    if after_energy and (named or "actors" in cues):
+        if "rerouting" in cues:
+            return "rerouting"
+        if "dependency" in cues:
+            return "dependency"
     return None
 
 
-def resolve(mentions: list[Mention], matcher: Matcher) -> list[tuple[str, str]]:
-    """Asset ids named in one sentence, as ``(asset_id, match)`` with match 'name', 'lane' or 'group'."""
-    chosen: dict[str, str] = {}
-    spans: dict[tuple[int, int], list[Mention]] = defaultdict(list)
-    for m in mentions:
-        spans[(m.start, m.end)].append(m)
-    for span, group in spans.items():
-        others = {m.target for m in mentions if not m.context and (m.start, m.end) != span}
-        context = [m for m in group if m.context and ({m.target} | matcher.connected.get(m.target, set())) & others]
-        picks = context or [m for m in group if not m.context]
-        for m in picks[:1] if context else picks:
-            if m.target.startswith("group:"):
-                for a in matcher.groups.get(m.target.removeprefix("group:"), ()):
-                    chosen.setdefault(a, "group")
-            else:
-                chosen[m.target] = "name"
-    named_points = {a for a, how in chosen.items() if how == "name" and matcher.kinds.get(a) not in LINE_KINDS}
-    for line, ends in matcher.endpoints.items():
-        # ``ends`` holds the nearest point to each end of the line, when one lies close enough.
-        both = len(ends) == 2 and ends[0] != ends[1] and set(ends) <= named_points
-        if matcher.kinds[line] in ("shipping_lane", "rail") and both:
-            chosen.setdefault(line, "lane")
-    return list(chosen.items())
-
-
-def extract(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> list[Candidate]:
-    """Candidate claims of one article, in text order."""
+def analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
+    """Every mention and every candidate claim of one article."""
     lang = language or guess_language(text)
-    candidates = []
-    for s, e in split_sentences(text):
-        sentence = text[s:e]
-        mentions = find_mentions(sentence, lang, matcher)
-        found = resolve(mentions, matcher)
-        claim_type = classify(sentence, lang, named=any(how == "name" for _, how in found))
-        if claim_type is None:
-            continue
-        energy = claim_type in ("rerouting", "dependency")
-        if claim_type == "rerouting":
-            found += _implied_alternatives(mentions, found, matcher)
-        assets = [_link(a, how, claim_type, matcher) for a, how in found] if energy else []
-        candidates.append(Candidate(article, s, e, sentence, lang, claim_type, assets))
-    return candidates
-
-
-def _implied_alternatives(mentions: list[Mention], found: list[tuple[str, str]], matcher: Matcher) -> list[tuple[str, str]]:
-    """For "bypass the Russian ports" with no alternative named, the group's stated alternatives."""
-    if any(not matcher.russian.get(a) for a, _ in found):
-        return []
-    have = {a for a, _ in found}
-    extra: list[tuple[str, str]] = []
+    sentences = split_sentences(text)
+    doc_keys: set[str] = set()
+    found = find_mentions(text, [s for s, _ in sentences], matcher, doc_keys)
+    doc = Counter(m.id for m, entries in found if len({x.target for x in entries}) == 1 and not entries[0].context)
+    for key in doc_keys & matcher.operator_keys.keys():
+        doc.update(matcher.operator_keys[key])
+    mentions = _settle(found, text, matcher, doc)
+    named = {m.sentence for m in mentions if not m.id.startswith("group:")}
+    # fields are where oil comes from, not a route: they say nothing about avoiding Russia
+    avoiding = {m.sentence for m in mentions
+                if not m.id.startswith("group:") and not matcher.russian.get(m.id) and matcher.kinds.get(m.id) != "field"}
+    russian_lines = {m.sentence for m in mentions if matcher.russian.get(m.id) and matcher.kinds.get(m.id) in LINE_KINDS}
+    cue_sets = [sentence_cues(text[s:e], lang) for s, e in sentences]
+    energy = ["energy" in c for c in cue_sets]
+    claims: list[Candidate] = []
+    claim_of: dict[int, int] = {}
+    for idx, (s, e) in enumerate(sentences):
+        types = claim_types(text[s:e], lang, named=idx in named, avoids_russia=idx in avoiding,
+                            after_energy=idx > 0 and energy[idx - 1],
+                            via_russia_only=idx in russian_lines and idx not in avoiding, cues=cue_sets[idx])
+        if types:
+            claim_of[idx] = len(claims)
+            claims.append(Candidate(article, s, e, text[s:e], lang, types[0], [], claim_types=types))
+    kept: list[Mention] = []
     for m in mentions:
-        alt = matcher.group_alternatives.get(m.target.removeprefix("group:")) if m.target.startswith("group:") else None
-        if alt:
-            extra += [(a, "group") for a in matcher.groups.get(alt, ()) if a not in have]
-            have.update(matcher.groups.get(alt, ()))
-    return extra
+        m.claim = claim_of.get(m.sentence)
+        if m.id.startswith("group:") and m.claim is None:
+            continue  # "in den russischen Häfen" about containers is no claim about the group
+        m.linked = ((m.claim is not None and claims[m.claim].claim_type in ("rerouting", "dependency")) or energy[m.sentence]
+                    or _referred_back(m, sentences, energy, text, lang, matcher))
+        kept.append(m)
+    for m in kept:
+        if m.claim is not None:
+            claims[m.claim].mentions.append(_mention_dict(m, matcher))
+    points: dict[int, set[str]] = {}
+    for m in kept:
+        if m.linked and matcher.kinds.get(m.id) not in LINE_KINDS:
+            points.setdefault(m.sentence, set()).add(m.id)
+    # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
+    lanes = {ln for idx, named in points.items() for ln in _lanes(named | points.get(idx + 1, set()), matcher)}
+    in_claim: dict[int, list[Mention]] = {}
+    for m in kept:
+        if m.claim is not None:
+            in_claim.setdefault(m.claim, []).append(m)
+    for i, c in enumerate(claims):
+        if c.claim_type in ("rerouting", "dependency"):
+            c.assets = _assets(in_claim.get(i, []), c.claim_type, matcher)
+    return Extraction(claims, kept, lanes)
+
+
+#: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
+_KIND_WORDS = {
+    "port": r"\b(?:port|hafen|порт)", "terminal": r"\b(?:terminal|терминал)", "refinery": r"\b(?:refinery|raffinerie|нпз|завод)",
+    "border_crossing": r"\b(?:crossing|border|grenzübergang|grenze|переход|границ)",
+    "field": r"\b(?:field|feld|месторожд)", "junction": r"\b(?:station|junction|knoten|станци|узел)",
+    "pipeline": r"\b(?:pipeline|leitung|трубопровод|нефтепровод|газопровод)",
+}
+_KIND_RE = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
+
+
+def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bool], text: str, lang: str, matcher: Matcher) -> bool:
+    """A name in a sentence without energy words counts when the next sentence takes it up by its kind and speaks of energy."""
+    nxt = m.sentence + 1
+    kind_re = _KIND_RE.get(matcher.kinds.get(m.id, ""))
+    if nxt >= len(sentences) or not energy[nxt] or kind_re is None:
+        return False
+    s, e = sentences[nxt]
+    return kind_re.search(text[s : min(e, s + 200)].casefold()) is not None
+
+
+def _mention_dict(m: Mention, matcher: Matcher) -> dict[str, Any]:
+    return {"start": m.start, "end": m.end, "text": m.text, "id": m.id, "alias": m.alias, "match": m.match,
+            "sentence": m.sentence, "linked": m.linked, "claim": m.claim, "name": matcher.display.get(m.id, m.id)}
+
+
+def _assets(mentions: list[Mention], claim_type: str, matcher: Matcher) -> list[dict[str, str]]:
+    chosen: dict[str, str] = {}
+    for m in mentions:
+        if m.id.startswith("group:"):
+            for a in matcher.groups.get(m.id.removeprefix("group:"), ()):
+                chosen.setdefault(a, "group")
+        else:
+            chosen[m.id] = "name"
+    named_points = {a for a, how in chosen.items() if how == "name" and matcher.kinds.get(a) not in LINE_KINDS}
+    for line in _lanes(named_points, matcher):
+        chosen.setdefault(line, "lane")
+    if claim_type == "rerouting" and chosen and all(matcher.russian.get(a) for a in chosen):
+        for m in mentions:
+            alt = matcher.group_alternatives.get(m.id.removeprefix("group:")) if m.id.startswith("group:") else None
+            for a in matcher.groups.get(alt or "", ()):
+                chosen.setdefault(a, "group")
+    return [_link(a, how, claim_type, matcher) for a, how in chosen.items()]
+
+
+def _lanes(named_points: set[str], matcher: Matcher) -> list[str]:
+    """Shipping lanes and rail legs both of whose end points are named."""
+    out = []
+    for p in named_points:
+        for line in matcher.connected.get(p, ()):
+            ends = matcher.endpoints.get(line, ())
+            if len(ends) == 2 and ends[0] == p and ends[1] in named_points and matcher.kinds[line] in ("shipping_lane", "rail"):
+                out.append(line)
+    return sorted(out)
 
 
 def _link(asset_id: str, how: str, claim_type: str, matcher: Matcher) -> dict[str, str]:
-    if claim_type == "rerouting":
-        role = "bypassed" if matcher.russian.get(asset_id) else "alternative"
-    else:
-        role = "subject"
-    return {"id": asset_id, "name": matcher.names.get(asset_id, asset_id), "role": role, "match": how}
+    role = ("bypassed" if matcher.russian.get(asset_id) else "alternative") if claim_type == "rerouting" else "subject"
+    return {"id": asset_id, "name": matcher.display.get(asset_id, asset_id), "role": role, "match": how}
+
+
+def extract(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> list[Candidate]:
+    """Candidate claims of one article, in text order (each with the mentions inside it)."""
+    return analyse(text, article=article, language=language, matcher=matcher).claims

@@ -13,16 +13,13 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from pathlib import Path
 
-from geo.claims.extract import build_matcher, extract
 from geo.cli import scenario as cli_scenario
-from geo.data import corpus, geometry_checks, load
-from geo.data.lines import dumps_waypoints, lines_from_waypoints, resolve_waypoints, sections_from_waypoints
 from geo.errors import DataError, GeoError
-from geo.validate import validate_dataset
-from geo.views import briefing as brief
+
+# Each command imports what it uses inside its function: `extract` must start in well under a
+# second, and pandas, geopandas, matplotlib and scipy alone take seconds to import.
 
 #: Fields of ``assets --format json``; later tools rely on these names.
 ASSET_JSON_FIELDS = ("id", "name", "aliases", "kind", "commodity", "status", "countries", "crosses_russia",
@@ -35,6 +32,9 @@ MAX_WARNINGS_SHOWN = 10
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate every data file and print a one-screen summary."""
+    from geo.data import geometry_checks, load
+    from geo.validate import validate_dataset
+
     report = validate_dataset(args.data_dir)
     for problem in report.errors:
         print(f"ERROR {problem}", file=sys.stderr)
@@ -61,6 +61,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_assets(args: argparse.Namespace) -> int:
     """Print every asset (JSON array, or a plain table)."""
+    from geo.data import load
+
     assets = load.load_assets(args.data_dir)
     records = [{f: load.plain_value(getattr(row, f)) for f in ASSET_JSON_FIELDS} for row in assets.itertuples(index=False)]
     if args.format == "json":
@@ -74,6 +76,9 @@ def cmd_assets(args: argparse.Namespace) -> int:
 
 def cmd_build_lines(args: argparse.Namespace) -> int:
     """Snap looked-up waypoints to GeoNames, then redraw every 'waypoints' line and its sections."""
+    from geo.data import load
+    from geo.data.lines import dumps_waypoints, lines_from_waypoints, resolve_waypoints, sections_from_waypoints
+
     data_dir = load.data_dir_or_default(args.data_dir)
     assets = load.load_assets(data_dir)
     waypoints, errors = resolve_waypoints(load.load_waypoints(data_dir))
@@ -99,29 +104,16 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Print the candidate claims of each article file."""
-    assets = load.load_assets(args.data_dir)
-    matcher = build_matcher(assets, load.load_route_groups(args.data_dir))
-    known = {corpus.sha256_text(t): a for a, t in corpus.load_corpus(args.data_dir).texts.items()}
-    out = []
-    for path in args.files:
-        text = corpus.decode_upload(_read_bytes(path), path.name)
-        article = known.get(corpus.sha256_text(text), corpus.sha256_text(text)[:16])
-        out += [asdict(c) for c in extract(text, article=article, language=args.language, matcher=matcher)]
-    if args.format == "json":
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
-        print()
-    else:
-        for c in out:
-            names = ", ".join(f"{a['id']} ({a['role']})" for a in c["assets"])
-            print(f"{c['article']} [{c['start']}:{c['end']}] {c['claim_type']}: {c['excerpt'][:100]}")
-            if names:
-                print(f"    assets: {names}")
-    return 0
+    """Print the candidate claims of each article file (each with the asset mentions inside it)."""
+    from geo.cli import extract as extract_cli
+
+    return extract_cli.run(args)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Add an article file to the corpus with its metadata."""
+    from geo.data import corpus
+
     path: Path = args.file
     raw = _read_bytes(path)
     meta = {"title": args.title, "author": args.author, "outlet": args.outlet, "published": args.published,
@@ -145,6 +137,8 @@ def _bbox(text: str) -> tuple[float, float, float, float]:
 
 def cmd_brief(args: argparse.Namespace) -> int:
     """Write a briefing (PNG, PDF or HTML) of a scenario."""
+    from geo.views import briefing as brief
+
     made = dt.datetime.fromisoformat(args.timestamp) if args.timestamp else None
     briefing = brief.make_briefing(year=args.year, commodity=args.commodity, preset=args.preset, off=tuple(args.off or ()),
                                    claim_ids=tuple(args.claims or ()), bbox=args.bbox, made=made, data_dir=args.data_dir)
@@ -172,6 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--format", choices=("json", "text"), default="text")
     p.add_argument("--language", choices=("de", "en", "ru"), default=None, help="default: guessed from the text")
+    p.add_argument("--all-mentions", action="store_true",
+                   help="JSON object {claims, mentions}: every asset mention, also outside claims")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("ingest", help="add an article (.txt, .md, .html) to the corpus")

@@ -11,10 +11,10 @@ import argparse
 import json
 import math
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from geo.routes import scenario, sensitivity
-from geo.routes.scenario import Result
+if TYPE_CHECKING:  # the solver (scipy, pandas) is imported only when this command runs
+    from geo.routes.scenario import Result
 
 
 def _assignment(text: str) -> tuple[str, float]:
@@ -37,7 +37,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         description="Solve the export route network for a year (baseline fitted to observed volumes) and a scenario.",
     )
     p.add_argument("--format", choices=("json", "text"), default="text")
-    p.add_argument("--year", type=int, default=scenario.DEFAULT_YEAR, help=f"default {scenario.DEFAULT_YEAR}")
+    p.add_argument("--year", type=int, default=None, help="default: geo.routes.scenario.DEFAULT_YEAR")
     p.add_argument("--commodity", choices=("oil", "gas"), default="oil")
     p.add_argument("--preset", help="a preset of data/scenarios.yaml (see --list-presets)")
     p.add_argument("--off", nargs="+", action="extend", default=[], metavar="ID", help="asset ids to switch off")
@@ -54,7 +54,11 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
 def cmd_scenario(args: argparse.Namespace) -> int:
     """Solve and print (JSON object, or a readable table)."""
+    from geo.routes import scenario, sensitivity
+
     data_dir = getattr(args, "data_dir", None)
+    if args.year is None:
+        args.year = scenario.DEFAULT_YEAR
     if args.list_presets:
         presets = scenario.load_presets(data_dir)
         if args.format == "json":
@@ -91,6 +95,8 @@ def to_json(baseline: Result, result: Result) -> dict[str, Any]:
 
 def to_text(baseline: Result, result: Result) -> str:
     """A readable table: headline metrics, markets, routes (with capacity), then notes."""
+    from geo.routes import scenario
+
     unit = f"{result.unit}, {result.year}"
     frame = scenario.compare(baseline, result)
     lines = [f"{result.commodity.capitalize()} {result.year}: baseline vs scenario {result.scenario!r}"

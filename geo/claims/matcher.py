@@ -1,0 +1,215 @@
+"""The name index of the extractor, read straight from the data files (json, yaml, csv).
+
+The extract command must start in well under a second, so this module reads
+``assets.geojson``, ``routes.yaml`` and ``waypoints.csv`` without pandas or geopandas
+(``geo.data.load`` validates the same files; run ``python -m geo validate`` for errors).
+
+Aliases are stored as tuples of word keys (:func:`geo.claims.text.name_key`) in a dict keyed
+by every prefix, so matching walks at most ``max_len`` words from each position: time is
+linear in the text. All-capital abbreviations (CPC, КТК, TAP) match case-exact only.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from geo.claims.text import ABBREV, DEMONYMS, WORD, fold, name_key
+from geo.errors import GeoError
+
+LINE_KINDS = ("pipeline", "shipping_lane", "rail")
+_DASH_CHAIN = re.compile(r"\w+(?:\s*[-‐‑‒–—―]\s*\w+)+")
+#: Words of a line's name that are not places, so "Baku-Tiflis-Ceyhan-Pipeline" gives three places.
+_NOT_PLACES = {name_key(w) for w in ("pipeline", "Pipeline", "Leitung", "Gasleitung", "Ölpipeline", "rail", "Line",
+                                     "трубопровод", "нефтепровод", "газопровод", "газ", "құбыры", "мұнай")}
+#: Words of operator names that say nothing about which company it is.
+_OPERATOR_STOP = {name_key(w) for w in (
+    "pipeline", "company", "LLP", "Ltd", "GmbH", "JV", "operating", "international", "commercial", "sea", "port", "and",
+    "of", "the", "on", "behalf", "section", "sections", "side", "group", "others", "national", "joint", "ventures", "oil",
+    "gas", "terminal", "north", "south", "west", "east", "BV", "CJSC", "limited", "per", "country", "not", "in", "sources",
+    "consulted", "itemised", "led", "project", "field", "agreed", "reception", "marketing", "technical", "operator",
+    "Kazakhstan", "China", "Caspian", "Russian", "Druzhba", "Black",
+)}
+#: Country names by ISO code, for chains of countries ("Kazakhstan–China pipeline").
+COUNTRY_NAMES = {
+    "KZ": ("Kazakhstan", "Kasachstan", "Казахстан"), "CN": ("China", "Китай"), "RU": ("Russia", "Russland", "Россия"),
+    "AZ": ("Azerbaijan", "Aserbaidschan", "Азербайджан"), "GE": ("Georgia", "Georgien", "Грузия"),
+    "TR": ("Turkey", "Türkei", "Турция"), "TM": ("Turkmenistan", "Туркменистан"), "UZ": ("Uzbekistan", "Usbekistan", "Узбекистан"),
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One alias: the asset (or ``group:<id>``) it names, and whether it needs a connected asset nearby."""
+
+    target: str
+    alias: str
+    context: bool = False
+    folds: tuple[str, ...] = ()  # folded words of the alias, to refuse short inflected look-alikes
+
+
+@dataclass
+class Matcher:
+    """Everything the extractor needs to know about the assets; built once per process."""
+
+    names: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    max_len: int = 1
+    abbrevs: dict[str, list[Entry]] = field(default_factory=dict)
+    vocab_by_head: dict[str, list[str]] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+    display: dict[str, str] = field(default_factory=dict)
+    commodity: dict[str, str] = field(default_factory=dict)
+    russian: dict[str, bool] = field(default_factory=dict)
+    endpoints: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    connected: dict[str, set[str]] = field(default_factory=dict)
+    operator_keys: dict[str, set[str]] = field(default_factory=dict)
+    places: dict[str, frozenset[str]] = field(default_factory=dict)
+    end_places: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    place_keys: set[str] = field(default_factory=set)
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    group_alternatives: dict[str, str] = field(default_factory=dict)
+    near: dict[str, frozenset[str]] = field(default_factory=dict)  # an asset and those connected to it
+    first_keys: frozenset[str] = frozenset()
+    # memos filled while matching; bounded so hostile input cannot grow them without limit
+    fuzzy_seen: dict[str, str | None] = field(default_factory=dict)
+    chain_seen: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    word_keys: dict[str, str] = field(default_factory=dict)
+    fuzzy_words: set[str] = field(default_factory=set)
+
+
+def _read(path: Path, parse):
+    try:
+        return parse(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        msg = f"{path.name}: cannot read it for extraction ({exc.__class__.__name__}); run `python -m geo validate`"
+        raise GeoError(msg) from None
+
+
+def _km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def load_matcher(data_dir: Path, *, end_km: float = 15.0) -> Matcher:
+    """Read the asset, group and waypoint files of ``data_dir`` and index them."""
+    features = _read(data_dir / "assets.geojson", json.loads)["features"]
+    groups = _read(data_dir / "routes.yaml", yaml.safe_load) or []
+    waypoints_path = data_dir / "waypoints.csv"
+    waypoints = _read(waypoints_path, lambda t: list(csv.DictReader(t.splitlines()))) if waypoints_path.exists() else []
+    return build_index(features, groups, waypoints, end_km=end_km)
+
+
+def build_index(features: list[dict], groups: list[dict], waypoints: list[dict], *, end_km: float = 15.0) -> Matcher:
+    """Index GeoJSON asset features, route groups and waypoint rows (plain dicts, as in the files)."""
+    m = Matcher()
+    names: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+    abbrevs: dict[str, list[Entry]] = defaultdict(list)
+
+    def add(text: str, target: str, *, context: bool = False) -> None:
+        words = WORD.findall(text)
+        if not words:
+            return
+        if len(words) == 1 and ABBREV.match(words[0]):
+            abbrevs[words[0]].append(Entry(target, text, context))
+            return
+        keys = tuple(DEMONYMS.get(k, k) for k in map(name_key, words))
+        entry = Entry(target, text, context, tuple(fold(w) for w in words))
+        if entry not in names[keys]:
+            names[keys].append(entry)
+
+    props = [f["properties"] for f in features]
+    for p in props:
+        for alias in [p["name"], *(p.get("aliases") or [])]:
+            add(alias, p["id"])
+        for alias in p.get("context_aliases") or []:
+            add(alias, p["id"], context=True)
+        m.kinds[p["id"]] = p["kind"]
+        m.display[p["id"]] = p["name"]
+        m.commodity[p["id"]] = p.get("commodity") or ""
+        m.russian[p["id"]] = bool(p.get("crosses_russia") or p.get("ends_at_russian_port") or "RU" in (p.get("countries") or []))
+    for g in groups:
+        for alias in g.get("aliases") or []:
+            add(alias, f"group:{g['id']}")
+        m.groups[g["id"]] = tuple(g.get("assets") or ())
+        if g.get("alternatives"):
+            m.group_alternatives[g["id"]] = g["alternatives"]
+    m.names, m.abbrevs = dict(names), dict(abbrevs)
+    m.prefixes = {k[:i] for k in names for i in range(1, len(k) + 1)}
+    m.max_len = max((len(k) for k in names), default=1)
+    m.first_keys = frozenset(k[0] for k in names)
+    heads: dict[str, list[str]] = defaultdict(list)
+    for k in names:
+        if len(k) == 1 and len(k[0]) >= 6:
+            heads[k[0][:2]].append(k[0])
+    m.vocab_by_head = dict(heads)
+    _link_geometry(m, features, end_km)
+    _index_places(m, props, waypoints)
+    _index_operators(m, props)
+    # Fields feed several routes, so naming one is no evidence for any particular terminal or line.
+    m.near = {a: frozenset({a} | {c for c in m.connected.get(a, set()) if m.kinds.get(c) != "field"}) for a in m.kinds}
+    return m
+
+
+def _link_geometry(m: Matcher, features: list[dict], end_km: float) -> None:
+    points = [(f["properties"]["id"], *f["geometry"]["coordinates"][:2]) for f in features
+              if f["properties"]["kind"] not in LINE_KINDS and f.get("geometry", {}).get("type") == "Point"]
+    connected: dict[str, set[str]] = defaultdict(set)
+    for f in features:
+        p, geom = f["properties"], f.get("geometry") or {}
+        if p["kind"] not in LINE_KINDS or geom.get("type") not in ("LineString", "MultiLineString"):
+            continue
+        coords = geom["coordinates"][0] if geom["type"] == "MultiLineString" else geom["coordinates"]
+        ends = []
+        for lon, lat in (coords[0][:2], coords[-1][:2]):
+            dist, nearest = min(((_km(q[1], q[2], lon, lat), q[0]) for q in points), default=(math.inf, ""))
+            if dist <= end_km:
+                ends.append(nearest)
+        ends = list(dict.fromkeys(ends))
+        m.endpoints[p["id"]] = tuple(ends)
+        for e in ends:
+            connected[e].add(p["id"])
+            connected[p["id"]].add(e)
+            connected[e].update(q for q in ends if q != e)
+    m.connected = dict(connected)
+
+
+def _index_places(m: Matcher, props: list[dict], waypoints: list[dict]) -> None:
+    """Places each line names or passes: waypoints, end points, the parts of "A-B-C" aliases, its countries."""
+    places: dict[str, set[str]] = defaultdict(set)
+    point_names = {p["id"]: [p["name"], *(p.get("aliases") or []), *(p.get("context_aliases") or [])] for p in props}
+    for row in waypoints:
+        words = WORD.findall(row.get("place") or "")
+        if words:
+            places[row["asset_id"]].add(name_key(words[0]))
+    for p in props:
+        if p["kind"] not in LINE_KINDS:
+            continue
+        for alias in [p["name"], *(p.get("aliases") or [])]:
+            for chain in _DASH_CHAIN.findall(alias):
+                places[p["id"]].update(k for k in map(name_key, WORD.findall(chain)) if k not in _NOT_PLACES)
+        ends = [frozenset(name_key(w) for a in point_names.get(e, ()) for w in WORD.findall(a)[:1]) for e in m.endpoints.get(p["id"], ())]
+        m.end_places[p["id"]] = tuple(ends)
+        places[p["id"]].update(*ends)
+        for code in p.get("countries") or []:
+            places[p["id"]].update(name_key(n) for n in COUNTRY_NAMES.get(code, ()))
+    m.places = {k: frozenset(v) for k, v in places.items()}
+    m.place_keys = set().union(*m.places.values()) if m.places else set()
+
+
+def _index_operators(m: Matcher, props: list[dict]) -> None:
+    """Distinctive words of operator names ("Transneft", "SOCAR"): document-level evidence for an asset."""
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for p in props:
+        for w in WORD.findall(p.get("operator") or ""):
+            if len(w) >= 3 and w[0].isupper() and name_key(w) not in _OPERATOR_STOP:
+                by_key[name_key(w)].add(p["id"])
+    m.operator_keys = {k: v for k, v in by_key.items() if len(v) <= 8}

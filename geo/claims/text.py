@@ -1,0 +1,135 @@
+"""Text helpers for extraction: sentences with offsets, a language guess, and name keys.
+
+A name key folds spelling so that one alias meets its transliterations and inflected
+forms: "Novorossiysk", "Noworossijsk", "Новороссийска" and "Novorossiisk" share a key.
+The folding is the same for every language, so an alias written in one script matches
+the text in another. Nothing here imports anything heavier than :mod:`re`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD = re.compile(r"\w+")
+ABBREV = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
+
+#: Sentence ends: . ! ? … followed by space and a capital / quote / digit, or a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"“”»«)]?\s+(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9])|\n+")
+_NO_BREAK_AFTER = re.compile(
+    r"(?:\b(?:z|u|d|bzw|ca|vgl|Nr|Dr|St|Mr|Mrs|Ms|e\.g|i\.e|etc|vs|т|г|гг|им|ул|млн|млрд|тыс)\.|\b\d{1,2}\.)$"
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    r"""Sentence spans ``(start, end)`` of ``text``, trimmed of surrounding space.
+
+    Examples
+    --------
+    >>> text = "Am 9. Mai gab es keine Parade. Das Öl fließt z. B. über Aktau.\nNeue Zeile"
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Am 9. Mai gab es keine Parade.', 'Das Öl fließt z. B. über Aktau.', 'Neue Zeile']
+    """
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group().strip("\n") and _NO_BREAK_AFTER.search(text[max(start, m.start() - 8) : m.start()]):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        ls = len(chunk) - len(chunk.lstrip())
+        rs = len(chunk.rstrip())
+        if rs > ls:
+            out.append((s + ls, s + rs))
+    return out
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_GERMAN_HINTS = re.compile(r"\b(der|die|das|und|nicht|über|mit|für|ist)\b|[äöüß]", re.IGNORECASE)
+
+
+def guess_language(text: str) -> str:
+    """Guess de, en or ru from the script and common German words (same rule as ingest).
+
+    Examples
+    --------
+    >>> guess_language("Казахстан увеличил экспорт нефти"), guess_language("Die Pipeline ist voll"), guess_language("The pipeline")
+    ('ru', 'de', 'en')
+    """
+    sample = text[:5000]
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    if len(_CYRILLIC.findall(sample)) / letters > 0.3:
+        return "ru"
+    words = max(1, len(sample.split()))
+    return "de" if len(_GERMAN_HINTS.findall(sample)) / words > 0.04 else "en"
+
+
+# Scholarly-style romanisation, then the folds below bring the German and English
+# spellings of the same sound together (ж/ш -> sh as German writes both "sch").
+_TRANSLIT = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "i",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+    # Kazakh letters, so Kazakh-script aliases fold like their Russian forms
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "kh", "і": "i",
+    # Latin diacritics (German umlauts, Turkish, Azerbaijani, Turkmen)
+    "ä": "a", "ö": "o", "ü": "u", "ß": "ss", "ş": "sh", "ç": "ch", "ə": "a", "ı": "i", "ğ": "g", "ň": "n", "ý": "i", "ž": "zh",
+})
+# Order matters: the longer German clusters go first.
+_CLUSTERS = (("dsch", "dj"), ("dzh", "dj"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "h"), ("ck", "k"),
+             ("ph", "f"), ("ts", "z"))
+_LETTERS = str.maketrans({"y": "i", "j": "i", "w": "v", "q": "k", "z": "s"})
+_DOUBLE = re.compile(r"(\w)\1+")
+_C_NOT_CH = re.compile(r"c(?!h)")
+# Case endings of Russian nouns and adjectives and of German nouns, romanised, longest first.
+# One set for all languages keeps the key independent of the language guess.
+_ENDING_LIST = ("ogo", "ego", "omu", "emu", "imi", "ami", "iami", "oi", "ei", "om", "em", "ah", "iah", "am", "iam", "ui",
+            "ia", "ie", "ii", "ih", "im", "ern", "en", "es", "er", "a", "e", "i", "o", "u", "s")
+_ENDINGS: tuple[str, ...] = tuple(sorted(set(_ENDING_LIST), key=len, reverse=True))
+_MIN_STEM = 3
+
+
+@lru_cache(maxsize=100_000)
+def fold(token: str) -> str:
+    """One word case-folded, romanised and spelling-folded, endings kept.
+
+    Examples
+    --------
+    >>> fold("Noworossijsk"), fold("Новороссийск")
+    ('novorosisk', 'novorosisk')
+    """
+    key = token.casefold().translate(_TRANSLIT)
+    for a, b in _CLUSTERS:
+        key = key.replace(a, b)
+    return _DOUBLE.sub(r"\1", _C_NOT_CH.sub("k", key).translate(_LETTERS))
+
+
+@lru_cache(maxsize=100_000)
+def name_key(token: str) -> str:
+    """The spelling-folded, case-ending-stripped key of one word.
+
+    Examples
+    --------
+    >>> {name_key(w) for w in ("Novorossiysk", "Noworossijsk", "Новороссийска", "Novorossiisk", "Новороссийском")}
+    {'novorosisk'}
+    >>> name_key("Druschba") == name_key("Druzhba") == name_key("Дружбы")
+    True
+    >>> name_key("Schwedt") == name_key("Schweden")
+    False
+    """
+    key = fold(token)
+    for ending in _ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
+            return key[: -len(ending)]
+    return key
+
+
+#: Country adjectives that articles put where a line's name has the country ("Kazakhstan–Chinese pipeline").
+DEMONYMS = {name_key(a): name_key(b) for a, b in (
+    ("Chinese", "China"), ("chinesische", "China"), ("китайский", "Китай"), ("Kazakh", "Kazakhstan"),
+    ("kasachische", "Kasachstan"), ("казахстанский", "Казахстан"), ("Russian", "Russia"), ("russische", "Russland"),
+    ("российский", "Россия"), ("Turkmen", "Turkmenistan"), ("туркменский", "Туркменистан"),
+)}

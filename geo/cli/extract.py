@@ -1,0 +1,100 @@
+"""``python -m geo extract``: kept free of pandas and geopandas so one article takes well under a second.
+
+Plain UTF-8 ``.txt``/``.md`` files under the upload limit are read here; anything else
+(HTML, other encodings, suspect bytes) goes through :func:`geo.data.corpus.decode_upload`,
+which checks and converts it exactly as ingest does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import unicodedata
+from dataclasses import asdict
+from pathlib import Path
+
+import yaml
+
+from geo import settings
+from geo.claims.extract import analyse, default_matcher
+from geo.errors import GeoError
+
+#: Same limit as ingest (geo.data.corpus.MAX_BYTES); larger files take the checked path and get its message.
+QUICK_MAX_BYTES = 2_000_000
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        msg = f"{path}: cannot read file: {exc.strerror}"
+        raise GeoError(msg) from None
+
+
+def quick_text(raw: bytes, name: str) -> str | None:
+    """The text of a plain UTF-8 .txt/.md file, or ``None`` when the full ingest checks must decide."""
+    if Path(name).suffix.lower() not in (".txt", ".md") or len(raw) > QUICK_MAX_BYTES or b"\x00" in raw:
+        return None
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip() or any(unicodedata.category(ch) in ("Cc", "Co", "Cs") and ch not in "\n\t" for ch in text):
+        return None
+    return text
+
+
+def known_articles(data_dir: Path) -> dict[str, str]:
+    """SHA-256 of each corpus text -> its article id, from articles.yaml and the seed files."""
+    path = data_dir / "articles.yaml"
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError):
+        return {}  # ids then fall back to the content hash; `geo validate` reports the file
+    out = {}
+    seeds = settings.SEEDS_DIR
+    for e in entries if isinstance(entries, list) else []:
+        if not isinstance(e, dict) or not e.get("id") or not e.get("file"):
+            continue
+        try:
+            out[hashlib.sha256((seeds / Path(str(e["file"])).name).read_bytes()).hexdigest()] = str(e["id"])
+        except OSError:
+            continue
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the candidate claims of each file (text or JSON); with --all-mentions every mention too."""
+    data_dir = Path(args.data_dir) if args.data_dir is not None else settings.DATA_DIR
+    matcher = default_matcher(data_dir)
+    known = known_articles(data_dir)
+    claims, mentions = [], []
+    for path in args.files:
+        raw = _read_bytes(path)
+        text = quick_text(raw, path.name)
+        if text is None:
+            from geo.data import corpus
+
+            text = corpus.decode_upload(raw, path.name)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        article = known.get(digest, digest[:16])
+        result = analyse(text, article=article, language=args.language, matcher=matcher)
+        claims += [asdict(c) for c in result.claims]
+        mentions += [{"article": article, **asdict(m), "name": matcher.display.get(m.id, m.id)} for m in result.mentions]
+    if args.format == "json":
+        json.dump({"claims": claims, "mentions": mentions} if args.all_mentions else claims, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    for c in claims:
+        names = ", ".join(f"{a['id']} ({a['role']})" for a in c["assets"])
+        print(f"{c['article']} [{c['start']}:{c['end']}] {c['claim_type']}: {c['excerpt'][:100]}")
+        if names:
+            print(f"    assets: {names}")
+    if args.all_mentions:
+        for m in mentions:
+            where = f"claim {m['claim']}" if m["claim"] is not None else ("linked" if m["linked"] else "not linked")
+            print(f"{m['article']} [{m['start']}:{m['end']}] {m['text']!r} -> {m['id']} ({m['match']}, {where})")
+    return 0
