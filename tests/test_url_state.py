@@ -47,7 +47,9 @@ def test_any_query_gives_a_valid_view_and_one_line_notices(params):
 @given(key=st.sampled_from(["year", "commodity", "preset", "off", "cap", "claim", "asset", "article"]), value=st.text(max_size=30))
 def test_a_value_that_is_not_used_is_always_reported(key, value):
     state, notices = read({key: value})
-    used = state != appstate.ViewState() or value in ("", "2023", "oil")
+    # A list parameter of separators only ("off=,") is an empty list: nothing to report.
+    empty_list = key in ("off", "cap") and not value.replace(",", "")
+    used = state != appstate.ViewState() or value in ("", "2023", "oil") or empty_list
     # Either the value changed the view (or equals the default, or is empty), or there is a notice naming the parameter.
     assert used or any(n.startswith(f"{key}:") for n in notices), (key, value, notices)
 
