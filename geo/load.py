@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 from shapely.geometry import shape
 from shapely.validation import explain_validity
 
-from geo import settings
+from geo import settings, store
 from geo.errors import DataError, Problem
 from geo.netschema import NETWORK_SECTIONS, NetworkSpec, PresetSpec
 from geo.schema import LINE_KINDS, AssetProps, Flow, RouteGroup, Source, Waypoint
@@ -352,9 +352,8 @@ def _rounded(geo: dict[str, Any]) -> dict[str, Any]:
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename, so a crash loses nothing."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    # A temporary name unique to this writer: parallel writers never rename each other's file.
+    store.write_text_atomic(path, text, prefix=f".{path.name}.tmp-")
 
 
 # --- route network and scenario presets ----------------------------------------------
