@@ -37,8 +37,7 @@ class TimeBudgetExceeded(Exception):  # noqa: N818 - the name says what happened
 
 
 def html_to_text(page: str, *, deadline: float | None = None) -> str:
-    r"""Visible text of an HTML page: scripts, styles and markup removed, each block on its own line,
-    no blank lines.
+    r"""Visible text of an HTML page: scripts, styles and markup removed, one line per block.
 
     Parameters
     ----------

@@ -115,10 +115,15 @@ def _entry(digest: str, text: str, metadata: dict[str, Any] | None, filename: st
         Article.model_validate(entry)
     except Exception as exc:
         errors = getattr(exc, "errors", None)
-        detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}" for e in errors()) if errors else str(exc)
+        detail = "; ".join(_field_message(e["loc"], e["msg"]) for e in errors()) if errors else str(exc)
         msg = f"{display_name(filename)}: invalid metadata: {detail}"
         raise IngestError(msg) from None
     return entry
+
+
+def _field_message(loc: tuple[Any, ...], message: str) -> str:
+    name, message = ".".join(map(str, loc)), message.removeprefix("Value error, ")
+    return message if message.startswith(f"{name} ") else f"{name}: {message}"
 
 
 def _intact(raw: bytes, art_id: str) -> bool:
