@@ -18,7 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import NoReturn
 
-from geo import brief, cli_scenario, corpus, ingest, load
+from geo import cli_scenario, corpus, ingest, load
 from geo.authoring import lines_from_waypoints
 from geo.errors import DataError, GeoError
 from geo.extract import build_matcher, extract
@@ -28,6 +28,9 @@ from geo.validate import validate_dataset
 ASSET_JSON_FIELDS = ("id", "name", "aliases", "kind", "commodity", "status", "countries", "crosses_russia",
                      "ends_at_russian_port", "capacity_norm", "capacity_norm_unit", "capacity_year", "operator")
 
+
+#: Suffixes ``brief --out`` accepts (the formats of :func:`geo.brief.write`).
+BRIEF_FORMATS = (".png", ".pdf", ".html")
 
 #: Warnings printed by ``validate`` before the rest are counted, so the summary fits one screen.
 MAX_WARNINGS_SHOWN = 10
@@ -150,8 +153,8 @@ def _timestamp(text: str) -> dt.datetime:
 
 def check_out(out: Path) -> None:
     """Refuse an ``--out`` path that cannot be written, before any work is done."""
-    if out.suffix.lower() not in brief.FORMATS:
-        msg = f"--out {out}: unsupported format {out.suffix or '(none)'!r}; use one of {', '.join(brief.FORMATS)}"
+    if out.suffix.lower() not in BRIEF_FORMATS:
+        msg = f"--out {out}: unsupported format {out.suffix or '(none)'!r}; use one of {', '.join(BRIEF_FORMATS)}"
         raise GeoError(msg)
     if out.is_dir():
         msg = f"--out {out}: is a folder; give a file name such as {out / ('briefing' + out.suffix)}"
@@ -170,6 +173,8 @@ def check_out(out: Path) -> None:
 def cmd_brief(args: argparse.Namespace) -> int:
     """Write a briefing (PNG, PDF or HTML) of a scenario."""
     check_out(args.out)
+    from geo import brief  # matplotlib and folium take seconds to import; only this command needs them
+
     briefing = brief.make_briefing(year=args.year, commodity=args.commodity, preset=args.preset, off=tuple(args.off or ()),
                                    claim_ids=tuple(args.claims or ()), bbox=args.bbox, made=args.timestamp, data_dir=args.data_dir)
     try:
