@@ -64,8 +64,11 @@ def ingest(
     digest = sha256_text(text)
     entry = _entry(digest, text, metadata, filename)
     with store.corpus_lock(data_dir):
-        notes += _recover_locked(data_dir, corpus_dir)
         corpus = load_corpus(data_dir, corpus_dir)
+        recovered = _recover_locked(data_dir, corpus_dir, list(corpus.articles.values()))
+        if recovered:
+            notes += recovered
+            corpus = load_corpus(data_dir, corpus_dir)
         print_ = fingerprint(text)
         for art_id, existing in corpus.texts.items():
             if sha256_text(existing) == digest:
@@ -145,14 +148,16 @@ def recover(data_dir: Path | str | None = None, corpus_dir: Path | str | None = 
         return [f"could not check the corpus for interrupted ingests: {exc}"]
 
 
-def _recover_locked(data_dir: Path, corpus_dir: Path) -> list[str]:
+def _recover_locked(data_dir: Path, corpus_dir: Path, articles: list[Article] | None = None) -> list[str]:
+    """Remove stale temporaries and adopt intact orphans; ``articles`` is the index if already read."""
     notes = [f"removed {p.name}, left by an interrupted write" for p in store.remove_stale_temporaries(data_dir, corpus_dir)]
-    parsed = load.parse_yaml_list(data_dir / ARTICLES_FILE, ARTICLES_FILE, Article)
-    if parsed.table is None or not corpus_dir.is_dir():
+    if articles is None:
+        articles = load.parse_yaml_list(data_dir / ARTICLES_FILE, ARTICLES_FILE, Article).table
+    if articles is None or not corpus_dir.is_dir():
         return notes  # an unreadable index is reported by validation; never append to it
-    named = {Path(a.file).name for a in parsed.table}
-    ids = {a.id for a in parsed.table}
-    hashes = {a.sha256 for a in parsed.table if a.sha256}
+    named = {Path(a.file).name for a in articles}
+    ids = {a.id for a in articles}
+    hashes = {a.sha256 for a in articles if a.sha256}
     adopted = []
     for path in sorted(corpus_dir.glob("*.txt")):
         if path.name in named or path.stem in ids or not _HASH_NAME.fullmatch(path.stem):
@@ -200,13 +205,18 @@ def replace_yaml_entry(path: Path, record_id: str, entry: dict[str, Any]) -> Non
 def _checked_write(path: Path, new_text: str, *, expected: int, old_text: str) -> None:
     """Write ``new_text`` only if it parses as a list with ``expected`` more records than before."""
     try:
-        parsed, before = yaml.safe_load(new_text), yaml.safe_load(old_text) if old_text else []
+        parsed, before = _parse(new_text), _parse(old_text) if old_text else []
     except (yaml.YAMLError, RecursionError):
         parsed, before = None, None
     if not isinstance(parsed, list) or not isinstance(before or [], list) or len(parsed) != len(before or []) + expected:
         msg = "the change would not give a valid YAML list; nothing written"
         raise DataError([Problem(path.name, None, None, msg)])
     store.write_text_atomic(path, new_text)
+
+
+def _parse(text: str) -> Any:
+    # libyaml when present: this check re-reads whole files (already validated, depth-limited) on every write.
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
 
 
 def save_claims(claims: list[Claim], *, data_dir: Path | str | None = None, corpus_dir: Path | str | None = None) -> int:
