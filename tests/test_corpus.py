@@ -9,6 +9,7 @@ import pytest
 
 from geo import cli, corpus
 from geo.errors import IngestError
+from geo.upload import read_upload
 from tests.conftest import DATA, ROOT
 
 
@@ -21,7 +22,8 @@ def workspace(tmp_path: Path, data_copy: Path) -> tuple[Path, Path]:
 
 
 def snapshot(*folders: Path) -> dict[str, bytes]:
-    return {str(p): p.read_bytes() for f in folders for p in sorted(f.rglob("*")) if p.is_file()}
+    # The lock file is created empty by the first writer and says nothing about the data.
+    return {str(p): p.read_bytes() for f in folders for p in sorted(f.rglob("*")) if p.is_file() and p.name != ".corpus.lock"}
 
 
 ARTICLE = "Kasachstan will mehr Öl über den Hafen Aktau nach Baku schicken, um russische Häfen zu umgehen.\n"
@@ -121,3 +123,60 @@ def test_ingest_command_refuses_with_a_message(workspace, tmp_path, capsys):
     code = cli.main(["--data-dir", str(data), "ingest", str(bad), "--corpus-dir", str(seeds)])
     err = capsys.readouterr().err
     assert code == 2 and "bad.txt" in err and "Traceback" not in err
+
+
+def test_invalid_metadata_writes_nothing(workspace):
+    data, seeds = workspace
+    before = snapshot(data, seeds)
+    with pytest.raises(IngestError, match="month 13"):
+        corpus.ingest(ARTICLE.encode(), "a.txt", metadata={"published": "2024-13-02"}, data_dir=data, corpus_dir=seeds)
+    assert snapshot(data, seeds) == before
+
+
+def test_bidi_and_zero_width_characters_are_removed_from_titles_and_text(workspace):
+    data, seeds = workspace
+    # U+202E (right-to-left override) would show "evil.exe" as "exe.live"; U+200B hides a break.
+    title = "Pipe\u202eline\u200b news\u2066x\u2069\n\x1b[31mred"
+    text = "Öl fließt\u202e über Aktau\u200b nach Baku.\n"
+    result = corpus.ingest(text.encode(), "a.txt", metadata={"title": title, "outlet": "\u200bOut\u200dlet", "cites": ["A\u202eB"]},
+                           data_dir=data, corpus_dir=seeds)
+    art = corpus.load_corpus(data, seeds).articles[result.article_id]
+    assert art.title == "Pipeline newsx [31mred"  # ESC removed, newline to a space
+    assert art.outlet == "Outlet" and art.cites == ["AB"]
+    stored = (seeds / f"{result.article_id}.txt").read_text(encoding="utf-8")
+    assert stored == "Öl fließt über Aktau nach Baku.\n"
+    assert result.article_id == corpus.sha256_text(stored)[:16]
+    assert any("2 invisible" in n for n in result.notes)
+
+
+def test_utf8_with_a_stray_byte_keeps_its_letters():
+    # 44 valid two-byte letters and one invalid byte: UTF-8 with one U+FFFD, not cp1251 mojibake.
+    # The invalid byte follows 39 letters (78 bytes) and 6 spaces: byte offset 84.
+    raw = ("Казахстан увеличил экспорт нефти через Актау ".encode() + b"\xff" + "и Баку.".encode())
+    upload = read_upload(raw, "a.txt")
+    assert upload.text == "Казахстан увеличил экспорт нефти через Актау \ufffdи Баку."
+    assert upload.notes == ["1 invalid UTF-8 byte(s) replaced with U+FFFD (first at byte 84)"]
+
+
+def test_a_mostly_cp1251_file_is_still_decoded_as_cp1251():
+    text = "Казахстан увеличил поставки нефти через порт Актау в Баку. Танкеры идут по Каспию."
+    assert corpus.decode_upload(text.encode("cp1251"), "a.txt") == text
+
+
+def test_time_budget_refuses_with_a_message(workspace):
+    data, seeds = workspace
+    before = snapshot(data, seeds)
+    # A budget already spent: refused whatever the machine's speed.
+    with pytest.raises(IngestError, match=r"page.html: reading the HTML took over -1 s"):
+        corpus.ingest(b"<b>x" * 10_000, "page.html", data_dir=data, corpus_dir=seeds, max_seconds=-1)
+    with pytest.raises(IngestError, match=r"a.txt: reading the upload took over -1 s"):
+        corpus.ingest(ARTICLE.encode(), "a.txt", data_dir=data, corpus_dir=seeds, max_seconds=-1)
+    assert snapshot(data, seeds) == before
+
+
+def test_seeds_folder_from_the_environment_is_read(workspace, monkeypatch):
+    data, seeds = workspace
+    moved = seeds.parent / "corpus-elsewhere"
+    seeds.rename(moved)
+    monkeypatch.setattr(corpus.settings, "SEEDS_DIR", moved)
+    assert len(corpus.load_corpus(data).texts) == 2
