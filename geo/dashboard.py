@@ -18,7 +18,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo import brief, corpus, load, offline, panels, scenario, settings
+from geo import brief, corpus, ingest, load, offline, panels, scenario, settings
 from geo.appstate import ViewState
 from geo.errors import GeoError
 from geo.extract import build_matcher, extract
@@ -46,6 +46,7 @@ def load_data(data_dir: str, seeds_dir: str) -> Data:
     """Load and validate everything once per data folder (each session gets a copy)."""
     assets = load.load_assets(data_dir)
     flows = load.load_flows(data_dir)
+    ingest.recover(data_dir, seeds_dir)  # adopt texts left by an interrupted ingest before reading the corpus
     corp = corpus.load_corpus(data_dir, seeds_dir, asset_ids=set(assets.index))
     spec = load.load_network(data_dir)
     lines = set(assets.index[assets["kind"].isin(LINE_KINDS)])
