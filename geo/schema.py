@@ -80,12 +80,12 @@ def check_date(value: str | None, name: str) -> str | None:
     if match is None:
         msg = f"{name} {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD"
         raise ValueError(msg)
-    year, month, day = (int(g) if g else None for g in match.groups())
-    if month is not None and not 1 <= month <= 12:
+    year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
+    if not 1 <= month <= 12:
         msg = f"{name} {value!r} has month {month}; months are 01 to 12"
         raise ValueError(msg)
     try:
-        dt.date(year, month or 1, day or 1)
+        dt.date(year, month, day)
     except ValueError as exc:
         msg = f"{name} {value!r} is not a calendar date ({exc})"
         raise ValueError(msg) from None
