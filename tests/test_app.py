@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from geo.claims import upload
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
@@ -185,11 +186,10 @@ def test_server_paths_are_removed_from_messages():
 def test_upload_limit_is_the_same_in_the_label_the_widget_and_the_server(default_app):
     import tomllib
 
-    from geo.data import corpus
 
     (uploader,) = default_app.get("file_uploader")
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     # 2,000,000 bytes = 2 MB in the label; Streamlit's 2 MB are 2 x 1024**2 = 2,097,152 bytes >= the corpus limit.
     assert "at most 2 MB" in uploader.proto.label
     assert uploader.proto.max_upload_size_mb == 2 and config["server"]["maxUploadSize"] == 2
-    assert corpus.MAX_BYTES <= 2 * 1024**2
+    assert upload.MAX_BYTES <= 2 * 1024**2

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from geo.claims import ingest
 from tests.conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -150,6 +151,7 @@ PAYLOADS = [
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory) -> Iterator[str]:
     """The app on data whose asset names, article text, title and claims carry script."""
+    from geo.claims import ingest
     from geo.data import corpus, load
 
     root = tmp_path_factory.mktemp("hostile")
@@ -162,11 +164,11 @@ def hostile_url(tmp_path_factory) -> Iterator[str]:
     load.write_text_atomic(data / load.ASSETS_FILE, load.dumps_assets(assets))
     text = "Kazakhstan ships oil via CPC. " + " ".join(PAYLOADS) + " More oil goes via the BTC pipeline to avoid Russian ports."
     meta = {"title": PAYLOADS[1], "outlet": PAYLOADS[3], "url": "https://example.org/a"}
-    art = corpus.ingest(text.encode(), "evil.html.txt", metadata=meta, data_dir=data, corpus_dir=seeds).article_id
+    art = ingest.ingest(text.encode(), "evil.html.txt", metadata=meta, data_dir=data, corpus_dir=seeds).article_id
     start = text.index(PAYLOADS[0])
     claim = corpus.Claim(id="hostile-claim", article=art, excerpt=PAYLOADS[0], start=start, end=start + len(PAYLOADS[0]), language="en",
                          claim_type="rerouting", attribution=["article", PAYLOADS[2]], assets=[{"id": "cpc", "role": "bypassed"}])
-    corpus.save_claims([claim], data_dir=data, corpus_dir=seeds)
+    ingest.save_claims([claim], data_dir=data, corpus_dir=seeds)
     with running_app({"GEO_DATA_DIR": str(data), "GEO_SEEDS_DIR": str(seeds)}) as url:
         yield f"{url}/?asset=cpc&article={art}"
 
@@ -220,12 +222,12 @@ def markdown_url(tmp_path_factory) -> Iterator[str]:
     assets = load.load_assets(data)
     assets.at["cpc", "name"] = MD_ASSET
     load.write_text_atomic(data / load.ASSETS_FILE, load.dumps_assets(assets))
-    art = corpus.ingest(MD_TEXT.encode(), "md.txt", metadata={"title": MD_TITLE, "outlet": MD_OUTLET}, data_dir=data,
+    art = ingest.ingest(MD_TEXT.encode(), "md.txt", metadata={"title": MD_TITLE, "outlet": MD_OUTLET}, data_dir=data,
                         corpus_dir=seeds).article_id
     start = MD_TEXT.index(MD_CLAIM)
     claim = corpus.Claim(id="markdown-claim", article=art, excerpt=MD_CLAIM, start=start, end=start + len(MD_CLAIM), language="en",
                          claim_type="rerouting", attribution=["article", MD_OUTLET], assets=[{"id": "cpc", "role": "bypassed"}])
-    corpus.save_claims([claim], data_dir=data, corpus_dir=seeds)
+    ingest.save_claims([claim], data_dir=data, corpus_dir=seeds)
     with running_app({"GEO_DATA_DIR": str(data), "GEO_SEEDS_DIR": str(seeds)}) as url:
         yield f"{url}/?asset=cpc&claim=markdown-claim&article={art}"
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from geo.claims.extract import build_matcher, extract, split_sentences
+from geo.claims.html_text import html_to_text
 from geo.cli import commands as cli
 from geo.data import load
 from tests.conftest import DATA, ROOT
@@ -67,3 +68,34 @@ def test_two_sessions_do_not_share_state():
     assert second.sidebar.multiselect(key="w_off").value == []
     changed = next(df.value for df in first.dataframe if "baseline" in df.value.columns)["scenario"]
     assert not changed.equals(baseline)
+
+
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        ("<p>Oil via <b>Aktau</b>.</p><p>Gas</p>", "Oil via Aktau.\nGas"),
+        ("a < b and c > d", "a < b and c > d"),
+        ("<a title=\"1 > 0\" href='x>y'>link</a> text", "link text"),
+        ("<SCRIPT type=x>alert('<p>')</ScRiPt>after", "after"),
+        ("<style>p{}</style><title>T</title><noscript>n</noscript>body", "body"),
+        ("before<script>never closed <p>hidden", "before"),
+        ("before<!-- a -- b -->after<!-- never closed", "beforeafter"),
+        ("&amp; &lt;b&gt; &#1076; &#x41; &bogus; &", "& <b> д A &bogus; &"),
+        ("İstanbul<script>x</script>İzmir", "İstanbulİzmir"),  # 'İ'.lower() has two characters: offsets must not shift
+        ("<br>one<br/>two<td>three", "one\ntwo\nthree"),
+        ("tail <a href=\"unclosed", "tail"),
+    ],
+)
+def test_html_to_text_shapes(page, text):
+    assert html_to_text(page) == text
+
+
+def test_deeply_nested_unclosed_tags_keep_every_word():
+    # 50,000 unclosed formatting and block tags; a tree builder rebuilds the open elements for
+    # each (quadratic); the scanner keeps every word, in order.
+    page = "<b><i><div>x " * 50_000
+    assert html_to_text(page).split() == ["x"] * 50_000
+
+
+def test_tag_openers_without_end_stop_the_scan():
+    assert html_to_text("text <a " * 50_000) == "text"

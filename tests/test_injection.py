@@ -26,6 +26,7 @@ from jinja2 import Template
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from geo.claims import ingest
 from geo.data import corpus, load
 from geo.views import briefing as brief
 from geo.views.safehtml import md_text, render, script_json
@@ -64,11 +65,11 @@ def hostile(tmp_path_factory) -> dict[str, Path | str]:
     assets.at["cpc", "name"] = ASSET_NAME
     load.write_text_atomic(data / load.ASSETS_FILE, load.dumps_assets(assets))
     text = f"Kazakhstan ships oil via CPC. {EXCERPT}. More oil goes via the BTC pipeline to avoid Russian ports."
-    art = corpus.ingest(text.encode(), "inject.txt", metadata={"title": TITLE, "outlet": OUTLET}, data_dir=data, corpus_dir=seeds).article_id
+    art = ingest.ingest(text.encode(), "inject.txt", metadata={"title": TITLE, "outlet": OUTLET}, data_dir=data, corpus_dir=seeds).article_id
     start = text.index(EXCERPT)
     claim = corpus.Claim(id="inject-claim", article=art, excerpt=EXCERPT, start=start, end=start + len(EXCERPT), language="en",
                          claim_type="rerouting", attribution=["article"], assets=[{"id": "cpc", "role": "bypassed"}])
-    corpus.save_claims([claim], data_dir=data, corpus_dir=seeds)
+    ingest.save_claims([claim], data_dir=data, corpus_dir=seeds)
     return {"root": root, "data": data, "seeds": seeds, "article": art}
 
 

@@ -126,3 +126,67 @@ def test_load_raises_data_error_listing_problems(data_copy):
     with pytest.raises(load.DataError) as info:
         load.load_assets(data_copy)
     assert any(p.record == "btc" and p.field == "status" for p in info.value.problems)
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _nest_in_feature(d: Path, depth: int) -> None:
+    # Nest a list `depth` levels deep inside the btc feature's aliases.
+    def change(features):
+        value: list = ["x"]
+        for _ in range(depth):
+            value = [value]
+        feature(features, "btc")["properties"]["aliases"] = value
+
+    edit_assets(d, change)
+
+
+DEEP_CASES = {
+    # Deeper than Python's recursion limit: the parser itself cannot read the file.
+    "JSON nested past the recursion limit": (
+        lambda d: (d / "assets.geojson").write_text(
+            (d / "assets.geojson").read_text(encoding="utf-8").replace('"features": [', '"features": [' + "[" * 100_000 + "]" * 100_000 + ",", 1),
+            encoding="utf-8"),
+        ["assets.geojson", "invalid JSON", "nested too deeply"],
+    ),
+    "YAML nested past the recursion limit": (
+        lambda d: _append(d / "claims.yaml", "- id: deep\n  assets: " + "[" * 100_000 + "]" * 100_000 + "\n"),
+        ["claims.yaml", "invalid YAML", "nested too deeply"],
+    ),
+    # Readable, but deeper than any data file needs: the record and field are named.
+    "JSON nested 40 levels in a record": (
+        lambda d: _nest_in_feature(d, 40),
+        ["assets.geojson", "record btc", "field 'properties.aliases.0.0", "nested more than 32 levels"],
+    ),
+    "YAML nested 40 levels in a record": (
+        lambda d: _append(d / "routes.yaml", "- id: deep\n  name: x\n  assets: " + "[" * 40 + "]" * 40 + "\n"),
+        ["routes.yaml", "record deep", "field 'assets.0.0.0", "nested more than 32 levels"],
+    ),
+    "YAML nested 40 levels under a network section": (
+        lambda d: (d / "network.yaml").write_text(
+            (d / "network.yaml").read_text(encoding="utf-8").replace("nodes:\n", "nodes:\n  - id: deep\n    note: " + "[" * 40 + "]" * 40 + "\n", 1),
+            encoding="utf-8"),
+        ["network.yaml", "record nodes deep", "field 'note.0.0", "nested more than 32 levels"],
+    ),
+    "month 13 in a source date": (
+        lambda d: _append(d / "sources.yaml", "- id: month-thirteen\n  publisher: P\n  title: T\n  date: '2024-13'\n"),
+        ["sources.yaml", "record month-thirteen", "field 'date'", "month 13"],
+    ),
+    "30 February in an article": (
+        lambda d: (d / "articles.yaml").write_text(
+            (d / "articles.yaml").read_text(encoding="utf-8").replace('published: "2024-02-07"', 'published: "2024-02-30"'), encoding="utf-8"),
+        ["articles.yaml", "record 000_149cd47eccacf6d5", "field 'published'", "not a calendar date"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DEEP_CASES))
+def test_deep_nesting_and_impossible_dates_are_named(case, data_copy, capsys):
+    corrupt, expected = DEEP_CASES[case]
+    corrupt(data_copy)
+    code, err = run_validate(data_copy, capsys)
+    assert code == 1
+    matching = [line for line in err.splitlines() if all(e in line for e in expected)]
+    assert len(matching) == 1, (expected, err)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from geo.cli import scenario as cli_scenario
 from geo.errors import DataError, GeoError
@@ -25,6 +27,9 @@ from geo.errors import DataError, GeoError
 ASSET_JSON_FIELDS = ("id", "name", "aliases", "kind", "commodity", "status", "countries", "crosses_russia",
                      "ends_at_russian_port", "capacity_norm", "capacity_norm_unit", "capacity_year", "operator")
 
+
+#: Suffixes ``brief --out`` accepts (the formats of :func:`geo.views.briefing.write`).
+BRIEF_FORMATS = (".png", ".pdf", ".html")
 
 #: Warnings printed by ``validate`` before the rest are counted, so the summary fits one screen.
 MAX_WARNINGS_SHOWN = 10
@@ -112,13 +117,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Add an article file to the corpus with its metadata."""
-    from geo.data import corpus
+    from geo.claims import ingest
 
     path: Path = args.file
+    if args.corpus_dir is not None and not args.corpus_dir.is_dir():
+        msg = f"--corpus-dir {args.corpus_dir}: not an existing folder"
+        raise GeoError(msg)
     raw = _read_bytes(path)
     meta = {"title": args.title, "author": args.author, "outlet": args.outlet, "published": args.published,
             "language": args.language, "url": args.url, "cites": args.cites or []}
-    result = corpus.ingest(raw, path.name, metadata=meta, data_dir=args.data_dir, corpus_dir=args.corpus_dir)
+    result = ingest.ingest(raw, path.name, metadata=meta, data_dir=args.data_dir, corpus_dir=args.corpus_dir)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     print(result.message)
     return 0
 
@@ -135,24 +145,76 @@ def _bbox(text: str) -> tuple[float, float, float, float]:
     return west, south, east, north
 
 
+def _timestamp(text: str) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        msg = f"expected an ISO time such as 2024-05-01T12:00 or 2024-05-01, got {text[:40]!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def check_out(out: Path) -> None:
+    """Refuse an ``--out`` path that cannot be written, before any work is done."""
+    if out.suffix.lower() not in BRIEF_FORMATS:
+        msg = f"--out {out}: unsupported format {out.suffix or '(none)'!r}; use one of {', '.join(BRIEF_FORMATS)}"
+        raise GeoError(msg)
+    if out.is_dir():
+        msg = f"--out {out}: is a folder; give a file name such as {out / ('briefing' + out.suffix)}"
+        raise GeoError(msg)
+    parent = out.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        msg = f"--out {out}: {parent} is not a folder"
+        raise GeoError(msg)
+    if not os.access(parent, os.W_OK):
+        msg = f"--out {out}: cannot write in {parent} (permission denied)"
+        raise GeoError(msg)
+
+
 def cmd_brief(args: argparse.Namespace) -> int:
     """Write a briefing (PNG, PDF or HTML) of a scenario."""
-    from geo.views import briefing as brief
+    check_out(args.out)
+    from geo.views import briefing as brief  # matplotlib and folium take seconds to import; only this command needs them
 
-    made = dt.datetime.fromisoformat(args.timestamp) if args.timestamp else None
     briefing = brief.make_briefing(year=args.year, commodity=args.commodity, preset=args.preset, off=tuple(args.off or ()),
-                                   claim_ids=tuple(args.claims or ()), bbox=args.bbox, made=made, data_dir=args.data_dir)
+                                   claim_ids=tuple(args.claims or ()), bbox=args.bbox, made=args.timestamp, data_dir=args.data_dir)
     try:
         out = brief.write(briefing, args.out)
     except ValueError as exc:
         raise GeoError(str(exc)) from None
+    except OSError as exc:
+        msg = f"--out {args.out}: cannot write: {exc.strerror or exc}"
+        raise GeoError(msg) from None
     print(f"Wrote {out}")
     return 0
 
 
+def _check_preset_commodity(args: argparse.Namespace) -> None:
+    """Refuse a preset written for the other network (it would silently change nothing there)."""
+    preset, commodity = getattr(args, "preset", None), getattr(args, "commodity", None)
+    if not preset or not commodity or getattr(args, "list_presets", False):
+        return
+    from geo.data import load
+
+    spec = next((p for p in load.load_scenarios(args.data_dir) if p.id == preset), None)
+    if spec is not None and spec.commodity is not None and spec.commodity != commodity:
+        msg = (f"--preset {preset} is written for {spec.commodity}, not {commodity}; "
+               f"use --commodity {spec.commodity} or a preset for {commodity} (see: python -m geo scenario --list-presets)")
+        raise GeoError(msg)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr (exit code 2), without the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print one line naming the problem and exit with code 2."""
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one sub-command per task."""
-    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.splitlines()[0])
+    parser = ArgumentParser(prog="python -m geo", description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=None, help="data folder (default: the project's data/)")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -187,7 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--off", nargs="*", default=None, metavar="ID")
     p.add_argument("--claims", nargs="*", default=None, metavar="ID")
     p.add_argument("--bbox", type=_bbox, default=None, metavar="W,S,E,N")
-    p.add_argument("--timestamp", default=None, help="ISO time printed on the briefing (default: now, UTC)")
+    p.add_argument("--timestamp", type=_timestamp, default=None, help="ISO time printed on the briefing (default: now, UTC)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
     p.set_defaults(func=cmd_brief)
 
@@ -205,6 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
+        _check_preset_commodity(args)
         return func(args)
     except DataError as exc:
         for problem in exc.problems:
@@ -213,3 +276,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GeoError as exc:
         print(f"ERROR {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        # A file the command had to read or write: name it, without a traceback.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"ERROR {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except RecursionError:
+        print("ERROR input nested too deeply to process", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

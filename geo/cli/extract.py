@@ -18,10 +18,11 @@ from pathlib import Path
 import yaml
 
 from geo import settings
+from geo.claims import upload
 from geo.claims.extract import analyse, default_matcher
 from geo.errors import GeoError
 
-#: Same limit as ingest (geo.data.corpus.MAX_BYTES); larger files take the checked path and get its message.
+#: Same limit as ingest (geo.data.upload.MAX_BYTES); larger files take the checked path and get its message.
 QUICK_MAX_BYTES = 2_000_000
 
 
@@ -76,9 +77,8 @@ def run(args: argparse.Namespace) -> int:
         raw = _read_bytes(path)
         text = quick_text(raw, path.name)
         if text is None:
-            from geo.data import corpus
 
-            text = corpus.decode_upload(raw, path.name)
+            text = upload.decode_upload(raw, path.name)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         article = known.get(digest, digest[:16])
         result = analyse(text, article=article, language=args.language, matcher=matcher)

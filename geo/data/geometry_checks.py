@@ -190,10 +190,10 @@ def land_outline() -> BaseGeometry:
     import shapely
     from shapely.geometry import shape
 
-    from geo.views import offline
+    from geo.data.basemap import country_outlines
 
     # The outlines overlap and some rings self-intersect: repair each before the union.
-    shapes = [shapely.make_valid(shape(f["geometry"])).buffer(0) for f in offline.country_outlines()["features"]]
+    shapes = [shapely.make_valid(shape(f["geometry"])).buffer(0) for f in country_outlines()["features"]]
     return shapely.union_all(shapes)
 
 

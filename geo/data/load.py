@@ -25,6 +25,7 @@ from shapely.geometry import shape
 from shapely.validation import explain_validity
 
 from geo import settings
+from geo.data import filestore as store
 from geo.data.network_schema import NETWORK_SECTIONS, NetworkSpec, PresetSpec
 from geo.data.schema import LINE_KINDS, AssetProps, Flow, RouteGroup, Source, Waypoint
 from geo.errors import DataError, Problem
@@ -85,11 +86,14 @@ def read_json(path: Path, name: str) -> tuple[Any, list[Problem]]:
     if text is None:
         return None, problems
     try:
-        return json.loads(text, parse_constant=_reject_constant), []
+        data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         return None, [Problem(name, None, None, f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")]
     except ValueError as exc:
         return None, [Problem(name, None, None, f"invalid JSON: {exc}")]
+    except RecursionError:
+        return None, [_too_deep_in_text(name, "JSON", text)]
+    return data, _depth_problems(name, data)
 
 
 def _reject_constant(token: str) -> float:
@@ -103,12 +107,60 @@ def read_yaml(path: Path, name: str) -> tuple[Any, list[Problem]]:
     if text is None:
         return None, problems
     try:
-        return yaml.safe_load(text), []
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1} column {mark.column + 1}" if mark else ""
         reason = getattr(exc, "problem", None) or str(exc)
         return None, [Problem(name, None, None, f"invalid YAML{where}: {reason}")]
+    except RecursionError:
+        return None, [_too_deep_in_text(name, "YAML", text)]
+    return data, _depth_problems(name, data)
+
+
+#: Deepest nesting of lists and mappings accepted in a data file (the real files use 5).
+MAX_DEPTH = 32
+
+
+def _depth_problems(name: str, data: Any) -> list[Problem]:
+    """A problem naming the record and field where ``data`` nests deeper than :data:`MAX_DEPTH`.
+
+    Iterative, so it cannot itself overflow the stack; later readers may recurse freely.
+    """
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            return [_deep_problem(name, data, path)]
+        children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        stack.extend((child, (*path, key)) for key, child in children)
+    return []
+
+
+def _deep_problem(name: str, data: Any, path: tuple[Any, ...]) -> Problem:
+    # Name the record the way the file's own reader does: features by their properties' id, list items by id or position.
+    if isinstance(data, dict) and path[:1] == ("features",) and len(path) > 1 and isinstance(data.get("features"), list):
+        feature = data["features"][path[1]]
+        record, rest = _record_label(feature.get("properties") if isinstance(feature, dict) else None, path[1]), path[2:]
+    elif isinstance(data, dict) and len(path) > 1 and isinstance(data.get(path[0]), list):
+        record, rest = f"{path[0]} {_record_label(data[path[0]][path[1]], path[1])}", path[2:]
+    elif isinstance(data, list):
+        record, rest = _record_label(data[path[0]], path[0]), path[1:]
+    else:
+        record, rest = None, path
+    shown = ".".join(str(k) for k in rest[:4]) + (".…" if len(rest) > 4 else "")
+    return Problem(name, record, shown or None, f"nested more than {MAX_DEPTH} levels deep; data files hold flat records")
+
+
+def _too_deep_in_text(name: str, kind: str, text: str) -> Problem:
+    """The line where brackets first nest past :data:`MAX_DEPTH` (quotes are not tracked; a hint only)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += 1 if ch in "[{" else -1 if ch in "]}" else 0
+        if depth > MAX_DEPTH:
+            line = text.count("\n", 0, i) + 1
+            return Problem(name, None, None, f"invalid {kind}: nested too deeply to read (past {MAX_DEPTH} levels at line {line})")
+    return Problem(name, None, None, f"invalid {kind}: nested too deeply to read")
 
 
 def read_csv(path: Path, name: str) -> tuple[list[dict[str, str]] | None, list[Problem]]:
@@ -352,9 +404,8 @@ def _rounded(geo: dict[str, Any]) -> dict[str, Any]:
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename, so a crash loses nothing."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    # A temporary name unique to this writer: parallel writers never rename each other's file.
+    store.write_text_atomic(path, text, prefix=f".{path.name}.tmp-")
 
 
 # --- route network and scenario presets ----------------------------------------------

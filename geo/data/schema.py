@@ -6,6 +6,7 @@ Cross-record checks (references, geometry, lengths) live in :mod:`geo.validate`.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from typing import Annotated, Literal
@@ -59,6 +60,40 @@ def normalise(value: float, unit: str) -> tuple[float, str]:
     """
     commodity, factor = UNIT_FACTORS[unit]
     return float(value) * factor, NORM_UNIT[commodity]
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    """Return ``value`` if it is a real calendar date written YYYY, YYYY-MM or YYYY-MM-DD.
+
+    Examples
+    --------
+    >>> check_date("2024-02-29", "published")
+    '2024-02-29'
+    >>> check_date("2024-13", "published")
+    Traceback (most recent call last):
+    ...
+    ValueError: published '2024-13' has month 13; months are 01 to 12
+    >>> check_date("2023-02-29", "published")
+    Traceback (most recent call last):
+    ...
+    ValueError: published '2023-02-29' is not a calendar date (day is out of range for month)
+    """
+    if value is None:
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if match is None:
+        msg = f"{name} {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD"
+        raise ValueError(msg)
+    year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
+    if not 1 <= month <= 12:
+        msg = f"{name} {value!r} has month {month}; months are 01 to 12"
+        raise ValueError(msg)
+    try:
+        dt.date(year, month, day)
+    except ValueError as exc:
+        msg = f"{name} {value!r} is not a calendar date ({exc})"
+        raise ValueError(msg) from None
+    return value
 
 
 class _Record(BaseModel):
@@ -192,10 +227,7 @@ class Source(_Record):
     @field_validator("date")
     @classmethod
     def _date_form(cls, v: str | None) -> str | None:
-        if v is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
-            msg = f"date {v!r} must be YYYY, YYYY-MM or YYYY-MM-DD"
-            raise ValueError(msg)
-        return v
+        return check_date(v, "date")
 
     @field_validator("url")
     @classmethod
@@ -288,11 +320,22 @@ class Article(BaseModel):
     display_title: str | None = None
     author: str | None = None
     outlet: str | None = None
-    published: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    published: str | None = None
     language: Literal[LANGUAGES]
     url: str | None = None
     cites: list[str] = Field(default_factory=list)
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published_text(cls, v: object) -> object:
+        # An unquoted 2024-03-01 in YAML is a date object: check it as the text it was.
+        return v.isoformat() if isinstance(v, dt.date) else v
+
+    @field_validator("published")
+    @classmethod
+    def _published_form(cls, v: str | None) -> str | None:
+        return check_date(v, "published")
 
     @property
     def label(self) -> str:

@@ -8,6 +8,7 @@ argument). HTML is the interactive folium map with Leaflet inlined, so it opens 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,19 +175,23 @@ def write(b: Briefing, out: Path) -> Path:
         msg = f"{out.name}: unsupported format {suffix!r}; use one of {', '.join(FORMATS)}"
         raise ValueError(msg)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp{suffix}")
-    if suffix == ".html":
-        tmp.write_text(html_page(b), encoding="utf-8")
-    else:
-        with mpl.rc_context({"pdf.fonttype": 42, "svg.hashsalt": "geo", "font.family": "DejaVu Sans"}):
-            if suffix == ".png":
-                fig = render_figure(b, size_in=(PNG_SIZE[0] / 100, PNG_SIZE[1] / 100), dpi=100, scale=1.35)
-                fig.savefig(tmp, dpi=100, metadata={"Software": None})
-            else:
-                fig = render_figure(b, size_in=A4_LANDSCAPE_IN, dpi=100, scale=0.78)
-                fig.savefig(tmp, format="pdf", metadata={"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None,
-                                                         "Title": b.title, "Subject": b.subtitle})
-    tmp.replace(out)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp{suffix}")
+    try:
+        if suffix == ".html":
+            tmp.write_text(html_page(b), encoding="utf-8")
+        else:
+            with mpl.rc_context({"pdf.fonttype": 42, "svg.hashsalt": "geo", "font.family": "DejaVu Sans"}):
+                if suffix == ".png":
+                    fig = render_figure(b, size_in=(PNG_SIZE[0] / 100, PNG_SIZE[1] / 100), dpi=100, scale=1.35)
+                    fig.savefig(tmp, dpi=100, metadata={"Software": None})
+                else:
+                    fig = render_figure(b, size_in=A4_LANDSCAPE_IN, dpi=100, scale=0.78)
+                    fig.savefig(tmp, format="pdf", metadata={"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None,
+                                                             "Title": b.title, "Subject": b.subtitle})
+        tmp.replace(out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a failed write leaves nothing behind
+        raise
     return out
 
 

@@ -23,7 +23,9 @@ import pandas as pd
 import streamlit as st
 
 from geo import settings
+from geo.claims import ingest
 from geo.claims.extract import build_matcher, extract
+from geo.claims.upload import MAX_BYTES as MAX_UPLOAD_BYTES
 from geo.data import corpus, load
 from geo.data.schema import LINE_KINDS
 from geo.errors import GeoError
@@ -56,6 +58,7 @@ def load_data(data_dir: str, seeds_dir: str) -> Data:
     """Load and validate everything once per data folder (each session gets a copy)."""
     assets = load.load_assets(data_dir)
     flows = load.load_flows(data_dir)
+    ingest.recover(data_dir, seeds_dir)  # adopt texts left by an interrupted ingest before reading the corpus
     corp = corpus.load_corpus(data_dir, seeds_dir, asset_ids=set(assets.index))
     spec = load.load_network(data_dir)
     lines = set(assets.index[assets["kind"].isin(LINE_KINDS)])
@@ -284,7 +287,7 @@ def add_article_panel(data: Data, data_dir: str, seeds_dir: str) -> None:
     """Upload or paste an article; review its candidate claims; save the accepted ones."""
     st.subheader("Add an article")
     # The uploader's own limit (MB) matches the corpus limit, so the two never tell the user different sizes.
-    upload = st.file_uploader(f"Upload (.txt, .md, .html; at most {corpus.MAX_BYTES / 1e6:g} MB)", type=["txt", "md", "html", "htm"],
+    upload = st.file_uploader(f"Upload (.txt, .md, .html; at most {MAX_UPLOAD_BYTES / 1e6:g} MB)", type=["txt", "md", "html", "htm"],
                               key="w_upload", max_upload_size=UPLOAD_LIMIT_MB)
     pasted = st.text_area("...or paste the text", key="w_paste", height=150)
     cols = st.columns(4)
@@ -293,7 +296,7 @@ def add_article_panel(data: Data, data_dir: str, seeds_dir: str) -> None:
     if st.button("Add to corpus", key="w_ingest"):
         raw, name = (upload.getvalue(), upload.name) if upload is not None else (pasted.encode("utf-8"), "pasted.txt")
         try:
-            res = corpus.ingest(raw, name, metadata=meta, data_dir=data_dir, corpus_dir=seeds_dir)
+            res = ingest.ingest(raw, name, metadata=meta, data_dir=data_dir, corpus_dir=seeds_dir)
         except GeoError as exc:
             st.error(public_message(exc, data_dir, seeds_dir))
         else:
@@ -318,7 +321,7 @@ def add_article_panel(data: Data, data_dir: str, seeds_dir: str) -> None:
             accepted.append((c, english))
     if st.button("Save accepted claims", key="w_save_claims", disabled=not accepted):
         try:
-            saved = corpus.save_claims([_claim_from(c, english) for c, english in accepted], data_dir=data_dir, corpus_dir=seeds_dir)
+            saved = ingest.save_claims([_claim_from(c, english) for c, english in accepted], data_dir=data_dir, corpus_dir=seeds_dir)
         except (GeoError, ValueError) as exc:
             st.error(public_message(exc, data_dir, seeds_dir))
         else:
@@ -327,7 +330,7 @@ def add_article_panel(data: Data, data_dir: str, seeds_dir: str) -> None:
 
 
 #: The uploader's limit in Streamlit's megabytes (MiB); it never refuses a file the corpus would take.
-UPLOAD_LIMIT_MB = max(1, round(corpus.MAX_BYTES / 1024**2))
+UPLOAD_LIMIT_MB = max(1, round(MAX_UPLOAD_BYTES / 1024**2))
 
 
 def _claim_from(c: Any, english: str) -> corpus.Claim:

@@ -14,9 +14,6 @@ import shutil
 import socket
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from shapely.geometry import box, shape
 
 #: URL prefix under which Streamlit serves ``static/``.
 STATIC_URL = "/app/static/vendor"
@@ -24,7 +21,6 @@ TILE_HOST = "tile.openstreetmap.org"
 TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_ATTRIBUTION = "&copy; OpenStreetMap contributors"
 #: The region the basemap covers (lon/lat): Central Europe to western China.
-REGION = (10.0, 30.0, 90.0, 62.0)
 
 
 def vendor_files() -> dict[str, Path]:
@@ -82,22 +78,3 @@ def tiles_reachable(timeout_s: float = 0.5) -> bool:
         return False
 
 
-@lru_cache(maxsize=1)
-def country_outlines(bbox: tuple[float, float, float, float] = REGION) -> dict[str, Any]:
-    """Coarse country polygons meeting ``bbox`` as a GeoJSON FeatureCollection (properties: name, iso)."""
-    from countryinfo import all_countries
-
-    area = box(*bbox)
-    features = []
-    for country in all_countries():
-        info = country.info()
-        geo = info.get("geoJSON") or {}
-        for feature in geo.get("features", []):
-            geom = feature.get("geometry")
-            if not geom:
-                continue
-            shp = shape(geom)
-            if shp.intersects(area):
-                iso = (info.get("ISO") or {}).get("alpha2", "")
-                features.append({"type": "Feature", "properties": {"name": info.get("name", "").title(), "iso": iso}, "geometry": geom})
-    return {"type": "FeatureCollection", "features": features}
