@@ -1,22 +1,29 @@
-"""What the map needs with no internet: local Leaflet and jQuery, and country outlines.
+"""What the map needs with no internet: local Leaflet and jQuery, and the offline basemap.
 
 Leaflet and jQuery come from the ``xstatic-leaflet`` / ``xstatic-jquery`` wheels and are
 copied into ``static/vendor/`` beside ``app.py``, which Streamlit serves at
-``/app/static/`` (``enableStaticServing``). Country outlines come from the coarse
-polygons of the ``countryinfo`` package, so the map is never blank offline; online
-tiles are added only when the tile server answers.
+``/app/static/`` (``enableStaticServing``). The basemap is a Natural Earth 1:10m extract
+clipped to :data:`REGION` and shipped in ``data/basemap/`` (countries, lakes, coastline,
+borders, province lines; towns from GeoNames), made by ``tools/build_basemap.py``; its
+provenance is in ``data/sources.yaml`` (``natural-earth-10m``, ``geonames-cities``). Both
+the folium map (offline layer) and the PNG/PDF briefings draw it. Online tiles are added
+only when the tile server answers. The coarse ``countryinfo`` polygons remain only for
+the world-wide locator inset of the briefings, which lies outside the extract.
 """
 
 from __future__ import annotations
 
 import base64
+import json
 import shutil
 import socket
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from shapely.geometry import box, shape
+import numpy as np
+import shapely
+from shapely.geometry import box, mapping, shape
 
 #: URL prefix under which Streamlit serves ``static/``.
 STATIC_URL = "/app/static/vendor"
@@ -24,7 +31,9 @@ TILE_HOST = "tile.openstreetmap.org"
 TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_ATTRIBUTION = "&copy; OpenStreetMap contributors"
 #: The region the basemap covers (lon/lat): Central Europe to western China.
-REGION = (10.0, 30.0, 90.0, 62.0)
+REGION = (10.0, 30.0, 92.0, 63.0)
+#: The Natural Earth extract made by ``tools/build_basemap.py`` (provenance in data/sources.yaml).
+BASEMAP_DIR = Path(__file__).resolve().parent.parent / "data" / "basemap"
 
 
 def vendor_files() -> dict[str, Path]:
@@ -80,22 +89,81 @@ def tiles_reachable(timeout_s: float = 0.5) -> bool:
         return False
 
 
-@lru_cache(maxsize=1)
-def country_outlines(bbox: tuple[float, float, float, float] = REGION) -> dict[str, Any]:
-    """Coarse country polygons meeting ``bbox`` as a GeoJSON FeatureCollection (properties: name, iso)."""
-    from countryinfo import all_countries
+#: The layers of the extract, each a GeoJSON file in :data:`BASEMAP_DIR`.
+BASEMAP_LAYERS = ("countries", "lakes", "coastline", "borders", "admin1", "towns")
 
+
+@lru_cache(maxsize=None)
+def basemap_layer(name: str) -> tuple[tuple[dict[str, Any], Any], ...]:
+    """One layer of the extract as ``(properties, shapely geometry)`` pairs, read once per process."""
+    if name not in BASEMAP_LAYERS:
+        msg = f"unknown basemap layer {name!r}; use one of {', '.join(BASEMAP_LAYERS)}"
+        raise ValueError(msg)
+    path = BASEMAP_DIR / f"{name}.geojson"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        msg = f"{path.name}: cannot read the offline basemap layer ({exc}); rebuild it with tools/build_basemap.py"
+        raise OSError(msg) from exc
+    return tuple((f["properties"], shape(f["geometry"])) for f in data["features"])
+
+
+@lru_cache(maxsize=None)
+def basemap_paths(name: str) -> tuple[np.ndarray, ...]:
+    """A layer's lines, or its polygons' outer rings, as ``(n, 2)`` lon/lat arrays for drawing.
+
+    Read straight from the GeoJSON (no shapely objects): it is what a matplotlib collection
+    takes, and it keeps a briefing's start-up cost at a few tens of milliseconds.
+    """
+    data = json.loads((BASEMAP_DIR / f"{name}.geojson").read_text(encoding="utf-8"))
+    paths: list[np.ndarray] = []
+    for feature in data["features"]:
+        geom = feature["geometry"]
+        kind, coords = geom["type"], geom.get("coordinates", [])
+        if kind == "LineString":
+            paths.append(np.asarray(coords, dtype=float))
+        elif kind == "MultiLineString":
+            paths.extend(np.asarray(c, dtype=float) for c in coords)
+        elif kind == "Polygon":
+            paths.append(np.asarray(coords[0], dtype=float))
+        elif kind == "MultiPolygon":
+            paths.extend(np.asarray(c[0], dtype=float) for c in coords)
+    return tuple(p for p in paths if len(p) >= 2)
+
+
+def towns(bbox: tuple[float, float, float, float], *, min_population: int = 0) -> list[tuple[str, float, float, int]]:
+    """Towns in ``bbox`` as ``(name, lon, lat, population)``, most populous first (GeoNames, CC BY 4.0)."""
+    west, south, east, north = bbox
+    out = [(p["name"], g.x, g.y, int(p["population"])) for p, g in basemap_layer("towns")
+           if p["population"] >= min_population and west <= g.x <= east and south <= g.y <= north]
+    return sorted(out, key=lambda t: (-t[3], t[0]))
+
+
+@lru_cache(maxsize=4)
+def country_outlines(bbox: tuple[float, float, float, float] = REGION, *, tolerance_deg: float = 0.02) -> dict[str, Any]:
+    """Natural Earth 1:10m countries meeting ``bbox`` as GeoJSON (properties: name, iso), lakes cut out.
+
+    The lakes are cut out when the extract is built, so the map's sea-coloured background shows
+    through them (the Caspian is not land in Natural Earth either). ``tolerance_deg`` (~2 km by
+    default) simplifies further for the browser, where every vertex is page weight.
+    """
     area = box(*bbox)
     features = []
-    for country in all_countries():
-        info = country.info()
-        geo = info.get("geoJSON") or {}
-        for feature in geo.get("features", []):
-            geom = feature.get("geometry")
-            if not geom:
-                continue
-            shp = shape(geom)
-            if shp.intersects(area):
-                iso = (info.get("ISO") or {}).get("alpha2", "")
-                features.append({"type": "Feature", "properties": {"name": info.get("name", "").title(), "iso": iso}, "geometry": geom})
+    for props, geom in basemap_layer("countries"):
+        if geom.intersects(area):
+            simple = shapely.set_precision(shapely.simplify(geom, tolerance_deg, preserve_topology=True), 1e-3)
+            features.append({"type": "Feature", "properties": {"name": props["name"], "iso": props["iso"]}, "geometry": mapping(simple)})
     return {"type": "FeatureCollection", "features": features}
+
+
+@lru_cache(maxsize=1)
+def world_outlines() -> tuple[Any, ...]:
+    """Coarse polygons of every country (``countryinfo``), for a world-scale locator only."""
+    from countryinfo import all_countries
+
+    geoms = []
+    for country in all_countries():
+        for feature in ((country.info().get("geoJSON") or {}).get("features") or []):
+            if feature.get("geometry"):
+                geoms.append(shape(feature["geometry"]))
+    return tuple(geoms)
