@@ -39,9 +39,11 @@ TOWN_MIN_POPULATION = 750_000
 def fit_extent(bbox: tuple[float, float, float, float], width_px: float, height_px: float) -> tuple[float, float, float, float]:
     """Grow ``bbox`` (lon/lat) about its centre so that, drawn with east-west distances scaled by cos(latitude), it fills the axes.
 
+    A 10° square at 5°N in a 2:1 box: the width grows to 2 x 10 / cos(5°) degrees of longitude.
+
     >>> w, s, e, n = fit_extent((0.0, 0.0, 10.0, 10.0), 200, 100)
-    >>> round(e - w, 3), round(n - s, 3)
-    (20.0, 10.0)
+    >>> round(float(e - w), 3), round(float(n - s), 3)
+    (20.076, 10.0)
     """
     west, south, east, north = bbox
     k = np.cos(np.radians((south + north) / 2))
@@ -54,6 +56,24 @@ def fit_extent(bbox: tuple[float, float, float, float], width_px: float, height_
     half = (north - south) * want / k / 2
     mid = (west + east) / 2
     return mid - half, south, mid + half, north
+
+
+def within_region(extent: tuple[float, float, float, float], region: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """Shift ``extent`` (keeping its size) so that it stays inside ``region`` where it can: no empty band beyond the basemap.
+
+    >>> within_region((0.0, 50.0, 10.0, 70.0), (-5.0, 30.0, 20.0, 63.0))
+    (0.0, 43.0, 10.0, 63.0)
+    """
+    west, south, east, north = extent
+    for lo, hi, rlo, rhi, axis in ((west, east, region[0], region[2], 0), (south, north, region[1], region[3], 1)):
+        shift = 0.0
+        if hi - lo <= rhi - rlo:
+            shift = rhi - hi if hi > rhi else (rlo - lo if lo < rlo else 0.0)
+        if axis == 0:
+            west, east = west + shift, east + shift
+        else:
+            south, north = south + shift, north + shift
+    return west, south, east, north
 
 
 def draw_basemap(ax: Any, extent: tuple[float, float, float, float]) -> None:
@@ -133,8 +153,8 @@ def draw_towns(ax: Any, extent: tuple[float, float, float, float], *, scale: flo
     return towns
 
 
-def legend(ax: Any, b: Any, *, scale: float) -> Any:
-    """The key, lower left (over the Mediterranean, away from the Caspian and Kazakhstan)."""
+def legend(ax: Any, b: Any, *, scale: float, loc: str = "lower left") -> Any:
+    """The key, in the corner ``loc``."""
     unit = f"{b.result.unit}, {b.result.year}"
     handles = [
         Line2D([], [], color=PALETTE["oil"], lw=3, label="oil route"),
@@ -149,14 +169,14 @@ def legend(ax: Any, b: Any, *, scale: float) -> Any:
         Line2D([], [], color="#555555", marker="o", lw=0, markeredgecolor=PALETTE["russia"], markeredgewidth=2, label="Russian port"),
         Line2D([], [], color="white", marker="o", lw=0, markeredgecolor=PALETTE["town"], label="town > 750,000 people"),
     ]
-    return ax.legend(handles=handles, loc="lower left", fontsize=8 * scale, framealpha=0.94, borderpad=0.5, handlelength=2.4, ncol=2,
+    return ax.legend(handles=handles, loc=loc, fontsize=8 * scale, framealpha=0.94, borderpad=0.5, handlelength=2.4, ncol=2,
                      columnspacing=1.2, labelspacing=0.35, edgecolor="#999999")
 
 
-def scale_bar(ax: Any, extent: tuple[float, float, float, float], *, scale: float) -> tuple[float, float, float, float]:
-    """A metric scale bar at the lower right; returns its box in pixels (an obstacle for labels)."""
+def scale_bar(ax: Any, extent: tuple[float, float, float, float], *, scale: float, y: float = 0.05) -> tuple[float, float, float, float]:
+    """A metric scale bar at the right, ``y`` up the map; returns its box in pixels (an obstacle for labels)."""
     west, south, east, north = extent
-    lat = south + 0.05 * (north - south)
+    lat = south + y * (north - south)
     km_per_deg = float(haversine_km(0.0, lat, 1.0, lat))
     target = (east - west) * km_per_deg / 6
     length_km = next(v for v in (2000, 1000, 500, 200, 100, 50, 20, 10, 5) if v <= max(target, 5))
@@ -221,9 +241,9 @@ def draw_labels(ax: Any, b: Any, lines: list[tuple[Any, float]], points: list[An
     for name, lon, lat, pop in towns:
         anchor = tuple(float(v) for v in ax.transData.transform((lon, lat)))
         markers.append(anchor)
-        requests.append(labels.Request(f"town:{name}", name, (anchor,), measure(name, town_font), priority=50 - pop / 1e8, gap=6 * scale))
-    # Marker boxes are smaller than a label's gap, so a label never collides with its own marker.
-    r = 4 * scale
+        requests.append(labels.Request(f"town:{name}", name, (anchor,), measure(name, town_font), priority=50 - pop / 1e8, gap=8 * scale))
+    # Marker boxes are smaller than a label's gap less the padding, so a label never collides with its own marker.
+    r = 3 * scale
     frame = tuple(ax.get_window_extent().extents)
     placed = labels.place(requests, frame=frame, obstacles=[*obstacles, *[(x - r, y - r, x + r, y + r) for x, y in markers]])
     inv = ax.transData.inverted()
@@ -241,11 +261,30 @@ def draw_labels(ax: Any, b: Any, lines: list[tuple[Any, float]], points: list[An
     return placed
 
 
+def _legend_where_least_covered(ax: Any, b: Any, renderer: Any, *, scale: float) -> Any:
+    """The key in the lower corner that hides the fewest vertices of the briefing's assets (the left one on a tie).
+
+    The upper right holds the locator and the upper left the Baltic terminals, so only the lower corners are tried.
+    """
+    mine = b.assets[b.assets["commodity"].isin([b.result.commodity, "oil+gas"])]
+    xy = np.concatenate([np.asarray(part.coords) for g in mine.geometry for part in getattr(g, "geoms", [g])])
+    px = ax.transData.transform(xy)
+    best = None
+    for loc in ("lower left", "lower right"):
+        key = legend(ax, b, scale=scale, loc=loc)
+        x0, y0, x1, y1 = key.get_window_extent(renderer).extents
+        hidden = int(((px[:, 0] >= x0) & (px[:, 0] <= x1) & (px[:, 1] >= y0) & (px[:, 1] <= y1)).sum())
+        key.remove()
+        if best is None or hidden < best[0]:
+            best = (hidden, loc)
+    return legend(ax, b, scale=scale, loc=best[1])
+
+
 def draw(fig: Any, ax: Any, b: Any, *, scale: float, measure: Measure) -> list[labels.Placed]:
     """The whole map in ``ax``; returns the labels placed (for tests)."""
     pos = ax.get_position()
     fw, fh = fig.get_size_inches() * fig.dpi
-    extent = fit_extent(b.bbox, pos.width * fw, pos.height * fh)
+    extent = within_region(fit_extent(b.bbox, pos.width * fw, pos.height * fh), offline.REGION)
     west, south, east, north = extent
     ax.set_xlim(west, east)
     ax.set_ylim(south, north)
@@ -256,6 +295,10 @@ def draw(fig: Any, ax: Any, b: Any, *, scale: float, measure: Measure) -> list[l
     lines = draw_routes(ax, b, scale=scale)
     points = draw_points(ax, b, scale=scale)
     renderer = fig.canvas.get_renderer()
-    key = legend(ax, b, scale=scale)
-    obstacles = [tuple(key.get_window_extent(renderer).extents), scale_bar(ax, extent, scale=scale), inset(fig, ax, extent, scale=scale)]
+    key = _legend_where_least_covered(ax, b, renderer, scale=scale)
+    box = tuple(key.get_window_extent(renderer).extents)
+    # The scale bar goes above the key when the key took the lower right corner.
+    frame = ax.get_window_extent().extents
+    bar_y = 0.05 if box[0] < (frame[0] + frame[2]) / 2 else (box[3] - frame[1]) / (frame[3] - frame[1]) + 0.03
+    obstacles = [box, scale_bar(ax, extent, scale=scale, y=bar_y), inset(fig, ax, extent, scale=scale)]
     return draw_labels(ax, b, lines, points, towns, extent=extent, obstacles=obstacles, scale=scale, measure=measure)
