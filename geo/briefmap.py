@@ -144,15 +144,6 @@ def draw_points(ax: Any, b: Any, *, scale: float) -> list[Any]:
     return shown
 
 
-def draw_towns(ax: Any, extent: tuple[float, float, float, float], *, scale: float) -> list[tuple[str, float, float, int]]:
-    """Large towns (GeoNames) as small hollow dots."""
-    towns = offline.towns(extent, min_population=TOWN_MIN_POPULATION)
-    if towns:
-        ax.scatter([t[1] for t in towns], [t[2] for t in towns], s=9 * scale**2, facecolor="white", edgecolor=PALETTE["town"],
-                   linewidth=0.8 * scale, zorder=1.6)
-    return towns
-
-
 def legend(ax: Any, b: Any, *, scale: float, loc: str = "lower left") -> Any:
     """The key, in the corner ``loc``."""
     unit = f"{b.result.unit}, {b.result.year}"
@@ -237,15 +228,25 @@ def draw_labels(ax: Any, b: Any, lines: list[tuple[Any, float]], points: list[An
         anchor = tuple(float(v) for v in ax.transData.transform((row.geometry.x, row.geometry.y)))
         prio = 10 if row.kind in ("port", "terminal", "refinery", "border_crossing") else 15
         requests.append(labels.Request(row.id, text, (anchor,), measure(text, point_font), priority=prio, gap=9 * scale))
-    markers = [r.anchors[0] for r in requests if not r.on_line]
-    for name, lon, lat, pop in towns:
-        anchor = tuple(float(v) for v in ax.transData.transform((lon, lat)))
-        markers.append(anchor)
-        requests.append(labels.Request(f"town:{name}", name, (anchor,), measure(name, town_font), priority=50 - pop / 1e8, gap=8 * scale))
     # Marker boxes are smaller than a label's gap less the padding, so a label never collides with its own marker.
     r = 3 * scale
     frame = tuple(ax.get_window_extent().extents)
-    placed = labels.place(requests, frame=frame, obstacles=[*obstacles, *[(x - r, y - r, x + r, y + r) for x, y in markers]])
+    asset_markers = [(x - r, y - r, x + r, y + r) for req in requests if not req.on_line for x, y in req.anchors]
+    placed = labels.place(requests, frame=frame, obstacles=[*obstacles, *asset_markers])
+    # Towns come second: an asset's name may cover a town's dot (the dot is then not drawn), never the other way round.
+    taken = [p.box for p in placed]
+    kept = []
+    for name, lon, lat, pop in towns:
+        x, y = (float(v) for v in ax.transData.transform((lon, lat)))
+        dot = (x - r, y - r, x + r, y + r)
+        if not any(labels.overlaps(dot, t) for t in [*taken, *obstacles, *asset_markers]):
+            kept.append((name, lon, lat, pop, (x, y), dot))
+    town_requests = [labels.Request(f"town:{name}", name, (anchor,), measure(name, town_font), priority=-pop, gap=8 * scale)
+                     for name, _lon, _lat, pop, anchor, _dot in kept]
+    placed += labels.place(town_requests, frame=frame, obstacles=[*obstacles, *asset_markers, *taken, *[k[5] for k in kept]])
+    if kept:
+        ax.scatter([k[1] for k in kept], [k[2] for k in kept], s=9 * scale**2, facecolor="white", edgecolor=PALETTE["town"],
+                   linewidth=0.8 * scale, zorder=1.6)
     inv = ax.transData.inverted()
     for p in placed:
         x, y = inv.transform(p.centre)
@@ -291,7 +292,7 @@ def draw(fig: Any, ax: Any, b: Any, *, scale: float, measure: Measure) -> list[l
     ax.set_xticks([])
     ax.set_yticks([])
     draw_basemap(ax, extent)
-    towns = draw_towns(ax, extent, scale=scale)
+    towns = offline.towns(extent, min_population=TOWN_MIN_POPULATION)
     lines = draw_routes(ax, b, scale=scale)
     points = draw_points(ax, b, scale=scale)
     renderer = fig.canvas.get_renderer()
