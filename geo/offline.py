@@ -115,19 +115,13 @@ def basemap_paths(name: str) -> tuple[np.ndarray, ...]:
     Read straight from the GeoJSON (no shapely objects): it is what a matplotlib collection
     takes, and it keeps a briefing's start-up cost at a few tens of milliseconds.
     """
-    data = json.loads((BASEMAP_DIR / f"{name}.geojson").read_text(encoding="utf-8"))
-    paths: list[np.ndarray] = []
-    for feature in data["features"]:
-        geom = feature["geometry"]
-        kind, coords = geom["type"], geom.get("coordinates", [])
-        if kind == "LineString":
-            paths.append(np.asarray(coords, dtype=float))
-        elif kind == "MultiLineString":
-            paths.extend(np.asarray(c, dtype=float) for c in coords)
-        elif kind == "Polygon":
-            paths.append(np.asarray(coords[0], dtype=float))
-        elif kind == "MultiPolygon":
-            paths.extend(np.asarray(c[0], dtype=float) for c in coords)
+    collection = shapely.from_geojson((BASEMAP_DIR / f"{name}.geojson").read_text(encoding="utf-8"))
+    parts = shapely.get_parts(shapely.get_parts(collection))
+    polygons = shapely.get_type_id(parts) == shapely.GeometryType.POLYGON
+    parts[polygons] = shapely.get_exterior_ring(parts[polygons])
+    coords, index = shapely.get_coordinates(parts, return_index=True)
+    # One C call for all coordinates, then split per part: far cheaper than a numpy array per GeoJSON list.
+    paths = np.split(coords, np.flatnonzero(np.diff(index)) + 1) if len(coords) else []
     return tuple(p for p in paths if len(p) >= 2)
 
 
