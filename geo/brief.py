@@ -15,7 +15,6 @@ from typing import Any
 
 import geopandas as gpd
 import matplotlib as mpl
-import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -114,7 +113,7 @@ def _attribution(c: Any, article: Any) -> str:
     """The full chain: the article (outlet, author, date), whom the claim is attributed to, and the outlets the article cites."""
     outlet = c.outlet or "outlet unknown"
     who = ", ".join(x for x in (getattr(article, "author", None), c.published or "undated") if x)
-    chain = [f"{outlet} ({who})"] + [a for a in list(c.attribution)[1:]]
+    chain = [f"{outlet} ({who})", *list(list(c.attribution)[1:])]
     text = "Asserted by: " + " → ".join(chain)
     cites = list(getattr(article, "cites", []) or [])
     if cites:

@@ -155,10 +155,12 @@ def legend(ax: Any, b: Any, *, scale: float, loc: str = "lower left") -> Any:
         Line2D([], [], color="#555555", lw=2, linestyle=(0, (5, 4)), label="proposed / under construction"),
         Line2D([], [], color=PALETTE["off"], lw=1.5, linestyle=(0, (3, 3)), label="switched off in this scenario"),
         Line2D([], [], color="#555555", lw=5, label=f"line width: modelled flow ({unit})"),
-        Line2D([], [], color="#555555", marker="^", lw=0, label="field"),
-        Line2D([], [], color="#555555", marker="o", lw=0, label="port / terminal"),
-        Line2D([], [], color="#555555", marker="o", lw=0, markeredgecolor=PALETTE["russia"], markeredgewidth=2, label="Russian port"),
-        Line2D([], [], color="white", marker="o", lw=0, markeredgecolor=PALETTE["town"], label="town > 750,000 people"),
+        Line2D([], [], color="#555555", marker="^", lw=0, markersize=6 * scale, label="field"),
+        Line2D([], [], color="#555555", marker="o", lw=0, markersize=6 * scale, label="port / terminal"),
+        Line2D([], [], color="#555555", marker="o", lw=0, markeredgecolor=PALETTE["russia"], markeredgewidth=2 * scale,
+               markersize=6 * scale, label="Russian port"),
+        Line2D([], [], color="white", marker="o", lw=0, markeredgecolor=PALETTE["town"], markersize=4 * scale,
+               label="town > 750,000 people"),
     ]
     return ax.legend(handles=handles, loc=loc, fontsize=8 * scale, framealpha=0.94, borderpad=0.5, handlelength=2.4, ncol=2,
                      columnspacing=1.2, labelspacing=0.35, edgecolor="#999999")
@@ -203,6 +205,15 @@ def inset(fig: Any, ax: Any, extent: tuple[float, float, float, float], *, scale
     return box[0] * fw - 4, box[1] * fh - 4, (box[0] + box[2]) * fw + 4, (box[1] + box[3]) * fh + 4
 
 
+#: Half-size of a marker's box (pixels at scale 1) and the clearance the placement keeps around every label.
+_MARKER_BOX, _PAD = 3.0, 2.0
+
+
+def _gap(scale: float) -> float:
+    """Marker-to-label gap: wider than the marker's box plus the clearance on both sides, so a label never hits its own marker."""
+    return _MARKER_BOX * scale + 2 * _PAD + 1
+
+
 def draw_labels(ax: Any, b: Any, lines: list[tuple[Any, float]], points: list[Any], towns: list[tuple[str, float, float, int]], *,
                 extent: tuple[float, float, float, float], obstacles: list[tuple[float, float, float, float]], scale: float,
                 measure: Measure) -> list[labels.Placed]:
@@ -227,12 +238,11 @@ def draw_labels(ax: Any, b: Any, lines: list[tuple[Any, float]], points: list[An
         text = labels.point_label(row.name)
         anchor = tuple(float(v) for v in ax.transData.transform((row.geometry.x, row.geometry.y)))
         prio = 10 if row.kind in ("port", "terminal", "refinery", "border_crossing") else 15
-        requests.append(labels.Request(row.id, text, (anchor,), measure(text, point_font), priority=prio, gap=9 * scale))
-    # Marker boxes are smaller than a label's gap less the padding, so a label never collides with its own marker.
-    r = 3 * scale
+        requests.append(labels.Request(row.id, text, (anchor,), measure(text, point_font), priority=prio, gap=_gap(scale) + 1))
+    r = _MARKER_BOX * scale
     frame = tuple(ax.get_window_extent().extents)
     asset_markers = [(x - r, y - r, x + r, y + r) for req in requests if not req.on_line for x, y in req.anchors]
-    placed = labels.place(requests, frame=frame, obstacles=[*obstacles, *asset_markers])
+    placed = labels.place(requests, frame=frame, obstacles=[*obstacles, *asset_markers], pad=_PAD)
     # Towns come second: an asset's name may cover a town's dot (the dot is then not drawn), never the other way round.
     taken = [p.box for p in placed]
     kept = []
@@ -241,9 +251,9 @@ def draw_labels(ax: Any, b: Any, lines: list[tuple[Any, float]], points: list[An
         dot = (x - r, y - r, x + r, y + r)
         if not any(labels.overlaps(dot, t) for t in [*taken, *obstacles, *asset_markers]):
             kept.append((name, lon, lat, pop, (x, y), dot))
-    town_requests = [labels.Request(f"town:{name}", name, (anchor,), measure(name, town_font), priority=-pop, gap=8 * scale)
+    town_requests = [labels.Request(f"town:{name}", name, (anchor,), measure(name, town_font), priority=-pop, gap=_gap(scale))
                      for name, _lon, _lat, pop, anchor, _dot in kept]
-    placed += labels.place(town_requests, frame=frame, obstacles=[*obstacles, *asset_markers, *taken, *[k[5] for k in kept]])
+    placed += labels.place(town_requests, frame=frame, obstacles=[*obstacles, *asset_markers, *taken, *[k[5] for k in kept]], pad=_PAD)
     if kept:
         ax.scatter([k[1] for k in kept], [k[2] for k in kept], s=9 * scale**2, facecolor="white", edgecolor=PALETTE["town"],
                    linewidth=0.8 * scale, zorder=1.6)

@@ -17,7 +17,7 @@ import base64
 import json
 import shutil
 import socket
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +30,8 @@ STATIC_URL = "/app/static/vendor"
 TILE_HOST = "tile.openstreetmap.org"
 TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_ATTRIBUTION = "&copy; OpenStreetMap contributors"
-#: The region the basemap covers (lon/lat): Central Europe to western China.
-REGION = (10.0, 30.0, 92.0, 63.0)
+#: The region the basemap covers (lon/lat): Central Europe to western China, tall enough for an A4 page of it.
+REGION = (10.0, 28.0, 92.0, 66.0)
 #: The Natural Earth extract made by ``tools/build_basemap.py`` (provenance in data/sources.yaml).
 BASEMAP_DIR = Path(__file__).resolve().parent.parent / "data" / "basemap"
 
@@ -93,7 +93,7 @@ def tiles_reachable(timeout_s: float = 0.5) -> bool:
 BASEMAP_LAYERS = ("countries", "lakes", "coastline", "borders", "admin1", "towns")
 
 
-@lru_cache(maxsize=None)
+@cache
 def basemap_layer(name: str) -> tuple[tuple[dict[str, Any], Any], ...]:
     """One layer of the extract as ``(properties, shapely geometry)`` pairs, read once per process."""
     if name not in BASEMAP_LAYERS:
@@ -108,7 +108,7 @@ def basemap_layer(name: str) -> tuple[tuple[dict[str, Any], Any], ...]:
     return tuple((f["properties"], shape(f["geometry"])) for f in data["features"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def basemap_paths(name: str) -> tuple[np.ndarray, ...]:
     """A layer's lines, or its polygons' outer rings, as ``(n, 2)`` lon/lat arrays for drawing.
 
