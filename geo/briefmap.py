@@ -147,10 +147,11 @@ def draw_points(ax: Any, b: Any, *, scale: float) -> list[Any]:
 def legend(ax: Any, b: Any, *, scale: float, loc: str = "lower left") -> Any:
     """The key, in the corner ``loc``."""
     unit = f"{b.result.unit}, {b.result.year}"
+    mine = b.result.commodity if b.result.commodity in ("oil", "gas") else "oil"
     handles = [
-        Line2D([], [], color=PALETTE["oil"], lw=3, label="oil route"),
-        Line2D([], [], color=PALETTE["gas"], lw=3, alpha=0.5, label="gas route"),
-        Line2D([], [], color=PALETTE["oil"], lw=3, path_effects=[withStroke(linewidth=6.5, foreground=PALETTE["russia"])],
+        Line2D([], [], color=PALETTE["oil"], lw=3, alpha=1.0 if mine == "oil" else 0.35, label="oil route"),
+        Line2D([], [], color=PALETTE["gas"], lw=3, alpha=1.0 if mine == "gas" else 0.35, label="gas route"),
+        Line2D([], [], color=PALETTE[mine], lw=3, path_effects=[withStroke(linewidth=6.5, foreground=PALETTE["russia"])],
                label="dark casing: via Russia / Russian port"),
         Line2D([], [], color="#555555", lw=2, linestyle=(0, (5, 4)), label="proposed / under construction"),
         Line2D([], [], color=PALETTE["off"], lw=1.5, linestyle=(0, (3, 3)), label="switched off in this scenario"),
@@ -189,12 +190,11 @@ def inset(fig: Any, ax: Any, extent: tuple[float, float, float, float], *, scale
     box = (pos.x1 - w - 0.006, pos.y1 - h - 0.01, w, h)
     loc = fig.add_axes(box, zorder=7)
     loc.set_facecolor(PALETTE["sea"])
-    polys = [np.asarray(p.exterior.coords) for g in offline.world_outlines() for p in getattr(g, "geoms", [g])]
-    loc.add_collection(PolyCollection(polys, facecolors="#e4ded3", edgecolors="#b8b2a6", linewidths=0.3))
+    loc.add_collection(PolyCollection(offline.basemap_paths("world"), facecolors="#e4ded3", edgecolors="#b8b2a6", linewidths=0.3))
     west, south, east, north = extent
     loc.add_patch(Rectangle((west, south), east - west, north - south, fill=False, edgecolor=PALETTE["russia"], linewidth=1.6 * scale))
-    loc.set_xlim(-25, 150)
-    loc.set_ylim(-5, 80)
+    loc.set_xlim(offline.WORLD[0], offline.WORLD[2])
+    loc.set_ylim(offline.WORLD[1], offline.WORLD[3])
     loc.set_xticks([])
     loc.set_yticks([])
     for spine in loc.spines.values():

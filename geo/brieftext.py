@@ -115,7 +115,7 @@ def wrap(text: str, width: float, font: FontProperties, measure: Measure) -> lis
     return out
 
 
-def layout(blocks: Sequence[Block], *, width: float, scale: float, measure: Measure, value_share: float = 0.36) -> Column:
+def layout(blocks: Sequence[Block], *, width: float, scale: float, measure: Measure, value_share: float = 0.42) -> Column:
     """Stack ``blocks`` top-down in a column ``width`` pixels wide at font ``scale``."""
     col = Column(scale=scale)
     y = 0.0

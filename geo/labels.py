@@ -23,7 +23,7 @@ _POINT_SLOTS = ((1, 0), (1, 1), (1, -1), (-1, 0), (-1, 1), (-1, -1), (0, 1), (0,
 _ABBREV = re.compile(r"^[A-Z][A-Z0-9]{1,5}(-[0-9])?$")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _POINT_SUFFIX = re.compile(
-    r"\s+((oil and gas|gas-condensate|oil|gas|sea|marine)\s+)?(field|terminal|port|refinery)(\s*/\s*oil terminal)?$", re.IGNORECASE
+    r"\s+((oil and gas|gas-condensate|oil|gas|sea|marine)\s+)?(field|terminal|port|refinery|metering)(\s*/\s*[\w ]+)?$", re.IGNORECASE
 )
 _LINE_WORDS = re.compile(r"\b(natural gas|oil|gas|pipeline|system|Caspian tanker route|tanker route|rail)\b", re.IGNORECASE)
 
@@ -189,6 +189,8 @@ def point_label(name: str) -> str:
     'CPC terminal'
     >>> point_label("Karachaganak gas-condensate field")
     'Karachaganak'
+    >>> point_label("Khorgos gas metering / border crossing")
+    'Khorgos'
     """
     text = _PAREN.sub("", name).strip()
     short = _POINT_SUFFIX.sub("", text).strip()

@@ -6,9 +6,8 @@ copied into ``static/vendor/`` beside ``app.py``, which Streamlit serves at
 clipped to :data:`REGION` and shipped in ``data/basemap/`` (countries, lakes, coastline,
 borders, province lines; towns from GeoNames), made by ``tools/build_basemap.py``; its
 provenance is in ``data/sources.yaml`` (``natural-earth-10m``, ``geonames-cities``). Both
-the folium map (offline layer) and the PNG/PDF briefings draw it. Online tiles are added
-only when the tile server answers. The coarse ``countryinfo`` polygons remain only for
-the world-wide locator inset of the briefings, which lies outside the extract.
+the folium map (offline layer) and the PNG/PDF briefings draw it; a 1:110m ``world`` layer
+serves the briefings' locator inset. Online tiles are added only when the tile server answers.
 """
 
 from __future__ import annotations
@@ -32,6 +31,8 @@ TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_ATTRIBUTION = "&copy; OpenStreetMap contributors"
 #: The region the basemap covers (lon/lat): Central Europe to western China, tall enough for an A4 page of it.
 REGION = (10.0, 28.0, 92.0, 66.0)
+#: The locator inset's window (lon/lat): Europe and Asia, drawn from the 1:110m ``world`` layer.
+WORLD = (-25.0, -5.0, 150.0, 80.0)
 #: The Natural Earth extract made by ``tools/build_basemap.py`` (provenance in data/sources.yaml).
 BASEMAP_DIR = Path(__file__).resolve().parent.parent / "data" / "basemap"
 
@@ -90,7 +91,7 @@ def tiles_reachable(timeout_s: float = 0.5) -> bool:
 
 
 #: The layers of the extract, each a GeoJSON file in :data:`BASEMAP_DIR`.
-BASEMAP_LAYERS = ("countries", "lakes", "coastline", "borders", "admin1", "towns")
+BASEMAP_LAYERS = ("countries", "lakes", "coastline", "borders", "admin1", "towns", "world")
 
 
 @cache
@@ -148,16 +149,3 @@ def country_outlines(bbox: tuple[float, float, float, float] = REGION, *, tolera
             simple = shapely.set_precision(shapely.simplify(geom, tolerance_deg, preserve_topology=True), 1e-3)
             features.append({"type": "Feature", "properties": {"name": props["name"], "iso": props["iso"]}, "geometry": mapping(simple)})
     return {"type": "FeatureCollection", "features": features}
-
-
-@lru_cache(maxsize=1)
-def world_outlines() -> tuple[Any, ...]:
-    """Coarse polygons of every country (``countryinfo``), for a world-scale locator only."""
-    from countryinfo import all_countries
-
-    geoms = []
-    for country in all_countries():
-        for feature in ((country.info().get("geoJSON") or {}).get("features") or []):
-            if feature.get("geometry"):
-                geoms.append(shape(feature["geometry"]))
-    return tuple(geoms)

