@@ -203,9 +203,9 @@ def write(b: Briefing, out: Path) -> Path:
 
 
 #: Rendering settings of each format: same design, fonts scaled to the page (A4 is 0.61 x the slide's width).
-RC = {"pdf.fonttype": 42, "svg.hashsalt": "geo", "font.family": "DejaVu Sans", "path.simplify": True}
-PNG_RENDER = {"size_in": (PNG_SIZE[0] / 100, PNG_SIZE[1] / 100), "dpi": 100, "scale": 1.15}
-PDF_RENDER = {"size_in": A4_LANDSCAPE_IN, "dpi": 100, "scale": 0.66}
+RC: dict[str, Any] = {"pdf.fonttype": 42, "svg.hashsalt": "geo", "font.family": "DejaVu Sans", "path.simplify": True}
+PNG_RENDER: dict[str, Any] = {"size_in": (PNG_SIZE[0] / 100, PNG_SIZE[1] / 100), "dpi": 100, "scale": 1.15}
+PDF_RENDER: dict[str, Any] = {"size_in": A4_LANDSCAPE_IN, "dpi": 100, "scale": 0.66}
 
 
 def html_page(b: Briefing) -> str:

@@ -236,7 +236,8 @@ def draw_labels(ax: Any, b: Any, lines: list[tuple[Any, float]], points: list[An
         if not (west <= row.geometry.x <= east and south <= row.geometry.y <= north):
             continue
         text = labels.point_label(row.name)
-        anchor = tuple(float(v) for v in ax.transData.transform((row.geometry.x, row.geometry.y)))
+        ax_, ay_ = ax.transData.transform((row.geometry.x, row.geometry.y))
+        anchor = (float(ax_), float(ay_))
         prio = 10 if row.kind in ("port", "terminal", "refinery", "border_crossing") else 15
         requests.append(labels.Request(row.id, text, (anchor,), measure(text, point_font), priority=prio, gap=_gap(scale) + 1))
     r = _MARKER_BOX * scale
@@ -280,7 +281,7 @@ def _legend_where_least_covered(ax: Any, b: Any, renderer: Any, *, scale: float)
     mine = b.assets[b.assets["commodity"].isin([b.result.commodity, "oil+gas"])]
     xy = np.concatenate([np.asarray(part.coords) for g in mine.geometry for part in getattr(g, "geoms", [g])])
     px = ax.transData.transform(xy)
-    best = None
+    best: tuple[int, str] | None = None
     for loc in ("lower left", "lower right"):
         key = legend(ax, b, scale=scale, loc=loc)
         x0, y0, x1, y1 = key.get_window_extent(renderer).extents
@@ -288,7 +289,7 @@ def _legend_where_least_covered(ax: Any, b: Any, renderer: Any, *, scale: float)
         key.remove()
         if best is None or hidden < best[0]:
             best = (hidden, loc)
-    return legend(ax, b, scale=scale, loc=best[1])
+    return legend(ax, b, scale=scale, loc=best[1] if best else "lower left")
 
 
 def draw(fig: Any, ax: Any, b: Any, *, scale: float, measure: Measure) -> list[labels.Placed]:

@@ -30,7 +30,8 @@ class Style:
 
     def font(self, scale: float) -> FontProperties:
         """The font at ``scale`` (always DejaVu Sans, which ships with matplotlib)."""
-        return FontProperties(family="DejaVu Sans", size=self.size * scale, weight=self.weight, style=self.style)
+        style: Any = self.style
+        return FontProperties(family="DejaVu Sans", size=self.size * scale, weight=self.weight, style=style)
 
 
 @dataclass(frozen=True)
