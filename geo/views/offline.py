@@ -1,10 +1,13 @@
-"""What the map needs with no internet: local Leaflet and jQuery, and country outlines.
+"""What the map needs with no internet: local Leaflet and jQuery, and the offline basemap.
 
 Leaflet and jQuery come from the ``xstatic-leaflet`` / ``xstatic-jquery`` wheels and are
 copied into ``static/vendor/`` beside ``app.py``, which Streamlit serves at
-``/app/static/`` (``enableStaticServing``). Country outlines come from the coarse
-polygons of the ``countryinfo`` package, so the map is never blank offline; online
-tiles are added only when the tile server answers.
+``/app/static/`` (``enableStaticServing``). The basemap is a Natural Earth 1:10m extract
+clipped to :data:`REGION` and shipped in ``data/basemap/`` (countries, lakes, coastline,
+borders, province lines; towns from GeoNames), made by ``tools/build_basemap.py``; its
+provenance is in ``data/sources.yaml`` (``natural-earth-10m``, ``geonames-cities``). Both
+the folium map (offline layer) and the PNG/PDF briefings draw it; a 1:110m ``world`` layer
+serves the briefings' locator inset. Online tiles are added only when the tile server answers.
 """
 
 from __future__ import annotations
@@ -20,7 +23,6 @@ STATIC_URL = "/app/static/vendor"
 TILE_HOST = "tile.openstreetmap.org"
 TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_ATTRIBUTION = "&copy; OpenStreetMap contributors"
-#: The region the basemap covers (lon/lat): Central Europe to western China.
 
 
 def vendor_files() -> dict[str, Path]:
@@ -76,5 +78,3 @@ def tiles_reachable(timeout_s: float = 0.5) -> bool:
             return True
     except OSError:
         return False
-
-

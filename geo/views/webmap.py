@@ -21,6 +21,7 @@ import shapely.ops
 from jinja2 import Template
 
 from geo import settings
+from geo.data import basemap
 from geo.data.schema import LINE_KINDS
 from geo.views import offline
 from geo.views.safehtml import RawElement, SafeMacroElement, render, script_json
@@ -300,7 +301,7 @@ def build_map(
 
 @lru_cache(maxsize=1)
 def _outlines_json() -> str:
-    return script_json(offline.country_outlines())
+    return script_json(basemap.country_outlines())
 
 
 # The templates below are our own code and hold no data: values reach the page through
