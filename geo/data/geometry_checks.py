@@ -10,7 +10,7 @@ nothing. These checks use other evidence, kept in ``data/line_evidence.yaml``:
 - the regions the operator says the line crosses: the line is sampled every
   :data:`SAMPLE_KM` and each sample reverse-geocoded (GeoNames ``cities1000``, admin1);
 - published per-country section lengths (within :data:`COUNTRY_KM_TOLERANCE`);
-- shipping lanes stay at sea (outside the ``countryinfo`` land outlines).
+- shipping lanes stay at sea (outside the Natural Earth 1:10m land of ``data/basemap/``).
 
 Each check returns problems as plain strings; :func:`check_line` gathers them in a
 :class:`LineReport` whose :meth:`LineReport.summary` is the one-line report of
@@ -173,28 +173,24 @@ def check_countries(regions: list[tuple[str, str]], countries: list[str] | None,
     return problems
 
 
-def check_at_sea(points: np.ndarray, land: BaseGeometry, total_km: float, spacing_km: float,
-                 straits: list[list[float]] | None = None) -> list[str]:
-    """Lane samples away from the ends (and from narrow straits the coarse outlines close) lie at sea."""
+def check_at_sea(points: np.ndarray, land: BaseGeometry, total_km: float, spacing_km: float) -> list[str]:
+    """Lane samples away from their ends lie at sea (the 1:10m land keeps the Bosphorus and Dardanelles open)."""
     problems = []
     for i, (lon, lat) in enumerate(points):
         km = (i + 0.5) * spacing_km
-        in_strait = any(a <= km <= b for a, b in straits or [])
-        if not in_strait and LANE_END_ALLOWANCE_KM < km < total_km - LANE_END_ALLOWANCE_KM and land.contains(Point(lon, lat)):
+        if LANE_END_ALLOWANCE_KM < km < total_km - LANE_END_ALLOWANCE_KM and land.contains(Point(lon, lat)):
             problems.append(f"at sea: km {km:.0f} ({lat:.2f} N, {lon:.2f} E) is on land")
     return problems[:3]
 
 
 def land_outline() -> BaseGeometry:
-    """Union of the coarse ``countryinfo`` country polygons of the region (offline)."""
+    """Union of the Natural Earth 1:10m country polygons of the region (offline, lakes cut out)."""
     import shapely
-    from shapely.geometry import shape
 
-    from geo.data.basemap import country_outlines
+    from geo.data.basemap import basemap_layer
 
-    # The outlines overlap and some rings self-intersect: repair each before the union.
-    shapes = [shapely.make_valid(shape(f["geometry"])).buffer(0) for f in country_outlines()["features"]]
-    return shapely.union_all(shapes)
+    # Repair each polygon before the union: simplification can leave self-touching rings.
+    return shapely.union_all([shapely.make_valid(geom) for _, geom in basemap_layer("countries")])
 
 
 def check_line(asset: Any, evidence: dict[str, Any] | None, *, land: BaseGeometry | None = None,
@@ -218,7 +214,7 @@ def check_line(asset: Any, evidence: dict[str, Any] | None, *, land: BaseGeometr
     spacing = drawn / len(points)
     if asset.kind == "shipping_lane":
         if land is not None:
-            report.problems += check_at_sea(points, land, drawn, spacing, evidence.get("straits_km"))
+            report.problems += check_at_sea(points, land, drawn, spacing)
         return report
     if regions is None:
         regions = gazetteer.regions_of(points[:, 1], points[:, 0])

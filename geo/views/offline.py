@@ -1,4 +1,4 @@
-"""What the map needs with no internet: local Leaflet and jQuery, and the offline basemap.
+"""What the map needs with no internet: local Leaflet and jQuery (the basemap is geo.data.basemap).
 
 Leaflet and jQuery come from the ``xstatic-leaflet`` / ``xstatic-jquery`` wheels and are
 copied into ``static/vendor/`` beside ``app.py``, which Streamlit serves at
