@@ -115,13 +115,13 @@ def _figure_blocks(b: Briefing) -> list[Block]:
 
 def _attribution(c: Any, article: Any) -> str:
     """The full chain: the article (outlet, author, date), whom the claim is attributed to, and the outlets the article cites."""
-    outlet = c.outlet or "outlet unknown"
-    who = ", ".join(x for x in (getattr(article, "author", None), c.published or "undated") if x)
-    chain = [f"{outlet} ({who})", *list(list(c.attribution)[1:])]
+    outlet = panels.text_or(c.outlet, "outlet unknown")
+    who = ", ".join(x for x in (panels.text_or(getattr(article, "author", None), ""), panels.text_or(c.published, "undated")) if x)
+    chain = [f"{outlet} ({who})", *(str(a) for a in list(c.attribution)[1:])]
     text = "Asserted by: " + " → ".join(chain)
     cites = list(getattr(article, "cites", []) or [])
     if cites:
-        text += f". The article cites: {', '.join(cites)}"
+        text += f". The article cites: {', '.join(str(x) for x in cites)}"
     return text + "."
 
 
