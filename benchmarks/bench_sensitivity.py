@@ -14,14 +14,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.routes import scenario, sensitivity
+from geo.routes import sensitivity
+from geo.workspace import Workspace
 
 GOAL_S = 2.0
 
 
 def main(repeat: int = 3) -> None:
     for year in (2022, 2023, 2024):
-        network, scen = scenario.network_and_scenario(year, "oil", preset="cpc-halted")
+        network, scen = Workspace.open().scenario(year, "oil", preset="cpc-halted")
         figures = len(sensitivity.assumed_figures(network))
         times = []
         for _ in range(repeat):

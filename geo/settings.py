@@ -28,3 +28,10 @@ KIND_LABELS = {
     "junction": "Junction",
     "border_crossing": "Border crossing",
 }
+
+#: The years with observed route volumes, and the one the CLI, dashboard and briefings open on
+#: (the latest with observed volumes for every major oil route).
+YEARS = (2022, 2023, 2024)
+DEFAULT_YEAR = 2023
+#: The commodities the route network models (assets may also be "oil+gas").
+NETWORK_COMMODITIES = ("oil", "gas")

@@ -19,9 +19,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from geo import settings
+from geo.claims.extract import default_matcher
+from geo.claims.matcher import Matcher
 from geo.data import corpus as corpus_io
 from geo.data import load
 from geo.data.schema import LINE_KINDS
@@ -131,6 +133,24 @@ class Workspace:
             self._networks[key] = build_network(self.assets, self.flows, self.network_spec, year=year, commodity=commodity)
         return self._networks[key]
 
+    def preset_table(self) -> dict[str, dict[str, Any]]:
+        """The presets as plain data keyed by id (title, description, sources, changes)."""
+        return {p.id: p.model_dump() for p in self.presets}
+
+    def scenario(
+        self,
+        year: int,
+        commodity: str,
+        *,
+        preset: str | None = None,
+        off: Iterable[str] = (),
+        capacity: Mapping[str, float] | None = None,
+        committed: bool = False,
+    ) -> tuple[Network, scenarios.Scenario]:
+        """The network of a year and the scenario a preset plus changes describe on it (for sensitivity runs)."""
+        network = self.network(year, commodity)
+        return network, scenarios.scenario_for(network, self.presets, preset=preset, off=off, capacity=capacity, committed=committed)
+
     def solve(
         self,
         year: int,
@@ -141,7 +161,12 @@ class Workspace:
         capacity: Mapping[str, float] | None = None,
         scale: Mapping[str, float] | None = None,
         use_planned: Iterable[str] = (),
+        committed: bool = False,
     ) -> tuple[scenarios.Result, scenarios.Result]:
         """Baseline and scenario results (see :func:`geo.routes.scenario.run_network`)."""
         return scenarios.run_network(self.network(year, commodity), self.presets, preset=preset, off=off,
-                                     capacity=capacity, scale=scale, use_planned=use_planned)
+                                     capacity=capacity, scale=scale, use_planned=use_planned, committed=committed)
+
+    def matcher(self) -> Matcher:
+        """The extractor's name index of this data folder (built once per process and data version)."""
+        return default_matcher(self.paths.data_dir)

@@ -30,6 +30,7 @@ from geo.claims import ingest
 from geo.data import corpus, load
 from geo.views import briefing as brief
 from geo.views.safehtml import md_text, render, script_json
+from geo.workspace import Workspace
 from tests.conftest import ROOT
 
 # Each payload would create a file named after it in the working directory if a template engine ran it.
@@ -81,7 +82,7 @@ def workdir(tmp_path, monkeypatch) -> Path:
 
 @pytest.fixture(scope="module")
 def briefing(hostile) -> brief.Briefing:
-    return brief.make_briefing(year=2023, claim_ids=("inject-claim",), data_dir=hostile["data"], corpus_dir=hostile["seeds"], made=MADE)
+    return brief.make_briefing(Workspace.open(hostile["data"], hostile["seeds"]), year=2023, claim_ids=("inject-claim",), made=MADE)
 
 
 class _Text(html.parser.HTMLParser):

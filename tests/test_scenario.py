@@ -12,7 +12,8 @@ from geo.data import load
 from geo.errors import DataError, GeoError, UnknownIdError
 from geo.routes import checks as netcheck
 from geo.routes.network import build_network
-from geo.routes.scenario import Scenario, compare, fit_table, preset_scenario, run, solve
+from geo.routes.scenario import Scenario, compare, fit_table, preset_scenario, solve
+from geo.workspace import Workspace
 from tests.conftest import DATA
 from tests.scenario_helpers import COMMODITIES, YEARS, limits_of, max_export, network, run_cli, tables
 
@@ -175,7 +176,7 @@ def test_unknown_ids_are_refused_by_name():
     with pytest.raises(UnknownIdError, match="'nope'"):
         solve(net, Scenario(capacity={"nope": 1.0}))
     with pytest.raises(UnknownIdError, match="unknown preset 'nope'"):
-        run(2023, "oil", preset="nope", data_dir=DATA)
+        Workspace.open(DATA).solve(2023, "oil", preset="nope")
 
 
 def test_planned_capacity_must_exist():
@@ -197,7 +198,7 @@ def test_bad_scenario_values_are_refused():
 
 
 def test_run_returns_baseline_and_scenario_and_compare_tabulates_them():
-    base, result = run(2023, "oil", preset="cpc-halted", off=["btc"], capacity={"uas": 20.0}, data_dir=DATA)
+    base, result = Workspace.open(DATA).solve(2023, "oil", preset="cpc-halted", off=["btc"], capacity={"uas": 20.0})
     assert base.scenario == "baseline"
     assert result.scenario == "cpc-halted+custom"
     assert set(result.off) == {"cpc", "btc"}
@@ -210,7 +211,7 @@ def test_run_returns_baseline_and_scenario_and_compare_tabulates_them():
 
 
 def test_result_is_json_ready():
-    base, result = run(2023, "oil", preset="novorossiysk-closed", data_dir=DATA)
+    base, result = Workspace.open(DATA).solve(2023, "oil", preset="novorossiysk-closed")
     data = json.loads(json.dumps(result.to_dict(), allow_nan=False))
     base_data = json.loads(json.dumps(base.to_dict(), allow_nan=False))
     assert {"year", "commodity", "unit", "total_export", "stranded", "share_via_russia", "share_via_russian_ports",
@@ -364,5 +365,5 @@ def test_missing_network_file_is_one_problem(data_copy):
     problems = netcheck.network_problems(data_copy)
     assert [p.file for p in problems] == [load.NETWORK_FILE]
     with pytest.raises(DataError, match="file not found"):
-        run(2023, "oil", data_dir=data_copy)
+        Workspace.open(data_copy).solve(2023, "oil")
 

@@ -14,7 +14,8 @@ import json
 
 import pytest
 
-from geo.routes.scenario import Scenario, run, solve
+from geo.routes.scenario import Scenario, solve
+from geo.workspace import Workspace
 from tests.conftest import DATA
 from tests.scenario_helpers import network, run_cli
 
@@ -82,7 +83,7 @@ def test_shadows_agree_with_a_finite_difference(year):
 
 
 def test_baseline_binds_its_targets():
-    base, _ = run(2023, "oil", data_dir=DATA)
+    base, _ = Workspace.open(DATA).solve(2023, "oil")
     targets = {b.id for b in base.binding if b.kind == "target"}
     assert {"cpc", "uas", "kcp", "lane-aktau-baku"} <= targets
     assert all(b.shadow is None for b in base.binding)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from geo import settings
 from geo.cli import scenario as cli_scenario
 from geo.errors import DataError, GeoError
 
@@ -67,8 +68,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_assets(args: argparse.Namespace) -> int:
     """Print every asset (JSON array, or a plain table)."""
     from geo.data import load
+    from geo.workspace import Workspace
 
-    assets = load.load_assets(args.data_dir)
+    assets = Workspace.open(args.data_dir).assets
     records = [{f: load.plain_value(getattr(row, f)) for f in ASSET_JSON_FIELDS} for row in assets.itertuples(index=False)]
     if args.format == "json":
         json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
@@ -176,9 +178,11 @@ def cmd_brief(args: argparse.Namespace) -> int:
     """Write a briefing (PNG, PDF or HTML) of a scenario."""
     check_out(args.out)
     from geo.views import briefing as brief  # matplotlib and folium take seconds to import; only this command needs them
+    from geo.workspace import Workspace
 
-    briefing = brief.make_briefing(year=args.year, commodity=args.commodity, preset=args.preset, off=tuple(args.off or ()),
-                                   claim_ids=tuple(args.claims or ()), bbox=args.bbox, made=args.timestamp, data_dir=args.data_dir)
+    ws = Workspace.open(args.data_dir, getattr(args, "corpus_dir", None))
+    briefing = brief.make_briefing(ws, year=args.year, commodity=args.commodity, preset=args.preset, off=tuple(args.off or ()),
+                                   claim_ids=tuple(args.claims or ()), bbox=args.bbox, made=args.timestamp)
     try:
         out = brief.write(briefing, args.out)
     except ValueError as exc:
@@ -195,9 +199,9 @@ def _check_preset_commodity(args: argparse.Namespace) -> None:
     preset, commodity = getattr(args, "preset", None), getattr(args, "commodity", None)
     if not preset or not commodity or getattr(args, "list_presets", False):
         return
-    from geo.data import load
+    from geo.workspace import Workspace
 
-    spec = next((p for p in load.load_scenarios(args.data_dir) if p.id == preset), None)
+    spec = next((p for p in Workspace.open(args.data_dir).presets if p.id == preset), None)
     if spec is not None and spec.commodity is not None and spec.commodity != commodity:
         msg = (f"--preset {preset} is written for {spec.commodity}, not {commodity}; "
                f"use --commodity {spec.commodity} or a preset for {commodity} (see: python -m geo scenario --list-presets)")
@@ -243,8 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("brief", help="write a captioned, sourced briefing map (.png 1920x1080, .pdf A4, .html)")
-    p.add_argument("--year", type=int, default=2023)
-    p.add_argument("--commodity", choices=("oil", "gas"), default="oil")
+    p.add_argument("--year", type=int, default=settings.DEFAULT_YEAR)
+    p.add_argument("--commodity", choices=settings.NETWORK_COMMODITIES, default="oil")
     p.add_argument("--preset", default=None)
     p.add_argument("--off", nargs="*", default=None, metavar="ID")
     p.add_argument("--claims", nargs="*", default=None, metavar="ID")

@@ -13,6 +13,8 @@ import math
 import sys
 from typing import TYPE_CHECKING, Any
 
+from geo import settings
+
 if TYPE_CHECKING:  # the solver (scipy, pandas) is imported only when this command runs
     from geo.routes.scenario import Result
 
@@ -37,8 +39,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         description="Solve the export route network for a year (baseline fitted to observed volumes) and a scenario.",
     )
     p.add_argument("--format", choices=("json", "text"), default="text")
-    p.add_argument("--year", type=int, default=None, help="default: geo.routes.scenario.DEFAULT_YEAR")
-    p.add_argument("--commodity", choices=("oil", "gas"), default="oil")
+    p.add_argument("--year", type=int, default=None, help=f"default {settings.DEFAULT_YEAR}")
+    p.add_argument("--commodity", choices=settings.NETWORK_COMMODITIES, default="oil")
     p.add_argument("--preset", help="a preset of data/scenarios.yaml (see --list-presets)")
     p.add_argument("--off", nargs="+", action="extend", default=[], metavar="ID", help="asset ids to switch off")
     p.add_argument("--capacity", nargs="+", action="extend", default=[], type=_assignment, metavar="ID=VALUE",
@@ -54,13 +56,14 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 
 def cmd_scenario(args: argparse.Namespace) -> int:
     """Solve and print (JSON object, or a readable table)."""
-    from geo.routes import scenario, sensitivity
+    from geo.routes import sensitivity
+    from geo.workspace import Workspace
 
-    data_dir = getattr(args, "data_dir", None)
+    ws = Workspace.open(getattr(args, "data_dir", None))
     if args.year is None:
-        args.year = scenario.DEFAULT_YEAR
+        args.year = settings.DEFAULT_YEAR
     if args.list_presets:
-        presets = scenario.load_presets(data_dir)
+        presets = ws.preset_table()
         if args.format == "json":
             json.dump(list(presets.values()), sys.stdout, ensure_ascii=False, indent=1)
             print()
@@ -68,12 +71,12 @@ def cmd_scenario(args: argparse.Namespace) -> int:
             for p in presets.values():
                 print(f"{p['id']:<34} {p['title']}")
         return 0
-    baseline, result = scenario.run(args.year, args.commodity, preset=args.preset, off=args.off, capacity=dict(args.capacity),
-                                    data_dir=data_dir, committed=args.committed)
+    baseline, result = ws.solve(args.year, args.commodity, preset=args.preset, off=args.off, capacity=dict(args.capacity),
+                                committed=args.committed)
     ranges = None
     if args.sensitivity:
-        network, scen = scenario.network_and_scenario(args.year, args.commodity, preset=args.preset, off=args.off,
-                                                      capacity=dict(args.capacity), data_dir=data_dir, committed=args.committed)
+        network, scen = ws.scenario(args.year, args.commodity, preset=args.preset, off=args.off, capacity=dict(args.capacity),
+                                    committed=args.committed)
         ranges = sensitivity.run_sensitivity(network, scen)
     if args.format == "json":
         data = to_json(baseline, result)

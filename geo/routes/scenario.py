@@ -3,10 +3,11 @@
 The public API the dashboard and the CLI call:
 
 - :class:`Scenario` describes a change; presets come from ``scenarios.yaml``
-  (:func:`load_presets`, :func:`preset_scenario`).
+  (:func:`preset_scenario`, :func:`scenario_for`).
 - :func:`solve` returns a :class:`Result` for a network (baseline, or a scenario against it).
-- :func:`run` loads the data, builds the network of a year and commodity, and returns the
-  baseline and the scenario side by side; :func:`compare` tabulates them.
+- :func:`run_network` returns the baseline and the scenario side by side; :func:`compare`
+  tabulates them. Nothing here reads files: :class:`geo.workspace.Workspace` loads the
+  tables and builds the network once.
 
 How the flows are found is in :mod:`geo.routes.linear_program`; the metrics in :mod:`geo.routes.metrics`.
 """
@@ -16,23 +17,18 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from geo.data import load
 from geo.data.network_schema import PresetSpec
 from geo.errors import GeoError, UnknownIdError
 from geo.routes.explain import Binding, binding
 from geo.routes.linear_program import Limits, fit_baseline_duals, limits, reroute_duals
 from geo.routes.metrics import exposure, share
-from geo.routes.network import Network, build_network
-
-#: The year the CLI and dashboard open on: the latest with observed volumes for every major oil route.
-DEFAULT_YEAR = 2023
+from geo.routes.network import Network
 
 
 @dataclass(frozen=True)
@@ -352,11 +348,6 @@ def preset_scenario(preset: PresetSpec, network: Network, *, committed: bool = F
                     use_planned=tuple(preset.use_planned), name=preset.id + ("+committed" if commit else ""), commit=commit)
 
 
-def load_presets(data_dir: Path | str | None = None) -> dict[str, dict[str, Any]]:
-    """The presets of ``scenarios.yaml`` as plain data keyed by id (title, description, sources, changes)."""
-    return {p.id: p.model_dump() for p in load.load_scenarios(data_dir)}
-
-
 def combine(first: Scenario, second: Scenario) -> Scenario:
     """Both scenarios' changes; where both give a capacity or a factor, the second wins."""
     names = [s.name for s in (first, second) if not s.is_empty()]
@@ -365,65 +356,44 @@ def combine(first: Scenario, second: Scenario) -> Scenario:
                     name="+".join(names) or "baseline", commit={**first.commit, **second.commit})
 
 
-def run(
-    year: int,
-    commodity: str,
+def scenario_for(
+    network: Network,
+    presets: Iterable[PresetSpec],
     *,
     preset: str | None = None,
     off: Iterable[str] = (),
     capacity: Mapping[str, float] | None = None,
-    data_dir: Path | str | None = None,
     scale: Mapping[str, float] | None = None,
     use_planned: Iterable[str] = (),
     committed: bool = False,
-) -> tuple[Result, Result]:
-    """Load the data, build the network and solve the baseline and a scenario.
+) -> Scenario:
+    """The scenario a preset plus explicit changes describe on ``network``.
 
     Parameters
     ----------
-    year, commodity
-        Which network (``commodity`` is ``"oil"`` or ``"gas"``).
-    preset
-        Id of a preset in ``scenarios.yaml``; ``off``, ``capacity``, ``scale`` and
-        ``use_planned`` are added to it.
+    network
+        The network the scenario applies to (ids are checked against it when solving).
+    presets
+        The presets of ``scenarios.yaml``; ``preset`` names one of them.
     off, capacity, scale, use_planned
-        See :class:`Scenario`.
+        Added to the preset; see :class:`Scenario`.
     committed
         Apply the preset's committed volumes (contracts and targets met before the baseline routing).
-    data_dir
-        The data folder (default: the project's).
-
-    Returns
-    -------
-    tuple of Result
-        The baseline and the scenario.
 
     Raises
     ------
     UnknownIdError
-        For an unknown preset, asset id, year or commodity.
+        For an unknown preset.
     """
-    data_dir = load.data_dir_or_default(data_dir)
-    network = build_network(load.load_assets(data_dir), load.load_flows(data_dir), load.load_network(data_dir), year=year, commodity=commodity)
-    presets = load.load_scenarios(data_dir) if preset is not None else []
-    return run_network(network, presets, preset=preset, off=off, capacity=capacity, scale=scale, use_planned=use_planned,
-                       committed=committed)
-
-
-def network_and_scenario(year: int, commodity: str, *, preset: str | None = None, off: Iterable[str] = (),
-                         capacity: Mapping[str, float] | None = None, data_dir: Path | str | None = None,
-                         committed: bool = False) -> tuple[Network, Scenario]:
-    """The network of a year and the scenario :func:`run` would solve on it (for sensitivity runs)."""
-    data_dir = load.data_dir_or_default(data_dir)
-    network = build_network(load.load_assets(data_dir), load.load_flows(data_dir), load.load_network(data_dir), year=year, commodity=commodity)
     base = Scenario(name="baseline")
     if preset is not None:
-        presets = {p.id: p for p in load.load_scenarios(data_dir)}
-        if preset not in presets:
-            msg = f"unknown preset {preset!r}; known presets: {', '.join(presets)}"
+        by_id = {p.id: p for p in presets}
+        if preset not in by_id:
+            msg = f"unknown preset {preset!r}; known presets: {', '.join(by_id)}"
             raise UnknownIdError(msg)
-        base = preset_scenario(presets[preset], network, committed=committed)
-    return network, combine(base, Scenario(off=tuple(off), capacity=dict(capacity or {})))
+        base = preset_scenario(by_id[preset], network, committed=committed)
+    extra = Scenario(off=tuple(off), capacity=dict(capacity or {}), scale=dict(scale or {}), use_planned=tuple(use_planned))
+    return combine(base, extra)
 
 
 def run_network(
@@ -437,16 +407,10 @@ def run_network(
     use_planned: Iterable[str] = (),
     committed: bool = False,
 ) -> tuple[Result, Result]:
-    """:func:`run` on a network already built (the dashboard keeps one per year and commodity)."""
-    base = Scenario(name="baseline")
-    if preset is not None:
-        presets = {p.id: p for p in presets}
-        if preset not in presets:
-            msg = f"unknown preset {preset!r}; known presets: {', '.join(presets)}"
-            raise UnknownIdError(msg)
-        base = preset_scenario(presets[preset], network, committed=committed)
-    extra = Scenario(off=tuple(off), capacity=dict(capacity or {}), scale=dict(scale or {}), use_planned=tuple(use_planned))
-    return _solve_pair(network, combine(base, extra))
+    """Baseline and scenario results on a network (see :func:`scenario_for` for the arguments)."""
+    scen = scenario_for(network, presets, preset=preset, off=off, capacity=capacity, scale=scale, use_planned=use_planned,
+                        committed=committed)
+    return _solve_pair(network, scen)
 
 
 def compare(baseline: Result, result: Result) -> pd.DataFrame:

@@ -12,14 +12,13 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import geopandas as gpd
 import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
 
-from geo import settings
 from geo.views import briefmap
 from geo.views import tables as panels
 from geo.views.brieftext import Block, Column, Style, agg_measure, fit_column, scaled
@@ -27,6 +26,9 @@ from geo.views.brieftext import draw as draw_column
 from geo.views.safehtml import RawElement, render
 from geo.views.tables import VERDICT_LABELS
 from geo.views.webmap import MapState, build_map, esc
+
+if TYPE_CHECKING:
+    from geo.workspace import Workspace
 
 FORMATS = (".png", ".pdf", ".html")
 PNG_SIZE = (1920, 1080)
@@ -235,6 +237,7 @@ def html_page(b: Briefing) -> str:
 
 
 def make_briefing(
+    workspace: Workspace | None = None,
     *,
     year: int,
     commodity: str = "oil",
@@ -244,19 +247,17 @@ def make_briefing(
     claim_ids: tuple[str, ...] = (),
     bbox: tuple[float, float, float, float] | None = None,
     made: dt.datetime | None = None,
-    data_dir: Path | str | None = None,
-    corpus_dir: Path | str | None = None,
 ) -> Briefing:
-    """Solve the scenario and gather what a briefing shows; unknown claim ids raise :class:`UnknownIdError`."""
-    from geo.data import corpus, load
-    from geo.errors import UnknownIdError
-    from geo.routes import scenario
+    """Solve the scenario and gather what a briefing shows; unknown claim ids raise :class:`UnknownIdError`.
 
-    assets = load.load_assets(data_dir)
-    flows = load.load_flows(data_dir)
-    baseline, result = scenario.run(year, commodity, preset=preset, off=off, capacity=capacity, data_dir=data_dir)
-    corpus_dir = settings.SEEDS_DIR if corpus_dir is None else corpus_dir
-    corp = corpus.load_corpus(data_dir, corpus_dir, asset_ids=set(assets.index))
+    ``workspace`` holds the validated tables (default: :meth:`Workspace.open` on the resolved folders).
+    """
+    from geo.errors import UnknownIdError
+    from geo.workspace import Workspace
+
+    ws = workspace if workspace is not None else Workspace.open()
+    assets, flows, corp = ws.assets, ws.flows, ws.corpus
+    baseline, result = ws.solve(year, commodity, preset=preset, off=off, capacity=capacity)
     claims = panels.claims_frame(corp, flows)
     unknown = sorted(set(claim_ids) - set(claims["id"]))
     if unknown:

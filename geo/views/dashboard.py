@@ -37,6 +37,7 @@ from geo.views import tables as panels
 from geo.views.safehtml import md_code, md_text, render
 from geo.views.url_state import ViewState
 from geo.views.webmap import LAYERS, MapLayers, MapState, build_map, capacity_label, map_layers
+from geo.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def load_data(data_dir: str, seeds_dir: str) -> Data:
         flows=flows,
         corpus=corp,
         claims=panels.claims_frame(corp, flows),
-        presets=scenario.load_presets(data_dir),
+        presets=Workspace.open(data_dir, seeds_dir).preset_table(),
         network_lines=network_lines,
     )
 
@@ -346,9 +347,8 @@ def briefing_panel(view: ViewState, data_dir: str) -> None:
     key = (view.year, view.commodity, view.preset, view.off, view.capacity, view.claim)
     if st.button("Make briefing files (PNG, PDF, HTML) of this view", key="w_brief"):
         with st.spinner("Drawing the briefing..."):
-            b = brief.make_briefing(year=view.year, commodity=view.commodity, preset=view.preset, off=view.off,
-                                    capacity=dict(view.capacity), claim_ids=(view.claim,) if view.claim else (), data_dir=data_dir,
-                                    corpus_dir=data_paths()[1])
+            b = brief.make_briefing(Workspace.open(data_dir, data_paths()[1]), year=view.year, commodity=view.commodity, preset=view.preset,
+                                    off=view.off, capacity=dict(view.capacity), claim_ids=(view.claim,) if view.claim else ())
             out = Path(tempfile.mkdtemp(prefix="geo-brief-"))
             files = {s: brief.write(b, out / f"briefing{s}").read_bytes() for s in brief.FORMATS}
         st.session_state.briefing = (key, files)
