@@ -29,9 +29,10 @@ run: $(VENV)/.runtime
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 
 test: $(VENV)/.dev chromium lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 bench: $(VENV)/.dev
 	$(PY) benchmarks/run_all.py
