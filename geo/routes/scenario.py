@@ -29,7 +29,7 @@ from geo.errors import GeoError, UnknownIdError
 from geo.routes.explain import Binding, binding
 from geo.routes.linear_program import Limits, fit_baseline_duals, limits, reroute_duals
 from geo.routes.metrics import exposure, share
-from geo.routes.network import Network, build_network
+from geo.routes.network import Edge, Network, Node, build_network
 
 #: The year the CLI and dashboard open on: the latest with observed volumes for every major oil route.
 DEFAULT_YEAR = 2023
@@ -142,7 +142,9 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON-ready data (floats rounded to 6 decimals; unbounded as ``None``)."""
-        return _plain(asdict(self))
+        plain = _plain(asdict(self))
+        assert isinstance(plain, dict)  # a dataclass serialises to a mapping
+        return plain
 
 
 def _plain(value: Any) -> Any:
@@ -329,7 +331,7 @@ def _result(network: Network, lim: Limits, flow: np.ndarray, base_flow: np.ndarr
 
 def _vintage_note(network: Network) -> tuple[str, ...]:
     """One note naming every capacity applied to a year before the year its figure was published for."""
-    items = [*network.edges, *network.nodes]
+    items: list[Edge | Node] = [*network.edges, *network.nodes]
     late = sorted({f"{i.asset or i.id} ({i.provenance.year})" for i in items if i.provenance.carried_back})
     if not late:
         return ()
@@ -440,11 +442,11 @@ def run_network(
     """:func:`run` on a network already built (the dashboard keeps one per year and commodity)."""
     base = Scenario(name="baseline")
     if preset is not None:
-        presets = {p.id: p for p in presets}
-        if preset not in presets:
-            msg = f"unknown preset {preset!r}; known presets: {', '.join(presets)}"
+        by_id = {p.id: p for p in presets}
+        if preset not in by_id:
+            msg = f"unknown preset {preset!r}; known presets: {', '.join(by_id)}"
             raise UnknownIdError(msg)
-        base = preset_scenario(presets[preset], network, committed=committed)
+        base = preset_scenario(by_id[preset], network, committed=committed)
     extra = Scenario(off=tuple(off), capacity=dict(capacity or {}), scale=dict(scale or {}), use_planned=tuple(use_planned))
     return _solve_pair(network, combine(base, extra))
 
