@@ -209,6 +209,26 @@ class FixedFlowSpec(_Spec):
     note: str | None = None
 
 
+class TariffSpec(_Spec):
+    """The published transport tariff of one route, or a note that none is published."""
+
+    route: Slug
+    commodity: Commodity
+    #: US dollars per tonne as published (or converted at the rate the same source states).
+    usd_per_t: NonNegative | None = None
+    year: Year | None = None
+    source: str | None = None
+    #: What the figure covers, or why there is none.
+    note: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _sourced(self) -> TariffSpec:
+        if self.usd_per_t is not None and (self.year is None or self.source is None):
+            msg = "source: a tariff needs the year and source it was published for"
+            raise ValueError(msg)
+        return self
+
+
 class NetworkSpec(_Spec):
     """The whole of ``network.yaml``."""
 
@@ -222,6 +242,7 @@ class NetworkSpec(_Spec):
     routes: list[RouteSpec] = Field(default_factory=list)
     targets: list[TargetSpec] = Field(default_factory=list)
     fixed_flows: list[FixedFlowSpec] = Field(default_factory=list)
+    tariffs: list[TariffSpec] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _every_mode_costed(self) -> NetworkSpec:
@@ -275,4 +296,5 @@ NETWORK_SECTIONS: dict[str, type[BaseModel]] = {
     "routes": RouteSpec,
     "targets": TargetSpec,
     "fixed_flows": FixedFlowSpec,
+    "tariffs": TariffSpec,
 }

@@ -14,6 +14,7 @@ or use :func:`network_problems` to parse and check in one go.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -122,6 +123,12 @@ def _check_references(spec: NetworkSpec, assets: pd.DataFrame | None) -> list[Pr
             problems.append(Problem(NET, record, "commodity", f"route {t.route!r} is in the {routes[t.route].commodity} network"))
         if t.year not in spec.years:
             problems.append(Problem(NET, record, "year", f"{t.year} is not one of the network's years {spec.years}"))
+    for tariff in spec.tariffs:
+        record = f"tariffs {tariff.route}"
+        if tariff.route not in routes:
+            problems.append(Problem(NET, record, "route", f"unknown route {tariff.route!r}"))
+        elif routes[tariff.route].commodity != tariff.commodity:
+            problems.append(Problem(NET, record, "commodity", f"route {tariff.route!r} is in the {routes[tariff.route].commodity} network"))
     problems += _check_reach(spec)
     return problems
 
@@ -171,7 +178,9 @@ def _figures(spec: NetworkSpec) -> Iterator[tuple[str, str, Figure]]:
 
 
 def _network_sources(spec: NetworkSpec) -> Iterable[tuple[str, str, str]]:
-    return ((record, fld, fig.source) for record, fld, fig in _figures(spec) if fig.source is not None)
+    figures = ((record, fld, fig.source) for record, fld, fig in _figures(spec) if fig.source is not None)
+    tariffs = ((f"tariffs {t.route}", "source", t.source) for t in spec.tariffs if t.source is not None)
+    return itertools.chain(figures, tariffs)
 
 
 def _check_builds(spec: NetworkSpec, assets: pd.DataFrame, flows: pd.DataFrame) -> list[Problem]:

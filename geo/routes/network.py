@@ -36,9 +36,10 @@ import numpy as np
 import pandas as pd
 
 from geo.data.geodesy import geodesic_length_km
-from geo.data.network_schema import LOADING_KINDS, Capacity, EdgeSpec, FixedFlowSpec, Mode, NetworkSpec, NodeSpec
+from geo.data.network_schema import LOADING_KINDS, Capacity, EdgeSpec, FixedFlowSpec, Mode, NetworkSpec, NodeSpec, TariffSpec
 from geo.data.schema import LINE_KINDS, NORM_UNIT
 from geo.errors import DataError, Problem, UnknownIdError
+from geo.routes.costs import Tariff
 
 NETWORK_FILE = "network.yaml"
 INF = math.inf
@@ -175,6 +176,8 @@ class Network:
     #: Observed aggregates of flows.csv for the year (``total``, ``avoiding-russian-ports``).
     observed: Mapping[str, float] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    #: Published transport tariff per route id (:mod:`geo.routes.costs`).
+    tariffs: Mapping[str, Tariff] = field(default_factory=dict)
 
     @cached_property
     def node_index(self) -> dict[str, int]:
@@ -314,9 +317,22 @@ def build_network(assets: pd.DataFrame, flows: pd.DataFrame, spec: NetworkSpec, 
     if problems:
         raise DataError(problems)
     network = Network(year=year, commodity=commodity, unit=unit, origin=spec.origin, nodes=nodes, edges=edges, routes=routes,
-                      targets=targets, fixed_flows=fixed, assets=infos, observed=observed)
+                      targets=targets, fixed_flows=fixed, assets=infos, observed=observed,
+                      tariffs=_tariffs([t for t in spec.tariffs if t.commodity == commodity], year=year))
     _ = network.order  # fail early on a cycle
     return network
+
+
+def _tariffs(specs: list[TariffSpec], *, year: int) -> dict[str, Tariff]:
+    """Per route: the published tariff nearest the year (earlier years first), else the note that none is published."""
+    out: dict[str, Tariff] = {}
+    for route in dict.fromkeys(t.route for t in specs):
+        entries = [t for t in specs if t.route == route]
+        valued = sorted((t for t in entries if t.usd_per_t is not None and t.year is not None),
+                        key=lambda t: (t.year is not None and t.year > year, abs((t.year or year) - year)))
+        best = valued[0] if valued else entries[0]
+        out[route] = Tariff(route, best.usd_per_t, best.year, best.source, best.note)
+    return out
 
 
 def _node(n: NodeSpec, infos: Mapping[str, AssetInfo], origin: str, *, year: int, unit: str, problems: list[Problem]) -> Node:

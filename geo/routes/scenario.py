@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -26,6 +26,7 @@ import pandas as pd
 from geo.data import load
 from geo.data.network_schema import PresetSpec
 from geo.errors import GeoError, UnknownIdError
+from geo.routes.costs import ReroutingCost, rerouting_cost
 from geo.routes.explain import Binding, binding
 from geo.routes.linear_program import Limits, fit_baseline_duals, limits, reroute_duals
 from geo.routes.metrics import exposure, share
@@ -139,6 +140,8 @@ class Result:
     processed: float = 0.0
     #: Volume Kazakhstan carries for others, by transit fixed flow (not Kazakh exports).
     transit: dict[str, float] = field(default_factory=dict)
+    #: Extra transport cost of the rerouted volume from published tariffs (scenarios only).
+    rerouting_cost: ReroutingCost | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON-ready data (floats rounded to 6 decimals; unbounded as ``None``)."""
@@ -267,7 +270,10 @@ def _solve_pair(network: Network, scenario: Scenario | None) -> tuple[Result, Re
     changed = frozenset(scenario.capacity) | frozenset(scenario.scale) | frozenset(scenario.use_planned)
     bound = binding(network, lim, duals, edge_cap=edge, node_cap=node, off=scenario.off, changed=changed,
                     committed={network.edges[i].id: float(v) for i, v in enumerate(committed) if v > 0}, flow=flow)
-    return baseline, _result(network, lim, flow, base_flow, supply, stranded, scenario, notes, bound)
+    result = _result(network, lim, flow, base_flow, supply, stranded, scenario, notes, bound)
+    cost = rerouting_cost({r.id: r.baseline for r in result.routes}, {r.id: r.volume for r in result.routes},
+                          result.stranded - baseline.stranded, network.tariffs, unit=network.unit, year=network.year)
+    return baseline, replace(result, rerouting_cost=cost)
 
 
 def _committed(network: Network, scenario: Scenario) -> np.ndarray:
