@@ -123,7 +123,8 @@ class Workspace:
     def network_lines(self, commodity: str) -> tuple[str, ...]:
         """The line assets the scenario network of a commodity uses (worth a toggle or a slider)."""
         lines = set(self.assets.index[self.assets["kind"].isin(LINE_KINDS)])
-        return tuple(dict.fromkeys(e.asset for e in self.network_spec.edges if e.commodity == commodity and e.asset in lines))
+        return tuple(dict.fromkeys(e.asset for e in self.network_spec.edges
+                                   if e.commodity == commodity and e.asset is not None and e.asset in lines))
 
     # -- analysis --------------------------------------------------------------------------
     def network(self, year: int, commodity: str) -> Network:

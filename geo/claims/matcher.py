@@ -16,8 +16,10 @@ import json
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -85,7 +87,7 @@ class Matcher:
     fuzzy_words: set[str] = field(default_factory=set)
 
 
-def _read(path: Path, parse):
+def _read(path: Path, parse: Callable[[str], Any]) -> Any:
     try:
         return parse(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, yaml.YAMLError) as exc:
@@ -108,7 +110,7 @@ def load_matcher(data_dir: Path, *, end_km: float = 15.0) -> Matcher:
     return build_index(features, groups, waypoints, end_km=end_km)
 
 
-def build_index(features: list[dict], groups: list[dict], waypoints: list[dict], *, end_km: float = 15.0) -> Matcher:
+def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], waypoints: list[dict[str, Any]], *, end_km: float = 15.0) -> Matcher:
     """Index GeoJSON asset features, route groups and waypoint rows (plain dicts, as in the files)."""
     m = Matcher()
     names: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
@@ -159,7 +161,7 @@ def build_index(features: list[dict], groups: list[dict], waypoints: list[dict],
     return m
 
 
-def _link_geometry(m: Matcher, features: list[dict], end_km: float) -> None:
+def _link_geometry(m: Matcher, features: list[dict[str, Any]], end_km: float) -> None:
     points = [(f["properties"]["id"], *f["geometry"]["coordinates"][:2]) for f in features
               if f["properties"]["kind"] not in LINE_KINDS and f.get("geometry", {}).get("type") == "Point"]
     connected: dict[str, set[str]] = defaultdict(set)
@@ -182,7 +184,7 @@ def _link_geometry(m: Matcher, features: list[dict], end_km: float) -> None:
     m.connected = dict(connected)
 
 
-def _index_places(m: Matcher, props: list[dict], waypoints: list[dict]) -> None:
+def _index_places(m: Matcher, props: list[dict[str, Any]], waypoints: list[dict[str, Any]]) -> None:
     """Places each line names or passes: waypoints, end points, the parts of "A-B-C" aliases, its countries."""
     places: dict[str, set[str]] = defaultdict(set)
     point_names = {p["id"]: [p["name"], *(p.get("aliases") or []), *(p.get("context_aliases") or [])] for p in props}
@@ -205,7 +207,7 @@ def _index_places(m: Matcher, props: list[dict], waypoints: list[dict]) -> None:
     m.place_keys = set().union(*m.places.values()) if m.places else set()
 
 
-def _index_operators(m: Matcher, props: list[dict]) -> None:
+def _index_operators(m: Matcher, props: list[dict[str, Any]]) -> None:
     """Distinctive words of operator names ("Transneft", "SOCAR"): document-level evidence for an asset."""
     by_key: dict[str, set[str]] = defaultdict(set)
     for p in props:

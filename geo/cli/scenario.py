@@ -98,7 +98,7 @@ def to_json(baseline: Result, result: Result) -> dict[str, Any]:
 
 def to_text(baseline: Result, result: Result) -> str:
     """A readable table: headline metrics, markets, routes (with capacity), then notes."""
-    from geo.routes import scenario
+    from geo.routes import costs, scenario
 
     unit = f"{result.unit}, {result.year}"
     frame = scenario.compare(baseline, result)
@@ -119,6 +119,7 @@ def to_text(baseline: Result, result: Result) -> str:
                 cap = "   unbounded" if caps.get(row.id) is None else f"  {caps[row.id]:>9.3f}"
             lines.append(f"{label[:58]:<58} {fmt.format(row.baseline)} {fmt.format(row.scenario)} {change.format(row.change)}{cap}")
     lines += ["", *binding_lines(result)]
+    lines += ["", *costs.to_lines(result.rerouting_cost)] if result.rerouting_cost is not None else []
     if result.notes:
         lines += ["", *[f"note: {n}" for n in result.notes]]
     return "\n".join(lines)

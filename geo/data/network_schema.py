@@ -10,7 +10,7 @@ Every number in ``network.yaml`` carries its provenance: a source id from
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -18,13 +18,16 @@ from geo.data.schema import CountryCode, Slug, Year
 
 Commodity = Literal["oil", "gas"]
 #: Roles of a node in the network.
-NODE_KINDS = ("supply", "junction", "port", "terminal", "market")
+NodeKind = Literal["supply", "junction", "port", "terminal", "market"]
+NODE_KINDS: tuple[NodeKind, ...] = get_args(NodeKind)
 #: Nodes whose asset must have a capacity (or the node an explicit one).
 LOADING_KINDS = frozenset({"port", "terminal"})
 #: How an edge carries its volume. Edges without an asset are feeders or deliveries.
-MODES = ("pipeline", "shipping_lane", "rail", "feeder", "delivery")
+Mode = Literal["pipeline", "shipping_lane", "rail", "feeder", "delivery"]
+MODES: tuple[Mode, ...] = get_args(Mode)
 #: Asset flags a preset may switch off by.
-FLAGS = ("crosses_russia", "ends_at_russian_port")
+Flag = Literal["crosses_russia", "ends_at_russian_port"]
+FLAGS: tuple[Flag, ...] = get_args(Flag)
 NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 
 
@@ -93,7 +96,7 @@ class NodeSpec(_Spec):
 
     id: Slug
     commodity: Commodity
-    kind: Literal[NODE_KINDS]
+    kind: NodeKind
     label: str = Field(min_length=1)
     asset: Slug | None = None
     #: The country of a market (for the share by destination and the diversification index).
@@ -123,7 +126,7 @@ class EdgeSpec(_Spec):
     from_: Slug = Field(alias="from")
     to: Slug
     asset: Slug | None = None
-    mode: Literal[MODES] | None = None
+    mode: Mode | None = None
     #: The countries this segment crosses, when it is only part of a multi-country asset.
     countries: list[CountryCode] | None = None
     capacity: list[Capacity] = Field(default_factory=list)
@@ -206,6 +209,26 @@ class FixedFlowSpec(_Spec):
     note: str | None = None
 
 
+class TariffSpec(_Spec):
+    """The published transport tariff of one route, or a note that none is published."""
+
+    route: Slug
+    commodity: Commodity
+    #: US dollars per tonne as published (or converted at the rate the same source states).
+    usd_per_t: NonNegative | None = None
+    year: Year | None = None
+    source: str | None = None
+    #: What the figure covers, or why there is none.
+    note: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _sourced(self) -> TariffSpec:
+        if self.usd_per_t is not None and (self.year is None or self.source is None):
+            msg = "source: a tariff needs the year and source it was published for"
+            raise ValueError(msg)
+        return self
+
+
 class NetworkSpec(_Spec):
     """The whole of ``network.yaml``."""
 
@@ -213,12 +236,13 @@ class NetworkSpec(_Spec):
     years: list[Year] = Field(min_length=1)
     #: Preference cost by mode: per unit and 1000 km for lines, per unit for feeders and deliveries.
     #: Spare capacity is used in the order of these costs.
-    costs: dict[Literal[MODES], NonNegative]
+    costs: dict[Mode, NonNegative]
     nodes: list[NodeSpec] = Field(default_factory=list)
     edges: list[EdgeSpec] = Field(default_factory=list)
     routes: list[RouteSpec] = Field(default_factory=list)
     targets: list[TargetSpec] = Field(default_factory=list)
     fixed_flows: list[FixedFlowSpec] = Field(default_factory=list)
+    tariffs: list[TariffSpec] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _every_mode_costed(self) -> NetworkSpec:
@@ -248,7 +272,7 @@ class PresetSpec(_Spec):
     #: Assets (or network edges) switched off. (Not ``off``: YAML 1.1 reads that key as ``false``.)
     switch_off: list[Slug] = Field(default_factory=list)
     #: Switch off every asset with one of these flags set in ``assets.geojson``.
-    switch_off_if: list[Literal[FLAGS]] = Field(default_factory=list)
+    switch_off_if: list[Flag] = Field(default_factory=list)
     capacity: dict[Slug, NonNegative] = Field(default_factory=dict)
     scale: dict[Slug, NonNegative] = Field(default_factory=dict)
     use_planned: list[Slug] = Field(default_factory=list)
@@ -272,4 +296,5 @@ NETWORK_SECTIONS: dict[str, type[BaseModel]] = {
     "routes": RouteSpec,
     "targets": TargetSpec,
     "fixed_flows": FixedFlowSpec,
+    "tariffs": TariffSpec,
 }

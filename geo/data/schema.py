@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -17,15 +17,20 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", m
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 
-KINDS = ("pipeline", "shipping_lane", "rail", "field", "terminal", "port", "refinery", "junction", "border_crossing")
+AssetKind = Literal["pipeline", "shipping_lane", "rail", "field", "terminal", "port", "refinery", "junction", "border_crossing"]
+KINDS: tuple[AssetKind, ...] = get_args(AssetKind)
 LINE_KINDS = frozenset({"pipeline", "shipping_lane", "rail"})
-STATUSES = ("operating", "idle", "construction", "proposed", "cancelled")
-COMMODITIES = ("oil", "gas", "oil+gas")
-ACCURACIES = ("waypoints", "regional", "schematic", "site")
+Status = Literal["operating", "idle", "construction", "proposed", "cancelled"]
+STATUSES: tuple[Status, ...] = get_args(Status)
+AssetCommodity = Literal["oil", "gas", "oil+gas"]
+COMMODITIES: tuple[AssetCommodity, ...] = get_args(AssetCommodity)
+RouteAccuracy = Literal["waypoints", "regional", "schematic", "site"]
+ACCURACIES: tuple[RouteAccuracy, ...] = get_args(RouteAccuracy)
 #: How well one section of a drawn line is known: ``surveyed`` (from a published survey
 #: or operator map with coordinates), ``traced`` (through stations, km posts or towns the
 #: evidence names), ``approximate`` (course between named places inferred, not shown).
-SECTION_ACCURACIES = ("surveyed", "traced", "approximate")
+SectionAccuracy = Literal["surveyed", "traced", "approximate"]
+SECTION_ACCURACIES: tuple[SectionAccuracy, ...] = get_args(SectionAccuracy)
 
 #: Normalised unit per commodity: capacities and volumes are compared in these.
 NORM_UNIT = {"oil": "Mt/y", "gas": "bcm/y"}
@@ -115,7 +120,7 @@ class Section(_Record):
     start_km: float = Field(ge=0)
     end_km: float = Field(ge=0)
     via: str = Field(min_length=1)
-    accuracy: Literal[SECTION_ACCURACIES]
+    accuracy: SectionAccuracy
 
 
 class AssetProps(_Record):
@@ -127,9 +132,9 @@ class AssetProps(_Record):
     #: Names that mean this asset only when a connected asset is named beside them
     #: ("Novorossiysk" next to "CPC" is the CPC terminal, otherwise Sheskharis).
     context_aliases: list[str] = Field(default_factory=list)
-    kind: Literal[KINDS]
-    commodity: Literal[COMMODITIES]
-    status: Literal[STATUSES]
+    kind: AssetKind
+    commodity: AssetCommodity
+    status: Status
     status_note: str | None = None
     capacity_value: float | None = Field(default=None, gt=0)
     capacity_unit: str | None = None
@@ -153,7 +158,7 @@ class AssetProps(_Record):
     length_source: str | None = None
     #: Why the drawn line and the reported length may differ (e.g. the figure covers a longer system).
     length_note: str | None = None
-    route_accuracy: Literal[ACCURACIES]
+    route_accuracy: RouteAccuracy
     #: Sections of a drawn line (km along the drawing), written by ``python -m geo build-lines``.
     sections: list[Section] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
@@ -183,7 +188,8 @@ class AssetProps(_Record):
             missing = [f for f, g in zip(fields, given, strict=True) if not g]
             msg = f"{missing[0]}: a capacity needs value, unit, year, normalised value and source; missing {missing}"
             raise ValueError(msg)
-        if self.capacity_unit is not None:
+        # After the all-or-nothing check above, one given field means all are given.
+        if self.capacity_unit is not None and self.capacity_value is not None and self.capacity_norm is not None:
             if self.capacity_unit not in UNIT_FACTORS:
                 msg = f"capacity_unit: unknown unit {self.capacity_unit!r}; expected one of {sorted(UNIT_FACTORS)}"
                 raise ValueError(msg)
@@ -249,7 +255,7 @@ class Waypoint(_Record):
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
     #: Accuracy of the section that ends at this waypoint (empty on the first one).
-    accuracy: Literal[SECTION_ACCURACIES] | None = None
+    accuracy: SectionAccuracy | None = None
     source: str = Field(min_length=1)
     note: str | None = None
 
@@ -302,11 +308,16 @@ class RouteGroup(_Record):
     note: str | None = None
 
 
-LANGUAGES = ("de", "en", "ru")
-CLAIM_TYPES = ("rerouting", "dependency", "alignment", "military_symbolic", "opinion")
-ROLES = ("bypassed", "alternative", "subject", "context")
-VERDICTS = ("supported", "partly_supported", "contradicted", "not_verifiable")
-METRICS = ("share_via_russian_ports", "share_via_russia", "volume_avoiding_russia", "total_export")
+Language = Literal["de", "en", "ru"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+ClaimType = Literal["rerouting", "dependency", "alignment", "military_symbolic", "opinion"]
+CLAIM_TYPES: tuple[ClaimType, ...] = get_args(ClaimType)
+Role = Literal["bypassed", "alternative", "subject", "context"]
+ROLES: tuple[Role, ...] = get_args(Role)
+Verdict = Literal["supported", "partly_supported", "contradicted", "not_verifiable"]
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
+Metric = Literal["share_via_russian_ports", "share_via_russia", "volume_avoiding_russia", "total_export"]
+METRICS: tuple[Metric, ...] = get_args(Metric)
 
 
 class Article(BaseModel):
@@ -321,7 +332,7 @@ class Article(BaseModel):
     author: str | None = None
     outlet: str | None = None
     published: str | None = None
-    language: Literal[LANGUAGES]
+    language: Language
     url: str | None = None
     cites: list[str] = Field(default_factory=list)
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
@@ -347,13 +358,13 @@ class LinkedAsset(_Record):
     """An asset a claim is about, and the role it plays in the claim."""
 
     id: Slug
-    role: Literal[ROLES]
+    role: Role
 
 
 class Evidence(_Record):
     """A figure the tool computes from its flow data to assess a claim."""
 
-    metric: Literal[METRICS]
+    metric: Metric
     commodity: Literal["oil", "gas"]
     year: Year
 
@@ -361,7 +372,7 @@ class Evidence(_Record):
 class Assessment(_Record):
     """How a claim compares with the data."""
 
-    verdict: Literal[VERDICTS]
+    verdict: Verdict
     rationale: str = Field(min_length=1)
     evidence: list[Evidence] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
@@ -375,9 +386,9 @@ class Claim(_Record):
     excerpt: str = Field(min_length=1)
     start: int = Field(ge=0)
     end: int = Field(gt=0)
-    language: Literal[LANGUAGES]
+    language: Language
     english: str | None = None
-    claim_type: Literal[CLAIM_TYPES]
+    claim_type: ClaimType
     attribution: list[str] = Field(min_length=1)
     assets: list[LinkedAsset] = Field(default_factory=list)
     assessment: Assessment | None = None

@@ -14,6 +14,7 @@ or use :func:`network_problems` to parse and check in one go.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -21,7 +22,7 @@ import networkx as nx
 import pandas as pd
 
 from geo.data import load
-from geo.data.network_schema import Figure, NetworkSpec, PresetSpec
+from geo.data.network_schema import EdgeSpec, Figure, NetworkSpec, NodeSpec, PresetSpec
 from geo.data.schema import LINE_KINDS
 from geo.errors import DataError, Problem
 from geo.routes.network import build_network
@@ -70,11 +71,10 @@ def check_network(
 
 def network_problems(data_dir: Path | str | None = None) -> list[Problem]:
     """Parse ``network.yaml`` and ``scenarios.yaml`` and check them against the dataset."""
-    parsed = [load.parse_network(data_dir), load.parse_scenarios(data_dir)]
-    tables = [load.parse_assets(data_dir), load.parse_sources(data_dir), load.parse_flows(data_dir)]
-    found = [p for parse in parsed for p in parse.problems]
-    assets, sources, flows = (t.table for t in tables)
-    return found + check_network(parsed[0].table, parsed[1].table, assets=assets, sources=sources, flows=flows)
+    network, presets = load.parse_network(data_dir), load.parse_scenarios(data_dir)
+    assets, sources, flows = load.parse_assets(data_dir), load.parse_sources(data_dir), load.parse_flows(data_dir)
+    found = network.problems + presets.problems
+    return found + check_network(network.table, presets.table, assets=assets.table, sources=sources.table, flows=flows.table)
 
 
 def _check_references(spec: NetworkSpec, assets: pd.DataFrame | None) -> list[Problem]:
@@ -85,15 +85,16 @@ def _check_references(spec: NetworkSpec, assets: pd.DataFrame | None) -> list[Pr
     known = set(assets.index) if assets is not None else None
 
     def asset_problem(record: str, asset: str, commodity: str, *, line: bool) -> Problem | None:
-        if known is None:
+        if known is None or assets is None:
             return None
         if asset not in known:
             return Problem(NET, record, "asset", f"unknown asset id {asset!r} (not in {load.ASSETS_FILE})")
-        if assets.at[asset, "commodity"] not in (commodity, "oil+gas"):
-            return Problem(NET, record, "asset", f"{asset!r} carries {assets.at[asset, 'commodity']}, not {commodity}")
-        if line != (assets.at[asset, "kind"] in LINE_KINDS):
+        carried, kind = str(assets.at[asset, "commodity"]), str(assets.at[asset, "kind"])
+        if carried not in (commodity, "oil+gas"):
+            return Problem(NET, record, "asset", f"{asset!r} carries {carried}, not {commodity}")
+        if line != (kind in LINE_KINDS):
             want = "a pipeline, shipping lane or rail route" if line else "a point (port, terminal, junction, field...)"
-            return Problem(NET, record, "asset", f"{asset!r} is a {assets.at[asset, 'kind']}; expected {want}")
+            return Problem(NET, record, "asset", f"{asset!r} is a {kind}; expected {want}")
         return None
 
     for n in spec.nodes:
@@ -122,11 +123,17 @@ def _check_references(spec: NetworkSpec, assets: pd.DataFrame | None) -> list[Pr
             problems.append(Problem(NET, record, "commodity", f"route {t.route!r} is in the {routes[t.route].commodity} network"))
         if t.year not in spec.years:
             problems.append(Problem(NET, record, "year", f"{t.year} is not one of the network's years {spec.years}"))
+    for tariff in spec.tariffs:
+        record = f"tariffs {tariff.route}"
+        if tariff.route not in routes:
+            problems.append(Problem(NET, record, "route", f"unknown route {tariff.route!r}"))
+        elif routes[tariff.route].commodity != tariff.commodity:
+            problems.append(Problem(NET, record, "commodity", f"route {tariff.route!r} is in the {routes[tariff.route].commodity} network"))
     problems += _check_reach(spec)
     return problems
 
 
-def _check_chain(record: str, commodity: str, chain: list[str], edges: dict) -> list[Problem]:
+def _check_chain(record: str, commodity: str, chain: list[str], edges: dict[str, EdgeSpec]) -> list[Problem]:
     problems = []
     for i, ident in enumerate(chain):
         if ident not in edges:
@@ -171,12 +178,14 @@ def _figures(spec: NetworkSpec) -> Iterator[tuple[str, str, Figure]]:
 
 
 def _network_sources(spec: NetworkSpec) -> Iterable[tuple[str, str, str]]:
-    return ((record, fld, fig.source) for record, fld, fig in _figures(spec) if fig.source is not None)
+    figures = ((record, fld, fig.source) for record, fld, fig in _figures(spec) if fig.source is not None)
+    tariffs = ((f"tariffs {t.route}", "source", t.source) for t in spec.tariffs if t.source is not None)
+    return itertools.chain(figures, tariffs)
 
 
 def _check_builds(spec: NetworkSpec, assets: pd.DataFrame, flows: pd.DataFrame) -> list[Problem]:
     """Build every year's network: missing capacities, conflicting targets, fixed flows without a volume."""
-    seen: dict[tuple, Problem] = {}
+    seen: dict[tuple[str | None, str | None, str], Problem] = {}
     for commodity in ("oil", "gas"):
         for year in spec.years:
             try:
@@ -216,8 +225,9 @@ def _check_presets(presets: list[PresetSpec], spec: NetworkSpec | None, assets: 
 def _planned_ids(spec: NetworkSpec, assets: pd.DataFrame) -> set[str]:
     """Ids (assets, edges, nodes) that have a planned capacity somewhere."""
     out = {str(i) for i, v in assets["planned_capacity_norm"].items() if pd.notna(v)}
-    out |= {str(i) for i, s in assets["status"].items() if s != "operating" and pd.notna(assets.at[i, "capacity_norm"])}
-    for item in [*spec.nodes, *spec.edges]:
+    out |= {str(i) for i, s, c in zip(assets.index, assets["status"], assets["capacity_norm"], strict=True) if s != "operating" and pd.notna(c)}
+    items: list[NodeSpec | EdgeSpec] = [*spec.nodes, *spec.edges]
+    for item in items:
         if item.planned is not None:
             out.add(item.id)
             if item.asset:

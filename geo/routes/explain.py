@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from geo.routes.linear_program import Duals, Limits
-from geo.routes.network import Network
+from geo.routes.network import Network, Provenance
 
 #: A scenario's bound binds when it moves stranded volume by at least this much per unit
 #: (the secondary objectives contribute less than 1e-4 per unit; see flowlp.STRANDING_MARGIN).
@@ -71,7 +71,7 @@ def binding(network: Network, lim: Limits, duals: Duals, *, edge_cap: np.ndarray
             return abs(marginal) > 1e-9
         return abs(marginal) / duals.per_unit >= SHADOW_TOLERANCE
 
-    def capacity(ident: str, asset: str | None, label: str, value: float, basis: str, prov, marginal: float) -> None:
+    def capacity(ident: str, asset: str | None, label: str, value: float, basis: str, prov: Provenance, marginal: float) -> None:
         if ident in off or (asset and asset in off):
             out.append(Binding(ident, "switched_off", label, 0.0, unit, year, "switched off by the scenario", None, False, shadow(marginal)))
             return
@@ -81,17 +81,17 @@ def binding(network: Network, lim: Limits, duals: Duals, *, edge_cap: np.ndarray
             prov_source, prov_assumed, when = prov.source, prov.assumption, prov.year or year
         out.append(Binding(ident, "capacity", label, float(value), unit, int(when), basis, prov_source, prov_assumed, shadow(marginal)))
 
-    fixed_on_edge = {i: [] for i in range(len(network.edges))}
-    fixed_on_node = {i: [] for i in range(len(network.nodes))}
+    fixed_on_edge: dict[int, list[int]] = {i: [] for i in range(len(network.edges))}
+    fixed_on_node: dict[int, list[int]] = {i: [] for i in range(len(network.nodes))}
     for k, f in enumerate(network.fixed_flows):
-        for e in f.edges:
-            i = network.edge_index[e]
+        for edge_id in f.edges:
+            i = network.edge_index[edge_id]
             fixed_on_edge[i].append(k)
             fixed_on_node[int(network.tail[i])].append(k)
     fixed_seen: dict[int, float] = {}
     for i, e in enumerate(network.edges):
         if active(duals.edge[i]):
-            name = network.assets[e.asset].name if e.asset in network.assets else e.id
+            name = network.assets[e.asset].name if e.asset is not None and e.asset in network.assets else e.id
             capacity(e.id, e.asset, name, edge_cap[i], e.basis, e.provenance, duals.edge[i])
             for k in fixed_on_edge[i]:
                 fixed_seen[k] = fixed_seen.get(k, 0.0) + duals.edge[i]

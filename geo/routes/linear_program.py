@@ -129,8 +129,8 @@ def _bounds(upper: np.ndarray) -> np.ndarray:
     return out
 
 
-def _solve(c: np.ndarray, a_ub: sp.csr_matrix, b_ub: np.ndarray, a_eq: sp.csr_matrix, b_eq: np.ndarray, bounds: np.ndarray) -> OptimizeResult:
-    bounds = [(lo, None if not np.isfinite(hi) else hi) for lo, hi in bounds]
+def _solve(c: np.ndarray, a_ub: sp.csr_matrix, b_ub: np.ndarray, a_eq: sp.csr_matrix, b_eq: np.ndarray, box: np.ndarray) -> OptimizeResult:
+    bounds = [(float(lo), None if not np.isfinite(hi) else float(hi)) for lo, hi in box]
     res = linprog(c, A_ub=a_ub if a_ub.shape[0] else None, b_ub=b_ub if a_ub.shape[0] else None, A_eq=a_eq, b_eq=b_eq,
                   bounds=bounds, method="highs")
     if res.status != 0:

@@ -7,11 +7,25 @@ that had. A node or edge in Russia marks everything through it.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
+import numpy.typing as npt
 
 from geo.routes.network import Network
+
+
+class _Flagged(Protocol):
+    """What a node or an edge tells the metrics about where it lies."""
+
+    @property
+    def via_russia(self) -> bool: ...
+    @property
+    def russian_port(self) -> bool: ...
+    @property
+    def countries(self) -> Collection[str]: ...
 
 
 @dataclass(frozen=True)
@@ -65,7 +79,8 @@ def exposure(network: Network, flow: np.ndarray) -> Exposure:
     width = 2 + len(countries)
     node_flags = np.zeros((len(network.nodes), width))
     edge_flags = np.zeros((len(network.edges), width))
-    for flags, items in ((node_flags, network.nodes), (edge_flags, network.edges)):
+    groups: tuple[tuple[npt.NDArray[np.float64], Sequence[_Flagged]], ...] = ((node_flags, network.nodes), (edge_flags, network.edges))
+    for flags, items in groups:
         for i, item in enumerate(items):
             flags[i, 0], flags[i, 1] = item.via_russia, item.russian_port
             for c in item.countries:

@@ -36,9 +36,10 @@ import numpy as np
 import pandas as pd
 
 from geo.data.geodesy import geodesic_length_km
-from geo.data.network_schema import LOADING_KINDS, Capacity, EdgeSpec, FixedFlowSpec, NetworkSpec, NodeSpec
+from geo.data.network_schema import LOADING_KINDS, Capacity, EdgeSpec, FixedFlowSpec, Mode, NetworkSpec, NodeSpec, TariffSpec
 from geo.data.schema import LINE_KINDS, NORM_UNIT
 from geo.errors import DataError, Problem, UnknownIdError
+from geo.routes.costs import Tariff
 
 NETWORK_FILE = "network.yaml"
 INF = math.inf
@@ -175,6 +176,8 @@ class Network:
     #: Observed aggregates of flows.csv for the year (``total``, ``avoiding-russian-ports``).
     observed: Mapping[str, float] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    #: Published transport tariff per route id (:mod:`geo.routes.costs`).
+    tariffs: Mapping[str, Tariff] = field(default_factory=dict)
 
     @cached_property
     def node_index(self) -> dict[str, int]:
@@ -250,16 +253,17 @@ def asset_infos(assets: pd.DataFrame, *, measure: Collection[str] | None = None)
         return v if isinstance(v, str) else None
 
     return {
-        row.id: AssetInfo(
-            id=row.id, name=row.name, kind=row.kind, commodity=row.commodity, status=row.status, countries=tuple(row.countries),
-            crosses_russia=bool(row.crosses_russia), ends_at_russian_port=bool(row.ends_at_russian_port),
-            capacity_norm=num(row.capacity_norm), capacity_unit=text(row.capacity_norm_unit),
-            capacity_source=text(row.capacity_source), capacity_year=None if num(row.capacity_year) is None else int(row.capacity_year),
-            planned_capacity_norm=num(row.planned_capacity_norm),
-            length_km=geodesic_length_km(row.geometry)
-            if row.kind in LINE_KINDS and row.geometry is not None and (measure is None or row.id in measure) else None,
+        str(row["id"]): AssetInfo(
+            id=str(row["id"]), name=str(row["name"]), kind=str(row["kind"]), commodity=str(row["commodity"]),
+            status=str(row["status"]), countries=tuple(row["countries"]),
+            crosses_russia=bool(row["crosses_russia"]), ends_at_russian_port=bool(row["ends_at_russian_port"]),
+            capacity_norm=num(row["capacity_norm"]), capacity_unit=text(row["capacity_norm_unit"]),
+            capacity_source=text(row["capacity_source"]), capacity_year=None if num(row["capacity_year"]) is None else int(row["capacity_year"]),
+            planned_capacity_norm=num(row["planned_capacity_norm"]),
+            length_km=geodesic_length_km(row["geometry"])
+            if row["kind"] in LINE_KINDS and row["geometry"] is not None and (measure is None or row["id"] in measure) else None,
         )
-        for row in assets.itertuples(index=False)
+        for row in assets.to_dict("records")
     }
 
 
@@ -313,9 +317,22 @@ def build_network(assets: pd.DataFrame, flows: pd.DataFrame, spec: NetworkSpec, 
     if problems:
         raise DataError(problems)
     network = Network(year=year, commodity=commodity, unit=unit, origin=spec.origin, nodes=nodes, edges=edges, routes=routes,
-                      targets=targets, fixed_flows=fixed, assets=infos, observed=observed)
+                      targets=targets, fixed_flows=fixed, assets=infos, observed=observed,
+                      tariffs=_tariffs([t for t in spec.tariffs if t.commodity == commodity], year=year))
     _ = network.order  # fail early on a cycle
     return network
+
+
+def _tariffs(specs: list[TariffSpec], *, year: int) -> dict[str, Tariff]:
+    """Per route: the published tariff nearest the year (earlier years first), else the note that none is published."""
+    out: dict[str, Tariff] = {}
+    for route in dict.fromkeys(t.route for t in specs):
+        entries = [t for t in specs if t.route == route]
+        valued = sorted((t for t in entries if t.usd_per_t is not None and t.year is not None),
+                        key=lambda t: (t.year is not None and t.year > year, abs((t.year or year) - year)))
+        best = valued[0] if valued else entries[0]
+        out[route] = Tariff(route, best.usd_per_t, best.year, best.source, best.note)
+    return out
 
 
 def _node(n: NodeSpec, infos: Mapping[str, AssetInfo], origin: str, *, year: int, unit: str, problems: list[Problem]) -> Node:
@@ -352,7 +369,7 @@ def _edge(e: EdgeSpec, infos: Mapping[str, AssetInfo], spec: NetworkSpec, *, yea
             problems.append(Problem(NETWORK_FILE, f"edges {e.id}", "capacity", what))
             resolved = (0.0, "missing", Provenance())
     capacity, basis, prov = resolved
-    mode = e.mode or (info.kind if info is not None and info.kind in LINE_KINDS else "pipeline")
+    mode: Mode = e.mode or (_LINE_MODES.get(info.kind, "pipeline") if info is not None else "pipeline")
     countries = set(e.countries) if e.countries is not None else set(info.countries if info else ())
     overridden_countries = e.countries is not None
     return Edge(
@@ -362,6 +379,10 @@ def _edge(e: EdgeSpec, infos: Mapping[str, AssetInfo], spec: NetworkSpec, *, yea
         countries=frozenset(countries - {spec.origin}), via_russia="RU" in countries,
         russian_port=bool(info and info.ends_at_russian_port and (not overridden_countries or "RU" in countries)),
     )
+
+
+#: Asset kinds that are also edge modes; any other asset kind defaults to a pipeline edge.
+_LINE_MODES: dict[str, Mode] = {"pipeline": "pipeline", "shipping_lane": "shipping_lane", "rail": "rail"}
 
 
 def _cost(e: EdgeSpec, info: AssetInfo | None, per_unit: float) -> float:
@@ -378,7 +399,7 @@ def _capacity(entries: list[Capacity], info: AssetInfo | None, *, year: int, uni
     for entry in listed + dated + timeless:
         when = year if entry.years else entry.from_year
         prov = Provenance(year=when, source=entry.source, assumption=entry.assumption, range=entry.range)
-        return (INF if entry.unbounded else float(entry.value)), entry.basis, prov
+        return (INF if entry.value is None else float(entry.value)), entry.basis, prov
     if info is None:
         return None
     if info.status != "operating":
@@ -394,8 +415,9 @@ def _capacity(entries: list[Capacity], info: AssetInfo | None, *, year: int, uni
 
 
 def _planned(entry: Capacity | None, info: AssetInfo | None, current: float, *, overridden: bool, unit: str) -> float | None:
+    planned: float | None
     if entry is not None:
-        planned = INF if entry.unbounded else float(entry.value)
+        planned = INF if entry.value is None else float(entry.value)
     elif info is None or (info.capacity_unit not in (None, unit)) or NORM_UNIT.get(info.commodity, unit) != unit:
         return None
     elif info.status != "operating":
@@ -420,12 +442,13 @@ def _targets(
     targets: dict[str, Target] = {}
     observed: dict[str, float] = {}
     exports = year_flows[(year_flows["flow_type"] == "export") & (year_flows["origin"] == spec.origin)]
-    for row in exports.itertuples(index=False):
-        if row.route in route_ids:
-            targets[row.route] = Target(row.route, float(row.volume_norm), 1.0, f"flows.csv: {row.source}", assumption=False, source=row.source)
+    for row in exports.to_dict("records"):
+        route, volume, source = str(row["route"]), float(row["volume_norm"]), str(row["source"])
+        if route in route_ids:
+            targets[route] = Target(route, volume, 1.0, f"flows.csv: {source}", assumption=False, source=source)
         else:
             # Aggregates (the total, exports avoiding Russian ports) are compared, not fitted.
-            observed[row.route] = float(row.volume_norm)
+            observed[route] = volume
     for t in spec.targets:
         if t.year != year or t.commodity != commodity:
             continue

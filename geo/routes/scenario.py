@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -25,10 +25,11 @@ import pandas as pd
 
 from geo.data.network_schema import PresetSpec
 from geo.errors import GeoError, UnknownIdError
+from geo.routes.costs import ReroutingCost, rerouting_cost
 from geo.routes.explain import Binding, binding
 from geo.routes.linear_program import Limits, fit_baseline_duals, limits, reroute_duals
 from geo.routes.metrics import exposure, share
-from geo.routes.network import Network
+from geo.routes.network import Edge, Network, Node
 
 
 @dataclass(frozen=True)
@@ -135,10 +136,14 @@ class Result:
     processed: float = 0.0
     #: Volume Kazakhstan carries for others, by transit fixed flow (not Kazakh exports).
     transit: dict[str, float] = field(default_factory=dict)
+    #: Extra transport cost of the rerouted volume from published tariffs (scenarios only).
+    rerouting_cost: ReroutingCost | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON-ready data (floats rounded to 6 decimals; unbounded as ``None``)."""
-        return _plain(asdict(self))
+        plain = _plain(asdict(self))
+        assert isinstance(plain, dict)  # a dataclass serialises to a mapping
+        return plain
 
 
 def _plain(value: Any) -> Any:
@@ -261,7 +266,10 @@ def _solve_pair(network: Network, scenario: Scenario | None) -> tuple[Result, Re
     changed = frozenset(scenario.capacity) | frozenset(scenario.scale) | frozenset(scenario.use_planned)
     bound = binding(network, lim, duals, edge_cap=edge, node_cap=node, off=scenario.off, changed=changed,
                     committed={network.edges[i].id: float(v) for i, v in enumerate(committed) if v > 0}, flow=flow)
-    return baseline, _result(network, lim, flow, base_flow, supply, stranded, scenario, notes, bound)
+    result = _result(network, lim, flow, base_flow, supply, stranded, scenario, notes, bound)
+    cost = rerouting_cost({r.id: r.baseline for r in result.routes}, {r.id: r.volume for r in result.routes},
+                          result.stranded - baseline.stranded, network.tariffs, unit=network.unit, year=network.year)
+    return baseline, replace(result, rerouting_cost=cost)
 
 
 def _committed(network: Network, scenario: Scenario) -> np.ndarray:
@@ -325,7 +333,7 @@ def _result(network: Network, lim: Limits, flow: np.ndarray, base_flow: np.ndarr
 
 def _vintage_note(network: Network) -> tuple[str, ...]:
     """One note naming every capacity applied to a year before the year its figure was published for."""
-    items = [*network.edges, *network.nodes]
+    items: list[Edge | Node] = [*network.edges, *network.nodes]
     late = sorted({f"{i.asset or i.id} ({i.provenance.year})" for i in items if i.provenance.carried_back})
     if not late:
         return ()

@@ -182,7 +182,7 @@ def to_text(sens: Sensitivity, *, top: int = 12) -> str:
         lo, hi = sens.ranges[m]
         lines.append(f"{m:<26} {fmt.format(sens.central[m])} {fmt.format(lo)} {fmt.format(hi)}")
     lines += ["", f"{'figure (ranked)':<40} {'low':>8} {'high':>8} {'stranded lo-hi':>17} {'via Russia lo-hi':>17}"]
-    for row in sens.tornado.head(top).itertuples(index=False):
-        lines.append(f"{row.figure[:40]:<40} {row.low:>8.3f} {row.high:>8.3f} {row.stranded_low:>8.3f}-{row.stranded_high:<8.3f}"
-                     f" {row.share_via_russia_low:>7.1%}-{row.share_via_russia_high:<8.1%}")
+    for row in sens.tornado.head(top).to_dict("records"):
+        lines.append(f"{str(row['figure'])[:40]:<40} {row['low']:>8.3f} {row['high']:>8.3f} {row['stranded_low']:>8.3f}-{row['stranded_high']:<8.3f}"
+                     f" {row['share_via_russia_low']:>7.1%}-{row['share_via_russia_high']:<8.1%}")
     return "\n".join(lines)

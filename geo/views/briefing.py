@@ -52,6 +52,8 @@ class Briefing:
     metrics: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: Article metadata by article id (author, outlets it cites), for the attribution chain.
     articles: dict[str, Any] = field(default_factory=dict)
+    #: Min-max of headline metrics over every assumed figure at its low and high end (scenarios only).
+    ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
 def default_title(result: Any, preset: str | None, off: tuple[str, ...]) -> tuple[str, str]:
@@ -115,6 +117,51 @@ def _figure_blocks(b: Briefing) -> list[Block]:
     return blocks
 
 
+#: How many binding constraints the briefing lists (the largest effect first; the dashboard lists all).
+BINDING_SHOWN = 4
+
+
+def _basis_short(bound: Any) -> str:
+    """'source ID' or 'assumption [ID]': the note itself stays in the dashboard and the JSON."""
+    if bound.assumption:
+        return "assumption" + (f" [{bound.source}]" if bound.source else "")
+    return f"source {bound.source}" if bound.source else str(bound.basis)
+
+
+def _binding_blocks(b: Briefing) -> list[Block]:
+    """What binds: the constraints that set the scenario's result, each with value, unit, year and basis."""
+    bound = list(getattr(b.result, "binding", []) or [])
+    if not bound:
+        return []
+    blocks = [Block("What binds", _HEAD, keep=True)]
+    for x in bound[:BINDING_SHOWN]:
+        value = "switched off" if x.kind == "switched_off" else f"{x.value:,.1f} {x.unit}, {x.year}"
+        kind = "" if x.kind in ("capacity", "switched_off") else f" ({x.kind.replace('_', ' ')})"
+        blocks.append(Block(f"{x.label}{kind}", _BODY, value=value, value_style=_VALUE, keep=True))
+        if x.kind != "switched_off":
+            blocks.append(Block(_basis_short(x), _NOTE, keep=True))
+    if len(bound) > BINDING_SHOWN:
+        blocks.append(Block(f"{len(bound) - BINDING_SHOWN} more binding constraint(s) in the dashboard and the JSON (key 'binding').", _NOTE))
+    return blocks
+
+
+def _range_blocks(b: Briefing) -> list[Block]:
+    """The scenario's min-max over every assumed figure at its low and high end (sensitivity run)."""
+    if not b.ranges:
+        return []
+    unit, year = b.result.unit, b.result.year
+    blocks = [Block(f"Ranges over the assumed figures, {year}", _HEAD, keep=True)]
+    if "stranded" in b.ranges:
+        lo, hi = b.ranges["stranded"]
+        blocks.append(Block("Stranded volume", _BODY, value=f"{lo:,.1f}–{hi:,.1f} {unit}", value_style=_VALUE, keep=True))
+    if "share_via_russia" in b.ranges:
+        lo, hi = b.ranges["share_via_russia"]
+        blocks.append(Block("Share of exports via Russia", _BODY, value=f"{lo * 100:.1f}–{hi * 100:.1f}%", value_style=_VALUE, keep=True))
+    blocks.append(Block("Each assumed figure set to its low and high end (±20 % unless network.yaml states a range), one at a time.",
+                        _NOTE, keep=True))
+    return blocks
+
+
 def _attribution(c: Any, article: Any) -> str:
     """The full chain: the article (outlet, author, date), whom the claim is attributed to, and the outlets the article cites."""
     outlet = panels.text_or(c.outlet, "outlet unknown")
@@ -158,7 +205,7 @@ def _draw_text(fig: Figure, b: Briefing, *, left: float, scale: float, measure: 
     draw_column(fig, title, left=pad, top=TITLE_TOP * fh, width=fw - 2 * pad)
     top = (MAP_RECT[1] + MAP_RECT[3]) * fh
     width = (PANEL_X[1] - left) * fw
-    panel = fit_column(_figure_blocks(b) + _claim_blocks(b), width=width, height=top - FOOTER_TOP * fh - 4, scale=scale,
+    panel = fit_column(_figure_blocks(b) + _binding_blocks(b) + _range_blocks(b) + _claim_blocks(b), width=width, height=top - FOOTER_TOP * fh - 4, scale=scale,
                        measure=measure, more=lambda n: Block(f"{n} more item(s) of the claims are in the dashboard's Claims tab.", _NOTE))
     draw_column(fig, panel, left=left * fw, top=top, width=width)
     basemap = "Basemap: Natural Earth 1:10m (public domain); towns: GeoNames (CC BY 4.0)"
@@ -253,11 +300,16 @@ def make_briefing(
     ``workspace`` holds the validated tables (default: :meth:`Workspace.open` on the resolved folders).
     """
     from geo.errors import UnknownIdError
+    from geo.routes import sensitivity
     from geo.workspace import Workspace
 
     ws = workspace if workspace is not None else Workspace.open()
     assets, flows, corp = ws.assets, ws.flows, ws.corpus
     baseline, result = ws.solve(year, commodity, preset=preset, off=off, capacity=capacity)
+    ranges: dict[str, tuple[float, float]] = {}
+    if preset or off or capacity:
+        network, scen = ws.scenario(year, commodity, preset=preset, off=off, capacity=capacity)
+        ranges = sensitivity.run_sensitivity(network, scen).ranges
     claims = panels.claims_frame(corp, flows)
     unknown = sorted(set(claim_ids) - set(claims["id"]))
     if unknown:
@@ -277,4 +329,5 @@ def make_briefing(
         made=made or dt.datetime.now(dt.UTC).replace(second=0, microsecond=0),
         metrics=panels.metrics_frame(baseline, result),
         articles=dict(corp.articles),
+        ranges=ranges,
     )
