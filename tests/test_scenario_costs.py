@@ -2,8 +2,9 @@
 
 import pytest
 
-from geo.routes import costs, scenario
+from geo.routes import costs
 from geo.routes.costs import Tariff, rerouting_cost
+from geo.workspace import Workspace
 
 
 def _t(route: str, usd: float | None, year: int | None = 2023) -> Tariff:
@@ -42,7 +43,7 @@ def test_stale_tariffs_are_flagged_and_gas_is_not_costed_per_tonne():
 
 
 def test_cpc_halted_reports_the_rerouted_volume_and_names_the_routes_without_tariffs():
-    baseline, result = scenario.run(2023, "oil", preset="cpc-halted")
+    baseline, result = Workspace.open().solve(2023, "oil", preset="cpc-halted")
     cost = result.rerouting_cost
     assert cost is not None and baseline.rerouting_cost is None
     cpc = next(r for r in result.routes if r.id == "cpc")
