@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 WORD = re.compile(r"\w+")
 ABBREV = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 
 #: Sentence ends: . ! ? … followed by space and a capital / quote / digit, or a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"“”»«)]?\s+(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9])|\n+")
+#: The punctuation is matched (not looked behind at) so the engine can skip ahead to it; the break starts after it.
+_SENTENCE_END = re.compile(r"[.!?…]([\"“”»«)]?\s+)(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9])|\n+")
 _NO_BREAK_AFTER = re.compile(
     r"(?:\b(?:z|u|d|bzw|ca|vgl|Nr|Dr|St|Mr|Mrs|Ms|e\.g|i\.e|etc|vs|т|г|гг|им|ул|млн|млрд|тыс)\.|\b\d{1,2}\.)$"
 )
@@ -32,11 +34,59 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if m.group().strip("\n") and _NO_BREAK_AFTER.search(text[max(start, m.start() - 8) : m.start()]):
-            continue
-        spans.append((start, m.start()))
+        gap = m.group(1)
+        if gap is None:  # a run of line breaks
+            spans.append((start, m.start()))
+        else:
+            cut = m.start() + 1
+            if gap.strip("\n") and _NO_BREAK_AFTER.search(text[max(start, cut - 8) : cut]):
+                continue
+            spans.append((start, cut))
         start = m.end()
     spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        ls = len(chunk) - len(chunk.lstrip())
+        rs = len(chunk.rstrip())
+        if rs > ls:
+            out.append((s + ls, s + rs))
+    return out
+
+
+_MAY_BREAK = re.compile(r"[.!?…\n]")
+_GAP_MEMO: dict[str, bool] = {}
+
+
+def sentences_of_parts(text: str, gaps: list[str], offsets: list[int]) -> list[tuple[int, int]]:
+    """:func:`split_sentences` of a text already split into words: only the gaps that hold ``.!?…`` or a line break are searched.
+
+    ``gaps`` and ``offsets`` as from ``re.split(r"(\\w+)", text)``: gap ``k`` ends at ``offsets[2k]``.
+    A sentence end holds no word character, so it lies inside one gap, and the regex may look one
+    character past the gap (the capital that opens the next sentence).
+    """
+    flags = list(map(_GAP_MEMO.get, gaps))
+    if None in flags:
+        for g, f in zip(gaps, flags, strict=True):
+            if f is None and len(_GAP_MEMO) < 10_000:
+                _GAP_MEMO[g] = _MAY_BREAK.search(g) is not None
+        flags = [_MAY_BREAK.search(g) is not None if f is None else f for g, f in zip(gaps, flags, strict=True)]
+    spans, start = [], 0
+    n = len(text)
+    for k in compress(range(len(gaps)), flags):
+        ge = offsets[2 * k]
+        gs = ge - len(gaps[k])
+        for m in _SENTENCE_END.finditer(text, gs, min(n, ge + 1)):
+            gap = m.group(1)
+            if gap is None:
+                spans.append((start, m.start()))
+            else:
+                cut = m.start() + 1
+                if gap.strip("\n") and _NO_BREAK_AFTER.search(text[max(start, cut - 8) : cut]):
+                    continue
+                spans.append((start, cut))
+            start = m.end()
+    spans.append((start, n))
     out = []
     for s, e in spans:
         chunk = text[s:e]
