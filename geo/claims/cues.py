@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from functools import reduce
-from operator import or_
+from itertools import compress, repeat
+from operator import and_, or_
 
 # Cue patterns, matched on the case-folded sentence; word starts only, so inflections match.
 CUES: dict[str, dict[str, str]] = {
@@ -159,30 +160,34 @@ def span_bits(masks: list[int], words: list[str], gaps: list[str], i: int, j: in
     bits = reduce(or_, masks[i:j], 0)
     if bits & OPENER:
         bits &= ~OPENER
-        for k in range(i, j):
-            if masks[k] & OPENER:
-                bits |= _phrase_at(k, words, gaps, j, lang)
+        for k in compress(range(i, j), map(and_, masks[i:j], repeat(OPENER))):
+            bits |= _phrase_at(k, words, gaps, j, lang)
     return bits
+
+
+_OPENED: dict[tuple[str, str], list[tuple[list[tuple[str, re.Pattern[str]]], int]]] = {}
 
 
 def _phrase_at(k: int, words: list[str], gaps: list[str], end: int, lang: str) -> int:
     """Bits of the multi-word alternatives that start at word ``k`` (same match as the pattern on the sentence)."""
-    first = words[k].casefold()
+    first = words[k]
+    opened = _OPENED.get((first, lang))
+    if opened is None:
+        folded = first.casefold()
+        opened = [(steps, bit) for head, steps, bit in _PHRASES[lang] if head.fullmatch(folded)]
+        if len(_OPENED) < MAX_WORDS:
+            _OPENED[(first, lang)] = opened
     bits = 0
-    for head, steps, bit in _PHRASES[lang]:
-        if not head.fullmatch(first):
-            continue
-        pos, ok = k, True
+    for steps, bit in opened:
+        pos, last = k, len(steps) - 1
         for n, (sep, rx) in enumerate(steps):
             pos += 1
             if pos >= end or gaps[pos] != sep:
-                ok = False
                 break
             w = words[pos].casefold()
-            if not (rx.match(w) if n == len(steps) - 1 else rx.fullmatch(w)):
-                ok = False
+            if not (rx.match(w) if n == last else rx.fullmatch(w)):
                 break
-        if ok:
+        else:
             bits |= bit
     return bits
 

@@ -418,9 +418,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     found = _find(text, raws, gaps, offsets, [s for s, _ in sentences], matcher, doc_keys)
     doc: Counter[str] = Counter()
     for m, entries in found:
-        if len(entries) == 1 or len({x.target for x in entries}) == 1:
-            if not entries[0].context:
-                doc[m.id] += 1
+        if (len(entries) == 1 or len({x.target for x in entries}) == 1) and not entries[0].context:
+            doc[m.id] += 1
     for key in doc_keys & matcher.operator_keys.keys():
         doc.update(matcher.operator_keys[key])
     mentions = _settle(found, text, matcher, doc)
@@ -446,13 +445,15 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         cues = cue_sets[idx]
         if not cues:
             continue  # no cue word at all: no claim type can apply
-        types = claim_types("", lang, named=idx in named, avoids_russia=idx in avoiding,
-                            after_energy=idx > 0 and energy[idx - 1],
-                            via_russia_only=idx in russian_lines and idx not in avoiding, cues=cues)
+        flags = (cues, idx in named, idx in avoiding, idx > 0 and energy[idx - 1], idx in russian_lines and idx not in avoiding)
+        types = _TYPES_MEMO.get(flags)
+        if types is None:
+            types = _TYPES_MEMO[flags] = claim_types("", lang, named=flags[1], avoids_russia=flags[2], after_energy=flags[3],
+                                                     via_russia_only=flags[4], cues=cues)
         if types:
             claim_of[idx] = len(claims)
             excerpt = text[s:e]
-            claims.append(Candidate(article, s, e, excerpt, lang, types[0], [], claim_types=types))
+            claims.append(Candidate(article, s, e, excerpt, lang, types[0], [], claim_types=list(types)))
     kept: list[Mention] = []
     points: dict[int, set[str]] = {}
     in_claim: dict[int, list[Mention]] = {}
@@ -480,6 +481,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
 
 
 _ROUTE_TYPES = ("rerouting", "dependency")
+#: claim_types depends only on the cue kinds and four flags (at most 2**8 * 16 keys); the lists are never mutated.
+_TYPES_MEMO: dict[tuple[frozenset[str], bool, bool, bool, bool], list[str]] = {}
 
 
 def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[str], gaps: list[str], offsets: list[int],

@@ -59,9 +59,9 @@ _GAP_MEMO: dict[str, bool] = {}
 
 
 def sentences_of_parts(text: str, gaps: list[str], offsets: list[int]) -> list[tuple[int, int]]:
-    """:func:`split_sentences` of a text already split into words: only the gaps that hold ``.!?…`` or a line break are searched.
+    r""":func:`split_sentences` of a text already split into words: only the gaps that hold ``.!?…`` or a line break are searched.
 
-    ``gaps`` and ``offsets`` as from ``re.split(r"(\\w+)", text)``: gap ``k`` ends at ``offsets[2k]``.
+    ``gaps`` and ``offsets`` as from ``re.split(r"(\w+)", text)``: gap ``k`` ends at ``offsets[2k]``.
     A sentence end holds no word character, so it lies inside one gap, and the regex may look one
     character past the gap (the capital that opens the next sentence).
     """
@@ -88,12 +88,13 @@ def sentences_of_parts(text: str, gaps: list[str], offsets: list[int]) -> list[t
             start = m.end()
     spans.append((start, n))
     out = []
-    for s, e in spans:
-        chunk = text[s:e]
-        ls = len(chunk) - len(chunk.lstrip())
-        rs = len(chunk.rstrip())
-        if rs > ls:
-            out.append((s + ls, s + rs))
+    for s, e in spans:  # trim white space without copying the sentence
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
     return out
 
 
