@@ -119,6 +119,8 @@ for _lang in ("de", "en", "ru"):
                 _PHRASES[_lang].append((re.compile(_parts[0]), _steps, BIT[_cue]))
     _OPENERS[_lang] = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in _PHRASES[_lang]) or "(?!)")
 
+#: No alternative holds a digit or a class that takes one, so a number starts no cue and opens no phrase.
+_NUMBERS_CUE_FREE = not any(re.search(r"\d|\\[dwW.]|\.", p) for by in CUES.values() for p in by.values())
 _TABLES: dict[str, dict[str, int]] = {"de": {}, "en": {}, "ru": {}}
 #: Bound on each language's memo of words (about 150 bytes an entry).
 MAX_WORDS = 200_000
@@ -135,6 +137,11 @@ def word_mask(word: str, lang: str) -> int:
     got = table.get(word)
     if got is None:
         folded = word.casefold()
+        if _NUMBERS_CUE_FREE and folded.isascii() and folded.isdigit():
+            got = 0
+            if len(table) < MAX_WORDS:
+                table[word] = got
+            return got
         got = sum(BIT[cue] for (cue, lg), rx in _WORD_RE.items() if lg == lang and rx.match(folded))
         if _OPENERS[lang].fullmatch(folded):
             got |= OPENER

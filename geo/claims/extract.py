@@ -164,7 +164,7 @@ def _key_of(word: str, matcher: Matcher) -> str:
     k = DEMONYMS.get(k, k)
     if k not in matcher.first_keys and len(k) > _MIN_PLACE and (k[:-1],) in matcher.names:
         k = k[:-1]  # a stem ending in a letter that is also an ending: «Тенгиза» -> tengis -> tengi (Tengiz)
-    if k not in matcher.first_keys:
+    if k not in matcher.first_keys and not word.isdigit():  # no place suffix ends in a digit
         low = word.casefold()
         for suffix in _PLACE_SUFFIXES:
             # Russian adjectives are lower-case; German ones and compounds are capitalised like the place

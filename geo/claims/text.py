@@ -152,6 +152,8 @@ def fold(token: str) -> str:
     >>> fold("Noworossijsk"), fold("Новороссийск")
     ('novorosisk', 'novorosisk')
     """
+    if token.isascii() and token.isdigit():
+        return _DOUBLE.sub(r"\1", token)  # a number: the letter folds below leave it as it is
     key = token.casefold().translate(_TRANSLIT)
     for a, b in _CLUSTERS:
         key = key.replace(a, b)
@@ -172,6 +174,8 @@ def name_key(token: str) -> str:
     False
     """
     key = fold(token)
+    if token.isascii() and token.isdigit():
+        return key  # no case ending is a digit
     for ending in _ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
             return key[: -len(ending)]
