@@ -17,7 +17,7 @@ from functools import reduce
 from itertools import compress, repeat
 from operator import and_, or_
 
-# Cue patterns, matched on the case-folded sentence; word starts only, so inflections match.
+# Cue patterns, matched on the case-folded sentence (where "ß" is "ss"); word starts only, so inflections match.
 CUES: dict[str, dict[str, str]] = {
     "energy": {
         "en": r"\b(?:oil|crude|gas\b|pipeline|tanker|barrel|export|shipment|shipped|cargo|terminal|refiner|transit|lng|condensate|"
@@ -34,7 +34,7 @@ CUES: dict[str, dict[str, str]] = {
     },
     "dependency": {
         "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute)",
-        "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgroßteil|\bweiterhin|\bmehrheit|\bbisher)",
+        "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher)",
         "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему)",
     },
     # A change or plan in a flow; with a route that avoids Russia named, that is a rerouting claim.
