@@ -530,6 +530,17 @@ def _mention_dict(m: Mention, matcher: Matcher) -> dict[str, Any]:
 
 
 def _assets(mentions: list[Mention], claim_type: str, matcher: Matcher) -> list[dict[str, str]]:
+    """The assets of one claim; they depend only on its type and the ids it names, so they are memoised (copies returned)."""
+    key = (claim_type, *(m.id for m in mentions))
+    got = matcher.assets_seen.get(key)
+    if got is None:
+        got = _assets_of(mentions, claim_type, matcher)
+        if len(matcher.assets_seen) < MAX_MEMO // 10:
+            matcher.assets_seen[key] = got
+    return [d.copy() for d in got]
+
+
+def _assets_of(mentions: list[Mention], claim_type: str, matcher: Matcher) -> list[dict[str, str]]:
     chosen: dict[str, str] = {}
     for m in mentions:
         if m.id.startswith("group:"):
@@ -550,6 +561,16 @@ def _assets(mentions: list[Mention], claim_type: str, matcher: Matcher) -> list[
 
 def _lanes(named_points: set[str], matcher: Matcher) -> list[str]:
     """Shipping lanes and rail legs both of whose end points are named."""
+    key = frozenset(named_points)
+    got = matcher.lanes_seen.get(key)
+    if got is None:
+        got = _lanes_of(key, matcher)
+        if len(matcher.lanes_seen) < MAX_MEMO // 10:
+            matcher.lanes_seen[key] = got
+    return got
+
+
+def _lanes_of(named_points: frozenset[str], matcher: Matcher) -> list[str]:
     out = []
     for p in named_points:
         for line in matcher.connected.get(p, ()):

@@ -83,6 +83,8 @@ class Matcher:
     chain_seen: dict[tuple[str, ...], str | None] = field(default_factory=dict)
     word_keys: dict[str, str] = field(default_factory=dict)
     fuzzy_words: set[str] = field(default_factory=set)
+    assets_seen: dict[tuple[str, ...], list[dict[str, str]]] = field(default_factory=dict)  # claim assets by claim type + mention ids
+    lanes_seen: dict[frozenset[str], list[str]] = field(default_factory=dict)
 
 
 def _read(path: Path, parse):
