@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import subprocess
 import sys
 
@@ -254,3 +255,34 @@ def test_mentions_are_ordered_disjoint_spans_of_the_text(words, language):
     assert spans == sorted(spans) and all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     claims = result.claims
     assert all(m.claim is None or claims[m.claim].start <= m.start < m.end <= claims[m.claim].end for m in result.mentions)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Am", "9.", "Mai", "z.", "B.", "Öl", ".", "!", "?", "…", "\n", "\n\n", " ", "«", "»", "„", '"',
+                                 "(", ")", "Aktau", "nefть", "Нефть", "Nr.", "e.g.", "12", "A", "a", "т.", "_"]), max_size=60))
+def test_sentences_from_the_word_split_equal_the_plain_splitter(pieces):
+    """The analyser finds sentence ends only in the gaps between words; that must not change a single span."""
+    from itertools import accumulate
+
+    from geo.claims.text import sentences_of_parts
+
+    text = "".join(pieces)
+    parts = re.split(r"(\w+)", text)
+    assert sentences_of_parts(text, parts[0::2], list(accumulate(map(len, parts)))) == split_sentences(text)
+
+
+def test_cue_words_with_sharp_s_match():
+    # Patterns run on case-folded words, where "ß" is "ss": "Großteil" must still read as a dependency cue
+    # (it did not while the pattern itself was spelt with "ß").
+    from geo.claims.cues import sentence_cues
+
+    assert "dependency" in sentence_cues("Ein Großteil des Öls fließt weiter.", "de")
+    assert "dependency" not in sentence_cues("Ein Teil des Öls fließt.", "de")
+
+
+def test_numbers_fold_like_the_general_rule():
+    from geo.claims.text import _DOUBLE
+
+    # the fast path for numbers must equal the letter folds, which only collapse repeats: 1100 -> 10, 2025 -> 2025
+    assert name_key("1100") == "10" and name_key("2025") == "2025"
+    assert name_key("1100") == _DOUBLE.sub(r"\1", "1100")
