@@ -139,13 +139,13 @@ def word_mask(word: str, lang: str) -> int:
         folded = word.casefold()
         if _NUMBERS_CUE_FREE and folded.isascii() and folded.isdigit():
             got = 0
-            if len(table) < MAX_WORDS:
+            if len(word) <= 64 and len(table) < MAX_WORDS:
                 table[word] = got
             return got
         got = sum(BIT[cue] for (cue, lg), rx in _WORD_RE.items() if lg == lang and rx.match(folded))
         if _OPENERS[lang].fullmatch(folded):
             got |= OPENER
-        if len(table) < MAX_WORDS:
+        if len(word) <= 64 and len(table) < MAX_WORDS:
             table[word] = got
     return got
 

@@ -178,7 +178,7 @@ def _key_of(word: str, matcher: Matcher) -> str:
         if near is not None:
             matcher.fuzzy_words.add(word)
             k = near
-    if len(matcher.word_keys) < MAX_MEMO:
+    if len(word) <= 64 and len(matcher.word_keys) < MAX_MEMO:  # long junk words are not kept
         matcher.word_keys[word] = k
     return k
 

@@ -56,6 +56,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 _MAY_BREAK = re.compile(r"[.!?…\n]")
 _GAP_MEMO: dict[str, bool] = {}
+#: Longer strings are not memoised, so hostile input cannot fill memory through the memos.
+_MEMO_MAX_CHARS = 64
+_ENDS_MEMO: dict[str, tuple[tuple[int, int, bool, bool], ...]] = {}
+
+
+def _ends_in(window: str) -> tuple[tuple[int, int, bool, bool], ...]:
+    """Sentence-end matches in one gap plus the character after it: (start, end, line break?, abbreviation check?).
+
+    The pattern has no look-behind and looks at most one character past the gap, so matching
+    the window alone equals matching the whole text there; the result is memoised by the window.
+    """
+    out = []
+    for m in _SENTENCE_END.finditer(window):
+        gap = m.group(1)
+        out.append((m.start(), m.end(), gap is None, gap is not None and bool(gap.strip("\n"))))
+    ends = tuple(out)
+    if len(window) <= _MEMO_MAX_CHARS and len(_ENDS_MEMO) < 10_000:
+        _ENDS_MEMO[window] = ends
+    return ends
 
 
 def sentences_of_parts(text: str, gaps: list[str], offsets: list[int]) -> list[tuple[int, int]]:
@@ -68,25 +87,27 @@ def sentences_of_parts(text: str, gaps: list[str], offsets: list[int]) -> list[t
     flags = list(map(_GAP_MEMO.get, gaps))
     if None in flags:
         for g, f in zip(gaps, flags, strict=True):
-            if f is None and len(_GAP_MEMO) < 10_000:
+            if f is None and len(g) <= _MEMO_MAX_CHARS and len(_GAP_MEMO) < 10_000:
                 _GAP_MEMO[g] = _MAY_BREAK.search(g) is not None
         flags = [_MAY_BREAK.search(g) is not None if f is None else f for g, f in zip(gaps, flags, strict=True)]
     spans, start = [], 0
-    n = len(text)
     for k in compress(range(len(gaps)), flags):
         ge = offsets[2 * k]
         gs = ge - len(gaps[k])
-        for m in _SENTENCE_END.finditer(text, gs, min(n, ge + 1)):
-            gap = m.group(1)
-            if gap is None:
-                spans.append((start, m.start()))
+        window = text[gs : ge + 1]
+        ends = _ENDS_MEMO.get(window)
+        if ends is None:
+            ends = _ends_in(window)
+        for rel_start, rel_end, line_break, check in ends:
+            if line_break:
+                spans.append((start, gs + rel_start))
             else:
-                cut = m.start() + 1
-                if gap.strip("\n") and _NO_BREAK_AFTER.search(text[max(start, cut - 8) : cut]):
+                cut = gs + rel_start + 1
+                if check and _NO_BREAK_AFTER.search(text[max(start, cut - 8) : cut]):
                     continue
                 spans.append((start, cut))
-            start = m.end()
-    spans.append((start, n))
+            start = gs + rel_end
+    spans.append((start, len(text)))
     out = []
     for s, e in spans:  # trim white space without copying the sentence
         while s < e and text[s].isspace():
