@@ -316,28 +316,42 @@ def _settle(found: list[tuple[Mention, list[Entry]]], text: str, matcher: Matche
             by_sentence.setdefault(m.sentence, set()).add(m.id)
     out: list[Mention] = []
     prev: Mention | None = None
+    decided: dict[tuple[int, ...], str | None] = {}
     for m, entries in found:
         targets = [entries[0].target] if len(entries) == 1 else list(dict.fromkeys(e.target for e in entries))
         owner = _possessor(prev, m, text, matcher)
         if owner is not None:
             m.id, m.match = owner, m.match
         elif len(targets) > 1 or entries[0].context:
-            local = by_sentence.get(m.sentence, set())
-
-            def score(t: str, entries: list[Entry] = entries, local: set[str] = local) -> tuple[int, int, int]:
-                near = matcher.near.get(t, frozenset((t,)))
-                context = any(e.target == t and e.context for e in entries)
-                return (len(near & local), sum(doc[a] for a in near), 0 if context else 1)
-
-            best = max(targets, key=score)
-            sc = score(best)
-            if sc[0] == 0 and sc[1] == 0 and all(e.context for e in entries if e.target == best) and sc[2] == 0:
+            # the choice depends only on the alias entries and the sentence (the document counts are fixed),
+            # so a name repeated in one sentence (hostile input) is settled once
+            key = (*map(id, entries), m.sentence)  # the entries live in the matcher: their ids are stable
+            if key in decided:
+                choice = decided[key]
+            else:
+                choice = decided[key] = _choose(entries, targets, by_sentence.get(m.sentence, set()), matcher, doc)
+            if choice is None:
                 prev = m
                 continue  # a context alias with nothing connected anywhere names no asset
-            m.id = best
+            m.id = choice
         out.append(m)
         prev = m
     return out
+
+
+def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: Counter[str]) -> str | None:
+    """The best target by connected assets in the sentence, then in the document, then real aliases over context ones."""
+
+    def score(t: str) -> tuple[int, int, int]:
+        near = matcher.near.get(t, frozenset((t,)))
+        context = any(e.target == t and e.context for e in entries)
+        return (len(near & local), sum(doc[a] for a in near), 0 if context else 1)
+
+    best = max(targets, key=score)
+    sc = score(best)
+    if sc[0] == 0 and sc[1] == 0 and all(e.context for e in entries if e.target == best) and sc[2] == 0:
+        return None
+    return best
 
 
 def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) -> str | None:
