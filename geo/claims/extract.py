@@ -183,12 +183,18 @@ def _key_of(word: str, matcher: Matcher) -> str:
     return k
 
 
-def _accept(entries: list[Entry], word: str | None) -> list[Entry]:
+def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[Entry]:
     """Refuse a one-word alias met only through a short stem ("Backen" for "Baku")."""
     if word is None or len(name_key(word)) >= MIN_INFLECTED_STEM:
         return entries
-    f = fold(word)
-    return [e for e in entries if not e.folds or f in e.folds]
+    key = (word, id(entries))  # only called with the matcher's own lists, which live as long as it does
+    got = matcher.accepted.get(key)
+    if got is None:
+        f = fold(word)
+        got = [e for e in entries if not e.folds or f in e.folds]
+        if len(matcher.accepted) < 10_000:
+            matcher.accepted[key] = got
+    return got
 
 
 def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
@@ -208,7 +214,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     memo = matcher.word_keys
     keys = list(map(memo.get, raws))
     if None in keys:
-        keys = [_key_of(w, matcher) if k is None else k for w, k in zip(raws, keys, strict=True)]
+        keys = [k if k is not None else memo[w] if w in memo else _key_of(w, matcher) for w, k in zip(raws, keys, strict=True)]
     if doc_keys is not None:
         doc_keys.update(keys)
     starts = sorted(set(compress(range(len(keys)), map(matcher.first_keys.__contains__, keys)))
@@ -229,7 +235,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             entries = names_get(prefix)
             if entries:
                 if n == 1:
-                    entries = _accept(entries, raw)
+                    entries = _accept(entries, raw, matcher)
                 if entries and n >= best_n:
                     best = entries if n > best_n else best + entries
                     best_n = n
