@@ -1,37 +1,40 @@
 r"""Cue words of claim types, found word by word so a sentence costs dictionary look-ups, not regex scans.
 
 Each pattern below is a list of alternatives matched at the start of a word of the
-case-folded sentence (``\\b``), so inflected forms match. Alternatives that are one word
-are tested once per distinct word and remembered; the few that span words or hold a
-symbol ("according to", "по-прежнему", "%") are searched in the sentence by one small
-regex per language. :func:`sentence_cues` gives the same answer as searching each full
-pattern in the sentence (a test checks this against the plain regexes).
+case-folded sentence (``\\b``), so inflected forms match. An article is split into words
+once (:func:`words_of`); each distinct word is tested against the one-word alternatives
+once per process and remembered as a bit mask, so the cues of a sentence are the OR of
+its words' masks, looked up in C (``map(dict.get, ...)``). The few alternatives that span
+two or three words ("according to", "по-прежнему") are checked only after a word that
+can open them; "%" is a substring test. :func:`sentence_cues` gives the same answer as
+searching each full pattern in the sentence (a test checks this against the plain regexes).
 """
 
 from __future__ import annotations
 
 import re
+from functools import reduce
+from itertools import compress, repeat
+from operator import and_, or_
 
-from geo.claims.text import WORD
-
-# Cue patterns, matched on the case-folded sentence; word starts only, so inflections match.
+# Cue patterns, matched on the case-folded sentence (where "ß" is "ss"); word starts only, so inflections match.
 CUES: dict[str, dict[str, str]] = {
     "energy": {
-        "en": r"\b(?:oil|crude|gas\b|gas |pipeline|tanker|barrel|export|shipment|shipped|cargo|terminal|refiner|transit|lng|condensate|"
+        "en": r"\b(?:oil|crude|gas\b|pipeline|tanker|barrel|export|shipment|shipped|cargo|terminal|refiner|transit|lng|condensate|"
         r"loading|mooring|throughput)",
         "de": r"\b(?:öl|roh[öo]l|erd[öo]l|gas|pipeline|leitung|tanker|export|ausfuhr|liefer|kesselwagen|terminal|raffinerie|transit|"
         r"verschifft|verlade|durchsatz|[a-zäöü]*(?:öl|gas)(?:terminal|leitung|lieferung|export|pipeline|umschlag))",
         "ru": r"\b(?:нефт|газ|трубопровод|нефтепровод|газопровод|танкер|экспорт|поставк|отгруз|терминал|транзит|нпз|баррел|прокачк|пропускн)",
     },
     "rerouting": {
-        "en": r"\b(?:re-?rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift|without crossing|without touching)",
+        "en": r"\b(?:rerout|re-rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift|without crossing|without touching)",
         "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|statt|diversifi|umlenk|umgelenkt|verlager|"
         r"ohne russisch|an russland vorbei)",
         "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент|не заходя)",
     },
     "dependency": {
         "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute)",
-        "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgroßteil|\bweiterhin|\bmehrheit|\bbisher)",
+        "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher)",
         "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему)",
     },
     # A change or plan in a flow; with a route that avoids Russia named, that is a rerouting claim.
@@ -63,6 +66,15 @@ CUES: dict[str, dict[str, str]] = {
 }
 
 
+KINDS: tuple[str, ...] = tuple(CUES)
+#: One bit per cue kind, in the order of :data:`CUES`.
+BIT: dict[str, int] = {k: 1 << i for i, k in enumerate(KINDS)}
+#: Set on a word that can open a multi-word alternative; never a cue by itself.
+OPENER = 1 << len(KINDS)
+_SEP = re.compile(r"([ -])")
+_CLASSES = re.compile(r"\[[^\]]*\]")
+
+
 def _alternatives(pattern: str) -> list[str]:
     r"""Top-level alternatives of ``\b(?:a|b|...)`` or ``(?:\ba|...)``, each without its leading ``\b``."""
     body = pattern.removeprefix("\\b")
@@ -84,62 +96,129 @@ def _alternatives(pattern: str) -> list[str]:
 
 
 def _is_phrase(alt: str) -> bool:
-    return any(c in alt for c in " -%") or "\\s" in alt
+    """Alternatives that span words (a space or hyphen outside a character class) or are a symbol."""
+    bare = _CLASSES.sub("", alt)
+    return alt == "%" or any(c in bare for c in " -")
 
 
 _WORD_RE: dict[tuple[str, str], re.Pattern[str]] = {}
-_PHRASE_RE: dict[str, re.Pattern[str]] = {}
+#: Per language: (first word, [(separator, next word), ...], bit); the last word matches as a prefix.
+_PHRASES: dict[str, list[tuple[re.Pattern[str], list[tuple[str, re.Pattern[str]]], int]]] = {}
+_OPENERS: dict[str, re.Pattern[str]] = {}
 for _lang in ("de", "en", "ru"):
-    _phrases = []
+    _PHRASES[_lang] = []
     for _cue, _by_lang in CUES.items():
         _alts = _alternatives(_by_lang[_lang])
         _words = [a for a in _alts if not _is_phrase(a)]
         if _words:
             _WORD_RE[(_cue, _lang)] = re.compile("(?:" + "|".join(_words) + ")")
-        _phrases += [f"(?P<{_cue}__{i}>{a})" if a != "%" else f"(?P<{_cue}__{i}>%)"
-                     for i, a in enumerate(x for x in _alts if _is_phrase(x))]
-    _PHRASE_RE[_lang] = re.compile(r"(?:(?<=\W)|^|(?=%))(?:" + "|".join(_phrases) + ")")
+        for _alt in _alts:
+            if _is_phrase(_alt) and _alt != "%":
+                _parts = _SEP.split(_alt)
+                _steps = [(_parts[i], re.compile(_parts[i + 1])) for i in range(1, len(_parts), 2)]
+                _PHRASES[_lang].append((re.compile(_parts[0]), _steps, BIT[_cue]))
+    _OPENERS[_lang] = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in _PHRASES[_lang]) or "(?!)")
 
-_TABLES: dict[str, dict[str, frozenset[str]]] = {"de": {}, "en": {}, "ru": {}}
-#: Bound on each language's memo of words (about 200 bytes an entry).
+#: No alternative holds a digit or a class that takes one, so a number starts no cue and opens no phrase.
+_NUMBERS_CUE_FREE = not any(re.search(r"\d|\\[dwW.]|\.", p) for by in CUES.values() for p in by.values())
+_TABLES: dict[str, dict[str, int]] = {"de": {}, "en": {}, "ru": {}}
+#: Bound on each language's memo of words (about 150 bytes an entry).
 MAX_WORDS = 200_000
 
 
-def word_cue_table(lang: str) -> dict[str, frozenset[str]]:
-    """The memo of ``lang``: raw word -> the cue kinds it starts (filled by :func:`word_cues`)."""
+def word_cue_table(lang: str) -> dict[str, int]:
+    """The memo of ``lang``: raw word -> bit mask of the cue kinds it starts (filled by :func:`word_mask`)."""
     return _TABLES[lang]
 
 
-def word_cues(word: str, lang: str) -> frozenset[str]:
-    """Cue kinds whose one-word alternatives match at the start of ``word`` (any case)."""
+def word_mask(word: str, lang: str) -> int:
+    """Bits of the cue kinds whose one-word alternatives match at the start of ``word`` (any case), plus :data:`OPENER`."""
     table = _TABLES[lang]
     got = table.get(word)
     if got is None:
         folded = word.casefold()
-        got = frozenset(cue for (cue, lg), rx in _WORD_RE.items() if lg == lang and rx.match(folded))
-        if len(table) < MAX_WORDS:
+        if _NUMBERS_CUE_FREE and folded.isascii() and folded.isdigit():
+            got = 0
+            if len(word) <= 64 and len(table) < MAX_WORDS:
+                table[word] = got
+            return got
+        got = sum(BIT[cue] for (cue, lg), rx in _WORD_RE.items() if lg == lang and rx.match(folded))
+        if _OPENERS[lang].fullmatch(folded):
+            got |= OPENER
+        if len(word) <= 64 and len(table) < MAX_WORDS:
             table[word] = got
     return got
 
 
-def phrase_cues(folded: str, lang: str) -> set[str]:
-    """Cue kinds of the multi-word and symbol alternatives found in a case-folded sentence."""
-    rx = _PHRASE_RE[lang]
-    found: set[str] = set()
-    pos = 0
-    while True:
-        m = rx.search(folded, pos)
-        if m is None:
-            return found
-        found.add((m.lastgroup or "").split("__")[0])
-        pos = m.start() + 1
+def word_masks(words: list[str], lang: str) -> list[int]:
+    """:func:`word_mask` of every word; a C-level dictionary look-up for words seen before."""
+    table = _TABLES[lang]
+    masks = list(map(table.get, words))
+    if None in masks:
+        masks = [word_mask(w, lang) if m is None else m for w, m in zip(words, masks, strict=True)]
+    return masks
+
+
+def span_bits(masks: list[int], words: list[str], gaps: list[str], i: int, j: int, lang: str) -> int:
+    """Cue bits of words ``i`` .. ``j - 1`` (one sentence): the OR of their masks and the phrases they open.
+
+    ``gaps[k]`` is the text before word ``k``; a phrase must end inside the span.
+    """
+    bits = reduce(or_, masks[i:j], 0)
+    if bits & OPENER:
+        bits &= ~OPENER
+        for k in compress(range(i, j), map(and_, masks[i:j], repeat(OPENER))):
+            bits |= _phrase_at(k, words, gaps, j, lang)
+    return bits
+
+
+_OPENED: dict[tuple[str, str], list[tuple[list[tuple[str, re.Pattern[str]]], int]]] = {}
+
+
+def _phrase_at(k: int, words: list[str], gaps: list[str], end: int, lang: str) -> int:
+    """Bits of the multi-word alternatives that start at word ``k`` (same match as the pattern on the sentence)."""
+    first = words[k]
+    opened = _OPENED.get((first, lang))
+    if opened is None:
+        folded = first.casefold()
+        opened = [(steps, bit) for head, steps, bit in _PHRASES[lang] if head.fullmatch(folded)]
+        if len(_OPENED) < MAX_WORDS:
+            _OPENED[(first, lang)] = opened
+    bits = 0
+    for steps, bit in opened:
+        pos, last = k, len(steps) - 1
+        for n, (sep, rx) in enumerate(steps):
+            pos += 1
+            if pos >= end or gaps[pos] != sep:
+                break
+            w = words[pos].casefold()
+            if not (rx.match(w) if n == last else rx.fullmatch(w)):
+                break
+        else:
+            bits |= bit
+    return bits
+
+
+_NAMES: dict[int, frozenset[str]] = {}
+
+
+def kinds_of(bits: int) -> frozenset[str]:
+    """The cue kinds of a bit mask."""
+    got = _NAMES.get(bits)
+    if got is None:
+        got = _NAMES[bits] = frozenset(k for k in KINDS if bits & BIT[k])
+    return got
 
 
 def sentence_cues(sentence: str, lang: str) -> frozenset[str]:
     """Every cue kind present in ``sentence``."""
     lang = lang if lang in _TABLES else "en"
-    folded = sentence.casefold()
-    out = phrase_cues(folded, lang)
-    for w in set(WORD.findall(sentence)):
-        out |= word_cues(w, lang)
-    return frozenset(out)
+    parts = _WORDS_SPLIT.split(sentence)
+    words, gaps = parts[1::2], parts[0::2]
+    bits = span_bits(word_masks(words, lang), words, gaps, 0, len(words), lang)
+    if "%" in sentence:
+        bits |= BIT["dependency"]
+    return kinds_of(bits)
+
+
+_WORDS_SPLIT = re.compile(r"(\w+)")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,9 +30,9 @@ from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any
 
-from geo.claims.cues import sentence_cues
+from geo.claims.cues import BIT, kinds_of, sentence_cues, span_bits, word_masks
 from geo.claims.matcher import LINE_KINDS, Entry, Matcher, build_index, load_matcher
-from geo.claims.text import DEMONYMS, fold, guess_language, name_key, split_sentences
+from geo.claims.text import DEMONYMS, fold, guess_language, name_key, sentences_of_parts, split_sentences
 
 __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "claim_types", "classify", "default_matcher", "extract",
            "split_sentences"]
@@ -42,7 +42,8 @@ _POSSESSIVE_GAP = re.compile(r"^(?:['’]s|s['’])?[\s-]*$")
 _SPLIT = re.compile(r"(\w+)")
 #: The gaps that join the places of a chain: any dash, bare or between single spaces.
 _DASH_GAPS = frozenset(f"{a}{d}{b}" for d in "-‐‑‒–—―" for a in ("", " ", "\u00a0") for b in ("", " ", "\u00a0"))
-_NUMBER_AFTER = re.compile(r"^[\s-]?\d")
+_NUMBER_AFTER = re.compile(r"[\s-]?\d")  # used with match(text, pos): no "^"
+_NO_ENTRIES: list[Entry] = []
 #: Fuzzy matching accepts one edit in a word key of at least this many letters.
 FUZZY_MIN_LEN = 6
 #: An inflected form must keep at least this many letters of a one-word alias ("Backen" is not "Baku").
@@ -163,7 +164,7 @@ def _key_of(word: str, matcher: Matcher) -> str:
     k = DEMONYMS.get(k, k)
     if k not in matcher.first_keys and len(k) > _MIN_PLACE and (k[:-1],) in matcher.names:
         k = k[:-1]  # a stem ending in a letter that is also an ending: «Тенгиза» -> tengis -> tengi (Tengiz)
-    if k not in matcher.first_keys:
+    if k not in matcher.first_keys and not word.isdigit():  # no place suffix ends in a digit
         low = word.casefold()
         for suffix in _PLACE_SUFFIXES:
             # Russian adjectives are lower-case; German ones and compounds are capitalised like the place
@@ -177,58 +178,78 @@ def _key_of(word: str, matcher: Matcher) -> str:
         if near is not None:
             matcher.fuzzy_words.add(word)
             k = near
-    if len(matcher.word_keys) < MAX_MEMO:
+    if len(word) <= 64 and len(matcher.word_keys) < MAX_MEMO:  # long junk words are not kept
         matcher.word_keys[word] = k
     return k
 
 
-def _accept(entries: list[Entry], word: str | None) -> list[Entry]:
+def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[Entry]:
     """Refuse a one-word alias met only through a short stem ("Backen" for "Baku")."""
-    if word is None:
+    if word is None or len(name_key(word)) >= MIN_INFLECTED_STEM:
         return entries
-    f = fold(word)
-    return [e for e in entries if not e.folds or f in e.folds or len(name_key(word)) >= MIN_INFLECTED_STEM]
+    key = (word, id(entries))  # only called with the matcher's own lists, which live as long as it does
+    got = matcher.accepted.get(key)
+    if got is None:
+        f = fold(word)
+        got = [e for e in entries if not e.folds or f in e.folds]
+        if len(matcher.accepted) < 10_000:
+            matcher.accepted[key] = got
+    return got
 
 
 def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
                   doc_keys: set[str] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """Longest alias matches left to right, then place chains; linear in the text (at most ``max_len`` words per start)."""
-    # One C-level split gives the words, the gaps between them and (by accumulated lengths) every offset.
     parts = _SPLIT.split(text)
-    raws, gaps = parts[1::2], parts[0::2]
-    offsets = list(accumulate(map(len, parts)))  # word k spans offsets[2k] .. offsets[2k + 1]
+    return _find(text, parts[1::2], parts[0::2], list(accumulate(map(len, parts))), sentence_starts, matcher, doc_keys)
+
+
+def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int], matcher: Matcher,
+          doc_keys: set[str] | None) -> list[tuple[Mention, list[Entry]]]:
+    """:func:`find_mentions` on a text already split: words, the gaps before them, and part end offsets.
+
+    Word ``k`` spans ``offsets[2k] .. offsets[2k + 1]``. Word keys come from the matcher's memo
+    by one C-level ``map``; only words never seen before are folded in Python.
+    """
     memo = matcher.word_keys
-    keys = [memo[w] if w in memo else _key_of(w, matcher) for w in raws]
+    keys = list(map(memo.get, raws))
+    if None in keys:
+        keys = [k if k is not None else memo[w] if w in memo else _key_of(w, matcher) for w, k in zip(raws, keys, strict=True)]
     if doc_keys is not None:
         doc_keys.update(keys)
     starts = sorted(set(compress(range(len(keys)), map(matcher.first_keys.__contains__, keys)))
                     | set(compress(range(len(raws)), map(matcher.abbrevs.__contains__, raws))))
     found: list[tuple[Mention, list[Entry]]] = []
     free = 0
+    prefixes, names_get, abbrevs, fuzzy_words = matcher.prefixes, matcher.names.get, matcher.abbrevs, matcher.fuzzy_words
+    n_keys, max_len = len(keys), matcher.max_len
     for i in starts:
         if i < free:
             continue
-        best_n, best = 0, []
+        best_n, best = 0, _NO_ENTRIES
         raw = raws[i]
-        if raw in matcher.abbrevs and not _NUMBER_AFTER.match(text[offsets[2 * i + 1] : offsets[2 * i + 1] + 2]):
-            best_n, best = 1, matcher.abbrevs[raw]
-        prefix: tuple[str, ...] = ()
-        for n in range(1, min(matcher.max_len, len(keys) - i) + 1):
-            prefix = (*prefix, keys[i + n - 1])
-            if prefix not in matcher.prefixes:
-                break
-            entries = matcher.names.get(prefix)
+        if raw in abbrevs and not _NUMBER_AFTER.match(text, offsets[2 * i + 1], offsets[2 * i + 1] + 2):
+            best_n, best = 1, abbrevs[raw]
+        prefix, n, limit = (keys[i],), 1, min(max_len, n_keys - i)
+        while prefix in prefixes:
+            entries = names_get(prefix)
             if entries:
-                entries = _accept(entries, raws[i] if n == 1 else None)
-            if entries and n >= best_n:
-                best_n, best = n, entries if n > best_n else best + entries
+                if n == 1:
+                    entries = _accept(entries, raw, matcher)
+                if entries and n >= best_n:
+                    best = entries if n > best_n else best + entries
+                    best_n = n
+            if n >= limit:
+                break
+            prefix = (*prefix, keys[i + n])
+            n += 1
         if not best:
             continue
         st, en = offsets[2 * i], offsets[2 * (i + best_n - 1) + 1]
         sent = bisect_right(sentence_starts, st) - 1
         if bisect_right(sentence_starts, en - 1) - 1 != sent:
             continue  # a name does not run across a sentence end
-        how = "fuzzy" if any(w in matcher.fuzzy_words for w in raws[i : i + best_n]) else "name"
+        how = "fuzzy" if fuzzy_words and not fuzzy_words.isdisjoint(raws[i : i + best_n]) else "name"
         found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
         free = i + best_n
     chains = _chains(text, keys, gaps, offsets, sentence_starts, found, matcher)
@@ -297,38 +318,52 @@ def _settle(found: list[tuple[Mention, list[Entry]]], text: str, matcher: Matche
     """Pick one asset for each ambiguous name: possessor, then the sentence, then the document."""
     by_sentence: dict[int, set[str]] = {}
     for m, entries in found:
-        if len({e.target for e in entries}) == 1 and not entries[0].context:
+        if (len(entries) == 1 or len({e.target for e in entries}) == 1) and not entries[0].context:
             by_sentence.setdefault(m.sentence, set()).add(m.id)
     out: list[Mention] = []
     prev: Mention | None = None
+    decided: dict[tuple[int, ...], str | None] = {}
     for m, entries in found:
-        targets = list(dict.fromkeys(e.target for e in entries))
+        targets = [entries[0].target] if len(entries) == 1 else list(dict.fromkeys(e.target for e in entries))
         owner = _possessor(prev, m, text, matcher)
         if owner is not None:
             m.id, m.match = owner, m.match
         elif len(targets) > 1 or entries[0].context:
-            local = by_sentence.get(m.sentence, set())
-
-            def score(t: str, entries: list[Entry] = entries, local: set[str] = local) -> tuple[int, int, int]:
-                near = matcher.near.get(t, frozenset((t,)))
-                context = any(e.target == t and e.context for e in entries)
-                return (len(near & local), sum(doc[a] for a in near), 0 if context else 1)
-
-            best = max(targets, key=score)
-            sc = score(best)
-            if sc[0] == 0 and sc[1] == 0 and all(e.context for e in entries if e.target == best) and sc[2] == 0:
+            # the choice depends only on the alias entries and the sentence (the document counts are fixed),
+            # so a name repeated in one sentence (hostile input) is settled once
+            key = (*map(id, entries), m.sentence)  # the entries live in the matcher: their ids are stable
+            if key in decided:
+                choice = decided[key]
+            else:
+                choice = decided[key] = _choose(entries, targets, by_sentence.get(m.sentence, set()), matcher, doc)
+            if choice is None:
                 prev = m
                 continue  # a context alias with nothing connected anywhere names no asset
-            m.id = best
+            m.id = choice
         out.append(m)
         prev = m
     return out
 
 
+def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: Counter[str]) -> str | None:
+    """The best target by connected assets in the sentence, then in the document, then real aliases over context ones."""
+
+    def score(t: str) -> tuple[int, int, int]:
+        near = matcher.near.get(t, frozenset((t,)))
+        context = any(e.target == t and e.context for e in entries)
+        return (len(near & local), sum(doc[a] for a in near), 0 if context else 1)
+
+    best = max(targets, key=score)
+    sc = score(best)
+    if sc[0] == 0 and sc[1] == 0 and all(e.context for e in entries if e.target == best) and sc[2] == 0:
+        return None
+    return best
+
+
 def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) -> str | None:
     """For "the CPC's Black Sea terminal": the end point of the possessor line of the same kind of place."""
-    if prev is None or prev.id.startswith("group:") or matcher.kinds.get(prev.id) not in LINE_KINDS:
-        return None
+    if prev is None or matcher.kinds.get(m.id) not in ("terminal", "port") or matcher.kinds.get(prev.id) not in LINE_KINDS:
+        return None  # (a group id has no kind)
     if not _POSSESSIVE_GAP.match(text[prev.end : m.start]) or m.id in matcher.connected.get(prev.id, set()):
         return None
     kind = matcher.kinds.get(m.id)
@@ -393,54 +428,100 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
 def analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
     """Every mention and every candidate claim of one article."""
     lang = language or guess_language(text)
-    sentences = split_sentences(text)
+    # One C-level split gives the words, the gaps between them and (by accumulated lengths) every offset;
+    # sentences, mentions and cues all read it.
+    parts = _SPLIT.split(text)
+    raws, gaps = parts[1::2], parts[0::2]
+    offsets = list(accumulate(map(len, parts)))
+    sentences = sentences_of_parts(text, gaps, offsets)
     doc_keys: set[str] = set()
-    found = find_mentions(text, [s for s, _ in sentences], matcher, doc_keys)
-    doc = Counter(m.id for m, entries in found if len({x.target for x in entries}) == 1 and not entries[0].context)
+    found = _find(text, raws, gaps, offsets, [s for s, _ in sentences], matcher, doc_keys)
+    doc: Counter[str] = Counter()
+    for m, entries in found:
+        if (len(entries) == 1 or len({x.target for x in entries}) == 1) and not entries[0].context:
+            doc[m.id] += 1
     for key in doc_keys & matcher.operator_keys.keys():
         doc.update(matcher.operator_keys[key])
     mentions = _settle(found, text, matcher, doc)
-    named = {m.sentence for m in mentions if not m.id.startswith("group:")}
-    # fields are where oil comes from, not a route: they say nothing about avoiding Russia
-    avoiding = {m.sentence for m in mentions
-                if not m.id.startswith("group:") and not matcher.russian.get(m.id) and matcher.kinds.get(m.id) != "field"}
-    russian_lines = {m.sentence for m in mentions if matcher.russian.get(m.id) and matcher.kinds.get(m.id) in LINE_KINDS}
-    cue_sets = [sentence_cues(text[s:e], lang) for s, e in sentences]
+    kinds, russian = matcher.kinds, matcher.russian
+    named: set[int] = set()
+    avoiding: set[int] = set()
+    russian_lines: set[int] = set()
+    for m in mentions:
+        if m.id.startswith("group:"):
+            continue
+        named.add(m.sentence)
+        kind = kinds.get(m.id)
+        if russian.get(m.id):
+            if kind in LINE_KINDS:
+                russian_lines.add(m.sentence)
+        elif kind != "field":  # fields are where oil comes from, not a route: they say nothing about avoiding Russia
+            avoiding.add(m.sentence)
+    cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     energy = ["energy" in c for c in cue_sets]
     claims: list[Candidate] = []
     claim_of: dict[int, int] = {}
     for idx, (s, e) in enumerate(sentences):
-        types = claim_types(text[s:e], lang, named=idx in named, avoids_russia=idx in avoiding,
-                            after_energy=idx > 0 and energy[idx - 1],
-                            via_russia_only=idx in russian_lines and idx not in avoiding, cues=cue_sets[idx])
+        cues = cue_sets[idx]
+        if not cues:
+            continue  # no cue word at all: no claim type can apply
+        flags = (cues, idx in named, idx in avoiding, idx > 0 and energy[idx - 1], idx in russian_lines and idx not in avoiding)
+        types = _TYPES_MEMO.get(flags)
+        if types is None:
+            types = _TYPES_MEMO[flags] = claim_types("", lang, named=flags[1], avoids_russia=flags[2], after_energy=flags[3],
+                                                     via_russia_only=flags[4], cues=cues)
         if types:
             claim_of[idx] = len(claims)
-            claims.append(Candidate(article, s, e, text[s:e], lang, types[0], [], claim_types=types))
+            excerpt = text[s:e]
+            claims.append(Candidate(article, s, e, excerpt, lang, types[0], [], claim_types=list(types)))
     kept: list[Mention] = []
-    for m in mentions:
-        m.claim = claim_of.get(m.sentence)
-        if m.id.startswith("group:") and m.claim is None:
-            continue  # "in den russischen Häfen" about containers is no claim about the group
-        m.linked = ((m.claim is not None and claims[m.claim].claim_type in ("rerouting", "dependency")) or energy[m.sentence]
-                    or _referred_back(m, sentences, energy, text, lang, matcher))
-        kept.append(m)
-    for m in kept:
-        if m.claim is not None:
-            claims[m.claim].mentions.append(_mention_dict(m, matcher))
     points: dict[int, set[str]] = {}
-    for m in kept:
-        if m.linked and matcher.kinds.get(m.id) not in LINE_KINDS:
-            points.setdefault(m.sentence, set()).add(m.id)
-    # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
-    lanes = {ln for idx, named in points.items() for ln in _lanes(named | points.get(idx + 1, set()), matcher)}
     in_claim: dict[int, list[Mention]] = {}
-    for m in kept:
-        if m.claim is not None:
-            in_claim.setdefault(m.claim, []).append(m)
-    for i, c in enumerate(claims):
-        if c.claim_type in ("rerouting", "dependency"):
-            c.assets = _assets(in_claim.get(i, []), c.claim_type, matcher)
+    for m in mentions:
+        ci = m.claim = claim_of.get(m.sentence)
+        if ci is None:
+            if m.id.startswith("group:"):
+                continue  # "in den russischen Häfen" about containers is no claim about the group
+            m.linked = energy[m.sentence] or _referred_back(m, sentences, energy, text, lang, matcher)
+        else:
+            m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or _referred_back(
+                m, sentences, energy, text, lang, matcher)
+            claims[ci].mentions.append(_mention_dict(m, matcher))
+            in_claim.setdefault(ci, []).append(m)
+        if m.linked and kinds.get(m.id) not in LINE_KINDS:
+            points.setdefault(m.sentence, set()).add(m.id)
+        kept.append(m)
+    # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
+    lanes = {ln for idx, here in points.items() for ln in _lanes(here | points.get(idx + 1, set()), matcher)}
+    for i, ms in in_claim.items():
+        c = claims[i]
+        if c.claim_type in _ROUTE_TYPES:
+            c.assets = _assets(ms, c.claim_type, matcher)
     return Extraction(claims, kept, lanes)
+
+
+_ROUTE_TYPES = ("rerouting", "dependency")
+#: claim_types depends only on the cue kinds and four flags (at most 2**8 * 16 keys); the lists are never mutated.
+_TYPES_MEMO: dict[tuple[frozenset[str], bool, bool, bool, bool], list[str]] = {}
+
+
+def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[str], gaps: list[str], offsets: list[int],
+                       lang: str) -> list[frozenset[str]]:
+    """Cue kinds of every sentence, from the words of the whole text (same as :func:`sentence_cues` on each)."""
+    cue_lang = lang if lang in ("de", "en", "ru") else "en"
+    masks = word_masks(raws, cue_lang)
+    word_starts = offsets[0::2]
+    percent = "%" in text
+    out = []
+    for s, e in sentences:
+        bits = span_bits(masks, raws, gaps, bisect_left(word_starts, s), bisect_left(word_starts, e), cue_lang)
+        if percent and "%" in text[s:e]:
+            bits |= _PERCENT
+        out.append(kinds_of(bits))
+    return out
+
+
+_PERCENT = BIT["dependency"]
 
 
 #: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
@@ -469,6 +550,17 @@ def _mention_dict(m: Mention, matcher: Matcher) -> dict[str, Any]:
 
 
 def _assets(mentions: list[Mention], claim_type: str, matcher: Matcher) -> list[dict[str, str]]:
+    """The assets of one claim; they depend only on its type and the ids it names, so they are memoised (copies returned)."""
+    key = (claim_type, *(m.id for m in mentions))
+    got = matcher.assets_seen.get(key)
+    if got is None:
+        got = _assets_of(mentions, claim_type, matcher)
+        if len(matcher.assets_seen) < MAX_MEMO // 10:
+            matcher.assets_seen[key] = got
+    return [d.copy() for d in got]
+
+
+def _assets_of(mentions: list[Mention], claim_type: str, matcher: Matcher) -> list[dict[str, str]]:
     chosen: dict[str, str] = {}
     for m in mentions:
         if m.id.startswith("group:"):
@@ -489,6 +581,16 @@ def _assets(mentions: list[Mention], claim_type: str, matcher: Matcher) -> list[
 
 def _lanes(named_points: set[str], matcher: Matcher) -> list[str]:
     """Shipping lanes and rail legs both of whose end points are named."""
+    key = frozenset(named_points)
+    got = matcher.lanes_seen.get(key)
+    if got is None:
+        got = _lanes_of(key, matcher)
+        if len(matcher.lanes_seen) < MAX_MEMO // 10:
+            matcher.lanes_seen[key] = got
+    return got
+
+
+def _lanes_of(named_points: frozenset[str], matcher: Matcher) -> list[str]:
     out = []
     for p in named_points:
         for line in matcher.connected.get(p, ()):

@@ -85,6 +85,9 @@ class Matcher:
     chain_seen: dict[tuple[str, ...], str | None] = field(default_factory=dict)
     word_keys: dict[str, str] = field(default_factory=dict)
     fuzzy_words: set[str] = field(default_factory=set)
+    assets_seen: dict[tuple[str, ...], list[dict[str, str]]] = field(default_factory=dict)  # claim assets by claim type + mention ids
+    lanes_seen: dict[frozenset[str], list[str]] = field(default_factory=dict)
+    accepted: dict[tuple[str, int], list[Entry]] = field(default_factory=dict)  # by word and id of one of its own lists
 
 
 def _read(path: Path, parse: Callable[[str], Any]) -> Any:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 WORD = re.compile(r"\w+")
 ABBREV = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 
 #: Sentence ends: . ! ? … followed by space and a capital / quote / digit, or a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"“”»«)]?\s+(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9])|\n+")
+#: The punctuation is matched (not looked behind at) so the engine can skip ahead to it; the break starts after it.
+_SENTENCE_END = re.compile(r"[.!?…]([\"“”»«)]?\s+)(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9])|\n+")
 _NO_BREAK_AFTER = re.compile(
     r"(?:\b(?:z|u|d|bzw|ca|vgl|Nr|Dr|St|Mr|Mrs|Ms|e\.g|i\.e|etc|vs|т|г|гг|им|ул|млн|млрд|тыс)\.|\b\d{1,2}\.)$"
 )
@@ -32,9 +34,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if m.group().strip("\n") and _NO_BREAK_AFTER.search(text[max(start, m.start() - 8) : m.start()]):
-            continue
-        spans.append((start, m.start()))
+        gap = m.group(1)
+        if gap is None:  # a run of line breaks
+            spans.append((start, m.start()))
+        else:
+            cut = m.start() + 1
+            if gap.strip("\n") and _NO_BREAK_AFTER.search(text[max(start, cut - 8) : cut]):
+                continue
+            spans.append((start, cut))
         start = m.end()
     spans.append((start, len(text)))
     out = []
@@ -44,6 +51,71 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         rs = len(chunk.rstrip())
         if rs > ls:
             out.append((s + ls, s + rs))
+    return out
+
+
+_MAY_BREAK = re.compile(r"[.!?…\n]")
+_GAP_MEMO: dict[str, bool] = {}
+#: Longer strings are not memoised, so hostile input cannot fill memory through the memos.
+_MEMO_MAX_CHARS = 64
+_ENDS_MEMO: dict[str, tuple[tuple[int, int, bool, bool], ...]] = {}
+
+
+def _ends_in(window: str) -> tuple[tuple[int, int, bool, bool], ...]:
+    """Sentence-end matches in one gap plus the character after it: (start, end, line break?, abbreviation check?).
+
+    The pattern has no look-behind and looks at most one character past the gap, so matching
+    the window alone equals matching the whole text there; the result is memoised by the window.
+    """
+    out = []
+    for m in _SENTENCE_END.finditer(window):
+        gap = m.group(1)
+        out.append((m.start(), m.end(), gap is None, gap is not None and bool(gap.strip("\n"))))
+    ends = tuple(out)
+    if len(window) <= _MEMO_MAX_CHARS and len(_ENDS_MEMO) < 10_000:
+        _ENDS_MEMO[window] = ends
+    return ends
+
+
+def sentences_of_parts(text: str, gaps: list[str], offsets: list[int]) -> list[tuple[int, int]]:
+    r""":func:`split_sentences` of a text already split into words: only the gaps that hold ``.!?…`` or a line break are searched.
+
+    ``gaps`` and ``offsets`` as from ``re.split(r"(\w+)", text)``: gap ``k`` ends at ``offsets[2k]``.
+    A sentence end holds no word character, so it lies inside one gap, and the regex may look one
+    character past the gap (the capital that opens the next sentence).
+    """
+    flags = list(map(_GAP_MEMO.get, gaps))
+    if None in flags:
+        for g, f in zip(gaps, flags, strict=True):
+            if f is None and len(g) <= _MEMO_MAX_CHARS and len(_GAP_MEMO) < 10_000:
+                _GAP_MEMO[g] = _MAY_BREAK.search(g) is not None
+        flags = [_MAY_BREAK.search(g) is not None if f is None else f for g, f in zip(gaps, flags, strict=True)]
+    spans, start = [], 0
+    for k in compress(range(len(gaps)), flags):
+        ge = offsets[2 * k]
+        gs = ge - len(gaps[k])
+        window = text[gs : ge + 1]
+        ends = _ENDS_MEMO.get(window)
+        if ends is None:
+            ends = _ends_in(window)
+        for rel_start, rel_end, line_break, check in ends:
+            if line_break:
+                spans.append((start, gs + rel_start))
+            else:
+                cut = gs + rel_start + 1
+                if check and _NO_BREAK_AFTER.search(text[max(start, cut - 8) : cut]):
+                    continue
+                spans.append((start, cut))
+            start = gs + rel_end
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:  # trim white space without copying the sentence
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
     return out
 
 
@@ -101,6 +173,8 @@ def fold(token: str) -> str:
     >>> fold("Noworossijsk"), fold("Новороссийск")
     ('novorosisk', 'novorosisk')
     """
+    if token.isascii() and token.isdigit():
+        return _DOUBLE.sub(r"\1", token)  # a number: the letter folds below leave it as it is
     key = token.casefold().translate(_TRANSLIT)
     for a, b in _CLUSTERS:
         key = key.replace(a, b)
@@ -121,6 +195,8 @@ def name_key(token: str) -> str:
     False
     """
     key = fold(token)
+    if token.isascii() and token.isdigit():
+        return key  # no case ending is a digit
     for ending in _ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
             return key[: -len(ending)]
