@@ -1,0 +1,66 @@
+"""Evidence figures pinned to values worked out by hand from flows.csv (primary KZ export rows).
+
+flows.csv: 2022 total 64.3 Mt, avoiding Russian ports 1.91 Mt (Reuters), no Druzhba row;
+2023 total 70.5 Mt, avoiding Russian ports 3.73 Mt (Reuters), Druzhba to Schwedt 0.993 Mt
+(crosses Russia, no Russian port, so it avoids ports but not Russia).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.claims import evidence
+from geo.data import load
+from geo.data.schema import Evidence
+from tests.conftest import DATA
+
+FLOWS = load.load_flows(DATA)
+
+
+def figure(metric: str, year: int, commodity: str = "oil") -> evidence.Figure:
+    return evidence.compute(FLOWS, Evidence(metric=metric, commodity=commodity, year=year))
+
+
+@pytest.mark.parametrize(("metric", "year", "value", "unit"), [
+    ("total_export", 2023, 70.5, "Mt"),
+    ("total_export", 2022, 64.3, "Mt"),
+    # 3.73 - 0.993 = 2.737 Mt
+    ("volume_avoiding_russia", 2023, 2.737, "Mt"),
+    # no Druzhba row in 2022: 1.91 - 0 = 1.91 Mt
+    ("volume_avoiding_russia", 2022, 1.91, "Mt"),
+    # 1 - 3.73 / 70.5 = 1 - 0.0529078 = 0.9470922
+    ("share_via_russian_ports", 2023, 0.9470922, "share"),
+    # 1 - 2.737 / 70.5 = 1 - 0.0388227 = 0.9611773
+    ("share_via_russia", 2023, 0.9611773, "share"),
+    # 1 - 1.91 / 64.3 = 1 - 0.0297045 = 0.9702955 (ports and Russia alike in 2022)
+    ("share_via_russian_ports", 2022, 0.9702955, "share"),
+    ("share_via_russia", 2022, 0.9702955, "share"),
+])
+def test_evidence_figure_by_hand(metric, year, value, unit):
+    fig = figure(metric, year)
+    assert fig.value == pytest.approx(value, abs=1e-6)
+    assert fig.unit == unit and fig.year == year
+
+
+def test_the_druzhba_correction_cites_its_row():
+    fig = figure("share_via_russia", 2023)
+    assert set(fig.sources) == {"reuters-2024-bypass-russia", "inform-2024-04-26-minenergo", "tass-2024-07-18-satkaliev-druzhba"}
+    assert "Druzhba" in fig.formula
+    # 2022 has no Druzhba row, so nothing is subtracted and no Druzhba source is cited.
+    assert set(figure("share_via_russia", 2022).sources) == {"reuters-2024-bypass-russia", "astanatimes-2023-01-11-akchulakov-2022"}
+
+
+def test_figure_text_rounds_as_written():
+    # 94.70922 % shows as 94.7 %; 2.737 Mt as 2.74 Mt.
+    assert figure("share_via_russian_ports", 2023).text() == "Share of exports via Russian ports (2023): 94.7 %"
+    assert figure("volume_avoiding_russia", 2023).text() == "Exports avoiding Russian territory and ports (2023): 2.74 Mt"
+
+
+@pytest.mark.parametrize(("metric", "year", "commodity"), [
+    ("share_via_russia", 2024, "oil"),  # no 2024 total and no avoiding-ports row
+    ("volume_avoiding_russia", 2022, "gas"),  # no gas avoiding-ports row
+    ("total_export", 2024, "oil"),
+])
+def test_missing_inputs_give_no_value(metric, year, commodity):
+    fig = figure(metric, year, commodity)
+    assert fig.value is None and "no data" in fig.text()
