@@ -64,3 +64,36 @@ def test_figure_text_rounds_as_written():
 def test_missing_inputs_give_no_value(metric, year, commodity):
     fig = figure(metric, year, commodity)
     assert fig.value is None and "no data" in fig.text()
+
+
+def test_gas_figures_are_in_bcm():
+    # flows.csv 2022 gas: total 4.6 bcm (Akchulakov).
+    fig = figure("total_export", 2022, "gas")
+    assert (fig.value, fig.unit, fig.metric) == (4.6, "bcm", "total_export")
+    # No gas avoiding-ports row: the missing volume keeps the commodity's unit, a missing share says 'share'.
+    assert figure("volume_avoiding_russia", 2022, "gas").unit == "bcm"
+    assert figure("share_via_russia", 2022, "gas").unit == "share"
+
+
+@pytest.mark.parametrize(("metric", "formula"), [
+    ("total_export", "reported total"),
+    ("volume_avoiding_russia", "avoiding Russian ports minus Druzhba (crosses Russia)"),
+    ("share_via_russian_ports", "1 - avoiding Russian ports / total"),
+    ("share_via_russia", "1 - (avoiding Russian ports - Druzhba) / total"),
+])
+def test_each_figure_states_its_formula(metric, formula):
+    fig = figure(metric, 2023)
+    # The formula is shown with the figure so a reader can redo the arithmetic: it must be the one applied.
+    assert (fig.metric, fig.formula) == (metric, formula)
+    assert figure("share_via_russia", 2024).formula == "inputs not published"
+
+
+def test_druzhba_larger_than_the_avoiding_volume_gives_zero_not_a_negative():
+    # A made-up year where Druzhba (0.993) exceeds the whole avoiding-ports volume (0.5): 0.5 - 0.993 < 0,
+    # so nothing avoided Russian territory: 0.0 Mt, and the share via Russia is 1 - 0 / 10 = 1.
+    rows = FLOWS[(FLOWS["year"] == 2023) & FLOWS["route"].isin(["total", "avoiding-russian-ports", "druzhba-samara-schwedt"])].copy()
+    rows.loc[rows["route"] == "avoiding-russian-ports", "volume_norm"] = 0.5
+    rows.loc[rows["route"] == "total", "volume_norm"] = 10.0
+    volume = evidence.compute(rows, Evidence(metric="volume_avoiding_russia", commodity="oil", year=2023))
+    share = evidence.compute(rows, Evidence(metric="share_via_russia", commodity="oil", year=2023))
+    assert volume.value == 0.0 and share.value == 1.0
