@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -79,18 +80,23 @@ def run_module(name: str, *, max_children: int, timeout: float) -> dict:
     start = time.monotonic()
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     log = (OUT / f"{name}.log").open("w", encoding="utf-8")
+    # Its own session, so a run past the timeout is stopped with all of mutmut's workers.
+    proc = subprocess.Popen([*MUTMUT, "run", "--max-children", str(max_children)], cwd=copy, stdout=log, stderr=subprocess.STDOUT,
+                            env=env, start_new_session=True)
     try:
-        proc = subprocess.run([*MUTMUT, "run", "--max-children", str(max_children)], cwd=copy, stdout=log, stderr=subprocess.STDOUT,
-                              timeout=timeout, env=env, check=False)
-        finished = proc.returncode == 0
+        finished = proc.wait(timeout=timeout) == 0
     except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait()
         finished = False
     subprocess.run([*MUTMUT, "export-cicd-stats"], cwd=copy, capture_output=True, check=False, env=env)
     stats_file = copy / "mutants" / "mutmut-cicd-stats.json"
     stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else {"total": 0, "killed": 0}
     survivors = subprocess.run([*MUTMUT, "results"], cwd=copy, capture_output=True, text=True, check=False, env=env).stdout
     (OUT / f"{name}.survivors.txt").write_text(survivors, encoding="utf-8")
-    return {"module": source, "finished": finished, "seconds": round(time.monotonic() - start), "score": round(score(stats), 1), **stats}
+    checked = survivors.count(": ") + stats.get("killed", 0) - survivors.count(": not checked")
+    return {"module": source, "finished": finished, "seconds": round(time.monotonic() - start), "score": round(score(stats), 1),
+            "checked": checked, "score_of_checked": round(100.0 * stats.get("killed", 0) / checked, 1) if checked else 0.0, **stats}
 
 
 def main(argv: list[str]) -> int:
@@ -115,9 +121,10 @@ def main(argv: list[str]) -> int:
         results_file.write_text(json.dumps(results, indent=2), encoding="utf-8")
         low = args.floor is not None and (result["score"] < args.floor or not result["finished"])
         failed |= low
+        stopped = "" if result["finished"] else f"  (STOPPED: {result['checked']} checked, {result['score_of_checked']} % of those killed)"
         print(f"{name:<15} {result['module']:<32} score {result['score']:5.1f} %  killed {result['killed']}/{result['total']}"
               f"  survived {result.get('survived', 0)}  no tests {result.get('no_tests', 0)}  timeout {result.get('timeout', 0)}"
-              f"  {result['seconds']} s{'' if result['finished'] else '  (STOPPED: not finished)'}{'  BELOW FLOOR' if low else ''}", flush=True)
+              f"  {result['seconds']} s{stopped}{'  BELOW FLOOR' if low else ''}", flush=True)
     return 1 if failed else 0
 
 
