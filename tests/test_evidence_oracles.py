@@ -97,3 +97,10 @@ def test_druzhba_larger_than_the_avoiding_volume_gives_zero_not_a_negative():
     volume = evidence.compute(rows, Evidence(metric="volume_avoiding_russia", commodity="oil", year=2023))
     share = evidence.compute(rows, Evidence(metric="share_via_russia", commodity="oil", year=2023))
     assert volume.value == 0.0 and share.value == 1.0
+
+
+def test_a_share_without_the_total_gives_no_value():
+    # Avoiding-ports volume published (3.73) but the total row removed: no share can be computed.
+    rows = FLOWS[(FLOWS["year"] == 2023) & (FLOWS["route"] != "total")]
+    fig = evidence.compute(rows, Evidence(metric="share_via_russian_ports", commodity="oil", year=2023))
+    assert fig.value is None and fig.unit == "share" and fig.formula == "inputs not published"
