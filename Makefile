@@ -5,7 +5,7 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 PORT    ?= 8501
 
-.PHONY: run test lint bench chromium clean
+.PHONY: run test lint bench chromium clean mutation mutation-ci
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -39,6 +39,15 @@ test: $(VENV)/.dev chromium lint
 
 bench: $(VENV)/.dev
 	$(PY) benchmarks/run_all.py
+
+# Mutation testing (mutmut): scores per module in test-output/mutation/scores.json; see docs/QUALITY.md.
+# Not part of `make test`. mutation-ci is the fast subset: two small core modules, failing below the floor.
+MUTATION_FLOOR ?= 85
+mutation: $(VENV)/.dev
+	$(PY) benchmarks/mutation.py
+
+mutation-ci: $(VENV)/.dev
+	$(PY) benchmarks/mutation.py --floor $(MUTATION_FLOOR) evidence metrics
 
 clean:
 	rm -rf $(VENV) test-output .pytest_cache .ruff_cache .mypy_cache

@@ -42,22 +42,16 @@ def test_seed_claims_show_in_the_claims_table():
 def test_filters_combine():
     by_article = panels.filter_claims(CLAIMS, article="003_1322893579fcee3e")
     assert len(by_article) and set(by_article["article"]) == {"003_1322893579fcee3e"}
+    # Read off claims.yaml by hand: the one rerouting claim linking BTC is the Zeifert rerouting claim;
+    # BTC alone or rerouting alone each match more.
     by_asset = panels.filter_claims(CLAIMS, asset="btc", claim_type="rerouting")
-    assert all("btc" in ids for ids in by_asset["asset_ids"]) and set(by_asset["claim_type"]) <= {"rerouting"}
+    assert list(by_asset["id"]) == ["zeifert-reroute-oil-gas"]
+    assert len(panels.filter_claims(CLAIMS, claim_type="opinion")) == 15
     supported = panels.filter_claims(CLAIMS, verdict="supported", article="003_1322893579fcee3e")
     assert len(supported) and set(supported["verdict"]) == {"supported"} and set(supported["article"]) == {"003_1322893579fcee3e"}
 
 
-def test_evidence_figures_are_computed_from_flows():
-    shares = {}
-    for metric in ("share_via_russian_ports", "share_via_russia", "volume_avoiding_russia", "total_export"):
-        fig = evidence.compute(FLOWS, Evidence(metric=metric, commodity="oil", year=2023))
-        assert fig.value is not None and fig.sources, metric
-        shares[metric] = fig.value
-    total = FLOWS[(FLOWS.year == 2023) & (FLOWS.route == "total") & FLOWS.primary]["volume_norm"].iloc[0]
-    assert shares["total_export"] == total
-    assert 0 <= shares["share_via_russian_ports"] <= shares["share_via_russia"] <= 1
-    assert abs((1 - shares["share_via_russia"]) * total - shares["volume_avoiding_russia"]) < 1e-9
+# The evidence figures are pinned to hand-computed values in test_evidence_oracles.py.
 
 
 def test_evidence_without_data_says_so():
