@@ -14,8 +14,8 @@ from geo.views.webmap import LAYERS
 st.set_page_config(page_title="Energy-route claims", layout="wide")
 dashboard.static_ready()
 dashboard.page_style()
-DATA_DIR, SEEDS_DIR = dashboard.data_paths()
-data = dashboard.load_data_or_stop(DATA_DIR, SEEDS_DIR)
+PATHS = dashboard.current_paths()
+ws, data = dashboard.load_data_or_stop(PATHS)
 assets, claims = data.assets, data.claims
 
 # --- view state: from the URL once per session, then from the widgets ---------------
@@ -57,15 +57,20 @@ with st.sidebar:
 view = view.with_(year=year, commodity=commodity, preset=None if preset == "(none)" else preset, off=tuple(off),
                   capacity=tuple(sorted((a, v) for a, v in caps.items() if a in routes.index)))
 
-# A claim chosen in the Claims tab shows on the map in the same run.
+# A claim chosen in the Claims tab shows on the map in the same run, and the map zooms to it (the user asked).
 pending_claim = st.session_state.get("w_claim")
 if pending_claim is not None:
-    view = view.with_(claim=None if pending_claim == "(none)" else pending_claim)
+    chosen_claim = None if pending_claim == "(none)" else pending_claim
+    if chosen_claim != view.claim and chosen_claim:
+        dashboard.request_fit()
+    view = view.with_(claim=chosen_claim)
+if "fit_id" not in st.session_state:
+    st.session_state.fit_id = 0  # a link that names a claim or an asset opens zoomed to it
 
 try:
-    baseline, result = dashboard.solve(view, DATA_DIR, SEEDS_DIR)
+    baseline, result = dashboard.solve(view, PATHS)
 except GeoError as exc:
-    st.error(dashboard.public_message(exc, DATA_DIR, SEEDS_DIR))
+    st.error(dashboard.public_message(exc, str(PATHS.data_dir), str(PATHS.corpus_dir)))
     st.stop()
 
 st.subheader("Energy-route claims: Caspian and Central Asian export routes")
@@ -77,21 +82,28 @@ tab_map, tab_deps, tab_claims, tab_article, tab_add = st.tabs(["Map", "Dependenc
 with tab_map:
     col_map, col_side = st.columns([3, 1])
     with col_map:
-        fmap = dashboard.map_for(view, data, result, tiles=tiles)
-        clicked = st_folium(fmap, key="map", height=620, use_container_width=True, returned_objects=["last_active_drawing"])
-        feature = (clicked or {}).get("last_active_drawing") or {}
-        clicked_id = (feature.get("properties") or {}).get("id")
-        if clicked_id in assets.index and clicked_id != st.session_state.get("last_click"):
-            st.session_state.last_click = clicked_id
+        # A click only reruns the script; a new click (a new point, even on the asset clicked before) selects its asset.
+        clicked = st.session_state.get("map")
+        clicked_id = dashboard.new_click(clicked, st.session_state.get("last_click"))
+        if clicked_id in assets.index:
+            st.session_state.last_click = dashboard.click_signature(clicked)
             view = view.with_(asset=clicked_id, claim=None)
+            st.session_state.pop("w_claim", None)
+        # The base map is the same on every run, so Leaflet keeps the user's view; the scenario and selection
+        # arrive as one layer that restyles it in place.
+        st_folium(dashboard.base_map(data, PATHS, view.commodity), key="map", height=620, use_container_width=True,
+                  returned_objects=["last_active_drawing", "last_object_clicked"],
+                  feature_group_to_add=[dashboard.view_layer(view, data, ws, result, tiles=tiles, fit_id=st.session_state.fit_id)])
         st.caption("Layers: " + ", ".join(LAYERS) + " (switch them in the map's layer control, top right).")
         with st.expander("Briefing export"):
-            dashboard.briefing_panel(view, DATA_DIR)
+            dashboard.briefing_panel(view, PATHS)
     with col_side:
         st.subheader("Selection")
         selectable = ["(none)", *assets.index]
         chosen = st.selectbox("Asset", selectable, index=selectable.index(view.asset) if view.asset in assets.index else 0,
                               format_func=lambda a: a if a == "(none)" else assets.at[a, "name"], key=f"w_asset_{view.asset}")
+        if (None if chosen == "(none)" else chosen) != view.asset and chosen != "(none)":
+            dashboard.request_fit()
         view = view.with_(asset=None if chosen == "(none)" else chosen)
         if view.claim:
             dashboard.claim_card(view.claim, data)
@@ -108,7 +120,7 @@ with tab_article:
     view = dashboard.article_panel(view, data)
 
 with tab_add:
-    dashboard.add_article_panel(data, DATA_DIR, SEEDS_DIR)
+    dashboard.add_article_panel(data, ws)
 
 st.session_state.view = view
 st.query_params.from_dict(appstate.to_query(view))
