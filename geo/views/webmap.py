@@ -89,7 +89,7 @@ class MapState:
 
 
 #: The default frame: the Caspian and the routes leaving it (lon/lat: west, south, east, north).
-CASPIAN_FRAME = (36.0, 36.0, 83.0, 52.5)
+CASPIAN_FRAME = (36.5, 38.0, 70.0, 51.5)
 #: The largest stranded ring's radius in pixels; smaller volumes get rings of proportional area.
 RING_MAX_PX = 34
 

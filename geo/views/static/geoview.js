@@ -76,7 +76,7 @@ window.geoView = (function () {
         }
         function bind(f, layer) {
             layer.bindTooltip(function () { return tooltip(expand(f.properties)); }, {sticky: true});
-            layer.bindPopup(function () { return popup(expand(f.properties)); }, {maxWidth: 420, maxHeight: 360});
+            layer.bindPopup(function () { return popup(expand(f.properties)); }, {maxWidth: 420, maxHeight: 360, autoPan: false});
         }
         /* One map layer: a red or yellow casing under the lines, then the features themselves. */
         function addHalo(rec) {
