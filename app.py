@@ -34,7 +34,7 @@ with st.sidebar:
     commodity = st.radio("Commodity", appstate.COMMODITIES, index=appstate.COMMODITIES.index(view.commodity), horizontal=True, key="w_commodity")
     preset_names = ["(none)", *data.presets]
     preset = st.selectbox("Preset", preset_names, index=preset_names.index(view.preset or "(none)"), key="w_preset",
-                          format_func=lambda p: p if p == "(none)" else f"{p}: {data.presets[p]['title']}")
+                          format_func=lambda p: "(none): baseline" if p == "(none)" else data.presets[p]["title"])
     if preset != "(none)":
         st.caption(md_text(" ".join(t for t in (data.presets[preset]["description"], data.presets[preset].get("note")) if t)))
     routes = assets.loc[list(data.network_lines[commodity])]
@@ -74,8 +74,14 @@ except GeoError as exc:
     st.stop()
 
 st.subheader("Energy-route claims: Caspian and Central Asian export routes")
-st.caption(f"{view.commodity.capitalize()} · {view.year} · scenario: {view.preset or 'custom' if (view.preset or view.off or view.capacity) else 'baseline'}"
+scenario_name = data.presets[view.preset]["title"] if view.preset else ("custom" if (view.off or view.capacity) else "baseline")
+if view.preset and (view.off or view.capacity):
+    scenario_name += " + own changes"
+st.caption(f"{view.commodity.capitalize()} · {view.year} · scenario: {md_text(scenario_name)}"
            f" · flows in {result.unit} (model, calibrated on observed {view.year} route volumes; see Sources)")
+# The headline figures stay in sight on every tab: baseline → scenario, with unit and year.
+for col, m in zip(st.columns(4), dashboard.headline(baseline, result), strict=True):
+    col.metric(m["label"], m["value"], m["delta"], delta_color="off", help=m["help"], border=True)
 
 tab_map, tab_deps, tab_claims, tab_article, tab_add = st.tabs(["Map", "Dependencies", "Claims", "Article", "Add article"])
 
@@ -109,6 +115,8 @@ with tab_map:
             dashboard.claim_card(view.claim, data)
         if view.asset:
             dashboard.asset_panel(view.asset, data, baseline, result)
+        if not view.asset and not view.claim:
+            dashboard.key_claim_card(data)
 
 with tab_deps:
     dashboard.dependency_panel(baseline, result)

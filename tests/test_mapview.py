@@ -86,3 +86,26 @@ def test_highlight_zooms_to_the_claim_assets(claim_id):
     ids = CLAIMS.loc[CLAIMS["id"] == claim_id, "asset_ids"].iloc[0]
     html = render(MapState(highlight=frozenset(ids)))
     assert "#ffd400" in html and "fitBounds" in html
+
+
+def test_stranded_rings_have_area_proportional_to_volume():
+    from geo.views.webmap import RING_MAX_PX, _rings
+
+    rings = _rings([(50.0, 47.0, 40.0, "a"), (60.0, 45.0, 10.0, "b"), (61.0, 44.0, 0.0, "none")])
+    # Area ~ volume: a quarter of the volume is half the radius (sqrt(10/40) = 0.5); nothing stranded, no ring.
+    assert [r["radius"] for r in rings] == [RING_MAX_PX, RING_MAX_PX / 2]
+    assert [r["text"] for r in rings] == ["a", "b"]
+
+
+def test_cpc_halted_strands_western_crude_at_atyrau():
+    from types import SimpleNamespace
+
+    from geo.views.dashboard import stranded_rings
+    from geo.workspace import Workspace
+
+    ws = Workspace.open(DATA)
+    result = SimpleNamespace(stranded_by_supply={"west-kz": 41.7, "central-kz": 0.0}, unit="Mt/y", year=2023)
+    (ring,) = stranded_rings(ws, result)
+    atyrau = ws.assets.at["atyrau", "geometry"]
+    assert ring[:3] == (round(atyrau.x, 3), round(atyrau.y, 3), 41.7)
+    assert ring[3] == "41.7 Mt/y stranded (2023, model)"

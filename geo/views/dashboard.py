@@ -183,7 +183,11 @@ def view_layer(view: ViewState, data: Data, ws: Workspace, result: Any, *, tiles
 
 
 def stranded_rings(ws: Workspace, result: Any) -> tuple[tuple[float, float, float, str], ...]:
-    """Stranded volume drawn at its source: the supply node's own asset, else the mean of the assets its feeders reach."""
+    """Stranded volume drawn at its source: the supply node's own asset, else the first place its feeders reach.
+
+    The supply regions of ``network.yaml`` are areas, not points; their first feeder's end (Atyrau for western
+    Kazakhstan) is the hub on land where their crude enters the export system.
+    """
     rings = []
     nodes = {n.id: n for n in ws.network_spec.nodes}
     for node_id, volume in result.stranded_by_supply.items():
@@ -195,7 +199,7 @@ def stranded_rings(ws: Workspace, result: Any) -> tuple[tuple[float, float, floa
         points = [ws.assets.at[a, "geometry"].centroid for a in anchors if a in ws.assets.index]
         if not points:
             continue
-        lon, lat = sum(p.x for p in points) / len(points), sum(p.y for p in points) / len(points)
+        lon, lat = points[0].x, points[0].y
         text = f"{volume:.1f} {result.unit} stranded ({result.year}, model)"
         rings.append((round(lon, 3), round(lat, 3), float(volume), text))
     return tuple(rings)
@@ -214,6 +218,20 @@ PAGE_STYLE = """<style>
 def page_style() -> None:
     """The few CSS rules the panels use (claim cards, highlighted excerpts)."""
     st.markdown(PAGE_STYLE, unsafe_allow_html=True)
+
+
+def headline(baseline: Any, result: Any) -> list[dict[str, str]]:
+    """The metrics strip's figures (see :func:`geo.views.tables.headline`)."""
+    return panels.headline(baseline, result)
+
+
+def key_claim_card(data: Data) -> None:
+    """With nothing selected: the seed article's key claim and its assessment, with a hint how to select."""
+    c = panels.key_claim(data.claims)
+    st.caption("Click a route or a port on the map to see its facts, flows and claims.")
+    if c is not None:
+        st.markdown("**Key claim of the seed article**")
+        st.html(claim_html(c, data.corpus.texts[c.article]))
 
 
 def claim_card(claim_id: str, data: Data) -> None:
@@ -276,7 +294,7 @@ def claim_html(c: Any, text: str) -> str:
     return str(render(
         "claim_card.html", excerpt=panels.excerpt_in_sentence_html(text, c.start, c.end),
         english=c.english if isinstance(c.english, str) else None, title=c.article_title, outlet=panels.text_or(c.outlet, "outlet unknown"),
-        published=panels.text_or(c.published, "undated"), chain=c.attribution_chain, claim_type=c.claim_type,
+        published=panels.text_or(c.published, "undated"), chain=c.attribution_chain, claim_type=panels.readable(c.claim_type),
         verdict=panels.VERDICT_LABELS.get(c.verdict, c.verdict), rationale=assessment.get("rationale") if assessment else None,
         figures=figures,
     ))
@@ -293,14 +311,15 @@ def claims_panel(view: ViewState, data: Data) -> ViewState:
     article = cols[0].selectbox("Article", articles, format_func=lambda a: a if a == "(any)" else data.corpus.articles[a].label, key="f_article")
     linked_assets = sorted({a for ids in frame["asset_ids"] for a in ids})
     asset = cols[1].selectbox("Asset", ["(any)", *linked_assets], format_func=lambda a: a if a == "(any)" else data.assets.at[a, "name"], key="f_asset")
-    ctype = cols[2].selectbox("Type", ["(any)", *sorted(frame["claim_type"].unique())], key="f_type")
-    verdict = cols[3].selectbox("Assessment", ["(any)", *sorted(frame["verdict"].unique())], key="f_verdict")
+    ctype = cols[2].selectbox("Type", ["(any)", *sorted(frame["claim_type"].unique())], key="f_type", format_func=panels.readable)
+    verdict = cols[3].selectbox("Assessment", ["(any)", *sorted(frame["verdict"].unique())], key="f_verdict",
+                                format_func=lambda v: panels.VERDICT_LABELS.get(v, panels.readable(v)))
     shown = panels.filter_claims(frame, article=None if article == "(any)" else article, asset=None if asset == "(any)" else asset,
                                  claim_type=None if ctype == "(any)" else ctype, verdict=None if verdict == "(any)" else verdict)
     options = ["(none)", *shown["id"]]
     current = view.claim if view.claim in options else "(none)"
     chosen = st.selectbox("Show a claim on the map", options, index=options.index(current), key="w_claim",
-                          format_func=lambda i: i if i == "(none)" else f"{i}: {frame.loc[frame['id'] == i, 'excerpt'].iloc[0][:90]}")
+                          format_func=lambda i: i if i == "(none)" else panels.claim_option(frame[frame["id"] == i].iloc[0]))
     st.caption(f"{len(shown)} of {len(frame)} claims")
     for c in shown.itertuples():
         st.html(claim_html(c, data.corpus.texts[c.article]))

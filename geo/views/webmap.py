@@ -311,7 +311,7 @@ def build_map(
             group.add_child(_GeoLayer(view, layers.layers[name], kind="lines" if name in LAYERS[:3] else "points"))
         group.add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
-    fmap.get_root().html.add_child(RawElement(legend_html(state)), name="geo_legend")
+    fmap.get_root().html.add_child(RawElement(legend_html(state if dynamic else None)), name="geo_legend")
     if dynamic:
         view_layer(assets, state).add_to(fmap)
         bounds = state.fit or _bounds(assets, state.highlight, CASPIAN_FRAME)
@@ -434,7 +434,13 @@ def _bounds(assets: gpd.GeoDataFrame, highlight: frozenset[str], full: tuple[flo
     return (minx - 0.5, miny - 0.5, maxx + 0.5, maxy + 0.5)
 
 
-def legend_html(state: MapState) -> str:
-    """The map legend: colours, line styles, halos and what line width means (from ``templates/legend.html``)."""
+def legend_html(state: MapState | None) -> str:
+    """The map legend: colours, line styles, halos and what line width means (from ``templates/legend.html``).
+
+    With no state (the dashboard's base map, whose scenario changes in place) the width note points to the caption.
+    """
+    if state is None:
+        width = "line width: modelled flow of the scenario (unit and year above the map)"
+        return str(render("legend.html", colours=COLOURS, russia=RUSSIA_COLOUR, off=OFF_COLOUR, highlight=HIGHLIGHT_COLOUR, width=width))
     width = f"line width: modelled flow {state.flow_year or ''} ({state.flow_unit})" if state.flows else "line width: uniform (no scenario)"
     return str(render("legend.html", colours=COLOURS, russia=RUSSIA_COLOUR, off=OFF_COLOUR, highlight=HIGHLIGHT_COLOUR, width=width))

@@ -152,7 +152,11 @@ window.geoView = (function () {
         L.control.scale({imperial: false, maxWidth: 160}).addTo(map);
         map.getContainer().style.background = "#d4e6f1";
         var style = document.createElement("style");
-        style.textContent = ".leaflet-interactive:focus{outline:none}";
+        style.textContent = ".leaflet-interactive:focus{outline:none}" +
+            ".geo-ring-label{white-space:nowrap;font:bold 12px/1.3 sans-serif;color:#a50f15;background:rgba(255,255,255,.85);" +
+            "padding:1px 4px;border-radius:3px;transform:translate(-50%,-190%);display:inline-block}" +
+            /* Tooltips open on the side with room: never cut off at the map's left edge. */
+            ".leaflet-tooltip{max-width:320px;white-space:normal;width:max-content}";
         document.head.appendChild(style);
     }
 
