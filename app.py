@@ -119,7 +119,7 @@ with tab_map:
             dashboard.key_claim_card(data)
 
 with tab_deps:
-    dashboard.dependency_panel(baseline, result)
+    dashboard.dependency_panel(baseline, result, view, PATHS)
 
 with tab_claims:
     view = dashboard.claims_panel(view, data)

@@ -127,6 +127,13 @@ def load_data_or_stop(paths: Paths) -> tuple[Workspace, Data]:
     raise AssertionError  # st.stop() does not return; this keeps type checkers honest
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _dependency_frames(paths: Paths, version: tuple[tuple[str, int, int], ...], year: int, commodity: str, preset: str | None,
+                       off: tuple[str, ...], capacity: tuple[tuple[str, float], ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    baseline, result = _solve(paths, version, year, commodity, preset, off, capacity)
+    return panels.metrics_frame(baseline, result), panels.route_flows_frame(baseline, result)
+
+
 def solve(view: ViewState, paths: Paths) -> tuple[Any, Any]:
     """Baseline and scenario results for a view, cached on the scenario fields and the data version alone.
 
@@ -274,12 +281,15 @@ def asset_panel(asset_id: str, data: Data, baseline: Any, result: Any) -> None:
     st.caption(md_text("Sources: " + ", ".join(row["sources"])))
 
 
-def dependency_panel(baseline: Any, result: Any) -> None:
-    """Metrics side by side, and flows by route."""
+def dependency_panel(baseline: Any, result: Any, view: ViewState | None = None, paths: Paths | None = None) -> None:
+    """Metrics side by side, and flows by route (tables cached with the solve, on the scenario alone)."""
     st.subheader(f"Dependency metrics, {result.commodity} {result.year}: baseline vs scenario")
-    st.dataframe(panels.metrics_frame(baseline, result), width="stretch")
+    if view is not None and paths is not None:
+        metrics, frame = _dependency_frames(paths, paths.version(), view.year, view.commodity, view.preset, view.off, view.capacity)
+    else:
+        metrics, frame = panels.metrics_frame(baseline, result), panels.route_flows_frame(baseline, result)
+    st.dataframe(metrics, width="stretch")
     st.subheader("Flows by route")
-    frame = panels.route_flows_frame(baseline, result)
     st.bar_chart(frame, horizontal=True, stack=False, height=max(260, 28 * len(frame)))
     st.caption(f"Volumes in {md_text(result.unit)}, {result.year}; modelled from the network with capacities from data/assets.geojson and "
                "route volumes from data/flows.csv (sources in data/sources.yaml).")
@@ -300,6 +310,22 @@ def claim_html(c: Any, text: str) -> str:
     ))
 
 
+def _claim_cards(data: Data) -> dict[str, str]:
+    return _claim_cards_of(data.version, data)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False, hash_funcs={Data: lambda d: d.version})
+def _claim_cards_of(version: tuple[tuple[str, int, int], ...], data: Data) -> dict[str, str]:
+    """Every claim card of a data version, rendered once (immutable strings)."""
+    return {c.id: claim_html(c, data.corpus.texts[c.article]) for c in data.claims.itertuples()}
+
+
+@st.cache_resource(max_entries=4, show_spinner=False, hash_funcs={Data: lambda d: d.version})
+def _claim_labels_of(version: tuple[tuple[str, int, int], ...], data: Data) -> dict[str, str]:
+    """The claim list's option labels of a data version (see :func:`geo.views.tables.claim_option`)."""
+    return {row["id"]: panels.claim_option(row) for _, row in data.claims.iterrows()}
+
+
 def claims_panel(view: ViewState, data: Data) -> ViewState:
     """The claims list with filters; choosing one highlights and zooms to its assets on the map."""
     frame = data.claims
@@ -316,13 +342,15 @@ def claims_panel(view: ViewState, data: Data) -> ViewState:
                                 format_func=lambda v: panels.VERDICT_LABELS.get(v, panels.readable(v)))
     shown = panels.filter_claims(frame, article=None if article == "(any)" else article, asset=None if asset == "(any)" else asset,
                                  claim_type=None if ctype == "(any)" else ctype, verdict=None if verdict == "(any)" else verdict)
+    labels = _claim_labels_of(data.version, data)
     options = ["(none)", *shown["id"]]
     current = view.claim if view.claim in options else "(none)"
     chosen = st.selectbox("Show a claim on the map", options, index=options.index(current), key="w_claim",
-                          format_func=lambda i: i if i == "(none)" else panels.claim_option(frame[frame["id"] == i].iloc[0]))
+                          format_func=lambda i: i if i == "(none)" else labels.get(i, i))
     st.caption(f"{len(shown)} of {len(frame)} claims")
-    for c in shown.itertuples():
-        st.html(claim_html(c, data.corpus.texts[c.article]))
+    cards = _claim_cards(data)
+    # One HTML element for the whole list: a rerun (a click elsewhere) sends it again but builds nothing.
+    st.html("".join(cards[i] for i in shown["id"]))
     return view.with_(claim=None if chosen == "(none)" else chosen)
 
 
