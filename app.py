@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.errors import GeoError
-from geo.views import dashboard, offline
+from geo.views import dashboard, mapcomponent, offline
 from geo.views import url_state as appstate
 from geo.views.safehtml import md_text
 from geo.views.webmap import LAYERS
@@ -97,9 +96,9 @@ with tab_map:
             st.session_state.pop("w_claim", None)
         # The base map is the same on every run, so Leaflet keeps the user's view; the scenario and selection
         # arrive as one layer that restyles it in place.
-        st_folium(dashboard.base_map(data, PATHS, view.commodity), key="map", height=620, use_container_width=True,
-                  returned_objects=["last_active_drawing", "last_object_clicked"],
-                  feature_group_to_add=[dashboard.view_layer(view, data, ws, result, tiles=tiles, fit_id=st.session_state.fit_id)])
+        mapcomponent.show(dashboard.base_map_args(data, PATHS, view.commodity),
+                          dashboard.view_layer(view, data, ws, result, tiles=tiles, fit_id=st.session_state.fit_id),
+                          key="map", height=620, returned_objects=["last_active_drawing", "last_object_clicked"])
         st.caption("Layers: " + ", ".join(LAYERS) + " (switch them in the map's layer control, top right).")
         with st.expander("Briefing export"):
             dashboard.briefing_panel(view, PATHS)

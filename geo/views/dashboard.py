@@ -28,7 +28,7 @@ from geo.claims.upload import MAX_BYTES as MAX_UPLOAD_BYTES
 from geo.data import corpus
 from geo.errors import GeoError
 from geo.views import briefing as brief
-from geo.views import offline, webmap
+from geo.views import mapcomponent, offline, webmap
 from geo.views import tables as panels
 from geo.views.safehtml import md_code, md_text, render
 from geo.views.url_state import ViewState
@@ -167,6 +167,16 @@ def base_map(data: Data, paths: Paths, commodity: str) -> folium.Map:
     """
     visible = [name for name in LAYERS if name not in HIDDEN_LAYERS[commodity]]
     return build_map(data.assets, visible=visible, layers=_layers(paths, data.version), dynamic=False)
+
+
+def base_map_args(data: Data, paths: Paths, commodity: str) -> dict[str, Any]:
+    """The base map's component arguments, built once per data version and commodity (see :mod:`geo.views.mapcomponent`)."""
+    return _base_map_args(paths, data.version, commodity)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _base_map_args(paths: Paths, version: tuple[tuple[str, int, int], ...], commodity: str) -> dict[str, Any]:
+    return mapcomponent.base_args(base_map(_data(paths, version), paths, commodity))
 
 
 def highlight_of(view: ViewState, data: Data) -> frozenset[str]:
