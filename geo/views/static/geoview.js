@@ -154,9 +154,7 @@ window.geoView = (function () {
         var style = document.createElement("style");
         style.textContent = ".leaflet-interactive:focus{outline:none}" +
             ".geo-ring-label{white-space:nowrap;font:bold 12px/1.3 sans-serif;color:#a50f15;background:rgba(255,255,255,.85);" +
-            "padding:1px 4px;border-radius:3px;transform:translate(-50%,-190%);display:inline-block}" +
-            /* Tooltips open on the side with room: never cut off at the map's left edge. */
-            ".leaflet-tooltip{max-width:320px;white-space:normal;width:max-content}";
+            "padding:1px 4px;border-radius:3px;transform:translate(-50%,-190%);display:inline-block}";
         document.head.appendChild(style);
     }
 
