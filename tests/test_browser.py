@@ -316,7 +316,9 @@ def same_view(a: dict, b: dict) -> bool:
 
 def choose(page, label: str, option: str) -> None:
     """Pick an option of a Streamlit selectbox by its label."""
-    page.get_by_role("combobox", name=label).locator("visible=true").first.click()
+    box = page.get_by_role("combobox", name=label).locator("visible=true").first
+    box.click()
+    box.fill(option)  # the list shows only options matching what the input holds
     page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
 
 
