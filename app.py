@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.errors import GeoError
-from geo.views import dashboard, offline
+from geo.views import dashboard, mapcomponent, offline
 from geo.views import url_state as appstate
 from geo.views.safehtml import md_text
 from geo.views.webmap import LAYERS
@@ -14,8 +13,8 @@ from geo.views.webmap import LAYERS
 st.set_page_config(page_title="Energy-route claims", layout="wide")
 dashboard.static_ready()
 dashboard.page_style()
-DATA_DIR, SEEDS_DIR = dashboard.data_paths()
-data = dashboard.load_data_or_stop(DATA_DIR, SEEDS_DIR)
+PATHS = dashboard.current_paths()
+ws, data = dashboard.load_data_or_stop(PATHS)
 assets, claims = data.assets, data.claims
 
 # --- view state: from the URL once per session, then from the widgets ---------------
@@ -34,7 +33,7 @@ with st.sidebar:
     commodity = st.radio("Commodity", appstate.COMMODITIES, index=appstate.COMMODITIES.index(view.commodity), horizontal=True, key="w_commodity")
     preset_names = ["(none)", *data.presets]
     preset = st.selectbox("Preset", preset_names, index=preset_names.index(view.preset or "(none)"), key="w_preset",
-                          format_func=lambda p: p if p == "(none)" else f"{p}: {data.presets[p]['title']}")
+                          format_func=lambda p: "(none): baseline" if p == "(none)" else data.presets[p]["title"])
     if preset != "(none)":
         st.caption(md_text(" ".join(t for t in (data.presets[preset]["description"], data.presets[preset].get("note")) if t)))
     routes = assets.loc[list(data.network_lines[commodity])]
@@ -57,49 +56,69 @@ with st.sidebar:
 view = view.with_(year=year, commodity=commodity, preset=None if preset == "(none)" else preset, off=tuple(off),
                   capacity=tuple(sorted((a, v) for a, v in caps.items() if a in routes.index)))
 
-# A claim chosen in the Claims tab shows on the map in the same run.
+# A claim chosen in the Claims tab shows on the map in the same run, and the map zooms to it (the user asked).
 pending_claim = st.session_state.get("w_claim")
 if pending_claim is not None:
-    view = view.with_(claim=None if pending_claim == "(none)" else pending_claim)
+    chosen_claim = None if pending_claim == "(none)" else pending_claim
+    if chosen_claim != view.claim and chosen_claim:
+        dashboard.request_fit()
+    view = view.with_(claim=chosen_claim)
+if "fit_id" not in st.session_state:
+    st.session_state.fit_id = 0  # a link that names a claim or an asset opens zoomed to it
 
 try:
-    baseline, result = dashboard.solve(view, DATA_DIR, SEEDS_DIR)
+    baseline, result = dashboard.solve(view, PATHS)
 except GeoError as exc:
-    st.error(dashboard.public_message(exc, DATA_DIR, SEEDS_DIR))
+    st.error(dashboard.public_message(exc, str(PATHS.data_dir), str(PATHS.corpus_dir)))
     st.stop()
 
 st.subheader("Energy-route claims: Caspian and Central Asian export routes")
-st.caption(f"{view.commodity.capitalize()} · {view.year} · scenario: {view.preset or 'custom' if (view.preset or view.off or view.capacity) else 'baseline'}"
+scenario_name = data.presets[view.preset]["title"] if view.preset else ("custom" if (view.off or view.capacity) else "baseline")
+if view.preset and (view.off or view.capacity):
+    scenario_name += " + own changes"
+st.caption(f"{view.commodity.capitalize()} · {view.year} · scenario: {md_text(scenario_name)}"
            f" · flows in {result.unit} (model, calibrated on observed {view.year} route volumes; see Sources)")
+# The headline figures stay in sight on every tab: baseline → scenario, with unit and year.
+for col, m in zip(st.columns(4), dashboard.headline(baseline, result), strict=True):
+    col.metric(m["label"], m["value"], m["delta"], delta_color="off", help=m["help"], border=True)
 
 tab_map, tab_deps, tab_claims, tab_article, tab_add = st.tabs(["Map", "Dependencies", "Claims", "Article", "Add article"])
 
 with tab_map:
     col_map, col_side = st.columns([3, 1])
     with col_map:
-        fmap = dashboard.map_for(view, data, result, tiles=tiles)
-        clicked = st_folium(fmap, key="map", height=620, use_container_width=True, returned_objects=["last_active_drawing"])
-        feature = (clicked or {}).get("last_active_drawing") or {}
-        clicked_id = (feature.get("properties") or {}).get("id")
-        if clicked_id in assets.index and clicked_id != st.session_state.get("last_click"):
-            st.session_state.last_click = clicked_id
+        # A click only reruns the script; a new click (a new point, even on the asset clicked before) selects its asset.
+        clicked = st.session_state.get("map")
+        clicked_id = dashboard.new_click(clicked, st.session_state.get("last_click"))
+        if clicked_id in assets.index:
+            st.session_state.last_click = dashboard.click_signature(clicked)
             view = view.with_(asset=clicked_id, claim=None)
+            st.session_state.pop("w_claim", None)
+        # The base map is the same on every run, so Leaflet keeps the user's view; the scenario and selection
+        # arrive as one layer that restyles it in place.
+        mapcomponent.show(dashboard.base_map_args(data, PATHS, view.commodity),
+                          dashboard.view_layer(view, data, ws, result, tiles=tiles, fit_id=st.session_state.fit_id),
+                          key="map", height=620, returned_objects=["last_active_drawing", "last_object_clicked"])
         st.caption("Layers: " + ", ".join(LAYERS) + " (switch them in the map's layer control, top right).")
         with st.expander("Briefing export"):
-            dashboard.briefing_panel(view, DATA_DIR)
+            dashboard.briefing_panel(view, PATHS)
     with col_side:
         st.subheader("Selection")
         selectable = ["(none)", *assets.index]
         chosen = st.selectbox("Asset", selectable, index=selectable.index(view.asset) if view.asset in assets.index else 0,
                               format_func=lambda a: a if a == "(none)" else assets.at[a, "name"], key=f"w_asset_{view.asset}")
+        if (None if chosen == "(none)" else chosen) != view.asset and chosen != "(none)":
+            dashboard.request_fit()
         view = view.with_(asset=None if chosen == "(none)" else chosen)
         if view.claim:
             dashboard.claim_card(view.claim, data)
         if view.asset:
             dashboard.asset_panel(view.asset, data, baseline, result)
+        if not view.asset and not view.claim:
+            dashboard.key_claim_card(data)
 
 with tab_deps:
-    dashboard.dependency_panel(baseline, result)
+    dashboard.dependency_panel(baseline, result, view, PATHS)
 
 with tab_claims:
     view = dashboard.claims_panel(view, data)
@@ -108,7 +127,7 @@ with tab_article:
     view = dashboard.article_panel(view, data)
 
 with tab_add:
-    dashboard.add_article_panel(data, DATA_DIR, SEEDS_DIR)
+    dashboard.add_article_panel(data, ws)
 
 st.session_state.view = view
 st.query_params.from_dict(appstate.to_query(view))

@@ -25,11 +25,22 @@ def run_app(query: dict[str, str] | None = None) -> AppTest:
     return at.run()
 
 
-def map_payload(at: AppTest) -> str:
-    """The generated Leaflet script and the JS/CSS links of the folium component."""
+def map_args(at: AppTest) -> dict:
     (component,) = [c for c in at.get("component_instance") if "script" in c.proto.json_args]
-    args = json.loads(component.proto.json_args)
-    return "\n".join([args["script"], args.get("html", ""), json.dumps(args.get("css_links")), json.dumps(args.get("js_links"))])
+    return json.loads(component.proto.json_args)
+
+
+def map_payload(at: AppTest) -> str:
+    """The generated Leaflet script, the per-run layer and the JS/CSS links of the folium component."""
+    args = map_args(at)
+    return "\n".join([args["script"], args.get("html", ""), args.get("feature_group") or "", json.dumps(args.get("css_links")),
+                      json.dumps(args.get("js_links"))])
+
+
+def base_map(at: AppTest) -> tuple[str, str]:
+    """What keys the drawn Leaflet map in the browser: its script and the component's widget id."""
+    (component,) = [c for c in at.get("component_instance") if "script" in c.proto.json_args]
+    return map_args(at)["script"], component.proto.id
 
 
 def shown_text(at: AppTest) -> str:
@@ -91,7 +102,64 @@ def test_selecting_a_claim_highlights_its_assets(default_app):
     at = run_app()
     at.selectbox(key="w_claim").set_value("zeifert-reroute-oil-gas").run()
     assert not at.exception
+    # The zoom request carries the claim's frame and a new id, so the page zooms once (after the user chose the claim).
+    assert re.search(r'"id":[1-9]\d*,"bounds":\[', map_args(at)["feature_group"])
     assert at.query_params["claim"] in ("zeifert-reroute-oil-gas", ["zeifert-reroute-oil-gas"])
+
+
+def test_scenario_selection_and_tab_changes_keep_the_same_base_map():
+    """The browser keeps the drawn map (and the user's view) only while the base script and widget id stay the same."""
+    at = run_app()
+    base = base_map(at)
+    layer = map_args(at)["feature_group"]
+    at.sidebar.selectbox(key="w_preset").set_value("cpc-halted").run()
+    assert base_map(at) == base
+    assert map_args(at)["feature_group"] != layer, "the scenario reaches the map as the per-run layer"
+    at.sidebar.multiselect(key="w_off").set_value(["btc"]).run()
+    at.selectbox(key="w_claim").set_value("zeifert-reroute-oil-gas").run()
+    at.selectbox(key="w_article").set_value(at.selectbox(key="w_article").options[-1]).run()
+    assert not at.exception
+    assert base_map(at) == base
+
+
+def test_a_click_on_the_map_selects_its_asset_at_once_and_a_reclick_counts():
+    at = run_app()
+    for asset, lat in (("btc", 40.1), ("cpc", 45.2), ("aktau", 43.6), ("btc", 40.2)):
+        # What the component sends back after a click on a feature (streamlit-folium's last_active_drawing / last_object_clicked).
+        at.session_state["map"] = {"last_active_drawing": {"type": "Feature", "properties": {"id": asset}},
+                                   "last_object_clicked": {"lat": lat, "lng": 50.0}}
+        at.run()
+        assert not at.exception
+        assert at.query_params["asset"] in (asset, [asset])
+        # The highlight of this very run names the clicked asset: it does not lag one click behind.
+        assert f'"highlight":["{asset}"]' in map_args(at)["feature_group"]
+    at.run()  # a rerun with the same click value (e.g. a tab change) is not a new click
+    assert at.query_params["asset"] in ("btc", ["btc"])
+
+
+def test_claim_saved_or_edited_by_hand_shows_in_the_same_session(tmp_path, monkeypatch):
+    import yaml
+
+    data, seeds = tmp_path / "data", tmp_path / "seeds"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
+    shutil.copytree(ROOT / "seeds", seeds)
+    monkeypatch.setenv("GEO_DATA_DIR", str(data))
+    monkeypatch.setenv("GEO_SEEDS_DIR", str(seeds))
+    at = run_app()
+    before = len(at.selectbox(key="w_claim").options)
+    # A hand edit: a copy of the first claim under a new id, pointing at another span of the same article.
+    doc = yaml.safe_load((data / "claims.yaml").read_text(encoding="utf-8"))
+    records = doc["claims"] if isinstance(doc, dict) else doc
+    extra = dict(records[0], id="hand-edited-claim")
+    extra.pop("assessment", None)
+    records.append(extra)
+    (data / "claims.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    at.run()
+    assert not at.exception, at.exception
+    assert len(at.selectbox(key="w_claim").options) == before + 1
+    at.selectbox(key="w_claim").set_value("hand-edited-claim").run()
+    assert not at.exception
+    assert at.query_params["claim"] in ("hand-edited-claim", ["hand-edited-claim"])
 
 
 def test_query_string_state_round_trips():

@@ -124,13 +124,16 @@ def test_map_draws_routes_and_markers_and_a_click_shows_claims(app_url, browser)
             window.map.eachLayer(l => { if (l.feature && l.feature.properties.id === 'kcp-atasu-alashankou' && l.getLatLngs) target = l; });
             const ll = target.getLatLngs();
             const flat = Array.isArray(ll[0]) ? ll.flat() : ll;
-            const mid = flat[Math.floor(flat.length / 2)];
-            window.map.setView(mid, 7, {animate: false});
-            const p = window.map.latLngToContainerPoint(mid);
-            return {x: p.x, y: p.y};
+            const i = Math.floor((flat.length - 1) / 2);
+            window.map.setView(flat[i], 7, {animate: false});
+            // Halfway along a drawn segment, in screen space: on the line, away from the markers at its vertices.
+            const a = window.map.latLngToContainerPoint(flat[i]), b = window.map.latLngToContainerPoint(flat[i + 1]);
+            return {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};
         }"""
     )
     page.wait_for_timeout(300)
+    iframe.scroll_into_view_if_needed()  # a click on the part of the iframe below the fold does not reach Leaflet
+    box = iframe.bounding_box()
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     page.get_by_text("Claims linked:").first.wait_for(timeout=30_000)
     page.locator("strong", has_text="Atasu").first.wait_for(timeout=30_000)
@@ -275,3 +278,100 @@ def test_hostile_markdown_and_templates_make_no_request_and_stay_text(markdown_u
     assert MD_BAD_DATE in shown["Add article"]
     assert all(" 49" not in text for text in shown.values()), "a template expression was evaluated"
     assert page.locator("img[src*='192.0.2.']").count() == 0
+
+
+VIEW_JS = "() => { const c = window.map.getCenter(); return {zoom: window.map.getZoom(), lat: c.lat, lng: c.lng}; }"
+#: A point on a line, inside the current view, away from its ends (where other lines and markers meet).
+POINT_ON_LINE_JS = """(_body, id) => {
+    const b = window.map.getBounds().pad(-0.1);
+    const mids = [];
+    window.map.eachLayer(l => {
+        if (!(l.feature && l.feature.properties.i === id && l.getLatLngs && l.options.interactive !== false)) return;
+        const ll = l.getLatLngs(), flat = Array.isArray(ll[0]) ? ll.flat() : ll;
+        for (let k = 0; k + 1 < flat.length; k++) {
+            if (!b.contains(flat[k]) || !b.contains(flat[k + 1])) continue;
+            // Halfway along a drawn segment, in screen space: on the line, away from the markers at its vertices.
+            const p = window.map.latLngToContainerPoint(flat[k]), q = window.map.latLngToContainerPoint(flat[k + 1]);
+            mids.push({x: (p.x + q.x) / 2, y: (p.y + q.y) / 2});
+        }
+    });
+    return mids[Math.floor(mids.length / 2)];
+}"""
+#: Whether the asset is drawn with the selection's yellow casing.
+HIGHLIGHTED_JS = """(_body, id) => { let found = false;
+    window.map.eachLayer(l => { if (l.feature && l.feature.properties.i === id && l.options.color === '#ffd400') found = true; });
+    return found; }"""
+
+
+def same_view(a: dict, b: dict) -> bool:
+    """Same zoom, and centres less than 2 screen pixels apart.
+
+    Leaflet re-centres to whole pixels when a hidden tab shows the map again (about 0.4 px was seen); a reset to the
+    default frame moves the centre by hundreds of pixels. At zoom z one degree is 256 * 2**z / 360 px (times ~1.4 in
+    latitude at 45 N, Mercator), so 2 px at zoom 6 is about 0.044 degrees of longitude.
+    """
+    px_per_deg = 256 * 2 ** a["zoom"] / 360
+    return a["zoom"] == b["zoom"] and abs(a["lng"] - b["lng"]) * px_per_deg < 2 and abs(a["lat"] - b["lat"]) * px_per_deg * 1.5 < 2
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick an option of a Streamlit selectbox by its label."""
+    box = page.get_by_role("combobox", name=label).locator("visible=true").first
+    box.click()
+    box.fill(option)  # the list shows only options matching what the input holds
+    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
+
+
+def test_each_click_selects_its_line_at_once_and_the_view_survives(app_url, browser):
+    OUTPUT.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(app_url)
+    map_frame(page)
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(OUTPUT / "dashboard-default.png"))
+    iframe = page.locator("iframe[title*='streamlit_folium']")
+    body = iframe.content_frame.locator("body")
+    # The default view frames the Caspian: Aktau (51.2 E, 43.6 N) and Atyrau (51.9 E, 47.1 N) are inside it.
+    assert body.evaluate("() => window.map.getBounds().contains([43.6, 51.2]) && window.map.getBounds().contains([47.1, 51.9])")
+    assert body.evaluate("() => window.map.getZoom()") >= 4
+    # The user's own view: zoomed in on the northern Caspian.
+    body.evaluate("() => window.map.setView([45.5, 52.0], 6, {animate: false})")
+    page.wait_for_timeout(600)  # streamlit-folium reports the move after its 250 ms debounce
+    mine = body.evaluate(VIEW_JS)
+    names = {"cpc": "Caspian Pipeline Consortium", "uas": "Uzen–Atyrau–Samara", "lane-aktau-baku": "Caspian tanker route Aktau – Baku"}
+    for asset in ("cpc", "uas", "lane-aktau-baku", "cpc"):
+        point = body.evaluate(POINT_ON_LINE_JS, asset)
+        iframe.scroll_into_view_if_needed()  # a click on the part of the iframe below the fold does not reach Leaflet
+        box = iframe.bounding_box()
+        page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+        # The side column names the clicked line and the map highlights it, after this one click.
+        page.locator("[data-testid='stHtml'] strong, [data-testid='stHtml'] h3, [data-testid='stHtml'] h4").filter(
+            has_text=names[asset]).locator("visible=true").first.wait_for(timeout=15_000)
+        page.wait_for_function(
+            "([id]) => { const f = document.querySelector(\"iframe[title*='streamlit_folium']\").contentWindow;"
+            " let ok = false; f.map.eachLayer(l => { if (l.feature && l.feature.properties.i === id && l.options.color === '#ffd400') ok = true; });"
+            " return ok; }", arg=[asset], timeout=15_000)
+        body.evaluate("() => window.map.closePopup()")
+        assert same_view(body.evaluate(VIEW_JS), mine), "a click leaves the user's view alone"
+    page.screenshot(path=str(OUTPUT / "dashboard-clicks.png"))
+    # A preset chosen while reading another tab: the map keeps its view.
+    page.get_by_role("tab", name="Dependencies", exact=True).click()
+    choose(page, "Preset", "CPC halted")
+    page.get_by_text("scenario: CPC halted").first.wait_for(timeout=30_000)
+    page.get_by_role("tab", name="Map", exact=True).click()
+    page.wait_for_function(
+        "() => { const f = document.querySelector(\"iframe[title*='streamlit_folium']\").contentWindow; let off = false;"
+        " f.map.eachLayer(l => { if (l.feature && l.feature.properties.i === 'cpc' && l.options.color === '#9e9e9e') off = true; }); return off; }",
+        timeout=15_000)
+    assert same_view(body.evaluate(VIEW_JS), mine), "a preset change on another tab leaves the view alone"
+    page.screenshot(path=str(OUTPUT / "dashboard-cpc-halted.png"))
+    # Asking for a claim is asking to zoom to it: the view changes to frame its assets.
+    page.get_by_role("tab", name="Claims", exact=True).click()
+    choose(page, "Show a claim on the map", "Kazakhstan is actively looking for ways")
+    page.get_by_role("tab", name="Map", exact=True).click()
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(OUTPUT / "dashboard-claim.png"))
+    assert not same_view(body.evaluate(VIEW_JS), mine), "choosing a claim zooms to it"
+    assert not errors, errors

@@ -68,3 +68,27 @@ def test_claims_layer_marks_assets_with_claims():
     for asset_id in list(linked)[:5]:
         assert f'"i":"{asset_id}"' in html
     assert html.count('"claim":1') == len({a for a in linked if a in ASSETS.index})
+
+
+
+def test_stranded_rings_have_area_proportional_to_volume():
+    from geo.views.webmap import RING_MAX_PX, _rings
+
+    rings = _rings([(50.0, 47.0, 40.0, "a"), (60.0, 45.0, 10.0, "b"), (61.0, 44.0, 0.0, "none")])
+    # Area ~ volume: a quarter of the volume is half the radius (sqrt(10/40) = 0.5); nothing stranded, no ring.
+    assert [r["radius"] for r in rings] == [RING_MAX_PX, RING_MAX_PX / 2]
+    assert [r["text"] for r in rings] == ["a", "b"]
+
+
+def test_cpc_halted_strands_western_crude_at_atyrau():
+    from types import SimpleNamespace
+
+    from geo.views.dashboard import stranded_rings
+    from geo.workspace import Workspace
+
+    ws = Workspace.open(DATA)
+    result = SimpleNamespace(stranded_by_supply={"west-kz": 41.7, "central-kz": 0.0}, unit="Mt/y", year=2023)
+    (ring,) = stranded_rings(ws, result)
+    atyrau = ws.assets.at["atyrau", "geometry"]
+    assert ring[:3] == (round(atyrau.x, 3), round(atyrau.y, 3), 41.7)
+    assert ring[3] == "41.7 Mt/y stranded (2023, model)"

@@ -78,3 +78,49 @@ def test_hostile_query_values_are_dropped():
     params = {"year": "1999", "commodity": "<script>", "off": "cpc,../../etc", "cap": "cpc:nan,btc:-1,tap:1e9", "asset": "x' onerror='1"}
     view = appstate.parse_query(params, asset_ids=set(ASSETS.index), presets=set())
     assert view == appstate.ViewState(off=("cpc",))
+
+
+def _result(**kw):
+    from types import SimpleNamespace
+
+    base = {"unit": "Mt/y", "year": 2023, "commodity": "oil", "total_export": 70.0, "stranded": 0.0,
+            "share_via_russia": 0.96, "share_via_russian_ports": 0.95}
+    return SimpleNamespace(**{**base, **kw})
+
+
+def test_headline_strip_shows_baseline_to_scenario_with_units_years_and_barrels():
+    baseline = _result()
+    scenario = _result(total_export=28.0, stranded=42.0, share_via_russia=0.81, share_via_russian_ports=0.775)
+    exports, stranded, russia, ports = panels.headline(baseline, scenario)
+    assert exports["label"] == "Exports (Mt/y, 2023)" and exports["value"] == "70.0 → 28.0" and exports["delta"] == "-42.0 Mt/y"
+    # 28 Mt/y x 7.33e6 bbl/Mt / 365 d = 562,301 b/d -> 562,000 b/d to the nearest thousand.
+    assert "scenario ≈ 562,000 b/d" in exports["help"]
+    assert stranded["value"] == "0.0 → 42.0"
+    # Shares in % of exports: 96 % -> 81 % is -15 percentage points; 95 % -> 77.5 % is -17.5 pp.
+    assert russia["label"] == "Via Russia (% of exports, 2023)" and russia["value"] == "96 % → 81 %" and russia["delta"] == "-15.0 pp"
+    assert ports["delta"] == "-17.5 pp"
+    gas = panels.headline(_result(unit="bcm/y", commodity="gas"), _result(unit="bcm/y", commodity="gas"))
+    assert "b/d" not in gas[0]["help"]  # barrels only for crude
+
+
+def test_barrels_per_day_uses_the_stated_factor():
+    # 1 Mt/y = 7.33e6 bbl / 365 d = 20,082 b/d; 69.785 Mt/y = 1,401,431 b/d -> 1,401,000.
+    assert round(panels.BPD_PER_MTY) == 20082
+    assert panels.barrels_per_day(69.785) == "1,401,000 b/d"
+
+
+def test_readable_labels_replace_slugs():
+    assert panels.readable("partly_supported") == "partly supported"
+    assert panels.readable("military_symbolic") == "military symbolic"
+    assert panels.readable("(any)") == "(any)"
+    row = CLAIMS[CLAIMS["id"] == "zeifert-reroute-oil-gas"].iloc[0]
+    option = panels.claim_option(row)
+    assert option.startswith("Kazakhstan is actively looking") and option.endswith("(partly supported)")
+    assert "_" not in option
+
+
+def test_key_claim_is_the_seed_articles_assessed_rerouting_claim():
+    # The first seed article's claims in file order; the first rerouting one with an assessment is the rerouting claim.
+    c = panels.key_claim(CLAIMS)
+    assert c.id == "zeifert-reroute-oil-gas" and c.verdict == "partly_supported"
+    assert panels.key_claim(CLAIMS.iloc[0:0]) is None

@@ -10,7 +10,6 @@ outlines are shared.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import tempfile
 from dataclasses import dataclass
@@ -26,18 +25,15 @@ from geo import settings
 from geo.claims import ingest
 from geo.claims.extract import build_matcher, extract
 from geo.claims.upload import MAX_BYTES as MAX_UPLOAD_BYTES
-from geo.data import corpus, load
-from geo.data.schema import LINE_KINDS
+from geo.data import corpus
 from geo.errors import GeoError
-from geo.routes import scenario
-from geo.routes.network import build_network
 from geo.views import briefing as brief
-from geo.views import offline
+from geo.views import mapcomponent, offline, webmap
 from geo.views import tables as panels
 from geo.views.safehtml import md_code, md_text, render
 from geo.views.url_state import ViewState
-from geo.views.webmap import LAYERS, MapLayers, MapState, build_map, capacity_label, map_layers
-from geo.workspace import Workspace
+from geo.views.webmap import LAYERS, MapLayers, MapState, bounds_of, build_map, capacity_label, map_layers
+from geo.workspace import Paths, Workspace
 
 
 @dataclass(frozen=True)
@@ -52,26 +48,46 @@ class Data:
     presets: dict[str, Any]
     #: The line assets the scenario network uses, per commodity: the ones worth a toggle or a slider.
     network_lines: dict[str, tuple[str, ...]]
+    #: The data version these tables were read at (see :meth:`geo.workspace.Paths.version`).
+    version: tuple[tuple[str, int, int], ...] = ()
 
 
-@st.cache_data(show_spinner="Loading the dataset...")
-def load_data(data_dir: str, seeds_dir: str) -> Data:
-    """Load and validate everything once per data folder (each session gets a copy)."""
-    assets = load.load_assets(data_dir)
-    flows = load.load_flows(data_dir)
-    ingest.recover(data_dir, seeds_dir)  # adopt texts left by an interrupted ingest before reading the corpus
-    corp = corpus.load_corpus(data_dir, seeds_dir, asset_ids=set(assets.index))
-    spec = load.load_network(data_dir)
-    lines = set(assets.index[assets["kind"].isin(LINE_KINDS)])
-    network_lines = {c: tuple(dict.fromkeys(e.asset for e in spec.edges if e.commodity == c and e.asset in lines)) for c in ("oil", "gas")}
+def current_paths() -> Paths:
+    """The data and corpus folders, resolved on every run (``GEO_DATA_DIR`` / ``GEO_SEEDS_DIR`` may change)."""
+    return Paths.resolve()
+
+
+def workspace(paths: Paths) -> Workspace:
+    """The workspace of the current data version: a hand edit or a saved claim gives a new one on the next run."""
+    return _workspace(paths, paths.version())
+
+
+@st.cache_resource(show_spinner="Loading the dataset...", max_entries=4)
+def _workspace(paths: Paths, version: tuple[tuple[str, int, int], ...]) -> Workspace:
+    """Validated tables of one data version, shared read-only by every session (nothing here is mutated in place)."""
+    ingest.recover(paths.data_dir, paths.corpus_dir)  # adopt texts left by an interrupted ingest before reading the corpus
+    ws = Workspace(paths)
+    _ = ws.assets, ws.flows, ws.sources, ws.network_spec, ws.presets, ws.corpus  # load now: errors surface here, not mid-page
+    return ws
+
+
+def load_data(paths: Paths) -> Data:
+    """Every table the dashboard shows, for the current data version."""
+    return _data(paths, paths.version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _data(paths: Paths, version: tuple[tuple[str, int, int], ...]) -> Data:
+    ws = _workspace(paths, version)
     return Data(
-        assets=assets,
-        sources=load.load_sources(data_dir),
-        flows=flows,
-        corpus=corp,
-        claims=panels.claims_frame(corp, flows),
-        presets=Workspace.open(data_dir, seeds_dir).preset_table(),
-        network_lines=network_lines,
+        assets=ws.assets,
+        sources=ws.sources,
+        flows=ws.flows,
+        corpus=ws.corpus,
+        claims=panels.claims_frame(ws.corpus, ws.flows),
+        presets=ws.preset_table(),
+        network_lines={c: ws.network_lines(c) for c in ("oil", "gas")},
+        version=version,
     )
 
 
@@ -91,10 +107,11 @@ def public_message(exc: object, data_dir: str, seeds_dir: str) -> str:
 _ABSOLUTE_PATH = re.compile(r"(?<![\w.:/])/(?:[^\s/:'\"()]+/)+([^\s/:'\"()]+)")
 
 
-def load_data_or_stop(data_dir: str, seeds_dir: str) -> Data:
-    """The data, or an error naming the file, record and field (no traceback, no server path) and a stopped script."""
+def load_data_or_stop(paths: Paths) -> tuple[Workspace, Data]:
+    """The workspace and its tables, or an error naming the file, record and field (no traceback, no server path) and a stopped script."""
+    data_dir, seeds_dir = str(paths.data_dir), str(paths.corpus_dir)
     try:
-        return load_data(data_dir, seeds_dir)
+        return workspace(paths), load_data(paths)
     except GeoError as exc:
         problems = getattr(exc, "problems", None) or [exc]
         st.error("The data could not be loaded. Fix these and reload the page:")
@@ -110,24 +127,25 @@ def load_data_or_stop(data_dir: str, seeds_dir: str) -> Data:
     raise AssertionError  # st.stop() does not return; this keeps type checkers honest
 
 
-def data_paths() -> tuple[str, str]:
-    """The data and corpus folders; ``GEO_DATA_DIR`` / ``GEO_SEEDS_DIR`` override them (read on every run)."""
-    return os.environ.get("GEO_DATA_DIR", str(settings.DATA_DIR)), os.environ.get("GEO_SEEDS_DIR", str(settings.SEEDS_DIR))
+@st.cache_data(show_spinner=False, max_entries=64)
+def _dependency_frames(paths: Paths, version: tuple[tuple[str, int, int], ...], year: int, commodity: str, preset: str | None,
+                       off: tuple[str, ...], capacity: tuple[tuple[str, float], ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    baseline, result = _solve(paths, version, year, commodity, preset, off, capacity)
+    return panels.metrics_frame(baseline, result), panels.route_flows_frame(baseline, result)
+
+
+def solve(view: ViewState, paths: Paths) -> tuple[Any, Any]:
+    """Baseline and scenario results for a view, cached on the scenario fields and the data version alone.
+
+    Selecting an asset or a claim, or switching tabs, never solves again.
+    """
+    return _solve(paths, paths.version(), view.year, view.commodity, view.preset, view.off, view.capacity)
 
 
 @st.cache_data(show_spinner="Solving the scenario...", max_entries=64)
-def solve(view: ViewState, data_dir: str, seeds_dir: str) -> tuple[Any, Any]:
-    """Baseline and scenario results for a view (cached by the view's scenario fields)."""
-    net = _network(data_dir, seeds_dir, view.year, view.commodity)
-    presets = load.load_scenarios(data_dir) if view.preset else []
-    return scenario.run_network(net, presets, preset=view.preset, off=view.off, capacity=dict(view.capacity))
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _network(data_dir: str, seeds_dir: str, year: int, commodity: str) -> Any:
-    """The route network of a year and commodity, built from the loaded tables."""
-    data = load_data(data_dir, seeds_dir)
-    return build_network(data.assets, data.flows, load.load_network(data_dir), year=year, commodity=commodity)
+def _solve(paths: Paths, version: tuple[tuple[str, int, int], ...], year: int, commodity: str, preset: str | None,
+           off: tuple[str, ...], capacity: tuple[tuple[str, float], ...]) -> tuple[Any, Any]:
+    return _workspace(paths, version).solve(year, commodity, preset=preset, off=off, capacity=dict(capacity))
 
 
 def static_ready() -> bool:
@@ -141,23 +159,67 @@ def _ensure_static(static_dir: str) -> bool:
     return True
 
 
-def map_for(view: ViewState, data: Data, result: Any, *, tiles: bool) -> folium.Map:
-    """The folium map of a view: the scenario's flows, switched-off routes, highlighted selection.
+def base_map(data: Data, paths: Paths, commodity: str) -> folium.Map:
+    """The map that stays drawn across reruns: basemap, routes, points and controls, framed on the Caspian.
 
-    The map fits itself to the highlighted assets (see :func:`geo.views.webmap.build_map`).
+    It depends only on the data version and the commodity (which layers start ticked), so streamlit-folium keeps
+    the same Leaflet map, and the user's zoom and centre, through every scenario, selection or tab change.
     """
-    highlight: frozenset[str] = frozenset()
+    visible = [name for name in LAYERS if name not in HIDDEN_LAYERS[commodity]]
+    return build_map(data.assets, visible=visible, layers=_layers(paths, data.version), dynamic=False)
+
+
+def base_map_args(data: Data, paths: Paths, commodity: str) -> dict[str, Any]:
+    """The base map's component arguments, built once per data version and commodity (see :mod:`geo.views.mapcomponent`)."""
+    return _base_map_args(paths, data.version, commodity)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _base_map_args(paths: Paths, version: tuple[tuple[str, int, int], ...], commodity: str) -> dict[str, Any]:
+    return mapcomponent.base_args(base_map(_data(paths, version), paths, commodity))
+
+
+def highlight_of(view: ViewState, data: Data) -> frozenset[str]:
+    """The assets to highlight: the shown claim's, else the selected asset."""
     if view.claim:
         row = data.claims[data.claims["id"] == view.claim]
         if not row.empty:
-            highlight = frozenset(row.iloc[0]["asset_ids"]) & frozenset(data.assets.index)
+            return frozenset(row.iloc[0]["asset_ids"]) & frozenset(data.assets.index)
     elif view.asset:
-        highlight = frozenset({view.asset})
+        return frozenset({view.asset})
+    return frozenset()
+
+
+def view_layer(view: ViewState, data: Data, ws: Workspace, result: Any, *, tiles: bool, fit_id: int | None) -> folium.FeatureGroup:
+    """The per-run layer: the scenario's flows, switched-off routes, stranded rings, highlight and a requested fit."""
+    highlight = highlight_of(view, data)
     # result.off holds every asset switched off: the preset's and the view's own.
     state = MapState(flows=dict(result.asset_flows), flow_unit=result.unit, flow_year=result.year, off=frozenset(result.off),
-                     highlight=highlight, tiles=tiles)
-    visible = [name for name in LAYERS if name not in HIDDEN_LAYERS[view.commodity]]
-    return build_map(data.assets, state=state, visible=visible, layers=_layers(*data_paths(), _stamp(*data_paths())))
+                     highlight=highlight, tiles=tiles, fit=bounds_of(data.assets, highlight), rings=stranded_rings(ws, result))
+    return webmap.view_layer(data.assets, state, fit_id=fit_id)
+
+
+def stranded_rings(ws: Workspace, result: Any) -> tuple[tuple[float, float, float, str], ...]:
+    """Stranded volume drawn at its source: the supply node's own asset, else the first place its feeders reach.
+
+    The supply regions of ``network.yaml`` are areas, not points; their first feeder's end (Atyrau for western
+    Kazakhstan) is the hub on land where their crude enters the export system.
+    """
+    rings = []
+    nodes = {n.id: n for n in ws.network_spec.nodes}
+    for node_id, volume in result.stranded_by_supply.items():
+        if volume <= 1e-6 or node_id not in nodes:
+            continue
+        node = nodes[node_id]
+        anchors = [node.asset] if node.asset else [nodes[e.to].asset for e in ws.network_spec.edges
+                                                   if e.from_ == node_id and e.to in nodes and nodes[e.to].asset]
+        points = [ws.assets.at[a, "geometry"].centroid for a in anchors if a in ws.assets.index]
+        if not points:
+            continue
+        lon, lat = points[0].x, points[0].y
+        text = f"{volume:.1f} {result.unit} stranded ({result.year}, model)"
+        rings.append((round(lon, 3), round(lat, 3), float(volume), text))
+    return tuple(rings)
 
 
 #: Layers left unticked at first for each commodity (the layer control shows them on demand).
@@ -175,6 +237,20 @@ def page_style() -> None:
     st.markdown(PAGE_STYLE, unsafe_allow_html=True)
 
 
+def headline(baseline: Any, result: Any) -> list[dict[str, str]]:
+    """The metrics strip's figures (see :func:`geo.views.tables.headline`)."""
+    return panels.headline(baseline, result)
+
+
+def key_claim_card(data: Data) -> None:
+    """With nothing selected: the seed article's key claim and its assessment, with a hint how to select."""
+    c = panels.key_claim(data.claims)
+    st.caption("Click a route or a port on the map to see its facts, flows and claims.")
+    if c is not None:
+        st.markdown("**Key claim of the seed article**")
+        st.html(claim_html(c, data.corpus.texts[c.article]))
+
+
 def claim_card(claim_id: str, data: Data) -> None:
     """The selected claim, as in the claims list."""
     rows = data.claims[data.claims["id"] == claim_id]
@@ -184,16 +260,10 @@ def claim_card(claim_id: str, data: Data) -> None:
         st.html(claim_html(c, data.corpus.texts[c.article]))
 
 
-def _stamp(data_dir: str, seeds_dir: str) -> tuple[int, ...]:
-    """Modification times of the files the map layers are built from (a cache key)."""
-    names = (load.ASSETS_FILE, load.SOURCES_FILE, corpus.CLAIMS_FILE, corpus.ARTICLES_FILE)
-    return (*((Path(data_dir) / n).stat().st_mtime_ns for n in names), Path(seeds_dir).stat().st_mtime_ns)
-
-
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _layers(data_dir: str, seeds_dir: str, stamp: tuple[int, ...]) -> MapLayers:
-    """The serialised map layers: immutable strings, so one copy is shared by every session."""
-    data = load_data(data_dir, seeds_dir)
+def _layers(paths: Paths, version: tuple[tuple[str, int, int], ...]) -> MapLayers:
+    """The serialised map layers of a data version: immutable strings, so one copy is shared by every session."""
+    data = _data(paths, version)
     return map_layers(data.assets, data.claims, data.sources)
 
 
@@ -221,12 +291,15 @@ def asset_panel(asset_id: str, data: Data, baseline: Any, result: Any) -> None:
     st.caption(md_text("Sources: " + ", ".join(row["sources"])))
 
 
-def dependency_panel(baseline: Any, result: Any) -> None:
-    """Metrics side by side, and flows by route."""
+def dependency_panel(baseline: Any, result: Any, view: ViewState | None = None, paths: Paths | None = None) -> None:
+    """Metrics side by side, and flows by route (tables cached with the solve, on the scenario alone)."""
     st.subheader(f"Dependency metrics, {result.commodity} {result.year}: baseline vs scenario")
-    st.dataframe(panels.metrics_frame(baseline, result), width="stretch")
+    if view is not None and paths is not None:
+        metrics, frame = _dependency_frames(paths, paths.version(), view.year, view.commodity, view.preset, view.off, view.capacity)
+    else:
+        metrics, frame = panels.metrics_frame(baseline, result), panels.route_flows_frame(baseline, result)
+    st.dataframe(metrics, width="stretch")
     st.subheader("Flows by route")
-    frame = panels.route_flows_frame(baseline, result)
     st.bar_chart(frame, horizontal=True, stack=False, height=max(260, 28 * len(frame)))
     st.caption(f"Volumes in {md_text(result.unit)}, {result.year}; modelled from the network with capacities from data/assets.geojson and "
                "route volumes from data/flows.csv (sources in data/sources.yaml).")
@@ -241,10 +314,26 @@ def claim_html(c: Any, text: str) -> str:
     return str(render(
         "claim_card.html", excerpt=panels.excerpt_in_sentence_html(text, c.start, c.end),
         english=c.english if isinstance(c.english, str) else None, title=c.article_title, outlet=panels.text_or(c.outlet, "outlet unknown"),
-        published=panels.text_or(c.published, "undated"), chain=c.attribution_chain, claim_type=c.claim_type,
+        published=panels.text_or(c.published, "undated"), chain=c.attribution_chain, claim_type=panels.readable(c.claim_type),
         verdict=panels.VERDICT_LABELS.get(c.verdict, c.verdict), rationale=assessment.get("rationale") if assessment else None,
         figures=figures,
     ))
+
+
+def _claim_cards(data: Data) -> dict[str, str]:
+    return _claim_cards_of(data.version, data)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False, hash_funcs={Data: lambda d: d.version})
+def _claim_cards_of(version: tuple[tuple[str, int, int], ...], data: Data) -> dict[str, str]:
+    """Every claim card of a data version, rendered once (immutable strings)."""
+    return {c.id: claim_html(c, data.corpus.texts[c.article]) for c in data.claims.itertuples()}
+
+
+@st.cache_resource(max_entries=4, show_spinner=False, hash_funcs={Data: lambda d: d.version})
+def _claim_labels_of(version: tuple[tuple[str, int, int], ...], data: Data) -> dict[str, str]:
+    """The claim list's option labels of a data version (see :func:`geo.views.tables.claim_option`)."""
+    return {row["id"]: panels.claim_option(row) for _, row in data.claims.iterrows()}
 
 
 def claims_panel(view: ViewState, data: Data) -> ViewState:
@@ -258,17 +347,20 @@ def claims_panel(view: ViewState, data: Data) -> ViewState:
     article = cols[0].selectbox("Article", articles, format_func=lambda a: a if a == "(any)" else data.corpus.articles[a].label, key="f_article")
     linked_assets = sorted({a for ids in frame["asset_ids"] for a in ids})
     asset = cols[1].selectbox("Asset", ["(any)", *linked_assets], format_func=lambda a: a if a == "(any)" else data.assets.at[a, "name"], key="f_asset")
-    ctype = cols[2].selectbox("Type", ["(any)", *sorted(frame["claim_type"].unique())], key="f_type")
-    verdict = cols[3].selectbox("Assessment", ["(any)", *sorted(frame["verdict"].unique())], key="f_verdict")
+    ctype = cols[2].selectbox("Type", ["(any)", *sorted(frame["claim_type"].unique())], key="f_type", format_func=panels.readable)
+    verdict = cols[3].selectbox("Assessment", ["(any)", *sorted(frame["verdict"].unique())], key="f_verdict",
+                                format_func=lambda v: panels.VERDICT_LABELS.get(v, panels.readable(v)))
     shown = panels.filter_claims(frame, article=None if article == "(any)" else article, asset=None if asset == "(any)" else asset,
                                  claim_type=None if ctype == "(any)" else ctype, verdict=None if verdict == "(any)" else verdict)
+    labels = _claim_labels_of(data.version, data)
     options = ["(none)", *shown["id"]]
     current = view.claim if view.claim in options else "(none)"
     chosen = st.selectbox("Show a claim on the map", options, index=options.index(current), key="w_claim",
-                          format_func=lambda i: i if i == "(none)" else f"{i}: {frame.loc[frame['id'] == i, 'excerpt'].iloc[0][:90]}")
+                          format_func=lambda i: i if i == "(none)" else labels.get(i, i))
     st.caption(f"{len(shown)} of {len(frame)} claims")
-    for c in shown.itertuples():
-        st.html(claim_html(c, data.corpus.texts[c.article]))
+    cards = _claim_cards(data)
+    # One HTML element for the whole list: a rerun (a click elsewhere) sends it again but builds nothing.
+    st.html("".join(cards[i] for i in shown["id"]))
     return view.with_(claim=None if chosen == "(none)" else chosen)
 
 
@@ -284,8 +376,13 @@ def article_panel(view: ViewState, data: Data) -> ViewState:
     return view.with_(article=art_id)
 
 
-def add_article_panel(data: Data, data_dir: str, seeds_dir: str) -> None:
-    """Upload or paste an article; review its candidate claims; save the accepted ones."""
+def add_article_panel(data: Data, ws: Workspace) -> None:
+    """Upload or paste an article; review its candidate claims; save the accepted ones.
+
+    Saving changes the data version, so the next run reads a new workspace: the claims show on the map and in the
+    Claims tab of this same session, with no cache to clear by hand.
+    """
+    data_dir, seeds_dir = str(ws.paths.data_dir), str(ws.paths.corpus_dir)
     st.subheader("Add an article")
     # The uploader's own limit (MB) matches the corpus limit, so the two never tell the user different sizes.
     upload = st.file_uploader(f"Upload (.txt, .md, .html; at most {MAX_UPLOAD_BYTES / 1e6:g} MB)", type=["txt", "md", "html", "htm"],
@@ -302,14 +399,15 @@ def add_article_panel(data: Data, data_dir: str, seeds_dir: str) -> None:
             st.error(public_message(exc, data_dir, seeds_dir))
         else:
             st.session_state.review = res.article_id
-            load_data.clear()
-            st.success(md_code(res.message))
+            st.session_state.ingest_message = res.message
             st.rerun()
+    if st.session_state.get("ingest_message"):
+        st.success(md_code(st.session_state.pop("ingest_message")))
     art_id = st.session_state.get("review")
     if not art_id or art_id not in data.corpus.texts:
         return
     text = data.corpus.texts[art_id]
-    matcher = build_matcher(data.assets, load.load_route_groups(data_dir))
+    matcher = build_matcher(data.assets, ws.route_groups)
     candidates = extract(text, article=art_id, language=data.corpus.articles[art_id].language, matcher=matcher)
     st.html(render("heading.html", text=f"Candidate claims in {data.corpus.articles[art_id].label}: {len(candidates)}"))
     accepted = []
@@ -326,8 +424,10 @@ def add_article_panel(data: Data, data_dir: str, seeds_dir: str) -> None:
         except (GeoError, ValueError) as exc:
             st.error(public_message(exc, data_dir, seeds_dir))
         else:
-            load_data.clear()
-            st.success(f"Saved {saved} claim(s).")
+            st.session_state.saved_message = f"Saved {saved} claim(s): they are listed in the Claims tab and drawn on the map."
+            st.rerun()
+    if st.session_state.get("saved_message"):
+        st.success(md_text(st.session_state.pop("saved_message")))
 
 
 #: The uploader's limit in Streamlit's megabytes (MiB); it never refuses a file the corpus would take.
@@ -342,13 +442,14 @@ def _claim_from(c: Any, english: str) -> corpus.Claim:
     )
 
 
-def briefing_panel(view: ViewState, data_dir: str) -> None:
+def briefing_panel(view: ViewState, paths: Paths) -> None:
     """Make PNG, PDF and HTML briefings of the current view, then offer them for download."""
     key = (view.year, view.commodity, view.preset, view.off, view.capacity, view.claim)
     if st.button("Make briefing files (PNG, PDF, HTML) of this view", key="w_brief"):
         with st.spinner("Drawing the briefing..."):
-            b = brief.make_briefing(Workspace.open(data_dir, data_paths()[1]), year=view.year, commodity=view.commodity, preset=view.preset,
-                                    off=view.off, capacity=dict(view.capacity), claim_ids=(view.claim,) if view.claim else ())
+            b = brief.make_briefing(Workspace.open(paths.data_dir, paths.corpus_dir), year=view.year, commodity=view.commodity,
+                                    preset=view.preset, off=view.off, capacity=dict(view.capacity),
+                                    claim_ids=(view.claim,) if view.claim else ())
             out = Path(tempfile.mkdtemp(prefix="geo-brief-"))
             files = {s: brief.write(b, out / f"briefing{s}").read_bytes() for s in brief.FORMATS}
         st.session_state.briefing = (key, files)
@@ -359,3 +460,28 @@ def briefing_panel(view: ViewState, data_dir: str) -> None:
         mimes = {".png": "image/png", ".pdf": "application/pdf", ".html": "text/html"}
         for col, (suffix, payload) in zip(cols, made[1].items(), strict=True):
             col.download_button(f"Download {suffix[1:].upper()}", payload, file_name=f"{name}{suffix}", mime=mimes[suffix], key=f"w_dl{suffix}")
+
+
+# --- map clicks and zoom requests -------------------------------------------------------------
+
+
+def click_signature(value: Any) -> tuple[Any, ...] | None:
+    """What makes a map click new: the asset and the clicked point (a re-click of the same asset is a new point)."""
+    value = value or {}
+    feature = value.get("last_active_drawing") or {}
+    asset = (feature.get("properties") or {}).get("id")
+    point = value.get("last_object_clicked") or {}
+    if asset is None:
+        return None
+    return (asset, point.get("lat"), point.get("lng"))
+
+
+def new_click(value: Any, last: tuple[Any, ...] | None) -> str | None:
+    """The asset of a click not acted on yet, or ``None`` (the same value comes back on every rerun until the next click)."""
+    sig = click_signature(value)
+    return sig[0] if sig is not None and sig != last else None
+
+
+def request_fit() -> None:
+    """Ask the map to zoom to the highlighted assets once: a new request id is applied by the page, then ignored."""
+    st.session_state.fit_id = st.session_state.get("fit_id", 0) + 1

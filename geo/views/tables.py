@@ -26,6 +26,18 @@ VERDICT_LABELS = {
 }
 
 
+def readable(slug: Any) -> str:
+    """A data slug as words: ``partly_supported`` → ``partly supported``, ``military_symbolic`` → ``military symbolic``."""
+    return str(slug).replace("_", " ").replace("-", " ") if isinstance(slug, str) and not slug.startswith("(") else str(slug)
+
+
+def claim_option(row: Any) -> str:
+    """A claim as a list option: the English rendering (else the excerpt), shortened, and its assessment."""
+    text = row["english"] if isinstance(row["english"], str) and row["english"] else row["excerpt"]
+    short = text if len(text) <= 90 else text[:89].rstrip() + "…"
+    return f"{short} ({VERDICT_LABELS.get(row['verdict'], readable(row['verdict']))})"
+
+
 def claims_frame(corpus: Corpus, flows: pd.DataFrame) -> pd.DataFrame:
     """One row per claim: excerpt, article title, outlet, date, attribution, verdict, evidence."""
     frame = corpus.claims_frame()
@@ -149,3 +161,52 @@ def sensitivity_frame(sens: Any) -> pd.DataFrame:
         scale = 100.0 if metric.startswith("share") else 1.0
         rows.append({"metric": metric, "central": sens.central[metric] * scale, "min": low * scale, "max": high * scale})
     return pd.DataFrame(rows, columns=["metric", "central", "min", "max"]).set_index("metric").round(3)
+
+
+#: Barrels per day in one Mt/y of crude: 1 tonne of crude is about 7.33 barrels (the average factor of the
+#: Energy Institute / BP Statistical Review's approximate conversion table; real crudes range about 7.0-7.6),
+#: so 1 Mt/y = 7.33e6 bbl / 365 d = 20,082 b/d, shown rounded to the nearest thousand. An assumption, not a measurement.
+BARRELS_PER_TONNE = 7.33
+BPD_PER_MTY = BARRELS_PER_TONNE * 1e6 / 365
+
+
+def barrels_per_day(mt_per_year: float) -> str:
+    """Crude volume in b/d, rounded to the nearest thousand, e.g. ``"1,400,000 b/d"`` for 69.8 Mt/y."""
+    return f"{round(mt_per_year * BPD_PER_MTY, -3):,.0f} b/d"
+
+
+def headline(baseline: Any, result: Any) -> list[dict[str, str]]:
+    """The metrics strip: exports, stranded, share via Russia and via Russian ports, each baseline → scenario.
+
+    Volumes carry their unit and year (and barrels per day for crude); shares are in % of exports.
+    """
+    unit, year = baseline.unit, baseline.year
+    crude = baseline.commodity == "oil" and unit == "Mt/y"
+
+    def volume(b: float, s: float, label: str) -> dict[str, str]:
+        extra = f"; scenario ≈ {barrels_per_day(s)} (1 Mt/y ≈ {BPD_PER_MTY:,.0f} b/d, assumed 7.33 bbl/t)" if crude else ""
+        return {"label": f"{label} ({unit}, {year})", "value": f"{b:.1f} → {s:.1f}", "delta": f"{s - b:+.1f} {unit}",
+                "help": f"baseline {b:.2f} → scenario {s:.2f} {unit}, {year}, modelled{extra}"}
+
+    def share(b: float, s: float, label: str) -> dict[str, str]:
+        return {"label": f"{label} (% of exports, {year})", "value": f"{100 * b:.0f} % → {100 * s:.0f} %",
+                "delta": f"{100 * (s - b):+.1f} pp", "help": f"baseline {100 * b:.1f} % → scenario {100 * s:.1f} %, {year}, modelled"}
+
+    return [
+        volume(baseline.total_export, result.total_export, "Exports"),
+        volume(baseline.stranded, result.stranded, "Stranded"),
+        share(baseline.share_via_russia, result.share_via_russia, "Via Russia"),
+        share(baseline.share_via_russian_ports, result.share_via_russian_ports, "Via Russian ports"),
+    ]
+
+
+def key_claim(frame: pd.DataFrame) -> Any | None:
+    """The claim to show when nothing is selected: the first article's first assessed rerouting claim (else its first assessed one)."""
+    if frame.empty:
+        return None
+    first = frame[frame["article"] == frame["article"].iloc[0]]
+    assessed = first[first["verdict"] != "not assessed"]
+    for pool in (assessed[assessed["claim_type"] == "rerouting"], assessed, first):
+        if not pool.empty:
+            return next(pool.itertuples())
+    return None

@@ -25,6 +25,7 @@ from geo.data import basemap
 from geo.data.schema import LINE_KINDS
 from geo.views import offline
 from geo.views.safehtml import RawElement, SafeMacroElement, render, script_json
+from geo.views.tables import text_or
 
 COLOURS = {"oil": "#b35806", "gas": "#2166ac", "oil+gas": "#762a83"}
 OFF_COLOUR = "#9e9e9e"
@@ -84,6 +85,14 @@ class MapState:
     #: URL prefix of local Leaflet files, or ``None`` to inline them (self-contained pages).
     asset_prefix: str | None = offline.STATIC_URL
     fit: tuple[float, float, float, float] | None = None
+    #: Stranded volume at its source: ``(lon, lat, volume, text)`` per ring, drawn as a red circle whose area follows the volume.
+    rings: tuple[tuple[float, float, float, str], ...] = ()
+
+
+#: The default frame: the Caspian and the routes leaving it (lon/lat: west, south, east, north).
+CASPIAN_FRAME = (36.5, 38.0, 70.0, 51.5)
+#: The largest stranded ring's radius in pixels; smaller volumes get rings of proportional area.
+RING_MAX_PX = 34
 
 
 def _owners_text(row: Any) -> str:
@@ -159,7 +168,7 @@ def map_layers(assets: gpd.GeoDataFrame, claims: pd.DataFrame | None = None, sou
     """Serialise the assets (simplified geometry, compact facts), the sources and the claims for the page."""
     source_ids = list(sources.index) if sources is not None else []
     source_index = {sid: i for i, sid in enumerate(source_ids)}
-    source_text = [f"{sources.at[s, 'publisher']}: {sources.at[s, 'title']} ({sources.at[s, 'date'] or 'undated'}) [{s}]" for s in source_ids]
+    source_text = [f"{sources.at[s, 'publisher']}: {sources.at[s, 'title']} ({text_or(sources.at[s, 'date'], 'undated')}) [{s}]" for s in source_ids]
     by_layer: dict[str, list[dict[str, Any]]] = {name: [] for name in LAYERS}
     strings: dict[str, int] = {}
     for row in assets.itertuples():
@@ -237,8 +246,16 @@ def view_json(assets: gpd.GeoDataFrame, state: MapState) -> str:
         "flows": flows, "maxFlow": max_flow, "unit": state.flow_unit, "year": state.flow_year,
         "off": sorted(state.off), "highlight": sorted(state.highlight),
         "colours": COLOURS, "dashes": DASHES, "offColour": OFF_COLOUR, "ruColour": RUSSIA_COLOUR, "hlColour": HIGHLIGHT_COLOUR,
-        "radius": _RADIUS,
+        "radius": _RADIUS, "rings": _rings(state.rings),
     })
+
+
+def _rings(rings: Iterable[tuple[float, float, float, str]]) -> list[dict[str, Any]]:
+    """Ring radii in pixels with area proportional to volume (radius ~ sqrt(volume)), largest = :data:`RING_MAX_PX`."""
+    rings = [r for r in rings if r[2] > 0]
+    top = max((r[2] for r in rings), default=0.0)
+    return [{"lon": lon, "lat": lat, "radius": round(max(6.0, RING_MAX_PX * (v / top) ** 0.5), 1), "text": text}
+            for lon, lat, v, text in rings]
 
 
 def build_map(
@@ -249,6 +266,7 @@ def build_map(
     sources: pd.DataFrame | None = None,
     visible: Iterable[str] = LAYERS,
     layers: MapLayers | None = None,
+    dynamic: bool = True,
 ) -> folium.Map:
     """The map of the assets, styled by commodity, status, Russian exposure and flow.
 
@@ -266,11 +284,14 @@ def build_map(
         Layers shown at first; the others are listed in the layer control, unticked.
     layers
         The serialised assets from :func:`map_layers`, if already built (the app caches them).
+    dynamic
+        Whether ``state`` (flows, selection, tiles, fit) is part of the map. The dashboard passes ``False`` and sends
+        :func:`view_layer` separately, so the base map, and with it the user's zoom and centre, stays the same on every rerun.
     """
     state = state or MapState()
     layers = layers or map_layers(assets, claims, sources)
     visible = set(visible)
-    fmap = folium.Map(location=[45.0, 50.0], zoom_start=4, tiles=None, control_scale=False, prefer_canvas=False)
+    fmap = folium.Map(location=[44.0, 59.5], zoom_start=5, tiles=None, control_scale=False, prefer_canvas=False)
     if state.asset_prefix is not None:
         fmap.default_js, fmap.default_css = offline.local_js_css(state.asset_prefix)
     else:
@@ -280,23 +301,41 @@ def build_map(
     fmap.add_child(_MetricScale())
 
     # The helpers come first: every layer below calls them.
-    view = _GeoView(layers.lookups, view_json(assets, state))
+    view = _GeoView(layers.lookups, view_json(assets, state if dynamic else MapState()))
     fmap.add_child(view)
     countries = folium.FeatureGroup(name="Country outlines (offline basemap)", control=True)
     countries.add_child(_GeoLayer(view, _outlines_json(), kind="outlines"))
     countries.add_to(fmap)
-    if state.tiles:
-        folium.TileLayer(offline.TILE_URL, attr=offline.TILE_ATTRIBUTION, name="OpenStreetMap (online)", overlay=True, opacity=0.8).add_to(fmap)
     for name in LAYERS:
         group = folium.FeatureGroup(name=name, show=name in visible)
         if name in layers.layers:
             group.add_child(_GeoLayer(view, layers.layers[name], kind="lines" if name in LAYERS[:3] else "points"))
         group.add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
-    fmap.get_root().html.add_child(RawElement(legend_html(state)), name="geo_legend")
-    bounds = state.fit or _bounds(assets, state.highlight, layers.bounds)
+    fmap.get_root().html.add_child(RawElement(legend_html(state if dynamic else None)), name="geo_legend")
+    if dynamic:
+        view_layer(assets, state).add_to(fmap)
+        bounds = state.fit or _bounds(assets, state.highlight, CASPIAN_FRAME)
+    else:
+        bounds = CASPIAN_FRAME
     fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
     return fmap
+
+
+def view_layer(assets: gpd.GeoDataFrame, state: MapState, *, fit_id: int | None = None) -> folium.FeatureGroup:
+    """What changes between reruns, as one feature group: restyles the drawn routes in place, the online tiles, a fit.
+
+    streamlit-folium evaluates this group on a map that is already drawn (``st_folium(feature_group_to_add=...)``),
+    so a scenario, selection or highlight change never rebuilds the map. The map fits to ``state.fit`` only when
+    ``fit_id`` is new to the page: the user asked to zoom to a claim or an asset.
+    """
+    group = folium.FeatureGroup(name="Scenario", control=False)
+    if state.tiles:
+        folium.TileLayer(offline.TILE_URL, attr=offline.TILE_ATTRIBUTION, name="OpenStreetMap (online)", overlay=True, opacity=0.8).add_to(group)
+    bounds = [round(float(b), 3) for b in state.fit] if state.fit is not None else None
+    fit = {"id": fit_id, "bounds": bounds} if fit_id is not None else None
+    group.add_child(_ViewUpdate(view_json(assets, state), script_json(fit)))
+    return group
 
 
 @lru_cache(maxsize=1)
@@ -340,6 +379,24 @@ class _GeoView(SafeMacroElement):
         self.view = view
 
 
+class _ViewUpdate(SafeMacroElement):
+    """``geoView.update`` with the view's styles (JSON) and an optional fit request, on the map of its group."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        geoView.update({{ this.view }}, {{ this.fit }}, {{ this._parent._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, view: str, fit: str) -> None:
+        super().__init__()
+        self._name = "ViewUpdate"
+        self.view = view
+        self.fit = fit
+
+
 class _GeoLayer(SafeMacroElement):
     """One map layer drawn by ``geoView.addLayer`` (lines, points) or ``addOutlines`` (the basemap)."""
 
@@ -363,6 +420,14 @@ class _GeoLayer(SafeMacroElement):
         self.kind = kind
 
 
+def bounds_of(assets: gpd.GeoDataFrame, ids: Iterable[str]) -> tuple[float, float, float, float] | None:
+    """The frame around some assets with half a degree of margin, or ``None`` if none of them is known."""
+    known = [a for a in ids if a in assets.index]
+    if not known:
+        return None
+    return _bounds(assets, frozenset(known), CASPIAN_FRAME)
+
+
 def _bounds(assets: gpd.GeoDataFrame, highlight: frozenset[str], full: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
     if not highlight:
         return full
@@ -370,7 +435,13 @@ def _bounds(assets: gpd.GeoDataFrame, highlight: frozenset[str], full: tuple[flo
     return (minx - 0.5, miny - 0.5, maxx + 0.5, maxy + 0.5)
 
 
-def legend_html(state: MapState) -> str:
-    """The map legend: colours, line styles, halos and what line width means (from ``templates/legend.html``)."""
+def legend_html(state: MapState | None) -> str:
+    """The map legend: colours, line styles, halos and what line width means (from ``templates/legend.html``).
+
+    With no state (the dashboard's base map, whose scenario changes in place) the width note points to the caption.
+    """
+    if state is None:
+        width = "line width: modelled flow of the scenario (unit and year above the map)"
+        return str(render("legend.html", colours=COLOURS, russia=RUSSIA_COLOUR, off=OFF_COLOUR, highlight=HIGHLIGHT_COLOUR, width=width))
     width = f"line width: modelled flow {state.flow_year or ''} ({state.flow_unit})" if state.flows else "line width: uniform (no scenario)"
     return str(render("legend.html", colours=COLOURS, russia=RUSSIA_COLOUR, off=OFF_COLOUR, highlight=HIGHLIGHT_COLOUR, width=width))

@@ -16,8 +16,12 @@ window.geoView = (function () {
         });
     }
 
+    /* The one map of this page (the dashboard's iframe, or a saved page) and the last fit request applied. */
+    var current = null, lastFit = null;
+
     function create(L_, V, SHARED) {
         var off = new Set(V.off), hl = new Set(V.highlight);
+        var styled = [], halos = [], overlay = null, mapRef = null;
 
         function expand(p) {
             if (p._x) return p;
@@ -72,12 +76,20 @@ window.geoView = (function () {
         }
         function bind(f, layer) {
             layer.bindTooltip(function () { return tooltip(expand(f.properties)); }, {sticky: true});
-            layer.bindPopup(function () { return popup(expand(f.properties)); }, {maxWidth: 420, maxHeight: 360});
+            layer.bindPopup(function () { return popup(expand(f.properties)); }, {maxWidth: 420, maxHeight: 360, autoPan: false});
         }
         /* One map layer: a red or yellow casing under the lines, then the features themselves. */
+        function addHalo(rec) {
+            rec.layer = L.geoJson(rec.data, {filter: hasHalo, style: haloStyle, interactive: false, pane: "geoHalo"}).addTo(rec.parent);
+        }
         function addLayer(data, parent, points) {
-            if (!points) L.geoJson(data, {filter: hasHalo, style: haloStyle, interactive: false}).addTo(parent);
-            L.geoJson(data, {
+            mapRef = mapRef || parent._map || null;
+            if (!points) {
+                var rec = {data: data, parent: parent, layer: null};
+                halos.push(rec);
+                addHalo(rec);
+            }
+            var layer = L.geoJson(data, {
                 pointToLayer: function (f, ll) {
                     var k = f.properties.k;
                     var group = k === "Junction" ? "Junctions" : (k === "Field" ? "Fields" : "Ports and terminals");
@@ -87,25 +99,64 @@ window.geoView = (function () {
                 style: function (f) { return f.geometry.type === "Point" ? pointStyle(f.properties) : lineStyle(f.properties); },
                 onEachFeature: function (f, layer) { layer.feature.properties.id = f.properties.i; bind(f, layer); }
             }).addTo(parent);
+            styled.push(layer);
+        }
+        function featureStyle(f) { return f.geometry.type === "Point" ? pointStyle(f.properties) : lineStyle(f.properties); }
+        /* A new scenario or selection: restyle the drawn layers in place, so the map (and the user's view) stays. */
+        function update(V2, map) {
+            V = V2;
+            off = new Set(V.off);
+            hl = new Set(V.highlight);
+            styled.forEach(function (layer) { layer.setStyle(featureStyle); });
+            halos.forEach(function (rec) { if (rec.layer) rec.parent.removeLayer(rec.layer); addHalo(rec); });
+            map = map || mapRef;
+            if (!map) return;
+            if (overlay) overlay.clearLayers(); else overlay = L.layerGroup().addTo(map);
+            (V.rings || []).forEach(function (r) {
+                L.circleMarker([r.lat, r.lon], {radius: r.radius, color: V.ruColour, weight: 3, fill: true, fillOpacity: 0.12,
+                                                pane: "geoHalo", interactive: false}).addTo(overlay);
+                L.marker([r.lat, r.lon], {icon: L.divIcon({className: "geo-ring-label", html: esc(r.text), iconSize: null}),
+                                          interactive: false, pane: "geoLabels"}).addTo(overlay);
+            });
         }
         /* The offline basemap: country polygons with their name as a tooltip. */
         function addOutlines(data, parent) {
             L.geoJson(data, {
+                pane: "geoBase",
                 style: function () { return {color: "#888888", weight: 0.8, fillColor: "#f2efe9", fillOpacity: 1.0}; },
                 onEachFeature: function (f, layer) { layer.bindTooltip(esc(f.properties.name), {sticky: true}); }
             }).addTo(parent);
         }
-        return {addLayer: addLayer, addOutlines: addOutlines};
+        var api = {addLayer: addLayer, addOutlines: addOutlines, update: update};
+        current = api;
+        return api;
+    }
+
+    /* Called by the dashboard's per-run layer: new styles, and a fit only when the user asked for one (a new request id). */
+    function update(V, fit, map) {
+        if (!current) return;
+        current.update(V, map);
+        if (fit && fit.id !== lastFit && map) {
+            lastFit = fit.id;
+            if (fit.bounds) map.fitBounds([[fit.bounds[1], fit.bounds[0]], [fit.bounds[3], fit.bounds[2]]], {maxZoom: 7});
+        }
     }
 
     /* A metric-only scale bar and a sea-coloured background under the country outlines. */
     function decorate(map) {
+        /* Panes: the basemap under everything, halos and rings under the routes, labels above them. */
+        map.createPane("geoBase").style.zIndex = 350;
+        map.createPane("geoHalo").style.zIndex = 390;
+        map.createPane("geoLabels").style.zIndex = 640;
+        map.getPane("geoLabels").style.pointerEvents = "none";
         L.control.scale({imperial: false, maxWidth: 160}).addTo(map);
         map.getContainer().style.background = "#d4e6f1";
         var style = document.createElement("style");
-        style.textContent = ".leaflet-interactive:focus{outline:none}";
+        style.textContent = ".leaflet-interactive:focus{outline:none}" +
+            ".geo-ring-label{white-space:nowrap;font:bold 12px/1.3 sans-serif;color:#a50f15;background:rgba(255,255,255,.85);" +
+            "padding:1px 4px;border-radius:3px;transform:translate(-50%,-190%);display:inline-block}";
         document.head.appendChild(style);
     }
 
-    return {create: create, decorate: decorate, esc: esc};
+    return {create: create, decorate: decorate, update: update, esc: esc};
 })();
