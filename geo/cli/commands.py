@@ -85,10 +85,12 @@ def cmd_build_lines(args: argparse.Namespace) -> int:
     """Snap looked-up waypoints to GeoNames, then redraw every 'waypoints' line and its sections."""
     from geo.data import load
     from geo.data.lines import dumps_waypoints, lines_from_waypoints, resolve_waypoints, sections_from_waypoints
+    from geo.workspace import Workspace
 
-    data_dir = load.data_dir_or_default(args.data_dir)
-    assets = load.load_assets(data_dir)
-    waypoints, errors = resolve_waypoints(load.load_waypoints(data_dir))
+    ws = Workspace.open(args.data_dir)
+    data_dir = ws.paths.data_dir
+    assets = ws.assets.copy()  # the workspace's tables are read-only; this command rewrites the file
+    waypoints, errors = resolve_waypoints(ws.waypoints)
     if errors:
         raise GeoError(f"{load.WAYPOINTS_FILE}: " + f"\n{load.WAYPOINTS_FILE}: ".join(errors))
     load.write_text_atomic(data_dir / load.WAYPOINTS_FILE, dumps_waypoints(waypoints))
