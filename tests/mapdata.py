@@ -61,3 +61,19 @@ def parse(page: str) -> MapData:
     if fits:
         data.bounds = _args(page, fits[-1], 1)[0][0]
     return data
+
+
+def parse_update(data: MapData, layer: str) -> MapData:
+    """Apply the dashboard's per-run layer: ``geoView.update(VIEW, FIT, map)`` restyles the base map in place.
+
+    ``FIT`` is ``null`` or ``{"id": N, "bounds": [west, south, east, north] or null}``; it is returned here in
+    Leaflet's ``[[south, west], [north, east]]`` form, like a ``fitBounds`` call.
+    """
+    calls = [m.end() for m in re.finditer(r"geoView\.update\(", layer)]
+    assert len(calls) == 1, f"expected one geoView.update call, found {len(calls)}"
+    (view, fit), _ = _args(layer, calls[0], 2)
+    data.view = view
+    if fit is not None and fit.get("bounds") is not None:
+        west, south, east, north = fit["bounds"]
+        data.bounds = [[south, west], [north, east]]
+    return data

@@ -15,7 +15,7 @@ from geo.data import corpus, load
 from geo.views import tables as panels
 from geo.views.webmap import LINE_KINDS, MapState, build_map
 from tests.conftest import DATA, ROOT
-from tests.mapdata import MapData, parse
+from tests.mapdata import MapData, parse, parse_update
 
 ASSETS = load.load_assets(DATA)
 FLOWS = load.load_flows(DATA)
@@ -100,7 +100,9 @@ def app_map(query: dict[str, str] | None = None, **widgets) -> tuple[AppTest, Ma
         (at.sidebar.multiselect(key=key) if key == "w_off" else at.selectbox(key=key)).set_value(value).run()
     assert not at.exception
     (component,) = [c for c in at.get("component_instance") if "script" in c.proto.json_args]
-    return at, parse(json.loads(component.proto.json_args)["script"])
+    args = json.loads(component.proto.json_args)
+    # The base map is stable across reruns; what changes arrives in the per-run layer (geoView.update).
+    return at, parse_update(parse(args["script"]), args["feature_group"])
 
 
 def test_app_default_map_carries_the_2023_baseline_flows():
