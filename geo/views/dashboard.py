@@ -300,7 +300,7 @@ def dependency_panel(baseline: Any, result: Any, view: ViewState | None = None, 
         metrics, frame = panels.metrics_frame(baseline, result), panels.route_flows_frame(baseline, result)
     st.dataframe(metrics, width="stretch")
     st.subheader("Flows by route")
-    st.bar_chart(frame, horizontal=True, stack=False, height=max(260, 28 * len(frame)))
+    st.vega_lite_chart(panels.route_flows_chart(frame), width="stretch", height=max(260, 28 * len(frame)))
     st.caption(f"Volumes in {md_text(result.unit)}, {result.year}; modelled from the network with capacities from data/assets.geojson and "
                "route volumes from data/flows.csv (sources in data/sources.yaml).")
     st.subheader("What binds this result")
