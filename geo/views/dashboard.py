@@ -142,7 +142,9 @@ def solve(view: ViewState, paths: Paths) -> tuple[Any, Any]:
     return _solve(paths, paths.version(), view.year, view.commodity, view.preset, view.off, view.capacity)
 
 
-@st.cache_data(show_spinner="Solving the scenario...", max_entries=64)
+# Results are shared read-only (frozen dataclasses whose dicts the views only read), so a rerun does not
+# unpickle a copy of them: that copy was a third of a click's rerun.
+@st.cache_resource(show_spinner="Solving the scenario...", max_entries=64)
 def _solve(paths: Paths, version: tuple[tuple[str, int, int], ...], year: int, commodity: str, preset: str | None,
            off: tuple[str, ...], capacity: tuple[tuple[str, float], ...]) -> tuple[Any, Any]:
     return _workspace(paths, version).solve(year, commodity, preset=preset, off=off, capacity=dict(capacity))
