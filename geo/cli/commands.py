@@ -104,14 +104,6 @@ def cmd_build_lines(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        msg = f"{path}: cannot read file: {exc.strerror}"
-        raise GeoError(msg) from None
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print the candidate claims of each article file (each with the asset mentions inside it)."""
     from geo.cli import extract as extract_cli
@@ -122,12 +114,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Add an article file to the corpus with its metadata."""
     from geo.claims import ingest
+    from geo.cli.extract import read_file_bytes
 
     path: Path = args.file
     if args.corpus_dir is not None and not args.corpus_dir.is_dir():
         msg = f"--corpus-dir {args.corpus_dir}: not an existing folder"
         raise GeoError(msg)
-    raw = _read_bytes(path)
+    raw = read_file_bytes(path)
     meta = {"title": args.title, "author": args.author, "outlet": args.outlet, "published": args.published,
             "language": args.language, "url": args.url, "cites": args.cites or []}
     result = ingest.ingest(raw, path.name, metadata=meta, data_dir=args.data_dir, corpus_dir=args.corpus_dir)

@@ -22,11 +22,12 @@ from geo.claims import upload
 from geo.claims.extract import analyse, default_matcher
 from geo.errors import GeoError
 
-#: Same limit as ingest (geo.data.upload.MAX_BYTES); larger files take the checked path and get its message.
-QUICK_MAX_BYTES = 2_000_000
+#: Same limit as ingest; larger files take the checked path and get its message.
+QUICK_MAX_BYTES = upload.MAX_BYTES
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_file_bytes(path: Path) -> bytes:
+    """The bytes of an input file, or a one-line :class:`GeoError` naming it."""
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     known = known_articles(data_dir)
     claims, mentions = [], []
     for path in args.files:
-        raw = _read_bytes(path)
+        raw = read_file_bytes(path)
         text = quick_text(raw, path.name)
         if text is None:
 
