@@ -26,6 +26,7 @@ from geo.claims.extract import default_matcher
 from geo.claims.matcher import Matcher
 from geo.data import corpus as corpus_io
 from geo.data import load
+from geo.data.filestore import file_stamp
 from geo.data.schema import LINE_KINDS
 from geo.routes import scenario as scenarios
 from geo.routes.network import Network, build_network
@@ -55,13 +56,7 @@ class Paths:
     def version(self) -> tuple[tuple[str, int, int], ...]:
         """A stamp of every data file and the corpus index: name, size and modification time in ns."""
         files = sorted(p for p in self.data_dir.iterdir() if p.is_file())
-        if self.corpus_dir.is_dir():
-            files.append(self.corpus_dir)  # a directory's mtime changes when an article is added
-        stamp = []
-        for p in files:
-            st = p.stat()
-            stamp.append((p.name, st.st_size, st.st_mtime_ns))
-        return tuple(stamp)
+        return file_stamp([*files, self.corpus_dir])  # the corpus folder's mtime changes when an article is added
 
 
 @dataclass

@@ -33,6 +33,7 @@ from typing import Any
 from geo.claims.cues import BIT, kinds_of, sentence_cues, span_bits, word_masks
 from geo.claims.matcher import LINE_KINDS, Entry, Matcher, build_index, load_matcher
 from geo.claims.text import DEMONYMS, fold, guess_language, name_key, sentences_of_parts, split_sentences
+from geo.data.filestore import file_stamp
 
 __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "claim_types", "classify", "default_matcher", "extract",
            "split_sentences"]
@@ -126,8 +127,7 @@ def _matcher_for(data_dir: str, stamp: tuple[tuple[str, int, int], ...]) -> Matc
 def default_matcher(data_dir: Path | str) -> Matcher:
     """The index of ``data_dir``, built once per process and rebuilt when a data file changes."""
     base = Path(data_dir)
-    stamp = tuple((n, *(lambda s: (s.st_mtime_ns, s.st_size))((base / n).stat())) for n in ("assets.geojson", "routes.yaml", "waypoints.csv")
-                  if (base / n).exists())
+    stamp = file_stamp(base / n for n in ("assets.geojson", "routes.yaml", "waypoints.csv"))
     return _matcher_for(str(base.resolve()), stamp)
 
 

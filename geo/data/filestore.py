@@ -14,7 +14,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -102,3 +102,16 @@ def remove_stale_temporaries(*folders: Path) -> list[Path]:
             tmp.unlink(missing_ok=True)
             removed.append(tmp)
     return removed
+
+
+def file_stamp(paths: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time (ns) of each existing path: a cache key that follows edits.
+
+    A folder's modification time changes when a file is added to it or removed.
+    """
+    stamp = []
+    for p in paths:
+        if p.exists():
+            st = p.stat()
+            stamp.append((p.name, st.st_size, st.st_mtime_ns))
+    return tuple(stamp)
