@@ -247,4 +247,6 @@ def report_lines(assets: Any, data_dir: Path) -> list[str]:
     uncertain = [r.asset_id for r in reports if r.drawn_km and r.approximate_km / r.drawn_km > UNCERTAIN_SHARE]
     out.append(f"  uncertain (> {UNCERTAIN_SHARE:.0%} approximate): " + ", ".join(uncertain))
     out += [f"  geometry problem: {r.asset_id}: {p}" for r in reports for p in r.unexplained]
-    return out
+    from geo.data import site_checks
+
+    return out + site_checks.report_lines(assets, data_dir)

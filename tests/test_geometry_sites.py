@@ -1,0 +1,60 @@
+"""Point assets against their cited sites (data/site_evidence.yaml), kept apart from the drawn points."""
+
+from __future__ import annotations
+
+import pytest
+from shapely.geometry import Point
+
+from geo.data import load, site_checks
+from tests.conftest import DATA
+
+ASSETS = load.load_assets(DATA)
+SITES = site_checks.load_site_evidence(DATA)
+
+
+def test_every_checked_point_asset_has_a_site_record_and_passes():
+    results = site_checks.check_sites(ASSETS, DATA)
+    assert [r.problem for r in results if r.problem] == []
+    # 24 point assets of the checked kinds, none silently skipped.
+    assert len(results) == int(ASSETS["kind"].isin(site_checks.CHECKED_KINDS).sum())
+
+
+def test_the_named_terminals_and_ports_are_verified_within_5_km():
+    results = {r.asset_id: r for r in site_checks.check_sites(ASSETS, DATA)}
+    for asset_id in ("ceyhan", "kulevi", "supsa", "batumi", "makhachkala", "alashankou", "khorgos", "sangachal"):
+        assert results[asset_id].offset_km is not None and results[asset_id].offset_km <= 5.0, asset_id
+
+
+def test_site_sources_are_in_the_bibliography():
+    known = set(load.load_sources(DATA).index)
+    used = {r["site"]["source"] for r in SITES.values() if "site" in r}
+    assert used <= known
+
+
+def test_a_point_moved_off_its_site_fails():
+    # Ceyhan moved 0.1 degree north: 0.1 * 111.2 = 11.1 km from the cited 36.8833 N, 35.9333 E, over 5 km.
+    record = SITES["ceyhan"]
+    result = site_checks.check_site("ceyhan", 35.9333, 36.9833, record)
+    assert result.problem is not None and "drawn 11.1 km from its cited site" in result.problem
+    assert site_checks.check_site("ceyhan", 35.9333, 36.9033, record).problem is None  # 2.2 km: inside
+
+
+def test_moving_a_shipped_asset_breaks_the_check():
+    moved = ASSETS.copy()
+    # Kulevi moved to 41.555 E, 0.085 degree west of its cited 42.27 N, 41.64 E: 0.085 * 111.32 * cos(42.27) = 7.0 km.
+    moved.loc["kulevi", "geometry"] = Point(41.555, 42.27)
+    problems = [r.problem for r in site_checks.check_sites(moved, DATA) if r.problem]
+    assert len(problems) == 1 and problems[0].startswith("site: kulevi is drawn 7.0 km")
+
+
+def test_missing_record_and_unverified_are_told_apart():
+    assert site_checks.check_site("x", 0.0, 0.0, None).problem == "site: x has no record in site_evidence.yaml"
+    result = site_checks.check_site("x", 0.0, 0.0, {"unverified": "no coordinates"})
+    assert result.problem is None and result.unverified == "no coordinates" and result.offset_km is None
+
+
+def test_offset_site_is_shifted_by_the_described_distance():
+    # Primorsk terminal: 5 km south-east (bearing 135) of the GeoNames town at 60.3662 N, 28.6062 E.
+    lat, lon = site_checks.site_position(SITES["primorsk"]["site"], near=(60.345, 28.69))
+    # 5 km at 135 deg: dlat = -5 cos45 / 111.2 = -0.0318 deg; dlon = 5 sin45 / (111.3 cos 60.37) = +0.0641 deg.
+    assert lat == pytest.approx(60.3662 - 0.0318, abs=0.002) and lon == pytest.approx(28.6062 + 0.0641, abs=0.003)
