@@ -134,3 +134,54 @@ def test_map_cuts_lines_into_dashed_approximate_runs():
     assert [approx for _, approx in pieces] == [False, True]
     assert pieces[0][0].coords[-1] == pytest.approx((1.0, 0.0)) and pieces[1][0].coords[-1] == pytest.approx((3.0, 0.0))
     assert accuracy_label(sections) == "traced 33%, approximate 67% (dashed)"
+
+
+def test_station_order_check_catches_a_station_off_the_line_and_out_of_order():
+    # Along the 3-degree equator line: A at 1 degree (111 km), B at 2 degrees (223 km).
+    a = {"place": "A", "lat": 0.0, "lon": 1.0}
+    b = {"place": "B", "lat": 0.0, "lon": 2.0}
+    assert gc.check_station_order(EQUATOR, [a, b]) == (2, [])
+    ok, problems = gc.check_station_order(EQUATOR, [b, a])
+    # 1 and 2 degrees on the equator: 111.3 and 222.6 km (rounded to the 1 km sample spacing).
+    assert ok == 1 and problems[0].startswith("stations: A (drawn km 111) comes before B (km 222)")
+    # 0.2 degrees north of the line: 0.2 * 110.6 km = 22 km away, over 15 km.
+    ok, problems = gc.check_station_order(EQUATOR, [{"place": "C", "lat": 0.2, "lon": 1.5}])
+    assert ok == 0 and problems == ["stations: C lies 22 km from the line (tolerance 15 km)"]
+
+
+def test_cpc_stations_in_the_operators_order(shipped_reports):
+    evidence = EVIDENCE["cpc"]
+    names = [s["place"].split(" (")[0] for s in evidence["stations"]]
+    assert names == ["Atyrau PS", "Isatay PS", "NPS Komsomolskaya", "NPS Kropotkinskaya"]
+    assert not [p for p in shipped_reports["cpc"].problems if p.startswith("stations:")]
+    swapped = dict(evidence, stations=[evidence["stations"][i] for i in (0, 2, 1, 3)])
+    row = next(ASSETS.loc[["cpc"]].assign(id="cpc").itertuples())
+    assert any("comes before NPS Komsomolskaya" in p for p in gc.check_line(row, swapped).problems)
+
+
+def test_moving_the_cpc_corridor_away_from_komsomolsky_fails():
+    moved = WAYPOINTS.copy()
+    # Komsomolsky moved 0.5 degree north: the line passes 0.5 * 111 = 56 km from NPS Komsomolskaya.
+    row = moved.index[(moved["asset_id"] == "cpc") & moved["place"].str.startswith("Komsomolsky")]
+    moved.loc[row, "lat"] = moved.loc[row, "lat"].astype(float) + 0.5
+    report = gc.check_line(_redrawn("cpc", moved), EVIDENCE["cpc"])
+    assert any(p.startswith("stations: NPS Komsomolskaya") for p in report.problems)
+
+
+def test_bbs_karaozek_at_km_944_and_a_cut_corner_moves_it():
+    report = gc.check_line(next(ASSETS.loc[["bbs"]].assign(id="bbs").itertuples()), EVIDENCE["bbs"])
+    assert not any("km 944" in p for p in report.problems)
+    # The old straight Bozoi-Kazaly chord (no Aral corner at Saksaulsky) is ~80 km shorter, so km 944 falls ~95 km
+    # past Kyzylorda.
+    cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "bbs") & WAYPOINTS["place"].str.startswith("Saksaulsky"))]
+    report = gc.check_line(_redrawn("bbs", cut), EVIDENCE["bbs"])
+    assert any(p.startswith("km post: drawn km 944") for p in report.problems)
+
+
+def test_cagp_uzbek_course_is_approximate_with_its_alternative_named():
+    sections = ASSETS.loc["cagp", "sections"]
+    uzbek = [s for s in sections if s["end_km"] <= 500]
+    # Olot to the Shardara crossing: five sections, every one approximate.
+    assert len(uzbek) == 5 and {s["accuracy"] for s in uzbek} == {"approximate"}
+    alternatives = EVIDENCE["cagp"]["alternatives"]
+    assert alternatives[0]["section"] == "Uzbekistan" and "Gazli" in alternatives[0]["corridor"]

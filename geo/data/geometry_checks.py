@@ -6,7 +6,8 @@ nothing. These checks use other evidence, kept in ``data/line_evidence.yaml``:
 - the published length (within :data:`LENGTH_TOLERANCE`, unless a reason says only part
   of the line is drawn);
 - published kilometre posts: the point at drawn km N must lie within
-  :data:`KM_POST_TOLERANCE_KM` of the station published at km N;
+  :data:`KM_POST_TOLERANCE_KM` of the station published at km N; stations named without
+  a km must lie as near the line, in the operator's order;
 - the regions the operator says the line crosses: the line is sampled every
   :data:`SAMPLE_KM` and each sample reverse-geocoded (GeoNames ``cities1000``, admin1);
 - published per-country section lengths (within :data:`COUNTRY_KM_TOLERANCE`);
@@ -138,6 +139,23 @@ def check_km_posts(line: BaseGeometry, posts: list[dict[str, Any]]) -> tuple[int
     return len(posts) - len(problems), problems
 
 
+def check_station_order(line: BaseGeometry, stations: list[dict[str, Any]]) -> tuple[int, list[str]]:
+    """Named stations (no published km) lie near the line, in the listed order along it."""
+    points = sample(line, spacing_km=1.0)
+    problems, last_km, last_name = [], -1.0, ""
+    for station in stations:
+        gaps = haversine_km(points[:, 0], points[:, 1], station["lon"], station["lat"])
+        i = int(np.argmin(gaps))
+        if gaps[i] > KM_POST_TOLERANCE_KM:
+            problems.append(f"stations: {station['place']} lies {gaps[i]:.0f} km from the line (tolerance {KM_POST_TOLERANCE_KM:g} km)")
+            continue
+        km = (i + 0.5) * geodesic_length_km(line) / len(points)
+        if km < last_km:
+            problems.append(f"stations: {station['place']} (drawn km {km:.0f}) comes before {last_name} (km {last_km:.0f})")
+        last_km, last_name = km, station["place"]
+    return len(stations) - len(problems), problems
+
+
 def check_regions(regions: list[tuple[str, str]], evidence: dict[str, Any]) -> tuple[int, list[str]]:
     """Every listed region is crossed; with ``complete: true`` no unlisted region holds > 5 % of the line."""
     spec = evidence.get("regions")
@@ -209,6 +227,11 @@ def check_line(asset: Any, evidence: dict[str, Any] | None, *, land: BaseGeometr
     posts = evidence.get("km_posts") or []
     report.km_posts_checked = len(posts)
     report.km_posts_ok, problems = check_km_posts(line, posts)
+    report.problems += problems
+    stations = evidence.get("stations") or []
+    report.km_posts_checked += len(stations)
+    ok, problems = check_station_order(line, stations)
+    report.km_posts_ok += ok
     report.problems += problems
     points = sample(line)
     spacing = drawn / len(points)
