@@ -58,3 +58,11 @@ def test_offset_site_is_shifted_by_the_described_distance():
     lat, lon = site_checks.site_position(SITES["primorsk"]["site"], near=(60.345, 28.69))
     # 5 km at 135 deg: dlat = -5 cos45 / 111.2 = -0.0318 deg; dlon = 5 sin45 / (111.3 cos 60.37) = +0.0641 deg.
     assert lat == pytest.approx(60.3662 - 0.0318, abs=0.002) and lon == pytest.approx(28.6062 + 0.0641, abs=0.003)
+
+
+def test_validate_report_caps_the_problem_lines(tmp_path):
+    # A data folder without site_evidence.yaml: all 24 checked point assets lack a record; 10 are shown, 14 counted.
+    lines = site_checks.report_lines(ASSETS, tmp_path)
+    assert lines[0].startswith("Sites (terminals, ports, fields, border stations): 0/24 within 5 km")
+    assert len([x for x in lines if x.startswith("  site problem:")]) == 10
+    assert lines[-1] == "  ... and 14 more site problem(s)"

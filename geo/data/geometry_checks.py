@@ -263,7 +263,7 @@ def report_lines(assets: Any, data_dir: Path) -> list[str]:
     """The geometry part of ``python -m geo validate``: one line per pipeline, lanes and rail summed up."""
     reports = check_all(assets, data_dir)
     kinds = dict(zip(assets.index, assets["kind"], strict=True))
-    out = ["Geometry (drawn/published length, km posts, regions matched, approximate share):"]
+    out = ["Geometry (drawn/published length, km posts and named stations passed, regions matched, approximate share):"]
     out += ["  " + r.summary() for r in reports if kinds[r.asset_id] == "pipeline"]
     legs = [r for r in reports if kinds[r.asset_id] != "pipeline"]
     out.append(f"  lanes and rail: {len(legs)} checked (lanes at sea), {sum(len(r.unexplained) for r in legs)} problem(s)")

@@ -26,6 +26,8 @@ from geo.data.geodesy import haversine_km
 
 SITE_EVIDENCE_FILE = "site_evidence.yaml"
 SITE_TOLERANCE_KM = 5.0
+#: ``validate`` prints at most this many site problems (a synthetic 100x dataset has thousands).
+MAX_PROBLEMS_SHOWN = 10
 #: Point kinds whose position is a real installation a source can place.
 CHECKED_KINDS = ("terminal", "port", "field", "border_crossing", "refinery")
 
@@ -43,8 +45,11 @@ class SiteResult:
 
 
 def load_site_evidence(data_dir: Path) -> dict[str, dict[str, Any]]:
-    """``site_evidence.yaml`` as {asset id: record}."""
-    records = yaml.safe_load((data_dir / SITE_EVIDENCE_FILE).read_text(encoding="utf-8")) or []
+    """``site_evidence.yaml`` as {asset id: record}; a data folder without the file has no records."""
+    path = data_dir / SITE_EVIDENCE_FILE
+    if not path.exists():
+        return {}
+    records = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     return {r["asset"]: r for r in records}
 
 
@@ -91,5 +96,8 @@ def report_lines(assets: Any, data_dir: Path) -> list[str]:
     unverified = [r.asset_id for r in results if r.unverified]
     out = [f"Sites (terminals, ports, fields, border stations): {len(ok)}/{len(results)} within "
            f"{SITE_TOLERANCE_KM:g} km of a cited site; unverified: " + (", ".join(unverified) or "none")]
-    out += [f"  site problem: {r.problem}" for r in results if r.problem]
+    problems = [r.problem for r in results if r.problem]
+    out += [f"  site problem: {p}" for p in problems[:MAX_PROBLEMS_SHOWN]]
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        out.append(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more site problem(s)")
     return out
