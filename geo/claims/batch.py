@@ -1,0 +1,90 @@
+"""Extraction over a partition of a corpus, as run by each worker of ``python -m geo extract --corpus``.
+
+The matcher (the index of asset names) takes far longer to build than one article takes to
+read, so each worker process builds it once per data version and keeps it in
+:data:`_MATCHERS`; every partition the worker runs afterwards reuses it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from geo.claims.extract import analyse
+from geo.claims.matcher import Matcher, load_matcher
+from geo.claims.sink import CandidateSink, claim_id
+from geo.data.filestore import file_stamp
+
+#: Data files the matcher is built from; their sizes and times are the data version.
+MATCHER_FILES = ("assets.geojson", "routes.yaml", "waypoints.csv")
+
+#: Matchers of this process, keyed by (data folder, data version).
+_MATCHERS: dict[tuple[str, tuple[tuple[str, int, int], ...]], Matcher] = {}
+_LOCK = threading.Lock()
+#: How many matchers this process has built (tests check it stays at one per data version).
+builds = 0
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of a partition: its id, where it came from, its text and (optionally) its language."""
+
+    id: str
+    source: str
+    text: str
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class PartitionResult:
+    """What a worker did with one partition."""
+
+    name: str
+    articles: int
+    claims: int
+    written: int
+
+
+def data_version(data_dir: Path | str) -> tuple[str, tuple[tuple[str, int, int], ...]]:
+    """The cache key of a data folder: its resolved path and the size and time of the matcher's files."""
+    base = Path(data_dir).resolve()
+    return str(base), file_stamp(base / n for n in MATCHER_FILES)
+
+
+def worker_matcher(data_dir: Path | str) -> Matcher:
+    """The matcher of ``data_dir``, built at most once per process and data version."""
+    global builds
+    key = data_version(data_dir)
+    with _LOCK:  # threads of one worker share the matcher; only one of them builds it
+        matcher = _MATCHERS.get(key)
+        if matcher is None:
+            matcher = load_matcher(Path(key[0]))
+            _MATCHERS.clear()  # an older data version is not needed again
+            _MATCHERS[key] = matcher
+            builds += 1
+    return matcher
+
+
+def extract_article(article: Article, matcher: Matcher) -> dict[str, Any]:
+    """The result of one article in the sink's format: its claims, each with a content-hash id."""
+    result = analyse(article.text, article=article.id, language=article.language, matcher=matcher)
+    claims = []
+    for c in result.claims:
+        row = asdict(c)
+        claims.append({"id": claim_id(row), **row})
+    language = claims[0]["language"] if claims else article.language
+    return {"article": article.id, "source": article.source, "language": language, "claims": claims}
+
+
+def extract_partition(name: str, articles: list[Article], data_dir: str, sink: CandidateSink) -> PartitionResult:
+    """Extract every article of a partition and write the results to ``sink`` as one batch.
+
+    Nothing is written until the whole partition is extracted, and the sink writes the batch
+    atomically: a failure or a killed worker leaves the partition entirely unwritten.
+    """
+    matcher = worker_matcher(data_dir)
+    batch = [extract_article(a, matcher) for a in articles]
+    written = sink.write(batch)
+    return PartitionResult(name, len(batch), sum(len(r["claims"]) for r in batch), written)
