@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -145,7 +146,7 @@ def test_a_partition_that_always_fails_is_reported(corpus, tmp_path, monkeypatch
     assert calls["n"] == 3  # the first attempt and two retries
     # Sorted files: de-01, de-02 | en-01, en-02 | ru-01, ru-02 -> de-02 is in the first partition, p00000.
     assert "partition p00000 (2 articles:" in err and "de-02.txt" in err and "failed after 3 attempt(s)" in err
-    assert "RuntimeError: injected failure 3" in err
+    assert "PartitionError: RuntimeError: injected failure 3 (at test_corpus_extract.py:" in err
     done = FileCandidateSink(out).done_ids()
     assert done == {article_id(n) for n in ("en-01", "en-02", "ru-01", "ru-02")}  # the other partitions are written
     monkeypatch.undo()
@@ -223,3 +224,45 @@ def test_corpus_and_files_are_exclusive(corpus, tmp_path, capsys):
     assert main(["extract", "--corpus", str(corpus)]) == 2
     assert main(["extract"]) == 2
     assert "--out" in capsys.readouterr().err
+
+
+FAULT_PRELOAD = """
+import os
+from pathlib import Path
+from geo.claims import batch
+
+MARKER = Path({marker!r})
+real = getattr(batch, "unpatched_extract_article", batch.extract_article)  # the preload may run twice
+batch.unpatched_extract_article = real
+
+
+def extract_article(article, matcher):
+    # The first worker to reach de-02.txt marks it and dies, like a worker killed by the OOM killer;
+    # the worker the nanny starts next finds the mark and extracts normally.
+    if Path(article.source).name == "de-02.txt" and not MARKER.exists():
+        MARKER.write_text(str(os.getpid()))
+        os._exit(70)
+    return real(article, matcher)
+
+
+batch.extract_article = extract_article
+"""
+
+
+def test_a_worker_process_killed_mid_partition_is_replaced_and_the_partition_rerun(corpus, tmp_path):
+    # A real local cluster with one worker process; a preload script (run in each new worker
+    # process) kills the worker in the middle of the partition holding de-02.txt, once.
+    preload = tmp_path / "fault_preload.py"
+    marker = tmp_path / "killed"
+    preload.write_text(FAULT_PRELOAD.format(marker=str(marker)), encoding="utf-8")
+    out = tmp_path / "out"
+    env = {**os.environ, "DASK_DISTRIBUTED__WORKER__PRELOAD": json.dumps([str(preload)])}
+    done = subprocess.run([sys.executable, "-m", "geo", "extract", "--corpus", str(corpus), "--out", str(out),
+                           "--scheduler", "local", "--workers", "1", "--partition-size", "2", "--retries", "2"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+    assert marker.exists()  # the worker really died
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Extracted 6 articles in 3 partitions" in done.stdout
+    sink = FileCandidateSink(out)
+    lines = [line for p in sink.parts() for line in p.read_text(encoding="utf-8").splitlines()]
+    assert sorted(json.loads(line)["article"] for line in lines) == sorted(article_id(n) for n in NAMES)

@@ -8,6 +8,7 @@ read, so each worker process builds it once per data version and keeps it in
 from __future__ import annotations
 
 import threading
+import traceback
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,10 @@ _MATCHERS: dict[tuple[str, tuple[tuple[str, int, int], ...]], Matcher] = {}
 _LOCK = threading.Lock()
 #: How many matchers this process has built (tests check it stays at one per data version).
 builds = 0
+
+
+class PartitionError(Exception):
+    """A partition failed; the message names the original error and where it was raised."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,16 @@ def extract_partition(name: str, articles: list[Article], data_dir: str, sink: C
     Nothing is written until the whole partition is extracted, and the sink writes the batch
     atomically: a failure or a killed worker leaves the partition entirely unwritten.
     """
-    matcher = worker_matcher(data_dir)
-    batch = [extract_article(a, matcher) for a in articles]
-    written = sink.write(batch)
+    try:
+        matcher = worker_matcher(data_dir)
+        batch = [extract_article(a, matcher) for a in articles]
+        written = sink.write(batch)
+    except Exception as exc:
+        # Re-raised as a plain exception with a short traceback: Dask sends errors to the client
+        # pickled, and one that cannot be (say a RecursionError 1,000 frames deep) leaves the
+        # client waiting forever instead of reporting the partition.
+        where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        at = f" (at {Path(where.filename).name}:{where.lineno} in {where.name})" if where else ""
+        msg = f"{type(exc).__name__}: {exc}{at}"
+        raise PartitionError(msg) from None
     return PartitionResult(name, len(batch), sum(len(r["claims"]) for r in batch), written)
