@@ -8,7 +8,9 @@ Run: .venv/bin/python benchmarks/bench_dask_extract.py [--n 100000] [--workers 1
 3. For each worker count, a fresh output folder and the code path of
    ``python -m geo extract --corpus DIR --scheduler local --workers W --out OUT``: a new LocalCluster
    with W single-threaded worker processes. The wall time counts everything the command does:
-   starting the cluster, the driver reading and hashing every file, extraction, the writes.
+   starting the cluster, the driver reading and hashing every file, extraction, the writes. The CPU
+   seconds of the driver and the (ended) worker processes are added up too: on a loaded machine
+   they are a steadier figure than wall time.
 4. Checks that every run wrote every article and the same number of claims.
 A calibration line first times a fixed pure-Python loop and prints the load average: the machine
 is shared, so compare figures taken at a similar load.
@@ -63,6 +65,12 @@ def baseline(folder: Path, n: int) -> float:
     return len(files) / (time.perf_counter() - t)
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its ended children (the workers of a closed LocalCluster)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000)
@@ -87,9 +95,11 @@ def main() -> None:
         out = args.out / f"w{w}"
         shutil.rmtree(out, ignore_errors=True)
         load = os.getloadavg()[0]
+        cpu0 = cpu_seconds()
         outcome, _plan = corpus_extract.run_corpus(str(args.corpus), str(out), data_dir=settings.DATA_DIR,
                                                   scheduler="local", workers=w, partition_size=args.partition_size,
                                                   retries=2, stream=io.StringIO())
+        cpu = cpu_seconds() - cpu0
         stored = len(FileCandidateSink(out).done_ids())
         if outcome.failed or stored != n or outcome.articles != n:
             sys.exit(f"{w} worker(s): {outcome.articles} extracted, {stored} stored of {n}; failed: {outcome.failed}")
@@ -97,6 +107,7 @@ def main() -> None:
         claims[w] = outcome.claims
         print(f"{w} worker(s): {outcome.articles:,} articles in {outcome.seconds:.1f} s = {rates[w]:,.0f} articles/s "
               f"({outcome.partitions} partitions of {args.partition_size}, {outcome.claims:,} claims; "
+              f"{cpu:.0f} s CPU in all processes = {1000 * cpu / n:.2f} ms CPU per article; "
               f"load average {load:.2f} before, {os.getloadavg()[0]:.2f} after)")
     if len(set(claims.values())) > 1:
         sys.exit(f"claim counts differ between runs: {claims}")
