@@ -37,6 +37,9 @@ from geo.errors import GeoError
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 #: Module and class of the PostGIS back end (built separately; imported only for postgresql:// URLs).
 POSTGIS_SINK = ("geo.store.sink", "PostgisCandidateSink")
+#: Added to errors of a running cluster that cannot load this package.
+DESERIALIZE_HINT = ("the scheduler and every worker must import this project: start them from a checkout "
+                    "of the same version with PYTHONPATH=. and the same requirements")
 #: Partitions in flight per worker: enough to keep every worker busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 3
 
@@ -288,8 +291,11 @@ def run_corpus(corpus: str, dest: str, *, data_dir: Path, scheduler: str = "loca
                 progress.update(result.articles)
             else:
                 exc = future.exception()
+                text = " ".join(str(exc).split())  # one line per failed partition
+                if "deserializ" in text:
+                    text += f" ({DESERIALIZE_HINT})"
                 outcome.failed.append(f"{described[future.key]} failed after {retries + 1} attempt(s): "
-                                      f"{type(exc).__name__}: {exc}")
+                                      f"{type(exc).__name__}: {text}")
                 progress.update(0, failed=1)
             del described[future.key]
             future.release()
