@@ -266,3 +266,16 @@ def test_a_worker_process_killed_mid_partition_is_replaced_and_the_partition_rer
     sink = FileCandidateSink(out)
     lines = [line for p in sink.parts() for line in p.read_text(encoding="utf-8").splitlines()]
     assert sorted(json.loads(line)["article"] for line in lines) == sorted(article_id(n) for n in NAMES)
+
+
+def test_progress_line_counts_skipped_and_extracted_articles():
+    import io
+
+    plan = corpus_extract.Plan(total=10, skipped=3, duplicates=1)
+    stream = io.StringIO()
+    progress = corpus_extract.Progress(plan, stream)
+    progress.update(4, final=True)
+    # handled = 4 extracted + 3 done before + 1 duplicate = 8 of 10 -> 30 * 8 / 10 = 24 marks of the bar
+    line = stream.getvalue()
+    assert line.startswith("[" + "#" * 24 + " " * 6 + "] 8/10 articles, ")
+    assert line.rstrip().endswith("articles/s")
