@@ -10,7 +10,12 @@ nothing. These checks use other evidence, kept in ``data/line_evidence.yaml``:
   a km must lie as near the line, in the operator's order;
 - the regions the operator says the line crosses: the line is sampled every
   :data:`SAMPLE_KM` and each sample reverse-geocoded (GeoNames ``cities1000``, admin1);
-- published per-country section lengths (within :data:`COUNTRY_KM_TOLERANCE`);
+- published per-country section lengths (within :data:`COUNTRY_KM_TOLERANCE`), over the
+  whole line or, with ``onshore: true``, over its land samples only;
+- published per-region section lengths and the published number of regions crossed in one
+  country (a region counts from :data:`MIN_REGION_KM`);
+- published offshore length: the km of samples outside the land (within
+  :data:`COUNTRY_KM_TOLERANCE`);
 - shipping lanes stay at sea (outside the Natural Earth 1:10m land of ``data/basemap/``).
 
 Each check returns problems as plain strings; :func:`check_line` gathers them in a
@@ -46,6 +51,8 @@ EXTRA_REGION_SHARE = 0.05
 #: A country counts as crossed above this many km and share of the line (border wobble again).
 MIN_COUNTRY_KM = 25.0
 MIN_COUNTRY_SHARE = 0.02
+#: A region counts as crossed (for a published number of regions) from this many km of samples.
+MIN_REGION_KM = 10.0
 #: Lanes may touch land this close to their ends (the berth or terminal).
 LANE_END_ALLOWANCE_KM = 15.0
 #: A line with more than this share of approximate sections is listed as uncertain.
@@ -191,6 +198,52 @@ def check_countries(regions: list[tuple[str, str]], countries: list[str] | None,
     return problems
 
 
+def check_region_km(regions: list[tuple[str, str]], spacing_km: float, evidence: dict[str, Any]) -> list[str]:
+    """Published per-region section lengths (``region_km: {km: [[cc, region, km], ...]}``) within ±10 %."""
+    counts = Counter(regions)
+    problems = []
+    for cc, name, km in (evidence.get("region_km") or {}).get("km", []):
+        drawn = counts.get((cc, name), 0) * spacing_km
+        if abs(drawn - km) > COUNTRY_KM_TOLERANCE * km:
+            problems.append(f"region km: {drawn:.0f} km drawn in {cc} {name} vs {km:g} km published (tolerance ±{COUNTRY_KM_TOLERANCE:.0%})")
+    return problems
+
+
+def check_region_count(regions: list[tuple[str, str]], spacing_km: float, evidence: dict[str, Any]) -> list[str]:
+    """The number of regions crossed in one country (``region_count: {country, n}``) as published.
+
+    A region counts when at least :data:`MIN_REGION_KM` of samples lie in it, so a border
+    wobble of one sample does not add a region.
+    """
+    spec = evidence.get("region_count")
+    if not spec:
+        return []
+    counts = Counter(name for cc, name in regions if cc == spec["country"])
+    crossed = sorted(name for name, n in counts.items() if n * spacing_km >= MIN_REGION_KM)
+    if len(crossed) != int(spec["n"]):
+        return [f"region count: the line crosses {len(crossed)} regions of {spec['country']} ({', '.join(crossed)}) "
+                f"where {spec['n']} are published"]
+    return []
+
+
+def at_sea(points: np.ndarray, land: BaseGeometry) -> np.ndarray:
+    """Boolean per (lon, lat) sample: True where it lies outside the land."""
+    import shapely
+
+    return ~np.asarray(shapely.contains_xy(land, points[:, 0], points[:, 1]), dtype=bool)
+
+
+def check_sea_km(sea: np.ndarray, spacing_km: float, evidence: dict[str, Any]) -> list[str]:
+    """Published offshore length (``sea_km: {km}``) against the km of samples at sea, within ±10 %."""
+    spec = evidence.get("sea_km")
+    if not spec:
+        return []
+    drawn = float(sea.sum()) * spacing_km
+    if abs(drawn - spec["km"]) > COUNTRY_KM_TOLERANCE * spec["km"]:
+        return [f"sea km: {drawn:.0f} km drawn at sea vs {spec['km']:g} km published (tolerance ±{COUNTRY_KM_TOLERANCE:.0%})"]
+    return []
+
+
 def check_at_sea(points: np.ndarray, land: BaseGeometry, total_km: float, spacing_km: float) -> list[str]:
     """Lane samples away from their ends lie at sea (the 1:10m land keeps the Bosphorus and Dardanelles open)."""
     problems = []
@@ -245,7 +298,18 @@ def check_line(asset: Any, evidence: dict[str, Any] | None, *, land: BaseGeometr
     report.regions_matched, problems = check_regions(regions, evidence)
     report.problems += problems
     listed = list(asset.countries) if evidence.get("check_countries", True) else None
-    report.problems += check_countries(regions, listed, spacing, evidence)
+    onshore = bool((evidence.get("country_km") or {}).get("onshore"))
+    # An onshore per-country figure is checked below on the land samples only.
+    report.problems += check_countries(regions, listed, spacing, {k: v for k, v in evidence.items() if not (onshore and k == "country_km")})
+    report.problems += check_region_km(regions, spacing, evidence)
+    report.problems += check_region_count(regions, spacing, evidence)
+    if evidence.get("sea_km") or onshore:
+        sea = at_sea(points, land if land is not None else land_outline())
+        report.problems += check_sea_km(sea, spacing, evidence)
+        if onshore:
+            # Offshore samples take the country of the nearest town, so they are left out of an onshore figure.
+            dry = [r for r, wet in zip(regions, sea, strict=True) if not wet]
+            report.problems += [p for p in check_countries(dry, None, spacing, evidence) if p.startswith("country km")]
     return report
 
 
