@@ -10,6 +10,7 @@ the baseline is fitted to them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,7 +45,8 @@ class Binding:
 
 def binding(network: Network, lim: Limits, duals: Duals, *, edge_cap: np.ndarray, node_cap: np.ndarray,
             off: tuple[str, ...] = (), changed: frozenset[str] = frozenset(), committed: dict[str, float] | None = None,
-            flow: np.ndarray | None = None, baseline: bool = False) -> list[Binding]:
+            flow: np.ndarray | None = None, baseline: bool = False,
+            commit_basis: Mapping[str, tuple[str, str | None, bool]] | None = None) -> list[Binding]:
     """The binding constraints of one solve, largest effect first.
 
     Parameters
@@ -57,6 +59,8 @@ def binding(network: Network, lim: Limits, duals: Duals, *, edge_cap: np.ndarray
         Ids the scenario switched off; ``changed``: ids whose capacity the scenario set, scaled or expanded.
     committed
         Committed volume per edge id (scenarios with commitments); ``flow``: the solved flow per edge.
+    commit_basis
+        Per committed edge id: (basis, source, assumption) of the commitment (a preset's ``commit`` entry).
     baseline
         Whether this is the baseline fit (targets bind; no shadow in stranded volume).
     """
@@ -111,8 +115,9 @@ def binding(network: Network, lim: Limits, duals: Duals, *, edge_cap: np.ndarray
         # A commitment met exactly can share its dual with the capacity it fills (degenerate): list it when
         # the solver prices it or when the flow sits at it.
         if abs(duals.lower[i]) > 0 or (flow is not None and flow[i] <= volume + 1e-6):
+            basis, source, assumed = (commit_basis or {}).get(e_id, ("committed by the scenario", None, False))
             out.append(Binding(e_id, "commitment", f"committed volume on {e_id}", float(volume), unit, year,
-                               "committed by the scenario", None, False, None))
+                               basis, source, assumed, None))
     if baseline:
         for t, marginal in zip(network.targets, duals.target, strict=True):
             if abs(marginal) > 0:
