@@ -22,7 +22,8 @@ def test_binding_lines_carry_value_unit_year_and_basis(cpc_halted):
     result, _ = cpc_halted
     lines = explain.binding_lines(result)
     # Atyrau-Samara's 17.5 Mt/y is KMG's 2020 figure; Kuryk's 0 is an assumption citing silkwaytv-kuryk.
-    assert any(line.endswith("17.5 Mt/y (2020; source kmg-ar2020-oil-transportation)") for line in lines)
+    assert lines[0] == "Uzen–Atyrau–Samara oil pipeline: 17.5 Mt/y (2020; source kmg-ar2020-oil-transportation)"
+    assert "Crude by rail from Kazakhstan (destinations not published): 0.4 Mt/y (2022; assumption [lkyspp-2025-diversifying])" in lines
     assert any("0 Mt/y (2023; assumption [silkwaytv-kuryk])" in line for line in lines)
     assert any(line.endswith("(fixed flow): 4.5 Mt/y (2023; assumption [oilprice-2023-05-29-kcp-expansion])") for line in lines)
     assert any(": off (2023; switched off by the scenario)" in line for line in lines)
@@ -58,8 +59,9 @@ def test_sidebar_and_tab_show_binding_and_ranges_for_a_preset():
     assert not at.exception
     # Captions are Markdown with every punctuation character escaped (md_text): compare without the backslashes.
     side = "\n".join(c.value for c in at.sidebar.caption).replace("\\", "")
-    assert "Binds: Aktau sea port: 7.5 Mt/y (2023; source portnews-2023-09-04-aktau)" in side
-    assert "Samara oil pipeline: 17.5 Mt/y (2020; source kmg-ar2020-oil-transportation)" in side
+    # Equal effects (one Mt stranded per Mt of capacity): the largest figure first, Atyrau-Samara then Aktau.
+    assert "Binds: Uzen–Atyrau–Samara oil pipeline: 17.5 Mt/y (2020; source kmg-ar2020-oil-transportation); " \
+           "Aktau sea port: 7.5 Mt/y (2023; source portnews-2023-09-04-aktau)" in side
     assert "Ranges: Stranded volume: 41.28 Mt/y to 43.98 Mt/y (2023; central 41.68 Mt/y)" in side
     shown = "\n".join(m.value for m in at.markdown)
     assert "What this result rests on" in "\n".join(s.value for s in at.subheader)

@@ -92,10 +92,12 @@ def binding(network: Network, lim: Limits, duals: Duals, *, edge_cap: np.ndarray
             i = network.edge_index[edge_id]
             fixed_on_edge[i].append(k)
             fixed_on_node[int(network.tail[i])].append(k)
+    # An edge without an asset (a feeder, rail loading) is named by the route it makes up, if any.
+    route_name = {r.edges[0]: r.name for r in network.routes if len(r.edges) == 1}
     fixed_seen: dict[int, float] = {}
     for i, e in enumerate(network.edges):
         if active(duals.edge[i]):
-            name = network.assets[e.asset].name if e.asset is not None and e.asset in network.assets else e.id
+            name = network.assets[e.asset].name if e.asset is not None and e.asset in network.assets else route_name.get(e.id, e.id)
             capacity(e.id, e.asset, name, edge_cap[i], e.basis, e.provenance, duals.edge[i])
             for k in fixed_on_edge[i]:
                 fixed_seen[k] = fixed_seen.get(k, 0.0) + duals.edge[i]
@@ -123,7 +125,8 @@ def binding(network: Network, lim: Limits, duals: Duals, *, edge_cap: np.ndarray
             if abs(marginal) > 0:
                 out.append(Binding(t.route, "target", f"baseline volume of route {t.route}", t.value, unit, year, t.basis, t.source,
                                    t.assumption, None))
-    return sorted(out, key=lambda b: (-(abs(b.shadow) if b.shadow is not None else 0.0), b.kind, b.id))
+    # Largest effect first; among equal effects, capacities before fixed flows, the largest figure first.
+    return sorted(out, key=lambda b: (-(abs(b.shadow) if b.shadow is not None else 0.0), b.kind, -b.value, b.id))
 
 
 def summary(items: list[Binding], *, limit: int = 6) -> str:
