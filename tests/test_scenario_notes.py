@@ -56,3 +56,18 @@ def test_aktau_capacity_has_its_published_range_and_is_carried_back_to_2022(year
     full = solve(net, Scenario(off=("cpc",)))
     low = solve(net, Scenario(off=("cpc",), capacity={"aktau": 5.2}))
     assert low.stranded - full.stranded == pytest.approx(2.3, abs=1e-6)
+
+
+def test_own_exports_and_each_transit_flow_are_reported_apart():
+    from geo.routes.scenario import compare
+
+    base = solve(network(2023, "gas"))
+    frame = compare(base, base).set_index("id")
+    # 2023: Kazakh exports 4.6 (carried forward); transit 35.6 (Turkmen/Uzbek to China: 37.1 plan 2024 less 1.5)
+    # + 1.28 (Russian gas to Uzbekistan, Oct-Dec 2023) = 36.88; processing 8.0 apart from both.
+    assert frame.loc["total_export", "scenario"] == pytest.approx(4.6)
+    assert frame.loc["transit", "scenario"] == pytest.approx(35.6 + 1.28)
+    assert frame.loc["transit:tm-uz-gas-to-china", "scenario"] == pytest.approx(35.6)
+    assert frame.loc["transit:ru-gas-to-uzbekistan", "scenario"] == pytest.approx(1.28)
+    assert frame.loc["transit:tm-uz-gas-to-china", "label"] == "- Turkmen and Uzbek gas to China through Kazakhstan"
+    assert frame.loc["processed", "scenario"] == pytest.approx(8.0)

@@ -141,6 +141,8 @@ class Result:
     processed: float = 0.0
     #: Volume Kazakhstan carries for others, by transit fixed flow (not Kazakh exports).
     transit: dict[str, float] = field(default_factory=dict)
+    #: Label of each transit fixed flow (what is carried, for whom).
+    transit_labels: dict[str, str] = field(default_factory=dict)
     #: Extra transport cost of the rerouted volume from published tariffs (scenarios only).
     rerouting_cost: ReroutingCost | None = None
 
@@ -336,6 +338,7 @@ def _result(network: Network, lim: Limits, flow: np.ndarray, base_flow: np.ndarr
         observed=dict(network.observed), notes=network.notes + _vintage_note(network) + notes, binding=bound,
         processed=exp.processed,
         transit={f.id: float(v) for f, v in zip(network.fixed_flows, lim.fixed, strict=True) if f.kind == "transit"},
+        transit_labels={f.id: f.label for f in network.fixed_flows if f.kind == "transit"},
     )
 
 
@@ -451,6 +454,9 @@ def compare(baseline: Result, result: Result) -> pd.DataFrame:
     ]
     rows += [("other", "processed", "Sent for processing abroad (not exports)", unit, baseline.processed, result.processed),
              ("other", "transit", "Transit carried for other countries", unit, sum(baseline.transit.values()), sum(result.transit.values()))]
+    # Each transit flow apart: Kazakhstan's own exports and what it carries for others are different dependencies.
+    rows += [("other", f"transit:{k}", f"- {result.transit_labels.get(k, k)}", unit, baseline.transit.get(k, 0.0), result.transit.get(k, 0.0))
+             for k in dict.fromkeys([*baseline.transit, *result.transit])]
     rows += [("market", m, m, "share", baseline.by_market.get(m, 0.0), result.by_market.get(m, 0.0))
              for m in dict.fromkeys([*baseline.by_market, *result.by_market])]
     base_routes = {r.id: r for r in baseline.routes}
