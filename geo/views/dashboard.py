@@ -307,6 +307,30 @@ def dependency_panel(baseline: Any, result: Any, view: ViewState | None = None, 
                "route volumes from data/flows.csv (sources in data/sources.yaml).")
     st.subheader("What binds this result")
     st.dataframe(panels.binding_frame(result), width="stretch", hide_index=True)
+    explain_scenario(result, view, paths)
+
+
+# --- issue 14: what a scenario rests on (ranges, tornado, notes; binding and ranges in the sidebar too) ---------
+
+
+def explain_scenario(result: Any, view: ViewState | None, paths: Paths | None) -> None:
+    """Ranges (sensitivity run, cached), tornado chart and notes in the tab; binding and ranges under the sidebar's preset."""
+    from geo.views import scenario_explain
+
+    changed = view is not None and bool(view.preset or view.off or view.capacity)
+    sens = _sensitivity(paths, paths.version(), view.year, view.commodity, view.preset, view.off, view.capacity) \
+        if changed and view is not None and paths is not None else None
+    scenario_explain.panel(result, sens)
+    scenario_explain.sidebar_summary(result, sens)
+
+
+@st.cache_resource(show_spinner="Varying the assumed figures...", max_entries=16)
+def _sensitivity(paths: Paths, version: tuple[tuple[str, int, int], ...], year: int, commodity: str, preset: str | None,
+                 off: tuple[str, ...], capacity: tuple[tuple[str, float], ...]) -> Any:
+    from geo.routes import sensitivity
+
+    network, scen = _workspace(paths, version).scenario(year, commodity, preset=preset, off=off, capacity=dict(capacity))
+    return sensitivity.run_sensitivity(network, scen)
 
 
 def claim_html(c: Any, text: str) -> str:
