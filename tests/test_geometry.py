@@ -275,3 +275,41 @@ def test_cutting_tap_across_central_macedonia_fails_the_region_km():
     cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "tap") & WAYPOINTS["place"].str.match(r"(Lagadas|Nea Mesimvria|Giannitsa|Edessa)"))]
     report = gc.check_line(_redrawn("tap", cut), EVIDENCE["tap"])
     assert any(p.startswith("region km:") and "Central Macedonia" in p for p in report.problems)
+
+
+def test_section_check_between_cited_places_and_line_ends():
+    a = {"place": "A", "lat": 0.0, "lon": 0.5}
+    b = {"place": "B", "lat": 0.0, "lon": 2.5}
+    # A to B: 2 degrees on the equator = 2 * 111.32 = 222.6 km (1 km sampling: within a km).
+    assert gc.check_sections(EQUATOR, [{"from": a, "to": b, "km": 225}]) == (1, [])
+    # Published 250 km: 222.6 / 250 - 1 = -11 %, outside 5 %.
+    ok, problems = gc.check_sections(EQUATOR, [{"from": a, "to": b, "km": 250}])
+    assert ok == 0 and problems[0].startswith("section: A to B drawn 22") and "(-11%" in problems[0]
+    # start to end is the whole line: 3 * 111.32 = 334 km.
+    assert gc.check_sections(EQUATOR, [{"from": "start", "to": "end", "km": 334}]) == (1, [])
+    # A place 0.2 degrees north of the line is 0.2 * 110.6 = 22 km off it, over 15 km.
+    off = {"place": "C", "lat": 0.2, "lon": 1.0}
+    ok, problems = gc.check_sections(EQUATOR, [{"from": off, "to": "end", "km": 222.6}])
+    assert ok == 0 and "C lies 22 km from the line" in problems[0]
+
+
+def test_moving_uas_chapayev_east_fails_the_atyrau_samara_section(shipped_reports):
+    # Shipped: Atyrau to the Samara end is drawn about 672 km against Hansard's 691 km (-3 %): passes.
+    assert shipped_reports["uas"].sections_ok == shipped_reports["uas"].sections_checked == 1
+    moved = WAYPOINTS.copy()
+    # Chapayev moved 1.5 degrees east, 1.5 * 111.32 * cos(50.2 deg) = 107 km, off the Ural valley: the detour makes the
+    # section about 734 km, +6 %.
+    row = moved.index[(moved["asset_id"] == "uas") & moved["place"].str.startswith("Chapayev")]
+    moved.loc[row, "lon"] = moved.loc[row, "lon"].astype(float) + 1.5
+    report = gc.check_line(_redrawn("uas", moved), {"sections": EVIDENCE["uas"]["sections"]}, regions=[])
+    assert any(p.startswith("section: Atyrau to line end drawn 73") and "vs published 691 km" in p for p in report.problems)
+
+
+def test_line_evidence_sources_are_in_the_bibliography():
+    known = set(load.load_sources(DATA).index)
+    used = set()
+    for record in EVIDENCE.values():
+        used |= {s["source"] for s in record.get("sections") or []}
+        if record.get("length"):
+            used.add(record["length"]["source"])
+    assert used <= known, sorted(used - known)

@@ -8,6 +8,9 @@ nothing. These checks use other evidence, kept in ``data/line_evidence.yaml``:
 - published kilometre posts: the point at drawn km N must lie within
   :data:`KM_POST_TOLERANCE_KM` of the station published at km N; stations named without
   a km must lie as near the line, in the operator's order;
+- published section lengths (``sections``): the drawn km between two cited places (or a
+  line end) within :data:`LENGTH_TOLERANCE`, for lines whose published figure covers one
+  section only (Atyrau-Samara of Uzen-Atyrau-Samara, Unecha-Ust-Luga of BPS-2);
 - the regions the operator says the line crosses: the line is sampled every
   :data:`SAMPLE_KM` and each sample reverse-geocoded (GeoNames ``cities1000``, admin1);
 - published per-country section lengths (within :data:`COUNTRY_KM_TOLERANCE`), over the
@@ -71,6 +74,10 @@ class LineReport:
     length_reason: str | None = None
     km_posts_checked: int = 0
     km_posts_ok: int = 0
+    sections_checked: int = 0
+    sections_ok: int = 0
+    #: Why no published total length is given (``length_note`` in the evidence file).
+    length_note: str | None = None
     regions_expected: int = 0
     regions_matched: int = 0
     approximate_km: float = 0.0
@@ -89,8 +96,10 @@ class LineReport:
             gap = self.drawn_km / self.published_km - 1
             length = f"{self.drawn_km:.0f}/{self.published_km:.0f} km ({gap:+.0%}{', explained' if self.length_reason else ''})"
         else:
-            length = f"{self.drawn_km:.0f} km (no published length)"
+            length = f"{self.drawn_km:.0f} km (no published length{', noted' if self.length_note else ''})"
         posts = f"km posts {self.km_posts_ok}/{self.km_posts_checked}"
+        if self.sections_checked:
+            posts += f", sections {self.sections_ok}/{self.sections_checked}"
         regions = f"regions {self.regions_matched}/{self.regions_expected}"
         approx = f"approx. {self.approximate_km / self.drawn_km:.0%}" if self.drawn_km else "approx. -"
         flag = "OK" if not self.problems else f"{len(self.problems)} problem(s), {len(self.problems) - len(self.unexplained)} known"
@@ -161,6 +170,45 @@ def check_station_order(line: BaseGeometry, stations: list[dict[str, Any]]) -> t
             problems.append(f"stations: {station['place']} (drawn km {km:.0f}) comes before {last_name} (km {last_km:.0f})")
         last_km, last_name = km, station["place"]
     return len(stations) - len(problems), problems
+
+
+def km_along(line: BaseGeometry, lon: float, lat: float) -> tuple[float, float]:
+    """(drawn km, offset km) of the point of the line nearest to (lon, lat), to the nearest km."""
+    points = sample(line, spacing_km=1.0)
+    gaps = haversine_km(points[:, 0], points[:, 1], lon, lat)
+    i = int(np.argmin(gaps))
+    return (i + 0.5) * geodesic_length_km(line) / len(points), float(gaps[i])
+
+
+def check_sections(line: BaseGeometry, sections: list[dict[str, Any]]) -> tuple[int, list[str]]:
+    """Published section lengths: the drawn km between two ends within :data:`LENGTH_TOLERANCE`.
+
+    Each end is ``start`` or ``end`` (the line's own end) or a cited place (``place``, ``lat``,
+    ``lon``) that must lie within :data:`KM_POST_TOLERANCE_KM` of the line.
+    """
+    total = geodesic_length_km(line)
+    problems: list[str] = []
+    ok = 0
+    for section in sections:
+        kms, names, off_line = [], [], []
+        for end in (section["from"], section["to"]):
+            if end in ("start", "end"):
+                kms.append(0.0 if end == "start" else total)
+                names.append(f"line {end}")
+                continue
+            km, offset = km_along(line, float(end["lon"]), float(end["lat"]))
+            kms.append(km)
+            names.append(str(end["place"]))
+            if offset > KM_POST_TOLERANCE_KM:
+                off_line.append(f"section: {end['place']} lies {offset:.0f} km from the line (tolerance {KM_POST_TOLERANCE_KM:g} km)")
+        drawn = abs(kms[1] - kms[0])
+        gap = drawn / float(section["km"]) - 1
+        if abs(gap) > LENGTH_TOLERANCE:
+            off_line.append(f"section: {names[0]} to {names[1]} drawn {drawn:.0f} km vs published {section['km']:g} km "
+                            f"({gap:+.0%}; tolerance ±{LENGTH_TOLERANCE:.0%})")
+        problems += off_line
+        ok += not off_line
+    return ok, problems
 
 
 def check_regions(regions: list[tuple[str, str]], evidence: dict[str, Any]) -> tuple[int, list[str]]:
@@ -286,6 +334,11 @@ def check_line(asset: Any, evidence: dict[str, Any] | None, *, land: BaseGeometr
     ok, problems = check_station_order(line, stations)
     report.km_posts_ok += ok
     report.problems += problems
+    sections = evidence.get("sections") or []
+    report.sections_checked = len(sections)
+    report.sections_ok, problems = check_sections(line, sections)
+    report.problems += problems
+    report.length_note = evidence.get("length_note")
     points = sample(line)
     spacing = drawn / len(points)
     if asset.kind == "shipping_lane":
