@@ -19,12 +19,30 @@ from operator import and_, or_
 
 # Cue patterns, matched on the case-folded sentence (where "ß" is "ss"); word starts only, so inflections match.
 CUES: dict[str, dict[str, str]] = {
+    # Words that by themselves speak of oil or gas.
     "energy": {
-        "en": r"\b(?:oil|crude|gas\b|pipeline|tanker|barrel|export|shipment|shipped|cargo|terminal|refiner|transit|lng|condensate|"
-        r"loading|mooring|throughput)",
-        "de": r"\b(?:öl|roh[öo]l|erd[öo]l|gas|pipeline|leitung|tanker|export|ausfuhr|liefer|kesselwagen|terminal|raffinerie|transit|"
-        r"verschifft|verlade|durchsatz|[a-zäöü]*(?:öl|gas)(?:terminal|leitung|lieferung|export|pipeline|umschlag))",
-        "ru": r"\b(?:нефт|газ|трубопровод|нефтепровод|газопровод|танкер|экспорт|поставк|отгруз|терминал|транзит|нпз|баррел|прокачк|пропускн)",
+        "en": r"\b(?:oil|crude|gas\b|pipeline|tanker|barrel|refiner|lng|condensate)",
+        "de": r"\b(?:öl|roh[öo]l|erd[öo]l|gas|pipeline|leitung|tanker|kesselwagen|raffinerie|"
+        r"[a-zäöü]*(?:öl|gas)(?:terminal|leitung|lieferung|export|pipeline|umschlag))",
+        "ru": r"\b(?:нефт|газ|трубопровод|нефтепровод|газопровод|танкер|нпз|баррел|прокачк)",
+    },
+    # Trade words: they speak of energy unless the sentence names other goods ("grain exports", «перевалка удобрений»).
+    "trade": {
+        "en": r"\b(?:export|shipment|shipped|cargo|terminal|transit|loading|mooring|throughput)",
+        "de": r"\b(?:export|ausfuhr|liefer|terminal|transit|verschifft|verlade|durchsatz)",
+        "ru": r"\b(?:экспорт|поставк|отгруз|терминал|транзит|пропускн)",
+    },
+    "goods": {
+        "en": r"\b(?:grain|wheat|barley|fertili[sz]|container|coal\b|cars\b|steel|metals?\b|ore\b|cotton|passenger)",
+        "de": r"\b(?:getreide|weizen|gerste|dünge|container|kohle|autos?\b|stahl|metall|erz\b|erze\b|baumwolle|passagier)",
+        "ru": r"\b(?:зерн|пшениц|ячмен|удобрен|контейнер|уголь|угля|углём|углем|автомобил|стал[иь]\b|металл|руд[аыу]\b|хлоп|пассажир)",
+    },
+    # An outage or disruption: it reports a stop, not a reliance; a new flow on another route after it is a rerouting.
+    "outage": {
+        "en": r"\b(?:outage|halt|suspend|suspension|shut|disrupt|delay|storm|damage|leak|accident|stoppage|blackout|repair)",
+        "de": r"\b(?:[a-zäöü]*ausfall|[a-zäöü]*ausfäll|sturm|stürm|unterbroch|unterbrech|gestoppt|stillstand|stillgelegt|lahm|störung|"
+        r"leck|unfall|havarie|repar)",
+        "ru": r"\b(?:авари|останов|приостанов|шторм|перебо|ремонт|утечк|сбо[йея])",
     },
     "rerouting": {
         "en": r"\b(?:rerout|re-rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift|without crossing|without touching)",
@@ -202,11 +220,18 @@ def _phrase_at(k: int, words: list[str], gaps: list[str], end: int, lang: str) -
 _NAMES: dict[int, frozenset[str]] = {}
 
 
+def settle_kinds(kinds: frozenset[str] | set[str]) -> frozenset[str]:
+    """Cue kinds as the extractor reads them: a trade word speaks of energy unless the sentence names other goods."""
+    if "trade" in kinds and "goods" not in kinds:
+        return frozenset(kinds) | {"energy"}
+    return frozenset(kinds)
+
+
 def kinds_of(bits: int) -> frozenset[str]:
-    """The cue kinds of a bit mask."""
+    """The cue kinds of a bit mask (after :func:`settle_kinds`)."""
     got = _NAMES.get(bits)
     if got is None:
-        got = _NAMES[bits] = frozenset(k for k in KINDS if bits & BIT[k])
+        got = _NAMES[bits] = settle_kinds({k for k in KINDS if bits & BIT[k]})
     return got
 
 

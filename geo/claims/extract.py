@@ -60,7 +60,7 @@ class Mention:
     text: str
     id: str  # asset id, or "group:<id>"
     alias: str
-    match: str  # "name", "chain", "fuzzy"
+    match: str  # "name", "chain", "fuzzy", "context" (a town name standing for the facility there)
     sentence: int
     linked: bool = False
     claim: int | None = None  # index of the claim the mention sits in
@@ -253,6 +253,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
         free = i + best_n
     chains = _chains(text, keys, gaps, offsets, sentence_starts, found, matcher)
+    from_to = _from_to(text, raws, keys, gaps, offsets, sentence_starts, found, chains, matcher)
+    if from_to:
+        chains = sorted(chains + from_to, key=lambda x: x[0].start)
     if chains:
         # the places inside a chain name the line, not themselves ("Baku-Tiflis-Ceyhan" is BTC only)
         chain_starts = [m.start for m, _ in chains]
@@ -295,6 +298,71 @@ def _chains(text: str, keys: list[str], gaps: list[str], offsets: list[int], sen
             sent = bisect_right(sentence_starts, st) - 1
             out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
     return out
+
+
+def _forms(stems: tuple[str, ...], endings: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f"{c}{e}" for s in stems for c in (s, s.capitalize()) for e in endings)
+
+
+_RU_NOUN = ("", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах")
+#: Words for a line, each with the commodity it names ("" for either): "the gas pipeline from A to B".
+_LINE_WORD_COMMODITY = {
+    **dict.fromkeys(_forms(("pipeline", "leitung", "rohrleitung"), ("", "s", "en")), ""),
+    **dict.fromkeys(_forms(("gaspipeline", "gasleitung", "erdgasleitung", "erdgaspipeline"), ("", "s", "en")), "gas"),
+    **dict.fromkeys(_forms(("ölpipeline", "ölleitung", "erdölleitung", "erdölpipeline", "rohölpipeline"), ("", "s", "en")), "oil"),
+    **dict.fromkeys(_forms(("трубопровод", "магистраль"), _RU_NOUN), ""),
+    **dict.fromkeys(_forms(("газопровод", "газопроводн"), _RU_NOUN), "gas"),
+    **dict.fromkeys(_forms(("нефтепровод",), _RU_NOUN), "oil"),
+}
+_COMMODITY_BEFORE = {"gas": "gas", "oil": "oil", "crude": "oil", "Gas": "gas", "Oil": "oil", "Crude": "oil"}
+_SENTENCE_GAP = re.compile(r"[.!?;:\n]")
+_FROM_WORDS = frozenset(("from", "von", "aus", "из", "от"))
+_TO_WORDS = frozenset(("to", "nach", "в", "во", "до", "bis", "in"))
+
+
+def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int],
+             found: list[tuple[Mention, list[Entry]]], chains: list[tuple[Mention, list[Entry]]],
+             matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
+    """Lines written as "the pipeline from A to B" («газопровод из A в B»): A and B name the line like a chain."""
+    n = len(raws)
+    out = []
+    taken = [(m.start, m.end) for m, _ in found + chains]
+    for i in compress(range(n - 2), map(_LINE_WORD_COMMODITY.__contains__, raws)):
+        if raws[i + 1] not in _FROM_WORDS or gaps[i + 1] != " " or gaps[i + 2] != " " or keys[i + 2] not in matcher.place_keys:
+            continue
+        a, first, last = keys[i + 2], i + 2, i + 2
+        if i + 4 < n and raws[i + 3] in _TO_WORDS and gaps[i + 3] == gaps[i + 4] == " " and keys[i + 4] in matcher.place_keys:
+            b, last = keys[i + 4], i + 4  # "pipeline from Turkmenistan to China"
+        else:  # "gas goes to China through the pipeline from Turkmenistan": the destination a few words before
+            before = [k for k in range(max(0, i - 5), i - 1) if raws[k] in _TO_WORDS and keys[k + 1] in matcher.place_keys
+                      and not _SENTENCE_GAP.search(gaps[k + 1] + "".join(gaps[k + 2 : i + 1]))]
+            if not before:
+                continue
+            b, first = keys[before[-1] + 1], before[-1] + 1
+        st, en = offsets[2 * first], offsets[2 * last + 1]
+        ends = (st, offsets[2 * last])
+        if any(s < en and st < e and not (s in ends and e <= en) for s, e in taken):
+            continue  # cuts through a name or chain already found, or holds one that is not one of its two places
+        commodity = _LINE_WORD_COMMODITY[raws[i]] or _COMMODITY_BEFORE.get(raws[i - 1], "") if i else _LINE_WORD_COMMODITY[raws[i]]
+        line = _resolve_from_to(a, b, commodity, matcher)
+        if line:
+            sent = bisect_right(sentence_starts, st) - 1
+            out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
+    return out
+
+
+def _resolve_from_to(a: str, b: str, commodity: str, matcher: Matcher) -> str | None:
+    """The one line whose dashed alias runs from ``a`` to ``b``; else the one line that passes both (of the commodity)."""
+    def fits(ln: str) -> bool:
+        return not commodity or commodity in matcher.commodity.get(ln, commodity)
+
+    named = [ln for ln in matcher.alias_ends.get((a, b), ()) if fits(ln)]
+    if len(named) == 1:
+        return named[0]
+    lines = [ln for ln, places in matcher.places.items() if a in places and b in places and fits(ln)]
+    if len(lines) > 1:
+        lines = [ln for ln in lines if _ends_match([a, b], ln, matcher)]
+    return lines[0] if len(lines) == 1 else None
 
 
 def _resolve_chain(chain: tuple[str, ...], matcher: Matcher) -> str | None:
@@ -340,6 +408,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], text: str, matcher: Matche
                 prev = m
                 continue  # a context alias with nothing connected anywhere names no asset
             m.id = choice
+            if all(e.context for e in entries if e.target == choice):
+                m.match = "context"
         out.append(m)
         prev = m
     return out
@@ -385,7 +455,7 @@ def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = Fal
 
 
 def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False, after_energy: bool = False,
-                via_russia_only: bool = False, cues: frozenset[str] | None = None) -> list[str]:
+                via_russia_only: bool = False, cues: frozenset[str] | None = None, after_outage: bool = False) -> list[str]:
     """Every claim type a sentence asserts, main type first: at most one route type, then the others.
 
     ``cues``: the sentence's cue kinds if already known (:func:`geo.claims.cues.sentence_cues`).
@@ -393,7 +463,7 @@ def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = 
     if cues is None:
         cues = sentence_cues(sentence, lang)
     route = _route_type(cues, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
-                        via_russia_only=via_russia_only)
+                        via_russia_only=via_russia_only, after_outage=after_outage)
     others = [cue for cue in ("military_symbolic", "alignment", "opinion") if cue in cues]
     if route is None and "actors" not in cues:
         return []
@@ -401,7 +471,7 @@ def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = 
 
 
 def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after_energy: bool,
-                via_russia_only: bool) -> str | None:
+                via_russia_only: bool, after_outage: bool = False) -> str | None:
     """The claim type of a sentence, or ``None`` if it claims nothing this tool tracks.
 
     ``named``: the sentence names an asset; ``avoids_russia``: one of them neither crosses
@@ -413,9 +483,9 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
             return "rerouting"
         if "dependency" in cues:
             return "dependency"
-        if named and avoids_russia and "change" in cues:
+        if named and (avoids_russia or after_outage) and "change" in cues:
             return "rerouting"
-        if via_russia_only:
+        if via_russia_only and "outage" not in cues:
             return "dependency"  # "exports go through the CPC": a plain statement of reliance on a Russian route
     if after_energy and (named or "actors" in cues):
         if "rerouting" in cues:
@@ -445,12 +515,14 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     mentions = _settle(found, text, matcher, doc)
     kinds, russian = matcher.kinds, matcher.russian
     named: set[int] = set()
+    ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
     russian_lines: set[int] = set()
     for m in mentions:
         if m.id.startswith("group:"):
             continue
         named.add(m.sentence)
+        ids.setdefault(m.sentence, set()).add(m.id)
         kind = kinds.get(m.id)
         if russian.get(m.id):
             if kind in LINE_KINDS:
@@ -465,11 +537,16 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         cues = cue_sets[idx]
         if not cues:
             continue  # no cue word at all: no claim type can apply
-        flags = (cues, idx in named, idx in avoiding, idx > 0 and energy[idx - 1], idx in russian_lines and idx not in avoiding)
+        # after an outage in the sentence before, a changed flow on other named assets is a rerouting
+        # (the assets of the two sentences share no connection: "CPC" and "its terminal" are one route)
+        shifted = idx > 0 and "outage" in cue_sets[idx - 1] and idx in named and not any(
+            matcher.near.get(a, frozenset((a,))) & ids.get(idx - 1, set()) for a in ids.get(idx, ()))
+        flags = (cues, idx in named, idx in avoiding, idx > 0 and energy[idx - 1], idx in russian_lines and idx not in avoiding,
+                 shifted)
         types = _TYPES_MEMO.get(flags)
         if types is None:
             types = _TYPES_MEMO[flags] = claim_types("", lang, named=flags[1], avoids_russia=flags[2], after_energy=flags[3],
-                                                     via_russia_only=flags[4], cues=cues)
+                                                     via_russia_only=flags[4], cues=cues, after_outage=shifted)
         if types:
             claim_of[idx] = len(claims)
             excerpt = text[s:e]
@@ -493,6 +570,13 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         kept.append(m)
     # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
     lanes = {ln for idx, here in points.items() for ln in _lanes(here | points.get(idx + 1, set()), matcher)}
+    if lanes:
+        # a town that stands for a facility only by context ("Baku" for its port) and is the end of a rail leg
+        # named here is where the trains start, not the port: the leg is linked, the point is not
+        rail_ends = {e for ln in lanes if kinds.get(ln) == "rail" for e in matcher.endpoints.get(ln, ())}
+        for m in kept:
+            if m.match == "context" and m.id in rail_ends:
+                m.linked = False
     for i, ms in in_claim.items():
         c = claims[i]
         if c.claim_type in _ROUTE_TYPES:
@@ -501,8 +585,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
 
 
 _ROUTE_TYPES = ("rerouting", "dependency")
-#: claim_types depends only on the cue kinds and four flags (at most 2**8 * 16 keys); the lists are never mutated.
-_TYPES_MEMO: dict[tuple[frozenset[str], bool, bool, bool, bool], list[str]] = {}
+#: claim_types depends only on the cue kinds and five flags (at most 2**11 * 32 keys); the lists are never mutated.
+_TYPES_MEMO: dict[tuple[frozenset[str], bool, bool, bool, bool, bool], list[str]] = {}
 
 
 def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[str], gaps: list[str], offsets: list[int],

@@ -76,6 +76,7 @@ class Matcher:
     places: dict[str, frozenset[str]] = field(default_factory=dict)
     end_places: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     place_keys: set[str] = field(default_factory=set)
+    alias_ends: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (first, last) place of a dashed alias -> lines
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     group_alternatives: dict[str, str] = field(default_factory=dict)
     near: dict[str, frozenset[str]] = field(default_factory=dict)  # an asset and those connected to it
@@ -190,6 +191,7 @@ def _link_geometry(m: Matcher, features: list[dict[str, Any]], end_km: float) ->
 def _index_places(m: Matcher, props: list[dict[str, Any]], waypoints: list[dict[str, Any]]) -> None:
     """Places each line names or passes: waypoints, end points, the parts of "A-B-C" aliases, its countries."""
     places: dict[str, set[str]] = defaultdict(set)
+    alias_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
     point_names = {p["id"]: [p["name"], *(p.get("aliases") or []), *(p.get("context_aliases") or [])] for p in props}
     for row in waypoints:
         words = WORD.findall(row.get("place") or "")
@@ -198,9 +200,13 @@ def _index_places(m: Matcher, props: list[dict[str, Any]], waypoints: list[dict[
     for p in props:
         if p["kind"] not in LINE_KINDS:
             continue
-        for alias in [p["name"], *(p.get("aliases") or [])]:
+        for n, alias in enumerate([p["name"], *(p.get("aliases") or [])]):
             for chain in _DASH_CHAIN.findall(alias):
-                places[p["id"]].update(k for k in map(name_key, WORD.findall(chain)) if k not in _NOT_PLACES)
+                keys = [k for k in (DEMONYMS.get(k, k) for k in map(name_key, WORD.findall(chain))) if k not in _NOT_PLACES]
+                places[p["id"]].update(keys)
+                if len(keys) >= 2 and n > 0:  # aliases only: a display name may carry its system's name ("Kazakhstan–China pipeline: ...")
+                    alias_ends[(keys[0], keys[-1])].add(p["id"])
+                    alias_ends[(keys[-1], keys[0])].add(p["id"])
         ends = [frozenset(name_key(w) for a in point_names.get(e, ()) for w in WORD.findall(a)[:1]) for e in m.endpoints.get(p["id"], ())]
         m.end_places[p["id"]] = tuple(ends)
         places[p["id"]].update(*ends)
@@ -208,6 +214,7 @@ def _index_places(m: Matcher, props: list[dict[str, Any]], waypoints: list[dict[
             places[p["id"]].update(name_key(n) for n in COUNTRY_NAMES.get(code, ()))
     m.places = {k: frozenset(v) for k, v in places.items()}
     m.place_keys = set().union(*m.places.values()) if m.places else set()
+    m.alias_ends = {k: frozenset(v) for k, v in alias_ends.items()}
 
 
 def _index_operators(m: Matcher, props: list[dict[str, Any]]) -> None:
