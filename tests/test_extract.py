@@ -88,6 +88,12 @@ def test_negative_articles_link_no_asset(article):
         ("Нефть идёт по маршруту Баку - Тбилиси - Джейхан.", "ru", "btc"),
         ("Oil flows through the Kazakhstan – Chinese Pipeline.", "en", "kcp-atasu-alashankou"),
         ("Gas exports via TAP to Italy rose.", "en", "tap"),
+        ("Gas flows through the pipeline from Turkmenistan to China.", "en", "cagp"),
+        ("Газ идёт в Китай по газопроводу из Туркменистана.", "ru", "cagp"),
+        # "oil" leaves the four Kazakhstan-China oil segments; the one whose alias runs Kazakhstan-China is the one
+        ("Crude goes through the oil pipeline from Kazakhstan to China.", "en", "kcp-atasu-alashankou"),
+        ("Das Öl der Tengisfelder geht in den Export.", "de", "tengiz"),  # a plural compound
+        ("Exporte von Öl über Schwedts Raffinerie stiegen.", "de", "schwedt"),  # genitive "s" after "t"
     ],
 )
 def test_inflected_transliterated_and_chained_names(text, language, expected):
@@ -103,6 +109,13 @@ def test_inflected_transliterated_and_chained_names(text, language, expected):
         ("Gas prices in Samarkand and Aktobe rose.", "en"),  # not Samara, not Aktau
         ("Der Ölkonzern backen neue Pläne.", "de"),  # a short inflected stem is not Baku
         ("Oil tankers passed the Kuril islands.", "en"),  # not Kuryk
+        ("Oil executives met in Samaria.", "en"),  # a Russian case ending does not apply to a Latin word: not Samara
+        ("Oil output in the Atyrau region rose.", "en"),  # the province, not the junction
+        ("Добыча нефти в Атырауской области выросла.", "ru"),
+        ("Die Ölförderung im Gebiet Atyrau stieg.", "de"),
+        ("Grain exports through Ust-Luga rose.", "en"),  # a trade word about other goods speaks of no energy
+        ("Экспорт зерна через Усть-Лугу вырос.", "ru"),
+        ("Oil from Karachaganat fell.", "en"),  # a consonant edit (k -> t) is no transliteration, only vowels and "h" are
     ],
 )
 def test_false_friends_link_nothing(text, language):
@@ -115,6 +128,26 @@ def test_a_mention_without_a_cue_is_kept_but_a_town_is_not_linked():
     by_id = {m.id: m for m in result.mentions}
     assert by_id["alashankou"].linked and by_id["alashankou"].claim is None
     assert not by_id["atyrau"].linked
+
+
+def test_fuzzy_names_differ_only_in_a_vowel_or_h():
+    assert "karachaganak" in links("Gas from Karachaganek rose.")  # a -> e, 12 letters
+    assert "galkynysh" in links("Gas from Galkynish rose.")  # y folds to i; then one "i" for "i": exact
+    assert links("Gas from Karachaganat rose.") == set()  # k -> t
+
+
+def test_a_rail_origin_named_by_its_town_is_not_the_port():
+    # "Baku" names the port (alat) only by context; here it is where the tank cars start: the leg and Batumi only
+    assert links("Tank cars carry Kazakh oil by rail from Baku to the port of Batumi.") == {"rail-baku-batumi", "batumi"}
+
+
+def test_an_outage_is_no_reliance_and_a_new_flow_elsewhere_after_it_is_a_rerouting():
+    shifted = analyse("Storms halted loadings at the CPC terminal. Kazakhstan will send more crude through the Atyrau-Samara "
+                      "pipeline.", language="en", matcher=MATCHER)
+    assert [c.claim_type for c in shifted.claims] == ["rerouting"]  # the first sentence: an outage, no claim
+    same = analyse("Storms halted loadings at the CPC terminal. Loadings at the CPC terminal will restart on Monday.",
+                   language="en", matcher=MATCHER)
+    assert same.claims == []  # the same terminal again: no other route, no claim
 
 
 def test_group_alias_counts_only_inside_a_claim():

@@ -45,8 +45,8 @@ _SPLIT = re.compile(r"(\w+)")
 _DASH_GAPS = frozenset(f"{a}{d}{b}" for d in "-‐‑‒–—―" for a in ("", " ", "\u00a0") for b in ("", " ", "\u00a0"))
 _NUMBER_AFTER = re.compile(r"[\s-]?\d")  # used with match(text, pos): no "^"
 _NO_ENTRIES: list[Entry] = []
-#: Fuzzy matching accepts one edit in a word key of at least this many letters.
-FUZZY_MIN_LEN = 6
+#: Fuzzy matching accepts one vowel or "h" edit in a word key of at least this many letters.
+FUZZY_MIN_LEN = 7
 #: An inflected form must keep at least this many letters of a one-word alias ("Backen" is not "Baku").
 MIN_INFLECTED_STEM = 4
 
@@ -140,11 +140,29 @@ def _fuzzy_key(key: str, matcher: Matcher) -> str | None:
         return matcher.fuzzy_seen[key]
     from rapidfuzz.distance import Levenshtein
 
-    close = [v for v in matcher.vocab_by_head.get(key[:2], ()) if abs(len(v) - len(key)) <= 1
-             and Levenshtein.distance(v, key, score_cutoff=1) <= 1]
+    close = [v for v in matcher.vocab_by_head.get(key[:2], ()) if len(v) >= FUZZY_MIN_LEN and abs(len(v) - len(key)) <= 1
+             and Levenshtein.distance(v, key, score_cutoff=1) == 1 and _vowel_edit(v, key)]
     if len(matcher.fuzzy_seen) < 200_000:  # bounded memory on hostile input
         matcher.fuzzy_seen[key] = close[0] if len(close) == 1 else None
     return close[0] if len(close) == 1 else None
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _vowel_edit(alias: str, key: str) -> bool:
+    """The one edit between two keys is a vowel for a vowel, or one vowel or "h" more or less.
+
+    Transliterations differ in vowels and in "h" ("Karachaganak", "Karatschaganaq" aside): "Tengiz-Kashagan"
+    spellings like "Kashagen" or "Karachaganac" differ so, while a consonant swap makes another word ("Samarra").
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    (op,) = Levenshtein.editops(alias, key)
+    if op.tag == "replace":
+        return alias[op.src_pos] in _VOWELS and key[op.dest_pos] in _VOWELS
+    ch = alias[op.src_pos] if op.tag == "delete" else key[op.dest_pos]
+    return ch in _VOWELS or ch == "h"
 
 
 #: Bound on the per-process memo of word keys (about 150 bytes an entry).
@@ -154,7 +172,8 @@ MAX_MEMO = 300_000
 #: Place adjectives ("Aktauer Hafen", «актауский порт») and German closed compounds ("Druschbaleitung",
 #: "Tengisfeld"): when the word itself is unknown, the place name left after the suffix is tried.
 _PLACE_SUFFIXES = ("er", "ern", "ский", "ская", "ское", "ского", "ской", "ском", "ских", "скую", "скому",
-                   "leitung", "pipeline", "feld", "ölfeld", "gasfeld", "terminal", "hafen", "raffinerie")
+                   "leitung", "leitungen", "pipeline", "pipelines", "feld", "felder", "feldes", "ölfeld", "gasfeld", "terminal",
+                   "terminals", "hafen", "hafens", "raffinerie")
 _MIN_PLACE = 4
 
 
@@ -183,18 +202,38 @@ def _key_of(word: str, matcher: Matcher) -> str:
     return k
 
 
+#: Words after a place name that make it a province or district ("Atyrau region", «Атырауской области»).
+_REGION_WORDS = frozenset(c for w, ends in (
+    ("region", ("", "s")), ("province", ("", "s")), ("oblast", ("", "s")), ("district", ("", "s")), ("Region", ("", "en")),
+    ("Gebiet", ("", "s", "e", "en")), ("Provinz", ("",)), ("Bezirk", ("", "s", "e", "en")),
+    ("област", ("ь", "и", "ью", "ей", "ям", "ях")), ("район", ("", "а", "у", "ом", "е", "ы", "ов")),
+) for e in ends for c in (w + e, w.capitalize() + e))
+#: Endings a German or English word may add to a name written in Latin letters ("Schwedts", "Aktauer", "Batumis").
+_LATIN_ENDINGS = ("", "s", "es", "e", "en", "er", "ern", "n")
+
+
 def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[Entry]:
-    """Refuse a one-word alias met only through a short stem ("Backen" for "Baku")."""
-    if word is None or len(name_key(word)) >= MIN_INFLECTED_STEM:
+    """Refuse a one-word alias met only through a short stem ("Backen" for "Baku"), or a Russian case ending in Latin letters.
+
+    "Samaria" is not Samara, while «Самары» is; German and English endings ("Schwedts", "Aktauer") are kept.
+    """
+    if word is None:
         return entries
     key = (word, id(entries))  # only called with the matcher's own lists, which live as long as it does
     got = matcher.accepted.get(key)
     if got is None:
         f = fold(word)
-        got = [e for e in entries if not e.folds or f in e.folds]
+        got = entries
+        if len(name_key(word)) < MIN_INFLECTED_STEM:
+            got = [e for e in got if not e.folds or f in e.folds]
+        if _LATIN_WORD.match(word) and word not in matcher.fuzzy_words and name_key(word) in {name_key(e.alias) for e in got}:
+            got = [e for e in got if not e.folds or any(f == g + end or f == g[:-1] + end for g in e.folds for end in _LATIN_ENDINGS)]
         if len(matcher.accepted) < 10_000:
             matcher.accepted[key] = got
     return got
+
+
+_LATIN_WORD = re.compile(r"^[A-Za-zÄÖÜäöüß]+$")
 
 
 def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
@@ -245,6 +284,11 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             n += 1
         if not best:
             continue
+        nxt = i + best_n
+        if (nxt < n_keys and raws[nxt] in _REGION_WORDS and gaps[nxt] in (" ", "-", "\u00a0")) or (
+                i > 0 and raws[i - 1] in _REGION_WORDS and gaps[i] == " "):
+            free = nxt
+            continue  # "Atyrau region", «Атырауской области», "Gebiet Atyrau": the province, not the asset
         st, en = offsets[2 * i], offsets[2 * (i + best_n - 1) + 1]
         sent = bisect_right(sentence_starts, st) - 1
         if bisect_right(sentence_starts, en - 1) - 1 != sent:

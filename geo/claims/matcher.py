@@ -194,20 +194,23 @@ def _index_places(m: Matcher, props: list[dict[str, Any]], waypoints: list[dict[
     alias_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
     point_names = {p["id"]: [p["name"], *(p.get("aliases") or []), *(p.get("context_aliases") or [])] for p in props}
     for row in waypoints:
-        words = WORD.findall(row.get("place") or "")
+        # the first word that names a place: "Sea of Marmara" -> Marmara, "NPS Astrakhanskaya" -> Astrakhanskaya
+        words = [k for k in map(name_key, WORD.findall(row.get("place") or "")) if _is_place_key(k) and k not in _WAYPOINT_GENERIC]
         if words:
-            places[row["asset_id"]].add(name_key(words[0]))
+            places[row["asset_id"]].add(words[0])
     for p in props:
         if p["kind"] not in LINE_KINDS:
             continue
         for n, alias in enumerate([p["name"], *(p.get("aliases") or [])]):
             for chain in _DASH_CHAIN.findall(alias):
-                keys = [k for k in (DEMONYMS.get(k, k) for k in map(name_key, WORD.findall(chain))) if k not in _NOT_PLACES]
+                keys = [k for k in (DEMONYMS.get(k, k) for k in map(name_key, WORD.findall(chain)))
+                        if k not in _NOT_PLACES and k not in _WAYPOINT_GENERIC and _is_place_key(k)]
                 places[p["id"]].update(keys)
                 if len(keys) >= 2 and n > 0:  # aliases only: a display name may carry its system's name ("Kazakhstan–China pipeline: ...")
                     alias_ends[(keys[0], keys[-1])].add(p["id"])
                     alias_ends[(keys[-1], keys[0])].add(p["id"])
-        ends = [frozenset(name_key(w) for a in point_names.get(e, ()) for w in WORD.findall(a)[:1]) for e in m.endpoints.get(p["id"], ())]
+        ends = [frozenset(k for a in point_names.get(e, ()) for k in map(name_key, WORD.findall(a)[:1]) if _is_place_key(k))
+                for e in m.endpoints.get(p["id"], ())]
         m.end_places[p["id"]] = tuple(ends)
         places[p["id"]].update(*ends)
         for code in p.get("countries") or []:
@@ -215,6 +218,18 @@ def _index_places(m: Matcher, props: list[dict[str, Any]], waypoints: list[dict[
     m.places = {k: frozenset(v) for k, v in places.items()}
     m.place_keys = set().union(*m.places.values()) if m.places else set()
     m.alias_ends = {k: frozenset(v) for k, v in alias_ends.items()}
+
+
+#: Words of waypoint descriptions that are not the place itself.
+_WAYPOINT_GENERIC = {name_key(w) for w in (
+    "NPS", "PS", "pump", "station", "Middle", "East", "West", "North", "South", "Port", "Sea", "of", "the", "Lake", "Cape",
+    "Bay", "km", "near", "border", "crossing", "river", "island", "district", "region", "prov", "field", "terminal",
+)}
+
+
+def _is_place_key(k: str) -> bool:
+    """Numbers ("BPS-1", "CAC-3") and one- or two-letter keys are no places of a chain."""
+    return len(k) >= 3 and not k.isdigit()
 
 
 def _index_operators(m: Matcher, props: list[dict[str, Any]]) -> None:
