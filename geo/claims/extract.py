@@ -23,10 +23,10 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import or_
 from pathlib import Path
 from typing import Any
 
@@ -254,13 +254,14 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     keys = list(map(memo.get, raws))
     if None in keys:
         keys = [k if k is not None else memo[w] if w in memo else _key_of(w, matcher) for w, k in zip(raws, keys, strict=True)]
-    if doc_keys is not None:
-        doc_keys.update(keys)
-    starts = sorted(set(compress(range(len(keys)), map(matcher.first_keys.__contains__, keys)))
-                    | set(compress(range(len(raws)), map(matcher.abbrevs.__contains__, raws))))
+    if doc_keys is not None:  # only the words of operator names are wanted
+        doc_keys.update(compress(keys, map(matcher.operator_keys.__contains__, keys)))
+    # word positions where a name may start, in order: a key that opens an alias, or an abbreviation
+    starts = compress(range(len(keys)), map(or_, map(matcher.first_keys.__contains__, keys), map(matcher.abbrevs.__contains__, raws)))
     found: list[tuple[Mention, list[Entry]]] = []
     free = 0
     prefixes, names_get, abbrevs, fuzzy_words = matcher.prefixes, matcher.names.get, matcher.abbrevs, matcher.fuzzy_words
+    accepted = matcher.accepted
     n_keys, max_len = len(keys), matcher.max_len
     for i in starts:
         if i < free:
@@ -274,7 +275,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             entries = names_get(prefix)
             if entries:
                 if n == 1:
-                    entries = _accept(entries, raw, matcher)
+                    entries = accepted.get((raw, id(entries))) or _accept(entries, raw, matcher)
                 if entries and n >= best_n:
                     best = entries if n > best_n else best + entries
                     best_n = n
@@ -317,8 +318,11 @@ def _chains(text: str, keys: list[str], gaps: list[str], offsets: list[int], sen
     """Lines written as their places, "A-B-C" in any dash style, not already matched as one name."""
     # gaps[k] stands before word k; a dash gap joins word k - 1 and word k
     dashed = [k for k in compress(range(len(gaps)), map(_DASH_GAPS.__contains__, gaps)) if 0 < k < len(keys)]
+    out: list[tuple[Mention, list[Entry]]] = []
+    place = matcher.place_keys
+    if not any(keys[k] in place for k in dashed):
+        return out  # no dash before a place: no chain ("re-routed", "Ust-Luga" alone)
     found_starts = [m.start for m, _ in found]
-    out = []
     k = 0
     while k < len(dashed):
         first = dashed[k] - 1
@@ -370,7 +374,7 @@ def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offse
     """Lines written as "the pipeline from A to B" («газопровод из A в B»): A and B name the line like a chain."""
     n = len(raws)
     out = []
-    taken = [(m.start, m.end) for m, _ in found + chains]
+    taken: list[tuple[int, int]] | None = None
     for i in compress(range(n - 2), map(_LINE_WORD_COMMODITY.__contains__, raws)):
         if raws[i + 1] not in _FROM_WORDS or gaps[i + 1] != " " or gaps[i + 2] != " " or keys[i + 2] not in matcher.place_keys:
             continue
@@ -385,6 +389,8 @@ def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offse
             b, first = keys[before[-1] + 1], before[-1] + 1
         st, en = offsets[2 * first], offsets[2 * last + 1]
         ends = (st, offsets[2 * last])
+        if taken is None:
+            taken = [(m.start, m.end) for m, _ in found + chains]
         if any(s < en and st < e and not (s in ends and e <= en) for s, e in taken):
             continue  # cuts through a name or chain already found, or holds one that is not one of its two places
         commodity = _LINE_WORD_COMMODITY[raws[i]] or _COMMODITY_BEFORE.get(raws[i - 1], "") if i else _LINE_WORD_COMMODITY[raws[i]]
@@ -426,7 +432,7 @@ def _ends_match(chain: list[str], line: str, matcher: Matcher) -> bool:
     return (chain[0] in ends[0] and chain[-1] in ends[1]) or (chain[0] in ends[1] and chain[-1] in ends[0])
 
 
-def _settle(found: list[tuple[Mention, list[Entry]]], text: str, matcher: Matcher, doc: Counter[str]) -> list[Mention]:
+def _settle(found: list[tuple[Mention, list[Entry]]], text: str, matcher: Matcher, doc: dict[str, int]) -> list[Mention]:
     """Pick one asset for each ambiguous name: possessor, then the sentence, then the document."""
     by_sentence: dict[int, set[str]] = {}
     for m, entries in found:
@@ -459,13 +465,13 @@ def _settle(found: list[tuple[Mention, list[Entry]]], text: str, matcher: Matche
     return out
 
 
-def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: Counter[str]) -> str | None:
+def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int]) -> str | None:
     """The best target by connected assets in the sentence, then in the document, then real aliases over context ones."""
 
     def score(t: str) -> tuple[int, int, int]:
         near = matcher.near.get(t, frozenset((t,)))
         context = any(e.target == t and e.context for e in entries)
-        return (len(near & local), sum(doc[a] for a in near), 0 if context else 1)
+        return (len(near & local), sum(map(doc.get, near, repeat(0))), 0 if context else 1)
 
     best = max(targets, key=score)
     sc = score(best)
@@ -550,12 +556,13 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     sentences = sentences_of_parts(text, gaps, offsets)
     doc_keys: set[str] = set()
     found = _find(text, raws, gaps, offsets, [s for s, _ in sentences], matcher, doc_keys)
-    doc: Counter[str] = Counter()
+    doc: dict[str, int] = {}  # how often the document names each asset unambiguously, or its operator
     for m, entries in found:
-        if (len(entries) == 1 or len({x.target for x in entries}) == 1) and not entries[0].context:
-            doc[m.id] += 1
-    for key in doc_keys & matcher.operator_keys.keys():
-        doc.update(matcher.operator_keys[key])
+        if not entries[0].context and (len(entries) == 1 or len({x.target for x in entries}) == 1):
+            doc[m.id] = doc.get(m.id, 0) + 1
+    for key in doc_keys:
+        for a in matcher.operator_keys[key]:
+            doc[a] = doc.get(a, 0) + 1
     mentions = _settle(found, text, matcher, doc)
     kinds, russian = matcher.kinds, matcher.russian
     named: set[int] = set()
@@ -596,7 +603,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             excerpt = text[s:e]
             claims.append(Candidate(article, s, e, excerpt, lang, types[0], [], claim_types=list(types)))
     kept: list[Mention] = []
-    points: dict[int, set[str]] = {}
+    lane_ends = matcher.lane_ends
+    points: dict[int, set[str]] = {}  # linked ends of lanes and rail legs, by sentence
     in_claim: dict[int, list[Mention]] = {}
     for m in mentions:
         ci = m.claim = claim_of.get(m.sentence)
@@ -609,7 +617,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 m, sentences, energy, text, lang, matcher)
             claims[ci].mentions.append(_mention_dict(m, matcher))
             in_claim.setdefault(ci, []).append(m)
-        if m.linked and kinds.get(m.id) not in LINE_KINDS:
+        if m.linked and m.id in lane_ends:
             points.setdefault(m.sentence, set()).add(m.id)
         kept.append(m)
     # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
