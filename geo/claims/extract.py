@@ -432,21 +432,26 @@ def _ends_match(chain: list[str], line: str, matcher: Matcher) -> bool:
     return (chain[0] in ends[0] and chain[-1] in ends[1]) or (chain[0] in ends[1] and chain[-1] in ends[0])
 
 
-def _settle(found: list[tuple[Mention, list[Entry]]], text: str, matcher: Matcher, doc: dict[str, int]) -> list[Mention]:
-    """Pick one asset for each ambiguous name: possessor, then the sentence, then the document."""
+def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], text: str, matcher: Matcher,
+            doc: dict[str, int]) -> list[Mention]:
+    """Pick one asset for each ambiguous name: possessor, then the sentence, then the document.
+
+    ``plain[i]``: the one asset of ``found[i]`` when its name is unambiguous and not a context alias, else ``None``.
+    """
     by_sentence: dict[int, set[str]] = {}
-    for m, entries in found:
-        if (len(entries) == 1 or len({e.target for e in entries}) == 1) and not entries[0].context:
+    for (m, _), one in zip(found, plain, strict=True):
+        if one is not None:
             by_sentence.setdefault(m.sentence, set()).add(m.id)
     out: list[Mention] = []
     prev: Mention | None = None
     decided: dict[tuple[int, ...], str | None] = {}
-    for m, entries in found:
-        targets = [entries[0].target] if len(entries) == 1 else list(dict.fromkeys(e.target for e in entries))
-        owner = _possessor(prev, m, text, matcher)
+    ownable, lines = matcher.ownable, matcher.line_ids
+    for (m, entries), one in zip(found, plain, strict=True):
+        owner = _possessor(prev, m, text, matcher) if prev is not None and m.id in ownable and prev.id in lines else None
         if owner is not None:
-            m.id, m.match = owner, m.match
-        elif len(targets) > 1 or entries[0].context:
+            m.id = owner
+        elif one is None:
+            targets = list(dict.fromkeys(e.target for e in entries))
             # the choice depends only on the alias entries and the sentence (the document counts are fixed),
             # so a name repeated in one sentence (hostile input) is settled once
             key = (*map(id, entries), m.sentence)  # the entries live in the matcher: their ids are stable
@@ -557,13 +562,17 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     doc_keys: set[str] = set()
     found = _find(text, raws, gaps, offsets, [s for s, _ in sentences], matcher, doc_keys)
     doc: dict[str, int] = {}  # how often the document names each asset unambiguously, or its operator
+    plain: list[str | None] = []
     for m, entries in found:
-        if not entries[0].context and (len(entries) == 1 or len({x.target for x in entries}) == 1):
-            doc[m.id] = doc.get(m.id, 0) + 1
+        e0 = entries[0]
+        one = None if e0.context or (len(entries) > 1 and any(x.target != e0.target for x in entries)) else e0.target
+        plain.append(one)
+        if one is not None:
+            doc[one] = doc.get(one, 0) + 1
     for key in doc_keys:
         for a in matcher.operator_keys[key]:
             doc[a] = doc.get(a, 0) + 1
-    mentions = _settle(found, text, matcher, doc)
+    mentions = _settle(found, plain, text, matcher, doc)
     kinds, russian = matcher.kinds, matcher.russian
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
