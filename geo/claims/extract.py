@@ -51,7 +51,7 @@ FUZZY_MIN_LEN = 7
 MIN_INFLECTED_STEM = 4
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A name of an asset found in the text."""
 
@@ -262,7 +262,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     free = 0
     prefixes, names_get, abbrevs, fuzzy_words = matcher.prefixes, matcher.names.get, matcher.abbrevs, matcher.fuzzy_words
     accepted = matcher.accepted
-    n_keys, max_len = len(keys), matcher.max_len
+    n_keys, max_len, n_sentences = len(keys), matcher.max_len, len(sentence_starts)
     for i in starts:
         if i < free:
             continue
@@ -292,7 +292,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             continue  # "Atyrau region", «Атырауской области», "Gebiet Atyrau": the province, not the asset
         st, en = offsets[2 * i], offsets[2 * (i + best_n - 1) + 1]
         sent = bisect_right(sentence_starts, st) - 1
-        if bisect_right(sentence_starts, en - 1) - 1 != sent:
+        if sent + 1 < n_sentences and en > sentence_starts[sent + 1]:
             continue  # a name does not run across a sentence end
         how = "fuzzy" if fuzzy_words and not fuzzy_words.isdisjoint(raws[i : i + best_n]) else "name"
         found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
@@ -472,16 +472,16 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
 
 def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int]) -> str | None:
     """The best target by connected assets in the sentence, then in the document, then real aliases over context ones."""
-
-    def score(t: str) -> tuple[int, int, int]:
-        near = matcher.near.get(t, frozenset((t,)))
-        context = any(e.target == t and e.context for e in entries)
-        return (len(near & local), sum(map(doc.get, near, repeat(0))), 0 if context else 1)
-
-    best = max(targets, key=score)
-    sc = score(best)
-    if sc[0] == 0 and sc[1] == 0 and all(e.context for e in entries if e.target == best) and sc[2] == 0:
-        return None
+    by_context = {e.target for e in entries if e.context}
+    near_of = matcher.near
+    best, best_score = targets[0], (-1, -1, -1)
+    for t in targets:  # the first of equal scores wins
+        near = near_of.get(t) or frozenset((t,))
+        score = (len(near & local), sum(map(doc.get, near, repeat(0))), 0 if t in by_context else 1)
+        if score > best_score:
+            best, best_score = t, score
+    if best_score[:2] == (0, 0) and all(e.context for e in entries if e.target == best):
+        return None  # only a context alias, and nothing connected to it anywhere
     return best
 
 
@@ -563,7 +563,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     found = _find(text, raws, gaps, offsets, [s for s, _ in sentences], matcher, doc_keys)
     doc: dict[str, int] = {}  # how often the document names each asset unambiguously, or its operator
     plain: list[str | None] = []
-    for m, entries in found:
+    for _, entries in found:
         e0 = entries[0]
         one = None if e0.context or (len(entries) > 1 and any(x.target != e0.target for x in entries)) else e0.target
         plain.append(one)
