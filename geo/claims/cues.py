@@ -136,6 +136,10 @@ for _lang in ("de", "en", "ru"):
                 _steps = [(_parts[i], re.compile(_parts[i + 1])) for i in range(1, len(_parts), 2)]
                 _PHRASES[_lang].append((re.compile(_parts[0]), _steps, BIT[_cue]))
     _OPENERS[_lang] = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in _PHRASES[_lang]) or "(?!)")
+#: Per language, every one-word alternative of every kind in one pattern: most words match none, and one test says so.
+_ANY_WORD = {lg: re.compile("|".join(f"(?:{rx.pattern})" for (_, lang), rx in _WORD_RE.items() if lang == lg)) for lg in ("de", "en", "ru")}
+#: Per language, the one-word patterns of each kind with its bit.
+_KIND_RES = {lg: [(BIT[cue], rx) for (cue, lang), rx in _WORD_RE.items() if lang == lg] for lg in ("de", "en", "ru")}
 
 #: No alternative holds a digit or a class that takes one, so a number starts no cue and opens no phrase.
 _NUMBERS_CUE_FREE = not any(re.search(r"\d|\\[dwW.]|\.", p) for by in CUES.values() for p in by.values())
@@ -160,7 +164,7 @@ def word_mask(word: str, lang: str) -> int:
             if len(word) <= 64 and len(table) < MAX_WORDS:
                 table[word] = got
             return got
-        got = sum(BIT[cue] for (cue, lg), rx in _WORD_RE.items() if lg == lang and rx.match(folded))
+        got = sum(bit for bit, rx in _KIND_RES[lang] if rx.match(folded)) if _ANY_WORD[lang].match(folded) else 0
         if _OPENERS[lang].fullmatch(folded):
             got |= OPENER
         if len(word) <= 64 and len(table) < MAX_WORDS:
