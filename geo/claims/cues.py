@@ -72,9 +72,13 @@ CUES: dict[str, dict[str, str]] = {
         "ru": r"\b(?:запад|партн[её]рств|соглашени|дистанц|союзник|референдум|сближени)",
     },
     "opinion": {
-        "en": r"\b(?:according to|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly)",
-        "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben)",
-        "ru": r"\b(?:по мнению|считают|якобы|по словам|как сообщ|аналитик|полагают|по данным)",
+        # attribution to unnamed market sources counts as well: "traders said", «сообщили трейдеры»
+        "en": r"\b(?:according to|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|traders (?:said|say|told)|"
+        r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say))",
+        "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|"
+        r"sagten (?:händler|experten)|händler sagten|aus händlerkreisen)",
+        "ru": r"\b(?:по мнению|считают|якобы|по словам|как сообщ|аналитик|полагают|по данным|сообщили (?:трейдеры|источники)|"
+        r"трейдеры сообщ|источники сообщ)",
     },
     "actors": {
         "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe)",
