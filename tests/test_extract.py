@@ -93,6 +93,9 @@ def test_negative_articles_link_no_asset(article):
         ("Газ идёт в Китай по газопроводу из Туркменистана.", "ru", "cagp"),
         # "oil" leaves the four Kazakhstan-China oil segments; the one whose alias runs Kazakhstan-China is the one
         ("Crude goes through the oil pipeline from Kazakhstan to China.", "en", "kcp-atasu-alashankou"),
+        # a line word next to a chain names the commodity: of the lines through Kazakhstan and China only CAGP is gas
+        ("Gas flows to China via the Kazakhstan-China gas pipeline.", "en", "cagp"),
+        ("Газ поставляется в Китай по газопроводу Казахстан — Китай.", "ru", "cagp"),
         ("Das Öl der Tengisfelder geht in den Export.", "de", "tengiz"),  # a plural compound
         ("Exporte von Öl über Schwedts Raffinerie stiegen.", "de", "schwedt"),  # genitive "s" after "t"
     ],

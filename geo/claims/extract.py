@@ -297,7 +297,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         how = "fuzzy" if fuzzy_words and not fuzzy_words.isdisjoint(raws[i : i + best_n]) else "name"
         found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
         free = i + best_n
-    chains = _chains(text, keys, gaps, offsets, sentence_starts, found, matcher)
+    chains = _chains(text, raws, keys, gaps, offsets, sentence_starts, found, matcher)
     from_to = _from_to(text, raws, keys, gaps, offsets, sentence_starts, found, chains, matcher)
     if from_to:
         chains = sorted(chains + from_to, key=lambda x: x[0].start)
@@ -313,9 +313,13 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     return found
 
 
-def _chains(text: str, keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int],
+def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int],
             found: list[tuple[Mention, list[Entry]]], matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
-    """Lines written as their places, "A-B-C" in any dash style, not already matched as one name."""
+    """Lines written as their places, "A-B-C" in any dash style, not already matched as one name.
+
+    A line word right before or after the chain that names a commodity («газопровод Казахстан — Китай»,
+    "Kazakhstan-China gas pipeline") keeps only the lines of that commodity.
+    """
     # gaps[k] stands before word k; a dash gap joins word k - 1 and word k
     dashed = [k for k in compress(range(len(gaps)), map(_DASH_GAPS.__contains__, gaps)) if 0 < k < len(keys)]
     out: list[tuple[Mention, list[Entry]]] = []
@@ -341,7 +345,9 @@ def _chains(text: str, keys: list[str], gaps: list[str], offsets: list[int], sen
         last_name = bisect_right(found_starts, en - 1) - 1
         if last_name >= 0 and found[last_name][0].end > en:
             continue  # the last place is the start of a longer name
-        line = matcher.chain_seen[chain] if chain in matcher.chain_seen else _resolve_chain(chain, matcher)
+        commodity = _commodity_around(raws, first, last)
+        memo_key = (commodity, *chain)
+        line = matcher.chain_seen[memo_key] if memo_key in matcher.chain_seen else _resolve_chain(chain, matcher, commodity)
         if line:
             sent = bisect_right(sentence_starts, st) - 1
             out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
@@ -415,13 +421,31 @@ def _resolve_from_to(a: str, b: str, commodity: str, matcher: Matcher) -> str | 
     return lines[0] if len(lines) == 1 else None
 
 
-def _resolve_chain(chain: tuple[str, ...], matcher: Matcher) -> str | None:
-    lines = [ln for ln, places in matcher.places.items() if set(chain) <= places]
+def _commodity_around(raws: list[str], first: int, last: int) -> str:
+    """The commodity ("gas", "oil") a line word right before or after words ``first .. last`` names, else ""."""
+    n = len(raws)
+    if last + 1 < n and raws[last + 1] in _LINE_WORD_COMMODITY:
+        return _LINE_WORD_COMMODITY[raws[last + 1]]
+    if last + 2 < n and raws[last + 1] in _COMMODITY_BEFORE and raws[last + 2] in _LINE_WORD_COMMODITY:
+        return _COMMODITY_BEFORE[raws[last + 1]]  # "Kazakhstan-China gas pipeline"
+    if first > 0 and raws[first - 1] in _LINE_WORD_COMMODITY:
+        return _LINE_WORD_COMMODITY[raws[first - 1]]  # «газопровод Казахстан — Китай»
+    return ""
+
+
+def _resolve_chain(chain: tuple[str, ...], matcher: Matcher, commodity: str = "") -> str | None:
+    """The one line that passes every place of ``chain`` (of ``commodity`` when given).
+
+    Of several, the one with an alias running from the first place to the last, else those whose end points match.
+    """
+    lines = [ln for ln, places in matcher.places.items()
+             if set(chain) <= places and (not commodity or commodity in matcher.commodity.get(ln, commodity))]
     if len(lines) > 1:
-        lines = [ln for ln in lines if _ends_match(list(chain), ln, matcher)] or lines
+        named = [ln for ln in matcher.alias_ends.get((chain[0], chain[-1]), ()) if ln in lines]
+        lines = named if len(named) == 1 else [ln for ln in lines if _ends_match(list(chain), ln, matcher)] or lines
     line = lines[0] if len(lines) == 1 else None
     if len(matcher.chain_seen) < MAX_MEMO:
-        matcher.chain_seen[chain] = line
+        matcher.chain_seen[(commodity, *chain)] = line
     return line
 
 
