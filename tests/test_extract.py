@@ -96,6 +96,9 @@ def test_negative_articles_link_no_asset(article):
         # a line word next to a chain names the commodity: of the lines through Kazakhstan and China only CAGP is gas
         ("Gas flows to China via the Kazakhstan-China gas pipeline.", "en", "cagp"),
         ("Газ поставляется в Китай по газопроводу Казахстан — Китай.", "ru", "cagp"),
+        # the asset's abbreviations stand for each other in its longer aliases ("CPC-Terminal" -> «КТК-терминал»)
+        ("Отгрузки нефти на КТК-терминале возобновились.", "ru", "cpc-marine-terminal"),
+        ("Das Öl fließt zum KTK-Terminal.", "de", "cpc-marine-terminal"),
         ("Das Öl der Tengisfelder geht in den Export.", "de", "tengiz"),  # a plural compound
         ("Exporte von Öl über Schwedts Raffinerie stiegen.", "de", "schwedt"),  # genitive "s" after "t"
     ],

@@ -136,8 +136,10 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
             names[keys].append(entry)
 
     props = [f["properties"] for f in features]
+    same = _same_abbreviations(props)
     for p in props:
-        for alias in [p["name"], *(p.get("aliases") or [])]:
+        own = [p["name"], *(p.get("aliases") or [])]
+        for alias in own + _abbreviation_variants(own, same):
             add(alias, p["id"])
         for alias in p.get("context_aliases") or []:
             add(alias, p["id"], context=True)
@@ -169,6 +171,32 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
     m.lane_ends = frozenset(e for ln, ends in m.endpoints.items() if m.kinds.get(ln) in ("shipping_lane", "rail") for e in ends)
     m.near = {a: frozenset({a} | {c for c in m.connected.get(a, set()) if m.kinds.get(c) != "field"}) for a in m.kinds}
     return m
+
+
+def _same_abbreviations(props: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Each abbreviation alias -> the other abbreviations of the same asset ("CPC" -> "KTK", "КТК")."""
+    out: dict[str, list[str]] = {}
+    for p in props:
+        abbrevs = [a for a in p.get("aliases") or [] if ABBREV.match(a)]
+        for a in abbrevs:
+            out.setdefault(a, []).extend(b for b in abbrevs if b != a)
+    return out
+
+
+def _abbreviation_variants(aliases: list[str], same: dict[str, list[str]]) -> list[str]:
+    """Longer aliases with an abbreviation swapped for another of the same asset: "CPC-Terminal" gives "KTK-Terminal".
+
+    Russian and English texts write the same name with their own abbreviation («КТК-терминал»).
+    """
+    out = []
+    for alias in aliases:
+        words = WORD.findall(alias)
+        if len(words) < 2:
+            continue
+        for ab in words:
+            for other in same.get(ab, ()):
+                out.append(re.sub(rf"(?<!\w){re.escape(ab)}(?!\w)", other, alias))
+    return [a for a in dict.fromkeys(out) if a not in aliases]
 
 
 def _link_geometry(m: Matcher, features: list[dict[str, Any]], end_km: float) -> None:
