@@ -76,7 +76,7 @@ CUES: dict[str, dict[str, str]] = {
         "en": r"\b(?:according to|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|traders (?:said|say|told)|"
         r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say))",
         "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|"
-        r"sagten (?:händler|experten)|händler sagten|aus händlerkreisen)",
+        r"sagten (?:händler|experten)|händler sagten)",
         "ru": r"\b(?:по мнению|считают|якобы|по словам|как сообщ|аналитик|полагают|по данным|сообщили (?:трейдеры|источники)|"
         r"трейдеры сообщ|источники сообщ)",
     },

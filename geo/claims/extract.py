@@ -603,16 +603,17 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     avoiding: set[int] = set()
     russian_lines: set[int] = set()
     for m in mentions:
-        if m.id.startswith("group:"):
-            continue
-        named.add(m.sentence)
-        ids.setdefault(m.sentence, set()).add(m.id)
         kind = kinds.get(m.id)
-        if russian.get(m.id):
+        if kind is None:
+            continue  # a group
+        sent = m.sentence
+        named.add(sent)
+        ids.setdefault(sent, set()).add(m.id)
+        if russian[m.id]:
             if kind in LINE_KINDS:
-                russian_lines.add(m.sentence)
+                russian_lines.add(sent)
         elif kind != "field":  # fields are where oil comes from, not a route: they say nothing about avoiding Russia
-            avoiding.add(m.sentence)
+            avoiding.add(sent)
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     energy = ["energy" in c for c in cue_sets]
     claims: list[Candidate] = []
