@@ -123,6 +123,7 @@ def test_inflected_transliterated_and_chained_names(text, language, expected):
         ("Grain exports through Ust-Luga rose.", "en"),  # a trade word about other goods speaks of no energy
         ("Экспорт зерна через Усть-Лугу вырос.", "ru"),
         ("Oil from Karachaganat fell.", "en"),  # a consonant edit (k -> t) is no transliteration, only vowels and "h" are
+        ("По оценкам экспертов, экспорт нефти вырос.", "ru"),  # «оценкам» is a common word, not Ozen (Uzen)
     ],
 )
 def test_false_friends_link_nothing(text, language):
@@ -320,6 +321,36 @@ def test_attribution_to_unnamed_market_sources_is_an_opinion_cue():
     assert "opinion" in sentence_cues("Die Ladungen seien verspätet, sagten Händler.", "de")
     assert "opinion" in sentence_cues("Отгрузки задержаны, сообщили трейдеры.", "ru")
     assert "opinion" not in sentence_cues("Oil traders bought three cargoes.", "en")  # traders as buyers, no attribution
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "aligned"),
+    [
+        ("Kazakh oil will flow west across the Caspian.", "en", False),  # a direction
+        ("Oil output in western Kazakhstan rose.", "en", False),  # a region
+        ("Astana is turning to the West.", "en", True),
+        ("Western sanctions hit Russian exports.", "en", True),
+        ("Die Förderung im Westen Kasachstans stieg.", "de", False),
+        ("Astana sucht die Annäherung an den Westen.", "de", True),
+        ("Westliche Sanktionen treffen Russland.", "de", True),
+        ("Добыча нефти на западе Казахстана выросла.", "ru", False),
+        ("Западный Казахстан наращивает добычу.", "ru", False),
+        ("Астана сближается с Западом.", "ru", True),
+        ("Западные санкции ударили по экспорту.", "ru", True),
+    ],
+)
+def test_the_west_as_a_camp_not_a_direction(sentence, language, aligned):
+    from geo.claims.cues import sentence_cues
+
+    assert ("alignment" in sentence_cues(sentence, language)) is aligned
+
+
+def test_cutting_a_reliance_by_a_route_that_avoids_russia_is_a_rerouting_and_a_dependency():
+    text = "Astana wants to pump more crude through the BTC pipeline to reduce its dependence on Russian transit."
+    (claim,) = analyse(text, language="en", matcher=MATCHER).claims
+    assert claim.claim_types == ["rerouting", "dependency"]
+    plain = "Astana's dependence on the CPC pipeline for crude exports grew."  # nothing lessened: a dependency only
+    assert [c.claim_types for c in analyse(plain, language="en", matcher=MATCHER).claims] == [["dependency"]]
 
 
 def test_cue_words_with_sharp_s_match():

@@ -37,6 +37,12 @@ CUES: dict[str, dict[str, str]] = {
         "de": r"\b(?:getreide|weizen|gerste|dünge|container|kohle|autos?\b|stahl|metall|erz\b|erze\b|baumwolle|passagier)",
         "ru": r"\b(?:зерн|пшениц|ячмен|удобрен|контейнер|уголь|угля|углём|углем|автомобил|стал[иь]\b|металл|руд[аыу]\b|хлоп|пассажир)",
     },
+    # Lessening ("reduce its dependence"): with a named route that avoids Russia, a reliance being cut is a rerouting.
+    "lessen": {
+        "en": r"\b(?:reduc|cut\b|cuts\b|cutting|lower|lessen|ease|easing)",
+        "de": r"\b(?:verringer|senk|reduzier|minder|vermindern|verkleiner)",
+        "ru": r"\b(?:сниз|сниж|уменьш|сократ|ослаб)",
+    },
     # An outage or disruption: it reports a stop, not a reliance; a new flow on another route after it is a rerouting.
     "outage": {
         "en": r"\b(?:outage|halt|suspend|suspension|shut|disrupt|delay|storm|damage|leak|accident|stoppage|blackout|repair)",
@@ -45,10 +51,12 @@ CUES: dict[str, dict[str, str]] = {
         "ru": r"\b(?:авари|останов|приостанов|шторм|перебо|ремонт|утечк|сбо[йея])",
     },
     "rerouting": {
-        "en": r"\b(?:rerout|re-rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift|without crossing|without touching)",
+        "en": r"\b(?:rerout|re-rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift|without crossing|"
+        r"without touching|new (?:route|outlet)|new export (?:route|outlet))",
         "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|statt|diversifi|umlenk|umgelenkt|verlager|"
-        r"ohne russisch|an russland vorbei)",
-        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент|не заходя)",
+        r"ohne russisch|an russland vorbei|neuen? (?:weg|route|exportroute|transportroute))",
+        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент|не заходя|"
+        r"нов(?:ые|ых|ым|ыми|ого|ый|ой|ую) (?:маршрут|пут))",
     },
     "dependency": {
         "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute)",
@@ -67,9 +75,15 @@ CUES: dict[str, dict[str, str]] = {
         "ru": r"\b(?:парад|военн|войск|дн[яюе] победы|вмешательств)",
     },
     "alignment": {
-        "en": r"\b(?:west|western|alliance|partnership|agreement|distanc|turn away|pivot|ally|allies|referend|rapprochement)",
-        "de": r"\b(?:westen|westlich|partnerschaft|abkommen|distanz|distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis)",
-        "ru": r"\b(?:запад|партн[её]рств|соглашени|дистанц|союзник|референдум|сближени)",
+        # "the West" as a camp, not a direction or a region ("flow west", "western Kazakhstan", «на западе страны»)
+        "en": r"\b(?:the west\b|western (?:countries|governments|partners|sanctions|capitals|powers|allies|leaders|nations|states|"
+        r"world|pressure|allian|interest|values|orientation|camp|bloc|institution)|alliance|partnership|agreement|distanc|"
+        r"turn away|pivot|ally|allies|referend|rapprochement)",
+        "de": r"\b(?:westens\b|(?:den|dem|vom|zum) westen\b|westliche[nrms]? (?:partner|staat|sanktion|regierung|länder|verbündet|"
+        r"mächt|welt|druck|führer|allianz|interesse|werte|orientierung|lager|institution)|partnerschaft|abkommen|distanz|"
+        r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis)",
+        "ru": r"\b(?:запад(?!е\b|н)|западн(?:ые|ых|ым|ыми|ой|ого|ому|ая|ую|ый) (?:стран|партн|санкц|правительств|держав|союзник|"
+        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|соглашени|дистанц|союзник|референдум|сближени)",
     },
     "opinion": {
         # attribution to unnamed market sources counts as well: "traders said", «сообщили трейдеры»

@@ -175,13 +175,15 @@ _PLACE_SUFFIXES = ("er", "ern", "ский", "ская", "ское", "ского"
                    "leitung", "leitungen", "pipeline", "pipelines", "feld", "felder", "feldes", "ölfeld", "gasfeld", "terminal",
                    "terminals", "hafen", "hafens", "raffinerie")
 _MIN_PLACE = 4
+#: Letters that end a word key as a case ending would ("tengis" from «Тенгиза» is Tengiz's "tengi" + "s").
+_ONE_LETTER_ENDINGS = frozenset("aeiosu")
 
 
 def _key_of(word: str, matcher: Matcher) -> str:
     """The match key of one text word: folded, demonym to country, place in an adjective or compound, or one edit away."""
     k = name_key(word)
     k = DEMONYMS.get(k, k)
-    if k not in matcher.first_keys and len(k) > _MIN_PLACE and (k[:-1],) in matcher.names:
+    if k not in matcher.first_keys and len(k) > _MIN_PLACE and k[-1] in _ONE_LETTER_ENDINGS and (k[:-1],) in matcher.names:
         k = k[:-1]  # a stem ending in a letter that is also an ending: «Тенгиза» -> tengis -> tengi (Tengiz)
     if k not in matcher.first_keys and not word.isdigit():  # no place suffix ends in a digit
         low = word.casefold()
@@ -226,6 +228,8 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
         got = entries
         if len(name_key(word)) < MIN_INFLECTED_STEM:
             got = [e for e in got if not e.folds or f in e.folds]
+        if word[:1].islower():  # names are capitalised: «оценкам», "alat" are common words
+            got = [e for e in got if e.alias[:1].islower()]
         if _LATIN_WORD.match(word) and word not in matcher.fuzzy_words and name_key(word) in {name_key(e.alias) for e in got}:
             got = [e for e in got if not e.folds or any(f == g + end or f == g[:-1] + end for g in e.folds for end in _LATIN_ENDINGS)]
         if len(matcher.accepted) < 10_000:
@@ -544,6 +548,8 @@ def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = 
     route = _route_type(cues, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
                         via_russia_only=via_russia_only, after_outage=after_outage)
     others = [cue for cue in ("military_symbolic", "alignment", "opinion") if cue in cues]
+    if route == "rerouting" and "dependency" in cues and "lessen" in cues:
+        others.insert(0, "dependency")  # "to reduce its dependence on Russian transit": the reliance is claimed too
     if route is None and "actors" not in cues:
         return []
     return ([route] if route else []) + others
@@ -561,7 +567,8 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
         if "rerouting" in cues:
             return "rerouting"
         if "dependency" in cues:
-            return "dependency"
+            # a reliance being lessened by a named route that avoids Russia is a rerouting (and a dependency, see claim_types)
+            return "rerouting" if named and avoids_russia and "lessen" in cues else "dependency"
         if named and (avoids_russia or after_outage) and "change" in cues:
             return "rerouting"
         if via_russia_only and "outage" not in cues:
