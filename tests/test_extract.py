@@ -99,6 +99,7 @@ def test_negative_articles_link_no_asset(article):
         # the asset's abbreviations stand for each other in its longer aliases ("CPC-Terminal" -> «КТК-терминал»)
         ("Отгрузки нефти на КТК-терминале возобновились.", "ru", "cpc-marine-terminal"),
         ("Das Öl fließt zum KTK-Terminal.", "de", "cpc-marine-terminal"),
+        ("Нефть с тенгизского месторождения идёт на экспорт.", "ru", "tengiz"),  # a lower-case Russian adjective
         ("Das Öl der Tengisfelder geht in den Export.", "de", "tengiz"),  # a plural compound
         ("Exporte von Öl über Schwedts Raffinerie stiegen.", "de", "schwedt"),  # genitive "s" after "t"
     ],

@@ -228,8 +228,6 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
         got = entries
         if len(name_key(word)) < MIN_INFLECTED_STEM:
             got = [e for e in got if not e.folds or f in e.folds]
-        if word[:1].islower():  # names are capitalised: «оценкам», "alat" are common words
-            got = [e for e in got if e.alias[:1].islower()]
         if _LATIN_WORD.match(word) and word not in matcher.fuzzy_words and name_key(word) in {name_key(e.alias) for e in got}:
             got = [e for e in got if not e.folds or any(f == g + end or f == g[:-1] + end for g in e.folds for end in _LATIN_ENDINGS)]
         if len(matcher.accepted) < 10_000:
