@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -46,7 +47,7 @@ class Split:
 
 
 def split_yaml_list(text: str) -> Split:
-    """Cut a YAML list file at its top-level items.
+    r"""Cut a YAML list file at its top-level items.
 
     Examples
     --------
@@ -62,7 +63,7 @@ def split_yaml_list(text: str) -> Split:
         return Split(text, [])
     header = "".join(lines[: starts[0]])
     bounds = [*starts, len(lines)]
-    return Split(header, ["".join(lines[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)])
+    return Split(header, ["".join(lines[a:b]) for a, b in itertools.pairwise(bounds)])
 
 
 def yaml_record(block: str) -> Any:
@@ -75,7 +76,7 @@ def yaml_record(block: str) -> Any:
 
 
 def yaml_block(record: dict[str, Any]) -> str:
-    """The canonical block of a record (as :func:`geo.claims.ingest.append_yaml_entries` writes it).
+    r"""The canonical block of a record (as :func:`geo.claims.ingest.append_yaml_entries` writes it).
 
     Examples
     --------
@@ -86,7 +87,7 @@ def yaml_block(record: dict[str, Any]) -> str:
 
 
 def split_csv(text: str) -> tuple[Split, list[dict[str, str | None]]]:
-    """Cut a CSV file into its header line and one block per row; also return the rows (empty cells ``None``).
+    r"""Cut a CSV file into its header line and one block per row; also return the rows (empty cells ``None``).
 
     Examples
     --------

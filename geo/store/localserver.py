@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,14 +33,15 @@ class LocalServer:
         """A SQLAlchemy URL for ``dbname`` over the Unix socket."""
         return f"postgresql+psycopg://{USER}@/{dbname}?host={self.socket_dir}&port={self.port}"
 
-    def create_database(self, dbname: str) -> str:
-        """Create ``dbname`` with PostGIS (dropping an old one) and return its URL."""
-        import psycopg
-
+    def create_database(self, dbname: str, *, keep: bool = False) -> str:
+        """Create ``dbname`` with PostGIS and return its URL; an old one is dropped, or kept if ``keep``."""
         with self.connect("postgres") as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{dbname}"')
-        with psycopg.connect(host=str(self.socket_dir), port=self.port, user=USER, dbname=dbname, autocommit=True) as conn:
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (dbname,)).fetchone() is not None
+            if exists and not keep:
+                conn.execute(f'DROP DATABASE "{dbname}" WITH (FORCE)')
+            if not exists or not keep:
+                conn.execute(f'CREATE DATABASE "{dbname}"')
+        with self.connect(dbname) as conn:
             conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
         return self.url(dbname)
 
@@ -58,7 +60,10 @@ class LocalServer:
 
     def stop(self) -> None:
         """Stop the server (its data folder stays until the caller removes it)."""
-        self.executor.stop()
+        if self.executor is None:
+            stop_folder(self.socket_dir)
+        else:
+            self.executor.stop()
 
 
 def _give_to_postgres(path: Path) -> None:
@@ -88,3 +93,35 @@ def start(base: Path, port: int | None = None) -> LocalServer:
     )
     executor.start()
     return LocalServer(executor, base, port)
+
+
+def _pg_ctl(*args: str) -> None:
+    subprocess.run([str(PG_CTL), *args], check=True, stdout=subprocess.DEVNULL)
+
+
+def start_kept(base: Path, port: int | None = None) -> LocalServer:
+    """Start (or find running) a server whose data is kept under ``base`` between runs (``make run-team``).
+
+    Unlike :func:`start`, an existing data folder is reused, never re-initialised.
+    """
+    base = Path(base).resolve()
+    base.mkdir(parents=True, exist_ok=True)
+    _give_to_postgres(base)
+    data = base / "data"
+    pid = data / "postmaster.pid"
+    if pid.exists():  # running (or left by a crash: pg_ctl status tells)
+        lines = pid.read_text(encoding="utf-8").splitlines()
+        running = subprocess.run([str(PG_CTL), "status", "-D", str(data)], check=False, stdout=subprocess.DEVNULL).returncode == 0
+        if running:
+            return LocalServer(None, base, int(lines[3]))
+    port = port or 54329
+    if not (data / "PG_VERSION").exists():
+        _pg_ctl("initdb", "-D", str(data), "-o", f"--auth=trust --username={USER}")
+    _pg_ctl("start", "-w", "-D", str(data), "-l", str(base / "postgresql.log"),
+            "-o", f"-p {port} -k {base} -c listen_addresses=127.0.0.1")
+    return LocalServer(None, base, port)
+
+
+def stop_folder(base: Path) -> None:
+    """Stop the server whose data is under ``base``."""
+    _pg_ctl("stop", "-D", str(Path(base).resolve() / "data"), "-m", "fast")
