@@ -204,7 +204,7 @@ def test_eight_processes_reviewing_overlapping_claims_lose_nothing(db: Engine, t
     with db.connect() as conn:
         claim_ids = list(conn.execute(select(t.claims.c.id).order_by(t.claims.c.ord).limit(6)).scalars())  # 6 claims: heavy overlap
     url = db.url.render_as_string(hide_password=False)
-    ctx = multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("fork")  # 8 real processes, each with its own engine (fork: no re-import per process)
     with ctx.Pool(REVIEWERS) as pool:
         runs = pool.starmap(_reviewer, [(url, f"analyst-{i}", i, TOTAL // REVIEWERS, claim_ids) for i in range(REVIEWERS)])
     results = [r for run in runs for r in run]

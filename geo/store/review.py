@@ -15,7 +15,6 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import Engine, insert, select, update
 
-from geo.data import load
 from geo.data.schema import Claim
 from geo.errors import DataError, GeoError, UnknownIdError
 from geo.store import tables as t
@@ -61,6 +60,8 @@ def validated_claim(record: dict[str, Any], table: str = "claims") -> Claim:
     try:
         return Claim.model_validate(record)
     except ValidationError as exc:
+        from geo.data import load  # pandas and geopandas: only on this error path (reviewer processes start fast)
+
         raise DataError(load.validation_problems(exc, TABLE_LABEL.format(table), str(record.get("id")))) from None
 
 
