@@ -378,3 +378,22 @@ def test_files_back_end_distances_agree_with_the_hand_worked_ones() -> None:
     assert assets_near(frame, "p", 70) == ["a", "p"]
     assert assets_near(frame, "p", 100) == ["a", "b", "p"]
     assert assets_near(frame, "p", 130) == ["a", "b", "l", "p"]
+
+
+# --- the workspace reads either back end ----------------------------------------------------
+
+
+def test_workspace_reads_the_team_store_when_geo_store_is_set(db: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.workspace import Paths, Workspace
+
+    assert Workspace.open(DATA, SEEDS).store.kind == "files"  # nothing set: the files
+    monkeypatch.setenv("GEO_STORE", db.url.render_as_string(hide_password=False).replace("+psycopg", ""))
+    ws = Workspace.open(DATA, SEEDS)
+    assert ws.store.kind == "postgis"
+    before = Paths.resolve(DATA, SEEDS).version()
+    claim = get_claim(db, "zeifert-betrayal-feeling")
+    review(db, claim.id, "edit", expected_version=claim.version, who="ann", changes={"claim_type": "dependency"})
+    assert Paths.resolve(DATA, SEEDS).version() != before  # the dashboard's caches follow a review in the database
+    claims = {c.id: c for c in Workspace.open(DATA, SEEDS).corpus.claims}
+    assert claims["zeifert-betrayal-feeling"].claim_type == "dependency"  # read from the database, not claims.yaml
+    assert len(ws.assets) == 62

@@ -34,8 +34,8 @@ class Store(ABC):
     kind: str
 
     @abstractmethod
-    def version(self) -> tuple[object, ...]:
-        """A stamp that changes whenever the stored data changes (a cache key)."""
+    def version(self) -> tuple[tuple[str, int, int], ...]:
+        """A stamp that changes whenever the stored data changes (a cache key, like :meth:`geo.workspace.Paths.version`)."""
 
     @abstractmethod
     def assets(self) -> gpd.GeoDataFrame:

@@ -26,9 +26,9 @@ class FileStore(Store):
     corpus_dir: Path
     kind: str = "files"
 
-    def version(self) -> tuple[object, ...]:
+    def version(self) -> tuple[tuple[str, int, int], ...]:
         """Name, size and modification time of every data file and of the corpus folder."""
-        return ("files", *file_stamp([*sorted(p for p in Path(self.data_dir).iterdir() if p.is_file()), Path(self.corpus_dir)]))
+        return file_stamp([*sorted(p for p in Path(self.data_dir).iterdir() if p.is_file()), Path(self.corpus_dir)])
 
     def assets(self) -> gpd.GeoDataFrame:
         """``assets.geojson``."""

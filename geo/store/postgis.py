@@ -62,13 +62,14 @@ class PostgisStore(Store):
         """The store at ``url`` (``postgresql://...``)."""
         return cls(engine_for(url))
 
-    def version(self) -> tuple[object, ...]:
-        """The newest audit row and the row counts: any import, ingest or review changes it."""
+    def version(self) -> tuple[tuple[str, int, int], ...]:
+        """The newest audit row, and the row count plus asset versions: any import, ingest or review changes it."""
         with self.engine.connect() as conn:
-            row = conn.execute(text(
-                "SELECT (SELECT coalesce(max(id), 0) FROM audit_log), (SELECT count(*) FROM claims), "
-                "(SELECT count(*) FROM articles), (SELECT coalesce(max(version), 0) + count(*) FROM assets)")).one()
-        return ("postgis", self.engine.url.render_as_string(hide_password=True), *row)
+            audit, rows = conn.execute(text(
+                "SELECT (SELECT coalesce(max(id), 0) FROM audit_log), "
+                "(SELECT count(*) FROM claims) + (SELECT count(*) FROM articles) + (SELECT coalesce(sum(version), 0) FROM assets) "
+                "+ (SELECT coalesce(sum(version), 0) FROM claims)")).one()
+        return ((self.engine.url.render_as_string(hide_password=True), int(audit), int(rows)),)
 
     def assets(self) -> gpd.GeoDataFrame:
         """The assets table, each row checked as a GeoJSON feature of ``assets.geojson`` would be."""
