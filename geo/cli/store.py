@@ -25,6 +25,15 @@ def _engine() -> Any:
     return engine_for(url)
 
 
+def _has_assets(engine: Any) -> bool:
+    from sqlalchemy import select
+
+    from geo.store import tables as t
+
+    with engine.connect() as conn:
+        return conn.execute(select(t.assets.c.id).limit(1)).first() is not None
+
+
 def cmd_store(args: argparse.Namespace) -> int:
     """Run one ``store`` action."""
     from geo.data import load
@@ -39,6 +48,9 @@ def cmd_store(args: argparse.Namespace) -> int:
         migrate.upgrade(engine)
         print(f"database at revision {migrate.current(engine)}")
     elif args.action == "import":
+        if args.if_empty and _has_assets(engine):
+            print("the database already holds data; nothing imported (--if-empty)")
+            return 0
         counts = transfer.import_files(engine, load.data_dir_or_default(args.data_dir), corpus_dir_or_default(args.corpus_dir))
         print("imported " + ", ".join(f"{n} {table}" for table, n in counts.items()))
     elif args.action == "export":
@@ -74,5 +86,6 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=None, help="local: the loopback port (default: a free one)")
     p.add_argument("--dbname", default="geo", help="local: the database to create")
     p.add_argument("--stop", action="store_true", help="local: stop the server in --dir")
+    p.add_argument("--if-empty", action="store_true", help="import: only into an empty database (keeps the team's reviews)")
     p.set_defaults(func=cmd_store)
     return p
