@@ -397,3 +397,38 @@ def test_workspace_reads_the_team_store_when_geo_store_is_set(db: Engine, monkey
     claims = {c.id: c for c in Workspace.open(DATA, SEEDS).corpus.claims}
     assert claims["zeifert-betrayal-feeling"].claim_type == "dependency"  # read from the database, not claims.yaml
     assert len(ws.assets) == 62
+
+
+def test_dashboard_review_path_refuses_a_stale_acceptance(db: Engine) -> None:
+    from geo.store.postgis import PostgisStore
+    from geo.store.review import accept_all, propose
+
+    store = PostgisStore(db)
+    body = "Kazakhstan ships oil through CPC. Aktau sends tankers to Baku."
+    art_id, created = store.add_article(body, {"language": "en", "title": "Team test"})
+    assert (art_id, created) == (corpus_id := __import__("hashlib").sha256(body.encode()).hexdigest()[:16], True)
+    assert store.add_article(body, {"language": "en"}) == (corpus_id, False)  # the same text again: stored once
+    rows = [{"article": art_id, "start": 0, "end": 33, "excerpt": body[:33], "language": "en", "claim_type": "dependency",
+             "assets": [{"id": "cpc", "role": "subject"}]}]
+    ann, bob = propose(db, {"article": art_id}, rows), propose(db, {"article": art_id}, rows)  # both analysts see version 1
+    assert ann == bob == {(0, 33): (candidate_id(art_id, 0, 33, body[:33]), 1)}
+    claim_id, version = ann[(0, 33)]
+    assert accept_all(db, [(claim_id, version, {})], who="ann") == (1, [])
+    saved, refused = accept_all(db, [(claim_id, version, {"claim_type": "opinion"})], who="bob")
+    assert saved == 0 and [e.claim_id for e in refused] == [claim_id]
+    assert "changed by someone else" in str(refused[0])
+    assert claim_id in {c.id for c in store.corpus().claims}  # accepted: now part of the corpus read from the database
+
+
+def test_dashboard_runs_on_the_team_store_and_follows_a_review(db: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("GEO_STORE", db.url.render_as_string(hide_password=False))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not at.exception, at.exception
+    before = at.selectbox(key="w_claim").options
+    claim = get_claim(db, "zeifert-betrayal-feeling")
+    review(db, claim.id, "reject", expected_version=claim.version, who="ann")  # another analyst rejects a claim
+    at.run()
+    assert not at.exception, at.exception
+    assert len(at.selectbox(key="w_claim").options) == len(before) - 1  # gone from this session's list at the next rerun

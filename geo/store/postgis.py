@@ -16,6 +16,7 @@ import geopandas as gpd
 import pandas as pd
 from geoalchemy2.shape import to_shape
 from sqlalchemy import Engine, create_engine, func, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from geo.data import load
 from geo.data.corpus import Corpus, check_claim, sha256_text
@@ -126,6 +127,21 @@ class PostgisStore(Store):
         if problems:
             raise DataError(problems)
         return Corpus(by_id, texts, claims)
+
+    def add_article(self, body: str, metadata: dict[str, Any], *, who: str = "dashboard") -> tuple[str, bool]:
+        """Store an article under its content-hash id (the files' scheme); return the id and whether it was new.
+
+        One transaction; the unique constraints on id and text hash decide, so two analysts adding the same text store it once.
+        """
+        digest = sha256_text(body)
+        art_id = digest[:16]
+        record = Article.model_validate({"id": art_id, "file": f"seeds/{art_id}.txt", "sha256": digest, **metadata}).model_dump(exclude_none=True)
+        with self.engine.begin() as conn:
+            new = conn.execute(pg_insert(t.articles).values(id=art_id, record=record, text=body, sha256=digest)
+                               .on_conflict_do_nothing().returning(t.articles.c.id)).first() is not None
+            if new:
+                conn.execute(pg_insert(t.audit_log).values(table_name="articles", record_id=art_id, action="add", who=who, after=record))
+        return art_id, new
 
     def assets_in_bbox(self, bbox: BBox) -> list[str]:
         """``geom && envelope`` (GiST index) and ``ST_Intersects``."""

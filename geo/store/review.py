@@ -106,3 +106,37 @@ def review(engine: Engine, claim_id: str, action: str, *, expected_version: int,
             after={"status": status, "version": new_version, "record": record},
         ))
     return int(new_version)
+
+
+# --- the dashboard's review of an article's candidates, on the team store --------------------
+
+
+def propose(engine: Engine, article: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[tuple[int, int], tuple[str, int]]:
+    """Store the candidate claims of a stored article (idempotent); return ``(start, end) -> (claim id, version)`` as read now.
+
+    A span that already holds a claim (curated, or proposed by someone else) maps to that claim: the
+    reviewer then works on the stored one, at the version just read.
+    """
+    from geo.store.sink import PostgisCandidateSink
+
+    PostgisCandidateSink(engine).write([article, *candidates])
+    with engine.connect() as conn:
+        rows = conn.execute(select(t.claims.c.start, t.claims.c.end, t.claims.c.id, t.claims.c.version)
+                            .where(t.claims.c.article == article["article"])).all()
+    return {(r.start, r.end): (r.id, r.version) for r in rows}
+
+
+def accept_all(engine: Engine, choices: list[tuple[str, int, dict[str, Any]]], who: str) -> tuple[int, list[ConflictError]]:
+    """Accept each ``(claim id, version read, changes)``; return how many were saved and the refused ones.
+
+    Each acceptance is its own transaction: one claim changed by someone else does not block the others.
+    """
+    saved, conflicts = 0, []
+    for claim_id, version, changes in choices:
+        try:
+            review(engine, claim_id, "accept", expected_version=version, who=who, changes=changes)
+        except ConflictError as exc:
+            conflicts.append(exc)
+        else:
+            saved += 1
+    return saved, conflicts
