@@ -49,13 +49,16 @@ class LocalServer:
         """A psycopg connection (autocommit) as the superuser, waiting up to a minute for the server to accept it."""
         import psycopg
 
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 30
         while True:
             try:
                 return psycopg.connect(host=str(self.socket_dir), port=self.port, user=USER, dbname=dbname, autocommit=True)
-            except psycopg.OperationalError:
+            except psycopg.OperationalError as exc:
                 if time.monotonic() > deadline:
-                    raise
+                    log = self.socket_dir / "postgresql.log"
+                    tail = log.read_text(encoding="utf-8", errors="replace")[-2000:] if log.exists() else "(no log)"
+                    msg = f"cannot connect to the local server in {self.socket_dir}: {exc}\nits log ends:\n{tail}"
+                    raise RuntimeError(msg) from exc
                 time.sleep(0.2)
 
     def stop(self) -> None:

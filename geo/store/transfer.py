@@ -56,9 +56,10 @@ def import_files(engine: Engine, data_dir: Path, corpus_dir: Path, *, who: str =
     """Load a data folder and its corpus into the database, replacing what was there; return counts per table."""
     data_dir, corpus_dir = Path(data_dir), Path(corpus_dir)
     problems: list[Problem] = []
-    for parsed in (load.parse_assets(data_dir), load.parse_sources(data_dir), load.parse_flows(data_dir), parse_corpus(data_dir, corpus_dir)):
+    assets = load.parse_assets(data_dir)
+    for parsed in (assets, load.parse_sources(data_dir), load.parse_flows(data_dir), parse_corpus(data_dir, corpus_dir)):
         problems += [p for p in parsed.problems if p.severity == "error"]
-    if problems:
+    if problems or assets.table is None:
         raise DataError(problems)
     counts: dict[str, int] = {}
     with engine.begin() as conn:
@@ -67,7 +68,7 @@ def import_files(engine: Engine, data_dir: Path, corpus_dir: Path, *, who: str =
             name = path.relative_to(data_dir).as_posix()
             if name not in RECORD_FILES:
                 conn.execute(insert(t.data_files).values(name=name, kind="opaque", content=path.read_bytes()))
-        counts["assets"] = _import_assets(conn, data_dir)
+        counts["assets"] = _import_assets(conn, data_dir, assets.table)
         counts["sources"] = _import_yaml(conn, data_dir, load.SOURCES_FILE, t.sources)
         counts["flows"] = _import_flows(conn, data_dir)
         counts["articles"] = _import_articles(conn, data_dir, corpus_dir)
@@ -101,10 +102,9 @@ def _import_flows(conn: Connection, data_dir: Path) -> int:
     return len(rows)
 
 
-def _import_assets(conn: Connection, data_dir: Path) -> int:
+def _import_assets(conn: Connection, data_dir: Path, frame: Any) -> int:
     raw_text = _decode(data_dir / load.ASSETS_FILE)
     collection = json.loads(raw_text)
-    frame = load.load_assets(data_dir)
     # A hand-formatted file is kept whole as well, and written back while no asset has changed.
     kept = None if load.dumps_assets(frame) == raw_text else raw_text.encode("utf-8")
     conn.execute(insert(t.data_files).values(name=load.ASSETS_FILE, kind="records", content=kept))
