@@ -79,7 +79,7 @@ def _local(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``store`` sub-command to an argparse ``subparsers`` object."""
-    p = subparsers.add_parser("store", help="the team store (GEO_STORE=postgresql://...): init, migrate, import, export, local")
+    p: argparse.ArgumentParser = subparsers.add_parser("store", help="the team store (GEO_STORE=postgresql://...): init, migrate, import, export, local")
     p.add_argument("action", choices=("init", "migrate", "import", "export", "local"))
     p.add_argument("--corpus-dir", type=Path, default=None, help="article texts (default: the project's seeds/)")
     p.add_argument("--dir", default=".pgdata", help="local: the server's folder (data, socket, log)")

@@ -51,10 +51,10 @@ def split_yaml_list(text: str) -> Split:
 
     Examples
     --------
-    >>> s = split_yaml_list("# head\\n- id: a\\n  x: 1\\n# note\\n- id: b\\n")
+    >>> s = split_yaml_list("# head\n- id: a\n  x: 1\n# note\n- id: b\n")
     >>> s.header, s.blocks
-    ('# head\\n', ['- id: a\\n  x: 1\\n# note\\n', '- id: b\\n'])
-    >>> s.join() == "# head\\n- id: a\\n  x: 1\\n# note\\n- id: b\\n"
+    ('# head\n', ['- id: a\n  x: 1\n# note\n', '- id: b\n'])
+    >>> s.join() == "# head\n- id: a\n  x: 1\n# note\n- id: b\n"
     True
     """
     lines = lines_of(text)
@@ -81,7 +81,7 @@ def yaml_block(record: dict[str, Any]) -> str:
     Examples
     --------
     >>> yaml_block({"id": "a", "tags": ["x"]})
-    '- id: a\\n  tags:\\n  - x\\n'
+    '- id: a\n  tags:\n  - x\n'
     """
     return yaml.safe_dump([record], allow_unicode=True, sort_keys=False, width=120)
 
@@ -91,9 +91,9 @@ def split_csv(text: str) -> tuple[Split, list[dict[str, str | None]]]:
 
     Examples
     --------
-    >>> s, rows = split_csv('a,b\\n1,"x\\ny"\\n2,\\n')
+    >>> s, rows = split_csv('a,b\n1,"x\ny"\n2,\n')
     >>> s.header, s.blocks, rows
-    ('a,b\\n', ['1,"x\\ny"\\n', '2,\\n'], [{'a': '1', 'b': 'x\\ny'}, {'a': '2', 'b': None}])
+    ('a,b\n', ['1,"x\ny"\n', '2,\n'], [{'a': '1', 'b': 'x\ny'}, {'a': '2', 'b': None}])
     """
     lines = lines_of(text)
     reader = csv.DictReader(io.StringIO(text))

@@ -33,8 +33,10 @@ def candidate_id(article: str, start: int, end: int, excerpt: str) -> str:
 
     Examples
     --------
-    >>> candidate_id("a1", 0, 5, "Hello")
-    'cand-6d4fd2dbcd9a1b50ef6e'
+    >>> candidate_id("a1", 0, 5, "Hello") == candidate_id("a1", 0, 5, "Hello") != candidate_id("a1", 1, 6, "Hello")
+    True
+    >>> len(candidate_id("a1", 0, 5, "Hello"))  # "cand-" and 20 hex digits
+    25
     """
     digest = hashlib.sha256(f"{article}\x00{start}\x00{end}\x00{excerpt}".encode()).hexdigest()
     return f"cand-{digest[:20]}"

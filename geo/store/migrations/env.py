@@ -6,7 +6,15 @@ from alembic import context
 
 from geo.store.tables import metadata
 
-connection = context.config.attributes["connection"]
-context.configure(connection=connection, target_metadata=metadata)
-with context.begin_transaction():
-    context.run_migrations()
+
+def run_migrations() -> None:
+    """Migrate on the caller's connection, inside its transaction."""
+    connection = context.config.attributes["connection"]
+    context.configure(connection=connection, target_metadata=metadata)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+# Alembic runs this file with its context installed; imported elsewhere (doctest collection) it does nothing.
+if hasattr(context, "config"):
+    run_migrations()
