@@ -432,3 +432,27 @@ def test_dashboard_runs_on_the_team_store_and_follows_a_review(db: Engine, monke
     at.run()
     assert not at.exception, at.exception
     assert len(at.selectbox(key="w_claim").options) == len(before) - 1  # gone from this session's list at the next rerun
+
+
+# Along a route: distances to the meridian line L (48.5E) across the great circle, sin d = sin(dlon) cos(lat):
+#   P (50E 45N):   asin(sin 1.5 deg x cos 45 deg)   = 1.061 deg x 111.2 km = 117.9 km
+#   A (50E 45.5N): asin(sin 1.5 deg x cos 45.5 deg) = 1.051 deg x 111.2 km = 116.9 km
+#   B (51E 45N):   asin(sin 2.5 deg x cos 45 deg)   = 1.768 deg x 111.2 km = 196.6 km
+@pytest.mark.parametrize(("km", "assets", "claims"), [
+    (100, ["l"], ["c3"]),
+    (125, ["a", "l", "p"], ["c1", "c3", "c4"]),
+    (200, ["a", "b", "l", "p"], ["c1", "c2", "c3", "c4"]),
+])
+def test_claims_along_a_route(empty_db: Engine, km: float, assets: list[str], claims: list[str]) -> None:
+    import geopandas as gpd
+    import shapely
+
+    from geo.store.files import assets_near
+    from geo.store.postgis import PostgisStore
+
+    _spatial_fixture(empty_db)
+    store = PostgisStore(empty_db)
+    assert store.assets_near("l", km) == assets
+    assert store.claims_near("l", km) == claims
+    frame = gpd.GeoDataFrame({"id": list(SITES)}, geometry=[shapely.from_wkt(w) for w in SITES.values()], crs="EPSG:4326").set_index("id", drop=False)
+    assert assets_near(frame, "l", km) == assets  # the files' back end agrees
