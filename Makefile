@@ -5,7 +5,7 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 PORT    ?= 8501
 
-.PHONY: run test lint bench chromium clean mutation mutation-ci
+.PHONY: run test lint bench chromium clean mutation mutation-ci postgis run-team
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -22,6 +22,12 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# The store tests start a throwaway PostgreSQL + PostGIS from Debian's packages (pytest-postgresql's executor).
+postgis:
+	@{ ls /usr/lib/postgresql/*/bin/pg_ctl && ls /usr/share/postgresql/*/extension/postgis.control; } >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql postgis postgresql-postgis >/dev/null; }
+
 run: $(VENV)/.runtime
 	$(PY) -m geo validate
 	$(PY) -c 'from pathlib import Path; from geo.views.offline import ensure_static; ensure_static(Path("static"))'
@@ -34,8 +40,18 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/lint-imports
 	$(PY) -m mypy geo/data geo/routes geo/workspace.py
 
-test: $(VENV)/.dev chromium lint
+test: $(VENV)/.dev chromium postgis lint
 	$(PY) -m pytest -n 2
+
+# The dashboard for a team: a local PostgreSQL + PostGIS kept in .pgdata/ (data/ imported on first start),
+# then Streamlit with GEO_STORE pointing at it. Stop the server with: $(PY) -m geo store local --stop
+PGPORT  ?= 54329
+TEAM_STORE = postgresql://postgres@/geo?host=$(CURDIR)/.pgdata&port=$(PGPORT)
+run-team: $(VENV)/.dev postgis
+	$(PY) -m geo store local --dir .pgdata --port $(PGPORT)
+	GEO_STORE='$(TEAM_STORE)' $(PY) -m geo store import --if-empty
+	$(PY) -c 'from pathlib import Path; from geo.views.offline import ensure_static; ensure_static(Path("static"))'
+	GEO_STORE='$(TEAM_STORE)' $(PY) -m streamlit run app.py --server.port $(PORT)
 
 bench: $(VENV)/.dev
 	$(PY) benchmarks/run_all.py

@@ -30,6 +30,7 @@ from geo.data.filestore import file_stamp
 from geo.data.schema import LINE_KINDS
 from geo.routes import scenario as scenarios
 from geo.routes.network import Network, build_network
+from geo.store.base import Store, open_store, store_url
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -54,9 +55,12 @@ class Paths:
         return cls(Path(data), Path(seeds))
 
     def version(self) -> tuple[tuple[str, int, int], ...]:
-        """A stamp of every data file and the corpus index: name, size and modification time in ns."""
+        """A stamp of every data file and the corpus index (name, size, modification time in ns), and of the team store if set."""
         files = sorted(p for p in self.data_dir.iterdir() if p.is_file())
-        return file_stamp([*files, self.corpus_dir])  # the corpus folder's mtime changes when an article is added
+        stamp = file_stamp([*files, self.corpus_dir])  # the corpus folder's mtime changes when an article is added
+        if store_url() is not None:  # the team store: its own stamp as well (a review or an ingest changes it)
+            stamp += open_store(self.data_dir, self.corpus_dir).version()
+        return stamp
 
 
 @dataclass
@@ -76,19 +80,24 @@ class Workspace:
 
     # -- tables ----------------------------------------------------------------------------
     @cached_property
+    def store(self) -> Store:
+        """Where assets, flows, sources and the corpus come from: the files, or the team store ``GEO_STORE`` names."""
+        return open_store(self.paths.data_dir, self.paths.corpus_dir)
+
+    @cached_property
     def assets(self) -> gpd.GeoDataFrame:
         """Every asset, indexed by id."""
-        return load.load_assets(self.paths.data_dir)
+        return self.store.assets()
 
     @cached_property
     def flows(self) -> pd.DataFrame:
         """Annual volumes by route (``flows.csv``)."""
-        return load.load_flows(self.paths.data_dir)
+        return self.store.flows()
 
     @cached_property
     def sources(self) -> pd.DataFrame:
         """The bibliography (``sources.yaml``)."""
-        return load.load_sources(self.paths.data_dir)
+        return self.store.sources()
 
     @cached_property
     def waypoints(self) -> pd.DataFrame:
@@ -113,7 +122,7 @@ class Workspace:
     @cached_property
     def corpus(self) -> corpus_io.Corpus:
         """Articles, their texts and the curated claims, checked against the asset ids."""
-        return corpus_io.load_corpus(self.paths.data_dir, self.paths.corpus_dir, asset_ids=set(self.assets.index))
+        return self.store.corpus(asset_ids=set(self.assets.index))
 
     def network_lines(self, commodity: str) -> tuple[str, ...]:
         """The line assets the scenario network of a commodity uses (worth a toggle or a slider)."""

@@ -48,3 +48,13 @@ def test_range_block_shows_stranded_and_share_via_russia_min_max():
 def test_no_blocks_without_bounds_or_ranges():
     assert brief._binding_blocks(_briefing([], {})) == []
     assert brief._range_blocks(_briefing([], {})) == []
+
+
+def test_html_briefing_blocks_are_escaped_and_keep_value_unit_year():
+    bound = [Binding("x", "capacity", "<script>alert(1)</script> port", 7.5, "Mt/y", 2023, "source: s", "s&t", False, 1.0)]
+    html = brief._blocks_html(brief._binding_blocks(_briefing(bound, {"stranded": (41.276, 43.976)})) +
+                              brief._range_blocks(_briefing(bound, {"stranded": (41.276, 43.976)})))
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; port: <b>7.5 Mt/y, 2023</b>" in html
+    assert "<small>source s&amp;t</small>" in html
+    # 41.276 -> 41.3, 43.976 -> 44.0 (one decimal).
+    assert "<h3>What binds</h3>" in html and "Stranded volume: <b>41.3–44.0 Mt/y</b>" in html

@@ -44,6 +44,7 @@ def test_dev_set_scores(capsys):
     for c in s["links"].values():
         p, r, _ = prf(c["tp"], c["fp"], c["fn"])
         assert p >= 0.9 and r >= 0.9
+    assert s["macro_f1"] >= 0.9  # claim types are tuned here, so they must hold here
 
 
 def test_frozen_test_set_asset_links(capsys):
@@ -57,7 +58,7 @@ def test_frozen_test_set_asset_links(capsys):
 
 
 @pytest.mark.xfail(strict=True, reason="issue 11 target not met: claim-type macro-F1 on the frozen set is 0.844 "
-                   "(last read 2026-11-22T02:15Z), below 0.85; fix on the dev set, never on this one")
+                   "(last read 2026-12-06T16:24Z, unchanged by the dev-set work), below 0.85; fix on the dev set, never on this one")
 def test_frozen_test_set_claim_type_macro_f1():
     assert score(TEST, MATCHER)["macro_f1"] >= 0.85
 
@@ -88,6 +89,19 @@ def test_negative_articles_link_no_asset(article):
         ("Нефть идёт по маршруту Баку - Тбилиси - Джейхан.", "ru", "btc"),
         ("Oil flows through the Kazakhstan – Chinese Pipeline.", "en", "kcp-atasu-alashankou"),
         ("Gas exports via TAP to Italy rose.", "en", "tap"),
+        ("Gas flows through the pipeline from Turkmenistan to China.", "en", "cagp"),
+        ("Газ идёт в Китай по газопроводу из Туркменистана.", "ru", "cagp"),
+        # "oil" leaves the four Kazakhstan-China oil segments; the one whose alias runs Kazakhstan-China is the one
+        ("Crude goes through the oil pipeline from Kazakhstan to China.", "en", "kcp-atasu-alashankou"),
+        # a line word next to a chain names the commodity: of the lines through Kazakhstan and China only CAGP is gas
+        ("Gas flows to China via the Kazakhstan-China gas pipeline.", "en", "cagp"),
+        ("Газ поставляется в Китай по газопроводу Казахстан — Китай.", "ru", "cagp"),
+        # the asset's abbreviations stand for each other in its longer aliases ("CPC-Terminal" -> «КТК-терминал»)
+        ("Отгрузки нефти на КТК-терминале возобновились.", "ru", "cpc-marine-terminal"),
+        ("Das Öl fließt zum KTK-Terminal.", "de", "cpc-marine-terminal"),
+        ("Нефть с тенгизского месторождения идёт на экспорт.", "ru", "tengiz"),  # a lower-case Russian adjective
+        ("Das Öl der Tengisfelder geht in den Export.", "de", "tengiz"),  # a plural compound
+        ("Exporte von Öl über Schwedts Raffinerie stiegen.", "de", "schwedt"),  # genitive "s" after "t"
     ],
 )
 def test_inflected_transliterated_and_chained_names(text, language, expected):
@@ -103,6 +117,14 @@ def test_inflected_transliterated_and_chained_names(text, language, expected):
         ("Gas prices in Samarkand and Aktobe rose.", "en"),  # not Samara, not Aktau
         ("Der Ölkonzern backen neue Pläne.", "de"),  # a short inflected stem is not Baku
         ("Oil tankers passed the Kuril islands.", "en"),  # not Kuryk
+        ("Oil executives met in Samaria.", "en"),  # a Russian case ending does not apply to a Latin word: not Samara
+        ("Oil output in the Atyrau region rose.", "en"),  # the province, not the junction
+        ("Добыча нефти в Атырауской области выросла.", "ru"),
+        ("Die Ölförderung im Gebiet Atyrau stieg.", "de"),
+        ("Grain exports through Ust-Luga rose.", "en"),  # a trade word about other goods speaks of no energy
+        ("Экспорт зерна через Усть-Лугу вырос.", "ru"),
+        ("Oil from Karachaganat fell.", "en"),  # a consonant edit (k -> t) is no transliteration, only vowels and "h" are
+        ("По оценкам экспертов, экспорт нефти вырос.", "ru"),  # «оценкам» is a common word, not Ozen (Uzen)
     ],
 )
 def test_false_friends_link_nothing(text, language):
@@ -115,6 +137,26 @@ def test_a_mention_without_a_cue_is_kept_but_a_town_is_not_linked():
     by_id = {m.id: m for m in result.mentions}
     assert by_id["alashankou"].linked and by_id["alashankou"].claim is None
     assert not by_id["atyrau"].linked
+
+
+def test_fuzzy_names_differ_only_in_a_vowel_or_h():
+    assert "karachaganak" in links("Gas from Karachaganek rose.")  # a -> e, 12 letters
+    assert "galkynysh" in links("Gas from Galkynish rose.")  # y folds to i; then one "i" for "i": exact
+    assert links("Gas from Karachaganat rose.") == set()  # k -> t
+
+
+def test_a_rail_origin_named_by_its_town_is_not_the_port():
+    # "Baku" names the port (alat) only by context; here it is where the tank cars start: the leg and Batumi only
+    assert links("Tank cars carry Kazakh oil by rail from Baku to the port of Batumi.") == {"rail-baku-batumi", "batumi"}
+
+
+def test_an_outage_is_no_reliance_and_a_new_flow_elsewhere_after_it_is_a_rerouting():
+    shifted = analyse("Storms halted loadings at the CPC terminal. Kazakhstan will send more crude through the Atyrau-Samara "
+                      "pipeline.", language="en", matcher=MATCHER)
+    assert [c.claim_type for c in shifted.claims] == ["rerouting"]  # the first sentence: an outage, no claim
+    same = analyse("Storms halted loadings at the CPC terminal. Loadings at the CPC terminal will restart on Monday.",
+                   language="en", matcher=MATCHER)
+    assert same.claims == []  # the same terminal again: no other route, no claim
 
 
 def test_group_alias_counts_only_inside_a_claim():
@@ -227,7 +269,7 @@ def test_word_by_word_cues_agree_with_the_plain_patterns():
     """The memoised word path must find exactly what searching each full pattern in the sentence finds."""
     import re
 
-    from geo.claims.cues import CUES, sentence_cues
+    from geo.claims.cues import CUES, sentence_cues, settle_kinds
 
     plain = {(c, lang): re.compile(p) for c, by_lang in CUES.items() for lang, p in by_lang.items()}
     extra = [("Exports re-routed via Aktau; 80% still depend on the CPC, according to analysts.", "en"),
@@ -236,7 +278,7 @@ def test_word_by_word_cues_agree_with_the_plain_patterns():
     for text, lang in [(a["text"], a["language"]) for a in DEV + TEST] + extra:
         for s, e in split_sentences(text):
             sentence = text[s:e]
-            expected = {c for (c, lg), rx in plain.items() if lg == lang and rx.search(sentence.casefold())}
+            expected = settle_kinds({c for (c, lg), rx in plain.items() if lg == lang and rx.search(sentence.casefold())})
             assert sentence_cues(sentence, lang) == expected, sentence
 
 
@@ -271,6 +313,45 @@ def test_sentences_from_the_word_split_equal_the_plain_splitter(pieces):
     text = "".join(pieces)
     parts = re.split(r"(\w+)", text)
     assert sentences_of_parts(text, parts[0::2], list(accumulate(map(len, parts)))) == split_sentences(text)
+
+
+def test_attribution_to_unnamed_market_sources_is_an_opinion_cue():
+    from geo.claims.cues import sentence_cues
+
+    assert "opinion" in sentence_cues("Traders said the cargoes were delayed.", "en")
+    assert "opinion" in sentence_cues("Die Ladungen seien verspätet, sagten Händler.", "de")
+    assert "opinion" in sentence_cues("Отгрузки задержаны, сообщили трейдеры.", "ru")
+    assert "opinion" not in sentence_cues("Oil traders bought three cargoes.", "en")  # traders as buyers, no attribution
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "aligned"),
+    [
+        ("Kazakh oil will flow west across the Caspian.", "en", False),  # a direction
+        ("Oil output in western Kazakhstan rose.", "en", False),  # a region
+        ("Astana is turning to the West.", "en", True),
+        ("Western sanctions hit Russian exports.", "en", True),
+        ("Die Förderung im Westen Kasachstans stieg.", "de", False),
+        ("Astana sucht die Annäherung an den Westen.", "de", True),
+        ("Westliche Sanktionen treffen Russland.", "de", True),
+        ("Добыча нефти на западе Казахстана выросла.", "ru", False),
+        ("Западный Казахстан наращивает добычу.", "ru", False),
+        ("Астана сближается с Западом.", "ru", True),
+        ("Западные санкции ударили по экспорту.", "ru", True),
+    ],
+)
+def test_the_west_as_a_camp_not_a_direction(sentence, language, aligned):
+    from geo.claims.cues import sentence_cues
+
+    assert ("alignment" in sentence_cues(sentence, language)) is aligned
+
+
+def test_cutting_a_reliance_by_a_route_that_avoids_russia_is_a_rerouting_and_a_dependency():
+    text = "Astana wants to pump more crude through the BTC pipeline to reduce its dependence on Russian transit."
+    (claim,) = analyse(text, language="en", matcher=MATCHER).claims
+    assert claim.claim_types == ["rerouting", "dependency"]
+    plain = "Astana's dependence on the CPC pipeline for crude exports grew."  # nothing lessened: a dependency only
+    assert [c.claim_types for c in analyse(plain, language="en", matcher=MATCHER).claims] == [["dependency"]]
 
 
 def test_cue_words_with_sharp_s_match():

@@ -185,3 +185,131 @@ def test_cagp_uzbek_course_is_approximate_with_its_alternative_named():
     assert len(uzbek) == 5 and {s["accuracy"] for s in uzbek} == {"approximate"}
     alternatives = EVIDENCE["cagp"]["alternatives"]
     assert alternatives[0]["section"] == "Uzbekistan" and "Gazli" in alternatives[0]["corridor"]
+
+
+# --- Fourth pass: per-region km, number of regions, offshore km, onshore per-country km -------------------------
+
+
+def test_region_km_check():
+    # 5 km samples: 40 in Central Macedonia = 200 km (published 224: -10.7 %, fails); 45 = 225 km (+0.4 %, passes).
+    spec = {"region_km": {"km": [["GR", "Central Macedonia", 224]]}}
+    assert gc.check_region_km([("GR", "Central Macedonia")] * 45, 5.0, spec) == []
+    problems = gc.check_region_km([("GR", "Central Macedonia")] * 40 + [("GR", "West Macedonia")] * 10, 5.0, spec)
+    assert problems == ["region km: 200 km drawn in GR Central Macedonia vs 224 km published (tolerance ±10%)"]
+
+
+def test_region_count_check_ignores_a_one_sample_wobble():
+    # 5 km samples: A 50 km, B 10 km (counts: >= 10 km), C 5 km (one sample: border wobble, does not count),
+    # plus 100 km in another country (not counted): 2 regions of TR.
+    regions = [("TR", "A")] * 10 + [("TR", "B")] * 2 + [("TR", "C")] + [("GE", "X")] * 20
+    assert gc.check_region_count(regions, 5.0, {"region_count": {"country": "TR", "n": 2}}) == []
+    problems = gc.check_region_count(regions, 5.0, {"region_count": {"country": "TR", "n": 3}})
+    assert problems == ["region count: the line crosses 2 regions of TR (A, B) where 3 are published"]
+
+
+def test_onshore_country_km_and_sea_km_on_a_synthetic_coast():
+    from types import SimpleNamespace
+
+    from shapely.geometry import box
+
+    # The 3-degree equator line: land over the first 2 degrees (2 * 111.32 = 222.6 km), sea over the last one
+    # (111.3 km). Every sample takes the country AL, as offshore samples take the nearest town's country.
+    asset = SimpleNamespace(id="x", kind="pipeline", geometry=EQUATOR, sections=[], countries=["AL"])
+    land = box(-1.0, -1.0, 2.0, 1.0)
+    regions = [("AL", "Fier")] * 67  # ceil(333.96 / 5) = 67 samples
+    onshore = {"country_km": {"onshore": True, "km": {"AL": 223}}, "sea_km": {"km": 111}}
+    assert gc.check_line(asset, onshore, land=land, regions=regions).problems == []
+    # Counted over the whole line, AL would hold all 334 km (+50 % against 223): only the onshore rule passes.
+    whole = {"country_km": {"km": {"AL": 223}}}
+    assert any(p.startswith("country km: 334 km drawn in AL") for p in gc.check_line(asset, whole, land=land, regions=regions).problems)
+    # Samples lie (i + 0.5) * 4.984 km along (333.96 / 67); those past 222.6 km (i >= 45) are at sea: 22 * 4.984 =
+    # 109.7 km, against a published 150 km: -27 %, fails. (The land ones: 45 * 4.984 = 224.3 km, so AL passes above.)
+    problems = gc.check_line(asset, {"sea_km": {"km": 150}}, land=land, regions=regions).problems
+    assert problems == ["sea km: 110 km drawn at sea vs 150 km published (tolerance ±10%)"]
+
+
+def test_moving_btc_psa2_off_yevlakh_fails_the_station_check(shipped_reports):
+    assert not [p for p in shipped_reports["btc"].problems if p.startswith("stations:")]
+    moved = WAYPOINTS.copy()
+    # Yevlakh (PSA-2) moved 0.5 degree north (55 km): the chords Ujar-moved point-Goranboy pass >15 km from the station.
+    row = moved.index[(moved["asset_id"] == "btc") & moved["place"].str.startswith("Yevlakh")]
+    moved.loc[row, "lat"] = moved.loc[row, "lat"].astype(float) + 0.5
+    report = gc.check_line(_redrawn("btc", moved), EVIDENCE["btc"])
+    assert any(p.startswith("stations: PSA-2 pump station") for p in report.problems)
+
+
+def test_moving_btc_into_osmaniye_changes_the_province_count():
+    # With the count set to the 8 provinces the shipped drawing crosses (Osmaniye holds only one 5 km sample), the
+    # shipped line passes; Kadirli moved 35 km south-east to Osmaniye town puts >= 10 km in Osmaniye: 9, fails.
+    evidence = dict(EVIDENCE["btc"], region_count={"country": "TR", "n": 8})
+    assert not [p for p in gc.check_line(_redrawn("btc", WAYPOINTS), evidence).problems if p.startswith("region count")]
+    moved = WAYPOINTS.copy()
+    row = moved.index[(moved["asset_id"] == "btc") & moved["place"].str.startswith("Kadirli")]
+    moved.loc[row, ["lat", "lon"]] = [37.0742, 36.2478]
+    problems = gc.check_line(_redrawn("btc", moved), evidence).problems
+    assert any(p.startswith("region count: the line crosses 9 regions of TR") and "Osmaniye" in p for p in problems)
+
+
+def test_cutting_scp_across_the_kura_plain_fails_the_azerbaijani_km(shipped_reports):
+    # Shipped: AZ passes (about 405 km against 443, -9 %); GE fails and is a listed open problem.
+    assert not [p for p in shipped_reports["scp"].problems if "in AZ" in p]
+    # Without Hajigabul, Kurdamir and Ujar the line chords from Sangachal to Yevlakh: AZ falls under 399 km (-10 %).
+    cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "scp") & WAYPOINTS["seq"].isin([2, 3, 4]))]
+    report = gc.check_line(_redrawn("scp", cut), EVIDENCE["scp"])
+    assert any(p.startswith("country km:") and "in AZ vs 443 km" in p for p in report.problems)
+
+
+def test_moving_the_tap_landfall_to_durres_fails_the_sea_km(shipped_reports):
+    assert not [p for p in shipped_reports["tap"].problems if p.startswith(("sea km", "region km"))]
+    moved = WAYPOINTS.copy()
+    # Albanian landfall moved 53 km north, off Durres: the crossing to San Foca grows from ~105 km to ~170 km.
+    row = moved.index[(moved["asset_id"] == "tap") & moved["place"].str.startswith("Albanian landfall")]
+    moved.loc[row, ["lat", "lon"]] = [41.30, 19.42]
+    report = gc.check_line(_redrawn("tap", moved), EVIDENCE["tap"], land=gc.land_outline())
+    assert any(p.startswith("sea km:") for p in report.problems)
+
+
+def test_cutting_tap_across_central_macedonia_fails_the_region_km():
+    # Without Lagadas, Nea Mesimvria, Giannitsa and Edessa the line chords from Serres to Ptolemaida: Central
+    # Macedonia falls under 202 km (224 - 10 %).
+    cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "tap") & WAYPOINTS["place"].str.match(r"(Lagadas|Nea Mesimvria|Giannitsa|Edessa)"))]
+    report = gc.check_line(_redrawn("tap", cut), EVIDENCE["tap"])
+    assert any(p.startswith("region km:") and "Central Macedonia" in p for p in report.problems)
+
+
+def test_section_check_between_cited_places_and_line_ends():
+    a = {"place": "A", "lat": 0.0, "lon": 0.5}
+    b = {"place": "B", "lat": 0.0, "lon": 2.5}
+    # A to B: 2 degrees on the equator = 2 * 111.32 = 222.6 km (1 km sampling: within a km).
+    assert gc.check_sections(EQUATOR, [{"from": a, "to": b, "km": 225}]) == (1, [])
+    # Published 250 km: 222.6 / 250 - 1 = -11 %, outside 5 %.
+    ok, problems = gc.check_sections(EQUATOR, [{"from": a, "to": b, "km": 250}])
+    assert ok == 0 and problems[0].startswith("section: A to B drawn 22") and "(-11%" in problems[0]
+    # start to end is the whole line: 3 * 111.32 = 334 km.
+    assert gc.check_sections(EQUATOR, [{"from": "start", "to": "end", "km": 334}]) == (1, [])
+    # A place 0.2 degrees north of the line is 0.2 * 110.6 = 22 km off it, over 15 km.
+    off = {"place": "C", "lat": 0.2, "lon": 1.0}
+    ok, problems = gc.check_sections(EQUATOR, [{"from": off, "to": "end", "km": 222.6}])
+    assert ok == 0 and "C lies 22 km from the line" in problems[0]
+
+
+def test_moving_uas_chapayev_east_fails_the_atyrau_samara_section(shipped_reports):
+    # Shipped: Atyrau to the Samara end is drawn about 672 km against Hansard's 691 km (-3 %): passes.
+    assert shipped_reports["uas"].sections_ok == shipped_reports["uas"].sections_checked == 1
+    moved = WAYPOINTS.copy()
+    # Chapayev moved 1.5 degrees east, 1.5 * 111.32 * cos(50.2 deg) = 107 km, off the Ural valley: the detour makes the
+    # section about 734 km, +6 %.
+    row = moved.index[(moved["asset_id"] == "uas") & moved["place"].str.startswith("Chapayev")]
+    moved.loc[row, "lon"] = moved.loc[row, "lon"].astype(float) + 1.5
+    report = gc.check_line(_redrawn("uas", moved), {"sections": EVIDENCE["uas"]["sections"]}, regions=[])
+    assert any(p.startswith("section: Atyrau to line end drawn 73") and "vs published 691 km" in p for p in report.problems)
+
+
+def test_line_evidence_sources_are_in_the_bibliography():
+    known = set(load.load_sources(DATA).index)
+    used = set()
+    for record in EVIDENCE.values():
+        used |= {s["source"] for s in record.get("sections") or []}
+        if record.get("length"):
+            used.add(record["length"]["source"])
+    assert used <= known, sorted(used - known)

@@ -66,3 +66,19 @@ def test_validate_report_caps_the_problem_lines(tmp_path):
     assert lines[0].startswith("Sites (terminals, ports, fields, border stations): 0/24 within 5 km")
     assert len([x for x in lines if x.startswith("  site problem:")]) == 10
     assert lines[-1] == "  ... and 14 more site problem(s)"
+
+
+def test_galkynysh_at_its_cited_point_and_its_old_point_fails():
+    record = SITES["galkynysh"]
+    assert site_checks.check_site("galkynysh", 62.3586, 37.3014, record).offset_km == pytest.approx(0.0, abs=0.01)
+    # The point drawn before this pass, 37.35 N 62.45 E: dlat 0.0486 * 111.0 = 5.4 km, dlon 0.0914 * 111.32 * cos(37.33)
+    # = 8.1 km, together 9.7 km from the cited 37.3014 N 62.3586 E.
+    result = site_checks.check_site("galkynysh", 62.45, 37.35, record)
+    assert result.problem is not None and "drawn 9.7 km from its cited site" in result.problem
+
+
+def test_alat_port_is_checked_against_alat_settlement():
+    results = {r.asset_id: r for r in site_checks.check_sites(ASSETS, DATA)}
+    # Drawn 39.935 N 49.405 E against the settlement's 39.9483 N 49.4067 E: 0.0133 * 111.0 = 1.5 km.
+    assert results["alat"].offset_km == pytest.approx(1.5, abs=0.1)
+    assert results["galkynysh"].unverified is None and results["galkynysh"].offset_km is not None

@@ -38,6 +38,29 @@ def test_capacity_alone_moves_nothing_but_the_committed_btc_target_moves_oil():
     assert any(b.kind == "commitment" and b.id == "btc" for b in committed.binding)
 
 
+def test_china_expanded_with_commitments_moves_western_crude_east():
+    net = network(2023, "oil")
+    base = solve(net)
+    plain = solve(net, preset_scenario(PRESETS["china-expanded"], net))
+    assert plain.edge_flows == pytest.approx(base.edge_flows)  # the expansion alone moves nothing
+    result = solve(net, preset_scenario(PRESETS["china-expanded"], net, committed=True))
+    assert result.off == () and result.stranded == 0
+    # Kazakh crude to China committed at 6 Mt/y: 1.209 (central Kazakhstan) -> 6.0, so 6.0 - 1.209 = 4.791 Mt of
+    # western crude goes east on Atyrau-Kenkiyak (room after the expansion: 12 - 4.5 domestic = 7.5) and
+    # Kenkiyak-Kumkol (15 - 8.1 = 6.9), and Atasu-Alashankou (20 - 9.979 Russian = 10.021) takes it.
+    routes = {r.id: r for r in result.routes}
+    assert routes["kcp"].volume == pytest.approx(6.0, abs=1e-6)
+    assert routes["kcp-atyrau-kenkiyak"].volume == pytest.approx(6.0 - 1.209, abs=1e-6)
+    # Supply is fixed (69.785), so the 4.791 leave other routes: CPC 56.0 -> 51.209 (the shortest way out of Atyrau).
+    assert result.total_export == pytest.approx(69.785, abs=1e-6)
+    assert routes["cpc"].volume == pytest.approx(56.0 - 4.791, abs=1e-6)
+    # Share via Russia: 2.601 + 4.791 = 7.392 avoid Russia of 69.785 -> 1 - 7.392 / 69.785 = 0.894075.
+    assert result.share_via_russia == pytest.approx(1 - (1.209 + 1.392 + 4.791) / 69.785, abs=1e-6)
+    commitment = next(b for b in result.binding if b.kind == "commitment")
+    assert commitment.value == 6.0 and commitment.assumption and commitment.source == "oilprice-2023-05-29-kcp-expansion"
+    assert commitment.basis.startswith("assumption: No contracted volume")
+
+
 def test_a_commitment_beyond_capacity_is_cut_and_said_so_and_strands_nothing():
     net = network(2023, "oil")
     result = solve(net, Scenario(commit={"btc": 20.0}))
@@ -64,9 +87,13 @@ def test_sensitivity_ranges_for_cpc_halted_match_hand_arithmetic():
     # d2 = 8.1 x 1.2 = 9.72 -> room 0.28: stranded 41.676 + 1.22 = 42.896.
     sens = run_sensitivity(network(2023, "oil"), Scenario(off=("cpc",)))
     assert sens.central["stranded"] == pytest.approx(41.676, abs=1e-6)
-    assert sens.ranges["stranded"] == pytest.approx((41.276, 42.896), abs=1e-6)
-    assert sens.tornado.iloc[0]["figure"] == "fixed:domestic-atyrau-kenkiyak"
-    assert sens.tornado.iloc[0]["stranded_swing"] == pytest.approx(1.3, abs=1e-6)
+    # Aktau is sourced (7.5 Mt/y, 2023) but carries its published range [5.2, 7.5] (KMG's large-tanker berths):
+    # at 5.2 the port takes 2.3 less, stranded 41.676 + 2.3 = 43.976, the top of the range; swing 2.3 > 1.3.
+    assert sens.ranges["stranded"] == pytest.approx((41.276, 43.976), abs=1e-6)
+    assert sens.tornado.iloc[0]["figure"] == "node:aktau"
+    assert sens.tornado.iloc[0]["stranded_swing"] == pytest.approx(2.3, abs=1e-6)
+    assert sens.tornado.iloc[1]["figure"] == "fixed:domestic-atyrau-kenkiyak"
+    assert sens.tornado.iloc[1]["stranded_swing"] == pytest.approx(1.3, abs=1e-6)
     for m in ("total_export", "stranded", "share_via_russia", "share_via_russian_ports"):
         lo, hi = sens.ranges[m]
         assert lo <= sens.central[m] <= hi
@@ -91,4 +118,4 @@ def test_cli_sensitivity_json():
     assert proc.returncode == 0, proc.stderr
     sens = json.loads(proc.stdout)["sensitivity"]
     assert set(sens["ranges"]) == {"total_export", "stranded", "share_via_russia", "share_via_russian_ports"}
-    assert sens["tornado"][0]["figure"] == "fixed:domestic-atyrau-kenkiyak"
+    assert sens["tornado"][0]["figure"] == "node:aktau"

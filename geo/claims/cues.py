@@ -19,18 +19,44 @@ from operator import and_, or_
 
 # Cue patterns, matched on the case-folded sentence (where "ß" is "ss"); word starts only, so inflections match.
 CUES: dict[str, dict[str, str]] = {
+    # Words that by themselves speak of oil or gas.
     "energy": {
-        "en": r"\b(?:oil|crude|gas\b|pipeline|tanker|barrel|export|shipment|shipped|cargo|terminal|refiner|transit|lng|condensate|"
-        r"loading|mooring|throughput)",
-        "de": r"\b(?:öl|roh[öo]l|erd[öo]l|gas|pipeline|leitung|tanker|export|ausfuhr|liefer|kesselwagen|terminal|raffinerie|transit|"
-        r"verschifft|verlade|durchsatz|[a-zäöü]*(?:öl|gas)(?:terminal|leitung|lieferung|export|pipeline|umschlag))",
-        "ru": r"\b(?:нефт|газ|трубопровод|нефтепровод|газопровод|танкер|экспорт|поставк|отгруз|терминал|транзит|нпз|баррел|прокачк|пропускн)",
+        "en": r"\b(?:oil|crude|gas\b|pipeline|tanker|barrel|refiner|lng|condensate)",
+        "de": r"\b(?:öl|roh[öo]l|erd[öo]l|gas|pipeline|leitung|tanker|kesselwagen|raffinerie|"
+        r"[a-zäöü]*(?:öl|gas)(?:terminal|leitung|lieferung|export|pipeline|umschlag))",
+        "ru": r"\b(?:нефт|газ|трубопровод|нефтепровод|газопровод|танкер|нпз|баррел|прокачк)",
+    },
+    # Trade words: they speak of energy unless the sentence names other goods ("grain exports", «перевалка удобрений»).
+    "trade": {
+        "en": r"\b(?:export|shipment|shipped|cargo|terminal|transit|loading|mooring|throughput)",
+        "de": r"\b(?:export|ausfuhr|liefer|terminal|transit|verschifft|verlade|durchsatz)",
+        "ru": r"\b(?:экспорт|поставк|отгруз|терминал|транзит|пропускн)",
+    },
+    "goods": {
+        "en": r"\b(?:grain|wheat|barley|fertili[sz]|container|coal\b|cars\b|steel|metals?\b|ore\b|cotton|passenger)",
+        "de": r"\b(?:getreide|weizen|gerste|dünge|container|kohle|autos?\b|stahl|metall|erz\b|erze\b|baumwolle|passagier)",
+        "ru": r"\b(?:зерн|пшениц|ячмен|удобрен|контейнер|уголь|угля|углём|углем|автомобил|стал[иь]\b|металл|руд[аыу]\b|хлоп|пассажир)",
+    },
+    # Lessening ("reduce its dependence"): with a named route that avoids Russia, a reliance being cut is a rerouting.
+    "lessen": {
+        "en": r"\b(?:reduc|cut\b|cuts\b|cutting|lower|lessen|ease|easing)",
+        "de": r"\b(?:verringer|senk|reduzier|minder|vermindern|verkleiner)",
+        "ru": r"\b(?:сниз|сниж|уменьш|сократ|ослаб)",
+    },
+    # An outage or disruption: it reports a stop, not a reliance; a new flow on another route after it is a rerouting.
+    "outage": {
+        "en": r"\b(?:outage|halt|suspend|suspension|shut|disrupt|delay|storm|damage|leak|accident|stoppage|blackout|repair)",
+        "de": r"\b(?:[a-zäöü]*ausfall|[a-zäöü]*ausfäll|sturm|stürm|unterbroch|unterbrech|gestoppt|stillstand|stillgelegt|lahm|störung|"
+        r"leck|unfall|havarie|repar)",
+        "ru": r"\b(?:авари|останов|приостанов|шторм|перебо|ремонт|утечк|сбо[йея])",
     },
     "rerouting": {
-        "en": r"\b(?:rerout|re-rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift|without crossing|without touching)",
+        "en": r"\b(?:rerout|re-rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift|without crossing|"
+        r"without touching|new (?:route|outlet)|new export (?:route|outlet))",
         "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|statt|diversifi|umlenk|umgelenkt|verlager|"
-        r"ohne russisch|an russland vorbei)",
-        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент|не заходя)",
+        r"ohne russisch|an russland vorbei|neuen? (?:weg|route|exportroute|transportroute))",
+        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент|не заходя|"
+        r"нов(?:ые|ых|ым|ыми|ого|ый|ой|ую) (?:маршрут|пут))",
     },
     "dependency": {
         "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute)",
@@ -49,14 +75,24 @@ CUES: dict[str, dict[str, str]] = {
         "ru": r"\b(?:парад|военн|войск|дн[яюе] победы|вмешательств)",
     },
     "alignment": {
-        "en": r"\b(?:west|western|alliance|partnership|agreement|distanc|turn away|pivot|ally|allies|referend|rapprochement)",
-        "de": r"\b(?:westen|westlich|partnerschaft|abkommen|distanz|distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis)",
-        "ru": r"\b(?:запад|партн[её]рств|соглашени|дистанц|союзник|референдум|сближени)",
+        # "the West" as a camp, not a direction or a region ("flow west", "western Kazakhstan", «на западе страны»)
+        "en": r"\b(?:the west\b|western (?:countries|governments|partners|sanctions|capitals|powers|allies|leaders|nations|states|"
+        r"world|pressure|allian|interest|values|orientation|camp|bloc|institution)|alliance|partnership|agreement|distanc|"
+        r"turn away|pivot|ally|allies|referend|rapprochement)",
+        "de": r"\b(?:westens\b|(?:den|dem|vom|zum) westen\b|westliche[nrms]? (?:partner|staat|sanktion|regierung|länder|verbündet|"
+        r"mächt|welt|druck|führer|allianz|interesse|werte|orientierung|lager|institution)|partnerschaft|abkommen|distanz|"
+        r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis)",
+        "ru": r"\b(?:запад(?!е\b|н)|западн(?:ые|ых|ым|ыми|ой|ого|ому|ая|ую|ый) (?:стран|партн|санкц|правительств|держав|союзник|"
+        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|соглашени|дистанц|союзник|референдум|сближени)",
     },
     "opinion": {
-        "en": r"\b(?:according to|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly)",
-        "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben)",
-        "ru": r"\b(?:по мнению|считают|якобы|по словам|как сообщ|аналитик|полагают|по данным)",
+        # attribution to unnamed market sources counts as well: "traders said", «сообщили трейдеры»
+        "en": r"\b(?:according to|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|traders (?:said|say|told)|"
+        r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say))",
+        "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|"
+        r"sagten (?:händler|experten)|händler sagten)",
+        "ru": r"\b(?:по мнению|считают|якобы|по словам|как сообщ|аналитик|полагают|по данным|сообщили (?:трейдеры|источники)|"
+        r"трейдеры сообщ|источники сообщ)",
     },
     "actors": {
         "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe)",
@@ -118,6 +154,10 @@ for _lang in ("de", "en", "ru"):
                 _steps = [(_parts[i], re.compile(_parts[i + 1])) for i in range(1, len(_parts), 2)]
                 _PHRASES[_lang].append((re.compile(_parts[0]), _steps, BIT[_cue]))
     _OPENERS[_lang] = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in _PHRASES[_lang]) or "(?!)")
+#: Per language, every one-word alternative of every kind in one pattern: most words match none, and one test says so.
+_ANY_WORD = {lg: re.compile("|".join(f"(?:{rx.pattern})" for (_, lang), rx in _WORD_RE.items() if lang == lg)) for lg in ("de", "en", "ru")}
+#: Per language, the one-word patterns of each kind with its bit.
+_KIND_RES = {lg: [(BIT[cue], rx) for (cue, lang), rx in _WORD_RE.items() if lang == lg] for lg in ("de", "en", "ru")}
 
 #: No alternative holds a digit or a class that takes one, so a number starts no cue and opens no phrase.
 _NUMBERS_CUE_FREE = not any(re.search(r"\d|\\[dwW.]|\.", p) for by in CUES.values() for p in by.values())
@@ -142,7 +182,7 @@ def word_mask(word: str, lang: str) -> int:
             if len(word) <= 64 and len(table) < MAX_WORDS:
                 table[word] = got
             return got
-        got = sum(BIT[cue] for (cue, lg), rx in _WORD_RE.items() if lg == lang and rx.match(folded))
+        got = sum(bit for bit, rx in _KIND_RES[lang] if rx.match(folded)) if _ANY_WORD[lang].match(folded) else 0
         if _OPENERS[lang].fullmatch(folded):
             got |= OPENER
         if len(word) <= 64 and len(table) < MAX_WORDS:
@@ -202,11 +242,18 @@ def _phrase_at(k: int, words: list[str], gaps: list[str], end: int, lang: str) -
 _NAMES: dict[int, frozenset[str]] = {}
 
 
+def settle_kinds(kinds: frozenset[str] | set[str]) -> frozenset[str]:
+    """Cue kinds as the extractor reads them: a trade word speaks of energy unless the sentence names other goods."""
+    if "trade" in kinds and "goods" not in kinds:
+        return frozenset(kinds) | {"energy"}
+    return frozenset(kinds)
+
+
 def kinds_of(bits: int) -> frozenset[str]:
-    """The cue kinds of a bit mask."""
+    """The cue kinds of a bit mask (after :func:`settle_kinds`)."""
     got = _NAMES.get(bits)
     if got is None:
-        got = _NAMES[bits] = frozenset(k for k in KINDS if bits & BIT[k])
+        got = _NAMES[bits] = settle_kinds({k for k in KINDS if bits & BIT[k]})
     return got
 
 

@@ -23,10 +23,10 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import or_
 from pathlib import Path
 from typing import Any
 
@@ -45,13 +45,13 @@ _SPLIT = re.compile(r"(\w+)")
 _DASH_GAPS = frozenset(f"{a}{d}{b}" for d in "-‐‑‒–—―" for a in ("", " ", "\u00a0") for b in ("", " ", "\u00a0"))
 _NUMBER_AFTER = re.compile(r"[\s-]?\d")  # used with match(text, pos): no "^"
 _NO_ENTRIES: list[Entry] = []
-#: Fuzzy matching accepts one edit in a word key of at least this many letters.
-FUZZY_MIN_LEN = 6
+#: Fuzzy matching accepts one vowel or "h" edit in a word key of at least this many letters.
+FUZZY_MIN_LEN = 7
 #: An inflected form must keep at least this many letters of a one-word alias ("Backen" is not "Baku").
 MIN_INFLECTED_STEM = 4
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A name of an asset found in the text."""
 
@@ -60,7 +60,7 @@ class Mention:
     text: str
     id: str  # asset id, or "group:<id>"
     alias: str
-    match: str  # "name", "chain", "fuzzy"
+    match: str  # "name", "chain", "fuzzy", "context" (a town name standing for the facility there)
     sentence: int
     linked: bool = False
     claim: int | None = None  # index of the claim the mention sits in
@@ -140,11 +140,29 @@ def _fuzzy_key(key: str, matcher: Matcher) -> str | None:
         return matcher.fuzzy_seen[key]
     from rapidfuzz.distance import Levenshtein
 
-    close = [v for v in matcher.vocab_by_head.get(key[:2], ()) if abs(len(v) - len(key)) <= 1
-             and Levenshtein.distance(v, key, score_cutoff=1) <= 1]
+    close = [v for v in matcher.vocab_by_head.get(key[:2], ()) if len(v) >= FUZZY_MIN_LEN and abs(len(v) - len(key)) <= 1
+             and Levenshtein.distance(v, key, score_cutoff=1) == 1 and _vowel_edit(v, key)]
     if len(matcher.fuzzy_seen) < 200_000:  # bounded memory on hostile input
         matcher.fuzzy_seen[key] = close[0] if len(close) == 1 else None
     return close[0] if len(close) == 1 else None
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _vowel_edit(alias: str, key: str) -> bool:
+    """The one edit between two keys is a vowel for a vowel, or one vowel or "h" more or less.
+
+    Transliterations differ in vowels and in "h" ("Karachaganak", "Karatschaganaq" aside): "Tengiz-Kashagan"
+    spellings like "Kashagen" or "Karachaganac" differ so, while a consonant swap makes another word ("Samarra").
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    (op,) = Levenshtein.editops(alias, key)
+    if op.tag == "replace":
+        return alias[op.src_pos] in _VOWELS and key[op.dest_pos] in _VOWELS
+    ch = alias[op.src_pos] if op.tag == "delete" else key[op.dest_pos]
+    return ch in _VOWELS or ch == "h"
 
 
 #: Bound on the per-process memo of word keys (about 150 bytes an entry).
@@ -154,15 +172,18 @@ MAX_MEMO = 300_000
 #: Place adjectives ("Aktauer Hafen", «актауский порт») and German closed compounds ("Druschbaleitung",
 #: "Tengisfeld"): when the word itself is unknown, the place name left after the suffix is tried.
 _PLACE_SUFFIXES = ("er", "ern", "ский", "ская", "ское", "ского", "ской", "ском", "ских", "скую", "скому",
-                   "leitung", "pipeline", "feld", "ölfeld", "gasfeld", "terminal", "hafen", "raffinerie")
+                   "leitung", "leitungen", "pipeline", "pipelines", "feld", "felder", "feldes", "ölfeld", "gasfeld", "terminal",
+                   "terminals", "hafen", "hafens", "raffinerie")
 _MIN_PLACE = 4
+#: Letters that end a word key as a case ending would ("tengis" from «Тенгиза» is Tengiz's "tengi" + "s").
+_ONE_LETTER_ENDINGS = frozenset("aeiosu")
 
 
 def _key_of(word: str, matcher: Matcher) -> str:
     """The match key of one text word: folded, demonym to country, place in an adjective or compound, or one edit away."""
     k = name_key(word)
     k = DEMONYMS.get(k, k)
-    if k not in matcher.first_keys and len(k) > _MIN_PLACE and (k[:-1],) in matcher.names:
+    if k not in matcher.first_keys and len(k) > _MIN_PLACE and k[-1] in _ONE_LETTER_ENDINGS and (k[:-1],) in matcher.names:
         k = k[:-1]  # a stem ending in a letter that is also an ending: «Тенгиза» -> tengis -> tengi (Tengiz)
     if k not in matcher.first_keys and not word.isdigit():  # no place suffix ends in a digit
         low = word.casefold()
@@ -183,18 +204,38 @@ def _key_of(word: str, matcher: Matcher) -> str:
     return k
 
 
+#: Words after a place name that make it a province or district ("Atyrau region", «Атырауской области»).
+_REGION_WORDS = frozenset(c for w, ends in (
+    ("region", ("", "s")), ("province", ("", "s")), ("oblast", ("", "s")), ("district", ("", "s")), ("Region", ("", "en")),
+    ("Gebiet", ("", "s", "e", "en")), ("Provinz", ("",)), ("Bezirk", ("", "s", "e", "en")),
+    ("област", ("ь", "и", "ью", "ей", "ям", "ях")), ("район", ("", "а", "у", "ом", "е", "ы", "ов")),
+) for e in ends for c in (w + e, w.capitalize() + e))
+#: Endings a German or English word may add to a name written in Latin letters ("Schwedts", "Aktauer", "Batumis").
+_LATIN_ENDINGS = ("", "s", "es", "e", "en", "er", "ern", "n")
+
+
 def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[Entry]:
-    """Refuse a one-word alias met only through a short stem ("Backen" for "Baku")."""
-    if word is None or len(name_key(word)) >= MIN_INFLECTED_STEM:
+    """Refuse a one-word alias met only through a short stem ("Backen" for "Baku"), or a Russian case ending in Latin letters.
+
+    "Samaria" is not Samara, while «Самары» is; German and English endings ("Schwedts", "Aktauer") are kept.
+    """
+    if word is None:
         return entries
     key = (word, id(entries))  # only called with the matcher's own lists, which live as long as it does
     got = matcher.accepted.get(key)
     if got is None:
         f = fold(word)
-        got = [e for e in entries if not e.folds or f in e.folds]
+        got = entries
+        if len(name_key(word)) < MIN_INFLECTED_STEM:
+            got = [e for e in got if not e.folds or f in e.folds]
+        if _LATIN_WORD.match(word) and word not in matcher.fuzzy_words and name_key(word) in {name_key(e.alias) for e in got}:
+            got = [e for e in got if not e.folds or any(f == g + end or f == g[:-1] + end for g in e.folds for end in _LATIN_ENDINGS)]
         if len(matcher.accepted) < 10_000:
             matcher.accepted[key] = got
     return got
+
+
+_LATIN_WORD = re.compile(r"^[A-Za-zÄÖÜäöüß]+$")
 
 
 def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
@@ -215,14 +256,15 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     keys = list(map(memo.get, raws))
     if None in keys:
         keys = [k if k is not None else memo[w] if w in memo else _key_of(w, matcher) for w, k in zip(raws, keys, strict=True)]
-    if doc_keys is not None:
-        doc_keys.update(keys)
-    starts = sorted(set(compress(range(len(keys)), map(matcher.first_keys.__contains__, keys)))
-                    | set(compress(range(len(raws)), map(matcher.abbrevs.__contains__, raws))))
+    if doc_keys is not None:  # only the words of operator names are wanted
+        doc_keys.update(compress(keys, map(matcher.operator_keys.__contains__, keys)))
+    # word positions where a name may start, in order: a key that opens an alias, or an abbreviation
+    starts = compress(range(len(keys)), map(or_, map(matcher.first_keys.__contains__, keys), map(matcher.abbrevs.__contains__, raws)))
     found: list[tuple[Mention, list[Entry]]] = []
     free = 0
     prefixes, names_get, abbrevs, fuzzy_words = matcher.prefixes, matcher.names.get, matcher.abbrevs, matcher.fuzzy_words
-    n_keys, max_len = len(keys), matcher.max_len
+    accepted = matcher.accepted
+    n_keys, max_len, n_sentences = len(keys), matcher.max_len, len(sentence_starts)
     for i in starts:
         if i < free:
             continue
@@ -235,7 +277,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             entries = names_get(prefix)
             if entries:
                 if n == 1:
-                    entries = _accept(entries, raw, matcher)
+                    entries = accepted.get((raw, id(entries))) or _accept(entries, raw, matcher)
                 if entries and n >= best_n:
                     best = entries if n > best_n else best + entries
                     best_n = n
@@ -245,14 +287,22 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             n += 1
         if not best:
             continue
+        nxt = i + best_n
+        if (nxt < n_keys and raws[nxt] in _REGION_WORDS and gaps[nxt] in (" ", "-", "\u00a0")) or (
+                i > 0 and raws[i - 1] in _REGION_WORDS and gaps[i] == " "):
+            free = nxt
+            continue  # "Atyrau region", «Атырауской области», "Gebiet Atyrau": the province, not the asset
         st, en = offsets[2 * i], offsets[2 * (i + best_n - 1) + 1]
         sent = bisect_right(sentence_starts, st) - 1
-        if bisect_right(sentence_starts, en - 1) - 1 != sent:
+        if sent + 1 < n_sentences and en > sentence_starts[sent + 1]:
             continue  # a name does not run across a sentence end
         how = "fuzzy" if fuzzy_words and not fuzzy_words.isdisjoint(raws[i : i + best_n]) else "name"
         found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
         free = i + best_n
-    chains = _chains(text, keys, gaps, offsets, sentence_starts, found, matcher)
+    chains = _chains(text, raws, keys, gaps, offsets, sentence_starts, found, matcher)
+    from_to = _from_to(text, raws, keys, gaps, offsets, sentence_starts, found, chains, matcher)
+    if from_to:
+        chains = sorted(chains + from_to, key=lambda x: x[0].start)
     if chains:
         # the places inside a chain name the line, not themselves ("Baku-Tiflis-Ceyhan" is BTC only)
         chain_starts = [m.start for m, _ in chains]
@@ -265,13 +315,20 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     return found
 
 
-def _chains(text: str, keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int],
+def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int],
             found: list[tuple[Mention, list[Entry]]], matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
-    """Lines written as their places, "A-B-C" in any dash style, not already matched as one name."""
+    """Lines written as their places, "A-B-C" in any dash style, not already matched as one name.
+
+    A line word right before or after the chain that names a commodity («газопровод Казахстан — Китай»,
+    "Kazakhstan-China gas pipeline") keeps only the lines of that commodity.
+    """
     # gaps[k] stands before word k; a dash gap joins word k - 1 and word k
     dashed = [k for k in compress(range(len(gaps)), map(_DASH_GAPS.__contains__, gaps)) if 0 < k < len(keys)]
+    out: list[tuple[Mention, list[Entry]]] = []
+    place = matcher.place_keys
+    if not any(keys[k] in place for k in dashed):
+        return out  # no dash before a place: no chain ("re-routed", "Ust-Luga" alone)
     found_starts = [m.start for m, _ in found]
-    out = []
     k = 0
     while k < len(dashed):
         first = dashed[k] - 1
@@ -290,20 +347,107 @@ def _chains(text: str, keys: list[str], gaps: list[str], offsets: list[int], sen
         last_name = bisect_right(found_starts, en - 1) - 1
         if last_name >= 0 and found[last_name][0].end > en:
             continue  # the last place is the start of a longer name
-        line = matcher.chain_seen[chain] if chain in matcher.chain_seen else _resolve_chain(chain, matcher)
+        commodity = _commodity_around(raws, first, last)
+        memo_key = (commodity, *chain)
+        line = matcher.chain_seen[memo_key] if memo_key in matcher.chain_seen else _resolve_chain(chain, matcher, commodity)
         if line:
             sent = bisect_right(sentence_starts, st) - 1
             out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
     return out
 
 
-def _resolve_chain(chain: tuple[str, ...], matcher: Matcher) -> str | None:
-    lines = [ln for ln, places in matcher.places.items() if set(chain) <= places]
+def _forms(stems: tuple[str, ...], endings: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f"{c}{e}" for s in stems for c in (s, s.capitalize()) for e in endings)
+
+
+_RU_NOUN = ("", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах")
+#: Words for a line, each with the commodity it names ("" for either): "the gas pipeline from A to B".
+_LINE_WORD_COMMODITY = {
+    **dict.fromkeys(_forms(("pipeline", "leitung", "rohrleitung"), ("", "s", "en")), ""),
+    **dict.fromkeys(_forms(("gaspipeline", "gasleitung", "erdgasleitung", "erdgaspipeline"), ("", "s", "en")), "gas"),
+    **dict.fromkeys(_forms(("ölpipeline", "ölleitung", "erdölleitung", "erdölpipeline", "rohölpipeline"), ("", "s", "en")), "oil"),
+    **dict.fromkeys(_forms(("трубопровод", "магистраль"), _RU_NOUN), ""),
+    **dict.fromkeys(_forms(("газопровод", "газопроводн"), _RU_NOUN), "gas"),
+    **dict.fromkeys(_forms(("нефтепровод",), _RU_NOUN), "oil"),
+}
+_COMMODITY_BEFORE = {"gas": "gas", "oil": "oil", "crude": "oil", "Gas": "gas", "Oil": "oil", "Crude": "oil"}
+_SENTENCE_GAP = re.compile(r"[.!?;:\n]")
+_FROM_WORDS = frozenset(("from", "von", "aus", "из", "от"))
+_TO_WORDS = frozenset(("to", "nach", "в", "во", "до", "bis", "in"))
+
+
+def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int],
+             found: list[tuple[Mention, list[Entry]]], chains: list[tuple[Mention, list[Entry]]],
+             matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
+    """Lines written as "the pipeline from A to B" («газопровод из A в B»): A and B name the line like a chain."""
+    n = len(raws)
+    out = []
+    taken: list[tuple[int, int]] | None = None
+    for i in compress(range(n - 2), map(_LINE_WORD_COMMODITY.__contains__, raws)):
+        if raws[i + 1] not in _FROM_WORDS or gaps[i + 1] != " " or gaps[i + 2] != " " or keys[i + 2] not in matcher.place_keys:
+            continue
+        a, first, last = keys[i + 2], i + 2, i + 2
+        if i + 4 < n and raws[i + 3] in _TO_WORDS and gaps[i + 3] == gaps[i + 4] == " " and keys[i + 4] in matcher.place_keys:
+            b, last = keys[i + 4], i + 4  # "pipeline from Turkmenistan to China"
+        else:  # "gas goes to China through the pipeline from Turkmenistan": the destination a few words before
+            before = [k for k in range(max(0, i - 5), i - 1) if raws[k] in _TO_WORDS and keys[k + 1] in matcher.place_keys
+                      and not _SENTENCE_GAP.search(gaps[k + 1] + "".join(gaps[k + 2 : i + 1]))]
+            if not before:
+                continue
+            b, first = keys[before[-1] + 1], before[-1] + 1
+        st, en = offsets[2 * first], offsets[2 * last + 1]
+        ends = (st, offsets[2 * last])
+        if taken is None:
+            taken = [(m.start, m.end) for m, _ in found + chains]
+        if any(s < en and st < e and not (s in ends and e <= en) for s, e in taken):
+            continue  # cuts through a name or chain already found, or holds one that is not one of its two places
+        commodity = _LINE_WORD_COMMODITY[raws[i]] or _COMMODITY_BEFORE.get(raws[i - 1], "") if i else _LINE_WORD_COMMODITY[raws[i]]
+        line = _resolve_from_to(a, b, commodity, matcher)
+        if line:
+            sent = bisect_right(sentence_starts, st) - 1
+            out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
+    return out
+
+
+def _resolve_from_to(a: str, b: str, commodity: str, matcher: Matcher) -> str | None:
+    """The one line whose dashed alias runs from ``a`` to ``b``; else the one line that passes both (of the commodity)."""
+    def fits(ln: str) -> bool:
+        return not commodity or commodity in matcher.commodity.get(ln, commodity)
+
+    named = [ln for ln in matcher.alias_ends.get((a, b), ()) if fits(ln)]
+    if len(named) == 1:
+        return named[0]
+    lines = [ln for ln, places in matcher.places.items() if a in places and b in places and fits(ln)]
     if len(lines) > 1:
-        lines = [ln for ln in lines if _ends_match(list(chain), ln, matcher)] or lines
+        lines = [ln for ln in lines if _ends_match([a, b], ln, matcher)]
+    return lines[0] if len(lines) == 1 else None
+
+
+def _commodity_around(raws: list[str], first: int, last: int) -> str:
+    """The commodity ("gas", "oil") a line word right before or after words ``first .. last`` names, else ""."""
+    n = len(raws)
+    if last + 1 < n and raws[last + 1] in _LINE_WORD_COMMODITY:
+        return _LINE_WORD_COMMODITY[raws[last + 1]]
+    if last + 2 < n and raws[last + 1] in _COMMODITY_BEFORE and raws[last + 2] in _LINE_WORD_COMMODITY:
+        return _COMMODITY_BEFORE[raws[last + 1]]  # "Kazakhstan-China gas pipeline"
+    if first > 0 and raws[first - 1] in _LINE_WORD_COMMODITY:
+        return _LINE_WORD_COMMODITY[raws[first - 1]]  # «газопровод Казахстан — Китай»
+    return ""
+
+
+def _resolve_chain(chain: tuple[str, ...], matcher: Matcher, commodity: str = "") -> str | None:
+    """The one line that passes every place of ``chain`` (of ``commodity`` when given).
+
+    Of several, the one with an alias running from the first place to the last, else those whose end points match.
+    """
+    lines = [ln for ln, places in matcher.places.items()
+             if set(chain) <= places and (not commodity or commodity in matcher.commodity.get(ln, commodity))]
+    if len(lines) > 1:
+        named = [ln for ln in matcher.alias_ends.get((chain[0], chain[-1]), ()) if ln in lines]
+        lines = named if len(named) == 1 else [ln for ln in lines if _ends_match(list(chain), ln, matcher)] or lines
     line = lines[0] if len(lines) == 1 else None
     if len(matcher.chain_seen) < MAX_MEMO:
-        matcher.chain_seen[chain] = line
+        matcher.chain_seen[(commodity, *chain)] = line
     return line
 
 
@@ -314,21 +458,26 @@ def _ends_match(chain: list[str], line: str, matcher: Matcher) -> bool:
     return (chain[0] in ends[0] and chain[-1] in ends[1]) or (chain[0] in ends[1] and chain[-1] in ends[0])
 
 
-def _settle(found: list[tuple[Mention, list[Entry]]], text: str, matcher: Matcher, doc: Counter[str]) -> list[Mention]:
-    """Pick one asset for each ambiguous name: possessor, then the sentence, then the document."""
+def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], text: str, matcher: Matcher,
+            doc: dict[str, int]) -> list[Mention]:
+    """Pick one asset for each ambiguous name: possessor, then the sentence, then the document.
+
+    ``plain[i]``: the one asset of ``found[i]`` when its name is unambiguous and not a context alias, else ``None``.
+    """
     by_sentence: dict[int, set[str]] = {}
-    for m, entries in found:
-        if (len(entries) == 1 or len({e.target for e in entries}) == 1) and not entries[0].context:
+    for (m, _), one in zip(found, plain, strict=True):
+        if one is not None:
             by_sentence.setdefault(m.sentence, set()).add(m.id)
     out: list[Mention] = []
     prev: Mention | None = None
     decided: dict[tuple[int, ...], str | None] = {}
-    for m, entries in found:
-        targets = [entries[0].target] if len(entries) == 1 else list(dict.fromkeys(e.target for e in entries))
-        owner = _possessor(prev, m, text, matcher)
+    ownable, lines = matcher.ownable, matcher.line_ids
+    for (m, entries), one in zip(found, plain, strict=True):
+        owner = _possessor(prev, m, text, matcher) if prev is not None and m.id in ownable and prev.id in lines else None
         if owner is not None:
-            m.id, m.match = owner, m.match
-        elif len(targets) > 1 or entries[0].context:
+            m.id = owner
+        elif one is None:
+            targets = list(dict.fromkeys(e.target for e in entries))
             # the choice depends only on the alias entries and the sentence (the document counts are fixed),
             # so a name repeated in one sentence (hostile input) is settled once
             key = (*map(id, entries), m.sentence)  # the entries live in the matcher: their ids are stable
@@ -340,23 +489,25 @@ def _settle(found: list[tuple[Mention, list[Entry]]], text: str, matcher: Matche
                 prev = m
                 continue  # a context alias with nothing connected anywhere names no asset
             m.id = choice
+            if all(e.context for e in entries if e.target == choice):
+                m.match = "context"
         out.append(m)
         prev = m
     return out
 
 
-def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: Counter[str]) -> str | None:
+def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int]) -> str | None:
     """The best target by connected assets in the sentence, then in the document, then real aliases over context ones."""
-
-    def score(t: str) -> tuple[int, int, int]:
-        near = matcher.near.get(t, frozenset((t,)))
-        context = any(e.target == t and e.context for e in entries)
-        return (len(near & local), sum(doc[a] for a in near), 0 if context else 1)
-
-    best = max(targets, key=score)
-    sc = score(best)
-    if sc[0] == 0 and sc[1] == 0 and all(e.context for e in entries if e.target == best) and sc[2] == 0:
-        return None
+    by_context = {e.target for e in entries if e.context}
+    near_of = matcher.near
+    best, best_score = targets[0], (-1, -1, -1)
+    for t in targets:  # the first of equal scores wins
+        near = near_of.get(t) or frozenset((t,))
+        score = (len(near & local), sum(map(doc.get, near, repeat(0))), 0 if t in by_context else 1)
+        if score > best_score:
+            best, best_score = t, score
+    if best_score[:2] == (0, 0) and all(e.context for e in entries if e.target == best):
+        return None  # only a context alias, and nothing connected to it anywhere
     return best
 
 
@@ -385,7 +536,7 @@ def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = Fal
 
 
 def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False, after_energy: bool = False,
-                via_russia_only: bool = False, cues: frozenset[str] | None = None) -> list[str]:
+                via_russia_only: bool = False, cues: frozenset[str] | None = None, after_outage: bool = False) -> list[str]:
     """Every claim type a sentence asserts, main type first: at most one route type, then the others.
 
     ``cues``: the sentence's cue kinds if already known (:func:`geo.claims.cues.sentence_cues`).
@@ -393,15 +544,17 @@ def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = 
     if cues is None:
         cues = sentence_cues(sentence, lang)
     route = _route_type(cues, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
-                        via_russia_only=via_russia_only)
+                        via_russia_only=via_russia_only, after_outage=after_outage)
     others = [cue for cue in ("military_symbolic", "alignment", "opinion") if cue in cues]
+    if route == "rerouting" and "dependency" in cues and "lessen" in cues:
+        others.insert(0, "dependency")  # "to reduce its dependence on Russian transit": the reliance is claimed too
     if route is None and "actors" not in cues:
         return []
     return ([route] if route else []) + others
 
 
 def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after_energy: bool,
-                via_russia_only: bool) -> str | None:
+                via_russia_only: bool, after_outage: bool = False) -> str | None:
     """The claim type of a sentence, or ``None`` if it claims nothing this tool tracks.
 
     ``named``: the sentence names an asset; ``avoids_russia``: one of them neither crosses
@@ -412,10 +565,11 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
         if "rerouting" in cues:
             return "rerouting"
         if "dependency" in cues:
-            return "dependency"
-        if named and avoids_russia and "change" in cues:
+            # a reliance being lessened by a named route that avoids Russia is a rerouting (and a dependency, see claim_types)
+            return "rerouting" if named and avoids_russia and "lessen" in cues else "dependency"
+        if named and (avoids_russia or after_outage) and "change" in cues:
             return "rerouting"
-        if via_russia_only:
+        if via_russia_only and "outage" not in cues:
             return "dependency"  # "exports go through the CPC": a plain statement of reliance on a Russian route
     if after_energy and (named or "actors" in cues):
         if "rerouting" in cues:
@@ -436,27 +590,35 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     sentences = sentences_of_parts(text, gaps, offsets)
     doc_keys: set[str] = set()
     found = _find(text, raws, gaps, offsets, [s for s, _ in sentences], matcher, doc_keys)
-    doc: Counter[str] = Counter()
-    for m, entries in found:
-        if (len(entries) == 1 or len({x.target for x in entries}) == 1) and not entries[0].context:
-            doc[m.id] += 1
-    for key in doc_keys & matcher.operator_keys.keys():
-        doc.update(matcher.operator_keys[key])
-    mentions = _settle(found, text, matcher, doc)
+    doc: dict[str, int] = {}  # how often the document names each asset unambiguously, or its operator
+    plain: list[str | None] = []
+    for _, entries in found:
+        e0 = entries[0]
+        one = None if e0.context or (len(entries) > 1 and any(x.target != e0.target for x in entries)) else e0.target
+        plain.append(one)
+        if one is not None:
+            doc[one] = doc.get(one, 0) + 1
+    for key in doc_keys:
+        for a in matcher.operator_keys[key]:
+            doc[a] = doc.get(a, 0) + 1
+    mentions = _settle(found, plain, text, matcher, doc)
     kinds, russian = matcher.kinds, matcher.russian
     named: set[int] = set()
+    ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
     russian_lines: set[int] = set()
     for m in mentions:
-        if m.id.startswith("group:"):
-            continue
-        named.add(m.sentence)
         kind = kinds.get(m.id)
-        if russian.get(m.id):
+        if kind is None:
+            continue  # a group
+        sent = m.sentence
+        named.add(sent)
+        ids.setdefault(sent, set()).add(m.id)
+        if russian[m.id]:
             if kind in LINE_KINDS:
-                russian_lines.add(m.sentence)
+                russian_lines.add(sent)
         elif kind != "field":  # fields are where oil comes from, not a route: they say nothing about avoiding Russia
-            avoiding.add(m.sentence)
+            avoiding.add(sent)
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     energy = ["energy" in c for c in cue_sets]
     claims: list[Candidate] = []
@@ -465,17 +627,23 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         cues = cue_sets[idx]
         if not cues:
             continue  # no cue word at all: no claim type can apply
-        flags = (cues, idx in named, idx in avoiding, idx > 0 and energy[idx - 1], idx in russian_lines and idx not in avoiding)
+        # after an outage in the sentence before, a changed flow on other named assets is a rerouting
+        # (the assets of the two sentences share no connection: "CPC" and "its terminal" are one route)
+        shifted = idx > 0 and "outage" in cue_sets[idx - 1] and idx in named and not any(
+            matcher.near.get(a, frozenset((a,))) & ids.get(idx - 1, set()) for a in ids.get(idx, ()))
+        flags = (cues, idx in named, idx in avoiding, idx > 0 and energy[idx - 1], idx in russian_lines and idx not in avoiding,
+                 shifted)
         types = _TYPES_MEMO.get(flags)
         if types is None:
             types = _TYPES_MEMO[flags] = claim_types("", lang, named=flags[1], avoids_russia=flags[2], after_energy=flags[3],
-                                                     via_russia_only=flags[4], cues=cues)
+                                                     via_russia_only=flags[4], cues=cues, after_outage=shifted)
         if types:
             claim_of[idx] = len(claims)
             excerpt = text[s:e]
             claims.append(Candidate(article, s, e, excerpt, lang, types[0], [], claim_types=list(types)))
     kept: list[Mention] = []
-    points: dict[int, set[str]] = {}
+    lane_ends = matcher.lane_ends
+    points: dict[int, set[str]] = {}  # linked ends of lanes and rail legs, by sentence
     in_claim: dict[int, list[Mention]] = {}
     for m in mentions:
         ci = m.claim = claim_of.get(m.sentence)
@@ -488,11 +656,18 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 m, sentences, energy, text, lang, matcher)
             claims[ci].mentions.append(_mention_dict(m, matcher))
             in_claim.setdefault(ci, []).append(m)
-        if m.linked and kinds.get(m.id) not in LINE_KINDS:
+        if m.linked and m.id in lane_ends:
             points.setdefault(m.sentence, set()).add(m.id)
         kept.append(m)
     # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
     lanes = {ln for idx, here in points.items() for ln in _lanes(here | points.get(idx + 1, set()), matcher)}
+    if lanes:
+        # a town that stands for a facility only by context ("Baku" for its port) and is the end of a rail leg
+        # named here is where the trains start, not the port: the leg is linked, the point is not
+        rail_ends = {e for ln in lanes if kinds.get(ln) == "rail" for e in matcher.endpoints.get(ln, ())}
+        for m in kept:
+            if m.match == "context" and m.id in rail_ends:
+                m.linked = False
     for i, ms in in_claim.items():
         c = claims[i]
         if c.claim_type in _ROUTE_TYPES:
@@ -501,8 +676,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
 
 
 _ROUTE_TYPES = ("rerouting", "dependency")
-#: claim_types depends only on the cue kinds and four flags (at most 2**8 * 16 keys); the lists are never mutated.
-_TYPES_MEMO: dict[tuple[frozenset[str], bool, bool, bool, bool], list[str]] = {}
+#: claim_types depends only on the cue kinds and five flags (at most 2**11 * 32 keys); the lists are never mutated.
+_TYPES_MEMO: dict[tuple[frozenset[str], bool, bool, bool, bool, bool], list[str]] = {}
 
 
 def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[str], gaps: list[str], offsets: list[int],

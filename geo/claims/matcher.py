@@ -76,9 +76,13 @@ class Matcher:
     places: dict[str, frozenset[str]] = field(default_factory=dict)
     end_places: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     place_keys: set[str] = field(default_factory=set)
+    alias_ends: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (first, last) place of a dashed alias -> lines
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     group_alternatives: dict[str, str] = field(default_factory=dict)
     near: dict[str, frozenset[str]] = field(default_factory=dict)  # an asset and those connected to it
+    lane_ends: frozenset[str] = frozenset()  # end points of shipping lanes and rail legs
+    ownable: frozenset[str] = frozenset()  # terminals and ports: what "the CPC's ..." may own
+    line_ids: frozenset[str] = frozenset()  # pipelines, lanes and rail legs
     first_keys: frozenset[str] = frozenset()
     # memos filled while matching; bounded so hostile input cannot grow them without limit
     fuzzy_seen: dict[str, str | None] = field(default_factory=dict)
@@ -132,8 +136,10 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
             names[keys].append(entry)
 
     props = [f["properties"] for f in features]
+    same = _same_abbreviations(props)
     for p in props:
-        for alias in [p["name"], *(p.get("aliases") or [])]:
+        own = [p["name"], *(p.get("aliases") or [])]
+        for alias in own + _abbreviation_variants(own, same):
             add(alias, p["id"])
         for alias in p.get("context_aliases") or []:
             add(alias, p["id"], context=True)
@@ -160,8 +166,37 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
     _index_places(m, props, waypoints)
     _index_operators(m, props)
     # Fields feed several routes, so naming one is no evidence for any particular terminal or line.
+    m.ownable = frozenset(a for a, k in m.kinds.items() if k in ("terminal", "port"))
+    m.line_ids = frozenset(a for a, k in m.kinds.items() if k in LINE_KINDS)
+    m.lane_ends = frozenset(e for ln, ends in m.endpoints.items() if m.kinds.get(ln) in ("shipping_lane", "rail") for e in ends)
     m.near = {a: frozenset({a} | {c for c in m.connected.get(a, set()) if m.kinds.get(c) != "field"}) for a in m.kinds}
     return m
+
+
+def _same_abbreviations(props: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Each abbreviation alias -> the other abbreviations of the same asset ("CPC" -> "KTK", "КТК")."""
+    out: dict[str, list[str]] = {}
+    for p in props:
+        abbrevs = [a for a in p.get("aliases") or [] if ABBREV.match(a)]
+        for a in abbrevs:
+            out.setdefault(a, []).extend(b for b in abbrevs if b != a)
+    return out
+
+
+def _abbreviation_variants(aliases: list[str], same: dict[str, list[str]]) -> list[str]:
+    """Longer aliases with an abbreviation swapped for another of the same asset: "CPC-Terminal" gives "KTK-Terminal".
+
+    Russian and English texts write the same name with their own abbreviation («КТК-терминал»).
+    """
+    out = []
+    for alias in aliases:
+        words = WORD.findall(alias)
+        if len(words) < 2:
+            continue
+        for ab in words:
+            for other in same.get(ab, ()):
+                out.append(re.sub(rf"(?<!\w){re.escape(ab)}(?!\w)", other, alias))
+    return [a for a in dict.fromkeys(out) if a not in aliases]
 
 
 def _link_geometry(m: Matcher, features: list[dict[str, Any]], end_km: float) -> None:
@@ -190,24 +225,45 @@ def _link_geometry(m: Matcher, features: list[dict[str, Any]], end_km: float) ->
 def _index_places(m: Matcher, props: list[dict[str, Any]], waypoints: list[dict[str, Any]]) -> None:
     """Places each line names or passes: waypoints, end points, the parts of "A-B-C" aliases, its countries."""
     places: dict[str, set[str]] = defaultdict(set)
+    alias_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
     point_names = {p["id"]: [p["name"], *(p.get("aliases") or []), *(p.get("context_aliases") or [])] for p in props}
     for row in waypoints:
-        words = WORD.findall(row.get("place") or "")
+        # the first word that names a place: "Sea of Marmara" -> Marmara, "NPS Astrakhanskaya" -> Astrakhanskaya
+        words = [k for k in map(name_key, WORD.findall(row.get("place") or "")) if _is_place_key(k) and k not in _WAYPOINT_GENERIC]
         if words:
-            places[row["asset_id"]].add(name_key(words[0]))
+            places[row["asset_id"]].add(words[0])
     for p in props:
         if p["kind"] not in LINE_KINDS:
             continue
-        for alias in [p["name"], *(p.get("aliases") or [])]:
+        for n, alias in enumerate([p["name"], *(p.get("aliases") or [])]):
             for chain in _DASH_CHAIN.findall(alias):
-                places[p["id"]].update(k for k in map(name_key, WORD.findall(chain)) if k not in _NOT_PLACES)
-        ends = [frozenset(name_key(w) for a in point_names.get(e, ()) for w in WORD.findall(a)[:1]) for e in m.endpoints.get(p["id"], ())]
+                keys = [k for k in (DEMONYMS.get(k, k) for k in map(name_key, WORD.findall(chain)))
+                        if k not in _NOT_PLACES and k not in _WAYPOINT_GENERIC and _is_place_key(k)]
+                places[p["id"]].update(keys)
+                if len(keys) >= 2 and n > 0:  # aliases only: a display name may carry its system's name ("Kazakhstan–China pipeline: ...")
+                    alias_ends[(keys[0], keys[-1])].add(p["id"])
+                    alias_ends[(keys[-1], keys[0])].add(p["id"])
+        ends = [frozenset(k for a in point_names.get(e, ()) for k in map(name_key, WORD.findall(a)[:1]) if _is_place_key(k))
+                for e in m.endpoints.get(p["id"], ())]
         m.end_places[p["id"]] = tuple(ends)
         places[p["id"]].update(*ends)
         for code in p.get("countries") or []:
             places[p["id"]].update(name_key(n) for n in COUNTRY_NAMES.get(code, ()))
     m.places = {k: frozenset(v) for k, v in places.items()}
     m.place_keys = set().union(*m.places.values()) if m.places else set()
+    m.alias_ends = {k: frozenset(v) for k, v in alias_ends.items()}
+
+
+#: Words of waypoint descriptions that are not the place itself.
+_WAYPOINT_GENERIC = {name_key(w) for w in (
+    "NPS", "PS", "pump", "station", "Middle", "East", "West", "North", "South", "Port", "Sea", "of", "the", "Lake", "Cape",
+    "Bay", "km", "near", "border", "crossing", "river", "island", "district", "region", "prov", "field", "terminal",
+)}
+
+
+def _is_place_key(k: str) -> bool:
+    """Numbers ("BPS-1", "CAC-3") and one- or two-letter keys are no places of a chain."""
+    return len(k) >= 3 and not k.isdigit()
 
 
 def _index_operators(m: Matcher, props: list[dict[str, Any]]) -> None:

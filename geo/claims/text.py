@@ -193,7 +193,11 @@ def name_key(token: str) -> str:
     True
     >>> name_key("Schwedt") == name_key("Schweden")
     False
+    >>> name_key("Schwedts") == name_key("Schwedt")
+    True
     """
+    if len(token) > 4 and token.endswith("ts") and token[-3].isascii() and token[-3].isalpha():
+        return name_key(token[:-1])  # "Schwedts", "ports": the "s" of a genitive or plural, before "ts" folds to "z"
     key = fold(token)
     if token.isascii() and token.isdigit():
         return key  # no case ending is a digit

@@ -19,6 +19,7 @@ from typing import NoReturn
 
 from geo import settings
 from geo.cli import scenario as cli_scenario
+from geo.cli import store as cli_store
 from geo.errors import DataError, GeoError
 
 # Each command imports what it uses inside its function: `extract` must start in well under a
@@ -268,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_brief)
 
     cli_scenario.register(sub)
+    cli_store.register(sub)
 
     p = sub.add_parser("assets", help="list the assets")
     p.add_argument("--format", choices=("json", "text"), default="text")

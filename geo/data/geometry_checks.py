@@ -8,9 +8,17 @@ nothing. These checks use other evidence, kept in ``data/line_evidence.yaml``:
 - published kilometre posts: the point at drawn km N must lie within
   :data:`KM_POST_TOLERANCE_KM` of the station published at km N; stations named without
   a km must lie as near the line, in the operator's order;
+- published section lengths (``sections``): the drawn km between two cited places (or a
+  line end) within :data:`LENGTH_TOLERANCE`, for lines whose published figure covers one
+  section only (Atyrau-Samara of Uzen-Atyrau-Samara, Unecha-Ust-Luga of BPS-2);
 - the regions the operator says the line crosses: the line is sampled every
   :data:`SAMPLE_KM` and each sample reverse-geocoded (GeoNames ``cities1000``, admin1);
-- published per-country section lengths (within :data:`COUNTRY_KM_TOLERANCE`);
+- published per-country section lengths (within :data:`COUNTRY_KM_TOLERANCE`), over the
+  whole line or, with ``onshore: true``, over its land samples only;
+- published per-region section lengths and the published number of regions crossed in one
+  country (a region counts from :data:`MIN_REGION_KM`);
+- published offshore length: the km of samples outside the land (within
+  :data:`COUNTRY_KM_TOLERANCE`);
 - shipping lanes stay at sea (outside the Natural Earth 1:10m land of ``data/basemap/``).
 
 Each check returns problems as plain strings; :func:`check_line` gathers them in a
@@ -46,6 +54,8 @@ EXTRA_REGION_SHARE = 0.05
 #: A country counts as crossed above this many km and share of the line (border wobble again).
 MIN_COUNTRY_KM = 25.0
 MIN_COUNTRY_SHARE = 0.02
+#: A region counts as crossed (for a published number of regions) from this many km of samples.
+MIN_REGION_KM = 10.0
 #: Lanes may touch land this close to their ends (the berth or terminal).
 LANE_END_ALLOWANCE_KM = 15.0
 #: A line with more than this share of approximate sections is listed as uncertain.
@@ -64,6 +74,10 @@ class LineReport:
     length_reason: str | None = None
     km_posts_checked: int = 0
     km_posts_ok: int = 0
+    sections_checked: int = 0
+    sections_ok: int = 0
+    #: Why no published total length is given (``length_note`` in the evidence file).
+    length_note: str | None = None
     regions_expected: int = 0
     regions_matched: int = 0
     approximate_km: float = 0.0
@@ -82,8 +96,10 @@ class LineReport:
             gap = self.drawn_km / self.published_km - 1
             length = f"{self.drawn_km:.0f}/{self.published_km:.0f} km ({gap:+.0%}{', explained' if self.length_reason else ''})"
         else:
-            length = f"{self.drawn_km:.0f} km (no published length)"
+            length = f"{self.drawn_km:.0f} km (no published length{', noted' if self.length_note else ''})"
         posts = f"km posts {self.km_posts_ok}/{self.km_posts_checked}"
+        if self.sections_checked:
+            posts += f", sections {self.sections_ok}/{self.sections_checked}"
         regions = f"regions {self.regions_matched}/{self.regions_expected}"
         approx = f"approx. {self.approximate_km / self.drawn_km:.0%}" if self.drawn_km else "approx. -"
         flag = "OK" if not self.problems else f"{len(self.problems)} problem(s), {len(self.problems) - len(self.unexplained)} known"
@@ -156,6 +172,45 @@ def check_station_order(line: BaseGeometry, stations: list[dict[str, Any]]) -> t
     return len(stations) - len(problems), problems
 
 
+def km_along(line: BaseGeometry, lon: float, lat: float) -> tuple[float, float]:
+    """(drawn km, offset km) of the point of the line nearest to (lon, lat), to the nearest km."""
+    points = sample(line, spacing_km=1.0)
+    gaps = haversine_km(points[:, 0], points[:, 1], lon, lat)
+    i = int(np.argmin(gaps))
+    return (i + 0.5) * geodesic_length_km(line) / len(points), float(gaps[i])
+
+
+def check_sections(line: BaseGeometry, sections: list[dict[str, Any]]) -> tuple[int, list[str]]:
+    """Published section lengths: the drawn km between two ends within :data:`LENGTH_TOLERANCE`.
+
+    Each end is ``start`` or ``end`` (the line's own end) or a cited place (``place``, ``lat``,
+    ``lon``) that must lie within :data:`KM_POST_TOLERANCE_KM` of the line.
+    """
+    total = geodesic_length_km(line)
+    problems: list[str] = []
+    ok = 0
+    for section in sections:
+        kms, names, off_line = [], [], []
+        for end in (section["from"], section["to"]):
+            if end in ("start", "end"):
+                kms.append(0.0 if end == "start" else total)
+                names.append(f"line {end}")
+                continue
+            km, offset = km_along(line, float(end["lon"]), float(end["lat"]))
+            kms.append(km)
+            names.append(str(end["place"]))
+            if offset > KM_POST_TOLERANCE_KM:
+                off_line.append(f"section: {end['place']} lies {offset:.0f} km from the line (tolerance {KM_POST_TOLERANCE_KM:g} km)")
+        drawn = abs(kms[1] - kms[0])
+        gap = drawn / float(section["km"]) - 1
+        if abs(gap) > LENGTH_TOLERANCE:
+            off_line.append(f"section: {names[0]} to {names[1]} drawn {drawn:.0f} km vs published {section['km']:g} km "
+                            f"({gap:+.0%}; tolerance ±{LENGTH_TOLERANCE:.0%})")
+        problems += off_line
+        ok += not off_line
+    return ok, problems
+
+
 def check_regions(regions: list[tuple[str, str]], evidence: dict[str, Any]) -> tuple[int, list[str]]:
     """Every listed region is crossed; with ``complete: true`` no unlisted region holds > 5 % of the line."""
     spec = evidence.get("regions")
@@ -189,6 +244,52 @@ def check_countries(regions: list[tuple[str, str]], countries: list[str] | None,
         if abs(drawn - km) > COUNTRY_KM_TOLERANCE * km:
             problems.append(f"country km: {drawn:.0f} km drawn in {cc} vs {km:g} km published (tolerance ±{COUNTRY_KM_TOLERANCE:.0%})")
     return problems
+
+
+def check_region_km(regions: list[tuple[str, str]], spacing_km: float, evidence: dict[str, Any]) -> list[str]:
+    """Published per-region section lengths (``region_km: {km: [[cc, region, km], ...]}``) within ±10 %."""
+    counts = Counter(regions)
+    problems = []
+    for cc, name, km in (evidence.get("region_km") or {}).get("km", []):
+        drawn = counts.get((cc, name), 0) * spacing_km
+        if abs(drawn - km) > COUNTRY_KM_TOLERANCE * km:
+            problems.append(f"region km: {drawn:.0f} km drawn in {cc} {name} vs {km:g} km published (tolerance ±{COUNTRY_KM_TOLERANCE:.0%})")
+    return problems
+
+
+def check_region_count(regions: list[tuple[str, str]], spacing_km: float, evidence: dict[str, Any]) -> list[str]:
+    """The number of regions crossed in one country (``region_count: {country, n}``) as published.
+
+    A region counts when at least :data:`MIN_REGION_KM` of samples lie in it, so a border
+    wobble of one sample does not add a region.
+    """
+    spec = evidence.get("region_count")
+    if not spec:
+        return []
+    counts = Counter(name for cc, name in regions if cc == spec["country"])
+    crossed = sorted(name for name, n in counts.items() if n * spacing_km >= MIN_REGION_KM)
+    if len(crossed) != int(spec["n"]):
+        return [f"region count: the line crosses {len(crossed)} regions of {spec['country']} ({', '.join(crossed)}) "
+                f"where {spec['n']} are published"]
+    return []
+
+
+def at_sea(points: np.ndarray, land: BaseGeometry) -> np.ndarray:
+    """Boolean per (lon, lat) sample: True where it lies outside the land."""
+    import shapely
+
+    return ~np.asarray(shapely.contains_xy(land, points[:, 0], points[:, 1]), dtype=bool)
+
+
+def check_sea_km(sea: np.ndarray, spacing_km: float, evidence: dict[str, Any]) -> list[str]:
+    """Published offshore length (``sea_km: {km}``) against the km of samples at sea, within ±10 %."""
+    spec = evidence.get("sea_km")
+    if not spec:
+        return []
+    drawn = float(sea.sum()) * spacing_km
+    if abs(drawn - spec["km"]) > COUNTRY_KM_TOLERANCE * spec["km"]:
+        return [f"sea km: {drawn:.0f} km drawn at sea vs {spec['km']:g} km published (tolerance ±{COUNTRY_KM_TOLERANCE:.0%})"]
+    return []
 
 
 def check_at_sea(points: np.ndarray, land: BaseGeometry, total_km: float, spacing_km: float) -> list[str]:
@@ -233,6 +334,11 @@ def check_line(asset: Any, evidence: dict[str, Any] | None, *, land: BaseGeometr
     ok, problems = check_station_order(line, stations)
     report.km_posts_ok += ok
     report.problems += problems
+    sections = evidence.get("sections") or []
+    report.sections_checked = len(sections)
+    report.sections_ok, problems = check_sections(line, sections)
+    report.problems += problems
+    report.length_note = evidence.get("length_note")
     points = sample(line)
     spacing = drawn / len(points)
     if asset.kind == "shipping_lane":
@@ -245,7 +351,18 @@ def check_line(asset: Any, evidence: dict[str, Any] | None, *, land: BaseGeometr
     report.regions_matched, problems = check_regions(regions, evidence)
     report.problems += problems
     listed = list(asset.countries) if evidence.get("check_countries", True) else None
-    report.problems += check_countries(regions, listed, spacing, evidence)
+    onshore = bool((evidence.get("country_km") or {}).get("onshore"))
+    # An onshore per-country figure is checked below on the land samples only.
+    report.problems += check_countries(regions, listed, spacing, {k: v for k, v in evidence.items() if not (onshore and k == "country_km")})
+    report.problems += check_region_km(regions, spacing, evidence)
+    report.problems += check_region_count(regions, spacing, evidence)
+    if evidence.get("sea_km") or onshore:
+        sea = at_sea(points, land if land is not None else land_outline())
+        report.problems += check_sea_km(sea, spacing, evidence)
+        if onshore:
+            # Offshore samples take the country of the nearest town, so they are left out of an onshore figure.
+            dry = [r for r, wet in zip(regions, sea, strict=True) if not wet]
+            report.problems += [p for p in check_countries(dry, None, spacing, evidence) if p.startswith("country km")]
     return report
 
 

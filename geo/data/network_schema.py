@@ -229,6 +229,18 @@ class TariffSpec(_Spec):
         return self
 
 
+class NoteSpec(_Spec):
+    """A stated explanation shown with every result of its commodity (and years): why a total differs, what is missing."""
+
+    id: Slug
+    commodity: Commodity
+    #: The years the note applies to; without years, every year.
+    years: list[Year] | None = None
+    text: str = Field(min_length=1)
+    #: Source ids from ``sources.yaml`` for the figures the note states (none for a note that a figure was not found).
+    sources: list[str] = Field(default_factory=list)
+
+
 class NetworkSpec(_Spec):
     """The whole of ``network.yaml``."""
 
@@ -243,6 +255,7 @@ class NetworkSpec(_Spec):
     targets: list[TargetSpec] = Field(default_factory=list)
     fixed_flows: list[FixedFlowSpec] = Field(default_factory=list)
     tariffs: list[TariffSpec] = Field(default_factory=list)
+    notes: list[NoteSpec] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _every_mode_costed(self) -> NetworkSpec:
@@ -297,4 +310,5 @@ NETWORK_SECTIONS: dict[str, type[BaseModel]] = {
     "targets": TargetSpec,
     "fixed_flows": FixedFlowSpec,
     "tariffs": TariffSpec,
+    "notes": NoteSpec,
 }

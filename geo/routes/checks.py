@@ -180,7 +180,8 @@ def _figures(spec: NetworkSpec) -> Iterator[tuple[str, str, Figure]]:
 def _network_sources(spec: NetworkSpec) -> Iterable[tuple[str, str, str]]:
     figures = ((record, fld, fig.source) for record, fld, fig in _figures(spec) if fig.source is not None)
     tariffs = ((f"tariffs {t.route}", "source", t.source) for t in spec.tariffs if t.source is not None)
-    return itertools.chain(figures, tariffs)
+    notes = ((f"notes {n.id}", f"sources.{i}", sid) for n in spec.notes for i, sid in enumerate(n.sources))
+    return itertools.chain(figures, tariffs, notes)
 
 
 def _check_builds(spec: NetworkSpec, assets: pd.DataFrame, flows: pd.DataFrame) -> list[Problem]:

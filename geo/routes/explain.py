@@ -10,6 +10,7 @@ the baseline is fitted to them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,7 +45,8 @@ class Binding:
 
 def binding(network: Network, lim: Limits, duals: Duals, *, edge_cap: np.ndarray, node_cap: np.ndarray,
             off: tuple[str, ...] = (), changed: frozenset[str] = frozenset(), committed: dict[str, float] | None = None,
-            flow: np.ndarray | None = None, baseline: bool = False) -> list[Binding]:
+            flow: np.ndarray | None = None, baseline: bool = False,
+            commit_basis: Mapping[str, tuple[str, str | None, bool]] | None = None) -> list[Binding]:
     """The binding constraints of one solve, largest effect first.
 
     Parameters
@@ -57,6 +59,8 @@ def binding(network: Network, lim: Limits, duals: Duals, *, edge_cap: np.ndarray
         Ids the scenario switched off; ``changed``: ids whose capacity the scenario set, scaled or expanded.
     committed
         Committed volume per edge id (scenarios with commitments); ``flow``: the solved flow per edge.
+    commit_basis
+        Per committed edge id: (basis, source, assumption) of the commitment (a preset's ``commit`` entry).
     baseline
         Whether this is the baseline fit (targets bind; no shadow in stranded volume).
     """
@@ -88,10 +92,12 @@ def binding(network: Network, lim: Limits, duals: Duals, *, edge_cap: np.ndarray
             i = network.edge_index[edge_id]
             fixed_on_edge[i].append(k)
             fixed_on_node[int(network.tail[i])].append(k)
+    # An edge without an asset (a feeder, rail loading) is named by the route it makes up, if any.
+    route_name = {r.edges[0]: r.name for r in network.routes if len(r.edges) == 1}
     fixed_seen: dict[int, float] = {}
     for i, e in enumerate(network.edges):
         if active(duals.edge[i]):
-            name = network.assets[e.asset].name if e.asset is not None and e.asset in network.assets else e.id
+            name = network.assets[e.asset].name if e.asset is not None and e.asset in network.assets else route_name.get(e.id, e.id)
             capacity(e.id, e.asset, name, edge_cap[i], e.basis, e.provenance, duals.edge[i])
             for k in fixed_on_edge[i]:
                 fixed_seen[k] = fixed_seen.get(k, 0.0) + duals.edge[i]
@@ -111,14 +117,16 @@ def binding(network: Network, lim: Limits, duals: Duals, *, edge_cap: np.ndarray
         # A commitment met exactly can share its dual with the capacity it fills (degenerate): list it when
         # the solver prices it or when the flow sits at it.
         if abs(duals.lower[i]) > 0 or (flow is not None and flow[i] <= volume + 1e-6):
+            basis, source, assumed = (commit_basis or {}).get(e_id, ("committed by the scenario", None, False))
             out.append(Binding(e_id, "commitment", f"committed volume on {e_id}", float(volume), unit, year,
-                               "committed by the scenario", None, False, None))
+                               basis, source, assumed, None))
     if baseline:
         for t, marginal in zip(network.targets, duals.target, strict=True):
             if abs(marginal) > 0:
                 out.append(Binding(t.route, "target", f"baseline volume of route {t.route}", t.value, unit, year, t.basis, t.source,
                                    t.assumption, None))
-    return sorted(out, key=lambda b: (-(abs(b.shadow) if b.shadow is not None else 0.0), b.kind, b.id))
+    # Largest effect first; among equal effects, capacities before fixed flows, the largest figure first.
+    return sorted(out, key=lambda b: (-(abs(b.shadow) if b.shadow is not None else 0.0), b.kind, -b.value, b.id))
 
 
 def summary(items: list[Binding], *, limit: int = 6) -> str:

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from geo.data.geodesy import geodesic_length_km
-from geo.data.network_schema import LOADING_KINDS, Capacity, EdgeSpec, FixedFlowSpec, Mode, NetworkSpec, NodeSpec, TariffSpec
+from geo.data.network_schema import LOADING_KINDS, Capacity, EdgeSpec, FixedFlowSpec, Mode, NetworkSpec, NodeSpec, NoteSpec, TariffSpec
 from geo.data.schema import LINE_KINDS, NORM_UNIT
 from geo.errors import DataError, Problem, UnknownIdError
 from geo.routes.costs import Tariff
@@ -318,9 +318,15 @@ def build_network(assets: pd.DataFrame, flows: pd.DataFrame, spec: NetworkSpec, 
         raise DataError(problems)
     network = Network(year=year, commodity=commodity, unit=unit, origin=spec.origin, nodes=nodes, edges=edges, routes=routes,
                       targets=targets, fixed_flows=fixed, assets=infos, observed=observed,
-                      tariffs=_tariffs([t for t in spec.tariffs if t.commodity == commodity], year=year))
+                      tariffs=_tariffs([t for t in spec.tariffs if t.commodity == commodity], year=year),
+                      notes=tuple(note_text(n) for n in spec.notes if n.commodity == commodity and (not n.years or year in n.years)))
     _ = network.order  # fail early on a cycle
     return network
+
+
+def note_text(note: NoteSpec) -> str:
+    """A ``notes:`` entry of ``network.yaml`` as one line of a result's notes, with its source ids."""
+    return f"{note.text} [{', '.join(note.sources)}]" if note.sources else note.text
 
 
 def _tariffs(specs: list[TariffSpec], *, year: int) -> dict[str, Tariff]:
@@ -400,6 +406,15 @@ def _capacity(entries: list[Capacity], info: AssetInfo | None, *, year: int, uni
         when = year if entry.years else entry.from_year
         prov = Provenance(year=when, source=entry.source, assumption=entry.assumption, range=entry.range)
         return (INF if entry.value is None else float(entry.value)), entry.basis, prov
+    later = sorted((e for e in entries if not e.years and e.from_year is not None and e.from_year > year), key=lambda e: e.from_year or 0)
+    valid_asset = info is not None and info.status == "operating" and info.capacity_norm is not None and info.capacity_unit == unit \
+        and not (info.capacity_year is not None and info.capacity_year > year)
+    first = later[0] if later else None
+    if first is not None and first.value is not None and not valid_asset and (info is None or info.status == "operating"):
+        # Only a later entry: carried back to this year, an assumption said so (its stated range is kept).
+        basis = f"assumption: capacity published for {first.from_year} carried back to {year} [{first.source}]"
+        return float(first.value), basis, Provenance(year=first.from_year, source=first.source, assumption=True, carried_back=True,
+                                                     range=first.range)
     if info is None:
         return None
     if info.status != "operating":

@@ -52,6 +52,9 @@ class Scenario:
         scenario meets them before it keeps the baseline routing (never by stranding volume).
     name
         A label for the result.
+    commit_basis
+        Per committed route or edge id: (basis, source, assumption) of the committed volume, shown with the binding
+        constraints; a commitment without one is "committed by the scenario".
     """
 
     off: tuple[str, ...] = ()
@@ -60,6 +63,7 @@ class Scenario:
     use_planned: tuple[str, ...] = ()
     name: str = "custom"
     commit: Mapping[str, float] = field(default_factory=dict)
+    commit_basis: Mapping[str, tuple[str, str | None, bool]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for attr in ("capacity", "scale", "commit"):
@@ -70,6 +74,7 @@ class Scenario:
                 raise ValueError(msg)
             object.__setattr__(self, attr, MappingProxyType(values))
         object.__setattr__(self, "off", tuple(dict.fromkeys(self.off)))
+        object.__setattr__(self, "commit_basis", MappingProxyType(dict(self.commit_basis)))
         object.__setattr__(self, "use_planned", tuple(dict.fromkeys(self.use_planned)))
 
     @property
@@ -136,6 +141,8 @@ class Result:
     processed: float = 0.0
     #: Volume Kazakhstan carries for others, by transit fixed flow (not Kazakh exports).
     transit: dict[str, float] = field(default_factory=dict)
+    #: Label of each transit fixed flow (what is carried, for whom).
+    transit_labels: dict[str, str] = field(default_factory=dict)
     #: Extra transport cost of the rerouted volume from published tariffs (scenarios only).
     rerouting_cost: ReroutingCost | None = None
 
@@ -264,8 +271,11 @@ def _solve_pair(network: Network, scenario: Scenario | None) -> tuple[Result, Re
     flow, stranded, duals = reroute_duals(network, lim, baseline=base_flow, supply=supply, committed=committed)
     notes += _commit_notes(network, committed, flow)
     changed = frozenset(scenario.capacity) | frozenset(scenario.scale) | frozenset(scenario.use_planned)
+    measure = {r.id: r.measure for r in network.routes}
+    commit_basis = {measure.get(k, k): v for k, v in scenario.commit_basis.items()}
     bound = binding(network, lim, duals, edge_cap=edge, node_cap=node, off=scenario.off, changed=changed,
-                    committed={network.edges[i].id: float(v) for i, v in enumerate(committed) if v > 0}, flow=flow)
+                    committed={network.edges[i].id: float(v) for i, v in enumerate(committed) if v > 0}, flow=flow,
+                    commit_basis=commit_basis)
     result = _result(network, lim, flow, base_flow, supply, stranded, scenario, notes, bound)
     cost = rerouting_cost({r.id: r.baseline for r in result.routes}, {r.id: r.volume for r in result.routes},
                           result.stranded - baseline.stranded, network.tariffs, unit=network.unit, year=network.year)
@@ -328,6 +338,7 @@ def _result(network: Network, lim: Limits, flow: np.ndarray, base_flow: np.ndarr
         observed=dict(network.observed), notes=network.notes + _vintage_note(network) + notes, binding=bound,
         processed=exp.processed,
         transit={f.id: float(v) for f, v in zip(network.fixed_flows, lim.fixed, strict=True) if f.kind == "transit"},
+        transit_labels={f.id: f.label for f in network.fixed_flows if f.kind == "transit"},
     )
 
 
@@ -351,9 +362,11 @@ def preset_scenario(preset: PresetSpec, network: Network, *, committed: bool = F
     used = {e.asset for e in network.edges} | {n.asset for n in network.nodes}
     flagged = [a.id for a in network.assets.values() if a.id in used and any(getattr(a, flag) for flag in preset.switch_off_if)]
     known = {r.id for r in network.routes} | set(network.edge_index)
-    commit = {c.route: c.value for c in preset.commit if c.route in known} if committed else {}
+    chosen = [c for c in preset.commit if c.route in known] if committed else []
+    commit = {c.route: c.value for c in chosen}
     return Scenario(off=(*preset.switch_off, *flagged), capacity=preset.capacity, scale=preset.scale,
-                    use_planned=tuple(preset.use_planned), name=preset.id + ("+committed" if commit else ""), commit=commit)
+                    use_planned=tuple(preset.use_planned), name=preset.id + ("+committed" if commit else ""), commit=commit,
+                    commit_basis={c.route: (c.basis, c.source, c.assumption) for c in chosen})
 
 
 def combine(first: Scenario, second: Scenario) -> Scenario:
@@ -361,7 +374,8 @@ def combine(first: Scenario, second: Scenario) -> Scenario:
     names = [s.name for s in (first, second) if not s.is_empty()]
     return Scenario(off=(*first.off, *second.off), capacity={**first.capacity, **second.capacity},
                     scale={**first.scale, **second.scale}, use_planned=(*first.use_planned, *second.use_planned),
-                    name="+".join(names) or "baseline", commit={**first.commit, **second.commit})
+                    name="+".join(names) or "baseline", commit={**first.commit, **second.commit},
+                    commit_basis={**first.commit_basis, **second.commit_basis})
 
 
 def scenario_for(
@@ -440,6 +454,9 @@ def compare(baseline: Result, result: Result) -> pd.DataFrame:
     ]
     rows += [("other", "processed", "Sent for processing abroad (not exports)", unit, baseline.processed, result.processed),
              ("other", "transit", "Transit carried for other countries", unit, sum(baseline.transit.values()), sum(result.transit.values()))]
+    # Each transit flow apart: Kazakhstan's own exports and what it carries for others are different dependencies.
+    rows += [("other", f"transit:{k}", f"- {result.transit_labels.get(k, k)}", unit, baseline.transit.get(k, 0.0), result.transit.get(k, 0.0))
+             for k in dict.fromkeys([*baseline.transit, *result.transit])]
     rows += [("market", m, m, "share", baseline.by_market.get(m, 0.0), result.by_market.get(m, 0.0))
              for m in dict.fromkeys([*baseline.by_market, *result.by_market])]
     base_routes = {r.id: r for r in baseline.routes}

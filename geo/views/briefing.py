@@ -265,6 +265,19 @@ PNG_RENDER: dict[str, Any] = {"size_in": (PNG_SIZE[0] / 100, PNG_SIZE[1] / 100),
 PDF_RENDER: dict[str, Any] = {"size_in": A4_LANDSCAPE_IN, "dpi": 100, "scale": 0.66}
 
 
+def _blocks_html(blocks: list[Block]) -> str:
+    """Briefing blocks as HTML: headings as ``h3``, rows as 'label: value', notes small; all text escaped."""
+    out = []
+    for blk in blocks:
+        if blk.style is _HEAD:
+            out.append(f"<h3>{esc(blk.text)}</h3>")
+        elif blk.value:
+            out.append(f"<div>{esc(blk.text)}: <b>{esc(blk.value)}</b></div>")
+        else:
+            out.append(f"<div><small>{esc(blk.text)}</small></div>")
+    return "\n".join(out)
+
+
 def html_page(b: Briefing) -> str:
     """A self-contained interactive page: the map with Leaflet inlined and the caption around it."""
     fmap = build_map(b.assets, state=MapState(flows=dict(b.result.asset_flows), flow_unit=b.result.unit, flow_year=b.result.year,
@@ -275,7 +288,11 @@ def html_page(b: Briefing) -> str:
     claims = [{"excerpt": c.excerpt, "title": c.article_title, "outlet": panels.text_or(c.outlet, "outlet unknown"),
                "published": panels.text_or(c.published, "undated"),
                "verdict": c.verdict} for c in b.claims.head(5).itertuples()]
-    panel = render("briefing_panel.html", b=b, metrics=metrics, claims=claims, made=f"{b.made:%Y-%m-%d %H:%M}")
+    panel = str(render("briefing_panel.html", b=b, metrics=metrics, claims=claims, made=f"{b.made:%Y-%m-%d %H:%M}"))
+    # What binds and the ranges, as in the PNG/PDF column: placed before the sources line (every text escaped).
+    extra = _blocks_html(_binding_blocks(b) + _range_blocks(b))
+    cut = panel.rfind("<p><small>")
+    panel = panel[:cut] + extra + panel[cut:] if cut >= 0 else panel + extra
     root = fmap.get_root()
     root.html.add_child(RawElement(panel), name="brief_panel")
     # branca writes the title into <title> as it is, without escaping.

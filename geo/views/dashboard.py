@@ -307,6 +307,30 @@ def dependency_panel(baseline: Any, result: Any, view: ViewState | None = None, 
                "route volumes from data/flows.csv (sources in data/sources.yaml).")
     st.subheader("What binds this result")
     st.dataframe(panels.binding_frame(result), width="stretch", hide_index=True)
+    explain_scenario(result, view, paths)
+
+
+# --- issue 14: what a scenario rests on (ranges, tornado, notes; binding and ranges in the sidebar too) ---------
+
+
+def explain_scenario(result: Any, view: ViewState | None, paths: Paths | None) -> None:
+    """Ranges (sensitivity run, cached), tornado chart and notes in the tab; binding and ranges under the sidebar's preset."""
+    from geo.views import scenario_explain
+
+    changed = view is not None and bool(view.preset or view.off or view.capacity)
+    sens = _sensitivity(paths, paths.version(), view.year, view.commodity, view.preset, view.off, view.capacity) \
+        if changed and view is not None and paths is not None else None
+    scenario_explain.panel(result, sens)
+    scenario_explain.sidebar_summary(result, sens)
+
+
+@st.cache_resource(show_spinner="Varying the assumed figures...", max_entries=16)
+def _sensitivity(paths: Paths, version: tuple[tuple[str, int, int], ...], year: int, commodity: str, preset: str | None,
+                 off: tuple[str, ...], capacity: tuple[tuple[str, float], ...]) -> Any:
+    from geo.routes import sensitivity
+
+    network, scen = _workspace(paths, version).scenario(year, commodity, preset=preset, off=off, capacity=dict(capacity))
+    return sensitivity.run_sensitivity(network, scen)
 
 
 def claim_html(c: Any, text: str) -> str:
@@ -396,7 +420,10 @@ def add_article_panel(data: Data, ws: Workspace) -> None:
     if st.button("Add to corpus", key="w_ingest"):
         raw, name = (upload.getvalue(), upload.name) if upload is not None else (pasted.encode("utf-8"), "pasted.txt")
         try:
-            res = ingest.ingest(raw, name, metadata=meta, data_dir=data_dir, corpus_dir=seeds_dir)
+            if ws.store.kind == "files":
+                res = ingest.ingest(raw, name, metadata=meta, data_dir=data_dir, corpus_dir=seeds_dir)
+            else:
+                res = team_ingest(ws, raw, name, meta)
         except GeoError as exc:
             st.error(public_message(exc, data_dir, seeds_dir))
         else:
@@ -420,6 +447,9 @@ def add_article_panel(data: Data, ws: Workspace) -> None:
         english = c.excerpt if c.language == "en" else st.text_input("English rendering", key=f"w_en_{art_id}_{i}")
         if keep:
             accepted.append((c, english))
+    if ws.store.kind == "postgis":
+        team_save(ws, art_id, candidates, accepted)
+        return
     if st.button("Save accepted claims", key="w_save_claims", disabled=not accepted):
         try:
             saved = ingest.save_claims([_claim_from(c, english) for c, english in accepted], data_dir=data_dir, corpus_dir=seeds_dir)
@@ -427,6 +457,48 @@ def add_article_panel(data: Data, ws: Workspace) -> None:
             st.error(public_message(exc, data_dir, seeds_dir))
         else:
             st.session_state.saved_message = f"Saved {saved} claim(s): they are listed in the Claims tab and drawn on the map."
+            st.rerun()
+    if st.session_state.get("saved_message"):
+        st.success(md_text(st.session_state.pop("saved_message")))
+
+
+def team_ingest(ws: Workspace, raw: bytes, name: str, meta: dict[str, str]) -> Any:
+    """Add an uploaded article to the team store (its id is the text's content hash, as in the files)."""
+    from geo.claims.text import guess_language
+    from geo.claims.upload import read_upload
+
+    text = read_upload(raw, name).text
+    art_id, created = ws.store.add_article(text, {"language": guess_language(text), **{k: v for k, v in meta.items() if v}})  # type: ignore[attr-defined]
+    st.session_state.pop(f"w_versions_{art_id}", None)
+    return ingest.IngestResult(art_id, created=created, message=f"added as {art_id}" if created else f"already in the team store as {art_id}")
+
+
+def team_save(ws: Workspace, art_id: str, candidates: list[Any], accepted: list[tuple[Any, str]]) -> None:
+    """Save accepted candidates to the team store, each at the version read when shown: a claim changed since is refused."""
+    from geo.store.review import accept_all, propose
+
+    engine = ws.store.engine  # type: ignore[attr-defined]
+    key = f"w_versions_{art_id}"
+    if key not in st.session_state:  # the versions as this reviewer first saw them (until "reload")
+        rows = [{"article": art_id, "start": c.start, "end": c.end, "excerpt": c.excerpt, "language": c.language,
+                 "claim_type": c.claim_type, "assets": c.assets} for c in candidates]
+        st.session_state[key] = propose(engine, {"article": art_id}, rows)
+    versions = st.session_state[key]
+    if st.button("Save accepted claims", key="w_save_claims", disabled=not accepted):
+        choices = [(*versions[(c.start, c.end)], {"english": english} if english and c.language != "en" else {}) for c, english in accepted]
+        try:
+            saved, conflicts = accept_all(engine, choices, who=st.session_state.get("reviewer") or "dashboard")
+        except GeoError as exc:
+            st.error(public_message(exc, str(ws.paths.data_dir), str(ws.paths.corpus_dir)))
+            return
+        st.session_state.saved_message = f"Saved {saved} claim(s)."
+        if conflicts:
+            st.session_state.conflict_message = "\n".join(str(e) for e in conflicts)
+        st.rerun()
+    if st.session_state.get("conflict_message"):
+        st.warning(md_text(st.session_state.pop("conflict_message")) + " — changed by someone else, reload to see their version.")
+        if st.button("Reload", key="w_reload"):
+            st.session_state.pop(key, None)
             st.rerun()
     if st.session_state.get("saved_message"):
         st.success(md_text(st.session_state.pop("saved_message")))
