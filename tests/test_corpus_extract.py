@@ -44,6 +44,18 @@ def article_id(name: str) -> str:
     return hashlib.sha256(DEV[name]["text"].encode("utf-8")).hexdigest()[:16]
 
 
+def claims_by_article(sink: FileCandidateSink) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for row in sink.claims():
+        out.setdefault(row["article"], []).append(row)
+    return out
+
+
+def article_rows(path: Path) -> int:
+    """Articles (not claims) in one partition file."""
+    return sum(1 for line in path.read_text(encoding="utf-8").splitlines() if "excerpt" not in json.loads(line))
+
+
 def run(corpus: Path, out: Path, **kw):
     kw.setdefault("scheduler", "threads")
     kw.setdefault("partition_size", 2)
@@ -60,8 +72,8 @@ def test_results_equal_the_single_article_extractor(corpus, tmp_path):
     assert batch.builds - builds == 1
     sink = FileCandidateSink(tmp_path / "out")
     assert len(sink.parts()) == 3
-    stored = {r["article"]: r["claims"] for r in sink.results()}
-    assert set(stored) == {article_id(n) for n in NAMES}
+    assert sink.done_ids() == {article_id(n) for n in NAMES}
+    stored = claims_by_article(sink)
 
     single = subprocess.run([sys.executable, "-m", "geo", "extract", *sorted(map(str, corpus.iterdir())), "--format", "json"],
                             cwd=ROOT, capture_output=True, text=True, check=True)
@@ -69,6 +81,7 @@ def test_results_equal_the_single_article_extractor(corpus, tmp_path):
     got = [{k: v for k, v in row.items() if k != "id"} for name in sorted(NAMES) for row in stored[article_id(name)]]
     assert got == expected
     assert all(row["id"] == claim_id(row) for rows in stored.values() for row in rows)
+    assert not any("text" in row for row in sink.rows())  # the corpus keeps the texts
 
     # Hand check 1, en-01 (gold: btc + cpc-marine-terminal, rerouting): one claim, the first sentence,
     # which ends with the full stop before " KazMunayGas".
@@ -103,13 +116,15 @@ def test_rerun_skips_done_articles(corpus, tmp_path):
 
 def test_sink_write_is_idempotent(tmp_path):
     sink = FileCandidateSink(tmp_path / "out")
-    row = {"article": "a1", "start": 0, "end": 5, "claim_type": "rerouting"}
-    batch_ = [{"article": "a1", "source": "x.txt", "language": "en", "claims": [{"id": claim_id(row), **row}]},
-              {"article": "a2", "source": "y.txt", "language": "en", "claims": []}]
+    claim = {"article": "a1", "start": 0, "end": 5, "excerpt": "Hello", "claim_type": "rerouting"}
+    batch_ = [{"article": "a1", "text": "Hello.", "language": "en"}, {"id": claim_id(claim), **claim},
+              {"article": "a2", "text": "Nothing.", "language": "en"}]
     assert sink.write(batch_) == 1
     assert sink.write(list(reversed(batch_))) == 0  # the same partition in another order
     assert sink.done_ids() == {"a1", "a2"}
     assert len(sink.parts()) == 1
+    # The id is the store's formula: "cand-" and the first 20 hex digits of SHA-256 of "a1\0" "0\0" "5\0" "Hello".
+    assert claim_id(claim) == "cand-" + hashlib.sha256(b"a1\x000\x005\x00Hello").hexdigest()[:20]
 
 
 def _flaky(monkeypatch, source_name: str, failures: int):
@@ -192,15 +207,13 @@ def test_a_killed_worker_leaves_no_partial_file_and_a_rerun_completes(corpus, tm
     assert killed.returncode == 70, killed.stderr
     sink = FileCandidateSink(out)
     # One worker runs the partitions in order: the first was written whole, the second not at all.
-    assert [len(p.read_text(encoding="utf-8").splitlines()) for p in sink.parts()] == [2]
+    assert [article_rows(p) for p in sink.parts()] == [2]
     leftovers = [p.name for p in out.iterdir() if not p.name.startswith("part-")]
     assert len(leftovers) == (1 if when == "during the write" else 0)
     assert main(args) == 0
-    results = list(sink.results())
-    assert sorted(r["article"] for r in results) == sorted(article_id(n) for n in NAMES)
-    lines = [line for p in sink.parts() for line in p.read_text(encoding="utf-8").splitlines()]
-    assert len(lines) == 6  # no article twice on disk
-    ids = [row["id"] for r in results for row in r["claims"]]
+    rows = list(sink.rows())
+    assert sorted(r["article"] for r in rows if "excerpt" not in r) == sorted(article_id(n) for n in NAMES)  # each once
+    ids = [r["id"] for r in rows if "excerpt" in r]
     assert len(ids) == len(set(ids))
     assert [p.name for p in out.iterdir() if not p.name.startswith("part-")] == []  # the rerun removed the temporary
 
@@ -213,8 +226,8 @@ def test_single_article_extract_does_not_import_dask():
 
 
 def test_postgresql_sink_without_the_store_module_is_a_clear_error(monkeypatch):
-    monkeypatch.setattr(corpus_extract, "POSTGIS_SINK", ("geo.store.no_such_module", "PostgisCandidateSink"))
-    with pytest.raises(GeoError, match=r"needs geo\.store\.no_such_module"):
+    monkeypatch.setattr(corpus_extract, "POSTGIS_PACKAGE", "geo.no_such_store")
+    with pytest.raises(GeoError, match=r"needs geo\.no_such_store and its requirements"):
         corpus_extract.open_sink("postgresql://localhost/geo")
     assert isinstance(corpus_extract.open_sink(Path("somewhere")), FileCandidateSink)
 
@@ -263,9 +276,8 @@ def test_a_worker_process_killed_mid_partition_is_replaced_and_the_partition_rer
     assert marker.exists()  # the worker really died
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Extracted 6 articles in 3 partitions" in done.stdout
-    sink = FileCandidateSink(out)
-    lines = [line for p in sink.parts() for line in p.read_text(encoding="utf-8").splitlines()]
-    assert sorted(json.loads(line)["article"] for line in lines) == sorted(article_id(n) for n in NAMES)
+    rows = list(FileCandidateSink(out).rows())
+    assert sorted(r["article"] for r in rows if "excerpt" not in r) == sorted(article_id(n) for n in NAMES)
 
 
 def test_progress_line_counts_skipped_and_extracted_articles():

@@ -15,7 +15,8 @@ from typing import Any
 
 from geo.claims.extract import analyse
 from geo.claims.matcher import Matcher, load_matcher
-from geo.claims.sink import CandidateSink, claim_id
+from geo.claims.sink import CandidateSink, claim_id, is_claim
+from geo.claims.text import guess_language
 from geo.data.filestore import file_stamp
 
 #: Data files the matcher is built from; their sizes and times are the data version.
@@ -72,15 +73,13 @@ def worker_matcher(data_dir: Path | str) -> Matcher:
     return matcher
 
 
-def extract_article(article: Article, matcher: Matcher) -> dict[str, Any]:
-    """The result of one article in the sink's format: its claims, each with a content-hash id."""
+def extract_article(article: Article, matcher: Matcher) -> list[dict[str, Any]]:
+    """One article in the sink's batch format: the article, then its claims, each with a content-hash id."""
     result = analyse(article.text, article=article.id, language=article.language, matcher=matcher)
-    claims = []
-    for c in result.claims:
-        row = asdict(c)
-        claims.append({"id": claim_id(row), **row})
-    language = claims[0]["language"] if claims else article.language
-    return {"article": article.id, "source": article.source, "language": language, "claims": claims}
+    claims = [asdict(c) for c in result.claims]
+    language = claims[0]["language"] if claims else (article.language or guess_language(article.text))
+    head = {"article": article.id, "text": article.text, "language": language, "source": article.source}
+    return [head, *({"id": claim_id(c), **c} for c in claims)]
 
 
 def extract_partition(name: str, articles: list[Article], data_dir: str, sink: CandidateSink) -> PartitionResult:
@@ -91,7 +90,7 @@ def extract_partition(name: str, articles: list[Article], data_dir: str, sink: C
     """
     try:
         matcher = worker_matcher(data_dir)
-        batch = [extract_article(a, matcher) for a in articles]
+        batch = [row for a in articles for row in extract_article(a, matcher)]
         written = sink.write(batch)
     except Exception as exc:
         # Re-raised as a plain exception with a short traceback: Dask sends errors to the client
@@ -101,4 +100,4 @@ def extract_partition(name: str, articles: list[Article], data_dir: str, sink: C
         at = f" (at {Path(where.filename).name}:{where.lineno} in {where.name})" if where else ""
         msg = f"{type(exc).__name__}: {exc}{at}"
         raise PartitionError(msg) from None
-    return PartitionResult(name, len(batch), sum(len(r["claims"]) for r in batch), written)
+    return PartitionResult(name, len(articles), sum(1 for row in batch if is_claim(row)), written)

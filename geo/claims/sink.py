@@ -1,19 +1,20 @@
 """Where corpus extraction writes candidate claims: the :class:`CandidateSink` interface and a file back end.
 
-A batch is a list of *article results*, one dict per article::
+A batch is a flat list of dicts, the shape ``geo.store.sink.PostgisCandidateSink`` takes too:
 
-    {"article": "<article id>", "source": "<file or store key>", "language": "de",
-     "claims": [{"id": "<content hash>", "article": ..., "start": ..., ...}, ...]}
+* an article: ``{"article": id, "text": ..., "language": ..., "source": file}``, one per article
+  extracted (also when it has no claims: it marks the article done);
+* a candidate claim: ``{"id": content hash, "article", "start", "end", "excerpt", "language",
+  "claim_type", "assets", ...}`` (the fields of :class:`geo.claims.extract.Candidate`).
 
-An article with no claims still has a result (``"claims": []``), so a rerun knows it is done.
 ``write`` stores a batch all at once or not at all and returns the number of claims newly
-written; writing the same batch again writes nothing (claims are keyed by their content-hash
-``id``, articles by their id). ``done_ids`` is the set of article ids already stored.
+written; writing the same batch again writes nothing. ``done_ids`` is the set of article ids
+already stored, so a rerun skips them.
 
-:class:`FileCandidateSink` keeps one JSON Lines file per batch (``part-<hash>.jsonl``, one line
-per article) in a folder, written through a temporary file, fsync and an atomic rename: a
-worker killed mid-batch leaves no partial file, only a temporary one that the next run removes.
-The PostGIS back end (``geo.store.sink.PostgisCandidateSink``) implements the same interface.
+:class:`FileCandidateSink` keeps one JSON Lines file per batch (``part-<hash of the article ids>.jsonl``,
+one line per dict, article texts left out: the corpus has them) in a folder, written through a
+temporary file, fsync and an atomic rename: a worker killed mid-batch leaves no partial file, only
+a temporary one that the next run removes.
 """
 
 from __future__ import annotations
@@ -47,10 +48,18 @@ class CandidateSink(Protocol):
 
 
 def claim_id(row: dict[str, Any]) -> str:
-    """Content hash of a candidate claim (every field but ``id``): the same claim always gets the same id."""
-    content = {k: v for k, v in row.items() if k != "id"}
-    blob = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
+    """Content-hash id of a candidate claim: the same excerpt of the same article always gets the same id.
+
+    The formula of ``geo.store.sink.candidate_id`` (that package may not be imported from here), so a
+    claim has one id in both back ends.
+    """
+    key = f"{row['article']}\x00{row['start']}\x00{row['end']}\x00{row['excerpt']}"
+    return f"cand-{hashlib.sha256(key.encode()).hexdigest()[:20]}"
+
+
+def is_claim(row: dict[str, Any]) -> bool:
+    """Whether a batch dict is a candidate claim (else it is an article)."""
+    return "excerpt" in row
 
 
 def partition_name(article_ids: list[str]) -> str:
@@ -74,41 +83,36 @@ class FileCandidateSink:
             return []
         return sorted(self.folder.glob(f"{PART_PREFIX}*{PART_SUFFIX}"))
 
-    def results(self) -> Iterator[dict[str, Any]]:
-        """Every stored article result, each article once (the first file holding it wins)."""
-        seen: set[str] = set()
+    def rows(self) -> Iterator[dict[str, Any]]:
+        """Every stored dict (articles without their text, and claims), file by file."""
         for path in self.parts():
-            with path.open(encoding="utf-8") as handle:
-                for line in handle:
-                    result = json.loads(line)
-                    if result["article"] not in seen:
-                        seen.add(result["article"])
-                        yield result
+            for line in path.read_text(encoding="utf-8").splitlines():
+                yield json.loads(line)
 
     def claims(self) -> Iterator[dict[str, Any]]:
         """Every stored candidate claim, each id once."""
         seen: set[str] = set()
-        for result in self.results():
-            for row in result["claims"]:
-                if row["id"] not in seen:
-                    seen.add(row["id"])
-                    yield row
+        for row in self.rows():
+            if is_claim(row) and row["id"] not in seen:
+                seen.add(row["id"])
+                yield row
 
     def done_ids(self) -> set[str]:
         """Ids of the articles in the complete partition files."""
-        return {r["article"] for r in self.results()}
+        return {row["article"] for row in self.rows()}
 
     def write(self, batch: list[dict[str, Any]]) -> int:
         """Write ``batch`` as one partition file; 0 when that exact partition is already stored."""
         if not batch:
             return 0
-        path = self.folder / partition_name([r["article"] for r in batch])
+        path = self.folder / partition_name(list({row["article"] for row in batch}))
         if path.exists():
             return 0
         self.folder.mkdir(parents=True, exist_ok=True)
-        lines = [json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in batch]
+        lines = [json.dumps({k: v for k, v in row.items() if k != "text"}, ensure_ascii=False, separators=(",", ":")) + "\n"
+                 for row in batch]
         filestore.write_bytes_atomic(path, "".join(lines).encode("utf-8"), prefix=TMP_PREFIX)
-        return sum(len(r["claims"]) for r in batch)
+        return sum(1 for row in batch if is_claim(row))
 
     def remove_temporaries(self) -> list[Path]:
         """Delete temporary files left by killed writers; call only when no run writes to this folder."""

@@ -35,8 +35,8 @@ from geo.errors import GeoError
 
 #: Files of a corpus folder that are read as articles.
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
-#: Module and class of the PostGIS back end (built separately; imported only for postgresql:// URLs).
-POSTGIS_SINK = ("geo.store.sink", "PostgisCandidateSink")
+#: The PostGIS back end (imported only for postgresql:// URLs).
+POSTGIS_PACKAGE = "geo.store"
 #: Added to errors of a running cluster that cannot load this package.
 DESERIALIZE_HINT = ("the scheduler and every worker must import this project: start them from a checkout "
                     "of the same version with PYTHONPATH=. and the same requirements")
@@ -48,21 +48,54 @@ def _is_database(dest: str) -> bool:
     return dest.startswith(("postgresql://", "postgresql+psycopg://", "postgres://"))
 
 
-def _postgis_module() -> Any:
+def _store_modules() -> tuple[Any, Any, Any]:
+    """``geo.store.postgis``, ``geo.store.sink`` and ``geo.store.tables``, or a clear error when they cannot load."""
     try:
-        return importlib.import_module(POSTGIS_SINK[0])
+        return tuple(importlib.import_module(f"{POSTGIS_PACKAGE}.{m}") for m in ("postgis", "sink", "tables"))  # type: ignore[return-value]
     except ModuleNotFoundError as exc:
-        msg = (f"a postgresql:// store needs {POSTGIS_SINK[0]} (the PostGIS back end), which is not installed here "
-               f"({exc}); write to a folder instead, e.g. --out out/candidates")
+        msg = (f"a postgresql:// store needs {POSTGIS_PACKAGE} and its requirements (SQLAlchemy, psycopg), "
+               f"which do not load here ({exc}); write to a folder instead, e.g. --out out/candidates")
         raise GeoError(msg) from None
+
+
+#: One PostGIS sink per process and URL (an engine holds a connection pool: it is not sent to workers).
+_POSTGIS_SINKS: dict[str, Any] = {}
+
+
+class PostgisSink:
+    """:class:`geo.store.sink.PostgisCandidateSink` for a URL, connected lazily in each process that uses it.
+
+    Only the URL is pickled, so the sink can be sent to Dask workers; each worker opens its own engine once.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        _store_modules()  # fail early, in the driver, when the store cannot load
+
+    def __repr__(self) -> str:
+        return "PostgisSink(<url>)"  # the URL may hold a password
+
+    def _sink(self) -> Any:
+        sink = _POSTGIS_SINKS.get(self.url)
+        if sink is None:
+            postgis, store_sink, _ = _store_modules()
+            sink = _POSTGIS_SINKS[self.url] = store_sink.PostgisCandidateSink(postgis.engine_for(self.url))
+        return sink
+
+    def write(self, batch: list[dict[str, Any]]) -> int:
+        """Store a batch in one transaction; the number of claims newly written."""
+        return int(self._sink().write(batch))
+
+    def done_ids(self) -> set[str]:
+        """Articles whose extraction is stored."""
+        return set(self._sink().done_ids())
 
 
 def open_sink(dest: str | Path) -> CandidateSink:
     """The sink for ``dest``: a folder of JSON Lines partitions, or the PostGIS store for a ``postgresql://`` URL."""
     text = str(dest)
     if _is_database(text):
-        sink: CandidateSink = getattr(_postgis_module(), POSTGIS_SINK[1])(text)
-        return sink
+        return PostgisSink(text)
     path = Path(text.removeprefix("file://"))
     if path.exists() and not path.is_dir():
         msg = f"--out {path}: exists and is not a folder"
@@ -135,19 +168,23 @@ def partitions(files: list[Path], size: int, done: set[str], known: dict[str, st
 
 
 def store_partitions(corpus: str, size: int, done: set[str], plan: Plan) -> Iterator[list[Article]]:
-    """Partitions of the articles of a PostGIS store: ``corpus_articles(url)`` yields (id, source, text, language)."""
-    part: list[Article] = []
-    for article_id, source, text, language in _postgis_module().corpus_articles(corpus):
-        plan.total += 1
-        if article_id in done:
-            plan.skipped += 1
-            continue
-        part.append(Article(article_id, source, text, language))
-        if len(part) == size:
-            yield part
-            part = []
-    if part:
-        yield part
+    """Partitions of the articles of a PostGIS store not yet done (texts read in batches of ``size``)."""
+    from sqlalchemy import select
+
+    postgis, _, tables = _store_modules()
+    engine = postgis.engine_for(corpus)
+    articles = tables.articles
+    with engine.connect() as conn:
+        ids = sorted(conn.execute(select(articles.c.id)).scalars())
+    plan.total = len(ids)
+    todo = [i for i in ids if i not in done]
+    plan.skipped = len(ids) - len(todo)
+    for start in range(0, len(todo), size):
+        chunk = todo[start:start + size]
+        with engine.connect() as conn:
+            rows = conn.execute(select(articles.c.id, articles.c.text, articles.c.record).where(articles.c.id.in_(chunk)))
+            by_id = {r.id: r for r in rows}
+        yield [Article(i, f"store:{i}", by_id[i].text, (by_id[i].record or {}).get("language")) for i in chunk]
 
 
 class Progress:
