@@ -24,6 +24,7 @@ from geo.cli.commands import main
 from geo.errors import GeoError
 from tests.conftest import DATA, ROOT
 from tests.extract_eval import load_set
+from tests.test_store import server, template  # noqa: F401  (fixtures: a throwaway PostGIS server)
 
 DEV = {a["id"]: a for a in load_set("extraction_dev.yaml")}
 NAMES = ("en-01", "en-02", "de-01", "de-02", "ru-01", "ru-02")
@@ -291,3 +292,44 @@ def test_progress_line_counts_skipped_and_extracted_articles():
     line = stream.getvalue()
     assert line.startswith("[" + "#" * 24 + " " * 6 + "] 8/10 articles, ")
     assert line.rstrip().endswith("articles/s")
+
+
+
+# --- the PostGIS store as sink and as corpus (a throwaway local server: the fixtures of tests/test_store.py) ---
+
+
+@pytest.fixture
+def postgis_url(request):
+    from tests.test_store import _copy
+
+    engine = _copy(request.getfixturevalue("server"), request.getfixturevalue("template"))  # a fresh database with the shipped data and the two seed articles
+    yield engine.url.render_as_string(hide_password=False)
+    engine.dispose()
+
+
+def test_extract_a_folder_into_postgis_and_the_store_corpus_into_files(corpus, tmp_path, postgis_url):
+    from sqlalchemy import create_engine, func, select
+
+    from geo.store import tables
+
+    files = tmp_path / "files"
+    run(corpus, files)
+    expected = {row["id"] for row in FileCandidateSink(files).claims()}
+    outcome, _ = run(corpus, postgis_url)
+    assert (outcome.articles, outcome.failed, outcome.written) == (6, [], len(expected))
+    sink = corpus_extract.open_sink(postgis_url)
+    assert {article_id(n) for n in NAMES} <= sink.done_ids()
+    engine = create_engine(postgis_url)
+    with engine.connect() as conn:
+        stored = set(conn.execute(select(tables.claims.c.id).where(tables.claims.c.status == "candidate")).scalars())
+        seeds = conn.execute(select(func.count()).select_from(tables.articles)).scalar_one() - 6
+    engine.dispose()
+    assert expected <= stored  # the same content-hash ids in both back ends
+    outcome, plan = run(corpus, postgis_url)
+    assert (outcome.articles, plan.skipped) == (0, 6)
+
+    # The other way: the store's articles (the seeds and the six) as the corpus, into a folder.
+    out = tmp_path / "from-store"
+    outcome, plan = run(postgis_url, out)
+    assert (plan.total, outcome.articles, outcome.failed) == (seeds + 6, seeds + 6, [])
+    assert "000_149cd47eccacf6d5" in FileCandidateSink(out).done_ids()  # a seed, under its own id
