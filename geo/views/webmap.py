@@ -23,7 +23,7 @@ from jinja2 import Template
 from geo import settings
 from geo.data import basemap
 from geo.data.schema import LINE_KINDS
-from geo.views import offline
+from geo.views import labels, offline
 from geo.views.safehtml import RawElement, SafeMacroElement, render, script_json
 from geo.views.tables import text_or
 
@@ -123,12 +123,39 @@ def _props(row: Any, source_index: dict[str, int], strings: dict[str, int] | Non
     return props
 
 
+#: Map labels by kind: (rank tier, first zoom level shown). Lower tiers are placed first; within a tier, larger capacity first.
+LABEL_TIERS = {"pipeline": (0, 3), "terminal": (1, 4), "port": (1, 4), "shipping_lane": (2, 5), "rail": (2, 5), "field": (2, 5),
+               "border_crossing": (3, 5), "refinery": (3, 5), "junction": (4, 6)}
+
+
+def label_of(row: Any) -> tuple[str, float, int]:
+    """A map label for an asset: short text, rank (lower is placed first) and the zoom level it shows from.
+
+    >>> from types import SimpleNamespace as A
+    >>> label_of(A(name="Caspian Pipeline Consortium (CPC) pipeline", aliases=["CPC"], kind="pipeline", capacity_norm=72.5))
+    ('CPC', -72.5, 3)
+    >>> label_of(A(name="Aktau sea port", aliases=[], kind="port", capacity_norm=None))
+    ('Aktau', 1000.0, 4)
+    """
+    tier, zoom = LABEL_TIERS.get(row.kind, (4, 6))
+    if row.kind in LINE_KINDS:
+        text = labels.line_label(row.name, row.aliases or [], row.kind)
+    else:
+        text = labels.point_label(row.name)
+    capacity = _num(row.capacity_norm) or 0.0
+    return text, round(tier * 1000.0 - float(capacity), 3), zoom
+
+
 def _raw_props(row: Any, source_index: dict[str, int]) -> dict[str, Any]:
     length = _num(row.length_km)
     start = _num(row.start_year)
+    label, rank, zoom = label_of(row)
     return {
         "i": row.id,
         "n": row.name,
+        "lb": label,
+        "lr": rank,
+        "lz": zoom,
         "k": settings.KIND_LABELS.get(row.kind, row.kind),
         "c": row.commodity,
         "s": row.status,
@@ -193,14 +220,21 @@ def map_layers(assets: gpd.GeoDataFrame, claims: pd.DataFrame | None = None, sou
             continue
         row = next(assets.loc[[asset_id]].itertuples())
         anchor = row.geometry.interpolate(0.5, normalized=True) if row.kind in LINE_KINDS else row.geometry
-        by_layer["Claims"].append(_feature(row, {**_props(row, source_index, strings), "claim": 1}, shapely.set_precision(anchor, 0.001)))
-    lookups = {"sources": source_text, "claims": claim_rows, "byAsset": by_asset, "strings": list(strings)}
+        claim_props = {k: v for k, v in _props(row, source_index, strings).items() if k not in ("lb", "lr", "lz")}
+        by_layer["Claims"].append(_feature(row, {**claim_props, "claim": 1}, shapely.set_precision(anchor, 0.001)))
+    urls = [_http_url(sources.at[s, "url"]) for s in source_ids] if sources is not None else []
+    lookups = {"sources": source_text, "sourceUrls": urls, "claims": claim_rows, "byAsset": by_asset, "strings": list(strings)}
     minx, miny, maxx, maxy = assets.total_bounds
     return MapLayers(
         layers={name: script_json(_collection(f)) for name, f in by_layer.items() if f},
         lookups=script_json(lookups),
         bounds=(minx, miny, maxx, maxy),
     )
+
+
+def _http_url(value: Any) -> str | None:
+    """A source's address if it is an http(s) URL (the page links only those), else ``None``."""
+    return value if isinstance(value, str) and value.lower().startswith(("http://", "https://")) else None
 
 
 def accuracy_label(sections: list[dict[str, Any]]) -> str:
