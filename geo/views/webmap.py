@@ -27,9 +27,13 @@ from geo.views import labels, offline
 from geo.views.safehtml import RawElement, SafeMacroElement, render, script_json
 from geo.views.tables import text_or
 
-COLOURS = {"oil": "#b35806", "gas": "#2166ac", "oil+gas": "#762a83"}
+# The briefing's palette (geo/views/briefmap.py), checked for colour-blind readers in tests/test_map_colours.py: the
+# earlier bright red halo (#d7301f) could not be told from an oil line under deuteranopia, nor the purple oil+gas from gas.
+COLOURS = {"oil": "#b35806", "gas": "#2166ac", "oil+gas": "#4d4d4d"}
 OFF_COLOUR = "#9e9e9e"
-RUSSIA_COLOUR = "#d7301f"
+RUSSIA_COLOUR = "#67001f"
+#: The Russian-exposure casing is drawn this opaque under the line (the colour a reader sees is its blend with the land).
+RUSSIA_HALO_OPACITY = 0.35
 HIGHLIGHT_COLOUR = "#ffd400"
 DASHES = {"operating": None, "proposed": "10 8", "construction": "4 6", "idle": "1 6", "cancelled": "1 10"}
 
@@ -280,6 +284,7 @@ def view_json(assets: gpd.GeoDataFrame, state: MapState) -> str:
         "flows": flows, "maxFlow": max_flow, "unit": state.flow_unit, "year": state.flow_year,
         "off": sorted(state.off), "highlight": sorted(state.highlight),
         "colours": COLOURS, "dashes": DASHES, "offColour": OFF_COLOUR, "ruColour": RUSSIA_COLOUR, "hlColour": HIGHLIGHT_COLOUR,
+        "ruOpacity": RUSSIA_HALO_OPACITY,
         "radius": _RADIUS, "rings": _rings(state.rings),
     })
 

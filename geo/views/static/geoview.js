@@ -93,7 +93,7 @@ window.geoView = (function () {
         }
         function haloStyle(f) {
             return hl.has(f.properties.i) ? {color: V.hlColour, weight: 14, opacity: 0.85}
-                                          : {color: V.ruColour, weight: 8, opacity: 0.35};
+                                          : {color: V.ruColour, weight: 8, opacity: V.ruOpacity || 0.35};
         }
         function hasHalo(f) { return hl.has(f.properties.i) || f.properties.ru > 0; }
         function tooltip(p) {
