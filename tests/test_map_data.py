@@ -102,7 +102,8 @@ def app_map(query: dict[str, str] | None = None, **widgets) -> tuple[AppTest, Ma
     (component,) = [c for c in at.get("component_instance") if "script" in c.proto.json_args]
     args = json.loads(component.proto.json_args)
     # The base map is stable across reruns; what changes arrives in the per-run layer (geoView.update).
-    return at, parse_update(parse(args["script"]), args["feature_group"])
+    # The page calls geoView.update(VIEW, FIT, map) with the component's view and fit arguments.
+    return at, parse_update(parse(args["script"]), f"geoView.update({args['view']}, {json.dumps(args['fit'])}, map)")
 
 
 def test_app_default_map_carries_the_2023_baseline_flows():

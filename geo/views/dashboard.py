@@ -195,13 +195,13 @@ def highlight_of(view: ViewState, data: Data, mentions: str | None = None) -> fr
 
 
 def view_layer(view: ViewState, data: Data, ws: Workspace, result: Any, *, tiles: bool, fit_id: int | None,
-               mentions: str | None = None) -> folium.FeatureGroup:
-    """The per-run layer: the scenario's flows, switched-off routes, stranded rings, highlight and a requested fit."""
+               mentions: str | None = None) -> webmap.MapUpdate:
+    """The per-run update of the map: the scenario's flows, switched-off routes, stranded rings, highlight and a requested fit."""
     highlight = highlight_of(view, data, mentions)
     # result.off holds every asset switched off: the preset's and the view's own.
     state = MapState(flows=dict(result.asset_flows), flow_unit=result.unit, flow_year=result.year, off=frozenset(result.off),
                      highlight=highlight, tiles=tiles, fit=bounds_of(data.assets, highlight), rings=stranded_rings(ws, result))
-    return webmap.view_layer(data.assets, state, fit_id=fit_id)
+    return webmap.map_update(data.assets, state, fit_id=fit_id)
 
 
 def stranded_rings(ws: Workspace, result: Any) -> tuple[tuple[float, float, float, str], ...]:
@@ -234,7 +234,7 @@ PAGE_STYLE = """<style>
 .claim {border-left: 3px solid #c9c9c9; padding: 2px 0 2px 12px; margin: 0 0 18px 0;}
 .claim mark, .article mark {background: #fff3a3; padding: 0 1px;}
 .article {line-height: 1.6; max-width: 58rem; white-space: pre-wrap;}
-iframe[title="streamlit_folium.st_folium"] {height: clamp(380px, calc(100vh - 300px), 1100px) !important;}
+iframe[title$="geo_map"] {height: clamp(380px, calc(100vh - 300px), 1100px) !important;}
 </style>"""
 
 
@@ -475,14 +475,14 @@ def briefing_panel(view: ViewState, paths: Paths) -> None:
 
 
 def click_signature(value: Any) -> tuple[Any, ...] | None:
-    """What makes a map click new: the asset and the clicked point (a re-click of the same asset is a new point)."""
+    """What makes a map click new: the asset, the clicked point and the page's click counter (a re-click of the same spot counts)."""
     value = value or {}
     feature = value.get("last_active_drawing") or {}
     asset = (feature.get("properties") or {}).get("id")
     point = value.get("last_object_clicked") or {}
     if asset is None:
         return None
-    return (asset, point.get("lat"), point.get("lng"))
+    return (asset, point.get("lat"), point.get("lng"), point.get("n"))
 
 
 def new_click(value: Any, last: tuple[Any, ...] | None) -> str | None:

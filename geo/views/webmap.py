@@ -377,6 +377,26 @@ def view_layer(assets: gpd.GeoDataFrame, state: MapState, *, fit_id: int | None 
     return group
 
 
+@dataclass(frozen=True)
+class MapUpdate:
+    """What the dashboard's map component applies on a rerun (see :mod:`geo.views.mapcomponent`)."""
+
+    #: The view JSON of :func:`view_json`: flows, switched-off and highlighted assets, rings.
+    view: str
+    #: ``{"id": n, "bounds": [w, s, e, n] or None}``, applied once per new id (the user asked to zoom), or ``None``.
+    fit: dict[str, Any] | None
+    #: Online tiles to lay under the routes (``url``, ``attribution``), or ``None``.
+    tiles: dict[str, str] | None
+
+
+def map_update(assets: gpd.GeoDataFrame, state: MapState, *, fit_id: int | None = None) -> MapUpdate:
+    """The per-run part of the dashboard's map as plain values: the page restyles its drawn layers with them."""
+    bounds = [round(float(b), 3) for b in state.fit] if state.fit is not None else None
+    fit = {"id": fit_id, "bounds": bounds} if fit_id is not None else None
+    tiles = {"url": offline.TILE_URL, "attribution": offline.TILE_ATTRIBUTION} if state.tiles else None
+    return MapUpdate(view=view_json(assets, state), fit=fit, tiles=tiles)
+
+
 @lru_cache(maxsize=1)
 def _outlines_json() -> str:
     return script_json(basemap.country_outlines())

@@ -126,6 +126,8 @@ window.geoView = (function () {
         function bind(f, layer) {
             layer.bindTooltip(function () { return tooltip(expand(f.properties)); }, {sticky: true});
             layer.bindPopup(function () { return popup(expand(f.properties)); }, {maxWidth: 420, maxHeight: 360, autoPan: false});
+            /* The dashboard's component (static/mapcomponent/geomap.js) sends a click to the app at once. */
+            layer.on("click", function (e) { if (window.geoViewClick) window.geoViewClick(f.properties, e); });
         }
         /* One map layer: a red or yellow casing under the lines, then the features themselves. */
         function addHalo(rec) {

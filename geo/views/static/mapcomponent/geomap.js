@@ -1,0 +1,90 @@
+/*
+ * The dashboard's map component (Streamlit's component protocol, no framework): the base map is drawn once, then every
+ * rerun only hands the page a new view (flows, switched-off routes, selection, rings) that geoView.update applies in place.
+ *
+ * - A click on a route or a point is sent at once (no debounce), with a counter so a re-click of the same asset is new.
+ * - The user's zoom and centre are never sent back and never reset: only a new fit request (an id) moves the map.
+ * - The base map's script is our own (geo/views/webmap.py through folium, data as JSON only); it is evaluated once.
+ */
+(function () {
+    "use strict";
+    var state = {drawn: false, loading: false, view: null, fit: null, tiles: null, tileLayer: null, clicks: 0, pending: null};
+
+    function send(type, extra) {
+        var msg = {isStreamlitMessage: true, type: type};
+        Object.keys(extra || {}).forEach(function (k) { msg[k] = extra[k]; });
+        window.parent.postMessage(msg, "*");
+    }
+    function loadScripts(js, css) {
+        css.forEach(function (href) {
+            var link = document.createElement("link");
+            link.rel = "stylesheet";
+            link.href = href;
+            document.head.appendChild(link);
+        });
+        return js.reduce(function (done, src) {
+            return done.then(function () {
+                return new Promise(function (resolve, reject) {
+                    var s = document.createElement("script");
+                    s.src = src;
+                    s.async = false;
+                    s.onload = resolve;
+                    s.onerror = reject;
+                    document.body.appendChild(s);
+                });
+            });
+        }, Promise.resolve());
+    }
+    /* A click on an asset: what the dashboard reads (the same shape streamlit-folium returned), sent immediately. */
+    function clicked(props, e) {
+        state.clicks += 1;
+        send("streamlit:setComponentValue", {dataType: "json", value: {
+            last_active_drawing: {properties: {id: props.i}},
+            last_object_clicked: {lat: e.latlng.lat, lng: e.latlng.lng, n: state.clicks}
+        }});
+    }
+    function applyTiles(map, tiles) {
+        var key = JSON.stringify(tiles || null);
+        if (key === state.tiles) return;
+        state.tiles = key;
+        if (state.tileLayer) { map.removeLayer(state.tileLayer); state.tileLayer = null; }
+        if (tiles) state.tileLayer = L.tileLayer(tiles.url, {attribution: tiles.attribution, opacity: 0.8}).addTo(map);
+    }
+    function apply(args) {
+        var map = window.map;
+        if (!map) return;
+        var fitKey = JSON.stringify(args.fit || null);
+        if (args.view !== state.view || fitKey !== state.fit) {
+            state.view = args.view;
+            state.fit = fitKey;
+            window.geoView.update(JSON.parse(args.view), args.fit || null, map);
+        }
+        applyTiles(map, args.tiles);
+    }
+    function draw(args) {
+        state.loading = true;
+        loadScripts(args.js_links, args.css_links).then(function () {
+            document.head.insertAdjacentHTML("beforeend", args.header);
+            document.getElementById("geo-html").innerHTML = args.html;  // the legend: our own template, data-free
+            window.geoViewClick = clicked;
+            (0, eval)(args.script);  // defines the global map_div (the Leaflet map) and draws the base layers
+            window.map = window.map_div;
+            state.drawn = true;
+            state.loading = false;
+            apply(state.pending || args);
+            state.pending = null;
+        });
+    }
+    window.addEventListener("message", function (event) {
+        var data = event.data;
+        if (!data || data.type !== "streamlit:render") return;
+        var args = data.args;
+        if (!state.drawn) {
+            send("streamlit:setFrameHeight", {height: args.height});
+            if (state.loading) state.pending = args; else draw(args);
+            return;
+        }
+        apply(args);
+    });
+    send("streamlit:componentReady", {apiVersion: 1});
+})();
