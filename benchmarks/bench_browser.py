@@ -11,6 +11,10 @@ warm-up (server caches warm, as for any user after the first):
 - **preset**: choosing "CPC halted" until CPC is grey (and back to the baseline, alternately);
 - **click**: a click on a line until the side column names it (alternating CPC and Uzen-Atyrau-Samara).
 
+Toggle, preset and click are timed in the page, from the pointer press that commits the change (the option chosen,
+the chip removed, the line clicked) to the first animation frame that shows the result; Playwright's own driving
+(opening a list, typing into it) is not counted.
+
 With ``--scale N`` the same navigation and toggle are measured on ``benchmarks/synth.py`` data N times the shipped
 assets. Wall-clock times on a shared machine: the load average is printed with every block.
 """
@@ -38,15 +42,22 @@ sys.path.insert(0, str(ROOT))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
-IFRAME = "iframe[title$='geo_map']"
+#: The map's frame: this project's component, or streamlit-folium's (to time an older checkout with --root).
+IFRAME = "iframe[title$='geo_map'], iframe[title*='streamlit_folium']"
 GOALS_1X = {"navigation": 1.5, "toggle": 0.3, "preset": 0.3, "click": 0.3}
 GOALS_BIG = {"navigation": 3.0, "toggle": 1.0}
-#: Whether asset ARG is drawn grey (switched off) in the map iframe.
+#: The time (ms since the epoch, as performance.timeOrigin + now) when asset ARG is drawn grey (or not), else false.
 GREY_JS = """([id, grey]) => { const f = document.querySelector("IFRAME_SELECTOR"); if (!f || !f.contentWindow.map) return false;
     let off = false; f.contentWindow.map.eachLayer(l => { if (l.feature && l.feature.properties.i === id && l.options.color === '#9e9e9e') off = true; });
-    return off === grey; }""".replace("IFRAME_SELECTOR", IFRAME)
+    return off === grey ? performance.timeOrigin + performance.now() : false; }""".replace("IFRAME_SELECTOR", IFRAME)
+#: Record the time of the latest pointer press, in the page and in the map's frame (the user's input that starts a step).
+PRESS_JS = """() => { const mark = (w) => w.addEventListener("pointerdown", () => { window.top.__press = w.performance.timeOrigin + w.performance.now(); },
+    true); if (!window.__marked) { mark(window); window.__marked = true; } const f = document.querySelector("IFRAME_SELECTOR");
+    if (f && !f.contentWindow.__marked) { mark(f.contentWindow); f.contentWindow.__marked = true; } window.__press = null; }""".replace(
+    "IFRAME_SELECTOR", IFRAME)
 DRAWN_JS = """() => { const f = document.querySelector("IFRAME_SELECTOR"); if (!f) return false; const d = f.contentDocument;
-    return !!(d && d.querySelector("path.leaflet-interactive") && d.querySelector(".geo-label")); }""".replace("IFRAME_SELECTOR", IFRAME)
+    const labelled = !f.contentWindow.geoView || !f.contentWindow.geoView.labels || d.querySelector(".geo-label");
+    return !!(d && d.querySelector("path.leaflet-interactive") && labelled); }""".replace("IFRAME_SELECTOR", IFRAME)
 POINT_ON_LINE_JS = """(id) => { const w = document.querySelector("IFRAME_SELECTOR").contentWindow, map = w.map, b = map.getBounds().pad(-0.1), mids = [];
     map.eachLayer(l => { if (!(l.feature && l.feature.properties.i === id && l.getLatLngs && l.options.interactive !== false)) return;
         const ll = l.getLatLngs(), flat = Array.isArray(ll[0]) ? ll.flat() : ll;
@@ -62,12 +73,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+APP_ROOT = ROOT
+
+
 @contextlib.contextmanager
 def running_app(env: dict[str, str]) -> Iterator[str]:
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port), "--server.address", "127.0.0.1",
+    cmd = [sys.executable, "-m", "streamlit", "run", str(APP_ROOT / "app.py"), "--server.port", str(port), "--server.address", "127.0.0.1",
            "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=APP_ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 180
         while True:
@@ -88,11 +102,16 @@ def load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def timed(action: Callable[[], None], until: Callable[[], None]) -> float:
-    t0 = time.perf_counter()
+def timed(page, action: Callable[[], None], until: Callable[[], float]) -> float:
+    """Seconds from the user's last press (the option or the line clicked, recorded in the page) to the map showing the result.
+
+    Playwright's own driving (opening a list, typing into it) is not counted: only the input that commits the change.
+    """
+    page.evaluate(PRESS_JS)
     action()
-    until()
-    return time.perf_counter() - t0
+    done_ms = until()
+    pressed_ms = page.evaluate("() => window.__press")
+    return (done_ms - pressed_ms) / 1000
 
 
 def navigate(browser, url: str) -> tuple[float, object, object]:
@@ -119,23 +138,24 @@ def toggle_cpc(page, grey: bool) -> float:
             choose(page, "Switch routes off", "Caspian Pipeline Consortium")
         else:
             page.locator("button[aria-label^='Remove Caspian Pipeline']").locator("visible=true").first.click()
-    seconds = timed(act, lambda: page.wait_for_function(GREY_JS, arg=["cpc", grey], timeout=120_000, polling=10))
+    seconds = timed(page, act, lambda: page.wait_for_function(GREY_JS, arg=["cpc", grey], timeout=120_000, polling="raf").json_value())
     page.keyboard.press("Escape")  # close the option list (not timed)
     return seconds
 
 
 def preset(page, halted: bool) -> float:
-    return timed(lambda: choose(page, "Preset", "CPC halted" if halted else "(none): baseline"),
-                 lambda: page.wait_for_function(GREY_JS, arg=["cpc", halted], timeout=120_000, polling=10))
+    return timed(page, lambda: choose(page, "Preset", "CPC halted" if halted else "(none): baseline"),
+                 lambda: page.wait_for_function(GREY_JS, arg=["cpc", halted], timeout=120_000, polling="raf").json_value())
 
 
 def click(page, asset: str, name: str) -> float:
     page.locator(IFRAME).scroll_into_view_if_needed()
     point = page.evaluate(POINT_ON_LINE_JS, asset)
     box = page.locator(IFRAME).bounding_box()
-    heading = page.locator("[data-testid='stHtml'] h3, [data-testid='stHtml'] h4, [data-testid='stHtml'] strong").filter(has_text=name)
-    return timed(lambda: page.mouse.click(box["x"] + point["x"], box["y"] + point["y"]),
-                 lambda: heading.locator("visible=true").first.wait_for(timeout=120_000))
+    shown = """(name) => { const hit = [...document.querySelectorAll("[data-testid='stHtml'] strong")]
+        .some(e => e.offsetParent !== null && e.textContent.includes(name)); return hit ? performance.timeOrigin + performance.now() : false; }"""
+    return timed(page, lambda: page.mouse.click(box["x"] + point["x"], box["y"] + point["y"]),
+                 lambda: page.wait_for_function(shown, arg=name, timeout=120_000, polling="raf").json_value())
 
 
 def report(name: str, values: list[float], goal: float) -> str:
@@ -185,13 +205,16 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--scale", type=int, default=100, help="synthetic scale for the second block; 0 skips it")
     parser.add_argument("--skip-1x", action="store_true")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout whose app.py is run (to compare with an older version)")
     args = parser.parse_args()
+    global APP_ROOT
+    APP_ROOT = args.root.resolve()
     header = ["| step | median | range | goal |", "|---|---:|---:|---|"]
     if not args.skip_1x:
-        print(f"shipped data, load average {load()}", flush=True)
+        print(f"shipped data, {APP_ROOT}, load average {load()}", flush=True)
         with tempfile.TemporaryDirectory() as tmp:
             data = Path(tmp) / "data"
-            shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
+            shutil.copytree(APP_ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
             with running_app({"GEO_DATA_DIR": str(data)}) as url:
                 rows = measure(url, args.repeats, ("navigation", "toggle", "preset", "click"), GOALS_1X)
         print("\n".join(header + rows), f"\nload average after: {load()}", flush=True)

@@ -14,6 +14,7 @@ The component's value has the shape the dashboard read from ``st_folium`` (``las
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,9 @@ def base_args(fmap: folium.Map) -> dict[str, Any]:
     script = stf._get_map_string(fmap)
     css = [href for _, href in fmap.default_css]
     js = [src for _, src in fmap.default_js]
-    return {"script": script, "header": header, "html": html, "id": stf.get_full_id(fmap), "css_links": css, "js_links": js}
+    # The page redraws (keeping the user's view) only when this changes: a new data version or commodity.
+    base = hashlib.sha1("\n".join([script, header, html, *css, *js]).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+    return {"script": script, "header": header, "html": html, "id": stf.get_full_id(fmap), "css_links": css, "js_links": js, "base": base}
 
 
 def show(args: dict[str, Any], view: str, *, fit: dict[str, Any] | None, tiles: dict[str, str] | None, key: str, height: int,

@@ -54,12 +54,30 @@
         var map = window.map;
         if (!map) return;
         var fitKey = JSON.stringify(args.fit || null);
-        if (args.view !== state.view || fitKey !== state.fit) {
+        var fitChanged = fitKey !== state.fit;
+        if (args.view !== state.view || fitChanged) {
             state.view = args.view;
             state.fit = fitKey;
-            window.geoView.update(JSON.parse(args.view), args.fit || null, map);
+            window.geoView.update(JSON.parse(args.view), fitChanged ? args.fit || null : null, map);
         }
         applyTiles(map, args.tiles);
+    }
+    var VIEW_KEY = "geoMapView";
+    function keepView(map) {
+        try {
+            var c = map.getCenter();
+            window.sessionStorage.setItem(VIEW_KEY, JSON.stringify({lat: c.lat, lng: c.lng, zoom: map.getZoom(), fit: state.fit}));
+        } catch (e) { /* storage refused: the new map opens on its default frame */ }
+    }
+    function restoreView(map) {
+        try {
+            var v = JSON.parse(window.sessionStorage.getItem(VIEW_KEY) || "null");
+            window.sessionStorage.removeItem(VIEW_KEY);
+            if (v) {
+                map.setView([v.lat, v.lng], v.zoom, {animate: false});
+                state.fit = v.fit;  // a zoom request already applied before the redraw is not applied again
+            }
+        } catch (e) { /* nothing kept */ }
     }
     function draw(args) {
         state.loading = true;
@@ -69,6 +87,8 @@
             window.geoViewClick = clicked;
             (0, eval)(args.script);  // defines the global map_div (the Leaflet map) and draws the base layers
             window.map = window.map_div;
+            restoreView(window.map);
+            state.base = args.base;
             state.drawn = true;
             state.loading = false;
             apply(state.pending || args);
@@ -82,6 +102,12 @@
         if (!state.drawn) {
             send("streamlit:setFrameHeight", {height: args.height});
             if (state.loading) state.pending = args; else draw(args);
+            return;
+        }
+        if (args.base !== state.base) {
+            /* New data (a saved claim, a hand edit) or the other commodity: draw the new base map, in the user's view. */
+            keepView(window.map);
+            window.location.reload();
             return;
         }
         apply(args);
