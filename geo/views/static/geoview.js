@@ -163,7 +163,7 @@ window.geoView = (function () {
            of a marker, a map control or the legend. A name already placed (Kazakhstan–China has four parts) is not repeated. */
         function drawLabels() {
             var map = mapRef;
-            if (!map || !labelBox || !map._loaded) return;
+            if (!map || !labelBox || !map._loaded || !map._mapPane) return;  // a map removed for a redraw has no panes
             var size = map.getSize(), zoom = map.getZoom(), view = map.getBounds(), cont = map.getContainer().getBoundingClientRect();
             var wanted = [], taken = [];
             styled.forEach(function (gj) {

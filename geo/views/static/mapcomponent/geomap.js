@@ -62,33 +62,36 @@
         }
         applyTiles(map, args.tiles);
     }
-    var VIEW_KEY = "geoMapView";
-    function keepView(map) {
-        try {
+    /* The user's view, remembered after every move while the map is shown (a hidden map has no centre to read). */
+    function remember(map) {
+        function note() {
+            if (!map._mapPane || !map.getSize().x) return;  // removed for a redraw, or hidden
             var c = map.getCenter();
-            window.sessionStorage.setItem(VIEW_KEY, JSON.stringify({lat: c.lat, lng: c.lng, zoom: map.getZoom(), fit: state.fit}));
-        } catch (e) { /* storage refused: the new map opens on its default frame */ }
+            state.seen = {lat: c.lat, lng: c.lng, zoom: map.getZoom()};
+        }
+        map.on("moveend zoomend", note);
+        note();
     }
+    function keepView() { state.kept = state.seen; }
     function restoreView(map) {
-        try {
-            var v = JSON.parse(window.sessionStorage.getItem(VIEW_KEY) || "null");
-            window.sessionStorage.removeItem(VIEW_KEY);
-            if (v) {
-                map.setView([v.lat, v.lng], v.zoom, {animate: false});
-                state.fit = v.fit;  // a zoom request already applied before the redraw is not applied again
-            }
-        } catch (e) { /* nothing kept */ }
+        var v = state.kept;
+        state.kept = null;
+        if (v) map.setView([v.lat, v.lng], v.zoom, {animate: false});
+    }
+    function drawBase(args) {
+        document.getElementById("geo-html").innerHTML = args.html;  // the legend: our own template, data-free
+        (0, eval)(args.script);  // defines the global map_div (the Leaflet map) and draws the base layers
+        window.map = window.map_div;
+        restoreView(window.map);
+        remember(window.map);
+        state.base = args.base;
     }
     function draw(args) {
         state.loading = true;
         loadScripts(args.js_links, args.css_links).then(function () {
             document.head.insertAdjacentHTML("beforeend", args.header);
-            document.getElementById("geo-html").innerHTML = args.html;  // the legend: our own template, data-free
             window.geoViewClick = clicked;
-            (0, eval)(args.script);  // defines the global map_div (the Leaflet map) and draws the base layers
-            window.map = window.map_div;
-            restoreView(window.map);
-            state.base = args.base;
+            drawBase(args);
             state.drawn = true;
             state.loading = false;
             apply(state.pending || args);
@@ -105,12 +108,37 @@
             return;
         }
         if (args.base !== state.base) {
-            /* New data (a saved claim, a hand edit) or the other commodity: draw the new base map, in the user's view. */
-            keepView(window.map);
-            window.location.reload();
+            /* New data (a saved claim, a hand edit) or the other commodity: draw the new base map, in the user's view.
+               A map in a hidden tab has no size to fit; it is redrawn when the tab shows it again. */
+            if (!document.getElementById("map_div").clientWidth) {
+                state.pending = args;
+                return;
+            }
+            keepView();
+            window.map.remove();
+            window.map = null;
+            state.view = null;
+            state.tiles = null;
+            state.tileLayer = null;
+            drawBase(args);
+            apply(args);
             return;
         }
         apply(args);
+    });
+    /* A redraw put off while the map's tab was hidden happens as soon as the tab shows it again. */
+    var settle = null;
+    window.addEventListener("resize", function () {
+        if (settle) clearTimeout(settle);
+        /* Wait until the frame has its final size (a tab grows in steps), so the new map is drawn at that size. */
+        settle = setTimeout(function () {
+            settle = null;
+            if (state.drawn && state.pending && document.getElementById("map_div").clientWidth) {
+                var args = state.pending;
+                state.pending = null;
+                window.dispatchEvent(new MessageEvent("message", {data: {type: "streamlit:render", args: args}}));
+            }
+        }, 200);
     });
     send("streamlit:componentReady", {apiVersion: 1});
 })();
