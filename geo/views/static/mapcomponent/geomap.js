@@ -68,13 +68,19 @@
             if (!map._mapPane || !map.getSize().x) return;  // removed for a redraw, or hidden
             var c = map.getCenter();
             state.seen = {lat: c.lat, lng: c.lng, zoom: map.getZoom()};
+            try { window.sessionStorage.setItem(VIEW_KEY, JSON.stringify(state.seen)); } catch (e) { /* storage refused */ }
         }
         map.on("moveend zoomend", note);
         note();
     }
     function keepView() { state.kept = state.seen; }
+    /* Streamlit may mount the component afresh (a new frame) on a rerun: the view of this browser tab is kept there too. */
+    var VIEW_KEY = "geoMapView";
+    function storedView() {
+        try { return JSON.parse(window.sessionStorage.getItem(VIEW_KEY) || "null"); } catch (e) { return null; }
+    }
     function restoreView(map) {
-        var v = state.kept;
+        var v = state.kept || (state.drawn ? null : storedView());
         state.kept = null;
         if (v) map.setView([v.lat, v.lng], v.zoom, {animate: false});
     }
