@@ -150,6 +150,8 @@ def preset(page, halted: bool) -> float:
 
 def click(page, asset: str, name: str) -> float:
     page.locator(IFRAME).scroll_into_view_if_needed()
+    # The previous click's popup could cover this line: close it (not timed).
+    page.evaluate("""() => document.querySelector("IFRAME_SELECTOR").contentWindow.map.closePopup()""".replace("IFRAME_SELECTOR", IFRAME))
     point = page.evaluate(POINT_ON_LINE_JS, asset)
     box = page.locator(IFRAME).bounding_box()
     shown = """(name) => { const hit = [...document.querySelectorAll("[data-testid='stHtml'] strong")]
