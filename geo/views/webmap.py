@@ -95,8 +95,6 @@ class MapState:
 
 #: The default frame: the Caspian and the routes leaving it (lon/lat: west, south, east, north).
 CASPIAN_FRAME = (36.5, 38.0, 70.0, 51.5)
-#: Width in pixels of the legend when opened, plus its margin: the default frame is fitted to the right of it.
-LEGEND_BAND_PX = 250
 #: The largest stranded ring's radius in pixels; smaller volumes get rings of proportional area.
 RING_MAX_PX = 34
 
@@ -359,10 +357,7 @@ def build_map(
         bounds = state.fit or _bounds(assets, state.highlight, CASPIAN_FRAME)
     else:
         bounds = CASPIAN_FRAME
-    # The default frame leaves a band on the left for the legend (bottom left), so that even opened it covers no part of the
-    # Caspian or Kazakhstan; a frame the user asked for (a claim, an asset) uses the whole map.
-    pad = (LEGEND_BAND_PX, 0) if bounds == CASPIAN_FRAME else None
-    fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], padding_top_left=pad)
+    fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
     return fmap
 
 
