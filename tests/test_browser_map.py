@@ -231,3 +231,22 @@ def test_small_window_map_height_follows_it_and_article_mentions_show_on_the_map
     assert {"cpc", "btc", "aktau", "kcp-atasu-alashankou"} <= set(highlighted), highlighted
     assert "karachaganak-orenburg" not in highlighted
     assert not errors, errors
+
+
+CASING_JS = """(_body, id) => { const out = []; window.map.eachLayer(l => { if (l.feature && l.feature.properties.i === id && l.options.interactive === false
+    && l.options.weight >= 12) out.push([l.options.color, l.options.dashArray || null]); }); return out; }"""
+
+
+def test_a_shown_claim_cases_bypassed_routes_black_and_alternatives_yellow(app_url, browser):  # noqa: F811
+    # zeifert-reroute-oil-gas (seeds/claims.yaml): CPC is "bypassed", BTC the "alternative".
+    page, body, errors = open_page(browser, f"{app_url}/?claim=zeifert-reroute-oil-gas")
+    page.wait_for_function("() => { const w = document.querySelector(\"iframe[title$='geo_map']\").contentWindow; let ok = false;"
+                           " w.map.eachLayer(l => { if (l.feature && l.feature.properties.i === 'btc' && l.options.color === '#ffd400') ok = true; });"
+                           " return ok; }", timeout=30_000)
+    # One casing per drawn piece (CPC is drawn in pieces: its approximate stretches are dashed).
+    assert {tuple(c) for c in body.evaluate(CASING_JS, "cpc")} == {("#000000", "4 8")}
+    assert {tuple(c) for c in body.evaluate(CASING_JS, "btc")} == {("#ffd400", None)}
+    page.locator(IFRAME).scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(OUTPUT / "map-selected-claim.png"))
+    assert not errors, errors

@@ -93,3 +93,11 @@ def test_view_carries_the_casing_opacity_to_the_page():
     view = json.loads(webmap.view_json(load.load_assets(ROOT / "data"), webmap.MapState()))
     assert view["ruOpacity"] == webmap.RUSSIA_HALO_OPACITY
     assert view["ruColour"] == webmap.RUSSIA_COLOUR
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_bypassed_casing_differs_from_the_lines_and_the_selection(kind):
+    # Solid black (also dashed on the page) against oil, gas, oil+gas, the land and the yellow selection casing: >= 20.
+    casing = _rgb(webmap.BYPASSED_COLOUR)
+    for other in (*webmap.COLOURS.values(), briefmap.PALETTE["land"], webmap.HIGHLIGHT_COLOUR):
+        assert _distance(casing, _rgb(other), kind) >= 20, (kind, other)

@@ -141,3 +141,17 @@ def test_app_selected_claim_highlights_its_linked_assets():
     # The fit covers BTC's box and more (the claim also links Ust-Luga on the Baltic, far north of BTC).
     (south, west), (north, _) = data.bounds
     assert south <= BTC_BOUNDS[0] and west <= BTC_BOUNDS[1] and north > BTC_BOUNDS[2] + 10
+
+
+def test_app_shown_claim_marks_bypassed_and_alternative_routes():
+    # seeds/claims.yaml, zeifert-reroute-oil-gas: CPC and the Russian ports are "bypassed", BTC the "alternative".
+    _, data = app_map({"claim": "zeifert-reroute-oil-gas"})
+    roles = data.view["roles"]
+    assert roles["cpc"] == "bypassed" and roles["ust-luga"] == "bypassed" and roles["btc"] == "alternative"
+    assert set(roles) == set(data.view["highlight"])
+    assert data.view["bypassColour"] == "#000000"
+
+
+def test_app_selected_asset_has_no_claim_roles():
+    _, data = app_map({"asset": "btc"})
+    assert data.view["roles"] == {}

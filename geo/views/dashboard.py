@@ -200,7 +200,8 @@ def view_layer(view: ViewState, data: Data, ws: Workspace, result: Any, *, tiles
     highlight = highlight_of(view, data, mentions)
     # result.off holds every asset switched off: the preset's and the view's own.
     state = MapState(flows=dict(result.asset_flows), flow_unit=result.unit, flow_year=result.year, off=frozenset(result.off),
-                     highlight=highlight, tiles=tiles, fit=bounds_of(data.assets, highlight), rings=stranded_rings(ws, result))
+                     highlight=highlight, tiles=tiles, fit=bounds_of(data.assets, highlight), rings=stranded_rings(ws, result),
+                     roles=claim_roles(data, view.claim))
     return webmap.map_update(data.assets, state, fit_id=fit_id)
 
 
@@ -537,3 +538,11 @@ def copy_link(view: ViewState) -> None:
     with st.popover("🔗 Link to this view", help="Copy an address that opens this scenario, selection and claim"):
         st.code(view_link(view, st.context.url), language=None, wrap_lines=True)
         st.caption("Use the copy button at the right of the address.")
+
+
+def claim_roles(data: Data, claim_id: str | None) -> dict[str, str]:
+    """The role of each asset in a claim ("bypassed", "alternative", "subject"), for the map's casings."""
+    if not claim_id or data.claims.empty:
+        return {}
+    rows = data.claims[data.claims["id"] == claim_id]
+    return {a["id"]: a["role"] for a in rows.iloc[0]["assets"]} if not rows.empty else {}

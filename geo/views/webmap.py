@@ -35,6 +35,8 @@ RUSSIA_COLOUR = "#67001f"
 #: The Russian-exposure casing is drawn this opaque under the line (the colour a reader sees is its blend with the land).
 RUSSIA_HALO_OPACITY = 0.35
 HIGHLIGHT_COLOUR = "#ffd400"
+#: A shown claim's bypassed routes and ports get a black dashed casing instead of the yellow one (pattern and colour differ).
+BYPASSED_COLOUR = "#000000"
 DASHES = {"operating": None, "proposed": "10 8", "construction": "4 6", "idle": "1 6", "cancelled": "1 10"}
 
 #: Layer names, in the order they are drawn; the app and the legend use the same names.
@@ -89,6 +91,8 @@ class MapState:
     #: URL prefix of local Leaflet files, or ``None`` to inline them (self-contained pages).
     asset_prefix: str | None = offline.STATIC_URL
     fit: tuple[float, float, float, float] | None = None
+    #: The shown claim's role per highlighted asset ("bypassed", "alternative", "subject"); bypassed ones are cased differently.
+    roles: Mapping[str, str] = field(default_factory=dict)
     #: Stranded volume at its source: ``(lon, lat, volume, text)`` per ring, drawn as a red circle whose area follows the volume.
     rings: tuple[tuple[float, float, float, str], ...] = ()
 
@@ -284,7 +288,8 @@ def view_json(assets: gpd.GeoDataFrame, state: MapState) -> str:
         "flows": flows, "maxFlow": max_flow, "unit": state.flow_unit, "year": state.flow_year,
         "off": sorted(state.off), "highlight": sorted(state.highlight),
         "colours": COLOURS, "dashes": DASHES, "offColour": OFF_COLOUR, "ruColour": RUSSIA_COLOUR, "hlColour": HIGHLIGHT_COLOUR,
-        "ruOpacity": RUSSIA_HALO_OPACITY,
+        "ruOpacity": RUSSIA_HALO_OPACITY, "bypassColour": BYPASSED_COLOUR,
+        "roles": {k: v for k, v in sorted(state.roles.items()) if k in state.highlight},
         "radius": _RADIUS, "rings": _rings(state.rings),
     })
 

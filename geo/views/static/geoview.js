@@ -87,14 +87,17 @@ window.geoView = (function () {
         }
         function pointStyle(p) {
             if (p.claim) return {color: "#000000", weight: 1, fillColor: V.hlColour, fillOpacity: 0.95};
-            var border = hl.has(p.i) ? V.hlColour : (p.rp ? V.ruColour : "#333333");
+            var border = hl.has(p.i) ? (bypassed(p.i) ? V.bypassColour : V.hlColour) : (p.rp ? V.ruColour : "#333333");
             return {color: border, weight: hl.has(p.i) ? 4 : (p.rp ? 2.5 : 1), fillColor: off.has(p.i) ? V.offColour : V.colours[p.c],
                     fillOpacity: p.k === "Junction" ? 0.6 : 0.9};
         }
         function haloStyle(f) {
+            if (hl.has(f.properties.i) && bypassed(f.properties.i)) return {color: V.bypassColour, weight: 12, opacity: 1, dashArray: "4 8"};
             return hl.has(f.properties.i) ? {color: V.hlColour, weight: 14, opacity: 0.85}
                                           : {color: V.ruColour, weight: 8, opacity: V.ruOpacity || 0.35};
         }
+        /* A route or port the shown claim says is avoided: cased black and dashed, not yellow. */
+        function bypassed(id) { return (V.roles || {})[id] === "bypassed"; }
         function hasHalo(f) { return hl.has(f.properties.i) || f.properties.ru > 0; }
         function tooltip(p) {
             var claims = L_.byAsset[p.i] || [];
