@@ -48,11 +48,11 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     # The hand-computed oracles only: with the hypothesis properties every mutant of exposure() takes minutes.
     "metrics": ("geo/routes/metrics.py", ("tests/test_scenario_oracles.py", "tests/test_metrics_units.py")),
     "evidence": ("geo/claims/evidence.py", ("tests/test_evidence_oracles.py", "tests/test_claim_rationales.py", "tests/test_panels.py")),
-    "scenario": ("geo/routes/scenario.py", ("tests/test_scenario_oracles.py", "tests/test_scenario.py", "tests/test_scenario_properties.py",
-                                           "tests/test_scenario_modes.py")),
-    "linear_program": ("geo/routes/linear_program.py", ("tests/test_scenario_oracles.py", "tests/test_scenario.py", "tests/test_scenario_properties.py")),
-    "validate": ("geo/validate.py", ("tests/test_validate_network.py", "tests/test_validation_errors.py", "tests/test_dataset.py")),
-    "url_state": ("geo/views/url_state.py", ("tests/test_url_state.py", "tests/test_panels.py")),
+    "scenario": ("geo/routes/scenario.py", ("tests/test_scenario_units.py", "tests/test_scenario_oracles.py", "tests/test_scenario_modes.py")),
+    "linear_program": ("geo/routes/linear_program.py", ("tests/test_lp_units.py", "tests/test_scenario_oracles.py")),
+    # The fast tests on tables of a few rows, and the corrupted-copy tests of validate_dataset itself.
+    "validate": ("geo/validate.py", ("tests/test_validate_fast.py", "tests/test_validate_network.py")),
+    "url_state": ("geo/views/url_state.py", ("tests/test_url_state_units.py", "tests/test_url_state.py")),
     "extract": ("geo/claims/extract.py", ("tests/test_extract.py",)),
 }
 
