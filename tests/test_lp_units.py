@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from geo.errors import GeoError
 from geo.routes.linear_program import SCENARIO_COST_WEIGHT, Limits, fit_baseline, fit_baseline_duals, limits, reroute, reroute_duals
 from tests.toy_network import INF, FixedFlow, toy
 
@@ -140,3 +141,29 @@ def test_a_commitment_the_network_cannot_carry_strands_nothing():
     # e3 full at 5; the other 2 go by e2 (cost 1 + 1 per unit) rather than rail (10): e2 2, e4 0, e1 7.
     assert flow == pytest.approx([7.0, 2.0, 5.0, 0.0], abs=1e-9)
     assert stranded.sum() == 0.0
+
+
+def test_baseline_duals_have_no_commitment_marginals():
+    _, _, duals = fit_baseline_duals(toy(), lim_with())
+    assert duals.lower.tolist() == [0.0, 0.0, 0.0, 0.0]
+
+
+def test_a_target_below_one_unit_weighs_as_one_unit():
+    # Rail closed (limit 0) against its target of 1: deviation weight 1 / max(1, 1) = 1, so the rail target's marginal is 1
+    # in size (less the moving cost nothing saves: the row has no flow to move).
+    flow, _, duals = fit_baseline_duals(toy(), lim_with(edge=[10.0, 6.0, 5.0, 0.0]))
+    assert flow == pytest.approx([6.0, 4.0, 2.0, 0.0], abs=1e-9)
+    assert abs(duals.target[2]) == pytest.approx(1.0, abs=1e-4)
+
+
+def test_the_stranding_penalty_outweighs_everything_else():
+    # costs 1e-3 * (1 + 1 + 3 + 10) = 0.015; commitment weight 1 * (4 edges + 1) + 0.015 + 1 = 6.015;
+    # stranding 1e4 * (6.015 * (0 commitments + 1) + 1 * (4 + 1) + 0.015 + 1) = 1e4 * 12.03 = 120300.
+    _, _, duals = reroute_duals(toy(), lim_with(), baseline=BASE, supply=SUPPLY)
+    assert duals.per_unit == pytest.approx(120300.0, rel=1e-12)
+
+
+def test_an_impossible_program_is_a_clear_error():
+    # A negative limit cannot hold a flow >= 0: HiGHS reports the program infeasible.
+    with pytest.raises(GeoError, match=r"^the network's linear program did not solve: "):
+        fit_baseline(toy(), lim_with(edge=[10.0, -1.0, 5.0, 2.0]))
