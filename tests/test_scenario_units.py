@@ -245,7 +245,7 @@ def test_capacities_carried_back_are_noted_once():
 
 
 def preset(**extra) -> PresetSpec:
-    return PresetSpec.model_validate({"id": "halt", "title": "Halt", "description": "d", "sources": ["s"], **extra})
+    return PresetSpec.model_validate({"id": "halt", "title": "Halt", "description": "d", "sources": ["s"]} | extra)
 
 
 def test_a_preset_switches_off_the_flagged_assets_of_this_network():
@@ -353,3 +353,61 @@ def test_off_accepts_ids_of_numpy_indexing_edge_cases():
     assert edge.tolist() == [10.0, 0.0, 5.0, 2.0]
     assert node.tolist() == [INF, 8.0, 0.0, INF]
     assert np.isinf(node[0])
+
+
+def test_compare_rows_and_labels():
+    base, result = solve_pair(toy(), Scenario(off=("trunk",)))
+    frame = compare(base, result)
+    assert [tuple(r) for r in frame[["section", "id", "label", "unit"]].itertuples(index=False)] == [
+        ("summary", "total_export", "Total exports", "Mt/y (2023)"),
+        ("summary", "stranded", "Stranded (cannot be exported)", "Mt/y (2023)"),
+        ("summary", "share_via_russia", "Share via Russian territory or ports", "share"),
+        ("summary", "share_via_russian_ports", "Share via Russian ports", "share"),
+        ("summary", "hhi", "Diversification (HHI over transit countries)", "index"),
+        ("other", "processed", "Sent for processing abroad (not exports)", "Mt/y (2023)"),
+        ("other", "transit", "Transit carried for other countries", "Mt/y (2023)"),
+        ("market", "North market", "North market", "share"),
+        ("market", "East market", "East market", "share"),
+        ("route", "north", "North", "Mt/y (2023)"),
+        ("route", "east", "East", "Mt/y (2023)"),
+        ("route", "rail", "Rail", "Mt/y (2023)"),
+    ]
+    # HHI: the baseline's 25/49 against 1 (one country left).
+    hhi = frame.set_index("id").loc["hhi"]
+    assert [hhi["baseline"], hhi["scenario"]] == pytest.approx([25 / 49, 1.0], abs=1e-9)
+
+
+def test_compare_fills_markets_and_routes_missing_on_one_side_with_zero():
+    base, result = solve_pair(toy(), Scenario(off=("trunk",)))
+    base = replace(base, by_market={"Only before": 0.5}, routes=[])
+    result = replace(result, by_market={"Only after": 1.0})
+    frame = compare(base, result).set_index("id")
+    assert frame.loc["Only before", ["baseline", "scenario"]].tolist() == [0.5, 0.0]
+    assert frame.loc["Only after", ["baseline", "scenario"]].tolist() == [0.0, 1.0]
+    # Routes come from the scenario; one the baseline lacks starts from 0: rail 0 -> 2.
+    assert frame.loc["rail", ["baseline", "scenario"]].tolist() == pytest.approx([0.0, 2.0], abs=1e-9)
+
+
+def test_a_supply_node_with_an_asset_reports_what_leaves_it():
+    net = toy()
+    net = replace(net, nodes=(replace(net.nodes[0], asset="field"), *net.nodes[1:]))
+    # Nothing arrives at F; 7 leave it (e1 6 + e4 1).
+    assert solve(net).asset_flows["field"] == pytest.approx(7.0, abs=1e-9)
+
+
+def test_commitments_apply_only_when_asked():
+    spec = preset(switch_off=["e2"], commit=[{"route": "east", "value": 3.0, "source": "s"}])
+    assert dict(scenario_for(toy(), [spec], preset="halt").commit) == {}
+    assert run_network(toy(), [spec], preset="halt")[1].scenario == "halt"
+    with pytest.raises(UnknownIdError, match=r"known presets: halt, other$"):
+        scenario_for(toy(), [spec, preset(id="other", switch_off=["e3"])], preset="nope")
+
+
+def test_run_network_passes_every_change_on():
+    # Capacity of east cut to 1 with e2 off: 1 by e3 + 2 by rail = 3 of 7, so 4 stranded.
+    _, result = run_network(toy(), [], off=["e2"], capacity={"east": 1.0})
+    assert result.stranded == pytest.approx(4.0, abs=1e-9)
+    # Scale east by 0.2 (5 -> 1) instead: the same.
+    assert run_network(toy(), [], off=["e2"], scale={"east": 0.2})[1].stranded == pytest.approx(4.0, abs=1e-9)
+    # Planned east (9) with e2 off: 7 all fit by e3.
+    assert run_network(toy(), [], off=["e2"], use_planned=["east"])[1].stranded == 0.0
