@@ -53,7 +53,7 @@ MODULES: dict[str, tuple[str, tuple[str, ...]]] = {
     # The fast tests on tables of a few rows, and the corrupted-copy tests of validate_dataset itself.
     "validate": ("geo/validate.py", ("tests/test_validate_fast.py", "tests/test_validate_network.py")),
     "url_state": ("geo/views/url_state.py", ("tests/test_url_state_units.py", "tests/test_url_state.py")),
-    "extract": ("geo/claims/extract.py", ("tests/test_extract.py",)),
+    "extract": ("geo/claims/extract.py", ("tests/test_extract_units.py", "tests/test_extract.py")),
 }
 
 
