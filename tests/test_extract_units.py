@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.claims.extract import _route_type, analyse, claim_types, default_matcher, extract
+from geo.claims.extract import _route_type, analyse, claim_types, classify, default_matcher, extract, find_mentions
 from tests.conftest import DATA
 
 M = default_matcher(DATA)
@@ -138,3 +138,59 @@ def test_a_lane_whose_two_ends_are_named():
 def test_a_place_without_energy_words_is_not_linked():
     x = run("Atyrau is a city. The refinery processes crude oil.")
     assert [(m.id, m.linked) for m in x.mentions] == [("atyrau", False)]
+
+
+def test_mentions_say_how_they_matched():
+    x = run("Kazakhstan depends on the CPC for 80% of its oil exports.")
+    assert x.mentions[0].match == "name"
+    assert [(d["id"], d["match"], d["start"], d["end"], d["claim"], d["linked"]) for d in x.claims[0].mentions] == [
+        ("cpc", "name", 26, 29, 0, True)]
+    # A place chain in en dashes with "Tiflis" for Tbilisi: "Oil flows along the " is 20 characters, the chain 18.
+    (m,) = run("Oil flows along the Baku–Tiflis–Ceyhan line.").mentions
+    assert (m.id, m.match, m.start, m.end, m.text) == ("btc", "chain", 20, 38, "Baku–Tiflis–Ceyhan")
+
+
+def test_find_mentions_on_its_own():
+    ((m, entries),) = find_mentions("Oil goes via the CPC.", [0], M)
+    assert (m.id, m.start, m.end, m.match, m.sentence) == ("cpc", 17, 20, "name", 0)
+    assert [e.target for e in entries] == ["cpc"]
+
+
+def test_the_language_given_is_the_language_used():
+    text = "Казахстан экспортирует нефть через КТК."
+    assert [c.language for c in extract(text, matcher=M)] == ["ru"]
+    # Read as English, no cue word matches: no claim.
+    assert extract(text, language="en", matcher=M) == []
+    assert classify("Kazakhstan depends on the CPC for 80% of its oil exports.", "en", named=True) == "dependency"
+    assert classify("FC Atyrau won the match.", "en", named=True) is None
+
+
+def test_a_plain_statement_is_a_dependency_only_when_asked():
+    assert claim_types("Oil exports go through the CPC.", "en", named=True) == []
+
+
+def test_a_rerouting_claim_adds_the_lane_between_two_named_ports():
+    x = run("Kazakhstan reroutes oil exports from Aktau to Baku to bypass Russia.")
+    (claim,) = x.claims
+    assert [(a["id"], a["role"], a["match"]) for a in claim.assets] == [
+        ("aktau", "alternative", "name"), ("sangachal", "alternative", "name"), ("lane-aktau-baku", "alternative", "lane")]
+
+
+def test_novorossiysk_is_settled_by_the_sentence():
+    # Two terminals answer to "Novorossiysk": the CPC's (with the CPC in the sentence) and Transneft's Sheskharis.
+    assert [m.id for m in run("Oil from the CPC is loaded at Novorossiysk.").mentions] == ["cpc", "cpc-marine-terminal"]
+    assert [m.id for m in run("Transneft loads oil at Novorossiysk.").mentions] == ["sheskharis"]
+
+
+def test_the_next_sentence_can_take_a_place_up_by_its_kind():
+    # "Aktau" has no energy word in its sentence; "The port ships crude oil" refers back to it.
+    x = run("We visited Aktau. The port ships crude oil to Baku.")
+    assert [(m.id, m.sentence, m.linked) for m in x.mentions] == [("aktau", 0, True), ("sangachal", 1, True)]
+
+
+def test_the_first_sentence_has_no_sentence_before_it():
+    # "reroute" without energy words counts only after an energy sentence; the first sentence has none before it
+    # (the last sentence's energy words do not wrap round).
+    x = run("Kazakhstan will reroute via the CPC. Oil exports grew.")
+    assert x.claims == []
+    assert [(m.id, m.linked) for m in x.mentions] == [("cpc", False)]
