@@ -5,18 +5,20 @@ These run in milliseconds (no copy of the data folder), so the mutation run of g
 
 from __future__ import annotations
 
-import shutil
+import csv
+import json
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import pytest
+import yaml
 from shapely.geometry import LineString, Point
 
 from geo.data import load
 from geo.data.schema import RouteGroup
 from geo.errors import DataError, Problem
-from geo.validate import FLOW_PSEUDO_ROUTES, Report, check_assets, check_flows, check_route_groups, check_source_refs, check_waypoints
+from geo.validate import FLOW_PSEUDO_ROUTES, Report, check_assets, check_flows, check_route_groups, check_source_refs, check_waypoints, validate_dataset
 from tests.conftest import DATA
 
 # One degree of longitude along the equator is 111.32 km (WGS84 semi-major axis 6378.137 km * pi / 180).
@@ -140,13 +142,6 @@ def test_route_groups_list_known_assets_and_keep_their_russia_promise():
     ]
 
 
-@pytest.fixture
-def data_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(DATA, target)
-    return target
-
-
 @pytest.mark.parametrize(("label", "keep"), [("empty", 0), ("header line missing", None), ("one row, no header", 1)])
 def test_a_waypoints_file_without_its_header_is_one_error_naming_the_file(data_copy: Path, label: str, keep: int | None):
     path = data_copy / "waypoints.csv"
@@ -171,3 +166,77 @@ def test_a_waypoints_file_with_only_its_header_is_an_empty_table(data_copy: Path
     assert parsed.problems == []
     assert parsed.table is not None
     assert len(parsed.table) == 0
+
+
+# --- validate_dataset as a whole: the shipped folder and one copy with a defect in every file ---------------
+
+
+def rows_in(name: str) -> int:
+    with (DATA / name).open(encoding="utf-8", newline="") as f:
+        return sum(1 for _ in csv.DictReader(f))
+
+
+def entries_in(name: str) -> int:
+    return len(yaml.safe_load((DATA / name).read_text(encoding="utf-8")))
+
+
+def test_the_shipped_folder_has_no_errors_and_counts_every_file():
+    report = validate_dataset(DATA)
+    assert report.errors == []
+    features = json.loads((DATA / "assets.geojson").read_text(encoding="utf-8"))["features"]
+    # Counted straight from the files: rows of the CSVs, entries of the YAML lists, features of the GeoJSON.
+    assert report.counts == {"articles": entries_in("articles.yaml"), "claims": entries_in("claims.yaml"), "assets": len(features),
+                             "waypoints": rows_in("waypoints.csv"), "flows": rows_in("flows.csv"), "sources": entries_in("sources.yaml")}
+    assert report.assets is not None and len(report.assets) == len(features)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_every_files_problems_reach_the_report(data_copy: Path):
+    # One defect per file, so a stage that overwrote the problems of the stages before it would lose some.
+    edit(data_copy / "flows.csv", "2022,oil,export,KZ,total,World,64.3,Mt,64.3,Mt,true,astanatimes-2023-01-11-akchulakov-2022",
+         "2022,oil,export,KZ,total,World,64.3,Mt,64.3,Mt,true,nobody-said")
+    edit(data_copy / "waypoints.csv", "cpc,1,Tengiz field (head pump station),,46.1500,53.3800,,compiler-knowledge",
+         "cpc,1,Tengiz field (head pump station),,46.1500,53.3800,,nobody-wrote")
+    edit(data_copy / "routes.yaml", "assets: [kcp-atyrau-kenkiyak,", "assets: [kcp-nowhere,")
+    edit(data_copy / "scenarios.yaml", "switch_off: [cpc]\n    sources: [portnews", "switch_off: [cpc-x]\n    sources: [portnews")
+    report = validate_dataset(data_copy)
+    found = {(p.file, p.record, p.field) for p in report.errors}
+    assert ("flows.csv", "2022 total", "source") in found
+    assert ("waypoints.csv", "cpc #1", "source") in found
+    assert ("routes.yaml", "kcp", "assets.0") in found
+    assert ("scenarios.yaml", "cpc-halted", "switch_off") in found
+    # The flows.csv route check still ran: a group id is a known route, so kcp rows raise nothing.
+    assert not [p for p in report.errors if p.file == "flows.csv" and p.field == "route"]
+    assert report.counts["flows"] == rows_in("flows.csv")
+
+
+def test_without_sources_there_is_no_source_check_and_no_count(data_copy: Path):
+    (data_copy / "sources.yaml").unlink()
+    report = validate_dataset(data_copy)
+    assert "sources" not in report.counts
+    assert [p for p in report.errors if p.file == "sources.yaml"]
+    assert not [p for p in report.problems if "unknown source id" in p.message and p.file != "network.yaml"]
+    assert report.counts["assets"] > 0 and report.counts["waypoints"] > 0
+
+
+def test_without_assets_no_asset_checks_run(data_copy: Path):
+    (data_copy / "assets.geojson").unlink()
+    report = validate_dataset(data_copy)
+    assert report.assets is None
+    assert "assets" not in report.counts
+    assert report.counts["waypoints"] == rows_in("waypoints.csv")
+    assert [p for p in report.errors if p.file == "assets.geojson"]
+
+
+def test_a_waypoints_file_without_header_is_reported_and_not_counted(data_copy: Path):
+    path = data_copy / "waypoints.csv"
+    path.write_text("".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[1:]), encoding="utf-8")
+    report = validate_dataset(data_copy)
+    assert "waypoints" not in report.counts
+    assert [p.record for p in report.errors if p.file == "waypoints.csv"] == ["row 1"]
+    assert report.counts["flows"] == rows_in("flows.csv")
