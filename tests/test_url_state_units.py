@@ -57,6 +57,7 @@ def test_a_list_with_one_value_is_that_value():
     ({"article": "../a1"}, "article: '../a1' is not a known article"),
     ({"zoom": "3"}, "unknown parameter(s) 'zoom'"),
     ({"a": "", "b": "", "c": "", "d": "", "e": ""}, "unknown parameter(s) 'a', 'b', 'c', 'd' and more"),
+    ({"a": "", "b": "", "c": "", "d": ""}, "unknown parameter(s) 'a', 'b', 'c', 'd'"),
 ])
 def test_each_bad_value_is_named_once(params, notice):
     state, notices = read(params)
