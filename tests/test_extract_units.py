@@ -194,3 +194,12 @@ def test_the_first_sentence_has_no_sentence_before_it():
     x = run("Kazakhstan will reroute via the CPC. Oil exports grew.")
     assert x.claims == []
     assert [(m.id, m.linked) for m in x.mentions] == [("cpc", False)]
+
+
+def test_a_misspelt_long_name_matches_by_one_edit():
+    # Folded keys (geo.claims.text.name_key): "Primorks" -> "primork", "Primorsk" -> "primorsk": one deletion apart,
+    # 7 letters >= FUZZY_MIN_LEN 6, capitalised, and no other alias word that close: a fuzzy match.
+    (m,) = run("Oil exports go via Primorks now.").mentions
+    assert (m.id, m.match, m.text) == ("primorsk", "fuzzy", "Primorks")
+    # Lower case is never fuzzed: a misspelt common word must not become a place.
+    assert run("Oil exports go via primorks now.").mentions == []
