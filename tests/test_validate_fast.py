@@ -82,6 +82,8 @@ def test_waypoints_name_a_line_and_lie_within_10_km_of_it():
     frame = assets({"id": "line", "route_accuracy": "waypoints"}, {"id": "port", "kind": "terminal", "geometry": Point(0, 0)},
                    {"id": "uncited", "route_accuracy": "waypoints"})
     wps = waypoints(
+        # A point asset first, so a check that stopped at the first bad group would miss the rest.
+        ("port", 1, "quay", 0.0, 0.0),
         ("line", 1, "on", 0.5, 0.0),
         # 0.05 degrees of latitude off the line: 0.05 * 110.6 = 5.5 km < 10 km.
         ("line", 2, "near", 0.5, 0.05),
@@ -89,22 +91,24 @@ def test_waypoints_name_a_line_and_lie_within_10_km_of_it():
         ("line", 3, "far", 0.5, 0.2),
         ("line", 3, "again", 0.6, 0.0),
         ("ghost", 1, "nowhere", 0.0, 0.0),
-        ("port", 1, "quay", 0.0, 0.0),
+        ("ghost", 2, "still nowhere", 0.0, 0.0),
     )
     problems = check_waypoints(wps, frame)
     assert [(p.file, p.record, p.field) for p in problems] == [
+        ("waypoints.csv", "port #1 (quay)", "asset_id"),
         ("waypoints.csv", "line #3 (far)", "lat/lon"),
         ("waypoints.csv", "ghost #1 (nowhere)", "asset_id"),
-        ("waypoints.csv", "port #1 (quay)", "asset_id"),
+        ("waypoints.csv", "ghost #2 (still nowhere)", "asset_id"),
         ("waypoints.csv", "line #3", "seq"),
         ("assets.geojson", "uncited", "route_accuracy"),
     ]
-    far = problems[0].message
-    assert far.startswith("line passes 22.") and far.endswith(" km from this waypoint (tolerance 10 km); row 4")
-    assert problems[1].message == "unknown asset id 'ghost'"
-    assert problems[2].message == "'port' is a terminal, not a line"
-    assert problems[3].message == "duplicate seq for this asset"
-    assert problems[4].message == "says 'waypoints' but waypoints.csv cites none for it"
+    assert problems[0].message == "'port' is a terminal, not a line"
+    far = problems[1].message
+    # Row index 3 is line 5 of the file (header on line 1).
+    assert far.startswith("line passes 22.") and far.endswith(" km from this waypoint (tolerance 10 km); row 5")
+    assert problems[2].message == problems[3].message == "unknown asset id 'ghost'"
+    assert problems[4].message == "duplicate seq for this asset"
+    assert problems[5].message == "says 'waypoints' but waypoints.csv cites none for it"
 
 
 def flows(*rows: tuple) -> pd.DataFrame:
