@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import streamlit as st
 
 from geo.errors import GeoError
@@ -65,6 +67,8 @@ if pending_claim is not None:
     view = view.with_(claim=chosen_claim)
 if "fit_id" not in st.session_state:
     st.session_state.fit_id = 0  # a link that names a claim or an asset opens zoomed to it
+if "map_session" not in st.session_state:
+    st.session_state.map_session = uuid.uuid4().hex  # the map's page keeps this session's view and last fit under it
 
 try:
     baseline, result = dashboard.solve(view, PATHS)
@@ -99,7 +103,7 @@ with tab_map:
         update = dashboard.view_layer(view, data, ws, result, tiles=tiles, fit_id=st.session_state.fit_id,
                                       mentions=st.session_state.get("w_article", view.article) if st.session_state.get("w_mentions") else None)
         mapcomponent.show(dashboard.base_map_args(data, PATHS, view.commodity), update.view, fit=update.fit, tiles=update.tiles,
-                          key="map", height=620)
+                          key="map", height=620, session=st.session_state.map_session)
         st.caption("Layers: " + ", ".join(LAYERS) + " (switch them in the map's layer control, top right). "
                    "Moving dashes show the direction of flow; dashed stretches are drawn approximately.")
         dashboard.copy_link(view)

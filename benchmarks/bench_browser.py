@@ -58,6 +58,13 @@ PRESS_JS = """() => { const mark = (w) => w.addEventListener("pointerdown", () =
 DRAWN_JS = """() => { const f = document.querySelector("IFRAME_SELECTOR"); if (!f) return false; const d = f.contentDocument;
     const labelled = !f.contentWindow.geoView || !f.contentWindow.geoView.labels || d.querySelector(".geo-label");
     return !!(d && d.querySelector("path.leaflet-interactive") && labelled); }""".replace("IFRAME_SELECTOR", IFRAME)
+#: Where a navigation's time goes (ms from the page's start): first contentful paint, the map frame's start, its first
+#: render message, Leaflet and the base map's script loaded, the base map drawn (geomap.js's performance marks).
+PHASES_JS = """() => { const f = document.querySelector("IFRAME_SELECTOR"), w = f.contentWindow, d = w.performance.timeOrigin - performance.timeOrigin;
+    const mark = n => { const m = w.performance.getEntriesByName(n)[0]; return m ? d + m.startTime : null; };
+    const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+    return {"first paint": fcp ? fcp.startTime : null, "map frame opened": d, "first render message": mark("geo-first-render"),
+            "Leaflet loaded": mark("geo-scripts-loaded"), "base map drawn": mark("geo-base-drawn")}; }""".replace("IFRAME_SELECTOR", IFRAME)
 POINT_ON_LINE_JS = """(id) => { const w = document.querySelector("IFRAME_SELECTOR").contentWindow, map = w.map, b = map.getBounds().pad(-0.1), mids = [];
     map.eachLayer(l => { if (!(l.feature && l.feature.properties.i === id && l.getLatLngs && l.options.interactive !== false)) return;
         const ll = l.getLatLngs(), flat = Array.isArray(ll[0]) ? ll.flat() : ll;
@@ -114,14 +121,18 @@ def timed(page, action: Callable[[], None], until: Callable[[], float]) -> float
     return (done_ms - pressed_ms) / 1000
 
 
-def navigate(browser, url: str) -> tuple[float, object, object]:
-    """A fresh context and page: seconds from goto to the map drawn and labelled."""
+def navigate(browser, url: str, phases: list[dict[str, float]] | None = None) -> tuple[float, object, object]:
+    """A fresh context and page: seconds from goto to the map drawn and labelled (and, into ``phases``, where it went)."""
     ctx = browser.new_context(viewport={"width": 1600, "height": 1000})
     page = ctx.new_page()
     t0 = time.perf_counter()
     page.goto(url, wait_until="commit")
     page.wait_for_function(DRAWN_JS, timeout=180_000, polling=20)
-    return time.perf_counter() - t0, ctx, page
+    seconds = time.perf_counter() - t0
+    if phases is not None:
+        with contextlib.suppress(Exception):  # an older checkout (--root) has no marks
+            phases.append({k: v / 1000 for k, v in page.evaluate(PHASES_JS).items() if v is not None})
+    return seconds, ctx, page
 
 
 def choose(page, label: str, option: str) -> None:
@@ -172,14 +183,19 @@ def measure(url: str, repeats: int, steps: tuple[str, ...], goals: dict[str, flo
     rows: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        nav_times = []
+        nav_times: list[float] = []
+        phases: list[dict[str, float]] = []
         for i in range(repeats + 1):
-            seconds, ctx, page = navigate(browser, url)
+            seconds, ctx, page = navigate(browser, url, phases if i else None)
             if i:
                 nav_times.append(seconds)
             if i < repeats:
                 ctx.close()
         rows.append(report("navigation to the map drawn", nav_times, goals["navigation"]))
+        if phases:
+            names = [k for k in phases[0] if all(k in p for p in phases)]
+            print("navigation phases (median s from the page's start): "
+                  + ", ".join(f"{k} {statistics.median(p[k] for p in phases):.2f}" for k in names), flush=True)
         page.wait_for_timeout(1500)
         series: dict[str, list[float]] = {s: [] for s in steps if s != "navigation"}
         for i in range(repeats + 1):

@@ -42,7 +42,8 @@ def base_args(fmap: folium.Map) -> dict[str, Any]:
 
 
 def show(args: dict[str, Any], view: str, *, fit: dict[str, Any] | None, tiles: dict[str, str] | None, key: str, height: int,
-         returned_objects: Sequence[str] = ("last_active_drawing", "last_object_clicked"), on_change: Callable[[], None] | None = None) -> Any:
+         session: str = "", returned_objects: Sequence[str] = ("last_active_drawing", "last_object_clicked"),
+         on_change: Callable[[], None] | None = None) -> Any:
     """The map: the same base arguments on every rerun (the page draws them once), the view that restyles it, a fit request.
 
     Parameters
@@ -55,6 +56,9 @@ def show(args: dict[str, Any], view: str, *, fit: dict[str, Any] | None, tiles: 
         ``{"id": n, "bounds": [w, s, e, n]}``: the page fits the map only to an id it has not applied yet.
     tiles
         ``{"url", "attribution"}`` of online tiles to lay under the routes, or ``None``.
+    session
+        A token of the Streamlit session: a frame mounted afresh in the same session restores the view and the last
+        fit applied that the page kept under it (sessionStorage); a new session (a reload) starts from the link's view.
     """
-    return _component(**args, view=view, fit=fit, tiles=tiles, height=height, key=key, default=dict.fromkeys(returned_objects),
+    return _component(**args, view=view, fit=fit, tiles=tiles, height=height, key=key, session=session, default=dict.fromkeys(returned_objects),
                       on_change=on_change)

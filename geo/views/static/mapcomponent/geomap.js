@@ -4,6 +4,9 @@
  *
  * - A click on a route or a point is sent at once (no debounce), with a counter so a re-click of the same asset is new.
  * - The user's zoom and centre are never sent back and never reset: only a new fit request (an id) moves the map.
+ * - The view and the last fit applied are kept in the tab's sessionStorage under the Streamlit session's token, so a
+ *   fresh frame of the same session (a remount, a redraw on new data) neither forgets the view nor applies an old fit
+ *   again; a reload (a new session) starts from the link's view.
  * - The base map's script is our own (geo/views/webmap.py through folium, data as JSON only); it is evaluated once.
  */
 (function () {
@@ -22,18 +25,17 @@
             link.href = href;
             document.head.appendChild(link);
         });
-        return js.reduce(function (done, src) {
-            return done.then(function () {
-                return new Promise(function (resolve, reject) {
-                    var s = document.createElement("script");
-                    s.src = src;
-                    s.async = false;
-                    s.onload = resolve;
-                    s.onerror = reject;
-                    document.body.appendChild(s);
-                });
+        /* All at once: the browser fetches them in parallel and, as they are not async, runs them in this order. */
+        return Promise.all(js.map(function (src) {
+            return new Promise(function (resolve, reject) {
+                var s = document.createElement("script");
+                s.src = src;
+                s.async = false;
+                s.onload = resolve;
+                s.onerror = reject;
+                document.body.appendChild(s);
             });
-        }, Promise.resolve());
+        }));
     }
     /* A click on an asset: what the dashboard reads (the same shape streamlit-folium returned), sent immediately. */
     function clicked(props, e) {
@@ -58,29 +60,42 @@
         if (args.view !== state.view || fitChanged) {
             state.view = args.view;
             state.fit = fitKey;
-            window.geoView.update(JSON.parse(args.view), fitChanged ? args.fit || null : null, map);
+            /* A fit request this session's map has applied already (in this frame or an earlier one) is not applied again. */
+            var fit = fitChanged && args.fit && args.fit.id !== stored().fit ? args.fit : null;
+            window.geoView.update(JSON.parse(args.view), fit, map);
+            if (fit) store({fit: fit.id});
         }
         applyTiles(map, args.tiles);
     }
+    /* Whether the frame has a size: a map in a hidden tab has none (and Leaflet's cached size may be stale). */
+    function shown() { return document.getElementById("map_div").clientWidth > 0; }
     /* The user's view, remembered after every move while the map is shown (a hidden map has no centre to read). */
     function remember(map) {
         function note() {
-            if (!map._mapPane || !map.getSize().x) return;  // removed for a redraw, or hidden
+            if (map !== window.map || !shown() || !map.getSize().x) return;  // removed for a redraw, or hidden
             var c = map.getCenter();
             state.seen = {lat: c.lat, lng: c.lng, zoom: map.getZoom()};
-            try { window.sessionStorage.setItem(VIEW_KEY, JSON.stringify(state.seen)); } catch (e) { /* storage refused */ }
+            store({view: state.seen});
         }
         map.on("moveend zoomend", note);
         note();
     }
     function keepView() { state.kept = state.seen; }
-    /* Streamlit may mount the component afresh (a new frame) on a rerun: the view of this browser tab is kept there too. */
+    /* Streamlit may mount the component afresh (a new frame) on a rerun: this session's view and last fit are kept
+       in the tab's sessionStorage, under the session's token (state.session, from the render arguments). */
     var VIEW_KEY = "geoMapView";
-    function storedView() {
-        try { return JSON.parse(window.sessionStorage.getItem(VIEW_KEY) || "null"); } catch (e) { return null; }
+    function stored() {
+        var s = null;
+        try { s = JSON.parse(window.sessionStorage.getItem(VIEW_KEY) || "null"); } catch (e) { s = null; }
+        return s && s.session === state.session ? s : {session: state.session, view: null, fit: null};
+    }
+    function store(part) {
+        var s = stored();
+        Object.keys(part).forEach(function (k) { s[k] = part[k]; });
+        try { window.sessionStorage.setItem(VIEW_KEY, JSON.stringify(s)); } catch (e) { /* storage refused */ }
     }
     function restoreView(map) {
-        var v = state.kept || (state.drawn ? null : storedView());
+        var v = state.kept || (state.drawn ? null : stored().view);
         state.kept = null;
         if (v) map.setView([v.lat, v.lng], v.zoom, {animate: false});
     }
@@ -94,10 +109,13 @@
     }
     function draw(args) {
         state.loading = true;
+        performance.mark("geo-first-render");  // the marks time the frame's own work (benchmarks/bench_browser.py)
         loadScripts(args.js_links, args.css_links).then(function () {
+            performance.mark("geo-scripts-loaded");
             document.head.insertAdjacentHTML("beforeend", args.header);
             window.geoViewClick = clicked;
             drawBase(args);
+            performance.mark("geo-base-drawn");
             state.drawn = true;
             state.loading = false;
             apply(state.pending || args);
@@ -108,15 +126,18 @@
         var data = event.data;
         if (!data || data.type !== "streamlit:render") return;
         var args = data.args;
+        state.session = args.session || null;
+        state.pending = null;  // a newer render supersedes one put off: its arguments are never applied later
         if (!state.drawn) {
             send("streamlit:setFrameHeight", {height: args.height});
-            if (state.loading) state.pending = args; else draw(args);
+            /* A frame mounted in a hidden tab draws when the tab shows it (Leaflet cannot frame a map of no size). */
+            if (state.loading || !shown()) state.pending = args; else draw(args);
             return;
         }
         if (args.base !== state.base) {
             /* New data (a saved claim, a hand edit) or the other commodity: draw the new base map, in the user's view.
                A map in a hidden tab has no size to fit; it is redrawn when the tab shows it again. */
-            if (!document.getElementById("map_div").clientWidth) {
+            if (!shown()) {
                 state.pending = args;
                 return;
             }
@@ -139,7 +160,7 @@
         /* Wait until the frame has its final size (a tab grows in steps), so the new map is drawn at that size. */
         settle = setTimeout(function () {
             settle = null;
-            if (state.drawn && state.pending && document.getElementById("map_div").clientWidth) {
+            if (!state.loading && state.pending && shown()) {
                 var args = state.pending;
                 state.pending = null;
                 window.dispatchEvent(new MessageEvent("message", {data: {type: "streamlit:render", args: args}}));
