@@ -144,50 +144,130 @@ def postgis_session(request: pytest.FixtureRequest):
         shutil.rmtree(base, ignore_errors=True)
 
 
-@pytest.fixture(autouse=True)
-def _store_per_folder(postgis_session: _Session | None, monkeypatch: pytest.MonkeyPatch):
-    """With ``--store=postgis``: a data folder other than the shipped one is imported into its own database when opened."""
-    if postgis_session is None:
-        yield
-        return
-    from geo import workspace
-    from geo.errors import DataError
-    from geo.store import base, transfer
-    from geo.store.files import FileStore
-    from geo.store.postgis import PostgisStore
+class _Folders:
+    """Data folders other than the shipped one, each imported into a database of its own (at most ``KEEP`` kept)."""
 
-    session = postgis_session
-    real_open = base.open_store
-    imported: dict[tuple[Path, Path], tuple[str, Any]] = {}  # folders -> database name, files' stamp when imported
-    created: list[str] = []
+    KEEP = 6
 
-    def open_store(data_dir: Path, corpus_dir: Path, url: str | None = None) -> Any:
-        url = url if url is not None else base.store_url()
+    def __init__(self, session: _Session) -> None:
+        self.session = session
+        self.imported: dict[tuple[Path, Path], tuple[str, Any]] = {}  # folders -> database, files' stamp when imported (by use)
+
+    def url_for(self, data_dir: Path | str, corpus_dir: Path | str) -> str | Exception:
+        """The URL of the database holding ``data_dir`` and ``corpus_dir`` as they are now, or the import's refusal."""
+        from geo.errors import DataError
+        from geo.store import transfer
+        from geo.store.files import FileStore
+        from geo.store.postgis import engine_for
+
         folders = (Path(data_dir).resolve(), Path(corpus_dir).resolve())
-        if url != session.url or folders == (DATA, SEEDS):
-            return real_open(data_dir, corpus_dir, url)
+        if folders == (DATA, SEEDS):
+            return self.session.url
         try:
             stamp = FileStore(*folders).version()
         except OSError:  # a missing folder: the import below names the problem
             stamp = None
-        name, seen = imported.get(folders, (None, None))
+        name, seen = self.imported.pop(folders, (None, None))
         if name is None:
-            name = session.new_database()
-            created.append(name)
-        db_url = session.server.url(name)
-        if seen != stamp or stamp is None:
-            store = PostgisStore.connect(db_url)
+            name = self.session.new_database()
+            while len(self.imported) >= self.KEEP:  # the least recently used folder's database goes (re-imported if used again)
+                old = next(iter(self.imported))
+                self.session.drop([self.imported.pop(old)[0]])
+        url = self.session.server.url(name)
+        self.imported[folders] = (name, seen)
+        if seen is None or seen != stamp:
             try:
-                transfer.import_files(store.engine, *folders)
+                transfer.import_files(engine_for(url), *folders)
             except DataError as exc:
-                imported[folders] = (name, None)
-                return _Refused(exc, stamp)
-            imported[folders] = (name, stamp)
-        return real_open(data_dir, corpus_dir, db_url)
+                return exc
+            self.imported[folders] = (name, stamp)
+        return url
 
-    monkeypatch.setattr(base, "open_store", open_store)
-    monkeypatch.setattr(workspace, "open_store", open_store)
-    yield
-    monkeypatch.undo()
-    if created:
-        session.drop(created)
+    def env_for(self, args: Any, env: Any) -> Any:
+        """A subprocess's environment, its ``GEO_STORE`` pointing at the database of the data folder it is given."""
+        env = dict(os.environ if env is None else env)
+        if env.get("GEO_STORE") != self.session.url or isinstance(args, (str, bytes)):
+            return env
+        args = [str(a) for a in args]
+
+        def option(flag: str, variable: str, default: Path) -> str:
+            for i, a in enumerate(args):
+                if a == flag and i + 1 < len(args):
+                    return args[i + 1]
+                if a.startswith(flag + "="):
+                    return a.split("=", 1)[1]
+            return env.get(variable) or str(default)
+
+        url = self.url_for(option("--data-dir", "GEO_DATA_DIR", DATA), option("--corpus-dir", "GEO_SEEDS_DIR", SEEDS))
+        if isinstance(url, str):
+            env["GEO_STORE"] = url
+        return env
+
+    def drop_all(self) -> None:
+        self.session.drop([name for name, _ in self.imported.values()])
+        self.imported.clear()
+
+
+class _Refused:
+    """The team store of a folder that does not validate: ``store import`` refused it, so every read raises its problems."""
+
+    kind = "postgis"
+
+    def __init__(self, error: Exception, stamp: Any) -> None:
+        self.error, self.stamp = error, stamp
+
+    def version(self) -> Any:
+        return self.stamp
+
+    def __getattr__(self, name: str) -> Any:
+        def refuse(*args: Any, **kwargs: Any) -> Any:
+            raise self.error
+        return refuse
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _store_per_folder(postgis_session: _Session | None):
+    """With ``--store=postgis``: a data folder other than the shipped one is imported into its own database when opened.
+
+    In this process through :func:`geo.store.base.open_store`; for a subprocess (the command line, Streamlit) by the
+    ``GEO_STORE`` of its environment, chosen from its ``--data-dir`` / ``GEO_DATA_DIR`` when it starts.
+    """
+    if postgis_session is None:
+        yield
+        return
+    import subprocess
+
+    from geo import workspace
+    from geo.store import base
+    from geo.store.files import FileStore
+
+    folders = _Folders(postgis_session)
+    real_open = base.open_store
+
+    def open_store(data_dir: Path, corpus_dir: Path, url: str | None = None) -> Any:
+        url = url if url is not None else base.store_url()
+        if url != postgis_session.url:  # a test's own GEO_STORE (tests/test_store.py), or none: as asked
+            return real_open(data_dir, corpus_dir, url)
+        found = folders.url_for(data_dir, corpus_dir)
+        if isinstance(found, Exception):
+            try:
+                stamp = FileStore(Path(data_dir), Path(corpus_dir)).version()
+            except OSError:
+                stamp = ()
+            return _Refused(found, stamp)
+        return real_open(data_dir, corpus_dir, found)
+
+    real_popen = subprocess.Popen
+
+    class Popen(real_popen):  # type: ignore[misc,valid-type]
+        def __init__(self, args: Any, *rest: Any, **kwargs: Any) -> None:
+            if len(rest) < 9:  # env passed by keyword (as every caller here does)
+                kwargs["env"] = folders.env_for(args, kwargs.get("env"))
+            super().__init__(args, *rest, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(base, "open_store", open_store)
+        mp.setattr(workspace, "open_store", open_store)
+        mp.setattr(subprocess, "Popen", Popen)
+        yield
+    folders.drop_all()
