@@ -96,10 +96,13 @@ with tab_map:
             st.session_state.pop("w_claim", None)
         # The base map is the same on every run, so Leaflet keeps the user's view; the scenario and selection
         # arrive as one layer that restyles it in place.
-        mapcomponent.show(dashboard.base_map_args(data, PATHS, view.commodity),
-                          dashboard.view_layer(view, data, ws, result, tiles=tiles, fit_id=st.session_state.fit_id),
-                          key="map", height=620, returned_objects=["last_active_drawing", "last_object_clicked"])
-        st.caption("Layers: " + ", ".join(LAYERS) + " (switch them in the map's layer control, top right).")
+        update = dashboard.view_layer(view, data, ws, result, tiles=tiles, fit_id=st.session_state.fit_id,
+                                      mentions=st.session_state.get("w_article", view.article) if st.session_state.get("w_mentions") else None)
+        mapcomponent.show(dashboard.base_map_args(data, PATHS, view.commodity), update.view, fit=update.fit, tiles=update.tiles,
+                          key="map", height=620)
+        st.caption("Layers: " + ", ".join(LAYERS) + " (switch them in the map's layer control, top right). "
+                   "Moving dashes show the direction of flow; dashed stretches are drawn approximately.")
+        dashboard.copy_link(view)
         with st.expander("Briefing export"):
             dashboard.briefing_panel(view, PATHS)
     with col_side:

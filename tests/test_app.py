@@ -33,7 +33,7 @@ def map_args(at: AppTest) -> dict:
 def map_payload(at: AppTest) -> str:
     """The generated Leaflet script, the per-run layer and the JS/CSS links of the folium component."""
     args = map_args(at)
-    return "\n".join([args["script"], args.get("html", ""), args.get("feature_group") or "", json.dumps(args.get("css_links")),
+    return "\n".join([args["script"], args.get("html", ""), args.get("view") or "", json.dumps(args.get("css_links")),
                       json.dumps(args.get("js_links"))])
 
 
@@ -103,7 +103,8 @@ def test_selecting_a_claim_highlights_its_assets(default_app):
     at.selectbox(key="w_claim").set_value("zeifert-reroute-oil-gas").run()
     assert not at.exception
     # The zoom request carries the claim's frame and a new id, so the page zooms once (after the user chose the claim).
-    assert re.search(r'"id":[1-9]\d*,"bounds":\[', map_args(at)["feature_group"])
+    fit = map_args(at)["fit"]
+    assert fit["id"] >= 1 and len(fit["bounds"]) == 4
     assert at.query_params["claim"] in ("zeifert-reroute-oil-gas", ["zeifert-reroute-oil-gas"])
 
 
@@ -111,10 +112,10 @@ def test_scenario_selection_and_tab_changes_keep_the_same_base_map():
     """The browser keeps the drawn map (and the user's view) only while the base script and widget id stay the same."""
     at = run_app()
     base = base_map(at)
-    layer = map_args(at)["feature_group"]
+    layer = map_args(at)["view"]
     at.sidebar.selectbox(key="w_preset").set_value("cpc-halted").run()
     assert base_map(at) == base
-    assert map_args(at)["feature_group"] != layer, "the scenario reaches the map as the per-run layer"
+    assert map_args(at)["view"] != layer, "the scenario reaches the map as the per-run view"
     at.sidebar.multiselect(key="w_off").set_value(["btc"]).run()
     at.selectbox(key="w_claim").set_value("zeifert-reroute-oil-gas").run()
     at.selectbox(key="w_article").set_value(at.selectbox(key="w_article").options[-1]).run()
@@ -132,7 +133,7 @@ def test_a_click_on_the_map_selects_its_asset_at_once_and_a_reclick_counts():
         assert not at.exception
         assert at.query_params["asset"] in (asset, [asset])
         # The highlight of this very run names the clicked asset: it does not lag one click behind.
-        assert f'"highlight":["{asset}"]' in map_args(at)["feature_group"]
+        assert f'"highlight":["{asset}"]' in map_args(at)["view"]
     at.run()  # a rerun with the same click value (e.g. a tab change) is not a new click
     assert at.query_params["asset"] in ("btc", ["btc"])
 

@@ -90,8 +90,8 @@ def browser():
 
 def map_frame(page):
     """The iframe of the folium component, once Leaflet has drawn the routes."""
-    page.wait_for_selector("iframe[title*='streamlit_folium']", timeout=60_000)
-    frame = page.frame_locator("iframe[title*='streamlit_folium']")
+    page.wait_for_selector("iframe[title$='geo_map']", timeout=60_000)
+    frame = page.frame_locator("iframe[title$='geo_map']")
     frame.locator("path.leaflet-interactive:not([d='M0 0'])").first.wait_for(timeout=60_000)
     return frame
 
@@ -116,7 +116,7 @@ def test_map_draws_routes_and_markers_and_a_click_shows_claims(app_url, browser)
     page.screenshot(path=str(OUTPUT / "dashboard.png"))
 
     # Click the Atasu - Alashankou pipeline where Leaflet drew it.
-    iframe = page.locator("iframe[title*='streamlit_folium']")
+    iframe = page.locator("iframe[title$='geo_map']")
     box = iframe.bounding_box()
     point = iframe.content_frame.locator("body").evaluate(
         """() => {
@@ -182,7 +182,7 @@ def test_injected_script_never_runs(hostile_url, browser):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(hostile_url)
     frame = map_frame(page)
-    iframe = page.locator("iframe[title*='streamlit_folium']").content_frame
+    iframe = page.locator("iframe[title$='geo_map']").content_frame
     # Open the hostile asset's popup and tooltip, then every tab that shows article text.
     iframe.locator("body").evaluate(
         """() => { window.map.eachLayer(l => { if (l.feature && l.feature.properties.i === 'cpc' && l.getPopup) {
@@ -245,7 +245,7 @@ def test_hostile_markdown_and_templates_make_no_request_and_stay_text(markdown_u
     page.route(lambda url: urlsplit(url).hostname not in (None, "127.0.0.1", "localhost"), lambda route: route.abort())
     page.goto(markdown_url)
     frame = map_frame(page)
-    iframe = page.locator("iframe[title*='streamlit_folium']").content_frame
+    iframe = page.locator("iframe[title$='geo_map']").content_frame
     iframe.locator("body").evaluate(
         """() => { window.map.eachLayer(l => { if (l.feature && l.feature.properties.i === 'cpc' && l.getPopup) {
                        l.openTooltip(); l.openPopup(); } }); }"""
@@ -331,7 +331,7 @@ def test_each_click_selects_its_line_at_once_and_the_view_survives(app_url, brow
     map_frame(page)
     page.wait_for_timeout(800)
     page.screenshot(path=str(OUTPUT / "dashboard-default.png"))
-    iframe = page.locator("iframe[title*='streamlit_folium']")
+    iframe = page.locator("iframe[title$='geo_map']")
     body = iframe.content_frame.locator("body")
     # The default view frames the Caspian: Aktau (51.2 E, 43.6 N) and Atyrau (51.9 E, 47.1 N) are inside it.
     assert body.evaluate("() => window.map.getBounds().contains([43.6, 51.2]) && window.map.getBounds().contains([47.1, 51.9])")
@@ -350,7 +350,7 @@ def test_each_click_selects_its_line_at_once_and_the_view_survives(app_url, brow
         page.locator("[data-testid='stHtml'] strong, [data-testid='stHtml'] h3, [data-testid='stHtml'] h4").filter(
             has_text=names[asset]).locator("visible=true").first.wait_for(timeout=15_000)
         page.wait_for_function(
-            "([id]) => { const f = document.querySelector(\"iframe[title*='streamlit_folium']\").contentWindow;"
+            "([id]) => { const f = document.querySelector(\"iframe[title$='geo_map']\").contentWindow;"
             " let ok = false; f.map.eachLayer(l => { if (l.feature && l.feature.properties.i === id && l.options.color === '#ffd400') ok = true; });"
             " return ok; }", arg=[asset], timeout=15_000)
         body.evaluate("() => window.map.closePopup()")
@@ -362,7 +362,7 @@ def test_each_click_selects_its_line_at_once_and_the_view_survives(app_url, brow
     page.get_by_text("scenario: CPC halted").first.wait_for(timeout=30_000)
     page.get_by_role("tab", name="Map", exact=True).click()
     page.wait_for_function(
-        "() => { const f = document.querySelector(\"iframe[title*='streamlit_folium']\").contentWindow; let off = false;"
+        "() => { const f = document.querySelector(\"iframe[title$='geo_map']\").contentWindow; let off = false;"
         " f.map.eachLayer(l => { if (l.feature && l.feature.properties.i === 'cpc' && l.options.color === '#9e9e9e') off = true; }); return off; }",
         timeout=15_000)
     assert same_view(body.evaluate(VIEW_JS), mine), "a preset change on another tab leaves the view alone"

@@ -102,7 +102,8 @@ def app_map(query: dict[str, str] | None = None, **widgets) -> tuple[AppTest, Ma
     (component,) = [c for c in at.get("component_instance") if "script" in c.proto.json_args]
     args = json.loads(component.proto.json_args)
     # The base map is stable across reruns; what changes arrives in the per-run layer (geoView.update).
-    return at, parse_update(parse(args["script"]), args["feature_group"])
+    # The page calls geoView.update(VIEW, FIT, map) with the component's view and fit arguments.
+    return at, parse_update(parse(args["script"]), f"geoView.update({args['view']}, {json.dumps(args['fit'])}, map)")
 
 
 def test_app_default_map_carries_the_2023_baseline_flows():
@@ -140,3 +141,17 @@ def test_app_selected_claim_highlights_its_linked_assets():
     # The fit covers BTC's box and more (the claim also links Ust-Luga on the Baltic, far north of BTC).
     (south, west), (north, _) = data.bounds
     assert south <= BTC_BOUNDS[0] and west <= BTC_BOUNDS[1] and north > BTC_BOUNDS[2] + 10
+
+
+def test_app_shown_claim_marks_bypassed_and_alternative_routes():
+    # seeds/claims.yaml, zeifert-reroute-oil-gas: CPC and the Russian ports are "bypassed", BTC the "alternative".
+    _, data = app_map({"claim": "zeifert-reroute-oil-gas"})
+    roles = data.view["roles"]
+    assert roles["cpc"] == "bypassed" and roles["ust-luga"] == "bypassed" and roles["btc"] == "alternative"
+    assert set(roles) == set(data.view["highlight"])
+    assert data.view["bypassColour"] == "#000000"
+
+
+def test_app_selected_asset_has_no_claim_roles():
+    _, data = app_map({"asset": "btc"})
+    assert data.view["roles"] == {}

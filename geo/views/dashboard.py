@@ -181,24 +181,28 @@ def _base_map_args(paths: Paths, version: tuple[tuple[str, int, int], ...], comm
     return mapcomponent.base_args(base_map(_data(paths, version), paths, commodity))
 
 
-def highlight_of(view: ViewState, data: Data) -> frozenset[str]:
-    """The assets to highlight: the shown claim's, else the selected asset."""
+def highlight_of(view: ViewState, data: Data, mentions: str | None = None) -> frozenset[str]:
+    """The assets to highlight: the shown claim's, else the selected asset, else the assets article ``mentions`` makes claims about."""
     if view.claim:
         row = data.claims[data.claims["id"] == view.claim]
         if not row.empty:
             return frozenset(row.iloc[0]["asset_ids"]) & frozenset(data.assets.index)
     elif view.asset:
         return frozenset({view.asset})
+    elif mentions:
+        return article_assets(data, mentions)
     return frozenset()
 
 
-def view_layer(view: ViewState, data: Data, ws: Workspace, result: Any, *, tiles: bool, fit_id: int | None) -> folium.FeatureGroup:
-    """The per-run layer: the scenario's flows, switched-off routes, stranded rings, highlight and a requested fit."""
-    highlight = highlight_of(view, data)
+def view_layer(view: ViewState, data: Data, ws: Workspace, result: Any, *, tiles: bool, fit_id: int | None,
+               mentions: str | None = None) -> webmap.MapUpdate:
+    """The per-run update of the map: the scenario's flows, switched-off routes, stranded rings, highlight and a requested fit."""
+    highlight = highlight_of(view, data, mentions)
     # result.off holds every asset switched off: the preset's and the view's own.
     state = MapState(flows=dict(result.asset_flows), flow_unit=result.unit, flow_year=result.year, off=frozenset(result.off),
-                     highlight=highlight, tiles=tiles, fit=bounds_of(data.assets, highlight), rings=stranded_rings(ws, result))
-    return webmap.view_layer(data.assets, state, fit_id=fit_id)
+                     highlight=highlight, tiles=tiles, fit=bounds_of(data.assets, highlight), rings=stranded_rings(ws, result),
+                     roles=claim_roles(data, view.claim))
+    return webmap.map_update(data.assets, state, fit_id=fit_id)
 
 
 def stranded_rings(ws: Workspace, result: Any) -> tuple[tuple[float, float, float, str], ...]:
@@ -231,6 +235,7 @@ PAGE_STYLE = """<style>
 .claim {border-left: 3px solid #c9c9c9; padding: 2px 0 2px 12px; margin: 0 0 18px 0;}
 .claim mark, .article mark {background: #fff3a3; padding: 0 1px;}
 .article {line-height: 1.6; max-width: 58rem; white-space: pre-wrap;}
+iframe[title$="geo_map"] {height: clamp(380px, calc(100vh - 300px), 1100px) !important;}
 </style>"""
 
 
@@ -290,7 +295,7 @@ def asset_panel(asset_id: str, data: Data, baseline: Any, result: Any) -> None:
     st.markdown(f"**Claims linked: {len(linked)}**")
     for c in linked.itertuples():
         st.html(render("linked_claim.html", excerpt=c.excerpt, title=c.article_title, verdict=panels.VERDICT_LABELS.get(c.verdict, c.verdict)))
-    st.caption(md_text("Sources: " + ", ".join(row["sources"])))
+    st.html(source_links(row["sources"], data.sources))
 
 
 def dependency_panel(baseline: Any, result: Any, view: ViewState | None = None, paths: Paths | None = None) -> None:
@@ -397,6 +402,8 @@ def article_panel(view: ViewState, data: Data) -> ViewState:
     art_id = st.selectbox("Article", ids, index=ids.index(current), format_func=lambda a: data.corpus.articles[a].label, key="w_article")
     art = data.corpus.articles[art_id]
     spans = [(c.start, c.end, f"{c.id} ({c.claim_type})") for c in data.corpus.claims if c.article == art_id]
+    st.checkbox("Show this article's mentions on the map", key="w_mentions",
+                help="Highlights the routes and places the article's claims are about (the map reads it on its next run).")
     st.html(render("article.html", art=art, cites=", ".join(art.cites) or "none",
                    body=panels.article_html(data.corpus.texts[art_id], spans)))
     return view.with_(article=art_id)
@@ -519,7 +526,8 @@ def _claim_from(c: Any, english: str) -> corpus.Claim:
 def briefing_panel(view: ViewState, paths: Paths) -> None:
     """Make PNG, PDF and HTML briefings of the current view, then offer them for download."""
     key = (view.year, view.commodity, view.preset, view.off, view.capacity, view.claim)
-    if st.button("Make briefing files (PNG, PDF, HTML) of this view", key="w_brief"):
+    if st.button("Make briefing files (PNG, PDF, HTML) of this view", key="w_brief",
+                 help="A 1920x1080 PNG, an A4 PDF and a self-contained HTML page of the current scenario and claim"):
         with st.spinner("Drawing the briefing..."):
             b = brief.make_briefing(Workspace.open(paths.data_dir, paths.corpus_dir), year=view.year, commodity=view.commodity,
                                     preset=view.preset, off=view.off, capacity=dict(view.capacity),
@@ -540,14 +548,14 @@ def briefing_panel(view: ViewState, paths: Paths) -> None:
 
 
 def click_signature(value: Any) -> tuple[Any, ...] | None:
-    """What makes a map click new: the asset and the clicked point (a re-click of the same asset is a new point)."""
+    """What makes a map click new: the asset, the clicked point and the page's click counter (a re-click of the same spot counts)."""
     value = value or {}
     feature = value.get("last_active_drawing") or {}
     asset = (feature.get("properties") or {}).get("id")
     point = value.get("last_object_clicked") or {}
     if asset is None:
         return None
-    return (asset, point.get("lat"), point.get("lng"))
+    return (asset, point.get("lat"), point.get("lng"), point.get("n"))
 
 
 def new_click(value: Any, last: tuple[Any, ...] | None) -> str | None:
@@ -559,3 +567,54 @@ def new_click(value: Any, last: tuple[Any, ...] | None) -> str | None:
 def request_fit() -> None:
     """Ask the map to zoom to the highlighted assets once: a new request id is applied by the page, then ignored."""
     st.session_state.fit_id = st.session_state.get("fit_id", 0) + 1
+
+
+# --- map conveniences: article mentions, source links, a link to this view ------------------------------------------
+
+
+def article_assets(data: Data, article_id: str) -> frozenset[str]:
+    """The assets the claims of one article are about (what "show this article's mentions on the map" highlights)."""
+    if data.claims.empty:
+        return frozenset()
+    rows = data.claims[data.claims["article"] == article_id]
+    return frozenset(a for ids in rows["asset_ids"] for a in ids) & frozenset(data.assets.index)
+
+
+def source_links(source_ids: Any, sources: pd.DataFrame) -> str:
+    """Source ids as links to their pages (http and https only; escaped by the template), with the title on hover."""
+    items = []
+    for sid in source_ids:
+        url = sources.at[sid, "url"] if sid in sources.index else None
+        title = f"{sources.at[sid, 'publisher']}: {sources.at[sid, 'title']}" if sid in sources.index else "not in data/sources.yaml"
+        ok = isinstance(url, str) and url.lower().startswith(("http://", "https://"))
+        items.append({"id": sid, "url": url if ok else None, "title": title})
+    return str(render("source_links.html", sources=items))
+
+
+def view_link(view: ViewState, base_url: str | None) -> str:
+    """The address of this view: the page's own address with the view's query string (see :mod:`geo.views.url_state`).
+
+    >>> view_link(ViewState(year=2022, off=("cpc",)), "http://localhost:8501/?asset=x")
+    'http://localhost:8501/?year=2022&off=cpc'
+    """
+    from urllib.parse import urlencode, urlsplit, urlunsplit
+
+    from geo.views.url_state import to_query
+
+    parts = urlsplit(base_url or "http://localhost:8501/")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(to_query(view)), ""))
+
+
+def copy_link(view: ViewState) -> None:
+    """A "link to this view" button: a popover with the address, which the code box's copy button copies."""
+    with st.popover("🔗 Link to this view", help="Copy an address that opens this scenario, selection and claim"):
+        st.code(view_link(view, st.context.url), language=None, wrap_lines=True)
+        st.caption("Use the copy button at the right of the address.")
+
+
+def claim_roles(data: Data, claim_id: str | None) -> dict[str, str]:
+    """The role of each asset in a claim ("bypassed", "alternative", "subject"), for the map's casings."""
+    if not claim_id or data.claims.empty:
+        return {}
+    rows = data.claims[data.claims["id"] == claim_id]
+    return {a["id"]: a["role"] for a in rows.iloc[0]["assets"]} if not rows.empty else {}

@@ -1,53 +1,60 @@
-"""The dashboard's map component: streamlit-folium's front end, with the base map's script built once per data version.
+"""The dashboard's map component: the base map drawn once per page, then updated in place on every rerun.
 
-``st_folium`` renders the whole folium map (hundreds of kB of JSON through Jinja) on every rerun only to find
-the same script again. Here the base map's component arguments are computed once per data version and
-commodity and shared (immutable strings); each rerun sends only the small per-run feature group, which the
-front end evaluates on the map it already has (streamlit-folium 0.27's ``feature_group`` argument). The
-arguments are exactly those ``st_folium`` sends, built with its own helpers, so the front end is unchanged.
+A small Streamlit component of our own (``static/mapcomponent``: an HTML page and ``geomap.js``, no build step)
+replaces ``st_folium``'s front end, which
+- waited 250 ms (a debounce) before it sent a click, and
+- evaluated a new script and re-bound click handlers on every layer of the map on every rerun.
+
+Here the base map's script (from folium, built once per data version and commodity and shared) is evaluated once;
+each rerun hands the page only the view (flows, switched-off routes, selection, stranded rings, as JSON), a fit
+request and the online-tiles switch, which ``geoView.update`` applies to the drawn layers. A click is sent at once.
+The component's value has the shape the dashboard read from ``st_folium`` (``last_active_drawing``,
+``last_object_clicked``), so :func:`geo.views.dashboard.new_click` is unchanged.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import folium
-import streamlit as st
+import streamlit.components.v1 as components
 import streamlit_folium as stf
+
+#: The component's page; Streamlit serves this folder. Its iframe's title ends with ``geo_map``.
+COMPONENT_DIR = Path(__file__).parent / "static" / "mapcomponent"
+_component = components.declare_component("geo_map", path=str(COMPONENT_DIR))
 
 
 def base_args(fmap: folium.Map) -> dict[str, Any]:
-    """What the front end needs to draw ``fmap`` (script, header, html, links, id), as ``st_folium`` computes it."""
+    """What the page needs to draw ``fmap`` once (script, header, html, Leaflet's files), computed with streamlit-folium's helpers."""
     fmap.get_root().render()
     fmap.render()
     html, header = stf._get_html(fmap), stf._get_header(fmap)
     script = stf._get_map_string(fmap)
     css = [href for _, href in fmap.default_css]
     js = [src for _, src in fmap.default_js]
-    return {"script": script, "header": header, "html": html, "id": stf.get_full_id(fmap), "css_links": css, "js_links": js}
+    # The page redraws (keeping the user's view) only when this changes: a new data version or commodity.
+    base = hashlib.sha1("\n".join([script, header, html, *css, *js]).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+    return {"script": script, "header": header, "html": html, "id": stf.get_full_id(fmap), "css_links": css, "js_links": js, "base": base}
 
 
-def layer_script(group: folium.FeatureGroup) -> str:
-    """The per-run feature group as the script the front end evaluates on the drawn map (``map_div``)."""
-    host = folium.Map(tiles=None)
-    return str(stf._get_feature_group_string(group, map=host, idx=0))
+def show(args: dict[str, Any], view: str, *, fit: dict[str, Any] | None, tiles: dict[str, str] | None, key: str, height: int,
+         returned_objects: Sequence[str] = ("last_active_drawing", "last_object_clicked"), on_change: Callable[[], None] | None = None) -> Any:
+    """The map: the same base arguments on every rerun (the page draws them once), the view that restyles it, a fit request.
 
-
-def show(args: dict[str, Any], group: folium.FeatureGroup, *, key: str, height: int, returned_objects: Sequence[str],
-         on_change: Callable[[], None] | None = None) -> Any:
-    """The map component: same base arguments (same widget id, same drawn map) on every rerun, a new layer script."""
-    hash_key = stf.generate_js_hash(args["script"], key, False)
-
-    def _changed() -> None:
-        st.session_state[key] = st.session_state.get(hash_key, {})
-        if on_change is not None:
-            on_change()
-
-    defaults = dict.fromkeys(returned_objects)
-    return stf._component_func(
-        script=args["script"], header=args["header"], html=args["html"], id=args["id"], key=hash_key, height=height, width=None,
-        returned_objects=list(returned_objects), default=defaults, zoom=None, center=None, feature_group=layer_script(group),
-        return_on_hover=False, layer_control=None, pixelated=False, css_links=args["css_links"], js_links=args["js_links"],
-        on_change=_changed, wrap_longitude=False,
-    )
+    Parameters
+    ----------
+    args
+        :func:`base_args` of the base map.
+    view
+        The view JSON of :func:`geo.views.webmap.view_json`.
+    fit
+        ``{"id": n, "bounds": [w, s, e, n]}``: the page fits the map only to an id it has not applied yet.
+    tiles
+        ``{"url", "attribution"}`` of online tiles to lay under the routes, or ``None``.
+    """
+    return _component(**args, view=view, fit=fit, tiles=tiles, height=height, key=key, default=dict.fromkeys(returned_objects),
+                      on_change=on_change)

@@ -23,14 +23,20 @@ from jinja2 import Template
 from geo import settings
 from geo.data import basemap
 from geo.data.schema import LINE_KINDS
-from geo.views import offline
+from geo.views import labels, offline
 from geo.views.safehtml import RawElement, SafeMacroElement, render, script_json
 from geo.views.tables import text_or
 
-COLOURS = {"oil": "#b35806", "gas": "#2166ac", "oil+gas": "#762a83"}
+# The briefing's palette (geo/views/briefmap.py), checked for colour-blind readers in tests/test_map_colours.py: the
+# earlier bright red halo (#d7301f) could not be told from an oil line under deuteranopia, nor the purple oil+gas from gas.
+COLOURS = {"oil": "#b35806", "gas": "#2166ac", "oil+gas": "#4d4d4d"}
 OFF_COLOUR = "#9e9e9e"
-RUSSIA_COLOUR = "#d7301f"
+RUSSIA_COLOUR = "#67001f"
+#: The Russian-exposure casing is drawn this opaque under the line (the colour a reader sees is its blend with the land).
+RUSSIA_HALO_OPACITY = 0.35
 HIGHLIGHT_COLOUR = "#ffd400"
+#: A shown claim's bypassed routes and ports get a black dashed casing instead of the yellow one (pattern and colour differ).
+BYPASSED_COLOUR = "#000000"
 DASHES = {"operating": None, "proposed": "10 8", "construction": "4 6", "idle": "1 6", "cancelled": "1 10"}
 
 #: Layer names, in the order they are drawn; the app and the legend use the same names.
@@ -85,6 +91,8 @@ class MapState:
     #: URL prefix of local Leaflet files, or ``None`` to inline them (self-contained pages).
     asset_prefix: str | None = offline.STATIC_URL
     fit: tuple[float, float, float, float] | None = None
+    #: The shown claim's role per highlighted asset ("bypassed", "alternative", "subject"); bypassed ones are cased differently.
+    roles: Mapping[str, str] = field(default_factory=dict)
     #: Stranded volume at its source: ``(lon, lat, volume, text)`` per ring, drawn as a red circle whose area follows the volume.
     rings: tuple[tuple[float, float, float, str], ...] = ()
 
@@ -123,12 +131,39 @@ def _props(row: Any, source_index: dict[str, int], strings: dict[str, int] | Non
     return props
 
 
+#: Map labels by kind: (rank tier, first zoom level shown). Lower tiers are placed first; within a tier, larger capacity first.
+LABEL_TIERS = {"pipeline": (0, 3), "terminal": (1, 4), "port": (1, 4), "shipping_lane": (2, 5), "rail": (2, 5), "field": (2, 5),
+               "border_crossing": (3, 5), "refinery": (3, 5), "junction": (4, 6)}
+
+
+def label_of(row: Any) -> tuple[str, float, int]:
+    """A map label for an asset: short text, rank (lower is placed first) and the zoom level it shows from.
+
+    >>> from types import SimpleNamespace as A
+    >>> label_of(A(name="Caspian Pipeline Consortium (CPC) pipeline", aliases=["CPC"], kind="pipeline", capacity_norm=72.5))
+    ('CPC', -72.5, 3)
+    >>> label_of(A(name="Aktau sea port", aliases=[], kind="port", capacity_norm=None))
+    ('Aktau', 1000.0, 4)
+    """
+    tier, zoom = LABEL_TIERS.get(row.kind, (4, 6))
+    if row.kind in LINE_KINDS:
+        text = labels.line_label(row.name, row.aliases or [], row.kind)
+    else:
+        text = labels.point_label(row.name)
+    capacity = _num(row.capacity_norm) or 0.0
+    return text, round(tier * 1000.0 - float(capacity), 3), zoom
+
+
 def _raw_props(row: Any, source_index: dict[str, int]) -> dict[str, Any]:
     length = _num(row.length_km)
     start = _num(row.start_year)
+    label, rank, zoom = label_of(row)
     return {
         "i": row.id,
         "n": row.name,
+        "lb": label,
+        "lr": rank,
+        "lz": zoom,
         "k": settings.KIND_LABELS.get(row.kind, row.kind),
         "c": row.commodity,
         "s": row.status,
@@ -193,14 +228,21 @@ def map_layers(assets: gpd.GeoDataFrame, claims: pd.DataFrame | None = None, sou
             continue
         row = next(assets.loc[[asset_id]].itertuples())
         anchor = row.geometry.interpolate(0.5, normalized=True) if row.kind in LINE_KINDS else row.geometry
-        by_layer["Claims"].append(_feature(row, {**_props(row, source_index, strings), "claim": 1}, shapely.set_precision(anchor, 0.001)))
-    lookups = {"sources": source_text, "claims": claim_rows, "byAsset": by_asset, "strings": list(strings)}
+        claim_props = {k: v for k, v in _props(row, source_index, strings).items() if k not in ("lb", "lr", "lz")}
+        by_layer["Claims"].append(_feature(row, {**claim_props, "claim": 1}, shapely.set_precision(anchor, 0.001)))
+    urls = [_http_url(sources.at[s, "url"]) for s in source_ids] if sources is not None else []
+    lookups = {"sources": source_text, "sourceUrls": urls, "claims": claim_rows, "byAsset": by_asset, "strings": list(strings)}
     minx, miny, maxx, maxy = assets.total_bounds
     return MapLayers(
         layers={name: script_json(_collection(f)) for name, f in by_layer.items() if f},
         lookups=script_json(lookups),
         bounds=(minx, miny, maxx, maxy),
     )
+
+
+def _http_url(value: Any) -> str | None:
+    """A source's address if it is an http(s) URL (the page links only those), else ``None``."""
+    return value if isinstance(value, str) and value.lower().startswith(("http://", "https://")) else None
 
 
 def accuracy_label(sections: list[dict[str, Any]]) -> str:
@@ -246,6 +288,8 @@ def view_json(assets: gpd.GeoDataFrame, state: MapState) -> str:
         "flows": flows, "maxFlow": max_flow, "unit": state.flow_unit, "year": state.flow_year,
         "off": sorted(state.off), "highlight": sorted(state.highlight),
         "colours": COLOURS, "dashes": DASHES, "offColour": OFF_COLOUR, "ruColour": RUSSIA_COLOUR, "hlColour": HIGHLIGHT_COLOUR,
+        "ruOpacity": RUSSIA_HALO_OPACITY, "bypassColour": BYPASSED_COLOUR,
+        "roles": {k: v for k, v in sorted(state.roles.items()) if k in state.highlight},
         "radius": _RADIUS, "rings": _rings(state.rings),
     })
 
@@ -336,6 +380,26 @@ def view_layer(assets: gpd.GeoDataFrame, state: MapState, *, fit_id: int | None 
     fit = {"id": fit_id, "bounds": bounds} if fit_id is not None else None
     group.add_child(_ViewUpdate(view_json(assets, state), script_json(fit)))
     return group
+
+
+@dataclass(frozen=True)
+class MapUpdate:
+    """What the dashboard's map component applies on a rerun (see :mod:`geo.views.mapcomponent`)."""
+
+    #: The view JSON of :func:`view_json`: flows, switched-off and highlighted assets, rings.
+    view: str
+    #: ``{"id": n, "bounds": [w, s, e, n] or None}``, applied once per new id (the user asked to zoom), or ``None``.
+    fit: dict[str, Any] | None
+    #: Online tiles to lay under the routes (``url``, ``attribution``), or ``None``.
+    tiles: dict[str, str] | None
+
+
+def map_update(assets: gpd.GeoDataFrame, state: MapState, *, fit_id: int | None = None) -> MapUpdate:
+    """The per-run part of the dashboard's map as plain values: the page restyles its drawn layers with them."""
+    bounds = [round(float(b), 3) for b in state.fit] if state.fit is not None else None
+    fit = {"id": fit_id, "bounds": bounds} if fit_id is not None else None
+    tiles = {"url": offline.TILE_URL, "attribution": offline.TILE_ATTRIBUTION} if state.tiles else None
+    return MapUpdate(view=view_json(assets, state), fit=fit, tiles=tiles)
 
 
 @lru_cache(maxsize=1)

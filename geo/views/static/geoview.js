@@ -16,12 +16,61 @@ window.geoView = (function () {
         });
     }
 
-    /* The one map of this page (the dashboard's iframe, or a saved page) and the last fit request applied. */
-    var current = null, lastFit = null;
+    /* A source as a link that opens in a new tab: only http(s) addresses, text and address escaped. */
+    function link(text, url) {
+        if (typeof url !== "string" || !/^https?:\/\//i.test(url)) return esc(text);
+        return "<a href=\"" + esc(url) + "\" target=\"_blank\" rel=\"noopener noreferrer\">" + esc(text) + "</a>";
+    }
+
+    /* The one map of this page (the dashboard's iframe, or a saved page), the last fit request applied, the decorated map. */
+    var current = null, lastFit = null, decorated = null;
+    /* Above this many lines with flow the direction dashes stand still (an animation of thousands of paths costs the CPU). */
+    var ANIMATE_MAX = 300, MAX_LABELS = 90;
+    var measureCtx = null;
+
+    function textWidth(t) {
+        measureCtx = measureCtx || document.createElement("canvas").getContext("2d");
+        measureCtx.font = "600 11px sans-serif";
+        return measureCtx.measureText(t).width;
+    }
+    function overlaps(a, b, pad) {
+        return a[0] - pad < b[2] + pad && b[0] - pad < a[2] + pad && a[1] - pad < b[3] + pad && b[1] - pad < a[3] + pad;
+    }
+    /* Points along a drawn line in container pixels, at these shares of its screen length (best first). */
+    function alongLine(map, layer, shares) {
+        var ll = layer.getLatLngs(), flat = Array.isArray(ll[0]) ? [].concat.apply([], ll) : ll;
+        var pts = flat.map(function (x) { return map.latLngToContainerPoint(x); }), cum = [0];
+        for (var k = 1; k < pts.length; k++) cum.push(cum[k - 1] + pts[k].distanceTo(pts[k - 1]));
+        var total = cum[cum.length - 1];
+        if (!total) return pts.slice(0, 1);
+        return shares.map(function (f) {
+            var d = f * total, j = 1;
+            while (j < cum.length - 1 && cum[j] < d) j++;
+            var t = (d - cum[j - 1]) / ((cum[j] - cum[j - 1]) || 1);
+            return L.point(pts[j - 1].x + t * (pts[j].x - pts[j - 1].x), pts[j - 1].y + t * (pts[j].y - pts[j - 1].y));
+        });
+    }
+    /* Candidate boxes [x0, y0, x1, y1] (y down) for a label of size w x h: centred above or below a line's anchor,
+       or beside a marker (right, upper right, lower right, left, upper left, lower left, above, below). */
+    function slots(anchors, w, h, onLine, gap) {
+        var boxes = [];
+        anchors.forEach(function (a) {
+            if (onLine) {
+                boxes.push([a.x - w / 2, a.y - gap - h, a.x + w / 2, a.y - gap]);
+                boxes.push([a.x - w / 2, a.y + gap, a.x + w / 2, a.y + gap + h]);
+                return;
+            }
+            [[1, 0], [1, -1], [1, 1], [-1, 0], [-1, -1], [-1, 1], [0, -1], [0, 1]].forEach(function (s) {
+                var cx = a.x + s[0] * (gap + w / 2), cy = s[0] === 0 ? a.y + s[1] * (gap + h / 2) : a.y + s[1] * (h / 2 + gap / 2);
+                boxes.push([cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2]);
+            });
+        });
+        return boxes;
+    }
 
     function create(L_, V, SHARED) {
         var off = new Set(V.off), hl = new Set(V.highlight);
-        var styled = [], halos = [], overlay = null, mapRef = null;
+        var styled = [], halos = [], flowRecs = [], overlay = null, mapRef = decorated, labelBox = null, labelTimer = null, placed = [];
 
         function expand(p) {
             if (p._x) return p;
@@ -38,14 +87,17 @@ window.geoView = (function () {
         }
         function pointStyle(p) {
             if (p.claim) return {color: "#000000", weight: 1, fillColor: V.hlColour, fillOpacity: 0.95};
-            var border = hl.has(p.i) ? V.hlColour : (p.rp ? V.ruColour : "#333333");
+            var border = hl.has(p.i) ? (bypassed(p.i) ? V.bypassColour : V.hlColour) : (p.rp ? V.ruColour : "#333333");
             return {color: border, weight: hl.has(p.i) ? 4 : (p.rp ? 2.5 : 1), fillColor: off.has(p.i) ? V.offColour : V.colours[p.c],
                     fillOpacity: p.k === "Junction" ? 0.6 : 0.9};
         }
         function haloStyle(f) {
+            if (hl.has(f.properties.i) && bypassed(f.properties.i)) return {color: V.bypassColour, weight: 12, opacity: 1, dashArray: "4 8"};
             return hl.has(f.properties.i) ? {color: V.hlColour, weight: 14, opacity: 0.85}
-                                          : {color: V.ruColour, weight: 8, opacity: 0.35};
+                                          : {color: V.ruColour, weight: 8, opacity: V.ruOpacity || 0.35};
         }
+        /* A route or port the shown claim says is avoided: cased black and dashed, not yellow. */
+        function bypassed(id) { return (V.roles || {})[id] === "bypassed"; }
         function hasHalo(f) { return hl.has(f.properties.i) || f.properties.ru > 0; }
         function tooltip(p) {
             var claims = L_.byAsset[p.i] || [];
@@ -70,24 +122,108 @@ window.geoView = (function () {
                         esc(c.d || "undated") + "; " + esc(c.ty) + "; role: " + esc(cr[1]) + "; " + esc(c.v) + "</small></li>";
                 }).join("") + "</ul>";
             }
-            var src = (p.src || []).map(function (i) { return "<li>" + esc(L_.sources[i]) + "</li>"; })
+            var src = (p.src || []).map(function (i) { return "<li>" + link(L_.sources[i], (L_.sourceUrls || [])[i]) + "</li>"; })
                 .concat((p.srcx || []).map(function (s) { return "<li><code>" + esc(s) + "</code></li>"; }));
             return html + "<p><b>Sources</b></p><ul>" + src.join("") + "</ul></div>";
         }
         function bind(f, layer) {
             layer.bindTooltip(function () { return tooltip(expand(f.properties)); }, {sticky: true});
             layer.bindPopup(function () { return popup(expand(f.properties)); }, {maxWidth: 420, maxHeight: 360, autoPan: false});
+            /* The dashboard's component (static/mapcomponent/geomap.js) sends a click to the app at once. */
+            layer.on("click", function (e) { if (window.geoViewClick) window.geoViewClick(f.properties, e); });
         }
         /* One map layer: a red or yellow casing under the lines, then the features themselves. */
         function addHalo(rec) {
             rec.layer = L.geoJson(rec.data, {filter: hasHalo, style: haloStyle, interactive: false, pane: "geoHalo"}).addTo(rec.parent);
         }
+        /* Flow direction: light dashes running along every line that carries flow (lines are drawn from source to sink). */
+        function hasFlow(f) {
+            var p = f.properties;
+            return !p.claim && f.geometry.type !== "Point" && !off.has(p.i) && (V.flows[p.i] || 0) > 0;
+        }
+        function addFlow(rec, animate) {
+            rec.layer = L.geoJson(rec.data, {filter: hasFlow, interactive: false, pane: "geoFlow", className: animate ? "geo-flow" : "geo-flow-still",
+                                             style: function () { return {color: "#ffffff", weight: 1.6, opacity: 0.9, dashArray: "3 9"}; }})
+                .addTo(rec.parent);
+        }
+        function flowAnimated() {
+            var n = 0;
+            flowRecs.forEach(function (rec) { rec.data.features.forEach(function (f) { if (hasFlow(f)) n++; }); });
+            return n <= ANIMATE_MAX;
+        }
+        function hook(map) {
+            if (!map || mapRef === map && labelBox) return;
+            mapRef = map;
+            labelBox = L.DomUtil.create("div", "geo-labels", map.getPane("geoLabels"));
+            map.on("zoomstart", function () { labelBox.style.display = "none"; });
+            map.on("zoomend moveend resize overlayadd overlayremove", scheduleLabels);
+        }
+        function scheduleLabels() {
+            if (labelTimer) clearTimeout(labelTimer);
+            labelTimer = setTimeout(function () { labelTimer = null; drawLabels(); }, 40);
+        }
+        /* Route, port and field names where they fit: by rank, shown from their zoom level on, never on top of each other,
+           of a marker, a map control or the legend. A name already placed (Kazakhstan–China has four parts) is not repeated. */
+        function drawLabels() {
+            var map = mapRef;
+            if (!map || !labelBox || !map._loaded || !map._mapPane) return;  // a map removed for a redraw has no panes
+            var size = map.getSize(), zoom = map.getZoom(), view = map.getBounds(), cont = map.getContainer().getBoundingClientRect();
+            var wanted = [], taken = [];
+            styled.forEach(function (gj) {
+                if (!gj._map) return;
+                gj.eachLayer(function (l) {
+                    var p = l.feature.properties;
+                    if (l.getLatLng) {
+                        if (!view.contains(l.getLatLng())) return;
+                        var c = map.latLngToContainerPoint(l.getLatLng()), r = (l.getRadius ? l.getRadius() : 5) + 1;
+                        if (wanted.length < 4000) taken.push([c.x - r, c.y - r, c.x + r, c.y + r]);
+                    } else if (!view.intersects(l.getBounds())) return;
+                    if (p.lb && !p.claim && zoom >= (p.lz || 0)) wanted.push({l: l, p: p});
+                });
+            });
+            var controls = map.getContainer().querySelectorAll(".leaflet-control, #geo-legend");
+            Array.prototype.forEach.call(controls, function (el) {
+                var r = el.getBoundingClientRect();
+                if (r.width) taken.push([r.left - cont.left, r.top - cont.top, r.right - cont.left, r.bottom - cont.top]);
+            });
+            var obstacles = taken.length;
+            wanted.sort(function (a, b) { return a.p.lr - b.p.lr; });
+            var seen = {}, html = [];
+            placed = [];
+            for (var n = 0; n < wanted.length && placed.length < MAX_LABELS; n++) {
+                var p = wanted[n].p, l = wanted[n].l;
+                if (seen[p.lb]) continue;
+                var w = textWidth(p.lb) + 6, h = 15, onLine = !l.getLatLng;
+                var anchors = onLine ? alongLine(map, l, [0.5, 0.35, 0.65, 0.2, 0.8]) : [map.latLngToContainerPoint(l.getLatLng())];
+                var boxes = slots(anchors, w, h, onLine, onLine ? 3 : (l.getRadius ? l.getRadius() : 5) + 3);
+                for (var b = 0; b < boxes.length; b++) {
+                    var box = boxes[b];
+                    if (box[0] < 0 || box[1] < 0 || box[2] > size.x || box[3] > size.y) continue;
+                    var free = true;
+                    for (var t = 0; t < taken.length && free; t++) free = !overlaps(box, taken[t], t < obstacles ? 0 : 2);
+                    if (!free) continue;
+                    taken.push(box);
+                    seen[p.lb] = true;
+                    placed.push({id: p.i, text: p.lb, box: box});
+                    var at = map.containerPointToLayerPoint([box[0], box[1]]);
+                    html.push("<div class='geo-label" + (onLine ? " geo-label-line" : "") + "' style='left:" + Math.round(at.x) + "px;top:" +
+                              Math.round(at.y) + "px;width:" + Math.ceil(w) + "px" + (onLine ? ";color:" + esc(V.colours[p.c] || "#333") : "") +
+                              "'>" + esc(p.lb) + "</div>");
+                    break;
+                }
+            }
+            labelBox.innerHTML = html.join("");
+            labelBox.style.display = "";
+        }
         function addLayer(data, parent, points) {
-            mapRef = mapRef || parent._map || null;
+            hook(parent._map || mapRef);
             if (!points) {
                 var rec = {data: data, parent: parent, layer: null};
                 halos.push(rec);
                 addHalo(rec);
+                var frec = {data: data, parent: parent, layer: null};
+                flowRecs.push(frec);
+                addFlow(frec, flowAnimated());
             }
             var layer = L.geoJson(data, {
                 pointToLayer: function (f, ll) {
@@ -100,6 +236,7 @@ window.geoView = (function () {
                 onEachFeature: function (f, layer) { layer.feature.properties.id = f.properties.i; bind(f, layer); }
             }).addTo(parent);
             styled.push(layer);
+            scheduleLabels();
         }
         function featureStyle(f) { return f.geometry.type === "Point" ? pointStyle(f.properties) : lineStyle(f.properties); }
         /* A new scenario or selection: restyle the drawn layers in place, so the map (and the user's view) stays. */
@@ -109,8 +246,12 @@ window.geoView = (function () {
             hl = new Set(V.highlight);
             styled.forEach(function (layer) { layer.setStyle(featureStyle); });
             halos.forEach(function (rec) { if (rec.layer) rec.parent.removeLayer(rec.layer); addHalo(rec); });
+            var animate = flowAnimated();
+            flowRecs.forEach(function (rec) { if (rec.layer) rec.parent.removeLayer(rec.layer); addFlow(rec, animate); });
             map = map || mapRef;
             if (!map) return;
+            hook(map);
+            scheduleLabels();
             if (overlay) overlay.clearLayers(); else overlay = L.layerGroup().addTo(map);
             (V.rings || []).forEach(function (r) {
                 L.circleMarker([r.lat, r.lon], {radius: r.radius, color: V.ruColour, weight: 3, fill: true, fillOpacity: 0.12,
@@ -127,7 +268,9 @@ window.geoView = (function () {
                 onEachFeature: function (f, layer) { layer.bindTooltip(esc(f.properties.name), {sticky: true}); }
             }).addTo(parent);
         }
-        var api = {addLayer: addLayer, addOutlines: addOutlines, update: update};
+        /* The labels on the map now (id, text, box in container pixels): for tests and the briefing's check. */
+        function labels() { return placed.slice(); }
+        var api = {addLayer: addLayer, addOutlines: addOutlines, update: update, labels: labels, drawLabels: drawLabels};
         current = api;
         return api;
     }
@@ -144,19 +287,53 @@ window.geoView = (function () {
 
     /* A metric-only scale bar and a sea-coloured background under the country outlines. */
     function decorate(map) {
-        /* Panes: the basemap under everything, halos and rings under the routes, labels above them. */
+        decorated = map;
+        /* Panes: the basemap under everything, halos and rings under the routes, flow dashes on them, labels above. */
         map.createPane("geoBase").style.zIndex = 350;
         map.createPane("geoHalo").style.zIndex = 390;
+        map.createPane("geoFlow").style.zIndex = 410;
         map.createPane("geoLabels").style.zIndex = 640;
+        map.getPane("geoFlow").style.pointerEvents = "none";
         map.getPane("geoLabels").style.pointerEvents = "none";
         L.control.scale({imperial: false, maxWidth: 160}).addTo(map);
         map.getContainer().style.background = "#d4e6f1";
         var style = document.createElement("style");
         style.textContent = ".leaflet-interactive:focus{outline:none}" +
             ".geo-ring-label{white-space:nowrap;font:bold 12px/1.3 sans-serif;color:#a50f15;background:rgba(255,255,255,.85);" +
-            "padding:1px 4px;border-radius:3px;transform:translate(-50%,-190%);display:inline-block}";
+            "padding:1px 4px;border-radius:3px;transform:translate(-50%,-190%);display:inline-block}" +
+            /* Tooltips wrap instead of running off the map's edge. */
+            ".leaflet-tooltip{white-space:normal;width:max-content;max-width:min(300px,45vw)}" +
+            ".geo-labels{position:absolute;left:0;top:0}" +
+            ".geo-label{position:absolute;height:15px;font:600 11px/15px sans-serif;color:#222;text-align:center;white-space:nowrap;" +
+            "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff,0 0 4px #fff}" +
+            ".geo-label-line{font-style:italic}" +
+            "@keyframes geo-flow{to{stroke-dashoffset:-24}}" +
+            ".geo-flow{animation:geo-flow 1.6s linear infinite}" +
+            "@media (prefers-reduced-motion: reduce){.geo-flow{animation:none}}";
         document.head.appendChild(style);
+        /* In the dashboard the map fills its frame, whose height follows the window (the page's CSS); Leaflet follows resizes. */
+        var holder = document.getElementById("map_div");
+        if (holder) {
+            holder.style.height = "100vh";
+            document.body.style.margin = "0";
+            document.body.style.overflow = "hidden";
+            setTimeout(function () { map.invalidateSize(); }, 0);
+        }
+        /* Every map button says what it does (the layer switch has no title of its own in every Leaflet version). */
+        setTimeout(function () {
+            var titles = {".leaflet-control-layers-toggle": "Map layers: show or hide routes, points, claims and the basemap",
+                          ".leaflet-control-zoom-in": "Zoom in", ".leaflet-control-zoom-out": "Zoom out"};
+            Object.keys(titles).forEach(function (sel) {
+                Array.prototype.forEach.call(map.getContainer().querySelectorAll(sel), function (el) {
+                    el.title = titles[sel];
+                    el.setAttribute("aria-label", titles[sel]);
+                });
+            });
+        }, 0);
     }
 
-    return {create: create, decorate: decorate, update: update, esc: esc};
+    /* The labels the page shows now (see create().labels). */
+    function labels() { return current ? current.labels() : []; }
+
+    return {create: create, decorate: decorate, update: update, esc: esc, labels: labels};
 })();
