@@ -30,10 +30,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="the back end the suite runs on: the data folder's files (default) or a throwaway PostGIS team store")
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "files_only(reason): means something only on the files back end; skipped with --store=postgis")
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if config.getoption("--store") != "postgis":
         return

@@ -57,8 +57,10 @@ def import_files(engine: Engine, data_dir: Path, corpus_dir: Path, *, who: str =
     data_dir, corpus_dir = Path(data_dir), Path(corpus_dir)
     problems: list[Problem] = []
     assets = load.parse_assets(data_dir)
-    for parsed in (assets, load.parse_sources(data_dir), load.parse_flows(data_dir), parse_corpus(data_dir, corpus_dir)):
+    corpus = parse_corpus(data_dir, corpus_dir)
+    for parsed in (assets, load.parse_sources(data_dir), load.parse_flows(data_dir), corpus):
         problems += [p for p in parsed.problems if p.severity == "error"]
+    problems += same_span_problems(corpus.table.claims if corpus.table is not None else [])
     if problems or assets.table is None:
         raise DataError(problems)
     counts: dict[str, int] = {}
@@ -75,6 +77,18 @@ def import_files(engine: Engine, data_dir: Path, corpus_dir: Path, *, who: str =
         counts["claims"] = _import_yaml(conn, data_dir, CLAIMS_FILE, t.claims)
         conn.execute(insert(t.audit_log).values(table_name="store", record_id=str(data_dir), action="import", who=who, after=counts))
     return counts
+
+
+def same_span_problems(claims: list[Claim]) -> list[Problem]:
+    """Claims that repeat an earlier claim's excerpt span: the team store keeps one claim per excerpt (``uq_claims_span``)."""
+    first: dict[tuple[str, int, int], str] = {}
+    problems = []
+    for claim in claims:
+        seen = first.setdefault((claim.article, claim.start, claim.end), claim.id)
+        if seen != claim.id:
+            problems.append(Problem(CLAIMS_FILE, claim.id, "start", f"the same excerpt (article {claim.article}, {claim.start}-{claim.end}) "
+                                    f"as claim {seen!r}: the team store keeps one claim per excerpt"))
+    return problems
 
 
 def _import_yaml(conn: Connection, data_dir: Path, name: str, table: Any) -> int:
