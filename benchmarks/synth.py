@@ -4,7 +4,7 @@ Each shipped asset is copied k - 1 times with a new id, shifted by a random offs
 the region and, for lines, densified to about one vertex per 2 km (surveyed pipeline
 geometries have hundreds to thousands of vertices). Waypoints move with their lines, so
 the copy validates like the original. The articles are variations of the seed and
-evaluation texts. Seeds are fixed, so runs are repeatable.
+dev-set texts (tests/fixtures/extraction_dev.yaml; never the frozen test set). Seeds are fixed, so runs are repeatable.
 
     .venv/bin/python benchmarks/synth.py --scale 100 --out /tmp/geo-100x
 """
@@ -66,11 +66,11 @@ def make_dataset(scale: int, out: Path, *, seed: int = 7) -> Path:
 
 
 def make_articles(n: int, *, seed: int = 11) -> list[tuple[str, str]]:
-    """``n`` synthetic articles (text, language) made by recombining seed and evaluation sentences."""
+    """``n`` synthetic articles (text, language) made by recombining seed and dev-set texts (never the frozen test set)."""
     rng = random.Random(seed)
-    evals = yaml.safe_load((ROOT / "tests" / "fixtures" / "extraction_eval.yaml").read_text(encoding="utf-8"))["articles"]
+    dev = yaml.safe_load((ROOT / "tests" / "fixtures" / "extraction_dev.yaml").read_text(encoding="utf-8"))["articles"]
     pool: dict[str, list[str]] = {"de": [], "en": [], "ru": []}
-    for a in evals:
+    for a in dev:
         pool[a["language"]].append(a["text"])
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         pool["de"].append(path.read_text(encoding="utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 import sys
@@ -135,7 +136,14 @@ def test_cli_writes_each_format_and_refuses_unknown_ids(tmp_path):
         out = tmp_path / f"x{suffix}"
         subprocess.run([sys.executable, "-m", "geo", "brief", "--year", "2023", "--out", str(out), "--timestamp", "2026-01-02T03:04"],
                        cwd=ROOT, check=True, capture_output=True)
-        assert out.stat().st_size > 10_000
+    # Each file's content, not its size: the PNG is slide-sized, the PDF one A4 page naming the year, the HTML holds
+    # the map's data and loads nothing from the network.
+    assert imread(tmp_path / "x.png").shape[:2] == (1080, 1920)
+    (page,) = PdfReader(tmp_path / "x.pdf").pages
+    assert round(float(page.mediabox.width)) in range(840, 844) and "2023" in page.extract_text()
+    html = (tmp_path / "x.html").read_text(encoding="utf-8")
+    assert "geoView.create(" in html and '"i":"cpc"' in html
+    assert not re.search(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)=["']?(?:https?:)?//""", html, re.IGNORECASE)
     bad = subprocess.run([sys.executable, "-m", "geo", "brief", "--claims", "no-such-claim", "--out", str(tmp_path / "y.png")],
                          cwd=ROOT, capture_output=True, text=True, check=False)
     assert bad.returncode != 0 and "no-such-claim" in bad.stderr and "Traceback" not in bad.stderr

@@ -107,6 +107,13 @@ def cmd_build_lines(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print the candidate claims of each article file (each with the asset mentions inside it)."""
+    if args.corpus is not None:  # a whole corpus on Dask; dask is imported only here
+        from geo.cli import corpus_extract
+
+        return corpus_extract.run(args)
+    if not args.files:
+        msg = "give article FILEs, or --corpus DIR --out DEST"
+        raise GeoError(msg)
     from geo.cli import extract as extract_cli
 
     return extract_cli.run(args)
@@ -225,11 +232,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build_lines)
 
     p = sub.add_parser("extract", help="print the candidate claims of article files")
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE")
     p.add_argument("--format", choices=("json", "text"), default="text")
     p.add_argument("--language", choices=("de", "en", "ru"), default=None, help="default: guessed from the text")
     p.add_argument("--all-mentions", action="store_true",
                    help="JSON object {claims, mentions}: every asset mention, also outside claims")
+    c = p.add_argument_group("a whole corpus on Dask (instead of FILEs)")
+    c.add_argument("--corpus", default=None, metavar="DIR_OR_STORE", help="folder of .txt/.md/.html articles, or postgresql:// URL")
+    c.add_argument("--out", default=None, metavar="DEST", help="folder of JSON Lines partitions, or postgresql:// URL")
+    c.add_argument("--scheduler", default="local", metavar="local|threads|tcp://HOST:8786",
+                   help="local: a new cluster, one worker process per core (default); threads: in-process; or a running scheduler")
+    c.add_argument("--partition-size", type=int, default=200, metavar="N", help="articles per partition (default 200)")
+    c.add_argument("--workers", type=int, default=None, metavar="N", help="workers of a new local cluster (default: cores)")
+    c.add_argument("--retries", type=int, default=2, metavar="N", help="retries of a failed partition (default 2)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("ingest", help="add an article (.txt, .md, .html) to the corpus")

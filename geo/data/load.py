@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -170,12 +170,25 @@ def _too_deep_in_text(name: str, kind: str, text: str) -> Problem:
     return Problem(name, None, None, f"invalid {kind}: nested too deeply to read")
 
 
-def read_csv(path: Path, name: str) -> tuple[list[dict[str, str | None]] | None, list[Problem]]:
-    """Read a CSV file with a header row into dicts (empty cells become ``None``)."""
+def read_csv(path: Path, name: str, required: Sequence[str] = ()) -> tuple[list[dict[str, str | None]] | None, list[Problem]]:
+    """Read a CSV file with a header row into dicts (empty cells become ``None``).
+
+    A header without every ``required`` column is one error naming the file (a file whose header
+    line is missing would otherwise read its first row as the header, and a one-row file as no rows).
+    """
     text, problems = read_text(path, name)
     if text is None:
         return None, problems
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        return None, [Problem(name, "row 1", None, f"invalid CSV: {exc}")]
+    missing = [c for c in required if c not in header]
+    if missing:
+        found = "no header row (the file is empty)" if not header else f"header row lacks {', '.join(missing)}"
+        msg = f"{name}: {found}; the first line must be the header: {', '.join(required)}"
+        return None, [Problem(name, "row 1", None, msg)]
     rows: list[dict[str, str | None]] = []
     try:
         for row in reader:
@@ -325,7 +338,7 @@ def parse_assets(data_dir: Path | str | None = None) -> Parsed[gpd.GeoDataFrame]
 
 def parse_csv_table(path: Path, name: str, model: type[BaseModel]) -> Parsed[pd.DataFrame]:
     """Read a CSV file into a DataFrame whose rows passed ``model``."""
-    rows, problems = read_csv(path, name)
+    rows, problems = read_csv(path, name, required=[k for k, f in model.model_fields.items() if f.is_required()])
     if rows is None:
         return Parsed(None, problems)
     # The header is line 1, so data row i is on line i + 2.

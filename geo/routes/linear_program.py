@@ -274,4 +274,4 @@ def reroute_duals(network: Network, lim: Limits, *, baseline: np.ndarray, supply
     commit_marginal = np.zeros(n_edges)
     commit_marginal[commits] = res.ineqlin.marginals[len(cap_rhs) + n_b:]
     duals = Duals(edge=duals.edge, node=duals.node, lower=commit_marginal, target=duals.target, per_unit=stranding)
-    return flow, stranded, _duals(network, lim, res, target_rows=slice(0, 0), per_unit=stranding)
+    return flow, stranded, duals
