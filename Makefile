@@ -43,6 +43,12 @@ lint: $(VENV)/.dev
 test: $(VENV)/.dev chromium postgis lint
 	$(PY) -m pytest -n 2
 
+# The whole suite again on the team store: a throwaway PostgreSQL + PostGIS per worker, data/ and seeds/ imported,
+# GEO_STORE set for every test (tests/conftest.py, --store=postgis). About 9-10 min on 2 cores.
+.PHONY: test-store
+test-store: $(VENV)/.dev chromium postgis
+	$(PY) -m pytest -n 2 --store=postgis
+
 # The dashboard for a team: a local PostgreSQL + PostGIS kept in .pgdata/ (data/ imported on first start),
 # then Streamlit with GEO_STORE pointing at it. Stop the server with: $(PY) -m geo store local --stop
 PGPORT  ?= 54329

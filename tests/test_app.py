@@ -138,6 +138,8 @@ def test_a_click_on_the_map_selects_its_asset_at_once_and_a_reclick_counts():
     assert at.query_params["asset"] in ("btc", ["btc"])
 
 
+@pytest.mark.files_only(reason="its hand edit repeats the first claim's excerpt span under a new id; the team store keeps one claim "
+                                "per excerpt and its import refuses the copy: tests/test_store.py::test_import_refuses_a_repeated_excerpt_span")
 def test_claim_saved_or_edited_by_hand_shows_in_the_same_session(tmp_path, monkeypatch):
     import yaml
 
@@ -180,6 +182,8 @@ def test_dependency_panel_has_units_and_years(default_app):
     assert any("%" in m for m in table.index)
 
 
+@pytest.mark.files_only(reason="checks the files the dashboard writes (seeds/, claims.yaml); on the team store the article and "
+                                "claims go to the database: tests/test_store.py::test_dashboard_review_path_refuses_a_stale_acceptance")
 def test_add_article_ingests_and_saves_accepted_claims(tmp_path, monkeypatch):
     data, seeds = tmp_path / "data", tmp_path / "seeds"
     shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))

@@ -130,6 +130,45 @@ def test_import_refuses_invalid_files(empty_db: Engine, data_copy: Path) -> None
         assert conn.execute(select(func.count()).select_from(t.assets)).scalar_one() == 0  # nothing half-imported
 
 
+def test_import_reads_an_alias_to_another_records_anchor(empty_db: Engine, data_copy: Path, tmp_path: Path) -> None:
+    """A hand edit saved with yaml.safe_dump shares one value between two claims (``&id001`` ... ``*id001``)."""
+    claims = data_copy / "claims.yaml"
+    records = yaml.safe_load(claims.read_text(encoding="utf-8"))
+    records[1]["assets"] = records[0]["assets"]  # one object: safe_dump writes it once and refers to it
+    written = yaml.safe_dump(records, allow_unicode=True, sort_keys=False)
+    assert "&id001" in written and "*id001" in written
+    claims.write_text(written, encoding="utf-8")
+    transfer.import_files(empty_db, data_copy, SEEDS)
+    with empty_db.connect() as conn:
+        stored = conn.execute(select(t.claims.c.record).where(t.claims.c.id == records[1]["id"])).scalar_one()
+    assert stored["assets"] == records[0]["assets"]  # the first claim's links, read through the alias
+    transfer.export_files(empty_db, tmp_path / "data", tmp_path / "seeds")
+    assert yaml.safe_load((tmp_path / "data" / "claims.yaml").read_text(encoding="utf-8")) == yaml.safe_load(written)
+
+
+def test_import_refuses_a_repeated_excerpt_span(empty_db: Engine, data_copy: Path) -> None:
+    claims = data_copy / "claims.yaml"
+    records = yaml.safe_load(claims.read_text(encoding="utf-8"))
+    records.append({**records[0], "id": "hand-copy"})  # the first claim's article, start and end under a new id
+    claims.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    first = records[0]
+    with pytest.raises(DataError, match=rf"hand-copy.*the same excerpt \(article {first['article']}, {first['start']}-{first['end']}\) "
+                                        rf"as claim '{first['id']}'"):
+        transfer.import_files(empty_db, data_copy, SEEDS)
+
+
+def test_add_article_refuses_invalid_metadata_with_the_files_message(db: Engine) -> None:
+    from geo.errors import IngestError
+    from geo.store.postgis import PostgisStore
+
+    store = PostgisStore(db)
+    with pytest.raises(IngestError, match=r"^invalid metadata: published 'yesterday' must be YYYY, YYYY-MM or YYYY-MM-DD$"):
+        store.add_article("Oil goes via the BTC pipeline.", {"language": "en", "published": "yesterday"})
+    shipped = len(yaml.safe_load((DATA / "articles.yaml").read_text(encoding="utf-8")))
+    with db.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(t.articles)).scalar_one() == shipped  # nothing stored
+
+
 # --- validation of rows read back -----------------------------------------------------------
 
 
@@ -392,6 +431,7 @@ def test_files_back_end_distances_agree_with_the_hand_worked_ones() -> None:
 def test_workspace_reads_the_team_store_when_geo_store_is_set(db: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     from geo.workspace import Paths, Workspace
 
+    monkeypatch.delenv("GEO_STORE", raising=False)  # the suite may run on the team store (--store=postgis)
     assert Workspace.open(DATA, SEEDS).store.kind == "files"  # nothing set: the files
     monkeypatch.setenv("GEO_STORE", db.url.render_as_string(hide_password=False).replace("+psycopg", ""))
     ws = Workspace.open(DATA, SEEDS)

@@ -75,6 +75,32 @@ def yaml_record(block: str) -> Any:
     return items[0]
 
 
+def yaml_records(split: Split) -> list[Any]:
+    r"""The records of a split YAML list file, read from the whole file (so an alias may refer to another block's anchor).
+
+    Examples
+    --------
+    >>> s = split_yaml_list("- id: a\n  tags: &id001 [x]\n- id: b\n  tags: *id001\n")
+    >>> yaml_records(s)
+    [{'id': 'a', 'tags': ['x']}, {'id': 'b', 'tags': ['x']}]
+    >>> [stands_alone(b) for b in s.blocks]
+    [True, False]
+    """
+    items = yaml.safe_load(split.join()) if split.blocks else []
+    if not isinstance(items, list) or len(items) != len(split.blocks):
+        return [yaml_record(block) for block in split.blocks]  # names the block that is not one list item
+    return items
+
+
+def stands_alone(block: str) -> bool:
+    """Whether a block parses on its own (it uses no alias to an anchor elsewhere in the file)."""
+    try:
+        yaml.safe_load(block)
+    except yaml.YAMLError:
+        return False
+    return True
+
+
 def yaml_block(record: dict[str, Any]) -> str:
     r"""The canonical block of a record (as :func:`geo.claims.ingest.append_yaml_entries` writes it).
 

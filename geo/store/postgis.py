@@ -15,13 +15,14 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 from geoalchemy2.shape import to_shape
+from pydantic import ValidationError
 from sqlalchemy import Engine, create_engine, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from geo.data import load
 from geo.data.corpus import Corpus, check_claim, sha256_text
 from geo.data.schema import Article, AssetProps, Claim, Flow, Source
-from geo.errors import DataError, Problem, UnknownIdError
+from geo.errors import DataError, IngestError, Problem, UnknownIdError
 from geo.store import tables as t
 from geo.store.base import BBox, Store
 from geo.store.review import TABLE_LABEL
@@ -45,6 +46,11 @@ def sqlalchemy_url(url: str) -> str:
 def engine_for(url: str) -> Engine:
     """One engine (connection pool) per URL and process."""
     return create_engine(sqlalchemy_url(url), pool_pre_ping=True)
+
+
+def _field_message(loc: tuple[Any, ...], message: str) -> str:
+    name, message = ".".join(map(str, loc)), message.removeprefix("Value error, ")
+    return message if message.startswith(f"{name} ") else f"{name}: {message}"
 
 
 def _relabel(problems: list[Problem], table: str) -> list[Problem]:
@@ -135,7 +141,13 @@ class PostgisStore(Store):
         """
         digest = sha256_text(body)
         art_id = digest[:16]
-        record = Article.model_validate({"id": art_id, "file": f"seeds/{art_id}.txt", "sha256": digest, **metadata}).model_dump(exclude_none=True)
+        try:
+            article = Article.model_validate({"id": art_id, "file": f"seeds/{art_id}.txt", "sha256": digest, **metadata})
+        except ValidationError as exc:  # the files' ingest message (geo.claims.ingest), not a traceback
+            detail = "; ".join(_field_message(e["loc"], e["msg"]) for e in exc.errors())
+            msg = f"invalid metadata: {detail}"
+            raise IngestError(msg) from None
+        record = article.model_dump(exclude_none=True)
         with self.engine.begin() as conn:
             new = conn.execute(pg_insert(t.articles).values(id=art_id, record=record, text=body, sha256=digest)
                                .on_conflict_do_nothing().returning(t.articles.c.id)).first() is not None

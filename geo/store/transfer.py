@@ -57,8 +57,10 @@ def import_files(engine: Engine, data_dir: Path, corpus_dir: Path, *, who: str =
     data_dir, corpus_dir = Path(data_dir), Path(corpus_dir)
     problems: list[Problem] = []
     assets = load.parse_assets(data_dir)
-    for parsed in (assets, load.parse_sources(data_dir), load.parse_flows(data_dir), parse_corpus(data_dir, corpus_dir)):
+    corpus = parse_corpus(data_dir, corpus_dir)
+    for parsed in (assets, load.parse_sources(data_dir), load.parse_flows(data_dir), corpus):
         problems += [p for p in parsed.problems if p.severity == "error"]
+    problems += same_span_problems(corpus.table.claims if corpus.table is not None else [])
     if problems or assets.table is None:
         raise DataError(problems)
     counts: dict[str, int] = {}
@@ -77,13 +79,27 @@ def import_files(engine: Engine, data_dir: Path, corpus_dir: Path, *, who: str =
     return counts
 
 
+def same_span_problems(claims: list[Claim]) -> list[Problem]:
+    """Claims that repeat an earlier claim's excerpt span: the team store keeps one claim per excerpt (``uq_claims_span``)."""
+    first: dict[tuple[str, int, int], str] = {}
+    problems = []
+    for claim in claims:
+        seen = first.setdefault((claim.article, claim.start, claim.end), claim.id)
+        if seen != claim.id:
+            problems.append(Problem(CLAIMS_FILE, claim.id, "start", f"the same excerpt (article {claim.article}, {claim.start}-{claim.end}) "
+                                    f"as claim {seen!r}: the team store keeps one claim per excerpt"))
+    return problems
+
+
 def _import_yaml(conn: Connection, data_dir: Path, name: str, table: Any) -> int:
     split = layout.split_yaml_list(_decode(data_dir / name))
     conn.execute(insert(t.data_files).values(name=name, kind="records", header=split.header, trailer=split.trailer))
     rows = []
-    for block in split.blocks:
-        record = json_safe(layout.yaml_record(block))
-        row = {"id": record["id"], "record": record, "raw": block}
+    for block, parsed in zip(split.blocks, layout.yaml_records(split), strict=True):
+        record = json_safe(parsed)
+        # A block that leans on an anchor in another block (``*id001``, as yaml.safe_dump writes shared values) is kept
+        # as its record, written back in canonical form: alone it would not parse if that other record changed.
+        row = {"id": record["id"], "record": record, "raw": block if layout.stands_alone(block) else None}
         if table is t.claims:
             row |= {"article": record["article"], "start": record["start"], "end": record["end"], "status": "accepted"}
         rows.append(row)
@@ -123,10 +139,11 @@ def _import_articles(conn: Connection, data_dir: Path, corpus_dir: Path) -> int:
     split = layout.split_yaml_list(_decode(data_dir / ARTICLES_FILE))
     conn.execute(insert(t.data_files).values(name=ARTICLES_FILE, kind="records", header=split.header, trailer=split.trailer))
     rows = []
-    for block in split.blocks:
-        record = json_safe(layout.yaml_record(block))
+    for block, parsed in zip(split.blocks, layout.yaml_records(split), strict=True):
+        record = json_safe(parsed)
         body = _decode(corpus_dir / Path(record["file"]).name)
-        rows.append({"id": record["id"], "record": record, "raw": block, "text": body, "sha256": sha256_text(body)})
+        rows.append({"id": record["id"], "record": record, "raw": block if layout.stands_alone(block) else None,
+                     "text": body, "sha256": sha256_text(body)})
     if rows:
         conn.execute(insert(t.articles), rows)
     return len(rows)
