@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 
 @dataclass(frozen=True)
@@ -60,3 +60,9 @@ class UnknownIdError(GeoError):
 
 class IngestError(GeoError):
     """An article could not be added to the corpus; nothing was written."""
+
+
+def field_message(loc: tuple[Any, ...], message: str) -> str:
+    """One pydantic error as "field: message" (the field named once, pydantic's "Value error, " prefix dropped)."""
+    name, message = ".".join(map(str, loc)), message.removeprefix("Value error, ")
+    return message if message.startswith(f"{name} ") else f"{name}: {message}"

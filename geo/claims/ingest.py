@@ -26,7 +26,7 @@ from geo.data import filestore as store
 from geo.data import load
 from geo.data.corpus import ARTICLES_FILE, CLAIMS_FILE, check_claim, corpus_dir_or_default, fingerprint, load_corpus, sha256_text
 from geo.data.schema import Article, Claim
-from geo.errors import DataError, IngestError, Problem
+from geo.errors import DataError, IngestError, Problem, field_message
 
 #: Ingested texts are named by the first 16 hex digits of their SHA-256.
 _HASH_NAME = re.compile(r"[0-9a-f]{16}")
@@ -120,15 +120,11 @@ def _entry(digest: str, text: str, metadata: dict[str, Any] | None, filename: st
         Article.model_validate(entry)
     except Exception as exc:
         errors = getattr(exc, "errors", None)
-        detail = "; ".join(_field_message(e["loc"], e["msg"]) for e in errors()) if errors else str(exc)
+        detail = "; ".join(field_message(e["loc"], e["msg"]) for e in errors()) if errors else str(exc)
         msg = f"{display_name(filename)}: invalid metadata: {detail}"
         raise IngestError(msg) from None
     return entry
 
-
-def _field_message(loc: tuple[Any, ...], message: str) -> str:
-    name, message = ".".join(map(str, loc)), message.removeprefix("Value error, ")
-    return message if message.startswith(f"{name} ") else f"{name}: {message}"
 
 
 def _intact(raw: bytes, art_id: str) -> bool:

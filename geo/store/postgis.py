@@ -22,7 +22,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from geo.data import load
 from geo.data.corpus import Corpus, check_claim, sha256_text
 from geo.data.schema import Article, AssetProps, Claim, Flow, Source
-from geo.errors import DataError, IngestError, Problem, UnknownIdError
+from geo.errors import DataError, IngestError, Problem, UnknownIdError, field_message
 from geo.store import tables as t
 from geo.store.base import BBox, Store
 from geo.store.review import TABLE_LABEL
@@ -47,10 +47,6 @@ def engine_for(url: str) -> Engine:
     """One engine (connection pool) per URL and process."""
     return create_engine(sqlalchemy_url(url), pool_pre_ping=True)
 
-
-def _field_message(loc: tuple[Any, ...], message: str) -> str:
-    name, message = ".".join(map(str, loc)), message.removeprefix("Value error, ")
-    return message if message.startswith(f"{name} ") else f"{name}: {message}"
 
 
 def _relabel(problems: list[Problem], table: str) -> list[Problem]:
@@ -144,7 +140,7 @@ class PostgisStore(Store):
         try:
             article = Article.model_validate({"id": art_id, "file": f"seeds/{art_id}.txt", "sha256": digest, **metadata})
         except ValidationError as exc:  # the files' ingest message (geo.claims.ingest), not a traceback
-            detail = "; ".join(_field_message(e["loc"], e["msg"]) for e in exc.errors())
+            detail = "; ".join(field_message(e["loc"], e["msg"]) for e in exc.errors())
             msg = f"invalid metadata: {detail}"
             raise IngestError(msg) from None
         record = article.model_dump(exclude_none=True)
