@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from geo.data import corpus, load
 from geo.views import offline
 from geo.views import tables as panels
-from geo.views.webmap import MapState, build_map
+from geo.views.webmap import LAYERS, MapState, build_map
 from tests.conftest import DATA
 
 ASSETS = load.load_assets(DATA)
@@ -37,8 +38,29 @@ def test_self_contained_map_inlines_leaflet():
     assert "/app/static" not in html and not URL.search(html)
 
 
-def test_every_layer_and_the_legend_are_present():
+def _layers(html: str) -> dict[str, set[str]]:
+    """Layer name (as in the layer control) -> ids of the assets drawn in it, read from the page script."""
+    control = dict(re.findall(r'"([^"]+)" : (feature_group_[0-9a-f]+)', html))
+    drawn: dict[str, set[str]] = {}
+    for data, group in re.findall(r"\.addLayer\((\{.*?\}), (feature_group_[0-9a-f]+), (?:true|false)\);", html):
+        ids = {f["properties"]["i"] for f in json.loads(data)["features"]}
+        drawn.setdefault(group, set()).update(ids)
+    return {name: drawn.get(group, set()) for name, group in control.items()}
+
+
+def test_every_layer_is_in_the_control_and_draws_its_assets():
     html = render()
+    layers = _layers(html)
+    assert set(LAYERS) <= set(layers), f"missing from the layer control: {set(LAYERS) - set(layers)}"
+    # Hand-picked members, one per layer (kind and commodity from assets.geojson): CPC is an oil pipeline,
+    # Central Asia-China a gas pipeline, Aktau-Baku a tanker lane, Tengiz a field, Aktau a port, Kenkiyak a junction.
+    expected = {"Oil pipelines": "cpc", "Gas pipelines": "cagp", "Shipping and rail": "lane-aktau-baku",
+                "Fields": "tengiz", "Ports and terminals": "aktau", "Junctions": "kenkiyak"}
+    for name, asset_id in expected.items():
+        assert asset_id in layers[name], f"{asset_id} not drawn in {name}"
+    # Every asset is drawn in exactly one of the six asset layers (the Claims layer marks some of them again).
+    per_asset = [a for name in LAYERS if name != "Claims" for a in layers[name]]
+    assert sorted(per_asset) == sorted(ASSETS.index)
     assert "geo-legend" in html
 
 
