@@ -37,13 +37,13 @@ def links(text: str, language: str = "en") -> set[str]:
 
 
 def test_frozen_and_dev_sets_are_big_enough_balanced_and_disjoint():
-    TEST = frozen_set()
-    for articles in (DEV, TEST):
+    test_set = frozen_set()
+    for articles in (DEV, test_set):
         for lang in ("de", "en", "ru"):
             mine = [a for a in articles if a["language"] == lang]
             assert len(mine) >= 10
             assert any(a["expected_assets"] for a in mine) and any(not a["expected_assets"] for a in mine)
-    assert not {a["text"] for a in DEV} & {a["text"] for a in TEST}
+    assert not {a["text"] for a in DEV} & {a["text"] for a in test_set}
 
 
 def test_dev_set_scores(capsys):

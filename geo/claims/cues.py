@@ -269,3 +269,44 @@ def sentence_cues(sentence: str, lang: str) -> frozenset[str]:
 
 
 _WORDS_SPLIT = re.compile(r"(\w+)")
+
+
+# --- commodity of an article -----------------------------------------------------------
+#: Words that name oil or gas (case-folded, at the start of the word). "Gast" (guest), "gasoline" and «газета» are not gas.
+_OIL_WORD = re.compile(r"(?:oil|crude|petroleum|barrel|(?:erd|roh)?öl|нефт|[а-яё]+нефт|баррел)")
+_GAS_WORD = re.compile(r"(?:(?:erd|flüssig)?gas(?!t|o)|lng\b|gazprom|газ(?!ет)|[а-яё]+газопровод|спг\b)")
+OIL, GAS = 1, 2
+_COMMODITY_MEMO: dict[str, int] = {}
+
+
+def commodity_mask(word: str) -> int:
+    """:data:`OIL`, :data:`GAS` or 0 for one word; a word that names both («нефтегазовый») names neither."""
+    got = _COMMODITY_MEMO.get(word)
+    if got is None:
+        folded = word.casefold()
+        oil = _OIL_WORD.match(folded) is not None
+        gas = _GAS_WORD.match(folded) is not None or (oil and "газ" in folded)
+        got = 0 if oil == gas else OIL if oil else GAS
+        if len(word) <= 64 and len(_COMMODITY_MEMO) < MAX_WORDS:
+            _COMMODITY_MEMO[word] = got
+    return got
+
+
+def commodity_masks(words: list[str]) -> list[int]:
+    """:func:`commodity_mask` of every word; a C-level dictionary look-up for words seen before."""
+    masks = list(map(_COMMODITY_MEMO.get, words))
+    if None in masks:
+        masks = [commodity_mask(w) if m is None else m for w, m in zip(words, masks, strict=True)]
+    return masks
+
+
+def dominant_commodity(masks: list[int], *, sentence: bool = False) -> str:
+    """"oil" or "gas" when the words speak of one far more than the other, else "".
+
+    A sentence must name only one; an article must name one at least three times as often as the other
+    ("oil and gas" once in a gas story does not make it an oil story).
+    """
+    oil, gas = masks.count(OIL), masks.count(GAS)
+    if sentence:
+        return "gas" if gas and not oil else "oil" if oil and not gas else ""
+    return "gas" if gas and gas >= 3 * oil else "oil" if oil and oil >= 3 * gas else ""

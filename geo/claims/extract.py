@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
@@ -30,8 +31,8 @@ from operator import or_
 from pathlib import Path
 from typing import Any
 
-from geo.claims.cues import BIT, kinds_of, sentence_cues, span_bits, word_masks
-from geo.claims.matcher import LINE_KINDS, Entry, Matcher, build_index, load_matcher
+from geo.claims.cues import BIT, commodity_masks, dominant_commodity, kinds_of, sentence_cues, span_bits, word_masks
+from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, WORD, Entry, Matcher, _is_place_key, build_index, load_matcher
 from geo.claims.text import DEMONYMS, fold, guess_language, name_key, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
 
@@ -246,7 +247,7 @@ def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
 
 
 def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int], matcher: Matcher,
-          doc_keys: set[str] | None) -> list[tuple[Mention, list[Entry]]]:
+          doc_keys: set[str] | None, context: Callable[[int], str] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """:func:`find_mentions` on a text already split: words, the gaps before them, and part end offsets.
 
     Word ``k`` spans ``offsets[2k] .. offsets[2k + 1]``. Word keys come from the matcher's memo
@@ -299,7 +300,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         how = "fuzzy" if fuzzy_words and not fuzzy_words.isdisjoint(raws[i : i + best_n]) else "name"
         found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
         free = i + best_n
-    chains = _chains(text, raws, keys, gaps, offsets, sentence_starts, found, matcher)
+    chains = _chains(text, raws, keys, gaps, offsets, sentence_starts, found, matcher, context)
     from_to = _from_to(text, raws, keys, gaps, offsets, sentence_starts, found, chains, matcher)
     if from_to:
         chains = sorted(chains + from_to, key=lambda x: x[0].start)
@@ -316,11 +317,13 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
 
 
 def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int],
-            found: list[tuple[Mention, list[Entry]]], matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
+            found: list[tuple[Mention, list[Entry]]], matcher: Matcher,
+            context: Callable[[int], str] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """Lines written as their places, "A-B-C" in any dash style, not already matched as one name.
 
     A line word right before or after the chain that names a commodity («газопровод Казахстан — Китай»,
-    "Kazakhstan-China gas pipeline") keeps only the lines of that commodity.
+    "Kazakhstan-China gas pipeline") keeps only the lines of that commodity; without one, the commodity
+    its sentence or article speaks of (``context`` of the sentence index) settles a chain that fits lines of both.
     """
     # gaps[k] stands before word k; a dash gap joins word k - 1 and word k
     dashed = [k for k in compress(range(len(gaps)), map(_DASH_GAPS.__contains__, gaps)) if 0 < k < len(keys)]
@@ -350,10 +353,38 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         commodity = _commodity_around(raws, first, last)
         memo_key = (commodity, *chain)
         line = matcher.chain_seen[memo_key] if memo_key in matcher.chain_seen else _resolve_chain(chain, matcher, commodity)
+        sent = bisect_right(sentence_starts, st) - 1
+        if not commodity and context is not None:
+            line = _in_context(chain, line, context(sent), matcher)
         if line:
-            sent = bisect_right(sentence_starts, st) - 1
             out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
     return out
+
+
+def _in_context(chain: tuple[str, ...], line: str | None, commodity: str, matcher: Matcher) -> str | None:
+    """``line`` (resolved without a commodity), or the line of ``commodity`` the same places name if it is not of it."""
+    if not commodity or (line is not None and commodity in matcher.commodity.get(line, commodity)):
+        return line
+    memo_key = (commodity, *chain)
+    alt = matcher.chain_seen[memo_key] if memo_key in matcher.chain_seen else _resolve_chain(chain, matcher, commodity)
+    return alt or line
+
+
+def _alias_chain(alias: str, matcher: Matcher) -> tuple[str, ...]:
+    """The places of a line's alias written as a chain ("Kazakhstan-China pipeline" -> kazakhstan, china), if it names no commodity."""
+    got = matcher.alias_chains.get(alias)
+    if got is None:
+        got = ()
+        if not any(commodity_masks(WORD.findall(alias))):
+            for chain in _DASH_CHAIN.findall(alias):
+                keys = tuple(k for k in (DEMONYMS.get(k, k) for k in map(name_key, WORD.findall(chain)))
+                             if k not in _NOT_PLACES and _is_place_key(k))
+                if len(keys) >= 2:
+                    got = keys
+                    break
+        if len(matcher.alias_chains) < MAX_MEMO // 10:
+            matcher.alias_chains[alias] = got
+    return got
 
 
 def _forms(stems: tuple[str, ...], endings: tuple[str, ...]) -> frozenset[str]:
@@ -589,7 +620,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     offsets = list(accumulate(map(len, parts)))
     sentences = sentences_of_parts(text, gaps, offsets)
     doc_keys: set[str] = set()
-    found = _find(text, raws, gaps, offsets, [s for s, _ in sentences], matcher, doc_keys)
+    context = _commodity_context(raws, offsets, sentences)
+    found = _find(text, raws, gaps, offsets, [s for s, _ in sentences], matcher, doc_keys, context)
     doc: dict[str, int] = {}  # how often the document names each asset unambiguously, or its operator
     plain: list[str | None] = []
     for _, entries in found:
@@ -602,6 +634,13 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         for a in matcher.operator_keys[key]:
             doc[a] = doc.get(a, 0) + 1
     mentions = _settle(found, plain, text, matcher, doc)
+    line_ids = matcher.line_ids
+    for m in mentions:
+        if m.id in line_ids and m.match == "name":
+            # a name without a commodity ("the Kazakhstan-China pipeline") in a gas story names the gas line of those places
+            chain = _alias_chain(m.alias, matcher)
+            if chain and not any(commodity_masks(WORD.findall(m.text))):
+                m.id = _in_context(chain, m.id, context(m.sentence), matcher) or m.id
     kinds, russian = matcher.kinds, matcher.russian
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
@@ -673,6 +712,21 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if c.claim_type in _ROUTE_TYPES:
             c.assets = _assets(ms, c.claim_type, matcher)
     return Extraction(claims, kept, lanes)
+
+
+def _commodity_context(raws: list[str], offsets: list[int], sentences: list[tuple[int, int]]) -> Callable[[int], str]:
+    """The commodity a sentence speaks of ("oil", "gas"), else the one its article speaks of, else ""."""
+    masks = commodity_masks(raws)
+    if not any(masks):
+        return lambda _sent: ""
+    doc = dominant_commodity(masks)
+    word_starts = offsets[0::2]
+
+    def of(sent: int) -> str:
+        s, e = sentences[sent]
+        return dominant_commodity(masks[bisect_left(word_starts, s) : bisect_left(word_starts, e)], sentence=True) or doc
+
+    return of
 
 
 _ROUTE_TYPES = ("rerouting", "dependency")

@@ -87,6 +87,7 @@ class Matcher:
     # memos filled while matching; bounded so hostile input cannot grow them without limit
     fuzzy_seen: dict[str, str | None] = field(default_factory=dict)
     chain_seen: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    alias_chains: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a line alias -> its places, if it names no commodity
     word_keys: dict[str, str] = field(default_factory=dict)
     fuzzy_words: set[str] = field(default_factory=set)
     assets_seen: dict[tuple[str, ...], list[dict[str, str]]] = field(default_factory=dict)  # claim assets by claim type + mention ids

@@ -1,0 +1,94 @@
+"""Extraction round 3: article-level commodity, German transliterations, claim cues in nominal and passive wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.claims.cues import commodity_mask, dominant_commodity
+from geo.claims.extract import analyse, default_matcher
+from geo.claims.text import name_key
+from tests.conftest import DATA
+
+MATCHER = default_matcher(DATA)
+
+
+def links(text: str, language: str = "en") -> set[str]:
+    return analyse(text, language=language, matcher=MATCHER).linked_assets()
+
+
+def types(text: str, language: str) -> set[str]:
+    return {t for c in analyse(text, language=language, matcher=MATCHER).claims for t in c.claim_types}
+
+
+# --- a name without a commodity follows its article ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "line"),
+    [
+        # "Kazakhstan-China pipeline" is an alias of the oil line; the gas line (CAGP) passes the same two countries
+        ("Kazakh gas sales to China rose. Volumes in the Kazakhstan–China pipeline grew, traders said.", "en", "cagp"),
+        ("Kazakh crude sales to China rose. Volumes in the Kazakhstan–China pipeline grew, traders said.", "en",
+         "kcp-atasu-alashankou"),
+        ("Kasachstan exportiert mehr Erdgas. Die Pipeline Kasachstan–China ist ausgelastet, das Gas fließt nach Westchina.", "de",
+         "cagp"),
+        ("Экспорт газа по трубопроводу Казахстан — Китай вырос.", "ru", "cagp"),
+        ("Экспорт нефти по трубопроводу Казахстан — Китай вырос.", "ru", "kcp-atasu-alashankou"),
+    ],
+)
+def test_a_line_name_without_a_commodity_follows_the_article(text, language, line):
+    assert line in links(text, language)
+    other = {"cagp", "kcp-atasu-alashankou"} - {line}
+    assert not other & links(text, language)
+
+
+def test_a_name_that_says_its_commodity_is_not_overridden():
+    # "oil pipeline" is in the name: a gas story around it does not make it the gas line
+    text = "Gas exports to China rose. Gas demand in China grew. Kazakh oil also moved through the Kazakhstan-China oil pipeline."
+    assert "kcp-atasu-alashankou" in links(text) and "cagp" not in links(text)
+
+
+def test_article_commodity_needs_a_clear_majority():
+    from geo.claims.cues import GAS, OIL
+
+    # 3 gas words, 1 oil word: 3 >= 3 * 1 -> gas; 2 gas, 1 oil: 2 < 3 -> neither; 1 oil, 0 gas: 1 >= 0 -> oil;
+    # a sentence needs one kind only
+    assert dominant_commodity([GAS, GAS, GAS, OIL]) == "gas"
+    assert dominant_commodity([GAS, GAS, OIL]) == ""
+    assert dominant_commodity([0, OIL, 0]) == "oil" and dominant_commodity([0, 0]) == ""
+    assert dominant_commodity([GAS], sentence=True) == "gas" and dominant_commodity([GAS, OIL], sentence=True) == ""
+    assert [commodity_mask(w) for w in ("Gast", "gasoline", "газета", "KazMunayGas", "нефтегазовый")] == [0] * 5
+    assert [commodity_mask(w) for w in ("Erdgas", "LNG", "газопровода", "Rohöl", "нефти", "crude")] == [GAS, GAS, GAS, OIL, OIL, OIL]
+
+
+# --- German transliteration ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [("Chorgos", "Khorgos"), ("Machatschkala", "Makhachkala"), ("Kasachstan", "Kazakhstan"), ("Schymkent", "Shymkent"),
+     ("Kysylorda", "Kyzylorda"), ("Aqtau", "Aktau"), ("Noworossijsk", "Novorossiysk"), ("Tichorezk", "Tikhoretsk"),
+     ("Karatschaganak", "Karachaganak"), ("Jamal", "Yamal"), ("Ust-Luga", "Ust-Luga")],
+)
+def test_german_spellings_share_the_english_key(german, english):
+    assert name_key(german) == name_key(english)
+
+
+@pytest.mark.parametrize(
+    ("text", "asset"),
+    [("Das Gas fließt über Chorgos nach China.", "khorgos"), ("Das Öl wird in Machatschkala auf Tanker verladen.", "makhachkala"),
+     ("Das Öl fließt über Tichorezk nach Noworossijsk.", "tikhoretsk"),
+     ("Gas vom Feld Karatschaganak geht nach Orenburg.", "karachaganak")],
+)
+def test_german_transliterations_link(text, asset):
+    assert asset in links(text, "de")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die Gaspreise in Horgen stiegen.",  # a Swiss town: key "horg", not Khorgos' "horgo"
+     "Die Ölpreise in Tschechien stiegen.", "Der Machtkampf um das Öl geht weiter.", "Das Öl des Schachts floss ab.",
+     "Die Gasversorgung von Sachsen ist gesichert.", "Im Chor der Ölhändler sang man vom Export."],
+)
+def test_german_false_friends_of_the_folding_link_nothing(text):
+    assert links(text, "de") == set()
