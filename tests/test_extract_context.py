@@ -92,3 +92,46 @@ def test_german_transliterations_link(text, asset):
 )
 def test_german_false_friends_of_the_folding_link_nothing(text):
     assert links(text, "de") == set()
+
+
+# --- claim cues in nominal, passive and attributed wording ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a flow on another named route right after an outage is a rerouting, even in the plain past without "more"
+        ("Die Verladung am CPC-Terminal wurde nach einem Sturm eingestellt. Öl wurde über die Leitung Atyrau–Samara gepumpt.", "de",
+         {"rerouting"}),
+        ("Отгрузки на терминале КТК были приостановлены. Нефть прокачивали по нефтепроводу Атырау — Самара.", "ru", {"rerouting"}),
+        # the only route, vulnerability
+        ("Kasachstan ist verwundbar: Das CPC ist die einzige Exportroute für Rohöl.", "de", {"dependency"}),
+        ("Единственным маршрутом для экспорта нефти остаётся КТК.", "ru", {"dependency"}),
+        # observers, insiders, estimates: opinion, also in a sentence that goes on with the claim before it
+        ("Das CPC ist weiterhin die wichtigste Route für kasachisches Öl. Ein Lieferstopp träfe den Haushalt, warnen Marktkenner.", "de",
+         {"dependency", "opinion"}),
+        ("По оценкам экспертов, через КТК по-прежнему идёт большая часть экспорта нефти.", "ru", {"dependency", "opinion"}),
+        # a multi-vector policy is a statement of alignment
+        ("Kasachstan hält an seiner multivektoralen Außenpolitik fest.", "de", {"alignment"}),
+        ("Казахстан придерживается многовекторной внешней политики.", "ru", {"alignment"}),
+    ],
+)
+def test_claim_types_in_nominal_passive_and_attributed_wording(text, language, expected):
+    assert types(text, language) == expected
+
+
+def test_an_outage_followed_by_the_same_route_is_no_rerouting():
+    # the terminal and the CPC pipeline are connected: naming the pipeline after the terminal's outage is no shift
+    text = "Die Verladung am CPC-Terminal wurde eingestellt. Das Öl fließt weiterhin durch das CPC."
+    assert "rerouting" not in types(text, "de")
+
+
+def test_port_capacity_speaks_of_the_port_unless_other_goods_are_named():
+    assert "aktau" in links("Port capacity at Aktau will double.")
+    assert "kuryk" in links("Мощности порта Курык увеличат вдвое.", "ru")
+    assert links("Container capacity at Aktau will double.") == set()
+
+
+def test_an_operator_word_that_is_a_place_name_is_no_operator_evidence():
+    # "Baku" is a word of the Port of Baku's operator; it must not pull a plain "Baku" away from Sangachal
+    assert links("Поставки нефти в обход России растут: на маршрут через Баку приходится 5% экспорта.", "ru") == {"sangachal"}

@@ -28,9 +28,9 @@ CUES: dict[str, dict[str, str]] = {
     },
     # Trade words: they speak of energy unless the sentence names other goods ("grain exports", «перевалка удобрений»).
     "trade": {
-        "en": r"\b(?:export|shipment|shipped|cargo|terminal|transit|loading|mooring|throughput)",
-        "de": r"\b(?:export|ausfuhr|liefer|terminal|transit|verschifft|verlade|durchsatz)",
-        "ru": r"\b(?:экспорт|поставк|отгруз|терминал|транзит|пропускн)",
+        "en": r"\b(?:export|shipment|shipped|cargo|terminal|transit|loading|mooring|throughput|capacit)",
+        "de": r"\b(?:export|ausfuhr|liefer|terminal|transit|verschifft|verlade|durchsatz|[a-zäöü]*kapazität)",
+        "ru": r"\b(?:экспорт|поставк|отгруз|терминал|транзит|пропускн|мощност)",
     },
     "goods": {
         "en": r"\b(?:grain|wheat|barley|fertili[sz]|container|coal\b|cars\b|steel|metals?\b|ore\b|cotton|passenger)",
@@ -47,7 +47,7 @@ CUES: dict[str, dict[str, str]] = {
     "outage": {
         "en": r"\b(?:outage|halt|suspend|suspension|shut|disrupt|delay|storm|damage|leak|accident|stoppage|blackout|repair)",
         "de": r"\b(?:[a-zäöü]*ausfall|[a-zäöü]*ausfäll|sturm|stürm|unterbroch|unterbrech|gestoppt|stillstand|stillgelegt|lahm|störung|"
-        r"leck|unfall|havarie|repar)",
+        r"leck|unfall|havarie|repar|eingestellt|ausgesetzt)",
         "ru": r"\b(?:авари|останов|приостанов|шторм|перебо|ремонт|утечк|сбо[йея])",
     },
     "rerouting": {
@@ -59,9 +59,11 @@ CUES: dict[str, dict[str, str]] = {
         r"нов(?:ые|ых|ым|ыми|ого|ый|ой|ую) (?:маршрут|пут))",
     },
     "dependency": {
-        "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute)",
-        "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher)",
-        "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему)",
+        "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute|"
+        r"\bsole\b|\bvulnerab)",
+        "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher|\beinzige|\bverwundbar|"
+        r"\bnach wie vor)",
+        "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему|\bединствен|\bуязвим)",
     },
     # A change or plan in a flow; with a route that avoids Russia named, that is a rerouting claim.
     "change": {
@@ -78,21 +80,21 @@ CUES: dict[str, dict[str, str]] = {
         # "the West" as a camp, not a direction or a region ("flow west", "western Kazakhstan", «на западе страны»)
         "en": r"\b(?:the west\b|western (?:countries|governments|partners|sanctions|capitals|powers|allies|leaders|nations|states|"
         r"world|pressure|allian|interest|values|orientation|camp|bloc|institution)|alliance|partnership|agreement|distanc|"
-        r"turn away|pivot|ally|allies|referend|rapprochement)",
+        r"turn away|pivot|ally|allies|referend|rapprochement|multi-vector|multivector)",
         "de": r"\b(?:westens\b|(?:den|dem|vom|zum) westen\b|westliche[nrms]? (?:partner|staat|sanktion|regierung|länder|verbündet|"
         r"mächt|welt|druck|führer|allianz|interesse|werte|orientierung|lager|institution)|partnerschaft|abkommen|distanz|"
-        r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis)",
+        r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis|multivektor)",
         "ru": r"\b(?:запад(?!е\b|н)|западн(?:ые|ых|ым|ыми|ой|ого|ому|ая|ую|ый) (?:стран|партн|санкц|правительств|держав|союзник|"
-        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|соглашени|дистанц|союзник|референдум|сближени)",
+        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|соглашени|дистанц|союзник|референдум|сближени|многовектор)",
     },
     "opinion": {
         # attribution to unnamed market sources counts as well: "traders said", «сообщили трейдеры»
         "en": r"\b(?:according to|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|traders (?:said|say|told)|"
-        r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say))",
+        r"sources (?:said|say|told)|said (?:traders|sources)|experts|observers)",
         "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|"
-        r"sagten (?:händler|experten)|händler sagten)",
+        r"sagten (?:händler|experten)|händler sagten|experten|beobachter|[a-zäöü]*kenner\b|nach einschätzung)",
         "ru": r"\b(?:по мнению|считают|якобы|по словам|как сообщ|аналитик|полагают|по данным|сообщили (?:трейдеры|источники)|"
-        r"трейдеры сообщ|источники сообщ)",
+        r"трейдеры сообщ|источники сообщ|эксперт|наблюдател|по оценк)",
     },
     "actors": {
         "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe)",

@@ -567,10 +567,12 @@ def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = Fal
 
 
 def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False, after_energy: bool = False,
-                via_russia_only: bool = False, cues: frozenset[str] | None = None, after_outage: bool = False) -> list[str]:
+                via_russia_only: bool = False, cues: frozenset[str] | None = None, after_outage: bool = False,
+                after_claim: bool = False) -> list[str]:
     """Every claim type a sentence asserts, main type first: at most one route type, then the others.
 
     ``cues``: the sentence's cue kinds if already known (:func:`geo.claims.cues.sentence_cues`).
+    ``after_claim``: the sentence before is a claim, so an attribution about energy here ("..., warn insiders") goes on with it.
     """
     if cues is None:
         cues = sentence_cues(sentence, lang)
@@ -579,7 +581,7 @@ def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = 
     others = [cue for cue in ("military_symbolic", "alignment", "opinion") if cue in cues]
     if route == "rerouting" and "dependency" in cues and "lessen" in cues:
         others.insert(0, "dependency")  # "to reduce its dependence on Russian transit": the reliance is claimed too
-    if route is None and "actors" not in cues:
+    if route is None and "actors" not in cues and not (after_claim and "energy" in cues):
         return []
     return ([route] if route else []) + others
 
@@ -598,8 +600,8 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
         if "dependency" in cues:
             # a reliance being lessened by a named route that avoids Russia is a rerouting (and a dependency, see claim_types)
             return "rerouting" if named and avoids_russia and "lessen" in cues else "dependency"
-        if named and (avoids_russia or after_outage) and "change" in cues:
-            return "rerouting"
+        if named and (after_outage or (avoids_russia and "change" in cues)):
+            return "rerouting"  # a flow on another named route right after an outage is a shift, with or without "more"
         if via_russia_only and "outage" not in cues:
             return "dependency"  # "exports go through the CPC": a plain statement of reliance on a Russian route
     if after_energy and (named or "actors" in cues):
@@ -671,11 +673,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         shifted = idx > 0 and "outage" in cue_sets[idx - 1] and idx in named and not any(
             matcher.near.get(a, frozenset((a,))) & ids.get(idx - 1, set()) for a in ids.get(idx, ()))
         flags = (cues, idx in named, idx in avoiding, idx > 0 and energy[idx - 1], idx in russian_lines and idx not in avoiding,
-                 shifted)
+                 shifted, idx - 1 in claim_of)
         types = _TYPES_MEMO.get(flags)
         if types is None:
             types = _TYPES_MEMO[flags] = claim_types("", lang, named=flags[1], avoids_russia=flags[2], after_energy=flags[3],
-                                                     via_russia_only=flags[4], cues=cues, after_outage=shifted)
+                                                     via_russia_only=flags[4], cues=cues, after_outage=shifted, after_claim=flags[6])
         if types:
             claim_of[idx] = len(claims)
             excerpt = text[s:e]
@@ -730,8 +732,8 @@ def _commodity_context(raws: list[str], offsets: list[int], sentences: list[tupl
 
 
 _ROUTE_TYPES = ("rerouting", "dependency")
-#: claim_types depends only on the cue kinds and five flags (at most 2**11 * 32 keys); the lists are never mutated.
-_TYPES_MEMO: dict[tuple[frozenset[str], bool, bool, bool, bool, bool], list[str]] = {}
+#: claim_types depends only on the cue kinds and six flags (bounded by the cue kind sets times 64); the lists are never mutated.
+_TYPES_MEMO: dict[tuple[frozenset[str], bool, bool, bool, bool, bool, bool], list[str]] = {}
 
 
 def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[str], gaps: list[str], offsets: list[int],

@@ -274,4 +274,5 @@ def _index_operators(m: Matcher, props: list[dict[str, Any]]) -> None:
         for w in WORD.findall(p.get("operator") or ""):
             if len(w) >= 3 and w[0].isupper() and name_key(w) not in _OPERATOR_STOP:
                 by_key[name_key(w)].add(p["id"])
-    m.operator_keys = {k: v for k, v in by_key.items() if len(v) <= 8}
+    # a word that is itself an asset's name ("Baku" of "Baku International Sea Trade Port") names that asset, not the operator
+    m.operator_keys = {k: v for k, v in by_key.items() if len(v) <= 8 and (k,) not in m.names}
