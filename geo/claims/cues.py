@@ -16,6 +16,7 @@ import re
 from functools import reduce
 from itertools import compress, repeat
 from operator import and_, or_
+from typing import cast
 
 # Cue patterns, matched on the case-folded sentence (where "ß" is "ss"); word starts only, so inflections match.
 CUES: dict[str, dict[str, str]] = {
@@ -197,8 +198,8 @@ def word_masks(words: list[str], lang: str) -> list[int]:
     table = _TABLES[lang]
     masks = list(map(table.get, words))
     if None in masks:
-        masks = [word_mask(w, lang) if m is None else m for w, m in zip(words, masks, strict=True)]
-    return masks
+        return [word_mask(w, lang) if m is None else m for w, m in zip(words, masks, strict=True)]
+    return cast("list[int]", masks)  # no None in it
 
 
 def span_bits(masks: list[int], words: list[str], gaps: list[str], i: int, j: int, lang: str) -> int:
@@ -298,8 +299,8 @@ def commodity_masks(words: list[str]) -> list[int]:
     """:func:`commodity_mask` of every word; a C-level dictionary look-up for words seen before."""
     masks = list(map(_COMMODITY_MEMO.get, words))
     if None in masks:
-        masks = [commodity_mask(w) if m is None else m for w, m in zip(words, masks, strict=True)]
-    return masks
+        return [commodity_mask(w) if m is None else m for w, m in zip(words, masks, strict=True)]
+    return cast("list[int]", masks)  # no None in it
 
 
 def dominant_commodity(masks: list[int], *, sentence: bool = False) -> str:

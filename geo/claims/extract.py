@@ -29,11 +29,11 @@ from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import or_
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from geo.claims.cues import BIT, commodity_masks, dominant_commodity, kinds_of, sentence_cues, span_bits, word_masks
-from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, WORD, Entry, Matcher, _is_place_key, build_index, load_matcher
-from geo.claims.text import DEMONYMS, fold, guess_language, name_key, sentences_of_parts, split_sentences
+from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
+from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
 
 __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "claim_types", "classify", "default_matcher", "extract",
@@ -254,9 +254,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     by one C-level ``map``; only words never seen before are folded in Python.
     """
     memo = matcher.word_keys
-    keys = list(map(memo.get, raws))
-    if None in keys:
-        keys = [k if k is not None else memo[w] if w in memo else _key_of(w, matcher) for w, k in zip(raws, keys, strict=True)]
+    got = list(map(memo.get, raws))
+    keys = cast("list[str]", got) if None not in got else [
+        k if k is not None else memo[w] if w in memo else _key_of(w, matcher) for w, k in zip(raws, got, strict=True)]
     if doc_keys is not None:  # only the words of operator names are wanted
         doc_keys.update(compress(keys, map(matcher.operator_keys.__contains__, keys)))
     # word positions where a name may start, in order: a key that opens an alias, or an abbreviation
@@ -273,7 +273,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         raw = raws[i]
         if raw in abbrevs and not _NUMBER_AFTER.match(text, offsets[2 * i + 1], offsets[2 * i + 1] + 2):
             best_n, best = 1, abbrevs[raw]
-        prefix, n, limit = (keys[i],), 1, min(max_len, n_keys - i)
+        prefix: tuple[str, ...] = (keys[i],)
+        n, limit = 1, min(max_len, n_keys - i)
         while prefix in prefixes:
             entries = names_get(prefix)
             if entries:
@@ -578,7 +579,7 @@ def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = 
         cues = sentence_cues(sentence, lang)
     route = _route_type(cues, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
                         via_russia_only=via_russia_only, after_outage=after_outage)
-    others = [cue for cue in ("military_symbolic", "alignment", "opinion") if cue in cues]
+    others: list[str] = [cue for cue in ("military_symbolic", "alignment", "opinion") if cue in cues]
     if route == "rerouting" and "dependency" in cues and "lessen" in cues:
         others.insert(0, "dependency")  # "to reduce its dependence on Russian transit": the reliance is claimed too
     if route is None and "actors" not in cues and not (after_claim and "energy" in cues):
