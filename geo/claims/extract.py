@@ -356,19 +356,28 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         line = matcher.chain_seen[memo_key] if memo_key in matcher.chain_seen else _resolve_chain(chain, matcher, commodity)
         sent = bisect_right(sentence_starts, st) - 1
         if not commodity and context is not None:
-            line = _in_context(chain, line, context(sent), matcher)
+            line = _in_context(chain, line, context, sent, matcher)
         if line:
             out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
     return out
 
 
-def _in_context(chain: tuple[str, ...], line: str | None, commodity: str, matcher: Matcher) -> str | None:
-    """``line`` (resolved without a commodity), or the line of ``commodity`` the same places name if it is not of it."""
-    if not commodity or (line is not None and commodity in matcher.commodity.get(line, commodity)):
-        return line
-    memo_key = (commodity, *chain)
-    alt = matcher.chain_seen[memo_key] if memo_key in matcher.chain_seen else _resolve_chain(chain, matcher, commodity)
-    return alt or line
+def _in_context(chain: tuple[str, ...], line: str | None, context: Callable[[int], str], sent: int, matcher: Matcher) -> str | None:
+    """``line`` (resolved without a commodity), or the line of the sentence's commodity the same places name if it is not of it.
+
+    The context is asked only when the places name another line for oil or for gas (rarely), so most names cost two look-ups.
+    """
+    alts = matcher.commodity_lines.get((line, *chain))
+    if alts is None:
+        alts = {}
+        for c in ("oil", "gas"):
+            memo_key = (c, *chain)
+            alt = matcher.chain_seen[memo_key] if memo_key in matcher.chain_seen else _resolve_chain(chain, matcher, c)
+            if alt and alt != line and (line is None or c not in matcher.commodity.get(line, c)):
+                alts[c] = alt
+        if len(matcher.commodity_lines) < MAX_MEMO // 10:
+            matcher.commodity_lines[(line, *chain)] = alts
+    return alts.get(context(sent), line) if alts else line
 
 
 def _alias_chain(alias: str, matcher: Matcher) -> tuple[str, ...]:
@@ -642,8 +651,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if m.id in line_ids and m.match == "name":
             # a name without a commodity ("the Kazakhstan-China pipeline") in a gas story names the gas line of those places
             chain = _alias_chain(m.alias, matcher)
-            if chain and not any(commodity_masks(WORD.findall(m.text))):
-                m.id = _in_context(chain, m.id, context(m.sentence), matcher) or m.id
+            other = _in_context(chain, m.id, context, m.sentence, matcher) if chain else None
+            if other and other != m.id and not any(commodity_masks(WORD.findall(m.text))):
+                m.id = other
     kinds, russian = matcher.kinds, matcher.russian
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
@@ -718,16 +728,24 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
 
 
 def _commodity_context(raws: list[str], offsets: list[int], sentences: list[tuple[int, int]]) -> Callable[[int], str]:
-    """The commodity a sentence speaks of ("oil", "gas"), else the one its article speaks of, else ""."""
-    masks = commodity_masks(raws)
-    if not any(masks):
-        return lambda _sent: ""
-    doc = dominant_commodity(masks)
-    word_starts = offsets[0::2]
+    """The commodity a sentence speaks of ("oil", "gas"), else the one its article speaks of, else "".
+
+    Worked out on the first call only (most articles name no line that needs it), then once per sentence,
+    so a sentence holding many names (hostile input) stays linear.
+    """
+    seen: dict[int, str] = {}
+    state: list[Any] = []  # [word masks, word starts, the article's commodity], filled on the first call
 
     def of(sent: int) -> str:
-        s, e = sentences[sent]
-        return dominant_commodity(masks[bisect_left(word_starts, s) : bisect_left(word_starts, e)], sentence=True) or doc
+        got = seen.get(sent)
+        if got is None:
+            if not state:
+                masks = commodity_masks(raws)
+                state.extend((masks, offsets[0::2], dominant_commodity(masks)))
+            masks, word_starts, doc = state
+            s, e = sentences[sent]
+            got = seen[sent] = dominant_commodity(masks[bisect_left(word_starts, s) : bisect_left(word_starts, e)], sentence=True) or doc
+        return got
 
     return of
 

@@ -88,6 +88,7 @@ class Matcher:
     fuzzy_seen: dict[str, str | None] = field(default_factory=dict)
     chain_seen: dict[tuple[str, ...], str | None] = field(default_factory=dict)
     alias_chains: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a line alias -> its places, if it names no commodity
+    commodity_lines: dict[tuple[str | None, ...], dict[str, str]] = field(default_factory=dict)  # (line, *places) -> other line by commodity
     word_keys: dict[str, str] = field(default_factory=dict)
     fuzzy_words: set[str] = field(default_factory=set)
     assets_seen: dict[tuple[str, ...], list[dict[str, str]]] = field(default_factory=dict)  # claim assets by claim type + mention ids
