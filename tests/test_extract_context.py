@@ -135,3 +135,19 @@ def test_port_capacity_speaks_of_the_port_unless_other_goods_are_named():
 def test_an_operator_word_that_is_a_place_name_is_no_operator_evidence():
     # "Baku" is a word of the Port of Baku's operator; it must not pull a plain "Baku" away from Sangachal
     assert links("Поставки нефти в обход России растут: на маршрут через Баку приходится 5% экспорта.", "ru") == {"sangachal"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Oil loadings at the terminal of the CPC fell.", "en"), ("Oil loadings at the CPC's export terminal fell.", "en"),
+     ("Die Verladung von Öl am Schwarzmeer-Terminal des CPC sank.", "de"), ("Die Verladung am Ölterminal der CPC stockte.", "de")],
+)
+def test_a_terminal_word_bound_to_a_line_names_the_line_s_own_terminal(text, language):
+    assert links(text, language) == {"cpc", "cpc-marine-terminal"}
+
+
+def test_a_terminal_word_does_not_guess_between_two_ends():
+    # BTC ends at two terminals (Sangachal, Ceyhan): "BTC's terminal" alone names neither
+    assert links("Oil loadings at BTC's terminal fell.") == {"btc"}
+    # a terminal named elsewhere in the sentence stays as it is; "the CPC's Black Sea terminal" is still not Kulevi
+    assert "kulevi" not in links("Loadings of crude at the CPC's Black Sea terminal fell.")

@@ -61,7 +61,7 @@ class Mention:
     text: str
     id: str  # asset id, or "group:<id>"
     alias: str
-    match: str  # "name", "chain", "fuzzy", "context" (a town name standing for the facility there)
+    match: str  # "name", "chain", "fuzzy", "context" (a town name standing for the facility there), "owner" (a line's own terminal)
     sentence: int
     linked: bool = False
     claim: int | None = None  # index of the claim the mention sits in
@@ -552,6 +552,52 @@ def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: 
     return best
 
 
+#: Words for a line's own terminal: "the terminal of the CPC", "das Terminal des CPC", "the CPC's export terminal".
+_TERMINAL_WORDS = frozenset(c for w in ("terminal", "terminals", "exportterminal", "ölterminal", "verladeterminal")
+                            for c in (w, w.capitalize()))
+_OF_THE = (("of", "the"), ("des",), ("der",), ("of",))
+_APOSTROPHES = frozenset(("'", "’"))
+
+
+def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: list[str], offsets: list[int],
+                     matcher: Matcher) -> list[Mention]:
+    """A bare word for a terminal bound to a line that ends at exactly one terminal or port names that one.
+
+    "the terminal of the CPC", "das Terminal des CPC", "the CPC's export terminal": the kind word becomes a mention
+    of the line's own terminal, when no other name covers it (Russian «терминал КТК» is an alias already).
+    """
+    word_starts = offsets[0::2]
+    taken = [(m.start, m.end) for m in mentions]
+    added: list[Mention] = []
+    for m in mentions:
+        if m.id not in matcher.line_ids:
+            continue
+        own = [p for p in matcher.endpoints.get(m.id, ()) if matcher.kinds.get(p) in ("terminal", "port")]
+        if len(own) != 1:
+            continue
+        first = bisect_left(word_starts, m.start)
+        last = bisect_left(word_starts, m.end) - 1
+        k = None
+        for of in _OF_THE:  # the kind word before: "terminal" + "of the" + line
+            j = first - len(of) - 1
+            if j >= 0 and raws[j] in _TERMINAL_WORDS and tuple(raws[j + 1 : first]) == of and all(
+                    g == " " for g in gaps[j + 1 : first + 1]):
+                k = j
+                break
+        if k is None and last + 2 < len(raws) and raws[last + 1] == "s" and gaps[last + 1] in _APOSTROPHES:
+            # "the CPC's terminal", "the CPC's export terminal", "the CPC's marine export terminal"
+            k = next((j for j in range(last + 2, min(last + 5, len(raws))) if raws[j] in _TERMINAL_WORDS and gaps[j] in (" ", "-")
+                      and all(g == " " for g in gaps[last + 2 : j])), None)
+        if k is None:
+            continue
+        st, en = offsets[2 * k], offsets[2 * k + 1]
+        if any(s < en and st < e for s, e in taken):
+            continue  # inside another name ("the CPC's Black Sea terminal" is settled by the possessor rule)
+        added.append(Mention(st, en, text[st:en], own[0], raws[k], "owner", m.sentence))
+        taken.append((st, en))
+    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
+
+
 def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) -> str | None:
     """For "the CPC's Black Sea terminal": the end point of the possessor line of the same kind of place."""
     if prev is None or matcher.kinds.get(m.id) not in ("terminal", "port") or matcher.kinds.get(prev.id) not in LINE_KINDS:
@@ -654,6 +700,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             other = _in_context(chain, m.id, context, m.sentence, matcher) if chain else None
             if other and other != m.id and not any(commodity_masks(WORD.findall(m.text))):
                 m.id = other
+    if not _TERMINAL_WORDS.isdisjoint(raws):
+        mentions = _owned_terminals(mentions, text, raws, gaps, offsets, matcher)
     kinds, russian = matcher.kinds, matcher.russian
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
