@@ -52,8 +52,8 @@ def test_dev_set_scores(capsys):
         print("\n" + report("dev set", s))
     for c in s["links"].values():
         p, r, _ = prf(c["tp"], c["fp"], c["fn"])
-        assert p >= 0.9 and r >= 0.9
-    assert s["macro_f1"] >= 0.9  # claim types are tuned here, so they must hold here
+        assert p >= 0.95 and r >= 0.95  # the goal per language; the dev set is tuned on, so it must reach it
+    assert s["macro_f1"] >= 0.95  # claim types are tuned here, so they must hold here
 
 
 def test_frozen_test_set_asset_links(capsys):

@@ -151,3 +151,30 @@ def test_a_terminal_word_does_not_guess_between_two_ends():
     assert links("Oil loadings at BTC's terminal fell.") == {"btc"}
     # a terminal named elsewhere in the sentence stays as it is; "the CPC's Black Sea terminal" is still not Kulevi
     assert "kulevi" not in links("Loadings of crude at the CPC's Black Sea terminal fell.")
+
+
+#: The cue alternatives added in round 3, by language (see geo/claims/cues.py).
+ROUND3_CUES = {
+    "en": ["capacit", "vulnerab", "multi-vector", "observers"],
+    "de": ["[a-zäöü]*kapazität", "eingestellt", "ausgesetzt", "einzige", "verwundbar", "nach wie vor", "multivektor", "experten",
+           "beobachter", "[a-zäöü]+kenner", "nach einschätzung"],
+    "ru": ["мощност", "единствен", "уязвим", "многовектор", "эксперт", "наблюдател", "по оценк"],
+}
+
+
+def test_every_new_cue_is_used_by_at_least_two_dev_sentences():
+    """No cue exists for one sentence: each new alternative occurs in two or more sentences of the dev set."""
+    import re
+
+    from geo.claims.cues import CUES
+    from geo.claims.text import split_sentences
+    from tests.extract_eval import load_set
+
+    sentences: dict[str, list[str]] = {"de": [], "en": [], "ru": []}
+    for a in load_set("extraction_dev.yaml"):
+        sentences[a["language"]] += [a["text"][s:e].casefold() for s, e in split_sentences(a["text"])]
+    for lang, alternatives in ROUND3_CUES.items():
+        for alt in alternatives:
+            assert any(alt in by_lang[lang] for by_lang in CUES.values()), alt  # still a cue
+            uses = sum(re.search(r"\b" + alt, s) is not None for s in sentences[lang])
+            assert uses >= 2, (lang, alt, uses)

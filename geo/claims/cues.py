@@ -61,7 +61,7 @@ CUES: dict[str, dict[str, str]] = {
     },
     "dependency": {
         "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute|"
-        r"\bsole\b|\bvulnerab)",
+        r"\bvulnerab)",
         "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher|\beinzige|\bverwundbar|"
         r"\bnach wie vor)",
         "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему|\bединствен|\bуязвим)",
@@ -81,7 +81,7 @@ CUES: dict[str, dict[str, str]] = {
         # "the West" as a camp, not a direction or a region ("flow west", "western Kazakhstan", «на западе страны»)
         "en": r"\b(?:the west\b|western (?:countries|governments|partners|sanctions|capitals|powers|allies|leaders|nations|states|"
         r"world|pressure|allian|interest|values|orientation|camp|bloc|institution)|alliance|partnership|agreement|distanc|"
-        r"turn away|pivot|ally|allies|referend|rapprochement|multi-vector|multivector)",
+        r"turn away|pivot|ally|allies|referend|rapprochement|multi-vector)",
         "de": r"\b(?:westens\b|(?:den|dem|vom|zum) westen\b|westliche[nrms]? (?:partner|staat|sanktion|regierung|länder|verbündet|"
         r"mächt|welt|druck|führer|allianz|interesse|werte|orientierung|lager|institution)|partnerschaft|abkommen|distanz|"
         r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis|multivektor)",
@@ -91,9 +91,9 @@ CUES: dict[str, dict[str, str]] = {
     "opinion": {
         # attribution to unnamed market sources counts as well: "traders said", «сообщили трейдеры»
         "en": r"\b(?:according to|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|traders (?:said|say|told)|"
-        r"sources (?:said|say|told)|said (?:traders|sources)|experts|observers)",
+        r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say)|observers)",
         "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|"
-        r"sagten (?:händler|experten)|händler sagten|experten|beobachter|[a-zäöü]*kenner\b|nach einschätzung)",
+        r"sagten (?:händler|experten)|händler sagten|experten|beobachter|[a-zäöü]+kenner|nach einschätzung)",
         "ru": r"\b(?:по мнению|считают|якобы|по словам|как сообщ|аналитик|полагают|по данным|сообщили (?:трейдеры|источники)|"
         r"трейдеры сообщ|источники сообщ|эксперт|наблюдател|по оценк)",
     },
