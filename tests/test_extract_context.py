@@ -178,3 +178,31 @@ def test_every_new_cue_is_used_by_at_least_two_dev_sentences():
             assert any(alt in by_lang[lang] for by_lang in CUES.values()), alt  # still a cue
             uses = sum(re.search(r"\b" + alt, s) is not None for s in sentences[lang])
             assert uses >= 2, (lang, alt, uses)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Tokayev met Aliyev in Baku to discuss oil cooperation.", "en"), ("Oil workers in Aktau went on strike.", "en"),
+     ("Bei einem Treffen in Baku sprachen Tokajew und Alijew über Öl.", "de"),
+     ("Die Konferenz zur Ölindustrie fand in Atyrau statt.", "de")],  # "fand ... statt" (took place) is no "statt" (instead)
+)
+def test_a_town_after_in_without_trade_or_carrier_is_the_town(text, language):
+    assert links(text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "asset"),
+    [("Oil is loaded in Aktau.", "en", "aktau"), ("Öl wird in Aktau auf Tanker verladen.", "de", "aktau"),
+     ("Crude is stored in Atyrau before it enters the pipeline.", "en", "atyrau"),
+     ("Oil exports in Aktau rose.", "en", "aktau")],
+)
+def test_a_town_after_in_with_trade_or_carrier_is_the_facility(text, language, asset):
+    assert asset in links(text, language)
+
+
+def test_statt_as_instead_is_still_a_rerouting_cue():
+    from geo.claims.cues import sentence_cues
+
+    assert "rerouting" in sentence_cues("Öl fließt statt über Russland über Aktau.", "de")
+    assert "rerouting" in sentence_cues("Stattdessen fließt Öl über Aktau.", "de")
+    assert "rerouting" not in sentence_cues("Die Gespräche finden statt, wenn Öl fließt.", "de")

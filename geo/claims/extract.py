@@ -750,7 +750,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if ci is None:
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
-            m.linked = energy[m.sentence] or _referred_back(m, sentences, energy, text, lang, matcher)
+            m.linked = (energy[m.sentence] and not _town_only(m, text, sentences, cue_sets, matcher)) or _referred_back(
+                m, sentences, energy, text, lang, matcher)
         else:
             m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or _referred_back(
                 m, sentences, energy, text, lang, matcher)
@@ -820,6 +821,24 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
 
 
 _PERCENT = BIT["dependency"]
+
+
+#: Words of a carrier or a flow: with one, "in Aktau" is where oil is moved, not only where something happens.
+_CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|hafen|port\b")
+
+
+def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher) -> bool:
+    """A facility's town after a locative "in", in a sentence of no trade, carrier or flow, is the town only.
+
+    "Tokayev met Aliyev in Baku to discuss oil", "Oil workers in Aktau went on strike". English and German only
+    (Russian «в» also means "to"); called for sentences outside any claim.
+    """
+    if m.end - m.start > 40 or " " in m.text or matcher.kinds.get(m.id) not in ("port", "terminal", "junction"):
+        return False
+    if text[max(0, m.start - 3) : m.start].casefold() != "in " or "trade" in cue_sets[m.sentence]:
+        return False
+    s, e = sentences[m.sentence]
+    return _CARRIER.search(text[s:e].casefold()) is None
 
 
 #: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
