@@ -114,6 +114,12 @@ def test_german_false_friends_of_the_folding_link_nothing(text):
         # a multi-vector policy is a statement of alignment
         ("Kasachstan hält an seiner multivektoralen Außenpolitik fest.", "de", {"alignment"}),
         ("Казахстан придерживается многовекторной внешней политики.", "ru", {"alignment"}),
+        # reliance written as a separable verb or an adverb; switching routes
+        ("Kasachstan hängt beim Ölexport vom CPC ab.", "de", {"dependency"}),
+        ("Chinese refiners mainly take Kazakh oil via Alashankou.", "en", {"dependency"}),
+        ("Шведт главным образом получает нефть по «Дружбе».", "ru", {"dependency"}),
+        ("Die Lieferungen wurden auf Tanker über Aktau umgestellt.", "de", {"rerouting"}),
+        ("Часть поставок нефти переключили на Актау.", "ru", {"rerouting"}),  # «поставок»: genitive plural of «поставка»
     ],
 )
 def test_claim_types_in_nominal_passive_and_attributed_wording(text, language, expected):
@@ -155,10 +161,11 @@ def test_a_terminal_word_does_not_guess_between_two_ends():
 
 #: The cue alternatives added in round 3, by language (see geo/claims/cues.py).
 ROUND3_CUES = {
-    "en": ["capacit", "vulnerab", "multi-vector", "observers"],
+    "en": ["capacit", "vulnerab", "multi-vector", "observers", "mainly", "switch"],
     "de": ["[a-zäöü]*kapazität", "eingestellt", "ausgesetzt", "einzige", "verwundbar", "nach wie vor", "multivektor", "experten",
-           "beobachter", "[a-zäöü]+kenner", "nach einschätzung"],
-    "ru": ["мощност", "единствен", "уязвим", "многовектор", "эксперт", "наблюдател", "по оценк"],
+           "beobachter", "[a-zäöü]+kenner", "nach einschätzung", "hängt\\b", "überwiegend", "hauptsächlich", "umgestellt"],
+    "ru": ["мощност", "поставок", "единствен", "уязвим", "многовектор", "эксперт", "наблюдател", "по оценк", "преимущественно",
+           "главным образом", "переключ", "счита"],
 }
 
 

@@ -31,7 +31,7 @@ CUES: dict[str, dict[str, str]] = {
     "trade": {
         "en": r"\b(?:export|shipment|shipped|cargo|terminal|transit|loading|mooring|throughput|capacit)",
         "de": r"\b(?:export|ausfuhr|liefer|terminal|transit|verschifft|verlade|durchsatz|[a-zäöü]*kapazität)",
-        "ru": r"\b(?:экспорт|поставк|отгруз|терминал|транзит|пропускн|мощност)",
+        "ru": r"\b(?:экспорт|поставк|поставок|отгруз|терминал|транзит|пропускн|мощност)",
     },
     "goods": {
         "en": r"\b(?:grain|wheat|barley|fertili[sz]|container|coal\b|cars\b|steel|metals?\b|ore\b|cotton|passenger)",
@@ -52,20 +52,21 @@ CUES: dict[str, dict[str, str]] = {
         "ru": r"\b(?:авари|останов|приостанов|шторм|перебо|ремонт|утечк|сбо[йея])",
     },
     "rerouting": {
-        "en": r"\b(?:rerout|re-rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift|without crossing|"
+        "en": r"\b(?:rerout|re-rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift|switch|without crossing|"
         r"without touching|new (?:route|outlet)|new export (?:route|outlet))",
         "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|"
-        r"statt [abcdefghijklmnopqrstuvwxyzäöüß]|stattdessen|diversifi|umlenk|umgelenkt|verlager|"
+        r"statt [abcdefghijklmnopqrstuvwxyzäöüß]|stattdessen|diversifi|umlenk|umgelenkt|verlager|umgestellt|umstell|"
         r"ohne russisch|an russland vorbei|neuen? (?:weg|route|exportroute|transportroute))",
-        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент|не заходя|"
+        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент|переключ|не заходя|"
         r"нов(?:ые|ых|ым|ыми|ого|ый|ой|ую) (?:маршрут|пут))",
     },
     "dependency": {
         "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute|"
-        r"\bvulnerab)",
+        r"\bvulnerab|\bmainly)",
         "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher|\beinzige|\bverwundbar|"
-        r"\bnach wie vor)",
-        "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему|\bединствен|\bуязвим)",
+        r"\bnach wie vor|\bhängt\b|\bhängen\b|\büberwiegend|\bhauptsächlich)",
+        "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему|\bединствен|\bуязвим|\bпреимущественно|"
+        r"\bглавным образом)",
     },
     # A change or plan in a flow; with a route that avoids Russia named, that is a rerouting claim.
     "change": {
@@ -95,7 +96,7 @@ CUES: dict[str, dict[str, str]] = {
         r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say)|observers)",
         "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|"
         r"sagten (?:händler|experten)|händler sagten|experten|beobachter|[a-zäöü]+kenner|nach einschätzung)",
-        "ru": r"\b(?:по мнению|считают|якобы|по словам|как сообщ|аналитик|полагают|по данным|сообщили (?:трейдеры|источники)|"
+        "ru": r"\b(?:по мнению|счита|якобы|по словам|как сообщ|аналитик|полагают|по данным|сообщили (?:трейдеры|источники)|"
         r"трейдеры сообщ|источники сообщ|эксперт|наблюдател|по оценк)",
     },
     "actors": {
