@@ -120,6 +120,11 @@ def test_german_false_friends_of_the_folding_link_nothing(text):
         ("Шведт главным образом получает нефть по «Дружбе».", "ru", {"dependency"}),
         ("Die Lieferungen wurden auf Tanker über Aktau umgestellt.", "de", {"rerouting"}),
         ("Часть поставок нефти переключили на Актау.", "ru", {"rerouting"}),  # «поставок»: genitive plural of «поставка»
+        # membership of Russian-led blocs; unnamed circles as a source, but not a named ministry
+        ("Kasachstan bleibt in der EAWU, heißt es in Regierungskreisen.", "de", {"alignment", "opinion"}),
+        ("Kasachstan bleibt in der EAWU, heißt es im Energieministerium.", "de", {"alignment"}),
+        ("Казахстан остаётся в ОДКБ, отмечают эксперты.", "ru", {"alignment", "opinion"}),
+        ("Kazakhstan stays in the CSTO.", "en", {"alignment"}),
     ],
 )
 def test_claim_types_in_nominal_passive_and_attributed_wording(text, language, expected):
@@ -161,11 +166,12 @@ def test_a_terminal_word_does_not_guess_between_two_ends():
 
 #: The cue alternatives added in round 3, by language (see geo/claims/cues.py).
 ROUND3_CUES = {
-    "en": ["capacit", "vulnerab", "multi-vector", "observers", "mainly", "switch"],
+    "en": ["capacit", "vulnerab", "multi-vector", "observers", "mainly", "switch", "eaeu\\b", "csto\\b"],
     "de": ["[a-zäöü]*kapazität", "eingestellt", "ausgesetzt", "einzige", "verwundbar", "nach wie vor", "multivektor", "experten",
-           "beobachter", "[a-zäöü]+kenner", "nach einschätzung", "hängt\\b", "überwiegend", "hauptsächlich", "umgestellt"],
+           "beobachter", "[a-zäöü]+kenner", "nach einschätzung", "hängt\\b", "überwiegend", "hauptsächlich", "umgestellt",
+           "[a-zäöü]*kreisen\\b"],
     "ru": ["мощност", "поставок", "единствен", "уязвим", "многовектор", "эксперт", "наблюдател", "по оценк", "преимущественно",
-           "главным образом", "переключ", "счита"],
+           "главным образом", "переключ", "счита", "еаэс\\b", "одкб\\b", "отмечают"],
 }
 
 

@@ -83,21 +83,23 @@ CUES: dict[str, dict[str, str]] = {
         # "the West" as a camp, not a direction or a region ("flow west", "western Kazakhstan", «на западе страны»)
         "en": r"\b(?:the west\b|western (?:countries|governments|partners|sanctions|capitals|powers|allies|leaders|nations|states|"
         r"world|pressure|allian|interest|values|orientation|camp|bloc|institution)|alliance|partnership|agreement|distanc|"
-        r"turn away|pivot|ally|allies|referend|rapprochement|multi-vector)",
+        r"turn away|pivot|ally|allies|referend|rapprochement|multi-vector|eaeu\b|csto\b|eurasian economic union)",
         "de": r"\b(?:westens\b|(?:den|dem|vom|zum) westen\b|westliche[nrms]? (?:partner|staat|sanktion|regierung|länder|verbündet|"
         r"mächt|welt|druck|führer|allianz|interesse|werte|orientierung|lager|institution)|partnerschaft|abkommen|distanz|"
-        r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis|multivektor)",
+        r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis|multivektor|eawu\b|ovks\b|"
+        r"eurasische[nr]? wirtschaftsunion)",
         "ru": r"\b(?:запад(?!е\b|н)|западн(?:ые|ых|ым|ыми|ой|ого|ому|ая|ую|ый) (?:стран|партн|санкц|правительств|держав|союзник|"
-        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|соглашени|дистанц|союзник|референдум|сближени|многовектор)",
+        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|соглашени|дистанц|союзник|референдум|сближени|многовектор|еаэс\b|одкб\b)",
     },
     "opinion": {
         # attribution to unnamed market sources counts as well: "traders said", «сообщили трейдеры»
         "en": r"\b(?:according to|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|traders (?:said|say|told)|"
         r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say)|observers)",
         "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|"
-        r"sagten (?:händler|experten)|händler sagten|experten|beobachter|[a-zäöü]+kenner|nach einschätzung)",
+        r"sagten (?:händler|experten)|händler sagten|experten|beobachter|[a-zäöü]+kenner|nach einschätzung|"
+        r"[a-zäöü]*kreisen\b)",
         "ru": r"\b(?:по мнению|счита|якобы|по словам|как сообщ|аналитик|полагают|по данным|сообщили (?:трейдеры|источники)|"
-        r"трейдеры сообщ|источники сообщ|эксперт|наблюдател|по оценк)",
+        r"трейдеры сообщ|источники сообщ|эксперт|наблюдател|по оценк|отмечают)",
     },
     "actors": {
         "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe)",
