@@ -700,7 +700,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             other = _in_context(chain, m.id, context, m.sentence, matcher) if chain else None
             if other and other != m.id and not any(commodity_masks(WORD.findall(m.text))):
                 m.id = other
-    if not _TERMINAL_WORDS.isdisjoint(raws):
+    if "erminal" in text and not _TERMINAL_WORDS.isdisjoint(raws):  # a C substring test first
         mentions = _owned_terminals(mentions, text, raws, gaps, offsets, matcher)
     kinds, russian = matcher.kinds, matcher.russian
     named: set[int] = set()
@@ -823,6 +823,7 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
 _PERCENT = BIT["dependency"]
 
 
+_IN = frozenset(("in ", "In ", "in\u00a0"))
 #: Words of a carrier or a flow: with one, "in Aktau" is where oil is moved, not only where something happens.
 _CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|hafen|port\b")
 
@@ -833,9 +834,9 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     "Tokayev met Aliyev in Baku to discuss oil", "Oil workers in Aktau went on strike". English and German only
     (Russian «в» also means "to"); called for sentences outside any claim.
     """
-    if m.end - m.start > 40 or " " in m.text or matcher.kinds.get(m.id) not in ("port", "terminal", "junction"):
+    if text[max(0, m.start - 3) : m.start] not in _IN or "trade" in cue_sets[m.sentence]:
         return False
-    if text[max(0, m.start - 3) : m.start].casefold() != "in " or "trade" in cue_sets[m.sentence]:
+    if m.end - m.start > 40 or " " in m.text or matcher.kinds.get(m.id) not in ("port", "terminal", "junction"):
         return False
     s, e = sentences[m.sentence]
     return _CARRIER.search(text[s:e].casefold()) is None
