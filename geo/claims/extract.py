@@ -567,8 +567,9 @@ def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: 
     of the line's own terminal, when no other name covers it (Russian «терминал КТК» is an alias already).
     """
     word_starts = offsets[0::2]
-    taken = [(m.start, m.end) for m in mentions]
+    starts = [m.start for m in mentions]  # sorted and disjoint: an overlap test is one bisect (linear on hostile input)
     added: list[Mention] = []
+    added_at: set[int] = set()
     for m in mentions:
         if m.id not in matcher.line_ids:
             continue
@@ -591,10 +592,11 @@ def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: 
         if k is None:
             continue
         st, en = offsets[2 * k], offsets[2 * k + 1]
-        if any(s < en and st < e for s, e in taken):
+        j = bisect_right(starts, st) - 1
+        if st in added_at or (j >= 0 and mentions[j].end > st) or (j + 1 < len(starts) and starts[j + 1] < en):
             continue  # inside another name ("the CPC's Black Sea terminal" is settled by the possessor rule)
         added.append(Mention(st, en, text[st:en], own[0], raws[k], "owner", m.sentence))
-        taken.append((st, en))
+        added_at.add(st)
     return sorted(mentions + added, key=lambda x: x.start) if added else mentions
 
 
@@ -745,12 +747,13 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     lane_ends = matcher.lane_ends
     points: dict[int, set[str]] = {}  # linked ends of lanes and rail legs, by sentence
     in_claim: dict[int, list[Mention]] = {}
+    carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
     for m in mentions:
         ci = m.claim = claim_of.get(m.sentence)
         if ci is None:
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
-            m.linked = (energy[m.sentence] and not _town_only(m, text, sentences, cue_sets, matcher)) or _referred_back(
+            m.linked = (energy[m.sentence] and not _town_only(m, text, sentences, cue_sets, matcher, carriers)) or _referred_back(
                 m, sentences, energy, text, lang, matcher)
         else:
             m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or _referred_back(
@@ -828,7 +831,8 @@ _IN = frozenset(("in ", "In ", "in\u00a0"))
 _CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|hafen|port\b")
 
 
-def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher) -> bool:
+def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
+               carriers: dict[int, bool]) -> bool:
     """A facility's town after a locative "in", in a sentence of no trade, carrier or flow, is the town only.
 
     "Tokayev met Aliyev in Baku to discuss oil", "Oil workers in Aktau went on strike". English and German only
@@ -838,8 +842,11 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
         return False
     if m.end - m.start > 40 or " " in m.text or matcher.kinds.get(m.id) not in ("port", "terminal", "junction"):
         return False
-    s, e = sentences[m.sentence]
-    return _CARRIER.search(text[s:e].casefold()) is None
+    got = carriers.get(m.sentence)
+    if got is None:  # once per sentence: a sentence may hold many names (linear time on hostile input)
+        s, e = sentences[m.sentence]
+        got = carriers[m.sentence] = _CARRIER.search(text[s:e].casefold()) is not None
+    return not got
 
 
 #: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
