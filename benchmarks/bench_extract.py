@@ -28,7 +28,9 @@ from geo import settings  # noqa: E402
 from geo.claims.extract import analyse, default_matcher  # noqa: E402
 
 HOSTILE_WORDS = ("CPC", "КТК", "Noworossijsk", "Новороссийска", "Aktau", "Baku-Tiflis-Ceyhan", "Баку - Тбилиси - Джейхан",
-                 "Russian ports", "Druschba-Pipeline", "Tengis-Feld", "oil", "bypass", "Kazakhstan – Chinese Pipeline")
+                 "Russian ports", "Druschba-Pipeline", "Tengis-Feld", "oil", "bypass", "Kazakhstan – Chinese Pipeline",
+                 # per-sentence work of round 3 (commodity context, a line's own terminal, a town after "in")
+                 "gas", "Kazakhstan–China pipeline", "terminal of the CPC", "the CPC's export terminal", "in Aktau", "Chorgos")
 
 
 def sample_texts() -> list[tuple[str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
@@ -19,7 +20,14 @@ from tests.conftest import DATA, ROOT
 from tests.extract_eval import load_set, prf, report, score
 
 DEV = load_set("extraction_dev.yaml")
-TEST = load_set("extraction_test.yaml")
+
+
+@functools.cache
+def frozen_set() -> list[dict]:
+    """The frozen test set, read only by the tests named "frozen" (deselect them with ``-k "not frozen"`` while tuning)."""
+    return load_set("extraction_test.yaml")
+
+
 MATCHER = default_matcher(DATA)
 CORPUS = corpus.load_corpus(DATA, asset_ids=set(load.load_assets(DATA).index))
 
@@ -28,13 +36,14 @@ def links(text: str, language: str = "en") -> set[str]:
     return analyse(text, language=language, matcher=MATCHER).linked_assets()
 
 
-def test_sets_are_big_enough_balanced_and_disjoint():
-    for articles in (DEV, TEST):
+def test_frozen_and_dev_sets_are_big_enough_balanced_and_disjoint():
+    test_set = frozen_set()
+    for articles in (DEV, test_set):
         for lang in ("de", "en", "ru"):
             mine = [a for a in articles if a["language"] == lang]
             assert len(mine) >= 10
             assert any(a["expected_assets"] for a in mine) and any(not a["expected_assets"] for a in mine)
-    assert not {a["text"] for a in DEV} & {a["text"] for a in TEST}
+    assert not {a["text"] for a in DEV} & {a["text"] for a in test_set}
 
 
 def test_dev_set_scores(capsys):
@@ -43,13 +52,13 @@ def test_dev_set_scores(capsys):
         print("\n" + report("dev set", s))
     for c in s["links"].values():
         p, r, _ = prf(c["tp"], c["fp"], c["fn"])
-        assert p >= 0.9 and r >= 0.9
-    assert s["macro_f1"] >= 0.9  # claim types are tuned here, so they must hold here
+        assert p >= 0.95 and r >= 0.95  # the issue's goal per language; the dev set is tuned on, so it must reach it
+    assert s["macro_f1"] >= 0.95  # claim types are tuned here, so they must hold here
 
 
 def test_frozen_test_set_asset_links(capsys):
     """The frozen set is never tuned on."""
-    s = score(TEST, MATCHER)
+    s = score(frozen_set(), MATCHER)
     with capsys.disabled():
         print("\n" + report("frozen test set", s))
     tp, fp, fn = (sum(c[k] for c in s["links"].values()) for k in ("tp", "fp", "fn"))
@@ -57,10 +66,10 @@ def test_frozen_test_set_asset_links(capsys):
     assert p >= 0.85 and r >= 0.85
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 target not met: claim-type macro-F1 on the frozen set is 0.844 "
-                   "(last read 2026-12-06T16:24Z, unchanged by the dev-set work), below 0.85; fix on the dev set, never on this one")
+@pytest.mark.xfail(strict=True, reason="issue 11 target not met: claim-type macro-F1 on the frozen set is 0.838 "
+                   "(last read 2026-12-06T17:35Z; 0.844 at 16:24Z), below 0.85; fix on the dev set, never on this one")
 def test_frozen_test_set_claim_type_macro_f1():
-    assert score(TEST, MATCHER)["macro_f1"] >= 0.85
+    assert score(frozen_set(), MATCHER)["macro_f1"] >= 0.85
 
 
 def test_prf_by_hand():
@@ -69,9 +78,14 @@ def test_prf_by_hand():
     assert (round(p, 4), r, round(f, 4)) == (0.6667, 0.5, round(4 / 7, 4))
 
 
-@pytest.mark.parametrize("article", [a for a in DEV + TEST if not a["expected_assets"]], ids=lambda a: a["id"])
+@pytest.mark.parametrize("article", [a for a in DEV if not a["expected_assets"]], ids=lambda a: a["id"])
 def test_negative_articles_link_no_asset(article):
     assert links(article["text"], article["language"]) == set()
+
+
+def test_frozen_negative_articles_link_no_asset():
+    linked = {a["id"]: links(a["text"], a["language"]) for a in frozen_set() if not a["expected_assets"]}
+    assert {k: v for k, v in linked.items() if v} == {}
 
 
 @pytest.mark.parametrize(
@@ -203,7 +217,7 @@ def test_offsets_always_index_the_excerpt_and_the_mentions():
 
 def test_old_table_api_gives_the_same_links():
     old = build_matcher(load.load_assets(DATA), load.load_route_groups(DATA))
-    text = TEST[0]["text"]
+    text = DEV[0]["text"]
     assert analyse(text, language="en", matcher=old).linked_assets() == links(text)
 
 
@@ -246,13 +260,13 @@ def test_extract_command_does_not_import_the_heavy_libraries(tmp_path):
     assert out.strip().splitlines()[-1] == "[]"
 
 
-def test_every_alias_has_a_reason_and_none_is_an_evaluation_sentence():
+def test_every_alias_has_a_reason_and_none_is_a_dev_or_frozen_sentence():
     import json
 
     import yaml
 
     reasons = yaml.safe_load((DATA / "alias_reasons.yaml").read_text(encoding="utf-8"))
-    texts = [a["text"] for a in DEV + TEST]
+    texts = [a["text"] for a in DEV + frozen_set()]
     for f in json.loads((DATA / "assets.geojson").read_text(encoding="utf-8"))["features"]:
         p = f["properties"]
         given = reasons["assets"][p["id"]]["aliases"]
@@ -275,7 +289,7 @@ def test_word_by_word_cues_agree_with_the_plain_patterns():
     extra = [("Exports re-routed via Aktau; 80% still depend on the CPC, according to analysts.", "en"),
              ("Am Tag des Sieges gab es keine Parade; Öl wird per Kesselwagen umgeleitet.", "de"),
              ("По мнению экспертов, нефть по-прежнему идёт в обход России.", "ru")]
-    for text, lang in [(a["text"], a["language"]) for a in DEV + TEST] + extra:
+    for text, lang in [(a["text"], a["language"]) for a in DEV] + extra:
         for s, e in split_sentences(text):
             sentence = text[s:e]
             expected = settle_kinds({c for (c, lg), rx in plain.items() if lg == lang and rx.search(sentence.casefold())})

@@ -16,6 +16,7 @@ import re
 from functools import reduce
 from itertools import compress, repeat
 from operator import and_, or_
+from typing import cast
 
 # Cue patterns, matched on the case-folded sentence (where "ß" is "ss"); word starts only, so inflections match.
 CUES: dict[str, dict[str, str]] = {
@@ -28,9 +29,9 @@ CUES: dict[str, dict[str, str]] = {
     },
     # Trade words: they speak of energy unless the sentence names other goods ("grain exports", «перевалка удобрений»).
     "trade": {
-        "en": r"\b(?:export|shipment|shipped|cargo|terminal|transit|loading|mooring|throughput)",
-        "de": r"\b(?:export|ausfuhr|liefer|terminal|transit|verschifft|verlade|durchsatz)",
-        "ru": r"\b(?:экспорт|поставк|отгруз|терминал|транзит|пропускн)",
+        "en": r"\b(?:export|shipment|shipped|cargo|terminal|transit|loading|mooring|throughput|capacit)",
+        "de": r"\b(?:export|ausfuhr|liefer|terminal|transit|verschifft|verlade|durchsatz|[a-zäöü]*kapazität)",
+        "ru": r"\b(?:экспорт|поставк|поставок|отгруз|терминал|транзит|пропускн|мощност)",
     },
     "goods": {
         "en": r"\b(?:grain|wheat|barley|fertili[sz]|container|coal\b|cars\b|steel|metals?\b|ore\b|cotton|passenger)",
@@ -47,21 +48,25 @@ CUES: dict[str, dict[str, str]] = {
     "outage": {
         "en": r"\b(?:outage|halt|suspend|suspension|shut|disrupt|delay|storm|damage|leak|accident|stoppage|blackout|repair)",
         "de": r"\b(?:[a-zäöü]*ausfall|[a-zäöü]*ausfäll|sturm|stürm|unterbroch|unterbrech|gestoppt|stillstand|stillgelegt|lahm|störung|"
-        r"leck|unfall|havarie|repar)",
+        r"leck|unfall|havarie|repar|eingestellt|ausgesetzt)",
         "ru": r"\b(?:авари|останов|приостанов|шторм|перебо|ремонт|утечк|сбо[йея])",
     },
     "rerouting": {
-        "en": r"\b(?:rerout|re-rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift|without crossing|"
+        "en": r"\b(?:rerout|re-rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift|switch|without crossing|"
         r"without touching|new (?:route|outlet)|new export (?:route|outlet))",
-        "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|statt|diversifi|umlenk|umgelenkt|verlager|"
+        "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|"
+        r"statt [abcdefghijklmnopqrstuvwxyzäöüß]|stattdessen|diversifi|umlenk|umgelenkt|verlager|umgestellt|umstell|"
         r"ohne russisch|an russland vorbei|neuen? (?:weg|route|exportroute|transportroute))",
-        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент|не заходя|"
+        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент|переключ|не заходя|"
         r"нов(?:ые|ых|ым|ыми|ого|ый|ой|ую) (?:маршрут|пут))",
     },
     "dependency": {
-        "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute)",
-        "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher)",
-        "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему)",
+        "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute|"
+        r"\bvulnerab|\bmainly)",
+        "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher|\beinzige|\bverwundbar|"
+        r"\bnach wie vor|\bhängt\b|\bhängen\b|\büberwiegend|\bhauptsächlich)",
+        "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему|\bединствен|\bуязвим|\bпреимущественно|"
+        r"\bглавным образом)",
     },
     # A change or plan in a flow; with a route that avoids Russia named, that is a rerouting claim.
     "change": {
@@ -78,21 +83,23 @@ CUES: dict[str, dict[str, str]] = {
         # "the West" as a camp, not a direction or a region ("flow west", "western Kazakhstan", «на западе страны»)
         "en": r"\b(?:the west\b|western (?:countries|governments|partners|sanctions|capitals|powers|allies|leaders|nations|states|"
         r"world|pressure|allian|interest|values|orientation|camp|bloc|institution)|alliance|partnership|agreement|distanc|"
-        r"turn away|pivot|ally|allies|referend|rapprochement)",
+        r"turn away|pivot|ally|allies|referend|rapprochement|multi-vector|eaeu\b|csto\b|eurasian economic union)",
         "de": r"\b(?:westens\b|(?:den|dem|vom|zum) westen\b|westliche[nrms]? (?:partner|staat|sanktion|regierung|länder|verbündet|"
         r"mächt|welt|druck|führer|allianz|interesse|werte|orientierung|lager|institution)|partnerschaft|abkommen|distanz|"
-        r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis)",
+        r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis|multivektor|eawu\b|ovks\b|"
+        r"eurasische[nr]? wirtschaftsunion)",
         "ru": r"\b(?:запад(?!е\b|н)|западн(?:ые|ых|ым|ыми|ой|ого|ому|ая|ую|ый) (?:стран|партн|санкц|правительств|держав|союзник|"
-        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|соглашени|дистанц|союзник|референдум|сближени)",
+        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|соглашени|дистанц|союзник|референдум|сближени|многовектор|еаэс\b|одкб\b)",
     },
     "opinion": {
         # attribution to unnamed market sources counts as well: "traders said", «сообщили трейдеры»
         "en": r"\b(?:according to|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|traders (?:said|say|told)|"
-        r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say))",
+        r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say)|observers)",
         "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|"
-        r"sagten (?:händler|experten)|händler sagten)",
-        "ru": r"\b(?:по мнению|считают|якобы|по словам|как сообщ|аналитик|полагают|по данным|сообщили (?:трейдеры|источники)|"
-        r"трейдеры сообщ|источники сообщ)",
+        r"sagten (?:händler|experten)|händler sagten|experten|beobachter|[a-zäöü]+kenner|nach einschätzung|"
+        r"[a-zäöü]*kreisen\b)",
+        "ru": r"\b(?:по мнению|счита|якобы|по словам|как сообщ|аналитик|полагают|по данным|сообщили (?:трейдеры|источники)|"
+        r"трейдеры сообщ|источники сообщ|эксперт|наблюдател|по оценк|отмечают)",
     },
     "actors": {
         "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe)",
@@ -195,8 +202,8 @@ def word_masks(words: list[str], lang: str) -> list[int]:
     table = _TABLES[lang]
     masks = list(map(table.get, words))
     if None in masks:
-        masks = [word_mask(w, lang) if m is None else m for w, m in zip(words, masks, strict=True)]
-    return masks
+        return [word_mask(w, lang) if m is None else m for w, m in zip(words, masks, strict=True)]
+    return cast("list[int]", masks)  # no None in it
 
 
 def span_bits(masks: list[int], words: list[str], gaps: list[str], i: int, j: int, lang: str) -> int:
@@ -269,3 +276,44 @@ def sentence_cues(sentence: str, lang: str) -> frozenset[str]:
 
 
 _WORDS_SPLIT = re.compile(r"(\w+)")
+
+
+# --- commodity of an article -----------------------------------------------------------
+#: Words that name oil or gas (case-folded, at the start of the word). "Gast" (guest), "gasoline" and «газета» are not gas.
+_OIL_WORD = re.compile(r"(?:oil|crude|petroleum|barrel|(?:erd|roh)?öl|нефт|[а-яё]+нефт|баррел)")
+_GAS_WORD = re.compile(r"(?:(?:erd|flüssig)?gas(?!t|o)|lng\b|gazprom|газ(?!ет)|[а-яё]+газопровод|спг\b)")
+OIL, GAS = 1, 2
+_COMMODITY_MEMO: dict[str, int] = {}
+
+
+def commodity_mask(word: str) -> int:
+    """:data:`OIL`, :data:`GAS` or 0 for one word; a word that names both («нефтегазовый») names neither."""
+    got = _COMMODITY_MEMO.get(word)
+    if got is None:
+        folded = word.casefold()
+        oil = _OIL_WORD.match(folded) is not None
+        gas = _GAS_WORD.match(folded) is not None or (oil and "газ" in folded)
+        got = 0 if oil == gas else OIL if oil else GAS
+        if len(word) <= 64 and len(_COMMODITY_MEMO) < MAX_WORDS:
+            _COMMODITY_MEMO[word] = got
+    return got
+
+
+def commodity_masks(words: list[str]) -> list[int]:
+    """:func:`commodity_mask` of every word; a C-level dictionary look-up for words seen before."""
+    masks = list(map(_COMMODITY_MEMO.get, words))
+    if None in masks:
+        return [commodity_mask(w) if m is None else m for w, m in zip(words, masks, strict=True)]
+    return cast("list[int]", masks)  # no None in it
+
+
+def dominant_commodity(masks: list[int], *, sentence: bool = False) -> str:
+    """"oil" or "gas" when the words speak of one far more than the other, else "".
+
+    A sentence must name only one; an article must name one at least three times as often as the other
+    ("oil and gas" once in a gas story does not make it an oil story).
+    """
+    oil, gas = masks.count(OIL), masks.count(GAS)
+    if sentence:
+        return "gas" if gas and not oil else "oil" if oil and not gas else ""
+    return "gas" if gas and gas >= 3 * oil else "oil" if oil and oil >= 3 * gas else ""

@@ -23,16 +23,17 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import or_
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from geo.claims.cues import BIT, kinds_of, sentence_cues, span_bits, word_masks
-from geo.claims.matcher import LINE_KINDS, Entry, Matcher, build_index, load_matcher
-from geo.claims.text import DEMONYMS, fold, guess_language, name_key, sentences_of_parts, split_sentences
+from geo.claims.cues import BIT, commodity_masks, dominant_commodity, kinds_of, sentence_cues, span_bits, word_masks
+from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
+from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
 
 __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "claim_types", "classify", "default_matcher", "extract",
@@ -60,7 +61,7 @@ class Mention:
     text: str
     id: str  # asset id, or "group:<id>"
     alias: str
-    match: str  # "name", "chain", "fuzzy", "context" (a town name standing for the facility there)
+    match: str  # "name", "chain", "fuzzy", "context" (a town name standing for the facility there), "owner" (a line's own terminal)
     sentence: int
     linked: bool = False
     claim: int | None = None  # index of the claim the mention sits in
@@ -246,16 +247,16 @@ def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
 
 
 def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int], matcher: Matcher,
-          doc_keys: set[str] | None) -> list[tuple[Mention, list[Entry]]]:
+          doc_keys: set[str] | None, context: Callable[[int], str] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """:func:`find_mentions` on a text already split: words, the gaps before them, and part end offsets.
 
     Word ``k`` spans ``offsets[2k] .. offsets[2k + 1]``. Word keys come from the matcher's memo
     by one C-level ``map``; only words never seen before are folded in Python.
     """
     memo = matcher.word_keys
-    keys = list(map(memo.get, raws))
-    if None in keys:
-        keys = [k if k is not None else memo[w] if w in memo else _key_of(w, matcher) for w, k in zip(raws, keys, strict=True)]
+    got = list(map(memo.get, raws))
+    keys = cast("list[str]", got) if None not in got else [
+        k if k is not None else memo[w] if w in memo else _key_of(w, matcher) for w, k in zip(raws, got, strict=True)]
     if doc_keys is not None:  # only the words of operator names are wanted
         doc_keys.update(compress(keys, map(matcher.operator_keys.__contains__, keys)))
     # word positions where a name may start, in order: a key that opens an alias, or an abbreviation
@@ -272,7 +273,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         raw = raws[i]
         if raw in abbrevs and not _NUMBER_AFTER.match(text, offsets[2 * i + 1], offsets[2 * i + 1] + 2):
             best_n, best = 1, abbrevs[raw]
-        prefix, n, limit = (keys[i],), 1, min(max_len, n_keys - i)
+        prefix: tuple[str, ...] = (keys[i],)
+        n, limit = 1, min(max_len, n_keys - i)
         while prefix in prefixes:
             entries = names_get(prefix)
             if entries:
@@ -299,7 +301,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         how = "fuzzy" if fuzzy_words and not fuzzy_words.isdisjoint(raws[i : i + best_n]) else "name"
         found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
         free = i + best_n
-    chains = _chains(text, raws, keys, gaps, offsets, sentence_starts, found, matcher)
+    chains = _chains(text, raws, keys, gaps, offsets, sentence_starts, found, matcher, context)
     from_to = _from_to(text, raws, keys, gaps, offsets, sentence_starts, found, chains, matcher)
     if from_to:
         chains = sorted(chains + from_to, key=lambda x: x[0].start)
@@ -316,11 +318,13 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
 
 
 def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int],
-            found: list[tuple[Mention, list[Entry]]], matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
+            found: list[tuple[Mention, list[Entry]]], matcher: Matcher,
+            context: Callable[[int], str] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """Lines written as their places, "A-B-C" in any dash style, not already matched as one name.
 
     A line word right before or after the chain that names a commodity («газопровод Казахстан — Китай»,
-    "Kazakhstan-China gas pipeline") keeps only the lines of that commodity.
+    "Kazakhstan-China gas pipeline") keeps only the lines of that commodity; without one, the commodity
+    its sentence or article speaks of (``context`` of the sentence index) settles a chain that fits lines of both.
     """
     # gaps[k] stands before word k; a dash gap joins word k - 1 and word k
     dashed = [k for k in compress(range(len(gaps)), map(_DASH_GAPS.__contains__, gaps)) if 0 < k < len(keys)]
@@ -350,10 +354,47 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         commodity = _commodity_around(raws, first, last)
         memo_key = (commodity, *chain)
         line = matcher.chain_seen[memo_key] if memo_key in matcher.chain_seen else _resolve_chain(chain, matcher, commodity)
+        sent = bisect_right(sentence_starts, st) - 1
+        if not commodity and context is not None:
+            line = _in_context(chain, line, context, sent, matcher)
         if line:
-            sent = bisect_right(sentence_starts, st) - 1
             out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
     return out
+
+
+def _in_context(chain: tuple[str, ...], line: str | None, context: Callable[[int], str], sent: int, matcher: Matcher) -> str | None:
+    """``line`` (resolved without a commodity), or the line of the sentence's commodity the same places name if it is not of it.
+
+    The context is asked only when the places name another line for oil or for gas (rarely), so most names cost two look-ups.
+    """
+    alts = matcher.commodity_lines.get((line, *chain))
+    if alts is None:
+        alts = {}
+        for c in ("oil", "gas"):
+            memo_key = (c, *chain)
+            alt = matcher.chain_seen[memo_key] if memo_key in matcher.chain_seen else _resolve_chain(chain, matcher, c)
+            if alt and alt != line and (line is None or c not in matcher.commodity.get(line, c)):
+                alts[c] = alt
+        if len(matcher.commodity_lines) < MAX_MEMO // 10:
+            matcher.commodity_lines[(line, *chain)] = alts
+    return alts.get(context(sent), line) if alts else line
+
+
+def _alias_chain(alias: str, matcher: Matcher) -> tuple[str, ...]:
+    """The places of a line's alias written as a chain ("Kazakhstan-China pipeline" -> kazakhstan, china), if it names no commodity."""
+    got = matcher.alias_chains.get(alias)
+    if got is None:
+        got = ()
+        if not any(commodity_masks(WORD.findall(alias))):
+            for chain in _DASH_CHAIN.findall(alias):
+                keys = tuple(k for k in (DEMONYMS.get(k, k) for k in map(name_key, WORD.findall(chain)))
+                             if k not in _NOT_PLACES and _is_place_key(k))
+                if len(keys) >= 2:
+                    got = keys
+                    break
+        if len(matcher.alias_chains) < MAX_MEMO // 10:
+            matcher.alias_chains[alias] = got
+    return got
 
 
 def _forms(stems: tuple[str, ...], endings: tuple[str, ...]) -> frozenset[str]:
@@ -511,6 +552,54 @@ def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: 
     return best
 
 
+#: Words for a line's own terminal: "the terminal of the CPC", "das Terminal des CPC", "the CPC's export terminal".
+_TERMINAL_WORDS = frozenset(c for w in ("terminal", "terminals", "exportterminal", "ölterminal", "verladeterminal")
+                            for c in (w, w.capitalize()))
+_OF_THE = (("of", "the"), ("des",), ("der",), ("of",))
+_APOSTROPHES = frozenset(("'", "’"))
+
+
+def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: list[str], offsets: list[int],
+                     matcher: Matcher) -> list[Mention]:
+    """A bare word for a terminal bound to a line that ends at exactly one terminal or port names that one.
+
+    "the terminal of the CPC", "das Terminal des CPC", "the CPC's export terminal": the kind word becomes a mention
+    of the line's own terminal, when no other name covers it (Russian «терминал КТК» is an alias already).
+    """
+    word_starts = offsets[0::2]
+    starts = [m.start for m in mentions]  # sorted and disjoint: an overlap test is one bisect (linear on hostile input)
+    added: list[Mention] = []
+    added_at: set[int] = set()
+    for m in mentions:
+        if m.id not in matcher.line_ids:
+            continue
+        own = [p for p in matcher.endpoints.get(m.id, ()) if matcher.kinds.get(p) in ("terminal", "port")]
+        if len(own) != 1:
+            continue
+        first = bisect_left(word_starts, m.start)
+        last = bisect_left(word_starts, m.end) - 1
+        k = None
+        for of in _OF_THE:  # the kind word before: "terminal" + "of the" + line
+            j = first - len(of) - 1
+            if j >= 0 and raws[j] in _TERMINAL_WORDS and tuple(raws[j + 1 : first]) == of and all(
+                    g == " " for g in gaps[j + 1 : first + 1]):
+                k = j
+                break
+        if k is None and last + 2 < len(raws) and raws[last + 1] == "s" and gaps[last + 1] in _APOSTROPHES:
+            # "the CPC's terminal", "the CPC's export terminal", "the CPC's marine export terminal"
+            k = next((j for j in range(last + 2, min(last + 5, len(raws))) if raws[j] in _TERMINAL_WORDS and gaps[j] in (" ", "-")
+                      and all(g == " " for g in gaps[last + 2 : j])), None)
+        if k is None:
+            continue
+        st, en = offsets[2 * k], offsets[2 * k + 1]
+        j = bisect_right(starts, st) - 1
+        if st in added_at or (j >= 0 and mentions[j].end > st) or (j + 1 < len(starts) and starts[j + 1] < en):
+            continue  # inside another name ("the CPC's Black Sea terminal" is settled by the possessor rule)
+        added.append(Mention(st, en, text[st:en], own[0], raws[k], "owner", m.sentence))
+        added_at.add(st)
+    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
+
+
 def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) -> str | None:
     """For "the CPC's Black Sea terminal": the end point of the possessor line of the same kind of place."""
     if prev is None or matcher.kinds.get(m.id) not in ("terminal", "port") or matcher.kinds.get(prev.id) not in LINE_KINDS:
@@ -536,19 +625,21 @@ def classify(sentence: str, lang: str, *, named: bool, avoids_russia: bool = Fal
 
 
 def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = False, after_energy: bool = False,
-                via_russia_only: bool = False, cues: frozenset[str] | None = None, after_outage: bool = False) -> list[str]:
+                via_russia_only: bool = False, cues: frozenset[str] | None = None, after_outage: bool = False,
+                after_claim: bool = False) -> list[str]:
     """Every claim type a sentence asserts, main type first: at most one route type, then the others.
 
     ``cues``: the sentence's cue kinds if already known (:func:`geo.claims.cues.sentence_cues`).
+    ``after_claim``: the sentence before is a claim, so an attribution about energy here ("..., warn insiders") goes on with it.
     """
     if cues is None:
         cues = sentence_cues(sentence, lang)
     route = _route_type(cues, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
                         via_russia_only=via_russia_only, after_outage=after_outage)
-    others = [cue for cue in ("military_symbolic", "alignment", "opinion") if cue in cues]
+    others: list[str] = [cue for cue in ("military_symbolic", "alignment", "opinion") if cue in cues]
     if route == "rerouting" and "dependency" in cues and "lessen" in cues:
         others.insert(0, "dependency")  # "to reduce its dependence on Russian transit": the reliance is claimed too
-    if route is None and "actors" not in cues:
+    if route is None and "actors" not in cues and not (after_claim and "energy" in cues):
         return []
     return ([route] if route else []) + others
 
@@ -567,8 +658,8 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
         if "dependency" in cues:
             # a reliance being lessened by a named route that avoids Russia is a rerouting (and a dependency, see claim_types)
             return "rerouting" if named and avoids_russia and "lessen" in cues else "dependency"
-        if named and (avoids_russia or after_outage) and "change" in cues:
-            return "rerouting"
+        if named and (after_outage or (avoids_russia and "change" in cues)):
+            return "rerouting"  # a flow on another named route right after an outage is a shift, with or without "more"
         if via_russia_only and "outage" not in cues:
             return "dependency"  # "exports go through the CPC": a plain statement of reliance on a Russian route
     if after_energy and (named or "actors" in cues):
@@ -589,7 +680,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     offsets = list(accumulate(map(len, parts)))
     sentences = sentences_of_parts(text, gaps, offsets)
     doc_keys: set[str] = set()
-    found = _find(text, raws, gaps, offsets, [s for s, _ in sentences], matcher, doc_keys)
+    context = _commodity_context(raws, offsets, sentences)
+    found = _find(text, raws, gaps, offsets, [s for s, _ in sentences], matcher, doc_keys, context)
     doc: dict[str, int] = {}  # how often the document names each asset unambiguously, or its operator
     plain: list[str | None] = []
     for _, entries in found:
@@ -602,6 +694,16 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         for a in matcher.operator_keys[key]:
             doc[a] = doc.get(a, 0) + 1
     mentions = _settle(found, plain, text, matcher, doc)
+    line_ids = matcher.line_ids
+    for m in mentions:
+        if m.id in line_ids and m.match == "name":
+            # a name without a commodity ("the Kazakhstan-China pipeline") in a gas story names the gas line of those places
+            chain = _alias_chain(m.alias, matcher)
+            other = _in_context(chain, m.id, context, m.sentence, matcher) if chain else None
+            if other and other != m.id and not any(commodity_masks(WORD.findall(m.text))):
+                m.id = other
+    if "erminal" in text and not _TERMINAL_WORDS.isdisjoint(raws):  # a C substring test first
+        mentions = _owned_terminals(mentions, text, raws, gaps, offsets, matcher)
     kinds, russian = matcher.kinds, matcher.russian
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
@@ -632,11 +734,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         shifted = idx > 0 and "outage" in cue_sets[idx - 1] and idx in named and not any(
             matcher.near.get(a, frozenset((a,))) & ids.get(idx - 1, set()) for a in ids.get(idx, ()))
         flags = (cues, idx in named, idx in avoiding, idx > 0 and energy[idx - 1], idx in russian_lines and idx not in avoiding,
-                 shifted)
+                 shifted, idx - 1 in claim_of)
         types = _TYPES_MEMO.get(flags)
         if types is None:
             types = _TYPES_MEMO[flags] = claim_types("", lang, named=flags[1], avoids_russia=flags[2], after_energy=flags[3],
-                                                     via_russia_only=flags[4], cues=cues, after_outage=shifted)
+                                                     via_russia_only=flags[4], cues=cues, after_outage=shifted, after_claim=flags[6])
         if types:
             claim_of[idx] = len(claims)
             excerpt = text[s:e]
@@ -645,12 +747,14 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     lane_ends = matcher.lane_ends
     points: dict[int, set[str]] = {}  # linked ends of lanes and rail legs, by sentence
     in_claim: dict[int, list[Mention]] = {}
+    carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
     for m in mentions:
         ci = m.claim = claim_of.get(m.sentence)
         if ci is None:
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
-            m.linked = energy[m.sentence] or _referred_back(m, sentences, energy, text, lang, matcher)
+            m.linked = (energy[m.sentence] and not _town_only(m, text, sentences, cue_sets, matcher, carriers)) or _referred_back(
+                m, sentences, energy, text, lang, matcher)
         else:
             m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or _referred_back(
                 m, sentences, energy, text, lang, matcher)
@@ -675,9 +779,32 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     return Extraction(claims, kept, lanes)
 
 
+def _commodity_context(raws: list[str], offsets: list[int], sentences: list[tuple[int, int]]) -> Callable[[int], str]:
+    """The commodity a sentence speaks of ("oil", "gas"), else the one its article speaks of, else "".
+
+    Worked out on the first call only (most articles name no line that needs it), then once per sentence,
+    so a sentence holding many names (hostile input) stays linear.
+    """
+    seen: dict[int, str] = {}
+    state: list[Any] = []  # [word masks, word starts, the article's commodity], filled on the first call
+
+    def of(sent: int) -> str:
+        got = seen.get(sent)
+        if got is None:
+            if not state:
+                masks = commodity_masks(raws)
+                state.extend((masks, offsets[0::2], dominant_commodity(masks)))
+            masks, word_starts, doc = state
+            s, e = sentences[sent]
+            got = seen[sent] = dominant_commodity(masks[bisect_left(word_starts, s) : bisect_left(word_starts, e)], sentence=True) or doc
+        return got
+
+    return of
+
+
 _ROUTE_TYPES = ("rerouting", "dependency")
-#: claim_types depends only on the cue kinds and five flags (at most 2**11 * 32 keys); the lists are never mutated.
-_TYPES_MEMO: dict[tuple[frozenset[str], bool, bool, bool, bool, bool], list[str]] = {}
+#: claim_types depends only on the cue kinds and six flags (bounded by the cue kind sets times 64); the lists are never mutated.
+_TYPES_MEMO: dict[tuple[frozenset[str], bool, bool, bool, bool, bool, bool], list[str]] = {}
 
 
 def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[str], gaps: list[str], offsets: list[int],
@@ -697,6 +824,29 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
 
 
 _PERCENT = BIT["dependency"]
+
+
+_IN = frozenset(("in ", "In ", "in\u00a0"))
+#: Words of a carrier or a flow: with one, "in Aktau" is where oil is moved, not only where something happens.
+_CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|hafen|port\b")
+
+
+def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
+               carriers: dict[int, bool]) -> bool:
+    """A facility's town after a locative "in", in a sentence of no trade, carrier or flow, is the town only.
+
+    "Tokayev met Aliyev in Baku to discuss oil", "Oil workers in Aktau went on strike". English and German only
+    (Russian «в» also means "to"); called for sentences outside any claim.
+    """
+    if text[max(0, m.start - 3) : m.start] not in _IN or "trade" in cue_sets[m.sentence]:
+        return False
+    if m.end - m.start > 40 or " " in m.text or matcher.kinds.get(m.id) not in ("port", "terminal", "junction"):
+        return False
+    got = carriers.get(m.sentence)
+    if got is None:  # once per sentence: a sentence may hold many names (linear time on hostile input)
+        s, e = sentences[m.sentence]
+        got = carriers[m.sentence] = _CARRIER.search(text[s:e].casefold()) is not None
+    return not got
 
 
 #: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").

@@ -87,6 +87,8 @@ class Matcher:
     # memos filled while matching; bounded so hostile input cannot grow them without limit
     fuzzy_seen: dict[str, str | None] = field(default_factory=dict)
     chain_seen: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    alias_chains: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a line alias -> its places, if it names no commodity
+    commodity_lines: dict[tuple[str | None, ...], dict[str, str]] = field(default_factory=dict)  # (line, *places) -> other line by commodity
     word_keys: dict[str, str] = field(default_factory=dict)
     fuzzy_words: set[str] = field(default_factory=set)
     assets_seen: dict[tuple[str, ...], list[dict[str, str]]] = field(default_factory=dict)  # claim assets by claim type + mention ids
@@ -273,4 +275,5 @@ def _index_operators(m: Matcher, props: list[dict[str, Any]]) -> None:
         for w in WORD.findall(p.get("operator") or ""):
             if len(w) >= 3 and w[0].isupper() and name_key(w) not in _OPERATOR_STOP:
                 by_key[name_key(w)].add(p["id"])
-    m.operator_keys = {k: v for k, v in by_key.items() if len(v) <= 8}
+    # a word that is itself an asset's name ("Baku" of "Baku International Sea Trade Port") names that asset, not the operator
+    m.operator_keys = {k: v for k, v in by_key.items() if len(v) <= 8 and (k,) not in m.names}
