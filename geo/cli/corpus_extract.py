@@ -229,14 +229,15 @@ def make_client(scheduler: str, workers: int | None, retries: int) -> Any:
     from dask.distributed import Client, LocalCluster
 
     n = workers or os.cpu_count() or 1
+    # The diagnostics dashboard on a free port (":0"): a fixed 8787 fails when two runs share a machine.
     # A worker that dies while running a partition counts as a failure too: allow as many as retries.
     # (A running cluster's scheduler has its own setting: DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES.)
     with dask.config.set({"distributed.scheduler.allowed-failures": retries}):
         if scheduler == "local":
-            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0")
             return Client(cluster)
         if scheduler == "threads":  # one in-process worker: for small corpora and tests
-            cluster = LocalCluster(n_workers=1, threads_per_worker=n, processes=False, dashboard_address=None)
+            cluster = LocalCluster(n_workers=1, threads_per_worker=n, processes=False, dashboard_address=":0")
             return Client(cluster)
     if "://" not in scheduler:
         msg = f"--scheduler {scheduler}: use local, threads or a scheduler address such as tcp://HOST:8786"
