@@ -86,7 +86,10 @@ st.caption(f"{view.commodity.capitalize()} · {view.year} · scenario: {md_text(
 for col, m in zip(st.columns(4), dashboard.headline(baseline, result), strict=True):
     col.metric(m["label"], m["value"], m["delta"], delta_color="off", help=m["help"], border=True)
 
-tab_map, tab_deps, tab_claims, tab_article, tab_add = st.tabs(["Map", "Dependencies", "Claims", "Article", "Add article"])
+# A closed tab sends nothing (issue 15): the browser then loads no table, chart or uploader code before the map. Its widgets'
+# values that the map needs (the claim, the article and its mentions) live on in the view and in "kept_*" keys.
+tab_map, tab_deps, tab_claims, tab_article, tab_add = st.tabs(["Map", "Dependencies", "Claims", "Article", "Add article"],
+                                                              key="tab", on_change="rerun")
 
 with tab_map:
     col_map, col_side = st.columns([3, 1])
@@ -101,7 +104,8 @@ with tab_map:
         # The base map is the same on every run, so Leaflet keeps the user's view; the scenario and selection
         # arrive as one layer that restyles it in place.
         update = dashboard.view_layer(view, data, ws, result, tiles=tiles, fit_id=st.session_state.fit_id,
-                                      mentions=st.session_state.get("w_article", view.article) if st.session_state.get("w_mentions") else None)
+                                      mentions=st.session_state.get("w_article", view.article)
+                                      if st.session_state.get("w_mentions", st.session_state.get("kept_w_mentions")) else None)
         mapcomponent.show(dashboard.base_map_args(data, PATHS, view.commodity), update.view, fit=update.fit, tiles=update.tiles,
                           key="map", height=620, session=st.session_state.map_session)
         st.caption("Layers: " + ", ".join(LAYERS) + " (switch them in the map's layer control, top right). "
@@ -125,16 +129,22 @@ with tab_map:
             dashboard.key_claim_card(data)
 
 with tab_deps:
-    dashboard.dependency_panel(baseline, result, view, PATHS)
+    if tab_deps.open:
+        dashboard.dependency_panel(baseline, result, view, PATHS)
+    else:
+        dashboard.explain_scenario(result, view, PATHS, panel=False)  # the sidebar's summary stays
 
-with tab_claims:
-    view = dashboard.claims_panel(view, data)
+if tab_claims.open:
+    with tab_claims:
+        view = dashboard.claims_panel(view, data)
 
-with tab_article:
-    view = dashboard.article_panel(view, data)
+if tab_article.open:
+    with tab_article:
+        view = dashboard.article_panel(view, data)
 
-with tab_add:
-    dashboard.add_article_panel(data, ws)
+if tab_add.open:
+    with tab_add:
+        dashboard.add_article_panel(data, ws)
 
 st.session_state.view = view
 st.query_params.from_dict(appstate.to_query(view))

@@ -25,6 +25,12 @@ def run_app(query: dict[str, str] | None = None) -> AppTest:
     return at.run()
 
 
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Switch to a tab as a click on it does: closed tabs send nothing (issue 15), so their widgets exist only once open."""
+    at.session_state["tab"] = label
+    return at.run()
+
+
 def map_args(at: AppTest) -> dict:
     (component,) = [c for c in at.get("component_instance") if "script" in c.proto.json_args]
     return json.loads(component.proto.json_args)
@@ -50,6 +56,7 @@ def shown_text(at: AppTest) -> str:
 
 
 def metric_table(at: AppTest):
+    open_tab(at, "Dependencies")
     return next(df.value for df in at.dataframe if "baseline" in df.value.columns)
 
 
@@ -93,13 +100,13 @@ def test_toggling_a_route_changes_the_map_payload(default_app):
 
 
 def test_claims_panel_shows_the_seed_excerpts(default_app):
-    html = shown_text(default_app)
+    html = shown_text(open_tab(default_app, "Claims"))
     assert "seine Öl- und Gaslieferungen umzuleiten, um russische Häfen zu umgehen" in html
     assert "NetEase" in html
 
 
 def test_selecting_a_claim_highlights_its_assets(default_app):
-    at = run_app()
+    at = open_tab(run_app(), "Claims")
     at.selectbox(key="w_claim").set_value("zeifert-reroute-oil-gas").run()
     assert not at.exception
     # The zoom request carries the claim's frame and a new id, so the page zooms once (after the user chose the claim).
@@ -117,8 +124,8 @@ def test_scenario_selection_and_tab_changes_keep_the_same_base_map():
     assert base_map(at) == base
     assert map_args(at)["view"] != layer, "the scenario reaches the map as the per-run view"
     at.sidebar.multiselect(key="w_off").set_value(["btc"]).run()
-    at.selectbox(key="w_claim").set_value("zeifert-reroute-oil-gas").run()
-    at.selectbox(key="w_article").set_value(at.selectbox(key="w_article").options[-1]).run()
+    open_tab(at, "Claims").selectbox(key="w_claim").set_value("zeifert-reroute-oil-gas").run()
+    open_tab(at, "Article").selectbox(key="w_article").set_value(at.selectbox(key="w_article").options[-1]).run()
     assert not at.exception
     assert base_map(at) == base
 
@@ -148,7 +155,7 @@ def test_claim_saved_or_edited_by_hand_shows_in_the_same_session(tmp_path, monke
     shutil.copytree(ROOT / "seeds", seeds)
     monkeypatch.setenv("GEO_DATA_DIR", str(data))
     monkeypatch.setenv("GEO_SEEDS_DIR", str(seeds))
-    at = run_app()
+    at = open_tab(run_app(), "Claims")
     before = len(at.selectbox(key="w_claim").options)
     # A hand edit: a copy of the first claim under a new id, pointing at another span of the same article.
     doc = yaml.safe_load((data / "claims.yaml").read_text(encoding="utf-8"))
@@ -191,7 +198,7 @@ def test_add_article_ingests_and_saves_accepted_claims(tmp_path, monkeypatch):
     monkeypatch.setenv("GEO_DATA_DIR", str(data))
     monkeypatch.setenv("GEO_SEEDS_DIR", str(seeds))
     claims_before = (data / "claims.yaml").read_text(encoding="utf-8")
-    at = run_app()
+    at = open_tab(run_app(), "Add article")
     at.text_area(key="w_paste").set_value("Kazakhstan will ship more crude via the BTC pipeline to avoid the CPC terminal.")
     at.text_input(key="w_m_title").set_value("Test <script>alert(1)</script>")
     at.button(key="w_ingest").click().run()
@@ -255,9 +262,55 @@ def test_upload_limit_is_the_same_in_the_label_the_widget_and_the_server(default
     import tomllib
 
 
-    (uploader,) = default_app.get("file_uploader")
+    (uploader,) = open_tab(default_app, "Add article").get("file_uploader")
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     # 2,000,000 bytes = 2 MB in the label; Streamlit's 2 MB are 2 x 1024**2 = 2,097,152 bytes >= the corpus limit.
     assert "at most 2 MB" in uploader.proto.label
     assert uploader.proto.max_upload_size_mb == 2 and config["server"]["maxUploadSize"] == 2
     assert upload.MAX_BYTES <= 2 * 1024**2
+
+
+# --- issue 15: closed tabs send nothing; what they hold for the map stays ------------------------------------------
+
+
+def highlight(at: AppTest) -> list[str]:
+    return json.loads(re.search(r'"highlight":(\[[^\]]*\])', map_args(at)["view"]).group(1))
+
+
+def test_closed_tabs_send_nothing_until_opened():
+    at = run_app()
+    assert not at.exception
+    # The Map tab is open: no table, chart, uploader or widget of the other four tabs reaches the browser.
+    assert len(at.dataframe) == 0 and not at.get("arrow_vega_lite_chart") and not at.get("file_uploader")
+    assert not [w for w in (*at.selectbox, *at.checkbox, *at.text_area) if w.key in ("w_claim", "w_article", "w_mentions", "w_paste")]
+    assert len(open_tab(at, "Dependencies").dataframe) == 2  # metrics and "What binds this result"
+    assert len(open_tab(at, "Map").dataframe) == 0
+    at.sidebar.selectbox(key="w_preset").set_value("cpc-halted").run()
+    assert any(c.value.startswith("Binds: ") for c in at.sidebar.caption), "the sidebar's summary needs no open Dependencies tab"
+
+
+def test_a_closed_tab_keeps_what_it_holds_for_the_map():
+    at = open_tab(run_app(), "Article")
+    assert highlight(at) == []
+    at.checkbox(key="w_mentions").check().run()
+    shown = highlight(at)
+    assert {"cpc", "btc"} <= set(shown)  # the seed article is about oil sent round Russia: CPC, and BTC instead
+    open_tab(at, "Map")
+    at.run()  # the second run without the Article tab: its widget state is gone, the kept value is not
+    assert highlight(at) == shown
+    assert open_tab(at, "Article").checkbox(key="w_mentions").value is True
+    open_tab(at, "Claims").selectbox(key="f_verdict").set_value("partly_supported").run()
+    open_tab(at, "Map")
+    at.run()
+    assert open_tab(at, "Claims").selectbox(key="f_verdict").value == "partly_supported"
+
+
+def test_a_link_restores_claim_and_article_while_their_tabs_are_closed():
+    at = run_app({"claim": "zeifert-reroute-oil-gas", "article": "003_1322893579fcee3e"})  # the second article: not the default
+    at.run()
+    assert not at.exception
+    assert at.query_params["claim"] in ("zeifert-reroute-oil-gas", ["zeifert-reroute-oil-gas"])
+    assert at.query_params["article"] in ("003_1322893579fcee3e", ["003_1322893579fcee3e"])
+    assert {"cpc", "btc"} <= set(highlight(at))
+    assert open_tab(at, "Claims").selectbox(key="w_claim").value == "zeifert-reroute-oil-gas"
+    assert open_tab(at, "Article").selectbox(key="w_article").value == "003_1322893579fcee3e"

@@ -185,6 +185,8 @@ def test_a_claim_saved_in_the_session_shows_on_the_map_and_in_the_claims_tab(edi
     # The Claims tab of this session lists it (one more claim, with its excerpt) ...
     page.get_by_role("tab", name="Claims", exact=True).click()
     page.get_by_text(f"of {total_before + 1} claims").locator("visible=true").first.wait_for(timeout=60_000)
+    # A tab's content is sent when it opens (issue 15): the list arrives after its caption, so wait for it.
+    page.get_by_text("through the BTC pipeline").locator("visible=true").first.wait_for(timeout=60_000)
     assert "through the BTC pipeline" in page.locator("body").inner_text()
     # ... and the map, redrawn on the new data in the user's view, counts it in BTC's popup.
     page.get_by_role("tab", name="Map", exact=True).click()

@@ -318,14 +318,18 @@ def dependency_panel(baseline: Any, result: Any, view: ViewState | None = None, 
 # --- issue 14: what a scenario rests on (ranges, tornado, notes; binding and ranges in the sidebar too) ---------
 
 
-def explain_scenario(result: Any, view: ViewState | None, paths: Paths | None) -> None:
-    """Ranges (sensitivity run, cached), tornado chart and notes in the tab; binding and ranges under the sidebar's preset."""
+def explain_scenario(result: Any, view: ViewState | None, paths: Paths | None, *, panel: bool = True) -> None:
+    """Ranges (sensitivity run, cached), tornado chart and notes in the tab; binding and ranges under the sidebar's preset.
+
+    ``panel=False`` (the Dependencies tab is closed) writes only the sidebar summary.
+    """
     from geo.views import scenario_explain
 
     changed = view is not None and bool(view.preset or view.off or view.capacity)
     sens = _sensitivity(paths, paths.version(), view.year, view.commodity, view.preset, view.off, view.capacity) \
         if changed and view is not None and paths is not None else None
-    scenario_explain.panel(result, sens)
+    if panel:
+        scenario_explain.panel(result, sens)
     scenario_explain.sidebar_summary(result, sens)
 
 
@@ -375,12 +379,15 @@ def claims_panel(view: ViewState, data: Data) -> ViewState:
         return view
     cols = st.columns(4)
     articles = ["(any)", *data.corpus.articles]
-    article = cols[0].selectbox("Article", articles, format_func=lambda a: a if a == "(any)" else data.corpus.articles[a].label, key="f_article")
-    linked_assets = sorted({a for ids in frame["asset_ids"] for a in ids})
-    asset = cols[1].selectbox("Asset", ["(any)", *linked_assets], format_func=lambda a: a if a == "(any)" else data.assets.at[a, "name"], key="f_asset")
-    ctype = cols[2].selectbox("Type", ["(any)", *sorted(frame["claim_type"].unique())], key="f_type", format_func=panels.readable)
-    verdict = cols[3].selectbox("Assessment", ["(any)", *sorted(frame["verdict"].unique())], key="f_verdict",
-                                format_func=lambda v: panels.VERDICT_LABELS.get(v, panels.readable(v)))
+    linked_assets = ["(any)", *sorted({a for ids in frame["asset_ids"] for a in ids})]
+    types, verdicts = ["(any)", *sorted(frame["claim_type"].unique())], ["(any)", *sorted(frame["verdict"].unique())]
+    article = kept("f_article", cols[0].selectbox("Article", articles, index=kept_index("f_article", articles), key="f_article",
+                                                  format_func=lambda a: a if a == "(any)" else data.corpus.articles[a].label))
+    asset = kept("f_asset", cols[1].selectbox("Asset", linked_assets, index=kept_index("f_asset", linked_assets), key="f_asset",
+                                              format_func=lambda a: a if a == "(any)" else data.assets.at[a, "name"]))
+    ctype = kept("f_type", cols[2].selectbox("Type", types, index=kept_index("f_type", types), key="f_type", format_func=panels.readable))
+    verdict = kept("f_verdict", cols[3].selectbox("Assessment", verdicts, index=kept_index("f_verdict", verdicts), key="f_verdict",
+                                                  format_func=lambda v: panels.VERDICT_LABELS.get(v, panels.readable(v))))
     shown = panels.filter_claims(frame, article=None if article == "(any)" else article, asset=None if asset == "(any)" else asset,
                                  claim_type=None if ctype == "(any)" else ctype, verdict=None if verdict == "(any)" else verdict)
     labels = _claim_labels_of(data.version, data)
@@ -402,11 +409,32 @@ def article_panel(view: ViewState, data: Data) -> ViewState:
     art_id = st.selectbox("Article", ids, index=ids.index(current), format_func=lambda a: data.corpus.articles[a].label, key="w_article")
     art = data.corpus.articles[art_id]
     spans = [(c.start, c.end, f"{c.id} ({c.claim_type})") for c in data.corpus.claims if c.article == art_id]
-    st.checkbox("Show this article's mentions on the map", key="w_mentions",
-                help="Highlights the routes and places the article's claims are about (the map reads it on its next run).")
+    kept("w_mentions", st.checkbox("Show this article's mentions on the map", key="w_mentions", value=bool(st.session_state.get("kept_w_mentions")),
+                                   help="Highlights the routes and places the article's claims are about (the map reads it on its next run)."))
     st.html(render("article.html", art=art, cites=", ".join(art.cites) or "none",
                    body=panels.article_html(data.corpus.texts[art_id], spans)))
     return view.with_(article=art_id)
+
+
+# --- closed tabs send nothing (issue 15): a widget's own state lasts only while it is drawn, so the value last chosen
+# is kept under "kept_<key>" and given back as the widget's default when its tab opens again.
+
+
+def kept(key: str, value: Any) -> Any:
+    """Remember ``value`` (the widget ``key``'s value this run) for when its tab is closed; return it."""
+    st.session_state[f"kept_{key}"] = value
+    return value
+
+
+def kept_index(key: str, options: list[Any]) -> int:
+    """The index of the value last chosen in the selectbox ``key`` (0 when none, or when it is no longer an option)."""
+    last = st.session_state.get(f"kept_{key}")
+    return options.index(last) if last in options else 0
+
+
+def kept_text(widget: Any, label: str, key: str, **kwargs: Any) -> str:
+    """A text input or area that gives back what was typed in it before its tab was closed."""
+    return str(kept(key, widget(label, value=st.session_state.get(f"kept_{key}", ""), key=key, **kwargs)))
 
 
 def add_article_panel(data: Data, ws: Workspace) -> None:
@@ -420,10 +448,11 @@ def add_article_panel(data: Data, ws: Workspace) -> None:
     # The uploader's own limit (MB) matches the corpus limit, so the two never tell the user different sizes.
     upload = st.file_uploader(f"Upload (.txt, .md, .html; at most {MAX_UPLOAD_BYTES / 1e6:g} MB)", type=["txt", "md", "html", "htm"],
                               key="w_upload", max_upload_size=UPLOAD_LIMIT_MB)
-    pasted = st.text_area("...or paste the text", key="w_paste", height=150)
+    pasted = kept_text(st.text_area, "...or paste the text", "w_paste", height=150)
     cols = st.columns(4)
-    meta = {"title": cols[0].text_input("Title", key="w_m_title"), "outlet": cols[1].text_input("Outlet", key="w_m_outlet"),
-            "author": cols[2].text_input("Author", key="w_m_author"), "published": cols[3].text_input("Published (YYYY-MM-DD)", key="w_m_date")}
+    meta = {"title": kept_text(cols[0].text_input, "Title", "w_m_title"), "outlet": kept_text(cols[1].text_input, "Outlet", "w_m_outlet"),
+            "author": kept_text(cols[2].text_input, "Author", "w_m_author"),
+            "published": kept_text(cols[3].text_input, "Published (YYYY-MM-DD)", "w_m_date")}
     if st.button("Add to corpus", key="w_ingest"):
         raw, name = (upload.getvalue(), upload.name) if upload is not None else (pasted.encode("utf-8"), "pasted.txt")
         try:
@@ -450,8 +479,9 @@ def add_article_panel(data: Data, ws: Workspace) -> None:
     for i, c in enumerate(candidates):
         names = ", ".join(f"{a['name']} ({a['role']})" for a in c.assets) or "no asset"
         st.html(render("candidate.html", excerpt=panels.excerpt_in_sentence_html(text, c.start, c.end), claim_type=c.claim_type, names=names))
-        keep = st.checkbox("Accept", key=f"w_acc_{art_id}_{i}")
-        english = c.excerpt if c.language == "en" else st.text_input("English rendering", key=f"w_en_{art_id}_{i}")
+        acc = f"w_acc_{art_id}_{i}"
+        keep = kept(acc, st.checkbox("Accept", key=acc, value=bool(st.session_state.get(f"kept_{acc}"))))
+        english = c.excerpt if c.language == "en" else kept_text(st.text_input, "English rendering", f"w_en_{art_id}_{i}")
         if keep:
             accepted.append((c, english))
     if ws.store.kind == "postgis":
