@@ -57,8 +57,12 @@ def test_malformed_flow_rows_are_named(data_copy, capsys, row, field):
 
 
 def test_two_sessions_do_not_share_state():
+    # The comparison table is in the Dependencies tab; closed tabs send nothing (issue 15), so both sessions open it.
     first = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     second = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    for at in (first, second):
+        at.session_state["tab"] = "Dependencies"
+        at.run()
     baseline = next(df.value for df in second.dataframe if "baseline" in df.value.columns)["scenario"].copy()
     first.sidebar.selectbox(key="w_preset").set_value("no-russia-transit").run()
     first.sidebar.multiselect(key="w_off").set_value(["btc"]).run()

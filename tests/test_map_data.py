@@ -96,6 +96,9 @@ def app_map(query: dict[str, str] | None = None, **widgets) -> tuple[AppTest, Ma
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()
+    if "w_claim" in widgets:  # the claim picker is in the Claims tab, which sends nothing while closed (issue 15)
+        at.session_state["tab"] = "Claims"
+        at.run()
     for key, value in widgets.items():
         (at.sidebar.multiselect(key=key) if key == "w_off" else at.selectbox(key=key)).set_value(value).run()
     assert not at.exception

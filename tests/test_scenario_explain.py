@@ -57,6 +57,9 @@ def test_sidebar_and_tab_show_binding_and_ranges_for_a_preset():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
     at.sidebar.selectbox(key="w_preset").set_value("cpc-halted").run()
     assert not at.exception
+    at.session_state["tab"] = "Dependencies"  # the panel is in that tab, which sends nothing while closed (issue 15)
+    at.run()
+    assert not at.exception
     # Captions are Markdown with every punctuation character escaped (md_text): compare without the backslashes.
     side = "\n".join(c.value for c in at.sidebar.caption).replace("\\", "")
     # Equal effects (one Mt stranded per Mt of capacity): the largest figure first, Atyrau-Samara then Aktau.

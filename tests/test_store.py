@@ -472,6 +472,8 @@ def test_dashboard_runs_on_the_team_store_and_follows_a_review(db: Engine, monke
     monkeypatch.setenv("GEO_STORE", db.url.render_as_string(hide_password=False))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     assert not at.exception, at.exception
+    at.session_state["tab"] = "Claims"  # the claim picker's tab; closed tabs send nothing (issue 15)
+    at.run()
     before = at.selectbox(key="w_claim").options
     claim = get_claim(db, "zeifert-betrayal-feeling")
     review(db, claim.id, "reject", expected_version=claim.version, who="ann")  # another analyst rejects a claim
