@@ -26,18 +26,17 @@ import contextlib
 import os
 import re
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from tests.test_browser import running_app  # noqa: E402  (the tests' launcher: free port, health wait, clean stop)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -74,35 +73,7 @@ POINT_ON_LINE_JS = """(id) => { const w = document.querySelector("IFRAME_SELECTO
     return mids[Math.floor(mids.length / 2)]; }""".replace("IFRAME_SELECTOR", IFRAME)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 APP_ROOT = ROOT
-
-
-@contextlib.contextmanager
-def running_app(env: dict[str, str]) -> Iterator[str]:
-    port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(APP_ROOT / "app.py"), "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=APP_ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not start")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.3)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def load() -> str:
@@ -233,7 +204,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             data = Path(tmp) / "data"
             shutil.copytree(APP_ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
-            with running_app({"GEO_DATA_DIR": str(data)}) as url:
+            with running_app({"GEO_DATA_DIR": str(data)}, root=APP_ROOT) as url:
                 rows = measure(url, args.repeats, ("navigation", "toggle", "preset", "click"), GOALS_1X)
         print("\n".join(header + rows), f"\nload average after: {load()}", flush=True)
     if args.scale:
@@ -242,7 +213,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             data = make_dataset(args.scale, Path(tmp) / "data")
             print(f"\n{args.scale}x data, load average {load()}", flush=True)
-            with running_app({"GEO_DATA_DIR": str(data)}) as url:
+            with running_app({"GEO_DATA_DIR": str(data)}, root=APP_ROOT) as url:
                 rows = measure(url, args.repeats, ("navigation", "toggle"), GOALS_BIG)
         print("\n".join(header + [r.replace("|", f"| {args.scale}x:", 1) for r in rows]), f"\nload average after: {load()}", flush=True)
 

@@ -204,23 +204,6 @@ class _Folders:
         self.imported.clear()
 
 
-class _Refused:
-    """The team store of a folder that does not validate: ``store import`` refused it, so every read raises its problems."""
-
-    kind = "postgis"
-
-    def __init__(self, error: Exception, stamp: Any) -> None:
-        self.error, self.stamp = error, stamp
-
-    def version(self) -> Any:
-        return self.stamp
-
-    def __getattr__(self, name: str) -> Any:
-        def refuse(*args: Any, **kwargs: Any) -> Any:
-            raise self.error
-        return refuse
-
-
 @pytest.fixture(scope="session", autouse=True)
 def _store_per_folder(postgis_session: _Session | None):
     """With ``--store=postgis``: a data folder other than the shipped one is imported into its own database when opened.

@@ -56,12 +56,12 @@ def wait_for(url: str, proc: subprocess.Popen, limit_s: float = 90.0) -> None:
 
 
 @contextlib.contextmanager
-def running_app(env: dict[str, str]) -> Iterator[str]:
-    """``streamlit run app.py`` on a free loopback port with ``env``; yields its URL."""
+def running_app(env: dict[str, str], root: Path = ROOT) -> Iterator[str]:
+    """``streamlit run app.py`` of checkout ``root`` on a free loopback port with ``env``; yields its URL."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port), "--server.address", "127.0.0.1",
+    cmd = [sys.executable, "-m", "streamlit", "run", str(root / "app.py"), "--server.port", str(port), "--server.address", "127.0.0.1",
            "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=root, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for(f"http://127.0.0.1:{port}/_stcore/health", proc)
         yield f"http://127.0.0.1:{port}"
