@@ -34,6 +34,19 @@ def _redrawn(asset_id: str, waypoints):
     return next(row.itertuples())
 
 
+def _moved(asset_id: str, place: str, *, to: tuple[float, float] | None = None, north: float = 0.0, east: float = 0.0):
+    """The asset redrawn with its one waypoint whose place starts with ``place`` put at ``to`` (lat, lon) or shifted by degrees."""
+    moved = WAYPOINTS.copy()
+    row = moved.index[(moved["asset_id"] == asset_id) & moved["place"].str.startswith(place)]
+    assert len(row) == 1, f"{asset_id}: {len(row)} waypoints start with {place!r}"
+    if to is not None:
+        moved.loc[row, ["lat", "lon"]] = list(to)
+    else:
+        moved.loc[row, "lat"] = moved.loc[row, "lat"].astype(float) + north
+        moved.loc[row, "lon"] = moved.loc[row, "lon"].astype(float) + east
+    return _redrawn(asset_id, moved)
+
+
 def test_point_at_km_on_the_equator():
     lon, lat = gc.point_at_km(EQUATOR, DEG_KM)
     assert lon == pytest.approx(1.0, abs=0.001) and lat == pytest.approx(0.0, abs=1e-9)
@@ -75,11 +88,8 @@ def test_country_km_check():
 
 
 def test_moving_a_tanap_waypoint_out_of_kutahya_fails_the_region_check():
-    moved = WAYPOINTS.copy()
     # Domaniç (Kütahya) replaced by İnegöl (Bursa), 35 km north-west: the line no longer enters Kütahya.
-    row = moved.index[(moved["asset_id"] == "tanap") & moved["place"].str.startswith("Domanic")]
-    moved.loc[row, ["lat", "lon"]] = [40.0781, 29.5133]
-    report = gc.check_line(_redrawn("tanap", moved), EVIDENCE["tanap"])
+    report = gc.check_line(_moved("tanap", "Domanic", to=(40.0781, 29.5133)), EVIDENCE["tanap"])
     assert "regions: the line never enters TR Kuetahya" in report.problems
 
 
@@ -160,11 +170,8 @@ def test_cpc_stations_in_the_operators_order(shipped_reports):
 
 
 def test_moving_the_cpc_corridor_away_from_komsomolsky_fails():
-    moved = WAYPOINTS.copy()
     # Komsomolsky moved 0.5 degree north: the line passes 0.5 * 111 = 56 km from NPS Komsomolskaya.
-    row = moved.index[(moved["asset_id"] == "cpc") & moved["place"].str.startswith("Komsomolsky")]
-    moved.loc[row, "lat"] = moved.loc[row, "lat"].astype(float) + 0.5
-    report = gc.check_line(_redrawn("cpc", moved), EVIDENCE["cpc"])
+    report = gc.check_line(_moved("cpc", "Komsomolsky", north=0.5), EVIDENCE["cpc"])
     assert any(p.startswith("stations: NPS Komsomolskaya") for p in report.problems)
 
 
@@ -230,11 +237,8 @@ def test_onshore_country_km_and_sea_km_on_a_synthetic_coast():
 
 def test_moving_btc_psa2_off_yevlakh_fails_the_station_check(shipped_reports):
     assert not [p for p in shipped_reports["btc"].problems if p.startswith("stations:")]
-    moved = WAYPOINTS.copy()
     # Yevlakh (PSA-2) moved 0.5 degree north (55 km): the chords Ujar-moved point-Goranboy pass >15 km from the station.
-    row = moved.index[(moved["asset_id"] == "btc") & moved["place"].str.startswith("Yevlakh")]
-    moved.loc[row, "lat"] = moved.loc[row, "lat"].astype(float) + 0.5
-    report = gc.check_line(_redrawn("btc", moved), EVIDENCE["btc"])
+    report = gc.check_line(_moved("btc", "Yevlakh", north=0.5), EVIDENCE["btc"])
     assert any(p.startswith("stations: PSA-2 pump station") for p in report.problems)
 
 
@@ -243,10 +247,7 @@ def test_moving_btc_into_osmaniye_changes_the_province_count():
     # shipped line passes; Kadirli moved 35 km south-east to Osmaniye town puts >= 10 km in Osmaniye: 9, fails.
     evidence = dict(EVIDENCE["btc"], region_count={"country": "TR", "n": 8})
     assert not [p for p in gc.check_line(_redrawn("btc", WAYPOINTS), evidence).problems if p.startswith("region count")]
-    moved = WAYPOINTS.copy()
-    row = moved.index[(moved["asset_id"] == "btc") & moved["place"].str.startswith("Kadirli")]
-    moved.loc[row, ["lat", "lon"]] = [37.0742, 36.2478]
-    problems = gc.check_line(_redrawn("btc", moved), evidence).problems
+    problems = gc.check_line(_moved("btc", "Kadirli", to=(37.0742, 36.2478)), evidence).problems
     assert any(p.startswith("region count: the line crosses 9 regions of TR") and "Osmaniye" in p for p in problems)
 
 
@@ -261,11 +262,8 @@ def test_cutting_scp_across_the_kura_plain_fails_the_azerbaijani_km(shipped_repo
 
 def test_moving_the_tap_landfall_to_durres_fails_the_sea_km(shipped_reports):
     assert not [p for p in shipped_reports["tap"].problems if p.startswith(("sea km", "region km"))]
-    moved = WAYPOINTS.copy()
     # Albanian landfall moved 53 km north, off Durres: the crossing to San Foca grows from ~105 km to ~170 km.
-    row = moved.index[(moved["asset_id"] == "tap") & moved["place"].str.startswith("Albanian landfall")]
-    moved.loc[row, ["lat", "lon"]] = [41.30, 19.42]
-    report = gc.check_line(_redrawn("tap", moved), EVIDENCE["tap"], land=gc.land_outline())
+    report = gc.check_line(_moved("tap", "Albanian landfall", to=(41.30, 19.42)), EVIDENCE["tap"], land=gc.land_outline())
     assert any(p.startswith("sea km:") for p in report.problems)
 
 
@@ -296,12 +294,9 @@ def test_section_check_between_cited_places_and_line_ends():
 def test_moving_uas_chapayev_east_fails_the_atyrau_samara_section(shipped_reports):
     # Shipped: Atyrau to the Samara end is drawn about 672 km against Hansard's 691 km (-3 %): passes.
     assert shipped_reports["uas"].sections_ok == shipped_reports["uas"].sections_checked == 1
-    moved = WAYPOINTS.copy()
     # Chapayev moved 1.5 degrees east, 1.5 * 111.32 * cos(50.2 deg) = 107 km, off the Ural valley: the detour makes the
     # section about 734 km, +6 %.
-    row = moved.index[(moved["asset_id"] == "uas") & moved["place"].str.startswith("Chapayev")]
-    moved.loc[row, "lon"] = moved.loc[row, "lon"].astype(float) + 1.5
-    report = gc.check_line(_redrawn("uas", moved), {"sections": EVIDENCE["uas"]["sections"]}, regions=[])
+    report = gc.check_line(_moved("uas", "Chapayev", east=1.5), {"sections": EVIDENCE["uas"]["sections"]}, regions=[])
     assert any(p.startswith("section: Atyrau to line end drawn 73") and "vs published 691 km" in p for p in report.problems)
 
 
