@@ -82,3 +82,16 @@ def test_alat_port_is_checked_against_alat_settlement():
     # Drawn 39.935 N 49.405 E against the settlement's 39.9483 N 49.4067 E: 0.0133 * 111.0 = 1.5 km.
     assert results["alat"].offset_km == pytest.approx(1.5, abs=0.1)
     assert results["galkynysh"].unverified is None and results["galkynysh"].offset_km is not None
+
+
+def test_unverified_sites_name_their_sources_and_are_not_counted():
+    unverified = {a: r for a, r in SITES.items() if "unverified" in r}
+    known = set(load.load_sources(DATA).index)
+    for asset_id, record in unverified.items():
+        # Each unverified record lists the sources its reason cites, all in the bibliography, and its reason names them.
+        assert record.get("sources"), asset_id
+        assert set(record["sources"]) <= known, (asset_id, set(record["sources"]) - known)
+        assert any(s in record["unverified"] for s in record["sources"]), asset_id
+    results = {r.asset_id: r for r in site_checks.check_sites(ASSETS, DATA)}
+    assert all(results[a].offset_km is None and results[a].problem is None for a in unverified)
+
