@@ -105,7 +105,7 @@ def test_every_verified_site_fails_once_its_point_is_moved_6_km_away():
 
     geod = Geod(ellps="WGS84")
     verified = {a: r for a, r in SITES.items() if "site" in r}
-    assert len(verified) == 17
+    assert len(verified) >= 17  # 17 on 2026-12-06; more as sites get cited
     for asset_id, record in verified.items():
         point = ASSETS.loc[asset_id, "geometry"]
         site_lat, site_lon = site_checks.site_position(record["site"], near=(point.y, point.x))
