@@ -268,9 +268,10 @@ def test_moving_the_tap_landfall_to_durres_fails_the_sea_km(shipped_reports):
 
 
 def test_cutting_tap_across_central_macedonia_fails_the_region_km():
-    # Without Lagadas, Nea Mesimvria, Giannitsa and Edessa the line chords from Serres to Ptolemaida: Central
-    # Macedonia falls under 202 km (224 - 10 %).
-    cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "tap") & WAYPOINTS["place"].str.match(r"(Lagadas|Nea Mesimvria|Giannitsa|Edessa)"))]
+    # Without the Central Macedonian waypoints (Nea Santa to Platy) and Edessa the line chords from Serres to Amyntaio:
+    # Central Macedonia falls under 202 km (224 - 10 %).
+    pattern = r"(Nea Santa|Nea Mesimvria|Gefyra|Mikro Monastiri|Platy|Edessa)"
+    cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "tap") & WAYPOINTS["place"].str.match(pattern))]
     report = gc.check_line(_redrawn("tap", cut), EVIDENCE["tap"])
     assert any(p.startswith("region km:") and "Central Macedonia" in p for p in report.problems)
 
@@ -308,3 +309,25 @@ def test_line_evidence_sources_are_in_the_bibliography():
         if record.get("length"):
             used.add(record["length"]["source"])
     assert used <= known, sorted(used - known)
+
+
+def test_district_check_counts_divisions_from_ten_km():
+    # Samples every 5 km: A holds 3 (15 km), B 2 (10 km), C 1 (5 km), and one sample has no second-level name.
+    districts = [("GR", "A")] * 3 + [("GR", "B")] * 2 + [("GR", "C"), ("GR", ""), ("AL", "D")]
+    spec = {"districts": {"country": "GR", "expected": ["A", "C"], "count": 2}}
+    # C is entered (one sample is enough for a listed division); A and B count (>= 10 km), C does not: 2 as published.
+    assert gc.check_districts(districts, 5.0, spec) == (2, [])
+    ok, problems = gc.check_districts(districts, 5.0, {"districts": {"country": "GR", "expected": ["A", "E"], "count": 3}})
+    assert ok == 1
+    assert problems[0] == "districts: the line never enters GR E"
+    assert problems[1].startswith("district count: the line crosses 2 divisions of GR (A, B) where 3 are published")
+
+
+def test_tap_enters_every_named_regional_unit_and_fails_without_platy(shipped_reports):
+    # Shipped: all 11 named Greek units are entered; only the count (Kilkis under 10 km) is a listed open problem.
+    tap = shipped_reports["tap"]
+    assert tap.districts_matched == tap.districts_expected == 11
+    assert not [p for p in tap.problems if p.startswith("districts:")]
+    # Platy moved back to Giannitsa (40.79 N, 22.41 E; Pella unit): the course no longer enters Imathia.
+    report = gc.check_line(_moved("tap", "Platy", to=(40.7919, 22.4075)), {"districts": EVIDENCE["tap"]["districts"]}, regions=[])
+    assert "districts: the line never enters GR Nomos Imathias" in report.problems
