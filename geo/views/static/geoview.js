@@ -221,8 +221,10 @@ window.geoView = (function () {
         function claimCount(p) { return V.density ? ((V.density[p.i] || {}).n || 0) : (L_.byAsset[p.i] || []).length; }
         function claimStyle(p) {
             var d = V.density ? V.density[p.i] : null;
-            if (V.density && !d) return {radius: 0, opacity: 0, fillOpacity: 0};
-            return {radius: d ? d.r : 4, color: "#000000", weight: 1, opacity: 1, fillColor: V.hlColour, fillOpacity: d ? 0.75 : 0.95};
+            /* Hidden: nothing painted, so nothing to hover or click (Leaflet keeps the old radius when given 0). */
+            if (V.density && !d) return {radius: 0.01, stroke: false, fill: false};
+            return {radius: d ? d.r : 4, stroke: true, fill: true, color: "#000000", weight: 1, opacity: 1, fillColor: V.hlColour,
+                    fillOpacity: d ? 0.75 : 0.95};
         }
         function claimTooltip(p, all) {
             var n = claimCount(p), note = V.density && n !== all ? " (of " + all + " in the data)" : "";
