@@ -102,3 +102,11 @@ def test_view_json_carries_the_density_only_when_given():
     assert plain["density"] is None and plain["densityNote"] == ""
     shown = json.loads(view_json(assets, MapState(density={"cpc": 2, "nope": 5}, density_note="claims of 2023")))
     assert shown["density"] == {"cpc": {"n": 2, "r": 9.9}} and shown["densityNote"] == "claims of 2023"
+
+
+def test_the_dashboard_legend_explains_the_density_and_a_saved_page_does_not_claim_it():
+    from geo.views.webmap import DENSITY_LEGEND, legend_html
+
+    assert DENSITY_LEGEND in legend_html(None)  # the dashboard's base map: markers sized and numbered per run
+    saved = legend_html(MapState(flows={"cpc": 1.0}, flow_unit="Mt/y", flow_year=2023))  # a briefing's page: fixed markers
+    assert "assets with claims" in saved and DENSITY_LEGEND.replace("~", "&#126;") not in saved and "area ~ number" not in saved

@@ -299,6 +299,8 @@ def view_json(assets: gpd.GeoDataFrame, state: MapState) -> str:
     })
 
 
+#: The dashboard legend's line for the claim markers, which it sizes and numbers (:func:`density_markers`).
+DENSITY_LEGEND = "claims per asset: the number on it, area ~ number (year slider and Claims tab filters)"
 #: Claim density markers: radius in pixels of one claim, and the largest (area follows the count up to it).
 DENSITY_PX = 7.0
 DENSITY_MAX_PX = 30.0
@@ -530,6 +532,8 @@ def legend_html(state: MapState | None) -> str:
     """
     if state is None:
         width = "line width: modelled flow of the scenario (unit and year above the map)"
-        return str(render("legend.html", colours=COLOURS, russia=RUSSIA_COLOUR, off=OFF_COLOUR, highlight=HIGHLIGHT_COLOUR, width=width))
+        return str(render("legend.html", colours=COLOURS, russia=RUSSIA_COLOUR, off=OFF_COLOUR, highlight=HIGHLIGHT_COLOUR, width=width,
+                          claims_label=DENSITY_LEGEND))
     width = f"line width: modelled flow {state.flow_year or ''} ({state.flow_unit})" if state.flows else "line width: uniform (no scenario)"
-    return str(render("legend.html", colours=COLOURS, russia=RUSSIA_COLOUR, off=OFF_COLOUR, highlight=HIGHLIGHT_COLOUR, width=width))
+    return str(render("legend.html", colours=COLOURS, russia=RUSSIA_COLOUR, off=OFF_COLOUR, highlight=HIGHLIGHT_COLOUR, width=width,
+                      claims_label=DENSITY_LEGEND if state.density is not None else None))
