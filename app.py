@@ -22,7 +22,7 @@ assets, claims = data.assets, data.claims
 # --- view state: from the URL once per session, then from the widgets ---------------
 if "view" not in st.session_state:
     st.session_state.view, st.session_state.url_notices = appstate.read_query(
-        st.query_params.to_dict(), asset_ids=set(assets.index), presets=set(data.presets),
+        st.query_params.to_dict(), asset_ids=assets.index, presets=set(data.presets),
         claim_ids=set(claims["id"]) if not claims.empty else set(), article_ids=set(data.corpus.articles),
     )
 view: appstate.ViewState = st.session_state.view
