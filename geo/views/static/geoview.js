@@ -101,7 +101,6 @@ window.geoView = (function () {
         }
         /* A route or port the shown claim says is avoided: cased black and dashed, not yellow. */
         function bypassed(id) { return (V.roles || {})[id] === "bypassed"; }
-        function hasHalo(f) { return hl.has(f.properties.i) || f.properties.ru > 0; }
         function tooltip(p) {
             var claims = L_.byAsset[p.i] || [];
             var parts = ["<b>" + esc(p.n) + "</b>", esc(p.cap)];
@@ -137,8 +136,13 @@ window.geoView = (function () {
         }
         /* One map layer: a red or yellow casing under the lines, then the features themselves. */
         function addHalo(rec) {
-            rec.layer = L.geoJson(rec.data, {filter: hasHalo, style: haloStyle, interactive: false, pane: "geoHalo"}).addTo(rec.parent);
+            /* The Russian-exposure casings never change with the view: drawn once, restyled in place (a highlight turns one
+               yellow). Only the few casings of highlighted routes without one are drawn anew on each view. */
+            if (!rec.fixed) rec.fixed = L.geoJson(rec.data, {filter: hasRuHalo, style: haloStyle, interactive: false, pane: "geoHalo"}).addTo(rec.parent);
+            rec.layer = L.geoJson(rec.data, {filter: hasHlHalo, style: haloStyle, interactive: false, pane: "geoHalo"}).addTo(rec.parent);
         }
+        function hasRuHalo(f) { return f.properties.ru > 0; }
+        function hasHlHalo(f) { return hl.has(f.properties.i) && !(f.properties.ru > 0); }
         /* Flow direction: light dashes running along every line that carries flow (lines are drawn from source to sink). */
         function hasFlow(f) {
             var p = f.properties;
@@ -290,15 +294,44 @@ window.geoView = (function () {
         function thinnedNote(layer) {
             return layer._geoMore ? "<br><i>and " + layer._geoMore + " more point(s) here: zoom in to see them</i>" : "";
         }
+        /* The assets whose style a new view may change (issue 15: at 100x data a toggle restyled 6,200 features and drew
+           1,400 casings anew), or null when any may: the first view, another palette, or the flow scale switched on or off
+           (lines without flow are drawn thinner when some line has flow). */
+        function changedIds(V0, V1) {
+            var fixed = function (v) { return JSON.stringify([v.colours, v.dashes, v.offColour, v.ruColour, v.hlColour, v.ruOpacity, v.bypassColour, v.radius]); };
+            if (!V0 || (V0.maxFlow > 0) !== (V1.maxFlow > 0) || fixed(V0) !== fixed(V1)) return null;
+            var ids = new Set();
+            function diff(a, b) {
+                var sa = new Set(a), sb = new Set(b);
+                sa.forEach(function (x) { if (!sb.has(x)) ids.add(x); });
+                sb.forEach(function (x) { if (!sa.has(x)) ids.add(x); });
+            }
+            diff(V0.off, V1.off);
+            diff(V0.highlight, V1.highlight);
+            var rescaled = V0.maxFlow !== V1.maxFlow, r0 = V0.roles || {}, r1 = V1.roles || {};
+            Object.keys(V0.flows).concat(Object.keys(V1.flows)).forEach(function (k) { if (rescaled || V0.flows[k] !== V1.flows[k]) ids.add(k); });
+            Object.keys(r0).concat(Object.keys(r1)).forEach(function (k) { if (r0[k] !== r1[k]) ids.add(k); });
+            return ids;
+        }
+        function restyle(layer, style, ids) {
+            if (!layer) return;
+            if (ids === null) { layer.setStyle(style); return; }
+            layer.eachLayer(function (l) { if (ids.has(l.feature.properties.i)) l.setStyle(style(l.feature)); });
+        }
         function featureStyle(f) { return f.geometry.type === "Point" ? pointStyle(f.properties) : lineStyle(f.properties); }
         /* A new scenario or selection: restyle the drawn layers in place, so the map (and the user's view) stays. */
         function update(V2, map) {
+            var ids = changedIds(V, V2), hlChanged = ids === null || V2.highlight.length !== hl.size || V2.highlight.some(function (i) { return !hl.has(i); });
             V = V2;
             off = new Set(V.off);
             hl = new Set(V.highlight);
-            styled.forEach(function (layer) { layer.setStyle(featureStyle); });
-            thinPoints(true);
-            halos.forEach(function (rec) { if (rec.layer) rec.parent.removeLayer(rec.layer); addHalo(rec); });
+            styled.forEach(function (layer) { restyle(layer, featureStyle, ids); });
+            if (hlChanged) thinPoints(true);
+            halos.forEach(function (rec) {
+                restyle(rec.fixed, haloStyle, ids);
+                if (rec.layer) rec.parent.removeLayer(rec.layer);
+                addHalo(rec);
+            });
             var animate = flowAnimated();
             flowRecs.forEach(function (rec) { if (rec.layer) rec.parent.removeLayer(rec.layer); addFlow(rec, animate); });
             map = map || mapRef;
