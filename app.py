@@ -43,8 +43,11 @@ with st.sidebar:
     off = st.multiselect("Switch routes off", list(routes.index), default=[a for a in view.off if a in routes.index],
                          format_func=names.__getitem__, key="w_off")
     caps = dict(view.capacity)
-    with st.expander("Capacities", expanded=bool(caps)):
-        for aid in routes.index[routes["capacity_norm"].notna()]:
+    # A closed expander sends no sliders, so a first page load neither draws nor loads them (issue 15); the capacities
+    # set stay in the view.
+    cap_box = st.expander("Capacities", expanded=bool(caps), key="w_caps", on_change="rerun")
+    with cap_box:
+        for aid in routes.index[routes["capacity_norm"].notna()] if cap_box.open is not False else ():
             row = routes.loc[aid]
             base = float(row["capacity_norm"])
             label = md_text(f"{row['name']} ({row['capacity_norm_unit']}; published {base:g}, {int(row['capacity_year'])})")
