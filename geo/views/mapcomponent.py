@@ -54,7 +54,7 @@ def base_args(fmap: folium.Map, script_dir: Path | None = None) -> dict[str, Any
     html, header = stf._get_html(fmap), stf._get_header(fmap)
     script = stf._get_map_string(fmap)
     css = [href for _, href in fmap.default_css]
-    js = [src for _, src in fmap.default_js]
+    js = [src for name, src in fmap.default_js if name != "jquery"]  # nothing on the map uses jQuery
     # The page redraws (keeping the user's view) only when this changes: a new data version or commodity.
     base = hashlib.sha1("\n".join([script, header, html, *css, *js]).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
     _write_script(script_dir or SCRIPT_DIR, base, script)
