@@ -18,11 +18,12 @@ dashboard.page_style()
 PATHS = dashboard.current_paths()
 ws, data = dashboard.load_data_or_stop(PATHS)
 assets, claims = data.assets, data.claims
+names = assets["name"].to_dict()  # the pickers' labels: a dict look-up, not a pandas one per option (6,200 options at 100x)
 
 # --- view state: from the URL once per session, then from the widgets ---------------
 if "view" not in st.session_state:
     st.session_state.view, st.session_state.url_notices = appstate.read_query(
-        st.query_params.to_dict(), asset_ids=set(assets.index), presets=set(data.presets),
+        st.query_params.to_dict(), asset_ids=assets.index, presets=set(data.presets),
         claim_ids=set(claims["id"]) if not claims.empty else set(), article_ids=set(data.corpus.articles),
     )
     st.session_state.setdefault("tab", st.session_state.view.tab)  # a link opens on its tab
@@ -42,10 +43,13 @@ with st.sidebar:
         st.caption(md_text(" ".join(t for t in (data.presets[preset]["description"], data.presets[preset].get("note")) if t)))
     routes = assets.loc[list(data.network_lines[commodity])]
     off = st.multiselect("Switch routes off", list(routes.index), default=[a for a in view.off if a in routes.index],
-                         format_func=lambda a: assets.at[a, "name"], key="w_off")
+                         format_func=names.__getitem__, key="w_off")
     caps = dict(view.capacity)
-    with st.expander("Capacities", expanded=bool(caps)):
-        for aid in routes.index[routes["capacity_norm"].notna()]:
+    # A closed expander sends no sliders, so a first page load neither draws nor loads them (issue 15); the capacities
+    # set stay in the view.
+    cap_box = st.expander("Capacities", expanded=bool(caps), key="w_caps", on_change="rerun")
+    with cap_box:
+        for aid in routes.index[routes["capacity_norm"].notna()] if cap_box.open is not False else ():
             row = routes.loc[aid]
             base = float(row["capacity_norm"])
             label = md_text(f"{row['name']} ({row['capacity_norm_unit']}; published {base:g}, {int(row['capacity_year'])})")
@@ -119,7 +123,7 @@ with tab_map:
         st.subheader("Selection")
         selectable = ["(none)", *assets.index]
         chosen = st.selectbox("Asset", selectable, index=selectable.index(view.asset) if view.asset in assets.index else 0,
-                              format_func=lambda a: a if a == "(none)" else assets.at[a, "name"], key=f"w_asset_{view.asset}")
+                              format_func=lambda a: names.get(a, a), key=f"w_asset_{view.asset}")
         if (None if chosen == "(none)" else chosen) != view.asset and chosen != "(none)":
             dashboard.request_fit()
         view = view.with_(asset=None if chosen == "(none)" else chosen)

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from geo.claims import upload
+from geo.views import mapcomponent
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
@@ -32,21 +33,21 @@ def open_tab(at: AppTest, label: str) -> AppTest:
 
 
 def map_args(at: AppTest) -> dict:
-    (component,) = [c for c in at.get("component_instance") if "script" in c.proto.json_args]
+    (component,) = [c for c in at.get("component_instance") if "script_url" in c.proto.json_args]
     return json.loads(component.proto.json_args)
 
 
 def map_payload(at: AppTest) -> str:
     """The generated Leaflet script, the per-run layer and the JS/CSS links of the folium component."""
     args = map_args(at)
-    return "\n".join([args["script"], args.get("html", ""), args.get("view") or "", json.dumps(args.get("css_links")),
+    return "\n".join([mapcomponent.base_script(args), args.get("html", ""), args.get("view") or "", json.dumps(args.get("css_links")),
                       json.dumps(args.get("js_links"))])
 
 
 def base_map(at: AppTest) -> tuple[str, str]:
     """What keys the drawn Leaflet map in the browser: its script and the component's widget id."""
-    (component,) = [c for c in at.get("component_instance") if "script" in c.proto.json_args]
-    return map_args(at)["script"], component.proto.id
+    (component,) = [c for c in at.get("component_instance") if "script_url" in c.proto.json_args]
+    return mapcomponent.base_script(map_args(at)), component.proto.id
 
 
 def shown_text(at: AppTest) -> str:
