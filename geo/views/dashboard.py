@@ -28,11 +28,11 @@ from geo.claims.upload import MAX_BYTES as MAX_UPLOAD_BYTES
 from geo.data import corpus
 from geo.errors import GeoError
 from geo.views import briefing as brief
-from geo.views import mapcomponent, offline, webmap
+from geo.views import mapbounds, mapcomponent, offline, webmap
 from geo.views import tables as panels
 from geo.views.safehtml import md_code, md_text, render
 from geo.views.url_state import ViewState
-from geo.views.webmap import LAYERS, MapLayers, MapState, bounds_of, build_map, capacity_label, map_layers
+from geo.views.webmap import CASPIAN_FRAME, LAYERS, MapLayers, MapState, bounds_of, build_map, capacity_label, map_layers
 from geo.workspace import Paths, Workspace
 
 
@@ -172,8 +172,11 @@ def base_map(data: Data, paths: Paths, commodity: str) -> folium.Map:
 
 
 def base_map_args(data: Data, paths: Paths, commodity: str) -> dict[str, Any]:
-    """The base map's component arguments, built once per data version and commodity (see :mod:`geo.views.mapcomponent`)."""
-    return _base_map_args(paths, data.version, commodity)
+    """The base map's component arguments, built once per data version and commodity (see :mod:`geo.views.mapcomponent`).
+
+    On the team store at 100x, only the assets in the map's padded bounds, and the page reports its bounds (:func:`map_in_view`).
+    """
+    return map_in_view(data, paths, commodity) or _base_map_args(paths, data.version, commodity)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -648,3 +651,38 @@ def claim_roles(data: Data, claim_id: str | None) -> dict[str, str]:
         return {}
     rows = data.claims[data.claims["id"] == claim_id]
     return {a["id"]: a["role"] for a in rows.iloc[0]["assets"]} if not rows.empty else {}
+
+
+# --- issue 16: on the team store at 100x the map draws the assets in view (the store's bounding-box query) ---------------
+
+
+def map_in_view(data: Data, paths: Paths, commodity: str, *, key: str = "map") -> dict[str, Any] | None:
+    """The base map of the assets in the map's padded bounds, with ``report_bounds``; ``None`` when the map draws every asset.
+
+    Only on a store of :data:`geo.settings.MAP_BOUNDS_STORES` with more than :data:`geo.settings.MAP_BOUNDS_MIN_ASSETS`
+    assets. The box is the default frame padded until the map component ``key`` reports bounds outside the box drawn
+    (:func:`geo.views.mapbounds.drawn_box`); it is kept in the session, so a pan inside it changes nothing on the page.
+    A fit to a claim or an asset moves the map, whose report then brings their box in.
+    """
+    if not mapbounds.uses_bounds(_workspace(paths, data.version).store.kind, len(data.assets)):
+        return None
+    box = mapbounds.drawn_box(st.session_state.get("map_box"), mapbounds.reported_bounds(st.session_state.get(key)), CASPIAN_FRAME,
+                              share=settings.MAP_BOUNDS_PAD)
+    st.session_state.map_box = box
+    return {**_base_map_args_of(paths, data.version, commodity, assets_in_view(paths, data.version, box)), "report_bounds": True}
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def assets_in_view(paths: Paths, version: tuple[tuple[str, int, int], ...], box: mapbounds.BBox) -> tuple[str, ...]:
+    """The store's assets meeting ``box`` (PostGIS: ``&&`` on the GiST index, then ``ST_Intersects``), once per box and data version."""
+    return tuple(_workspace(paths, version).store.assets_in_bbox(box))
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _base_map_args_of(paths: Paths, version: tuple[tuple[str, int, int], ...], commodity: str, ids: tuple[str, ...]) -> dict[str, Any]:
+    """:func:`base_map` of the assets ``ids`` alone (in the table's order), their claims' markers and lookups included."""
+    data = _data(paths, version)
+    shown = data.assets[data.assets.index.isin(ids)]
+    visible = [name for name in LAYERS if name not in HIDDEN_LAYERS[commodity]]
+    fmap = build_map(shown, visible=visible, layers=map_layers(shown, data.claims, data.sources), dynamic=False)
+    return mapcomponent.base_args(fmap)
