@@ -26,6 +26,7 @@ from geo.claims import ingest
 from geo.claims.extract import build_matcher, extract
 from geo.claims.upload import MAX_BYTES as MAX_UPLOAD_BYTES
 from geo.data import corpus
+from geo.data.schema import LINE_KINDS
 from geo.errors import GeoError
 from geo.views import briefing as brief
 from geo.views import mapbounds, mapcomponent, offline, webmap
@@ -374,8 +375,11 @@ def _claim_labels_of(version: tuple[tuple[str, int, int], ...], data: Data) -> d
     return {row["id"]: panels.claim_option(row) for _, row in data.claims.iterrows()}
 
 
-def claims_panel(view: ViewState, data: Data) -> ViewState:
-    """The claims list with filters; choosing one highlights and zooms to its assets on the map."""
+def claims_panel(view: ViewState, data: Data, paths: Paths | None = None) -> ViewState:
+    """The claims list with filters; choosing one highlights and zooms to its assets on the map.
+
+    With ``paths`` it has the "within N km of" filter too (:func:`near_filter`: the store's distance query).
+    """
     frame = data.claims
     if frame.empty:
         st.info("No claims yet.")
@@ -393,6 +397,7 @@ def claims_panel(view: ViewState, data: Data) -> ViewState:
                                                   format_func=lambda v: panels.VERDICT_LABELS.get(v, panels.readable(v))))
     shown = panels.filter_claims(frame, article=None if article == "(any)" else article, asset=None if asset == "(any)" else asset,
                                  claim_type=None if ctype == "(any)" else ctype, verdict=None if verdict == "(any)" else verdict)
+    shown = shown[shown["id"].isin(near)] if paths is not None and (near := near_filter(data, paths)) is not None else shown
     labels = _claim_labels_of(data.version, data)
     options = ["(none)", *shown["id"]]
     current = view.claim if view.claim in options else "(none)"
@@ -686,3 +691,37 @@ def _base_map_args_of(paths: Paths, version: tuple[tuple[str, int, int], ...], c
     visible = [name for name in LAYERS if name not in HIDDEN_LAYERS[commodity]]
     fmap = build_map(shown, visible=visible, layers=map_layers(shown, data.claims, data.sources), dynamic=False)
     return mapcomponent.base_args(fmap)
+
+
+def near_filter(data: Data, paths: Paths) -> frozenset[str] | None:
+    """The Claims tab's "within N km of" filter: the claims linked to an asset within N km of a port, terminal or route.
+
+    The store answers (:meth:`geo.store.base.Store.claims_near`: PostGIS ``ST_DWithin`` on geography, the files geodesic
+    distances in memory), once per place, distance and data version. ``None`` while no place is chosen.
+    """
+    places = ["(anywhere)", *near_places(data.version, data)]
+    cols = st.columns([3, 1])
+    place = kept("f_near", cols[0].selectbox(
+        "Near a port, terminal or route", places, index=kept_index("f_near", places), key="f_near",
+        format_func=lambda a: a if a == "(anywhere)" else f"{data.assets.at[a, 'name']} ({settings.KIND_LABELS.get(data.assets.at[a, 'kind'], '')})",
+        help="Claims about any asset within this distance of the place (geodesic distance between their nearest points)."))
+    low, high = settings.NEAR_KM_RANGE
+    km = kept("f_near_km", cols[1].number_input("Within (km)", min_value=low, max_value=high, step=10.0, key="f_near_km",
+                                                value=float(st.session_state.get("kept_f_near_km", settings.NEAR_KM_DEFAULT))))
+    if place == "(anywhere)":
+        return None
+    return frozenset(claims_near(paths, data.version, place, float(km)))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False, hash_funcs={Data: lambda d: d.version})
+def near_places(version: tuple[tuple[str, int, int], ...], data: Data) -> tuple[str, ...]:
+    """The places the filter offers: ports, terminals and the line assets (pipelines, shipping lanes, rail), by name."""
+    kinds = data.assets["kind"]
+    rows = data.assets[kinds.isin(["port", "terminal"]) | kinds.isin(list(LINE_KINDS))]
+    return tuple(rows.sort_values("name").index)
+
+
+@st.cache_resource(max_entries=64, show_spinner="Measuring distances...")
+def claims_near(paths: Paths, version: tuple[tuple[str, int, int], ...], asset_id: str, km: float) -> tuple[str, ...]:
+    """The store's accepted claims linked to an asset within ``km`` of ``asset_id`` (a tuple: shared read-only)."""
+    return tuple(_workspace(paths, version).store.claims_near(asset_id, km))
