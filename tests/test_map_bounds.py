@@ -119,14 +119,14 @@ def test_a_store_over_the_threshold_draws_the_assets_the_store_returns_for_the_v
     assert not at.exception, at.exception
     assert _map(at)["report_bounds"] is True
     assert asked == [DEFAULT_BOX]  # the first draw: the default frame, known without a round trip to the page
-    assert _drawn(at) == {a for a in FileStore(DATA, SEEDS).assets().index} - OUTSIDE_DEFAULT
+    assert _drawn(at) == set(FileStore(DATA, SEEDS).assets().index) - OUTSIDE_DEFAULT
     # The page reports a zoomed view of the Mangyshlak coast (as geomap.js does after a move): the store is asked for it.
     at.session_state["map"] = {"last_active_drawing": None, "last_object_clicked": None, "bounds": list(AKTAU_VIEW)}
     at.run()
     assert not at.exception, at.exception
     assert asked == [DEFAULT_BOX, AKTAU_BOX]
     drawn = _drawn(at)
-    assert AKTAU_POINTS <= drawn and drawn.isdisjoint(AKTAU_NOT)
+    assert drawn >= AKTAU_POINTS and drawn.isdisjoint(AKTAU_NOT)
     base = _map(at)["base"]
     # A short pan inside the box drawn: no query, and the same base map (the page keeps it; nothing is redrawn).
     at.session_state["map"] = {"last_active_drawing": None, "last_object_clicked": None, "bounds": [50.0, 42.5, 53.0, 44.5]}
@@ -150,3 +150,41 @@ def test_a_click_that_carries_bounds_still_selects_its_asset(asked: list, monkey
                                "bounds": [50.0, 42.5, 53.0, 44.5]}
     at.run()
     assert "asset" not in at.query_params
+
+
+# --- the Claims tab's "near a port, terminal or route" filter (the store's claims_near) ----------------------------
+
+# Ceyhan terminal (35.94E 36.87N) and the nearest asset linked to the claim "reduce dependence on Moscow", the CPC
+# marine terminal (37.64E 44.66N): 7.79 deg of latitude x 111.1 km = 865.5 km north and 1.70 deg of longitude
+# x 111.3 km x cos 40.8 deg (0.757) = 143.2 km east, sqrt(865.5^2 + 143.2^2) = 877 km. The claim "reroute oil and gas"
+# links Ceyhan itself (0 km).
+@pytest.mark.parametrize(("km", "claims"), [
+    (50.0, ["zeifert-reroute-oil-gas"]),
+    (800.0, ["zeifert-reroute-oil-gas"]),
+    (1000.0, ["zeifert-reduce-dependence-moscow", "zeifert-reroute-oil-gas"]),
+])
+def test_claims_tab_lists_the_claims_within_n_km_of_a_port(km: float, claims: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[tuple[str, float]] = []
+    for cls in (FileStore, PostgisStore):
+        real = cls.claims_near
+        monkeypatch.setattr(cls, "claims_near", lambda self, a, k, real=real: asked.append((a, k)) or real(self, a, k))
+    dashboard.claims_near.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    at.session_state["tab"] = "Claims"
+    at.run()
+    assert len(at.selectbox(key="w_claim").options) == 31  # (none) and the 30 shipped claims
+    at.selectbox(key="f_near").set_value("ceyhan")
+    at.number_input(key="f_near_km").set_value(km).run()
+    assert not at.exception, at.exception
+    assert asked == [("ceyhan", km)]  # the store answered
+    assert sorted(at.selectbox(key="w_claim").options[1:]) == sorted(_labels()[c] for c in claims)
+    assert f"{len(claims)} of 30 claims" in [c.value for c in at.caption]
+
+
+def _labels() -> dict[str, str]:
+    """The claim list's option labels (a claim's text and assessment) by claim id."""
+    from geo.views import tables
+    from geo.workspace import Workspace
+
+    ws = Workspace.open(DATA, SEEDS)
+    return {row["id"]: tables.claim_option(row) for _, row in tables.claims_frame(ws.corpus, ws.flows).iterrows()}
