@@ -38,7 +38,8 @@ NETWORK_COMMODITIES = ("oil", "gas")
 
 #: Issue 16: on the team store the dashboard's map draws only the assets in view (the store's bounding-box query)
 #: when there are more than this many assets; below it, or on the files, it draws them all and panning never reruns.
-MAP_BOUNDS_MIN_ASSETS = 2000
+#: ``GEO_MAP_BOUNDS_MIN_ASSETS`` sets another (benchmarks/bench_store.py --map compares the map with and without).
+MAP_BOUNDS_MIN_ASSETS = int(os.environ.get("GEO_MAP_BOUNDS_MIN_ASSETS", "2000"))
 #: The stores whose map draws only the assets in view (the files hold every asset in memory already).
 MAP_BOUNDS_STORES = ("postgis",)
 #: The box queried is the view grown by this share of its width and height on each side, so a short pan needs no query.
