@@ -123,10 +123,10 @@ MOVES = {"zoom in": (44.0, 51.5, 7), "pan": (44.0, 55.5, 7)}
 #: In the map's frame: remember the map drawn now and the time, then move the map (no animation).
 MOVE_JS = """([lat, lon, zoom]) => { const w = document.querySelector("IFRAME_SELECTOR").contentWindow;
     w.__oldMap = w.map; w.__moved = w.performance.timeOrigin + w.performance.now(); w.map.setView([lat, lon], zoom, {animate: false}); }"""
-#: The time a new base map has drawn its routes (after the move above), else false.
+#: Seconds from the move above until a new base map has drawn its routes, else false.
 REDRAWN_JS = """() => { const f = document.querySelector("IFRAME_SELECTOR"), w = f.contentWindow;
     if (!w.map || w.map === w.__oldMap || !f.contentDocument.querySelector("path.leaflet-interactive")) return false;
-    return w.performance.timeOrigin + w.performance.now(); }"""
+    return (w.performance.timeOrigin + w.performance.now() - w.__moved) / 1000; }"""
 #: Distinct assets drawn in the frame now.
 COUNT_JS = """() => { const w = document.querySelector("IFRAME_SELECTOR").contentWindow, ids = new Set();
     w.map.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties.i) ids.add(l.feature.properties.i); }); return ids.size; }"""
@@ -163,7 +163,7 @@ def map_rows(url: str, data: Path, repeats: int, n_assets: int) -> None:
                     else:
                         done = page.wait_for_function(js(REDRAWN_JS), timeout=180_000, polling="raf").json_value()
                         if i:
-                            times[step].append((done - page.evaluate(js("() => document.querySelector('IFRAME_SELECTOR').contentWindow.__moved"))) / 1000)
+                            times[step].append(done)
                     drawn[step] = page.evaluate(js(COUNT_JS))
                 ctx.close()
             browser.close()

@@ -188,3 +188,21 @@ def _labels() -> dict[str, str]:
 
     ws = Workspace.open(DATA, SEEDS)
     return {row["id"]: tables.claim_option(row) for _, row in tables.claims_frame(ws.corpus, ws.flows).iterrows()}
+
+
+def test_a_boxes_layers_are_the_versions_features_of_its_assets_and_stay_script_safe() -> None:
+    from geo.views import tables
+    from geo.views.mapbounds import layers_in, split_layers
+    from geo.views.webmap import map_layers
+    from geo.workspace import Workspace
+
+    ws = Workspace.open(DATA, SEEDS)
+    assets = ws.assets.copy()
+    assets.loc["aktau", "name"] = "Aktau </script><script>alert(1)</script> {{7*7}}"  # article-grade hostile text
+    full = map_layers(assets, tables.claims_frame(ws.corpus, ws.flows), ws.sources)
+    part = layers_in(split_layers(full), full, {"aktau", "cpc", "kuryk"})
+    ids = {name: {f["properties"]["i"] for f in json.loads(text)["features"]} for name, text in part.layers.items()}
+    # Aktau and Kuryk are ports, CPC an oil pipeline; the claim "reroute oil and gas" links all three (a Claims-layer marker each).
+    assert ids == {"Oil pipelines": {"cpc"}, "Ports and terminals": {"aktau", "kuryk"}, "Claims": {"aktau", "cpc", "kuryk"}}
+    assert part.lookups == full.lookups
+    assert all("<" not in text and "{{" not in text for text in part.layers.values())

@@ -685,12 +685,18 @@ def assets_in_view(paths: Paths, version: tuple[tuple[str, int, int], ...], box:
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _base_map_args_of(paths: Paths, version: tuple[tuple[str, int, int], ...], commodity: str, ids: tuple[str, ...]) -> dict[str, Any]:
-    """:func:`base_map` of the assets ``ids`` alone (in the table's order), their claims' markers and lookups included."""
+    """:func:`base_map` of the assets ``ids`` alone: their features cut from the data version's serialised layers."""
     data = _data(paths, version)
     shown = data.assets[data.assets.index.isin(ids)]
     visible = [name for name in LAYERS if name not in HIDDEN_LAYERS[commodity]]
-    fmap = build_map(shown, visible=visible, layers=map_layers(shown, data.claims, data.sources), dynamic=False)
+    fmap = build_map(shown, visible=visible, layers=mapbounds.layers_in(_split_layers(paths, version), _layers(paths, version), ids), dynamic=False)
     return mapcomponent.base_args(fmap)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _split_layers(paths: Paths, version: tuple[tuple[str, int, int], ...]) -> dict[str, list[tuple[str, str]]]:
+    """The data version's map layers split by asset (:func:`geo.views.mapbounds.split_layers`), shared read-only."""
+    return mapbounds.split_layers(_layers(paths, version))
 
 
 def near_filter(data: Data, paths: Paths) -> frozenset[str] | None:

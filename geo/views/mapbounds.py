@@ -10,10 +10,14 @@ These are the pure parts; the Streamlit glue is in :mod:`geo.views.dashboard`.
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import Collection
 from typing import Any
 
 from geo import settings
+from geo.views.safehtml import script_json
+from geo.views.webmap import MapLayers
 
 BBox = tuple[float, float, float, float]
 
@@ -102,3 +106,23 @@ def drawn_box(current: BBox | None, reported: BBox | None, default: BBox, *, sha
     if covers(box, reported) and area(box) <= shrink * area(wanted):
         return box
     return wanted
+
+
+def split_layers(layers: MapLayers) -> dict[str, list[tuple[str, str]]]:
+    """Each layer's features as (asset id, feature JSON), made once per data version so that a box's layers are a join."""
+    return {name: [(f["properties"]["i"], script_json(f)) for f in json.loads(text)["features"]] for name, text in layers.layers.items()}
+
+
+def layers_in(split: dict[str, list[tuple[str, str]]], full: MapLayers, ids: Collection[str]) -> MapLayers:
+    """The map layers of the assets ``ids`` alone, from :func:`split_layers` of ``full`` (whose lookups they share).
+
+    Joining features that are each :func:`~geo.views.safehtml.script_json` keeps the text safe in a ``<script>``:
+    the glue adds no ``<``, ``>``, ``&`` or ``{{``.
+    """
+    keep = set(ids)
+    layers = {}
+    for name, features in split.items():
+        parts = [text for asset_id, text in features if asset_id in keep]
+        if parts:
+            layers[name] = '{"type":"FeatureCollection","features":[' + ",".join(parts) + "]}"
+    return MapLayers(layers=layers, lookups=full.lookups, bounds=full.bounds)
