@@ -120,13 +120,22 @@ def main() -> None:
 
 #: Where the map is moved: the Mangyshlak coast (Aktau), then 4 degrees east of it, at zoom 7 (lat, lon, zoom).
 MOVES = {"zoom in": (44.0, 51.5, 7), "pan": (44.0, 55.5, 7)}
-#: In the map's frame: remember the map drawn now and the time, then move the map (no animation).
+#: In the map's frame: remember the map drawn now and the time, note when the page sends its bounds (top window) and
+#: when the next render message with a new base map arrives (the frame), then move the map (no animation).
 MOVE_JS = """([lat, lon, zoom]) => { const w = document.querySelector("IFRAME_SELECTOR").contentWindow;
-    w.__oldMap = w.map; w.__moved = w.performance.timeOrigin + w.performance.now(); w.map.setView([lat, lon], zoom, {animate: false}); }"""
-#: Seconds from the move above until a new base map has drawn its routes, else false.
+    const now = () => w.performance.timeOrigin + w.performance.now();
+    w.__oldMap = w.map; w.__sent = null; w.__render = null;
+    if (!window.__listening) { window.__listening = true; window.addEventListener("message", e => {
+        const fw = document.querySelector("IFRAME_SELECTOR").contentWindow;
+        if (e.data && e.data.type === "streamlit:setComponentValue" && fw.__sent === null) fw.__sent = fw.performance.timeOrigin + fw.performance.now(); }); }
+    if (!w.__listening) { w.__listening = true; w.addEventListener("message", e => {
+        if (e.data && e.data.type === "streamlit:render" && w.__render === null && w.__sent !== null) w.__render = now(); }); }
+    w.__moved = now(); w.map.setView([lat, lon], zoom, {animate: false}); }"""
+#: Seconds from the move above until the bounds were sent, the new base map's render message came, and it was drawn; else false.
 REDRAWN_JS = """() => { const f = document.querySelector("IFRAME_SELECTOR"), w = f.contentWindow;
     if (!w.map || w.map === w.__oldMap || !f.contentDocument.querySelector("path.leaflet-interactive")) return false;
-    return (w.performance.timeOrigin + w.performance.now() - w.__moved) / 1000; }"""
+    const t = w.performance.timeOrigin + w.performance.now(), s = x => x === null ? null : (x - w.__moved) / 1000;
+    return {sent: s(w.__sent), render: s(w.__render), drawn: s(t)}; }"""
 #: Distinct assets drawn in the frame now.
 COUNT_JS = """() => { const w = document.querySelector("IFRAME_SELECTOR").contentWindow, ids = new Set();
     w.map.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties.i) ids.add(l.feature.properties.i); }); return ids.size; }"""
@@ -149,6 +158,7 @@ def map_rows(url: str, data: Path, repeats: int, n_assets: int) -> None:
         load = " ".join(f"{x:.1f}" for x in os.getloadavg())
         times: dict[str, list[float]] = {"first draw": [], **{k: [] for k in MOVES}}
         drawn: dict[str, int] = {}
+        phases: dict[str, list[dict[str, float]]] = {}
         with running_app({"GEO_STORE": url, "GEO_DATA_DIR": str(data), **env}) as app, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             for i in range(repeats + 1):
@@ -163,7 +173,8 @@ def map_rows(url: str, data: Path, repeats: int, n_assets: int) -> None:
                     else:
                         done = page.wait_for_function(js(REDRAWN_JS), timeout=180_000, polling="raf").json_value()
                         if i:
-                            times[step].append(done)
+                            times[step].append(done["drawn"])
+                            phases.setdefault(step, []).append(done)
                     drawn[step] = page.evaluate(js(COUNT_JS))
                 ctx.close()
             browser.close()
@@ -171,6 +182,9 @@ def map_rows(url: str, data: Path, repeats: int, n_assets: int) -> None:
                  for k, v in times.items()]
         rows.append(f"| {label} | " + " | ".join(cells) + " |")
         print(f"{label}: load average {load} before, {' '.join(f'{x:.1f}' for x in os.getloadavg())} after", flush=True)
+        for step, found in phases.items():  # where a redraw's time goes (median s from the move)
+            print(f"  {step}: " + ", ".join(f"{k} {statistics.median(p[k] for p in found if p[k] is not None):.2f} s"
+                                             for k in ("sent", "render", "drawn") if any(p[k] is not None for p in found)), flush=True)
     print("\n".join(rows), flush=True)
 
 
