@@ -19,9 +19,9 @@ from tests.test_browser import browser, map_frame, running_app  # noqa: F401  (p
 pytestmark = pytest.mark.browser
 
 IFRAME = "iframe[title$='geo_map']"
-#: Count the values the map page sends to Streamlit from now on (and keep the last).
-LISTEN_JS = """() => { window.__sent = []; window.addEventListener("message", e => {
-    if (e.data && e.data.type === "streamlit:setComponentValue") window.__sent.push(e.data.value); }); }"""
+#: Keep the values the map page sends to Streamlit (an init script: listening before the page loads).
+LISTEN_JS = """window.__sent = []; window.addEventListener("message", e => {
+    if (e.data && e.data.type === "streamlit:setComponentValue") window.__sent.push(e.data.value); });"""
 #: Move the map (no animation), remembering the map object drawn now.
 MOVE_JS = """([lat, lon, zoom]) => { const w = document.querySelector("iframe[title$='geo_map']").contentWindow;
     w.__oldMap = w.map; w.map.setView([lat, lon], zoom, {animate: false}); }"""
@@ -34,12 +34,16 @@ DRAWN_JS = """() => { const w = document.querySelector("iframe[title$='geo_map']
     w.map.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties.i) ids.push(l.feature.properties.i); }); return ids; }"""
 
 
-def _page(chromium, url: str):
+def _page(chromium, url: str, *, first_reports: int):
+    """A page with the map drawn and the reports after its first draw (one when the app asks, else none) received."""
     page = chromium.new_page(viewport={"width": 1600, "height": 1000})
+    page.add_init_script(LISTEN_JS)
     page.goto(url)
     map_frame(page)
-    page.evaluate(LISTEN_JS)
-    page.wait_for_timeout(1000)  # the report after the first draw (when asked) has gone: count from here
+    if first_reports:
+        page.wait_for_function("(n) => window.__sent.length >= n", arg=first_reports, timeout=30_000)
+    page.wait_for_timeout(1000)  # three times the page's 300 ms wait for stillness: nothing else comes
+    assert len(page.evaluate("() => window.__sent")) == first_reports
     page.evaluate("() => { window.__sent = []; }")
     return page
 
@@ -54,7 +58,7 @@ def files_url(tmp_path_factory) -> Iterator[str]:
 
 @pytest.mark.files_only(reason="on the files the map never reports its bounds; the team store's case is the next test")
 def test_on_the_files_a_pan_sends_nothing_to_the_app(files_url, browser) -> None:  # noqa: F811
-    page = _page(browser, files_url)
+    page = _page(browser, files_url, first_reports=0)
     page.evaluate(MOVE_JS, [44.0, 51.5, 7])
     page.wait_for_timeout(1500)  # five times the page's 300 ms wait for stillness
     assert page.evaluate("() => window.__sent") == []
@@ -72,8 +76,8 @@ def team_url(tmp_path_factory) -> Iterator[str]:
 
 
 def test_on_a_big_team_store_the_page_reports_its_bounds_and_draws_the_new_box(team_url, browser) -> None:  # noqa: F811
-    page = _page(browser, team_url)
-    assert "schwedt" not in page.evaluate(DRAWN_JS)  # outside the default box (tests/test_map_bounds.py)
+    page = _page(browser, team_url, first_reports=1)
+    assert "schwedt" not in page.evaluate(DRAWN_JS)  # 14.2E: outside the first box (tests/test_map_bounds.py)
     # Zoomed in on the Mangyshlak coast: the page reports its bounds once, and the app sends the base map of that box.
     page.evaluate(MOVE_JS, [44.0, 51.5, 7])
     ids = set(page.wait_for_function(REDRAWN_JS, timeout=60_000).json_value())

@@ -21,12 +21,11 @@ from geo.views.webmap import CASPIAN_FRAME
 from tests.conftest import DATA, ROOT, SEEDS
 from tests.mapdata import parse
 
-#: The default frame (36.5E-70E, 38N-51.5N: 33.5 x 13.5 degrees) padded by a quarter on each side:
-#: 36.5 - 8.375 = 28.125 -> 28.1, 38 - 3.375 = 34.625 -> 34.6, 70 + 8.375 = 78.375 -> 78.4, 51.5 + 3.375 = 54.875 -> 54.9.
-DEFAULT_BOX = (28.1, 34.6, 78.4, 54.9)
-#: The shipped assets wholly outside it: Schwedt (14.2E), Ust-Luga (59.7N), Primorsk (60.3N), the Trans-Adriatic
-#: pipeline (18.3E-26.3E), Kipoi (26.3E), Alashankou (82.6E) and Khorgos (80.4E).
-OUTSIDE_DEFAULT = {"schwedt", "ust-luga", "primorsk", "tap", "kipoi", "alashankou", "khorgos"}
+#: The default frame (36.5E-70E, 38N-51.5N: 33.5 x 13.5 degrees) padded by half on each side for the first draw:
+#: 36.5 - 16.75 = 19.75 -> 19.7, 38 - 6.75 = 31.25 -> 31.2, 70 + 16.75 = 86.75 -> 86.8, 51.5 + 6.75 = 58.25 -> 58.3.
+DEFAULT_BOX = (19.7, 31.2, 86.8, 58.3)
+#: The shipped assets wholly outside it: Schwedt (14.2E), Ust-Luga (59.7N) and Primorsk (60.3N).
+OUTSIDE_DEFAULT = {"schwedt", "ust-luga", "primorsk"}
 #: A view of the Mangyshlak coast, 4 x 3 degrees, padded by 1 and 0.75 degrees: 48.5E-54.5E, 41.25N -> 41.2N, 45.75N -> 45.8N.
 AKTAU_VIEW, AKTAU_BOX = (49.5, 42.0, 53.5, 45.0), (48.5, 41.2, 54.5, 45.8)
 #: Points inside that box: Aktau (51.23E 43.60N), Kuryk (51.63E 43.16N), the Uzen field (52.95E 43.35N). Outside:
@@ -55,9 +54,9 @@ def test_bounds_beyond_the_globe_are_clamped() -> None:
 
 
 def test_the_first_box_is_the_default_frame_padded_and_a_view_outside_it_gets_its_own() -> None:
-    assert padded(CASPIAN_FRAME, settings.MAP_BOUNDS_PAD) == DEFAULT_BOX
-    assert drawn_box(None, None, CASPIAN_FRAME, share=0.25) == DEFAULT_BOX
-    # Zoomed in to 4 x 3 degrees: the default box (50.3 x 20.3 = 1021 square degrees) is 37x the padded view (6 x 4.6 = 27.6).
+    assert padded(CASPIAN_FRAME, settings.MAP_BOUNDS_FIRST_PAD) == DEFAULT_BOX
+    assert drawn_box(None, None, CASPIAN_FRAME, share=0.25, first_share=0.5) == DEFAULT_BOX
+    # Zoomed in to 4 x 3 degrees: the default box (67.1 x 27.1 = 1818 square degrees) is 66x the padded view (6 x 4.6 = 27.6).
     assert drawn_box(DEFAULT_BOX, AKTAU_VIEW, CASPIAN_FRAME, share=0.25) == AKTAU_BOX
     # A pan of one degree east stays in the box: nothing is queried again.
     assert drawn_box(AKTAU_BOX, (50.5, 42.0, 54.5, 45.0), CASPIAN_FRAME, share=0.25) == AKTAU_BOX

@@ -546,7 +546,7 @@ def test_dashboard_on_the_team_store_over_the_threshold_asks_postgis_for_the_vie
     assert not at.exception, at.exception
     assert asked == [DEFAULT_BOX]
     report, ids = drawn(at)
-    assert report and len(ids) == 55  # 62 less the 7 outside the default box (tests/test_map_bounds.py)
+    assert report and len(ids) == 59  # 62 less the 3 outside the first box (tests/test_map_bounds.py)
     at.session_state["map"] = {"last_active_drawing": None, "last_object_clicked": None, "bounds": list(AKTAU_VIEW)}
     at.run()
     assert not at.exception, at.exception

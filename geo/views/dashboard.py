@@ -672,7 +672,7 @@ def map_in_view(data: Data, paths: Paths, commodity: str, *, key: str = "map") -
     if not mapbounds.uses_bounds(_workspace(paths, data.version).store.kind, len(data.assets)):
         return None
     box = mapbounds.drawn_box(st.session_state.get("map_box"), mapbounds.reported_bounds(st.session_state.get(key)), CASPIAN_FRAME,
-                              share=settings.MAP_BOUNDS_PAD)
+                              share=settings.MAP_BOUNDS_PAD, first_share=settings.MAP_BOUNDS_FIRST_PAD)
     st.session_state.map_box = box
     return {**_base_map_args_of(paths, data.version, commodity, assets_in_view(paths, data.version, box)), "report_bounds": True}
 

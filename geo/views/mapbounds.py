@@ -75,15 +75,20 @@ def area(box: BBox) -> float:
     return (box[2] - box[0]) * (box[3] - box[1])
 
 
-def drawn_box(current: BBox | None, reported: BBox | None, default: BBox, *, share: float, shrink: float = 4.0) -> BBox:
+def drawn_box(current: BBox | None, reported: BBox | None, default: BBox, *, share: float, first_share: float | None = None,
+              shrink: float = 4.0) -> BBox:
     """The box whose assets the map draws: the one drawn now while the reported view stays inside it, else the view padded.
 
-    With nothing drawn yet it is the default frame padded (the first draw needs no round trip to the page). A view
-    zoomed in so far that the box drawn is more than ``shrink`` times its padded area (two zoom levels: 16 times) gets
-    a box of its own, so a close view draws only what is near it.
+    With nothing drawn yet it is the default frame padded by ``first_share`` (default ``share``): the first draw needs
+    no round trip to the page, and the map fitted to the frame at a whole zoom level shows up to twice the frame in
+    each direction, which a ``first_share`` of 0.5 covers. A view zoomed in so far that the box drawn is more than
+    ``shrink`` times its padded area (two zoom levels: 16 times) gets a box of its own, so a close view draws only
+    what is near it.
 
     >>> drawn_box(None, None, (36.5, 38.0, 70.0, 51.5), share=0.25)
     (28.1, 34.6, 78.4, 54.9)
+    >>> drawn_box(None, None, (36.5, 38.0, 70.0, 51.5), share=0.25, first_share=0.5)
+    (19.7, 31.2, 86.8, 58.3)
 
     A pan that stays inside the box keeps it; one that leaves it gets the new view padded (4 x 3 degrees: 1 and 0.75 more
     on each side, rounded outward):
@@ -99,7 +104,7 @@ def drawn_box(current: BBox | None, reported: BBox | None, default: BBox, *, sha
     >>> drawn_box((28.1, 34.6, 78.4, 54.9), (49.5, 42.0, 53.5, 45.0), (36.5, 38.0, 70.0, 51.5), share=0.25)
     (48.5, 41.2, 54.5, 45.8)
     """
-    box = current if current is not None else padded(default, share)
+    box = current if current is not None else padded(default, share if first_share is None else first_share)
     if reported is None:
         return box
     wanted = padded(reported, share)
