@@ -142,7 +142,7 @@ with tab_deps:
 
 if tab_claims.open:
     with tab_claims:
-        view = dashboard.claims_panel(view, data)
+        view = dashboard.claims_panel(view, data, PATHS)
 
 if tab_article.open:
     with tab_article:

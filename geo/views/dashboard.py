@@ -26,13 +26,14 @@ from geo.claims import ingest
 from geo.claims.extract import build_matcher, extract
 from geo.claims.upload import MAX_BYTES as MAX_UPLOAD_BYTES
 from geo.data import corpus
+from geo.data.schema import LINE_KINDS
 from geo.errors import GeoError
 from geo.views import briefing as brief
-from geo.views import mapcomponent, offline, webmap
+from geo.views import mapbounds, mapcomponent, offline, webmap
 from geo.views import tables as panels
 from geo.views.safehtml import md_code, md_text, render
 from geo.views.url_state import ViewState
-from geo.views.webmap import LAYERS, MapLayers, MapState, bounds_of, build_map, capacity_label, map_layers
+from geo.views.webmap import CASPIAN_FRAME, LAYERS, MapLayers, MapState, bounds_of, build_map, capacity_label, map_layers
 from geo.workspace import Paths, Workspace
 
 
@@ -172,8 +173,11 @@ def base_map(data: Data, paths: Paths, commodity: str) -> folium.Map:
 
 
 def base_map_args(data: Data, paths: Paths, commodity: str) -> dict[str, Any]:
-    """The base map's component arguments, built once per data version and commodity (see :mod:`geo.views.mapcomponent`)."""
-    return _base_map_args(paths, data.version, commodity)
+    """The base map's component arguments, built once per data version and commodity (see :mod:`geo.views.mapcomponent`).
+
+    On the team store at 100x, only the assets in the map's padded bounds, and the page reports its bounds (:func:`map_in_view`).
+    """
+    return map_in_view(data, paths, commodity) or _base_map_args(paths, data.version, commodity)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -375,8 +379,11 @@ def _claim_labels_of(version: tuple[tuple[str, int, int], ...], data: Data) -> d
     return {row["id"]: panels.claim_option(row) for _, row in data.claims.iterrows()}
 
 
-def claims_panel(view: ViewState, data: Data) -> ViewState:
-    """The claims list with filters; choosing one highlights and zooms to its assets on the map."""
+def claims_panel(view: ViewState, data: Data, paths: Paths | None = None) -> ViewState:
+    """The claims list with filters; choosing one highlights and zooms to its assets on the map.
+
+    With ``paths`` it has the "within N km of" filter too (:func:`near_filter`: the store's distance query).
+    """
     frame = data.claims
     if frame.empty:
         st.info("No claims yet.")
@@ -399,6 +406,7 @@ def claims_panel(view: ViewState, data: Data) -> ViewState:
     kept("f_undated", cols[1].checkbox("Include claims of undated articles", value=bool(st.session_state.get("kept_f_undated", True)),
                                        key="f_undated", help="An article with no date cannot be placed in a year; include its claims at every year?"))
     shown = claims_shown(data, view.year)
+    shown = shown[shown["id"].isin(near)] if paths is not None and (near := near_filter(data, paths)) is not None else shown
     claims_timeline(data, view.year)
     labels = _claim_labels_of(data.version, data)
     options = ["(none)", *shown["id"]]
@@ -769,3 +777,78 @@ def claim_roles(data: Data, claim_id: str | None) -> dict[str, str]:
         return {}
     rows = data.claims[data.claims["id"] == claim_id]
     return {a["id"]: a["role"] for a in rows.iloc[0]["assets"]} if not rows.empty else {}
+
+
+# --- issue 16: on the team store at 100x the map draws the assets in view (the store's bounding-box query) ---------------
+
+
+def map_in_view(data: Data, paths: Paths, commodity: str, *, key: str = "map") -> dict[str, Any] | None:
+    """The base map of the assets in the map's padded bounds, with ``report_bounds``; ``None`` when the map draws every asset.
+
+    Only on a store of :data:`geo.settings.MAP_BOUNDS_STORES` with more than :data:`geo.settings.MAP_BOUNDS_MIN_ASSETS`
+    assets. The box is the default frame padded until the map component ``key`` reports bounds outside the box drawn
+    (:func:`geo.views.mapbounds.drawn_box`); it is kept in the session, so a pan inside it changes nothing on the page.
+    A fit to a claim or an asset moves the map, whose report then brings their box in.
+    """
+    if not mapbounds.uses_bounds(_workspace(paths, data.version).store.kind, len(data.assets)):
+        return None
+    box = mapbounds.drawn_box(st.session_state.get("map_box"), mapbounds.reported_bounds(st.session_state.get(key)), CASPIAN_FRAME,
+                              share=settings.MAP_BOUNDS_PAD, first_share=settings.MAP_BOUNDS_FIRST_PAD)
+    st.session_state.map_box = box
+    return {**_base_map_args_of(paths, data.version, commodity, assets_in_view(paths, data.version, box)), "report_bounds": True}
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def assets_in_view(paths: Paths, version: tuple[tuple[str, int, int], ...], box: mapbounds.BBox) -> tuple[str, ...]:
+    """The store's assets meeting ``box`` (PostGIS: ``&&`` on the GiST index, then ``ST_Intersects``), once per box and data version."""
+    return tuple(_workspace(paths, version).store.assets_in_bbox(box))
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _base_map_args_of(paths: Paths, version: tuple[tuple[str, int, int], ...], commodity: str, ids: tuple[str, ...]) -> dict[str, Any]:
+    """:func:`base_map` of the assets ``ids`` alone: their features cut from the data version's serialised layers."""
+    data = _data(paths, version)
+    shown = data.assets[data.assets.index.isin(ids)]
+    visible = [name for name in LAYERS if name not in HIDDEN_LAYERS[commodity]]
+    fmap = build_map(shown, visible=visible, layers=mapbounds.layers_in(_split_layers(paths, version), _layers(paths, version), ids), dynamic=False)
+    return mapcomponent.base_args(fmap)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _split_layers(paths: Paths, version: tuple[tuple[str, int, int], ...]) -> dict[str, list[tuple[str, str]]]:
+    """The data version's map layers split by asset (:func:`geo.views.mapbounds.split_layers`), shared read-only."""
+    return mapbounds.split_layers(_layers(paths, version))
+
+
+def near_filter(data: Data, paths: Paths) -> frozenset[str] | None:
+    """The Claims tab's "within N km of" filter: the claims linked to an asset within N km of a port, terminal or route.
+
+    The store answers (:meth:`geo.store.base.Store.claims_near`: PostGIS ``ST_DWithin`` on geography, the files geodesic
+    distances in memory), once per place, distance and data version. ``None`` while no place is chosen.
+    """
+    places = ["(anywhere)", *near_places(data.version, data)]
+    cols = st.columns([3, 1])
+    place = kept("f_near", cols[0].selectbox(
+        "Near a port, terminal or route", places, index=kept_index("f_near", places), key="f_near",
+        format_func=lambda a: a if a == "(anywhere)" else f"{data.assets.at[a, 'name']} ({settings.KIND_LABELS.get(data.assets.at[a, 'kind'], '')})",
+        help="Claims about any asset within this distance of the place (geodesic distance between their nearest points)."))
+    low, high = settings.NEAR_KM_RANGE
+    km = kept("f_near_km", cols[1].number_input("Within (km)", min_value=low, max_value=high, step=10.0, key="f_near_km",
+                                                value=float(st.session_state.get("kept_f_near_km", settings.NEAR_KM_DEFAULT))))
+    if place == "(anywhere)":
+        return None
+    return frozenset(claims_near(paths, data.version, place, float(km)))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False, hash_funcs={Data: lambda d: d.version})
+def near_places(version: tuple[tuple[str, int, int], ...], data: Data) -> tuple[str, ...]:
+    """The places the filter offers: ports, terminals and the line assets (pipelines, shipping lanes, rail), by name."""
+    kinds = data.assets["kind"]
+    rows = data.assets[kinds.isin(["port", "terminal"]) | kinds.isin(list(LINE_KINDS))]
+    return tuple(rows.sort_values("name").index)
+
+
+@st.cache_resource(max_entries=64, show_spinner="Measuring distances...")
+def claims_near(paths: Paths, version: tuple[tuple[str, int, int], ...], asset_id: str, km: float) -> tuple[str, ...]:
+    """The store's accepted claims linked to an asset within ``km`` of ``asset_id`` (a tuple: shared read-only)."""
+    return tuple(_workspace(paths, version).store.claims_near(asset_id, km))
