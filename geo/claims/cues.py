@@ -29,9 +29,10 @@ CUES: dict[str, dict[str, str]] = {
     },
     # Trade words: they speak of energy unless the sentence names other goods ("grain exports", «перевалка удобрений»).
     "trade": {
-        "en": r"\b(?:export|shipment|shipped|cargo|terminal|transit|loading|mooring|throughput|capacit)",
-        "de": r"\b(?:export|ausfuhr|liefer|terminal|transit|verschifft|verlade|durchsatz|[a-zäöü]*kapazität)",
-        "ru": r"\b(?:экспорт|поставк|поставок|отгруз|терминал|транзит|пропускн|мощност)",
+        # amounts shipped ("1.1 million tonnes", "die Mengen", «объёмы») too: of oil unless other goods are named
+        "en": r"\b(?:export|shipment|shipped|cargo|terminal|transit|loading|mooring|throughput|capacit|tonnes?\b|volumes?\b)",
+        "de": r"\b(?:export|ausfuhr|liefer|terminal|transit|verschifft|verlade|durchsatz|[a-zäöü]*kapazität|tonnen\b|mengen?\b)",
+        "ru": r"\b(?:экспорт|поставк|поставок|отгруз|терминал|транзит|пропускн|мощност|тонн(?!ел)|объ[её]м)",
     },
     "goods": {
         "en": r"\b(?:grain|wheat|barley|fertili[sz]|container|coal\b|cars\b|steel|metals?\b|ore\b|cotton|passenger)",

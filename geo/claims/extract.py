@@ -240,25 +240,26 @@ _LATIN_WORD = re.compile(r"^[A-Za-zÄÖÜäöüß]+$")
 
 
 def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
-                  doc_keys: set[str] | None = None) -> list[tuple[Mention, list[Entry]]]:
+                  doc_keys: list[tuple[int, str]] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """Longest alias matches left to right, then place chains; linear in the text (at most ``max_len`` words per start)."""
     parts = _SPLIT.split(text)
     return _find(text, parts[1::2], parts[0::2], list(accumulate(map(len, parts))), sentence_starts, matcher, doc_keys)
 
 
 def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int], matcher: Matcher,
-          doc_keys: set[str] | None, context: Callable[[int], str] | None = None) -> list[tuple[Mention, list[Entry]]]:
+          doc_keys: list[tuple[int, str]] | None, context: Callable[[int], str] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """:func:`find_mentions` on a text already split: words, the gaps before them, and part end offsets.
 
     Word ``k`` spans ``offsets[2k] .. offsets[2k + 1]``. Word keys come from the matcher's memo
-    by one C-level ``map``; only words never seen before are folded in Python.
+    by one C-level ``map``; only words never seen before are folded in Python. ``doc_keys`` receives
+    ``(word index, key)`` of every word of an operator's name.
     """
     memo = matcher.word_keys
     got = list(map(memo.get, raws))
     keys = cast("list[str]", got) if None not in got else [
         k if k is not None else memo[w] if w in memo else _key_of(w, matcher) for w, k in zip(raws, got, strict=True)]
     if doc_keys is not None:  # only the words of operator names are wanted
-        doc_keys.update(compress(keys, map(matcher.operator_keys.__contains__, keys)))
+        doc_keys.extend((k, keys[k]) for k in compress(range(len(keys)), map(matcher.operator_keys.__contains__, keys)))
     # word positions where a name may start, in order: a key that opens an alias, or an abbreviation
     starts = compress(range(len(keys)), map(or_, map(matcher.first_keys.__contains__, keys), map(matcher.abbrevs.__contains__, raws)))
     found: list[tuple[Mention, list[Entry]]] = []
@@ -500,15 +501,22 @@ def _ends_match(chain: list[str], line: str, matcher: Matcher) -> bool:
 
 
 def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], text: str, matcher: Matcher,
-            doc: dict[str, int]) -> list[Mention]:
+            doc: dict[str, int], operated: dict[int, set[str]] | None = None, rail: set[int] | None = None) -> list[Mention]:
     """Pick one asset for each ambiguous name: possessor, then the sentence, then the document.
 
     ``plain[i]``: the one asset of ``found[i]`` when its name is unambiguous and not a context alias, else ``None``.
+    ``operated``: by sentence, the assets whose operator the sentence names ("the Transneft oil harbour at Novorossiysk").
+    ``rail``: sentences that speak of rail (tank cars, railway): they name the rail legs, so "from Baku" is where a leg starts.
     """
     by_sentence: dict[int, set[str]] = {}
     for (m, _), one in zip(found, plain, strict=True):
         if one is not None:
             by_sentence.setdefault(m.sentence, set()).add(m.id)
+    if rail:
+        rail_legs = {a for a, k in matcher.kinds.items() if k == "rail"}
+        for sent in rail:
+            by_sentence.setdefault(sent, set()).update(rail_legs)
+    operated = operated or {}
     out: list[Mention] = []
     prev: Mention | None = None
     decided: dict[tuple[int, ...], str | None] = {}
@@ -525,7 +533,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
             if key in decided:
                 choice = decided[key]
             else:
-                choice = decided[key] = _choose(entries, targets, by_sentence.get(m.sentence, set()), matcher, doc)
+                choice = decided[key] = _choose(entries, targets, by_sentence.get(m.sentence, set()), matcher, doc,
+                                                operated.get(m.sentence, _NO_IDS))
             if choice is None:
                 prev = m
                 continue  # a context alias with nothing connected anywhere names no asset
@@ -537,17 +546,21 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     return out
 
 
-def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int]) -> str | None:
-    """The best target by connected assets in the sentence, then in the document, then real aliases over context ones."""
+_NO_IDS: frozenset[str] = frozenset()
+
+
+def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int],
+            operated: set[str] | frozenset[str] = _NO_IDS) -> str | None:
+    """The best target: connected assets in the sentence, its operator named there, the document, real over context aliases."""
     by_context = {e.target for e in entries if e.context}
     near_of = matcher.near
-    best, best_score = targets[0], (-1, -1, -1)
+    best, best_score = targets[0], (-1, -1, -1, -1)
     for t in targets:  # the first of equal scores wins
         near = near_of.get(t) or frozenset((t,))
-        score = (len(near & local), sum(map(doc.get, near, repeat(0))), 0 if t in by_context else 1)
+        score = (len(near & local), int(t in operated), sum(map(doc.get, near, repeat(0))), 0 if t in by_context else 1)
         if score > best_score:
             best, best_score = t, score
-    if best_score[:2] == (0, 0) and all(e.context for e in entries if e.target == best):
+    if best_score[:3] == (0, 0, 0) and all(e.context for e in entries if e.target == best):
         return None  # only a context alias, and nothing connected to it anywhere
     return best
 
@@ -611,6 +624,49 @@ def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) ->
         return None
     own = [p for p in matcher.endpoints.get(prev.id, ()) if matcher.kinds.get(p) in ("terminal", "port")]
     return own[0] if len(own) == 1 else None
+
+
+#: Words of rail transport: a sentence with one names the rail legs ("per Kesselwagen aus Baku", "by rail from Baku").
+_RAIL = re.compile(r"\b(?:rail(?:way|ed|ing|s)?\b|tank cars?\b|trains?\b|(?:eisen)?bahn|kesselwag|güterz|железн|цистерн|вагон)",
+                   re.IGNORECASE)
+
+
+def _rail_sentences(text: str, sentence_starts: list[int]) -> set[int]:
+    return {bisect_right(sentence_starts, m.start()) - 1 for m in _RAIL.finditer(text)}
+
+
+#: Words that say which branch of a pipeline system is meant. Druzhba's southern branch (through Ukraine to Slovakia,
+#: Hungary and the Czech Republic) is not in the data: naming one of its countries points to it as well.
+_BRANCH_MARKS = {
+    "north": re.compile(r"\b(?:north|nord|nörd|северн|german|deutsch|герман|немецк|pol(?:and|en|ish|nisch)|польш)"),
+    "south": re.compile(r"\b(?:south|süd|южн|hungar|ungar|венгр|венгер|slovak|slowak|словак|czech|tschech|чехи|чеши|чешск)"),
+}
+_OTHER_BRANCH = {"north": "south", "south": "north"}
+
+
+def _other_branches_dropped(mentions: list[Mention], text: str, sentences: list[tuple[int, int]], matcher: Matcher) -> list[Mention]:
+    """Drop the names of a branch line ("Druzhba", northern branch) where the article speaks of another branch.
+
+    A sentence speaks of the other branch by a branch word or a country only that branch reaches ("the southern leg",
+    «по южной ветке», "deliveries to Hungary"), and of this one by its own words or an asset connected to it ("Schwedt").
+    An article that speaks only of the other branch drops every mention; otherwise only those in sentences of the other branch.
+    """
+    ids_by_sentence: dict[int, set[str]] = {}
+    for m in mentions:
+        ids_by_sentence.setdefault(m.sentence, set()).add(m.id)
+    verdicts: dict[tuple[str, int], tuple[bool, bool]] = {}  # (line, sentence) -> (own branch, other branch)
+    for m in mentions:
+        own_branch = matcher.branches.get(m.id)
+        if own_branch is None or (m.id, m.sentence) in verdicts:
+            continue
+        s, e = sentences[m.sentence]
+        low = text[s:e].casefold()
+        own = _BRANCH_MARKS[own_branch].search(low) is not None or len(matcher.near.get(m.id, _NO_IDS) & ids_by_sentence[m.sentence]) > 1
+        verdicts[(m.id, m.sentence)] = (own, _BRANCH_MARKS[_OTHER_BRANCH[own_branch]].search(low) is not None)
+    lines = {line for line, _ in verdicts}
+    only_other = {ln for ln in lines if any(o for (x, _), (_, o) in verdicts.items() if x == ln)
+                  and not any(w for (x, _), (w, _) in verdicts.items() if x == ln)}
+    return [m for m in mentions if not (m.id in only_other or ((m.id, m.sentence) in verdicts and verdicts[(m.id, m.sentence)] == (False, True)))]
 
 
 # --- pass 2: claims ------------------------------------------------------------------
@@ -679,9 +735,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     raws, gaps = parts[1::2], parts[0::2]
     offsets = list(accumulate(map(len, parts)))
     sentences = sentences_of_parts(text, gaps, offsets)
-    doc_keys: set[str] = set()
+    doc_keys: list[tuple[int, str]] = []
     context = _commodity_context(raws, offsets, sentences)
-    found = _find(text, raws, gaps, offsets, [s for s, _ in sentences], matcher, doc_keys, context)
+    sentence_starts = [s for s, _ in sentences]
+    found = _find(text, raws, gaps, offsets, sentence_starts, matcher, doc_keys, context)
     doc: dict[str, int] = {}  # how often the document names each asset unambiguously, or its operator
     plain: list[str | None] = []
     for _, entries in found:
@@ -690,10 +747,15 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         plain.append(one)
         if one is not None:
             doc[one] = doc.get(one, 0) + 1
-    for key in doc_keys:
+    operated: dict[int, set[str]] = {}  # by sentence: the assets whose operator it names
+    for key in {key for _, key in doc_keys} & matcher.doc_operator_keys:
         for a in matcher.operator_keys[key]:
             doc[a] = doc.get(a, 0) + 1
-    mentions = _settle(found, plain, text, matcher, doc)
+    for k, key in doc_keys:
+        operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).update(matcher.operator_keys[key])
+    mentions = _settle(found, plain, text, matcher, doc, operated, _rail_sentences(text, sentence_starts) if found else set())
+    if matcher.branches and not matcher.branches.keys().isdisjoint(m.id for m in mentions):
+        mentions = _other_branches_dropped(mentions, text, sentences, matcher)
     line_ids = matcher.line_ids
     for m in mentions:
         if m.id in line_ids and m.match == "name":
@@ -856,7 +918,11 @@ _KIND_WORDS = {
     "field": r"\b(?:field|feld|месторожд)", "junction": r"\b(?:station|junction|knoten|станци|узел)",
     "pipeline": r"\b(?:pipeline|leitung|трубопровод|нефтепровод|газопровод)",
 }
-_KIND_RE = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
+#: The kind word refers back only when it is definite: after "the", "this", «этот», "der" (one word may stand between,
+#: "the border crossing"), or opening the sentence («Терминал расположен ...»); "a pumping station" is another one.
+_DEFINITE = (r"(?:^|\b(?:the|this|that|its|der|die|das|dem|den|des|diese[rmns]?|этот|эта|это|этого|этому|этом|этим|эту|данн\w*)"
+             r"\s+(?:\w+\s+)?)")
+_KIND_RE = {k: re.compile(_DEFINITE + v) for k, v in _KIND_WORDS.items()}
 
 
 def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bool], text: str, lang: str, matcher: Matcher) -> bool:

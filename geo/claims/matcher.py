@@ -72,7 +72,9 @@ class Matcher:
     russian: dict[str, bool] = field(default_factory=dict)
     endpoints: dict[str, tuple[str, ...]] = field(default_factory=dict)
     connected: dict[str, set[str]] = field(default_factory=dict)
-    operator_keys: dict[str, set[str]] = field(default_factory=dict)
+    operator_keys: dict[str, set[str]] = field(default_factory=dict)  # distinctive operator words -> the assets they run
+    doc_operator_keys: frozenset[str] = frozenset()  # those naming at most 8 assets: evidence for the whole document
+    branches: dict[str, str] = field(default_factory=dict)  # line -> "north" / "south" when its name says which branch it is
     places: dict[str, frozenset[str]] = field(default_factory=dict)
     end_places: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     place_keys: set[str] = field(default_factory=set)
@@ -167,6 +169,7 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
     _link_geometry(m, features, end_km)
     _index_places(m, props, waypoints)
     _index_operators(m, props)
+    _index_branches(m, props)
     # Fields feed several routes, so naming one is no evidence for any particular terminal or line.
     m.ownable = frozenset(a for a, k in m.kinds.items() if k in ("terminal", "port"))
     m.line_ids = frozenset(a for a, k in m.kinds.items() if k in LINE_KINDS)
@@ -276,4 +279,17 @@ def _index_operators(m: Matcher, props: list[dict[str, Any]]) -> None:
             if len(w) >= 3 and w[0].isupper() and name_key(w) not in _OPERATOR_STOP:
                 by_key[name_key(w)].add(p["id"])
     # a word that is itself an asset's name ("Baku" of "Baku International Sea Trade Port") names that asset, not the operator
-    m.operator_keys = {k: v for k, v in by_key.items() if len(v) <= 8 and (k,) not in m.names}
+    m.operator_keys = {k: v for k, v in by_key.items() if (k,) not in m.names}
+    # an operator of many assets ("Transneft") says little about a whole article, but settles a name in its own sentence
+    m.doc_operator_keys = frozenset(k for k, v in m.operator_keys.items() if len(v) <= 8)
+
+
+_BRANCH_IN_NAME = re.compile(r"\((north|south)(?:ern)? branch\)")
+
+
+def _index_branches(m: Matcher, props: list[dict[str, Any]]) -> None:
+    """Lines whose display name says which branch of a larger system they are ("Druzhba ... (northern branch)")."""
+    for p in props:
+        got = _BRANCH_IN_NAME.search(p["name"]) if p["kind"] in LINE_KINDS else None
+        if got:
+            m.branches[p["id"]] = got.group(1)
