@@ -31,7 +31,7 @@ from operator import or_
 from pathlib import Path
 from typing import Any, cast
 
-from geo.claims.cues import BIT, commodity_masks, dominant_commodity, kinds_of, sentence_cues, span_bits, word_masks
+from geo.claims.cues import BIT, claim_cues, claim_kinds, commodity_masks, dominant_commodity, kinds_of, span_bits, word_masks
 from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
 from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
@@ -685,17 +685,18 @@ def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = 
                 after_claim: bool = False) -> list[str]:
     """Every claim type a sentence asserts, main type first: at most one route type, then the others.
 
-    ``cues``: the sentence's cue kinds if already known (:func:`geo.claims.cues.sentence_cues`).
+    ``cues``: the sentence's cue kinds if already known (:func:`geo.claims.cues.claim_cues`).
     ``after_claim``: the sentence before is a claim, so an attribution about energy here ("..., warn insiders") goes on with it.
     """
     if cues is None:
-        cues = sentence_cues(sentence, lang)
+        cues = claim_cues(sentence, lang)
     route = _route_type(cues, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
                         via_russia_only=via_russia_only, after_outage=after_outage)
     others: list[str] = [cue for cue in ("military_symbolic", "alignment", "opinion") if cue in cues]
     if route == "rerouting" and "dependency" in cues and "lessen" in cues:
         others.insert(0, "dependency")  # "to reduce its dependence on Russian transit": the reliance is claimed too
-    if route is None and "actors" not in cues and not (after_claim and "energy" in cues):
+    # an attribution going on with the claim before it ("Critics argue it trades one dependency for another") counts too
+    if route is None and "actors" not in cues and not (after_claim and not cues.isdisjoint(_GOES_ON)):
         return []
     return ([route] if route else []) + others
 
@@ -708,6 +709,8 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
     Russia nor ends at a Russian port; ``after_energy``: the sentence before spoke about
     energy, so "this route" refers to it. A plain description of a flow is no claim.
     """
+    if "russian_goods" in cues:  # Russia's own oil on a route neither avoids Russia nor is a reliance on it
+        avoids_russia = via_russia_only = False
     if "energy" in cues:
         if "rerouting" in cues:
             return "rerouting"
@@ -791,9 +794,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         cues = cue_sets[idx]
         if not cues:
             continue  # no cue word at all: no claim type can apply
+        if "year_on_year" in cues and "change" in cues and not (idx + 1 < len(cue_sets) and cue_sets[idx + 1] >= _LESSENING):
+            # "more gas than a year earlier" is a statistic, not a shift of route, unless the next sentence cuts a reliance
+            cues = cues - _CHANGE
         # after an outage in the sentence before, a changed flow on other named assets is a rerouting
         # (the assets of the two sentences share no connection: "CPC" and "its terminal" are one route)
-        shifted = idx > 0 and "outage" in cue_sets[idx - 1] and idx in named and not any(
+        shifted = idx > 0 and "outage" in cue_sets[idx - 1] and "restored" not in cue_sets[idx - 1] and idx in named and not any(
             matcher.near.get(a, frozenset((a,))) & ids.get(idx - 1, set()) for a in ids.get(idx, ()))
         flags = (cues, idx in named, idx in avoiding, idx > 0 and energy[idx - 1], idx in russian_lines and idx not in avoiding,
                  shifted, idx - 1 in claim_of)
@@ -865,13 +871,17 @@ def _commodity_context(raws: list[str], offsets: list[int], sentences: list[tupl
 
 
 _ROUTE_TYPES = ("rerouting", "dependency")
+_LESSENING = frozenset(("lessen", "dependency"))
+_CHANGE = frozenset(("change",))
+#: Cue kinds by which a sentence right after a claim goes on with it.
+_GOES_ON = frozenset(("energy", "rerouting", "dependency"))
 #: claim_types depends only on the cue kinds and six flags (bounded by the cue kind sets times 64); the lists are never mutated.
 _TYPES_MEMO: dict[tuple[frozenset[str], bool, bool, bool, bool, bool, bool], list[str]] = {}
 
 
 def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[str], gaps: list[str], offsets: list[int],
                        lang: str) -> list[frozenset[str]]:
-    """Cue kinds of every sentence, from the words of the whole text (same as :func:`sentence_cues` on each)."""
+    """Cue kinds of every sentence, from the words of the whole text (same as :func:`geo.claims.cues.claim_cues` on each)."""
     cue_lang = lang if lang in ("de", "en", "ru") else "en"
     masks = word_masks(raws, cue_lang)
     word_starts = offsets[0::2]
@@ -881,11 +891,14 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
         bits = span_bits(masks, raws, gaps, bisect_left(word_starts, s), bisect_left(word_starts, e), cue_lang)
         if percent and "%" in text[s:e]:
             bits |= _PERCENT
-        out.append(kinds_of(bits))
+        kinds = kinds_of(bits)
+        out.append(claim_kinds(kinds, text[s:e], cue_lang) if kinds & _READ_AROUND else kinds)
     return out
 
 
-_PERCENT = BIT["dependency"]
+_PERCENT = BIT["share"]
+#: Cue kinds whose meaning depends on the words around them (:func:`geo.claims.cues.claim_kinds`).
+_READ_AROUND = frozenset(("share", "rerouting", "accord"))
 
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
