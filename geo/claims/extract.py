@@ -526,10 +526,14 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
         if owner is not None:
             m.id = owner
         elif one is None:
-            targets = list(dict.fromkeys(e.target for e in entries))
             # the choice depends only on the alias entries and the sentence (the document counts are fixed),
             # so a name repeated in one sentence (hostile input) is settled once
             key = (*map(id, entries), m.sentence)  # the entries live in the matcher: their ids are stable
+            if any(e.context for e in entries) and _PORT_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+                # "the oil harbour of Novorossiysk", «порт Новороссийск»: the port itself, not a facility near the town
+                entries = [e for e in entries if not e.context] or entries
+                key = (*key, -1)
+            targets = list(dict.fromkeys(e.target for e in entries))
             if key in decided:
                 choice = decided[key]
             else:
@@ -547,6 +551,10 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
 
 
 _NO_IDS: frozenset[str] = frozenset()
+#: A port word right before a name ("Ölhafen Noworossijsk", "port of", «порт»), not after "near" ("near the port of").
+_PORT_BEFORE = re.compile(r"^(?:(?!\b(?:near|nahe|bei|unweit|под|около|close)\b).)*?"
+                          r"(?:\b(?:oil )?(?:harbou?r|port) of |(?<![\w-])(?:öl)?hafen |\bпорт[а-я]* |\bнефтеналивн[а-я]* район[а-я]* )$",
+                          re.IGNORECASE | re.DOTALL)
 
 
 def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int],
@@ -816,18 +824,22 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     points: dict[int, set[str]] = {}  # linked ends of lanes and rail legs, by sentence
     in_claim: dict[int, list[Mention]] = {}
     carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
+    dateline = _dateline_end(text, matcher)
     for m in mentions:
         ci = m.claim = claim_of.get(m.sentence)
         if ci is None:
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
-            m.linked = (energy[m.sentence] and not _town_only(m, text, sentences, cue_sets, matcher, carriers)) or _referred_back(
-                m, sentences, energy, text, lang, matcher)
+            m.linked = m.end > dateline and ((energy[m.sentence] and not _town_only(m, text, sentences, cue_sets, matcher, carriers))
+                                             or _referred_back(m, sentences, energy, text, lang, matcher))
         else:
             m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or _referred_back(
                 m, sentences, energy, text, lang, matcher)
+            if m.end <= dateline:
+                m.linked = False  # "ATYRAU, Nov 4 (wire) - ...": where the story was filed
             claims[ci].mentions.append(_mention_dict(m, matcher))
-            in_claim.setdefault(ci, []).append(m)
+            if m.end > dateline:
+                in_claim.setdefault(ci, []).append(m)
         if m.linked and m.id in lane_ends:
             points.setdefault(m.sentence, set()).add(m.id)
         kept.append(m)
@@ -902,6 +914,20 @@ _READ_AROUND = frozenset(("share", "rerouting", "accord"))
 
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
+#: A word for a town right before its name: "the city of Aktau", "Hafenstadt Aktau", «в городе Актау».
+_TOWN_BEFORE = re.compile(r"(?:\b(?:city|town) of |(?:hafen|öl|industrie|groß|küsten)?stadt |\bгород[а-я]{0,2} )$", re.IGNORECASE)
+#: A dateline: the place in capitals at the start of a wire ("ATYRAU, Nov 4 -", «МОСКВА, 17 февраля.»),
+#: or a place before the agency ("Schwedt/Oder (dpa) -").
+_DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}(?:[ -][A-ZÄÖÜА-ЯЁ]{3,})*(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]+(?:/[\w-]+)?(?=\s\([^)\n]{2,30}\)\s*[-–—]))")
+
+
+def _dateline_end(text: str, matcher: Matcher) -> int:
+    """Where the dateline's place name ends, or 0; an asset's abbreviation ("CPC, the consortium, said") is no dateline."""
+    got = _DATELINE.match(text)
+    if got is None or got.group().strip() in matcher.abbrevs:
+        return 0
+    return got.end()
 #: Words of a carrier or a flow: with one, "in Aktau" is where oil is moved, not only where something happens.
 _CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|hafen|port\b")
 
@@ -913,10 +939,14 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     "Tokayev met Aliyev in Baku to discuss oil", "Oil workers in Aktau went on strike". English and German only
     (Russian «в» also means "to"); called for sentences outside any claim.
     """
-    if text[max(0, m.start - 3) : m.start] not in _IN or "trade" in cue_sets[m.sentence]:
+    town = _TOWN_BEFORE.search(text, max(0, m.start - 20), m.start)
+    if "trade" in cue_sets[m.sentence] or (text[max(0, m.start - 3) : m.start] not in _IN and town is None):
         return False
     if m.end - m.start > 40 or " " in m.text or matcher.kinds.get(m.id) not in ("port", "terminal", "junction"):
         return False
+    if town is not None:  # "Hafenstadt" itself is no carrier
+        s, e = sentences[m.sentence]
+        return _CARRIER.search((text[s : town.start()] + text[m.end : e]).casefold()) is None
     got = carriers.get(m.sentence)
     if got is None:  # once per sentence: a sentence may hold many names (linear time on hostile input)
         s, e = sentences[m.sentence]
