@@ -41,9 +41,9 @@ CUES: dict[str, dict[str, str]] = {
     },
     # Lessening ("reduce its dependence"): with a named route that avoids Russia, a reliance being cut is a rerouting.
     "lessen": {
-        "en": r"\b(?:reduc|cut\b|cuts\b|cutting|lower|lessen|ease|easing)",
-        "de": r"\b(?:verringer|senk|reduzier|minder|vermindern|verkleiner)",
-        "ru": r"\b(?:сниз|сниж|уменьш|сократ|ослаб)",
+        "en": r"\b(?:reduc|cut\b|cuts\b|cutting|lower|lessen|ease|easing|less\b)",
+        "de": r"\b(?:verringer|senk|reduzier|minder|vermindern|verkleiner|weniger\b)",
+        "ru": r"\b(?:сниз|сниж|уменьш|сократ|ослаб|менее\b)",
     },
     # An outage or disruption: it reports a stop, not a reliance; a new flow on another route after it is a rerouting.
     "outage": {
@@ -62,11 +62,11 @@ CUES: dict[str, dict[str, str]] = {
         r"нов(?:ые|ых|ым|ыми|ого|ый|ой|ую) (?:маршрут|пут))",
     },
     "dependency": {
-        "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute|"
+        "en": r"(?:\balmost all|\bdepend|\breliant|\brel(?:y|ies)\b|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute|"
         r"\bvulnerab|\bmainly)",
-        "de": r"(?:\babhängig|\bangewiesen|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher|\beinzige|\bverwundbar|"
+        "de": r"(?:\bfast das gesamte|\babhängig|\bangewiesen|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher|\beinzige|\bverwundbar|"
         r"\bnach wie vor|\bhängt\b|\bhängen\b|\büberwiegend|\bhauptsächlich)",
-        "ru": r"(?:\bзавис|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему|\bединствен|\bуязвим|\bпреимущественно|"
+        "ru": r"(?:\bпочти (?:весь|вся|все|всё)\b|\bзавис|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему|\bединствен|\bуязвим|\bпреимущественно|"
         r"\bглавным образом)",
     },
     # A percentage: a share ("80% of its exports") is a reliance, a change ("rose by 12%") is not (see claim_kinds).
@@ -77,9 +77,9 @@ CUES: dict[str, dict[str, str]] = {
     },
     # A stop or outage being over: what flows after it is no shift to another route.
     "restored": {
-        "en": r"\b(?:resum|restor|reopen|finished|completed)",
-        "de": r"\b(?:wieder aufgenommen|wieder angelaufen|wiederaufgenommen|abgeschlossen|beendet|behoben)",
-        "ru": r"\b(?:возобнов|заверш|восстановл)",
+        "en": r"\b(?:resum|restor|finished)",
+        "de": r"\b(?:wieder aufgenommen|wieder angelaufen|abgeschlossen)",
+        "ru": r"\b(?:возобнов|заверш)",
     },
     # Russia's own oil or gas: where it flows says nothing about avoiding Russia or relying on it.
     "russian_goods": {
@@ -89,9 +89,9 @@ CUES: dict[str, dict[str, str]] = {
     },
     # A comparison with a year before: growth it reports is a statistic, not a plan or a shift (see extract.analyse).
     "year_on_year": {
-        "en": r"\b(?:year-on-year|a year (?:earlier|ago|before)|the previous year|last year's)",
-        "de": r"\b(?:im vorjahr|vorjahr|im jahresvergleich|ein jahr zuvor)",
-        "ru": r"\b(?:годом ранее|прошлым годом|прошлого года|аналогичным периодом)",
+        "en": r"\b(?:year-on-year|a year (?:earlier|ago|before))",
+        "de": r"\b(?:vorjahr|im jahresvergleich)",
+        "ru": r"\b(?:годом ранее|прошлого года|аналогичным периодом)",
     },
     # An agreement is alignment only outside energy talk (a transit or supply agreement is commerce).
     "accord": {
@@ -124,20 +124,20 @@ CUES: dict[str, dict[str, str]] = {
     },
     "opinion": {
         # attribution to unnamed market sources counts as well: "traders said", «сообщили трейдеры»
-        "en": r"\b(?:according to|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|critics|traders (?:said|say|told)|"
+        "en": r"\b(?:according to (?:analysts|traders|sources|people|experts|observers|insiders|estimates|industry|market)|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|critics|traders (?:said|say|told)|"
         r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say)|observers)",
         "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|kritiker|"
-        r"sagten (?:händler|experten)|händler sagten|experten|beobachter|[a-zäöü]+kenner|nach einschätzung|"
+        r"(?:sagten|sagen) (?:händler|experten)|händler (?:sagten|sagen)|experten|beobachter|[a-zäöü]+kenner|nach einschätzung|"
         r"[a-zäöü]*kreisen\b)",
-        "ru": r"\b(?:по мнению|счита|якобы|по словам|как сообщ|аналитик|полагают|по данным|сообщили (?:трейдеры|источники)|критик|"
+        "ru": r"\b(?:по мнению|счита|якобы|по словам|как сообщ|аналитик|полагают|по данным (?:источник|эксперт|аналитик|трейдер|участник|собеседник|отраслев)|сообщили (?:трейдеры|источники)|"
         # an unnamed source: «сообщил источник в отрасли», «два источника на рынке»
         r"источник(?:и|а|ов)? (?:в|на)\b|(?:сообщил|рассказал|сказал|пояснил)(?:и|а)? источник|"
         r"трейдеры сообщ|источники сообщ|эксперт|наблюдател|по оценк|отмечают)",
     },
     "actors": {
-        "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe)",
-        "de": r"\b(?:kasach|russ|moskau|astana|tokajew|putin|china|chines|westen|westlich|kreml|brüssel)",
-        "ru": r"\b(?:казах|росси|москв|астан|токаев|путин|кита|запад|кремл)",
+        "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe|beijing)",
+        "de": r"\b(?:kasach|russ|moskau|astana|tokajew|putin|china|chines|westen|westlich|kreml|brüssel|peking)",
+        "ru": r"\b(?:казах|росси|москв|астан|токаев|путин|кита|запад|кремл|пекин)",
     },
 }
 
@@ -321,9 +321,10 @@ _CHANGE_AFTER = re.compile(r"\s*(?:more|less|higher|lower|mehr|weniger|боль�
 #: "No alternative", "keine Alternative", «альтернатив ... нет»: a rerouting word negated speaks of a reliance.
 _NO_ALTERNATIVE = {
     "en": re.compile(r"\bno (?:\w+ )?(?:alternativ|substitut|replacement|other (?:route|outlet))\w*|"
-                     r"\bnot (?:\w+ )?(?:an? )?(?:alternativ|substitut|replacement)\w*|\bwithout (?:an? )?alternativ\w*"),
+                     r"\bnot (?:\w+ )?(?:an? )?(?:(?:real|viable) )?(?:alternativ|substitut|replacement)\w*|\bwithout (?:an? )?alternativ\w*|"
+                     r"\b(?:alternativ|substitut|replacement)\w*(?: [\w-]+){0,4} (?:does not|doesn't|do not|don't) exist\b"),
     "de": re.compile(r"\bkeine[nr]? (?:\w+ )?(?:alternativ|ersatz|ausweich)\w*|\bkein (?:\w+ )?ersatz\w*|\bohne (?:\w+ )?alternativ\w*"),
-    "ru": re.compile(r"\b(?:нет|без) (?:\w+ )?(?:альтернатив|замен)\w*|\b(?:альтернатив|замен)\w*(?: [\w-]+){0,5} (?:нет|не существует)\b"),
+    "ru": re.compile(r"\b(?:нет|без) (?:\w+ )?(?:альтернатив|замен)\w*|\bне (?:\w+ )?(?:вид|наход|существ)\w* (?:\w+ )?(?:альтернатив|замен)\w*|\b(?:альтернатив|замен)\w*(?: [\w-]+){0,5} (?:нет|не существует)\b"),
 }
 
 
@@ -344,7 +345,7 @@ def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[st
         lang = lang if lang in _NO_ALTERNATIVE else "en"
         neg = _NO_ALTERNATIVE[lang].search(low)
         if neg is not None:
-            out.add("dependency")
+            out.update(("dependency", "no_alternative"))
             if "rerouting" not in sentence_cues(low[: neg.start()] + " " + low[neg.end() :], lang):
                 out.discard("rerouting")
     if "accord" in kinds and "energy" not in kinds:

@@ -701,8 +701,9 @@ def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = 
     route = _route_type(cues, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
                         via_russia_only=via_russia_only, after_outage=after_outage)
     others: list[str] = [cue for cue in ("military_symbolic", "alignment", "opinion") if cue in cues]
-    if route == "rerouting" and "dependency" in cues and "lessen" in cues:
-        others.insert(0, "dependency")  # "to reduce its dependence on Russian transit": the reliance is claimed too
+    if route == "rerouting" and "dependency" in cues and ("lessen" in cues or "no_alternative" in cues):
+        # "to reduce its dependence on Russian transit", "... but there is no alternative yet": the reliance is claimed too
+        others.insert(0, "dependency")
     # an attribution going on with the claim before it ("Critics argue it trades one dependency for another") counts too
     if route is None and "actors" not in cues and not (after_claim and not cues.isdisjoint(_GOES_ON)):
         return []
@@ -778,14 +779,18 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     if "erminal" in text and not _TERMINAL_WORDS.isdisjoint(raws):  # a C substring test first
         mentions = _owned_terminals(mentions, text, raws, gaps, offsets, matcher)
     kinds, russian = matcher.kinds, matcher.russian
+    cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
+    carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
+    # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
+    towns = {id(m) for m in mentions if _town_only(m, text, sentences, cue_sets, matcher, carriers)}
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
     russian_lines: set[int] = set()
     for m in mentions:
         kind = kinds.get(m.id)
-        if kind is None:
-            continue  # a group
+        if kind is None or id(m) in towns:
+            continue  # a group, or a town
         sent = m.sentence
         named.add(sent)
         ids.setdefault(sent, set()).add(m.id)
@@ -794,7 +799,6 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 russian_lines.add(sent)
         elif kind != "field":  # fields are where oil comes from, not a route: they say nothing about avoiding Russia
             avoiding.add(sent)
-    cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     energy = ["energy" in c for c in cue_sets]
     claims: list[Candidate] = []
     claim_of: dict[int, int] = {}
@@ -823,22 +827,21 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     lane_ends = matcher.lane_ends
     points: dict[int, set[str]] = {}  # linked ends of lanes and rail legs, by sentence
     in_claim: dict[int, list[Mention]] = {}
-    carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
     dateline = _dateline_end(text, matcher)
     for m in mentions:
         ci = m.claim = claim_of.get(m.sentence)
         if ci is None:
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
-            m.linked = m.end > dateline and ((energy[m.sentence] and not _town_only(m, text, sentences, cue_sets, matcher, carriers))
+            m.linked = m.end > dateline and ((energy[m.sentence] and id(m) not in towns)
                                              or _referred_back(m, sentences, energy, text, lang, matcher))
         else:
             m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or _referred_back(
                 m, sentences, energy, text, lang, matcher)
-            if m.end <= dateline:
-                m.linked = False  # "ATYRAU, Nov 4 (wire) - ...": where the story was filed
+            if m.end <= dateline or id(m) in towns:
+                m.linked = False  # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town
             claims[ci].mentions.append(_mention_dict(m, matcher))
-            if m.end > dateline:
+            if m.end > dateline and id(m) not in towns:
                 in_claim.setdefault(ci, []).append(m)
         if m.linked and m.id in lane_ends:
             points.setdefault(m.sentence, set()).add(m.id)
@@ -929,7 +932,7 @@ def _dateline_end(text: str, matcher: Matcher) -> int:
         return 0
     return got.end()
 #: Words of a carrier or a flow: with one, "in Aktau" is where oil is moved, not only where something happens.
-_CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|hafen|port\b")
+_CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|hafen|port\b|umschlag|transship")
 
 
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
