@@ -66,8 +66,8 @@ CUES: dict[str, dict[str, str]] = {
         r"\bvulnerab|\bmainly)",
         "de": r"(?:\bfast das gesamte|\babhängig|\bangewiesen|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher|\beinzige|\bverwundbar|"
         r"\bnach wie vor|\bhängt\b|\bhängen\b|\büberwiegend|\bhauptsächlich)",
-        "ru": r"(?:\bпочти (?:весь|вся|все|всё)\b|\bзавис|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему|\bединствен|\bуязвим|\bпреимущественно|"
-        r"\bглавным образом)",
+        "ru": r"(?:\bпочти (?:весь|вся|все|всё)\b|\bзавис|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему|"
+        r"\bединствен|\bуязвим|\bпреимущественно|\bглавным образом)",
     },
     # A percentage: a share ("80% of its exports") is a reliance, a change ("rose by 12%") is not (see claim_kinds).
     "share": {
@@ -124,12 +124,14 @@ CUES: dict[str, dict[str, str]] = {
     },
     "opinion": {
         # attribution to unnamed market sources counts as well: "traders said", «сообщили трейдеры»
-        "en": r"\b(?:according to (?:analysts|traders|sources|people|experts|observers|insiders|estimates|industry|market)|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|critics|traders (?:said|say|told)|"
+        "en": r"\b(?:according to (?:analysts|traders|sources|people|experts|observers|insiders|estimates|industry|market)|"
+        r"analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|critics|traders (?:said|say|told)|"
         r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say)|observers)",
         "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|kritiker|"
         r"(?:sagten|sagen) (?:händler|experten)|händler (?:sagten|sagen)|experten|beobachter|[a-zäöü]+kenner|nach einschätzung|"
         r"[a-zäöü]*kreisen\b)",
-        "ru": r"\b(?:по мнению|счита|якобы|по словам|как сообщ|аналитик|полагают|по данным (?:источник|эксперт|аналитик|трейдер|участник|собеседник|отраслев)|сообщили (?:трейдеры|источники)|"
+        "ru": r"\b(?:по мнению|счита|якобы|по словам|как сообщ|аналитик|полагают|"
+        r"по данным (?:источник|эксперт|аналитик|трейдер|участник|собеседник|отраслев)|сообщили (?:трейдеры|источники)|"
         # an unnamed source: «сообщил источник в отрасли», «два источника на рынке»
         r"источник(?:и|а|ов)? (?:в|на)\b|(?:сообщил|рассказал|сказал|пояснил)(?:и|а)? источник|"
         r"трейдеры сообщ|источники сообщ|эксперт|наблюдател|по оценк|отмечают)",
@@ -324,7 +326,8 @@ _NO_ALTERNATIVE = {
                      r"\bnot (?:\w+ )?(?:an? )?(?:(?:real|viable) )?(?:alternativ|substitut|replacement)\w*|\bwithout (?:an? )?alternativ\w*|"
                      r"\b(?:alternativ|substitut|replacement)\w*(?: [\w-]+){0,4} (?:does not|doesn't|do not|don't) exist\b"),
     "de": re.compile(r"\bkeine[nr]? (?:\w+ )?(?:alternativ|ersatz|ausweich)\w*|\bkein (?:\w+ )?ersatz\w*|\bohne (?:\w+ )?alternativ\w*"),
-    "ru": re.compile(r"\b(?:нет|без) (?:\w+ )?(?:альтернатив|замен)\w*|\bне (?:\w+ )?(?:вид|наход|существ)\w* (?:\w+ )?(?:альтернатив|замен)\w*|\b(?:альтернатив|замен)\w*(?: [\w-]+){0,5} (?:нет|не существует)\b"),
+    "ru": re.compile(r"\b(?:нет|без) (?:\w+ )?(?:альтернатив|замен)\w*|\bне (?:\w+ )?(?:вид|наход|существ)\w* (?:\w+ )?(?:альтернатив|замен)\w*|"
+                     r"\b(?:альтернатив|замен)\w*(?: [\w-]+){0,5} (?:нет|не существует)\b"),
 }
 
 
