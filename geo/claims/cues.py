@@ -89,8 +89,8 @@ CUES: dict[str, dict[str, str]] = {
     },
     # A comparison with a year before: growth it reports is a statistic, not a plan or a shift (see extract.analyse).
     "year_on_year": {
-        "en": r"\b(?:year-on-year|a year (?:earlier|ago|before))",
-        "de": r"\b(?:vorjahr|im jahresvergleich)",
+        "en": r"\b(?:year-on-year|year (?:earlier|ago|before))",
+        "de": r"\b(?:vorjahr|jahresvergleich)",
         "ru": r"\b(?:годом ранее|прошлого года|аналогичным периодом)",
     },
     # An agreement is alignment only outside energy talk (a transit or supply agreement is commerce).
@@ -131,7 +131,7 @@ CUES: dict[str, dict[str, str]] = {
         r"(?:sagten|sagen) (?:händler|experten)|händler (?:sagten|sagen)|experten|beobachter|[a-zäöü]+kenner|nach einschätzung|"
         r"[a-zäöü]*kreisen\b)",
         "ru": r"\b(?:по мнению|счита|якобы|по словам|как сообщ|аналитик|полагают|"
-        r"по данным (?:источник|эксперт|аналитик|трейдер|участник|собеседник|отраслев)|сообщили (?:трейдеры|источники)|"
+        r"данным (?:источник|эксперт|аналитик|трейдер|участник|собеседник|отраслев)|сообщили (?:трейдеры|источники)|"
         # an unnamed source: «сообщил источник в отрасли», «два источника на рынке»
         r"источник(?:и|а|ов)? (?:в|на)\b|(?:сообщил|рассказал|сказал|пояснил)(?:и|а)? источник|"
         r"трейдеры сообщ|источники сообщ|эксперт|наблюдател|по оценк|отмечают)",

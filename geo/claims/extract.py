@@ -259,7 +259,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     keys = cast("list[str]", got) if None not in got else [
         k if k is not None else memo[w] if w in memo else _key_of(w, matcher) for w, k in zip(raws, got, strict=True)]
     if doc_keys is not None:  # only the words of operator names are wanted
-        doc_keys.extend((k, keys[k]) for k in compress(range(len(keys)), map(matcher.operator_keys.__contains__, keys)))
+        at = list(compress(range(len(keys)), map(matcher.operator_keys.__contains__, keys)))
+        doc_keys.extend(zip(at, map(keys.__getitem__, at), strict=True))
     # word positions where a name may start, in order: a key that opens an alias, or an abbreviation
     starts = compress(range(len(keys)), map(or_, map(matcher.first_keys.__contains__, keys), map(matcher.abbrevs.__contains__, raws)))
     found: list[tuple[Mention, list[Entry]]] = []
@@ -505,7 +506,7 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     """Pick one asset for each ambiguous name: possessor, then the sentence, then the document.
 
     ``plain[i]``: the one asset of ``found[i]`` when its name is unambiguous and not a context alias, else ``None``.
-    ``operated``: by sentence, the assets whose operator the sentence names ("the Transneft oil harbour at Novorossiysk").
+    ``operated``: by sentence, the operator words it holds ("the Transneft oil harbour at Novorossiysk").
     ``rail``: sentences that speak of rail (tank cars, railway): they name the rail legs, so "from Baku" is where a leg starts.
     """
     by_sentence: dict[int, set[str]] = {}
@@ -513,7 +514,7 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
         if one is not None:
             by_sentence.setdefault(m.sentence, set()).add(m.id)
     if rail:
-        rail_legs = {a for a, k in matcher.kinds.items() if k == "rail"}
+        rail_legs = matcher.rail_ids
         for sent in rail:
             by_sentence.setdefault(sent, set()).update(rail_legs)
     operated = operated or {}
@@ -558,10 +559,11 @@ _PORT_BEFORE = re.compile(r"^(?:(?!\b(?:near|nahe|bei|unweit|под|около|c
 
 
 def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int],
-            operated: set[str] | frozenset[str] = _NO_IDS) -> str | None:
+            operator_words: set[str] | frozenset[str] = _NO_IDS) -> str | None:
     """The best target: connected assets in the sentence, its operator named there, the document, real over context aliases."""
     by_context = {e.target for e in entries if e.context}
     near_of = matcher.near
+    operated = {a for k in operator_words for a in matcher.operator_keys[k]} if operator_words else _NO_IDS
     best, best_score = targets[0], (-1, -1, -1, -1)
     for t in targets:  # the first of equal scores wins
         near = near_of.get(t) or frozenset((t,))
@@ -639,10 +641,6 @@ _RAIL = re.compile(r"\b(?:rail(?:way|ed|ing|s)?\b|tank cars?\b|trains?\b|(?:eise
                    re.IGNORECASE)
 
 
-def _rail_sentences(text: str, sentence_starts: list[int]) -> set[int]:
-    return {bisect_right(sentence_starts, m.start()) - 1 for m in _RAIL.finditer(text)}
-
-
 #: Words that say which branch of a pipeline system is meant. Druzhba's southern branch (through Ukraine to Slovakia,
 #: Hungary and the Czech Republic) is not in the data: naming one of its countries points to it as well.
 _BRANCH_MARKS = {
@@ -659,9 +657,11 @@ def _other_branches_dropped(mentions: list[Mention], text: str, sentences: list[
     «по южной ветке», "deliveries to Hungary"), and of this one by its own words or an asset connected to it ("Schwedt").
     An article that speaks only of the other branch drops every mention; otherwise only those in sentences of the other branch.
     """
+    branch_sentences = {m.sentence for m in mentions if m.id in matcher.branches}
     ids_by_sentence: dict[int, set[str]] = {}
     for m in mentions:
-        ids_by_sentence.setdefault(m.sentence, set()).add(m.id)
+        if m.sentence in branch_sentences:
+            ids_by_sentence.setdefault(m.sentence, set()).add(m.id)
     verdicts: dict[tuple[str, int], tuple[bool, bool]] = {}  # (line, sentence) -> (own branch, other branch)
     for m in mentions:
         own_branch = matcher.branches.get(m.id)
@@ -759,13 +759,18 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         plain.append(one)
         if one is not None:
             doc[one] = doc.get(one, 0) + 1
-    operated: dict[int, set[str]] = {}  # by sentence: the assets whose operator it names
+    operated: dict[int, set[str]] = {}  # by sentence: the words of operator names it holds
     for key in {key for _, key in doc_keys} & matcher.doc_operator_keys:
         for a in matcher.operator_keys[key]:
             doc[a] = doc.get(a, 0) + 1
     for k, key in doc_keys:
-        operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).update(matcher.operator_keys[key])
-    mentions = _settle(found, plain, text, matcher, doc, operated, _rail_sentences(text, sentence_starts) if found else set())
+        operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).add(key)
+    # rail words matter only in the sentence of a name that could be the end of a rail leg ("Baku"): searched for only there
+    rail_ends = matcher.rail_ends
+    maybe_rail = {m.sentence for (m, entries), one in zip(found, plain, strict=True)
+                  if one is None and not rail_ends.isdisjoint(e.target for e in entries)}
+    rail = {i for i in maybe_rail if _RAIL.search(text, *sentences[i])}
+    mentions = _settle(found, plain, text, matcher, doc, operated, rail)
     if matcher.branches and not matcher.branches.keys().isdisjoint(m.id for m in mentions):
         mentions = _other_branches_dropped(mentions, text, sentences, matcher)
     line_ids = matcher.line_ids
@@ -918,6 +923,7 @@ _READ_AROUND = frozenset(("share", "rerouting", "accord"))
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
 #: A word for a town right before its name: "the city of Aktau", "Hafenstadt Aktau", «в городе Актау».
+_TOWN_HINT = re.compile(r"[yn] of |tadt |ород")  # a plain scan first: most names have no town word before them
 _TOWN_BEFORE = re.compile(r"(?:\b(?:city|town) of |(?:hafen|öl|industrie|groß|küsten)?stadt |\bгород[а-я]{0,2} )$", re.IGNORECASE)
 #: A dateline: the place in capitals at the start of a wire ("ATYRAU, Nov 4 -", «МОСКВА, 17 февраля.»),
 #: or a place before the agency ("Schwedt/Oder (dpa) -").
@@ -932,24 +938,24 @@ def _dateline_end(text: str, matcher: Matcher) -> int:
         return 0
     return got.end()
 #: Words of a carrier or a flow: with one, "in Aktau" is where oil is moved, not only where something happens.
-_CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|hafen|port\b|umschlag|transship")
+_CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|"
+                      r"hafen(?!stadt)|port\b(?! city)|umschlag|transship")
 
 
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
                carriers: dict[int, bool]) -> bool:
-    """A facility's town after a locative "in", in a sentence of no trade, carrier or flow, is the town only.
+    """A facility's town after a locative "in" or a town word, in a sentence of no trade, carrier or flow, is the town only.
 
-    "Tokayev met Aliyev in Baku to discuss oil", "Oil workers in Aktau went on strike". English and German only
-    (Russian «в» also means "to"); called for sentences outside any claim.
+    "Tokayev met Aliyev in Baku to discuss oil", "Oil workers in Aktau went on strike", "in der Hafenstadt Aktau",
+    «в городе Актау». A bare «в» is left alone (in Russian it also means "to").
     """
-    town = _TOWN_BEFORE.search(text, max(0, m.start - 20), m.start)
-    if "trade" in cue_sets[m.sentence] or (text[max(0, m.start - 3) : m.start] not in _IN and town is None):
+    if "trade" in cue_sets[m.sentence] or m.end - m.start > 40 or " " in m.text:
         return False
-    if m.end - m.start > 40 or " " in m.text or matcher.kinds.get(m.id) not in ("port", "terminal", "junction"):
+    if matcher.kinds.get(m.id) not in ("port", "terminal", "junction"):
         return False
-    if town is not None:  # "Hafenstadt" itself is no carrier
-        s, e = sentences[m.sentence]
-        return _CARRIER.search((text[s : town.start()] + text[m.end : e]).casefold()) is None
+    before = text[max(0, m.start - 20) : m.start]
+    if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
+        return False
     got = carriers.get(m.sentence)
     if got is None:  # once per sentence: a sentence may hold many names (linear time on hostile input)
         s, e = sentences[m.sentence]

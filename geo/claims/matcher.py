@@ -85,6 +85,8 @@ class Matcher:
     lane_ends: frozenset[str] = frozenset()  # end points of shipping lanes and rail legs
     ownable: frozenset[str] = frozenset()  # terminals and ports: what "the CPC's ..." may own
     line_ids: frozenset[str] = frozenset()  # pipelines, lanes and rail legs
+    rail_ids: frozenset[str] = frozenset()  # rail legs
+    rail_ends: frozenset[str] = frozenset()  # their end points
     first_keys: frozenset[str] = frozenset()
     # memos filled while matching; bounded so hostile input cannot grow them without limit
     fuzzy_seen: dict[str, str | None] = field(default_factory=dict)
@@ -173,6 +175,8 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
     # Fields feed several routes, so naming one is no evidence for any particular terminal or line.
     m.ownable = frozenset(a for a, k in m.kinds.items() if k in ("terminal", "port"))
     m.line_ids = frozenset(a for a, k in m.kinds.items() if k in LINE_KINDS)
+    m.rail_ids = frozenset(a for a, k in m.kinds.items() if k == "rail")
+    m.rail_ends = frozenset(e for ln in m.rail_ids for e in m.endpoints.get(ln, ()))
     m.lane_ends = frozenset(e for ln, ends in m.endpoints.items() if m.kinds.get(ln) in ("shipping_lane", "rail") for e in ends)
     m.near = {a: frozenset({a} | {c for c in m.connected.get(a, set()) if m.kinds.get(c) != "field"}) for a in m.kinds}
     return m
