@@ -178,12 +178,12 @@ ROUND3_CUES = {
 #: only moved to kinds of their own ("share", "accord") and are not new.
 ROUND4_CUES = {
     "en": ["tonnes?\\b", "volumes?\\b", "critics", "resum", "restor", "finished", "russian (?:oil|crude|gas|barrels|urals)",
-           "year-on-year", "year (?:earlier|ago|before)", "almost all", "less\\b", "beijing",
+           "no\\b", "not\\b", "without\\b", "year-on-year", "year (?:earlier|ago|before)", "almost all", "less\\b", "beijing",
            "according to (?:analysts|traders|sources|people|experts|observers|insiders|estimates|industry|market)"],
     "de": ["tonnen\\b", "mengen?\\b", "kritiker", "wieder aufgenommen", "wieder angelaufen", "abgeschlossen",
            "russische[snm]? (?:öl|rohöl|erdöl|gas|erdgas)", "vorjahr", "jahresvergleich", "fast das gesamte", "weniger\\b",
-           "peking", "(?:sagten|sagen) (?:händler|experten)"],
-    "ru": ["тонн(?!ел)", "объ[её]м", "источник(?:и|а|ов)? (?:в|на)\\b", "(?:сообщил|рассказал|сказал|пояснил)(?:и|а)? источник",
+           "peking", "(?:sagten|sagen) (?:händler|experten)", "kein", "nicht\\b"],
+    "ru": ["нет\\b", "не\\b", "тонн(?!ел)", "объ[её]м", "источник(?:и|а|ов)? (?:в|на)\\b", "(?:сообщил|рассказал|сказал|пояснил)(?:и|а)? источник",
            "возобнов", "заверш", "российск(?:ой|ая|ую|ого|ий|ие|их) (?:нефт|газ)", "годом ранее", "прошлого года",
            "аналогичным периодом", "почти (?:весь|вся|все|всё)\\b", "менее\\b", "пекин",
            "данным (?:источник|эксперт|аналитик|трейдер|участник|собеседник|отраслев)"],

@@ -93,6 +93,12 @@ CUES: dict[str, dict[str, str]] = {
         "de": r"\b(?:vorjahr|jahresvergleich)",
         "ru": r"\b(?:годом ранее|прошлого года|аналогичным периодом)",
     },
+    # A negation: only a sentence with one is searched for a negated alternative (see claim_kinds).
+    "negation": {
+        "en": r"\b(?:no\b|not\b|without\b|doesn\b|don\b)",
+        "de": r"\b(?:kein|nicht\b)",
+        "ru": r"\b(?:нет\b|не\b)",
+    },
     # An agreement is alignment only outside energy talk (a transit or supply agreement is commerce).
     "accord": {
         "en": r"\b(?:agreement)",
@@ -325,8 +331,8 @@ _NO_ALTERNATIVE = {
     "en": re.compile(r"\bno (?:\w+ )?(?:alternativ|substitut|replacement|other (?:route|outlet))\w*|"
                      r"\bnot (?:\w+ )?(?:an? )?(?:(?:real|viable) )?(?:alternativ|substitut|replacement)\w*|\bwithout (?:an? )?alternativ\w*|"
                      r"\b(?:alternativ|substitut|replacement)\w*(?: [\w-]+){0,4} (?:does not|doesn't|do not|don't) exist\b"),
-    "de": re.compile(r"\bkeine[nr]? (?:\w+ )?(?:alternativ|ersatz|ausweich)\w*|\bkein (?:\w+ )?ersatz\w*|\bohne (?:\w+ )?alternativ\w*"),
-    "ru": re.compile(r"\b(?:нет|без) (?:\w+ )?(?:альтернатив|замен)\w*|\bне (?:\w+ )?(?:вид|наход|существ)\w* (?:\w+ )?(?:альтернатив|замен)\w*|"
+    "de": re.compile(r"\bkeine[nr]? (?:\w+ )?(?:alternativ|ersatz|ausweich)\w*|\bkein (?:\w+ )?ersatz\w*"),
+    "ru": re.compile(r"\bнет (?:\w+ )?(?:альтернатив|замен)\w*|\bне (?:\w+ )?(?:вид|наход|существ)\w* (?:\w+ )?(?:альтернатив|замен)\w*|"
                      r"\b(?:альтернатив|замен)\w*(?: [\w-]+){0,5} (?:нет|не существует)\b"),
 }
 
@@ -338,13 +344,13 @@ def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[st
     alternative ("there is no alternative") is a reliance, and no rerouting unless another rerouting word stands
     elsewhere; an agreement is alignment only in a sentence that does not speak of energy.
     """
-    if not ("share" in kinds or "rerouting" in kinds or "accord" in kinds):
+    if not ("share" in kinds or ("rerouting" in kinds and "negation" in kinds) or "accord" in kinds):
         return kinds
     out = set(kinds)
     low = sentence.casefold()
     if "share" in kinds and _has_share(low):
         out.add("dependency")
-    if "rerouting" in kinds:
+    if "rerouting" in kinds and "negation" in kinds:
         lang = lang if lang in _NO_ALTERNATIVE else "en"
         neg = _NO_ALTERNATIVE[lang].search(low)
         if neg is not None:

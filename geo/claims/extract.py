@@ -787,7 +787,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
-    towns = {id(m) for m in mentions if _town_only(m, text, sentences, cue_sets, matcher, carriers)}
+    towns = {id(m) for m in mentions if (text[max(0, m.start - 3) : m.start] in _IN or _TOWN_HINT.search(text, max(0, m.start - 20), m.start))
+             and _town_only(m, text, sentences, cue_sets, matcher, carriers)}
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -912,13 +913,16 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
         if percent and "%" in text[s:e]:
             bits |= _PERCENT
         kinds = kinds_of(bits)
-        out.append(claim_kinds(kinds, text[s:e], cue_lang) if kinds & _READ_AROUND else kinds)
+        read = _READS_AROUND.get(kinds)
+        if read is None:
+            read = _READS_AROUND[kinds] = "share" in kinds or "accord" in kinds or {"rerouting", "negation"} <= kinds
+        out.append(claim_kinds(kinds, text[s:e], cue_lang) if read else kinds)
     return out
 
 
 _PERCENT = BIT["share"]
-#: Cue kinds whose meaning depends on the words around them (:func:`geo.claims.cues.claim_kinds`).
-_READ_AROUND = frozenset(("share", "rerouting", "accord"))
+#: By cue kinds: whether their meaning depends on the words around them (:func:`geo.claims.cues.claim_kinds`).
+_READS_AROUND: dict[frozenset[str], bool] = {}
 
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
