@@ -322,9 +322,11 @@ def claim_cues(sentence: str, lang: str) -> frozenset[str]:
 
 
 #: A percentage that is a change: "rose by 12%", "um acht Prozent", «на 7%», "4% more than", «на 3% меньше».
-_PERCENTAGE = re.compile(r"(\w[\w.,]*)\s*(?:%|percent|per cent|prozent|процент\w*)")
+_PERCENTAGE = re.compile(r"%|percent|per cent|prozent|процент")
+_NUMBER_TAIL = re.compile(r"\w[\w.,]*\s*$")
 _CHANGE_BEFORE = re.compile(r"\b(?:by|um|на|up|down|rose|fell|grew|gained|lost|jumped|slipped|dropped|climbed|plus|minus)\s+"
                             r"(?:(?:about|around|some|nearly|almost|rund|etwa|knapp|fast|около|почти|примерно)\s+)?$")
+#: (The number itself is cut off before this pattern is applied.)
 _CHANGE_AFTER = re.compile(r"\s*(?:more|less|higher|lower|mehr|weniger|больше|меньше|year-on-year|im jahresvergleich)\b")
 #: "No alternative", "keine Alternative", «альтернатив ... нет»: a rerouting word negated speaks of a reliance.
 _NO_ALTERNATIVE = {
@@ -367,9 +369,14 @@ def _has_share(low: str) -> bool:
     found = False
     for m in _PERCENTAGE.finditer(low):
         found = True
-        if not (_CHANGE_BEFORE.search(low, max(0, m.start() - 40), m.start()) or _CHANGE_AFTER.match(low, m.end())):
+        end = m.end() if m.group() != "процент" else m.end() + len(_WORD_TAIL.match(low, m.end()).group())
+        before = _NUMBER_TAIL.sub("", low[max(0, m.start() - 50) : m.start()])  # the text before the number
+        if not (_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(low, end)):
             return True
     return not found
+
+
+_WORD_TAIL = re.compile(r"\w*")
 
 
 _WORDS_SPLIT = re.compile(r"(\w+)")

@@ -787,7 +787,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
-    towns = {id(m) for m in mentions if (text[max(0, m.start - 3) : m.start] in _IN or _TOWN_HINT.search(text, max(0, m.start - 20), m.start))
+    towns = {id(m) for m in mentions if "trade" not in cue_sets[m.sentence] and (
+        text[max(0, m.start - 3) : m.start] in _IN or _TOWN_HINT.search(text, max(0, m.start - 20), m.start))
              and _town_only(m, text, sentences, cue_sets, matcher, carriers)}
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
@@ -976,9 +977,9 @@ _KIND_WORDS = {
 }
 #: The kind word refers back only when it is definite: after "the", "this", «этот», "der" (one word may stand between,
 #: "the border crossing"), or opening the sentence («Терминал расположен ...»); "a pumping station" is another one.
-_DEFINITE = (r"(?:^|\b(?:the|this|that|its|der|die|das|dem|den|des|diese[rmns]?|этот|эта|это|этого|этому|этом|этим|эту|данн\w*)"
-             r"\s+(?:\w+\s+)?)")
-_KIND_RE = {k: re.compile(_DEFINITE + v) for k, v in _KIND_WORDS.items()}
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|its|der|die|das|dem|den|des|diese[rmns]?|этот|эта|это|этого|этому|этом|этим|эту|"
+                              r"данн\w*)\s+(?:\w+\s+)?$")
+_KIND_RE = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
 
 
 def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bool], text: str, lang: str, matcher: Matcher) -> bool:
@@ -988,7 +989,12 @@ def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bo
     if nxt >= len(sentences) or not energy[nxt] or kind_re is None:
         return False
     s, e = sentences[nxt]
-    return kind_re.search(text[s : min(e, s + 200)].casefold()) is not None
+    low = text[s : min(e, s + 200)].casefold()
+    for k in kind_re.finditer(low):
+        before = low[: k.start()]
+        if not before.strip() or _DEFINITE_BEFORE.search(before[-30:]):
+            return True
+    return False
 
 
 def _mention_dict(m: Mention, matcher: Matcher) -> dict[str, Any]:
