@@ -657,24 +657,25 @@ def _other_branches_dropped(mentions: list[Mention], text: str, sentences: list[
     «по южной ветке», "deliveries to Hungary"), and of this one by its own words or an asset connected to it ("Schwedt").
     An article that speaks only of the other branch drops every mention; otherwise only those in sentences of the other branch.
     """
-    branch_sentences = {m.sentence for m in mentions if m.id in matcher.branches}
-    ids_by_sentence: dict[int, set[str]] = {}
-    for m in mentions:
-        if m.sentence in branch_sentences:
-            ids_by_sentence.setdefault(m.sentence, set()).add(m.id)
-    verdicts: dict[tuple[str, int], tuple[bool, bool]] = {}  # (line, sentence) -> (own branch, other branch)
+    other: dict[tuple[str, int], bool] = {}  # (line, sentence) -> the sentence speaks of the other branch
     for m in mentions:
         own_branch = matcher.branches.get(m.id)
-        if own_branch is None or (m.id, m.sentence) in verdicts:
-            continue
-        s, e = sentences[m.sentence]
-        low = text[s:e].casefold()
-        own = _BRANCH_MARKS[own_branch].search(low) is not None or len(matcher.near.get(m.id, _NO_IDS) & ids_by_sentence[m.sentence]) > 1
-        verdicts[(m.id, m.sentence)] = (own, _BRANCH_MARKS[_OTHER_BRANCH[own_branch]].search(low) is not None)
-    lines = {line for line, _ in verdicts}
-    only_other = {ln for ln in lines if any(o for (x, _), (_, o) in verdicts.items() if x == ln)
-                  and not any(w for (x, _), (w, _) in verdicts.items() if x == ln)}
-    return [m for m in mentions if not (m.id in only_other or ((m.id, m.sentence) in verdicts and verdicts[(m.id, m.sentence)] == (False, True)))]
+        if own_branch is not None and (m.id, m.sentence) not in other:
+            s, e = sentences[m.sentence]
+            other[(m.id, m.sentence)] = _BRANCH_MARKS[_OTHER_BRANCH[own_branch]].search(text[s:e].casefold()) is not None
+    if not any(other.values()):
+        return mentions  # the usual case: nothing speaks of another branch
+    ids_by_sentence: dict[int, set[str]] = {}
+    for m in mentions:
+        ids_by_sentence.setdefault(m.sentence, set()).add(m.id)
+    own: dict[tuple[str, int], bool] = {}
+    for line, sent in other:
+        s, e = sentences[sent]
+        own[(line, sent)] = (_BRANCH_MARKS[matcher.branches[line]].search(text[s:e].casefold()) is not None
+                             or len(matcher.near.get(line, _NO_IDS) & ids_by_sentence[sent]) > 1)
+    lines = {line for line, _ in other}
+    only_other = {ln for ln in lines if any(o for (x, _), o in other.items() if x == ln) and not any(w for (x, _), w in own.items() if x == ln)}
+    return [m for m in mentions if not (m.id in only_other or (other.get((m.id, m.sentence)) and not own[(m.id, m.sentence)]))]
 
 
 # --- pass 2: claims ------------------------------------------------------------------
