@@ -42,7 +42,7 @@ CUES: dict[str, dict[str, str]] = {
     # Lessening ("reduce its dependence"): with a named route that avoids Russia, a reliance being cut is a rerouting.
     "lessen": {
         "en": r"\b(?:reduc|cut\b|cuts\b|cutting|lower|lessen|ease|easing|less\b)",
-        "de": r"\b(?:verringer|senk|reduzier|minder|vermindern|verkleiner|weniger\b)",
+        "de": r"\b(?:verringer|senk|reduzier|minder|vermindern|verkleiner|weniger\b|unabhängig)",
         "ru": r"\b(?:сниз|сниж|уменьш|сократ|ослаб|менее\b)",
     },
     # An outage or disruption: it reports a stop, not a reliance; a new flow on another route after it is a rerouting.
@@ -64,7 +64,7 @@ CUES: dict[str, dict[str, str]] = {
     "dependency": {
         "en": r"(?:\balmost all|\bdepend|\breliant|\brel(?:y|ies)\b|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute|"
         r"\bvulnerab|\bmainly)",
-        "de": r"(?:\bfast das gesamte|\babhängig|\bangewiesen|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher|\beinzige|\bverwundbar|"
+        "de": r"(?:\bfast das gesamte|\babhängig|\bunabhängig|\bangewiesen|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher|\beinzige|\bverwundbar|"
         r"\bnach wie vor|\bhängt\b|\bhängen\b|\büberwiegend|\bhauptsächlich)",
         "ru": r"(?:\bпочти (?:весь|вся|все|всё)\b|\bзавис|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему|"
         r"\bединствен|\bуязвим|\bпреимущественно|\bглавным образом)",
@@ -109,7 +109,7 @@ CUES: dict[str, dict[str, str]] = {
     "change": {
         "en": r"\b(?:will|would|plans?|planned|began|begin|start|increas|more\b|expand|rais|new\b|grow|aims?\b|consider)",
         "de": r"\b(?:will|soll|plan|künftig|begann|beginn|seit\b|mehr\b|erhöh|ausbau|steiger|zusätzlich|zunehmend|verstärkt|erwäg|neu)",
-        "ru": r"\b(?:увелич|больше|начал|планир|будет|нарастить|рассчитыва|рассматрива|нов[аыо]|рост|всё чаще|все чаще)",
+        "ru": r"\b(?:увелич|больше|начал|планир|будет|нарасти|наращ|рассчитыва|рассматрива|нов[аыо]|рост|всё чаще|все чаще)",
     },
     "military_symbolic": {
         "en": r"\b(?:parade|military|troops|victory day|intervention|armed)",
@@ -334,7 +334,8 @@ _NO_ALTERNATIVE = {
                      r"\bnot (?:\w+ )?(?:an? )?(?:(?:real|viable) )?(?:alternativ|substitut|replacement)\w*|\bwithout (?:an? )?alternativ\w*|"
                      r"\b(?:alternativ|substitut|replacement)\w*(?: [\w-]+){0,4} (?:does not|doesn't|do not|don't) exist\b"),
     "de": re.compile(r"\bkeine[nr]? (?:\w+ )?(?:alternativ|ersatz|ausweich)\w*|\bkein (?:\w+ )?ersatz\w*"),
-    "ru": re.compile(r"\bнет (?:\w+ )?(?:альтернатив|замен)\w*|\bне (?:\w+ )?(?:вид|наход|существ)\w* (?:\w+ )?(?:альтернатив|замен)\w*|"
+    "ru": re.compile(r"\bнет (?:\w+ )?(?:альтернатив|замен)\w*|\bне (?:как )?(?:альтернатив|замен)\w*|"
+                     r"\bне (?:\w+ )?(?:вид|наход|существ)\w* (?:\w+ )?(?:альтернатив|замен)\w*|"
                      r"\b(?:альтернатив|замен)\w*(?: [\w-]+){0,5} (?:нет|не существует)\b"),
 }
 

@@ -797,6 +797,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     russian_lines: set[int] = set()
     for m in mentions:
         kind = kinds.get(m.id)
+        if kind is None and m.id in matcher.avoiding_groups:
+            named.add(m.sentence)  # "the Middle Corridor": a named route that avoids Russia, though it names no one asset
+            avoiding.add(m.sentence)
         if kind is None or id(m) in towns:
             continue  # a group, or a town
         sent = m.sentence

@@ -30,7 +30,9 @@ LINE_KINDS = ("pipeline", "shipping_lane", "rail")
 _DASH_CHAIN = re.compile(r"\w+(?:\s*[-‐‑‒–—―]\s*\w+)+")
 #: Words of a line's name that are not places, so "Baku-Tiflis-Ceyhan-Pipeline" gives three places.
 _NOT_PLACES = {name_key(w) for w in ("pipeline", "Pipeline", "Leitung", "Gasleitung", "Ölpipeline", "rail", "Line",
-                                     "трубопровод", "нефтепровод", "газопровод", "газ", "құбыры", "мұнай")}
+                                     "трубопровод", "нефтепровод", "газопровод", "газ", "құбыры", "мұнай",
+                                     # a prefix, not a place: "trans-Caspian flows" is no chain naming the Trans-Caspian line
+                                     "Trans", "Транс")}
 #: Words of operator names that say nothing about which company it is.
 _OPERATOR_STOP = {name_key(w) for w in (
     "pipeline", "company", "LLP", "Ltd", "GmbH", "JV", "operating", "international", "commercial", "sea", "port", "and",
@@ -87,6 +89,7 @@ class Matcher:
     line_ids: frozenset[str] = frozenset()  # pipelines, lanes and rail legs
     rail_ids: frozenset[str] = frozenset()  # rail legs
     rail_ends: frozenset[str] = frozenset()  # their end points
+    avoiding_groups: frozenset[str] = frozenset()  # "group:<id>" of route groups none of whose assets touches Russia
     first_keys: frozenset[str] = frozenset()
     # memos filled while matching; bounded so hostile input cannot grow them without limit
     fuzzy_seen: dict[str, str | None] = field(default_factory=dict)
@@ -153,6 +156,13 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
         m.display[p["id"]] = p["name"]
         m.commodity[p["id"]] = p.get("commodity") or ""
         m.russian[p["id"]] = bool(p.get("crosses_russia") or p.get("ends_at_russian_port") or "RU" in (p.get("countries") or []))
+    # "Orenburg processing plant" for "Orenburg gas processing plant": a long name is also written without its commodity
+    # word, which is kept only where no other asset is named so
+    for p in props:
+        for alias in [p["name"], *(p.get("aliases") or [])]:
+            short = _without_commodity(alias)
+            if short and not any(e.target != p["id"] for e in names.get(_keys_of(short), ())):
+                add(short, p["id"])
     for g in groups:
         for alias in g.get("aliases") or []:
             add(alias, f"group:{g['id']}")
@@ -177,9 +187,31 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
     m.line_ids = frozenset(a for a, k in m.kinds.items() if k in LINE_KINDS)
     m.rail_ids = frozenset(a for a, k in m.kinds.items() if k == "rail")
     m.rail_ends = frozenset(e for ln in m.rail_ids for e in m.endpoints.get(ln, ()))
+    m.avoiding_groups = frozenset(f"group:{g}" for g, assets in m.groups.items() if assets and not any(m.russian.get(a) for a in assets))
     m.lane_ends = frozenset(e for ln, ends in m.endpoints.items() if m.kinds.get(ln) in ("shipping_lane", "rail") for e in ends)
     m.near = {a: frozenset({a} | {c for c in m.connected.get(a, set()) if m.kinds.get(c) != "field"}) for a in m.kinds}
     return m
+
+
+_COMMODITY_WORDS = frozenset(("gas", "oil", "crude"))
+
+
+def _without_commodity(alias: str) -> str | None:
+    """``alias`` without a commodity word inside it ("Orenburg gas processing plant" -> "Orenburg processing plant").
+
+    Only names of three words or more, and not the first or last word, so "Kumkol oil field" gives "Kumkol field"
+    but "Galkynysh gas" or "oil terminal" give nothing.
+    """
+    words = alias.split()
+    if len(words) < 3:
+        return None
+    inner = [i for i in range(1, len(words) - 1) if words[i].casefold() in _COMMODITY_WORDS
+             and not {words[i - 1].casefold(), words[i + 1].casefold()} & {"and", "und", "и"}]  # not "oil and gas field"
+    return " ".join(w for i, w in enumerate(words) if i not in inner) if inner else None
+
+
+def _keys_of(text: str) -> tuple[str, ...]:
+    return tuple(DEMONYMS.get(k, k) for k in map(name_key, WORD.findall(text)))
 
 
 def _same_abbreviations(props: list[dict[str, Any]]) -> dict[str, list[str]]:
