@@ -1,4 +1,5 @@
-"""Extraction round 3: article-level commodity, German transliterations, claim cues in nominal and passive wording."""
+"""Extraction rounds 3 and 4: article-level commodity, German transliterations, claim cues in nominal and passive wording;
+names settled by operator, rail, branch, port and town words, datelines, and claim cues read with the words around them."""
 
 from __future__ import annotations
 
@@ -182,8 +183,9 @@ ROUND4_CUES = {
            "according to (?:analysts|traders|sources|people|experts|observers|insiders|estimates|industry|market)"],
     "de": ["tonnen\\b", "mengen?\\b", "kritiker", "wieder aufgenommen", "wieder angelaufen", "abgeschlossen",
            "russische[snm]? (?:öl|rohöl|erdöl|gas|erdgas)", "vorjahr", "jahresvergleich", "fast das gesamte", "weniger\\b",
-           "peking", "(?:sagten|sagen) (?:händler|experten)", "kein", "nicht\\b"],
-    "ru": ["нет\\b", "не\\b", "тонн(?!ел)", "объ[её]м", "источник(?:и|а|ов)? (?:в|на)\\b", "(?:сообщил|рассказал|сказал|пояснил)(?:и|а)? источник",
+           "peking", "(?:sagten|sagen) (?:händler|experten)", "kein", "nicht\\b", "unabhängig"],
+    "ru": ["нет\\b", "не\\b", "нарасти", "наращ",
+           "тонн(?!ел)", "объ[её]м", "источник(?:и|а|ов)? (?:в|на)\\b", "(?:сообщил|рассказал|сказал|пояснил)(?:и|а)? источник",
            "возобнов", "заверш", "российск(?:ой|ая|ую|ого|ий|ие|их) (?:нефт|газ)", "годом ранее", "прошлого года",
            "аналогичным периодом", "почти (?:весь|вся|все|всё)\\b", "менее\\b", "пекин",
            "данным (?:источник|эксперт|аналитик|трейдер|участник|собеседник|отраслев)"],
@@ -411,3 +413,30 @@ def test_an_attribution_right_after_a_claim_goes_on_with_it():
     text = ("Uzbekistan relies on Russian gas through the Central Asia–Center pipeline. "
             "Critics argue the country is trading one dependency for another.")
     assert types(text, "en") == {"dependency", "opinion"}
+
+
+def test_trans_is_a_prefix_not_a_place_of_a_chain():
+    # "Trans-Caspian" in the alias "Trans-Caspian Gas Pipeline" once made "trans" a place: "trans-Caspian flows" was the TCGP
+    assert links("KazMunayGas aims to double its trans-Caspian oil flows.") == set()
+    assert links("Turkmen gas could flow through the Trans-Caspian Gas Pipeline.") == {"tcgp"}
+
+
+def test_a_name_is_also_matched_without_its_inner_commodity_word():
+    # "Orenburg gas processing plant" is an alias; articles drop "gas"
+    assert links("KPO sends most of its raw gas to Gazprom's Orenburg processing plant.") == {"karachaganak", "karachaganak-orenburg"}
+    # a first or last word is kept: "oil terminal" alone names nothing
+    from geo.claims.matcher import _without_commodity
+
+    assert _without_commodity("Kumkol oil field") == "Kumkol field"
+    assert _without_commodity("Zhanazhol oil and gas field") is None and _without_commodity("Galkynysh gas") is None
+
+
+def test_a_route_group_that_avoids_russia_is_a_named_route_in_a_claim():
+    # no asset is named, but the Middle Corridor avoids Russia: cutting a reliance by it is a rerouting too
+    text = "Tokajew will den Ölexport über den Mittleren Korridor unabhängiger von russischen Häfen machen."
+    assert types(text, "de") == {"rerouting", "dependency"}
+    assert links(text, "de") == set()  # a group gives no asset
+
+
+def test_forms_of_naraschivat_build_up_are_a_change():
+    assert types("Казахстан нарастил поставки нефти через порт Курык в Алят.", "ru") == {"rerouting"}

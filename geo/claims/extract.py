@@ -8,11 +8,16 @@ Two separate passes over one article, both linear in its length:
    Джейхан») resolve to the line that passes those places; a close misspelling of a long
    name is accepted when exactly one alias word is that close. A name that could be more
    than one asset ("Novorossiysk", "Baku") is settled by, in order: a possessor right
-   before it ("the CPC's terminal"), connected assets in the same sentence, then the whole
-   document (connected assets named anywhere, operators named anywhere).
+   before it ("the CPC's terminal"), connected assets in the same sentence (a rail word
+   names the rail legs), an operator named in the sentence ("Transneft"), then the whole
+   document (connected assets named anywhere, operators named anywhere); a port word
+   before it ("Ölhafen Noworossijsk") names the port itself. A line whose name says its
+   branch ("Druzhba ... (northern branch)") is dropped where the article speaks of the
+   other branch; a dateline ("ATYRAU, Nov 4 -") and a town ("Hafenstadt Aktau") link nothing.
 2. **Claims**: sentences whose cues assert rerouting, dependency, alignment,
-   military/symbolic action or an opinion. Group names ("Russian ports", "Middle
-   Corridor") count only inside a claim.
+   military/symbolic action or an opinion, some read with the words around them
+   (:func:`geo.claims.cues.claim_kinds`: a share vs a change of a percentage, a negated
+   alternative). Group names ("Russian ports", "Middle Corridor") count only inside a claim.
 
 A mention is *linked* when it sits in a rerouting or dependency claim or when its sentence
 speaks about energy, so "FC Atyrau" and the beaches of Batumi give no link.
