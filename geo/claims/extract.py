@@ -793,7 +793,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
-    towns = {id(m) for m in mentions if "trade" not in cue_sets[m.sentence] and (
+    towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and "trade" not in cue_sets[m.sentence] and (
         text[max(0, m.start - 3) : m.start] in _IN or _TOWN_HINT.search(text, max(0, m.start - 20), m.start))
              and _town_only(m, text, sentences, cue_sets, matcher, carriers)}
     named: set[int] = set()
@@ -936,6 +936,8 @@ _READS_AROUND: dict[frozenset[str], bool] = {}
 
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
+#: Kinds of facility that share a name with their town.
+_TOWN_KINDS = frozenset(("port", "terminal", "junction"))
 #: A word for a town right before its name: "the city of Aktau", "Hafenstadt Aktau", «в городе Актау».
 _TOWN_HINT = re.compile(r"[yn] of |tadt |ород")  # a plain scan first: most names have no town word before them
 _TOWN_BEFORE = re.compile(r"(?:\b(?:city|town) of |(?:hafen|öl|industrie|groß|küsten)?stadt |\bгород[а-я]{0,2} )$", re.IGNORECASE)
@@ -965,7 +967,7 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     """
     if "trade" in cue_sets[m.sentence] or m.end - m.start > 40 or " " in m.text:
         return False
-    if matcher.kinds.get(m.id) not in ("port", "terminal", "junction"):
+    if matcher.kinds.get(m.id) not in _TOWN_KINDS:
         return False
     before = text[max(0, m.start - 20) : m.start]
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
