@@ -440,3 +440,20 @@ def test_a_route_group_that_avoids_russia_is_a_named_route_in_a_claim():
 
 def test_forms_of_naraschivat_build_up_are_a_change():
     assert types("Казахстан нарастил поставки нефти через порт Курык в Алят.", "ru") == {"rerouting"}
+
+
+def test_baku_ends_both_tanker_lanes_when_aktau_and_kuryk_are_named():
+    # lanes: Aktau - Baku (Sangachal) and Kuryk - Baku (Alat); both lanes and all four end points
+    text = "Oil shipments from the ports of Aktau and Kuryk to Baku totalled 1.5 million tonnes."
+    assert links(text) == {"aktau", "kuryk", "sangachal", "alat", "lane-aktau-baku", "lane-kuryk-alat"}
+    # one origin: one lane, and Baku stays Sangachal only
+    assert links("Oil shipments from Aktau to Baku totalled 1.5 million tonnes.") == {"aktau", "sangachal", "lane-aktau-baku"}
+    # a rail start is still no point: the leg and Batumi only
+    assert links("Tank cars carry Kazakh oil by rail from Baku to the port of Batumi.") == {"rail-baku-batumi", "batumi"}
+
+
+def test_common_words_of_operator_names_are_no_evidence():
+    # "Trade" is a word of the Port of Baku's operator (Baku International Sea Trade Port): "trans-Caspian trade"
+    # must not make Baku the port; Aktau in the article (connected to Sangachal by the tanker lane) makes it Sangachal
+    text = "Aktau is a port. Here, tankers load Kazakh crude for the crossing to Baku, part of the Caspian oil trade."
+    assert "alat" not in links(text) and "sangachal" in links(text)

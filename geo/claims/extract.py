@@ -70,6 +70,7 @@ class Mention:
     sentence: int
     linked: bool = False
     claim: int | None = None  # index of the claim the mention sits in
+    alts: tuple[str, ...] = ()  # the other assets an ambiguous name could be ("Baku": the port of Baku besides Sangachal)
 
 
 @dataclass
@@ -93,7 +94,7 @@ class Extraction:
 
     claims: list[Candidate]
     mentions: list[Mention]
-    lanes: set[str] = field(default_factory=set)  # lanes and rail legs whose two ends one sentence names
+    lanes: set[str] = field(default_factory=set)  # lanes and rail legs whose two ends one sentence names, and tanker lanes' ends
 
     def linked_assets(self) -> set[str]:
         """Asset ids named by linked mentions, plus lanes whose two ends a claim names (groups excluded)."""
@@ -549,6 +550,7 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 prev = m
                 continue  # a context alias with nothing connected anywhere names no asset
             m.id = choice
+            m.alts = tuple(t for t in targets if t != choice)
             if all(e.context for e in entries if e.target == choice):
                 m.match = "context"
         out.append(m)
@@ -859,12 +861,15 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             claims[ci].mentions.append(_mention_dict(m, matcher))
             if m.end > dateline and id(m) not in towns:
                 in_claim.setdefault(ci, []).append(m)
-        if m.linked and m.id in lane_ends:
-            points.setdefault(m.sentence, set()).add(m.id)
+        if m.linked and (m.id in lane_ends or (m.alts and not lane_ends.isdisjoint(m.alts))):
+            # "from Aktau and Kuryk to Baku": Baku ends both tanker lanes (Sangachal for Aktau's, the port of Baku for Kuryk's)
+            points.setdefault(m.sentence, set()).update(a for a in (m.id, *m.alts) if a in lane_ends)
         kept.append(m)
     # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
     lanes = {ln for idx, here in points.items() for ln in _lanes(here | points.get(idx + 1, set()), matcher)}
     if lanes:
+        # a tanker lane whose two ends are named links both end points too (not a rail leg: its start is a town)
+        lanes |= {e for ln in lanes if kinds.get(ln) == "shipping_lane" for e in matcher.endpoints.get(ln, ())}
         # a town that stands for a facility only by context ("Baku" for its port) and is the end of a rail leg
         # named here is where the trains start, not the port: the leg is linked, the point is not
         rail_ends = {e for ln in lanes if kinds.get(ln) == "rail" for e in matcher.endpoints.get(ln, ())}

@@ -40,6 +40,9 @@ _OPERATOR_STOP = {name_key(w) for w in (
     "gas", "terminal", "north", "south", "west", "east", "BV", "CJSC", "limited", "per", "country", "not", "in", "sources",
     "consulted", "itemised", "led", "project", "field", "agreed", "reception", "marketing", "technical", "operator",
     "Kazakhstan", "China", "Caspian", "Russian", "Druzhba", "Black",
+    # common words and nationalities: "trans-Caspian trade", "Kazakh crude", "Azerbaijan Railways" say nothing of one company
+    "Trade", "Operations", "Petroleum", "Invest", "Railways", "Railway", "Midstream", "Turkish", "Georgian", "Georgia",
+    "Azerbaijan", "Azerbaijani", "Kazakh",
 )}
 #: Country names by ISO code, for chains of countries ("Kazakhstan–China pipeline").
 COUNTRY_NAMES = {
