@@ -94,12 +94,13 @@ class Extraction:
 
     claims: list[Candidate]
     mentions: list[Mention]
-    lanes: set[str] = field(default_factory=set)  # lanes and rail legs whose two ends one sentence names, and tanker lanes' ends
+    lanes: set[str] = field(default_factory=set)  # lanes and rail legs whose two ends one sentence names
+    lane_points: set[str] = field(default_factory=set)  # the end points of those tanker lanes
 
     def linked_assets(self) -> set[str]:
         """Asset ids named by linked mentions, plus lanes whose two ends a claim names (groups excluded)."""
         named = {m.id for m in self.mentions if m.linked and not m.id.startswith("group:")}
-        return named | self.lanes
+        return named | self.lanes | self.lane_points
 
 
 # --- building the matcher ------------------------------------------------------------
@@ -867,9 +868,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         kept.append(m)
     # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
     lanes = {ln for idx, here in points.items() for ln in _lanes(here | points.get(idx + 1, set()), matcher)}
+    lane_points: set[str] = set()
     if lanes:
         # a tanker lane whose two ends are named links both end points too (not a rail leg: its start is a town)
-        lanes |= {e for ln in lanes if kinds.get(ln) == "shipping_lane" for e in matcher.endpoints.get(ln, ())}
+        lane_points = {e for ln in lanes if kinds.get(ln) == "shipping_lane" for e in matcher.endpoints.get(ln, ())}
         # a town that stands for a facility only by context ("Baku" for its port) and is the end of a rail leg
         # named here is where the trains start, not the port: the leg is linked, the point is not
         rail_ends = {e for ln in lanes if kinds.get(ln) == "rail" for e in matcher.endpoints.get(ln, ())}
@@ -880,7 +882,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         c = claims[i]
         if c.claim_type in _ROUTE_TYPES:
             c.assets = _assets(ms, c.claim_type, matcher)
-    return Extraction(claims, kept, lanes)
+    return Extraction(claims, kept, lanes, lane_points)
 
 
 def _commodity_context(raws: list[str], offsets: list[int], sentences: list[tuple[int, int]]) -> Callable[[int], str]:
