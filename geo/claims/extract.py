@@ -560,6 +560,7 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
 
 
 _NO_IDS: frozenset[str] = frozenset()
+_IS_NONE = None.__class__.__instancecheck__  # the ambiguous names (their plain asset is None), looked up in C
 #: A port word right before a name ("Ölhafen Noworossijsk", "port of", «порт»), not after "near" ("near the port of").
 _PORT_BEFORE = re.compile(r"^(?:(?!\b(?:near|nahe|bei|unweit|под|около|close)\b).)*?"
                           r"(?:\b(?:oil )?(?:harbou?r|port) of |(?<![\w-])(?:öl)?hafen |\bпорт[а-я]* |\bнефтеналивн[а-я]* район[а-я]* )$",
@@ -776,11 +777,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).add(key)
     # rail words matter only in the sentence of a name that could be the end of a rail leg ("Baku"): searched for only there
     rail_ends = matcher.rail_ends
-    maybe_rail = {m.sentence for (m, entries), one in zip(found, plain, strict=True)
-                  if one is None and not rail_ends.isdisjoint(e.target for e in entries)}
+    maybe_rail = {found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))
+                  if not rail_ends.isdisjoint(e.target for e in found[i][1])}
     rail = {i for i in maybe_rail if _RAIL.search(text, *sentences[i])}
     mentions = _settle(found, plain, text, matcher, doc, operated, rail)
-    if matcher.branches and not matcher.branches.keys().isdisjoint(m.id for m in mentions):
+    if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
         mentions = _other_branches_dropped(mentions, text, sentences, matcher)
     line_ids = matcher.line_ids
     for m in mentions:
