@@ -8,8 +8,8 @@ from shapely.geometry import LineString
 
 from geo.data import geometry_checks as gc
 from geo.data import load
-from geo.data.geodesy import haversine_km
-from geo.data.lines import lines_from_waypoints
+from geo.data.geodesy import distance_to_line_km, geodesic_length_km, haversine_km
+from geo.data.lines import line_through, lines_from_waypoints
 from tests.conftest import DATA
 
 ASSETS = load.load_assets(DATA)
@@ -308,3 +308,19 @@ def test_line_evidence_sources_are_in_the_bibliography():
         if record.get("length"):
             used.add(record["length"]["source"])
     assert used <= known, sorted(used - known)
+
+
+# --- Sixth pass (lines2): corridor choices argued from published lengths ------------------------------------------
+
+
+def test_atyrau_kenkiyak_avoids_kulsary_which_the_published_length_rules_out():
+    # WGS84 geodesics Atyrau (47.1048 N 51.8843 E) - Kulsary (46.9531 N 54.0198 E) = 163.2 km and Kulsary - Kenkiyak
+    # (48.58 N 57.08 E) = 292.1 km: 455.3 km of straight chords, more than the 449 km published for the whole pipe, so
+    # the pipe cannot pass through Kulsary. The straight Atyrau-Kenkiyak course is 422 km (449 km = +6 % winding).
+    kulsary = (54.0198, 46.9531)
+    chords = line_through([(51.8843, 47.1048), kulsary, (57.08, 48.58)])
+    assert geodesic_length_km(chords) == pytest.approx(455.3, abs=0.5)
+    assert geodesic_length_km(chords) > EVIDENCE["kcp-atyrau-kenkiyak"]["length"]["km"]
+    # The shipped drawing keeps to the straight course: ~91 km from Kulsary (it passes 10 km from Makat).
+    drawn = ASSETS.loc["kcp-atyrau-kenkiyak", "geometry"]
+    assert distance_to_line_km(drawn, *kulsary) > 60
