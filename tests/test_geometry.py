@@ -324,3 +324,20 @@ def test_atyrau_kenkiyak_avoids_kulsary_which_the_published_length_rules_out():
     # The shipped drawing keeps to the straight course: ~91 km from Kulsary (it passes 10 km from Makat).
     drawn = ASSETS.loc["kcp-atyrau-kenkiyak", "geometry"]
     assert distance_to_line_km(drawn, *kulsary) > 60
+
+
+def test_barsengir_lies_within_the_saryarka_distances():
+    # AstanaGas: Saryarka runs from its tie-in at km 988 of Beineu-Bozoi-Shymkent to NPS Borsengir (its km 430), then
+    # beside the Pavlodar-Shymkent oil line to Temirtau (km 896): 466 km, by way of the Atasu terminal. Chords are never
+    # longer than the pipe, so Barsengir lies <= 430 km from the tie-in and Barsengir-Atasu + Atasu-Temirtau <= 466 km.
+    # Temirtau (GeoNames) 50.0520 N 72.9550 E; Atasu-Temirtau = 179.2 km, leaving <= 286.8 km for Barsengir-Atasu.
+    # The old point 47.60 N 67.90 E gives 303.7 km (fails); the shipped 47.85 N 68.05 E gives 282.6 km.
+    rows = WAYPOINTS[WAYPOINTS["asset_id"] == "kcp-kumkol-atasu"].set_index("seq")
+    barsengir = (float(rows.loc[3, "lon"]), float(rows.loc[3, "lat"]))
+    atasu = (float(rows.loc[4, "lon"]), float(rows.loc[4, "lat"]))
+    temirtau = (72.95497, 50.05197)
+    tie_in = gc.point_at_km(ASSETS.loc["bbs", "geometry"], 988)
+    assert geodesic_length_km(line_through([tie_in, barsengir])) <= 430
+    assert geodesic_length_km(line_through([barsengir, atasu, temirtau])) <= 466
+    old = (67.90, 47.60)
+    assert geodesic_length_km(line_through([old, atasu, temirtau])) == pytest.approx(482.9, abs=0.5)
