@@ -8,6 +8,7 @@ from shapely.geometry import LineString
 
 from geo.data import geometry_checks as gc
 from geo.data import load
+from geo.data.gazetteer import regions_of
 from geo.data.geodesy import distance_to_line_km, geodesic_length_km, haversine_km
 from geo.data.lines import line_through, lines_from_waypoints
 from tests.conftest import DATA
@@ -341,3 +342,29 @@ def test_barsengir_lies_within_the_saryarka_distances():
     assert geodesic_length_km(line_through([barsengir, atasu, temirtau])) <= 466
     old = (67.90, 47.60)
     assert geodesic_length_km(line_through([old, atasu, temirtau])) == pytest.approx(482.9, abs=0.5)
+
+
+def test_atasu_alashankou_keeps_north_of_lake_balkhash():
+    # Chords Atasu (Zhangaarqa 48.6866 N 71.6447 E) - Balqash town on the north shore (46.8455 N 74.9821 E) - Aktogay -
+    # Usharal - Dostyk - Alashankou sum to 980.1 km, more than the 962 km pipe: the line cannot follow the shore through
+    # Balqash. The shipped course (930 km, straight to Aktogay) passes ~128 km north of the town.
+    rows = WAYPOINTS[WAYPOINTS["asset_id"] == "kcp-atasu-alashankou"].sort_values("seq")
+    points = list(zip(rows["lon"].astype(float), rows["lat"].astype(float), strict=True))
+    balqash = (74.98213, 46.84546)
+    shore = line_through([points[0], balqash, *points[1:]])
+    assert geodesic_length_km(shore) == pytest.approx(980.1, abs=0.5)
+    assert geodesic_length_km(shore) > EVIDENCE["kcp-atasu-alashankou"]["length"]["km"]
+    assert distance_to_line_km(ASSETS.loc["kcp-atasu-alashankou", "geometry"], *balqash) > 60
+
+
+def test_uas_km_326_lies_in_mangystau():
+    # CA-News (2004): km 326 of Uzen-Atyrau-Samara is in Beineu district of Mangystau region. The drawing reaches Beineu
+    # at km 283 (Uzen-Beineu chord), so km 326 falls 43 km on towards Kulsary, still in Mangystau. A course straight
+    # from Uzen to Kulsary (no Beineu) would put km 326 near 46.2 N, in Atyrau region.
+    def region_at(line, km):
+        lon, lat = gc.point_at_km(line, km)
+        return regions_of(np.array([lat]), np.array([lon]))[0]
+
+    assert region_at(ASSETS.loc["uas", "geometry"], 326) == ("KZ", "Mangghystau")
+    cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "uas") & (WAYPOINTS["place"] == "Beineu"))]
+    assert region_at(_redrawn("uas", cut).geometry, 326) == ("KZ", "Atyrau")
