@@ -189,10 +189,21 @@ def test_bbs_karaozek_at_km_944_and_a_cut_corner_moves_it():
 def test_cagp_uzbek_course_is_approximate_with_its_alternative_named():
     sections = ASSETS.loc["cagp", "sections"]
     uzbek = [s for s in sections if s["end_km"] <= 500]
-    # Olot to the Shardara crossing: five sections, every one approximate.
-    assert len(uzbek) == 5 and {s["accuracy"] for s in uzbek} == {"approximate"}
+    # Olot to the Shardara crossing (sixth pass: via Gazli): two sections, both approximate.
+    assert len(uzbek) == 2 and {s["accuracy"] for s in uzbek} == {"approximate"}
+    assert "Gazli" in uzbek[0]["via"]
     alternatives = EVIDENCE["cagp"]["alternatives"]
-    assert alternatives[0]["section"] == "Uzbekistan" and "Gazli" in alternatives[0]["corridor"]
+    assert alternatives[0]["section"] == "Uzbekistan" and "Bukhara-Navoi-Jizzakh" in alternatives[0]["corridor"]
+
+
+def test_through_gazli_the_navoi_jizzakh_corridor_is_too_long():
+    # GeoNames: Olot (Alat) 39.4150 N 63.8033 E, Gazli 40.1311 N 63.4571 E, Navoiy 40.0844 N 65.3792 E, Jizzax 40.1335 N
+    # 67.8296 E, Shardara 41.2583 N 67.9699 E. WGS84 chords Olot-Gazli-Navoi-Jizzakh-Shardara = 583.3 km, more than the
+    # 525-550 km published for the Uzbek section; Olot-Gazli-Shardara = 486.2 km leaves room for 8-13 % winding.
+    olot, gazli, navoi, jizzakh, shardara = (63.8033, 39.415), (63.4571, 40.1311), (65.3792, 40.0844), (67.8296, 40.1335), (67.9699, 41.2583)
+    assert geodesic_length_km(line_through([olot, gazli, navoi, jizzakh, shardara])) == pytest.approx(583.3, abs=0.5)
+    assert geodesic_length_km(line_through([olot, gazli, shardara])) == pytest.approx(486.2, abs=0.5)
+    assert EVIDENCE["cagp"]["country_km"]["km"]["UZ"] < 583
 
 
 # --- Fourth pass: per-region km, number of regions, offshore km, onshore per-country km -------------------------
