@@ -190,7 +190,7 @@ def test_query_string_state_round_trips():
 
 def test_dependency_panel_has_units_and_years(default_app):
     table = metric_table(default_app)
-    assert any("Mt" in m and "2023" in m for m in table.index)
+    assert any("Mt" in m and "2024" in m for m in table.index)  # the opening year
     assert any("%" in m for m in table.index)
 
 

@@ -110,8 +110,8 @@ def app_map(query: dict[str, str] | None = None, **widgets) -> tuple[AppTest, Ma
     return at, parse_update(parse(mapcomponent.base_script(args)), f"geoView.update({args['view']}, {json.dumps(args['fit'])}, map)")
 
 
-def test_app_default_map_carries_the_2023_baseline_flows():
-    _, data = app_map()
+def test_app_map_carries_the_2023_baseline_flows():
+    _, data = app_map({"year": "2023"})
     flows = data.view["flows"]
     # flows.csv 2023: CPC 56, Atyrau-Samara 9.2, KCP 1.209, Aktau-Baku 1.392, BTC 1.057, Druzhba 0.993 (Mt);
     # Aktau port loads Baku + Makhachkala = 1.392 + 1.984 = 3.376.

@@ -35,15 +35,18 @@ def charts(at) -> list[dict]:
 def test_the_year_slider_drives_flows_and_the_claims_shown():
     at = run_app()
     slider = at.sidebar.select_slider(key="w_year")
-    assert (slider.value, list(slider.options)) == (2023, ["2022", "2023", "2024"])
+    # The dashboard opens on the newest year (settings.DASHBOARD_YEAR), where the seed article's claims are shown.
+    assert (slider.value, list(slider.options)) == (2024, ["2022", "2023", "2024"])
+    assert claims_caption(open_tab(at, "Claims")).startswith("30 of 30 claims")
+    at.sidebar.select_slider(key="w_year").set_value(2023).run()
     view = json.loads(map_args(at)["view"])
     # 2023: the map's flows are of 2023, and no claim that names an asset is dated by then (both are of 2024-02-07).
     assert view["year"] == 2023 and view["density"] == {}
-    assert claims_caption(open_tab(at, "Claims")).startswith("14 of 30 claims")  # the 14 undated ones
+    assert claims_caption(at).startswith("14 of 30 claims")  # the 14 undated ones
     at.sidebar.select_slider(key="w_year").set_value(2024).run()
     assert not at.exception
     view = json.loads(map_args(at)["view"])
-    assert view["year"] == 2024 and at.query_params["year"] in ("2024", ["2024"])
+    assert view["year"] == 2024 and "year" not in at.query_params  # the opening year is left out of links
     assert claims_caption(at).startswith("30 of 30 claims")
     # 2024: the 34 assets of zeifert-reroute-oil-gas; the 12 of zeifert-reduce-dependence-moscow have a second claim.
     counts = {a: d["n"] for a, d in view["density"].items()}
@@ -75,7 +78,7 @@ def test_claim_density_follows_the_claims_tab_filters_while_it_is_closed():
 
 def test_a_claim_named_in_a_link_stays_chosen_before_its_article_date():
     # The link's claim is of 2024-02-07; the slider is on 2023. The claim is still offered (marked) and chosen.
-    at = open_tab(run_app({"claim": "zeifert-reroute-oil-gas"}), "Claims")
+    at = open_tab(run_app({"claim": "zeifert-reroute-oil-gas", "year": "2023"}), "Claims")
     picker = at.selectbox(key="w_claim")
     assert picker.value == "zeifert-reroute-oil-gas"
     assert picker.options[-1].endswith("[dated after 2023]")
@@ -90,7 +93,7 @@ def test_the_claims_and_article_tabs_show_a_timeline_of_article_dates():
     # dependency, military symbolic and rerouting (claims.yaml). The 14 undated ones are not on the axis.
     assert bars["data"]["values"] == [{"month": "2024-02-01", "group": g, "count": n} for g, n in
                                       (("alignment", 5), ("dependency", 1), ("military symbolic", 1), ("opinion", 8), ("rerouting", 1))]
-    assert rule["data"]["values"][0]["end"] == "2023-12-31"
+    assert rule["data"]["values"][0]["end"] == "2024-12-31"  # the end of the opening year
     assert any("Not on it: 14 claims of undated article(s)." in c.value for c in at.caption)
     at = open_tab(at, "Article")
     (spec,) = charts(at)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
-YEARS = (2022, 2023, 2024)
+from geo.settings import DASHBOARD_YEAR, YEARS
 COMMODITIES = ("oil", "gas")
 #: The dashboard's tabs, in order; a link names one by its slug (``tab=add-article``), the first is the default.
 TABS = ("Map", "Dependencies", "Claims", "Article", "Add article")
@@ -30,7 +30,7 @@ _TAB_OF_SLUG = {tab_slug(t): t for t in TABS}
 class ViewState:
     """One view of the dashboard."""
 
-    year: int = 2023
+    year: int = DASHBOARD_YEAR
     commodity: str = "oil"
     preset: str | None = None
     off: tuple[str, ...] = ()
@@ -103,7 +103,7 @@ def read_query(
     --------
     >>> state, notices = read_query({"year": "²", "commodity": "gas"}, asset_ids=set(), presets=set())
     >>> state.year, state.commodity, notices
-    (2023, 'gas', ["year: '²' is not one of 2022, 2023, 2024"])
+    (2024, 'gas', ["year: '²' is not one of 2022, 2023, 2024"])
     """
     notices: list[str] = []
     state = ViewState()
