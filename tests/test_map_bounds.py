@@ -205,3 +205,18 @@ def test_a_boxes_layers_are_the_versions_features_of_its_assets_and_stay_script_
     assert ids == {"Oil pipelines": {"cpc"}, "Ports and terminals": {"aktau", "kuryk"}, "Claims": {"aktau", "cpc", "kuryk"}}
     assert part.lookups == full.lookups
     assert all("<" not in text and "{{" not in text for text in part.layers.values())
+
+
+@pytest.mark.files_only(reason="edits the files of a FileStore directly")
+def test_the_files_back_end_reads_the_files_again_after_a_hand_edit(data_copy) -> None:
+    import shapely
+
+    from geo.data import load
+
+    store = FileStore(data_copy, SEEDS)
+    assert "aktau" in store.assets_in_bbox(AKTAU_BOX)
+    assets = load.load_assets(data_copy)
+    assets.loc["aktau", "geometry"] = shapely.Point(60.0, 43.6)  # moved 8.8 degrees east, out of the box (east edge 54.5E)
+    load.write_text_atomic(data_copy / load.ASSETS_FILE, load.dumps_assets(assets))
+    assert "aktau" not in store.assets_in_bbox(AKTAU_BOX)
+    assert "aktau" in store.assets_in_bbox((59.5, 43.0, 60.5, 44.0))
