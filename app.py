@@ -18,20 +18,23 @@ dashboard.page_style()
 PATHS = dashboard.current_paths()
 ws, data = dashboard.load_data_or_stop(PATHS)
 assets, claims = data.assets, data.claims
+names = assets["name"].to_dict()  # the pickers' labels: a dict look-up, not a pandas one per option (6,200 options at 100x)
 
 # --- view state: from the URL once per session, then from the widgets ---------------
 if "view" not in st.session_state:
     st.session_state.view, st.session_state.url_notices = appstate.read_query(
-        st.query_params.to_dict(), asset_ids=set(assets.index), presets=set(data.presets),
+        st.query_params.to_dict(), asset_ids=assets.index, presets=set(data.presets),
         claim_ids=set(claims["id"]) if not claims.empty else set(), article_ids=set(data.corpus.articles),
     )
+    st.session_state.setdefault("tab", st.session_state.view.tab)  # a link opens on its tab
 view: appstate.ViewState = st.session_state.view
 if st.session_state.get("url_notices"):
     st.warning(md_text(appstate.notice_line(st.session_state.url_notices)), icon="⚠️")
 
 with st.sidebar:
     st.header("Scenario")
-    year = st.selectbox("Year", appstate.YEARS, index=appstate.YEARS.index(view.year), key="w_year")
+    year = st.select_slider("Year", appstate.YEARS, value=view.year, key="w_year",
+                            help="Flows of this year; claims of articles dated to the end of it (and undated ones, see the Claims tab)")
     commodity = st.radio("Commodity", appstate.COMMODITIES, index=appstate.COMMODITIES.index(view.commodity), horizontal=True, key="w_commodity")
     preset_names = ["(none)", *data.presets]
     preset = st.selectbox("Preset", preset_names, index=preset_names.index(view.preset or "(none)"), key="w_preset",
@@ -40,10 +43,13 @@ with st.sidebar:
         st.caption(md_text(" ".join(t for t in (data.presets[preset]["description"], data.presets[preset].get("note")) if t)))
     routes = assets.loc[list(data.network_lines[commodity])]
     off = st.multiselect("Switch routes off", list(routes.index), default=[a for a in view.off if a in routes.index],
-                         format_func=lambda a: assets.at[a, "name"], key="w_off")
+                         format_func=names.__getitem__, key="w_off")
     caps = dict(view.capacity)
-    with st.expander("Capacities", expanded=bool(caps)):
-        for aid in routes.index[routes["capacity_norm"].notna()]:
+    # A closed expander sends no sliders, so a first page load neither draws nor loads them (issue 15); the capacities
+    # set stay in the view.
+    cap_box = st.expander("Capacities", expanded=bool(caps), key="w_caps", on_change="rerun")
+    with cap_box:
+        for aid in routes.index[routes["capacity_norm"].notna()] if cap_box.open is not False else ():
             row = routes.loc[aid]
             base = float(row["capacity_norm"])
             label = md_text(f"{row['name']} ({row['capacity_norm_unit']}; published {base:g}, {int(row['capacity_year'])})")
@@ -88,8 +94,8 @@ for col, m in zip(st.columns(4), dashboard.headline(baseline, result), strict=Tr
 
 # A closed tab sends nothing (issue 15): the browser then loads no table, chart or uploader code before the map. Its widgets'
 # values that the map needs (the claim, the article and its mentions) live on in the view and in "kept_*" keys.
-tab_map, tab_deps, tab_claims, tab_article, tab_add = st.tabs(["Map", "Dependencies", "Claims", "Article", "Add article"],
-                                                              key="tab", on_change="rerun")
+tab_map, tab_deps, tab_claims, tab_article, tab_add = st.tabs(list(appstate.TABS), key="tab", on_change="rerun")
+view = view.with_(tab=st.session_state.get("tab") or appstate.TABS[0])  # the open tab is part of the link
 
 with tab_map:
     col_map, col_side = st.columns([3, 1])
@@ -105,19 +111,19 @@ with tab_map:
         # arrive as one layer that restyles it in place.
         update = dashboard.view_layer(view, data, ws, result, tiles=tiles, fit_id=st.session_state.fit_id,
                                       mentions=st.session_state.get("w_article", view.article)
-                                      if st.session_state.get("w_mentions", st.session_state.get("kept_w_mentions")) else None)
+                                      if st.session_state.get("w_mentions", st.session_state.get("kept_w_mentions")) else None,
+                                      claims=dashboard.claims_shown(data, view.year), claims_note=dashboard.claims_note(view.year))
         mapcomponent.show(dashboard.base_map_args(data, PATHS, view.commodity), update.view, fit=update.fit, tiles=update.tiles,
                           key="map", height=620, session=st.session_state.map_session)
         st.caption("Layers: " + ", ".join(LAYERS) + " (switch them in the map's layer control, top right). "
                    "Moving dashes show the direction of flow; dashed stretches are drawn approximately.")
-        dashboard.copy_link(view)
         with st.expander("Briefing export"):
             dashboard.briefing_panel(view, PATHS)
     with col_side:
         st.subheader("Selection")
         selectable = ["(none)", *assets.index]
         chosen = st.selectbox("Asset", selectable, index=selectable.index(view.asset) if view.asset in assets.index else 0,
-                              format_func=lambda a: a if a == "(none)" else assets.at[a, "name"], key=f"w_asset_{view.asset}")
+                              format_func=lambda a: names.get(a, a), key=f"w_asset_{view.asset}")
         if (None if chosen == "(none)" else chosen) != view.asset and chosen != "(none)":
             dashboard.request_fit()
         view = view.with_(asset=None if chosen == "(none)" else chosen)
@@ -147,4 +153,6 @@ if tab_add.open:
         dashboard.add_article_panel(data, ws)
 
 st.session_state.view = view
+with st.sidebar:
+    dashboard.copy_link(view)  # on every tab, after the tabs' choices: the link holds the open tab too
 st.query_params.from_dict(appstate.to_query(view))

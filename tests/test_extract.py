@@ -17,7 +17,7 @@ from geo.claims.extract import analyse, build_matcher, default_matcher, extract,
 from geo.claims.text import name_key
 from geo.data import corpus, load
 from tests.conftest import DATA, ROOT
-from tests.extract_eval import load_set, prf, report, score
+from tests.extract_eval import confusion, load_set, prf, report, score
 
 DEV = load_set("extraction_dev.yaml")
 
@@ -50,6 +50,7 @@ def test_dev_set_scores(capsys):
     s = score(DEV, MATCHER)
     with capsys.disabled():
         print("\n" + report("dev set", s))
+        print("  claim-type confusions (expected, found instead):", dict(confusion(DEV, MATCHER).most_common()))
     for c in s["links"].values():
         p, r, _ = prf(c["tp"], c["fp"], c["fn"])
         assert p >= 0.95 and r >= 0.95  # the goal per language; the dev set is tuned on, so it must reach it

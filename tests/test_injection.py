@@ -29,6 +29,7 @@ from streamlit.testing.v1 import AppTest
 from geo.claims import ingest
 from geo.data import corpus, load
 from geo.views import briefing as brief
+from geo.views import mapcomponent
 from geo.views.safehtml import md_text, render, script_json
 from geo.workspace import Workspace
 from tests.conftest import ROOT
@@ -199,8 +200,8 @@ def test_dashboard_shows_the_payloads_as_text(hostile, workdir, monkeypatch):
     assert not at.exception
     fragments = "\n".join(h.proto.body for h in at.get("html"))
     assert EXCERPT in fragments and TITLE in fragments and OUTLET in fragments and ASSET_NAME in fragments
-    (component,) = [c for c in at.get("component_instance") if "script" in c.proto.json_args]
-    lookups = map_lookups(json.loads(component.proto.json_args)["script"])
+    (component,) = [c for c in at.get("component_instance") if "script_url" in c.proto.json_args]
+    lookups = map_lookups(mapcomponent.base_script(json.loads(component.proto.json_args)))
     assert any(c["x"] == EXCERPT and c["t"] == TITLE for c in lookups["claims"])
     # The briefing files made from the dashboard.
     at.button(key="w_brief").click().run()

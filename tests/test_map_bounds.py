@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from geo import settings
 from geo.store.files import FileStore
 from geo.store.postgis import PostgisStore
-from geo.views import dashboard
+from geo.views import dashboard, mapcomponent
 from geo.views.mapbounds import drawn_box, padded, reported_bounds, uses_bounds
 from geo.views.webmap import CASPIAN_FRAME
 from tests.conftest import DATA, ROOT, SEEDS
@@ -79,12 +79,12 @@ def test_the_files_back_end_answers_the_boxes_with_the_hand_picked_assets() -> N
 
 
 def _map(at: AppTest) -> dict:
-    (component,) = [c for c in at.get("component_instance") if "script" in c.proto.json_args]
+    (component,) = [c for c in at.get("component_instance") if "script_url" in c.proto.json_args]
     return json.loads(component.proto.json_args)
 
 
 def _drawn(at: AppTest) -> set[str]:
-    return set(parse(_map(at)["script"]).features())
+    return set(parse(mapcomponent.base_script(_map(at))).features())
 
 
 @pytest.fixture

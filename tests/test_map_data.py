@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.data import corpus, load
+from geo.views import mapcomponent
 from geo.views import tables as panels
 from geo.views.webmap import LINE_KINDS, MapState, build_map
 from tests.conftest import DATA, ROOT
@@ -102,11 +103,11 @@ def app_map(query: dict[str, str] | None = None, **widgets) -> tuple[AppTest, Ma
     for key, value in widgets.items():
         (at.sidebar.multiselect(key=key) if key == "w_off" else at.selectbox(key=key)).set_value(value).run()
     assert not at.exception
-    (component,) = [c for c in at.get("component_instance") if "script" in c.proto.json_args]
+    (component,) = [c for c in at.get("component_instance") if "script_url" in c.proto.json_args]
     args = json.loads(component.proto.json_args)
     # The base map is stable across reruns; what changes arrives in the per-run layer (geoView.update).
     # The page calls geoView.update(VIEW, FIT, map) with the component's view and fit arguments.
-    return at, parse_update(parse(args["script"]), f"geoView.update({args['view']}, {json.dumps(args['fit'])}, map)")
+    return at, parse_update(parse(mapcomponent.base_script(args)), f"geoView.update({args['view']}, {json.dumps(args['fit'])}, map)")
 
 
 def test_app_default_map_carries_the_2023_baseline_flows():
@@ -136,7 +137,7 @@ def test_app_selected_asset_is_highlighted_and_fitted():
 
 
 def test_app_selected_claim_highlights_its_linked_assets():
-    _, data = app_map(w_claim="zeifert-reroute-oil-gas")
+    _, data = app_map({"year": "2024"}, w_claim="zeifert-reroute-oil-gas")  # its article is dated 2024-02-07: listed from 2024 on
     # claims.yaml links this claim to 34 assets, BTC and the Aktau-Baku lane among them.
     ids = set(CLAIMS.loc[CLAIMS["id"] == "zeifert-reroute-oil-gas", "asset_ids"].iloc[0])
     assert len(ids) == 34 and {"btc", "lane-aktau-baku"} <= ids

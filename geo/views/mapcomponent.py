@@ -5,7 +5,8 @@ replaces ``st_folium``'s front end, which
 - waited 250 ms (a debounce) before it sent a click, and
 - evaluated a new script and re-bound click handlers on every layer of the map on every rerun.
 
-Here the base map's script (from folium, built once per data version and commodity and shared) is evaluated once;
+Here the base map's script (from folium, built once per data version and commodity and shared, served as a static
+file named by its content hash) is evaluated once;
 each rerun hands the page only the view (flows, switched-off routes, selection, stranded rings, as JSON), a fit
 request and the online-tiles switch, which ``geoView.update`` applies to the drawn layers. A click is sent at once.
 The component's value has the shape the dashboard read from ``st_folium`` (``last_active_drawing``,
@@ -14,7 +15,10 @@ The component's value has the shape the dashboard read from ``st_folium`` (``las
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,22 +27,61 @@ import folium
 import streamlit.components.v1 as components
 import streamlit_folium as stf
 
+from geo import settings
+
 #: The component's page; Streamlit serves this folder. Its iframe's title ends with ``geo_map``.
 COMPONENT_DIR = Path(__file__).parent / "static" / "mapcomponent"
 _component = components.declare_component("geo_map", path=str(COMPONENT_DIR))
 
 
-def base_args(fmap: folium.Map) -> dict[str, Any]:
-    """What the page needs to draw ``fmap`` once (script, header, html, Leaflet's files), computed with streamlit-folium's helpers."""
+#: Where the base maps' scripts are written (``static/`` beside ``app.py``, which Streamlit serves at ``/app/static/``).
+SCRIPT_DIR = settings.ROOT / "static" / "mapdata"
+SCRIPT_URL = "/app/static/mapdata"
+#: Scripts of older data versions are removed once they are this old (seconds); a page still open on one has loaded it.
+SCRIPT_MAX_AGE_S = 24 * 3600
+
+
+def base_args(fmap: folium.Map, script_dir: Path | None = None) -> dict[str, Any]:
+    """What the page needs to draw ``fmap`` once (header, html, Leaflet's files and the map's script), computed with streamlit-folium's helpers.
+
+    The map's script (the routes, points and basemap as JSON: 0.5 MB for the shipped data, 6 MB at 100x) is not an
+    argument: it is written once to ``script_dir`` under its content hash and the page loads it from ``script_url``
+    like Leaflet. Component arguments travel with every rerun (a toggle re-sent all of it, and the browser parsed it
+    again); a file is fetched once per page, in parallel with Leaflet, and the browser may cache it (issue 15).
+    """
     fmap.get_root().render()
     fmap.render()
     html, header = stf._get_html(fmap), stf._get_header(fmap)
     script = stf._get_map_string(fmap)
     css = [href for _, href in fmap.default_css]
-    js = [src for _, src in fmap.default_js]
+    js = [src for name, src in fmap.default_js if name != "jquery"]  # nothing on the map uses jQuery
     # The page redraws (keeping the user's view) only when this changes: a new data version or commodity.
     base = hashlib.sha1("\n".join([script, header, html, *css, *js]).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
-    return {"script": script, "header": header, "html": html, "id": stf.get_full_id(fmap), "css_links": css, "js_links": js, "base": base}
+    _write_script(script_dir or SCRIPT_DIR, base, script)
+    return {"script_url": f"{SCRIPT_URL}/{base}.js", "header": header, "html": html, "id": stf.get_full_id(fmap),
+            "css_links": css, "js_links": js, "base": base}
+
+
+def base_script(args: dict[str, Any], script_dir: Path | None = None) -> str:
+    """The map script that :func:`base_args` wrote for ``args`` (what the page loads from ``args["script_url"]``)."""
+    return ((script_dir or SCRIPT_DIR) / f"{args['base']}.js").read_text(encoding="utf-8")
+
+
+def _write_script(folder: Path, base: str, script: str) -> None:
+    """Write ``base.js`` atomically if it is not there yet; remove other versions' scripts older than a day."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{base}.js"
+    if path.exists():
+        os.utime(path)  # in use: not old
+    else:
+        tmp = folder / f".{base}.{os.getpid()}.tmp"
+        tmp.write_text(script, encoding="utf-8")
+        tmp.replace(path)
+    now = time.time()
+    for old in folder.glob("*.js"):
+        with contextlib.suppress(OSError):  # another server may have removed it first
+            if old != path and now - old.stat().st_mtime > SCRIPT_MAX_AGE_S:
+                old.unlink()
 
 
 def show(args: dict[str, Any], view: str, *, fit: dict[str, Any] | None, tiles: dict[str, str] | None, key: str, height: int,

@@ -26,6 +26,8 @@ window.geoView = (function () {
     var current = null, lastFit = null, decorated = null;
     /* Above this many lines with flow the direction dashes stand still (an animation of thousands of paths costs the CPU). */
     var ANIMATE_MAX = 300, MAX_LABELS = 90;
+    /* Point thinning (see thinPoints): only maps with at least THIN_MIN points are thinned, in cells of THIN_CELL pixels. */
+    var THIN_MIN = 400, THIN_CELL = 64, THIN_RADIUS_MIN = 3;
     var measureCtx = null;
 
     function textWidth(t) {
@@ -70,7 +72,8 @@ window.geoView = (function () {
 
     function create(L_, V, SHARED) {
         var off = new Set(V.off), hl = new Set(V.highlight);
-        var styled = [], halos = [], flowRecs = [], overlay = null, mapRef = decorated, labelBox = null, labelTimer = null, placed = [];
+        var styled = [], halos = [], flowRecs = [], claimRec = null, overlay = null, mapRef = decorated, labelBox = null, labelTimer = null, placed = [];
+        var pointRecs = [], thinZoom = null;
 
         function expand(p) {
             if (p._x) return p;
@@ -86,7 +89,7 @@ window.geoView = (function () {
             return {color: V.colours[p.c], weight: Math.round(w * 10) / 10, opacity: 0.9, dashArray: V.dashes[p.s] || (p.ax ? "8 5" : null)};
         }
         function pointStyle(p) {
-            if (p.claim) return {color: "#000000", weight: 1, fillColor: V.hlColour, fillOpacity: 0.95};
+            if (p.claim) return claimStyle(p);
             var border = hl.has(p.i) ? (bypassed(p.i) ? V.bypassColour : V.hlColour) : (p.rp ? V.ruColour : "#333333");
             return {color: border, weight: hl.has(p.i) ? 4 : (p.rp ? 2.5 : 1), fillColor: off.has(p.i) ? V.offColour : V.colours[p.c],
                     fillOpacity: p.k === "Junction" ? 0.6 : 0.9};
@@ -98,11 +101,10 @@ window.geoView = (function () {
         }
         /* A route or port the shown claim says is avoided: cased black and dashed, not yellow. */
         function bypassed(id) { return (V.roles || {})[id] === "bypassed"; }
-        function hasHalo(f) { return hl.has(f.properties.i) || f.properties.ru > 0; }
         function tooltip(p) {
             var claims = L_.byAsset[p.i] || [];
             var parts = ["<b>" + esc(p.n) + "</b>", esc(p.cap)];
-            if (p.claim) parts = ["<b>" + claims.length + " claim(s)</b> about " + esc(p.n)];
+            if (p.claim) parts = claimTooltip(p, claims.length);
             else if (off.has(p.i)) parts.push("<i>switched off in this scenario</i>");
             else if (p.i in V.flows) parts.push("flow " + V.flows[p.i].toFixed(2) + " " + esc(V.unit) + " (" + esc(V.year) + ", model)");
             return parts.join("<br>");
@@ -127,15 +129,20 @@ window.geoView = (function () {
             return html + "<p><b>Sources</b></p><ul>" + src.join("") + "</ul></div>";
         }
         function bind(f, layer) {
-            layer.bindTooltip(function () { return tooltip(expand(f.properties)); }, {sticky: true});
+            layer.bindTooltip(function () { return tooltip(expand(f.properties)) + thinnedNote(layer); }, {sticky: true});
             layer.bindPopup(function () { return popup(expand(f.properties)); }, {maxWidth: 420, maxHeight: 360, autoPan: false});
             /* The dashboard's component (static/mapcomponent/geomap.js) sends a click to the app at once. */
             layer.on("click", function (e) { if (window.geoViewClick) window.geoViewClick(f.properties, e); });
         }
         /* One map layer: a red or yellow casing under the lines, then the features themselves. */
         function addHalo(rec) {
-            rec.layer = L.geoJson(rec.data, {filter: hasHalo, style: haloStyle, interactive: false, pane: "geoHalo"}).addTo(rec.parent);
+            /* The Russian-exposure casings never change with the view: drawn once, restyled in place (a highlight turns one
+               yellow). Only the few casings of highlighted routes without one are drawn anew on each view. */
+            if (!rec.fixed) rec.fixed = L.geoJson(rec.data, {filter: hasRuHalo, style: haloStyle, interactive: false, pane: "geoHalo"}).addTo(rec.parent);
+            rec.layer = L.geoJson(rec.data, {filter: hasHlHalo, style: haloStyle, interactive: false, pane: "geoHalo"}).addTo(rec.parent);
         }
+        function hasRuHalo(f) { return f.properties.ru > 0; }
+        function hasHlHalo(f) { return hl.has(f.properties.i) && !(f.properties.ru > 0); }
         /* Flow direction: light dashes running along every line that carries flow (lines are drawn from source to sink). */
         function hasFlow(f) {
             var p = f.properties;
@@ -157,6 +164,7 @@ window.geoView = (function () {
             labelBox = L.DomUtil.create("div", "geo-labels", map.getPane("geoLabels"));
             map.on("zoomstart", function () { labelBox.style.display = "none"; });
             map.on("zoomend moveend resize overlayadd overlayremove", scheduleLabels);
+            map.on("zoomend overlayadd overlayremove", function () { thinPoints(false); });
         }
         function scheduleLabels() {
             if (labelTimer) clearTimeout(labelTimer);
@@ -215,8 +223,36 @@ window.geoView = (function () {
             labelBox.innerHTML = html.join("");
             labelBox.style.display = "";
         }
+        /* Claim density (issue 15): each asset's claim marker has an area that follows the number of claims shown
+           (V.density: the year slider and the Claims tab's filters) and carries that number; an asset with none is hidden.
+           Without V.density (a saved page) every claim in the data counts. */
+        function claimCount(p) { return V.density ? ((V.density[p.i] || {}).n || 0) : (L_.byAsset[p.i] || []).length; }
+        function claimStyle(p) {
+            var d = V.density ? V.density[p.i] : null;
+            /* Hidden: nothing painted, so nothing to hover or click (Leaflet keeps the old radius when given 0). */
+            if (V.density && !d) return {radius: 0.01, stroke: false, fill: false};
+            return {radius: d ? d.r : 4, stroke: true, fill: true, color: "#000000", weight: 1, opacity: 1, fillColor: V.hlColour,
+                    fillOpacity: d ? 0.75 : 0.95};
+        }
+        function claimTooltip(p, all) {
+            var n = claimCount(p), note = V.density && n !== all ? " (of " + all + " in the data)" : "";
+            return ["<b>" + n + " claim(s)</b> about " + esc(p.n) + note].concat(V.densityNote ? ["<i>" + esc(V.densityNote) + "</i>"] : []);
+        }
+        /* The count on each claim marker, in the Claims layer's group (it shows and hides with that layer). */
+        function drawDensity() {
+            if (!claimRec) return;
+            if (claimRec.badges) claimRec.badges.clearLayers(); else claimRec.badges = L.layerGroup().addTo(claimRec.parent);
+            if (!V.density) return;
+            claimRec.data.features.forEach(function (f) {
+                var d = V.density[f.properties.i], c = f.geometry.coordinates;
+                if (!d || f.geometry.type !== "Point") return;
+                L.marker([c[1], c[0]], {icon: L.divIcon({className: "geo-density", html: esc(d.n), iconSize: [2 * d.r, 2 * d.r]}),
+                                        interactive: false, keyboard: false, pane: "geoLabels"}).addTo(claimRec.badges);
+            });
+        }
         function addLayer(data, parent, points) {
             hook(parent._map || mapRef);
+            if (data.features.some(function (f) { return f.properties.claim; })) claimRec = {data: data, parent: parent, badges: null};
             if (!points) {
                 var rec = {data: data, parent: parent, layer: null};
                 halos.push(rec);
@@ -230,24 +266,111 @@ window.geoView = (function () {
                     var k = f.properties.k;
                     var group = k === "Junction" ? "Junctions" : (k === "Field" ? "Fields" : "Ports and terminals");
                     var r = f.properties.claim ? 4 : (V.radius[group] || 5);
-                    return L.circleMarker(ll, {radius: r});
+                    return L.circleMarker(ll, {radius: r, geoRadius: r});
                 },
                 style: function (f) { return f.geometry.type === "Point" ? pointStyle(f.properties) : lineStyle(f.properties); },
                 onEachFeature: function (f, layer) { layer.feature.properties.id = f.properties.i; bind(f, layer); }
-            }).addTo(parent);
+            });
+            if (points) registerPoints(layer, parent);
+            layer.addTo(parent);
             styled.push(layer);
+            if (claimRec && claimRec.parent === parent) drawDensity();
             scheduleLabels();
+        }
+        /* Dense points (issue 15: at 100x data the default view was a carpet of markers on which no line could be clicked).
+           On a map of at least THIN_MIN points, each THIN_CELL-pixel cell of the current zoom keeps one point: a highlighted
+           one, else the best ranked (terminals and ports before fields, larger capacity first, as the labels), drawn 2 px
+           smaller; the others leave the map until the user zooms in, and the kept point's tooltip says how many it stands for. Claims markers
+           are never thinned. A map with fewer points (the shipped data) is drawn as it always was. */
+        function registerPoints(gj, parent) {
+            gj.eachLayer(function (l) { if (!l.feature.properties.claim) pointRecs.push({l: l, gj: gj, parent: parent}); });
+            var dense = pointRecs.length >= THIN_MIN;
+            pointRecs.forEach(function (rec) {
+                var r = rec.l.options.geoRadius;
+                rec.l.setRadius(dense ? Math.max(THIN_RADIUS_MIN, r - 2) : r);
+            });
+            thinPoints(true);
+        }
+        function pointRank(a, b) {
+            var p = a.l.feature.properties, q = b.l.feature.properties, ha = hl.has(p.i) ? 0 : 1, hb = hl.has(q.i) ? 0 : 1;
+            if (ha !== hb) return ha - hb;
+            if (p.lr !== q.lr) return (p.lr || 0) - (q.lr || 0);
+            return p.i < q.i ? -1 : (p.i > q.i ? 1 : 0);
+        }
+        function thinPoints(force) {
+            var map = mapRef;
+            if (!map || !map._loaded || pointRecs.length < THIN_MIN) return;
+            var zoom = map.getZoom();
+            if (!force && zoom === thinZoom) return;
+            thinZoom = zoom;
+            var heads = {};
+            pointRecs.slice().sort(pointRank).forEach(function (rec) {
+                rec.more = 0;
+                /* A group the user switched off takes no cell (its points are not drawn). */
+                var keep = true;
+                if (rec.parent._map) {
+                    var xy = map.project(rec.l.getLatLng(), zoom), key = Math.floor(xy.x / THIN_CELL) + ":" + Math.floor(xy.y / THIN_CELL);
+                    var head = heads[key];
+                    if (!head) heads[key] = rec;
+                    else if (!hl.has(rec.l.feature.properties.i)) { head.more += 1; keep = false; }
+                }
+                var shown = rec.gj.hasLayer(rec.l);
+                if (keep && !shown) { rec.gj.addLayer(rec.l); rec.l.setStyle(pointStyle(rec.l.feature.properties)); }
+                else if (!keep && shown) rec.gj.removeLayer(rec.l);
+            });
+            pointRecs.forEach(function (rec) { rec.l._geoMore = rec.more; });
+        }
+        function thinnedNote(layer) {
+            return layer._geoMore ? "<br><i>and " + layer._geoMore + " more point(s) here: zoom in to see them</i>" : "";
+        }
+        /* The assets whose style a new view may change (issue 15: at 100x data a toggle restyled 6,200 features and drew
+           1,400 casings anew), or null when any may: the first view, another palette, or the flow scale switched on or off
+           (lines without flow are drawn thinner when some line has flow). */
+        function changedIds(V0, V1) {
+            var fixed = function (v) { return JSON.stringify([v.colours, v.dashes, v.offColour, v.ruColour, v.hlColour, v.ruOpacity, v.bypassColour, v.radius]); };
+            if (!V0 || (V0.maxFlow > 0) !== (V1.maxFlow > 0) || fixed(V0) !== fixed(V1)) return null;
+            var ids = new Set();
+            function diff(a, b) {
+                var sa = new Set(a), sb = new Set(b);
+                sa.forEach(function (x) { if (!sb.has(x)) ids.add(x); });
+                sb.forEach(function (x) { if (!sa.has(x)) ids.add(x); });
+            }
+            diff(V0.off, V1.off);
+            diff(V0.highlight, V1.highlight);
+            var rescaled = V0.maxFlow !== V1.maxFlow, r0 = V0.roles || {}, r1 = V1.roles || {};
+            Object.keys(V0.flows).concat(Object.keys(V1.flows)).forEach(function (k) { if (rescaled || V0.flows[k] !== V1.flows[k]) ids.add(k); });
+            Object.keys(r0).concat(Object.keys(r1)).forEach(function (k) { if (r0[k] !== r1[k]) ids.add(k); });
+            /* Claim markers follow the claim density (year slider, Claims tab filters). */
+            var d0 = V0.density || null, d1 = V1.density || null;
+            if ((d0 === null) !== (d1 === null)) return null;
+            if (d0) Object.keys(d0).concat(Object.keys(d1)).forEach(function (k) {
+                var a = d0[k], b = d1[k];
+                if (!a || !b || a.n !== b.n || a.r !== b.r) ids.add(k);
+            });
+            return ids;
+        }
+        function restyle(layer, style, ids) {
+            if (!layer) return;
+            if (ids === null) { layer.setStyle(style); return; }
+            layer.eachLayer(function (l) { if (ids.has(l.feature.properties.i)) l.setStyle(style(l.feature)); });
         }
         function featureStyle(f) { return f.geometry.type === "Point" ? pointStyle(f.properties) : lineStyle(f.properties); }
         /* A new scenario or selection: restyle the drawn layers in place, so the map (and the user's view) stays. */
         function update(V2, map) {
+            var ids = changedIds(V, V2), hlChanged = ids === null || V2.highlight.length !== hl.size || V2.highlight.some(function (i) { return !hl.has(i); });
             V = V2;
             off = new Set(V.off);
             hl = new Set(V.highlight);
-            styled.forEach(function (layer) { layer.setStyle(featureStyle); });
-            halos.forEach(function (rec) { if (rec.layer) rec.parent.removeLayer(rec.layer); addHalo(rec); });
+            styled.forEach(function (layer) { restyle(layer, featureStyle, ids); });
+            if (hlChanged) thinPoints(true);
+            halos.forEach(function (rec) {
+                restyle(rec.fixed, haloStyle, ids);
+                if (rec.layer) rec.parent.removeLayer(rec.layer);
+                addHalo(rec);
+            });
             var animate = flowAnimated();
             flowRecs.forEach(function (rec) { if (rec.layer) rec.parent.removeLayer(rec.layer); addFlow(rec, animate); });
+            drawDensity();
             map = map || mapRef;
             if (!map) return;
             hook(map);
@@ -307,6 +430,7 @@ window.geoView = (function () {
             ".geo-label{position:absolute;height:15px;font:600 11px/15px sans-serif;color:#222;text-align:center;white-space:nowrap;" +
             "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff,0 0 4px #fff}" +
             ".geo-label-line{font-style:italic}" +
+            ".geo-density{display:flex;align-items:center;justify-content:center;font:bold 11px sans-serif;color:#000}" +
             "@keyframes geo-flow{to{stroke-dashoffset:-24}}" +
             ".geo-flow{animation:geo-flow 1.6s linear infinite}" +
             "@media (prefers-reduced-motion: reduce){.geo-flow{animation:none}}";

@@ -121,9 +121,23 @@
         state.kept = null;
         if (v) map.setView([v.lat, v.lng], v.zoom, {animate: false});
     }
-    function drawBase(args) {
+    /* The base map's script is a static file named by its content hash (geo/views/mapcomponent.py), fetched as text
+       while Leaflet loads: component arguments would carry it through every rerun (issue 15). */
+    var scripts = {};
+    function fetchBase(args) {
+        var url = args.script_url;
+        if (!scripts[url]) {
+            scripts[url] = fetch(url, {credentials: "same-origin"}).then(function (r) {
+                if (!r.ok) throw new Error("map script " + url + ": HTTP " + r.status);
+                return r.text();
+            });
+            scripts[url].catch(function () { delete scripts[url]; });  // a later render may try again
+        }
+        return scripts[url];
+    }
+    function drawBase(args, script) {
         document.getElementById("geo-html").innerHTML = args.html;  // the legend: our own template, data-free
-        (0, eval)(args.script);  // defines the global map_div (the Leaflet map) and draws the base layers
+        (0, eval)(script);  // defines the global map_div (the Leaflet map) and draws the base layers
         window.map = window.map_div;
         restoreView(window.map);
         remember(window.map);
@@ -133,18 +147,39 @@
     function draw(args) {
         state.loading = true;
         performance.mark("geo-first-render");  // the marks time the frame's own work (benchmarks/bench_browser.py)
-        loadScripts(args.js_links, args.css_links).then(function () {
+        var base = fetchBase(args);
+        Promise.all([loadScripts(args.js_links, args.css_links), base]).then(function (loaded) {
             performance.mark("geo-scripts-loaded");
             document.head.insertAdjacentHTML("beforeend", args.header);
             window.geoViewClick = clicked;
-            drawBase(args);
+            drawBase(args, loaded[1]);
             performance.mark("geo-base-drawn");
             state.drawn = true;
-            state.loading = false;
-            apply(state.pending || args);
-            state.pending = null;
+            finish(args);
         });
     }
+    /* After a (re)draw: the newest render put off meanwhile, if any, is applied now (redrawing again for newer data). */
+    function finish(args) {
+        state.loading = false;
+        var next = state.pending || args;
+        state.pending = null;
+        if (next.base !== state.base) rerender(next); else apply(next);
+    }
+    /* New data (a saved claim, a hand edit) or the other commodity: the new base map, drawn in the user's view. */
+    function redraw(args) {
+        state.loading = true;
+        fetchBase(args).then(function (script) {
+            keepView();
+            window.map.remove();
+            window.map = null;
+            state.view = null;
+            state.tiles = null;
+            state.tileLayer = null;
+            drawBase(args, script);
+            finish(args);
+        });
+    }
+    function rerender(args) { window.dispatchEvent(new MessageEvent("message", {data: {type: "streamlit:render", args: args}})); }
     window.addEventListener("message", function (event) {
         var data = event.data;
         if (!data || data.type !== "streamlit:render") return;
@@ -158,21 +193,13 @@
             if (state.loading || !shown()) state.pending = args; else draw(args);
             return;
         }
+        if (state.loading) {  // a redraw is under way: the newest render waits for it
+            state.pending = args;
+            return;
+        }
         if (args.base !== state.base) {
-            /* New data (a saved claim, a hand edit) or the other commodity: draw the new base map, in the user's view.
-               A map in a hidden tab has no size to fit; it is redrawn when the tab shows it again. */
-            if (!shown()) {
-                state.pending = args;
-                return;
-            }
-            keepView();
-            window.map.remove();
-            window.map = null;
-            state.view = null;
-            state.tiles = null;
-            state.tileLayer = null;
-            drawBase(args);
-            apply(args);
+            /* A map in a hidden tab has no size to fit; it is redrawn when the tab shows it again. */
+            if (!shown()) state.pending = args; else redraw(args);
             return;
         }
         apply(args);
@@ -187,7 +214,7 @@
             if (!state.loading && state.pending && shown()) {
                 var args = state.pending;
                 state.pending = null;
-                window.dispatchEvent(new MessageEvent("message", {data: {type: "streamlit:render", args: args}}));
+                rerender(args);
             }
         }, 200);
     });
