@@ -168,7 +168,9 @@ def test_claims_tab_lists_the_claims_within_n_km_of_a_port(km: float, claims: li
         real = cls.claims_near
         monkeypatch.setattr(cls, "claims_near", lambda self, a, k, real=real: asked.append((a, k)) or real(self, a, k))
     dashboard.claims_near.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["year"] = "2024"  # the year slider lists the claims of articles dated up to its year: the seed is of 2024
+    at.run()
     at.session_state["tab"] = "Claims"
     at.run()
     assert len(at.selectbox(key="w_claim").options) == 31  # (none) and the 30 shipped claims
@@ -205,3 +207,18 @@ def test_a_boxes_layers_are_the_versions_features_of_its_assets_and_stay_script_
     assert ids == {"Oil pipelines": {"cpc"}, "Ports and terminals": {"aktau", "kuryk"}, "Claims": {"aktau", "cpc", "kuryk"}}
     assert part.lookups == full.lookups
     assert all("<" not in text and "{{" not in text for text in part.layers.values())
+
+
+@pytest.mark.files_only(reason="edits the files of a FileStore directly")
+def test_the_files_back_end_reads_the_files_again_after_a_hand_edit(data_copy) -> None:
+    import shapely
+
+    from geo.data import load
+
+    store = FileStore(data_copy, SEEDS)
+    assert "aktau" in store.assets_in_bbox(AKTAU_BOX)
+    assets = load.load_assets(data_copy)
+    assets.loc["aktau", "geometry"] = shapely.Point(60.0, 43.6)  # moved 8.8 degrees east, out of the box (east edge 54.5E)
+    load.write_text_atomic(data_copy / load.ASSETS_FILE, load.dumps_assets(assets))
+    assert "aktau" not in store.assets_in_bbox(AKTAU_BOX)
+    assert "aktau" in store.assets_in_bbox((59.5, 43.0, 60.5, 44.0))
