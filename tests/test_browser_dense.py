@@ -75,10 +75,10 @@ def test_dense_points_leave_the_lines_clickable(dense_url, browser):  # noqa: F8
     # Fewer markers are drawn than there are points, and zooming in brings more of them back.
     drawn = body.evaluate(MARKERS_JS)
     assert drawn < 36 * SCALE, drawn  # 36 point assets in the shipped data
-    body.evaluate("() => window.map.setZoom(window.map.getZoom() + 3, {animate: false})")
+    body.evaluate("() => { window.map.setZoom(window.map.getZoom() + 3, {animate: false}); }")
     page.wait_for_timeout(300)
     assert body.evaluate(MARKERS_JS) > drawn
-    body.evaluate("() => window.map.setZoom(window.map.getZoom() - 3, {animate: false})")
+    body.evaluate("() => { window.map.setZoom(window.map.getZoom() - 3, {animate: false}); }")
     page.wait_for_timeout(300)
 
     # A click on a line pixel selects that line: the side column names it.
