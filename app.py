@@ -26,13 +26,15 @@ if "view" not in st.session_state:
         st.query_params.to_dict(), asset_ids=assets.index, presets=set(data.presets),
         claim_ids=set(claims["id"]) if not claims.empty else set(), article_ids=set(data.corpus.articles),
     )
+    st.session_state.setdefault("tab", st.session_state.view.tab)  # a link opens on its tab
 view: appstate.ViewState = st.session_state.view
 if st.session_state.get("url_notices"):
     st.warning(md_text(appstate.notice_line(st.session_state.url_notices)), icon="⚠️")
 
 with st.sidebar:
     st.header("Scenario")
-    year = st.selectbox("Year", appstate.YEARS, index=appstate.YEARS.index(view.year), key="w_year")
+    year = st.select_slider("Year", appstate.YEARS, value=view.year, key="w_year",
+                            help="Flows of this year; claims of articles dated to the end of it (and undated ones, see the Claims tab)")
     commodity = st.radio("Commodity", appstate.COMMODITIES, index=appstate.COMMODITIES.index(view.commodity), horizontal=True, key="w_commodity")
     preset_names = ["(none)", *data.presets]
     preset = st.selectbox("Preset", preset_names, index=preset_names.index(view.preset or "(none)"), key="w_preset",
@@ -92,8 +94,8 @@ for col, m in zip(st.columns(4), dashboard.headline(baseline, result), strict=Tr
 
 # A closed tab sends nothing (issue 15): the browser then loads no table, chart or uploader code before the map. Its widgets'
 # values that the map needs (the claim, the article and its mentions) live on in the view and in "kept_*" keys.
-tab_map, tab_deps, tab_claims, tab_article, tab_add = st.tabs(["Map", "Dependencies", "Claims", "Article", "Add article"],
-                                                              key="tab", on_change="rerun")
+tab_map, tab_deps, tab_claims, tab_article, tab_add = st.tabs(list(appstate.TABS), key="tab", on_change="rerun")
+view = view.with_(tab=st.session_state.get("tab") or appstate.TABS[0])  # the open tab is part of the link
 
 with tab_map:
     col_map, col_side = st.columns([3, 1])
@@ -109,12 +111,12 @@ with tab_map:
         # arrive as one layer that restyles it in place.
         update = dashboard.view_layer(view, data, ws, result, tiles=tiles, fit_id=st.session_state.fit_id,
                                       mentions=st.session_state.get("w_article", view.article)
-                                      if st.session_state.get("w_mentions", st.session_state.get("kept_w_mentions")) else None)
+                                      if st.session_state.get("w_mentions", st.session_state.get("kept_w_mentions")) else None,
+                                      claims=dashboard.claims_shown(data, view.year), claims_note=dashboard.claims_note(view.year))
         mapcomponent.show(dashboard.base_map_args(data, PATHS, view.commodity), update.view, fit=update.fit, tiles=update.tiles,
                           key="map", height=620, session=st.session_state.map_session)
         st.caption("Layers: " + ", ".join(LAYERS) + " (switch them in the map's layer control, top right). "
                    "Moving dashes show the direction of flow; dashed stretches are drawn approximately.")
-        dashboard.copy_link(view)
         with st.expander("Briefing export"):
             dashboard.briefing_panel(view, PATHS)
     with col_side:
@@ -140,7 +142,7 @@ with tab_deps:
 
 if tab_claims.open:
     with tab_claims:
-        view = dashboard.claims_panel(view, data)
+        view = dashboard.claims_panel(view, data, PATHS)
 
 if tab_article.open:
     with tab_article:
@@ -151,4 +153,6 @@ if tab_add.open:
         dashboard.add_article_panel(data, ws)
 
 st.session_state.view = view
+with st.sidebar:
+    dashboard.copy_link(view)  # on every tab, after the tabs' choices: the link holds the open tab too
 st.query_params.from_dict(appstate.to_query(view))

@@ -52,3 +52,23 @@ def report(name: str, s: dict) -> str:
             lines.append(f"  {what:<5} {lang}: P {p:.2f} R {r:.2f} (tp {c['tp']}, fp {c['fp']}, fn {c['fn']})")
     lines.append(f"  claim-type macro-F1 {s['macro_f1']:.3f}")
     return "\n".join(lines)
+
+
+def confusion(articles: list[dict], matcher: Matcher) -> Counter:
+    """Claim-type confusions, counted per article: (expected, found instead) for each type missed or added.
+
+    A type expected but not found pairs with each type found but not expected in the same article
+    (``"-"`` when there is none), so ("rerouting", "dependency") reads "rerouting was read as dependency".
+    """
+    out: Counter = Counter()
+    for a in articles:
+        result = analyse(a["text"], language=a["language"], matcher=matcher)
+        got, want = {t for x in result.claims for t in x.claim_types}, set(a["expected_claim_types"])
+        missed, added = sorted(want - got), sorted(got - want)
+        for m in missed:
+            for x in added or ["-"]:
+                out[(m, x)] += 1
+        if not missed:
+            for x in added:
+                out[("-", x)] += 1
+    return out

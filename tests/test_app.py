@@ -106,8 +106,12 @@ def test_claims_panel_shows_the_seed_excerpts(default_app):
     assert "NetEase" in html
 
 
+#: The seed article is dated 2024-02-07 (data/articles.yaml): the year slider lists its claims from 2024 on.
+CLAIMS_YEAR = {"year": "2024"}
+
+
 def test_selecting_a_claim_highlights_its_assets(default_app):
-    at = open_tab(run_app(), "Claims")
+    at = open_tab(run_app(CLAIMS_YEAR), "Claims")
     at.selectbox(key="w_claim").set_value("zeifert-reroute-oil-gas").run()
     assert not at.exception
     # The zoom request carries the claim's frame and a new id, so the page zooms once (after the user chose the claim).
@@ -118,7 +122,7 @@ def test_selecting_a_claim_highlights_its_assets(default_app):
 
 def test_scenario_selection_and_tab_changes_keep_the_same_base_map():
     """The browser keeps the drawn map (and the user's view) only while the base script and widget id stay the same."""
-    at = run_app()
+    at = run_app(CLAIMS_YEAR)
     base = base_map(at)
     layer = map_args(at)["view"]
     at.sidebar.selectbox(key="w_preset").set_value("cpc-halted").run()
@@ -156,7 +160,7 @@ def test_claim_saved_or_edited_by_hand_shows_in_the_same_session(tmp_path, monke
     shutil.copytree(ROOT / "seeds", seeds)
     monkeypatch.setenv("GEO_DATA_DIR", str(data))
     monkeypatch.setenv("GEO_SEEDS_DIR", str(seeds))
-    at = open_tab(run_app(), "Claims")
+    at = open_tab(run_app(CLAIMS_YEAR), "Claims")
     before = len(at.selectbox(key="w_claim").options)
     # A hand edit: a copy of the first claim under a new id, pointing at another span of the same article.
     doc = yaml.safe_load((data / "claims.yaml").read_text(encoding="utf-8"))
@@ -177,7 +181,7 @@ def test_query_string_state_round_trips():
     query = {"year": "2022", "preset": "cpc-halted", "off": "btc", "asset": "cpc"}
     at = run_app(query)
     assert not at.exception
-    assert at.sidebar.selectbox(key="w_year").value == 2022
+    assert at.sidebar.select_slider(key="w_year").value == 2022
     assert at.sidebar.selectbox(key="w_preset").value == "cpc-halted"
     assert at.sidebar.multiselect(key="w_off").value == ["btc"]
     params = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
@@ -186,7 +190,7 @@ def test_query_string_state_round_trips():
 
 def test_dependency_panel_has_units_and_years(default_app):
     table = metric_table(default_app)
-    assert any("Mt" in m and "2023" in m for m in table.index)
+    assert any("Mt" in m and "2024" in m for m in table.index)  # the opening year
     assert any("%" in m for m in table.index)
 
 

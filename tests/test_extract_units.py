@@ -208,3 +208,16 @@ def test_a_misspelt_long_name_matches_by_one_vowel_edit_only():
     assert run("Oil exports go via Primorks now.").mentions == []
     # Lower case is never fuzzed: a misspelt common word must not become a place.
     assert run("Oil exports go via primarsk now.").mentions == []
+
+
+def test_confusions_pair_a_missed_type_with_the_type_found_instead():
+    from tests.extract_eval import confusion
+
+    # "Oil flows via the BTC pipeline." names BTC (avoids Russia) but has no rerouting or change cue: no claim at all,
+    # so an expected rerouting is missed with nothing found instead: ("rerouting", "-") once.
+    # "Kazakhstan depends on the CPC for 80% of its oil exports." is a dependency; expecting opinion there gives
+    # ("opinion", "dependency") once.
+    articles = [{"text": "Oil flows via the BTC pipeline.", "language": "en", "expected_claim_types": ["rerouting"]},
+                {"text": "Kazakhstan depends on the CPC for 80% of its oil exports.", "language": "en",
+                 "expected_claim_types": ["opinion"]}]
+    assert dict(confusion(articles, M)) == {("rerouting", "-"): 1, ("opinion", "dependency"): 1}

@@ -8,8 +8,9 @@ from shapely.geometry import LineString
 
 from geo.data import geometry_checks as gc
 from geo.data import load
-from geo.data.geodesy import haversine_km
-from geo.data.lines import lines_from_waypoints
+from geo.data.gazetteer import regions_of
+from geo.data.geodesy import distance_to_line_km, geodesic_length_km, haversine_km
+from geo.data.lines import line_through, lines_from_waypoints
 from tests.conftest import DATA
 
 ASSETS = load.load_assets(DATA)
@@ -188,10 +189,21 @@ def test_bbs_karaozek_at_km_944_and_a_cut_corner_moves_it():
 def test_cagp_uzbek_course_is_approximate_with_its_alternative_named():
     sections = ASSETS.loc["cagp", "sections"]
     uzbek = [s for s in sections if s["end_km"] <= 500]
-    # Olot to the Shardara crossing: five sections, every one approximate.
-    assert len(uzbek) == 5 and {s["accuracy"] for s in uzbek} == {"approximate"}
+    # Olot to the Shardara crossing (sixth pass: via Gazli): two sections, both approximate.
+    assert len(uzbek) == 2 and {s["accuracy"] for s in uzbek} == {"approximate"}
+    assert "Gazli" in uzbek[0]["via"]
     alternatives = EVIDENCE["cagp"]["alternatives"]
-    assert alternatives[0]["section"] == "Uzbekistan" and "Gazli" in alternatives[0]["corridor"]
+    assert alternatives[0]["section"] == "Uzbekistan" and "Bukhara-Navoi-Jizzakh" in alternatives[0]["corridor"]
+
+
+def test_through_gazli_the_navoi_jizzakh_corridor_is_too_long():
+    # GeoNames: Olot (Alat) 39.4150 N 63.8033 E, Gazli 40.1311 N 63.4571 E, Navoiy 40.0844 N 65.3792 E, Jizzax 40.1335 N
+    # 67.8296 E, Shardara 41.2583 N 67.9699 E. WGS84 chords Olot-Gazli-Navoi-Jizzakh-Shardara = 583.3 km, more than the
+    # 525-550 km published for the Uzbek section; Olot-Gazli-Shardara = 486.2 km leaves room for 8-13 % winding.
+    olot, gazli, navoi, jizzakh, shardara = (63.8033, 39.415), (63.4571, 40.1311), (65.3792, 40.0844), (67.8296, 40.1335), (67.9699, 41.2583)
+    assert geodesic_length_km(line_through([olot, gazli, navoi, jizzakh, shardara])) == pytest.approx(583.3, abs=0.5)
+    assert geodesic_length_km(line_through([olot, gazli, shardara])) == pytest.approx(486.2, abs=0.5)
+    assert EVIDENCE["cagp"]["country_km"]["km"]["UZ"] < 583
 
 
 # --- Fourth pass: per-region km, number of regions, offshore km, onshore per-country km -------------------------
@@ -268,9 +280,10 @@ def test_moving_the_tap_landfall_to_durres_fails_the_sea_km(shipped_reports):
 
 
 def test_cutting_tap_across_central_macedonia_fails_the_region_km():
-    # Without Lagadas, Nea Mesimvria, Giannitsa and Edessa the line chords from Serres to Ptolemaida: Central
-    # Macedonia falls under 202 km (224 - 10 %).
-    cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "tap") & WAYPOINTS["place"].str.match(r"(Lagadas|Nea Mesimvria|Giannitsa|Edessa)"))]
+    # Without the Central Macedonian waypoints (Nea Santa to Platy) and Edessa the line chords from Serres to Amyntaio:
+    # Central Macedonia falls under 202 km (224 - 10 %).
+    pattern = r"(Nea Santa|Nea Mesimvria|Gefyra|Mikro Monastiri|Platy|Edessa)"
+    cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "tap") & WAYPOINTS["place"].str.match(pattern))]
     report = gc.check_line(_redrawn("tap", cut), EVIDENCE["tap"])
     assert any(p.startswith("region km:") and "Central Macedonia" in p for p in report.problems)
 
@@ -308,3 +321,83 @@ def test_line_evidence_sources_are_in_the_bibliography():
         if record.get("length"):
             used.add(record["length"]["source"])
     assert used <= known, sorted(used - known)
+
+
+def test_district_check_counts_divisions_from_ten_km():
+    # Samples every 5 km: A holds 3 (15 km), B 2 (10 km), C 1 (5 km), and one sample has no second-level name.
+    districts = [("GR", "A")] * 3 + [("GR", "B")] * 2 + [("GR", "C"), ("GR", ""), ("AL", "D")]
+    spec = {"districts": {"country": "GR", "expected": ["A", "C"], "count": 2}}
+    # C is entered (one sample is enough for a listed division); A and B count (>= 10 km), C does not: 2 as published.
+    assert gc.check_districts(districts, 5.0, spec) == (2, [])
+    ok, problems = gc.check_districts(districts, 5.0, {"districts": {"country": "GR", "expected": ["A", "E"], "count": 3}})
+    assert ok == 1
+    assert problems[0] == "districts: the line never enters GR E"
+    assert problems[1].startswith("district count: the line crosses 2 divisions of GR (A, B) where 3 are published")
+
+
+def test_tap_enters_every_named_regional_unit_and_fails_without_platy(shipped_reports):
+    # Shipped: all 11 named Greek units are entered; only the count (Kilkis under 10 km) is a listed open problem.
+    tap = shipped_reports["tap"]
+    assert tap.districts_matched == tap.districts_expected == 11
+    assert not [p for p in tap.problems if p.startswith("districts:")]
+    # Platy moved back to Giannitsa (40.79 N, 22.41 E; Pella unit): the course no longer enters Imathia.
+    report = gc.check_line(_moved("tap", "Platy", to=(40.7919, 22.4075)), {"districts": EVIDENCE["tap"]["districts"]}, regions=[])
+    assert "districts: the line never enters GR Nomos Imathias" in report.problems
+
+# --- Sixth pass (lines2): corridor choices argued from published lengths ------------------------------------------
+
+
+def test_atyrau_kenkiyak_avoids_kulsary_which_the_published_length_rules_out():
+    # WGS84 geodesics Atyrau (47.1048 N 51.8843 E) - Kulsary (46.9531 N 54.0198 E) = 163.2 km and Kulsary - Kenkiyak
+    # (48.58 N 57.08 E) = 292.1 km: 455.3 km of straight chords, more than the 449 km published for the whole pipe, so
+    # the pipe cannot pass through Kulsary. The straight Atyrau-Kenkiyak course is 422 km (449 km = +6 % winding).
+    kulsary = (54.0198, 46.9531)
+    chords = line_through([(51.8843, 47.1048), kulsary, (57.08, 48.58)])
+    assert geodesic_length_km(chords) == pytest.approx(455.3, abs=0.5)
+    assert geodesic_length_km(chords) > EVIDENCE["kcp-atyrau-kenkiyak"]["length"]["km"]
+    # The shipped drawing keeps to the straight course: ~91 km from Kulsary (it passes 10 km from Makat).
+    drawn = ASSETS.loc["kcp-atyrau-kenkiyak", "geometry"]
+    assert distance_to_line_km(drawn, *kulsary) > 60
+
+
+def test_barsengir_lies_within_the_saryarka_distances():
+    # AstanaGas: Saryarka runs from its tie-in at km 988 of Beineu-Bozoi-Shymkent to NPS Borsengir (its km 430), then
+    # beside the Pavlodar-Shymkent oil line to Temirtau (km 896): 466 km, by way of the Atasu terminal. Chords are never
+    # longer than the pipe, so Barsengir lies <= 430 km from the tie-in and Barsengir-Atasu + Atasu-Temirtau <= 466 km.
+    # Temirtau (GeoNames) 50.0520 N 72.9550 E; Atasu-Temirtau = 179.2 km, leaving <= 286.8 km for Barsengir-Atasu.
+    # The old point 47.60 N 67.90 E gives 303.7 km (fails); the shipped 47.85 N 68.05 E gives 282.6 km.
+    rows = WAYPOINTS[WAYPOINTS["asset_id"] == "kcp-kumkol-atasu"].set_index("seq")
+    barsengir = (float(rows.loc[3, "lon"]), float(rows.loc[3, "lat"]))
+    atasu = (float(rows.loc[4, "lon"]), float(rows.loc[4, "lat"]))
+    temirtau = (72.95497, 50.05197)
+    tie_in = gc.point_at_km(ASSETS.loc["bbs", "geometry"], 988)
+    assert geodesic_length_km(line_through([tie_in, barsengir])) <= 430
+    assert geodesic_length_km(line_through([barsengir, atasu, temirtau])) <= 466
+    old = (67.90, 47.60)
+    assert geodesic_length_km(line_through([old, atasu, temirtau])) == pytest.approx(482.9, abs=0.5)
+
+
+def test_atasu_alashankou_keeps_north_of_lake_balkhash():
+    # Chords Atasu (Zhangaarqa 48.6866 N 71.6447 E) - Balqash town on the north shore (46.8455 N 74.9821 E) - Aktogay -
+    # Usharal - Dostyk - Alashankou sum to 980.1 km, more than the 962 km pipe: the line cannot follow the shore through
+    # Balqash. The shipped course (930 km, straight to Aktogay) passes ~128 km north of the town.
+    rows = WAYPOINTS[WAYPOINTS["asset_id"] == "kcp-atasu-alashankou"].sort_values("seq")
+    points = list(zip(rows["lon"].astype(float), rows["lat"].astype(float), strict=True))
+    balqash = (74.98213, 46.84546)
+    shore = line_through([points[0], balqash, *points[1:]])
+    assert geodesic_length_km(shore) == pytest.approx(980.1, abs=0.5)
+    assert geodesic_length_km(shore) > EVIDENCE["kcp-atasu-alashankou"]["length"]["km"]
+    assert distance_to_line_km(ASSETS.loc["kcp-atasu-alashankou", "geometry"], *balqash) > 60
+
+
+def test_uas_km_326_lies_in_mangystau():
+    # CA-News (2004): km 326 of Uzen-Atyrau-Samara is in Beineu district of Mangystau region. The drawing reaches Beineu
+    # at km 283 (Uzen-Beineu chord), so km 326 falls 43 km on towards Kulsary, still in Mangystau. A course straight
+    # from Uzen to Kulsary (no Beineu) would put km 326 near 46.2 N, in Atyrau region.
+    def region_at(line, km):
+        lon, lat = gc.point_at_km(line, km)
+        return regions_of(np.array([lat]), np.array([lon]))[0]
+
+    assert region_at(ASSETS.loc["uas", "geometry"], 326) == ("KZ", "Mangghystau")
+    cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "uas") & (WAYPOINTS["place"] == "Beineu"))]
+    assert region_at(_redrawn("uas", cut).geometry, 326) == ("KZ", "Atyrau")

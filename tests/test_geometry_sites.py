@@ -6,6 +6,7 @@ import pytest
 from shapely.geometry import Point
 
 from geo.data import load, site_checks
+from geo.errors import GeoError
 from tests.conftest import DATA
 
 ASSETS = load.load_assets(DATA)
@@ -82,3 +83,49 @@ def test_alat_port_is_checked_against_alat_settlement():
     # Drawn 39.935 N 49.405 E against the settlement's 39.9483 N 49.4067 E: 0.0133 * 111.0 = 1.5 km.
     assert results["alat"].offset_km == pytest.approx(1.5, abs=0.1)
     assert results["galkynysh"].unverified is None and results["galkynysh"].offset_km is not None
+
+
+def test_unverified_sites_name_their_sources_and_are_not_counted():
+    unverified = {a: r for a, r in SITES.items() if "unverified" in r}
+    known = set(load.load_sources(DATA).index)
+    for asset_id, record in unverified.items():
+        # Each unverified record lists the sources its reason cites, all in the bibliography, and its reason names them.
+        assert record.get("sources"), asset_id
+        assert set(record["sources"]) <= known, (asset_id, set(record["sources"]) - known)
+        assert any(s in record["unverified"] for s in record["sources"]), asset_id
+    results = {r.asset_id: r for r in site_checks.check_sites(ASSETS, DATA)}
+    assert all(results[a].offset_km is None and results[a].problem is None for a in unverified)
+
+
+
+def test_every_verified_site_fails_once_its_point_is_moved_6_km_away():
+    # Each point with a cited site, moved 6 km further from that site along the line joining them: its offset becomes
+    # the shipped offset + 6 km (>= 6 km > the 5 km tolerance), so every site check must then report a problem.
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    verified = {a: r for a, r in SITES.items() if "site" in r}
+    assert len(verified) >= 17  # 17 on 2026-12-06; more as sites get cited
+    for asset_id, record in verified.items():
+        point = ASSETS.loc[asset_id, "geometry"]
+        site_lat, site_lon = site_checks.site_position(record["site"], near=(point.y, point.x))
+        bearing, _, dist_m = geod.inv(site_lon, site_lat, point.x, point.y)
+        bearing = bearing if dist_m > 1.0 else 0.0
+        lon, lat, _ = geod.fwd(point.x, point.y, bearing, 6000.0)
+        shipped = site_checks.check_site(asset_id, point.x, point.y, record)
+        moved = site_checks.check_site(asset_id, lon, lat, record)
+        assert shipped.problem is None and shipped.offset_km is not None, asset_id
+        assert moved.problem is not None, asset_id
+        assert moved.offset_km == pytest.approx(shipped.offset_km + 6.0, abs=0.1), asset_id
+
+
+def test_lookup_sites_are_pinned_so_a_namesake_cannot_stand_in():
+    # Every settlement-based site names its GeoNames id.
+    assert all("geonameid" in r["site"] for r in SITES.values() if "lookup" in r.get("site", {}))
+    # GeoNames has two places called Türkmenbaşy: the city (601594, 40.02216 N 52.95517 E) and a village (601665,
+    # 40.01151 N 53.11521 E). A point drawn at the village is 13.7 km from the city: dlat 0.01065 * 111.2 = 1.18 km,
+    # dlon 0.16004 * 111.32 * cos(40.017) = 13.64 km. Resolved by nearness alone it would be 0 km from "its site".
+    result = site_checks.check_site("turkmenbashi", 53.11521, 40.01151, SITES["turkmenbashi"])
+    assert result.offset_km == pytest.approx(13.7, abs=0.1) and result.problem is not None
+    with pytest.raises(GeoError, match="has id 1"):
+        site_checks.site_position({"lookup": "TM:Türkmenbaşy", "geonameid": 1}, near=(40.0, 53.0))

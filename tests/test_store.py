@@ -470,7 +470,9 @@ def test_dashboard_runs_on_the_team_store_and_follows_a_review(db: Engine, monke
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("GEO_STORE", db.url.render_as_string(hide_password=False))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["year"] = "2024"  # the rejected claim's article is dated 2024-02-07: the year slider lists it from 2024 on
+    at.run()
     assert not at.exception, at.exception
     at.session_state["tab"] = "Claims"  # the claim picker's tab; closed tabs send nothing (issue 15)
     at.run()
@@ -504,3 +506,52 @@ def test_claims_along_a_route(empty_db: Engine, km: float, assets: list[str], cl
     assert store.claims_near("l", km) == claims
     frame = gpd.GeoDataFrame({"id": list(SITES)}, geometry=[shapely.from_wkt(w) for w in SITES.values()], crs="EPSG:4326").set_index("id", drop=False)
     assert assets_near(frame, "l", km) == assets  # the files' back end agrees
+
+
+# --- issue 16: the dashboard's map on a big team store draws the assets PostGIS returns for the view -----------------
+
+
+def test_postgis_answers_the_maps_boxes_with_the_hand_picked_assets(db: Engine) -> None:
+    from geo.store.files import FileStore
+    from geo.store.postgis import PostgisStore
+    from tests.test_map_bounds import AKTAU_BOX, AKTAU_NOT, AKTAU_POINTS, DEFAULT_BOX, OUTSIDE_DEFAULT
+
+    team, files = PostgisStore(db), FileStore(DATA, SEEDS)
+    assert set(team.assets_in_bbox(DEFAULT_BOX)) == set(files.assets().index) - OUTSIDE_DEFAULT
+    shown = set(team.assets_in_bbox(AKTAU_BOX))
+    assert shown >= AKTAU_POINTS and shown.isdisjoint(AKTAU_NOT)
+    assert team.assets_in_bbox(AKTAU_BOX) == files.assets_in_bbox(AKTAU_BOX)  # one interface, the same answer
+
+
+def test_dashboard_on_the_team_store_over_the_threshold_asks_postgis_for_the_view(db: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from geo import settings
+    from geo.store.postgis import PostgisStore
+    from geo.views import dashboard, mapcomponent
+    from tests.mapdata import parse
+    from tests.test_map_bounds import AKTAU_BOX, AKTAU_NOT, AKTAU_POINTS, AKTAU_VIEW, DEFAULT_BOX
+
+    monkeypatch.setenv("GEO_STORE", db.url.render_as_string(hide_password=False))
+    monkeypatch.setattr(settings, "MAP_BOUNDS_MIN_ASSETS", 10)  # 62 shipped assets are "over" it; the stores stay ("postgis",)
+    asked: list[tuple[float, ...]] = []
+    real = PostgisStore.assets_in_bbox
+    monkeypatch.setattr(PostgisStore, "assets_in_bbox", lambda self, bbox: asked.append(tuple(bbox)) or real(self, bbox))
+    dashboard.assets_in_view.clear()
+
+    def drawn(at: AppTest) -> tuple[bool, set[str]]:
+        (component,) = [c for c in at.get("component_instance") if "script_url" in c.proto.json_args]
+        args = json.loads(component.proto.json_args)
+        return args.get("report_bounds", False), set(parse(mapcomponent.base_script(args)).features())
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not at.exception, at.exception
+    assert asked == [DEFAULT_BOX]
+    report, ids = drawn(at)
+    assert report and len(ids) == 59  # 62 less the 3 outside the first box (tests/test_map_bounds.py)
+    at.session_state["map"] = {"last_active_drawing": None, "last_object_clicked": None, "bounds": list(AKTAU_VIEW)}
+    at.run()
+    assert not at.exception, at.exception
+    assert asked == [DEFAULT_BOX, AKTAU_BOX]
+    report, ids = drawn(at)
+    assert report and ids >= AKTAU_POINTS and ids.isdisjoint(AKTAU_NOT)

@@ -49,7 +49,7 @@ def test_a_value_that_is_not_used_is_always_reported(key, value):
     state, notices = read({key: value})
     # A list parameter of separators only ("off=,") is an empty list: nothing to report.
     empty_list = key in ("off", "cap") and not value.replace(",", "")
-    used = state != appstate.ViewState() or value in ("", "2023", "oil") or empty_list
+    used = state != appstate.ViewState() or value in ("", "2024", "oil") or empty_list
     # Either the value changed the view (or equals the default, or is empty), or there is a notice naming the parameter.
     assert used or any(n.startswith(f"{key}:") for n in notices), (key, value, notices)
 
@@ -75,7 +75,7 @@ def test_app_falls_back_with_a_visible_notice():
     for bad in ("²", "1" * 5000):
         at = run({"year": bad, "preset": "cpc-halted"})
         assert not at.exception
-        assert at.sidebar.selectbox(key="w_year").value == 2023
+        assert at.sidebar.select_slider(key="w_year").value == 2024  # the dashboard's opening year
         assert at.sidebar.selectbox(key="w_preset").value == "cpc-halted"
         (warning,) = at.warning
         assert "year" in warning.value and "\n" not in warning.value

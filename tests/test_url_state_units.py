@@ -16,7 +16,7 @@ def read(params):
 
 def test_defaults():
     state = ViewState()
-    assert (state.year, state.commodity, state.preset, state.off, state.capacity) == (2023, "oil", None, (), ())
+    assert (state.year, state.commodity, state.preset, state.off, state.capacity) == (2024, "oil", None, (), ())
     assert (state.claim, state.asset, state.article, state.extra) == (None, None, None, {})
     assert state.with_(year=2022) == ViewState(year=2022)
     assert ViewState(extra={"a": "b"}) == ViewState()  # extra does not count in equality
@@ -107,3 +107,20 @@ def test_to_query_leaves_defaults_out():
     assert to_query(ViewState(year=2022, commodity="gas", preset="p", off=("a", "b"), capacity=(("a", 1.5), ("b", 30.0)),
                               claim="c", asset="x", article="r")) == {
         "year": "2022", "commodity": "gas", "preset": "p", "off": "a,b", "cap": "a:1.5,b:30", "claim": "c", "asset": "x", "article": "r"}
+
+
+def test_the_open_tab_round_trips_by_its_slug():
+    # Issue 15: with lazy tabs the open tab is part of the view; a link names it in lower case, spaces as hyphens.
+    assert read({"tab": "claims"}) == (ViewState(tab="Claims"), [])
+    assert read({"tab": "add-article"}) == (ViewState(tab="Add article"), [])
+    assert read({"tab": "map"}) == (ViewState(), [])
+    assert to_query(ViewState(tab="Add article")) == {"tab": "add-article"}
+    assert to_query(ViewState(tab="Claims", year=2023)) == {"year": "2023", "tab": "claims"}
+    assert to_query(ViewState(tab="Map")) == {}  # the default tab is left out
+
+
+@pytest.mark.parametrize("bad", ["Claims", "add article", "add_article", "settings", ""])
+def test_an_unknown_tab_is_named_and_dropped(bad):
+    state, notices = read({"tab": bad})
+    assert state == ViewState()
+    assert notices == [f"tab: '{bad}' is not one of map, dependencies, claims, article, add-article"]

@@ -29,9 +29,10 @@ CUES: dict[str, dict[str, str]] = {
     },
     # Trade words: they speak of energy unless the sentence names other goods ("grain exports", «перевалка удобрений»).
     "trade": {
-        "en": r"\b(?:export|shipment|shipped|cargo|terminal|transit|loading|mooring|throughput|capacit)",
-        "de": r"\b(?:export|ausfuhr|liefer|terminal|transit|verschifft|verlade|durchsatz|[a-zäöü]*kapazität)",
-        "ru": r"\b(?:экспорт|поставк|поставок|отгруз|терминал|транзит|пропускн|мощност)",
+        # amounts shipped ("1.1 million tonnes", "die Mengen", «объёмы») too: of oil unless other goods are named
+        "en": r"\b(?:export|shipment|shipped|cargo|terminal|transit|loading|mooring|throughput|capacit|tonnes?\b|volumes?\b)",
+        "de": r"\b(?:export|ausfuhr|liefer|terminal|transit|verschifft|verlade|durchsatz|[a-zäöü]*kapazität|tonnen\b|mengen?\b)",
+        "ru": r"\b(?:экспорт|поставк|поставок|отгруз|терминал|транзит|пропускн|мощност|тонн(?!ел)|объ[её]м)",
     },
     "goods": {
         "en": r"\b(?:grain|wheat|barley|fertili[sz]|container|coal\b|cars\b|steel|metals?\b|ore\b|cotton|passenger)",
@@ -40,9 +41,9 @@ CUES: dict[str, dict[str, str]] = {
     },
     # Lessening ("reduce its dependence"): with a named route that avoids Russia, a reliance being cut is a rerouting.
     "lessen": {
-        "en": r"\b(?:reduc|cut\b|cuts\b|cutting|lower|lessen|ease|easing)",
-        "de": r"\b(?:verringer|senk|reduzier|minder|vermindern|verkleiner)",
-        "ru": r"\b(?:сниз|сниж|уменьш|сократ|ослаб)",
+        "en": r"\b(?:reduc|cut\b|cuts\b|cutting|lower|lessen|ease|easing|less\b)",
+        "de": r"\b(?:verringer|senk|reduzier|minder|vermindern|verkleiner|weniger\b|unabhängig)",
+        "ru": r"\b(?:сниз|сниж|уменьш|сократ|ослаб|менее\b)",
     },
     # An outage or disruption: it reports a stop, not a reliance; a new flow on another route after it is a rerouting.
     "outage": {
@@ -61,18 +62,54 @@ CUES: dict[str, dict[str, str]] = {
         r"нов(?:ые|ых|ым|ыми|ого|ый|ой|ую) (?:маршрут|пут))",
     },
     "dependency": {
-        "en": r"(?:\bdepend|\breliant|\brel(?:y|ies)\b|\bpercent|%|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute|"
+        "en": r"(?:\balmost all|\bdepend|\breliant|\brel(?:y|ies)\b|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute|"
         r"\bvulnerab|\bmainly)",
-        "de": r"(?:\babhängig|\bangewiesen|\bprozent|%|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher|\beinzige|\bverwundbar|"
+        "de": r"(?:\bfast das gesamte|\babhängig|\bunabhängig|\bangewiesen|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher|\beinzige|\bverwundbar|"
         r"\bnach wie vor|\bhängt\b|\bhängen\b|\büberwiegend|\bhauptsächlich)",
-        "ru": r"(?:\bзавис|\bпроцент|%|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему|\bединствен|\bуязвим|\bпреимущественно|"
-        r"\bглавным образом)",
+        "ru": r"(?:\bпочти (?:весь|вся|все|всё)\b|\bзавис|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему|"
+        r"\bединствен|\bуязвим|\bпреимущественно|\bглавным образом)",
+    },
+    # A percentage: a share ("80% of its exports") is a reliance, a change ("rose by 12%") is not (see claim_kinds).
+    "share": {
+        "en": r"(?:\bpercent|%)",
+        "de": r"(?:\bprozent|%)",
+        "ru": r"(?:\bпроцент|%)",
+    },
+    # A stop or outage being over: what flows after it is no shift to another route.
+    "restored": {
+        "en": r"\b(?:resum|restor|finished)",
+        "de": r"\b(?:wieder aufgenommen|wieder angelaufen|abgeschlossen)",
+        "ru": r"\b(?:возобнов|заверш)",
+    },
+    # Russia's own oil or gas: where it flows says nothing about avoiding Russia or relying on it.
+    "russian_goods": {
+        "en": r"\b(?:russian (?:oil|crude|gas|barrels|urals))",
+        "de": r"\b(?:russische[snm]? (?:öl|rohöl|erdöl|gas|erdgas))",
+        "ru": r"\b(?:российск(?:ой|ая|ую|ого|ий|ие|их) (?:нефт|газ))",
+    },
+    # A comparison with a year before: growth it reports is a statistic, not a plan or a shift (see extract.analyse).
+    "year_on_year": {
+        "en": r"\b(?:year-on-year|year (?:earlier|ago|before))",
+        "de": r"\b(?:vorjahr|jahresvergleich)",
+        "ru": r"\b(?:годом ранее|прошлого года|аналогичным периодом)",
+    },
+    # A negation: only a sentence with one is searched for a negated alternative (see claim_kinds).
+    "negation": {
+        "en": r"\b(?:no\b|not\b|without\b|doesn\b|don\b)",
+        "de": r"\b(?:kein|nicht\b)",
+        "ru": r"\b(?:нет\b|не\b)",
+    },
+    # An agreement is alignment only outside energy talk (a transit or supply agreement is commerce).
+    "accord": {
+        "en": r"\b(?:agreement)",
+        "de": r"\b(?:abkommen)",
+        "ru": r"\b(?:соглашени)",
     },
     # A change or plan in a flow; with a route that avoids Russia named, that is a rerouting claim.
     "change": {
         "en": r"\b(?:will|would|plans?|planned|began|begin|start|increas|more\b|expand|rais|new\b|grow|aims?\b|consider)",
         "de": r"\b(?:will|soll|plan|künftig|begann|beginn|seit\b|mehr\b|erhöh|ausbau|steiger|zusätzlich|zunehmend|verstärkt|erwäg|neu)",
-        "ru": r"\b(?:увелич|больше|начал|планир|будет|нарастить|рассчитыва|рассматрива|нов[аыо]|рост|всё чаще|все чаще)",
+        "ru": r"\b(?:увелич|больше|начал|планир|будет|нарасти|наращ|рассчитыва|рассматрива|нов[аыо]|рост|всё чаще|все чаще)",
     },
     "military_symbolic": {
         "en": r"\b(?:parade|military|troops|victory day|intervention|armed)",
@@ -82,29 +119,33 @@ CUES: dict[str, dict[str, str]] = {
     "alignment": {
         # "the West" as a camp, not a direction or a region ("flow west", "western Kazakhstan", «на западе страны»)
         "en": r"\b(?:the west\b|western (?:countries|governments|partners|sanctions|capitals|powers|allies|leaders|nations|states|"
-        r"world|pressure|allian|interest|values|orientation|camp|bloc|institution)|alliance|partnership|agreement|distanc|"
+        r"world|pressure|allian|interest|values|orientation|camp|bloc|institution)|alliance|partnership|distanc|"
         r"turn away|pivot|ally|allies|referend|rapprochement|multi-vector|eaeu\b|csto\b|eurasian economic union)",
         "de": r"\b(?:westens\b|(?:den|dem|vom|zum) westen\b|westliche[nrms]? (?:partner|staat|sanktion|regierung|länder|verbündet|"
-        r"mächt|welt|druck|führer|allianz|interesse|werte|orientierung|lager|institution)|partnerschaft|abkommen|distanz|"
+        r"mächt|welt|druck|führer|allianz|interesse|werte|orientierung|lager|institution)|partnerschaft|distanz|"
         r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis|multivektor|eawu\b|ovks\b|"
         r"eurasische[nr]? wirtschaftsunion)",
         "ru": r"\b(?:запад(?!е\b|н)|западн(?:ые|ых|ым|ыми|ой|ого|ому|ая|ую|ый) (?:стран|партн|санкц|правительств|держав|союзник|"
-        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|соглашени|дистанц|союзник|референдум|сближени|многовектор|еаэс\b|одкб\b)",
+        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|дистанц|союзник|референдум|сближени|многовектор|еаэс\b|одкб\b)",
     },
     "opinion": {
         # attribution to unnamed market sources counts as well: "traders said", «сообщили трейдеры»
-        "en": r"\b(?:according to|analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|traders (?:said|say|told)|"
+        "en": r"\b(?:according to (?:analysts|traders|sources|people|experts|observers|insiders|estimates|industry|market)|"
+        r"analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|critics|traders (?:said|say|told)|"
         r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say)|observers)",
-        "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|"
-        r"sagten (?:händler|experten)|händler sagten|experten|beobachter|[a-zäöü]+kenner|nach einschätzung|"
+        "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|kritiker|"
+        r"(?:sagten|sagen) (?:händler|experten)|händler (?:sagten|sagen)|experten|beobachter|[a-zäöü]+kenner|nach einschätzung|"
         r"[a-zäöü]*kreisen\b)",
-        "ru": r"\b(?:по мнению|счита|якобы|по словам|как сообщ|аналитик|полагают|по данным|сообщили (?:трейдеры|источники)|"
+        "ru": r"\b(?:по мнению|счита|якобы|по словам|как сообщ|аналитик|полагают|"
+        r"данным (?:источник|эксперт|аналитик|трейдер|участник|собеседник|отраслев)|сообщили (?:трейдеры|источники)|"
+        # an unnamed source: «сообщил источник в отрасли», «два источника на рынке»
+        r"источник(?:и|а|ов)? (?:в|на)\b|(?:сообщил|рассказал|сказал|пояснил)(?:и|а)? источник|"
         r"трейдеры сообщ|источники сообщ|эксперт|наблюдател|по оценк|отмечают)",
     },
     "actors": {
-        "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe)",
-        "de": r"\b(?:kasach|russ|moskau|astana|tokajew|putin|china|chines|westen|westlich|kreml|brüssel)",
-        "ru": r"\b(?:казах|росси|москв|астан|токаев|путин|кита|запад|кремл)",
+        "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe|beijing)",
+        "de": r"\b(?:kasach|russ|moskau|astana|tokajew|putin|china|chines|westen|westlich|kreml|brüssel|peking)",
+        "ru": r"\b(?:казах|росси|москв|астан|токаев|путин|кита|запад|кремл|пекин)",
     },
 }
 
@@ -271,8 +312,72 @@ def sentence_cues(sentence: str, lang: str) -> frozenset[str]:
     words, gaps = parts[1::2], parts[0::2]
     bits = span_bits(word_masks(words, lang), words, gaps, 0, len(words), lang)
     if "%" in sentence:
-        bits |= BIT["dependency"]
+        bits |= BIT["share"]
     return kinds_of(bits)
+
+
+def claim_cues(sentence: str, lang: str) -> frozenset[str]:
+    """The cue kinds of ``sentence`` as the claim rules read them (:func:`sentence_cues`, then :func:`claim_kinds`)."""
+    return claim_kinds(sentence_cues(sentence, lang), sentence, lang)
+
+
+#: A percentage that is a change: "rose by 12%", "um acht Prozent", «на 7%», "4% more than", «на 3% меньше».
+_PERCENTAGE = re.compile(r"%|percent|per cent|prozent|процент")
+_NUMBER_TAIL = re.compile(r"\w[\w.,]*\s*$")
+_CHANGE_BEFORE = re.compile(r"\b(?:by|um|на|up|down|rose|fell|grew|gained|lost|jumped|slipped|dropped|climbed|plus|minus)\s+"
+                            r"(?:(?:about|around|some|nearly|almost|rund|etwa|knapp|fast|около|почти|примерно)\s+)?$")
+#: (The number itself is cut off before this pattern is applied.)
+_CHANGE_AFTER = re.compile(r"\s*(?:more|less|higher|lower|mehr|weniger|больше|меньше|year-on-year|im jahresvergleich)\b")
+#: "No alternative", "keine Alternative", «альтернатив ... нет»: a rerouting word negated speaks of a reliance.
+_NO_ALTERNATIVE = {
+    "en": re.compile(r"\bno (?:\w+ )?(?:alternativ|substitut|replacement|other (?:route|outlet))\w*|"
+                     r"\bnot (?:\w+ )?(?:an? )?(?:(?:real|viable) )?(?:alternativ|substitut|replacement)\w*|\bwithout (?:an? )?alternativ\w*|"
+                     r"\b(?:alternativ|substitut|replacement)\w*(?: [\w-]+){0,4} (?:does not|doesn't|do not|don't) exist\b"),
+    "de": re.compile(r"\bkeine[nr]? (?:\w+ )?(?:alternativ|ersatz|ausweich)\w*|\bkein (?:\w+ )?ersatz\w*"),
+    "ru": re.compile(r"\bнет (?:\w+ )?(?:альтернатив|замен)\w*|\bне (?:как )?(?:альтернатив|замен)\w*|"
+                     r"\bне (?:\w+ )?(?:вид|наход|существ)\w* (?:\w+ )?(?:альтернатив|замен)\w*|"
+                     r"\b(?:альтернатив|замен)\w*(?: [\w-]+){0,5} (?:нет|не существует)\b"),
+}
+
+
+def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[str]:
+    """Cue kinds after the rules that read the words around a cue.
+
+    A percentage is a reliance when it is a share ("80% of exports"), not a change ("rose by 12%"); a negated
+    alternative ("there is no alternative") is a reliance, and no rerouting unless another rerouting word stands
+    elsewhere; an agreement is alignment only in a sentence that does not speak of energy.
+    """
+    if not ("share" in kinds or ("rerouting" in kinds and "negation" in kinds) or "accord" in kinds):
+        return kinds
+    out = set(kinds)
+    low = sentence.casefold()
+    if "share" in kinds and _has_share(low):
+        out.add("dependency")
+    if "rerouting" in kinds and "negation" in kinds:
+        lang = lang if lang in _NO_ALTERNATIVE else "en"
+        neg = _NO_ALTERNATIVE[lang].search(low)
+        if neg is not None:
+            out.update(("dependency", "no_alternative"))
+            if "rerouting" not in sentence_cues(low[: neg.start()] + " " + low[neg.end() :], lang):
+                out.discard("rerouting")
+    if "accord" in kinds and "energy" not in kinds:
+        out.add("alignment")
+    return frozenset(out)
+
+
+def _has_share(low: str) -> bool:
+    """Whether a case-folded sentence holds a percentage that is a share rather than a change (or a bare "percent")."""
+    found = False
+    for m in _PERCENTAGE.finditer(low):
+        found = True
+        end = m.end() if m.group() != "процент" else m.end() + len(_WORD_TAIL.match(low, m.end()).group())
+        before = _NUMBER_TAIL.sub("", low[max(0, m.start() - 50) : m.start()])  # the text before the number
+        if not (_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(low, end)):
+            return True
+    return not found
+
+
+_WORD_TAIL = re.compile(r"\w*")
 
 
 _WORDS_SPLIT = re.compile(r"(\w+)")

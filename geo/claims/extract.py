@@ -8,11 +8,16 @@ Two separate passes over one article, both linear in its length:
    Джейхан») resolve to the line that passes those places; a close misspelling of a long
    name is accepted when exactly one alias word is that close. A name that could be more
    than one asset ("Novorossiysk", "Baku") is settled by, in order: a possessor right
-   before it ("the CPC's terminal"), connected assets in the same sentence, then the whole
-   document (connected assets named anywhere, operators named anywhere).
+   before it ("the CPC's terminal"), connected assets in the same sentence (a rail word
+   names the rail legs), an operator named in the sentence ("Transneft"), then the whole
+   document (connected assets named anywhere, operators named anywhere); a port word
+   before it ("Ölhafen Noworossijsk") names the port itself. A line whose name says its
+   branch ("Druzhba ... (northern branch)") is dropped where the article speaks of the
+   other branch; a dateline ("ATYRAU, Nov 4 -") and a town ("Hafenstadt Aktau") link nothing.
 2. **Claims**: sentences whose cues assert rerouting, dependency, alignment,
-   military/symbolic action or an opinion. Group names ("Russian ports", "Middle
-   Corridor") count only inside a claim.
+   military/symbolic action or an opinion, some read with the words around them
+   (:func:`geo.claims.cues.claim_kinds`: a share vs a change of a percentage, a negated
+   alternative). Group names ("Russian ports", "Middle Corridor") count only inside a claim.
 
 A mention is *linked* when it sits in a rerouting or dependency claim or when its sentence
 speaks about energy, so "FC Atyrau" and the beaches of Batumi give no link.
@@ -31,7 +36,7 @@ from operator import or_
 from pathlib import Path
 from typing import Any, cast
 
-from geo.claims.cues import BIT, commodity_masks, dominant_commodity, kinds_of, sentence_cues, span_bits, word_masks
+from geo.claims.cues import BIT, claim_cues, claim_kinds, commodity_masks, dominant_commodity, kinds_of, span_bits, word_masks
 from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
 from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
@@ -65,6 +70,7 @@ class Mention:
     sentence: int
     linked: bool = False
     claim: int | None = None  # index of the claim the mention sits in
+    alts: tuple[str, ...] = ()  # the other assets an ambiguous name could be ("Baku": the port of Baku besides Sangachal)
 
 
 @dataclass
@@ -89,11 +95,12 @@ class Extraction:
     claims: list[Candidate]
     mentions: list[Mention]
     lanes: set[str] = field(default_factory=set)  # lanes and rail legs whose two ends one sentence names
+    lane_points: set[str] = field(default_factory=set)  # the end points of those tanker lanes
 
     def linked_assets(self) -> set[str]:
         """Asset ids named by linked mentions, plus lanes whose two ends a claim names (groups excluded)."""
         named = {m.id for m in self.mentions if m.linked and not m.id.startswith("group:")}
-        return named | self.lanes
+        return named | self.lanes | self.lane_points
 
 
 # --- building the matcher ------------------------------------------------------------
@@ -240,25 +247,27 @@ _LATIN_WORD = re.compile(r"^[A-Za-zÄÖÜäöüß]+$")
 
 
 def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
-                  doc_keys: set[str] | None = None) -> list[tuple[Mention, list[Entry]]]:
+                  doc_keys: list[tuple[int, str]] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """Longest alias matches left to right, then place chains; linear in the text (at most ``max_len`` words per start)."""
     parts = _SPLIT.split(text)
     return _find(text, parts[1::2], parts[0::2], list(accumulate(map(len, parts))), sentence_starts, matcher, doc_keys)
 
 
 def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int], matcher: Matcher,
-          doc_keys: set[str] | None, context: Callable[[int], str] | None = None) -> list[tuple[Mention, list[Entry]]]:
+          doc_keys: list[tuple[int, str]] | None, context: Callable[[int], str] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """:func:`find_mentions` on a text already split: words, the gaps before them, and part end offsets.
 
     Word ``k`` spans ``offsets[2k] .. offsets[2k + 1]``. Word keys come from the matcher's memo
-    by one C-level ``map``; only words never seen before are folded in Python.
+    by one C-level ``map``; only words never seen before are folded in Python. ``doc_keys`` receives
+    ``(word index, key)`` of every word of an operator's name.
     """
     memo = matcher.word_keys
     got = list(map(memo.get, raws))
     keys = cast("list[str]", got) if None not in got else [
         k if k is not None else memo[w] if w in memo else _key_of(w, matcher) for w, k in zip(raws, got, strict=True)]
     if doc_keys is not None:  # only the words of operator names are wanted
-        doc_keys.update(compress(keys, map(matcher.operator_keys.__contains__, keys)))
+        at = list(compress(range(len(keys)), map(matcher.operator_keys.__contains__, keys)))
+        doc_keys.extend(zip(at, map(keys.__getitem__, at), strict=True))
     # word positions where a name may start, in order: a key that opens an alias, or an abbreviation
     starts = compress(range(len(keys)), map(or_, map(matcher.first_keys.__contains__, keys), map(matcher.abbrevs.__contains__, raws)))
     found: list[tuple[Mention, list[Entry]]] = []
@@ -500,15 +509,22 @@ def _ends_match(chain: list[str], line: str, matcher: Matcher) -> bool:
 
 
 def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], text: str, matcher: Matcher,
-            doc: dict[str, int]) -> list[Mention]:
+            doc: dict[str, int], operated: dict[int, set[str]] | None = None, rail: set[int] | None = None) -> list[Mention]:
     """Pick one asset for each ambiguous name: possessor, then the sentence, then the document.
 
     ``plain[i]``: the one asset of ``found[i]`` when its name is unambiguous and not a context alias, else ``None``.
+    ``operated``: by sentence, the operator words it holds ("the Transneft oil harbour at Novorossiysk").
+    ``rail``: sentences that speak of rail (tank cars, railway): they name the rail legs, so "from Baku" is where a leg starts.
     """
     by_sentence: dict[int, set[str]] = {}
     for (m, _), one in zip(found, plain, strict=True):
         if one is not None:
             by_sentence.setdefault(m.sentence, set()).add(m.id)
+    if rail:
+        rail_legs = matcher.rail_ids
+        for sent in rail:
+            by_sentence.setdefault(sent, set()).update(rail_legs)
+    operated = operated or {}
     out: list[Mention] = []
     prev: Mention | None = None
     decided: dict[tuple[int, ...], str | None] = {}
@@ -518,18 +534,24 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
         if owner is not None:
             m.id = owner
         elif one is None:
-            targets = list(dict.fromkeys(e.target for e in entries))
             # the choice depends only on the alias entries and the sentence (the document counts are fixed),
             # so a name repeated in one sentence (hostile input) is settled once
             key = (*map(id, entries), m.sentence)  # the entries live in the matcher: their ids are stable
+            if any(e.context for e in entries) and _PORT_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+                # "the oil harbour of Novorossiysk", «порт Новороссийск»: the port itself, not a facility near the town
+                entries = [e for e in entries if not e.context] or entries
+                key = (*key, -1)
+            targets = list(dict.fromkeys(e.target for e in entries))
             if key in decided:
                 choice = decided[key]
             else:
-                choice = decided[key] = _choose(entries, targets, by_sentence.get(m.sentence, set()), matcher, doc)
+                choice = decided[key] = _choose(entries, targets, by_sentence.get(m.sentence, set()), matcher, doc,
+                                                operated.get(m.sentence, _NO_IDS))
             if choice is None:
                 prev = m
                 continue  # a context alias with nothing connected anywhere names no asset
             m.id = choice
+            m.alts = tuple(t for t in targets if t != choice)
             if all(e.context for e in entries if e.target == choice):
                 m.match = "context"
         out.append(m)
@@ -537,17 +559,27 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     return out
 
 
-def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int]) -> str | None:
-    """The best target by connected assets in the sentence, then in the document, then real aliases over context ones."""
+_NO_IDS: frozenset[str] = frozenset()
+_IS_NONE = None.__class__.__instancecheck__  # the ambiguous names (their plain asset is None), looked up in C
+#: A port word right before a name ("Ölhafen Noworossijsk", "port of", «порт»), not after "near" ("near the port of").
+_PORT_BEFORE = re.compile(r"^(?:(?!\b(?:near|nahe|bei|unweit|под|около|close)\b).)*?"
+                          r"(?:\b(?:oil )?(?:harbou?r|port) of |(?<![\w-])(?:öl)?hafen |\bпорт[а-я]* |\bнефтеналивн[а-я]* район[а-я]* )$",
+                          re.IGNORECASE | re.DOTALL)
+
+
+def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int],
+            operator_words: set[str] | frozenset[str] = _NO_IDS) -> str | None:
+    """The best target: connected assets in the sentence, its operator named there, the document, real over context aliases."""
     by_context = {e.target for e in entries if e.context}
     near_of = matcher.near
-    best, best_score = targets[0], (-1, -1, -1)
+    operated = {a for k in operator_words for a in matcher.operator_keys[k]} if operator_words else _NO_IDS
+    best, best_score = targets[0], (-1, -1, -1, -1)
     for t in targets:  # the first of equal scores wins
         near = near_of.get(t) or frozenset((t,))
-        score = (len(near & local), sum(map(doc.get, near, repeat(0))), 0 if t in by_context else 1)
+        score = (len(near & local), int(t in operated), sum(map(doc.get, near, repeat(0))), 0 if t in by_context else 1)
         if score > best_score:
             best, best_score = t, score
-    if best_score[:2] == (0, 0) and all(e.context for e in entries if e.target == best):
+    if best_score[:3] == (0, 0, 0) and all(e.context for e in entries if e.target == best):
         return None  # only a context alias, and nothing connected to it anywhere
     return best
 
@@ -613,6 +645,48 @@ def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) ->
     return own[0] if len(own) == 1 else None
 
 
+#: Words of rail transport: a sentence with one names the rail legs ("per Kesselwagen aus Baku", "by rail from Baku").
+_RAIL = re.compile(r"\b(?:rail(?:way|ed|ing|s)?\b|tank cars?\b|trains?\b|(?:eisen)?bahn|kesselwag|güterz|железн|цистерн|вагон)",
+                   re.IGNORECASE)
+
+
+#: Words that say which branch of a pipeline system is meant. Druzhba's southern branch (through Ukraine to Slovakia,
+#: Hungary and the Czech Republic) is not in the data: naming one of its countries points to it as well.
+_BRANCH_MARKS = {
+    "north": re.compile(r"\b(?:north|nord|nörd|северн|german|deutsch|герман|немецк|pol(?:and|en|ish|nisch)|польш)"),
+    "south": re.compile(r"\b(?:south|süd|южн|hungar|ungar|венгр|венгер|slovak|slowak|словак|czech|tschech|чехи|чеши|чешск)"),
+}
+_OTHER_BRANCH = {"north": "south", "south": "north"}
+
+
+def _other_branches_dropped(mentions: list[Mention], text: str, sentences: list[tuple[int, int]], matcher: Matcher) -> list[Mention]:
+    """Drop the names of a branch line ("Druzhba", northern branch) where the article speaks of another branch.
+
+    A sentence speaks of the other branch by a branch word or a country only that branch reaches ("the southern leg",
+    «по южной ветке», "deliveries to Hungary"), and of this one by its own words or an asset connected to it ("Schwedt").
+    An article that speaks only of the other branch drops every mention; otherwise only those in sentences of the other branch.
+    """
+    other: dict[tuple[str, int], bool] = {}  # (line, sentence) -> the sentence speaks of the other branch
+    for m in mentions:
+        own_branch = matcher.branches.get(m.id)
+        if own_branch is not None and (m.id, m.sentence) not in other:
+            s, e = sentences[m.sentence]
+            other[(m.id, m.sentence)] = _BRANCH_MARKS[_OTHER_BRANCH[own_branch]].search(text[s:e].casefold()) is not None
+    if not any(other.values()):
+        return mentions  # the usual case: nothing speaks of another branch
+    ids_by_sentence: dict[int, set[str]] = {}
+    for m in mentions:
+        ids_by_sentence.setdefault(m.sentence, set()).add(m.id)
+    own: dict[tuple[str, int], bool] = {}
+    for line, sent in other:
+        s, e = sentences[sent]
+        own[(line, sent)] = (_BRANCH_MARKS[matcher.branches[line]].search(text[s:e].casefold()) is not None
+                             or len(matcher.near.get(line, _NO_IDS) & ids_by_sentence[sent]) > 1)
+    lines = {line for line, _ in other}
+    only_other = {ln for ln in lines if any(o for (x, _), o in other.items() if x == ln) and not any(w for (x, _), w in own.items() if x == ln)}
+    return [m for m in mentions if not (m.id in only_other or (other.get((m.id, m.sentence)) and not own[(m.id, m.sentence)]))]
+
+
 # --- pass 2: claims ------------------------------------------------------------------
 
 
@@ -629,17 +703,19 @@ def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = 
                 after_claim: bool = False) -> list[str]:
     """Every claim type a sentence asserts, main type first: at most one route type, then the others.
 
-    ``cues``: the sentence's cue kinds if already known (:func:`geo.claims.cues.sentence_cues`).
+    ``cues``: the sentence's cue kinds if already known (:func:`geo.claims.cues.claim_cues`).
     ``after_claim``: the sentence before is a claim, so an attribution about energy here ("..., warn insiders") goes on with it.
     """
     if cues is None:
-        cues = sentence_cues(sentence, lang)
+        cues = claim_cues(sentence, lang)
     route = _route_type(cues, named=named, avoids_russia=avoids_russia, after_energy=after_energy,
                         via_russia_only=via_russia_only, after_outage=after_outage)
     others: list[str] = [cue for cue in ("military_symbolic", "alignment", "opinion") if cue in cues]
-    if route == "rerouting" and "dependency" in cues and "lessen" in cues:
-        others.insert(0, "dependency")  # "to reduce its dependence on Russian transit": the reliance is claimed too
-    if route is None and "actors" not in cues and not (after_claim and "energy" in cues):
+    if route == "rerouting" and "dependency" in cues and ("lessen" in cues or "no_alternative" in cues):
+        # "to reduce its dependence on Russian transit", "... but there is no alternative yet": the reliance is claimed too
+        others.insert(0, "dependency")
+    # an attribution going on with the claim before it ("Critics argue it trades one dependency for another") counts too
+    if route is None and "actors" not in cues and not (after_claim and not cues.isdisjoint(_GOES_ON)):
         return []
     return ([route] if route else []) + others
 
@@ -652,6 +728,8 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
     Russia nor ends at a Russian port; ``after_energy``: the sentence before spoke about
     energy, so "this route" refers to it. A plain description of a flow is no claim.
     """
+    if "russian_goods" in cues:  # Russia's own oil on a route neither avoids Russia nor is a reliance on it
+        avoids_russia = via_russia_only = False
     if "energy" in cues:
         if "rerouting" in cues:
             return "rerouting"
@@ -679,9 +757,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     raws, gaps = parts[1::2], parts[0::2]
     offsets = list(accumulate(map(len, parts)))
     sentences = sentences_of_parts(text, gaps, offsets)
-    doc_keys: set[str] = set()
+    doc_keys: list[tuple[int, str]] = []
     context = _commodity_context(raws, offsets, sentences)
-    found = _find(text, raws, gaps, offsets, [s for s, _ in sentences], matcher, doc_keys, context)
+    sentence_starts = [s for s, _ in sentences]
+    found = _find(text, raws, gaps, offsets, sentence_starts, matcher, doc_keys, context)
     doc: dict[str, int] = {}  # how often the document names each asset unambiguously, or its operator
     plain: list[str | None] = []
     for _, entries in found:
@@ -690,10 +769,20 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         plain.append(one)
         if one is not None:
             doc[one] = doc.get(one, 0) + 1
-    for key in doc_keys:
+    operated: dict[int, set[str]] = {}  # by sentence: the words of operator names it holds
+    for key in {key for _, key in doc_keys} & matcher.doc_operator_keys:
         for a in matcher.operator_keys[key]:
             doc[a] = doc.get(a, 0) + 1
-    mentions = _settle(found, plain, text, matcher, doc)
+    for k, key in doc_keys:
+        operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).add(key)
+    # rail words matter only in the sentence of a name that could be the end of a rail leg ("Baku"): searched for only there
+    rail_ends = matcher.rail_ends
+    maybe_rail = {found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))
+                  if not rail_ends.isdisjoint(e.target for e in found[i][1])}
+    rail = {i for i in maybe_rail if _RAIL.search(text, *sentences[i])}
+    mentions = _settle(found, plain, text, matcher, doc, operated, rail)
+    if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
+        mentions = _other_branches_dropped(mentions, text, sentences, matcher)
     line_ids = matcher.line_ids
     for m in mentions:
         if m.id in line_ids and m.match == "name":
@@ -705,14 +794,23 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     if "erminal" in text and not _TERMINAL_WORDS.isdisjoint(raws):  # a C substring test first
         mentions = _owned_terminals(mentions, text, raws, gaps, offsets, matcher)
     kinds, russian = matcher.kinds, matcher.russian
+    cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
+    carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
+    # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
+    towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and "trade" not in cue_sets[m.sentence] and (
+        text[max(0, m.start - 3) : m.start] in _IN or _TOWN_HINT.search(text, max(0, m.start - 20), m.start))
+             and _town_only(m, text, sentences, cue_sets, matcher, carriers)}
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
     russian_lines: set[int] = set()
     for m in mentions:
         kind = kinds.get(m.id)
-        if kind is None:
-            continue  # a group
+        if kind is None and m.id in matcher.avoiding_groups:
+            named.add(m.sentence)  # "the Middle Corridor": a named route that avoids Russia, though it names no one asset
+            avoiding.add(m.sentence)
+        if kind is None or id(m) in towns:
+            continue  # a group, or a town
         sent = m.sentence
         named.add(sent)
         ids.setdefault(sent, set()).add(m.id)
@@ -721,7 +819,6 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 russian_lines.add(sent)
         elif kind != "field":  # fields are where oil comes from, not a route: they say nothing about avoiding Russia
             avoiding.add(sent)
-    cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     energy = ["energy" in c for c in cue_sets]
     claims: list[Candidate] = []
     claim_of: dict[int, int] = {}
@@ -729,9 +826,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         cues = cue_sets[idx]
         if not cues:
             continue  # no cue word at all: no claim type can apply
+        if "year_on_year" in cues and "change" in cues and not (idx + 1 < len(cue_sets) and cue_sets[idx + 1] >= _LESSENING):
+            # "more gas than a year earlier" is a statistic, not a shift of route, unless the next sentence cuts a reliance
+            cues = cues - _CHANGE
         # after an outage in the sentence before, a changed flow on other named assets is a rerouting
         # (the assets of the two sentences share no connection: "CPC" and "its terminal" are one route)
-        shifted = idx > 0 and "outage" in cue_sets[idx - 1] and idx in named and not any(
+        shifted = idx > 0 and "outage" in cue_sets[idx - 1] and "restored" not in cue_sets[idx - 1] and idx in named and not any(
             matcher.near.get(a, frozenset((a,))) & ids.get(idx - 1, set()) for a in ids.get(idx, ()))
         flags = (cues, idx in named, idx in avoiding, idx > 0 and energy[idx - 1], idx in russian_lines and idx not in avoiding,
                  shifted, idx - 1 in claim_of)
@@ -747,25 +847,32 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     lane_ends = matcher.lane_ends
     points: dict[int, set[str]] = {}  # linked ends of lanes and rail legs, by sentence
     in_claim: dict[int, list[Mention]] = {}
-    carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
+    dateline = _dateline_end(text, matcher)
     for m in mentions:
         ci = m.claim = claim_of.get(m.sentence)
         if ci is None:
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
-            m.linked = (energy[m.sentence] and not _town_only(m, text, sentences, cue_sets, matcher, carriers)) or _referred_back(
-                m, sentences, energy, text, lang, matcher)
+            m.linked = m.end > dateline and ((energy[m.sentence] and id(m) not in towns)
+                                             or _referred_back(m, sentences, energy, text, lang, matcher))
         else:
             m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or _referred_back(
                 m, sentences, energy, text, lang, matcher)
+            if m.end <= dateline or id(m) in towns:
+                m.linked = False  # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town
             claims[ci].mentions.append(_mention_dict(m, matcher))
-            in_claim.setdefault(ci, []).append(m)
-        if m.linked and m.id in lane_ends:
-            points.setdefault(m.sentence, set()).add(m.id)
+            if m.end > dateline and id(m) not in towns:
+                in_claim.setdefault(ci, []).append(m)
+        if m.linked and (m.id in lane_ends or (m.alts and not lane_ends.isdisjoint(m.alts))):
+            # "from Aktau and Kuryk to Baku": Baku ends both tanker lanes (Sangachal for Aktau's, the port of Baku for Kuryk's)
+            points.setdefault(m.sentence, set()).update(a for a in (m.id, *m.alts) if a in lane_ends)
         kept.append(m)
     # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
     lanes = {ln for idx, here in points.items() for ln in _lanes(here | points.get(idx + 1, set()), matcher)}
+    lane_points: set[str] = set()
     if lanes:
+        # a tanker lane whose two ends are named links both end points too (not a rail leg: its start is a town)
+        lane_points = {e for ln in lanes if kinds.get(ln) == "shipping_lane" for e in matcher.endpoints.get(ln, ())}
         # a town that stands for a facility only by context ("Baku" for its port) and is the end of a rail leg
         # named here is where the trains start, not the port: the leg is linked, the point is not
         rail_ends = {e for ln in lanes if kinds.get(ln) == "rail" for e in matcher.endpoints.get(ln, ())}
@@ -776,7 +883,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         c = claims[i]
         if c.claim_type in _ROUTE_TYPES:
             c.assets = _assets(ms, c.claim_type, matcher)
-    return Extraction(claims, kept, lanes)
+    return Extraction(claims, kept, lanes, lane_points)
 
 
 def _commodity_context(raws: list[str], offsets: list[int], sentences: list[tuple[int, int]]) -> Callable[[int], str]:
@@ -803,13 +910,17 @@ def _commodity_context(raws: list[str], offsets: list[int], sentences: list[tupl
 
 
 _ROUTE_TYPES = ("rerouting", "dependency")
+_LESSENING = frozenset(("lessen", "dependency"))
+_CHANGE = frozenset(("change",))
+#: Cue kinds by which a sentence right after a claim goes on with it.
+_GOES_ON = frozenset(("energy", "rerouting", "dependency"))
 #: claim_types depends only on the cue kinds and six flags (bounded by the cue kind sets times 64); the lists are never mutated.
 _TYPES_MEMO: dict[tuple[frozenset[str], bool, bool, bool, bool, bool, bool], list[str]] = {}
 
 
 def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[str], gaps: list[str], offsets: list[int],
                        lang: str) -> list[frozenset[str]]:
-    """Cue kinds of every sentence, from the words of the whole text (same as :func:`sentence_cues` on each)."""
+    """Cue kinds of every sentence, from the words of the whole text (same as :func:`geo.claims.cues.claim_cues` on each)."""
     cue_lang = lang if lang in ("de", "en", "ru") else "en"
     masks = word_masks(raws, cue_lang)
     word_starts = offsets[0::2]
@@ -819,28 +930,55 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
         bits = span_bits(masks, raws, gaps, bisect_left(word_starts, s), bisect_left(word_starts, e), cue_lang)
         if percent and "%" in text[s:e]:
             bits |= _PERCENT
-        out.append(kinds_of(bits))
+        kinds = kinds_of(bits)
+        read = _READS_AROUND.get(kinds)
+        if read is None:
+            read = _READS_AROUND[kinds] = "share" in kinds or "accord" in kinds or {"rerouting", "negation"} <= kinds
+        out.append(claim_kinds(kinds, text[s:e], cue_lang) if read else kinds)
     return out
 
 
-_PERCENT = BIT["dependency"]
+_PERCENT = BIT["share"]
+#: By cue kinds: whether their meaning depends on the words around them (:func:`geo.claims.cues.claim_kinds`).
+_READS_AROUND: dict[frozenset[str], bool] = {}
 
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
+#: Kinds of facility that share a name with their town.
+_TOWN_KINDS = frozenset(("port", "terminal", "junction"))
+#: A word for a town right before its name: "the city of Aktau", "Hafenstadt Aktau", «в городе Актау».
+_TOWN_HINT = re.compile(r"[yn] of |tadt |ород")  # a plain scan first: most names have no town word before them
+_TOWN_BEFORE = re.compile(r"(?:\b(?:city|town) of |(?:hafen|öl|industrie|groß|küsten)?stadt |\bгород[а-я]{0,2} )$", re.IGNORECASE)
+#: A dateline: the place in capitals at the start of a wire ("ATYRAU, Nov 4 -", «МОСКВА, 17 февраля.»),
+#: or a place before the agency ("Schwedt/Oder (dpa) -").
+_DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}(?:[ -][A-ZÄÖÜА-ЯЁ]{3,})*(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]+(?:/[\w-]+)?(?=\s\([^)\n]{2,30}\)\s*[-–—]))")
+
+
+def _dateline_end(text: str, matcher: Matcher) -> int:
+    """Where the dateline's place name ends, or 0; an asset's abbreviation ("CPC, the consortium, said") is no dateline."""
+    got = _DATELINE.match(text)
+    if got is None or got.group().strip() in matcher.abbrevs:
+        return 0
+    return got.end()
 #: Words of a carrier or a flow: with one, "in Aktau" is where oil is moved, not only where something happens.
-_CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|hafen|port\b")
+_CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|"
+                      r"hafen(?!stadt)|port\b(?! city)|umschlag|transship")
 
 
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
                carriers: dict[int, bool]) -> bool:
-    """A facility's town after a locative "in", in a sentence of no trade, carrier or flow, is the town only.
+    """A facility's town after a locative "in" or a town word, in a sentence of no trade, carrier or flow, is the town only.
 
-    "Tokayev met Aliyev in Baku to discuss oil", "Oil workers in Aktau went on strike". English and German only
-    (Russian «в» also means "to"); called for sentences outside any claim.
+    "Tokayev met Aliyev in Baku to discuss oil", "Oil workers in Aktau went on strike", "in der Hafenstadt Aktau",
+    «в городе Актау». A bare «в» is left alone (in Russian it also means "to").
     """
-    if text[max(0, m.start - 3) : m.start] not in _IN or "trade" in cue_sets[m.sentence]:
+    if "trade" in cue_sets[m.sentence] or m.end - m.start > 40 or " " in m.text:
         return False
-    if m.end - m.start > 40 or " " in m.text or matcher.kinds.get(m.id) not in ("port", "terminal", "junction"):
+    if matcher.kinds.get(m.id) not in _TOWN_KINDS:
+        return False
+    before = text[max(0, m.start - 20) : m.start]
+    if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
         return False
     got = carriers.get(m.sentence)
     if got is None:  # once per sentence: a sentence may hold many names (linear time on hostile input)
@@ -856,6 +994,10 @@ _KIND_WORDS = {
     "field": r"\b(?:field|feld|месторожд)", "junction": r"\b(?:station|junction|knoten|станци|узел)",
     "pipeline": r"\b(?:pipeline|leitung|трубопровод|нефтепровод|газопровод)",
 }
+#: The kind word refers back only when it is definite: after "the", "this", «этот», "der" (one word may stand between,
+#: "the border crossing"), or opening the sentence («Терминал расположен ...»); "a pumping station" is another one.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|its|der|die|das|dem|den|des|diese[rmns]?|этот|эта|это|этого|этому|этом|этим|эту|"
+                              r"данн\w*)\s+(?:\w+\s+)?$")
 _KIND_RE = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
 
 
@@ -866,7 +1008,12 @@ def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bo
     if nxt >= len(sentences) or not energy[nxt] or kind_re is None:
         return False
     s, e = sentences[nxt]
-    return kind_re.search(text[s : min(e, s + 200)].casefold()) is not None
+    low = text[s : min(e, s + 200)].casefold()
+    for k in kind_re.finditer(low):
+        before = low[: k.start()]
+        if not before.strip() or _DEFINITE_BEFORE.search(before[-30:]):
+            return True
+    return False
 
 
 def _mention_dict(m: Mention, matcher: Matcher) -> dict[str, Any]:

@@ -30,7 +30,9 @@ LINE_KINDS = ("pipeline", "shipping_lane", "rail")
 _DASH_CHAIN = re.compile(r"\w+(?:\s*[-‐‑‒–—―]\s*\w+)+")
 #: Words of a line's name that are not places, so "Baku-Tiflis-Ceyhan-Pipeline" gives three places.
 _NOT_PLACES = {name_key(w) for w in ("pipeline", "Pipeline", "Leitung", "Gasleitung", "Ölpipeline", "rail", "Line",
-                                     "трубопровод", "нефтепровод", "газопровод", "газ", "құбыры", "мұнай")}
+                                     "трубопровод", "нефтепровод", "газопровод", "газ", "құбыры", "мұнай",
+                                     # a prefix, not a place: "trans-Caspian flows" is no chain naming the Trans-Caspian line
+                                     "Trans", "Транс")}
 #: Words of operator names that say nothing about which company it is.
 _OPERATOR_STOP = {name_key(w) for w in (
     "pipeline", "company", "LLP", "Ltd", "GmbH", "JV", "operating", "international", "commercial", "sea", "port", "and",
@@ -38,6 +40,9 @@ _OPERATOR_STOP = {name_key(w) for w in (
     "gas", "terminal", "north", "south", "west", "east", "BV", "CJSC", "limited", "per", "country", "not", "in", "sources",
     "consulted", "itemised", "led", "project", "field", "agreed", "reception", "marketing", "technical", "operator",
     "Kazakhstan", "China", "Caspian", "Russian", "Druzhba", "Black",
+    # common words and nationalities: "trans-Caspian trade", "Kazakh crude", "Azerbaijan Railways" say nothing of one company
+    "Trade", "Operations", "Petroleum", "Invest", "Railways", "Railway", "Midstream", "Turkish", "Georgian", "Georgia",
+    "Azerbaijan", "Azerbaijani", "Kazakh",
 )}
 #: Country names by ISO code, for chains of countries ("Kazakhstan–China pipeline").
 COUNTRY_NAMES = {
@@ -72,7 +77,9 @@ class Matcher:
     russian: dict[str, bool] = field(default_factory=dict)
     endpoints: dict[str, tuple[str, ...]] = field(default_factory=dict)
     connected: dict[str, set[str]] = field(default_factory=dict)
-    operator_keys: dict[str, set[str]] = field(default_factory=dict)
+    operator_keys: dict[str, set[str]] = field(default_factory=dict)  # distinctive operator words -> the assets they run
+    doc_operator_keys: frozenset[str] = frozenset()  # those naming at most 8 assets: evidence for the whole document
+    branches: dict[str, str] = field(default_factory=dict)  # line -> "north" / "south" when its name says which branch it is
     places: dict[str, frozenset[str]] = field(default_factory=dict)
     end_places: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     place_keys: set[str] = field(default_factory=set)
@@ -83,6 +90,9 @@ class Matcher:
     lane_ends: frozenset[str] = frozenset()  # end points of shipping lanes and rail legs
     ownable: frozenset[str] = frozenset()  # terminals and ports: what "the CPC's ..." may own
     line_ids: frozenset[str] = frozenset()  # pipelines, lanes and rail legs
+    rail_ids: frozenset[str] = frozenset()  # rail legs
+    rail_ends: frozenset[str] = frozenset()  # their end points
+    avoiding_groups: frozenset[str] = frozenset()  # "group:<id>" of route groups none of whose assets touches Russia
     first_keys: frozenset[str] = frozenset()
     # memos filled while matching; bounded so hostile input cannot grow them without limit
     fuzzy_seen: dict[str, str | None] = field(default_factory=dict)
@@ -149,6 +159,13 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
         m.display[p["id"]] = p["name"]
         m.commodity[p["id"]] = p.get("commodity") or ""
         m.russian[p["id"]] = bool(p.get("crosses_russia") or p.get("ends_at_russian_port") or "RU" in (p.get("countries") or []))
+    # "Orenburg processing plant" for "Orenburg gas processing plant": a long name is also written without its commodity
+    # word, which is kept only where no other asset is named so
+    for p in props:
+        for alias in [p["name"], *(p.get("aliases") or [])]:
+            short = _without_commodity(alias)
+            if short and not any(e.target != p["id"] for e in names.get(_keys_of(short), ())):
+                add(short, p["id"])
     for g in groups:
         for alias in g.get("aliases") or []:
             add(alias, f"group:{g['id']}")
@@ -167,12 +184,37 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
     _link_geometry(m, features, end_km)
     _index_places(m, props, waypoints)
     _index_operators(m, props)
+    _index_branches(m, props)
     # Fields feed several routes, so naming one is no evidence for any particular terminal or line.
     m.ownable = frozenset(a for a, k in m.kinds.items() if k in ("terminal", "port"))
     m.line_ids = frozenset(a for a, k in m.kinds.items() if k in LINE_KINDS)
+    m.rail_ids = frozenset(a for a, k in m.kinds.items() if k == "rail")
+    m.rail_ends = frozenset(e for ln in m.rail_ids for e in m.endpoints.get(ln, ()))
+    m.avoiding_groups = frozenset(f"group:{g}" for g, assets in m.groups.items() if assets and not any(m.russian.get(a) for a in assets))
     m.lane_ends = frozenset(e for ln, ends in m.endpoints.items() if m.kinds.get(ln) in ("shipping_lane", "rail") for e in ends)
     m.near = {a: frozenset({a} | {c for c in m.connected.get(a, set()) if m.kinds.get(c) != "field"}) for a in m.kinds}
     return m
+
+
+_COMMODITY_WORDS = frozenset(("gas", "oil", "crude"))
+
+
+def _without_commodity(alias: str) -> str | None:
+    """``alias`` without a commodity word inside it ("Orenburg gas processing plant" -> "Orenburg processing plant").
+
+    Only names of three words or more, and not the first or last word, so "Kumkol oil field" gives "Kumkol field"
+    but "Galkynysh gas" or "oil terminal" give nothing.
+    """
+    words = alias.split()
+    if len(words) < 3:
+        return None
+    inner = [i for i in range(1, len(words) - 1) if words[i].casefold() in _COMMODITY_WORDS
+             and not {words[i - 1].casefold(), words[i + 1].casefold()} & {"and", "und", "и"}]  # not "oil and gas field"
+    return " ".join(w for i, w in enumerate(words) if i not in inner) if inner else None
+
+
+def _keys_of(text: str) -> tuple[str, ...]:
+    return tuple(DEMONYMS.get(k, k) for k in map(name_key, WORD.findall(text)))
 
 
 def _same_abbreviations(props: list[dict[str, Any]]) -> dict[str, list[str]]:
@@ -276,4 +318,17 @@ def _index_operators(m: Matcher, props: list[dict[str, Any]]) -> None:
             if len(w) >= 3 and w[0].isupper() and name_key(w) not in _OPERATOR_STOP:
                 by_key[name_key(w)].add(p["id"])
     # a word that is itself an asset's name ("Baku" of "Baku International Sea Trade Port") names that asset, not the operator
-    m.operator_keys = {k: v for k, v in by_key.items() if len(v) <= 8 and (k,) not in m.names}
+    m.operator_keys = {k: v for k, v in by_key.items() if (k,) not in m.names}
+    # an operator of many assets ("Transneft") says little about a whole article, but settles a name in its own sentence
+    m.doc_operator_keys = frozenset(k for k, v in m.operator_keys.items() if len(v) <= 8)
+
+
+_BRANCH_IN_NAME = re.compile(r"\((north|south)(?:ern)? branch\)")
+
+
+def _index_branches(m: Matcher, props: list[dict[str, Any]]) -> None:
+    """Lines whose display name says which branch of a larger system they are ("Druzhba ... (northern branch)")."""
+    for p in props:
+        got = _BRANCH_IN_NAME.search(p["name"]) if p["kind"] in LINE_KINDS else None
+        if got:
+            m.branches[p["id"]] = got.group(1)

@@ -17,6 +17,9 @@ nothing. These checks use other evidence, kept in ``data/line_evidence.yaml``:
   whole line or, with ``onshore: true``, over its land samples only;
 - published per-region section lengths and the published number of regions crossed in one
   country (a region counts from :data:`MIN_REGION_KM`);
+- second-level divisions (``districts``: regional units, where an operator or its ESIA names
+  them and the gazetteer fills that level): each listed one is entered, and their published
+  number in one country is matched (a division counts from :data:`MIN_REGION_KM`);
 - published offshore length: the km of samples outside the land (within
   :data:`COUNTRY_KM_TOLERANCE`);
 - shipping lanes stay at sea (outside the Natural Earth 1:10m land of ``data/basemap/``).
@@ -80,6 +83,8 @@ class LineReport:
     length_note: str | None = None
     regions_expected: int = 0
     regions_matched: int = 0
+    districts_expected: int = 0
+    districts_matched: int = 0
     approximate_km: float = 0.0
     problems: list[str] = field(default_factory=list)
     #: Check names ("length", "km post", ...) the evidence file lists as known open problems.
@@ -101,6 +106,8 @@ class LineReport:
         if self.sections_checked:
             posts += f", sections {self.sections_ok}/{self.sections_checked}"
         regions = f"regions {self.regions_matched}/{self.regions_expected}"
+        if self.districts_expected:
+            regions += f", districts {self.districts_matched}/{self.districts_expected}"
         approx = f"approx. {self.approximate_km / self.drawn_km:.0%}" if self.drawn_km else "approx. -"
         flag = "OK" if not self.problems else f"{len(self.problems)} problem(s), {len(self.problems) - len(self.unexplained)} known"
         return f"{self.asset_id:<30} {length}, {posts}, {regions}, {approx}: {flag}"
@@ -274,6 +281,27 @@ def check_region_count(regions: list[tuple[str, str]], spacing_km: float, eviden
     return []
 
 
+def check_districts(districts: list[tuple[str, str]], spacing_km: float, evidence: dict[str, Any]) -> tuple[int, list[str]]:
+    """Listed second-level divisions of one country are entered; their published number is matched.
+
+    ``districts: {country, expected: [names as the gazetteer spells them], count: n}``. A
+    listed division is matched by one sample; for the count a division needs
+    :data:`MIN_REGION_KM` of samples, as for :func:`check_region_count`.
+    """
+    spec = evidence.get("districts")
+    if not spec:
+        return 0, []
+    cc = spec["country"]
+    counts = Counter(name for c, name in districts if c == cc and name)
+    expected = [str(name) for name in spec["expected"]]
+    problems = [f"districts: the line never enters {cc} {name}" for name in expected if name not in counts]
+    crossed = sorted(name for name, n in counts.items() if n * spacing_km >= MIN_REGION_KM)
+    if "count" in spec and len(crossed) != int(spec["count"]):
+        problems.append(f"district count: the line crosses {len(crossed)} divisions of {cc} ({', '.join(crossed)}) "
+                        f"where {spec['count']} are published")
+    return sum(name in counts for name in expected), problems
+
+
 def at_sea(points: np.ndarray, land: BaseGeometry) -> np.ndarray:
     """Boolean per (lon, lat) sample: True where it lies outside the land."""
     import shapely
@@ -356,6 +384,11 @@ def check_line(asset: Any, evidence: dict[str, Any] | None, *, land: BaseGeometr
     report.problems += check_countries(regions, listed, spacing, {k: v for k, v in evidence.items() if not (onshore and k == "country_km")})
     report.problems += check_region_km(regions, spacing, evidence)
     report.problems += check_region_count(regions, spacing, evidence)
+    if evidence.get("districts"):
+        report.districts_expected = len(evidence["districts"]["expected"])
+        districts = gazetteer.districts_of(points[:, 1], points[:, 0])
+        report.districts_matched, problems = check_districts(districts, spacing, evidence)
+        report.problems += problems
     if evidence.get("sea_km") or onshore:
         sea = at_sea(points, land if land is not None else land_outline())
         report.problems += check_sea_km(sea, spacing, evidence)

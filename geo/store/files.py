@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -25,6 +26,9 @@ class FileStore(Store):
     data_dir: Path
     corpus_dir: Path
     kind: str = "files"
+    #: The tables the spatial queries last read, with the files' stamp then: a query reads the files again only after
+    #: they change (at 100x, parsing ``assets.geojson`` takes seconds; the query itself milliseconds).
+    _read: dict[str, tuple[Any, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def version(self) -> tuple[tuple[str, int, int], ...]:
         """Name, size and modification time of every data file and of the corpus folder."""
@@ -48,13 +52,20 @@ class FileStore(Store):
 
     def assets_in_bbox(self, bbox: BBox) -> list[str]:
         """Assets meeting the box, through the GeoDataFrame's spatial index."""
-        return assets_in_bbox(self.assets(), bbox)
+        return assets_in_bbox(self._current("assets", self.assets), bbox)
 
     def claims_near(self, asset_id: str, km: float) -> list[str]:
         """Accepted claims (all claims in the files) linked to an asset within ``km`` of ``asset_id``."""
-        assets = self.assets()
-        near = set(assets_near(assets, asset_id, km))
-        return sorted(c.id for c in self.corpus().claims if any(a.id in near for a in c.assets))
+        near = set(assets_near(self._current("assets", self.assets), asset_id, km))
+        return sorted(c.id for c in self._current("corpus", self.corpus).claims if any(a.id in near for a in c.assets))
+
+    def _current(self, name: str, read: Any) -> Any:
+        """``read()`` as of the files now: kept (read-only) until their stamp changes."""
+        stamp = self.version()
+        kept = self._read.get(name)
+        if kept is None or kept[0] != stamp:
+            kept = self._read[name] = (stamp, read())
+        return kept[1]
 
 
 def assets_in_bbox(assets: gpd.GeoDataFrame, bbox: BBox) -> list[str]:

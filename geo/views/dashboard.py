@@ -26,13 +26,14 @@ from geo.claims import ingest
 from geo.claims.extract import build_matcher, extract
 from geo.claims.upload import MAX_BYTES as MAX_UPLOAD_BYTES
 from geo.data import corpus
+from geo.data.schema import LINE_KINDS
 from geo.errors import GeoError
 from geo.views import briefing as brief
-from geo.views import mapcomponent, offline, webmap
+from geo.views import mapbounds, mapcomponent, offline, webmap
 from geo.views import tables as panels
 from geo.views.safehtml import md_code, md_text, render
 from geo.views.url_state import ViewState
-from geo.views.webmap import LAYERS, MapLayers, MapState, bounds_of, build_map, capacity_label, map_layers
+from geo.views.webmap import CASPIAN_FRAME, LAYERS, MapLayers, MapState, bounds_of, build_map, capacity_label, map_layers
 from geo.workspace import Paths, Workspace
 
 
@@ -172,8 +173,11 @@ def base_map(data: Data, paths: Paths, commodity: str) -> folium.Map:
 
 
 def base_map_args(data: Data, paths: Paths, commodity: str) -> dict[str, Any]:
-    """The base map's component arguments, built once per data version and commodity (see :mod:`geo.views.mapcomponent`)."""
-    return _base_map_args(paths, data.version, commodity)
+    """The base map's component arguments, built once per data version and commodity (see :mod:`geo.views.mapcomponent`).
+
+    On the team store at 100x, only the assets in the map's padded bounds, and the page reports its bounds (:func:`map_in_view`).
+    """
+    return map_in_view(data, paths, commodity) or _base_map_args(paths, data.version, commodity)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -195,13 +199,17 @@ def highlight_of(view: ViewState, data: Data, mentions: str | None = None) -> fr
 
 
 def view_layer(view: ViewState, data: Data, ws: Workspace, result: Any, *, tiles: bool, fit_id: int | None,
-               mentions: str | None = None) -> webmap.MapUpdate:
-    """The per-run update of the map: the scenario's flows, switched-off routes, stranded rings, highlight and a requested fit."""
+               mentions: str | None = None, claims: pd.DataFrame | None = None, claims_note: str = "") -> webmap.MapUpdate:
+    """The per-run update of the map: the scenario's flows, switched-off routes, stranded rings, highlight and a requested fit.
+
+    ``claims`` (those the year slider and the Claims tab's filters show) are drawn as claim density per asset.
+    """
     highlight = highlight_of(view, data, mentions)
     # result.off holds every asset switched off: the preset's and the view's own.
     state = MapState(flows=dict(result.asset_flows), flow_unit=result.unit, flow_year=result.year, off=frozenset(result.off),
                      highlight=highlight, tiles=tiles, fit=bounds_of(data.assets, highlight), rings=stranded_rings(ws, result),
-                     roles=claim_roles(data, view.claim))
+                     roles=claim_roles(data, view.claim),
+                     density=panels.claim_density(claims) if claims is not None else None, density_note=claims_note)
     return webmap.map_update(data.assets, state, fit_id=fit_id)
 
 
@@ -371,8 +379,11 @@ def _claim_labels_of(version: tuple[tuple[str, int, int], ...], data: Data) -> d
     return {row["id"]: panels.claim_option(row) for _, row in data.claims.iterrows()}
 
 
-def claims_panel(view: ViewState, data: Data) -> ViewState:
-    """The claims list with filters; choosing one highlights and zooms to its assets on the map."""
+def claims_panel(view: ViewState, data: Data, paths: Paths | None = None) -> ViewState:
+    """The claims list with filters; choosing one highlights and zooms to its assets on the map.
+
+    With ``paths`` it has the "within N km of" filter too (:func:`near_filter`: the store's distance query).
+    """
     frame = data.claims
     if frame.empty:
         st.info("No claims yet.")
@@ -381,24 +392,38 @@ def claims_panel(view: ViewState, data: Data) -> ViewState:
     articles = ["(any)", *data.corpus.articles]
     linked_assets = ["(any)", *sorted({a for ids in frame["asset_ids"] for a in ids})]
     types, verdicts = ["(any)", *sorted(frame["claim_type"].unique())], ["(any)", *sorted(frame["verdict"].unique())]
-    article = kept("f_article", cols[0].selectbox("Article", articles, index=kept_index("f_article", articles), key="f_article",
-                                                  format_func=lambda a: a if a == "(any)" else data.corpus.articles[a].label))
-    asset = kept("f_asset", cols[1].selectbox("Asset", linked_assets, index=kept_index("f_asset", linked_assets), key="f_asset",
-                                              format_func=lambda a: a if a == "(any)" else data.assets.at[a, "name"]))
-    ctype = kept("f_type", cols[2].selectbox("Type", types, index=kept_index("f_type", types), key="f_type", format_func=panels.readable))
-    verdict = kept("f_verdict", cols[3].selectbox("Assessment", verdicts, index=kept_index("f_verdict", verdicts), key="f_verdict",
-                                                  format_func=lambda v: panels.VERDICT_LABELS.get(v, panels.readable(v))))
-    shown = panels.filter_claims(frame, article=None if article == "(any)" else article, asset=None if asset == "(any)" else asset,
-                                 claim_type=None if ctype == "(any)" else ctype, verdict=None if verdict == "(any)" else verdict)
+    kept("f_article", cols[0].selectbox("Article", articles, index=kept_index("f_article", articles), key="f_article",
+                                          format_func=lambda a: a if a == "(any)" else data.corpus.articles[a].label))
+    kept("f_asset", cols[1].selectbox("Asset", linked_assets, index=kept_index("f_asset", linked_assets), key="f_asset",
+                                      format_func=lambda a: a if a == "(any)" else data.assets.at[a, "name"]))
+    kept("f_type", cols[2].selectbox("Type", types, index=kept_index("f_type", types), key="f_type", format_func=panels.readable))
+    kept("f_verdict", cols[3].selectbox("Assessment", verdicts, index=kept_index("f_verdict", verdicts), key="f_verdict",
+                                        format_func=lambda v: panels.VERDICT_LABELS.get(v, panels.readable(v))))
+    cols = st.columns(2)
+    kept("f_dated", cols[0].checkbox(f"Only articles dated up to the sidebar's year ({view.year})", key="f_dated",
+                                     value=bool(st.session_state.get("kept_f_dated", True)),
+                                     help="The year slider shows the claims made by the end of its year; untick to list every claim."))
+    kept("f_undated", cols[1].checkbox("Include claims of undated articles", value=bool(st.session_state.get("kept_f_undated", True)),
+                                       key="f_undated", help="An article with no date cannot be placed in a year; include its claims at every year?"))
+    shown = claims_shown(data, view.year)
+    shown = shown[shown["id"].isin(near)] if paths is not None and (near := near_filter(data, paths)) is not None else shown
+    claims_timeline(data, view.year)
     labels = _claim_labels_of(data.version, data)
     options = ["(none)", *shown["id"]]
+    later = chosen_after_year(view, data, options)
+    if later:  # a claim chosen (or named in a link) stays chosen when the year slider moves before its article's date
+        options.append(later)
+        labels = {**labels, later: f"{labels.get(later, later)} [dated after {view.year}]"}
     current = view.claim if view.claim in options else "(none)"
     chosen = st.selectbox("Show a claim on the map", options, index=options.index(current), key="w_claim",
                           format_func=lambda i: i if i == "(none)" else labels.get(i, i))
-    st.caption(f"{len(shown)} of {len(frame)} claims")
+    st.caption(f"{len(shown)} of {len(frame)} claims ({claims_note(view.year)}; the map's Claims layer counts these per asset)")
     cards = _claim_cards(data)
     # One HTML element for the whole list: a rerun (a click elsewhere) sends it again but builds nothing.
-    st.html("".join(cards[i] for i in shown["id"]))
+    if shown.empty:
+        st.info(f"No claim matches these filters up to {view.year}.")
+    else:
+        st.html("".join(cards[i] for i in shown["id"]))
     return view.with_(claim=None if chosen == "(none)" else chosen)
 
 
@@ -408,12 +433,87 @@ def article_panel(view: ViewState, data: Data) -> ViewState:
     current = view.article if view.article in ids else ids[0]
     art_id = st.selectbox("Article", ids, index=ids.index(current), format_func=lambda a: data.corpus.articles[a].label, key="w_article")
     art = data.corpus.articles[art_id]
+    articles_timeline(data, view.year)
     spans = [(c.start, c.end, f"{c.id} ({c.claim_type})") for c in data.corpus.claims if c.article == art_id]
     kept("w_mentions", st.checkbox("Show this article's mentions on the map", key="w_mentions", value=bool(st.session_state.get("kept_w_mentions")),
                                    help="Highlights the routes and places the article's claims are about (the map reads it on its next run)."))
     st.html(render("article.html", art=art, cites=", ".join(art.cites) or "none",
                    body=panels.article_html(data.corpus.texts[art_id], spans)))
     return view.with_(article=art_id)
+
+
+# --- issue 15: the year slider's claims, claim density on the map and timelines of article dates --------------------
+
+#: The Claims tab's filters (widget keys); a closed tab's last choice is kept under "kept_<key>".
+CLAIM_FILTERS = {"f_article": "article", "f_asset": "asset", "f_type": "claim_type", "f_verdict": "verdict"}
+
+
+def _filter_value(key: str, default: Any = None) -> Any:
+    """A Claims tab filter this run: its widget's value while the tab is open, else the one kept when it closed."""
+    return st.session_state.get(key, st.session_state.get(f"kept_{key}", default))
+
+
+def _undated() -> bool:
+    return bool(_filter_value("f_undated", True))
+
+
+def _up_to(year: int | None) -> int | None:
+    """The year the claims are cut at, or ``None`` when the Claims tab's "only up to the year" box is unticked."""
+    return year if _filter_value("f_dated", True) else None
+
+
+def claims_shown(data: Data, year: int | None) -> pd.DataFrame:
+    """The claims the Claims tab lists: dated up to the end of ``year`` (any date with ``None``), matching its filters."""
+    frame = data.claims
+    if frame.empty:
+        return frame
+    year = _up_to(year)
+    if year is not None:
+        frame = panels.claims_up_to(frame, year, undated=_undated())
+    chosen = {arg: _filter_value(key) for key, arg in CLAIM_FILTERS.items()}
+    return panels.filter_claims(frame, **{arg: None if v in (None, "(any)") else v for arg, v in chosen.items()})
+
+
+def chosen_after_year(view: ViewState, data: Data, options: list[str]) -> str | None:
+    """The chosen claim, if only the year cut (not a filter) leaves it out of ``options``."""
+    if not view.claim or view.claim in options:
+        return None
+    return view.claim if view.claim in set(claims_shown(data, None)["id"]) else None
+
+
+def claims_note(year: int) -> str:
+    """What the map's claim density counts, for its tooltips."""
+    filters = [k for k in CLAIM_FILTERS if _filter_value(k) not in (None, "(any)")]
+    dates = f"claims of articles dated to {year} or earlier{' or undated' if _undated() else ''}" if _up_to(year) else "claims of any date"
+    return dates + (" that match the Claims tab's filters" if filters else "")
+
+
+def claims_timeline(data: Data, year: int) -> None:
+    """Claims per month of their article's date, by claim type (the Claims tab's filters, every year; a rule at ``year``'s end)."""
+    frame = claims_shown(data, None)
+    rows, undated, year_only = panels.month_counts(zip(frame["published"], frame["claim_type"].map(panels.readable), strict=True))
+    st.vega_lite_chart(panels.timeline_chart(rows, group_title="claim type", count_title="claims",
+                                             years=(settings.YEARS[0], settings.YEARS[-1]), up_to=year), width="stretch", height=150)
+    st.caption(_timeline_caption(undated, year_only, "claims", year))
+
+
+def articles_timeline(data: Data, year: int) -> None:
+    """Articles per month of their date, by language, with a rule at the end of the slider's ``year``."""
+    arts = list(data.corpus.articles.values())
+    rows, undated, year_only = panels.month_counts((a.published, a.language) for a in arts)
+    st.vega_lite_chart(panels.timeline_chart(rows, group_title="language", count_title="articles",
+                                             years=(settings.YEARS[0], settings.YEARS[-1]), up_to=year), width="stretch", height=150)
+    st.caption(_timeline_caption(undated, year_only, "articles", year))
+
+
+def _timeline_caption(undated: int, year_only: int, what: str, year: int) -> str:
+    parts = [f"Timeline of article dates (month of publication); the dashed line is the end of {year}, the year chosen in the sidebar."]
+    of = "" if what == "articles" else f"{what} of "
+    if undated:
+        parts.append(f"Not on it: {undated} {of}undated article(s).")
+    if year_only:
+        parts.append(f"Not on it: {year_only} {of}article(s) dated to a year only.")
+    return " ".join(parts)
 
 
 # --- closed tabs send nothing (issue 15): a widget's own state lasts only while it is drawn, so the value last chosen
@@ -447,14 +547,15 @@ def add_article_panel(data: Data, ws: Workspace) -> None:
     st.subheader("Add an article")
     # The uploader's own limit (MB) matches the corpus limit, so the two never tell the user different sizes.
     upload = st.file_uploader(f"Upload (.txt, .md, .html; at most {MAX_UPLOAD_BYTES / 1e6:g} MB)", type=["txt", "md", "html", "htm"],
-                              key="w_upload", max_upload_size=UPLOAD_LIMIT_MB)
+                              key="w_upload", max_upload_size=UPLOAD_LIMIT_MB, on_change=_upload_changed)
+    kept_file = kept_upload(upload)
     pasted = kept_text(st.text_area, "...or paste the text", "w_paste", height=150)
     cols = st.columns(4)
     meta = {"title": kept_text(cols[0].text_input, "Title", "w_m_title"), "outlet": kept_text(cols[1].text_input, "Outlet", "w_m_outlet"),
             "author": kept_text(cols[2].text_input, "Author", "w_m_author"),
             "published": kept_text(cols[3].text_input, "Published (YYYY-MM-DD)", "w_m_date")}
     if st.button("Add to corpus", key="w_ingest"):
-        raw, name = (upload.getvalue(), upload.name) if upload is not None else (pasted.encode("utf-8"), "pasted.txt")
+        name, raw = kept_file if kept_file is not None else ("pasted.txt", pasted.encode("utf-8"))
         try:
             if ws.store.kind == "files":
                 res = ingest.ingest(raw, name, metadata=meta, data_dir=data_dir, corpus_dir=seeds_dir)
@@ -497,6 +598,34 @@ def add_article_panel(data: Data, ws: Workspace) -> None:
             st.rerun()
     if st.session_state.get("saved_message"):
         st.success(md_text(st.session_state.pop("saved_message")))
+
+
+def _upload_changed() -> None:
+    """The user removed the file from the uploader (its x): forget the kept copy too."""
+    if st.session_state.get("w_upload") is None:
+        st.session_state.pop("kept_upload", None)
+
+
+def kept_upload(upload: Any) -> tuple[str, bytes] | None:
+    """The uploaded file as ``(name, bytes)``, kept in the session while the Add-article tab is closed.
+
+    Streamlit cannot give a file back to an uploader drawn afresh (a reopened tab), so the kept copy is named
+    under it ("kept: NAME (N kB)") with a button that forgets it.
+    """
+    if upload is not None:
+        st.session_state.kept_upload = (str(upload.name), bytes(upload.getvalue()))
+        return st.session_state.kept_upload
+    kept_file = st.session_state.get("kept_upload")
+    if kept_file is None:
+        return None
+    name, raw = kept_file
+    cols = st.columns([5, 1], vertical_alignment="center")
+    cols[0].caption(f"kept: {md_text(name)} ({len(raw) / 1000:.1f} kB), uploaded before this tab was closed; "
+                    "it is added when you press \"Add to corpus\"")
+    if cols[1].button("remove", key="w_upload_remove", help="Forget the kept file"):
+        st.session_state.pop("kept_upload", None)
+        st.rerun()
+    return (name, raw)
 
 
 def team_ingest(ws: Workspace, raw: bytes, name: str, meta: dict[str, str]) -> Any:
@@ -648,3 +777,78 @@ def claim_roles(data: Data, claim_id: str | None) -> dict[str, str]:
         return {}
     rows = data.claims[data.claims["id"] == claim_id]
     return {a["id"]: a["role"] for a in rows.iloc[0]["assets"]} if not rows.empty else {}
+
+
+# --- issue 16: on the team store at 100x the map draws the assets in view (the store's bounding-box query) ---------------
+
+
+def map_in_view(data: Data, paths: Paths, commodity: str, *, key: str = "map") -> dict[str, Any] | None:
+    """The base map of the assets in the map's padded bounds, with ``report_bounds``; ``None`` when the map draws every asset.
+
+    Only on a store of :data:`geo.settings.MAP_BOUNDS_STORES` with more than :data:`geo.settings.MAP_BOUNDS_MIN_ASSETS`
+    assets. The box is the default frame padded until the map component ``key`` reports bounds outside the box drawn
+    (:func:`geo.views.mapbounds.drawn_box`); it is kept in the session, so a pan inside it changes nothing on the page.
+    A fit to a claim or an asset moves the map, whose report then brings their box in.
+    """
+    if not mapbounds.uses_bounds(_workspace(paths, data.version).store.kind, len(data.assets)):
+        return None
+    box = mapbounds.drawn_box(st.session_state.get("map_box"), mapbounds.reported_bounds(st.session_state.get(key)), CASPIAN_FRAME,
+                              share=settings.MAP_BOUNDS_PAD, first_share=settings.MAP_BOUNDS_FIRST_PAD)
+    st.session_state.map_box = box
+    return {**_base_map_args_of(paths, data.version, commodity, assets_in_view(paths, data.version, box)), "report_bounds": True}
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def assets_in_view(paths: Paths, version: tuple[tuple[str, int, int], ...], box: mapbounds.BBox) -> tuple[str, ...]:
+    """The store's assets meeting ``box`` (PostGIS: ``&&`` on the GiST index, then ``ST_Intersects``), once per box and data version."""
+    return tuple(_workspace(paths, version).store.assets_in_bbox(box))
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _base_map_args_of(paths: Paths, version: tuple[tuple[str, int, int], ...], commodity: str, ids: tuple[str, ...]) -> dict[str, Any]:
+    """:func:`base_map` of the assets ``ids`` alone: their features cut from the data version's serialised layers."""
+    data = _data(paths, version)
+    shown = data.assets[data.assets.index.isin(ids)]
+    visible = [name for name in LAYERS if name not in HIDDEN_LAYERS[commodity]]
+    fmap = build_map(shown, visible=visible, layers=mapbounds.layers_in(_split_layers(paths, version), _layers(paths, version), ids), dynamic=False)
+    return mapcomponent.base_args(fmap)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _split_layers(paths: Paths, version: tuple[tuple[str, int, int], ...]) -> dict[str, list[tuple[str, str]]]:
+    """The data version's map layers split by asset (:func:`geo.views.mapbounds.split_layers`), shared read-only."""
+    return mapbounds.split_layers(_layers(paths, version))
+
+
+def near_filter(data: Data, paths: Paths) -> frozenset[str] | None:
+    """The Claims tab's "within N km of" filter: the claims linked to an asset within N km of a port, terminal or route.
+
+    The store answers (:meth:`geo.store.base.Store.claims_near`: PostGIS ``ST_DWithin`` on geography, the files geodesic
+    distances in memory), once per place, distance and data version. ``None`` while no place is chosen.
+    """
+    places = ["(anywhere)", *near_places(data.version, data)]
+    cols = st.columns([3, 1])
+    place = kept("f_near", cols[0].selectbox(
+        "Near a port, terminal or route", places, index=kept_index("f_near", places), key="f_near",
+        format_func=lambda a: a if a == "(anywhere)" else f"{data.assets.at[a, 'name']} ({settings.KIND_LABELS.get(data.assets.at[a, 'kind'], '')})",
+        help="Claims about any asset within this distance of the place (geodesic distance between their nearest points)."))
+    low, high = settings.NEAR_KM_RANGE
+    km = kept("f_near_km", cols[1].number_input("Within (km)", min_value=low, max_value=high, step=10.0, key="f_near_km",
+                                                value=float(st.session_state.get("kept_f_near_km", settings.NEAR_KM_DEFAULT))))
+    if place == "(anywhere)":
+        return None
+    return frozenset(claims_near(paths, data.version, place, float(km)))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False, hash_funcs={Data: lambda d: d.version})
+def near_places(version: tuple[tuple[str, int, int], ...], data: Data) -> tuple[str, ...]:
+    """The places the filter offers: ports, terminals and the line assets (pipelines, shipping lanes, rail), by name."""
+    kinds = data.assets["kind"]
+    rows = data.assets[kinds.isin(["port", "terminal"]) | kinds.isin(list(LINE_KINDS))]
+    return tuple(rows.sort_values("name").index)
+
+
+@st.cache_resource(max_entries=64, show_spinner="Measuring distances...")
+def claims_near(paths: Paths, version: tuple[tuple[str, int, int], ...], asset_id: str, km: float) -> tuple[str, ...]:
+    """The store's accepted claims linked to an asset within ``km`` of ``asset_id`` (a tuple: shared read-only)."""
+    return tuple(_workspace(paths, version).store.claims_near(asset_id, km))

@@ -105,7 +105,9 @@ def show(args: dict[str, Any], view: str, *, fit: dict[str, Any] | None, tiles: 
     Parameters
     ----------
     args
-        :func:`base_args` of the base map.
+        :func:`base_args` of the base map; with ``report_bounds: True`` among them (the team store at 100x, see
+        :mod:`geo.views.mapbounds`) the page also sends its bounds (``"bounds": [w, s, e, n]`` in the value) after
+        the user moves the map and once after it is drawn. Without it, panning never reruns the app.
     view
         The view JSON of :func:`geo.views.webmap.view_json`.
     fit

@@ -229,3 +229,83 @@ def key_claim(frame: pd.DataFrame) -> Any | None:
         if not pool.empty:
             return next(pool.itertuples())
     return None
+
+
+# --- issue 15: the time dimension (claims dated up to a year, a timeline of article dates) and claim density ---------
+
+
+def dated_year(published: Any) -> int | None:
+    """The year of a ``published`` date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), or ``None`` when the article is undated.
+
+    >>> dated_year("2024-02-07"), dated_year("2023"), dated_year(None), dated_year(float("nan"))
+    (2024, 2023, None, None)
+    """
+    text = text_or(published, "")
+    return int(text[:4]) if len(text) >= 4 and text[:4].isdigit() else None
+
+
+def claims_up_to(frame: pd.DataFrame, year: int, *, undated: bool = True) -> pd.DataFrame:
+    """The claims whose article is dated on or before 31 December of ``year``; undated ones too when ``undated``."""
+    if frame.empty:
+        return frame
+    years = [dated_year(p) for p in frame["published"]]  # not Series.map: a None among ints would become NaN
+    return frame[[undated if y is None else y <= year for y in years]]
+
+
+def claim_density(frame: pd.DataFrame) -> dict[str, int]:
+    """How many of the claims in ``frame`` are about each asset (a claim counts once per asset, whatever its roles)."""
+    counts: dict[str, int] = {}
+    if frame.empty:
+        return counts
+    for ids in frame["asset_ids"]:
+        for asset in dict.fromkeys(ids):
+            counts[asset] = counts.get(asset, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def month_counts(items: Iterable[tuple[Any, str]]) -> tuple[list[dict[str, Any]], int, int]:
+    """Count ``(published, group)`` pairs per month of the date and group, for a timeline.
+
+    Returns the rows (``{"month": "YYYY-MM-01", "group": ..., "count": n}``, sorted by month then group), the number
+    of undated items and the number dated to a year only (neither can be placed on a monthly axis).
+    """
+    counts: dict[tuple[str, str], int] = {}
+    undated = year_only = 0
+    for published, group in items:
+        text = text_or(published, "")
+        if dated_year(text) is None:
+            undated += 1
+        elif len(text) < 7:
+            year_only += 1
+        else:
+            key = (f"{text[:7]}-01", str(group))
+            counts[key] = counts.get(key, 0) + 1
+    rows = [{"month": m, "group": g, "count": n} for (m, g), n in sorted(counts.items())]
+    return rows, undated, year_only
+
+
+def timeline_chart(rows: list[dict[str, Any]], *, group_title: str, count_title: str, years: tuple[int, int],
+                   up_to: int | None = None) -> dict[str, Any]:
+    """A monthly bar chart of :func:`month_counts` rows over ``years`` (first, last) as a plain Vega-Lite spec.
+
+    With ``up_to``, a dashed rule marks the end of that year: what the year slider shows lies left of it.
+    """
+    first, last = years
+    months = [r["month"] for r in rows]
+    start, end = min([f"{first}-01-01", *months]), max([f"{last}-12-31", *months])
+    bars: dict[str, Any] = {
+        "data": {"values": rows},
+        "mark": {"type": "bar", "tooltip": True},
+        "encoding": {
+            "x": {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": None, "scale": {"domain": [start, end]},
+                  "axis": {"format": "%b %Y", "tickCount": {"interval": "month", "step": 6}}},
+            "y": {"field": "count", "type": "quantitative", "title": count_title, "axis": {"tickMinStep": 1}},
+            "color": {"field": "group", "type": "nominal", "title": group_title, "legend": {"orient": "right"}},
+        },
+    }
+    if up_to is None:
+        return bars
+    rule = {"data": {"values": [{"end": f"{up_to}-12-31", "label": f"end of {up_to}"}]},
+            "mark": {"type": "rule", "strokeDash": [4, 3], "color": "#333333"},
+            "encoding": {"x": {"field": "end", "type": "temporal"}, "tooltip": [{"field": "label", "type": "nominal"}]}}
+    return {"layer": [bars, rule]}

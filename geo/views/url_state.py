@@ -1,7 +1,7 @@
 """The dashboard's view state and its round trip through the URL query string.
 
 Everything that defines a view (year, commodity, preset, switched-off routes, changed
-capacities, selected claim or asset) lives in :class:`ViewState`; a copied link holds it
+capacities, selected claim or asset, the open tab) lives in :class:`ViewState`; a copied link holds it
 all. Unknown or malformed values in a link are dropped, never trusted, and each one
 dropped is named in a notice the app shows.
 """
@@ -12,13 +12,25 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
-YEARS = (2022, 2023, 2024)
+from geo.settings import DASHBOARD_YEAR, YEARS
 COMMODITIES = ("oil", "gas")
+#: The dashboard's tabs, in order; a link names one by its slug (``tab=add-article``), the first is the default.
+TABS = ("Map", "Dependencies", "Claims", "Article", "Add article")
+
+
+def tab_slug(label: str) -> str:
+    """A tab's name in a link: ``"Add article"`` -> ``"add-article"``."""
+    return label.lower().replace(" ", "-")
+
+
+_TAB_OF_SLUG = {tab_slug(t): t for t in TABS}
+
+
 @dataclass(frozen=True)
 class ViewState:
     """One view of the dashboard."""
 
-    year: int = 2023
+    year: int = DASHBOARD_YEAR
     commodity: str = "oil"
     preset: str | None = None
     off: tuple[str, ...] = ()
@@ -26,6 +38,8 @@ class ViewState:
     claim: str | None = None
     asset: str | None = None
     article: str | None = None
+    #: The open tab (one of :data:`TABS`).
+    tab: str = TABS[0]
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
     def with_(self, **changes: object) -> ViewState:
@@ -41,7 +55,7 @@ _YEAR = re.compile(r"^[0-9]{4}$", re.ASCII)
 #: A capacity in the unit of its asset: plain ASCII digits, so '١٢', '1_0', 'nan' or '1e9' never parse.
 _NUMBER = re.compile(r"^[0-9]{1,4}(?:\.[0-9]{1,6})?$", re.ASCII)
 CAPACITY_MAX = 1000.0
-KNOWN_KEYS = ("year", "commodity", "preset", "off", "cap", "claim", "asset", "article")
+KNOWN_KEYS = ("year", "commodity", "preset", "off", "cap", "claim", "asset", "article", "tab")
 #: Parameters Streamlit itself reads from a link; they are not ours to judge.
 _STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
 
@@ -89,7 +103,7 @@ def read_query(
     --------
     >>> state, notices = read_query({"year": "²", "commodity": "gas"}, asset_ids=set(), presets=set())
     >>> state.year, state.commodity, notices
-    (2023, 'gas', ["year: '²' is not one of 2022, 2023, 2024"])
+    (2024, 'gas', ["year: '²' is not one of 2022, 2023, 2024"])
     """
     notices: list[str] = []
     state = ViewState()
@@ -139,6 +153,12 @@ def read_query(
             state = state.with_(**{key: value})
         else:
             notices.append(f"{key}: {_shown(value)} is not a known {key}")
+    tab = _value(params, "tab", notices)
+    if tab is not None:
+        if tab in _TAB_OF_SLUG:
+            state = state.with_(tab=_TAB_OF_SLUG[tab])
+        else:
+            notices.append(f"tab: {_shown(tab)} is not one of {', '.join(_TAB_OF_SLUG)}")
     return state, notices
 
 
@@ -190,4 +210,6 @@ def to_query(state: ViewState) -> dict[str, str]:
         value = getattr(state, key)
         if value:
             out[key] = value
+    if state.tab != default.tab and state.tab in TABS:
+        out["tab"] = tab_slug(state.tab)
     return out

@@ -95,6 +95,10 @@ class MapState:
     roles: Mapping[str, str] = field(default_factory=dict)
     #: Stranded volume at its source: ``(lon, lat, volume, text)`` per ring, drawn as a red circle whose area follows the volume.
     rings: tuple[tuple[float, float, float, str], ...] = ()
+    #: Claims shown per asset (year and filters applied), drawn on the Claims layer; ``None``: every claim in the data.
+    density: Mapping[str, int] | None = None
+    #: What ``density`` counts, for the markers' tooltips (e.g. "claims dated to 2023 or undated").
+    density_note: str = ""
 
 
 #: The default frame: the Caspian and the routes leaving it (lon/lat: west, south, east, north).
@@ -291,7 +295,29 @@ def view_json(assets: gpd.GeoDataFrame, state: MapState) -> str:
         "ruOpacity": RUSSIA_HALO_OPACITY, "bypassColour": BYPASSED_COLOUR,
         "roles": {k: v for k, v in sorted(state.roles.items()) if k in state.highlight},
         "radius": _RADIUS, "rings": _rings(state.rings),
+        "density": density_markers(state.density, assets.index), "densityNote": state.density_note,
     })
+
+
+#: The dashboard legend's line for the claim markers, which it sizes and numbers (:func:`density_markers`).
+DENSITY_LEGEND = "claims per asset: the number on it, area ~ number (year slider and Claims tab filters)"
+#: Claim density markers: radius in pixels of one claim, and the largest (area follows the count up to it).
+DENSITY_PX = 7.0
+DENSITY_MAX_PX = 30.0
+
+
+def density_markers(density: Mapping[str, int] | None, known: Iterable[str]) -> dict[str, dict[str, float]] | None:
+    """Per asset with claims: the count and a radius whose area follows it (``DENSITY_PX * sqrt(n)``, at most ``DENSITY_MAX_PX``).
+
+    The scale is absolute, so a marker keeps its size when the year or a filter changes the others.
+
+    >>> density_markers({"cpc": 4, "btc": 1, "gone": 2, "aktau": 0}, ["cpc", "btc", "aktau"])
+    {'btc': {'n': 1, 'r': 7.0}, 'cpc': {'n': 4, 'r': 14.0}}
+    """
+    if density is None:
+        return None
+    ids = set(known)
+    return {a: {"n": n, "r": round(min(DENSITY_MAX_PX, DENSITY_PX * n**0.5), 1)} for a, n in sorted(density.items()) if a in ids and n > 0}
 
 
 def _rings(rings: Iterable[tuple[float, float, float, str]]) -> list[dict[str, Any]]:
@@ -506,6 +532,8 @@ def legend_html(state: MapState | None) -> str:
     """
     if state is None:
         width = "line width: modelled flow of the scenario (unit and year above the map)"
-        return str(render("legend.html", colours=COLOURS, russia=RUSSIA_COLOUR, off=OFF_COLOUR, highlight=HIGHLIGHT_COLOUR, width=width))
+        return str(render("legend.html", colours=COLOURS, russia=RUSSIA_COLOUR, off=OFF_COLOUR, highlight=HIGHLIGHT_COLOUR, width=width,
+                          claims_label=DENSITY_LEGEND))
     width = f"line width: modelled flow {state.flow_year or ''} ({state.flow_unit})" if state.flows else "line width: uniform (no scenario)"
-    return str(render("legend.html", colours=COLOURS, russia=RUSSIA_COLOUR, off=OFF_COLOUR, highlight=HIGHLIGHT_COLOUR, width=width))
+    return str(render("legend.html", colours=COLOURS, russia=RUSSIA_COLOUR, off=OFF_COLOUR, highlight=HIGHLIGHT_COLOUR, width=width,
+                      claims_label=DENSITY_LEGEND if state.density is not None else None))

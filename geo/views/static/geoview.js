@@ -101,7 +101,7 @@ window.geoView = (function () {
 
     function create(L_, V, SHARED) {
         var off = new Set(V.off), hl = new Set(V.highlight);
-        var styled = [], halos = [], flowRecs = [], overlay = null, mapRef = decorated, labelBox = null, labelTimer = null, placed = [];
+        var styled = [], halos = [], flowRecs = [], claimRec = null, overlay = null, mapRef = decorated, labelBox = null, labelTimer = null, placed = [];
         var pointRecs = [], thinZoom = null;
 
         function expand(p) {
@@ -118,7 +118,7 @@ window.geoView = (function () {
             return {color: V.colours[p.c], weight: Math.round(w * 10) / 10, opacity: 0.9, dashArray: V.dashes[p.s] || (p.ax ? "8 5" : null)};
         }
         function pointStyle(p) {
-            if (p.claim) return {color: "#000000", weight: 1, fillColor: V.hlColour, fillOpacity: 0.95};
+            if (p.claim) return claimStyle(p);
             var border = hl.has(p.i) ? (bypassed(p.i) ? V.bypassColour : V.hlColour) : (p.rp ? V.ruColour : "#333333");
             return {color: border, weight: hl.has(p.i) ? 4 : (p.rp ? 2.5 : 1), fillColor: off.has(p.i) ? V.offColour : V.colours[p.c],
                     fillOpacity: p.k === "Junction" ? 0.6 : 0.9};
@@ -133,7 +133,7 @@ window.geoView = (function () {
         function tooltip(p) {
             var claims = L_.byAsset[p.i] || [];
             var parts = ["<b>" + esc(p.n) + "</b>", esc(p.cap)];
-            if (p.claim) parts = ["<b>" + claims.length + " claim(s)</b> about " + esc(p.n)];
+            if (p.claim) parts = claimTooltip(p, claims.length);
             else if (off.has(p.i)) parts.push("<i>switched off in this scenario</i>");
             else if (p.i in V.flows) parts.push("flow " + V.flows[p.i].toFixed(2) + " " + esc(V.unit) + " (" + esc(V.year) + ", model)");
             return parts.join("<br>");
@@ -260,8 +260,36 @@ window.geoView = (function () {
             labelBox.innerHTML = html.join("");
             labelBox.style.display = "";
         }
+        /* Claim density (issue 15): each asset's claim marker has an area that follows the number of claims shown
+           (V.density: the year slider and the Claims tab's filters) and carries that number; an asset with none is hidden.
+           Without V.density (a saved page) every claim in the data counts. */
+        function claimCount(p) { return V.density ? ((V.density[p.i] || {}).n || 0) : (L_.byAsset[p.i] || []).length; }
+        function claimStyle(p) {
+            var d = V.density ? V.density[p.i] : null;
+            /* Hidden: nothing painted, so nothing to hover or click (Leaflet keeps the old radius when given 0). */
+            if (V.density && !d) return {radius: 0.01, stroke: false, fill: false};
+            return {radius: d ? d.r : 4, stroke: true, fill: true, color: "#000000", weight: 1, opacity: 1, fillColor: V.hlColour,
+                    fillOpacity: d ? 0.75 : 0.95};
+        }
+        function claimTooltip(p, all) {
+            var n = claimCount(p), note = V.density && n !== all ? " (of " + all + " in the data)" : "";
+            return ["<b>" + n + " claim(s)</b> about " + esc(p.n) + note].concat(V.densityNote ? ["<i>" + esc(V.densityNote) + "</i>"] : []);
+        }
+        /* The count on each claim marker, in the Claims layer's group (it shows and hides with that layer). */
+        function drawDensity() {
+            if (!claimRec) return;
+            if (claimRec.badges) claimRec.badges.clearLayers(); else claimRec.badges = L.layerGroup().addTo(claimRec.parent);
+            if (!V.density) return;
+            claimRec.data.features.forEach(function (f) {
+                var d = V.density[f.properties.i], c = f.geometry.coordinates;
+                if (!d || f.geometry.type !== "Point") return;
+                L.marker([c[1], c[0]], {icon: L.divIcon({className: "geo-density", html: esc(d.n), iconSize: [2 * d.r, 2 * d.r]}),
+                                        interactive: false, keyboard: false, pane: "geoLabels"}).addTo(claimRec.badges);
+            });
+        }
         function addLayer(data, parent, points) {
             hook(parent._map || mapRef);
+            if (data.features.some(function (f) { return f.properties.claim; })) claimRec = {data: data, parent: parent, badges: null};
             if (!points) {
                 var rec = {data: data, parent: parent, layer: null};
                 halos.push(rec);
@@ -283,6 +311,7 @@ window.geoView = (function () {
             if (points) registerPoints(layer, parent);
             layer.addTo(parent);
             styled.push(layer);
+            if (claimRec && claimRec.parent === parent) drawDensity();
             scheduleLabels();
         }
         /* Dense points (issue 15: at 100x data the default view was a carpet of markers on which no line could be clicked).
@@ -348,6 +377,13 @@ window.geoView = (function () {
             var rescaled = V0.maxFlow !== V1.maxFlow, r0 = V0.roles || {}, r1 = V1.roles || {};
             Object.keys(V0.flows).concat(Object.keys(V1.flows)).forEach(function (k) { if (rescaled || V0.flows[k] !== V1.flows[k]) ids.add(k); });
             Object.keys(r0).concat(Object.keys(r1)).forEach(function (k) { if (r0[k] !== r1[k]) ids.add(k); });
+            /* Claim markers follow the claim density (year slider, Claims tab filters). */
+            var d0 = V0.density || null, d1 = V1.density || null;
+            if ((d0 === null) !== (d1 === null)) return null;
+            if (d0) Object.keys(d0).concat(Object.keys(d1)).forEach(function (k) {
+                var a = d0[k], b = d1[k];
+                if (!a || !b || a.n !== b.n || a.r !== b.r) ids.add(k);
+            });
             return ids;
         }
         function restyle(layer, style, ids) {
@@ -371,6 +407,7 @@ window.geoView = (function () {
             });
             var animate = flowAnimated();
             flowRecs.forEach(function (rec) { if (rec.layer) rec.parent.removeLayer(rec.layer); addFlow(rec, animate); });
+            drawDensity();
             map = map || mapRef;
             if (!map) return;
             hook(map);
@@ -430,6 +467,7 @@ window.geoView = (function () {
             ".geo-label{position:absolute;height:15px;font:600 11px/15px sans-serif;color:#222;text-align:center;white-space:nowrap;" +
             "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff,0 0 4px #fff}" +
             ".geo-label-line{font-style:italic}" +
+            ".geo-density{display:flex;align-items:center;justify-content:center;font:bold 11px sans-serif;color:#000}" +
             "@keyframes geo-flow{to{stroke-dashoffset:-24}}" +
             ".geo-flow{animation:geo-flow 1.6s linear infinite}" +
             "@media (prefers-reduced-motion: reduce){.geo-flow{animation:none}}";

@@ -11,7 +11,7 @@
  */
 (function () {
     "use strict";
-    var state = {drawn: false, loading: false, view: null, fit: null, tiles: null, tileLayer: null, clicks: 0, pending: null};
+    var state = {drawn: false, loading: false, view: null, fit: null, tiles: null, tileLayer: null, clicks: 0, pending: null, value: {}};
 
     function send(type, extra) {
         var msg = {isStreamlitMessage: true, type: type};
@@ -40,10 +40,32 @@
     /* A click on an asset: what the dashboard reads (the same shape streamlit-folium returned), sent immediately. */
     function clicked(props, e) {
         state.clicks += 1;
-        send("streamlit:setComponentValue", {dataType: "json", value: {
-            last_active_drawing: {properties: {id: props.i}},
-            last_object_clicked: {lat: e.latlng.lat, lng: e.latlng.lng, n: state.clicks}
-        }});
+        state.value = {last_active_drawing: {properties: {id: props.i}}, last_object_clicked: {lat: e.latlng.lat, lng: e.latlng.lng, n: state.clicks},
+                       bounds: state.value.bounds};
+        send("streamlit:setComponentValue", {dataType: "json", value: state.value});
+    }
+    /* Issue 16: only when the app asks (report_bounds: the team store at 100x draws the assets in view), the map's bounds
+       [west, south, east, north] go back with the last click, once the map has stood still for BOUNDS_WAIT_MS after a move
+       (and once after it is drawn). Without the flag nothing is sent, so panning never reruns the app. */
+    var BOUNDS_WAIT_MS = 300;
+    function reportBounds(map) {
+        var timer = null;
+        function later() {
+            if (!state.reportBounds) return;
+            if (timer) clearTimeout(timer);
+            timer = setTimeout(function () {
+                timer = null;
+                if (map !== window.map || !shown() || !map.getSize().x) return;  // removed for a redraw, or hidden
+                var b = map.getBounds(), r = function (v) { return Math.round(v * 1000) / 1000; };
+                var box = [r(b.getWest()), r(b.getSouth()), r(b.getEast()), r(b.getNorth())], key = JSON.stringify(box);
+                if (key === state.boundsSent) return;
+                state.boundsSent = key;
+                state.value.bounds = box;
+                send("streamlit:setComponentValue", {dataType: "json", value: state.value});
+            }, BOUNDS_WAIT_MS);
+        }
+        map.on("moveend", later);
+        later();
     }
     function applyTiles(map, tiles) {
         var key = JSON.stringify(tiles || null);
@@ -119,6 +141,7 @@
         window.map = window.map_div;
         restoreView(window.map);
         remember(window.map);
+        reportBounds(window.map);
         state.base = args.base;
     }
     function draw(args) {
@@ -162,6 +185,7 @@
         if (!data || data.type !== "streamlit:render") return;
         var args = data.args;
         state.session = args.session || null;
+        state.reportBounds = !!args.report_bounds;
         state.pending = null;  // a newer render supersedes one put off: its arguments are never applied later
         if (!state.drawn) {
             send("streamlit:setFrameHeight", {height: args.height});
