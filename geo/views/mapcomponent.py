@@ -39,6 +39,9 @@ SCRIPT_DIR = settings.ROOT / "static" / "mapdata"
 SCRIPT_URL = "/app/static/mapdata"
 #: Scripts of older data versions are removed once they are this old (seconds); a page still open on one has loaded it.
 SCRIPT_MAX_AGE_S = 24 * 3600
+#: The scripts this process hands out, by content hash: one that another server pruned (it was a day old) is written again.
+_SERVED: dict[str, tuple[Path, str]] = {}
+_SERVED_MAX = 8
 
 
 def base_args(fmap: folium.Map, script_dir: Path | None = None) -> dict[str, Any]:
@@ -57,9 +60,19 @@ def base_args(fmap: folium.Map, script_dir: Path | None = None) -> dict[str, Any
     js = [src for name, src in fmap.default_js if name != "jquery"]  # nothing on the map uses jQuery
     # The page redraws (keeping the user's view) only when this changes: a new data version or commodity.
     base = hashlib.sha1("\n".join([script, header, html, *css, *js]).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
-    _write_script(script_dir or SCRIPT_DIR, base, script)
+    folder = script_dir or SCRIPT_DIR
+    _write_script(folder, base, script)
+    _SERVED[base] = (folder, script)
+    while len(_SERVED) > _SERVED_MAX:
+        _SERVED.pop(next(iter(_SERVED)))
     return {"script_url": f"{SCRIPT_URL}/{base}.js", "header": header, "html": html, "id": stf.get_full_id(fmap),
             "css_links": css, "js_links": js, "base": base}
+
+
+def _ensure_served(base: str) -> None:
+    folder, script = _SERVED.get(base, (None, None))
+    if folder is not None and script is not None and not (folder / f"{base}.js").exists():
+        _write_script(folder, base, script)
 
 
 def base_script(args: dict[str, Any], script_dir: Path | None = None) -> str:
@@ -105,5 +118,6 @@ def show(args: dict[str, Any], view: str, *, fit: dict[str, Any] | None, tiles: 
         A token of the Streamlit session: a frame mounted afresh in the same session restores the view and the last
         fit applied that the page kept under it (sessionStorage); a new session (a reload) starts from the link's view.
     """
+    _ensure_served(args["base"])
     return _component(**args, view=view, fit=fit, tiles=tiles, height=height, key=key, session=session, default=dict.fromkeys(returned_objects),
                       on_change=on_change)

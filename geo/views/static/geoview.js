@@ -26,6 +26,10 @@ window.geoView = (function () {
     var current = null, lastFit = null, decorated = null;
     /* Above this many lines with flow the direction dashes stand still (an animation of thousands of paths costs the CPU). */
     var ANIMATE_MAX = 300, MAX_LABELS = 90;
+    /* At most this many names are tried, best ranked first (at 100x data there are thousands; the shipped data has 60). */
+    var MAX_LABEL_TRIES = 300;
+    /* A line layer of this many features or more gets its casings painted on a canvas (see haloCanvas). */
+    var CANVAS_MIN = 500;
     /* Point thinning (see thinPoints): only maps with at least THIN_MIN points are thinned, in cells of THIN_CELL pixels. */
     var THIN_MIN = 400, THIN_CELL = 64, THIN_RADIUS_MIN = 3;
     var measureCtx = null;
@@ -52,6 +56,31 @@ window.geoView = (function () {
             return L.point(pts[j - 1].x + t * (pts[j].x - pts[j - 1].x), pts[j - 1].y + t * (pts[j].y - pts[j - 1].y));
         });
     }
+    /* Boxes [x0, y0, x1, y1] in a grid of cells, each with the padding overlaps() gives it (0 for a marker or a control, 2 for
+       a label): free(box) is what checking box against every one of them with overlaps() would say, without looking at
+       those far away (issue 15: at 100x data each label was checked against 4,000 marker boxes one by one). */
+    function boxIndex(cell) {
+        var cells = {};
+        function each(b, grow, fn) {
+            for (var i = Math.floor((b[0] - grow) / cell); i <= Math.floor((b[2] + grow) / cell); i++)
+                for (var j = Math.floor((b[1] - grow) / cell); j <= Math.floor((b[3] + grow) / cell); j++) fn(i + ":" + j);
+        }
+        return {
+            add: function (b, pad) {
+                var e = {b: b, pad: pad};
+                each(b, 2 * pad, function (k) { (cells[k] = cells[k] || []).push(e); });
+            },
+            free: function (box) {
+                var ok = true;
+                each(box, 0, function (k) {
+                    var list = cells[k] || [];
+                    for (var t = 0; t < list.length && ok; t++) ok = !overlaps(box, list[t].b, list[t].pad);
+                });
+                return ok;
+            }
+        };
+    }
+
     /* Candidate boxes [x0, y0, x1, y1] (y down) for a label of size w x h: centred above or below a line's anchor,
        or beside a marker (right, upper right, lower right, left, upper left, lower left, above, below). */
     function slots(anchors, w, h, onLine, gap) {
@@ -138,8 +167,17 @@ window.geoView = (function () {
         function addHalo(rec) {
             /* The Russian-exposure casings never change with the view: drawn once, restyled in place (a highlight turns one
                yellow). Only the few casings of highlighted routes without one are drawn anew on each view. */
-            if (!rec.fixed) rec.fixed = L.geoJson(rec.data, {filter: hasRuHalo, style: haloStyle, interactive: false, pane: "geoHalo"}).addTo(rec.parent);
-            rec.layer = L.geoJson(rec.data, {filter: hasHlHalo, style: haloStyle, interactive: false, pane: "geoHalo"}).addTo(rec.parent);
+            var opts = {style: haloStyle, interactive: false, pane: "geoHalo"};
+            if (rec.data.features.length >= CANVAS_MIN) opts.renderer = haloCanvas();
+            if (!rec.fixed) rec.fixed = L.geoJson(rec.data, L.extend({filter: hasRuHalo}, opts)).addTo(rec.parent);
+            rec.layer = L.geoJson(rec.data, L.extend({filter: hasHlHalo}, opts)).addTo(rec.parent);
+        }
+        /* Casings take no clicks: on a dense map (a layer of CANVAS_MIN lines or more) they are painted on one canvas
+           instead of one SVG path each (issue 15: at 100x data, 1,400 more paths to build and lay out). */
+        var haloRenderer = null;
+        function haloCanvas() {
+            if (!haloRenderer) haloRenderer = L.canvas({pane: "geoHalo"});
+            return haloRenderer;
         }
         function hasRuHalo(f) { return f.properties.ru > 0; }
         function hasHlHalo(f) { return hl.has(f.properties.i) && !(f.properties.ru > 0); }
@@ -194,11 +232,12 @@ window.geoView = (function () {
                 var r = el.getBoundingClientRect();
                 if (r.width) taken.push([r.left - cont.left, r.top - cont.top, r.right - cont.left, r.bottom - cont.top]);
             });
-            var obstacles = taken.length;
+            var index = boxIndex(64);
+            taken.forEach(function (box) { index.add(box, 0); });
             wanted.sort(function (a, b) { return a.p.lr - b.p.lr; });
             var seen = {}, html = [];
             placed = [];
-            for (var n = 0; n < wanted.length && placed.length < MAX_LABELS; n++) {
+            for (var n = 0; n < wanted.length && n < MAX_LABEL_TRIES && placed.length < MAX_LABELS; n++) {
                 var p = wanted[n].p, l = wanted[n].l;
                 if (seen[p.lb]) continue;
                 var w = textWidth(p.lb) + 6, h = 15, onLine = !l.getLatLng;
@@ -207,10 +246,8 @@ window.geoView = (function () {
                 for (var b = 0; b < boxes.length; b++) {
                     var box = boxes[b];
                     if (box[0] < 0 || box[1] < 0 || box[2] > size.x || box[3] > size.y) continue;
-                    var free = true;
-                    for (var t = 0; t < taken.length && free; t++) free = !overlaps(box, taken[t], t < obstacles ? 0 : 2);
-                    if (!free) continue;
-                    taken.push(box);
+                    if (!index.free(box)) continue;
+                    index.add(box, 2);
                     seen[p.lb] = true;
                     placed.push({id: p.i, text: p.lb, box: box});
                     var at = map.containerPointToLayerPoint([box[0], box[1]]);
