@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from geo.settings import DASHBOARD_YEAR, YEARS
+
 COMMODITIES = ("oil", "gas")
 #: The dashboard's tabs, in order; a link names one by its slug (``tab=add-article``), the first is the default.
 TABS = ("Map", "Dependencies", "Claims", "Article", "Add article")
