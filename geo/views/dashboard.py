@@ -588,7 +588,13 @@ def add_article_panel(data: Data, ws: Workspace) -> None:
     if ws.store.kind == "postgis":
         team_save(ws, art_id, candidates, accepted)
         return
-    if st.button("Save accepted claims", key="w_save_claims", disabled=not accepted):
+    # A non-English claim is saved with its English rendering (the claim schema requires one): say which are missing
+    # and hold the button back, rather than letting the save fail with the schema's validation message.
+    missing = [i + 1 for i, (c, english) in enumerate(accepted) if c.language != "en" and not english.strip()]
+    if missing:
+        st.warning(f"Write the English rendering of accepted claim(s) {', '.join(map(str, missing))} (in the order accepted) "
+                   "before saving: a claim in another language is saved with its English rendering.")
+    if st.button("Save accepted claims", key="w_save_claims", disabled=not accepted or bool(missing)):
         try:
             saved = ingest.save_claims([_claim_from(c, english) for c, english in accepted], data_dir=data_dir, corpus_dir=seeds_dir)
         except (GeoError, ValueError) as exc:
@@ -650,7 +656,13 @@ def team_save(ws: Workspace, art_id: str, candidates: list[Any], accepted: list[
                  "claim_type": c.claim_type, "assets": c.assets} for c in candidates]
         st.session_state[key] = propose(engine, {"article": art_id}, rows)
     versions = st.session_state[key]
-    if st.button("Save accepted claims", key="w_save_claims", disabled=not accepted):
+    # A non-English claim is saved with its English rendering (the claim schema requires one): say which are missing
+    # and hold the button back, rather than letting the save fail with the schema's validation message.
+    missing = [i + 1 for i, (c, english) in enumerate(accepted) if c.language != "en" and not english.strip()]
+    if missing:
+        st.warning(f"Write the English rendering of accepted claim(s) {', '.join(map(str, missing))} (in the order accepted) "
+                   "before saving: a claim in another language is saved with its English rendering.")
+    if st.button("Save accepted claims", key="w_save_claims", disabled=not accepted or bool(missing)):
         choices = [(*versions[(c.start, c.end)], {"english": english} if english and c.language != "en" else {}) for c, english in accepted]
         try:
             saved, conflicts = accept_all(engine, choices, who=st.session_state.get("reviewer") or "dashboard")
