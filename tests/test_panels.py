@@ -124,3 +124,14 @@ def test_key_claim_is_the_seed_articles_assessed_rerouting_claim():
     c = panels.key_claim(CLAIMS)
     assert c.id == "zeifert-reroute-oil-gas" and c.verdict == "partly_supported"
     assert panels.key_claim(CLAIMS.iloc[0:0]) is None
+
+
+def test_headline_says_no_change_without_an_arrow_when_the_scenario_changes_nothing():
+    # Baseline = scenario: Streamlit would draw "↑ +0.0 Mt/y", an arrow for a change of nothing (seen in the browser).
+    strip = panels.headline(_result(), _result())
+    assert [m["delta"] for m in strip] == ["no change"] * 4 and [m["arrow"] for m in strip] == ["off"] * 4
+    # A change that rounds to 0.0 at the shown precision is none either: 70.0 -> 70.04 Mt/y shows "70.0 → 70.0".
+    assert panels.headline(_result(), _result(total_export=70.04))[0]["delta"] == "no change"
+    # A real change keeps its signed figure and arrow: 0.96 -> 0.81 is -15.0 pp.
+    russia = panels.headline(_result(), _result(share_via_russia=0.81))[2]
+    assert russia["delta"] == "-15.0 pp" and russia["arrow"] == "auto"

@@ -244,11 +244,13 @@ PAGE_STYLE = """<style>
 .claim mark, .article mark {background: #fff3a3; padding: 0 1px;}
 .article {line-height: 1.6; max-width: 58rem; white-space: pre-wrap;}
 iframe[title$="geo_map"] {height: clamp(380px, calc(100vh - 300px), 1100px) !important;}
+[data-testid="stMetricValue"] {font-size: clamp(1.3rem, 2.1vw, 2.25rem);}
+[data-testid="stMetricLabel"] * {white-space: normal !important; overflow: visible !important; text-overflow: clip !important;}
 </style>"""
 
 
 def page_style() -> None:
-    """The few CSS rules the panels use (claim cards, highlighted excerpts)."""
+    """The few CSS rules the panels use (claim cards, highlighted excerpts, a metrics strip that fits a 1280-px window)."""
     st.html(PAGE_STYLE)  # style only: applied without taking space; Markdown with HTML would load a 0.19 MB parser first (issue 15)
 
 

@@ -204,12 +204,12 @@ def headline(baseline: Any, result: Any) -> list[dict[str, str]]:
 
     def volume(b: float, s: float, label: str) -> dict[str, str]:
         extra = f"; scenario ≈ {barrels_per_day(s)} (1 Mt/y ≈ {BPD_PER_MTY:,.0f} b/d, assumed 7.33 bbl/t)" if crude else ""
-        return {"label": f"{label} ({unit}, {year})", "value": f"{b:.1f} → {s:.1f}", "delta": f"{s - b:+.1f} {unit}",
+        return {"label": f"{label} ({unit}, {year})", "value": f"{b:.1f} → {s:.1f}", **_change(s - b, unit),
                 "help": f"baseline {b:.2f} → scenario {s:.2f} {unit}, {year}, modelled{extra}"}
 
     def share(b: float, s: float, label: str) -> dict[str, str]:
         return {"label": f"{label} (% of exports, {year})", "value": f"{100 * b:.0f} % → {100 * s:.0f} %",
-                "delta": f"{100 * (s - b):+.1f} pp", "help": f"baseline {100 * b:.1f} % → scenario {100 * s:.1f} %, {year}, modelled"}
+                **_change(100 * (s - b), "pp"), "help": f"baseline {100 * b:.1f} % → scenario {100 * s:.1f} %, {year}, modelled"}
 
     return [
         volume(baseline.total_export, result.total_export, "Exports"),
@@ -217,6 +217,14 @@ def headline(baseline: Any, result: Any) -> list[dict[str, str]]:
         share(baseline.share_via_russia, result.share_via_russia, "Via Russia"),
         share(baseline.share_via_russian_ports, result.share_via_russian_ports, "Via Russian ports"),
     ]
+
+
+def _change(delta: float, unit: str) -> dict[str, str]:
+    """A metric's delta at one decimal, with Streamlit's arrow; a change that rounds to zero is "no change", no arrow."""
+    shown = f"{delta:+.1f}"
+    if float(shown) == 0:
+        return {"delta": "no change", "arrow": "off"}
+    return {"delta": f"{shown} {unit}", "arrow": "auto"}
 
 
 def key_claim(frame: pd.DataFrame) -> Any | None:
