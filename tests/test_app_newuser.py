@@ -52,3 +52,13 @@ def test_a_german_claim_without_english_rendering_asks_for_it_instead_of_a_valid
     assert len((data / "claims.yaml").read_text(encoding="utf-8")) > len(claims_before)
     at = open_tab(at, "Claims")
     assert any("Additional tankers are to sail from Aktau" in m for m in shown_text(at).splitlines())
+
+
+def test_asset_panel_reads_as_words_not_codes():
+    at = run_app({"asset": "btc"})
+    assert not at.exception
+    (facts,) = [t.value for t in at.table if "value" in t.value.columns and "Kind" in t.value.index]
+    # data/assets.geojson: btc is kind "pipeline", countries ["AZ", "GE", "TR"], status "operating".
+    assert facts.at["Kind", "value"] == "Pipeline"  # settings.KIND_LABELS, as on the map's popup
+    assert facts.at["Countries", "value"] == "Azerbaijan, Georgia, Türkiye"
+    assert facts.at["Status", "value"] == "operating"

@@ -292,9 +292,9 @@ def asset_panel(asset_id: str, data: Data, baseline: Any, result: Any) -> None:
     row = data.assets.loc[asset_id]
     st.html(render("heading.html", text=row["name"]))
     facts = {
-        "Kind": row["kind"], "Commodity": row["commodity"], "Status": row["status"],
+        "Kind": settings.KIND_LABELS.get(row["kind"], row["kind"]), "Commodity": row["commodity"], "Status": row["status"],
         "Capacity": capacity_label(row), "Operator": row["operator"] if isinstance(row["operator"], str) else "not recorded",
-        "Countries": ", ".join(row["countries"]), "Crosses Russia": "yes" if row["crosses_russia"] else "no",
+        "Countries": panels.countries_label(row["countries"]), "Crosses Russia": "yes" if row["crosses_russia"] else "no",
         "Ends at a Russian port": "yes" if row["ends_at_russian_port"] else "no",
     }
     st.table(pd.DataFrame({"value": [str(v) for v in facts.values()]}, index=list(facts)))

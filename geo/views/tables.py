@@ -219,6 +219,18 @@ def headline(baseline: Any, result: Any) -> list[dict[str, str]]:
     ]
 
 
+#: Country names for the ISO codes of data/assets.geojson ("countries"), as the side panel shows them.
+COUNTRY_LABELS = {
+    "AL": "Albania", "AZ": "Azerbaijan", "BY": "Belarus", "CN": "China", "DE": "Germany", "GE": "Georgia", "GR": "Greece",
+    "IT": "Italy", "KZ": "Kazakhstan", "PL": "Poland", "RU": "Russia", "TM": "Turkmenistan", "TR": "Türkiye", "UZ": "Uzbekistan",
+}
+
+
+def countries_label(codes: Any) -> str:
+    """``["AZ", "GE"]`` -> ``"Azerbaijan, Georgia"``; a code with no name stays as it is."""
+    return ", ".join(COUNTRY_LABELS.get(c, c) for c in codes)
+
+
 def _change(delta: float, unit: str) -> dict[str, str]:
     """A metric's delta at one decimal, with Streamlit's arrow; a change that rounds to zero is "no change", no arrow."""
     shown = f"{delta:+.1f}"
