@@ -62,3 +62,12 @@ def test_asset_panel_reads_as_words_not_codes():
     assert facts.at["Kind", "value"] == "Pipeline"  # settings.KIND_LABELS, as on the map's popup
     assert facts.at["Countries", "value"] == "Azerbaijan, Georgia, Türkiye"
     assert facts.at["Status", "value"] == "operating"
+
+
+def test_article_timeline_names_languages_not_codes():
+    at = open_tab(run_app(), "Article")
+    assert not at.exception
+    specs = [c.proto.spec for c in at.get("vega_lite_chart")]
+    (timeline,) = [s for s in specs if '"language"' in s]
+    # The seed corpus holds German (de) articles; the legend shows "German", not the ISO code.
+    assert '"German"' in timeline and '"de"' not in timeline, timeline[:400]

@@ -502,7 +502,7 @@ def claims_timeline(data: Data, year: int) -> None:
 def articles_timeline(data: Data, year: int) -> None:
     """Articles per month of their date, by language, with a rule at the end of the slider's ``year``."""
     arts = list(data.corpus.articles.values())
-    rows, undated, year_only = panels.month_counts((a.published, a.language) for a in arts)
+    rows, undated, year_only = panels.month_counts((a.published, panels.language_label(a.language)) for a in arts)
     st.vega_lite_chart(panels.timeline_chart(rows, group_title="language", count_title="articles",
                                              years=(settings.YEARS[0], settings.YEARS[-1]), up_to=year), width="stretch", height=150)
     st.caption(_timeline_caption(undated, year_only, "articles", year))

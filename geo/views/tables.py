@@ -226,6 +226,15 @@ COUNTRY_LABELS = {
 }
 
 
+#: Language names for the corpus's ISO 639-1 codes (data/articles.yaml "language"), as the timeline's legend shows them.
+LANGUAGE_LABELS = {"de": "German", "en": "English", "ru": "Russian"}
+
+
+def language_label(code: Any) -> str:
+    """``"de"`` -> ``"German"``; an unlisted code stays as it is, a missing one reads "unknown"."""
+    return LANGUAGE_LABELS.get(code, code) if isinstance(code, str) and code else "unknown"
+
+
 def countries_label(codes: Any) -> str:
     """``["AZ", "GE"]`` -> ``"Azerbaijan, Georgia"``; a code with no name stays as it is."""
     return ", ".join(COUNTRY_LABELS.get(c, c) for c in codes)
