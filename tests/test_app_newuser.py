@@ -71,3 +71,14 @@ def test_article_timeline_names_languages_not_codes():
     (timeline,) = [s for s in specs if '"language"' in s]
     # The seed corpus holds German (de) articles; the legend shows "German", not the ISO code.
     assert '"German"' in timeline and '"de"' not in timeline, timeline[:400]
+
+
+def test_binding_table_names_routes_and_kinds_in_words():
+    at = open_tab(run_app(), "Dependencies")
+    assert not at.exception
+    (binds,) = [d.value for d in at.dataframe if "constraint" in d.value.columns]
+    row = binds.set_index("id").loc["cpc"]
+    # The 2024 baseline is held to its route volumes (flows.csv or a stated assumption); data/network.yaml's route cpc is "CPC to Novorossiysk".
+    assert row["constraint"] == "baseline volume of route CPC to Novorossiysk" and row["kind"] == "baseline volume"
+    assert not binds["constraint"].str.contains("route cpc|route uas").any()
+    assert set(binds["kind"]) <= {"capacity", "fixed flow", "commitment", "baseline volume"}

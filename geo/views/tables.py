@@ -161,6 +161,10 @@ def route_flows_chart(frame: pd.DataFrame) -> dict[str, Any]:
     }
 
 
+#: The binding constraints' kinds (geo.routes.explain) as the dashboard's table names them.
+BINDING_KINDS = {"capacity": "capacity", "fixed_flow": "fixed flow", "commitment": "commitment", "target": "baseline volume"}
+
+
 def binding_frame(result: Any) -> pd.DataFrame:
     """What limits a result: its binding constraints with value, unit, year and basis (source or assumption).
 
@@ -168,8 +172,13 @@ def binding_frame(result: Any) -> pd.DataFrame:
     only; negative for a fixed flow, whose every extra unit strands one more).
     """
     col = "stranded saved per unit"
-    rows = [{"constraint": b.label, "id": b.id, "kind": b.kind, "value": b.value, "unit": b.unit, "year": b.year,
-             col: b.shadow, "basis": b.basis} for b in result.binding]
+    routes = {r.id: r.name for r in result.routes}
+
+    def label(b: Any) -> str:  # a baseline target names its route by id in the solver: show the route's name
+        return f"baseline volume of route {routes[b.id]}" if b.kind == "target" and b.id in routes else b.label
+
+    rows = [{"constraint": label(b), "id": b.id, "kind": BINDING_KINDS.get(b.kind, b.kind), "value": b.value, "unit": b.unit,
+             "year": b.year, col: b.shadow, "basis": b.basis} for b in result.binding]
     return pd.DataFrame(rows, columns=["constraint", "id", "kind", "value", "unit", "year", col, "basis"])
 
 
