@@ -149,13 +149,16 @@ def route_flows_chart(frame: pd.DataFrame) -> dict[str, Any]:
     about 60 ms of each dashboard rerun.
     """
     values = [{"route": route, "case": case, "volume": float(v)} for case in frame.columns for route, v in frame[case].items()]
+    # The unit and year of the volumes, from the columns' "baseline (Mt/y, 2024)", as the axis title.
+    unit = str(frame.columns[0]).partition("(")[2].rstrip(")") if len(frame.columns) else ""
     return {
         "data": {"values": values},
         "mark": {"type": "bar"},
         "encoding": {
-            "y": {"field": "route", "type": "nominal", "sort": None, "title": None},
+            # Whole route names (labelLimit 0: no limit; they were cut at about 100 px).
+            "y": {"field": "route", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 0}},
             "yOffset": {"field": "case", "type": "nominal"},
-            "x": {"field": "volume", "type": "quantitative", "title": None},
+            "x": {"field": "volume", "type": "quantitative", "title": unit or None, "axis": {"tickCount": 8}},
             "color": {"field": "case", "type": "nominal", "title": None, "legend": {"orient": "top"}},
         },
     }
