@@ -82,3 +82,11 @@ def test_binding_table_names_routes_and_kinds_in_words():
     assert row["constraint"] == "baseline volume of route CPC to Novorossiysk" and row["kind"] == "baseline volume"
     assert not binds["constraint"].str.contains("route cpc|route uas").any()
     assert set(binds["kind"]) <= {"capacity", "fixed flow", "commitment", "baseline volume"}
+
+
+def test_article_header_and_excerpt_hints_read_as_words():
+    at = open_tab(run_app(), "Article")
+    html = "\n".join(h.proto.body for h in at.get("html"))
+    # data/articles.yaml: the seed article is German ("de"); its claims' types include military_symbolic.
+    assert "language: German" in html and "language: de" not in html
+    assert "(military symbolic)" in html and "(military_symbolic)" not in html  # tables.readable, as in the Claims tab

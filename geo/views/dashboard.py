@@ -436,10 +436,10 @@ def article_panel(view: ViewState, data: Data) -> ViewState:
     art_id = st.selectbox("Article", ids, index=ids.index(current), format_func=lambda a: data.corpus.articles[a].label, key="w_article")
     art = data.corpus.articles[art_id]
     articles_timeline(data, view.year)
-    spans = [(c.start, c.end, f"{c.id} ({c.claim_type})") for c in data.corpus.claims if c.article == art_id]
+    spans = [(c.start, c.end, f"{c.id} ({panels.readable(c.claim_type)})") for c in data.corpus.claims if c.article == art_id]
     kept("w_mentions", st.checkbox("Show this article's mentions on the map", key="w_mentions", value=bool(st.session_state.get("kept_w_mentions")),
                                    help="Highlights the routes and places the article's claims are about (the map reads it on its next run)."))
-    st.html(render("article.html", art=art, cites=", ".join(art.cites) or "none",
+    st.html(render("article.html", art=art, cites=", ".join(art.cites) or "none", language=panels.language_label(art.language),
                    body=panels.article_html(data.corpus.texts[art_id], spans)))
     return view.with_(article=art_id)
 
