@@ -90,7 +90,8 @@ st.caption(f"{view.commodity.capitalize()} · {view.year} · scenario: {md_text(
            f" · flows in {result.unit} (model, calibrated on observed {view.year} route volumes; see Sources)")
 # The headline figures stay in sight on every tab: baseline → scenario, with unit and year.
 for col, m in zip(st.columns(4), dashboard.headline(baseline, result), strict=True):
-    col.metric(m["label"], m["value"], m["delta"], delta_color="off", help=m["help"], border=True)
+    col.metric(m["label"], m["value"], m["delta"], delta_color="off", help=m["help"], border=True, height="stretch",
+               delta_arrow=m["arrow"])
 
 # A closed tab sends nothing (issue 15): the browser then loads no table, chart or uploader code before the map. Its widgets'
 # values that the map needs (the claim, the article and its mentions) live on in the view and in "kept_*" keys.

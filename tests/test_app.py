@@ -231,7 +231,7 @@ def test_briefing_downloads_match_the_view():
     assert labels == ["Download HTML", "Download PDF", "Download PNG"]
     _, files = at.session_state["briefing"]
     text = PdfReader(io.BytesIO(files[".pdf"])).pages[0].extract_text()
-    assert "Scenario: cpc-halted" in " ".join(text.split())
+    assert "Scenario: CPC halted" in " ".join(text.split())  # the preset's title (data/scenarios.yaml), not its id
     assert files[".png"].startswith(b"\x89PNG") and b"leaflet" in files[".html"].lower()
 
 

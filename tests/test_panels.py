@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -124,3 +125,24 @@ def test_key_claim_is_the_seed_articles_assessed_rerouting_claim():
     c = panels.key_claim(CLAIMS)
     assert c.id == "zeifert-reroute-oil-gas" and c.verdict == "partly_supported"
     assert panels.key_claim(CLAIMS.iloc[0:0]) is None
+
+
+def test_headline_says_no_change_without_an_arrow_when_the_scenario_changes_nothing():
+    # Baseline = scenario: Streamlit would draw "↑ +0.0 Mt/y", an arrow for a change of nothing (seen in the browser).
+    strip = panels.headline(_result(), _result())
+    assert [m["delta"] for m in strip] == ["no change"] * 4 and [m["arrow"] for m in strip] == ["off"] * 4
+    # A change that rounds to 0.0 at the shown precision is none either: 70.0 -> 70.04 Mt/y shows "70.0 → 70.0".
+    assert panels.headline(_result(), _result(total_export=70.04))[0]["delta"] == "no change"
+    # A real change keeps its signed figure and arrow: 0.96 -> 0.81 is -15.0 pp.
+    russia = panels.headline(_result(), _result(share_via_russia=0.81))[2]
+    assert russia["delta"] == "-15.0 pp" and russia["arrow"] == "auto"
+
+
+def test_route_chart_shows_whole_route_names_and_a_readable_axis():
+    frame = pd.DataFrame({"baseline (Mt/y, 2024)": [55.56, 0.05], "scenario (Mt/y, 2024)": [0.0, 0.4]},
+                         index=pd.Index(["CPC to Novorossiysk", "Crude by rail from Kazakhstan (destinations not published)"], name="route"))
+    spec = panels.route_flows_chart(frame)
+    # In Chromium the labels were cut at about 100 px ("CPC to Novorossi…"); Vega's labelLimit 0 means no limit.
+    assert spec["encoding"]["y"]["axis"]["labelLimit"] == 0
+    # The axis had a tick every 2 Mt/y from 0 to 60 (31 labels); at most about 10 labels, and its unit on the axis.
+    assert spec["encoding"]["x"]["axis"]["tickCount"] <= 10 and spec["encoding"]["x"]["title"] == "Mt/y, 2024"

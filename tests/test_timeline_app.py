@@ -97,7 +97,8 @@ def test_the_claims_and_article_tabs_show_a_timeline_of_article_dates():
     assert any("Not on it: 14 claims of undated article(s)." in c.value for c in at.caption)
     at = open_tab(at, "Article")
     (spec,) = charts(at)
-    assert spec["layer"][0]["data"]["values"] == [{"month": "2024-02-01", "group": "de", "count": 1}]
+    # The language by name (tables.LANGUAGE_LABELS), not its code "de".
+    assert spec["layer"][0]["data"]["values"] == [{"month": "2024-02-01", "group": "German", "count": 1}]
     assert any("Not on it: 1 undated article(s)." in c.value for c in at.caption)
 
 

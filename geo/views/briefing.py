@@ -28,6 +28,8 @@ from geo.views.tables import VERDICT_LABELS
 from geo.views.webmap import MapState, build_map, esc
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from geo.workspace import Workspace
 
 FORMATS = (".png", ".pdf", ".html")
@@ -56,9 +58,19 @@ class Briefing:
     ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
-def default_title(result: Any, preset: str | None, off: tuple[str, ...]) -> tuple[str, str]:
-    """Title and subtitle naming the commodity, scenario and year."""
-    scenario = preset or ("custom: " + ", ".join(off) if off else "baseline")
+def default_title(result: Any, preset: str | None, off: tuple[str, ...], *, preset_title: str | None = None,
+                  names: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """Title and subtitle naming the commodity, scenario and year.
+
+    The scenario reads as in the dashboard: the preset's title and the switched-off routes' names (ids only when no
+    name is given), both when a preset and own changes are combined.
+    """
+    names = names or {}
+    switched = ", ".join(names.get(a, a) for a in off)
+    parts = [preset_title or preset] if preset else []
+    if off:
+        parts.append(("switched off: " if preset else "custom: switched off: ") + switched)
+    scenario = " + ".join(parts) or "baseline"
     title = f"Kazakhstan's {result.commodity} export routes, {result.year}"
     subtitle = f"Scenario: {scenario} · volumes in {result.unit} (network model calibrated on observed {result.year} route volumes)"
     return title, subtitle
@@ -336,9 +348,13 @@ def make_briefing(
     if bbox is None:
         minx, miny, maxx, maxy = assets[assets["commodity"].isin([commodity, "oil+gas"])].total_bounds
         bbox = (minx - 1, miny - 1, maxx + 1, maxy + 1)
-    title, subtitle = default_title(result, preset, off)
+    names = assets["name"].to_dict()
+    title, subtitle = default_title(result, preset, off, preset_title=ws.preset_table().get(preset, {}).get("title") if preset else None,
+                                    names=names)
     if capacity:
-        subtitle += " · capacities changed: " + ", ".join(f"{a} {v:g}" for a, v in sorted(capacity.items()))
+        units = assets["capacity_norm_unit"].to_dict()
+        subtitle += " · capacities changed: " + ", ".join(f"{names.get(a, a)} {v:g} {units.get(a) or ''}".rstrip()
+                                                           for a, v in sorted(capacity.items()))
     return Briefing(
         title=title, subtitle=subtitle, assets=assets, baseline=baseline, result=result,
         off=frozenset(result.off), claims=chosen, bbox=bbox,

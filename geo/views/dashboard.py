@@ -244,11 +244,13 @@ PAGE_STYLE = """<style>
 .claim mark, .article mark {background: #fff3a3; padding: 0 1px;}
 .article {line-height: 1.6; max-width: 58rem; white-space: pre-wrap;}
 iframe[title$="geo_map"] {height: clamp(380px, calc(100vh - 300px), 1100px) !important;}
+[data-testid="stMetricValue"] {font-size: clamp(1.3rem, 2.1vw, 2.25rem);}
+[data-testid="stMetricLabel"] * {white-space: normal !important; overflow: visible !important; text-overflow: clip !important;}
 </style>"""
 
 
 def page_style() -> None:
-    """The few CSS rules the panels use (claim cards, highlighted excerpts)."""
+    """The few CSS rules the panels use (claim cards, highlighted excerpts, a metrics strip that fits a 1280-px window)."""
     st.html(PAGE_STYLE)  # style only: applied without taking space; Markdown with HTML would load a 0.19 MB parser first (issue 15)
 
 
@@ -290,9 +292,9 @@ def asset_panel(asset_id: str, data: Data, baseline: Any, result: Any) -> None:
     row = data.assets.loc[asset_id]
     st.html(render("heading.html", text=row["name"]))
     facts = {
-        "Kind": row["kind"], "Commodity": row["commodity"], "Status": row["status"],
+        "Kind": settings.KIND_LABELS.get(row["kind"], row["kind"]), "Commodity": row["commodity"], "Status": row["status"],
         "Capacity": capacity_label(row), "Operator": row["operator"] if isinstance(row["operator"], str) else "not recorded",
-        "Countries": ", ".join(row["countries"]), "Crosses Russia": "yes" if row["crosses_russia"] else "no",
+        "Countries": panels.countries_label(row["countries"]), "Crosses Russia": "yes" if row["crosses_russia"] else "no",
         "Ends at a Russian port": "yes" if row["ends_at_russian_port"] else "no",
     }
     st.table(pd.DataFrame({"value": [str(v) for v in facts.values()]}, index=list(facts)))
@@ -434,10 +436,10 @@ def article_panel(view: ViewState, data: Data) -> ViewState:
     art_id = st.selectbox("Article", ids, index=ids.index(current), format_func=lambda a: data.corpus.articles[a].label, key="w_article")
     art = data.corpus.articles[art_id]
     articles_timeline(data, view.year)
-    spans = [(c.start, c.end, f"{c.id} ({c.claim_type})") for c in data.corpus.claims if c.article == art_id]
+    spans = [(c.start, c.end, f"{c.id} ({panels.readable(c.claim_type)})") for c in data.corpus.claims if c.article == art_id]
     kept("w_mentions", st.checkbox("Show this article's mentions on the map", key="w_mentions", value=bool(st.session_state.get("kept_w_mentions")),
                                    help="Highlights the routes and places the article's claims are about (the map reads it on its next run)."))
-    st.html(render("article.html", art=art, cites=", ".join(art.cites) or "none",
+    st.html(render("article.html", art=art, cites=", ".join(art.cites) or "none", language=panels.language_label(art.language),
                    body=panels.article_html(data.corpus.texts[art_id], spans)))
     return view.with_(article=art_id)
 
@@ -500,7 +502,7 @@ def claims_timeline(data: Data, year: int) -> None:
 def articles_timeline(data: Data, year: int) -> None:
     """Articles per month of their date, by language, with a rule at the end of the slider's ``year``."""
     arts = list(data.corpus.articles.values())
-    rows, undated, year_only = panels.month_counts((a.published, a.language) for a in arts)
+    rows, undated, year_only = panels.month_counts((a.published, panels.language_label(a.language)) for a in arts)
     st.vega_lite_chart(panels.timeline_chart(rows, group_title="language", count_title="articles",
                                              years=(settings.YEARS[0], settings.YEARS[-1]), up_to=year), width="stretch", height=150)
     st.caption(_timeline_caption(undated, year_only, "articles", year))
@@ -588,7 +590,13 @@ def add_article_panel(data: Data, ws: Workspace) -> None:
     if ws.store.kind == "postgis":
         team_save(ws, art_id, candidates, accepted)
         return
-    if st.button("Save accepted claims", key="w_save_claims", disabled=not accepted):
+    # A non-English claim is saved with its English rendering (the claim schema requires one): say which are missing
+    # and hold the button back, rather than letting the save fail with the schema's validation message.
+    missing = [i + 1 for i, (c, english) in enumerate(accepted) if c.language != "en" and not english.strip()]
+    if missing:
+        st.warning(f"Write the English rendering of accepted claim(s) {', '.join(map(str, missing))} (in the order accepted) "
+                   "before saving: a claim in another language is saved with its English rendering.")
+    if st.button("Save accepted claims", key="w_save_claims", disabled=not accepted or bool(missing)):
         try:
             saved = ingest.save_claims([_claim_from(c, english) for c, english in accepted], data_dir=data_dir, corpus_dir=seeds_dir)
         except (GeoError, ValueError) as exc:
@@ -650,7 +658,13 @@ def team_save(ws: Workspace, art_id: str, candidates: list[Any], accepted: list[
                  "claim_type": c.claim_type, "assets": c.assets} for c in candidates]
         st.session_state[key] = propose(engine, {"article": art_id}, rows)
     versions = st.session_state[key]
-    if st.button("Save accepted claims", key="w_save_claims", disabled=not accepted):
+    # A non-English claim is saved with its English rendering (the claim schema requires one): say which are missing
+    # and hold the button back, rather than letting the save fail with the schema's validation message.
+    missing = [i + 1 for i, (c, english) in enumerate(accepted) if c.language != "en" and not english.strip()]
+    if missing:
+        st.warning(f"Write the English rendering of accepted claim(s) {', '.join(map(str, missing))} (in the order accepted) "
+                   "before saving: a claim in another language is saved with its English rendering.")
+    if st.button("Save accepted claims", key="w_save_claims", disabled=not accepted or bool(missing)):
         choices = [(*versions[(c.start, c.end)], {"english": english} if english and c.language != "en" else {}) for c, english in accepted]
         try:
             saved, conflicts = accept_all(engine, choices, who=st.session_state.get("reviewer") or "dashboard")

@@ -149,16 +149,23 @@ def route_flows_chart(frame: pd.DataFrame) -> dict[str, Any]:
     about 60 ms of each dashboard rerun.
     """
     values = [{"route": route, "case": case, "volume": float(v)} for case in frame.columns for route, v in frame[case].items()]
+    # The unit and year of the volumes, from the columns' "baseline (Mt/y, 2024)", as the axis title.
+    unit = str(frame.columns[0]).partition("(")[2].rstrip(")") if len(frame.columns) else ""
     return {
         "data": {"values": values},
         "mark": {"type": "bar"},
         "encoding": {
-            "y": {"field": "route", "type": "nominal", "sort": None, "title": None},
+            # Whole route names (labelLimit 0: no limit; they were cut at about 100 px).
+            "y": {"field": "route", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 0}},
             "yOffset": {"field": "case", "type": "nominal"},
-            "x": {"field": "volume", "type": "quantitative", "title": None},
+            "x": {"field": "volume", "type": "quantitative", "title": unit or None, "axis": {"tickCount": 8}},
             "color": {"field": "case", "type": "nominal", "title": None, "legend": {"orient": "top"}},
         },
     }
+
+
+#: The binding constraints' kinds (geo.routes.explain) as the dashboard's table names them.
+BINDING_KINDS = {"capacity": "capacity", "fixed_flow": "fixed flow", "commitment": "commitment", "target": "baseline volume"}
 
 
 def binding_frame(result: Any) -> pd.DataFrame:
@@ -168,8 +175,13 @@ def binding_frame(result: Any) -> pd.DataFrame:
     only; negative for a fixed flow, whose every extra unit strands one more).
     """
     col = "stranded saved per unit"
-    rows = [{"constraint": b.label, "id": b.id, "kind": b.kind, "value": b.value, "unit": b.unit, "year": b.year,
-             col: b.shadow, "basis": b.basis} for b in result.binding]
+    routes = {r.id: r.name for r in result.routes}
+
+    def label(b: Any) -> str:  # a baseline target names its route by id in the solver: show the route's name
+        return f"baseline volume of route {routes[b.id]}" if b.kind == "target" and b.id in routes else b.label
+
+    rows = [{"constraint": label(b), "id": b.id, "kind": BINDING_KINDS.get(b.kind, b.kind), "value": b.value, "unit": b.unit,
+             "year": b.year, col: b.shadow, "basis": b.basis} for b in result.binding]
     return pd.DataFrame(rows, columns=["constraint", "id", "kind", "value", "unit", "year", col, "basis"])
 
 
@@ -204,12 +216,12 @@ def headline(baseline: Any, result: Any) -> list[dict[str, str]]:
 
     def volume(b: float, s: float, label: str) -> dict[str, str]:
         extra = f"; scenario ≈ {barrels_per_day(s)} (1 Mt/y ≈ {BPD_PER_MTY:,.0f} b/d, assumed 7.33 bbl/t)" if crude else ""
-        return {"label": f"{label} ({unit}, {year})", "value": f"{b:.1f} → {s:.1f}", "delta": f"{s - b:+.1f} {unit}",
+        return {"label": f"{label} ({unit}, {year})", "value": f"{b:.1f} → {s:.1f}", **_change(s - b, unit),
                 "help": f"baseline {b:.2f} → scenario {s:.2f} {unit}, {year}, modelled{extra}"}
 
     def share(b: float, s: float, label: str) -> dict[str, str]:
         return {"label": f"{label} (% of exports, {year})", "value": f"{100 * b:.0f} % → {100 * s:.0f} %",
-                "delta": f"{100 * (s - b):+.1f} pp", "help": f"baseline {100 * b:.1f} % → scenario {100 * s:.1f} %, {year}, modelled"}
+                **_change(100 * (s - b), "pp"), "help": f"baseline {100 * b:.1f} % → scenario {100 * s:.1f} %, {year}, modelled"}
 
     return [
         volume(baseline.total_export, result.total_export, "Exports"),
@@ -217,6 +229,35 @@ def headline(baseline: Any, result: Any) -> list[dict[str, str]]:
         share(baseline.share_via_russia, result.share_via_russia, "Via Russia"),
         share(baseline.share_via_russian_ports, result.share_via_russian_ports, "Via Russian ports"),
     ]
+
+
+#: Country names for the ISO codes of data/assets.geojson ("countries"), as the side panel shows them.
+COUNTRY_LABELS = {
+    "AL": "Albania", "AZ": "Azerbaijan", "BY": "Belarus", "CN": "China", "DE": "Germany", "GE": "Georgia", "GR": "Greece",
+    "IT": "Italy", "KZ": "Kazakhstan", "PL": "Poland", "RU": "Russia", "TM": "Turkmenistan", "TR": "Türkiye", "UZ": "Uzbekistan",
+}
+
+
+#: Language names for the corpus's ISO 639-1 codes (data/articles.yaml "language"), as the timeline's legend shows them.
+LANGUAGE_LABELS = {"de": "German", "en": "English", "ru": "Russian"}
+
+
+def language_label(code: Any) -> str:
+    """``"de"`` -> ``"German"``; an unlisted code stays as it is, a missing one reads "unknown"."""
+    return LANGUAGE_LABELS.get(code, code) if isinstance(code, str) and code else "unknown"
+
+
+def countries_label(codes: Any) -> str:
+    """``["AZ", "GE"]`` -> ``"Azerbaijan, Georgia"``; a code with no name stays as it is."""
+    return ", ".join(COUNTRY_LABELS.get(c, c) for c in codes)
+
+
+def _change(delta: float, unit: str) -> dict[str, str]:
+    """A metric's delta at one decimal, with Streamlit's arrow; a change that rounds to zero is "no change", no arrow."""
+    shown = f"{delta:+.1f}"
+    if float(shown) == 0:
+        return {"delta": "no change", "arrow": "off"}
+    return {"delta": f"{shown} {unit}", "arrow": "auto"}
 
 
 def key_claim(frame: pd.DataFrame) -> Any | None:
