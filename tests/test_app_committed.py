@@ -43,6 +43,8 @@ def test_committed_volumes_move_oil_onto_the_middle_corridor_and_the_link_keeps_
     assert table.loc["Share via Russian ports (%)", "change"] == -8.04
     binding = next(df.value for df in at.dataframe if "constraint" in df.value.columns)
     assert "committed volume on btc" in set(binding["constraint"])
+    ranges = next(df.value for df in at.dataframe if "central" in df.value.columns).set_index("metric")
+    assert ranges.loc["Share of exports via Russian ports", "central"] == "86.8 %"  # 94.85 - 8.04, the ranges keep BTC at 7
     assert "committed volumes on" in at.caption[0].value  # the line above the metrics strip
     assert at.query_params["committed"] in ("1", ["1"])
 
