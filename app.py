@@ -41,6 +41,12 @@ with st.sidebar:
                           format_func=lambda p: "(none): baseline" if p == "(none)" else data.presets[p]["title"])
     if preset != "(none)":
         st.caption(md_text(" ".join(t for t in (data.presets[preset]["description"], data.presets[preset].get("note")) if t)))
+    with_commit = [p for p, spec in data.presets.items() if spec.get("commit")]
+    committed = st.checkbox(
+        "Committed volumes (contracts and targets as lower bounds)", value=view.committed, key="w_committed",
+        help="A preset's contracted volumes and targets are met first, then the baseline routing is kept as far as it can be: "
+             "expansions then shift flows without switching anything off. Presets with committed volumes: "
+             + (", ".join(data.presets[p]["title"] for p in with_commit) or "none") + ". Other scenarios are unchanged.")
     routes = assets.loc[list(data.network_lines[commodity])]
     off = st.multiselect("Switch routes off", list(routes.index), default=[a for a in view.off if a in routes.index],
                          format_func=names.__getitem__, key="w_off")
@@ -61,7 +67,7 @@ with st.sidebar:
     online = offline.tiles_reachable()
     tiles = st.toggle("Online map tiles", value=online, disabled=not online, help="Country outlines always work offline.", key="w_tiles")
 
-view = view.with_(year=year, commodity=commodity, preset=None if preset == "(none)" else preset, off=tuple(off),
+view = view.with_(year=year, commodity=commodity, preset=None if preset == "(none)" else preset, off=tuple(off), committed=committed,
                   capacity=tuple(sorted((a, v) for a, v in caps.items() if a in routes.index)))
 
 # A claim chosen in the Claims tab shows on the map in the same run, and the map zooms to it (the user asked).
@@ -86,6 +92,8 @@ st.subheader("Energy-route claims: Caspian and Central Asian export routes")
 scenario_name = data.presets[view.preset]["title"] if view.preset else ("custom" if (view.off or view.capacity) else "baseline")
 if view.preset and (view.off or view.capacity):
     scenario_name += " + own changes"
+if view.committed and view.preset and data.presets[view.preset].get("commit"):
+    scenario_name += " · committed volumes on"
 st.caption(f"{view.commodity.capitalize()} · {view.year} · scenario: {md_text(scenario_name)}"
            f" · flows in {result.unit} (model, calibrated on observed {view.year} route volumes; see Sources)")
 # The headline figures stay in sight on every tab: baseline → scenario, with unit and year.

@@ -124,3 +124,27 @@ def test_an_unknown_tab_is_named_and_dropped(bad):
     state, notices = read({"tab": bad})
     assert state == ViewState()
     assert notices == [f"tab: '{bad}' is not one of map, dependencies, claims, article, add-article"]
+
+
+# --- committed volumes (issue 14, item 4): committed=1 in a link ---------------------------------------------
+
+
+def test_committed_is_read_only_from_1_or_0():
+    assert read({"committed": "1"}) == (ViewState(committed=True), [])
+    assert read({"committed": "0"}) == (ViewState(), [])
+    assert read({"committed": ["1"]}) == (ViewState(committed=True), [])
+
+
+@pytest.mark.parametrize("value", ["true", "yes", "on", "", " 1", "1 ", "01", "2", "１", "¹", "1\n"])
+def test_committed_drops_anything_else_with_a_notice(value):
+    state, notices = read({"committed": value, "year": "2022"})
+    assert state == ViewState(year=2022)  # the rest of the link still applies
+    assert notices == [f"committed: {_shown(value)} is not 1 or 0"]
+
+
+def test_committed_round_trips_and_is_left_out_when_off():
+    assert to_query(ViewState(committed=True)) == {"committed": "1"}
+    assert "committed" not in to_query(ViewState())
+    state = ViewState(year=2022, preset="cpc-halted", committed=True)
+    assert read(to_query(state)) == (state, [])
+    assert read({"committed": ("1", "1")})[1] == ["committed: '('1', '1')' is not a single value"]

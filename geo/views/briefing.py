@@ -323,8 +323,11 @@ def make_briefing(
     claim_ids: tuple[str, ...] = (),
     bbox: tuple[float, float, float, float] | None = None,
     made: dt.datetime | None = None,
+    committed: bool = False,
 ) -> Briefing:
     """Solve the scenario and gather what a briefing shows; unknown claim ids raise :class:`UnknownIdError`.
+
+    ``committed`` applies the preset's committed volumes (as ``geo scenario --committed``); the subtitle then says so.
 
     ``workspace`` holds the validated tables (default: :meth:`Workspace.open` on the resolved folders).
     """
@@ -334,10 +337,10 @@ def make_briefing(
 
     ws = workspace if workspace is not None else Workspace.open()
     assets, flows, corp = ws.assets, ws.flows, ws.corpus
-    baseline, result = ws.solve(year, commodity, preset=preset, off=off, capacity=capacity)
+    baseline, result = ws.solve(year, commodity, preset=preset, off=off, capacity=capacity, committed=committed)
     ranges: dict[str, tuple[float, float]] = {}
     if preset or off or capacity:
-        network, scen = ws.scenario(year, commodity, preset=preset, off=off, capacity=capacity)
+        network, scen = ws.scenario(year, commodity, preset=preset, off=off, capacity=capacity, committed=committed)
         ranges = sensitivity.run_sensitivity(network, scen).ranges
     claims = panels.claims_frame(corp, flows)
     unknown = sorted(set(claim_ids) - set(claims["id"]))
@@ -355,6 +358,8 @@ def make_briefing(
         units = assets["capacity_norm_unit"].to_dict()
         subtitle += " · capacities changed: " + ", ".join(f"{names.get(a, a)} {v:g} {units.get(a) or ''}".rstrip()
                                                            for a, v in sorted(capacity.items()))
+    if committed:
+        subtitle += " · committed volumes on (contracts and targets as lower bounds)"
     return Briefing(
         title=title, subtitle=subtitle, assets=assets, baseline=baseline, result=result,
         off=frozenset(result.off), claims=chosen, bbox=bbox,

@@ -130,8 +130,9 @@ def load_data_or_stop(paths: Paths) -> tuple[Workspace, Data]:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _dependency_frames(paths: Paths, version: tuple[tuple[str, int, int], ...], year: int, commodity: str, preset: str | None,
-                       off: tuple[str, ...], capacity: tuple[tuple[str, float], ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    baseline, result = _solve(paths, version, year, commodity, preset, off, capacity)
+                       off: tuple[str, ...], capacity: tuple[tuple[str, float], ...],
+                       committed: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    baseline, result = _solve(paths, version, year, commodity, preset, off, capacity, committed)
     return panels.metrics_frame(baseline, result), panels.route_flows_frame(baseline, result)
 
 
@@ -140,15 +141,15 @@ def solve(view: ViewState, paths: Paths) -> tuple[Any, Any]:
 
     Selecting an asset or a claim, or switching tabs, never solves again.
     """
-    return _solve(paths, paths.version(), view.year, view.commodity, view.preset, view.off, view.capacity)
+    return _solve(paths, paths.version(), view.year, view.commodity, view.preset, view.off, view.capacity, view.committed)
 
 
 # Results are shared read-only (frozen dataclasses whose dicts the views only read), so a rerun does not
 # unpickle a copy of them: that copy was a third of a click's rerun.
 @st.cache_resource(show_spinner="Solving the scenario...", max_entries=64)
 def _solve(paths: Paths, version: tuple[tuple[str, int, int], ...], year: int, commodity: str, preset: str | None,
-           off: tuple[str, ...], capacity: tuple[tuple[str, float], ...]) -> tuple[Any, Any]:
-    return _workspace(paths, version).solve(year, commodity, preset=preset, off=off, capacity=dict(capacity))
+           off: tuple[str, ...], capacity: tuple[tuple[str, float], ...], committed: bool = False) -> tuple[Any, Any]:
+    return _workspace(paths, version).solve(year, commodity, preset=preset, off=off, capacity=dict(capacity), committed=committed)
 
 
 def static_ready() -> bool:
@@ -312,7 +313,8 @@ def dependency_panel(baseline: Any, result: Any, view: ViewState | None = None, 
     """Metrics side by side, and flows by route (tables cached with the solve, on the scenario alone)."""
     st.subheader(f"Dependency metrics, {result.commodity} {result.year}: baseline vs scenario")
     if view is not None and paths is not None:
-        metrics, frame = _dependency_frames(paths, paths.version(), view.year, view.commodity, view.preset, view.off, view.capacity)
+        metrics, frame = _dependency_frames(paths, paths.version(), view.year, view.commodity, view.preset, view.off, view.capacity,
+                                            view.committed)
     else:
         metrics, frame = panels.metrics_frame(baseline, result), panels.route_flows_frame(baseline, result)
     st.dataframe(metrics, width="stretch")
@@ -336,7 +338,7 @@ def explain_scenario(result: Any, view: ViewState | None, paths: Paths | None, *
     from geo.views import scenario_explain
 
     changed = view is not None and bool(view.preset or view.off or view.capacity)
-    sens = _sensitivity(paths, paths.version(), view.year, view.commodity, view.preset, view.off, view.capacity) \
+    sens = _sensitivity(paths, paths.version(), view.year, view.commodity, view.preset, view.off, view.capacity, view.committed) \
         if changed and view is not None and paths is not None else None
     if panel:
         scenario_explain.panel(result, sens)
@@ -345,10 +347,11 @@ def explain_scenario(result: Any, view: ViewState | None, paths: Paths | None, *
 
 @st.cache_resource(show_spinner="Varying the assumed figures...", max_entries=16)
 def _sensitivity(paths: Paths, version: tuple[tuple[str, int, int], ...], year: int, commodity: str, preset: str | None,
-                 off: tuple[str, ...], capacity: tuple[tuple[str, float], ...]) -> Any:
+                 off: tuple[str, ...], capacity: tuple[tuple[str, float], ...], committed: bool = False) -> Any:
     from geo.routes import sensitivity
 
-    network, scen = _workspace(paths, version).scenario(year, commodity, preset=preset, off=off, capacity=dict(capacity))
+    network, scen = _workspace(paths, version).scenario(year, commodity, preset=preset, off=off, capacity=dict(capacity),
+                                                        committed=committed)
     return sensitivity.run_sensitivity(network, scen)
 
 
@@ -698,12 +701,12 @@ def _claim_from(c: Any, english: str) -> corpus.Claim:
 
 def briefing_panel(view: ViewState, paths: Paths) -> None:
     """Make PNG, PDF and HTML briefings of the current view, then offer them for download."""
-    key = (view.year, view.commodity, view.preset, view.off, view.capacity, view.claim)
+    key = (view.year, view.commodity, view.preset, view.off, view.capacity, view.claim, view.committed)
     if st.button("Make briefing files (PNG, PDF, HTML) of this view", key="w_brief",
                  help="A 1920x1080 PNG, an A4 PDF and a self-contained HTML page of the current scenario and claim"):
         with st.spinner("Drawing the briefing..."):
             b = brief.make_briefing(Workspace.open(paths.data_dir, paths.corpus_dir), year=view.year, commodity=view.commodity,
-                                    preset=view.preset, off=view.off, capacity=dict(view.capacity),
+                                    preset=view.preset, off=view.off, capacity=dict(view.capacity), committed=view.committed,
                                     claim_ids=(view.claim,) if view.claim else ())
             out = Path(tempfile.mkdtemp(prefix="geo-brief-"))
             files = {s: brief.write(b, out / f"briefing{s}").read_bytes() for s in brief.FORMATS}

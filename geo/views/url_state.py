@@ -1,7 +1,7 @@
 """The dashboard's view state and its round trip through the URL query string.
 
-Everything that defines a view (year, commodity, preset, switched-off routes, changed
-capacities, selected claim or asset, the open tab) lives in :class:`ViewState`; a copied link holds it
+Everything that defines a view (year, commodity, preset, committed volumes on or off, switched-off
+routes, changed capacities, selected claim or asset, the open tab) lives in :class:`ViewState`; a copied link holds it
 all. Unknown or malformed values in a link are dropped, never trusted, and each one
 dropped is named in a notice the app shows.
 """
@@ -24,7 +24,7 @@ def tab_slug(label: str) -> str:
     return label.lower().replace(" ", "-")
 
 
-_TAB_OF_SLUG = {tab_slug(t): t for t in TABS}
+_TAB_OF_SLUG: dict[str, object] = {tab_slug(t): t for t in TABS}
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,8 @@ class ViewState:
     article: str | None = None
     #: The open tab (one of :data:`TABS`).
     tab: str = TABS[0]
+    #: Committed volumes on: the preset's contracts and targets are lower bounds (``committed=1`` in a link).
+    committed: bool = False
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
     def with_(self, **changes: object) -> ViewState:
@@ -56,7 +58,9 @@ _YEAR = re.compile(r"^[0-9]{4}$", re.ASCII)
 #: A capacity in the unit of its asset: plain ASCII digits, so '١٢', '1_0', 'nan' or '1e9' never parse.
 _NUMBER = re.compile(r"^[0-9]{1,4}(?:\.[0-9]{1,6})?$", re.ASCII)
 CAPACITY_MAX = 1000.0
-KNOWN_KEYS = ("year", "commodity", "preset", "off", "cap", "claim", "asset", "article", "tab")
+KNOWN_KEYS = ("year", "commodity", "preset", "off", "cap", "claim", "asset", "article", "tab", "committed")
+#: The values a link may give ``committed``; anything else is dropped with a notice.
+_FLAGS: dict[str, object] = {"1": True, "0": False}
 #: Parameters Streamlit itself reads from a link; they are not ours to judge.
 _STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
 
@@ -154,12 +158,14 @@ def read_query(
             state = state.with_(**{key: value})
         else:
             notices.append(f"{key}: {_shown(value)} is not a known {key}")
-    tab = _value(params, "tab", notices)
-    if tab is not None:
-        if tab in _TAB_OF_SLUG:
-            state = state.with_(tab=_TAB_OF_SLUG[tab])
+    for key, choices, expected in (("tab", _TAB_OF_SLUG, "one of " + ", ".join(_TAB_OF_SLUG)), ("committed", _FLAGS, "1 or 0")):
+        value = _value(params, key, notices)
+        if value is None:
+            continue
+        if value in choices:
+            state = state.with_(**{key: choices[value]})
         else:
-            notices.append(f"tab: {_shown(tab)} is not one of {', '.join(_TAB_OF_SLUG)}")
+            notices.append(f"{key}: {_shown(value)} is not {expected}")
     return state, notices
 
 
@@ -213,4 +219,6 @@ def to_query(state: ViewState) -> dict[str, str]:
             out[key] = value
     if state.tab != default.tab and state.tab in TABS:
         out["tab"] = tab_slug(state.tab)
+    if state.committed:
+        out["committed"] = "1"
     return out
