@@ -340,7 +340,7 @@ def explain_scenario(result: Any, view: ViewState | None, paths: Paths | None, *
         if changed and view is not None and paths is not None else None
     if panel:
         scenario_explain.panel(result, sens)
-    scenario_explain.sidebar_summary(result, sens)
+    scenario_explain.sidebar_summary(result, sens, sources=_workspace(paths, paths.version()).sources if paths is not None else None)
 
 
 @st.cache_resource(show_spinner="Varying the assumed figures...", max_entries=16)
