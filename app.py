@@ -141,7 +141,7 @@ with tab_map:
         if view.asset:
             dashboard.asset_panel(view.asset, data, baseline, result)
         if not view.asset and not view.claim:
-            dashboard.key_claim_card(data)
+            dashboard.key_claim_card(data, view.year)
 
 with tab_deps:
     if tab_deps.open:

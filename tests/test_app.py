@@ -291,7 +291,7 @@ def test_closed_tabs_send_nothing_until_opened():
     assert len(open_tab(at, "Dependencies").dataframe) == 2  # metrics and "What binds this result"
     assert len(open_tab(at, "Map").dataframe) == 0
     at.sidebar.selectbox(key="w_preset").set_value("cpc-halted").run()
-    assert any(c.value.startswith("Binds: ") for c in at.sidebar.caption), "the sidebar's summary needs no open Dependencies tab"
+    assert any(c.value.startswith("Limited by: ") for c in at.sidebar.caption), "the sidebar's summary needs no open Dependencies tab"
 
 
 def test_a_closed_tab_keeps_what_it_holds_for_the_map():

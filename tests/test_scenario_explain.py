@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo.data.load import load_sources
 from geo.routes.scenario import Scenario, solve
 from geo.routes.sensitivity import run_sensitivity
 from geo.views import scenario_explain as explain
@@ -28,6 +29,23 @@ def test_binding_lines_carry_value_unit_year_and_basis(cpc_halted):
     assert any(line.endswith("(fixed flow): 4.5 Mt/y (2023; assumption [oilprice-2023-05-29-kcp-expansion])") for line in lines)
     assert any(": off (2023; switched off by the scenario)" in line for line in lines)
     assert len(explain.binding_lines(result, limit=2)) == 2
+
+
+def test_limit_lines_cite_publisher_and_year_not_ids(cpc_halted):
+    result, _ = cpc_halted
+    sources = load_sources()
+    lines = explain.limit_lines(result, sources)
+    # The same figures as binding_lines: 17.5 Mt/y of 2020 from KMG's annual report 2020 (published 2021, sources.yaml),
+    # 7.5 Mt/y at Aktau from PortNews of 4 Sep 2023; no source id in brackets.
+    assert lines[:2] == ["Uzen–Atyrau–Samara oil pipeline 17.5 Mt/y in 2020 (KazMunayGas 2021)",
+                         "Aktau sea port 7.5 Mt/y in 2023 (PortNews 2023)"]
+    assert "Kuryk port 0 Mt/y in 2023 (assumed, after Silk Way TV 2024)" in lines
+    assert "Crude on Atyrau - Kenkiyak for Kazakh refineries, a fixed flow of 4.5 Mt/y in 2023 " \
+           "(assumed, after OilPrice.com, citing Interfax 2023)" in lines
+    assert any(line.endswith(" switched off by the scenario") for line in lines)
+    assert not any("[" in line or "kmg-ar2020" in line or "portnews-2023" in line for line in lines)
+    assert explain.source_citation("no-such-id", sources) == "no-such-id" and explain.source_citation(None, sources) is None
+    assert len(explain.limit_lines(result, sources, limit=2)) == 2
 
 
 def test_ranges_frame_and_lines(cpc_halted):
@@ -65,8 +83,10 @@ def test_sidebar_and_tab_show_binding_and_ranges_for_a_preset():
     # Captions are Markdown with every punctuation character escaped (md_text): compare without the backslashes.
     side = "\n".join(c.value for c in at.sidebar.caption).replace("\\", "")
     # Equal effects (one Mt stranded per Mt of capacity): the largest figure first, Atyrau-Samara then Aktau.
-    assert "Binds: Uzen–Atyrau–Samara oil pipeline: 17.5 Mt/y (2020; source kmg-ar2020-oil-transportation); " \
-           "Aktau sea port: 7.5 Mt/y (2023; source portnews-2023-09-04-aktau)" in side
+    # Cited by publisher and year (data/sources.yaml), not by source id: KMG's 2020 figure (report published 2021), PortNews 2023.
+    assert "Limited by: Uzen–Atyrau–Samara oil pipeline 17.5 Mt/y in 2020 (KazMunayGas 2021); " \
+           "Aktau sea port 7.5 Mt/y in 2023 (PortNews 2023)" in side
+    assert "Binds:" not in side and "kmg-ar2020-oil-transportation" not in side
     assert "Ranges: Stranded volume: 41.28 Mt/y to 43.98 Mt/y (2023; central 41.68 Mt/y)" in side
     shown = "\n".join(m.value for m in at.markdown)
     assert "What this result rests on" in "\n".join(s.value for s in at.subheader)

@@ -260,11 +260,19 @@ def headline(baseline: Any, result: Any) -> list[dict[str, str]]:
     return panels.headline(baseline, result)
 
 
-def key_claim_card(data: Data) -> None:
-    """With nothing selected: the seed article's key claim and its assessment, with a hint how to select."""
+def key_claim_card(data: Data, year: int | None = None) -> None:
+    """With nothing selected: the seed article's key claim and its assessment, with a hint how to select.
+
+    With the Year slider's ``year`` before the article's date, a one-line note says so instead of the claim (unless the
+    Claims tab's "only up to the year" box is unticked: then claims of any date show, here too).
+    """
     c = panels.key_claim(data.claims)
+    year = _up_to(year) if year is not None else None
     st.caption("Click a route or a port on the map to see its facts, flows and claims.")
-    if c is not None:
+    note = panels.key_claim_after_year(c, year, settings.YEARS) if c is not None and year is not None else None
+    if note is not None:
+        st.caption(md_text(note))
+    elif c is not None:
         st.markdown("**Key claim of the seed article**")
         st.html(claim_html(c, data.corpus.texts[c.article]))
 
@@ -319,7 +327,10 @@ def dependency_panel(baseline: Any, result: Any, view: ViewState | None = None, 
         metrics, frame = panels.metrics_frame(baseline, result), panels.route_flows_frame(baseline, result)
     st.dataframe(metrics, width="stretch")
     st.subheader("Flows by route")
-    st.vega_lite_chart(panels.route_flows_chart(frame), width="stretch", height=max(260, 28 * len(frame)))
+    if frame.empty:
+        st.caption("No route carries this commodity in the model: no chart.")
+    else:
+        st.vega_lite_chart(panels.inline_data(panels.route_flows_chart(frame)), width="stretch", height=max(260, 28 * len(frame)))
     st.caption(f"Volumes in {md_text(result.unit)}, {result.year}; modelled from the network with capacities from data/assets.geojson and "
                "route volumes from data/flows.csv (sources in data/sources.yaml).")
     st.subheader("What binds this result")
@@ -342,7 +353,7 @@ def explain_scenario(result: Any, view: ViewState | None, paths: Paths | None, *
         if changed and view is not None and paths is not None else None
     if panel:
         scenario_explain.panel(result, sens)
-    scenario_explain.sidebar_summary(result, sens)
+    scenario_explain.sidebar_summary(result, sens, sources=_workspace(paths, paths.version()).sources if paths is not None else None)
 
 
 @st.cache_resource(show_spinner="Varying the assumed figures...", max_entries=16)
@@ -497,22 +508,29 @@ def claims_timeline(data: Data, year: int) -> None:
     """Claims per month of their article's date, by claim type (the Claims tab's filters, every year; a rule at ``year``'s end)."""
     frame = claims_shown(data, None)
     rows, undated, year_only = panels.month_counts(zip(frame["published"], frame["claim_type"].map(panels.readable), strict=True))
-    st.vega_lite_chart(panels.timeline_chart(rows, group_title="claim type", count_title="claims",
-                                             years=(settings.YEARS[0], settings.YEARS[-1]), up_to=year), width="stretch", height=150)
-    st.caption(_timeline_caption(undated, year_only, "claims", year))
+    if rows:  # no chart on empty data: Vega warns of an infinite extent and draws bare axes
+        st.vega_lite_chart(panels.timeline_chart(rows, group_title="claim type", count_title="claims",
+                                                 years=(settings.YEARS[0], settings.YEARS[-1]), up_to=year), width="stretch", height=150)
+        st.caption(_timeline_caption(undated, year_only, "claims", year))
+    else:
+        st.caption(_timeline_caption(undated, year_only, "claims", year, empty=True))
 
 
 def articles_timeline(data: Data, year: int) -> None:
     """Articles per month of their date, by language, with a rule at the end of the slider's ``year``."""
     arts = list(data.corpus.articles.values())
     rows, undated, year_only = panels.month_counts((a.published, panels.language_label(a.language)) for a in arts)
-    st.vega_lite_chart(panels.timeline_chart(rows, group_title="language", count_title="articles",
-                                             years=(settings.YEARS[0], settings.YEARS[-1]), up_to=year), width="stretch", height=150)
-    st.caption(_timeline_caption(undated, year_only, "articles", year))
+    if rows:
+        st.vega_lite_chart(panels.timeline_chart(rows, group_title="language", count_title="articles",
+                                                 years=(settings.YEARS[0], settings.YEARS[-1]), up_to=year), width="stretch", height=150)
+        st.caption(_timeline_caption(undated, year_only, "articles", year))
+    else:
+        st.caption(_timeline_caption(undated, year_only, "articles", year, empty=True))
 
 
-def _timeline_caption(undated: int, year_only: int, what: str, year: int) -> str:
-    parts = [f"Timeline of article dates (month of publication); the dashed line is the end of {year}, the year chosen in the sidebar."]
+def _timeline_caption(undated: int, year_only: int, what: str, year: int, *, empty: bool = False) -> str:
+    parts = [f"No timeline: none of these {what} has an article dated to a month." if empty else
+             f"Timeline of article dates (month of publication); the dashed line is the end of {year}, the year chosen in the sidebar."]
     of = "" if what == "articles" else f"{what} of "
     if undated:
         parts.append(f"Not on it: {undated} {of}undated article(s).")

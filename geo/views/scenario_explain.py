@@ -47,6 +47,43 @@ def binding_lines(result: Any, *, limit: int | None = None) -> list[str]:
     return lines
 
 
+def source_citation(source: str | None, sources: Any) -> str | None:
+    """A source id as an analyst reads it: its publisher and year from ``data/sources.yaml`` ("PortNews 2023").
+
+    ``sources`` is the bibliography indexed by id (``Workspace.sources``); an id it lacks is shown as it is.
+    """
+    if not source:
+        return None
+    if sources is None or source not in sources.index:
+        return source
+    row = sources.loc[source]
+    publisher = row["publisher"] if isinstance(row["publisher"], str) and row["publisher"] else source
+    date = row["date"] if isinstance(row["date"], str) else ""
+    return f"{publisher} {date[:4]}" if date[:4].isdigit() else publisher
+
+
+def limit_lines(result: Any, sources: Any, *, limit: int | None = None) -> list[str]:
+    """What limits a result, for an analyst: 'Aktau sea port 7.5 Mt/y in 2023 (PortNews 2023)', largest effect first.
+
+    As :func:`binding_lines`, but each figure cites its source's publisher and year instead of its id (the ids stay in
+    the Dependencies tab's table); an assumed figure reads "assumed, after ...".
+    """
+    items = [b for b in result.binding if b.kind != "target"]
+    out = []
+    for b in items[:limit] if limit is not None else items:
+        if b.kind == "switched_off":
+            out.append(f"{b.label} switched off by the scenario")
+            continue
+        cite = source_citation(b.source, sources)
+        if str(b.basis).startswith(("set by the scenario", "committed by the scenario")):
+            cite = "set by the scenario"
+        elif b.assumption:
+            cite = f"assumed, after {cite}" if cite else "assumed"
+        what = {"fixed_flow": ", a fixed flow of ", "commitment": ", committed to "}.get(b.kind, " ")
+        out.append(f"{b.label}{what}{b.value:g} {b.unit} in {b.year}" + (f" ({cite})" if cite else ""))
+    return out
+
+
 def _fmt(value: float, share: bool, unit: str) -> str:
     return f"{value * 100:.1f} %" if share else f"{value:,.2f} {unit}"
 
@@ -135,13 +172,16 @@ def panel(result: Any, sens: Any | None) -> None:
         st.markdown("\n".join(f"- {md_text(n)}" for n in result.notes))
 
 
-def sidebar_summary(result: Any, sens: Any | None, *, limit: int = 6) -> None:
-    """Under the preset picker: what binds (the first few) and the range of stranded volume and share via Russia."""
+def sidebar_summary(result: Any, sens: Any | None, *, limit: int = 6, sources: Any = None) -> None:
+    """Under the preset picker: what limits the result (the first few, cited by publisher and year) and the ranges.
+
+    ``sources`` is the bibliography indexed by id; without it the figures cite their source ids.
+    """
     import streamlit as st
 
-    lines = binding_lines(result, limit=limit)
+    lines = limit_lines(result, sources, limit=limit)
     if lines:
-        st.sidebar.caption("Binds: " + md_text("; ".join(lines)))
+        st.sidebar.caption("Limited by: " + md_text("; ".join(lines)))
     if sens is not None:
         shown = [line for line in range_lines(sens) if line.startswith(("Stranded", "Share of exports via Russia:"))]
         st.sidebar.caption("Ranges: " + md_text("; ".join(shown)))

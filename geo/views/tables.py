@@ -7,6 +7,7 @@ there, never markup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -120,13 +121,27 @@ _METRIC_LABELS = {
 }
 
 
+def market_share_label(market: str) -> str:
+    """The metrics table's row label of a destination market's share of exports.
+
+    A market is mostly a destination ("Share to China via Alashankou (%)"); one named by how the crude leaves, with a
+    note in brackets, reads by its mode: "Crude by rail (destinations not published)" -> "Share by rail, destinations
+    not published (%)".
+
+    >>> market_share_label("China via Alashankou"), market_share_label("Crude by rail (destinations not published)")
+    ('Share to China via Alashankou (%)', 'Share by rail, destinations not published (%)')
+    """
+    m = re.fullmatch(r".*?\b(by [^()]+?)\s*\(([^()]+)\)", market)
+    return f"Share {m.group(1)}, {m.group(2)} (%)" if m else f"Share to {market} (%)"
+
+
 def metrics_frame(baseline: Any, result: Any) -> pd.DataFrame:
     """Dependency metrics, baseline and scenario side by side with the change (units in the labels, shares in %)."""
     frame = scenario.compare(baseline, result)
     summary = frame[frame["section"] == "summary"].copy()
     summary["metric"] = [_METRIC_LABELS[i].format(unit=baseline.unit, year=baseline.year) for i in summary["id"]]
     markets = frame[frame["section"] == "market"].sort_values("id").copy()
-    markets["metric"] = [f"Share to {m} (%)" for m in markets["id"]]
+    markets["metric"] = [market_share_label(m) for m in markets["id"]]
     out = pd.concat([summary, markets])
     shares = out["unit"] == "share"
     out.loc[shares, ["baseline", "scenario", "change"]] *= 100
@@ -162,6 +177,18 @@ def route_flows_chart(frame: pd.DataFrame) -> dict[str, Any]:
             "color": {"field": "case", "type": "nominal", "title": None, "legend": {"orient": "top"}},
         },
     }
+
+
+def inline_data(spec: dict[str, Any]) -> dict[str, Any]:
+    """A one-layer spec with the same chart, so that Streamlit keeps its data in the spec.
+
+    ``st.vega_lite_chart`` moves a spec's top-level ``data`` to an Arrow table that the browser inserts after a first
+    render on no data, for which Vega warns "Infinite extent for field volume_start"; data inside a layer stays put.
+    """
+    if "data" not in spec:
+        return spec
+    outer = {k: v for k, v in spec.items() if k in ("$schema", "title", "width", "height", "config")}
+    return {**outer, "layer": [{k: v for k, v in spec.items() if k not in outer}]}
 
 
 #: The binding constraints' kinds (geo.routes.explain) as the dashboard's table names them.
@@ -270,6 +297,38 @@ def key_claim(frame: pd.DataFrame) -> Any | None:
         if not pool.empty:
             return next(pool.itertuples())
     return None
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def date_label(published: Any) -> str:
+    """A ``published`` date as people write it: ``"2024-02-07"`` -> ``"7 Feb 2024"``, ``"2024-02"`` -> ``"Feb 2024"``.
+
+    >>> date_label("2024-02-07"), date_label("2024-02"), date_label("2024"), date_label(None)
+    ('7 Feb 2024', 'Feb 2024', '2024', 'undated')
+    """
+    text = text_or(published, "")
+    parts = text.split("-")
+    if dated_year(text) is None:
+        return "undated"
+    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        month = f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"{int(parts[2])} {month}" if len(parts) == 3 and parts[2].isdigit() else month
+    return parts[0]
+
+
+def key_claim_after_year(claim: Any, year: int, years: tuple[int, ...]) -> str | None:
+    """With the Year slider before the key claim's article: a one-line note instead of the claim (else ``None``).
+
+    An undated article is shown at every year, as the Claims tab does. ``years`` are the slider's years.
+    """
+    dated = dated_year(claim.published)
+    if dated is None or dated <= year:
+        return None
+    move = f"move the Year slider to {dated} to see its key claim" if dated in years \
+        else f"no year the Year slider covers ({years[0]}-{years[-1]}) shows its key claim"
+    return f"The seed article ({date_label(claim.published)}) is after {year}: {move}"
 
 
 # --- issue 15: the time dimension (claims dated up to a year, a timeline of article dates) and claim density ---------
