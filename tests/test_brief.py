@@ -147,3 +147,16 @@ def test_cli_writes_each_format_and_refuses_unknown_ids(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "geo", "brief", "--claims", "no-such-claim", "--out", str(tmp_path / "y.png")],
                          cwd=ROOT, capture_output=True, text=True, check=False)
     assert bad.returncode != 0 and "no-such-claim" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_cli_briefing_with_committed_volumes_says_so(tmp_path):
+    """``geo brief --committed`` solves with the preset's committed volumes, as ``geo scenario --committed`` does."""
+    from pypdf import PdfReader
+
+    out = tmp_path / "mc.pdf"
+    subprocess.run([sys.executable, "-m", "geo", "brief", "--year", "2023", "--preset", "middle-corridor-target", "--committed",
+                    "--out", str(out), "--timestamp", "2026-01-02T03:04"], check=True, cwd=ROOT, capture_output=True)
+    text = " ".join(PdfReader(str(out)).pages[0].extract_text().split())
+    assert "committed volumes on" in text
+    # Middle Corridor at its targets, 2023: BTC carries its 7.0 Mt/y target instead of the observed 1.057 (tests/test_app_committed.py).
+    assert "7.0" in text

@@ -185,7 +185,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
     ws = Workspace.open(args.data_dir, getattr(args, "corpus_dir", None))
     briefing = brief.make_briefing(ws, year=args.year, commodity=args.commodity, preset=args.preset, off=tuple(args.off or ()),
-                                   claim_ids=tuple(args.claims or ()), bbox=args.bbox, made=args.timestamp)
+                                   claim_ids=tuple(args.claims or ()), bbox=args.bbox, made=args.timestamp, committed=args.committed)
     try:
         out = brief.write(briefing, args.out)
     except ValueError as exc:
@@ -263,6 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--preset", default=None)
     p.add_argument("--off", nargs="*", default=None, metavar="ID")
     p.add_argument("--claims", nargs="*", default=None, metavar="ID")
+    p.add_argument("--committed", action="store_true", help="apply the preset's committed volumes, as in 'geo scenario --committed'")
     p.add_argument("--bbox", type=_bbox, default=None, metavar="W,S,E,N")
     p.add_argument("--timestamp", type=_timestamp, default=None, help="ISO time printed on the briefing (default: now, UTC)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
