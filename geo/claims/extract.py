@@ -263,8 +263,11 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     """
     memo = matcher.word_keys
     got = list(map(memo.get, raws))
-    keys = cast("list[str]", got) if None not in got else [
-        k if k is not None else memo[w] if w in memo else _key_of(w, matcher) for w, k in zip(raws, got, strict=True)]
+    if None in got:  # only the words never seen before are worked out in Python (not a pass over every word)
+        for k in [*compress(range(len(got)), map(_IS_NONE, got))]:
+            w = raws[k]
+            got[k] = memo[w] if w in memo else _key_of(w, matcher)
+    keys = cast("list[str]", got)  # no None left
     if doc_keys is not None:  # only the words of operator names are wanted
         at = list(compress(range(len(keys)), map(matcher.operator_keys.__contains__, keys)))
         doc_keys.extend(zip(at, map(keys.__getitem__, at), strict=True))
