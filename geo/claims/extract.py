@@ -540,7 +540,7 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
             # the choice depends only on the alias entries and the sentence (the document counts are fixed),
             # so a name repeated in one sentence (hostile input) is settled once
             key = (*map(id, entries), m.sentence)  # the entries live in the matcher: their ids are stable
-            if any(e.context for e in entries) and _PORT_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+            if any(e.context for e in entries) and _port_before(text[max(0, m.start - 40) : m.start]):
                 # "the oil harbour of Novorossiysk", «порт Новороссийск»: the port itself, not a facility near the town
                 entries = [e for e in entries if not e.context] or entries
                 key = (*key, -1)
@@ -568,6 +568,20 @@ _IS_NONE = None.__class__.__instancecheck__  # the ambiguous names (their plain 
 _PORT_BEFORE = re.compile(r"^(?:(?!\b(?:near|nahe|bei|unweit|под|около|close)\b).)*?"
                           r"(?:\b(?:oil )?(?:harbou?r|port) of |(?<![\w-])(?:öl)?hafen |\bпорт[а-я]* |\bнефтеналивн[а-я]* район[а-я]* )$",
                           re.IGNORECASE | re.DOTALL)
+
+
+def _port_before(window: str) -> bool:
+    """:data:`_PORT_BEFORE` on the text before a name, tried only when its last word can end the pattern.
+
+    Every alternative ends in a space after "of", "hafen", «порт…» or «район…»; ``casefold`` folds at least
+    the letters the pattern's IGNORECASE does, so the test lets through every window the pattern can match.
+    """
+    if not window.endswith(" "):
+        return False
+    low = window.casefold()
+    if not (low.endswith(("of ", "hafen ")) or "порт" in low or "район" in low):
+        return False
+    return _PORT_BEFORE.search(window) is not None
 
 
 def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int],
