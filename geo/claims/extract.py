@@ -790,7 +790,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     for key in {key for _, key in doc_keys} & matcher.doc_operator_keys:
         for a in matcher.operator_keys[key]:
             doc[a] = doc.get(a, 0) + 1
-    for k, key in doc_keys:
+    for k, key in doc_keys if None in plain else ():  # read only to settle an ambiguous name
         operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).add(key)
     # rail words matter only in the sentence of a name that could be the end of a rail leg ("Baku"): searched for only there
     rail_ends = matcher.rail_ends
