@@ -30,13 +30,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import accumulate, compress, repeat
 from operator import or_
 from pathlib import Path
 from typing import Any, cast
 
-from geo.claims.cues import BIT, claim_cues, claim_kinds, commodity_masks, dominant_commodity, kinds_of, span_bits, word_masks
+from geo.claims.cues import BIT, OPENER, claim_cues, claim_kinds, commodity_masks, dominant_commodity, kinds_of, span_bits, word_masks
 from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
 from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
@@ -943,21 +943,27 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
     word_starts = offsets[0::2]
     percent = "%" in text
     out = []
+    of_bits = _KINDS_OF_BITS
     for s, e in sentences:
-        bits = span_bits(masks, raws, gaps, bisect_left(word_starts, s), bisect_left(word_starts, e), cue_lang)
+        i, j = bisect_left(word_starts, s), bisect_left(word_starts, e)
+        bits = reduce(or_, masks[i:j], 0)
+        if bits & OPENER:  # a phrase may start here: read it word by word (span_bits)
+            bits = span_bits(masks, raws, gaps, i, j, cue_lang)
         if percent and "%" in text[s:e]:
             bits |= _PERCENT
-        kinds = kinds_of(bits)
-        read = _READS_AROUND.get(kinds)
-        if read is None:
-            read = _READS_AROUND[kinds] = "share" in kinds or "accord" in kinds or {"rerouting", "negation"} <= kinds
+        got = of_bits.get(bits)
+        if got is None:
+            kinds = kinds_of(bits)
+            got = of_bits[bits] = (kinds, "share" in kinds or "accord" in kinds or {"rerouting", "negation"} <= kinds)
+        kinds, read = got
         out.append(claim_kinds(kinds, text[s:e], cue_lang) if read else kinds)
     return out
 
 
 _PERCENT = BIT["share"]
-#: By cue kinds: whether their meaning depends on the words around them (:func:`geo.claims.cues.claim_kinds`).
-_READS_AROUND: dict[frozenset[str], bool] = {}
+#: By cue bits: their kinds, and whether their meaning depends on the words around them (:func:`geo.claims.cues.claim_kinds`);
+#: bounded by the number of bit combinations that occur (as kinds_of's own memo).
+_KINDS_OF_BITS: dict[int, tuple[frozenset[str], bool]] = {}
 
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
