@@ -1052,7 +1052,7 @@ def _assets(mentions: list[Mention], claim_type: str, matcher: Matcher) -> list[
         got = _assets_of(mentions, claim_type, matcher)
         if len(matcher.assets_seen) < MAX_MEMO // 10:
             matcher.assets_seen[key] = got
-    return [d.copy() for d in got]
+    return list(map(dict.copy, got))  # C-level copies (a group alias may stand for dozens of assets)
 
 
 def _assets_of(mentions: list[Mention], claim_type: str, matcher: Matcher) -> list[dict[str, str]]:
