@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.claims.extract import _route_type, analyse, claim_types, classify, default_matcher, extract, find_mentions
+from geo.claims.extract import _PORT_BEFORE, _port_before, _route_type, analyse, claim_types, classify, default_matcher, extract, find_mentions
 from tests.conftest import DATA
 
 M = default_matcher(DATA)
@@ -221,3 +221,26 @@ def test_confusions_pair_a_missed_type_with_the_type_found_instead():
                 {"text": "Kazakhstan depends on the CPC for 80% of its oil exports.", "language": "en",
                  "expected_claim_types": ["opinion"]}]
     assert dict(confusion(articles, M)) == {("rerouting", "-"): 1, ("opinion", "dependency"): 1}
+
+
+@pytest.mark.parametrize(
+    ("window", "expected"),
+    [
+        ("Tankers loaded at the oil harbour of ", True),
+        ("the PORT OF ", True),  # IGNORECASE: the precheck folds case too
+        ("Verladung im Ölhafen ", True),
+        ("im ÖLHAFEN ", True),
+        ("Танкеры в порту ", True),  # «порт» with a case ending
+        ("в нефтеналивном районе ", True),
+        ("close to the port of ", False),  # "near", "close": not the port itself
+        ("the port of", False),  # no space before the name
+        ("the port of\u00a0", False),  # every alternative ends in a plain space
+        ("Containerhafen-", False),
+        ("the airport ", False),
+        ("", False),
+    ],
+)
+def test_the_port_word_precheck_agrees_with_the_full_pattern(window, expected):
+    # the cheap test before _PORT_BEFORE may only skip windows the pattern cannot match
+    assert _port_before(window) is expected
+    assert (_PORT_BEFORE.search(window) is not None) is expected

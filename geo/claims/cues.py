@@ -18,6 +18,8 @@ from itertools import compress, repeat
 from operator import and_, or_
 from typing import cast
 
+_IS_NONE = None.__class__.__instancecheck__  # words not in a memo yet, found in C
+
 # Cue patterns, matched on the case-folded sentence (where "ß" is "ss"); word starts only, so inflections match.
 CUES: dict[str, dict[str, str]] = {
     # Words that by themselves speak of oil or gas.
@@ -242,8 +244,9 @@ def word_masks(words: list[str], lang: str) -> list[int]:
     """:func:`word_mask` of every word; a C-level dictionary look-up for words seen before."""
     table = _TABLES[lang]
     masks = list(map(table.get, words))
-    if None in masks:
-        return [word_mask(w, lang) if m is None else m for w, m in zip(words, masks, strict=True)]
+    if None in masks:  # only the words never seen before are worked out in Python
+        for k in [*compress(range(len(masks)), map(_IS_NONE, masks))]:
+            masks[k] = word_mask(words[k], lang)
     return cast("list[int]", masks)  # no None in it
 
 
@@ -407,8 +410,9 @@ def commodity_mask(word: str) -> int:
 def commodity_masks(words: list[str]) -> list[int]:
     """:func:`commodity_mask` of every word; a C-level dictionary look-up for words seen before."""
     masks = list(map(_COMMODITY_MEMO.get, words))
-    if None in masks:
-        return [commodity_mask(w) if m is None else m for w, m in zip(words, masks, strict=True)]
+    if None in masks:  # only the words never seen before are worked out in Python
+        for k in [*compress(range(len(masks)), map(_IS_NONE, masks))]:
+            masks[k] = commodity_mask(words[k])
     return cast("list[int]", masks)  # no None in it
 
 

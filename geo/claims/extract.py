@@ -30,13 +30,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import accumulate, compress, repeat
 from operator import or_
 from pathlib import Path
 from typing import Any, cast
 
-from geo.claims.cues import BIT, claim_cues, claim_kinds, commodity_masks, dominant_commodity, kinds_of, span_bits, word_masks
+from geo.claims.cues import BIT, OPENER, claim_cues, claim_kinds, commodity_masks, dominant_commodity, kinds_of, span_bits, word_masks
 from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
 from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
@@ -263,8 +263,11 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     """
     memo = matcher.word_keys
     got = list(map(memo.get, raws))
-    keys = cast("list[str]", got) if None not in got else [
-        k if k is not None else memo[w] if w in memo else _key_of(w, matcher) for w, k in zip(raws, got, strict=True)]
+    if None in got:  # only the words never seen before are worked out in Python (not a pass over every word)
+        for k in [*compress(range(len(got)), map(_IS_NONE, got))]:
+            w = raws[k]
+            got[k] = memo[w] if w in memo else _key_of(w, matcher)
+    keys = cast("list[str]", got)  # no None left
     if doc_keys is not None:  # only the words of operator names are wanted
         at = list(compress(range(len(keys)), map(matcher.operator_keys.__contains__, keys)))
         doc_keys.extend(zip(at, map(keys.__getitem__, at), strict=True))
@@ -537,7 +540,7 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
             # the choice depends only on the alias entries and the sentence (the document counts are fixed),
             # so a name repeated in one sentence (hostile input) is settled once
             key = (*map(id, entries), m.sentence)  # the entries live in the matcher: their ids are stable
-            if any(e.context for e in entries) and _PORT_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+            if any(e.context for e in entries) and _port_before(text[max(0, m.start - 40) : m.start]):
                 # "the oil harbour of Novorossiysk", «порт Новороссийск»: the port itself, not a facility near the town
                 entries = [e for e in entries if not e.context] or entries
                 key = (*key, -1)
@@ -565,6 +568,20 @@ _IS_NONE = None.__class__.__instancecheck__  # the ambiguous names (their plain 
 _PORT_BEFORE = re.compile(r"^(?:(?!\b(?:near|nahe|bei|unweit|под|около|close)\b).)*?"
                           r"(?:\b(?:oil )?(?:harbou?r|port) of |(?<![\w-])(?:öl)?hafen |\bпорт[а-я]* |\bнефтеналивн[а-я]* район[а-я]* )$",
                           re.IGNORECASE | re.DOTALL)
+
+
+def _port_before(window: str) -> bool:
+    """:data:`_PORT_BEFORE` on the text before a name, tried only when its last word can end the pattern.
+
+    Every alternative ends in a space after "of", "hafen", «порт…» or «район…»; ``casefold`` folds at least
+    the letters the pattern's IGNORECASE does, so the test lets through every window the pattern can match.
+    """
+    if not window.endswith(" "):
+        return False
+    low = window.casefold()
+    if not (low.endswith(("of ", "hafen ")) or "порт" in low or "район" in low):
+        return False
+    return _PORT_BEFORE.search(window) is not None
 
 
 def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int],
@@ -773,7 +790,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     for key in {key for _, key in doc_keys} & matcher.doc_operator_keys:
         for a in matcher.operator_keys[key]:
             doc[a] = doc.get(a, 0) + 1
-    for k, key in doc_keys:
+    for k, key in doc_keys if None in plain else ():  # read only to settle an ambiguous name
         operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).add(key)
     # rail words matter only in the sentence of a name that could be the end of a rail leg ("Baku"): searched for only there
     rail_ends = matcher.rail_ends
@@ -926,21 +943,27 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
     word_starts = offsets[0::2]
     percent = "%" in text
     out = []
+    of_bits = _KINDS_OF_BITS
     for s, e in sentences:
-        bits = span_bits(masks, raws, gaps, bisect_left(word_starts, s), bisect_left(word_starts, e), cue_lang)
+        i, j = bisect_left(word_starts, s), bisect_left(word_starts, e)
+        bits = reduce(or_, masks[i:j], 0)
+        if bits & OPENER:  # a phrase may start here: read it word by word (span_bits)
+            bits = span_bits(masks, raws, gaps, i, j, cue_lang)
         if percent and "%" in text[s:e]:
             bits |= _PERCENT
-        kinds = kinds_of(bits)
-        read = _READS_AROUND.get(kinds)
-        if read is None:
-            read = _READS_AROUND[kinds] = "share" in kinds or "accord" in kinds or {"rerouting", "negation"} <= kinds
+        got = of_bits.get(bits)
+        if got is None:
+            kinds = kinds_of(bits)
+            got = of_bits[bits] = (kinds, "share" in kinds or "accord" in kinds or {"rerouting", "negation"} <= kinds)
+        kinds, read = got
         out.append(claim_kinds(kinds, text[s:e], cue_lang) if read else kinds)
     return out
 
 
 _PERCENT = BIT["share"]
-#: By cue kinds: whether their meaning depends on the words around them (:func:`geo.claims.cues.claim_kinds`).
-_READS_AROUND: dict[frozenset[str], bool] = {}
+#: By cue bits: their kinds, and whether their meaning depends on the words around them (:func:`geo.claims.cues.claim_kinds`);
+#: bounded by the number of bit combinations that occur (as kinds_of's own memo).
+_KINDS_OF_BITS: dict[int, tuple[frozenset[str], bool]] = {}
 
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
@@ -1029,7 +1052,7 @@ def _assets(mentions: list[Mention], claim_type: str, matcher: Matcher) -> list[
         got = _assets_of(mentions, claim_type, matcher)
         if len(matcher.assets_seen) < MAX_MEMO // 10:
             matcher.assets_seen[key] = got
-    return [d.copy() for d in got]
+    return list(map(dict.copy, got))  # C-level copies (a group alias may stand for dozens of assets)
 
 
 def _assets_of(mentions: list[Mention], claim_type: str, matcher: Matcher) -> list[dict[str, str]]:
