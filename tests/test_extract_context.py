@@ -193,7 +193,8 @@ ROUND4_CUES = {
 
 #: The cue alternatives added in round c2 (2026-12-06, after scoring 30 fresh articles), by language.
 ROUND5_CUES = {
-    "en": ["hostage", "(?:keeps?|kept) (?:flowing|moving|going|paying|running)", "cannot\\b", "(?:way|ways|route|routes) around", "(?:a|one) (?:trader|source|analyst)\\b",
+    "en": ["hostage", "(?:keeps?|kept) (?:flowing|moving|going|paying|running)", "cannot\\b",
+           "(?:way|ways|route|routes) around", "(?:a|one) (?:trader|source|analyst)\\b",
            "in (?:my|our) view"],
     "de": ["ausschliesslich", "tropf"],
     "ru": ["продолжа(?:ет|ют)\\b", "исключительно", "заложник", "на (?:мой|наш) взгляд"],
