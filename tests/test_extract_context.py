@@ -196,7 +196,7 @@ ROUND5_CUES = {
     "en": ["hostage", "(?:keeps?|kept) (?:flowing|moving|going|paying|running)", "cannot\\b",
            "(?:way|ways|route|routes) around", "(?:a|one) (?:trader|source|analyst)\\b",
            "in (?:my|our) view"],
-    "de": ["ausschliesslich", "tropf"],
+    "de": ["ausschliesslich", "tropf", "grössten teil"],
     "ru": ["продолжа(?:ет|ют)\\b", "исключительно", "заложник", "на (?:мой|наш) взгляд"],
 }
 
