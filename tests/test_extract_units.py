@@ -244,3 +244,31 @@ def test_the_port_word_precheck_agrees_with_the_full_pattern(window, expected):
     # the cheap test before _PORT_BEFORE may only skip windows the pattern cannot match
     assert _port_before(window) is expected
     assert (_PORT_BEFORE.search(window) is not None) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Tokayev flew to Beijing on Monday. Both sides signed a strategic partnership.", "en"),
+     ("Токаев прилетел в Пекин. Стороны договорились о стратегическом партнёрстве.", "ru")],
+)
+def test_a_stance_goes_on_with_the_actors_of_the_sentence_before(text, lang):
+    # Sentence 1 names actors (Tokayev, Beijing) and no cue of a claim; sentence 2 has "partnership" (alignment)
+    # but no actor of its own ("both sides"): it is read with the actors before it, so one claim, alignment.
+    assert [c.claim_types for c in run(text, lang).claims] == [["alignment"]]
+
+
+def test_a_stance_without_actors_anywhere_is_no_claim():
+    # Neither sentence names a state or leader: "partnership" alone (a firm's) asserts nothing this tool tracks.
+    assert run("The bakery opened a second shop. Both owners signed a partnership.").claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Analysts say the oil pipeline cannot replace the western routes, and there is no real alternative to the CPC.", "en"),
+     ("Эксперты считают, что нефтепровод не сможет заменить КТК, и альтернативы ему нет.", "ru")],
+)
+def test_every_negated_alternative_is_cut_out_not_only_the_first(text, lang):
+    # Two negated alternatives ("cannot replace", "no real alternative"): with both cut out no rerouting word is left,
+    # so the sentence claims a reliance (dependency) and carries the analysts' view (opinion), and no rerouting.
+    (claim,) = run(text, lang).claims
+    assert sorted(claim.claim_types) == ["dependency", "opinion"]

@@ -56,7 +56,7 @@ CUES: dict[str, dict[str, str]] = {
     },
     "rerouting": {
         "en": r"\b(?:rerout|re-rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift|switch|without crossing|"
-        r"without touching|new (?:route|outlet)|new export (?:route|outlet))",
+        r"without touching|new (?:route|outlet)|new export (?:route|outlet)|(?:way|ways|route|routes) around)",
         "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|"
         r"statt [abcdefghijklmnopqrstuvwxyzäöüß]|stattdessen|diversifi|umlenk|umgelenkt|verlager|umgestellt|umstell|"
         r"ohne russisch|an russland vorbei|neuen? (?:weg|route|exportroute|transportroute))",
@@ -65,10 +65,10 @@ CUES: dict[str, dict[str, str]] = {
     },
     "dependency": {
         "en": r"(?:\balmost all|\bdepend|\breliant|\brel(?:y|ies)\b|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute|"
-        r"\bvulnerab|\bmainly)",
+        r"\bvulnerab|\bmainly|\bhostage|\b(?:keeps?|kept) (?:flowing|moving|going|paying|running))",
         "de": r"(?:\bfast das gesamte|\babhängig|\bunabhängig|\bangewiesen|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher|\beinzige|\bverwundbar|"
-        r"\bnach wie vor|\bhängt\b|\bhängen\b|\büberwiegend|\bhauptsächlich)",
-        "ru": r"(?:\bпочти (?:весь|вся|все|всё)\b|\bзавис|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжает|\bпо-прежнему|"
+        r"\bnach wie vor|\bhängt\b|\bhängen\b|\büberwiegend|\bhauptsächlich|\bgrössten teil|\bausschliesslich|\btropf)",
+        "ru": r"(?:\bпочти (?:весь|вся|все|всё)\b|\bзавис|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжа(?:ет|ют)\b|\bпо-прежнему|\bисключительно|\bзаложник|"
         r"\bединствен|\bуязвим|\bпреимущественно|\bглавным образом)",
     },
     # A percentage: a share ("80% of its exports") is a reliance, a change ("rose by 12%") is not (see claim_kinds).
@@ -97,7 +97,7 @@ CUES: dict[str, dict[str, str]] = {
     },
     # A negation: only a sentence with one is searched for a negated alternative (see claim_kinds).
     "negation": {
-        "en": r"\b(?:no\b|not\b|without\b|doesn\b|don\b)",
+        "en": r"\b(?:no\b|not\b|without\b|doesn\b|don\b|cannot\b)",
         "de": r"\b(?:kein|nicht\b)",
         "ru": r"\b(?:нет\b|не\b)",
     },
@@ -134,7 +134,8 @@ CUES: dict[str, dict[str, str]] = {
         # attribution to unnamed market sources counts as well: "traders said", «сообщили трейдеры»
         "en": r"\b(?:according to (?:analysts|traders|sources|people|experts|observers|insiders|estimates|industry|market)|"
         r"analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|critics|traders (?:said|say|told)|"
-        r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say)|observers)",
+        r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say)|observers|(?:a|one) (?:trader|source|analyst)\b|"
+        r"in (?:my|our) view)",
         "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|kritiker|"
         r"(?:sagten|sagen) (?:händler|experten)|händler (?:sagten|sagen)|experten|beobachter|[a-zäöü]+kenner|nach einschätzung|"
         r"[a-zäöü]*kreisen\b)",
@@ -142,7 +143,7 @@ CUES: dict[str, dict[str, str]] = {
         r"данным (?:источник|эксперт|аналитик|трейдер|участник|собеседник|отраслев)|сообщили (?:трейдеры|источники)|"
         # an unnamed source: «сообщил источник в отрасли», «два источника на рынке»
         r"источник(?:и|а|ов)? (?:в|на)\b|(?:сообщил|рассказал|сказал|пояснил)(?:и|а)? источник|"
-        r"трейдеры сообщ|источники сообщ|эксперт|наблюдател|по оценк|отмечают)",
+        r"трейдеры сообщ|источники сообщ|эксперт|наблюдател|по оценк|отмечают|на (?:мой|наш) взгляд)",
     },
     "actors": {
         "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe|beijing)",
@@ -335,11 +336,13 @@ _CHANGE_AFTER = re.compile(r"\s*(?:more|less|higher|lower|mehr|weniger|боль�
 _NO_ALTERNATIVE = {
     "en": re.compile(r"\bno (?:\w+ )?(?:alternativ|substitut|replacement|other (?:route|outlet))\w*|"
                      r"\bnot (?:\w+ )?(?:an? )?(?:(?:real|viable) )?(?:alternativ|substitut|replacement)\w*|\bwithout (?:an? )?alternativ\w*|"
-                     r"\b(?:alternativ|substitut|replacement)\w*(?: [\w-]+){0,4} (?:does not|doesn't|do not|don't) exist\b"),
-    "de": re.compile(r"\bkeine[nr]? (?:\w+ )?(?:alternativ|ersatz|ausweich)\w*|\bkein (?:\w+ )?ersatz\w*"),
+                     r"\b(?:alternativ|substitut|replacement)\w*(?: [\w-]+){0,4} (?:does not|doesn't|do not|don't) exist\b|"
+                     r"\b(?:cannot|can't|can not|could not|will not|won't) (?:\w+ )?(?:replac|substitut)\w*"),
+    "de": re.compile(r"\bkeine[nr]? (?:\w+ )?(?:alternativ|ersatz|ausweich)\w*|\bkein (?:\w+ )?ersatz\w*|\bnicht (?:\w+ )?ersetz\w*"),
     "ru": re.compile(r"\bнет (?:\w+ )?(?:альтернатив|замен)\w*|\bне (?:как )?(?:альтернатив|замен)\w*|"
                      r"\bне (?:\w+ )?(?:вид|наход|существ)\w* (?:\w+ )?(?:альтернатив|замен)\w*|"
-                     r"\b(?:альтернатив|замен)\w*(?: [\w-]+){0,5} (?:нет|не существует)\b"),
+                     r"\b(?:альтернатив|замен)\w*(?: [\w-]+){0,5} (?:нет|не существует)\b|"
+                     r"\bне (?:сможет|может|могут|смогут) (?:\w+ )?замен\w*"),
 }
 
 
@@ -361,7 +364,8 @@ def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[st
         neg = _NO_ALTERNATIVE[lang].search(low)
         if neg is not None:
             out.update(("dependency", "no_alternative"))
-            if "rerouting" not in sentence_cues(low[: neg.start()] + " " + low[neg.end() :], lang):
+            # every negated alternative is cut out ("cannot replace ..., no real alternative"), not only the first
+            if "rerouting" not in sentence_cues(_NO_ALTERNATIVE[lang].sub(" ", low), lang):
                 out.discard("rerouting")
     if "accord" in kinds and "energy" not in kinds:
         out.add("alignment")

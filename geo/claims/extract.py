@@ -846,6 +846,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if "year_on_year" in cues and "change" in cues and not (idx + 1 < len(cue_sets) and cue_sets[idx + 1] >= _LESSENING):
             # "more gas than a year earlier" is a statistic, not a shift of route, unless the next sentence cuts a reliance
             cues = cues - _CHANGE
+        if "actors" not in cues and idx > 0 and "actors" in cue_sets[idx - 1] and not cues.isdisjoint(_STANCES):
+            cues = cues | _ACTORS  # "Beide Seiten unterzeichneten ... Partnerschaft": the actors are those of the sentence before
         # after an outage in the sentence before, a changed flow on other named assets is a rerouting
         # (the assets of the two sentences share no connection: "CPC" and "its terminal" are one route)
         shifted = idx > 0 and "outage" in cue_sets[idx - 1] and "restored" not in cue_sets[idx - 1] and idx in named and not any(
@@ -931,6 +933,9 @@ _LESSENING = frozenset(("lessen", "dependency"))
 _CHANGE = frozenset(("change",))
 #: Cue kinds by which a sentence right after a claim goes on with it.
 _GOES_ON = frozenset(("energy", "rerouting", "dependency"))
+#: Stances between states: a sentence with one goes on with the actors named in the sentence before ("both sides", «стороны»).
+_STANCES = frozenset(("alignment", "military_symbolic"))
+_ACTORS = frozenset(("actors",))
 #: claim_types depends only on the cue kinds and six flags (bounded by the cue kind sets times 64); the lists are never mutated.
 _TYPES_MEMO: dict[tuple[frozenset[str], bool, bool, bool, bool, bool, bool], list[str]] = {}
 
