@@ -32,11 +32,13 @@ window.geoView = (function () {
     var CANVAS_MIN = 500;
     /* Point thinning (see thinPoints): only maps with at least THIN_MIN points are thinned, in cells of THIN_CELL pixels. */
     var THIN_MIN = 400, THIN_CELL = 64, THIN_RADIUS_MIN = 3;
+    /* A click popup takes at most these shares of the map's width and height (it scrolls inside). */
+    var POPUP_W = 0.5, POPUP_H = 0.55;
     var measureCtx = null;
 
-    function textWidth(t) {
+    function textWidth(t, font) {
         measureCtx = measureCtx || document.createElement("canvas").getContext("2d");
-        measureCtx.font = "600 11px sans-serif";
+        measureCtx.font = font || "600 11px sans-serif";
         return measureCtx.measureText(t).width;
     }
     function overlaps(a, b, pad) {
@@ -157,9 +159,25 @@ window.geoView = (function () {
                 .concat((p.srcx || []).map(function (s) { return "<li><code>" + esc(s) + "</code></li>"; }));
             return html + "<p><b>Sources</b></p><ul>" + src.join("") + "</ul></div>";
         }
-        function bind(f, layer) {
+        function bindTip(f, layer) {
             layer.bindTooltip(function () { return tooltip(expand(f.properties)) + thinnedNote(layer); }, {sticky: true});
+        }
+        function bind(f, layer) {
+            bindTip(f, layer);
             layer.bindPopup(function () { return popup(expand(f.properties)); }, {maxWidth: 420, maxHeight: 360, autoPan: false});
+            /* The popup fits the map (at most POPUP_W x POPUP_H of it, scrolling inside), and while it is open the feature's
+               hover tooltip is not drawn on top of it. */
+            layer.on("popupopen", function (e) {
+                var m = layer._map || mapRef, size = m ? m.getSize() : null, pop = e.popup;
+                if (size && size.x) {
+                    pop.options.maxWidth = Math.max(200, Math.min(420, Math.floor(POPUP_W * size.x)));
+                    pop.options.minWidth = Math.min(pop.options.minWidth || 50, pop.options.maxWidth);
+                    pop.options.maxHeight = Math.max(120, Math.min(360, Math.floor(POPUP_H * size.y)));
+                    pop.update();
+                }
+                layer.unbindTooltip();
+            });
+            layer.on("popupclose", function () { if (!layer.getTooltip()) bindTip(f, layer); });
             /* The dashboard's component (static/mapcomponent/geomap.js) sends a click to the app at once. */
             layer.on("click", function (e) { if (window.geoViewClick) window.geoViewClick(f.properties, e); });
         }
@@ -203,6 +221,7 @@ window.geoView = (function () {
             map.on("zoomstart", function () { labelBox.style.display = "none"; });
             map.on("zoomend moveend resize overlayadd overlayremove", scheduleLabels);
             map.on("zoomend overlayadd overlayremove", function () { thinPoints(false); });
+            map.on("zoomend", function () { drawDensity(); });
         }
         function scheduleLabels() {
             if (labelTimer) clearTimeout(labelTimer);
@@ -237,6 +256,7 @@ window.geoView = (function () {
             wanted.sort(function (a, b) { return a.p.lr - b.p.lr; });
             var seen = {}, html = [];
             placed = [];
+            placeRings(map, size, index, html);
             for (var n = 0; n < wanted.length && n < MAX_LABEL_TRIES && placed.length < MAX_LABELS; n++) {
                 var p = wanted[n].p, l = wanted[n].l;
                 if (seen[p.lb]) continue;
@@ -260,6 +280,24 @@ window.geoView = (function () {
             labelBox.innerHTML = html.join("");
             labelBox.style.display = "";
         }
+        /* The stranded-volume labels, placed before any name: beside their ring (above, below, right, left, then the corners),
+           where they cover no claim marker, control or other label; if there is no such place, above the ring. */
+        function placeRings(map, size, index, html) {
+            (V.rings || []).forEach(function (r, k) {
+                var c = map.latLngToContainerPoint([r.lat, r.lon]), w = textWidth(r.text, "bold 12px sans-serif") + 10, h = 18;
+                var all = slots([c], w, h, false, r.radius + 3), order = [6, 7, 0, 3, 1, 4, 2, 5], box = null;
+                for (var i = 0; i < order.length && !box; i++) {
+                    var b = all[order[i]];
+                    if (b[0] >= 0 && b[1] >= 0 && b[2] <= size.x && b[3] <= size.y && index.free(b)) box = b;
+                }
+                box = box || all[6];
+                index.add(box, 2);
+                placed.push({id: "ring:" + k, text: r.text, box: box, ring: true});
+                var at = map.containerPointToLayerPoint([box[0], box[1]]);
+                html.push("<div class='geo-ring-label' style='left:" + Math.round(at.x) + "px;top:" + Math.round(at.y) + "px;width:" +
+                          Math.ceil(w) + "px'>" + esc(r.text) + "</div>");
+            });
+        }
         /* Claim density (issue 15): each asset's claim marker has an area that follows the number of claims shown
            (V.density: the year slider and the Claims tab's filters) and carries that number; an asset with none is hidden.
            Without V.density (a saved page) every claim in the data counts. */
@@ -279,12 +317,53 @@ window.geoView = (function () {
         function drawDensity() {
             if (!claimRec) return;
             if (claimRec.badges) claimRec.badges.clearLayers(); else claimRec.badges = L.layerGroup().addTo(claimRec.parent);
-            if (!V.density) return;
-            claimRec.data.features.forEach(function (f) {
-                var d = V.density[f.properties.i], c = f.geometry.coordinates;
-                if (!d || f.geometry.type !== "Point") return;
-                L.marker([c[1], c[0]], {icon: L.divIcon({className: "geo-density", html: esc(d.n), iconSize: [2 * d.r, 2 * d.r]}),
-                                        interactive: false, keyboard: false, pane: "geoLabels"}).addTo(claimRec.badges);
+            spreadClaims();
+            if (!V.density || !claimRec.layer) return;
+            claimRec.layer.eachLayer(function (l) {
+                var d = V.density[l.feature.properties.i];
+                if (!d || !l.getLatLng) return;
+                L.marker(l.getLatLng(), {icon: L.divIcon({className: "geo-density", html: esc(d.n), iconSize: [2 * d.r, 2 * d.r]}),
+                                         interactive: false, keyboard: false, pane: "geoLabels"}).addTo(claimRec.badges);
+            });
+        }
+        /* Claim markers whose centres fall inside each other's circle at the current zoom (two assets at one port, an asset
+           and its terminal) are spread around their common centre, neighbours 2 r + 2 px apart, so each number can be read;
+           on every zoom they are worked out again from their true places. */
+        function spreadClaims() {
+            var map = mapRef;
+            if (!map || !map._loaded || !claimRec || !claimRec.layer) return;
+            var zoom = map.getZoom(), recs = [], rmax = 1;
+            claimRec.layer.eachLayer(function (l) {
+                if (!l.getLatLng) return;
+                if (!l._geoHome) l._geoHome = l.getLatLng();
+                var r = l.getRadius();
+                if (r < 1) { l.setLatLng(l._geoHome); return; }  // hidden (no claim shown for it)
+                rmax = Math.max(rmax, r);
+                recs.push({l: l, r: r, xy: map.project(l._geoHome, zoom)});
+            });
+            var cell = 2 * rmax, grid = {}, root = recs.map(function (_, i) { return i; });
+            function find(i) { while (root[i] !== i) { root[i] = root[root[i]]; i = root[i]; } return i; }
+            recs.forEach(function (a, i) {
+                var gx = Math.floor(a.xy.x / cell), gy = Math.floor(a.xy.y / cell);
+                for (var dx = -1; dx <= 1; dx++) for (var dy = -1; dy <= 1; dy++) (grid[(gx + dx) + ":" + (gy + dy)] || []).forEach(function (j) {
+                    var b = recs[j];
+                    if (a.xy.distanceTo(b.xy) < Math.max(a.r, b.r)) root[find(i)] = find(j);
+                });
+                (grid[gx + ":" + gy] = grid[gx + ":" + gy] || []).push(i);
+            });
+            var groups = {};
+            recs.forEach(function (a, i) { (groups[find(i)] = groups[find(i)] || []).push(a); });
+            Object.keys(groups).forEach(function (k) {
+                var g = groups[k];
+                if (g.length === 1) { g[0].l.setLatLng(g[0].l._geoHome); return; }
+                g.sort(function (a, b) { var p = a.l.feature.properties.i, q = b.l.feature.properties.i; return p < q ? -1 : (p > q ? 1 : 0); });
+                var cx = 0, cy = 0, r = 0;
+                g.forEach(function (a) { cx += a.xy.x / g.length; cy += a.xy.y / g.length; r = Math.max(r, a.r); });
+                var R = (r + 1) / Math.sin(Math.PI / g.length);
+                g.forEach(function (a, n) {
+                    var t = Math.PI + 2 * Math.PI * n / g.length;
+                    a.l.setLatLng(map.unproject(L.point(cx + R * Math.cos(t), cy + R * Math.sin(t)), zoom));
+                });
             });
         }
         function addLayer(data, parent, points) {
@@ -309,6 +388,7 @@ window.geoView = (function () {
                 onEachFeature: function (f, layer) { layer.feature.properties.id = f.properties.i; bind(f, layer); }
             });
             if (points) registerPoints(layer, parent);
+            if (claimRec && claimRec.data === data) claimRec.layer = layer;
             layer.addTo(parent);
             styled.push(layer);
             if (claimRec && claimRec.parent === parent) drawDensity();
@@ -416,8 +496,6 @@ window.geoView = (function () {
             (V.rings || []).forEach(function (r) {
                 L.circleMarker([r.lat, r.lon], {radius: r.radius, color: V.ruColour, weight: 3, fill: true, fillOpacity: 0.12,
                                                 pane: "geoHalo", interactive: false}).addTo(overlay);
-                L.marker([r.lat, r.lon], {icon: L.divIcon({className: "geo-ring-label", html: esc(r.text), iconSize: null}),
-                                          interactive: false, pane: "geoLabels"}).addTo(overlay);
             });
         }
         /* The offline basemap: country polygons with their name as a tooltip. */
@@ -459,8 +537,10 @@ window.geoView = (function () {
         map.getContainer().style.background = "#d4e6f1";
         var style = document.createElement("style");
         style.textContent = ".leaflet-interactive:focus{outline:none}" +
-            ".geo-ring-label{white-space:nowrap;font:bold 12px/1.3 sans-serif;color:#a50f15;background:rgba(255,255,255,.85);" +
-            "padding:1px 4px;border-radius:3px;transform:translate(-50%,-190%);display:inline-block}" +
+            ".geo-ring-label{position:absolute;height:18px;box-sizing:border-box;white-space:nowrap;font:bold 12px/16px sans-serif;" +
+            "color:#a50f15;background:rgba(255,255,255,.85);padding:1px 4px;border-radius:3px;text-align:center}" +
+            ".geo-popup{font:12px/1.35 sans-serif}.geo-popup h4{margin:0 0 4px;font-size:13px}.geo-popup th{text-align:left;padding-right:6px}" +
+            ".geo-popup ul{padding-left:16px;margin:2px 0}.geo-popup p{margin:4px 0 2px}" +
             /* Tooltips wrap instead of running off the map's edge. */
             ".leaflet-tooltip{white-space:normal;width:max-content;max-width:min(300px,45vw)}" +
             ".geo-labels{position:absolute;left:0;top:0}" +

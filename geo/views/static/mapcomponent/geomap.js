@@ -103,6 +103,19 @@
         note();
     }
     function keepView() { state.kept = state.seen; }
+    /* Leaflet measures its container on a window resize only; the frame's box may change without one (the column
+       narrows or widens as the page around it reflows, e.g. when a claim is shown), which left a grey strip beside the
+       map (issue 15). Any change of the map's box makes Leaflet measure again. */
+    function followSize(map) {
+        if (typeof ResizeObserver === "undefined") return;
+        var ro = new ResizeObserver(function () {
+            if (map !== window.map || !shown()) return;  // removed for a redraw, or hidden
+            var el = map.getContainer(), s = map.getSize();
+            if (el.clientWidth !== s.x || el.clientHeight !== s.y) map.invalidateSize({pan: false});
+        });
+        ro.observe(map.getContainer());
+        map.on("unload", function () { ro.disconnect(); });
+    }
     /* Streamlit may mount the component afresh (a new frame) on a rerun: this session's view and last fit are kept
        in the tab's sessionStorage, under the session's token (state.session, from the render arguments). */
     var VIEW_KEY = "geoMapView";
@@ -139,6 +152,7 @@
         document.getElementById("geo-html").innerHTML = args.html;  // the legend: our own template, data-free
         (0, eval)(script);  // defines the global map_div (the Leaflet map) and draws the base layers
         window.map = window.map_div;
+        followSize(window.map);
         restoreView(window.map);
         remember(window.map);
         reportBounds(window.map);
