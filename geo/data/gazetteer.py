@@ -65,13 +65,20 @@ def _index(country: str) -> dict[str, list[Place]]:
     return index
 
 
-def lookup(name: str, country: str, *, near: tuple[float, float] | None = None) -> Place:
+def lookup(name: str, country: str, *, near: tuple[float, float] | None = None, geonameid: int | None = None) -> Place:
     """The GeoNames place called ``name`` in ``country`` (ISO code).
 
-    With ``near`` (lat, lon) the closest namesake within :data:`NEAR_HINT_KM` wins,
-    otherwise the most populous. Raises :class:`GeoError` naming the place if none fits.
+    With ``geonameid`` exactly that place (a namesake can never swap in); else with ``near`` (lat, lon) the closest
+    namesake within :data:`NEAR_HINT_KM` wins, otherwise the most populous. Raises :class:`GeoError` naming the place
+    if none fits.
     """
     candidates = _index(country.upper()).get(_fold(name), [])
+    if geonameid is not None:
+        pinned = [p for p in candidates if p.geonameid == geonameid]
+        if not pinned:
+            msg = f"no GeoNames place called {name!r} in {country} has id {geonameid}"
+            raise GeoError(msg)
+        return pinned[0]
     if not candidates:
         msg = f"no GeoNames place called {name!r} in {country}"
         raise GeoError(msg)

@@ -24,7 +24,6 @@ import yaml
 from pyproj import Geod
 
 from geo.data.geodesy import haversine_km
-from geo.errors import GeoError
 
 SITE_EVIDENCE_FILE = "site_evidence.yaml"
 SITE_TOLERANCE_KM = 5.0
@@ -62,25 +61,12 @@ def site_position(site: dict[str, Any], near: tuple[float, float]) -> tuple[floa
     from geo.data import gazetteer
 
     country, name = str(site["lookup"]).split(":", 1)
-    if "geonameid" in site:
-        place = _pinned_place(name, country, int(site["geonameid"]))
-    else:
-        place = gazetteer.lookup(name, country, near=near)
+    pinned = int(site["geonameid"]) if "geonameid" in site else None
+    place = gazetteer.lookup(name, country, near=near, geonameid=pinned)
     if not site.get("offset_km"):
         return place.lat, place.lon
     lon, lat, _ = _GEOD.fwd(place.lon, place.lat, float(site["bearing_deg"]), float(site["offset_km"]) * 1000.0)
     return float(lat), float(lon)
-
-
-def _pinned_place(name: str, country: str, geonameid: int) -> Any:
-    """The GeoNames place a record pins by id, whatever point is checked: a namesake near the point cannot swap in."""
-    from geo.data import gazetteer
-
-    for place in gazetteer._index(country.upper()).get(gazetteer._fold(name), []):
-        if place.geonameid == geonameid:
-            return place
-    msg = f"no GeoNames place called {name!r} in {country} has id {geonameid}"
-    raise GeoError(msg)
 
 
 def check_site(asset_id: str, lon: float, lat: float, record: dict[str, Any] | None) -> SiteResult:
