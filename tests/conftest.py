@@ -48,6 +48,17 @@ def data_copy(tmp_path: Path) -> Path:
     return dest
 
 
+@pytest.fixture
+def app_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """Writable copies of the shipped data and seeds folders, which the app (``GEO_DATA_DIR``, ``GEO_SEEDS_DIR``) reads."""
+    data, seeds = tmp_path / "data", tmp_path / "seeds"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("_work"))
+    shutil.copytree(SEEDS, seeds)
+    monkeypatch.setenv("GEO_DATA_DIR", str(data))
+    monkeypatch.setenv("GEO_SEEDS_DIR", str(seeds))
+    return data, seeds
+
+
 # --- the team store (--store=postgis) -------------------------------------------------------
 
 

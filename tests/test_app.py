@@ -6,6 +6,7 @@ import io
 import json
 import re
 import shutil
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -32,9 +33,14 @@ def open_tab(at: AppTest, label: str) -> AppTest:
     return at.run()
 
 
-def map_args(at: AppTest) -> dict:
+def map_component(at: AppTest) -> Any:
+    """The map's component element of the page (the one whose arguments name the base map's script)."""
     (component,) = [c for c in at.get("component_instance") if "script_url" in c.proto.json_args]
-    return json.loads(component.proto.json_args)
+    return component
+
+
+def map_args(at: AppTest) -> dict:
+    return json.loads(map_component(at).proto.json_args)
 
 
 def map_payload(at: AppTest) -> str:
@@ -46,8 +52,8 @@ def map_payload(at: AppTest) -> str:
 
 def base_map(at: AppTest) -> tuple[str, str]:
     """What keys the drawn Leaflet map in the browser: its script and the component's widget id."""
-    (component,) = [c for c in at.get("component_instance") if "script_url" in c.proto.json_args]
-    return mapcomponent.base_script(map_args(at)), component.proto.id
+    component = map_component(at)
+    return mapcomponent.base_script(json.loads(component.proto.json_args)), component.proto.id
 
 
 def shown_text(at: AppTest) -> str:
@@ -152,14 +158,10 @@ def test_a_click_on_the_map_selects_its_asset_at_once_and_a_reclick_counts():
 
 @pytest.mark.files_only(reason="its hand edit repeats the first claim's excerpt span under a new id; the team store keeps one claim "
                                 "per excerpt and its import refuses the copy: tests/test_store.py::test_import_refuses_a_repeated_excerpt_span")
-def test_claim_saved_or_edited_by_hand_shows_in_the_same_session(tmp_path, monkeypatch):
+def test_claim_saved_or_edited_by_hand_shows_in_the_same_session(app_files):
     import yaml
 
-    data, seeds = tmp_path / "data", tmp_path / "seeds"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
-    shutil.copytree(ROOT / "seeds", seeds)
-    monkeypatch.setenv("GEO_DATA_DIR", str(data))
-    monkeypatch.setenv("GEO_SEEDS_DIR", str(seeds))
+    data, _seeds = app_files
     at = open_tab(run_app(CLAIMS_YEAR), "Claims")
     before = len(at.selectbox(key="w_claim").options)
     # A hand edit: a copy of the first claim under a new id, pointing at another span of the same article.
@@ -196,12 +198,8 @@ def test_dependency_panel_has_units_and_years(default_app):
 
 @pytest.mark.files_only(reason="checks the files the dashboard writes (seeds/, claims.yaml); on the team store the article and "
                                 "claims go to the database: tests/test_store.py::test_dashboard_review_path_refuses_a_stale_acceptance")
-def test_add_article_ingests_and_saves_accepted_claims(tmp_path, monkeypatch):
-    data, seeds = tmp_path / "data", tmp_path / "seeds"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
-    shutil.copytree(ROOT / "seeds", seeds)
-    monkeypatch.setenv("GEO_DATA_DIR", str(data))
-    monkeypatch.setenv("GEO_SEEDS_DIR", str(seeds))
+def test_add_article_ingests_and_saves_accepted_claims(app_files):
+    data, seeds = app_files
     claims_before = (data / "claims.yaml").read_text(encoding="utf-8")
     at = open_tab(run_app(), "Add article")
     at.text_area(key="w_paste").set_value("Kazakhstan will ship more crude via the BTC pipeline to avoid the CPC terminal.")

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.conftest import ROOT
 from tests.test_app import open_tab, run_app, shown_text
 
 # A short German article written for this test (no published text): one rerouting sentence with a cue ("umgehen").
@@ -15,19 +12,9 @@ GERMAN = ("Kasachstan will mehr Öl über das Kaspische Meer exportieren. Laut d
           "nach Noworossijsk zu umgehen.")
 
 
-@pytest.fixture
-def copied_data(tmp_path, monkeypatch):
-    data, seeds = tmp_path / "data", tmp_path / "seeds"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
-    shutil.copytree(ROOT / "seeds", seeds)
-    monkeypatch.setenv("GEO_DATA_DIR", str(data))
-    monkeypatch.setenv("GEO_SEEDS_DIR", str(seeds))
-    return data, seeds
-
-
 @pytest.mark.files_only(reason="the review path of the files; the team store has its own (tests/test_store.py)")
-def test_a_german_claim_without_english_rendering_asks_for_it_instead_of_a_validation_dump(copied_data):
-    data, _seeds = copied_data
+def test_a_german_claim_without_english_rendering_asks_for_it_instead_of_a_validation_dump(app_files):
+    data, _seeds = app_files
     claims_before = (data / "claims.yaml").read_text(encoding="utf-8")
     at = open_tab(run_app(), "Add article")
     at.text_area(key="w_paste").set_value(GERMAN)

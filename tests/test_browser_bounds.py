@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_browser import browser, map_frame, running_app  # noqa: F401  (pytest fixtures are used by name)
+from tests.test_browser import app_url, browser, map_frame, running_app  # noqa: F401  (pytest fixtures are used by name)
 
 pytestmark = pytest.mark.browser
 
@@ -48,17 +48,9 @@ def _page(chromium, url: str, *, first_reports: int):
     return page
 
 
-@pytest.fixture(scope="module")
-def files_url(tmp_path_factory) -> Iterator[str]:
-    data = tmp_path_factory.mktemp("bounds") / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
-    with running_app({"GEO_DATA_DIR": str(data)}) as url:
-        yield url
-
-
 @pytest.mark.files_only(reason="on the files the map never reports its bounds; the team store's case is the next test")
-def test_on_the_files_a_pan_sends_nothing_to_the_app(files_url, browser) -> None:  # noqa: F811
-    page = _page(browser, files_url, first_reports=0)
+def test_on_the_files_a_pan_sends_nothing_to_the_app(app_url, browser) -> None:  # noqa: F811
+    page = _page(browser, app_url, first_reports=0)
     page.evaluate(MOVE_JS, [44.0, 51.5, 7])
     page.wait_for_timeout(1500)  # five times the page's 300 ms wait for stillness
     assert page.evaluate("() => window.__sent") == []

@@ -33,6 +33,7 @@ from geo.views import mapcomponent
 from geo.views.safehtml import md_text, render, script_json
 from geo.workspace import Workspace
 from tests.conftest import ROOT
+from tests.test_app import map_args
 
 # Each payload would create a file named after it in the working directory if a template engine ran it.
 EXPRESSION = "{{ self.__init__.__globals__.__builtins__.open(dict(pwned_expression=1)|first, dict(w=1)|first).close() }}"
@@ -200,8 +201,7 @@ def test_dashboard_shows_the_payloads_as_text(hostile, workdir, monkeypatch):
     assert not at.exception
     fragments = "\n".join(h.proto.body for h in at.get("html"))
     assert EXCERPT in fragments and TITLE in fragments and OUTLET in fragments and ASSET_NAME in fragments
-    (component,) = [c for c in at.get("component_instance") if "script_url" in c.proto.json_args]
-    lookups = map_lookups(mapcomponent.base_script(json.loads(component.proto.json_args)))
+    lookups = map_lookups(mapcomponent.base_script(map_args(at)))
     assert any(c["x"] == EXCERPT and c["t"] == TITLE for c in lookups["claims"])
     # The briefing files made from the dashboard.
     at.button(key="w_brief").click().run()

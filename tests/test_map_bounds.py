@@ -20,6 +20,7 @@ from geo.views.mapbounds import drawn_box, padded, reported_bounds, uses_bounds
 from geo.views.webmap import CASPIAN_FRAME
 from tests.conftest import DATA, ROOT, SEEDS
 from tests.mapdata import parse
+from tests.test_app import map_args
 
 #: The default frame (36.5E-70E, 38N-51.5N: 33.5 x 13.5 degrees) padded by half on each side for the first draw:
 #: 36.5 - 16.75 = 19.75 -> 19.7, 38 - 6.75 = 31.25 -> 31.2, 70 + 16.75 = 86.75 -> 86.8, 51.5 + 6.75 = 58.25 -> 58.3.
@@ -78,13 +79,8 @@ def test_the_files_back_end_answers_the_boxes_with_the_hand_picked_assets() -> N
 # --- the dashboard: AppTest ------------------------------------------------------------------
 
 
-def _map(at: AppTest) -> dict:
-    (component,) = [c for c in at.get("component_instance") if "script_url" in c.proto.json_args]
-    return json.loads(component.proto.json_args)
-
-
 def _drawn(at: AppTest) -> set[str]:
-    return set(parse(mapcomponent.base_script(_map(at))).features())
+    return set(parse(mapcomponent.base_script(map_args(at))).features())
 
 
 @pytest.fixture
@@ -105,7 +101,7 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[tuple[float, float, float, fl
 def test_the_dashboard_on_the_files_draws_every_asset_and_asks_for_no_bounds(asked: list) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     assert not at.exception, at.exception
-    assert "report_bounds" not in _map(at)  # the page sends no bounds: a pan never reruns the app
+    assert "report_bounds" not in map_args(at)  # the page sends no bounds: a pan never reruns the app
     assert len(_drawn(at)) == 62
     assert asked == []
 
@@ -116,7 +112,7 @@ def test_a_store_over_the_threshold_draws_the_assets_the_store_returns_for_the_v
     monkeypatch.setattr(settings, "MAP_BOUNDS_STORES", ("files", "postgis"))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     assert not at.exception, at.exception
-    assert _map(at)["report_bounds"] is True
+    assert map_args(at)["report_bounds"] is True
     assert asked == [DEFAULT_BOX]  # the first draw: the default frame, known without a round trip to the page
     assert _drawn(at) == set(FileStore(DATA, SEEDS).assets().index) - OUTSIDE_DEFAULT
     # The page reports a zoomed view of the Mangyshlak coast (as geomap.js does after a move): the store is asked for it.
@@ -126,12 +122,12 @@ def test_a_store_over_the_threshold_draws_the_assets_the_store_returns_for_the_v
     assert asked == [DEFAULT_BOX, AKTAU_BOX]
     drawn = _drawn(at)
     assert drawn >= AKTAU_POINTS and drawn.isdisjoint(AKTAU_NOT)
-    base = _map(at)["base"]
+    base = map_args(at)["base"]
     # A short pan inside the box drawn: no query, and the same base map (the page keeps it; nothing is redrawn).
     at.session_state["map"] = {"last_active_drawing": None, "last_object_clicked": None, "bounds": [50.0, 42.5, 53.0, 44.5]}
     at.run()
     assert asked == [DEFAULT_BOX, AKTAU_BOX]
-    assert _map(at)["base"] == base
+    assert map_args(at)["base"] == base
 
 
 def test_a_click_that_carries_bounds_still_selects_its_asset(asked: list, monkeypatch: pytest.MonkeyPatch) -> None:

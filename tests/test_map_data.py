@@ -17,6 +17,7 @@ from geo.views import tables as panels
 from geo.views.webmap import LINE_KINDS, MapState, build_map
 from tests.conftest import DATA, ROOT
 from tests.mapdata import MapData, parse, parse_update
+from tests.test_app import map_args
 
 ASSETS = load.load_assets(DATA)
 FLOWS = load.load_flows(DATA)
@@ -103,8 +104,7 @@ def app_map(query: dict[str, str] | None = None, **widgets) -> tuple[AppTest, Ma
     for key, value in widgets.items():
         (at.sidebar.multiselect(key=key) if key == "w_off" else at.selectbox(key=key)).set_value(value).run()
     assert not at.exception
-    (component,) = [c for c in at.get("component_instance") if "script_url" in c.proto.json_args]
-    args = json.loads(component.proto.json_args)
+    args = map_args(at)
     # The base map is stable across reruns; what changes arrives in the per-run layer (geoView.update).
     # The page calls geoView.update(VIEW, FIT, map) with the component's view and fit arguments.
     return at, parse_update(parse(mapcomponent.base_script(args)), f"geoView.update({args['view']}, {json.dumps(args['fit'])}, map)")

@@ -530,6 +530,7 @@ def test_dashboard_on_the_team_store_over_the_threshold_asks_postgis_for_the_vie
     from geo.store.postgis import PostgisStore
     from geo.views import dashboard, mapcomponent
     from tests.mapdata import parse
+    from tests.test_app import map_args
     from tests.test_map_bounds import AKTAU_BOX, AKTAU_NOT, AKTAU_POINTS, AKTAU_VIEW, DEFAULT_BOX
 
     monkeypatch.setenv("GEO_STORE", db.url.render_as_string(hide_password=False))
@@ -540,8 +541,7 @@ def test_dashboard_on_the_team_store_over_the_threshold_asks_postgis_for_the_vie
     dashboard.assets_in_view.clear()
 
     def drawn(at: AppTest) -> tuple[bool, set[str]]:
-        (component,) = [c for c in at.get("component_instance") if "script_url" in c.proto.json_args]
-        args = json.loads(component.proto.json_args)
+        args = map_args(at)
         return args.get("report_bounds", False), set(parse(mapcomponent.base_script(args)).features())
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()

@@ -8,7 +8,6 @@ name assets: zeifert-reroute-oil-gas (34 assets) and zeifert-reduce-dependence-m
 from __future__ import annotations
 
 import json
-import shutil
 from types import SimpleNamespace
 
 import pytest
@@ -135,12 +134,8 @@ def uploaded(name: str, raw: bytes) -> SimpleNamespace:
 
 
 @pytest.mark.files_only(reason="checks the article file the dashboard writes to seeds/")
-def test_an_uploaded_file_is_kept_while_its_tab_is_closed(tmp_path, monkeypatch):
-    data, seeds = tmp_path / "data", tmp_path / "seeds"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("_work"))
-    shutil.copytree(ROOT / "seeds", seeds)
-    monkeypatch.setenv("GEO_DATA_DIR", str(data))
-    monkeypatch.setenv("GEO_SEEDS_DIR", str(seeds))
+def test_an_uploaded_file_is_kept_while_its_tab_is_closed(app_files, monkeypatch):
+    _data, seeds = app_files
     uploads = _Uploads()
     monkeypatch.setattr(streamlit, "file_uploader", uploads)
     text = "Kazakhstan will ship more crude via the BTC pipeline to avoid the CPC terminal. " * 30  # 81 x 30 = 2,430 bytes
