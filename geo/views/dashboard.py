@@ -507,25 +507,27 @@ def claims_note(year: int) -> str:
 def claims_timeline(data: Data, year: int) -> None:
     """Claims per month of their article's date, by claim type (the Claims tab's filters, every year; a rule at ``year``'s end)."""
     frame = claims_shown(data, None)
-    rows, undated, year_only = panels.month_counts(zip(frame["published"], frame["claim_type"].map(panels.readable), strict=True))
-    if rows:  # no chart on empty data: Vega warns of an infinite extent and draws bare axes
-        st.vega_lite_chart(panels.timeline_chart(rows, group_title="claim type", count_title="claims",
-                                                 years=(settings.YEARS[0], settings.YEARS[-1]), up_to=year), width="stretch", height=150)
-        st.caption(_timeline_caption(undated, year_only, "claims", year))
-    else:
-        st.caption(_timeline_caption(undated, year_only, "claims", year, empty=True))
+    _timeline(panels.month_counts(zip(frame["published"], frame["claim_type"].map(panels.readable), strict=True)),
+              group_title="claim type", what="claims", year=year)
 
 
 def articles_timeline(data: Data, year: int) -> None:
     """Articles per month of their date, by language, with a rule at the end of the slider's ``year``."""
     arts = list(data.corpus.articles.values())
-    rows, undated, year_only = panels.month_counts((a.published, panels.language_label(a.language)) for a in arts)
+    _timeline(panels.month_counts((a.published, panels.language_label(a.language)) for a in arts),
+              group_title="language", what="articles", year=year)
+
+
+def _timeline(counts: tuple[list[dict[str, Any]], int, int], *, group_title: str, what: str, year: int) -> None:
+    """The chart of :func:`geo.views.tables.month_counts` ``counts`` and its caption.
+
+    No chart on empty data: Vega warns of an infinite extent and draws bare axes.
+    """
+    rows, undated, year_only = counts
     if rows:
-        st.vega_lite_chart(panels.timeline_chart(rows, group_title="language", count_title="articles",
+        st.vega_lite_chart(panels.timeline_chart(rows, group_title=group_title, count_title=what,
                                                  years=(settings.YEARS[0], settings.YEARS[-1]), up_to=year), width="stretch", height=150)
-        st.caption(_timeline_caption(undated, year_only, "articles", year))
-    else:
-        st.caption(_timeline_caption(undated, year_only, "articles", year, empty=True))
+    st.caption(_timeline_caption(undated, year_only, what, year, empty=not rows))
 
 
 def _timeline_caption(undated: int, year_only: int, what: str, year: int, *, empty: bool = False) -> str:
