@@ -33,14 +33,22 @@ def _basis_short(b: Any) -> str:
     return f"source {b.source}" if b.source else str(b.basis)
 
 
+def _shown_bindings(result: Any, limit: int | None) -> list[Any]:
+    """The binding constraints worth showing, largest effect first; ``limit`` keeps the first few.
+
+    The baseline's targets are left out: the baseline is fitted to them.
+    """
+    items = [b for b in result.binding if b.kind != "target"]
+    return items[:limit] if limit is not None else items
+
+
 def binding_lines(result: Any, *, limit: int | None = None) -> list[str]:
     """One line per binding constraint: 'Atyrau - Samara: 17.5 Mt/y (2020; source kmg-...)', largest effect first.
 
     The baseline's targets are left out (the baseline is fitted to them); ``limit`` keeps the first few.
     """
-    items = [b for b in result.binding if b.kind != "target"]
     lines = []
-    for b in items[:limit] if limit is not None else items:
+    for b in _shown_bindings(result, limit):
         kind = "" if b.kind in ("capacity", "switched_off") else f" ({b.kind.replace('_', ' ')})"
         value = "off" if b.kind == "switched_off" else f"{b.value:g} {b.unit}"
         lines.append(f"{b.label}{kind}: {value} ({b.year}; {_basis_short(b)})")
@@ -68,9 +76,8 @@ def limit_lines(result: Any, sources: Any, *, limit: int | None = None) -> list[
     As :func:`binding_lines`, but each figure cites its source's publisher and year instead of its id (the ids stay in
     the Dependencies tab's table); an assumed figure reads "assumed, after ...".
     """
-    items = [b for b in result.binding if b.kind != "target"]
     out = []
-    for b in items[:limit] if limit is not None else items:
+    for b in _shown_bindings(result, limit):
         if b.kind == "switched_off":
             out.append(f"{b.label} switched off by the scenario")
             continue
