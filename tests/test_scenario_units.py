@@ -17,11 +17,11 @@ from geo.errors import GeoError, UnknownIdError
 from geo.routes.network import Provenance
 from geo.routes.scenario import (
     Scenario,
-    _committed,
     _plain,
     capacities,
     check_ids,
     combine,
+    committed_volumes,
     compare,
     fit_table,
     preset_scenario,
@@ -125,7 +125,7 @@ def test_an_asset_outside_the_network_is_ignored_with_a_note():
 
 
 def test_commitments_sit_on_the_measured_edge_of_their_route():
-    out = _committed(toy(), Scenario(commit={"east": 3.0, "e3": 2.0, "e4": 1.5, "elsewhere": 9.0}))
+    out = committed_volumes(toy(), Scenario(commit={"east": 3.0, "e3": 2.0, "e4": 1.5, "elsewhere": 9.0}))
     # east is measured on e3: max(3, 2) = 3; e4 by edge id; an id that is neither is dropped.
     assert out.tolist() == [0.0, 0.0, 3.0, 1.5]
 

@@ -267,7 +267,7 @@ def _solve_pair(network: Network, scenario: Scenario | None) -> tuple[Result, Re
         return baseline, baseline
     edge, node, notes = capacities(network, scenario)
     lim = limits(network, edge, node)
-    committed = _committed(network, scenario)
+    committed = committed_volumes(network, scenario)
     flow, stranded, duals = reroute_duals(network, lim, baseline=base_flow, supply=supply, committed=committed)
     notes += _commit_notes(network, committed, flow)
     changed = frozenset(scenario.capacity) | frozenset(scenario.scale) | frozenset(scenario.use_planned)
@@ -282,7 +282,7 @@ def _solve_pair(network: Network, scenario: Scenario | None) -> tuple[Result, Re
     return baseline, replace(result, rerouting_cost=cost)
 
 
-def _committed(network: Network, scenario: Scenario) -> np.ndarray:
+def committed_volumes(network: Network, scenario: Scenario) -> np.ndarray:
     """Committed volume per edge: a route's commitment sits on its measured edge."""
     measure = {r.id: r.measure for r in network.routes}
     out = np.zeros(len(network.edges))

@@ -19,7 +19,7 @@ import pandas as pd
 from geo.routes.linear_program import fit_baseline, limits, reroute_duals
 from geo.routes.metrics import exposure, share
 from geo.routes.network import Network
-from geo.routes.scenario import Scenario, _committed, capacities
+from geo.routes.scenario import Scenario, capacities, committed_volumes
 
 #: Default relative spread of an assumed figure (low = value x 0.8, high = value x 1.2).
 DEFAULT_SPREAD = 0.2
@@ -99,7 +99,7 @@ def _metrics(network: Network, scenario: Scenario | None, base: tuple[np.ndarray
         edge, node, _ = capacities(network, scenario)
         # Committed volumes (a preset's contracts and targets) stay lower bounds in every varied run.
         flow, stranded, _ = reroute_duals(network, limits(network, edge, node), baseline=flow, supply=supply,
-                                          committed=_committed(network, scenario))
+                                          committed=committed_volumes(network, scenario))
     exp = exposure(network, flow)
     return {"total_export": exp.total, "stranded": float(stranded.sum()), "share_via_russia": share(exp.via_russia, exp.total),
             "share_via_russian_ports": share(exp.via_russian_ports, exp.total)}
