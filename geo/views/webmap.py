@@ -532,8 +532,10 @@ def legend_html(state: MapState | None) -> str:
     """
     if state is None:
         width = "line width: modelled flow of the scenario (unit and year above the map)"
-        return str(render("legend.html", colours=COLOURS, russia=RUSSIA_COLOUR, off=OFF_COLOUR, highlight=HIGHLIGHT_COLOUR, width=width,
-                          claims_label=DENSITY_LEGEND))
-    width = f"line width: modelled flow {state.flow_year or ''} ({state.flow_unit})" if state.flows else "line width: uniform (no scenario)"
+    elif state.flows:
+        width = f"line width: modelled flow {state.flow_year or ''} ({state.flow_unit})"
+    else:
+        width = "line width: uniform (no scenario)"
+    claims_label = DENSITY_LEGEND if state is None or state.density is not None else None
     return str(render("legend.html", colours=COLOURS, russia=RUSSIA_COLOUR, off=OFF_COLOUR, highlight=HIGHLIGHT_COLOUR, width=width,
-                      claims_label=DENSITY_LEGEND if state.density is not None else None))
+                      claims_label=claims_label))
