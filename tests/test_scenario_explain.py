@@ -94,3 +94,11 @@ def test_sidebar_and_tab_show_binding_and_ranges_for_a_preset():
     # Two Vega-Lite charts: the flows by route, and the tornado (whose title names the year and the low/high ends).
     charts = [c.proto.spec for c in at.get("vega_lite_chart")]
     assert any("each assumed figure at its low and high end" in spec and "node:aktau" in spec for spec in charts)
+
+
+def test_the_baselines_targets_are_not_shown_as_limits():
+    # The 2023 baseline is fitted to the observed route volumes: every binding constraint it has is one of those
+    # targets (ten of them), which say nothing about what limits exports, so neither summary lists any.
+    result = solve(network(2023, "oil"), Scenario())
+    assert result.binding and {b.kind for b in result.binding} == {"target"}
+    assert explain.binding_lines(result) == [] and explain.limit_lines(result, load_sources()) == []
