@@ -11,6 +11,12 @@ other is caught. Each record names the asset and either
 - ``unverified``: why no cited position for the site itself was found (the asset is then
   listed as unverified in ``python -m geo validate``, never counted as checked).
 
+Either kind of record may also carry ``bounds``: distances a source gives from a place to the
+site ("the port is about 20 km from the village", "a 190 km road from the city"), each a
+reference place (``lat``/``lon`` or a pinned ``lookup`` as above) with ``min_km`` and/or
+``max_km`` and its ``source``. A drawn point outside a bound is a problem even when the site
+itself is unverified, so a point the sources contradict cannot pass as merely unverified.
+
 A point asset of a checked kind with no record is a problem too.
 """
 
@@ -69,18 +75,34 @@ def site_position(site: dict[str, Any], near: tuple[float, float]) -> tuple[floa
     return float(lat), float(lon)
 
 
+def check_bounds(asset_id: str, lon: float, lat: float, bounds: list[dict[str, Any]]) -> list[str]:
+    """Problems of the drawn point (lon, lat) against described distances from reference places."""
+    problems = []
+    for bound in bounds:
+        ref_lat, ref_lon = site_position(bound, near=(lat, lon))
+        dist = float(haversine_km(lon, lat, ref_lon, ref_lat))
+        low, high = bound.get("min_km"), bound.get("max_km")
+        if (low is not None and dist < float(low)) or (high is not None and dist > float(high)):
+            where = bound.get("lookup") or f"{ref_lat:.4f} N, {ref_lon:.4f} E"
+            band = f"{low if low is not None else 0:g}-{high:g} km" if high is not None else f"at least {low:g} km"
+            problems.append(f"site: {asset_id} is drawn {dist:.1f} km from {where}; {bound['source']} puts the site "
+                            f"{band} from it")
+    return problems
+
+
 def check_site(asset_id: str, lon: float, lat: float, record: dict[str, Any] | None) -> SiteResult:
-    """The drawn point (lon, lat) against the record's cited site."""
+    """The drawn point (lon, lat) against the record's cited site and described bounds."""
     if record is None:
         return SiteResult(asset_id, None, f"site: {asset_id} has no record in {SITE_EVIDENCE_FILE}")
+    problems = check_bounds(asset_id, lon, lat, record.get("bounds") or [])
     if record.get("unverified"):
-        return SiteResult(asset_id, None, unverified=str(record["unverified"]))
+        return SiteResult(asset_id, None, "; ".join(problems) or None, unverified=str(record["unverified"]))
     site_lat, site_lon = site_position(record["site"], near=(lat, lon))
     offset = float(haversine_km(lon, lat, site_lon, site_lat))
     if offset > SITE_TOLERANCE_KM:
-        return SiteResult(asset_id, offset, f"site: {asset_id} is drawn {offset:.1f} km from its cited site "
-                                            f"({site_lat:.4f} N, {site_lon:.4f} E; tolerance {SITE_TOLERANCE_KM:g} km)")
-    return SiteResult(asset_id, offset)
+        problems.insert(0, f"site: {asset_id} is drawn {offset:.1f} km from its cited site "
+                           f"({site_lat:.4f} N, {site_lon:.4f} E; tolerance {SITE_TOLERANCE_KM:g} km)")
+    return SiteResult(asset_id, offset, "; ".join(problems) or None)
 
 
 def check_sites(assets: Any, data_dir: Path) -> list[SiteResult]:
