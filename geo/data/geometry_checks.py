@@ -4,7 +4,7 @@ The lines are drawn through their waypoints, so "the line passes its waypoints" 
 nothing. These checks use other evidence, kept in ``data/line_evidence.yaml``:
 
 - the published length (within :data:`LENGTH_TOLERANCE`, unless a reason says only part
-  of the line is drawn);
+  of the line is drawn, or a documented chord ``shortfall`` bounds how short it may be);
 - published kilometre posts: the point at drawn km N must lie within
   :data:`KM_POST_TOLERANCE_KM` of the station published at km N; stations named without
   a km must lie as near the line, in the operator's order;
@@ -141,14 +141,24 @@ def sample(line: BaseGeometry, spacing_km: float = SAMPLE_KM) -> np.ndarray:
 
 
 def check_length(drawn_km: float, evidence: dict[str, Any]) -> list[str]:
-    """Drawn length within :data:`LENGTH_TOLERANCE` of the published one, or a stated reason."""
+    """Drawn length within :data:`LENGTH_TOLERANCE` of the published one, or a stated reason.
+
+    ``reason``: only part of the line is drawn, so any shortfall is accepted. ``shortfall:
+    {max, reason}``: the whole line is drawn, but through places whose course between them is
+    not documented, so its chords fall short; a shortfall down to ``-max`` is accepted, a
+    larger one (a corner cut further) or an overshoot past the tolerance still fails.
+    """
     length = evidence.get("length")
     if not length:
         return []
     gap = drawn_km / length["km"] - 1
     if abs(gap) <= LENGTH_TOLERANCE or length.get("reason"):
         return []
-    return [f"length: drawn {drawn_km:.0f} km vs published {length['km']:.0f} km ({gap:+.0%}; tolerance ±{LENGTH_TOLERANCE:.0%})"]
+    bound = float((length.get("shortfall") or {}).get("max", 0.0))
+    if bound and -bound <= gap < 0:
+        return []
+    limit = f"explained down to -{bound:.0%}" if bound else f"tolerance ±{LENGTH_TOLERANCE:.0%}"
+    return [f"length: drawn {drawn_km:.0f} km vs published {length['km']:.0f} km ({gap:+.0%}; {limit})"]
 
 
 def check_km_posts(line: BaseGeometry, posts: list[dict[str, Any]]) -> tuple[int, list[str]]:
@@ -351,6 +361,9 @@ def check_line(asset: Any, evidence: dict[str, Any] | None, *, land: BaseGeometr
     length = evidence.get("length") or {}
     report.published_km = length.get("km")
     report.length_reason = length.get("reason")
+    shortfall = length.get("shortfall") or {}
+    if shortfall and report.published_km and -float(shortfall["max"]) <= drawn / report.published_km - 1 < -LENGTH_TOLERANCE:
+        report.length_reason = str(shortfall["reason"])
     report.approximate_km = sum(s["end_km"] - s["start_km"] for s in (asset.sections or []) if s["accuracy"] == "approximate")
     report.problems += check_length(drawn, evidence)
     posts = evidence.get("km_posts") or []
