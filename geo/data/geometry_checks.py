@@ -75,6 +75,8 @@ class LineReport:
     drawn_km: float
     published_km: float | None = None
     length_reason: str | None = None
+    #: The documented chord shortfall the length check accepts (``length.shortfall.max``), if it applies.
+    shortfall_max: float | None = None
     km_posts_checked: int = 0
     km_posts_ok: int = 0
     sections_checked: int = 0
@@ -99,7 +101,8 @@ class LineReport:
         """One line: drawn vs published length, km posts, regions, approximate share."""
         if self.published_km:
             gap = self.drawn_km / self.published_km - 1
-            length = f"{self.drawn_km:.0f}/{self.published_km:.0f} km ({gap:+.0%}{', explained' if self.length_reason else ''})"
+            explained = f", shortfall explained, bound -{self.shortfall_max:.1%}" if self.shortfall_max else ", explained" if self.length_reason else ""
+            length = f"{self.drawn_km:.0f}/{self.published_km:.0f} km ({gap:+.0%}{explained})"
         else:
             length = f"{self.drawn_km:.0f} km (no published length{', noted' if self.length_note else ''})"
         posts = f"km posts {self.km_posts_ok}/{self.km_posts_checked}"
@@ -157,7 +160,7 @@ def check_length(drawn_km: float, evidence: dict[str, Any]) -> list[str]:
     bound = float((length.get("shortfall") or {}).get("max", 0.0))
     if bound and -bound <= gap < 0:
         return []
-    limit = f"explained down to -{bound:.0%}" if bound else f"tolerance ±{LENGTH_TOLERANCE:.0%}"
+    limit = f"explained down to -{bound:.1%}" if bound else f"tolerance ±{LENGTH_TOLERANCE:.0%}"
     return [f"length: drawn {drawn_km:.0f} km vs published {length['km']:.0f} km ({gap:+.0%}; {limit})"]
 
 
@@ -364,6 +367,7 @@ def check_line(asset: Any, evidence: dict[str, Any] | None, *, land: BaseGeometr
     shortfall = length.get("shortfall") or {}
     if shortfall and report.published_km and -float(shortfall["max"]) <= drawn / report.published_km - 1 < -LENGTH_TOLERANCE:
         report.length_reason = str(shortfall["reason"])
+        report.shortfall_max = float(shortfall["max"])
     report.approximate_km = sum(s["end_km"] - s["start_km"] for s in (asset.sections or []) if s["accuracy"] == "approximate")
     report.problems += check_length(drawn, evidence)
     posts = evidence.get("km_posts") or []
