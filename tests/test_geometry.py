@@ -436,3 +436,19 @@ def test_cutting_btc_from_turkgozu_straight_to_erzurum_fails_the_explained_lengt
     assert report.drawn_km == pytest.approx(1547.5, abs=0.5)
     assert [p for p in report.problems if p.startswith("length")] == [
         f"length: drawn {report.drawn_km:.0f} km vs published 1768 km (-12%; explained down to -11.5%)"]
+
+
+def test_district_km_check_compares_samples_in_one_division():
+    # Five samples 5 km apart: A holds 3 (15 km), B holds 2 (10 km).
+    samples = [("GR", "A")] * 3 + [("GR", "B")] * 2
+    spec = {"districts": {"country": "GR", "expected": ["A", "B"], "km": [["A", 16], ["B", 14]]}}
+    # A: |15 - 16| = 1 km <= 1.6 km (10 %); B: |10 - 14| = 4 km > 1.4 km.
+    matched, problems = gc.check_districts(samples, 5.0, spec)
+    assert matched == 2
+    assert problems == ["district km: 10 km drawn in GR B vs 14 km published (tolerance ±10%)"]
+
+
+def test_tap_evros_unit_is_checked_against_its_published_67_km(shipped_reports):
+    # The shipped Kipoi-Feres-Komotini chords leave the Evros unit after ~45 km: 67 km published, listed as open.
+    assert [p for p in shipped_reports["tap"].problems if p.startswith("district km")] == [
+        "district km: 45 km drawn in GR Nomos Evrou vs 67 km published (tolerance ±10%)"]

@@ -297,9 +297,10 @@ def check_region_count(regions: list[tuple[str, str]], spacing_km: float, eviden
 def check_districts(districts: list[tuple[str, str]], spacing_km: float, evidence: dict[str, Any]) -> tuple[int, list[str]]:
     """Listed second-level divisions of one country are entered; their published number is matched.
 
-    ``districts: {country, expected: [names as the gazetteer spells them], count: n}``. A
-    listed division is matched by one sample; for the count a division needs
-    :data:`MIN_REGION_KM` of samples, as for :func:`check_region_count`.
+    ``districts: {country, expected: [names as the gazetteer spells them], count: n, km: [[name, km], ...]}``.
+    A listed division is matched by one sample; for the count a division needs
+    :data:`MIN_REGION_KM` of samples, as for :func:`check_region_count`; a published length
+    inside one division (``km``) is matched within :data:`COUNTRY_KM_TOLERANCE`.
     """
     spec = evidence.get("districts")
     if not spec:
@@ -312,6 +313,11 @@ def check_districts(districts: list[tuple[str, str]], spacing_km: float, evidenc
     if "count" in spec and len(crossed) != int(spec["count"]):
         problems.append(f"district count: the line crosses {len(crossed)} divisions of {cc} ({', '.join(crossed)}) "
                         f"where {spec['count']} are published")
+    for name, km in spec.get("km") or []:
+        drawn = counts.get(str(name), 0) * spacing_km
+        if abs(drawn - km) > COUNTRY_KM_TOLERANCE * km:
+            problems.append(f"district km: {drawn:.0f} km drawn in {cc} {name} vs {km:g} km published "
+                            f"(tolerance ±{COUNTRY_KM_TOLERANCE:.0%})")
     return sum(name in counts for name in expected), problems
 
 
