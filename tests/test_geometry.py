@@ -431,9 +431,9 @@ def test_cutting_btc_from_turkgozu_straight_to_erzurum_fails_the_explained_lengt
     cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "btc") & WAYPOINTS["place"].str.match("Ardahan|Sarikamis|Horasan"))]
     report = gc.check_line(_redrawn("btc", cut), EVIDENCE["btc"])
     # Geodesic legs Turkgozu-Ardahan-Sarikamis-Horasan-Erzurum: 50.8 + 87.3 + 48.3 + 77.1 = 263.5 km; the straight
-    # Turkgozu-Erzurum chord is 224.0 km, so the drawing loses 39.5 km: 1587.0 - 39.5 = 1547.5 km, and
-    # 1547.5 / 1768 - 1 = -12.5 %, past the documented -11.5 %.
-    assert report.drawn_km == pytest.approx(1547.5, abs=0.5)
+    # Turkgozu-Erzurum chord is 224.0 km, so the drawing loses 39.5 km: 1587.5 - 39.5 = 1548.0 km, and
+    # 1548.0 / 1768 - 1 = -12.4 %, past the documented -11.5 %.
+    assert report.drawn_km == pytest.approx(1548.0, abs=0.5)
     assert [p for p in report.problems if p.startswith("length")] == [
         f"length: drawn {report.drawn_km:.0f} km vs published 1768 km (-12%; explained down to -11.5%)"]
 
@@ -452,3 +452,12 @@ def test_tap_evros_unit_is_checked_against_its_published_67_km(shipped_reports):
     # The shipped Kipoi-Feres-Komotini chords leave the Evros unit after ~45 km: 67 km published, listed as open.
     assert [p for p in shipped_reports["tap"].problems if p.startswith("district km")] == [
         "district km: 45 km drawn in GR Nomos Evrou vs 67 km published (tolerance ±10%)"]
+
+
+def test_scp_passes_psg1_at_gardabani_before_area_80_at_vale(shipped_reports):
+    assert shipped_reports["scp"].km_posts_ok == shipped_reports["scp"].km_posts_checked == 2
+    # Gardabani lies near the Azerbaijani border (drawn km ~419), Vale near the Turkish one (km ~614): listed the other
+    # way round, the order check must fail.
+    swapped = {**EVIDENCE["scp"], "stations": EVIDENCE["scp"]["stations"][::-1]}
+    report = gc.check_line(_redrawn("scp", WAYPOINTS), swapped)
+    assert any(p.startswith("stations: PSG-1 (Gardabani)") and "comes before" in p for p in report.problems)
