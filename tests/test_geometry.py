@@ -401,3 +401,63 @@ def test_uas_km_326_lies_in_mangystau():
     assert region_at(ASSETS.loc["uas", "geometry"], 326) == ("KZ", "Mangghystau")
     cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "uas") & (WAYPOINTS["place"] == "Beineu"))]
     assert region_at(_redrawn("uas", cut).geometry, 326) == ("KZ", "Atyrau")
+
+
+def test_length_check_accepts_a_documented_shortfall_down_to_its_bound_only():
+    evidence = {"length": {"km": 1000, "shortfall": {"max": 0.12, "reason": "chords between named places"}}}
+    # 900 / 1000 - 1 = -10 %: outside +-5 %, inside the documented -12 %.
+    assert gc.check_length(900, evidence) == []
+    # 870 / 1000 - 1 = -13 %: a corner cut past the bound fails, and says which bound.
+    assert gc.check_length(870, evidence) == ["length: drawn 870 km vs published 1000 km (-13%; explained down to -12.0%)"]
+    # 1060 / 1000 - 1 = +6 %: a shortfall never excuses an overshoot.
+    assert "+6%" in gc.check_length(1060, evidence)[0]
+
+
+def test_every_documented_shortfall_is_close_to_the_shipped_drawing(shipped_reports):
+    # The bound is the shipped shortfall plus at most 1.5 points (1 point, rounded up to half a point): an explanation
+    # that allows much more than the drawing needs would let a cut corner pass unnoticed.
+    for asset_id, evidence in EVIDENCE.items():
+        bound = ((evidence.get("length") or {}).get("shortfall") or {}).get("max")
+        if bound is None:
+            continue
+        report = shipped_reports[asset_id]
+        shortfall = 1 - report.drawn_km / report.published_km
+        assert 0.05 < shortfall <= bound <= shortfall + 0.015, asset_id
+        assert report.shortfall_max == bound and not [p for p in report.problems if p.startswith("length")], asset_id
+
+
+def test_cutting_btc_from_turkgozu_straight_to_erzurum_fails_the_explained_length(shipped_reports):
+    assert shipped_reports["btc"].shortfall_max == 0.115
+    cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "btc") & WAYPOINTS["place"].str.match("Ardahan|Sarikamis|Horasan"))]
+    report = gc.check_line(_redrawn("btc", cut), EVIDENCE["btc"])
+    # Geodesic legs Turkgozu-Ardahan-Sarikamis-Horasan-Erzurum: 50.8 + 87.3 + 48.3 + 77.1 = 263.5 km; the straight
+    # Turkgozu-Erzurum chord is 224.0 km, so the drawing loses 39.5 km: 1587.5 - 39.5 = 1548.0 km, and
+    # 1548.0 / 1768 - 1 = -12.4 %, past the documented -11.5 %.
+    assert report.drawn_km == pytest.approx(1548.0, abs=0.5)
+    assert [p for p in report.problems if p.startswith("length")] == [
+        f"length: drawn {report.drawn_km:.0f} km vs published 1768 km (-12%; explained down to -11.5%)"]
+
+
+def test_district_km_check_compares_samples_in_one_division():
+    # Five samples 5 km apart: A holds 3 (15 km), B holds 2 (10 km).
+    samples = [("GR", "A")] * 3 + [("GR", "B")] * 2
+    spec = {"districts": {"country": "GR", "expected": ["A", "B"], "km": [["A", 16], ["B", 14]]}}
+    # A: |15 - 16| = 1 km <= 1.6 km (10 %); B: |10 - 14| = 4 km > 1.4 km.
+    matched, problems = gc.check_districts(samples, 5.0, spec)
+    assert matched == 2
+    assert problems == ["district km: 10 km drawn in GR B vs 14 km published (tolerance ±10%)"]
+
+
+def test_tap_evros_unit_is_checked_against_its_published_67_km(shipped_reports):
+    # The shipped Kipoi-Feres-Komotini chords leave the Evros unit after ~45 km: 67 km published, listed as open.
+    assert [p for p in shipped_reports["tap"].problems if p.startswith("district km")] == [
+        "district km: 45 km drawn in GR Nomos Evrou vs 67 km published (tolerance ±10%)"]
+
+
+def test_scp_passes_psg1_at_gardabani_before_area_80_at_vale(shipped_reports):
+    assert shipped_reports["scp"].km_posts_ok == shipped_reports["scp"].km_posts_checked == 2
+    # Gardabani lies near the Azerbaijani border (drawn km ~419), Vale near the Turkish one (km ~614): listed the other
+    # way round, the order check must fail.
+    swapped = {**EVIDENCE["scp"], "stations": EVIDENCE["scp"]["stations"][::-1]}
+    report = gc.check_line(_redrawn("scp", WAYPOINTS), swapped)
+    assert any(p.startswith("stations: PSG-1 (Gardabani)") and "comes before" in p for p in report.problems)

@@ -4,7 +4,7 @@ The lines are drawn through their waypoints, so "the line passes its waypoints" 
 nothing. These checks use other evidence, kept in ``data/line_evidence.yaml``:
 
 - the published length (within :data:`LENGTH_TOLERANCE`, unless a reason says only part
-  of the line is drawn);
+  of the line is drawn, or a documented chord ``shortfall`` bounds how short it may be);
 - published kilometre posts: the point at drawn km N must lie within
   :data:`KM_POST_TOLERANCE_KM` of the station published at km N; stations named without
   a km must lie as near the line, in the operator's order;
@@ -75,6 +75,8 @@ class LineReport:
     drawn_km: float
     published_km: float | None = None
     length_reason: str | None = None
+    #: The documented chord shortfall the length check accepts (``length.shortfall.max``), if it applies.
+    shortfall_max: float | None = None
     km_posts_checked: int = 0
     km_posts_ok: int = 0
     sections_checked: int = 0
@@ -99,7 +101,8 @@ class LineReport:
         """One line: drawn vs published length, km posts, regions, approximate share."""
         if self.published_km:
             gap = self.drawn_km / self.published_km - 1
-            length = f"{self.drawn_km:.0f}/{self.published_km:.0f} km ({gap:+.0%}{', explained' if self.length_reason else ''})"
+            explained = f", shortfall explained, bound -{self.shortfall_max:.1%}" if self.shortfall_max else ", explained" if self.length_reason else ""
+            length = f"{self.drawn_km:.0f}/{self.published_km:.0f} km ({gap:+.0%}{explained})"
         else:
             length = f"{self.drawn_km:.0f} km (no published length{', noted' if self.length_note else ''})"
         posts = f"km posts {self.km_posts_ok}/{self.km_posts_checked}"
@@ -141,14 +144,24 @@ def sample(line: BaseGeometry, spacing_km: float = SAMPLE_KM) -> np.ndarray:
 
 
 def check_length(drawn_km: float, evidence: dict[str, Any]) -> list[str]:
-    """Drawn length within :data:`LENGTH_TOLERANCE` of the published one, or a stated reason."""
+    """Drawn length within :data:`LENGTH_TOLERANCE` of the published one, or a stated reason.
+
+    ``reason``: only part of the line is drawn, so any shortfall is accepted. ``shortfall:
+    {max, reason}``: the whole line is drawn, but through places whose course between them is
+    not documented, so its chords fall short; a shortfall down to ``-max`` is accepted, a
+    larger one (a corner cut further) or an overshoot past the tolerance still fails.
+    """
     length = evidence.get("length")
     if not length:
         return []
     gap = drawn_km / length["km"] - 1
     if abs(gap) <= LENGTH_TOLERANCE or length.get("reason"):
         return []
-    return [f"length: drawn {drawn_km:.0f} km vs published {length['km']:.0f} km ({gap:+.0%}; tolerance ±{LENGTH_TOLERANCE:.0%})"]
+    bound = float((length.get("shortfall") or {}).get("max", 0.0))
+    if bound and -bound <= gap < 0:
+        return []
+    limit = f"explained down to -{bound:.1%}" if bound else f"tolerance ±{LENGTH_TOLERANCE:.0%}"
+    return [f"length: drawn {drawn_km:.0f} km vs published {length['km']:.0f} km ({gap:+.0%}; {limit})"]
 
 
 def check_km_posts(line: BaseGeometry, posts: list[dict[str, Any]]) -> tuple[int, list[str]]:
@@ -284,9 +297,10 @@ def check_region_count(regions: list[tuple[str, str]], spacing_km: float, eviden
 def check_districts(districts: list[tuple[str, str]], spacing_km: float, evidence: dict[str, Any]) -> tuple[int, list[str]]:
     """Listed second-level divisions of one country are entered; their published number is matched.
 
-    ``districts: {country, expected: [names as the gazetteer spells them], count: n}``. A
-    listed division is matched by one sample; for the count a division needs
-    :data:`MIN_REGION_KM` of samples, as for :func:`check_region_count`.
+    ``districts: {country, expected: [names as the gazetteer spells them], count: n, km: [[name, km], ...]}``.
+    A listed division is matched by one sample; for the count a division needs
+    :data:`MIN_REGION_KM` of samples, as for :func:`check_region_count`; a published length
+    inside one division (``km``) is matched within :data:`COUNTRY_KM_TOLERANCE`.
     """
     spec = evidence.get("districts")
     if not spec:
@@ -299,6 +313,11 @@ def check_districts(districts: list[tuple[str, str]], spacing_km: float, evidenc
     if "count" in spec and len(crossed) != int(spec["count"]):
         problems.append(f"district count: the line crosses {len(crossed)} divisions of {cc} ({', '.join(crossed)}) "
                         f"where {spec['count']} are published")
+    for name, km in spec.get("km") or []:
+        drawn = counts.get(str(name), 0) * spacing_km
+        if abs(drawn - km) > COUNTRY_KM_TOLERANCE * km:
+            problems.append(f"district km: {drawn:.0f} km drawn in {cc} {name} vs {km:g} km published "
+                            f"(tolerance ±{COUNTRY_KM_TOLERANCE:.0%})")
     return sum(name in counts for name in expected), problems
 
 
@@ -351,6 +370,10 @@ def check_line(asset: Any, evidence: dict[str, Any] | None, *, land: BaseGeometr
     length = evidence.get("length") or {}
     report.published_km = length.get("km")
     report.length_reason = length.get("reason")
+    shortfall = length.get("shortfall") or {}
+    if shortfall and report.published_km and -float(shortfall["max"]) <= drawn / report.published_km - 1 < -LENGTH_TOLERANCE:
+        report.length_reason = str(shortfall["reason"])
+        report.shortfall_max = float(shortfall["max"])
     report.approximate_km = sum(s["end_km"] - s["start_km"] for s in (asset.sections or []) if s["accuracy"] == "approximate")
     report.problems += check_length(drawn, evidence)
     posts = evidence.get("km_posts") or []
