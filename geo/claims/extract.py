@@ -218,6 +218,18 @@ _REGION_WORDS = frozenset(c for w, ends in (
     ("Gebiet", ("", "s", "e", "en")), ("Provinz", ("",)), ("Bezirk", ("", "s", "e", "en")),
     ("област", ("ь", "и", "ью", "ей", "ям", "ях")), ("район", ("", "а", "у", "ом", "е", "ы", "ов")),
 ) for e in ends for c in (w + e, w.capitalize() + e))
+#: Plants named after their town that are not in the data (refineries, power and petrochemical plants, airports):
+#: a town's name (of a port, terminal or junction) right before one of these words names that plant, not the asset.
+_OTHER_FACILITY = re.compile(r"^(?:refiner(?:y|ies)|raffinerie|нпз|нефтеперерабатывающ\w*|petrochemical|petrochemie\w*|"
+                             r"нефтехимическ\w*|kraftwerk|heizkraftwerk|тэц|грэс|тэс|airport|flughafen|аэропорт\w*)$",
+                             re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _other_facility(word: str) -> bool:
+    return _OTHER_FACILITY.match(word) is not None
+
+
 #: Endings a German or English word may add to a name written in Latin letters ("Schwedts", "Aktauer", "Batumis").
 _LATIN_ENDINGS = ("", "s", "es", "e", "en", "er", "ern", "n")
 
@@ -306,6 +318,10 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                 i > 0 and raws[i - 1] in _REGION_WORDS and gaps[i] == " "):
             free = nxt
             continue  # "Atyrau region", «Атырауской области», "Gebiet Atyrau": the province, not the asset
+        if best_n == 1 and nxt < n_keys and gaps[nxt] in (" ", "-", "\u00a0") and _other_facility(raws[nxt]) and all(
+                matcher.kinds.get(e.target) in _TOWN_KINDS for e in best):
+            free = nxt
+            continue  # "the Atyrau refinery", «Атырауский НПЗ», «Шымкентская ТЭЦ»: another plant of the town, not in the data
         st, en = offsets[2 * i], offsets[2 * (i + best_n - 1) + 1]
         sent = bisect_right(sentence_starts, st) - 1
         if sent + 1 < n_sentences and en > sentence_starts[sent + 1]:
@@ -512,17 +528,26 @@ def _ends_match(chain: list[str], line: str, matcher: Matcher) -> bool:
 
 
 def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], text: str, matcher: Matcher,
-            doc: dict[str, int], operated: dict[int, set[str]] | None = None, rail: set[int] | None = None) -> list[Mention]:
-    """Pick one asset for each ambiguous name: possessor, then the sentence, then the document.
+            doc: dict[str, int], operated: dict[int, set[str]] | None = None, rail: set[int] | None = None,
+            cuts: list[int] | None = None, clause_operated: dict[int, set[str]] | None = None) -> list[Mention]:
+    """Pick one asset for each ambiguous name: possessor, then its clause, then the sentence, then the document.
 
     ``plain[i]``: the one asset of ``found[i]`` when its name is unambiguous and not a context alias, else ``None``.
     ``operated``: by sentence, the operator words it holds ("the Transneft oil harbour at Novorossiysk").
     ``rail``: sentences that speak of rail (tank cars, railway): they name the rail legs, so "from Baku" is where a leg starts.
+    ``cuts``: where clauses of contrast start ("..., while Transneft kept pumping to its berths in Novorossiysk"), and
+    ``clause_operated`` the operator words of each clause (numbered by ``bisect_right(cuts, position)``): evidence in the
+    name's own clause counts before evidence elsewhere in the sentence.
     """
     by_sentence: dict[int, set[str]] = {}
+    by_clause: dict[int, set[str]] = {}
+    cuts = cuts or []
+    clause_operated = clause_operated or {}
     for (m, _), one in zip(found, plain, strict=True):
         if one is not None:
             by_sentence.setdefault(m.sentence, set()).add(m.id)
+            if cuts:
+                by_clause.setdefault(bisect_right(cuts, m.start), set()).add(m.id)
     if rail:
         rail_legs = matcher.rail_ids
         for sent in rail:
@@ -539,7 +564,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
         elif one is None:
             # the choice depends only on the alias entries and the sentence (the document counts are fixed),
             # so a name repeated in one sentence (hostile input) is settled once
-            key = (*map(id, entries), m.sentence)  # the entries live in the matcher: their ids are stable
+            clause = bisect_right(cuts, m.start) if cuts else -1
+            key = (*map(id, entries), m.sentence, clause)  # the entries live in the matcher: their ids are stable
             if any(e.context for e in entries) and _port_before(text[max(0, m.start - 40) : m.start]):
                 # "the oil harbour of Novorossiysk", «порт Новороссийск»: the port itself, not a facility near the town
                 entries = [e for e in entries if not e.context] or entries
@@ -548,8 +574,12 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
             if key in decided:
                 choice = decided[key]
             else:
-                choice = decided[key] = _choose(entries, targets, by_sentence.get(m.sentence, set()), matcher, doc,
-                                                operated.get(m.sentence, _NO_IDS))
+                local = by_sentence.get(m.sentence, set())
+                if rail and m.sentence in rail:
+                    by_clause.setdefault(clause, set()).update(matcher.rail_ids)
+                choice = decided[key] = _choose(entries, targets, local, matcher, doc, operated.get(m.sentence, _NO_IDS),
+                                                by_clause.get(clause, set()) if cuts else local,
+                                                clause_operated.get(clause, _NO_IDS) if cuts else operated.get(m.sentence, _NO_IDS))
             if choice is None:
                 prev = m
                 continue  # a context alias with nothing connected anywhere names no asset
@@ -563,6 +593,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
 
 
 _NO_IDS: frozenset[str] = frozenset()
+#: The start of a clause of contrast or a new clause after a semicolon: "..., while", "; ", "während", «тогда как», «, а».
+_CLAUSE_CUT = re.compile(r"[;]\s|,?\s(?:while|whereas|but|während|wohingegen|doch|тогда как|однако)\s|,\s(?:а|но|aber)\s")
 _IS_NONE = None.__class__.__instancecheck__  # the ambiguous names (their plain asset is None), looked up in C
 #: A port word right before a name ("Ölhafen Noworossijsk", "port of", «порт»), not after "near" ("near the port of").
 _PORT_BEFORE = re.compile(r"^(?:(?!\b(?:near|nahe|bei|unweit|под|около|close)\b).)*?"
@@ -585,18 +617,23 @@ def _port_before(window: str) -> bool:
 
 
 def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int],
-            operator_words: set[str] | frozenset[str] = _NO_IDS) -> str | None:
-    """The best target: connected assets in the sentence, its operator named there, the document, real over context aliases."""
+            operator_words: set[str] | frozenset[str] = _NO_IDS, clause_local: set[str] | None = None,
+            clause_operator_words: set[str] | frozenset[str] | None = None) -> str | None:
+    """The best target: connected assets and operators in its clause, then in the sentence, the document, real over context aliases."""
     by_context = {e.target for e in entries if e.context}
     near_of = matcher.near
     operated = {a for k in operator_words for a in matcher.operator_keys[k]} if operator_words else _NO_IDS
-    best, best_score = targets[0], (-1, -1, -1, -1)
+    in_clause = local if clause_local is None else clause_local
+    words = operator_words if clause_operator_words is None else clause_operator_words
+    clause_operated = {a for k in words for a in matcher.operator_keys[k]} if words else _NO_IDS
+    best, best_score = targets[0], (-1, -1, -1, -1, -1, -1)
     for t in targets:  # the first of equal scores wins
         near = near_of.get(t) or frozenset((t,))
-        score = (len(near & local), int(t in operated), sum(map(doc.get, near, repeat(0))), 0 if t in by_context else 1)
+        score = (len(near & in_clause), int(t in clause_operated), len(near & local), int(t in operated),
+                 sum(map(doc.get, near, repeat(0))), 0 if t in by_context else 1)
         if score > best_score:
             best, best_score = t, score
-    if best_score[:3] == (0, 0, 0) and all(e.context for e in entries if e.target == best):
+    if best_score[2:5] == (0, 0, 0) and all(e.context for e in entries if e.target == best):
         return None  # only a context alias, and nothing connected to it anywhere
     return best
 
@@ -790,14 +827,20 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     for key in {key for _, key in doc_keys} & matcher.doc_operator_keys:
         for a in matcher.operator_keys[key]:
             doc[a] = doc.get(a, 0) + 1
+    cuts: list[int] = []  # where clauses of contrast start (searched only when a name must be settled)
+    clause_operated: dict[int, set[str]] = {}
+    if None in plain:
+        cuts = [c.start() for c in _CLAUSE_CUT.finditer(text)]
     for k, key in doc_keys if None in plain else ():  # read only to settle an ambiguous name
         operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).add(key)
+        if cuts:
+            clause_operated.setdefault(bisect_right(cuts, offsets[2 * k]), set()).add(key)
     # rail words matter only in the sentence of a name that could be the end of a rail leg ("Baku"): searched for only there
     rail_ends = matcher.rail_ends
     maybe_rail = {found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))
                   if not rail_ends.isdisjoint(e.target for e in found[i][1])}
     rail = {i for i in maybe_rail if _RAIL.search(text, *sentences[i])}
-    mentions = _settle(found, plain, text, matcher, doc, operated, rail)
+    mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated)
     if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
         mentions = _other_branches_dropped(mentions, text, sentences, matcher)
     line_ids = matcher.line_ids
@@ -814,9 +857,13 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
-    towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and "trade" not in cue_sets[m.sentence] and (
+    towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (
         text[max(0, m.start - 3) : m.start] in _IN or _TOWN_HINT.search(text, max(0, m.start - 20), m.start))
              and _town_only(m, text, sentences, cue_sets, matcher, carriers)}
+    # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
+    homes: dict[int, bool] = {}
+    towns.update(id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and " " not in m.text and m.match != "chain"
+                 and _sentence_has(_CONSUMERS, m.sentence, text, sentences, homes))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -994,19 +1041,40 @@ _CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|b
                       r"hafen(?!stadt)|port\b(?! city)|umschlag|transship")
 
 
+#: Words of a meeting: the town that hosts talks about a pipeline is not a facility of it.
+_MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
+                      r"tagung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани)", re.IGNORECASE)
+#: Words of end consumers of gas or heat: a town named with them is where people live, not a junction or port.
+_CONSUMERS = re.compile(r"\b(?:households?|homes|residents|gasification|haushalt|wohnung|einwohner|gasanschl|газифик|"
+                        r"домохозяйств|частных дом|жилых дом|жител|абонент|бытов)", re.IGNORECASE)
+
+
+def _sentence_has(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[int, int]], seen: dict[int, bool]) -> bool:
+    """``pattern`` occurs in sentence ``sent``; searched once per sentence (a sentence may hold many names)."""
+    got = seen.get(sent)
+    if got is None:
+        got = seen[sent] = pattern.search(text, *sentences[sent]) is not None
+    return got
+
+
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
                carriers: dict[int, bool]) -> bool:
     """A facility's town after a locative "in" or a town word, in a sentence of no trade, carrier or flow, is the town only.
 
     "Tokayev met Aliyev in Baku to discuss oil", "Oil workers in Aktau went on strike", "in der Hafenstadt Aktau",
-    «в городе Актау». A bare «в» is left alone (in Russian it also means "to").
+    «в городе Актау». A bare «в» is left alone (in Russian it also means "to"). A meeting there ("In der Hafenstadt Aktau
+    berieten die Minister über die Transkaspische Pipeline") makes it the town even in a sentence about a carrier.
     """
-    if "trade" in cue_sets[m.sentence] or m.end - m.start > 40 or " " in m.text:
+    if m.end - m.start > 40 or " " in m.text:
         return False
     if matcher.kinds.get(m.id) not in _TOWN_KINDS:
         return False
     before = text[max(0, m.start - 20) : m.start]
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
+        return False
+    if _MEETING.search(text, *sentences[m.sentence]):
+        return True
+    if "trade" in cue_sets[m.sentence]:
         return False
     got = carriers.get(m.sentence)
     if got is None:  # once per sentence: a sentence may hold many names (linear time on hostile input)
@@ -1027,6 +1095,7 @@ _KIND_WORDS = {
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|its|der|die|das|dem|den|des|diese[rmns]?|этот|эта|это|этого|этому|этом|этим|эту|"
                               r"данн\w*)\s+(?:\w+\s+)?$")
 _KIND_RE = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
+_PLURAL_AFTER = re.compile(r"e?s\b")  # used with match(low, pos): the kind word ends in a plural "s" ("terminals", "crossings")
 
 
 def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bool], text: str, lang: str, matcher: Matcher) -> bool:
@@ -1038,6 +1107,8 @@ def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bo
     s, e = sentences[nxt]
     low = text[s : min(e, s + 200)].casefold()
     for k in kind_re.finditer(low):
+        if _PLURAL_AFTER.match(low, k.end()):
+            continue  # "the Baltic terminals", "the ports": several places, not the one named before
         before = low[: k.start()]
         if not before.strip() or _DEFINITE_BEFORE.search(before[-30:]):
             return True

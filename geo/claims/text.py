@@ -19,7 +19,8 @@ ABBREV = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 #: The punctuation is matched (not looked behind at) so the engine can skip ahead to it; the break starts after it.
 _SENTENCE_END = re.compile(r"[.!?…]([\"“”»«)]?\s+)(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9])|\n+")
 _NO_BREAK_AFTER = re.compile(
-    r"(?:\b(?:z|u|d|bzw|ca|vgl|Nr|Dr|St|Mr|Mrs|Ms|e\.g|i\.e|etc|vs|т|г|гг|им|ул|млн|млрд|тыс)\.|\b\d{1,2}\.)$"
+    # "2,1 Mio. Tonnen": German amounts abbreviate the unit word, and the noun after it is capitalised
+    r"(?:\b(?:z|u|d|bzw|ca|vgl|Nr|Dr|St|Mr|Mrs|Ms|e\.g|i\.e|etc|vs|Mio|Mrd|Tsd|Bio|т|г|гг|им|ул|млн|млрд|тыс)\.|\b\d{1,2}\.)$"
 )
 
 
