@@ -217,6 +217,8 @@ _REGION_WORDS = frozenset(c for w, ends in (
     ("region", ("", "s")), ("province", ("", "s")), ("oblast", ("", "s")), ("district", ("", "s")), ("Region", ("", "en")),
     ("Gebiet", ("", "s", "e", "en")), ("Provinz", ("",)), ("Bezirk", ("", "s", "e", "en")),
     ("област", ("ь", "и", "ью", "ей", "ям", "ях")), ("район", ("", "а", "у", "ом", "е", "ы", "ов")),
+    # «Приморский край» (Primorsky Krai, on the Pacific) is not the Baltic port of Primorsk
+    ("кра", ("й", "я", "ю", "ем", "е")), ("Krai", ("",)), ("Kray", ("",)),
 ) for e in ends for c in (w + e, w.capitalize() + e))
 #: Plants named after their town that are not in the data (refineries, power and petrochemical plants, airports):
 #: a town's name (of a port, terminal or junction) right before one of these words names that plant, not the asset.
@@ -238,6 +240,8 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
     """Refuse a one-word alias met only through a short stem ("Backen" for "Baku"), or a Russian case ending in Latin letters.
 
     "Samaria" is not Samara, while «Самары» is; German and English endings ("Schwedts", "Aktauer") are kept.
+    A capitalised name written in lower case is the common word («дружба народов» is friendship, not Druzhba);
+    place adjectives («актауский порт») reach their place through another key and are not refused here.
     """
     if word is None:
         return entries
@@ -248,6 +252,8 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
         got = entries
         if len(name_key(word)) < MIN_INFLECTED_STEM:
             got = [e for e in got if not e.folds or f in e.folds]
+        if word[:1].islower() and name_key(word) in {name_key(e.alias) for e in got}:
+            got = [e for e in got if not e.alias[:1].isupper()]
         if _LATIN_WORD.match(word) and word not in matcher.fuzzy_words and name_key(word) in {name_key(e.alias) for e in got}:
             got = [e for e in got if not e.folds or any(f == g + end or f == g[:-1] + end for g in e.folds for end in _LATIN_ENDINGS)]
         if len(matcher.accepted) < 10_000:
@@ -858,7 +864,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
     towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (
-        text[max(0, m.start - 3) : m.start] in _IN or _TOWN_HINT.search(text, max(0, m.start - 20), m.start))
+        text[max(0, m.start - 3) : m.start] in _IN or _ru_in(text, m.start) or _TOWN_HINT.search(text, max(0, m.start - 20), m.start))
              and _town_only(m, text, sentences, cue_sets, matcher, carriers)}
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     homes: dict[int, bool] = {}
@@ -1019,6 +1025,12 @@ _KINDS_OF_BITS: dict[int, tuple[frozenset[str], bool]] = {}
 
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
+_IN_RU = frozenset((" в ", " В ", "\nВ ", "\nв ", "«В "))
+
+
+def _ru_in(text: str, start: int) -> bool:
+    """The Russian locative «в» right before ``start`` (also at the very start of the text)."""
+    return text[max(0, start - 3) : start] in _IN_RU or (start == 2 and text[:2] == "В ")
 #: Kinds of facility that share a name with their town.
 _TOWN_KINDS = frozenset(("port", "terminal", "junction"))
 #: A word for a town right before its name: "the city of Aktau", "Hafenstadt Aktau", «в городе Актау».
@@ -1070,6 +1082,9 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     if matcher.kinds.get(m.id) not in _TOWN_KINDS:
         return False
     before = text[max(0, m.start - 20) : m.start]
+    if _ru_in(text, m.start):
+        # «в» also means "to" («танкеры идут в Баку»): it makes the town only where a meeting is held there
+        return _MEETING.search(text, *sentences[m.sentence]) is not None
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
         return False
     if _MEETING.search(text, *sentences[m.sentence]):

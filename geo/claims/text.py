@@ -198,7 +198,11 @@ def name_key(token: str) -> str:
     False
     >>> name_key("Schwedts") == name_key("Schwedt")
     True
+    >>> name_key("Centre") == name_key("Center")
+    True
     """
+    if len(token) > 4 and token.endswith(("tre", "TRE")) and token.isascii():
+        return name_key(token[:-2] + token[-1] + token[-2])  # British "Centre" is American "Center"
     if len(token) > 4 and token.endswith("ts") and token[-3].isascii() and token[-3].isalpha():
         return name_key(token[:-1])  # "Schwedts", "ports": the "s" of a genitive or plural, before "ts" folds to "z"
     key = fold(token)
