@@ -227,6 +227,15 @@ _OTHER_FACILITY = re.compile(r"^(?:refiner(?:y|ies)|raffinerie|нпз|нефте
                              re.IGNORECASE)
 
 
+_SEAT_WORDS = frozenset(("based", "headquartered"))
+_AND = frozenset(("and", "und", "и"))
+#: Capitals of the region and of the states that deal with it, in the three languages (a pair of them is two governments).
+_CAPITALS = frozenset((
+    "Astana", "Moscow", "Moskau", "Ankara", "Tbilisi", "Tiflis", "Ashgabat", "Aschgabat", "Beijing", "Peking", "Brussels", "Brüssel",
+    "Berlin", "Washington", "Tashkent", "Taschkent", "Baku", "Астана", "Москва", "Анкара", "Тбилиси", "Ашхабад", "Пекин", "Брюссель",
+    "Берлин", "Вашингтон", "Ташкент", "Баку"))
+
+
 @lru_cache(maxsize=4096)
 def _other_facility(word: str) -> bool:
     return _OTHER_FACILITY.match(word) is not None
@@ -328,6 +337,13 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                 matcher.kinds.get(e.target) in _TOWN_KINDS for e in best):
             free = nxt
             continue  # "the Atyrau refinery", «Атырауский НПЗ», «Шымкентская ТЭЦ»: another plant of the town, not in the data
+        if nxt < n_keys and gaps[nxt] == "-" and raws[nxt] in _SEAT_WORDS and all(matcher.kinds.get(e.target) in _TOWN_KINDS for e in best):
+            free = nxt
+            continue  # "Atyrau-based KazTransOil", "the Baku-based SOCAR": where a company sits, not a facility
+        if best_n == 1 and raw in _CAPITALS and ((nxt + 1 < n_keys and raws[nxt] in _AND and raws[nxt + 1] in _CAPITALS and gaps[nxt] == gaps[nxt + 1] == " ")
+                            or (i >= 2 and raws[i - 1] in _AND and raws[i - 2] in _CAPITALS and gaps[i] == gaps[i - 1] == " ")):
+            free = nxt
+            continue  # "Baku and Astana agreed", «Астана и Баку договорились»: a capital paired with a capital is its government
         st, en = offsets[2 * i], offsets[2 * (i + best_n - 1) + 1]
         sent = bisect_right(sentence_starts, st) - 1
         if sent + 1 < n_sentences and en > sentence_starts[sent + 1]:
@@ -572,8 +588,11 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
             # so a name repeated in one sentence (hostile input) is settled once
             clause = bisect_right(cuts, m.start) if cuts else -1
             key = (*map(id, entries), m.sentence, clause)  # the entries live in the matcher: their ids are stable
-            if any(e.context for e in entries) and _port_before(text[max(0, m.start - 40) : m.start]):
-                # "the oil harbour of Novorossiysk", «порт Новороссийск»: the port itself, not a facility near the town
+            if any(e.context for e in entries) and _port_before(text[max(0, m.start - 40) : m.start]) and not any(
+                    e.context and not matcher.near.get(e.target, _NO_IDS).isdisjoint(by_sentence.get(m.sentence, _NO_IDS))
+                    for e in entries):
+                # "the oil harbour of Novorossiysk", «порт Новороссийск»: the port itself, not a facility near the town,
+                # unless the sentence names the facility's own line ("the port of Novorossiysk was shut, halting CPC loadings")
                 entries = [e for e in entries if not e.context] or entries
                 key = (*key, -1)
             targets = list(dict.fromkeys(e.target for e in entries))
