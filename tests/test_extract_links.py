@@ -121,3 +121,15 @@ def test_held_out_link_batch_one_meets_the_issue_goal():
     by_lang, _ = link_counts(load_set("extraction_links_holdout.yaml"), MATCHER)
     for lang, c in by_lang.items():
         assert c["tp"] / (c["tp"] + c["fp"]) >= 0.95 and c["tp"] / (c["tp"] + c["fn"]) >= 0.95, lang
+
+
+def test_official_before_a_capital_names_the_government():
+    assert links("Official Baku welcomed the decision on oil transit.", "en") == set()
+    assert links("Официальный Баку приветствовал решение о транзите нефти.", "ru") == set()
+    assert links("Oil from Aktau is shipped to Baku.", "en") == {"aktau", "sangachal", "lane-aktau-baku"}
+
+
+def test_a_german_line_word_stands_for_another_of_its_commodity():
+    assert links("Das Gas aus Turkmenistan fließt über die Zentralasien-China-Leitung nach China.", "de") == {"cagp"}
+    # an oil line's word does not turn a gas line's name into the oil line, nor the reverse
+    assert links("Öl fließt über die Kasachstan-China-Ölleitung.", "de") == {"kcp-atasu-alashankou"}

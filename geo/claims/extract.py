@@ -236,6 +236,11 @@ _CAPITALS = frozenset((
     "Берлин", "Вашингтон", "Ташкент", "Баку"))
 
 
+def _official(word: str) -> bool:
+    """The word "official", «официальный» in any form, or "offizielle": before a capital it names the government."""
+    return word.casefold().startswith(("official", "официальн", "offiziell"))
+
+
 @lru_cache(maxsize=4096)
 def _other_facility(word: str) -> bool:
     return _OTHER_FACILITY.match(word) is not None
@@ -340,6 +345,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         if nxt < n_keys and gaps[nxt] == "-" and raws[nxt] in _SEAT_WORDS and all(matcher.kinds.get(e.target) in _TOWN_KINDS for e in best):
             free = nxt
             continue  # "Atyrau-based KazTransOil", "the Baku-based SOCAR": where a company sits, not a facility
+        if best_n == 1 and raw in _CAPITALS and i > 0 and gaps[i] == " " and _official(raws[i - 1]):
+            free = nxt
+            continue  # "official Baku", «официальный Баку»: the government, not the terminal
         if best_n == 1 and raw in _CAPITALS and ((nxt + 1 < n_keys and raws[nxt] in _AND and raws[nxt + 1] in _CAPITALS and gaps[nxt] == gaps[nxt + 1] == " ")
                             or (i >= 2 and raws[i - 1] in _AND and raws[i - 2] in _CAPITALS and gaps[i] == gaps[i - 1] == " ")):
             free = nxt

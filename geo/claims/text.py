@@ -220,3 +220,12 @@ DEMONYMS = {name_key(a): name_key(b) for a, b in (
     ("kasachische", "Kasachstan"), ("казахстанский", "Казахстан"), ("Russian", "Russia"), ("russische", "Russland"),
     ("российский", "Россия"), ("Turkmen", "Turkmenistan"), ("туркменский", "Туркменистан"),
 )}
+#: German words for a line, each to one key per commodity, so "Zentralasien-China-Leitung" meets the alias
+#: "Zentralasien-China-Pipeline" (the commodity a word names is kept: a gas line is not matched by an oil line's name).
+#: Merged into DEMONYMS, which every key of an alias and of a text word passes through.
+LINE_WORDS = {name_key(a): name_key(b) for b, words in (
+    ("pipeline", ("Leitung", "Rohrleitung", "Pipeline")),
+    ("Gasleitung", ("Gaspipeline", "Erdgasleitung", "Erdgaspipeline", "Gasleitung")),
+    ("Ölpipeline", ("Ölleitung", "Erdölleitung", "Erdölpipeline", "Rohölleitung", "Rohölpipeline", "Ölpipeline")),
+) for a in words}
+DEMONYMS.update(LINE_WORDS)
