@@ -220,14 +220,6 @@ _REGION_WORDS = frozenset(c for w, ends in (
     # «Приморский край» (Primorsky Krai, on the Pacific) is not the Baltic port of Primorsk
     ("кра", ("й", "я", "ю", "ем", "е")), ("Krai", ("",)), ("Kray", ("",)),
 ) for e in ends for c in (w + e, w.capitalize() + e))
-#: Plants named after their town that are not in the data (refineries, power and petrochemical plants, airports):
-#: a town's name (of a port, terminal or junction) right before one of these words names that plant, not the asset.
-_OTHER_FACILITY = re.compile(r"^(?:refiner(?:y|ies)|raffinerie|нпз|нефтеперерабатывающ\w*|petrochemical|petrochemie\w*|"
-                             r"нефтехимическ\w*|kraftwerk|heizkraftwerk|тэц|грэс|тэс|airport|flughafen|аэропорт\w*)$",
-                             re.IGNORECASE)
-
-
-_SEAT_WORDS = frozenset(("based", "headquartered"))
 _AND = frozenset(("and", "und", "и"))
 #: Capitals of the region and of the states that deal with it, in the three languages (a pair of them is two governments).
 _CAPITALS = frozenset((
@@ -236,16 +228,35 @@ _CAPITALS = frozenset((
     "Берлин", "Вашингтон", "Ташкент", "Баку"))
 
 
-def _official(word: str) -> bool:
-    """The word "official", «официальный» in any form, or "offizielle": before a capital it names the government."""
-    return word.casefold().startswith(("official", "официальн", "offiziell"))
+def _town_use(i: int, raws: list[str], gaps: list[str], best: list[Entry], matcher: Matcher) -> bool:
+    """Word ``i``, a one-word name, stands for its town's other plant, a company's seat or a government, not the asset.
+
+    "the Atyrau refinery", «Атырауский НПЗ», «Шымкентская ТЭЦ» (plants not in the data); "Atyrau-based KazTransOil";
+    "official Baku", «официальный Баку», "Baku and Astana agreed" (a capital next to a capital is its government).
+    A refinery asset keeps its own name ("Schwedt refinery").
+    """
+    n = len(raws)
+    after, gap_after = (raws[i + 1], gaps[i + 1]) if i + 1 < n else ("", "")
+    joined = gap_after == "-" if after in _SEAT_WORDS else gap_after in (" ", "-", "\u00a0")
+    if after in _AFTER_TOWN and joined and all(matcher.kinds.get(e.target) in _TOWN_KINDS for e in best):
+        return True
+    if raws[i] not in _CAPITALS:
+        return False
+    if i > 0 and gaps[i] == " " and raws[i - 1].casefold().startswith(("official", "официальн", "offiziell")):
+        return True
+    return (i + 2 < n and after in _AND and raws[i + 2] in _CAPITALS and gap_after == gaps[i + 2] == " ") or (
+        i >= 2 and raws[i - 1] in _AND and raws[i - 2] in _CAPITALS and gaps[i] == gaps[i - 1] == " ")
 
 
-@lru_cache(maxsize=4096)
-def _other_facility(word: str) -> bool:
-    return _OTHER_FACILITY.match(word) is not None
-
-
+_ADJ = ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими")
+#: Plants named after their town that are not in the data (refineries, power and petrochemical plants, airports).
+_OTHER_PLANTS = frozenset(c for w in (
+    "refinery", "refineries", "raffinerie", "нпз", "kraftwerk", "heizkraftwerk", "тэц", "грэс", "тэс", "airport", "flughafen",
+    "petrochemical", "petrochemie", *(f"{stem}{e}" for stem in ("нефтеперерабатывающ", "нефтехимическ") for e in _ADJ),
+    *(f"аэропорт{e}" for e in ("", "а", "у", "ом", "е"))) for c in (w, w.capitalize(), w.upper()))
+_SEAT_WORDS = frozenset(("based", "headquartered"))
+#: Words after a town's name that may make it another thing than the asset.
+_AFTER_TOWN = _OTHER_PLANTS | _SEAT_WORDS
 #: Endings a German or English word may add to a name written in Latin letters ("Schwedts", "Aktauer", "Batumis").
 _LATIN_ENDINGS = ("", "s", "es", "e", "en", "er", "ern", "n")
 
@@ -338,20 +349,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                 i > 0 and raws[i - 1] in _REGION_WORDS and gaps[i] == " "):
             free = nxt
             continue  # "Atyrau region", «Атырауской области», "Gebiet Atyrau": the province, not the asset
-        if best_n == 1 and nxt < n_keys and gaps[nxt] in (" ", "-", "\u00a0") and _other_facility(raws[nxt]) and all(
-                matcher.kinds.get(e.target) in _TOWN_KINDS for e in best):
+        if best_n == 1 and (raw in _CAPITALS or (nxt < n_keys and raws[nxt] in _AFTER_TOWN)) and _town_use(i, raws, gaps, best, matcher):
             free = nxt
-            continue  # "the Atyrau refinery", «Атырауский НПЗ», «Шымкентская ТЭЦ»: another plant of the town, not in the data
-        if nxt < n_keys and gaps[nxt] == "-" and raws[nxt] in _SEAT_WORDS and all(matcher.kinds.get(e.target) in _TOWN_KINDS for e in best):
-            free = nxt
-            continue  # "Atyrau-based KazTransOil", "the Baku-based SOCAR": where a company sits, not a facility
-        if best_n == 1 and raw in _CAPITALS and i > 0 and gaps[i] == " " and _official(raws[i - 1]):
-            free = nxt
-            continue  # "official Baku", «официальный Баку»: the government, not the terminal
-        if best_n == 1 and raw in _CAPITALS and ((nxt + 1 < n_keys and raws[nxt] in _AND and raws[nxt + 1] in _CAPITALS and gaps[nxt] == gaps[nxt + 1] == " ")
-                            or (i >= 2 and raws[i - 1] in _AND and raws[i - 2] in _CAPITALS and gaps[i] == gaps[i - 1] == " ")):
-            free = nxt
-            continue  # "Baku and Astana agreed", «Астана и Баку договорились»: a capital paired with a capital is its government
+            continue  # a plant of the town, a company's seat, a government ("Atyrau refinery", "Baku-based", "official Baku")
         st, en = offsets[2 * i], offsets[2 * (i + best_n - 1) + 1]
         sent = bisect_right(sentence_starts, st) - 1
         if sent + 1 < n_sentences and en > sentence_starts[sent + 1]:
@@ -862,8 +862,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             doc[a] = doc.get(a, 0) + 1
     cuts: list[int] = []  # where clauses of contrast start (searched only when a name must be settled)
     clause_operated: dict[int, set[str]] = {}
-    if None in plain:
-        cuts = [c.start() for c in _CLAUSE_CUT.finditer(text)]
+    if None in plain:  # only the sentences of ambiguous names are searched
+        for sent in sorted({found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))}):
+            cuts.extend(c.start() for c in _CLAUSE_CUT.finditer(text, *sentences[sent]))
     for k, key in doc_keys if None in plain else ():  # read only to settle an ambiguous name
         operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).add(key)
         if cuts:
@@ -889,14 +890,15 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     kinds, russian = matcher.kinds, matcher.russian
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
+    meetings: dict[int, bool] = {}  # by sentence: speaks of a meeting (see _town_only)
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
     towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (
         text[max(0, m.start - 3) : m.start] in _IN or _ru_in(text, m.start) or _TOWN_HINT.search(text, max(0, m.start - 20), m.start))
-             and _town_only(m, text, sentences, cue_sets, matcher, carriers)}
+             and _town_only(m, text, sentences, cue_sets, matcher, carriers, meetings)}
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     homes: dict[int, bool] = {}
-    towns.update(id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and " " not in m.text and m.match != "chain"
-                 and _sentence_has(_CONSUMERS, m.sentence, text, sentences, homes))
+    in_town = [m for m in mentions if kinds.get(m.id) in _TOWN_KINDS and " " not in m.text and m.match != "chain"]
+    towns.update(id(m) for m in in_town if _sentence_has(_CONSUMERS, m.sentence, text, sentences, homes))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -1082,22 +1084,25 @@ _CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|b
 
 #: Words of a meeting: the town that hosts talks about a pipeline is not a facility of it.
 _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
-                      r"tagung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани)", re.IGNORECASE)
+                      r"tagung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани)")
 #: Words of end consumers of gas or heat: a town named with them is where people live, not a junction or port.
-_CONSUMERS = re.compile(r"\b(?:households?|homes|residents|gasification|haushalt|wohnung|einwohner|gasanschl|газифик|"
-                        r"домохозяйств|частных дом|жилых дом|жител|абонент|бытов)", re.IGNORECASE)
+_CONSUMERS = re.compile(r"household|\bhomes\b|\bresidents\b|gasification|haushalt|wohnung|einwohner|gasanschl|газифик|"
+                        r"домохозяйств|частных дом|жилых дом|\bжител|\bабонент|\bбытов")
 
 
 def _sentence_has(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[int, int]], seen: dict[int, bool]) -> bool:
-    """``pattern`` occurs in sentence ``sent``; searched once per sentence (a sentence may hold many names)."""
+    """``pattern`` occurs in sentence ``sent`` lower-cased; searched once per sentence (a sentence may hold many names).
+
+    The patterns are written in lower case: a case-blind pattern searches several times slower than ``str.lower``.
+    """
     got = seen.get(sent)
     if got is None:
-        got = seen[sent] = pattern.search(text, *sentences[sent]) is not None
+        got = seen[sent] = pattern.search(text[slice(*sentences[sent])].lower()) is not None
     return got
 
 
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
-               carriers: dict[int, bool]) -> bool:
+               carriers: dict[int, bool], meetings: dict[int, bool]) -> bool:
     """A facility's town after a locative "in" or a town word, in a sentence of no trade, carrier or flow, is the town only.
 
     "Tokayev met Aliyev in Baku to discuss oil", "Oil workers in Aktau went on strike", "in der Hafenstadt Aktau",
@@ -1111,18 +1116,14 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     before = text[max(0, m.start - 20) : m.start]
     if _ru_in(text, m.start):
         # «в» also means "to" («танкеры идут в Баку»): it makes the town only where a meeting is held there
-        return _MEETING.search(text, *sentences[m.sentence]) is not None
+        return _sentence_has(_MEETING, m.sentence, text, sentences, meetings)
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
         return False
-    if _MEETING.search(text, *sentences[m.sentence]):
-        return True
-    if "trade" in cue_sets[m.sentence]:
-        return False
-    got = carriers.get(m.sentence)
+    got = "trade" in cue_sets[m.sentence] or carriers.get(m.sentence)
     if got is None:  # once per sentence: a sentence may hold many names (linear time on hostile input)
         s, e = sentences[m.sentence]
         got = carriers[m.sentence] = _CARRIER.search(text[s:e].casefold()) is not None
-    return not got
+    return not got or _sentence_has(_MEETING, m.sentence, text, sentences, meetings)
 
 
 #: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
