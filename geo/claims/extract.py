@@ -891,14 +891,17 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
     meetings: dict[int, bool] = {}  # by sentence: speaks of a meeting (see _town_only)
+    ru = lang not in ("de", "en")  # «в Баку» is looked at in Russian (or unknown) text only
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
     towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (
-        text[max(0, m.start - 3) : m.start] in _IN or _ru_in(text, m.start) or _TOWN_HINT.search(text, max(0, m.start - 20), m.start))
+        text[max(0, m.start - 3) : m.start] in _IN or (ru and _ru_in(text, m.start)) or (
+            "trade" not in cue_sets[m.sentence] and _TOWN_HINT.search(text, max(0, m.start - 20), m.start)))
              and _town_only(m, text, sentences, cue_sets, matcher, carriers, meetings)}
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     homes: dict[int, bool] = {}
     in_town = [m for m in mentions if kinds.get(m.id) in _TOWN_KINDS and " " not in m.text and m.match != "chain"]
-    towns.update(id(m) for m in in_town if _sentence_has(_CONSUMERS, m.sentence, text, sentences, homes))
+    if in_town:
+        towns.update(id(m) for m in in_town if _sentence_has(_CONSUMERS, _CONSUMER_STEMS, m.sentence, text, sentences, homes))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -1090,14 +1093,29 @@ _CONSUMERS = re.compile(r"household|\bhomes\b|\bresidents\b|gasification|haushal
                         r"домохозяйств|частных дом|жилых дом|\bжител|\bабонент|\bбытов")
 
 
-def _sentence_has(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[int, int]], seen: dict[int, bool]) -> bool:
+def _stems(*words: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c for w in words for c in (w, w.capitalize())))
+
+
+#: Plain substrings (both cases of the first letter), one of which every match of the pattern below them holds:
+#: C-level tests before any regex, since most sentences hold none of them.
+_CONSUMER_STEMS = _stems("household", "homes", "residents", "gasification", "haushalt", "wohnung", "einwohner", "gasanschl",
+                         "газифик", "домохозяйств", "частных дом", "жилых дом", "жител", "абонент", "бытов")
+_MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gathered", "berieten", "beraten", "trafen", "treffen",
+                        "gipfel", "konferenz", "tagung", "встрет", "встреч", "саммит", "форум", "конференци", "совещани")
+
+
+def _sentence_has(pattern: re.Pattern[str], stems: tuple[str, ...], sent: int, text: str, sentences: list[tuple[int, int]],
+                  seen: dict[int, bool]) -> bool:
     """``pattern`` occurs in sentence ``sent`` lower-cased; searched once per sentence (a sentence may hold many names).
 
-    The patterns are written in lower case: a case-blind pattern searches several times slower than ``str.lower``.
+    ``stems`` (plain substrings one of which every match holds) are tested first. The patterns are written in lower case:
+    a case-blind pattern searches several times slower than ``str.lower``.
     """
     got = seen.get(sent)
     if got is None:
-        got = seen[sent] = pattern.search(text[slice(*sentences[sent])].lower()) is not None
+        part = text[slice(*sentences[sent])]
+        got = seen[sent] = any(map(part.__contains__, stems)) and pattern.search(part.lower()) is not None
     return got
 
 
@@ -1116,14 +1134,14 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     before = text[max(0, m.start - 20) : m.start]
     if _ru_in(text, m.start):
         # «в» also means "to" («танкеры идут в Баку»): it makes the town only where a meeting is held there
-        return _sentence_has(_MEETING, m.sentence, text, sentences, meetings)
+        return _sentence_has(_MEETING, _MEETING_STEMS, m.sentence, text, sentences, meetings)
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
         return False
     got = "trade" in cue_sets[m.sentence] or carriers.get(m.sentence)
     if got is None:  # once per sentence: a sentence may hold many names (linear time on hostile input)
         s, e = sentences[m.sentence]
         got = carriers[m.sentence] = _CARRIER.search(text[s:e].casefold()) is not None
-    return not got or _sentence_has(_MEETING, m.sentence, text, sentences, meetings)
+    return not got or _sentence_has(_MEETING, _MEETING_STEMS, m.sentence, text, sentences, meetings)
 
 
 #: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
