@@ -133,3 +133,9 @@ def test_a_german_line_word_stands_for_another_of_its_commodity():
     assert links("Das Gas aus Turkmenistan fließt über die Zentralasien-China-Leitung nach China.", "de") == {"cagp"}
     # an oil line's word does not turn a gas line's name into the oil line, nor the reverse
     assert links("Öl fließt über die Kasachstan-China-Ölleitung.", "de") == {"kcp-atasu-alashankou"}
+
+
+def test_a_state_budget_is_no_household():
+    # "Staatshaushalt" (state budget) holds "haushalt" (household) inside a word: the terminal stays the CPC's
+    text = "Das meiste Öl geht über das CPC. Ein Ausfall am Terminal bei Noworossijsk träfe den Staatshaushalt."
+    assert links(text, "de") == {"cpc", "cpc-marine-terminal"}

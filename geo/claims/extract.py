@@ -1089,7 +1089,7 @@ _CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|b
 _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
                       r"tagung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани)")
 #: Words of end consumers of gas or heat: a town named with them is where people live, not a junction or port.
-_CONSUMERS = re.compile(r"household|\bhomes\b|\bresidents\b|gasification|haushalt|wohnung|einwohner|gasanschl|газифик|"
+_CONSUMERS = re.compile(r"household|\bhomes\b|\bresidents\b|gasification|\b(?:privat)?haushalt|\bwohnung|\beinwohner|\bgasanschl|газифик|"
                         r"домохозяйств|частных дом|жилых дом|\bжител|\bабонент|\bбытов")
 
 
