@@ -255,6 +255,9 @@ _OTHER_PLANTS = frozenset(c for w in (
     "petrochemical", "petrochemie", *(f"{stem}{e}" for stem in ("нефтеперерабатывающ", "нефтехимическ") for e in _ADJ),
     *(f"аэропорт{e}" for e in ("", "а", "у", "ом", "е"))) for c in (w, w.capitalize(), w.upper()))
 _SEAT_WORDS = frozenset(("based", "headquartered"))
+#: A kind word in lower case at the end of a name, and the same word capitalised, as a company name ends.
+_GENERIC_KIND_WORDS = frozenset(("terminal", "port"))
+_CAPITAL_KIND_WORDS = (" Terminal", " Port")
 #: Words after a town's name that may make it another thing than the asset.
 _AFTER_TOWN = _OTHER_PLANTS | _SEAT_WORDS
 #: Endings a German or English word may add to a name written in Latin letters ("Schwedts", "Aktauer", "Batumis").
@@ -335,6 +338,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             if entries:
                 if n == 1:
                     entries = accepted.get((raw, id(entries))) or _accept(entries, raw, matcher)
+                elif raws[i + n - 1] in _GENERIC_KIND_WORDS:
+                    # "its Black Sea terminal" describes a terminal; "Black Sea Terminal" (capital T) is Kulevi's company name
+                    entries = [e for e in entries if not e.alias.endswith(_CAPITAL_KIND_WORDS)]
                 if entries and n >= best_n:
                     best = entries if n > best_n else best + entries
                     best_n = n
@@ -346,7 +352,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             continue
         nxt = i + best_n
         if (nxt < n_keys and raws[nxt] in _REGION_WORDS and gaps[nxt] in (" ", "-", "\u00a0")) or (
-                i > 0 and raws[i - 1] in _REGION_WORDS and gaps[i] == " "):
+                i > 0 and raws[i - 1] in _REGION_WORDS and gaps[i] == " " and not (
+                    raws[i - 1] == "районе" and i > 1 and raws[i - 2] in ("в", "В"))):  # «в районе Новороссийска»: near it
             free = nxt
             continue  # "Atyrau region", «Атырауской области», "Gebiet Atyrau": the province, not the asset
         if best_n == 1 and (raw in _CAPITALS or (nxt < n_keys and raws[nxt] in _AFTER_TOWN)) and _town_use(i, raws, gaps, best, matcher):
@@ -709,6 +716,8 @@ def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: 
             k = next((j for j in range(last + 2, min(last + 5, len(raws))) if raws[j] in _TERMINAL_WORDS and gaps[j] in (" ", "-")
                       and all(g == " " for g in gaps[last + 2 : j])), None)
         if k is None:
+            k = _its_terminal(raws, gaps, offsets, last, mentions, m)
+        if k is None:
             continue
         st, en = offsets[2 * k], offsets[2 * k + 1]
         j = bisect_right(starts, st) - 1
@@ -717,6 +726,33 @@ def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: 
         added.append(Mention(st, en, text[st:en], own[0], raws[k], "owner", m.sentence))
         added_at.add(st)
     return sorted(mentions + added, key=lambda x: x.start) if added else mentions
+
+
+#: Possessive pronouns by which a sentence goes on with the line it named ("the consortium cut flows to its terminal").
+_ITS = frozenset(("its", "seinem", "seinen", "seines", "sein", "своего", "свой", "своём", "своем", "свою"))
+
+
+def _its_terminal(raws: list[str], gaps: list[str], offsets: list[int], last: int, mentions: list[Mention], line: Mention) -> int | None:
+    """The terminal word of "its (Black Sea) terminal" within 20 words after ``line``'s last word ``last``, in the same clause run.
+
+    The line must be the last name before the pronoun (no other asset in between), and the words up to the
+    terminal word are joined by single spaces; bounded look-ahead keeps the pass linear.
+    """
+    n = len(raws)
+    for j in range(last + 1, min(last + 21, n - 1)):
+        if any(ch in gaps[j] for ch in ".;!?\n"):
+            return None  # no further than the sentence (or clause) the line is named in
+        if raws[j] in _ITS:
+            k = next((x for x in range(j + 1, min(j + 5, n)) if raws[x] in _TERMINAL_WORDS and all(g == " " for g in gaps[j + 1 : x + 1])),
+                     None)
+            if k is None:
+                return None
+            st = offsets[2 * j]
+            # no other name between the line and the pronoun
+            if any(line.end <= o.start < st for o in mentions if o is not line):
+                return None
+            return k
+    return None
 
 
 def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) -> str | None:
@@ -952,15 +988,26 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     points: dict[int, set[str]] = {}  # linked ends of lanes and rail legs, by sentence
     in_claim: dict[int, list[Mention]] = {}
     dateline = _dateline_end(text, matcher)
+    flows: dict[int, bool] = {}  # by sentence: speaks of oil or gas moving or produced, though with no energy cue
+    flow_re = _FLOW.get(lang, _FLOW["en"])
+
+    def speaks(sent: int) -> bool:
+        if energy[sent]:
+            return True
+        got = flows.get(sent)
+        if got is None:
+            got = flows[sent] = "goods" not in cue_sets[sent] and flow_re.search(text[slice(*sentences[sent])].lower()) is not None
+        return got
+
     for m in mentions:
         ci = m.claim = claim_of.get(m.sentence)
         if ci is None:
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
-            m.linked = m.end > dateline and ((energy[m.sentence] and id(m) not in towns)
+            m.linked = m.end > dateline and ((speaks(m.sentence) and id(m) not in towns)
                                              or _referred_back(m, sentences, energy, text, lang, matcher))
         else:
-            m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or _referred_back(
+            m.linked = claims[ci].claim_type in _ROUTE_TYPES or speaks(m.sentence) or _referred_back(
                 m, sentences, energy, text, lang, matcher)
             if m.end <= dateline or id(m) in towns:
                 m.linked = False  # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town
@@ -1085,6 +1132,14 @@ _CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|b
                       r"hafen(?!stadt)|port\b(?! city)|umschlag|transship")
 
 
+#: Words of flows and output that speak of oil or gas where a sentence names an asset (for links only; the claim cues
+#: are geo.claims.cues'): "Deliveries via the Central Asia-Centre system", «перекачка через Атырау». A field's output is no flow.
+#: Not with other goods ("grain deliveries"); "supply" is left out ("water supply in Aktau").
+_FLOW = {
+    "en": re.compile(r"\b(?:deliver|pump(?:s|ed|ing)?\b|flows?\b)"),
+    "de": re.compile(r"\b(?:gepumpt|pump|fließ|durchfluss|einspeis)"),
+    "ru": re.compile(r"(?:^|[^а-яё])(?:прокач|перекач|поставля|транспортир)"),
+}
 #: Words of a meeting: the town that hosts talks about a pipeline is not a facility of it.
 _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
                       r"tagung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани)")
