@@ -174,3 +174,20 @@ def test_its_terminal_is_the_terminal_of_the_line_named_before_it():
 )
 def test_a_flow_word_makes_a_sentence_speak_of_energy_for_links(text, language, expected):
     assert links(text, language) == expected
+
+
+# --- fixes after batch 3's single scoring ------------------------------------------------------------------------
+
+
+def test_feminine_and_neuter_adjective_endings_meet_the_other_cases():
+    # -ая / -ой / -ую and -ое / -ого are one adjective: «Балтийская трубопроводная система» in the genitive
+    assert len({name_key(w) for w in ("Балтийская", "Балтийской", "Балтийскую")}) == 1
+    assert name_key("Каспийское") == name_key("Каспийского")
+    text = "Отгрузки нефти сократятся из-за ремонта Балтийской трубопроводной системы."
+    assert links(text, "ru") == {"transneft-samara-primorsk"}
+
+
+def test_an_abbreviation_ending_a_name_must_be_the_aliases_own():
+    # НПЗ (refinery) and НПС (pump station) fold to one key; «Атырауская НПС» is an alias of the Atyrau junction
+    assert links("Атырауский НПЗ переработал 5 млн тонн нефти.", "ru") == set()
+    assert links("Нефть поступает на Атыраускую НПС и далее в Самару.", "ru") >= {"atyrau"}

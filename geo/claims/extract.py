@@ -341,6 +341,10 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                 elif raws[i + n - 1] in _GENERIC_KIND_WORDS:
                     # "its Black Sea terminal" describes a terminal; "Black Sea Terminal" (capital T) is Kulevi's company name
                     entries = [e for e in entries if not e.alias.endswith(_CAPITAL_KIND_WORDS)]
+                elif raws[i + n - 1].isupper() and len(raws[i + n - 1]) > 1:
+                    # an abbreviation ends the name: it must be the alias's own («Атырауский НПЗ», a refinery, is not
+                    # «Атырауская НПС», a pump station, though З and С fold alike)
+                    entries = [e for e in entries if e.alias.endswith(raws[i + n - 1])]
                 if entries and n >= best_n:
                     best = entries if n > best_n else best + entries
                     best_n = n

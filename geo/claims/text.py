@@ -162,7 +162,9 @@ _C_NOT_CH = re.compile(r"c(?!h)")
 # Case endings of Russian nouns and adjectives and of German nouns, romanised, longest first.
 # One set for all languages keeps the key independent of the language guess.
 _ENDING_LIST = ("ogo", "ego", "omu", "emu", "imi", "ami", "iami", "oi", "ei", "om", "em", "ah", "iah", "am", "iam", "ui",
-            "ia", "ie", "ii", "ih", "im", "ern", "en", "es", "er", "a", "e", "i", "o", "u", "s")
+            "ia", "ie", "ii", "ih", "im", "ern", "en", "es", "er", "a", "e", "i", "o", "u", "s",
+            # feminine and neuter adjective endings (-ая, -яя, -ую, -юю, -ое), so «Балтийская» meets «Балтийской»
+            "aia", "iaia", "uiu", "iuiu", "oe")
 _ENDINGS: tuple[str, ...] = tuple(sorted(set(_ENDING_LIST), key=len, reverse=True))
 _MIN_STEM = 3
 
