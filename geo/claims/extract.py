@@ -720,7 +720,7 @@ def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: 
             k = next((j for j in range(last + 2, min(last + 5, len(raws))) if raws[j] in _TERMINAL_WORDS and gaps[j] in (" ", "-")
                       and all(g == " " for g in gaps[last + 2 : j])), None)
         if k is None:
-            k = _its_terminal(raws, gaps, offsets, last, mentions, m)
+            k = _its_terminal(raws, gaps, offsets, last, starts, m)
         if k is None:
             continue
         st, en = offsets[2 * k], offsets[2 * k + 1]
@@ -736,7 +736,10 @@ def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: 
 _ITS = frozenset(("its", "seinem", "seinen", "seines", "sein", "своего", "свой", "своём", "своем", "свою"))
 
 
-def _its_terminal(raws: list[str], gaps: list[str], offsets: list[int], last: int, mentions: list[Mention], line: Mention) -> int | None:
+_BREAK_GAP = re.compile(r"[.;!?\n]")
+
+
+def _its_terminal(raws: list[str], gaps: list[str], offsets: list[int], last: int, starts: list[int], line: Mention) -> int | None:
     """The terminal word of "its (Black Sea) terminal" within 20 words after ``line``'s last word ``last``, in the same clause run.
 
     The line must be the last name before the pronoun (no other asset in between), and the words up to the
@@ -744,18 +747,16 @@ def _its_terminal(raws: list[str], gaps: list[str], offsets: list[int], last: in
     """
     n = len(raws)
     for j in range(last + 1, min(last + 21, n - 1)):
-        if any(ch in gaps[j] for ch in ".;!?\n"):
+        if gaps[j] != " " and _BREAK_GAP.search(gaps[j]):
             return None  # no further than the sentence (or clause) the line is named in
         if raws[j] in _ITS:
             k = next((x for x in range(j + 1, min(j + 5, n)) if raws[x] in _TERMINAL_WORDS and all(g == " " for g in gaps[j + 1 : x + 1])),
                      None)
             if k is None:
                 return None
-            st = offsets[2 * j]
-            # no other name between the line and the pronoun
-            if any(line.end <= o.start < st for o in mentions if o is not line):
-                return None
-            return k
+            # no other name between the line and the pronoun (the mentions are sorted by start)
+            nxt = bisect_left(starts, line.end)
+            return k if nxt == len(starts) or starts[nxt] >= offsets[2 * j] else None
     return None
 
 
@@ -1008,10 +1009,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if ci is None:
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
-            m.linked = m.end > dateline and ((speaks(m.sentence) and id(m) not in towns)
+            m.linked = m.end > dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
                                              or _referred_back(m, sentences, energy, text, lang, matcher))
         else:
-            m.linked = claims[ci].claim_type in _ROUTE_TYPES or speaks(m.sentence) or _referred_back(
+            m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or speaks(m.sentence) or _referred_back(
                 m, sentences, energy, text, lang, matcher)
             if m.end <= dateline or id(m) in towns:
                 m.linked = False  # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town
