@@ -191,3 +191,21 @@ def test_an_abbreviation_ending_a_name_must_be_the_aliases_own():
     # НПЗ (refinery) and НПС (pump station) fold to one key; «Атырауская НПС» is an alias of the Atyrau junction
     assert links("Атырауский НПЗ переработал 5 млн тонн нефти.", "ru") == set()
     assert links("Нефть поступает на Атыраускую НПС и далее в Самару.", "ru") >= {"atyrau"}
+
+
+def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
+    import json
+    import shutil
+
+    for name in ("assets.geojson", "routes.yaml", "waypoints.csv"):
+        shutil.copy(DATA / name, tmp_path / name)
+    text = "Oil flows through the Fantasia pipeline."  # a made-up name, in no alias
+    before = default_matcher(tmp_path)
+    assert analyse(text, language="en", matcher=before).linked_assets() == set()
+    assets = json.loads((tmp_path / "assets.geojson").read_text(encoding="utf-8"))
+    btc = next(f for f in assets["features"] if f["properties"]["id"] == "btc")
+    btc["properties"]["aliases"].append("Fantasia pipeline")
+    (tmp_path / "assets.geojson").write_text(json.dumps(assets), encoding="utf-8")  # size changes: a new cache key
+    after = default_matcher(tmp_path)
+    assert after is not before
+    assert analyse(text, language="en", matcher=after).linked_assets() == {"btc"}
