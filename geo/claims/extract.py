@@ -217,7 +217,49 @@ _REGION_WORDS = frozenset(c for w, ends in (
     ("region", ("", "s")), ("province", ("", "s")), ("oblast", ("", "s")), ("district", ("", "s")), ("Region", ("", "en")),
     ("Gebiet", ("", "s", "e", "en")), ("Provinz", ("",)), ("Bezirk", ("", "s", "e", "en")),
     ("област", ("ь", "и", "ью", "ей", "ям", "ях")), ("район", ("", "а", "у", "ом", "е", "ы", "ов")),
+    # «Приморский край» (Primorsky Krai, on the Pacific) is not the Baltic port of Primorsk
+    ("кра", ("й", "я", "ю", "ем", "е")), ("Krai", ("",)), ("Kray", ("",)),
 ) for e in ends for c in (w + e, w.capitalize() + e))
+_AND = frozenset(("and", "und", "и"))
+#: Capitals of the region and of the states that deal with it, in the three languages (a pair of them is two governments).
+_CAPITALS = frozenset((
+    "Astana", "Moscow", "Moskau", "Ankara", "Tbilisi", "Tiflis", "Ashgabat", "Aschgabat", "Beijing", "Peking", "Brussels", "Brüssel",
+    "Berlin", "Washington", "Tashkent", "Taschkent", "Baku", "Астана", "Москва", "Анкара", "Тбилиси", "Ашхабад", "Пекин", "Брюссель",
+    "Берлин", "Вашингтон", "Ташкент", "Баку"))
+
+
+def _town_use(i: int, raws: list[str], gaps: list[str], best: list[Entry], matcher: Matcher) -> bool:
+    """Word ``i``, a one-word name, stands for its town's other plant, a company's seat or a government, not the asset.
+
+    "the Atyrau refinery", «Атырауский НПЗ», «Шымкентская ТЭЦ» (plants not in the data); "Atyrau-based KazTransOil";
+    "official Baku", «официальный Баку», "Baku and Astana agreed" (a capital next to a capital is its government).
+    A refinery asset keeps its own name ("Schwedt refinery").
+    """
+    n = len(raws)
+    after, gap_after = (raws[i + 1], gaps[i + 1]) if i + 1 < n else ("", "")
+    joined = gap_after == "-" if after in _SEAT_WORDS else gap_after in (" ", "-", "\u00a0")
+    if after in _AFTER_TOWN and joined and all(matcher.kinds.get(e.target) in _TOWN_KINDS for e in best):
+        return True
+    if raws[i] not in _CAPITALS:
+        return False
+    if i > 0 and gaps[i] == " " and raws[i - 1].casefold().startswith(("official", "официальн", "offiziell")):
+        return True
+    return (i + 2 < n and after in _AND and raws[i + 2] in _CAPITALS and gap_after == gaps[i + 2] == " ") or (
+        i >= 2 and raws[i - 1] in _AND and raws[i - 2] in _CAPITALS and gaps[i] == gaps[i - 1] == " ")
+
+
+_ADJ = ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими")
+#: Plants named after their town that are not in the data (refineries, power and petrochemical plants, airports).
+_OTHER_PLANTS = frozenset(c for w in (
+    "refinery", "refineries", "raffinerie", "нпз", "kraftwerk", "heizkraftwerk", "тэц", "грэс", "тэс", "airport", "flughafen",
+    "petrochemical", "petrochemie", *(f"{stem}{e}" for stem in ("нефтеперерабатывающ", "нефтехимическ") for e in _ADJ),
+    *(f"аэропорт{e}" for e in ("", "а", "у", "ом", "е"))) for c in (w, w.capitalize(), w.upper()))
+_SEAT_WORDS = frozenset(("based", "headquartered"))
+#: A kind word in lower case at the end of a name, and the same word capitalised, as a company name ends.
+_GENERIC_KIND_WORDS = frozenset(("terminal", "port"))
+_CAPITAL_KIND_WORDS = (" Terminal", " Port")
+#: Words after a town's name that may make it another thing than the asset.
+_AFTER_TOWN = _OTHER_PLANTS | _SEAT_WORDS
 #: Endings a German or English word may add to a name written in Latin letters ("Schwedts", "Aktauer", "Batumis").
 _LATIN_ENDINGS = ("", "s", "es", "e", "en", "er", "ern", "n")
 
@@ -226,6 +268,8 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
     """Refuse a one-word alias met only through a short stem ("Backen" for "Baku"), or a Russian case ending in Latin letters.
 
     "Samaria" is not Samara, while «Самары» is; German and English endings ("Schwedts", "Aktauer") are kept.
+    A capitalised name written in lower case is the common word («дружба народов» is friendship, not Druzhba);
+    place adjectives («актауский порт») reach their place through another key and are not refused here.
     """
     if word is None:
         return entries
@@ -236,6 +280,8 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
         got = entries
         if len(name_key(word)) < MIN_INFLECTED_STEM:
             got = [e for e in got if not e.folds or f in e.folds]
+        if word[:1].islower() and name_key(word) in {name_key(e.alias) for e in got}:
+            got = [e for e in got if not e.alias[:1].isupper()]
         if _LATIN_WORD.match(word) and word not in matcher.fuzzy_words and name_key(word) in {name_key(e.alias) for e in got}:
             got = [e for e in got if not e.folds or any(f == g + end or f == g[:-1] + end for g in e.folds for end in _LATIN_ENDINGS)]
         if len(matcher.accepted) < 10_000:
@@ -292,6 +338,13 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             if entries:
                 if n == 1:
                     entries = accepted.get((raw, id(entries))) or _accept(entries, raw, matcher)
+                elif raws[i + n - 1] in _GENERIC_KIND_WORDS:
+                    # "its Black Sea terminal" describes a terminal; "Black Sea Terminal" (capital T) is Kulevi's company name
+                    entries = [e for e in entries if not e.alias.endswith(_CAPITAL_KIND_WORDS)]
+                elif raws[i + n - 1].isupper() and len(raws[i + n - 1]) > 1:
+                    # an abbreviation ends the name: it must be the alias's own («Атырауский НПЗ», a refinery, is not
+                    # «Атырауская НПС», a pump station, though З and С fold alike)
+                    entries = [e for e in entries if e.alias.endswith(raws[i + n - 1])]
                 if entries and n >= best_n:
                     best = entries if n > best_n else best + entries
                     best_n = n
@@ -303,9 +356,13 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             continue
         nxt = i + best_n
         if (nxt < n_keys and raws[nxt] in _REGION_WORDS and gaps[nxt] in (" ", "-", "\u00a0")) or (
-                i > 0 and raws[i - 1] in _REGION_WORDS and gaps[i] == " "):
+                i > 0 and raws[i - 1] in _REGION_WORDS and gaps[i] == " " and not (
+                    raws[i - 1] == "районе" and i > 1 and raws[i - 2] in ("в", "В"))):  # «в районе Новороссийска»: near it
             free = nxt
             continue  # "Atyrau region", «Атырауской области», "Gebiet Atyrau": the province, not the asset
+        if best_n == 1 and (raw in _CAPITALS or (nxt < n_keys and raws[nxt] in _AFTER_TOWN)) and _town_use(i, raws, gaps, best, matcher):
+            free = nxt
+            continue  # a plant of the town, a company's seat, a government ("Atyrau refinery", "Baku-based", "official Baku")
         st, en = offsets[2 * i], offsets[2 * (i + best_n - 1) + 1]
         sent = bisect_right(sentence_starts, st) - 1
         if sent + 1 < n_sentences and en > sentence_starts[sent + 1]:
@@ -512,17 +569,26 @@ def _ends_match(chain: list[str], line: str, matcher: Matcher) -> bool:
 
 
 def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], text: str, matcher: Matcher,
-            doc: dict[str, int], operated: dict[int, set[str]] | None = None, rail: set[int] | None = None) -> list[Mention]:
-    """Pick one asset for each ambiguous name: possessor, then the sentence, then the document.
+            doc: dict[str, int], operated: dict[int, set[str]] | None = None, rail: set[int] | None = None,
+            cuts: list[int] | None = None, clause_operated: dict[int, set[str]] | None = None) -> list[Mention]:
+    """Pick one asset for each ambiguous name: possessor, then its clause, then the sentence, then the document.
 
     ``plain[i]``: the one asset of ``found[i]`` when its name is unambiguous and not a context alias, else ``None``.
     ``operated``: by sentence, the operator words it holds ("the Transneft oil harbour at Novorossiysk").
     ``rail``: sentences that speak of rail (tank cars, railway): they name the rail legs, so "from Baku" is where a leg starts.
+    ``cuts``: where clauses of contrast start ("..., while Transneft kept pumping to its berths in Novorossiysk"), and
+    ``clause_operated`` the operator words of each clause (numbered by ``bisect_right(cuts, position)``): evidence in the
+    name's own clause counts before evidence elsewhere in the sentence.
     """
     by_sentence: dict[int, set[str]] = {}
+    by_clause: dict[int, set[str]] = {}
+    cuts = cuts or []
+    clause_operated = clause_operated or {}
     for (m, _), one in zip(found, plain, strict=True):
         if one is not None:
             by_sentence.setdefault(m.sentence, set()).add(m.id)
+            if cuts:
+                by_clause.setdefault(bisect_right(cuts, m.start), set()).add(m.id)
     if rail:
         rail_legs = matcher.rail_ids
         for sent in rail:
@@ -539,17 +605,25 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
         elif one is None:
             # the choice depends only on the alias entries and the sentence (the document counts are fixed),
             # so a name repeated in one sentence (hostile input) is settled once
-            key = (*map(id, entries), m.sentence)  # the entries live in the matcher: their ids are stable
-            if any(e.context for e in entries) and _port_before(text[max(0, m.start - 40) : m.start]):
-                # "the oil harbour of Novorossiysk", «порт Новороссийск»: the port itself, not a facility near the town
+            clause = bisect_right(cuts, m.start) if cuts else -1
+            key = (*map(id, entries), m.sentence, clause)  # the entries live in the matcher: their ids are stable
+            if any(e.context for e in entries) and _port_before(text[max(0, m.start - 40) : m.start]) and not any(
+                    e.context and not matcher.near.get(e.target, _NO_IDS).isdisjoint(by_sentence.get(m.sentence, _NO_IDS))
+                    for e in entries):
+                # "the oil harbour of Novorossiysk", «порт Новороссийск»: the port itself, not a facility near the town,
+                # unless the sentence names the facility's own line ("the port of Novorossiysk was shut, halting CPC loadings")
                 entries = [e for e in entries if not e.context] or entries
                 key = (*key, -1)
             targets = list(dict.fromkeys(e.target for e in entries))
             if key in decided:
                 choice = decided[key]
             else:
-                choice = decided[key] = _choose(entries, targets, by_sentence.get(m.sentence, set()), matcher, doc,
-                                                operated.get(m.sentence, _NO_IDS))
+                local = by_sentence.get(m.sentence, set())
+                if rail and m.sentence in rail:
+                    by_clause.setdefault(clause, set()).update(matcher.rail_ids)
+                choice = decided[key] = _choose(entries, targets, local, matcher, doc, operated.get(m.sentence, _NO_IDS),
+                                                by_clause.get(clause, set()) if cuts else local,
+                                                clause_operated.get(clause, _NO_IDS) if cuts else operated.get(m.sentence, _NO_IDS))
             if choice is None:
                 prev = m
                 continue  # a context alias with nothing connected anywhere names no asset
@@ -563,6 +637,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
 
 
 _NO_IDS: frozenset[str] = frozenset()
+#: The start of a clause of contrast or a new clause after a semicolon: "..., while", "; ", "während", «тогда как», «, а».
+_CLAUSE_CUT = re.compile(r"[;]\s|,?\s(?:while|whereas|but|während|wohingegen|doch|тогда как|однако)\s|,\s(?:а|но|aber)\s")
 _IS_NONE = None.__class__.__instancecheck__  # the ambiguous names (their plain asset is None), looked up in C
 #: A port word right before a name ("Ölhafen Noworossijsk", "port of", «порт»), not after "near" ("near the port of").
 _PORT_BEFORE = re.compile(r"^(?:(?!\b(?:near|nahe|bei|unweit|под|около|close)\b).)*?"
@@ -585,18 +661,23 @@ def _port_before(window: str) -> bool:
 
 
 def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int],
-            operator_words: set[str] | frozenset[str] = _NO_IDS) -> str | None:
-    """The best target: connected assets in the sentence, its operator named there, the document, real over context aliases."""
+            operator_words: set[str] | frozenset[str] = _NO_IDS, clause_local: set[str] | None = None,
+            clause_operator_words: set[str] | frozenset[str] | None = None) -> str | None:
+    """The best target: connected assets and operators in its clause, then in the sentence, the document, real over context aliases."""
     by_context = {e.target for e in entries if e.context}
     near_of = matcher.near
     operated = {a for k in operator_words for a in matcher.operator_keys[k]} if operator_words else _NO_IDS
-    best, best_score = targets[0], (-1, -1, -1, -1)
+    in_clause = local if clause_local is None else clause_local
+    words = operator_words if clause_operator_words is None else clause_operator_words
+    clause_operated = {a for k in words for a in matcher.operator_keys[k]} if words else _NO_IDS
+    best, best_score = targets[0], (-1, -1, -1, -1, -1, -1)
     for t in targets:  # the first of equal scores wins
         near = near_of.get(t) or frozenset((t,))
-        score = (len(near & local), int(t in operated), sum(map(doc.get, near, repeat(0))), 0 if t in by_context else 1)
+        score = (len(near & in_clause), int(t in clause_operated), len(near & local), int(t in operated),
+                 sum(map(doc.get, near, repeat(0))), 0 if t in by_context else 1)
         if score > best_score:
             best, best_score = t, score
-    if best_score[:3] == (0, 0, 0) and all(e.context for e in entries if e.target == best):
+    if best_score[2:5] == (0, 0, 0) and all(e.context for e in entries if e.target == best):
         return None  # only a context alias, and nothing connected to it anywhere
     return best
 
@@ -639,6 +720,8 @@ def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: 
             k = next((j for j in range(last + 2, min(last + 5, len(raws))) if raws[j] in _TERMINAL_WORDS and gaps[j] in (" ", "-")
                       and all(g == " " for g in gaps[last + 2 : j])), None)
         if k is None:
+            k = _its_terminal(raws, gaps, offsets, last, starts, m)
+        if k is None:
             continue
         st, en = offsets[2 * k], offsets[2 * k + 1]
         j = bisect_right(starts, st) - 1
@@ -647,6 +730,34 @@ def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: 
         added.append(Mention(st, en, text[st:en], own[0], raws[k], "owner", m.sentence))
         added_at.add(st)
     return sorted(mentions + added, key=lambda x: x.start) if added else mentions
+
+
+#: Possessive pronouns by which a sentence goes on with the line it named ("the consortium cut flows to its terminal").
+_ITS = frozenset(("its", "seinem", "seinen", "seines", "sein", "своего", "свой", "своём", "своем", "свою"))
+
+
+_BREAK_GAP = re.compile(r"[.;!?\n]")
+
+
+def _its_terminal(raws: list[str], gaps: list[str], offsets: list[int], last: int, starts: list[int], line: Mention) -> int | None:
+    """The terminal word of "its (Black Sea) terminal" within 20 words after ``line``'s last word ``last``, in the same clause run.
+
+    The line must be the last name before the pronoun (no other asset in between), and the words up to the
+    terminal word are joined by single spaces; bounded look-ahead keeps the pass linear.
+    """
+    n = len(raws)
+    for j in range(last + 1, min(last + 21, n - 1)):
+        if gaps[j] != " " and _BREAK_GAP.search(gaps[j]):
+            return None  # no further than the sentence (or clause) the line is named in
+        if raws[j] in _ITS:
+            k = next((x for x in range(j + 1, min(j + 5, n)) if raws[x] in _TERMINAL_WORDS and all(g == " " for g in gaps[j + 1 : x + 1])),
+                     None)
+            if k is None:
+                return None
+            # no other name between the line and the pronoun (the mentions are sorted by start)
+            nxt = bisect_left(starts, line.end)
+            return k if nxt == len(starts) or starts[nxt] >= offsets[2 * j] else None
+    return None
 
 
 def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) -> str | None:
@@ -790,14 +901,21 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     for key in {key for _, key in doc_keys} & matcher.doc_operator_keys:
         for a in matcher.operator_keys[key]:
             doc[a] = doc.get(a, 0) + 1
+    cuts: list[int] = []  # where clauses of contrast start (searched only when a name must be settled)
+    clause_operated: dict[int, set[str]] = {}
+    if None in plain:  # only the sentences of ambiguous names are searched
+        for sent in sorted({found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))}):
+            cuts.extend(c.start() for c in _CLAUSE_CUT.finditer(text, *sentences[sent]))
     for k, key in doc_keys if None in plain else ():  # read only to settle an ambiguous name
         operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).add(key)
+        if cuts:
+            clause_operated.setdefault(bisect_right(cuts, offsets[2 * k]), set()).add(key)
     # rail words matter only in the sentence of a name that could be the end of a rail leg ("Baku"): searched for only there
     rail_ends = matcher.rail_ends
     maybe_rail = {found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))
                   if not rail_ends.isdisjoint(e.target for e in found[i][1])}
     rail = {i for i in maybe_rail if _RAIL.search(text, *sentences[i])}
-    mentions = _settle(found, plain, text, matcher, doc, operated, rail)
+    mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated)
     if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
         mentions = _other_branches_dropped(mentions, text, sentences, matcher)
     line_ids = matcher.line_ids
@@ -813,10 +931,18 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     kinds, russian = matcher.kinds, matcher.russian
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
+    meetings: dict[int, bool] = {}  # by sentence: speaks of a meeting (see _town_only)
+    ru = lang not in ("de", "en")  # «в Баку» is looked at in Russian (or unknown) text only
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
-    towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and "trade" not in cue_sets[m.sentence] and (
-        text[max(0, m.start - 3) : m.start] in _IN or _TOWN_HINT.search(text, max(0, m.start - 20), m.start))
-             and _town_only(m, text, sentences, cue_sets, matcher, carriers)}
+    towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (
+        text[max(0, m.start - 3) : m.start] in _IN or (ru and _ru_in(text, m.start)) or (
+            "trade" not in cue_sets[m.sentence] and _TOWN_HINT.search(text, max(0, m.start - 20), m.start)))
+             and _town_only(m, text, sentences, cue_sets, matcher, carriers, meetings)}
+    # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
+    homes: dict[int, bool] = {}
+    in_town = [m for m in mentions if kinds.get(m.id) in _TOWN_KINDS and " " not in m.text and m.match != "chain"]
+    if in_town:
+        towns.update(id(m) for m in in_town if _sentence_has(_CONSUMERS, _CONSUMER_STEMS, m.sentence, text, sentences, homes))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -867,15 +993,26 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     points: dict[int, set[str]] = {}  # linked ends of lanes and rail legs, by sentence
     in_claim: dict[int, list[Mention]] = {}
     dateline = _dateline_end(text, matcher)
+    flows: dict[int, bool] = {}  # by sentence: speaks of oil or gas moving or produced, though with no energy cue
+    flow_re = _FLOW.get(lang, _FLOW["en"])
+
+    def speaks(sent: int) -> bool:
+        if energy[sent]:
+            return True
+        got = flows.get(sent)
+        if got is None:
+            got = flows[sent] = "goods" not in cue_sets[sent] and flow_re.search(text[slice(*sentences[sent])].lower()) is not None
+        return got
+
     for m in mentions:
         ci = m.claim = claim_of.get(m.sentence)
         if ci is None:
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
-            m.linked = m.end > dateline and ((energy[m.sentence] and id(m) not in towns)
+            m.linked = m.end > dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
                                              or _referred_back(m, sentences, energy, text, lang, matcher))
         else:
-            m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or _referred_back(
+            m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or speaks(m.sentence) or _referred_back(
                 m, sentences, energy, text, lang, matcher)
             if m.end <= dateline or id(m) in towns:
                 m.linked = False  # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town
@@ -972,6 +1109,12 @@ _KINDS_OF_BITS: dict[int, tuple[frozenset[str], bool]] = {}
 
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
+_IN_RU = frozenset((" в ", " В ", "\nВ ", "\nв ", "«В "))
+
+
+def _ru_in(text: str, start: int) -> bool:
+    """The Russian locative «в» right before ``start`` (also at the very start of the text)."""
+    return text[max(0, start - 3) : start] in _IN_RU or (start == 2 and text[:2] == "В ")
 #: Kinds of facility that share a name with their town.
 _TOWN_KINDS = frozenset(("port", "terminal", "junction"))
 #: A word for a town right before its name: "the city of Aktau", "Hafenstadt Aktau", «в городе Актау».
@@ -994,25 +1137,71 @@ _CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|b
                       r"hafen(?!stadt)|port\b(?! city)|umschlag|transship")
 
 
+#: Words of flows and output that speak of oil or gas where a sentence names an asset (for links only; the claim cues
+#: are geo.claims.cues'): "Deliveries via the Central Asia-Centre system", «перекачка через Атырау». A field's output is no flow.
+#: Not with other goods ("grain deliveries"); "supply" is left out ("water supply in Aktau").
+_FLOW = {
+    "en": re.compile(r"\b(?:deliver|pump(?:s|ed|ing)?\b|flows?\b)"),
+    "de": re.compile(r"\b(?:gepumpt|pump|fließ|durchfluss|einspeis)"),
+    "ru": re.compile(r"(?:^|[^а-яё])(?:прокач|перекач|поставля|транспортир)"),
+}
+#: Words of a meeting: the town that hosts talks about a pipeline is not a facility of it.
+_MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
+                      r"tagung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани)")
+#: Words of end consumers of gas or heat: a town named with them is where people live, not a junction or port.
+_CONSUMERS = re.compile(r"household|\bhomes\b|\bresidents\b|gasification|\b(?:privat)?haushalt|\bwohnung|\beinwohner|\bgasanschl|газифик|"
+                        r"домохозяйств|частных дом|жилых дом|\bжител|\bабонент|\bбытов")
+
+
+def _stems(*words: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c for w in words for c in (w, w.capitalize())))
+
+
+#: Plain substrings (both cases of the first letter), one of which every match of the pattern below them holds:
+#: C-level tests before any regex, since most sentences hold none of them.
+_CONSUMER_STEMS = _stems("household", "homes", "residents", "gasification", "haushalt", "wohnung", "einwohner", "gasanschl",
+                         "газифик", "домохозяйств", "частных дом", "жилых дом", "жител", "абонент", "бытов")
+_MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gathered", "berieten", "beraten", "trafen", "treffen",
+                        "gipfel", "konferenz", "tagung", "встрет", "встреч", "саммит", "форум", "конференци", "совещани")
+
+
+def _sentence_has(pattern: re.Pattern[str], stems: tuple[str, ...], sent: int, text: str, sentences: list[tuple[int, int]],
+                  seen: dict[int, bool]) -> bool:
+    """``pattern`` occurs in sentence ``sent`` lower-cased; searched once per sentence (a sentence may hold many names).
+
+    ``stems`` (plain substrings one of which every match holds) are tested first. The patterns are written in lower case:
+    a case-blind pattern searches several times slower than ``str.lower``.
+    """
+    got = seen.get(sent)
+    if got is None:
+        part = text[slice(*sentences[sent])]
+        got = seen[sent] = any(map(part.__contains__, stems)) and pattern.search(part.lower()) is not None
+    return got
+
+
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
-               carriers: dict[int, bool]) -> bool:
+               carriers: dict[int, bool], meetings: dict[int, bool]) -> bool:
     """A facility's town after a locative "in" or a town word, in a sentence of no trade, carrier or flow, is the town only.
 
     "Tokayev met Aliyev in Baku to discuss oil", "Oil workers in Aktau went on strike", "in der Hafenstadt Aktau",
-    «в городе Актау». A bare «в» is left alone (in Russian it also means "to").
+    «в городе Актау». A bare «в» is left alone (in Russian it also means "to"). A meeting there ("In der Hafenstadt Aktau
+    berieten die Minister über die Transkaspische Pipeline") makes it the town even in a sentence about a carrier.
     """
-    if "trade" in cue_sets[m.sentence] or m.end - m.start > 40 or " " in m.text:
+    if m.end - m.start > 40 or " " in m.text:
         return False
     if matcher.kinds.get(m.id) not in _TOWN_KINDS:
         return False
     before = text[max(0, m.start - 20) : m.start]
+    if _ru_in(text, m.start):
+        # «в» also means "to" («танкеры идут в Баку»): it makes the town only where a meeting is held there
+        return _sentence_has(_MEETING, _MEETING_STEMS, m.sentence, text, sentences, meetings)
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
         return False
-    got = carriers.get(m.sentence)
+    got = "trade" in cue_sets[m.sentence] or carriers.get(m.sentence)
     if got is None:  # once per sentence: a sentence may hold many names (linear time on hostile input)
         s, e = sentences[m.sentence]
         got = carriers[m.sentence] = _CARRIER.search(text[s:e].casefold()) is not None
-    return not got
+    return not got or _sentence_has(_MEETING, _MEETING_STEMS, m.sentence, text, sentences, meetings)
 
 
 #: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
@@ -1027,6 +1216,7 @@ _KIND_WORDS = {
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|its|der|die|das|dem|den|des|diese[rmns]?|этот|эта|это|этого|этому|этом|этим|эту|"
                               r"данн\w*)\s+(?:\w+\s+)?$")
 _KIND_RE = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
+_PLURAL_AFTER = re.compile(r"e?s\b")  # used with match(low, pos): the kind word ends in a plural "s" ("terminals", "crossings")
 
 
 def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bool], text: str, lang: str, matcher: Matcher) -> bool:
@@ -1038,6 +1228,8 @@ def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bo
     s, e = sentences[nxt]
     low = text[s : min(e, s + 200)].casefold()
     for k in kind_re.finditer(low):
+        if _PLURAL_AFTER.match(low, k.end()):
+            continue  # "the Baltic terminals", "the ports": several places, not the one named before
         before = low[: k.start()]
         if not before.strip() or _DEFINITE_BEFORE.search(before[-30:]):
             return True

@@ -19,7 +19,8 @@ ABBREV = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 #: The punctuation is matched (not looked behind at) so the engine can skip ahead to it; the break starts after it.
 _SENTENCE_END = re.compile(r"[.!?…]([\"“”»«)]?\s+)(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9])|\n+")
 _NO_BREAK_AFTER = re.compile(
-    r"(?:\b(?:z|u|d|bzw|ca|vgl|Nr|Dr|St|Mr|Mrs|Ms|e\.g|i\.e|etc|vs|т|г|гг|им|ул|млн|млрд|тыс)\.|\b\d{1,2}\.)$"
+    # "2,1 Mio. Tonnen": German amounts abbreviate the unit word, and the noun after it is capitalised
+    r"(?:\b(?:z|u|d|bzw|ca|vgl|Nr|Dr|St|Mr|Mrs|Ms|e\.g|i\.e|etc|vs|Mio|Mrd|Tsd|Bio|т|г|гг|им|ул|млн|млрд|тыс)\.|\b\d{1,2}\.)$"
 )
 
 
@@ -161,7 +162,9 @@ _C_NOT_CH = re.compile(r"c(?!h)")
 # Case endings of Russian nouns and adjectives and of German nouns, romanised, longest first.
 # One set for all languages keeps the key independent of the language guess.
 _ENDING_LIST = ("ogo", "ego", "omu", "emu", "imi", "ami", "iami", "oi", "ei", "om", "em", "ah", "iah", "am", "iam", "ui",
-            "ia", "ie", "ii", "ih", "im", "ern", "en", "es", "er", "a", "e", "i", "o", "u", "s")
+            "ia", "ie", "ii", "ih", "im", "ern", "en", "es", "er", "a", "e", "i", "o", "u", "s",
+            # feminine and neuter adjective endings (-ая, -яя, -ую, -юю, -ое), so «Балтийская» meets «Балтийской»
+            "aia", "iaia", "uiu", "iuiu", "oe")
 _ENDINGS: tuple[str, ...] = tuple(sorted(set(_ENDING_LIST), key=len, reverse=True))
 _MIN_STEM = 3
 
@@ -197,7 +200,11 @@ def name_key(token: str) -> str:
     False
     >>> name_key("Schwedts") == name_key("Schwedt")
     True
+    >>> name_key("Centre") == name_key("Center")
+    True
     """
+    if len(token) > 4 and token.endswith(("tre", "TRE")) and token.isascii():
+        return name_key(token[:-2] + token[-1] + token[-2])  # British "Centre" is American "Center"
     if len(token) > 4 and token.endswith("ts") and token[-3].isascii() and token[-3].isalpha():
         return name_key(token[:-1])  # "Schwedts", "ports": the "s" of a genitive or plural, before "ts" folds to "z"
     key = fold(token)
@@ -215,3 +222,12 @@ DEMONYMS = {name_key(a): name_key(b) for a, b in (
     ("kasachische", "Kasachstan"), ("казахстанский", "Казахстан"), ("Russian", "Russia"), ("russische", "Russland"),
     ("российский", "Россия"), ("Turkmen", "Turkmenistan"), ("туркменский", "Туркменистан"),
 )}
+#: German words for a line, each to one key per commodity, so "Zentralasien-China-Leitung" meets the alias
+#: "Zentralasien-China-Pipeline" (the commodity a word names is kept: a gas line is not matched by an oil line's name).
+#: Merged into DEMONYMS, which every key of an alias and of a text word passes through.
+LINE_WORDS = {name_key(a): name_key(b) for b, words in (
+    ("pipeline", ("Leitung", "Rohrleitung", "Pipeline")),
+    ("Gasleitung", ("Gaspipeline", "Erdgasleitung", "Erdgaspipeline", "Gasleitung")),
+    ("Ölpipeline", ("Ölleitung", "Erdölleitung", "Erdölpipeline", "Rohölleitung", "Rohölpipeline", "Ölpipeline")),
+) for a in words}
+DEMONYMS.update(LINE_WORDS)
