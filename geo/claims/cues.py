@@ -60,7 +60,7 @@ CUES: dict[str, dict[str, str]] = {
         "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|"
         r"statt [abcdefghijklmnopqrstuvwxyzäöüß]|stattdessen|diversifi|umlenk|umgelenkt|verlager|umgestellt|umstell|"
         r"ohne russisch|an russland vorbei|neuen? (?:weg|route|exportroute|transportroute))",
-        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент|переключ|не заходя|"
+        "ru": r"\b(?:обход|минуя|перенаправ|перебро[сш]|альтернатив|вместо|замен|диверсифи|переориент|переключ|не заходя|"
         r"нов(?:ые|ых|ым|ыми|ого|ый|ой|ую) (?:маршрут|пут))",
     },
     "dependency": {
@@ -97,7 +97,7 @@ CUES: dict[str, dict[str, str]] = {
     },
     # A negation: only a sentence with one is searched for a negated alternative (see claim_kinds).
     "negation": {
-        "en": r"\b(?:no\b|not\b|without\b|doesn\b|don\b|cannot\b)",
+        "en": r"\b(?:no\b|not\b|without\b|doesn\b|don\b|cannot\b|nowhere\b)",
         "de": r"\b(?:kein|nicht\b)",
         "ru": r"\b(?:нет\b|не\b)",
     },
@@ -114,9 +114,10 @@ CUES: dict[str, dict[str, str]] = {
         "ru": r"\b(?:увелич|больше|начал|планир|будет|нарасти|наращ|рассчитыва|рассматрива|нов[аыо]|рост|всё чаще|все чаще)",
     },
     "military_symbolic": {
-        "en": r"\b(?:parade|military|troops|victory day|intervention|armed)",
-        "de": r"\b(?:parade|militär|truppen|tag des sieges|eingreifen|eingriff|soldaten)",
-        "ru": r"\b(?:парад|военн|войск|дн[яюе] победы|вмешательств)",
+        # armed forces and their shows: parades, troops (also compounds: "Friedenstruppen"), joint drills and manoeuvres
+        "en": r"\b(?:parade|military|troops|victory day|intervention|armed|drills\b|manoeuvres|maneuvers|peacekeep)",
+        "de": r"\b(?:parade|militär|[a-zäöü]*truppen|tag des sieges|eingreifen|eingriff|soldaten|manöver|friedens(?:mission|einsatz))",
+        "ru": r"\b(?:парад|военн|войск|дн[яюе] победы|вмешательств|учени(?:я|й|ях|ями)\b|манёвр|маневр|миротвор)",
     },
     "alignment": {
         # "the West" as a camp, not a direction or a region ("flow west", "western Kazakhstan", «на западе страны»)
@@ -131,19 +132,61 @@ CUES: dict[str, dict[str, str]] = {
         r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|дистанц|союзник|референдум|сближени|многовектор|еаэс\b|одкб\b)",
     },
     "opinion": {
-        # attribution to unnamed market sources counts as well: "traders said", «сообщили трейдеры»
+        # a view, a perception ("seen as", «расценили»), hedged wording, or a source kept anonymous ("on condition of
+        # anonymity", «пожелавший остаться неизвестным», «по неподтверждённым данным»). Attribution to an unnamed source
+        # by a reporting verb ("traders said", «сообщили источники») is the rule "speech" + "unnamed" (settle_kinds).
         "en": r"\b(?:according to (?:analysts|traders|sources|people|experts|observers|insiders|estimates|industry|market)|"
-        r"analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|critics|traders (?:said|say|told)|"
-        r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say)|observers|(?:a|one) (?:trader|source|analyst)\b|"
-        r"in (?:my|our) view)",
+        r"analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|critics|observers|(?:a|one) (?:trader|source|analyst)\b|"
+        r"in (?:my|our) view|anonym|unnamed|unidentified|not to be named|(?:seen|viewed|regarded|interpreted|perceived) as|said to (?:be|have))",
         "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|kritiker|"
-        r"(?:sagten|sagen) (?:händler|experten)|händler (?:sagten|sagen)|experten|beobachter|[a-zäöü]+kenner|nach einschätzung|"
-        r"[a-zäöü]*kreisen\b)",
-        "ru": r"\b(?:по мнению|счита|якобы|по словам|как сообщ|аналитик|полагают|"
-        r"данным (?:источник|эксперт|аналитик|трейдер|участник|собеседник|отраслев)|сообщили (?:трейдеры|источники)|"
-        # an unnamed source: «сообщил источник в отрасли», «два источника на рынке»
-        r"источник(?:и|а|ов)? (?:в|на)\b|(?:сообщил|рассказал|сказал|пояснил)(?:и|а)? источник|"
-        r"трейдеры сообщ|источники сообщ|эксперт|наблюдател|по оценк|отмечают|на (?:мой|наш) взгляд)",
+        r"experten|beobachter|[a-zäöü]+kenner|nach einschätzung|[a-zäöü]*kreisen\b|anonym|ungenannt|namentlich genannt|"
+        r"nach darstellung)",
+        "ru": r"\b(?:по мнению|счита|якобы|по словам|аналитик|полагают|эксперт|наблюдател|по оценк|отмечают|на (?:мой|наш) взгляд|"
+        r"анонимн|неназванн|пожелавш|неподтвержд|расцен|восприня)",
+    },
+    # Verbs of saying, and the German mood of reported speech (Konjunktiv I: "sei", "werde", "könne"; "hätten" where
+    # Konjunktiv I would look like the indicative). With an unnamed source in the same sentence this is an opinion.
+    "speech": {
+        "en": r"\b(?:said\b|say\b|says\b|saying\b|told\b|tell\b|warn|note[sd]?\b|concede|expect|estimate|insist|suggest|"
+        r"report(?:ed|s)?\b|describ|predict|fear|worr)",
+        "de": r"\b(?:sagt|sagen\b|erklärt|berichtet|warnt|warnen\b|erwart|rechne[nt]\b|hiess\b|heisst\b|werte[nt]\b|betont|"
+        r"befürcht|verlautet|sprach|sei\b|seien\b|habe\b|werde\b|könne\b|müsse\b|solle\b|wolle\b|dürfe\b|hätten\b)",
+        "ru": r"\b(?:сообщ|заяв|сказал|рассказал|пишет|писал|говор|отмеча|расцен|назыв|оценива|предупрежд|ожида|утвержда|"
+        r"опасают|допуска|данным\b|ссылк)",
+    },
+    # A source not named: market people, insiders, diplomats, "sources", "people familiar with ...", «собеседник», «в кругах».
+    "unnamed": {
+        "en": r"\b(?:traders?\b|sources?\b|insiders?\b|diplomats?\b|bankers?\b|brokers?\b|analysts?\b|observers?\b|"
+        r"critics?\b|commentators?\b|experts?\b|participants\b|(?:people|person|persons) (?:familiar|briefed|involved|close|with))",
+        "de": r"\b(?:händler|insider|diplomat|branchenvertreter|[a-zäöü]*teilnehmer|beobachter|kritiker|[a-zäöü]*analyst|[a-zäöü]*experte|fachleute|"
+        r"kommentator|quellen?\b|umfeld\b|[a-zäöü]*kreise|eingeweiht|informiert)",
+        "ru": r"\b(?:источник|собеседник|трейдер|аналитик|эксперт|наблюдател|инсайдер|дипломат|осведомл|участник(?:и|ов)? рынка|"
+        r"кругах\b|кругов\b)",
+    },
+    # Words of relations between states: with actors and no energy words, a sentence about them is about alignment.
+    "relations": {
+        "en": r"\b(?:ties\b|relations\b|relationship|cooperation|co-operation|partners?\b|sovereign|recogni[sz]|nato\b|sanction|"
+        r"influence|friendship)",
+        "de": r"\b(?:beziehung|zusammenarbeit|kooperation|bindung|partner\b|partnern?\b|souverän|anerkenn|nato\b|sanktion|einfluss|freundschaft)",
+        "ru": r"\b(?:отношени(?:я|й|ях|ям|ями)\b|сотрудничеств|партн[её]р|суверен|непризнан|нато\b|санкци|влияни|дружб)",
+    },
+    # "without the CPC", "ohne die Druschba", «без КТК»: with a named thing after it and a negation or conditional, a reliance.
+    "without": {
+        "en": r"\b(?:without\b)",
+        "de": r"\b(?:ohne\b)",
+        "ru": r"\b(?:без\b)",
+    },
+    # "other", "andere", «других»: with a negation, "no other outlet", «других маршрутов нет» is a reliance.
+    "other": {
+        "en": r"\b(?:other\b|another\b|nowhere\b)",
+        "de": r"\b(?:andere[nmrs]?\b)",
+        "ru": r"\b(?:друг(?:их|ой|ого|ие|ому|им)\b|ин(?:ых|ого|ой|ые)\b)",
+    },
+    # Impersonal reporting ("hieß es", «сообщается») and German "soll ... haben" (allegedly): read with the words after them.
+    "impersonal": {
+        "en": r"\b(?:reportedly)",
+        "de": r"\b(?:hiess\b|heisst\b|soll\b|sollen\b)",
+        "ru": r"\b(?:сообщается\b)",
     },
     "actors": {
         "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe|beijing)",
@@ -295,10 +338,20 @@ _NAMES: dict[int, frozenset[str]] = {}
 
 
 def settle_kinds(kinds: frozenset[str] | set[str]) -> frozenset[str]:
-    """Cue kinds as the extractor reads them: a trade word speaks of energy unless the sentence names other goods."""
-    if "trade" in kinds and "goods" not in kinds:
-        return frozenset(kinds) | {"energy"}
-    return frozenset(kinds)
+    """Cue kinds as the extractor reads them, from the kinds alone (no text).
+
+    A trade word speaks of energy unless the sentence names other goods; a verb of saying with a source that is not
+    named ("traders said", «сообщил источник», "sagte ein Diplomat") is an opinion; words of relations between states
+    ("ties", «сотрудничество», "Beziehungen") are alignment in a sentence with actors and no energy words.
+    """
+    out = set(kinds)
+    if "trade" in out and "goods" not in out:
+        out.add("energy")
+    if "speech" in out and "unnamed" in out:
+        out.add("opinion")
+    if "relations" in out and "actors" in out and "energy" not in out:
+        out.add("alignment")
+    return frozenset(out)
 
 
 def kinds_of(bits: int) -> frozenset[str]:
@@ -346,21 +399,35 @@ _NO_ALTERNATIVE = {
 }
 
 
+def needs_reading(kinds: frozenset[str]) -> bool:
+    """Whether :func:`claim_kinds` may change ``kinds`` (it reads the sentence's words only then)."""
+    return ("share" in kinds or "accord" in kinds or "impersonal" in kinds or ("negation" in kinds and (
+        "rerouting" in kinds or "other" in kinds)) or ("without" in kinds and "energy" in kinds))
+
+
 def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[str]:
     """Cue kinds after the rules that read the words around a cue.
 
     A percentage is a reliance when it is a share ("80% of exports"), not a change ("rose by 12%"); a negated
-    alternative ("there is no alternative") is a reliance, and no rerouting unless another rerouting word stands
-    elsewhere; an agreement is alignment only in a sentence that does not speak of energy.
+    alternative ("there is no alternative", "no other outlet", «других маршрутов нет») is a reliance, and no rerouting
+    unless another rerouting word stands elsewhere; an agreement is alignment only in a sentence that does not speak
+    of energy; "without the CPC ... would", «без КТК ... не» is a reliance; an impersonal report with no source after
+    it ("..., hieß es.", «Сообщается, что») and German "soll ... verschifft haben" (allegedly) are opinions.
     """
-    if not ("share" in kinds or ("rerouting" in kinds and "negation" in kinds) or "accord" in kinds):
+    if not needs_reading(kinds):
         return kinds
+    lang = lang if lang in _NO_ALTERNATIVE else "en"
     out = set(kinds)
     low = sentence.casefold()
     if "share" in kinds and _has_share(low):
         out.add("dependency")
+    if "negation" in kinds and "other" in kinds and _NO_OTHER[lang].search(low):
+        out.update(("dependency", "no_alternative"))
+    if "without" in kinds and "energy" in kinds and _WITHOUT_NAMED.search(sentence) and _NEGATED_OR_CONDITIONAL[lang].search(low):
+        out.add("dependency")
+    if "impersonal" in kinds and _UNSOURCED[lang].search(low):
+        out.add("opinion")
     if "rerouting" in kinds and "negation" in kinds:
-        lang = lang if lang in _NO_ALTERNATIVE else "en"
         neg = _NO_ALTERNATIVE[lang].search(low)
         if neg is not None:
             out.update(("dependency", "no_alternative"))
@@ -370,6 +437,38 @@ def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[st
     if "accord" in kinds and "energy" not in kinds:
         out.add("alignment")
     return frozenset(out)
+
+
+#: "no other outlet", "nowhere to put", "Andere Lieferwege ... gibt es nicht", «других маршрутов ... нет»: no alternative route.
+_ROUTE_NOUN_EN = r"(?:route|outlet|way|option|pipeline|path|buyer|market)s?\b"
+_NO_OTHER = {
+    "en": re.compile(r"\bno (?:\w+ )?other (?:\w+ ){0,2}" + _ROUTE_NOUN_EN + r"|\bnowhere (?:else )?(?:to|for)\b|"
+                     r"\b(?:not|no|never) (?:\w+ ){0,2}(?:an)?other (?:\w+ )?" + _ROUTE_NOUN_EN),
+    "de": re.compile(r"\bkeine[nr]? (?:\w+ )?andere[nr]? (?:\w+ )?\w*(?:weg|route|möglichkeit|leitung|abnehmer)\w*|"
+                     r"\bandere[nr]? (?:\w+ )?\w*(?:wege|routen|möglichkeiten|leitungen)\b(?: [\w-]+){0,6} "
+                     r"(?:gibt es|existier\w*|bestehen|stehen) (?:\w+ ){0,2}nicht\b"),
+    "ru": re.compile(r"\b(?:других|иных|другого|иного) (?:\w+ ){0,2}(?:маршрут|пут|вариант|возможност|выход|покупател)\w*"
+                     r"(?: [\w-]+){0,6} (?:нет|не существует|не появится)\b|"
+                     r"\bнет (?:\w+ )?(?:других|иных|другого|иного) (?:маршрут|пут|вариант|возможност|выход)\w*"),
+}
+#: "Without the CPC", "ohne die Druschba", «без КТК», "Without Druzhba": a name (capitalised or quoted) after it, not Russia
+#: ("without Russian transit" avoids Russia, it is no reliance). Read on the sentence as written (case matters).
+_WITHOUT_NAMED = re.compile(r"\b(?:[Ww]ithout|[Oo]hne|[Бб]ез)\s+(?:(?:the|its|das|die|den|der|dem|des|seine[nm]?)\s+)?"
+                            r"(?!Russ|Росс|Russl)[«\"„A-ZÄÖÜА-ЯЁ]")
+#: With "without X": the loss is spelled out by a negation or a conditional ("would", "käme", «не сможет», «бы»).
+_NEGATED_OR_CONDITIONAL = {
+    "en": re.compile(r"\b(?:would|could|cannot|can't|not|no|nowhere)\b"),
+    "de": re.compile(r"\b(?:würden?|käme[nt]?|könnten?|könne|nicht|kein\w*|stünde|stände)\b"),
+    "ru": re.compile(r"\b(?:не|нет|бы)\b"),
+}
+#: An impersonal report with nothing after it that names a source: "..., hieß es." / "hieß es aus Kreisen" (not "heißt es
+#: im Ministerium"), «Сообщается, что ...»; and "soll(en) ... verschifft haben / gestoppt worden sein" (allegedly, not a plan).
+_UNSOURCED = {
+    "en": re.compile(r"\breportedly\b"),
+    "de": re.compile(r"\b(?:hiess|heisst) es\b(?=\s*(?:$|[.,;:!?»“\"]|aus\b|von\b))|"
+                     r"\bsoll(?:en)?\b(?: [\w-]+){1,12}? \w+(?:t|en) (?:haben|worden sein)\b"),
+    "ru": re.compile(r"(?:^|[,—–-]\s*|\bкак )сообщается\b(?=\s*(?:$|[.,;:!?—–-]|что\b))"),
+}
 
 
 def _has_share(low: str) -> bool:

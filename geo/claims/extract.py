@@ -36,7 +36,7 @@ from operator import or_
 from pathlib import Path
 from typing import Any, cast
 
-from geo.claims.cues import BIT, OPENER, claim_cues, claim_kinds, commodity_masks, dominant_commodity, kinds_of, span_bits, word_masks
+from geo.claims.cues import BIT, OPENER, claim_cues, claim_kinds, commodity_masks, dominant_commodity, kinds_of, needs_reading, span_bits, word_masks
 from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
 from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
@@ -959,7 +959,7 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
         got = of_bits.get(bits)
         if got is None:
             kinds = kinds_of(bits)
-            got = of_bits[bits] = (kinds, "share" in kinds or "accord" in kinds or {"rerouting", "negation"} <= kinds)
+            got = of_bits[bits] = (kinds, needs_reading(kinds))
         kinds, read = got
         out.append(claim_kinds(kinds, text[s:e], cue_lang) if read else kinds)
     return out
