@@ -402,7 +402,7 @@ _NO_ALTERNATIVE = {
 def needs_reading(kinds: frozenset[str]) -> bool:
     """Whether :func:`claim_kinds` may change ``kinds`` (it reads the sentence's words only then)."""
     return ("share" in kinds or "accord" in kinds or "impersonal" in kinds or ("negation" in kinds and (
-        "rerouting" in kinds or "other" in kinds)) or ("without" in kinds and "energy" in kinds))
+        "rerouting" in kinds or "other" in kinds or ("actors" in kinds and "energy" in kinds))) or ("without" in kinds and "energy" in kinds))
 
 
 def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[str]:
@@ -427,6 +427,14 @@ def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[st
         out.add("dependency")
     if "impersonal" in kinds and _UNSOURCED[lang].search(low):
         out.add("opinion")
+    if "negation" in kinds and "actors" in kinds and "energy" in kinds:
+        avoid = _NOT_VIA_RUSSIA[lang].search(low)
+        if avoid is not None:
+            # "an outlet that does not cross Russia": a route that avoids Russia; a reliance word inside it ("does not
+            # depend on Russia") says the opposite of a reliance, so it counts only if one stands elsewhere
+            out.add("rerouting")
+            if "dependency" in out and "dependency" not in sentence_cues(_NOT_VIA_RUSSIA[lang].sub(" ", low), lang):
+                out.discard("dependency")
     if "rerouting" in kinds and "negation" in kinds:
         neg = _NO_ALTERNATIVE[lang].search(low)
         if neg is not None:
@@ -460,6 +468,15 @@ _NEGATED_OR_CONDITIONAL = {
     "en": re.compile(r"\b(?:would|could|cannot|can't|not|no|nowhere)\b"),
     "de": re.compile(r"\b(?:würden?|käme[nt]?|könnten?|könne|nicht|kein\w*|stünde|stände)\b"),
     "ru": re.compile(r"\b(?:не|нет|бы)\b"),
+}
+#: A route that does not touch Russia: "does not cross Russia", "never passes through Russian territory", "nicht über Russland",
+#: "Russland nicht berührt", «не проходит через Россию», «не зависящий от России».
+_NOT_VIA_RUSSIA = {
+    "en": re.compile(r"\b(?:not|never|no longer) (?:\w+ ){0,2}(?:cross|pass|touch|transit|depend|rely|go)\w*(?: (?:on|through|via|over|across))?"
+                     r"(?: the)? russia\w*"),
+    "de": re.compile(r"\bnicht (?:mehr )?(?:über|durch) russland\w*|\brussland\w* (?:\w+ )?nicht (?:mehr )?(?:berühr|durchquer|passier)\w*"),
+    "ru": re.compile(r"\bне (?:\w+ )?(?:проход|пересека|затрагива|завися|завис|иду)\w*(?: (?:через|по|от))? (?:территори\w+ )?росси\w*|"
+                     r"\bне через росси\w*"),
 }
 #: An impersonal report with nothing after it that names a source: "..., hieß es." / "hieß es aus Kreisen" (not "heißt es
 #: im Ministerium"), «Сообщается, что ...»; and "soll(en) ... verschifft haben / gestoppt worden sein" (allegedly, not a plan).

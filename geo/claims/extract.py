@@ -732,7 +732,9 @@ def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = 
         # "to reduce its dependence on Russian transit", "... but there is no alternative yet": the reliance is claimed too
         others.insert(0, "dependency")
     # an attribution going on with the claim before it ("Critics argue it trades one dependency for another") counts too
-    if route is None and "actors" not in cues and not (after_claim and not cues.isdisjoint(_GOES_ON)):
+    # a view about a named asset in energy talk ("Traders expect volumes via Kuryk to rise") is about a route, like one with actors
+    if route is None and "actors" not in cues and not (after_claim and not cues.isdisjoint(_GOES_ON)) and not (
+            named and "energy" in cues):
         return []
     return ([route] if route else []) + others
 
