@@ -166,9 +166,9 @@ CUES: dict[str, dict[str, str]] = {
     # Words of relations between states: with actors and no energy words, a sentence about them is about alignment.
     "relations": {
         "en": r"\b(?:ties\b|relations\b|relationship|cooperation|co-operation|partners?\b|sovereign|recogni[sz]|nato\b|sanction|"
-        r"influence|friendship)",
-        "de": r"\b(?:beziehung|zusammenarbeit|kooperation|bindung|partner\b|partnern?\b|souverän|anerkenn|nato\b|sanktion|einfluss|freundschaft)",
-        "ru": r"\b(?:отношени(?:я|й|ях|ям|ями)\b|сотрудничеств|партн[её]р|суверен|непризнан|нато\b|санкци|влияни|дружб)",
+        r"influence|friendship|pressure\b)",
+        "de": r"\b(?:beziehung|zusammenarbeit|kooperation|bindung|partner\b|partnern?\b|souverän|anerkenn|nato\b|sanktion|einfluss|freundschaft|druck\b)",
+        "ru": r"\b(?:отношени(?:я|й|ях|ям|ями)\b|сотрудничеств|партн[её]р|суверен|непризнан|нато\b|санкци|влияни|дружб|давлени)",
     },
     # "without the CPC", "ohne die Druschba", «без КТК»: with a named thing after it and a negation or conditional, a reliance.
     "without": {
