@@ -157,3 +157,21 @@ def test_a_loss_without_a_named_route_is_a_reliance(sentence, language, reliance
 def test_a_route_that_does_not_touch_russia_is_a_rerouting(sentence, language, expected):
     got = claim_cues(sentence, language) & {"rerouting", "dependency"}
     assert got == expected
+
+
+# --- a route named by its geography ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "rerouting"),
+    [
+        # "across the Caspian" names a route that avoids Russia; "will send more" is a plan: a rerouting, though no asset is named
+        ("Kazakhstan will send more crude across the Caspian next year.", "en", True),
+        ("Kazakhstan will send more crude to Europe next year.", "en", False),  # no route named at all
+        ("Kasachstan will mehr Öl nach Aserbaidschan verschiffen.", "de", True),
+        ("Казахстан планирует увеличить экспорт нефти через Каспий.", "ru", True),
+        ("Россия планирует увеличить экспорт российской нефти через Азербайджан.", "ru", False),  # Russia's own oil
+    ],
+)
+def test_a_plan_on_a_route_named_by_its_geography_is_a_rerouting(text, language, rerouting):
+    assert ("rerouting" in types(text, language)) is rerouting

@@ -95,6 +95,13 @@ CUES: dict[str, dict[str, str]] = {
         "de": r"\b(?:vorjahr|jahresvergleich)",
         "ru": r"\b(?:годом ранее|прошлого года|аналогичным периодом)",
     },
+    # A route that avoids Russia named by its geography rather than by an asset: across the Caspian, through the Caucasus
+    # or Turkey ("via Azerbaijan", «через Каспий», "nach Aserbaidschan"); with a plan or change of flow, a rerouting.
+    "corridor": {
+        "en": r"\b(?:(?:through|via) (?:azerbaijan|georgia|turkey)|(?:across|over) the caspian|trans-caspian)",
+        "de": r"\b(?:(?:über|durch|nach) (?:aserbaidschan|georgien)|über die türkei|über das kaspische|transkaspi)",
+        "ru": r"\b(?:через (?:азербайджан|грузию|турцию|каспий)|по каспию|транскаспи)",
+    },
     # A negation: only a sentence with one is searched for a negated alternative (see claim_kinds).
     "negation": {
         "en": r"\b(?:no\b|not\b|without\b|doesn\b|don\b|cannot\b|nowhere\b)",

@@ -754,9 +754,12 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
             return "rerouting"
         if "dependency" in cues:
             # a reliance being lessened by a named route that avoids Russia is a rerouting (and a dependency, see claim_types)
-            return "rerouting" if named and avoids_russia and "lessen" in cues else "dependency"
+            # (the route may be named by its geography: "across the Caspian", «через Каспий»)
+            return "rerouting" if ((named and avoids_russia) or "corridor" in cues) and "lessen" in cues else "dependency"
         if named and (after_outage or (avoids_russia and "change" in cues)):
             return "rerouting"  # a flow on another named route right after an outage is a shift, with or without "more"
+        if "corridor" in cues and "change" in cues and "russian_goods" not in cues:
+            return "rerouting"  # "will send more oil across the Caspian": a plan on a route that avoids Russia
         if via_russia_only and "outage" not in cues:
             return "dependency"  # "exports go through the CPC": a plain statement of reliance on a Russian route
     if after_energy and (named or "actors" in cues):
