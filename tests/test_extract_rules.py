@@ -175,3 +175,49 @@ def test_a_route_that_does_not_touch_russia_is_a_rerouting(sentence, language, e
 )
 def test_a_plan_on_a_route_named_by_its_geography_is_a_rerouting(text, language, rerouting):
     assert ("rerouting" in types(text, language)) is rerouting
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # "first cargo" marks a new flow on the named Batumi terminal (avoids Russia): a rerouting
+        ("The first cargo of Kazakh crude left Batumi on Monday.", "en", {"rerouting"}),
+        ("Erstmals wurde kasachisches Öl über Batumi verschifft.", "de", {"rerouting"}),
+        ("Впервые казахстанская нефть отгружена через Батуми.", "ru", {"rerouting"}),
+        ("Kazakh crude left Batumi on Monday.", "en", set()),  # a plain flow: no claim
+        # a proposal is a plan: the proposed Trans-Caspian pipeline avoids Russia
+        ("Ashgabat proposed the Trans-Caspian Gas Pipeline to Brussels again.", "en", {"rerouting"}),
+    ],
+)
+def test_a_first_flow_or_a_proposal_on_a_route_avoiding_russia_is_a_rerouting(text, language, expected):
+    assert types(text, language) & {"rerouting", "dependency"} == expected
+
+
+def test_a_reliance_lessened_right_after_a_route_avoiding_russia_is_a_rerouting_and_a_dependency():
+    # sentence 1 names Batumi (avoids Russia), sentence 2 names nothing but lessens a reliance ("damit ... verringern")
+    text = "KazMunayGas lieferte Rohöl per Bahn nach Batumi. Der Konzern will damit die Abhängigkeit von Russland verringern."
+    claims = analyse(text, language="de", matcher=MATCHER).claims
+    assert [c.claim_types for c in claims] == [["rerouting", "dependency"]]
+    # without the route before it, the same sentence is a reliance only
+    alone = "KazMunayGas lieferte Rohöl per Bahn. Der Konzern will damit die Abhängigkeit von Russland verringern."
+    assert [c.claim_types for c in analyse(alone, language="de", matcher=MATCHER).claims] == [["dependency"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [("Tokayev skipped the CIS summit in Minsk.", "en"), ("Tokajew blieb dem GUS-Gipfel fern.", "de"),
+     ("Токаев не поехал на саммит СНГ.", "ru"), ("Astana stepped up contacts with Washington.", "en"),
+     ("Астана расширила контакты с Вашингтоном и Москвой.", "ru")],
+)
+def test_blocs_and_diplomatic_contacts_are_alignment(sentence, language):
+    assert "alignment" in claim_cues(sentence, language)
+
+
+def test_a_route_that_does_not_touch_russia_after_an_energy_sentence():
+    # sentence 2 has no energy word of its own ("outlet"), but "another" and "does not depend on Russia" say the route avoids it
+    text = "SOCAR took Kazakh crude at Kulevi. The deal gives Kazakhstan another outlet that does not depend on Russia."
+    assert [c.claim_types for c in analyse(text, language="en", matcher=MATCHER).claims] == [["rerouting"]]
+
+
+def test_an_alternative_that_will_not_appear_is_a_reliance():
+    assert "dependency" in claim_cues("Альтернативы этому маршруту в ближайшие годы не появится.", "ru")

@@ -116,9 +116,13 @@ CUES: dict[str, dict[str, str]] = {
     },
     # A change or plan in a flow; with a route that avoids Russia named, that is a rerouting claim.
     "change": {
-        "en": r"\b(?:will|would|plans?|planned|began|begin|start|increas|more\b|expand|rais|new\b|grow|aims?\b|consider)",
-        "de": r"\b(?:will|soll|plan|künftig|begann|beginn|seit\b|mehr\b|erhöh|ausbau|steiger|zusätzlich|zunehmend|verstärkt|erwäg|neu)",
-        "ru": r"\b(?:увелич|больше|начал|планир|будет|нарасти|наращ|рассчитыва|рассматрива|нов[аыо]|рост|всё чаще|все чаще)",
+        # (a first cargo or shipment is a new flow; a proposal is a plan; "larger volumes" a change of amount)
+        "en": r"\b(?:will|would|plans?|planned|began|begin|start|increas|more\b|expand|rais|new\b|grow|aims?\b|consider|propos|"
+        r"larger\b|bigger\b|first (?:cargo|tanker|shipment|batch|oil|crude|time))",
+        "de": r"\b(?:will|soll|plan|künftig|begann|beginn|seit\b|mehr\b|erhöh|ausbau|steiger|zusätzlich|zunehmend|verstärkt|erwäg|neu|"
+        r"erstmals|vorschlag|vorgeschlag|grössere[nmrs]?\b|erste[nrs]? (?:ladung|tanker|lieferung))",
+        "ru": r"\b(?:увелич|больше|начал|планир|будет|нарасти|наращ|рассчитыва|рассматрива|нов[аыо]|рост|всё чаще|все чаще|впервые|"
+        r"предлага|предлож|перв(?:ый|ая|ую|ой|ого|ые|ых) (?:танкер|парти|отгрузк|поставк))",
     },
     "military_symbolic": {
         # armed forces and their shows: parades, troops (also compounds: "Friedenstruppen"), joint drills and manoeuvres
@@ -130,13 +134,13 @@ CUES: dict[str, dict[str, str]] = {
         # "the West" as a camp, not a direction or a region ("flow west", "western Kazakhstan", «на западе страны»)
         "en": r"\b(?:the west\b|western (?:countries|governments|partners|sanctions|capitals|powers|allies|leaders|nations|states|"
         r"world|pressure|allian|interest|values|orientation|camp|bloc|institution)|alliance|partnership|distanc|"
-        r"turn away|pivot|ally|allies|referend|rapprochement|multi-vector|eaeu\b|csto\b|eurasian economic union)",
+        r"turn away|pivot|ally|allies|referend|rapprochement|multi-vector|eaeu\b|csto\b|cis\b|eurasian economic union)",
         "de": r"\b(?:westens\b|(?:den|dem|vom|zum) westen\b|westliche[nrms]? (?:partner|staat|sanktion|regierung|länder|verbündet|"
         r"mächt|welt|druck|führer|allianz|interesse|werte|orientierung|lager|institution)|partnerschaft|distanz|"
-        r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis|multivektor|eawu\b|ovks\b|"
+        r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis|multivektor|eawu\b|ovks\b|gus\b|"
         r"eurasische[nr]? wirtschaftsunion)",
         "ru": r"\b(?:запад(?!е\b|н)|западн(?:ые|ых|ым|ыми|ой|ого|ому|ая|ую|ый) (?:стран|партн|санкц|правительств|держав|союзник|"
-        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|дистанц|союзник|референдум|сближени|многовектор|еаэс\b|одкб\b)",
+        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|дистанц|союзник|референдум|сближени|многовектор|еаэс\b|одкб\b|снг\b)",
     },
     "opinion": {
         # a view, a perception ("seen as", «расценили»), hedged wording, or a source kept anonymous ("on condition of
@@ -173,9 +177,10 @@ CUES: dict[str, dict[str, str]] = {
     # Words of relations between states: with actors and no energy words, a sentence about them is about alignment.
     "relations": {
         "en": r"\b(?:ties\b|relations\b|relationship|cooperation|co-operation|partners?\b|sovereign|recogni[sz]|nato\b|sanction|"
-        r"influence|friendship|pressure\b)",
-        "de": r"\b(?:beziehung|zusammenarbeit|kooperation|bindung|partner\b|partnern?\b|souverän|anerkenn|nato\b|sanktion|einfluss|freundschaft|druck\b)",
-        "ru": r"\b(?:отношени(?:я|й|ях|ям|ями)\b|сотрудничеств|партн[её]р|суверен|непризнан|нато\b|санкци|влияни|дружб|давлени)",
+        r"influence|friendship|pressure\b|contacts\b)",
+        "de": r"\b(?:beziehung|zusammenarbeit|kooperation|bindung|partner\b|partnern?\b|souverän|anerkenn|nato\b|sanktion|einfluss|"
+        r"freundschaft|druck\b|kontakte\b)",
+        "ru": r"\b(?:отношени(?:я|й|ях|ям|ями)\b|сотрудничеств|партн[её]р|суверен|непризнан|нато\b|санкци|влияни|дружб|давлени|контакт(?:ы|ов|ах)\b)",
     },
     # "without the CPC", "ohne die Druschba", «без КТК»: with a named thing after it and a negation or conditional, a reliance.
     "without": {
@@ -401,15 +406,19 @@ _NO_ALTERNATIVE = {
     "de": re.compile(r"\bkeine[nr]? (?:\w+ )?(?:alternativ|ersatz|ausweich)\w*|\bkein (?:\w+ )?ersatz\w*|\bnicht (?:\w+ )?ersetz\w*"),
     "ru": re.compile(r"\bнет (?:\w+ )?(?:альтернатив|замен)\w*|\bне (?:как )?(?:альтернатив|замен)\w*|"
                      r"\bне (?:\w+ )?(?:вид|наход|существ)\w* (?:\w+ )?(?:альтернатив|замен)\w*|"
-                     r"\b(?:альтернатив|замен)\w*(?: [\w-]+){0,5} (?:нет|не существует)\b|"
+                     r"\b(?:альтернатив|замен)\w*(?: [\w-]+){0,5} (?:нет|не существует|не появится|не будет)\b|"
                      r"\bне (?:сможет|может|могут|смогут) (?:\w+ )?замен\w*"),
 }
+
+
+#: Kinds of a sentence about a route (its own energy words, or a reliance or rerouting word going on from the sentence before).
+_ROUTE_TALK = frozenset(("energy", "dependency", "rerouting", "other"))
 
 
 def needs_reading(kinds: frozenset[str]) -> bool:
     """Whether :func:`claim_kinds` may change ``kinds`` (it reads the sentence's words only then)."""
     return ("share" in kinds or "accord" in kinds or "impersonal" in kinds or ("negation" in kinds and (
-        "rerouting" in kinds or "other" in kinds or ("actors" in kinds and "energy" in kinds))) or ("without" in kinds and "energy" in kinds))
+        "rerouting" in kinds or "other" in kinds or ("actors" in kinds and not _ROUTE_TALK.isdisjoint(kinds)))) or ("without" in kinds and "energy" in kinds))
 
 
 def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[str]:
@@ -434,7 +443,7 @@ def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[st
         out.add("dependency")
     if "impersonal" in kinds and _UNSOURCED[lang].search(low):
         out.add("opinion")
-    if "negation" in kinds and "actors" in kinds and "energy" in kinds:
+    if "negation" in kinds and "actors" in kinds and not _ROUTE_TALK.isdisjoint(kinds):
         avoid = _NOT_VIA_RUSSIA[lang].search(low)
         if avoid is not None:
             # "an outlet that does not cross Russia": a route that avoids Russia; a reliance word inside it ("does not

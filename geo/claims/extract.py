@@ -766,7 +766,9 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
         if "rerouting" in cues:
             return "rerouting"
         if "dependency" in cues:
-            return "dependency"
+            # a reliance lessened right after a route that avoids Russia ("... per Bahn nach Batumi. Der Konzern will damit
+            # die Abhängigkeit von russischen Häfen verringern.") is a rerouting, and a dependency (see claim_types)
+            return "rerouting" if avoids_russia and "lessen" in cues else "dependency"
     return None
 
 
@@ -857,7 +859,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # (the assets of the two sentences share no connection: "CPC" and "its terminal" are one route)
         shifted = idx > 0 and "outage" in cue_sets[idx - 1] and "restored" not in cue_sets[idx - 1] and idx in named and not any(
             matcher.near.get(a, frozenset((a,))) & ids.get(idx - 1, set()) for a in ids.get(idx, ()))
-        flags = (cues, idx in named, idx in avoiding, idx > 0 and energy[idx - 1], idx in russian_lines and idx not in avoiding,
+        # "Der Konzern will damit die Abhängigkeit ... verringern": a sentence naming no asset goes on with the route before it
+        avoids = idx in avoiding or (idx not in named and idx - 1 in avoiding)
+        flags = (cues, idx in named, avoids, idx > 0 and energy[idx - 1], idx in russian_lines and idx not in avoiding,
                  shifted, idx - 1 in claim_of)
         types = _TYPES_MEMO.get(flags)
         if types is None:
