@@ -221,3 +221,12 @@ def test_a_route_that_does_not_touch_russia_after_an_energy_sentence():
 
 def test_an_alternative_that_will_not_appear_is_a_reliance():
     assert "dependency" in claim_cues("Альтернативы этому маршруту в ближайшие годы не появится.", "ru")
+
+
+def test_the_untouched_hold_out_batch_is_balanced_and_disjoint_from_the_dev_set():
+    # hold-out batch 2 is the final measure (python -m tests.score_holdout); it must never share a text with the dev set
+    from tests.extract_eval import load_set
+
+    batch, dev = load_set("extraction_dev_holdout2.yaml"), load_set("extraction_dev.yaml")
+    assert {a["language"] for a in batch} == {"de", "en", "ru"} and len(batch) >= 30
+    assert not {a["text"] for a in batch} & {a["text"] for a in dev}
