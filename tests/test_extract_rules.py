@@ -230,3 +230,65 @@ def test_the_untouched_hold_out_batch_is_balanced_and_disjoint_from_the_dev_set(
     batch, dev = load_set("extraction_dev_holdout3.yaml"), load_set("extraction_dev.yaml")
     assert {a["language"] for a in batch} == {"de", "en", "ru"} and len(batch) >= 30
     assert not {a["text"] for a in batch} & {a["text"] for a in dev}
+
+
+# --- round 2 (tuned on the folded hold-out batch 2) ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "kind"),
+    [
+        # an unnamed adviser or columnist with a verb of saying or writing
+        ("Exports will rise, an adviser to the minister told reporters.", "en", "opinion"),
+        ("Astana is courting Brussels, writes a columnist.", "en", "opinion"),
+        ("Nach Medienberichten prüft Astana neue Routen.", "de", "opinion"),  # media reports: no source named
+        ("Как стало известно газете, Астана готовит новый маршрут.", "ru", "opinion"),  # a leak
+        ("По информации собеседников, Астана готовит новый маршрут.", "ru", "opinion"),
+        # votes, membership and blocs between states
+        ("Kazakhstan abstained in the vote on Russia.", "en", "alignment"),
+        ("Kasachstan schließt eine Mitgliedschaft in der BRICS-Gruppe aus.", "de", "alignment"),
+        ("Казахстан воздержался при голосовании по резолюции о России.", "ru", "alignment"),
+        ("Turkmenistan and Azerbaijan signed a memorandum on a joint field.", "en", "alignment"),  # an accord outside energy talk
+        # defence and airspace are military
+        ("Kazakhstan and Turkey signed a defence pact.", "en", "military_symbolic"),
+        ("Moskau und Astana wollen den Luftraum gemeinsam schützen.", "de", "military_symbolic"),
+        ("Минобороны Казахстана отказалось от учений с Россией.", "ru", "military_symbolic"),
+    ],
+)
+def test_round_two_words(sentence, language, kind):
+    assert kind in claim_cues(sentence, language)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "aligned"),
+    [
+        # Kazakhstan ("kasach") and another power ("russischen") in a military act: a stance, so alignment too
+        ("Kasachstan lehnt die russische Militärbasis ab.", "de", True),
+        ("Kazakh troops held drills with Chinese units.", "en", True),
+        ("Kazakh troops held drills near Almaty.", "en", False),  # Kazakhstan alone: no other power
+    ],
+)
+def test_a_military_act_of_kazakhstan_and_another_power_is_alignment(sentence, language, aligned):
+    assert ("alignment" in claim_cues(sentence, language)) is aligned
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "shift"),
+    [
+        ("Schwedt bezieht kein russisches Öl mehr.", "de", True),  # "kein ... mehr": a flow stopped on one route
+        ("Die Raffinerie erhält nicht mehr als zehn Prozent ihres Öls aus Kasachstan.", "de", False),  # "nicht mehr als": an amount
+        ("Turkmen gas no longer flows north to Russia.", "en", True),
+        ("Туркменский газ больше не идёт в Россию.", "ru", True),
+    ],
+)
+def test_a_flow_that_no_longer_takes_a_route_is_a_rerouting(sentence, language, shift):
+    assert ("rerouting" in claim_cues(sentence, language)) is shift
+
+
+def test_an_ordinal_cargo_is_a_new_flow_and_continuing_supplies_are_a_reliance():
+    # "A second cargo ... from Batumi" (avoids Russia): a new flow, so a rerouting
+    assert "rerouting" in types("A second cargo of Kazakh crude was shipped from Batumi.", "en")
+    assert "dependency" in claim_cues("Berlin will die Öllieferungen über die Druschba fortsetzen.", "de")
+    # «не избавит от зависимости»: a reliance not lessened is still claimed next to the reorientation
+    assert types("Переориентация экспорта нефти на Китай не избавит Казахстан от зависимости от России.", "ru") >= {
+        "rerouting", "dependency"}

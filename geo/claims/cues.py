@@ -43,9 +43,9 @@ CUES: dict[str, dict[str, str]] = {
     },
     # Lessening ("reduce its dependence"): with a named route that avoids Russia, a reliance being cut is a rerouting.
     "lessen": {
-        "en": r"\b(?:reduc|cut\b|cuts\b|cutting|lower|lessen|ease|easing|less\b)",
-        "de": r"\b(?:verringer|senk|reduzier|minder|vermindern|verkleiner|weniger\b|unabhängig)",
-        "ru": r"\b(?:сниз|сниж|уменьш|сократ|ослаб|менее\b)",
+        "en": r"\b(?:reduc|cut\b|cuts\b|cutting|lower|lessen|ease|easing|less\b|rid\b)",
+        "de": r"\b(?:verringer|senk|reduzier|minder|vermindern|verkleiner|weniger\b|unabhängig|befrei)",
+        "ru": r"\b(?:сниз|сниж|уменьш|сократ|ослаб|менее\b|избав)",
     },
     # An outage or disruption: it reports a stop, not a reliance; a new flow on another route after it is a rerouting.
     "outage": {
@@ -66,7 +66,8 @@ CUES: dict[str, dict[str, str]] = {
     "dependency": {
         "en": r"(?:\balmost all|\bdepend|\breliant|\brel(?:y|ies)\b|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute|"
         r"\bvulnerab|\bmainly|\bhostage|\b(?:keeps?|kept) (?:flowing|moving|going|paying|running))",
-        "de": r"(?:\bfast das gesamte|\babhängig|\bunabhängig|\bangewiesen|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher|\beinzige|\bverwundbar|"
+        "de": r"(?:\bfast das gesamte|\bfortsetz|\bfortgesetzt|\babhängig|\bunabhängig|\bangewiesen|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|"
+        r"\bbisher|\beinzige|\bverwundbar|"
         r"\bnach wie vor|\bhängt\b|\bhängen\b|\büberwiegend|\bhauptsächlich|\bgrössten teil|\bausschliesslich|\btropf)",
         "ru": r"(?:\bпочти (?:весь|вся|все|всё)\b|\bзавис|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжа(?:ет|ют)\b|\bпо-прежнему|\bисключительно|\bзаложник|"
         r"\bединствен|\bуязвим|\bпреимущественно|\bглавным образом)",
@@ -110,37 +111,39 @@ CUES: dict[str, dict[str, str]] = {
     },
     # An agreement is alignment only outside energy talk (a transit or supply agreement is commerce).
     "accord": {
-        "en": r"\b(?:agreement)",
-        "de": r"\b(?:abkommen)",
-        "ru": r"\b(?:соглашени)",
+        "en": r"\b(?:agreement|memorandum)",
+        "de": r"\b(?:abkommen|memorandum|absichtserklärung)",
+        "ru": r"\b(?:соглашени|меморандум)",
     },
     # A change or plan in a flow; with a route that avoids Russia named, that is a rerouting claim.
     "change": {
         # (a first cargo or shipment is a new flow; a proposal is a plan; "larger volumes" a change of amount)
         "en": r"\b(?:will|would|plans?|planned|began|begin|start|increas|more\b|expand|rais|new\b|grow|aims?\b|consider|propos|"
-        r"larger\b|bigger\b|first (?:cargo|tanker|shipment|batch|oil|crude|time))",
+        r"larger\b|bigger\b|(?:first|second|third|another) (?:cargo|tanker|shipment|batch|oil|crude|time))",
         "de": r"\b(?:will|soll|plan|künftig|begann|beginn|seit\b|mehr\b|erhöh|ausbau|steiger|zusätzlich|zunehmend|verstärkt|erwäg|neu|"
-        r"erstmals|vorschlag|vorgeschlag|grössere[nmrs]?\b|erste[nrs]? (?:ladung|tanker|lieferung))",
+        r"erstmals|vorschlag|vorgeschlag|grössere[nmrs]?\b|(?:erste|zweite|dritte|weitere)[nrs]? (?:ladung|tanker|lieferung))",
         "ru": r"\b(?:увелич|больше|начал|планир|будет|нарасти|наращ|рассчитыва|рассматрива|нов[аыо]|рост|всё чаще|все чаще|впервые|"
-        r"предлага|предлож|перв(?:ый|ая|ую|ой|ого|ые|ых) (?:танкер|парти|отгрузк|поставк))",
+        r"предлага|предлож|(?:перв|втор|трет)(?:ый|ий|ая|ья|ую|ью|ой|ого|ьего|ые|ьи|ых) (?:танкер|парти|отгрузк|поставк))",
     },
     "military_symbolic": {
         # armed forces and their shows: parades, troops (also compounds: "Friedenstruppen"), joint drills and manoeuvres
-        "en": r"\b(?:parade|military|troops|victory day|intervention|armed|drills\b|manoeuvres|maneuvers|peacekeep)",
-        "de": r"\b(?:parade|militär|[a-zäöü]*truppen|tag des sieges|eingreifen|eingriff|soldaten|manöver|friedens(?:mission|einsatz))",
-        "ru": r"\b(?:парад|военн|войск|дн[яюе] победы|вмешательств|учени(?:я|й|ях|ями)\b|манёвр|маневр|миротвор)",
+        "en": r"\b(?:parade|military|troops|victory day|intervention|armed|drills\b|manoeuvres|maneuvers|peacekeep|defen[cs]e\b|airspace)",
+        "de": r"\b(?:parade|militär|[a-zäöü]*truppen|tag des sieges|eingreifen|eingriff|soldaten|manöver|friedens(?:mission|einsatz)|verteidigung|"
+        r"rüstung|luftraum|[a-zäöü]*abwehr)",
+        "ru": r"\b(?:парад|военн|войск|дн[яюе] победы|вмешательств|учени(?:я|й|ях|ями)\b|манёвр|маневр|миротвор|(?:мин)?оборон|пво\b|противовоздушн)",
     },
     "alignment": {
         # "the West" as a camp, not a direction or a region ("flow west", "western Kazakhstan", «на западе страны»)
         "en": r"\b(?:the west\b|western (?:countries|governments|partners|sanctions|capitals|powers|allies|leaders|nations|states|"
         r"world|pressure|allian|interest|values|orientation|camp|bloc|institution)|alliance|partnership|distanc|"
-        r"turn away|pivot|ally|allies|referend|rapprochement|multi-vector|eaeu\b|csto\b|cis\b|eurasian economic union)",
+        r"turn away|pivot|ally|allies|referend|rapprochement|multi-vector|eaeu\b|csto\b|cis\b|brics|sco\b|eurasian economic union)",
         "de": r"\b(?:westens\b|(?:den|dem|vom|zum) westen\b|westliche[nrms]? (?:partner|staat|sanktion|regierung|länder|verbündet|"
         r"mächt|welt|druck|führer|allianz|interesse|werte|orientierung|lager|institution)|partnerschaft|distanz|"
-        r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis|multivektor|eawu\b|ovks\b|gus\b|"
+        r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis|multivektor|eawu\b|ovks\b|gus\b|brics|soz\b|"
         r"eurasische[nr]? wirtschaftsunion)",
         "ru": r"\b(?:запад(?!е\b|н)|западн(?:ые|ых|ым|ыми|ой|ого|ому|ая|ую|ый) (?:стран|партн|санкц|правительств|держав|союзник|"
-        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|дистанц|союзник|референдум|сближени|многовектор|еаэс\b|одкб\b|снг\b)",
+        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|дистанц|союзник|референдум|сближени|многовектор|еаэс\b|одкб\b|снг\b|"
+        r"брикс|шос\b)",
     },
     "opinion": {
         # a view, a perception ("seen as", «расценили»), hedged wording, or a source kept anonymous ("on condition of
@@ -148,39 +151,42 @@ CUES: dict[str, dict[str, str]] = {
         # by a reporting verb ("traders said", «сообщили источники») is the rule "speech" + "unnamed" (settle_kinds).
         "en": r"\b(?:according to (?:analysts|traders|sources|people|experts|observers|insiders|estimates|industry|market)|"
         r"analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|critics|observers|(?:a|one) (?:trader|source|analyst)\b|"
-        r"in (?:my|our) view|anonym|unnamed|unidentified|not to be named|(?:seen|viewed|regarded|interpreted|perceived) as|said to (?:be|have))",
+        r"in (?:my|our) view|anonym|unnamed|unidentified|not to be named|media reports|(?:it|has) emerged|(?:seen|viewed|regarded|interpreted|"
+        r"perceived) as|said to (?:be|have))",
         "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|kritiker|"
-        r"experten|beobachter|[a-zäöü]+kenner|nach einschätzung|[a-zäöü]*kreisen\b|anonym|ungenannt|namentlich genannt|"
+        r"experten|beobachter|[a-zäöü]+kenner|nach einschätzung|[a-zäöü]*kreisen\b|anonym|ungenannt|namentlich genannt|medienbericht|bekannt wurde|"
         r"nach darstellung)",
         "ru": r"\b(?:по мнению|счита|якобы|по словам|аналитик|полагают|эксперт|наблюдател|по оценк|отмечают|на (?:мой|наш) взгляд|"
-        r"анонимн|неназванн|пожелавш|неподтвержд|расцен|восприня)",
+        r"анонимн|неназванн|пожелавш|неподтвержд|расцен|восприня|стало известно)",
     },
     # Verbs of saying, and the German mood of reported speech (Konjunktiv I: "sei", "werde", "könne"; "hätten" where
     # Konjunktiv I would look like the indicative). With an unnamed source in the same sentence this is an opinion.
     "speech": {
         "en": r"\b(?:said\b|say\b|says\b|saying\b|told\b|tell\b|warn|note[sd]?\b|concede|expect|estimate|insist|suggest|"
-        r"report(?:ed|s)?\b|describ|predict|fear|worr)",
+        r"report(?:ed|s)?\b|describ|predict|fear|worr|writes\b|wrote\b|according\b)",
         "de": r"\b(?:sagt|sagen\b|erklärt|berichtet|warnt|warnen\b|erwart|rechne[nt]\b|hiess\b|heisst\b|werte[nt]\b|betont|"
-        r"befürcht|verlautet|sprach|sei\b|seien\b|habe\b|werde\b|könne\b|müsse\b|solle\b|wolle\b|dürfe\b|hätten\b)",
+        r"befürcht|verlautet|sprach|schreibt|schrieb|informationen\b|sei\b|seien\b|habe\b|werde\b|könne\b|müsse\b|solle\b|wolle\b|dürfe\b|hätten\b)",
         "ru": r"\b(?:сообщ|заяв|сказал|рассказал|пишет|писал|говор|отмеча|расцен|назыв|оценива|предупрежд|ожида|утвержда|"
-        r"опасают|допуска|данным\b|ссылк)",
+        r"опасают|допуска|данным\b|ссылк|информации\b|сведениям\b)",
     },
     # A source not named: market people, insiders, diplomats, "sources", "people familiar with ...", «собеседник», «в кругах».
     "unnamed": {
         "en": r"\b(?:traders?\b|sources?\b|insiders?\b|diplomats?\b|bankers?\b|brokers?\b|analysts?\b|observers?\b|"
-        r"critics?\b|commentators?\b|experts?\b|participants\b|(?:people|person|persons) (?:familiar|briefed|involved|close|with))",
+        r"critics?\b|commentators?\b|experts?\b|participants\b|advis[eo]rs?\b|aides?\b|columnists?\b|(?:people|person|persons) (?:familiar|briefed|"
+        r"involved|close|with))",
         "de": r"\b(?:händler|insider|diplomat|branchenvertreter|[a-zäöü]*teilnehmer|beobachter|kritiker|[a-zäöü]*analyst|[a-zäöü]*experte|fachleute|"
-        r"kommentator|quellen?\b|umfeld\b|[a-zäöü]*kreise|eingeweiht|informiert)",
+        r"kommentator|quellen?\b|umfeld\b|[a-zäöü]*kreise|eingeweiht|informiert|berater|kolumnist)",
         "ru": r"\b(?:источник|собеседник|трейдер|аналитик|эксперт|наблюдател|инсайдер|дипломат|осведомл|участник(?:и|ов)? рынка|"
-        r"кругах\b|кругов\b)",
+        r"кругах\b|кругов\b|советник|обозревател|колумнист|сми\b)",
     },
     # Words of relations between states: with actors and no energy words, a sentence about them is about alignment.
     "relations": {
         "en": r"\b(?:ties\b|relations\b|relationship|cooperation|co-operation|partners?\b|sovereign|recogni[sz]|nato\b|sanction|"
-        r"influence|friendship|pressure\b|contacts\b)",
+        r"influence|friendship|pressure\b|contacts\b|abstain|vote[ds]?\b|voting|membership)",
         "de": r"\b(?:beziehung|zusammenarbeit|kooperation|bindung|partner\b|partnern?\b|souverän|anerkenn|nato\b|sanktion|einfluss|"
-        r"freundschaft|druck\b|kontakte\b)",
-        "ru": r"\b(?:отношени(?:я|й|ях|ям|ями)\b|сотрудничеств|партн[её]р|суверен|непризнан|нато\b|санкци|влияни|дружб|давлени|контакт(?:ы|ов|ах)\b)",
+        r"freundschaft|druck\b|kontakte\b|abstimmung|stimmenthaltung|enthielt|mitgliedschaft)",
+        "ru": r"\b(?:отношени(?:я|й|ях|ям|ями)\b|сотрудничеств|партн[её]р|суверен|непризнан|нато\b|санкци|влияни|дружб|давлени|контакт(?:ы|ов|ах)\b|"
+        r"голосовани|воздерж(?:ался|алась|ались|алось|ится|атся) при|членств)",
     },
     # "without the CPC", "ohne die Druschba", «без КТК»: with a named thing after it and a negation or conditional, a reliance.
     "without": {
@@ -200,10 +206,23 @@ CUES: dict[str, dict[str, str]] = {
         "de": r"\b(?:hiess\b|heisst\b|soll\b|sollen\b)",
         "ru": r"\b(?:сообщается\b)",
     },
+    # Kazakhstan itself, and the powers it aligns with or away from: a military act of both is a stance (alignment).
+    "home": {
+        "en": r"\b(?:kazakh|astana|tokayev)",
+        "de": r"\b(?:kasach|astana|tokajew)",
+        "ru": r"\b(?:казах|астан|токаев)",
+    },
+    "foreign": {
+        "en": r"\b(?:russia|moscow|putin|kremlin|china|chinese|beijing|west|brussels|europe|nato\b|turk|washington)",
+        "de": r"\b(?:russ|moskau|putin|kreml|china|chines|peking|westen|westlich|brüssel|europ|nato\b|türk|washington)",
+        "ru": r"\b(?:росси|москв|путин|кремл|кита|пекин|запад|брюссел|европ|нато\b|турц|турецк|вашингтон)",
+    },
     "actors": {
-        "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe|beijing)",
-        "de": r"\b(?:kasach|russ|moskau|astana|tokajew|putin|china|chines|westen|westlich|kreml|brüssel|peking)",
-        "ru": r"\b(?:казах|росси|москв|астан|токаев|путин|кита|запад|кремл|пекин)",
+        "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe|beijing|turkmen|ashgabat|azerbaijan|uzbek|"
+        r"ukrain|washington)",
+        "de": r"\b(?:kasach|russ|moskau|astana|tokajew|putin|china|chines|westen|westlich|kreml|brüssel|peking|turkmen|aschgabat|aserbaidschan|"
+        r"usbek|ukrain|washington)",
+        "ru": r"\b(?:казах|росси|москв|астан|токаев|путин|кита|запад|кремл|пекин|туркмен|ашхабад|азербайджан|узбек|украин|вашингтон)",
     },
 }
 
@@ -363,6 +382,8 @@ def settle_kinds(kinds: frozenset[str] | set[str]) -> frozenset[str]:
         out.add("opinion")
     if "relations" in out and "actors" in out and "energy" not in out:
         out.add("alignment")
+    if "military_symbolic" in out and "home" in out and "foreign" in out:
+        out.add("alignment")  # Kazakh troops with (or refusing) Russia, China, NATO: a military act is also a stance
     return frozenset(out)
 
 
@@ -417,8 +438,9 @@ _ROUTE_TALK = frozenset(("energy", "dependency", "rerouting", "other"))
 
 def needs_reading(kinds: frozenset[str]) -> bool:
     """Whether :func:`claim_kinds` may change ``kinds`` (it reads the sentence's words only then)."""
-    return ("share" in kinds or "accord" in kinds or "impersonal" in kinds or ("negation" in kinds and (
-        "rerouting" in kinds or "other" in kinds or ("actors" in kinds and not _ROUTE_TALK.isdisjoint(kinds)))) or ("without" in kinds and "energy" in kinds))
+    if "share" in kinds or "accord" in kinds or "impersonal" in kinds or ("without" in kinds and "energy" in kinds):
+        return True
+    return "negation" in kinds and not _ROUTE_TALK.isdisjoint(kinds)
 
 
 def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[str]:
@@ -441,6 +463,8 @@ def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[st
         out.update(("dependency", "no_alternative"))
     if "without" in kinds and "energy" in kinds and _WITHOUT_NAMED.search(sentence) and _NEGATED_OR_CONDITIONAL[lang].search(low):
         out.add("dependency")
+    if "negation" in kinds and "energy" in kinds and "rerouting" not in out and _NO_LONGER[lang].search(low):
+        out.add("rerouting")  # "bezieht kein russisches Öl mehr", "no longer ships via ...", «больше не поставляет»: a shift away
     if "impersonal" in kinds and _UNSOURCED[lang].search(low):
         out.add("opinion")
     if "negation" in kinds and "actors" in kinds and not _ROUTE_TALK.isdisjoint(kinds):
@@ -493,6 +517,13 @@ _NOT_VIA_RUSSIA = {
     "de": re.compile(r"\bnicht (?:mehr )?(?:über|durch) russland\w*|\brussland\w* (?:\w+ )?nicht (?:mehr )?(?:berühr|durchquer|passier)\w*"),
     "ru": re.compile(r"\bне (?:\w+ )?(?:проход|пересека|затрагива|завися|завис|иду)\w*(?: (?:через|по|от))? (?:территори\w+ )?росси\w*|"
                      r"\bне через росси\w*"),
+}
+#: A flow that has stopped on one route ("no longer", "kein ... mehr", "nicht mehr über", «больше не», «перестал»);
+#: "nicht mehr als" (no more than) is an amount.
+_NO_LONGER = {
+    "en": re.compile(r"\bno longer\b"),
+    "de": re.compile(r"\b(?:nicht|kein\w*)\b(?: [\w-]+){0,6} mehr\b(?! als)"),
+    "ru": re.compile(r"\b(?:больше|уже) не\b|\bперестал"),
 }
 #: An impersonal report with nothing after it that names a source: "..., hieß es." / "hieß es aus Kreisen" (not "heißt es
 #: im Ministerium"), «Сообщается, что ...»; and "soll(en) ... verschifft haben / gestoppt worden sein" (allegedly, not a plan).
