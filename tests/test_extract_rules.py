@@ -224,10 +224,10 @@ def test_an_alternative_that_will_not_appear_is_a_reliance():
 
 
 def test_the_untouched_hold_out_batch_is_balanced_and_disjoint_from_the_dev_set():
-    # hold-out batch 3 is the final measure (python -m tests.score_holdout); it must never share a text with the dev set
+    # hold-out batch 4 is the final measure (python -m tests.score_holdout); it must never share a text with the dev set
     from tests.extract_eval import load_set
 
-    batch, dev = load_set("extraction_dev_holdout3.yaml"), load_set("extraction_dev.yaml")
+    batch, dev = load_set("extraction_dev_holdout4.yaml"), load_set("extraction_dev.yaml")
     assert {a["language"] for a in batch} == {"de", "en", "ru"} and len(batch) >= 30
     assert not {a["text"] for a in batch} & {a["text"] for a in dev}
 
@@ -292,3 +292,51 @@ def test_an_ordinal_cargo_is_a_new_flow_and_continuing_supplies_are_a_reliance()
     # «не избавит от зависимости»: a reliance not lessened is still claimed next to the reorientation
     assert types("Переориентация экспорта нефти на Китай не избавит Казахстан от зависимости от России.", "ru") >= {
         "rerouting", "dependency"}
+
+
+# --- round 3 (tuned on the folded hold-out batch 3) ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # an alternative said to cost more names why the reliance holds: dependency, and no rerouting
+        ("Alternative supplies of oil via Rostock are more expensive.", "en", {"dependency"}),
+        ("Eine Alternative über Danzig gilt beim Öl als zu teuer.", "de", {"dependency"}),
+        ("Альтернативные поставки нефти через Росток обходятся дороже.", "ru", {"dependency"}),
+        ("Alternative oil supplies via Rostock began in May.", "en", {"rerouting"}),  # no cost: a rerouting
+        # "alternativlos" (without alternative) is no alternative
+        ("Der Weg über Russland bleibt für das Öl alternativlos.", "de", {"dependency"}),
+    ],
+)
+def test_a_costly_alternative_or_none_at_all_is_a_reliance(sentence, language, expected):
+    assert claim_cues(sentence, language) & {"rerouting", "dependency"} == expected
+
+
+def test_an_attribution_right_after_a_claim_goes_on_with_it():
+    # sentence 2 has no actor and no route word, only an attribution to unnamed company circles: it goes on with sentence 1
+    text = ("Die Raffinerie in Schwedt soll künftig mehr Öl über Danzig beziehen, um weniger auf die Druschba angewiesen zu sein. "
+            "Das berichtet eine Zeitung unter Berufung auf Unternehmenskreise.")
+    assert "opinion" in types(text, "de")
+    alone = "Das berichtet eine Zeitung unter Berufung auf Unternehmenskreise."
+    assert types(alone, "de") == set()
+
+
+def test_vegetable_oil_is_no_energy():
+    # "tanker" and "oil" would make the sentence speak of energy; "vegetable oil" is food, so Aktau is not linked
+    from geo.claims.cues import sentence_cues
+
+    assert "energy" not in sentence_cues("A tanker carrying vegetable oil ran aground near Aktau.", "en")
+    assert "energy" in sentence_cues("A tanker carrying crude oil ran aground near Aktau.", "en")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "kind"),
+    [("Nearly all Kazakh crude goes via the CPC.", "en", "dependency"),
+     ("Producers have little choice but to cut output.", "en", "dependency"),
+     ("Nahezu das gesamte Gas geht nach Orenburg.", "de", "dependency"),
+     ("Практически вся нефть идёт через КТК.", "ru", "dependency"),
+     ("Exports will rise, a think-tank in Almaty estimates.", "en", "opinion")],
+)
+def test_round_three_words(sentence, language, kind):
+    assert kind in claim_cues(sentence, language)

@@ -41,6 +41,12 @@ CUES: dict[str, dict[str, str]] = {
         "de": r"\b(?:getreide|weizen|gerste|dünge|container|kohle|autos?\b|stahl|metall|erz\b|erze\b|baumwolle|passagier)",
         "ru": r"\b(?:зерн|пшениц|ячмен|удобрен|контейнер|уголь|угля|углём|углем|автомобил|стал[иь]\b|металл|руд[аыу]\b|хлоп|пассажир)",
     },
+    # Edible oils: "a tanker carrying vegetable oil" speaks of no oil or gas (German and Russian name them in other words).
+    "edible": {
+        "en": r"\b(?:(?:vegetable|sunflower|palm|cooking|olive|edible|rapeseed|soybean) oil)",
+        "de": r"\b(?:speiseöl|pflanzenöl|sonnenblumenöl|palmöl|rapsöl)",
+        "ru": r"\b(?:подсолнечн|растительн(?:ое|ого|ым) масл|пальмов)",
+    },
     # Lessening ("reduce its dependence"): with a named route that avoids Russia, a reliance being cut is a rerouting.
     "lessen": {
         "en": r"\b(?:reduc|cut\b|cuts\b|cutting|lower|lessen|ease|easing|less\b|rid\b)",
@@ -57,19 +63,22 @@ CUES: dict[str, dict[str, str]] = {
     "rerouting": {
         "en": r"\b(?:rerout|re-rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift|switch|without crossing|"
         r"without touching|new (?:route|outlet)|new export (?:route|outlet)|(?:way|ways|route|routes) around)",
-        "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|"
+        "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ(?!los)|ersetz|"
         r"statt [abcdefghijklmnopqrstuvwxyzäöüß]|stattdessen|diversifi|umlenk|umgelenkt|verlager|umgestellt|umstell|"
         r"ohne russisch|an russland vorbei|neuen? (?:weg|route|exportroute|transportroute))",
         "ru": r"\b(?:обход|минуя|перенаправ|перебро[сш]|альтернатив|вместо|замен|диверсифи|переориент|переключ|не заходя|"
         r"нов(?:ые|ых|ым|ыми|ого|ый|ой|ую) (?:маршрут|пут))",
     },
     "dependency": {
-        "en": r"(?:\balmost all|\bdepend|\breliant|\brel(?:y|ies)\b|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute|"
+        "en": r"(?:\balmost all|\bnearly all|\bvirtually all|\b(?:little|no) choice|\bdepend|\breliant|\brel(?:y|ies)\b|\bshare\b|\bmost\b|\bstill\b|"
+        r"\bbulk\b|\bmajority|\bsubstitute|"
         r"\bvulnerab|\bmainly|\bhostage|\b(?:keeps?|kept) (?:flowing|moving|going|paying|running))",
-        "de": r"(?:\bfast das gesamte|\bfortsetz|\bfortgesetzt|\babhängig|\bunabhängig|\bangewiesen|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|"
+        "de": r"(?:\bfast das gesamte|\bnahezu das gesamte|\bnahezu alle|\balternativlos|\bkeine wahl|\bfortsetz|\bfortgesetzt|\babhängig|"
+        r"\bunabhängig|\bangewiesen|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|"
         r"\bbisher|\beinzige|\bverwundbar|"
         r"\bnach wie vor|\bhängt\b|\bhängen\b|\büberwiegend|\bhauptsächlich|\bgrössten teil|\bausschliesslich|\btropf)",
-        "ru": r"(?:\bпочти (?:весь|вся|все|всё)\b|\bзавис|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжа(?:ет|ют)\b|\bпо-прежнему|\bисключительно|\bзаложник|"
+        "ru": r"(?:\bпочти (?:весь|вся|все|всё)\b|\bпрактически (?:весь|вся|все|всё)\b|\bбезальтернатив|\bнет выбора|\bзавис|\bдол[яию]\b|"
+        r"\bбольшая часть|\bосновн|\bпродолжа(?:ет|ют)\b|\bпо-прежнему|\bисключительно|\bзаложник|"
         r"\bединствен|\bуязвим|\bпреимущественно|\bглавным образом)",
     },
     # A percentage: a share ("80% of its exports") is a reliance, a change ("rose by 12%") is not (see claim_kinds).
@@ -103,6 +112,12 @@ CUES: dict[str, dict[str, str]] = {
         "de": r"\b(?:(?:über|durch|nach) (?:aserbaidschan|georgien)|über die türkei|über das kaspische|transkaspi)",
         "ru": r"\b(?:через (?:азербайджан|грузию|турцию|каспий)|по каспию|транскаспи)",
     },
+    # Cost: "an alternative via Rostock is more expensive" speaks of a reliance on the cheaper route (see claim_kinds).
+    "costly": {
+        "en": r"\b(?:costl|expensive)",
+        "de": r"\b(?:teuer)",
+        "ru": r"\b(?:дорож|дороже|дорог(?:ой|ая|ие|о)\b)",
+    },
     # A negation: only a sentence with one is searched for a negated alternative (see claim_kinds).
     "negation": {
         "en": r"\b(?:no\b|not\b|without\b|doesn\b|don\b|cannot\b|nowhere\b)",
@@ -119,11 +134,11 @@ CUES: dict[str, dict[str, str]] = {
     "change": {
         # (a first cargo or shipment is a new flow; a proposal is a plan; "larger volumes" a change of amount)
         "en": r"\b(?:will|would|plans?|planned|began|begin|start|increas|more\b|expand|rais|new\b|grow|aims?\b|consider|propos|"
-        r"larger\b|bigger\b|(?:first|second|third|another) (?:cargo|tanker|shipment|batch|oil|crude|time))",
+        r"larger\b|bigger\b|extra\b|additional|(?:first|second|third|another) (?:cargo|tanker|shipment|batch|oil|crude|time))",
         "de": r"\b(?:will|soll|plan|künftig|begann|beginn|seit\b|mehr\b|erhöh|ausbau|steiger|zusätzlich|zunehmend|verstärkt|erwäg|neu|"
         r"erstmals|vorschlag|vorgeschlag|grössere[nmrs]?\b|(?:erste|zweite|dritte|weitere)[nrs]? (?:ladung|tanker|lieferung))",
         "ru": r"\b(?:увелич|больше|начал|планир|будет|нарасти|наращ|рассчитыва|рассматрива|нов[аыо]|рост|всё чаще|все чаще|впервые|"
-        r"предлага|предлож|(?:перв|втор|трет)(?:ый|ий|ая|ья|ую|ью|ой|ого|ьего|ые|ьи|ых) (?:танкер|парти|отгрузк|поставк))",
+        r"предлага|предлож|дополнительн|(?:перв|втор|трет)(?:ый|ий|ая|ья|ую|ью|ой|ого|ьего|ые|ьи|ых) (?:танкер|парти|отгрузк|поставк))",
     },
     "military_symbolic": {
         # armed forces and their shows: parades, troops (also compounds: "Friedenstruppen"), joint drills and manoeuvres
@@ -163,21 +178,23 @@ CUES: dict[str, dict[str, str]] = {
     # Konjunktiv I would look like the indicative). With an unnamed source in the same sentence this is an opinion.
     "speech": {
         "en": r"\b(?:said\b|say\b|says\b|saying\b|told\b|tell\b|warn|note[sd]?\b|concede|expect|estimate|insist|suggest|"
-        r"report(?:ed|s)?\b|describ|predict|fear|worr|writes\b|wrote\b|according\b)",
+        r"report(?:ed|s)?\b|describ|predict|fear|worr|writes\b|wrote\b|according\b|call(?:ed|s)?\b)",
         "de": r"\b(?:sagt|sagen\b|erklärt|berichtet|warnt|warnen\b|erwart|rechne[nt]\b|hiess\b|heisst\b|werte[nt]\b|betont|"
-        r"befürcht|verlautet|sprach|schreibt|schrieb|informationen\b|sei\b|seien\b|habe\b|werde\b|könne\b|müsse\b|solle\b|wolle\b|dürfe\b|hätten\b)",
+        r"befürcht|verlautet|sprach|schreibt|schrieb|informationen\b|nannte|nennen|bezeichne|sei\b|seien\b|habe\b|werde\b|könne\b|müsse\b|solle\b|"
+        r"wolle\b|dürfe\b|hätten\b)",
         "ru": r"\b(?:сообщ|заяв|сказал|рассказал|пишет|писал|говор|отмеча|расцен|назыв|оценива|предупрежд|ожида|утвержда|"
-        r"опасают|допуска|данным\b|ссылк|информации\b|сведениям\b)",
+        r"опасают|допуска|данным\b|ссылк|информации\b|сведениям\b|назвал)",
     },
     # A source not named: market people, insiders, diplomats, "sources", "people familiar with ...", «собеседник», «в кругах».
     "unnamed": {
         "en": r"\b(?:traders?\b|sources?\b|insiders?\b|diplomats?\b|bankers?\b|brokers?\b|analysts?\b|observers?\b|"
-        r"critics?\b|commentators?\b|experts?\b|participants\b|advis[eo]rs?\b|aides?\b|columnists?\b|(?:people|person|persons) (?:familiar|briefed|"
+        r"critics?\b|commentators?\b|experts?\b|participants\b|advis[eo]rs?\b|aides?\b|columnists?\b|think-tanks?\b|think tanks?\b|media\b|(?:people|"
+        r"person|persons) (?:familiar|briefed|"
         r"involved|close|with))",
         "de": r"\b(?:händler|insider|diplomat|branchenvertreter|[a-zäöü]*teilnehmer|beobachter|kritiker|[a-zäöü]*analyst|[a-zäöü]*experte|fachleute|"
-        r"kommentator|quellen?\b|umfeld\b|[a-zäöü]*kreise|eingeweiht|informiert|berater|kolumnist)",
+        r"kommentator|quellen?\b|umfeld\b|[a-zäöü]*kreise|eingeweiht|informiert|berater|kolumnist|denkfabrik|medien\b)",
         "ru": r"\b(?:источник|собеседник|трейдер|аналитик|эксперт|наблюдател|инсайдер|дипломат|осведомл|участник(?:и|ов)? рынка|"
-        r"кругах\b|кругов\b|советник|обозревател|колумнист|сми\b)",
+        r"кругах\b|кругов\b|советник|обозревател|колумнист|сми\b|аналитическ(?:ий|ого|ом) центр)",
     },
     # Words of relations between states: with actors and no energy words, a sentence about them is about alignment.
     "relations": {
@@ -378,6 +395,8 @@ def settle_kinds(kinds: frozenset[str] | set[str]) -> frozenset[str]:
     out = set(kinds)
     if "trade" in out and "goods" not in out:
         out.add("energy")
+    if "edible" in out:
+        out.discard("energy")
     if "speech" in out and "unnamed" in out:
         out.add("opinion")
     if "relations" in out and "actors" in out and "energy" not in out:
@@ -438,7 +457,8 @@ _ROUTE_TALK = frozenset(("energy", "dependency", "rerouting", "other"))
 
 def needs_reading(kinds: frozenset[str]) -> bool:
     """Whether :func:`claim_kinds` may change ``kinds`` (it reads the sentence's words only then)."""
-    if "share" in kinds or "accord" in kinds or "impersonal" in kinds or ("without" in kinds and "energy" in kinds):
+    if "share" in kinds or "accord" in kinds or "impersonal" in kinds or ("without" in kinds and "energy" in kinds) or (
+            "costly" in kinds and "rerouting" in kinds):
         return True
     return "negation" in kinds and not _ROUTE_TALK.isdisjoint(kinds)
 
@@ -482,11 +502,25 @@ def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[st
             # every negated alternative is cut out ("cannot replace ..., no real alternative"), not only the first
             if "rerouting" not in sentence_cues(_NO_ALTERNATIVE[lang].sub(" ", low), lang):
                 out.discard("rerouting")
+    if "costly" in kinds and "rerouting" in out:
+        dear = _COSTLY_ALTERNATIVE[lang].search(low)
+        if dear is not None:
+            # "Alternative supplies via Rostock cost more": the alternative is named to say why the reliance holds
+            out.update(("dependency", "no_alternative"))
+            if "rerouting" not in sentence_cues(_COSTLY_ALTERNATIVE[lang].sub(" ", low), lang):
+                out.discard("rerouting")
     if "accord" in kinds and "energy" not in kinds:
         out.add("alignment")
     return frozenset(out)
 
 
+#: An alternative said to cost more: "an alternative via Gdansk is too expensive", «альтернативные поставки обходятся дороже».
+_COSTLY_ALTERNATIVE = {
+    "en": re.compile(r"\b(?:alternativ|substitut|replacement)\w*(?: [\w-]+){0,8} (?:\w+ ){0,2}(?:costlier|more expensive|too expensive|"
+                     r"too costly|more costly|far costlier)\b"),
+    "de": re.compile(r"\b(?:\w*alternativ|\w*ersatz)\w*(?: [\w-]+){0,8} (?:\w+ ){0,2}(?:teurer|zu teuer)\b"),
+    "ru": re.compile(r"\b(?:альтернатив|замен)\w*(?: [\w-]+){0,8} (?:\w+ ){0,2}(?:дороже|слишком дорог\w*)\b"),
+}
 #: "no other outlet", "nowhere to put", "Andere Lieferwege ... gibt es nicht", «других маршрутов ... нет»: no alternative route.
 _ROUTE_NOUN_EN = r"(?:route|outlet|way|option|pipeline|path|buyer|market)s?\b"
 _NO_OTHER = {

@@ -733,7 +733,9 @@ def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = 
         others.insert(0, "dependency")
     # an attribution going on with the claim before it ("Critics argue it trades one dependency for another") counts too
     # a view about a named asset in energy talk ("Traders expect volumes via Kuryk to rise") is about a route, like one with actors
+    # an attribution right after a claim ("Das berichtet das Handelsblatt unter Berufung auf Unternehmenskreise.") goes on with it
     if route is None and "actors" not in cues and not (after_claim and not cues.isdisjoint(_GOES_ON)) and not (
+            after_claim and "opinion" in cues) and not (
             named and "energy" in cues):
         return []
     return ([route] if route else []) + others
