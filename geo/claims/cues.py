@@ -70,7 +70,8 @@ CUES: dict[str, dict[str, str]] = {
         r"нов(?:ые|ых|ым|ыми|ого|ый|ой|ую) (?:маршрут|пут))",
     },
     "dependency": {
-        "en": r"(?:\balmost all|\bnearly all|\bvirtually all|\b(?:little|no) choice|\bdepend|\breliant|\brel(?:y|ies)\b|\bshare\b|\bmost\b|\bstill\b|"
+        "en": r"(?:\balmost all|\bnearly all|\bvirtually all|\b(?:little|no) choice|\bdepend|\breliant|\brel(?:y|ies|ying)\b|\bcontinu|\bshare\b|"
+        r"\bmost\b|\bstill\b|"
         r"\bbulk\b|\bmajority|\bsubstitute|"
         r"\bvulnerab|\bmainly|\bhostage|\b(?:keeps?|kept) (?:flowing|moving|going|paying|running))",
         "de": r"(?:\bfast das gesamte|\bnahezu das gesamte|\bnahezu alle|\balternativlos|\bkeine wahl|\bfortsetz|\bfortgesetzt|\babhängig|"
@@ -118,6 +119,12 @@ CUES: dict[str, dict[str, str]] = {
         "de": r"\b(?:teuer)",
         "ru": r"\b(?:дорож|дороже|дорог(?:ой|ая|ие|о)\b)",
     },
+    # Confirmation: denied or missing ("did not confirm", «не подтверждают», "nicht bestätigt"), the report is unverified.
+    "confirm": {
+        "en": r"\b(?:confirm)",
+        "de": r"\b(?:bestätig)",
+        "ru": r"\b(?:подтвер)",
+    },
     # A negation: only a sentence with one is searched for a negated alternative (see claim_kinds).
     "negation": {
         "en": r"\b(?:no\b|not\b|without\b|doesn\b|don\b|cannot\b|nowhere\b)",
@@ -143,7 +150,8 @@ CUES: dict[str, dict[str, str]] = {
     "military_symbolic": {
         # armed forces and their shows: parades, troops (also compounds: "Friedenstruppen"), joint drills and manoeuvres
         "en": r"\b(?:parade|military|troops|victory day|intervention|armed|drills\b|manoeuvres|maneuvers|peacekeep|defen[cs]e\b|airspace)",
-        "de": r"\b(?:parade|militär|[a-zäöü]*truppen|tag des sieges|eingreifen|eingriff|soldaten|manöver|friedens(?:mission|einsatz)|verteidigung|"
+        "de": r"\b(?:parade|militär|[a-zäöü]*truppen|tag des sieges|eingreifen|eingriff|soldaten|[a-zäöü]*manöver|[a-zäöü]*übungen\b|marine\b|"
+        r"friedens(?:mission|einsatz)|verteidigung|"
         r"rüstung|luftraum|[a-zäöü]*abwehr)",
         "ru": r"\b(?:парад|военн|войск|дн[яюе] победы|вмешательств|учени(?:я|й|ях|ями)\b|манёвр|маневр|миротвор|(?:мин)?оборон|пво\b|противовоздушн)",
     },
@@ -153,7 +161,7 @@ CUES: dict[str, dict[str, str]] = {
         r"world|pressure|allian|interest|values|orientation|camp|bloc|institution)|alliance|partnership|distanc|"
         r"turn away|pivot|ally|allies|referend|rapprochement|multi-vector|eaeu\b|csto\b|cis\b|brics|sco\b|eurasian economic union)",
         "de": r"\b(?:westens\b|(?:den|dem|vom|zum) westen\b|westliche[nrms]? (?:partner|staat|sanktion|regierung|länder|verbündet|"
-        r"mächt|welt|druck|führer|allianz|interesse|werte|orientierung|lager|institution)|partnerschaft|distanz|"
+        r"mächt|welt|druck|führer|allianz|interesse|werte|orientierung|lager|institution)|[a-zäöü]*partnerschaft|distanz|"
         r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis|multivektor|eawu\b|ovks\b|gus\b|brics|soz\b|"
         r"eurasische[nr]? wirtschaftsunion)",
         "ru": r"\b(?:запад(?!е\b|н)|западн(?:ые|ых|ым|ыми|ой|ого|ому|ая|ую|ый) (?:стран|партн|санкц|правительств|держав|союзник|"
@@ -170,36 +178,38 @@ CUES: dict[str, dict[str, str]] = {
         r"perceived) as|said to (?:be|have))",
         "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|kritiker|"
         r"experten|beobachter|[a-zäöü]+kenner|nach einschätzung|[a-zäöü]*kreisen\b|anonym|ungenannt|namentlich genannt|medienbericht|bekannt wurde|"
+        r"dem vernehmen nach|offenbar|"
         r"nach darstellung)",
         "ru": r"\b(?:по мнению|счита|якобы|по словам|аналитик|полагают|эксперт|наблюдател|по оценк|отмечают|на (?:мой|наш) взгляд|"
-        r"анонимн|неназванн|пожелавш|неподтвержд|расцен|восприня|стало известно)",
+        r"анонимн|неназванн|пожелавш|неподтвержд|расцен|восприня|стало известно|судя по всему|по некоторым данным|как (?:утверждают|говорят|пишут|сообщают))",
     },
     # Verbs of saying, and the German mood of reported speech (Konjunktiv I: "sei", "werde", "könne"; "hätten" where
     # Konjunktiv I would look like the indicative). With an unnamed source in the same sentence this is an opinion.
     "speech": {
         "en": r"\b(?:said\b|say\b|says\b|saying\b|told\b|tell\b|warn|note[sd]?\b|concede|expect|estimate|insist|suggest|"
-        r"report(?:ed|s)?\b|describ|predict|fear|worr|writes\b|wrote\b|according\b|call(?:ed|s)?\b)",
+        r"report(?:ed|s)?\b|describ|predict|fear|worr|writes\b|wrote\b|according\b|call(?:ed|s)?\b|doubt)",
         "de": r"\b(?:sagt|sagen\b|erklärt|berichtet|warnt|warnen\b|erwart|rechne[nt]\b|hiess\b|heisst\b|werte[nt]\b|betont|"
-        r"befürcht|verlautet|sprach|schreibt|schrieb|informationen\b|nannte|nennen|bezeichne|sei\b|seien\b|habe\b|werde\b|könne\b|müsse\b|solle\b|"
+        r"befürcht|verlautet|sprach|schreibt|schrieb|informationen\b|nannte|nennen|bezeichne|bezweifel|sei\b|seien\b|habe\b|werde\b|könne\b|müsse\b|solle\b|"
         r"wolle\b|dürfe\b|hätten\b)",
         "ru": r"\b(?:сообщ|заяв|сказал|рассказал|пишет|писал|говор|отмеча|расцен|назыв|оценива|предупрежд|ожида|утвержда|"
-        r"опасают|допуска|данным\b|ссылк|информации\b|сведениям\b|назвал)",
+        r"опасают|допуска|данным\b|ссылк|информации\b|сведениям\b|назвал|сомнева)",
     },
     # A source not named: market people, insiders, diplomats, "sources", "people familiar with ...", «собеседник», «в кругах».
     "unnamed": {
         "en": r"\b(?:traders?\b|sources?\b|insiders?\b|diplomats?\b|bankers?\b|brokers?\b|analysts?\b|observers?\b|"
-        r"critics?\b|commentators?\b|experts?\b|participants\b|advis[eo]rs?\b|aides?\b|columnists?\b|think-tanks?\b|think tanks?\b|media\b|(?:people|"
+        r"critics?\b|commentators?\b|experts?\b|participants\b|advis[eo]rs?\b|aides?\b|columnists?\b|think-tanks?\b|think tanks?\b|media\b|"
+        r"politicians\b|(?:people|"
         r"person|persons) (?:familiar|briefed|"
         r"involved|close|with))",
         "de": r"\b(?:händler|insider|diplomat|branchenvertreter|[a-zäöü]*teilnehmer|beobachter|kritiker|[a-zäöü]*analyst|[a-zäöü]*experte|fachleute|"
-        r"kommentator|quellen?\b|umfeld\b|[a-zäöü]*kreise|eingeweiht|informiert|berater|kolumnist|denkfabrik|medien\b)",
+        r"kommentator|quellen?\b|umfeld\b|[a-zäöü]*kreise|eingeweiht|informiert|berater|kolumnist|denkfabrik|medien\b|politiker)",
         "ru": r"\b(?:источник|собеседник|трейдер|аналитик|эксперт|наблюдател|инсайдер|дипломат|осведомл|участник(?:и|ов)? рынка|"
-        r"кругах\b|кругов\b|советник|обозревател|колумнист|сми\b|аналитическ(?:ий|ого|ом) центр)",
+        r"кругах\b|кругов\b|советник|обозревател|колумнист|сми\b|аналитическ(?:ий|ого|ом) центр|политик(?:и|ов)\b)",
     },
     # Words of relations between states: with actors and no energy words, a sentence about them is about alignment.
     "relations": {
         "en": r"\b(?:ties\b|relations\b|relationship|cooperation|co-operation|partners?\b|sovereign|recogni[sz]|nato\b|sanction|"
-        r"influence|friendship|pressure\b|contacts\b|abstain|vote[ds]?\b|voting|membership)",
+        r"influence|friendship|pressure\b|contacts\b|abstain|vote[ds]?\b|voting|membership|engagement)",
         "de": r"\b(?:beziehung|zusammenarbeit|kooperation|bindung|partner\b|partnern?\b|souverän|anerkenn|nato\b|sanktion|einfluss|"
         r"freundschaft|druck\b|kontakte\b|abstimmung|stimmenthaltung|enthielt|mitgliedschaft)",
         "ru": r"\b(?:отношени(?:я|й|ях|ям|ями)\b|сотрудничеств|партн[её]р|суверен|непризнан|нато\b|санкци|влияни|дружб|давлени|контакт(?:ы|ов|ах)\b|"
@@ -397,7 +407,7 @@ def settle_kinds(kinds: frozenset[str] | set[str]) -> frozenset[str]:
         out.add("energy")
     if "edible" in out:
         out.discard("energy")
-    if "speech" in out and "unnamed" in out:
+    if ("speech" in out and "unnamed" in out) or ("confirm" in out and "negation" in out):
         out.add("opinion")
     if "relations" in out and "actors" in out and "energy" not in out:
         out.add("alignment")
