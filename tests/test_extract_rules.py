@@ -224,10 +224,10 @@ def test_an_alternative_that_will_not_appear_is_a_reliance():
 
 
 def test_the_untouched_hold_out_batch_is_balanced_and_disjoint_from_the_dev_set():
-    # hold-out batch 5 is the final measure (python -m tests.score_holdout); it must never share a text with the dev set
+    # hold-out batch 6 is the final measure (python -m tests.score_holdout); it must never share a text with the dev set
     from tests.extract_eval import load_set
 
-    batch, dev = load_set("extraction_dev_holdout5.yaml"), load_set("extraction_dev.yaml")
+    batch, dev = load_set("extraction_dev_holdout6.yaml"), load_set("extraction_dev.yaml")
     assert {a["language"] for a in batch} == {"de", "en", "ru"} and len(batch) >= 30
     assert not {a["text"] for a in batch} & {a["text"] for a in dev}
 
@@ -378,3 +378,43 @@ def test_unconfirmed_hedged_or_unnamed_reports_are_opinions(sentence, language, 
 )
 def test_round_four_words(sentence, language, kind):
     assert kind in claim_cues(sentence, language)
+
+
+# --- round 5 (tuned on the folded hold-out batch 5) ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # a loss without Russia's routes is a reliance on them, and "ohne russische" is then no bypass
+        ("Ohne russische Pipelines käme kaum ein Barrel Öl auf den Weltmarkt.", "de", {"dependency"}),
+        ("Without Russian ports, Kazakh oil exports would collapse.", "en", {"dependency"}),
+        ("Kasachstan will Öl ohne russische Häfen exportieren.", "de", {"rerouting"}),  # no loss: a bypass
+        # a line word may stand between "without" and the name
+        ("Без трубопровода «Дружба» НПЗ не сможет работать на нефти.", "ru", {"dependency"}),
+    ],
+)
+def test_a_loss_without_russian_routes_is_a_reliance(sentence, language, expected):
+    assert claim_cues(sentence, language) & {"rerouting", "dependency"} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "kind"),
+    [("Kazakhstan apparently ships more crude east.", "en", "opinion"),
+     ("Oil majors are unlikely to fund the pipeline.", "en", "opinion"),
+     ("Kasachstan will vermutlich mehr Öl verschiffen.", "de", "opinion"),
+     ("Видимо, компания решила переключить экспорт.", "ru", "opinion"),
+     ("Говорят, что в Минэнерго готовят новый план.", "ru", "opinion"),  # "they say": no subject, no source
+     ("Exports will fall, an energy consultant said.", "en", "opinion"),
+     ("Die kasachische Armee kauft Ausrüstung in der Türkei statt in Russland.", "de", "alignment"),  # army + two powers
+     ("Kasachstan hat die Wahl in Georgien anerkannt.", "de", "alignment")],
+)
+def test_round_five_words(sentence, language, kind):
+    assert kind in claim_cues(sentence, language)
+
+
+def test_a_reliance_word_next_to_a_named_asset_is_a_route_reliance_without_energy_words():
+    # no oil or gas word, but "Novorossiysk" is a named terminal and "fast vollständig" a reliance: a dependency claim
+    text = "Kasachische Förderer setzen fast vollständig auf die Route über Noworossijsk."
+    assert types(text, "de") == {"dependency"}
+    assert types("Kasachische Förderer setzen auf die Route über Noworossijsk.", "de") == set()

@@ -74,7 +74,8 @@ CUES: dict[str, dict[str, str]] = {
         r"\bmost\b|\bstill\b|"
         r"\bbulk\b|\bmajority|\bsubstitute|"
         r"\bvulnerab|\bmainly|\bhostage|\b(?:keeps?|kept) (?:flowing|moving|going|paying|running))",
-        "de": r"(?:\bfast das gesamte|\bnahezu das gesamte|\bnahezu alle|\balternativlos|\bkeine wahl|\bfortsetz|\bfortgesetzt|\babhängig|"
+        "de": r"(?:\bfast das gesamte|\bnahezu das gesamte|\bnahezu alle|\b(?:fast|nahezu) vollständig|\balternativlos|\bkeine wahl|\bfortsetz|"
+        r"\bfortgesetzt|\babhängig|"
         r"\bunabhängig|\bangewiesen|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|"
         r"\bbisher|\beinzige|\bverwundbar|"
         r"\bnach wie vor|\bhängt\b|\bhängen\b|\büberwiegend|\bhauptsächlich|\bgrössten teil|\bausschliesslich|\btropf)",
@@ -149,11 +150,12 @@ CUES: dict[str, dict[str, str]] = {
     },
     "military_symbolic": {
         # armed forces and their shows: parades, troops (also compounds: "Friedenstruppen"), joint drills and manoeuvres
-        "en": r"\b(?:parade|military|troops|victory day|intervention|armed|drills\b|manoeuvres|maneuvers|peacekeep|defen[cs]e\b|airspace)",
-        "de": r"\b(?:parade|militär|[a-zäöü]*truppen|tag des sieges|eingreifen|eingriff|soldaten|[a-zäöü]*manöver|[a-zäöü]*übungen\b|marine\b|"
+        "en": r"\b(?:parade|military|army\b|troops|victory day|intervention|armed|drills\b|manoeuvres|maneuvers|peacekeep|defen[cs]e\b|airspace)",
+        "de": r"\b(?:parade|militär|armee|[a-zäöü]*truppen|tag des sieges|eingreifen|eingriff|soldaten|[a-zäöü]*manöver|[a-zäöü]*übungen\b|marine\b|"
         r"friedens(?:mission|einsatz)|verteidigung|"
         r"rüstung|luftraum|[a-zäöü]*abwehr)",
-        "ru": r"\b(?:парад|военн|войск|дн[яюе] победы|вмешательств|учени(?:я|й|ях|ями)\b|манёвр|маневр|миротвор|(?:мин)?оборон|пво\b|противовоздушн)",
+        "ru": r"\b(?:парад|военн|арми[яиюей]\b|войск|дн[яюе] победы|вмешательств|учени(?:я|й|ях|ями)\b|манёвр|маневр|миротвор|(?:мин)?оборон|пво\b|"
+        r"противовоздушн)",
     },
     "alignment": {
         # "the West" as a camp, not a direction or a region ("flow west", "western Kazakhstan", «на западе страны»)
@@ -174,14 +176,16 @@ CUES: dict[str, dict[str, str]] = {
         # by a reporting verb ("traders said", «сообщили источники») is the rule "speech" + "unnamed" (settle_kinds).
         "en": r"\b(?:according to (?:analysts|traders|sources|people|experts|observers|insiders|estimates|industry|market)|"
         r"analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|critics|observers|(?:a|one) (?:trader|source|analyst)\b|"
-        r"in (?:my|our) view|anonym|unnamed|unidentified|not to be named|media reports|(?:it|has) emerged|(?:seen|viewed|regarded|interpreted|"
+        r"in (?:my|our) view|anonym|unnamed|unidentified|not to be named|media reports|(?:it|has) emerged|apparently|appears? to|judging by|"
+        r"widely believed|unlikely|(?:seen|viewed|regarded|interpreted|"
         r"perceived) as|said to (?:be|have))",
         "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|kritiker|"
         r"experten|beobachter|[a-zäöü]+kenner|nach einschätzung|[a-zäöü]*kreisen\b|anonym|ungenannt|namentlich genannt|medienbericht|bekannt wurde|"
-        r"dem vernehmen nach|offenbar|"
+        r"dem vernehmen nach|offenbar|anscheinend|vermutlich|mutmasslich|"
         r"nach darstellung)",
         "ru": r"\b(?:по мнению|счита|якобы|по словам|аналитик|полагают|эксперт|наблюдател|по оценк|отмечают|на (?:мой|наш) взгляд|"
-        r"анонимн|неназванн|пожелавш|неподтвержд|расцен|восприня|стало известно|судя по всему|по некоторым данным|как (?:утверждают|говорят|пишут|сообщают))",
+        r"анонимн|неназванн|пожелавш|неподтвержд|расцен|восприня|стало известно|судя по всему|видимо|по-видимому|неофициальн|по некоторым данным|"
+        r"как (?:утверждают|говорят|пишут|сообщают))",
     },
     # Verbs of saying, and the German mood of reported speech (Konjunktiv I: "sei", "werde", "könne"; "hätten" where
     # Konjunktiv I would look like the indicative). With an unnamed source in the same sentence this is an opinion.
@@ -198,19 +202,19 @@ CUES: dict[str, dict[str, str]] = {
     "unnamed": {
         "en": r"\b(?:traders?\b|sources?\b|insiders?\b|diplomats?\b|bankers?\b|brokers?\b|analysts?\b|observers?\b|"
         r"critics?\b|commentators?\b|experts?\b|participants\b|advis[eo]rs?\b|aides?\b|columnists?\b|think-tanks?\b|think tanks?\b|media\b|"
-        r"politicians\b|(?:people|"
+        r"politicians\b|consultants?\b|(?:people|"
         r"person|persons) (?:familiar|briefed|"
         r"involved|close|with))",
         "de": r"\b(?:händler|insider|diplomat|branchenvertreter|[a-zäöü]*teilnehmer|beobachter|kritiker|[a-zäöü]*analyst|[a-zäöü]*experte|fachleute|"
         r"kommentator|quellen?\b|umfeld\b|[a-zäöü]*kreise|eingeweiht|informiert|berater|kolumnist|denkfabrik|medien\b|politiker)",
         "ru": r"\b(?:источник|собеседник|трейдер|аналитик|эксперт|наблюдател|инсайдер|дипломат|осведомл|участник(?:и|ов)? рынка|"
-        r"кругах\b|кругов\b|советник|обозревател|колумнист|сми\b|аналитическ(?:ий|ого|ом) центр|политик(?:и|ов)\b)",
+        r"кругах\b|кругов\b|советник|обозревател|колумнист|сми\b|аналитическ(?:ий|ого|ом) центр|политик(?:и|ов)\b|консультант)",
     },
     # Words of relations between states: with actors and no energy words, a sentence about them is about alignment.
     "relations": {
         "en": r"\b(?:ties\b|relations\b|relationship|cooperation|co-operation|partners?\b|sovereign|recogni[sz]|nato\b|sanction|"
         r"influence|friendship|pressure\b|contacts\b|abstain|vote[ds]?\b|voting|membership|engagement)",
-        "de": r"\b(?:beziehung|zusammenarbeit|kooperation|bindung|partner\b|partnern?\b|souverän|anerkenn|nato\b|sanktion|einfluss|"
+        "de": r"\b(?:beziehung|zusammenarbeit|kooperation|bindung|partner\b|partnern?\b|souverän|anerkenn|anerkann|nato\b|sanktion|einfluss|"
         r"freundschaft|druck\b|kontakte\b|abstimmung|stimmenthaltung|enthielt|mitgliedschaft)",
         "ru": r"\b(?:отношени(?:я|й|ях|ям|ями)\b|сотрудничеств|партн[её]р|суверен|непризнан|нато\b|санкци|влияни|дружб|давлени|контакт(?:ы|ов|ах)\b|"
         r"голосовани|воздерж(?:ался|алась|ались|алось|ится|атся) при|членств)",
@@ -231,7 +235,7 @@ CUES: dict[str, dict[str, str]] = {
     "impersonal": {
         "en": r"\b(?:reportedly)",
         "de": r"\b(?:hiess\b|heisst\b|soll\b|sollen\b)",
-        "ru": r"\b(?:сообщается\b)",
+        "ru": r"\b(?:сообщается\b|говорят\b)",
     },
     # Kazakhstan itself, and the powers it aligns with or away from: a military act of both is a stance (alignment).
     "home": {
@@ -493,6 +497,12 @@ def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[st
         out.update(("dependency", "no_alternative"))
     if "without" in kinds and "energy" in kinds and _WITHOUT_NAMED.search(sentence) and _NEGATED_OR_CONDITIONAL[lang].search(low):
         out.add("dependency")
+    if "without" in kinds and "energy" in kinds:
+        ru_loss = _WITHOUT_RUSSIA.search(low)
+        if ru_loss is not None and _RUSSIA_LOSS[lang].search(low, ru_loss.end()):
+            out.add("dependency")
+            if "rerouting" in out and "rerouting" not in sentence_cues(_WITHOUT_RUSSIA.sub(" ", low), lang):
+                out.discard("rerouting")  # "ohne russische Pipelines" was the only rerouting word
     if "negation" in kinds and "energy" in kinds and "rerouting" not in out and _NO_LONGER[lang].search(low):
         out.add("rerouting")  # "bezieht kein russisches Öl mehr", "no longer ships via ...", «больше не поставляет»: a shift away
     if "impersonal" in kinds and _UNSOURCED[lang].search(low):
@@ -546,7 +556,15 @@ _NO_OTHER = {
 #: "Without the CPC", "ohne die Druschba", «без КТК», "Without Druzhba": a name (capitalised or quoted) after it, not Russia
 #: ("without Russian transit" avoids Russia, it is no reliance). Read on the sentence as written (case matters).
 _WITHOUT_NAMED = re.compile(r"\b(?:[Ww]ithout|[Oo]hne|[Бб]ез)\s+(?:(?:the|its|das|die|den|der|dem|des|seine[nm]?)\s+)?"
-                            r"(?!Russ|Росс|Russl)[«\"„A-ZÄÖÜА-ЯЁ]")
+                            r"(?:[a-zäöüа-яё]+\s+)?(?!Russ|Росс|Russl)[«\"„A-ZÄÖÜА-ЯЁ]")
+#: "Ohne russische Pipelines käme kaum ein Barrel ...", "Without Russian ports, exports would collapse": a loss without Russia's
+#: routes is a reliance on them (while "ship oil without Russian transit" is a bypass); the loss is a negation or a collapse word.
+_WITHOUT_RUSSIA = re.compile(r"\b(?:without|ohne|без) (?:(?:the|its|die|den|der|dem|des) )?(?:russ|росс)\w*(?: [\w-]+)?")
+_RUSSIA_LOSS = {
+    "en": re.compile(r"\b(?:hardly|barely|not|no|cannot|struggle|collapse|halt|stop)\w*"),
+    "de": re.compile(r"\b(?:kaum|nicht|kein\w*|erliegen|stillstand|stillstehen)\b"),
+    "ru": re.compile(r"\b(?:не|нет|едва|встанет|остановится)\b"),
+}
 #: With "without X": the loss is spelled out by a negation or a conditional ("would", "käme", «не сможет», «бы»).
 _NEGATED_OR_CONDITIONAL = {
     "en": re.compile(r"\b(?:would|could|cannot|can't|not|no|nowhere)\b"),
@@ -575,7 +593,7 @@ _UNSOURCED = {
     "en": re.compile(r"\breportedly\b"),
     "de": re.compile(r"\b(?:hiess|heisst) es\b(?=\s*(?:$|[.,;:!?»“\"]|aus\b|von\b))|"
                      r"\bsoll(?:en)?\b(?: [\w-]+){1,12}? \w+(?:t|en) (?:haben|worden sein)\b"),
-    "ru": re.compile(r"(?:^|[,—–-]\s*|\bкак )сообщается\b(?=\s*(?:$|[.,;:!?—–-]|что\b))"),
+    "ru": re.compile(r"(?:^|[,—–-]\s*|\bкак )сообщается\b(?=\s*(?:$|[.,;:!?—–-]|что\b))|^\W*говорят,? что\b"),
 }
 
 

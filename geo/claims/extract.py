@@ -764,6 +764,8 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
             return "rerouting"  # "will send more oil across the Caspian": a plan on a route that avoids Russia
         if via_russia_only and "outage" not in cues:
             return "dependency"  # "exports go through the CPC": a plain statement of reliance on a Russian route
+    if named and "dependency" in cues and cues.isdisjoint(_NOT_A_NAMED_RELIANCE):
+        return "dependency"  # "Kazakh producers rely almost entirely on the route via Novorossiysk": a named asset is a route
     if after_energy and (named or "actors" in cues):
         if "rerouting" in cues:
             return "rerouting"
@@ -940,6 +942,8 @@ def _commodity_context(raws: list[str], offsets: list[int], sentences: list[tupl
 
 
 _ROUTE_TYPES = ("rerouting", "dependency")
+#: With one of these, a reliance word next to a named asset is no route reliance: an outage, other goods, or a shift.
+_NOT_A_NAMED_RELIANCE = frozenset(("outage", "goods", "rerouting"))
 _LESSENING = frozenset(("lessen", "dependency"))
 _CHANGE = frozenset(("change",))
 #: Cue kinds by which a sentence right after a claim goes on with it.
