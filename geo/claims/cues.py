@@ -107,12 +107,12 @@ CUES: dict[str, dict[str, str]] = {
         "de": r"\b(?:vorjahr|jahresvergleich)",
         "ru": r"\b(?:годом ранее|прошлого года|аналогичным периодом)",
     },
-    # A route that avoids Russia named by its geography rather than by an asset: across the Caspian, through the Caucasus
-    # or Turkey ("via Azerbaijan", «через Каспий», "nach Aserbaidschan"); with a plan or change of flow, a rerouting.
-    "corridor": {
-        "en": r"\b(?:(?:through|via) (?:azerbaijan|georgia|turkey)|(?:across|over) the caspian|trans-caspian)",
-        "de": r"\b(?:(?:über|durch|nach) (?:aserbaidschan|georgien)|über die türkei|über das kaspische|transkaspi)",
-        "ru": r"\b(?:через (?:азербайджан|грузию|турцию|каспий)|по каспию|транскаспи)",
+    # Places of a route that avoids Russia: the Caspian, the Caucasus, Turkey. With a transit word before them ("via
+    # Azerbaijan", «через Каспий», "nach Aserbaidschan", see _CORRIDOR) they name such a route ("corridor" in claim_kinds).
+    "corridor_place": {
+        "en": r"\b(?:azerbaijan|georgia\b|turkey|caspian)",
+        "de": r"\b(?:aserbaidschan|georgien|türkei|kaspische|transkaspi)",
+        "ru": r"\b(?:азербайджан|грузи[юия]\b|турци|каспи|транскаспи)",
     },
     # Cost: "an alternative via Rostock is more expensive" speaks of a reliance on the cheaper route (see claim_kinds).
     "costly": {
@@ -176,12 +176,12 @@ CUES: dict[str, dict[str, str]] = {
         # by a reporting verb ("traders said", «сообщили источники») is the rule "speech" + "unnamed" (settle_kinds).
         "en": r"\b(?:according to (?:analysts|traders|sources|people|experts|observers|insiders|estimates|industry|market)|"
         r"analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|critics|observers|(?:a|one) (?:trader|source|analyst)\b|"
-        r"in (?:my|our) view|anonym|unnamed|unidentified|not to be named|media reports|(?:it|has) emerged|apparently|appears? to|judging by|"
+        r"in (?:my|our) view|anonym|unnamed|unidentified|not to be named|media reports|apparently|appears? to|judging by|"
         r"widely believed|unlikely|(?:seen|viewed|regarded|interpreted|"
         r"perceived) as|said to (?:be|have))",
         "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|kritiker|"
         r"experten|beobachter|[a-zäöü]+kenner|nach einschätzung|[a-zäöü]*kreisen\b|anonym|ungenannt|namentlich genannt|medienbericht|bekannt wurde|"
-        r"dem vernehmen nach|offenbar|anscheinend|vermutlich|mutmasslich|"
+        r"vernehmen\b|offenbar|anscheinend|vermutlich|mutmasslich|"
         r"nach darstellung)",
         "ru": r"\b(?:по мнению|счита|якобы|по словам|аналитик|полагают|эксперт|наблюдател|по оценк|отмечают|на (?:мой|наш) взгляд|"
         r"анонимн|неназванн|пожелавш|неподтвержд|расцен|восприня|стало известно|судя по всему|видимо|по-видимому|неофициальн|по некоторым данным|"
@@ -474,6 +474,8 @@ def needs_reading(kinds: frozenset[str]) -> bool:
     if "share" in kinds or "accord" in kinds or "impersonal" in kinds or ("without" in kinds and "energy" in kinds) or (
             "costly" in kinds and "rerouting" in kinds):
         return True
+    if "corridor_place" in kinds and "energy" in kinds and not _CORRIDOR_NEEDS.isdisjoint(kinds):
+        return True
     return "negation" in kinds and not _ROUTE_TALK.isdisjoint(kinds)
 
 
@@ -505,6 +507,8 @@ def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[st
                 out.discard("rerouting")  # "ohne russische Pipelines" was the only rerouting word
     if "negation" in kinds and "energy" in kinds and "rerouting" not in out and _NO_LONGER[lang].search(low):
         out.add("rerouting")  # "bezieht kein russisches Öl mehr", "no longer ships via ...", «больше не поставляет»: a shift away
+    if "corridor_place" in kinds and "energy" in kinds and not _CORRIDOR_NEEDS.isdisjoint(kinds) and _CORRIDOR[lang].search(low):
+        out.add("corridor")  # "will send more oil across the Caspian", «через Каспий»: a route that avoids Russia, by its geography
     if "impersonal" in kinds and _UNSOURCED[lang].search(low):
         out.add("opinion")
     if "negation" in kinds and "actors" in kinds and not _ROUTE_TALK.isdisjoint(kinds):
@@ -587,6 +591,14 @@ _NO_LONGER = {
     "de": re.compile(r"\b(?:nicht|kein\w*)\b(?: [\w-]+){0,6} mehr\b(?! als)"),
     "ru": re.compile(r"\b(?:больше|уже) не\b|\bперестал"),
 }
+#: A route avoiding Russia named by its geography: a transit word, then the Caspian, the Caucasus or Turkey.
+_CORRIDOR = {
+    "en": re.compile(r"\b(?:(?:through|via) (?:azerbaijan|georgia|turkey)|(?:across|over) the caspian|trans-caspian)"),
+    "de": re.compile(r"\b(?:(?:über|durch|nach) (?:aserbaidschan|georgien)|über die türkei|über das kaspische|transkaspi)"),
+    "ru": re.compile(r"\b(?:через (?:азербайджан|грузию|турцию|каспий)|по каспию|транскаспи)"),
+}
+#: Only a plan, change or lessening on such a route makes it count (see geo.claims.extract._route_type).
+_CORRIDOR_NEEDS = frozenset(("change", "lessen"))
 #: An impersonal report with nothing after it that names a source: "..., hieß es." / "hieß es aus Kreisen" (not "heißt es
 #: im Ministerium"), «Сообщается, что ...»; and "soll(en) ... verschifft haben / gestoppt worden sein" (allegedly, not a plan).
 _UNSOURCED = {
