@@ -224,10 +224,10 @@ def test_an_alternative_that_will_not_appear_is_a_reliance():
 
 
 def test_the_untouched_hold_out_batch_is_balanced_and_disjoint_from_the_dev_set():
-    # hold-out batch 6 is the final measure (python -m tests.score_holdout); it must never share a text with the dev set
+    # hold-out batch 7 is the final measure (python -m tests.score_holdout); it must never share a text with the dev set
     from tests.extract_eval import load_set
 
-    batch, dev = load_set("extraction_dev_holdout6.yaml"), load_set("extraction_dev.yaml")
+    batch, dev = load_set("extraction_dev_holdout7.yaml"), load_set("extraction_dev.yaml")
     assert {a["language"] for a in batch} == {"de", "en", "ru"} and len(batch) >= 30
     assert not {a["text"] for a in batch} & {a["text"] for a in dev}
 
@@ -418,3 +418,30 @@ def test_a_reliance_word_next_to_a_named_asset_is_a_route_reliance_without_energ
     text = "Kasachische Förderer setzen fast vollständig auf die Route über Noworossijsk."
     assert types(text, "de") == {"dependency"}
     assert types("Kasachische Förderer setzen auf die Route über Noworossijsk.", "de") == set()
+
+
+# --- round 6 (tuned on the folded hold-out batch 6) ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "kind"),
+    [("Kazakhstan wants to cut its exposure to Russian transit.", "en", "dependency"),
+     ("Kazakhstan will remain tied to Russian ports.", "en", "dependency"),
+     ("Exports will rise, shippers say.", "en", "opinion"),
+     ("Russian commentators hailed the visit as a return to old ties.", "en", "opinion"),
+     ("В Астане растёт недовольство войной России.", "ru", "alignment"),  # a stance on the war
+     ("In Astana wächst der Unmut über die russische Kriegsführung.", "de", "alignment"),
+     ("Die kasachischen Streitkräfte üben mit der Bundeswehr.", "de", "military_symbolic"),
+     ("Нефть идёт всё активнее через Актау, говорится в обзоре аналитического агентства.", "ru", "opinion")],
+)
+def test_round_six_words(sentence, language, kind):
+    assert kind in claim_cues(sentence, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "rerouting"),
+    [("Kasachstan hat erstmals Flüssiggas per Bahn über China exportiert.", "de", True),  # transit through China avoids Russia
+     ("Kasachstan hat erstmals Flüssiggas nach China exportiert.", "de", False)],  # to China: a buyer, no transit route
+)
+def test_transit_through_china_is_a_route_avoiding_russia(text, language, rerouting):
+    assert ("rerouting" in types(text, language)) is rerouting

@@ -70,7 +70,8 @@ CUES: dict[str, dict[str, str]] = {
         r"нов(?:ые|ых|ым|ыми|ого|ый|ой|ую) (?:маршрут|пут))",
     },
     "dependency": {
-        "en": r"(?:\balmost all|\bnearly all|\bvirtually all|\b(?:little|no) choice|\bdepend|\breliant|\brel(?:y|ies|ying)\b|\bcontinu|\bshare\b|"
+        "en": r"(?:\balmost all|\bnearly all|\bvirtually all|\b(?:little|no) choice|\bdepend|\bexposure|\btied to|\breliant|\brel(?:y|ies|ying)\b|"
+        r"\bcontinu|\bshare\b|"
         r"\bmost\b|\bstill\b|"
         r"\bbulk\b|\bmajority|\bsubstitute|"
         r"\bvulnerab|\bmainly|\bhostage|\b(?:keeps?|kept) (?:flowing|moving|going|paying|running))",
@@ -110,9 +111,9 @@ CUES: dict[str, dict[str, str]] = {
     # Places of a route that avoids Russia: the Caspian, the Caucasus, Turkey. With a transit word before them ("via
     # Azerbaijan", «через Каспий», "nach Aserbaidschan", see _CORRIDOR) they name such a route ("corridor" in claim_kinds).
     "corridor_place": {
-        "en": r"\b(?:azerbaijan|georgia\b|turkey|caspian)",
-        "de": r"\b(?:aserbaidschan|georgien|türkei|kaspische|transkaspi)",
-        "ru": r"\b(?:азербайджан|грузи[юия]\b|турци|каспи|транскаспи)",
+        "en": r"\b(?:azerbaijan|georgia\b|turkey|caspian|china\b)",
+        "de": r"\b(?:aserbaidschan|georgien|türkei|kaspische|transkaspi|china\b)",
+        "ru": r"\b(?:азербайджан|грузи[юия]\b|турци|каспи|транскаспи|китай\b)",
     },
     # Cost: "an alternative via Rostock is more expensive" speaks of a reliance on the cheaper route (see claim_kinds).
     "costly": {
@@ -151,10 +152,12 @@ CUES: dict[str, dict[str, str]] = {
     "military_symbolic": {
         # armed forces and their shows: parades, troops (also compounds: "Friedenstruppen"), joint drills and manoeuvres
         "en": r"\b(?:parade|military|army\b|troops|victory day|intervention|armed|drills\b|manoeuvres|maneuvers|peacekeep|defen[cs]e\b|airspace)",
-        "de": r"\b(?:parade|militär|armee|[a-zäöü]*truppen|tag des sieges|eingreifen|eingriff|soldaten|[a-zäöü]*manöver|[a-zäöü]*übungen\b|marine\b|"
+        "de": r"\b(?:parade|militär|armee|streitkräft|bundeswehr|[a-zäöü]*truppen|tag des sieges|eingreifen|eingriff|soldaten|[a-zäöü]*manöver|"
+        r"[a-zäöü]*übungen\b|marine\b|"
         r"friedens(?:mission|einsatz)|verteidigung|"
         r"rüstung|luftraum|[a-zäöü]*abwehr)",
-        "ru": r"\b(?:парад|военн|арми[яиюей]\b|войск|дн[яюе] победы|вмешательств|учени(?:я|й|ях|ями)\b|манёвр|маневр|миротвор|(?:мин)?оборон|пво\b|"
+        "ru": r"\b(?:парад|военн|вооружённ|вооруженн|арми[яиюей]\b|войск|дн[яюе] победы|вмешательств|учени(?:я|й|ях|ями)\b|манёвр|маневр|миротвор|"
+        r"(?:мин)?оборон|пво\b|"
         r"противовоздушн)",
     },
     "alignment": {
@@ -191,7 +194,7 @@ CUES: dict[str, dict[str, str]] = {
     # Konjunktiv I would look like the indicative). With an unnamed source in the same sentence this is an opinion.
     "speech": {
         "en": r"\b(?:said\b|say\b|says\b|saying\b|told\b|tell\b|warn|note[sd]?\b|concede|expect|estimate|insist|suggest|"
-        r"report(?:ed|s)?\b|describ|predict|fear|worr|writes\b|wrote\b|according\b|call(?:ed|s)?\b|doubt)",
+        r"report(?:ed|s)?\b|describ|predict|fear|worr|writes\b|wrote\b|according\b|call(?:ed|s)?\b|doubt|hail)",
         "de": r"\b(?:sagt|sagen\b|erklärt|berichtet|warnt|warnen\b|erwart|rechne[nt]\b|hiess\b|heisst\b|werte[nt]\b|betont|"
         r"befürcht|verlautet|sprach|schreibt|schrieb|informationen\b|nannte|nennen|bezeichne|bezweifel|sei\b|seien\b|habe\b|werde\b|könne\b|müsse\b|solle\b|"
         r"wolle\b|dürfe\b|hätten\b)",
@@ -202,22 +205,23 @@ CUES: dict[str, dict[str, str]] = {
     "unnamed": {
         "en": r"\b(?:traders?\b|sources?\b|insiders?\b|diplomats?\b|bankers?\b|brokers?\b|analysts?\b|observers?\b|"
         r"critics?\b|commentators?\b|experts?\b|participants\b|advis[eo]rs?\b|aides?\b|columnists?\b|think-tanks?\b|think tanks?\b|media\b|"
-        r"politicians\b|consultants?\b|(?:people|"
+        r"politicians\b|consultants?\b|consultanc|shippers\b|(?:people|"
         r"person|persons) (?:familiar|briefed|"
         r"involved|close|with))",
         "de": r"\b(?:händler|insider|diplomat|branchenvertreter|[a-zäöü]*teilnehmer|beobachter|kritiker|[a-zäöü]*analyst|[a-zäöü]*experte|fachleute|"
-        r"kommentator|quellen?\b|umfeld\b|[a-zäöü]*kreise|eingeweiht|informiert|berater|kolumnist|denkfabrik|medien\b|politiker)",
+        r"kommentator|quellen?\b|umfeld\b|[a-zäöü]*kreise|eingeweiht|informiert|berater|kolumnist|denkfabrik|medien\b|politiker|verlader|"
+        r"beratungsfirm|analysehaus)",
         "ru": r"\b(?:источник|собеседник|трейдер|аналитик|эксперт|наблюдател|инсайдер|дипломат|осведомл|участник(?:и|ов)? рынка|"
-        r"кругах\b|кругов\b|советник|обозревател|колумнист|сми\b|аналитическ(?:ий|ого|ом) центр|политик(?:и|ов)\b|консультант)",
+        r"кругах\b|кругов\b|советник|обозревател|колумнист|сми\b|аналитическ(?:ий|ого|ом|ое) (?:центр|агентств)|грузоотправител|политик(?:и|ов)\b|консультант)",
     },
     # Words of relations between states: with actors and no energy words, a sentence about them is about alignment.
     "relations": {
         "en": r"\b(?:ties\b|relations\b|relationship|cooperation|co-operation|partners?\b|sovereign|recogni[sz]|nato\b|sanction|"
-        r"influence|friendship|pressure\b|contacts\b|abstain|vote[ds]?\b|voting|membership|engagement)",
+        r"influence|friendship|pressure\b|contacts\b|abstain|vote[ds]?\b|voting|membership|engagement|war\b)",
         "de": r"\b(?:beziehung|zusammenarbeit|kooperation|bindung|partner\b|partnern?\b|souverän|anerkenn|anerkann|nato\b|sanktion|einfluss|"
-        r"freundschaft|druck\b|kontakte\b|abstimmung|stimmenthaltung|enthielt|mitgliedschaft)",
+        r"freundschaft|druck\b|kontakte\b|abstimmung|stimmenthaltung|enthielt|mitgliedschaft|[a-zäöü]*krieg)",
         "ru": r"\b(?:отношени(?:я|й|ях|ям|ями)\b|сотрудничеств|партн[её]р|суверен|непризнан|нато\b|санкци|влияни|дружб|давлени|контакт(?:ы|ов|ах)\b|"
-        r"голосовани|воздерж(?:ался|алась|ались|алось|ится|атся) при|членств)",
+        r"голосовани|воздерж(?:ался|алась|ались|алось|ится|атся) при|членств|войн[аыуе]\b|войной\b)",
     },
     # "without the CPC", "ohne die Druschba", «без КТК»: with a named thing after it and a negation or conditional, a reliance.
     "without": {
@@ -593,9 +597,9 @@ _NO_LONGER = {
 }
 #: A route avoiding Russia named by its geography: a transit word, then the Caspian, the Caucasus or Turkey.
 _CORRIDOR = {
-    "en": re.compile(r"\b(?:(?:through|via) (?:azerbaijan|georgia|turkey)|(?:across|over) the caspian|trans-caspian)"),
-    "de": re.compile(r"\b(?:(?:über|durch|nach) (?:aserbaidschan|georgien)|über die türkei|über das kaspische|transkaspi)"),
-    "ru": re.compile(r"\b(?:через (?:азербайджан|грузию|турцию|каспий)|по каспию|транскаспи)"),
+    "en": re.compile(r"\b(?:(?:through|via) (?:azerbaijan|georgia|turkey|china)|(?:across|over) the caspian|trans-caspian)"),
+    "de": re.compile(r"\b(?:(?:über|durch) china|(?:über|durch|nach) (?:aserbaidschan|georgien)|über die türkei|über das kaspische|transkaspi)"),
+    "ru": re.compile(r"\b(?:через (?:азербайджан|грузию|турцию|каспий|китай)|по каспию|транскаспи)"),
 }
 #: Only a plan, change or lessening on such a route makes it count (see geo.claims.extract._route_type).
 _CORRIDOR_NEEDS = frozenset(("change", "lessen"))
