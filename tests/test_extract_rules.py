@@ -224,10 +224,10 @@ def test_an_alternative_that_will_not_appear_is_a_reliance():
 
 
 def test_the_untouched_hold_out_batch_is_balanced_and_disjoint_from_the_dev_set():
-    # hold-out batch 7 is the final measure (python -m tests.score_holdout); it must never share a text with the dev set
+    # hold-out batch 8 is the final measure (python -m tests.score_holdout); it must never share a text with the dev set
     from tests.extract_eval import load_set
 
-    batch, dev = load_set("extraction_dev_holdout7.yaml"), load_set("extraction_dev.yaml")
+    batch, dev = load_set("extraction_dev_holdout8.yaml"), load_set("extraction_dev.yaml")
     assert {a["language"] for a in batch} == {"de", "en", "ru"} and len(batch) >= 30
     assert not {a["text"] for a in batch} & {a["text"] for a in dev}
 
@@ -445,3 +445,34 @@ def test_round_six_words(sentence, language, kind):
 )
 def test_transit_through_china_is_a_route_avoiding_russia(text, language, rerouting):
     assert ("rerouting" in types(text, language)) is rerouting
+
+
+# --- round 7 (tuned on the folded hold-out batch 7) ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "kind"),
+    [("The CPC is our lifeline, a manager said.", "en", "dependency"),
+     ("Russia remains the main transit route for Kazakh oil.", "en", "dependency"),
+     ("Turkmenistan setzt beim Gasexport fast ganz auf China.", "de", "dependency"),
+     ("The manager spoke on condition that he not be named.", "en", "opinion"),  # a name withheld
+     ("Ein Manager, der nicht genannt werden wollte, bestätigte das.", "de", "opinion"),
+     ("Топ-менеджер попросил не называть его имени.", "ru", "opinion"),
+     ("Russian bloggers denounced the step as a drift away from Moscow.", "en", "alignment"),
+     ("Kasachische und chinesische Grenzschützer hielten eine gemeinsame Übung ab.", "de", "military_symbolic")],
+)
+def test_round_seven_words(sentence, language, kind):
+    assert kind in claim_cues(sentence, language)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "kind"),
+    [("Refiners sought Kazakh oil barrels that never touch Russian infrastructure.", "en", "rerouting"),  # "never" negates
+     ("Russland spielt beim Gas als Abnehmer kaum noch eine Rolle.", "de", "rerouting")],  # "kaum noch": a flow that stopped
+)
+def test_never_and_hardly_any_more_are_negations_of_a_route(sentence, language, kind):
+    assert kind in claim_cues(sentence, language)
+
+
+def test_the_publicly_named_company_is_no_withheld_name():
+    assert "opinion" not in claim_cues("The company, named KazMunayGas, loaded oil.", "en")  # "named" without a negation

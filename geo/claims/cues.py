@@ -70,17 +70,19 @@ CUES: dict[str, dict[str, str]] = {
         r"нов(?:ые|ых|ым|ыми|ого|ый|ой|ую) (?:маршрут|пут))",
     },
     "dependency": {
-        "en": r"(?:\balmost all|\bnearly all|\bvirtually all|\b(?:little|no) choice|\bdepend|\bexposure|\btied to|\breliant|\brel(?:y|ies|ying)\b|"
+        "en": r"(?:\balmost all|\bnearly all|\bvirtually all|\b(?:little|no) choice|\bdepend|\bexposure|\btied to|\blifeline|\barter(?:y|ies)\b|"
+        r"\bmain\b|\breliant|\brel(?:y|ies|ying)\b|"
         r"\bcontinu|\bshare\b|"
         r"\bmost\b|\bstill\b|"
         r"\bbulk\b|\bmajority|\bsubstitute|"
         r"\bvulnerab|\bmainly|\bhostage|\b(?:keeps?|kept) (?:flowing|moving|going|paying|running))",
-        "de": r"(?:\bfast das gesamte|\bnahezu das gesamte|\bnahezu alle|\b(?:fast|nahezu) vollständig|\balternativlos|\bkeine wahl|\bfortsetz|"
+        "de": r"(?:\bfast das gesamte|\bnahezu das gesamte|\bnahezu alle|\b(?:fast|nahezu) (?:vollständig|ganz)|\blebensader|\bhaupt(?:route|weg|"
+        r"abnehmer|transitweg)|\balternativlos|\bkeine wahl|\bfortsetz|"
         r"\bfortgesetzt|\babhängig|"
         r"\bunabhängig|\bangewiesen|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|"
         r"\bbisher|\beinzige|\bverwundbar|"
         r"\bnach wie vor|\bhängt\b|\bhängen\b|\büberwiegend|\bhauptsächlich|\bgrössten teil|\bausschliesslich|\btropf)",
-        "ru": r"(?:\bпочти (?:весь|вся|все|всё)\b|\bпрактически (?:весь|вся|все|всё)\b|\bбезальтернатив|\bнет выбора|\bзавис|\bдол[яию]\b|"
+        "ru": r"(?:\bпочти (?:весь|вся|все|всё)\b|\bартери|\bпрактически (?:весь|вся|все|всё)\b|\bбезальтернатив|\bнет выбора|\bзавис|\bдол[яию]\b|"
         r"\bбольшая часть|\bосновн|\bпродолжа(?:ет|ют)\b|\bпо-прежнему|\bисключительно|\bзаложник|"
         r"\bединствен|\bуязвим|\bпреимущественно|\bглавным образом)",
     },
@@ -123,15 +125,15 @@ CUES: dict[str, dict[str, str]] = {
     },
     # Confirmation: denied or missing ("did not confirm", «не подтверждают», "nicht bestätigt"), the report is unverified.
     "confirm": {
-        "en": r"\b(?:confirm)",
-        "de": r"\b(?:bestätig)",
-        "ru": r"\b(?:подтвер)",
+        "en": r"\b(?:confirm|named\b)",
+        "de": r"\b(?:bestätig|genannt\b)",
+        "ru": r"\b(?:подтвер|называть\b)",
     },
     # A negation: only a sentence with one is searched for a negated alternative (see claim_kinds).
     "negation": {
-        "en": r"\b(?:no\b|not\b|without\b|doesn\b|don\b|cannot\b|nowhere\b)",
-        "de": r"\b(?:kein|nicht\b)",
-        "ru": r"\b(?:нет\b|не\b)",
+        "en": r"\b(?:no\b|not\b|without\b|doesn\b|don\b|cannot\b|nowhere\b|never\b)",
+        "de": r"\b(?:kein|nicht\b|nie\b|niemals\b|kaum\b)",
+        "ru": r"\b(?:нет\b|не\b|никогда\b)",
     },
     # An agreement is alignment only outside energy talk (a transit or supply agreement is commerce).
     "accord": {
@@ -153,7 +155,7 @@ CUES: dict[str, dict[str, str]] = {
         # armed forces and their shows: parades, troops (also compounds: "Friedenstruppen"), joint drills and manoeuvres
         "en": r"\b(?:parade|military|army\b|troops|victory day|intervention|armed|drills\b|manoeuvres|maneuvers|peacekeep|defen[cs]e\b|airspace)",
         "de": r"\b(?:parade|militär|armee|streitkräft|bundeswehr|[a-zäöü]*truppen|tag des sieges|eingreifen|eingriff|soldaten|[a-zäöü]*manöver|"
-        r"[a-zäöü]*übungen\b|marine\b|"
+        r"[a-zäöü]*übung(?:en)?\b|grenzschütz|marine\b|"
         r"friedens(?:mission|einsatz)|verteidigung|"
         r"rüstung|luftraum|[a-zäöü]*abwehr)",
         "ru": r"\b(?:парад|военн|вооружённ|вооруженн|арми[яиюей]\b|войск|дн[яюе] победы|вмешательств|учени(?:я|й|ях|ями)\b|манёвр|маневр|миротвор|"
@@ -164,13 +166,14 @@ CUES: dict[str, dict[str, str]] = {
         # "the West" as a camp, not a direction or a region ("flow west", "western Kazakhstan", «на западе страны»)
         "en": r"\b(?:the west\b|western (?:countries|governments|partners|sanctions|capitals|powers|allies|leaders|nations|states|"
         r"world|pressure|allian|interest|values|orientation|camp|bloc|institution)|alliance|partnership|distanc|"
-        r"turn away|pivot|ally|allies|referend|rapprochement|multi-vector|eaeu\b|csto\b|cis\b|brics|sco\b|eurasian economic union)",
+        r"turn away|away from (?:moscow|russia)|turkic|pivot|ally|allies|referend|rapprochement|multi-vector|eaeu\b|csto\b|cis\b|brics|sco\b|"
+        r"eurasian economic union)",
         "de": r"\b(?:westens\b|(?:den|dem|vom|zum) westen\b|westliche[nrms]? (?:partner|staat|sanktion|regierung|länder|verbündet|"
         r"mächt|welt|druck|führer|allianz|interesse|werte|orientierung|lager|institution)|[a-zäöü]*partnerschaft|distanz|"
-        r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis|multivektor|eawu\b|ovks\b|gus\b|brics|soz\b|"
+        r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis|multivektor|eawu\b|ovks\b|gus\b|brics|soz\b|turkstaaten|"
         r"eurasische[nr]? wirtschaftsunion)",
         "ru": r"\b(?:запад(?!е\b|н)|западн(?:ые|ых|ым|ыми|ой|ого|ому|ая|ую|ый) (?:стран|партн|санкц|правительств|держав|союзник|"
-        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|дистанц|союзник|референдум|сближени|многовектор|еаэс\b|одкб\b|снг\b|"
+        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|дистанц|союзник|референдум|сближени|многовектор|еаэс\b|одкб\b|снг\b|тюркск|"
         r"брикс|шос\b)",
     },
     "opinion": {
@@ -194,25 +197,27 @@ CUES: dict[str, dict[str, str]] = {
     # Konjunktiv I would look like the indicative). With an unnamed source in the same sentence this is an opinion.
     "speech": {
         "en": r"\b(?:said\b|say\b|says\b|saying\b|told\b|tell\b|warn|note[sd]?\b|concede|expect|estimate|insist|suggest|"
-        r"report(?:ed|s)?\b|describ|predict|fear|worr|writes\b|wrote\b|according\b|call(?:ed|s)?\b|doubt|hail)",
+        r"report(?:ed|s)?\b|describ|predict|fear|worr|writes\b|wrote\b|according\b|call(?:ed|s)?\b|doubt|hail|denounc|condemn)",
         "de": r"\b(?:sagt|sagen\b|erklärt|berichtet|warnt|warnen\b|erwart|rechne[nt]\b|hiess\b|heisst\b|werte[nt]\b|betont|"
-        r"befürcht|verlautet|sprach|schreibt|schrieb|informationen\b|nannte|nennen|bezeichne|bezweifel|sei\b|seien\b|habe\b|werde\b|könne\b|müsse\b|solle\b|"
+        r"befürcht|verlautet|sprach|schreibt|schrieb|informationen\b|nannte|nennen|bezeichne|bezweifel|verurteil|kritisier|sei\b|seien\b|habe\b|"
+        r"werde\b|könne\b|müsse\b|solle\b|"
         r"wolle\b|dürfe\b|hätten\b)",
         "ru": r"\b(?:сообщ|заяв|сказал|рассказал|пишет|писал|говор|отмеча|расцен|назыв|оценива|предупрежд|ожида|утвержда|"
-        r"опасают|допуска|данным\b|ссылк|информации\b|сведениям\b|назвал|сомнева)",
+        r"опасают|допуска|данным\b|ссылк|информации\b|сведениям\b|назвал|сомнева|признал|признался|осуд)",
     },
     # A source not named: market people, insiders, diplomats, "sources", "people familiar with ...", «собеседник», «в кругах».
     "unnamed": {
         "en": r"\b(?:traders?\b|sources?\b|insiders?\b|diplomats?\b|bankers?\b|brokers?\b|analysts?\b|observers?\b|"
         r"critics?\b|commentators?\b|experts?\b|participants\b|advis[eo]rs?\b|aides?\b|columnists?\b|think-tanks?\b|think tanks?\b|media\b|"
-        r"politicians\b|consultants?\b|consultanc|shippers\b|(?:people|"
+        r"politicians\b|consultants?\b|consultanc|shippers\b|managers?\b|bloggers?\b|(?:people|"
         r"person|persons) (?:familiar|briefed|"
         r"involved|close|with))",
         "de": r"\b(?:händler|insider|diplomat|branchenvertreter|[a-zäöü]*teilnehmer|beobachter|kritiker|[a-zäöü]*analyst|[a-zäöü]*experte|fachleute|"
-        r"kommentator|quellen?\b|umfeld\b|[a-zäöü]*kreise|eingeweiht|informiert|berater|kolumnist|denkfabrik|medien\b|politiker|verlader|"
+        r"kommentator|quellen?\b|umfeld\b|[a-zäöü]*kreise|eingeweiht|informiert|berater|kolumnist|denkfabrik|medien\b|politiker|verlader|manager\b|blogger|"
         r"beratungsfirm|analysehaus)",
         "ru": r"\b(?:источник|собеседник|трейдер|аналитик|эксперт|наблюдател|инсайдер|дипломат|осведомл|участник(?:и|ов)? рынка|"
-        r"кругах\b|кругов\b|советник|обозревател|колумнист|сми\b|аналитическ(?:ий|ого|ом|ое) (?:центр|агентств)|грузоотправител|политик(?:и|ов)\b|консультант)",
+        r"кругах\b|кругов\b|советник|обозревател|колумнист|сми\b|аналитическ(?:ий|ого|ом|ое) (?:центр|агентств)|грузоотправител|менеджер|блогер|"
+        r"политик(?:и|ов)\b|консультант)",
     },
     # Words of relations between states: with actors and no energy words, a sentence about them is about alignment.
     "relations": {
@@ -592,7 +597,7 @@ _NOT_VIA_RUSSIA = {
 #: "nicht mehr als" (no more than) is an amount.
 _NO_LONGER = {
     "en": re.compile(r"\bno longer\b"),
-    "de": re.compile(r"\b(?:nicht|kein\w*)\b(?: [\w-]+){0,6} mehr\b(?! als)"),
+    "de": re.compile(r"\b(?:nicht|kein\w*)\b(?: [\w-]+){0,6} mehr\b(?! als)|\bkaum noch\b"),
     "ru": re.compile(r"\b(?:больше|уже) не\b|\bперестал"),
 }
 #: A route avoiding Russia named by its geography: a transit word, then the Caspian, the Caucasus or Turkey.

@@ -757,7 +757,8 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
         if "dependency" in cues:
             # a reliance being lessened by a named route that avoids Russia is a rerouting (and a dependency, see claim_types)
             # (the route may be named by its geography: "across the Caspian", «через Каспий»)
-            return "rerouting" if ((named and avoids_russia) or "corridor" in cues) and "lessen" in cues else "dependency"
+            # (``avoids_russia`` without a name here: the sentence before named the route, "Ziel ist es, die Abhängigkeit ... zu verringern")
+            return "rerouting" if (avoids_russia or "corridor" in cues) and "lessen" in cues else "dependency"
         if named and (after_outage or (avoids_russia and "change" in cues)):
             return "rerouting"  # a flow on another named route right after an outage is a shift, with or without "more"
         if "corridor" in cues and "change" in cues and "russian_goods" not in cues:
