@@ -623,7 +623,8 @@ def _has_share(low: str) -> bool:
     found = False
     for m in _PERCENTAGE.finditer(low):
         found = True
-        end = m.end() if m.group() != "процент" else m.end() + len(_WORD_TAIL.match(low, m.end()).group())
+        tail = _WORD_TAIL.match(low, m.end()) if m.group() == "процент" else None  # «процентов»: the word's ending too
+        end = m.end() + (len(tail.group()) if tail else 0)
         before = _NUMBER_TAIL.sub("", low[max(0, m.start() - 50) : m.start()])  # the text before the number
         if not (_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(low, end)):
             return True

@@ -908,9 +908,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         lane_points = {e for ln in lanes if kinds.get(ln) == "shipping_lane" for e in matcher.endpoints.get(ln, ())}
         # a town that stands for a facility only by context ("Baku" for its port) and is the end of a rail leg
         # named here is where the trains start, not the port: the leg is linked, the point is not
-        rail_ends = {e for ln in lanes if kinds.get(ln) == "rail" for e in matcher.endpoints.get(ln, ())}
+        leg_ends = {e for ln in lanes if kinds.get(ln) == "rail" for e in matcher.endpoints.get(ln, ())}
         for m in kept:
-            if m.match == "context" and m.id in rail_ends:
+            if m.match == "context" and m.id in leg_ends:
                 m.linked = False
     for i, ms in in_claim.items():
         c = claims[i]
