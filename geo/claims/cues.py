@@ -18,140 +18,9 @@ from itertools import compress, repeat
 from operator import and_, or_
 from typing import cast
 
+from geo.claims.cue_words import CUES  # the lexicon (also read from here by its tests)
+
 _IS_NONE = None.__class__.__instancecheck__  # words not in a memo yet, found in C
-
-# Cue patterns, matched on the case-folded sentence (where "ß" is "ss"); word starts only, so inflections match.
-CUES: dict[str, dict[str, str]] = {
-    # Words that by themselves speak of oil or gas.
-    "energy": {
-        "en": r"\b(?:oil|crude|gas\b|pipeline|tanker|barrel|refiner|lng|condensate)",
-        "de": r"\b(?:öl|roh[öo]l|erd[öo]l|gas|pipeline|leitung|tanker|kesselwagen|raffinerie|"
-        r"[a-zäöü]*(?:öl|gas)(?:terminal|leitung|lieferung|export|pipeline|umschlag))",
-        "ru": r"\b(?:нефт|газ|трубопровод|нефтепровод|газопровод|танкер|нпз|баррел|прокачк)",
-    },
-    # Trade words: they speak of energy unless the sentence names other goods ("grain exports", «перевалка удобрений»).
-    "trade": {
-        # amounts shipped ("1.1 million tonnes", "die Mengen", «объёмы») too: of oil unless other goods are named
-        "en": r"\b(?:export|shipment|shipped|cargo|terminal|transit|loading|mooring|throughput|capacit|tonnes?\b|volumes?\b)",
-        "de": r"\b(?:export|ausfuhr|liefer|terminal|transit|verschifft|verlade|durchsatz|[a-zäöü]*kapazität|tonnen\b|mengen?\b)",
-        "ru": r"\b(?:экспорт|поставк|поставок|отгруз|терминал|транзит|пропускн|мощност|тонн(?!ел)|объ[её]м)",
-    },
-    "goods": {
-        "en": r"\b(?:grain|wheat|barley|fertili[sz]|container|coal\b|cars\b|steel|metals?\b|ore\b|cotton|passenger)",
-        "de": r"\b(?:getreide|weizen|gerste|dünge|container|kohle|autos?\b|stahl|metall|erz\b|erze\b|baumwolle|passagier)",
-        "ru": r"\b(?:зерн|пшениц|ячмен|удобрен|контейнер|уголь|угля|углём|углем|автомобил|стал[иь]\b|металл|руд[аыу]\b|хлоп|пассажир)",
-    },
-    # Lessening ("reduce its dependence"): with a named route that avoids Russia, a reliance being cut is a rerouting.
-    "lessen": {
-        "en": r"\b(?:reduc|cut\b|cuts\b|cutting|lower|lessen|ease|easing|less\b)",
-        "de": r"\b(?:verringer|senk|reduzier|minder|vermindern|verkleiner|weniger\b|unabhängig)",
-        "ru": r"\b(?:сниз|сниж|уменьш|сократ|ослаб|менее\b)",
-    },
-    # An outage or disruption: it reports a stop, not a reliance; a new flow on another route after it is a rerouting.
-    "outage": {
-        "en": r"\b(?:outage|halt|suspend|suspension|shut|disrupt|delay|storm|damage|leak|accident|stoppage|blackout|repair)",
-        "de": r"\b(?:[a-zäöü]*ausfall|[a-zäöü]*ausfäll|sturm|stürm|unterbroch|unterbrech|gestoppt|stillstand|stillgelegt|lahm|störung|"
-        r"leck|unfall|havarie|repar|eingestellt|ausgesetzt)",
-        "ru": r"\b(?:авари|останов|приостанов|шторм|перебо|ремонт|утечк|сбо[йея])",
-    },
-    "rerouting": {
-        "en": r"\b(?:rerout|re-rout|bypass|avoid|divert|alternativ|instead|replac|redirect|diversif|hedge|shift|switch|without crossing|"
-        r"without touching|new (?:route|outlet)|new export (?:route|outlet)|(?:way|ways|route|routes) around)",
-        "de": r"\b(?:umleit|umzuleit|umgeh|umgangen|umgehung|ausweich|alternativ|ersetz|"
-        r"statt [abcdefghijklmnopqrstuvwxyzäöüß]|stattdessen|diversifi|umlenk|umgelenkt|verlager|umgestellt|umstell|"
-        r"ohne russisch|an russland vorbei|neuen? (?:weg|route|exportroute|transportroute))",
-        "ru": r"\b(?:обход|минуя|перенаправ|альтернатив|вместо|замен|диверсифи|переориент|переключ|не заходя|"
-        r"нов(?:ые|ых|ым|ыми|ого|ый|ой|ую) (?:маршрут|пут))",
-    },
-    "dependency": {
-        "en": r"(?:\balmost all|\bdepend|\breliant|\brel(?:y|ies)\b|\bshare\b|\bmost\b|\bstill\b|\bbulk\b|\bmajority|\bsubstitute|"
-        r"\bvulnerab|\bmainly|\bhostage|\b(?:keeps?|kept) (?:flowing|moving|going|paying|running))",
-        "de": r"(?:\bfast das gesamte|\babhängig|\bunabhängig|\bangewiesen|\banteil|\bgrossteil|\bweiterhin|\bmehrheit|\bbisher|\beinzige|\bverwundbar|"
-        r"\bnach wie vor|\bhängt\b|\bhängen\b|\büberwiegend|\bhauptsächlich|\bgrössten teil|\bausschliesslich|\btropf)",
-        "ru": r"(?:\bпочти (?:весь|вся|все|всё)\b|\bзавис|\bдол[яию]\b|\bбольшая часть|\bосновн|\bпродолжа(?:ет|ют)\b|\bпо-прежнему|\bисключительно|\bзаложник|"
-        r"\bединствен|\bуязвим|\bпреимущественно|\bглавным образом)",
-    },
-    # A percentage: a share ("80% of its exports") is a reliance, a change ("rose by 12%") is not (see claim_kinds).
-    "share": {
-        "en": r"(?:\bpercent|%)",
-        "de": r"(?:\bprozent|%)",
-        "ru": r"(?:\bпроцент|%)",
-    },
-    # A stop or outage being over: what flows after it is no shift to another route.
-    "restored": {
-        "en": r"\b(?:resum|restor|finished)",
-        "de": r"\b(?:wieder aufgenommen|wieder angelaufen|abgeschlossen)",
-        "ru": r"\b(?:возобнов|заверш)",
-    },
-    # Russia's own oil or gas: where it flows says nothing about avoiding Russia or relying on it.
-    "russian_goods": {
-        "en": r"\b(?:russian (?:oil|crude|gas|barrels|urals))",
-        "de": r"\b(?:russische[snm]? (?:öl|rohöl|erdöl|gas|erdgas))",
-        "ru": r"\b(?:российск(?:ой|ая|ую|ого|ий|ие|их) (?:нефт|газ))",
-    },
-    # A comparison with a year before: growth it reports is a statistic, not a plan or a shift (see extract.analyse).
-    "year_on_year": {
-        "en": r"\b(?:year-on-year|year (?:earlier|ago|before))",
-        "de": r"\b(?:vorjahr|jahresvergleich)",
-        "ru": r"\b(?:годом ранее|прошлого года|аналогичным периодом)",
-    },
-    # A negation: only a sentence with one is searched for a negated alternative (see claim_kinds).
-    "negation": {
-        "en": r"\b(?:no\b|not\b|without\b|doesn\b|don\b|cannot\b)",
-        "de": r"\b(?:kein|nicht\b)",
-        "ru": r"\b(?:нет\b|не\b)",
-    },
-    # An agreement is alignment only outside energy talk (a transit or supply agreement is commerce).
-    "accord": {
-        "en": r"\b(?:agreement)",
-        "de": r"\b(?:abkommen)",
-        "ru": r"\b(?:соглашени)",
-    },
-    # A change or plan in a flow; with a route that avoids Russia named, that is a rerouting claim.
-    "change": {
-        "en": r"\b(?:will|would|plans?|planned|began|begin|start|increas|more\b|expand|rais|new\b|grow|aims?\b|consider)",
-        "de": r"\b(?:will|soll|plan|künftig|begann|beginn|seit\b|mehr\b|erhöh|ausbau|steiger|zusätzlich|zunehmend|verstärkt|erwäg|neu)",
-        "ru": r"\b(?:увелич|больше|начал|планир|будет|нарасти|наращ|рассчитыва|рассматрива|нов[аыо]|рост|всё чаще|все чаще)",
-    },
-    "military_symbolic": {
-        "en": r"\b(?:parade|military|troops|victory day|intervention|armed)",
-        "de": r"\b(?:parade|militär|truppen|tag des sieges|eingreifen|eingriff|soldaten)",
-        "ru": r"\b(?:парад|военн|войск|дн[яюе] победы|вмешательств)",
-    },
-    "alignment": {
-        # "the West" as a camp, not a direction or a region ("flow west", "western Kazakhstan", «на западе страны»)
-        "en": r"\b(?:the west\b|western (?:countries|governments|partners|sanctions|capitals|powers|allies|leaders|nations|states|"
-        r"world|pressure|allian|interest|values|orientation|camp|bloc|institution)|alliance|partnership|distanc|"
-        r"turn away|pivot|ally|allies|referend|rapprochement|multi-vector|eaeu\b|csto\b|eurasian economic union)",
-        "de": r"\b(?:westens\b|(?:den|dem|vom|zum) westen\b|westliche[nrms]? (?:partner|staat|sanktion|regierung|länder|verbündet|"
-        r"mächt|welt|druck|führer|allianz|interesse|werte|orientierung|lager|institution)|partnerschaft|distanz|"
-        r"distanzier|verbündet|annäherung|abkehr|referend|ausrichtung|bündnis|multivektor|eawu\b|ovks\b|"
-        r"eurasische[nr]? wirtschaftsunion)",
-        "ru": r"\b(?:запад(?!е\b|н)|западн(?:ые|ых|ым|ыми|ой|ого|ому|ая|ую|ый) (?:стран|партн|санкц|правительств|держав|союзник|"
-        r"давлен|мир|лидер|альянс|интерес|ценност|блок|институт)|партн[её]рств|дистанц|союзник|референдум|сближени|многовектор|еаэс\b|одкб\b)",
-    },
-    "opinion": {
-        # attribution to unnamed market sources counts as well: "traders said", «сообщили трейдеры»
-        "en": r"\b(?:according to (?:analysts|traders|sources|people|experts|observers|insiders|estimates|industry|market)|"
-        r"analysts?|believes?|claims?|seems?|allegedly|argues?|reportedly|critics|traders (?:said|say|told)|"
-        r"sources (?:said|say|told)|said (?:traders|sources)|experts (?:said|say)|observers|(?:a|one) (?:trader|source|analyst)\b|"
-        r"in (?:my|our) view)",
-        "de": r"\b(?:laut|zufolge|meinen|glaubt|angeblich|scheint|analysten|berichten|argumentieren|nach angaben|kritiker|"
-        r"(?:sagten|sagen) (?:händler|experten)|händler (?:sagten|sagen)|experten|beobachter|[a-zäöü]+kenner|nach einschätzung|"
-        r"[a-zäöü]*kreisen\b)",
-        "ru": r"\b(?:по мнению|счита|якобы|по словам|как сообщ|аналитик|полагают|"
-        r"данным (?:источник|эксперт|аналитик|трейдер|участник|собеседник|отраслев)|сообщили (?:трейдеры|источники)|"
-        # an unnamed source: «сообщил источник в отрасли», «два источника на рынке»
-        r"источник(?:и|а|ов)? (?:в|на)\b|(?:сообщил|рассказал|сказал|пояснил)(?:и|а)? источник|"
-        r"трейдеры сообщ|источники сообщ|эксперт|наблюдател|по оценк|отмечают|на (?:мой|наш) взгляд)",
-    },
-    "actors": {
-        "en": r"\b(?:kazakh|russia|moscow|astana|tokayev|putin|china|west|kremlin|brussels|europe|beijing)",
-        "de": r"\b(?:kasach|russ|moskau|astana|tokajew|putin|china|chines|westen|westlich|kreml|brüssel|peking)",
-        "ru": r"\b(?:казах|росси|москв|астан|токаев|путин|кита|запад|кремл|пекин)",
-    },
-}
-
 
 KINDS: tuple[str, ...] = tuple(CUES)
 #: One bit per cue kind, in the order of :data:`CUES`.
@@ -295,10 +164,24 @@ _NAMES: dict[int, frozenset[str]] = {}
 
 
 def settle_kinds(kinds: frozenset[str] | set[str]) -> frozenset[str]:
-    """Cue kinds as the extractor reads them: a trade word speaks of energy unless the sentence names other goods."""
-    if "trade" in kinds and "goods" not in kinds:
-        return frozenset(kinds) | {"energy"}
-    return frozenset(kinds)
+    """Cue kinds as the extractor reads them, from the kinds alone (no text).
+
+    A trade word speaks of energy unless the sentence names other goods; a verb of saying with a source that is not
+    named ("traders said", «сообщил источник», "sagte ein Diplomat") is an opinion; words of relations between states
+    ("ties", «сотрудничество», "Beziehungen") are alignment in a sentence with actors and no energy words.
+    """
+    out = set(kinds)
+    if "trade" in out and "goods" not in out:
+        out.add("energy")
+    if "edible" in out:
+        out.discard("energy")
+    if ("speech" in out and "unnamed" in out) or ("confirm" in out and "negation" in out):
+        out.add("opinion")
+    if "relations" in out and "actors" in out and "energy" not in out:
+        out.add("alignment")
+    if "military_symbolic" in out and "home" in out and "foreign" in out:
+        out.add("alignment")  # Kazakh troops with (or refusing) Russia, China, NATO: a military act is also a stance
+    return frozenset(out)
 
 
 def kinds_of(bits: int) -> frozenset[str]:
@@ -341,35 +224,153 @@ _NO_ALTERNATIVE = {
     "de": re.compile(r"\bkeine[nr]? (?:\w+ )?(?:alternativ|ersatz|ausweich)\w*|\bkein (?:\w+ )?ersatz\w*|\bnicht (?:\w+ )?ersetz\w*"),
     "ru": re.compile(r"\bнет (?:\w+ )?(?:альтернатив|замен)\w*|\bне (?:как )?(?:альтернатив|замен)\w*|"
                      r"\bне (?:\w+ )?(?:вид|наход|существ)\w* (?:\w+ )?(?:альтернатив|замен)\w*|"
-                     r"\b(?:альтернатив|замен)\w*(?: [\w-]+){0,5} (?:нет|не существует)\b|"
+                     r"\b(?:альтернатив|замен)\w*(?: [\w-]+){0,5} (?:нет|не существует|не появится|не будет)\b|"
                      r"\bне (?:сможет|может|могут|смогут) (?:\w+ )?замен\w*"),
 }
+
+
+#: Kinds of a sentence about a route (its own energy words, or a reliance or rerouting word going on from the sentence before).
+_ROUTE_TALK = frozenset(("energy", "dependency", "rerouting", "other"))
+
+
+def needs_reading(kinds: frozenset[str]) -> bool:
+    """Whether :func:`claim_kinds` may change ``kinds`` (it reads the sentence's words only then)."""
+    if "share" in kinds or "accord" in kinds or "impersonal" in kinds or ("without" in kinds and "energy" in kinds) or (
+            "costly" in kinds and "rerouting" in kinds):
+        return True
+    if "corridor_place" in kinds and "energy" in kinds and not _CORRIDOR_NEEDS.isdisjoint(kinds):
+        return True
+    return "negation" in kinds and not _ROUTE_TALK.isdisjoint(kinds)
 
 
 def claim_kinds(kinds: frozenset[str], sentence: str, lang: str) -> frozenset[str]:
     """Cue kinds after the rules that read the words around a cue.
 
     A percentage is a reliance when it is a share ("80% of exports"), not a change ("rose by 12%"); a negated
-    alternative ("there is no alternative") is a reliance, and no rerouting unless another rerouting word stands
-    elsewhere; an agreement is alignment only in a sentence that does not speak of energy.
+    alternative ("there is no alternative", "no other outlet", «других маршрутов нет») is a reliance, and no rerouting
+    unless another rerouting word stands elsewhere; an agreement is alignment only in a sentence that does not speak
+    of energy; "without the CPC ... would", «без КТК ... не» is a reliance; an impersonal report with no source after
+    it ("..., hieß es.", «Сообщается, что») and German "soll ... verschifft haben" (allegedly) are opinions.
     """
-    if not ("share" in kinds or ("rerouting" in kinds and "negation" in kinds) or "accord" in kinds):
+    if not needs_reading(kinds):
         return kinds
+    lang = lang if lang in _NO_ALTERNATIVE else "en"
     out = set(kinds)
     low = sentence.casefold()
     if "share" in kinds and _has_share(low):
         out.add("dependency")
+    if "negation" in kinds and "other" in kinds and _NO_OTHER[lang].search(low):
+        out.update(("dependency", "no_alternative"))
+    if "without" in kinds and "energy" in kinds and _WITHOUT_NAMED.search(sentence) and _NEGATED_OR_CONDITIONAL[lang].search(low):
+        out.add("dependency")
+    if "without" in kinds and "energy" in kinds:
+        ru_loss = _WITHOUT_RUSSIA.search(low)
+        if ru_loss is not None and _RUSSIA_LOSS[lang].search(low, ru_loss.end()):
+            out.add("dependency")
+            if "rerouting" in out and "rerouting" not in sentence_cues(_WITHOUT_RUSSIA.sub(" ", low), lang):
+                out.discard("rerouting")  # "ohne russische Pipelines" was the only rerouting word
+    if "negation" in kinds and "energy" in kinds and "rerouting" not in out and _NO_LONGER[lang].search(low):
+        out.add("rerouting")  # "bezieht kein russisches Öl mehr", "no longer ships via ...", «больше не поставляет»: a shift away
+    if "corridor_place" in kinds and "energy" in kinds and not _CORRIDOR_NEEDS.isdisjoint(kinds) and _CORRIDOR[lang].search(low):
+        out.add("corridor")  # "will send more oil across the Caspian", «через Каспий»: a route that avoids Russia, by its geography
+    if "impersonal" in kinds and _UNSOURCED[lang].search(low):
+        out.add("opinion")
+    if "negation" in kinds and "actors" in kinds and not _ROUTE_TALK.isdisjoint(kinds):
+        avoid = _NOT_VIA_RUSSIA[lang].search(low)
+        if avoid is not None:
+            # "an outlet that does not cross Russia": a route that avoids Russia; a reliance word inside it ("does not
+            # depend on Russia") says the opposite of a reliance, so it counts only if one stands elsewhere
+            out.add("rerouting")
+            if "dependency" in out and "dependency" not in sentence_cues(_NOT_VIA_RUSSIA[lang].sub(" ", low), lang):
+                out.discard("dependency")
     if "rerouting" in kinds and "negation" in kinds:
-        lang = lang if lang in _NO_ALTERNATIVE else "en"
         neg = _NO_ALTERNATIVE[lang].search(low)
         if neg is not None:
             out.update(("dependency", "no_alternative"))
             # every negated alternative is cut out ("cannot replace ..., no real alternative"), not only the first
             if "rerouting" not in sentence_cues(_NO_ALTERNATIVE[lang].sub(" ", low), lang):
                 out.discard("rerouting")
+    if "costly" in kinds and "rerouting" in out:
+        dear = _COSTLY_ALTERNATIVE[lang].search(low)
+        if dear is not None:
+            # "Alternative supplies via Rostock cost more": the alternative is named to say why the reliance holds
+            out.update(("dependency", "no_alternative"))
+            if "rerouting" not in sentence_cues(_COSTLY_ALTERNATIVE[lang].sub(" ", low), lang):
+                out.discard("rerouting")
     if "accord" in kinds and "energy" not in kinds:
         out.add("alignment")
     return frozenset(out)
+
+
+#: An alternative said to cost more: "an alternative via Gdansk is too expensive", «альтернативные поставки обходятся дороже».
+_COSTLY_ALTERNATIVE = {
+    "en": re.compile(r"\b(?:alternativ|substitut|replacement)\w*(?: [\w-]+){0,8} (?:\w+ ){0,2}(?:costlier|more expensive|too expensive|"
+                     r"too costly|more costly|far costlier)\b"),
+    "de": re.compile(r"\b(?:\w*alternativ|\w*ersatz)\w*(?: [\w-]+){0,8} (?:\w+ ){0,2}(?:teurer|zu teuer)\b"),
+    "ru": re.compile(r"\b(?:альтернатив|замен)\w*(?: [\w-]+){0,8} (?:\w+ ){0,2}(?:дороже|слишком дорог\w*)\b"),
+}
+#: "no other outlet", "nowhere to put", "Andere Lieferwege ... gibt es nicht", «других маршрутов ... нет»: no alternative route.
+_ROUTE_NOUN_EN = r"(?:route|outlet|way|option|pipeline|path|buyer|market)s?\b"
+_NO_OTHER = {
+    "en": re.compile(r"\bno (?:\w+ )?other (?:\w+ ){0,2}" + _ROUTE_NOUN_EN + r"|\bnowhere (?:else )?(?:to|for)\b|"
+                     r"\b(?:not|no|never) (?:\w+ ){0,2}(?:an)?other (?:\w+ )?" + _ROUTE_NOUN_EN),
+    "de": re.compile(r"\bkeine[nr]? (?:\w+ )?andere[nr]? (?:\w+ )?\w*(?:weg|route|möglichkeit|leitung|abnehmer)\w*|"
+                     r"\bandere[nr]? (?:\w+ )?\w*(?:wege|routen|möglichkeiten|leitungen)\b(?: [\w-]+){0,6} "
+                     r"(?:gibt es|existier\w*|bestehen|stehen) (?:\w+ ){0,2}nicht\b"),
+    "ru": re.compile(r"\b(?:других|иных|другого|иного) (?:\w+ ){0,2}(?:маршрут|пут|вариант|возможност|выход|покупател)\w*"
+                     r"(?: [\w-]+){0,6} (?:нет|не существует|не появится)\b|"
+                     r"\bнет (?:\w+ )?(?:других|иных|другого|иного) (?:маршрут|пут|вариант|возможност|выход)\w*"),
+}
+#: "Without the CPC", "ohne die Druschba", «без КТК», "Without Druzhba": a name (capitalised or quoted) after it, not Russia
+#: ("without Russian transit" avoids Russia, it is no reliance). Read on the sentence as written (case matters).
+_WITHOUT_NAMED = re.compile(r"\b(?:[Ww]ithout|[Oo]hne|[Бб]ез)\s+(?:(?:the|its|das|die|den|der|dem|des|seine[nm]?)\s+)?"
+                            r"(?:[a-zäöüа-яё]+\s+)?(?!Russ|Росс|Russl)[«\"„A-ZÄÖÜА-ЯЁ]")
+#: "Ohne russische Pipelines käme kaum ein Barrel ...", "Without Russian ports, exports would collapse": a loss without Russia's
+#: routes is a reliance on them (while "ship oil without Russian transit" is a bypass); the loss is a negation or a collapse word.
+_WITHOUT_RUSSIA = re.compile(r"\b(?:without|ohne|без) (?:(?:the|its|die|den|der|dem|des) )?(?:russ|росс)\w*(?: [\w-]+)?")
+_RUSSIA_LOSS = {
+    "en": re.compile(r"\b(?:hardly|barely|not|no|cannot|struggle|collapse|halt|stop)\w*"),
+    "de": re.compile(r"\b(?:kaum|nicht|kein\w*|erliegen|stillstand|stillstehen)\b"),
+    "ru": re.compile(r"\b(?:не|нет|едва|встанет|остановится)\b"),
+}
+#: With "without X": the loss is spelled out by a negation or a conditional ("would", "käme", «не сможет», «бы»).
+_NEGATED_OR_CONDITIONAL = {
+    "en": re.compile(r"\b(?:would|could|cannot|can't|not|no|nowhere)\b"),
+    "de": re.compile(r"\b(?:würden?|käme[nt]?|könnten?|könne|nicht|kein\w*|stünde|stände)\b"),
+    "ru": re.compile(r"\b(?:не|нет|бы)\b"),
+}
+#: A route that does not touch Russia: "does not cross Russia", "never passes through Russian territory", "nicht über Russland",
+#: "Russland nicht berührt", «не проходит через Россию», «не зависящий от России».
+_NOT_VIA_RUSSIA = {
+    "en": re.compile(r"\b(?:not|never|no longer) (?:\w+ ){0,2}(?:cross|pass|touch|transit|depend|rely|go)\w*(?: (?:on|through|via|over|across))?"
+                     r"(?: the)? russia\w*"),
+    "de": re.compile(r"\bnicht (?:mehr )?(?:über|durch) russland\w*|\brussland\w* (?:\w+ )?nicht (?:mehr )?(?:berühr|durchquer|passier)\w*"),
+    "ru": re.compile(r"\bне (?:\w+ )?(?:проход|пересека|затрагива|завися|завис|иду)\w*(?: (?:через|по|от))? (?:территори\w+ )?росси\w*|"
+                     r"\bне через росси\w*"),
+}
+#: A flow that has stopped on one route ("no longer", "kein ... mehr", "nicht mehr über", «больше не», «перестал»);
+#: "nicht mehr als" (no more than) is an amount.
+_NO_LONGER = {
+    "en": re.compile(r"\bno longer\b"),
+    "de": re.compile(r"\b(?:nicht|kein\w*)\b(?: [\w-]+){0,6} mehr\b(?! als)|\bkaum noch\b"),
+    "ru": re.compile(r"\b(?:больше|уже) не\b|\bперестал"),
+}
+#: A route avoiding Russia named by its geography: a transit word, then the Caspian, the Caucasus or Turkey.
+_CORRIDOR = {
+    "en": re.compile(r"\b(?:(?:through|via) (?:azerbaijan|georgia|turkey|china)|(?:across|over) the caspian|trans-caspian)"),
+    "de": re.compile(r"\b(?:(?:über|durch) china|(?:über|durch|nach) (?:aserbaidschan|georgien)|über die türkei|über das kaspische|transkaspi)"),
+    "ru": re.compile(r"\b(?:через (?:азербайджан|грузию|турцию|каспий|китай)|по каспию|транскаспи)"),
+}
+#: Only a plan, change or lessening on such a route makes it count (see geo.claims.extract._route_type).
+_CORRIDOR_NEEDS = frozenset(("change", "lessen"))
+#: An impersonal report with nothing after it that names a source: "..., hieß es." / "hieß es aus Kreisen" (not "heißt es
+#: im Ministerium"), «Сообщается, что ...»; and "soll(en) ... verschifft haben / gestoppt worden sein" (allegedly, not a plan).
+_UNSOURCED = {
+    "en": re.compile(r"\breportedly\b"),
+    "de": re.compile(r"\b(?:hiess|heisst) es\b(?=\s*(?:$|[.,;:!?»“\"]|aus\b|von\b))|"
+                     r"\bsoll(?:en)?\b(?: [\w-]+){1,12}? \w+(?:t|en) (?:haben|worden sein)\b"),
+    "ru": re.compile(r"(?:^|[,—–-]\s*|\bкак )сообщается\b(?=\s*(?:$|[.,;:!?—–-]|что\b))|^\W*говорят,? что\b"),
+}
 
 
 def _has_share(low: str) -> bool:
@@ -377,7 +378,8 @@ def _has_share(low: str) -> bool:
     found = False
     for m in _PERCENTAGE.finditer(low):
         found = True
-        end = m.end() if m.group() != "процент" else m.end() + len(_WORD_TAIL.match(low, m.end()).group())
+        tail = _WORD_TAIL.match(low, m.end()) if m.group() == "процент" else None  # «процентов»: the word's ending too
+        end = m.end() + (len(tail.group()) if tail else 0)
         before = _NUMBER_TAIL.sub("", low[max(0, m.start() - 50) : m.start()])  # the text before the number
         if not (_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(low, end)):
             return True

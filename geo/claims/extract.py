@@ -36,7 +36,7 @@ from operator import or_
 from pathlib import Path
 from typing import Any, cast
 
-from geo.claims.cues import BIT, OPENER, claim_cues, claim_kinds, commodity_masks, dominant_commodity, kinds_of, span_bits, word_masks
+from geo.claims.cues import BIT, OPENER, claim_cues, claim_kinds, commodity_masks, dominant_commodity, kinds_of, needs_reading, span_bits, word_masks
 from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
 from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
@@ -843,7 +843,11 @@ def claim_types(sentence: str, lang: str, *, named: bool, avoids_russia: bool = 
         # "to reduce its dependence on Russian transit", "... but there is no alternative yet": the reliance is claimed too
         others.insert(0, "dependency")
     # an attribution going on with the claim before it ("Critics argue it trades one dependency for another") counts too
-    if route is None and "actors" not in cues and not (after_claim and not cues.isdisjoint(_GOES_ON)):
+    # a view about a named asset in energy talk ("Traders expect volumes via Kuryk to rise") is about a route, like one with actors
+    # an attribution right after a claim ("Das berichtet das Handelsblatt unter Berufung auf Unternehmenskreise.") goes on with it
+    if route is None and "actors" not in cues and not (after_claim and not cues.isdisjoint(_GOES_ON)) and not (
+            after_claim and "opinion" in cues) and not (
+            named and "energy" in cues):
         return []
     return ([route] if route else []) + others
 
@@ -863,16 +867,24 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
             return "rerouting"
         if "dependency" in cues:
             # a reliance being lessened by a named route that avoids Russia is a rerouting (and a dependency, see claim_types)
-            return "rerouting" if named and avoids_russia and "lessen" in cues else "dependency"
+            # (the route may be named by its geography: "across the Caspian", «через Каспий»)
+            # (``avoids_russia`` without a name here: the sentence before named the route, "Ziel ist es, die Abhängigkeit ... zu verringern")
+            return "rerouting" if (avoids_russia or "corridor" in cues) and "lessen" in cues else "dependency"
         if named and (after_outage or (avoids_russia and "change" in cues)):
             return "rerouting"  # a flow on another named route right after an outage is a shift, with or without "more"
+        if "corridor" in cues and "change" in cues and "russian_goods" not in cues:
+            return "rerouting"  # "will send more oil across the Caspian": a plan on a route that avoids Russia
         if via_russia_only and "outage" not in cues:
             return "dependency"  # "exports go through the CPC": a plain statement of reliance on a Russian route
+    if named and "dependency" in cues and cues.isdisjoint(_NOT_A_NAMED_RELIANCE):
+        return "dependency"  # "Kazakh producers rely almost entirely on the route via Novorossiysk": a named asset is a route
     if after_energy and (named or "actors" in cues):
         if "rerouting" in cues:
             return "rerouting"
         if "dependency" in cues:
-            return "dependency"
+            # a reliance lessened right after a route that avoids Russia ("... per Bahn nach Batumi. Der Konzern will damit
+            # die Abhängigkeit von russischen Häfen verringern.") is a rerouting, and a dependency (see claim_types)
+            return "rerouting" if avoids_russia and "lessen" in cues else "dependency"
     return None
 
 
@@ -978,7 +990,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # (the assets of the two sentences share no connection: "CPC" and "its terminal" are one route)
         shifted = idx > 0 and "outage" in cue_sets[idx - 1] and "restored" not in cue_sets[idx - 1] and idx in named and not any(
             matcher.near.get(a, frozenset((a,))) & ids.get(idx - 1, set()) for a in ids.get(idx, ()))
-        flags = (cues, idx in named, idx in avoiding, idx > 0 and energy[idx - 1], idx in russian_lines and idx not in avoiding,
+        # "Der Konzern will damit die Abhängigkeit ... verringern": a sentence naming no asset goes on with the route before it
+        avoids = idx in avoiding or (idx not in named and idx - 1 in avoiding)
+        flags = (cues, idx in named, avoids, idx > 0 and energy[idx - 1], idx in russian_lines and idx not in avoiding,
                  shifted, idx - 1 in claim_of)
         types = _TYPES_MEMO.get(flags)
         if types is None:
@@ -1031,9 +1045,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         lane_points = {e for ln in lanes if kinds.get(ln) == "shipping_lane" for e in matcher.endpoints.get(ln, ())}
         # a town that stands for a facility only by context ("Baku" for its port) and is the end of a rail leg
         # named here is where the trains start, not the port: the leg is linked, the point is not
-        rail_ends = {e for ln in lanes if kinds.get(ln) == "rail" for e in matcher.endpoints.get(ln, ())}
+        leg_ends = {e for ln in lanes if kinds.get(ln) == "rail" for e in matcher.endpoints.get(ln, ())}
         for m in kept:
-            if m.match == "context" and m.id in rail_ends:
+            if m.match == "context" and m.id in leg_ends:
                 m.linked = False
     for i, ms in in_claim.items():
         c = claims[i]
@@ -1066,6 +1080,8 @@ def _commodity_context(raws: list[str], offsets: list[int], sentences: list[tupl
 
 
 _ROUTE_TYPES = ("rerouting", "dependency")
+#: With one of these, a reliance word next to a named asset is no route reliance: an outage, other goods, or a shift.
+_NOT_A_NAMED_RELIANCE = frozenset(("outage", "goods", "rerouting"))
 _LESSENING = frozenset(("lessen", "dependency"))
 _CHANGE = frozenset(("change",))
 #: Cue kinds by which a sentence right after a claim goes on with it.
@@ -1096,7 +1112,7 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
         got = of_bits.get(bits)
         if got is None:
             kinds = kinds_of(bits)
-            got = of_bits[bits] = (kinds, "share" in kinds or "accord" in kinds or {"rerouting", "negation"} <= kinds)
+            got = of_bits[bits] = (kinds, needs_reading(kinds))
         kinds, read = got
         out.append(claim_kinds(kinds, text[s:e], cue_lang) if read else kinds)
     return out
