@@ -765,6 +765,61 @@ def request_fit() -> None:
     st.session_state.fit_id = st.session_state.get("fit_id", 0) + 1
 
 
+# --- the sidebar's scenario, read before its widgets are drawn ---------------------------------------------------
+
+
+#: The widgets of the sidebar's scenario (app.py), by key: year, commodity, preset, committed volumes, routes switched off,
+#: one capacity slider per route (``w_cap_<id>``) and the online tiles.
+SCENARIO_KEYS = ("w_year", "w_commodity", "w_preset", "w_committed", "w_off", "w_tiles")
+
+
+def scenario_of(view: ViewState) -> tuple[Any, ...]:
+    """The fields of a view that the sidebar's widgets set (what :func:`pending_scenario` must agree on)."""
+    return view.year, view.commodity, view.preset, view.off, view.committed, view.capacity
+
+
+def pending_scenario(view: ViewState, data: Data, online: bool) -> tuple[ViewState, bool]:
+    """The scenario (and the online-tiles switch) that the sidebar's widgets will return in this run, before they are drawn.
+
+    A widget returns its session-state value (set by the user's change that started this run) or, the first time, the
+    value it is drawn with, which app.py takes from ``view``: this reads the same. The map can then be sent before the
+    sidebar, so the browser starts loading its frame, Leaflet and the map's data before the widgets' code (issue 15: the
+    map's frame used to wait behind about 40 script files of the sidebar's widgets). app.py compares the widgets' values
+    with these once they are drawn (:func:`scenario_of`) and reruns if they differ.
+    """
+    state = st.session_state
+    commodity = state.get("w_commodity", view.commodity)
+    routes = data.assets.loc[list(data.network_lines[commodity])]
+    preset = state.get("w_preset", view.preset or "(none)")
+    off = state["w_off"] if "w_off" in state else [a for a in view.off if a in routes.index]
+    caps = dict(view.capacity)
+    for aid in routes.index[routes["capacity_norm"].notna()]:
+        key = f"w_cap_{aid}"
+        if key in state:  # drawn in the last run: the Capacities box is open (a closed one sends no sliders)
+            if abs(float(state[key]) - float(routes.loc[aid, "capacity_norm"])) > 1e-9:
+                caps[aid] = float(state[key])
+            else:
+                caps.pop(aid, None)
+    scenario = view.with_(year=state.get("w_year", view.year), commodity=commodity, preset=None if preset == "(none)" else preset,
+                          off=tuple(a for a in off if a in routes.index), committed=bool(state.get("w_committed", view.committed)),
+                          capacity=tuple(sorted((a, v) for a, v in caps.items() if a in routes.index)))
+    return scenario, bool(state.get("w_tiles", online))
+
+
+def rerun_if_drawn_otherwise(drawn: ViewState, drawn_tiles: bool, view: ViewState, tiles: bool) -> None:
+    """Rerun if the sidebar's widgets hold another scenario than :func:`pending_scenario` read for the map (twice in a row at most).
+
+    ``st.session_state.scenario_reruns`` counts these reruns (tests check that the everyday changes need none).
+    """
+    if (scenario_of(drawn), drawn_tiles) == (scenario_of(view), tiles):
+        st.session_state.pop("scenario_rerun", None)
+        return
+    if not st.session_state.pop("scenario_rerun", False):
+        st.session_state.scenario_rerun = True
+        st.session_state.scenario_reruns = st.session_state.get("scenario_reruns", 0) + 1
+        st.rerun()
+
+
 # --- map conveniences: article mentions, source links, a link to this view ------------------------------------------
 
 
