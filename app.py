@@ -84,8 +84,10 @@ with tab_map:
 
 with st.sidebar:
     st.header("Scenario")
-    year = st.select_slider("Year", appstate.YEARS, value=view.year, key="w_year",
-                            help="Flows of this year; claims of articles dated to the end of it (and undated ones, see the Claims tab)")
+    # Three years as one row of buttons: a select_slider made the browser load about ten more script files (a slider, date
+    # and number formatting) before the map's frame could start (issue 15). ``required``: one year is always chosen.
+    year = st.segmented_control("Year", appstate.YEARS, default=view.year, key="w_year", required=True,
+                                help="Flows of this year; claims of articles dated to the end of it (and undated ones, see the Claims tab)")
     commodity = st.radio("Commodity", appstate.COMMODITIES, index=appstate.COMMODITIES.index(view.commodity), horizontal=True, key="w_commodity")
     preset_names = ["(none)", *data.presets]
     preset = st.selectbox("Preset", preset_names, index=preset_names.index(view.preset or "(none)"), key="w_preset",

@@ -418,7 +418,7 @@ def claims_panel(view: ViewState, data: Data, paths: Paths | None = None) -> Vie
     cols = st.columns(2)
     kept("f_dated", cols[0].checkbox(f"Only articles dated up to the sidebar's year ({view.year})", key="f_dated",
                                      value=bool(st.session_state.get("kept_f_dated", True)),
-                                     help="The year slider shows the claims made by the end of its year; untick to list every claim."))
+                                     help="The sidebar's Year shows the claims made by the end of that year; untick to list every claim."))
     kept("f_undated", cols[1].checkbox("Include claims of undated articles", value=bool(st.session_state.get("kept_f_undated", True)),
                                        key="f_undated", help="An article with no date cannot be placed in a year; include its claims at every year?"))
     shown = claims_shown(data, view.year)
