@@ -131,9 +131,7 @@ with head:
     st.caption(f"{view.commodity.capitalize()} · {view.year} · scenario: {md_text(scenario_name)}"
                f" · flows in {result.unit} (model, calibrated on observed {view.year} route volumes; see Sources)")
     # The headline figures stay in sight on every tab: baseline → scenario, with unit and year.
-    for col, m in zip(st.columns(4), dashboard.headline(baseline, result), strict=True):
-        col.metric(m["label"], m["value"], m["delta"], delta_color="off", help=m["help"], border=True, height="stretch",
-                   delta_arrow=m["arrow"])
+    dashboard.metrics_strip(baseline, result)
 
 with tab_map:
     with col_map:

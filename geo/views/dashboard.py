@@ -245,8 +245,16 @@ PAGE_STYLE = """<style>
 .claim mark, .article mark {background: #fff3a3; padding: 0 1px;}
 .article {line-height: 1.6; max-width: 58rem; white-space: pre-wrap;}
 iframe[title$="geo_map"] {height: clamp(380px, calc(100vh - 300px), 1100px) !important;}
-[data-testid="stMetricValue"] {font-size: clamp(1.3rem, 2.1vw, 2.25rem);}
-[data-testid="stMetricLabel"] * {white-space: normal !important; overflow: visible !important; text-overflow: clip !important;}
+.geo-metrics {display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 1rem; font-family: "Source Sans", sans-serif;}
+.geo-metric {display: flex; flex-direction: column; border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;
+  padding: calc(1rem - 1px); color: rgb(49, 51, 63);}
+.geo-metric-label {flex: 1 0 auto; font-size: 0.875rem; line-height: 1.4;}
+.geo-metric-help {display: inline-block; width: 0.95rem; height: 0.95rem; margin-left: 0.2rem; border: 1px solid rgba(49, 51, 63, 0.6);
+  border-radius: 50%; font-size: 0.65rem; line-height: 0.95rem; text-align: center; color: rgba(49, 51, 63, 0.6); cursor: help;
+  vertical-align: 0.1rem;}
+.geo-metric-value {font-size: clamp(1.3rem, 2.1vw, 2.25rem); line-height: 1.6; white-space: nowrap;}
+.geo-metric-delta {align-self: flex-start; margin-top: 0.15rem; padding: 0.05rem 0.4rem; border-radius: 0.5rem; font-size: 0.8rem;
+  color: rgba(49, 51, 63, 0.7); background: rgba(151, 166, 195, 0.15);}
 </style>"""
 
 
@@ -258,6 +266,15 @@ def page_style() -> None:
 def headline(baseline: Any, result: Any) -> list[dict[str, str]]:
     """The metrics strip's figures (see :func:`geo.views.tables.headline`)."""
     return panels.headline(baseline, result)
+
+
+def metrics_strip(baseline: Any, result: Any) -> None:
+    """The four headline figures, baseline → scenario, as one HTML block (the help text as each card's tooltip).
+
+    Four ``st.metric`` elements made the browser load eight more script files (number formatting among them) and render
+    four widgets before the map's frame could start (issue 15); the cards keep their look (border, large value, change).
+    """
+    st.html(render("metrics.html", metrics=headline(baseline, result)))
 
 
 def key_claim_card(data: Data, year: int | None = None) -> None:
