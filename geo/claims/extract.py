@@ -1018,13 +1018,20 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             got = flows[sent] = "goods" not in cue_sets[sent] and flow_re.search(text[slice(*sentences[sent])].lower()) is not None
         return got
 
+    # issue 11's "every mention": a name that is an asset only needs no cue; a town's name needs its kind or transport words
+    energy_doc = any(energy)
+    # a story of other goods (containers, grain) and no energy: its ports and crossings are not the oil facilities
+    goods_doc = not energy_doc and any("goods" in c for c in cue_sets)
+    own_names = _own_name_sentences(mentions, kinds, energy_doc, text, sentences)
     for m in mentions:
         ci = m.claim = claim_of.get(m.sentence)
         if ci is None:
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
             m.linked = m.end > dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
-                                             or _referred_back(m, sentences, energy, text, lang, matcher))
+                                             or _referred_back(m, sentences, energy, text, lang, matcher)
+                                             or (id(m) not in towns and "goods" not in cue_sets[m.sentence]
+                                                 and _cue_less(m, kinds, text, sentences, own_names, energy_doc, goods_doc)))
         else:
             m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or speaks(m.sentence) or _referred_back(
                 m, sentences, energy, text, lang, matcher)
@@ -1218,6 +1225,81 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
         s, e = sentences[m.sentence]
         got = carriers[m.sentence] = _CARRIER.search(text[s:e].casefold()) is not None
     return not got or _sentence_has(_MEETING, _MEETING_STEMS, m.sentence, text, sentences, meetings)
+
+
+#: Kinds whose names are the asset's own (a line's name, a field's): a mention without any cue.
+_OWN_NAME_KINDS = frozenset(("pipeline", "shipping_lane", "rail", "field"))
+#: Words of a town-named facility's own business, by kind: with one in the sentence, or the kind word right next to the
+#: name ("Grenzübergang Chorgos", «порт Курык», "Ust-Luga port"), the name is the facility ("Trucks queued at Khorgos as
+#: customs checks slowed", "In Ust-Luga bleibt der Umschlag stabil"); without, the town ("Samara's ice hockey team").
+_OWN_BUSINESS = {
+    "port": re.compile(r"\bport|hafen(?!stadt)|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|berth|"
+                       r"(?<![а-яё])порт[уаеом]?\b|терминал|танкер|перевалк|отгруз|груз|причал"),
+    "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив"),
+    "junction": re.compile(r"pipeline|pump|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци"),
+    "border_crossing": re.compile(r"border|custom|crossing|freight|truck|grenz|zoll|güterz|границ|таможн|переход|грузовик|фур[аы]"),
+    "refinery": re.compile(r"refiner|raffinerie|нпз|crude|rohöl|нефт"),
+}
+#: Words of passengers: a port in a sentence of tourists or ferry guests is the town's harbour, not a facility of oil.
+_PASSENGERS = re.compile(r"passenger|tourist|holidaymaker|visitor|guest|fans\b|passagier|urlauber|gäste|besucher|пассажир|турист|"
+                         r"гост[ейия]|зрител|болельщик")
+#: A speech verb right after a field's name: the operating company speaks ("Tengizchevroil declined to comment"), no field.
+_SPEAKS_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|declined|told|did not|has not|announced|meldete|teilte|erklärte|sagte|"
+                           r"сообщил|заявил|отказал)")
+#: A region word after the name: "Atyrau region", "Gebiet Atyrau" is not the facility («Атырауская область» is no match).
+_REGION_NEXT = re.compile(r"\s*(?:region|oblast|province|gebiet|област|район)", re.IGNORECASE)
+
+
+#: Words of a line: with one, a line's bare name ("the Druzhba system", «ветка БТС-2») is the line in any story.
+_LINE_WORD = re.compile(r"pipeline|\bline\b|\bsystem|leitung|трубопровод|нефтепровод|газопровод|ветк|систем")
+
+
+def _needs_energy(alias: str, kind: str) -> bool:
+    """An abbreviation ("BTC" is also Bitcoin) or a line's one-word name ("Druzhba" is also "friendship", a hotel, a
+    station) names the asset only in a story that speaks of energy somewhere, or beside a word for a line."""
+    return (alias.isupper() and len(alias) <= 6) or (kind in LINE_KINDS and not any(c in alias for c in " -–—"))
+
+
+def _bare_chain(m: Mention, kind: str) -> bool:
+    """A place chain ("Dostyk - Alashankou") names a line only in energy talk or beside a word for a line (it is also a
+    rail crossing, a road, a flight)."""
+    return m.match == "chain" and kind in LINE_KINDS
+
+
+def _own_name(m: Mention, kind: str, energy_doc: bool, text: str, sentences: list[tuple[int, int]]) -> bool:
+    if m.match not in ("name", "chain", "fuzzy") or kind not in _OWN_NAME_KINDS:
+        return False
+    return (energy_doc or not (_needs_energy(m.alias, kind) or _bare_chain(m, kind))) or _LINE_WORD.search(text[slice(*sentences[m.sentence])].casefold()) is not None
+
+
+def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_doc: bool, text: str,
+                        sentences: list[tuple[int, int]]) -> set[int]:
+    """Sentences that name an asset by a name of its own (a line, a field), as :func:`_cue_less` reads it."""
+    return {m.sentence for m in mentions if _own_name(m, kinds.get(m.id, ""), energy_doc, text, sentences)}
+
+
+def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tuple[int, int]], own_names: set[int],
+              energy_doc: bool, goods_doc: bool) -> bool:
+    """A mention linked though its sentence has no energy cue (issue 11: every mention of an asset is found).
+
+    A line's or field's own name counts anywhere ("Tengizchevroil said output at Tengiz would return to normal"); an
+    abbreviation only in a story that speaks of energy somewhere ("BTC" in a crypto story is Bitcoin). A name that is also
+    a town's counts with its kind word next to it, with words of the facility's business in its sentence, or beside an
+    asset's own name ("Unecha is where the BPS-2 line branches off"); not as a region ("Atyrau und Mangistau lagen vorn").
+    """
+    kind = kinds.get(m.id)
+    if kind in _OWN_NAME_KINDS:
+        if kind == "field" and _SPEAKS_AFTER.match(text, m.end, m.end + 30):
+            return False
+        return _own_name(m, kind, energy_doc, text, sentences)
+    business = _OWN_BUSINESS.get(kind or "")
+    if business is None or goods_doc or m.match not in ("name", "fuzzy") or " " in m.alias and m.alias != m.text:
+        return False
+    s, e = sentences[m.sentence]
+    if _REGION_NEXT.match(text, m.end, min(e, m.end + 40)):
+        return False
+    low = text[s:e].casefold()
+    return (m.sentence in own_names or business.search(low) is not None) and _PASSENGERS.search(low) is None
 
 
 #: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
