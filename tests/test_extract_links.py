@@ -221,3 +221,59 @@ def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
                                         for lang, c in sorted(by_lang.items())) + f"; misses {errors}")
     for lang, c in by_lang.items():
         assert c["tp"] / (c["tp"] + c["fp"]) >= floor_p and c["tp"] / (c["tp"] + c["fn"]) >= floor_r, lang
+
+
+# --- branch h/links2: every mention (issue 11), with or without a cue word --------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("The Karachaganak consortium hired a new chief executive.", "en", {"karachaganak"}),  # a field's own name
+     ("Der Vorstand von Tengizchevroil wird im Januar neu besetzt.", "de", {"tengiz"}),
+     ("Кашаган посетила делегация из Италии.", "ru", {"kashagan"}),
+     ("The Druzhba pipeline turned sixty this year.", "en", {"druzhba-samara-schwedt"}),  # a line's own name, many words
+     ("At Unecha the Druzhba system splits into two branches.", "en", {"unecha", "druzhba-samara-schwedt"})],
+)
+def test_an_assets_own_name_is_a_mention_without_a_cue(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("BTC fell 4% against the dollar on Monday.", "en"),  # an abbreviation outside any energy story: Bitcoin
+     ("The Hotel Druzhba reopened after renovation.", "en"),  # a line's one-word name is also a common word
+     ("Tengizchevroil declined to comment.", "en"),  # the operator speaking is no field
+     ("Samara's mayor opened a new park on Saturday.", "en"),  # a town's name needs its facility's business
+     ("Железнодорожный переход Достык — Алашанькоу работает круглосуточно.", "ru")],  # a chain of places, no line word
+)
+def test_an_ambiguous_name_without_energy_is_no_mention(text, language):
+    assert links(text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Trucks waited two days at Khorgos as customs checks slowed.", "en", {"khorgos"}),  # a crossing's business
+     ("Der Grenzübergang Chorgos liegt an der Seidenstraße.", "de", {"khorgos"}),  # the kind word next to the name
+     ("Погранпереход Хоргос будет работать в праздники.", "ru", {"khorgos"}),
+     ("A ferry with 200 passengers left the port of Aktau for Baku.", "en", set()),  # passengers: the town's harbour
+     ("Grain exports through the port of Aktau rose by a tenth.", "en", set()),  # other goods
+     ("A tanker carrying sunflower oil left the port of Kuryk.", "en", set()),  # an oil that is food
+     ("Atyrau region officials inspected a pumping station.", "en", set())],  # the region, not the junction
+)
+def test_a_town_named_facility_needs_its_business(text, language, expected):
+    assert links(text, language) == expected
+
+
+def test_a_port_before_a_lines_chain_leaves_the_line():
+    # «Актау — Баку» is the tanker lane's own name; «Баку — Тбилиси — Джейхан» after it is the BTC's chain of places
+    got = links("Нефть идёт по маршруту Актау — Баку — Тбилиси — Джейхан.", "ru")
+    assert {"btc", "lane-aktau-baku"} <= got and "ceyhan" not in got
+
+
+def test_a_capital_after_a_decision_word_is_its_government():
+    # «решение Баку»: Azerbaijan's government, not the terminal that stands for Baku in oil talk
+    assert links("Астана поддержала решение Баку о новом тарифе на прокачку нефти.", "ru") == set()
+    assert links("Танкеры с нефтью из Актау идут в Баку.", "ru") == {"aktau", "sangachal", "lane-aktau-baku"}
+
+
+def test_the_baltic_pipeline_in_german_short_form_and_case():
+    assert links("Arbeiten an der Baltischen Pipeline verzögern die Verladung.", "de") == {"transneft-samara-primorsk"}

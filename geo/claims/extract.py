@@ -244,10 +244,15 @@ def _town_use(i: int, raws: list[str], gaps: list[str], best: list[Entry], match
         return False
     if i > 0 and gaps[i] == " " and raws[i - 1].casefold().startswith(("official", "официальн", "offiziell")):
         return True
+    if i > 0 and gaps[i] == " " and raws[i - 1].casefold().startswith(_STANCE_WORDS):
+        return True  # «решение Баку», "the position of Baku" (a government's decision or position, in the genitive)
     return (i + 2 < n and after in _AND and raws[i + 2] in _CAPITALS and gap_after == gaps[i + 2] == " ") or (
         i >= 2 and raws[i - 1] in _AND and raws[i - 2] in _CAPITALS and gaps[i] == gaps[i - 1] == " ")
 
 
+#: Words of a government's decision or stance: the capital right after one is its government («позиция Баку»).
+_STANCE_WORDS = ("решени", "позици", "заявлени", "требовани", "предложени", "decision", "position", "stance", "entscheidung",
+                 "haltung")
 _ADJ = ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими")
 #: Plants named after their town that are not in the data (refineries, power and petrochemical plants, airports).
 _OTHER_PLANTS = frozenset(c for w in (
@@ -426,6 +431,13 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         sent = bisect_right(sentence_starts, st) - 1
         if not commodity and context is not None:
             line = _in_context(chain, line, context, sent, matcher)
+        if not line and len(chain) >= 4:
+            # «Актау — Баку — Тбилиси — Джейхан»: a port before (or after) a line's own chain; the line is the longer part
+            for a, b in ((first + 1, last), (first, last - 1)):
+                line = _resolve_chain(tuple(keys[a : b + 1]), matcher, commodity)
+                if line:
+                    st, en = offsets[2 * a], offsets[2 * b + 1]
+                    break
         if line:
             out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
     return out
@@ -1246,6 +1258,9 @@ _PASSENGERS = re.compile(r"passenger|tourist|holidaymaker|visitor|guest|fans\b|p
 #: A speech verb right after a field's name: the operating company speaks ("Tengizchevroil declined to comment"), no field.
 _SPEAKS_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|declined|told|did not|has not|announced|meldete|teilte|erklärte|sagte|"
                            r"сообщил|заявил|отказал)")
+#: Oils that are food: their tankers and ports are not those of crude.
+_EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
+                         r"(?:растительн|подсолнечн|пальмов)\w* масл", re.IGNORECASE)
 #: A region word after the name: "Atyrau region", "Gebiet Atyrau" is not the facility («Атырауская область» is no match).
 _REGION_NEXT = re.compile(r"\s*(?:region|oblast|province|gebiet|област|район)", re.IGNORECASE)
 
@@ -1255,21 +1270,27 @@ _LINE_WORD = re.compile(r"pipeline|\bline\b|\bsystem|leitung|трубопров�
 
 
 def _needs_energy(alias: str, kind: str) -> bool:
-    """An abbreviation ("BTC" is also Bitcoin) or a line's one-word name ("Druzhba" is also "friendship", a hotel, a
-    station) names the asset only in a story that speaks of energy somewhere, or beside a word for a line."""
+    """An abbreviation or a line's one-word name names the asset only in energy talk or beside a word for a line.
+
+    "BTC" is also Bitcoin; "Druzhba" is also "friendship", a hotel, a station.
+    """
     return (alias.isupper() and len(alias) <= 6) or (kind in LINE_KINDS and not any(c in alias for c in " -–—"))
 
 
 def _bare_chain(m: Mention, kind: str) -> bool:
-    """A place chain ("Dostyk - Alashankou") names a line only in energy talk or beside a word for a line (it is also a
-    rail crossing, a road, a flight)."""
+    """A place chain ("Dostyk - Alashankou") names a line only in energy talk or beside a word for a line.
+
+    The same places also name a rail crossing, a road, a flight.
+    """
     return m.match == "chain" and kind in LINE_KINDS
 
 
 def _own_name(m: Mention, kind: str, energy_doc: bool, text: str, sentences: list[tuple[int, int]]) -> bool:
     if m.match not in ("name", "chain", "fuzzy") or kind not in _OWN_NAME_KINDS:
         return False
-    return (energy_doc or not (_needs_energy(m.alias, kind) or _bare_chain(m, kind))) or _LINE_WORD.search(text[slice(*sentences[m.sentence])].casefold()) is not None
+    if energy_doc or not (_needs_energy(m.alias, kind) or _bare_chain(m, kind)):
+        return True
+    return _LINE_WORD.search(text[slice(*sentences[m.sentence])].casefold()) is not None
 
 
 def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_doc: bool, text: str,
@@ -1293,9 +1314,13 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
             return False
         return _own_name(m, kind, energy_doc, text, sentences)
     business = _OWN_BUSINESS.get(kind or "")
-    if business is None or goods_doc or m.match not in ("name", "fuzzy") or " " in m.alias and m.alias != m.text:
+    if business is None or goods_doc or m.match not in ("name", "fuzzy"):
         return False
     s, e = sentences[m.sentence]
+    if _EDIBLE_OIL.search(text, s, e):
+        return False  # "a tanker carrying vegetable oil ran aground near the port of Aktau"
+    if " " in m.alias:
+        return True  # a name of the facility itself ("Port of Aktau", "CPC terminal", «Атырауская НПС»)
     if _REGION_NEXT.match(text, m.end, min(e, m.end + 40)):
         return False
     low = text[s:e].casefold()
