@@ -277,3 +277,19 @@ def test_a_capital_after_a_decision_word_is_its_government():
 
 def test_the_baltic_pipeline_in_german_short_form_and_case():
     assert links("Arbeiten an der Baltischen Pipeline verzögern die Verladung.", "de") == {"transneft-samara-primorsk"}
+
+
+def test_a_field_and_its_lines_far_end_name_the_line():
+    # Karachaganak-Orenburg is an alias of the line: the field and the far end in one sentence of sending on
+    assert links("Condensate from Karachaganak is piped to Orenburg for treatment.", "en") == {
+        "karachaganak", "karachaganak-orenburg"}
+    assert links("Karachaganak lies about 150 km from Orenburg.", "en") == {"karachaganak"}  # no flow between them
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Oil exports rose; Atyrau and Aktobe led the regions in investment.", "en"),
+     ("Die Ölexporte stiegen; Atyrau und Aktobe lagen bei den Regionen vorn.", "de")],
+)
+def test_a_name_among_regions_is_the_region(text, language):
+    assert links(text, language) == set()

@@ -967,6 +967,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     in_town = [m for m in mentions if kinds.get(m.id) in _TOWN_KINDS and " " not in m.text and m.match != "chain"]
     if in_town:
         towns.update(id(m) for m in in_town if _sentence_has(_CONSUMERS, _CONSUMER_STEMS, m.sentence, text, sentences, homes))
+        # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
+        towns.update(id(m) for m in in_town if _REGION_AFTER.match(text, m.end, min(sentences[m.sentence][1], m.end + 60)))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -1056,6 +1058,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             # "from Aktau and Kuryk to Baku": Baku ends both tanker lanes (Sangachal for Aktau's, the port of Baku for Kuryk's)
             points.setdefault(m.sentence, set()).update(a for a in (m.id, *m.alts) if a in lane_ends)
         kept.append(m)
+    far = _far_ends(kept, text, raws, offsets, sentences, matcher)
+    if far:
+        kept = sorted(kept + far, key=lambda m: m.start)
     # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
     lanes = {ln for idx, here in points.items() for ln in _lanes(here | points.get(idx + 1, set()), matcher)}
     lane_points: set[str] = set()
@@ -1239,6 +1244,42 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     return not got or _sentence_has(_MEETING, _MEETING_STEMS, m.sentence, text, sentences, meetings)
 
 
+#: Words of oil or gas sent on or processed: with one, a field and a far end in one sentence name the line between them.
+_SENT_ON = re.compile(r"process|pump|\bsent\b|deliver|goes|flows?\b|piped|verarbeit|aufbereit|pump|liefer|fließ|"
+                      r"переработ|перерабатыва|поставля|направля|отправля|прокач|перекач", re.IGNORECASE)
+
+
+def _far_ends(mentions: list[Mention], text: str, raws: list[str], offsets: list[int], sentences: list[tuple[int, int]],
+               matcher: Matcher) -> list[Mention]:
+    """A field's line named by the field and the line's far end in one sentence, though not as a chain of places.
+
+    "Karachaganak condensate is processed at Orenburg", "Gas aus dem Karatschaganak-Feld wird nach Orenburg gepumpt":
+    the one line with an alias that runs from the field to that place (Karachaganak-Orenburg). A place that is a name
+    of its own already found is left to it.
+    """
+    out: list[Mention] = []
+    fields = [m for m in mentions if m.linked and matcher.kinds.get(m.id) == "field"]
+    if not fields:
+        return out
+    taken = {(m.start, m.end) for m in mentions}
+    starts = offsets[0::2]
+    for m in fields:
+        fk = name_key(WORD.findall(m.text)[0]) if WORD.findall(m.text) else ""
+        s, e = sentences[m.sentence]
+        if _SENT_ON.search(text, s, e) is None:
+            continue  # "Karachaganak lies 150 km from Orenburg": no flow between them
+        for k in range(bisect_left(starts, s), bisect_left(starts, e)):
+            if k >= len(raws) or not raws[k][:1].isupper():
+                continue
+            lines = matcher.alias_ends.get((fk, name_key(raws[k])), ())
+            st, en = offsets[2 * k], offsets[2 * k + 1]
+            line = next(iter(lines)) if len(lines) == 1 else ""
+            if line and not any(a <= st < b for a, b in taken) and not any(x.id == line for x in mentions):
+                out.append(Mention(st, en, text[st:en], line, text[st:en], "chain", m.sentence, linked=True))
+                taken.add((st, en))
+    return out
+
+
 #: Kinds whose names are the asset's own (a line's name, a field's): a mention without any cue.
 _OWN_NAME_KINDS = frozenset(("pipeline", "shipping_lane", "rail", "field"))
 #: Words of a town-named facility's own business, by kind: with one in the sentence, or the kind word right next to the
@@ -1261,6 +1302,9 @@ _SPEAKS_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|declined|told|did not|has 
 #: Oils that are food: their tankers and ports are not those of crude.
 _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
                          r"(?:растительн|подсолнечн|пальмов)\w* масл", re.IGNORECASE)
+#: A region word later in the name's clause (no clause break between).
+_REGION_AFTER = re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|oblasts?|областей|области|provinces?|provinzen)(?!\w)",
+                           re.IGNORECASE)
 #: A region word after the name: "Atyrau region", "Gebiet Atyrau" is not the facility («Атырауская область» is no match).
 _REGION_NEXT = re.compile(r"\s*(?:region|oblast|province|gebiet|област|район)", re.IGNORECASE)
 
