@@ -293,3 +293,11 @@ def test_a_field_and_its_lines_far_end_name_the_line():
 )
 def test_a_name_among_regions_is_the_region(text, language):
     assert links(text, language) == set()
+
+
+def test_an_assets_own_name_inside_a_claim_of_no_route_is_still_a_mention():
+    # an alignment claim with no energy word: Kashagan is named by its own name, so it is a linked mention in that claim
+    x = analyse("Kazakhstan and Azerbaijan signed a strategic partnership, and the Kashagan partners welcomed it.",
+                language="en", matcher=MATCHER)
+    assert [c.claim_type for c in x.claims] == ["alignment"]
+    assert [(m.id, m.linked, m.claim) for m in x.mentions] == [("kashagan", True, 0)]

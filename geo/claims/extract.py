@@ -1048,7 +1048,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                                                  and _cue_less(m, kinds, text, sentences, own_names, energy_doc, goods_doc)))
         else:
             m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or speaks(m.sentence) or _referred_back(
-                m, sentences, energy, text, lang, matcher)
+                m, sentences, energy, text, lang, matcher) or (
+                "goods" not in cue_sets[m.sentence] and _cue_less(m, kinds, text, sentences, own_names, energy_doc, goods_doc))
             if m.end <= dateline or id(m) in towns:
                 m.linked = False  # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town
             claims[ci].mentions.append(_mention_dict(m, matcher))
