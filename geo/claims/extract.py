@@ -1036,7 +1036,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     energy_doc = any(energy)
     # a story of other goods (containers, grain) and no energy: its ports and crossings are not the oil facilities
     goods_doc = not energy_doc and any("goods" in c for c in cue_sets)
-    own_names = _own_name_sentences(mentions, kinds, energy_doc, text, sentences)
+    said: dict[Any, Any] = {}  # by sentence: its words in lower case, and which link patterns it holds
+    own_names = _own_name_sentences(mentions, kinds, energy_doc, text, sentences, said)
     for m in mentions:
         ci = m.claim = claim_of.get(m.sentence)
         if ci is None:
@@ -1045,11 +1046,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             m.linked = m.end > dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
                                              or _referred_back(m, sentences, energy, text, lang, matcher)
                                              or (id(m) not in towns and "goods" not in cue_sets[m.sentence]
-                                                 and _cue_less(m, kinds, text, sentences, own_names, energy_doc, goods_doc)))
+                                                 and _cue_less(m, kinds, text, sentences, own_names, energy_doc, goods_doc, said)))
         else:
             m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or speaks(m.sentence) or _referred_back(
                 m, sentences, energy, text, lang, matcher) or (
-                "goods" not in cue_sets[m.sentence] and _cue_less(m, kinds, text, sentences, own_names, energy_doc, goods_doc))
+                "goods" not in cue_sets[m.sentence] and _cue_less(m, kinds, text, sentences, own_names, energy_doc, goods_doc, said))
             if m.end <= dateline or id(m) in towns:
                 m.linked = False  # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town
             claims[ci].mentions.append(_mention_dict(m, matcher))
@@ -1059,7 +1060,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             # "from Aktau and Kuryk to Baku": Baku ends both tanker lanes (Sangachal for Aktau's, the port of Baku for Kuryk's)
             points.setdefault(m.sentence, set()).update(a for a in (m.id, *m.alts) if a in lane_ends)
         kept.append(m)
-    far = _far_ends(kept, text, raws, offsets, sentences, matcher)
+    far = _far_ends(kept, text, raws, offsets, sentences, matcher, said)
     if far:
         kept = sorted(kept + far, key=lambda m: m.start)
     # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
@@ -1246,39 +1247,57 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
 
 
 #: Words of oil or gas sent on or processed: with one, a field and a far end in one sentence name the line between them.
-_SENT_ON = re.compile(r"process|pump|\bsent\b|deliver|goes|flows?\b|piped|verarbeit|aufbereit|pump|liefer|fließ|"
-                      r"переработ|перерабатыва|поставля|направля|отправля|прокач|перекач", re.IGNORECASE)
+_SENT_ON = re.compile(r"process|pump|\bsent\b|deliver|goes|flows?\b|piped|verarbeit|aufbereit|liefer|fließ|"
+                      r"переработ|перерабатыва|поставля|направля|отправля|прокач|перекач")
 
 
 def _far_ends(mentions: list[Mention], text: str, raws: list[str], offsets: list[int], sentences: list[tuple[int, int]],
-               matcher: Matcher) -> list[Mention]:
+               matcher: Matcher, memo: dict[Any, Any]) -> list[Mention]:
     """A field's line named by the field and the line's far end in one sentence, though not as a chain of places.
 
     "Karachaganak condensate is processed at Orenburg", "Gas aus dem Karatschaganak-Feld wird nach Orenburg gepumpt":
     the one line with an alias that runs from the field to that place (Karachaganak-Orenburg). A place that is a name
-    of its own already found is left to it.
+    of its own already found is left to it. Each sentence's words are read once, and each line is added once.
     """
     out: list[Mention] = []
-    fields = [m for m in mentions if m.linked and matcher.kinds.get(m.id) == "field"]
-    if not fields:
+    by_sent: dict[int, set[str]] = {}  # the keys of the fields each sentence names
+    for m in mentions:
+        if m.linked and matcher.kinds.get(m.id) == "field" and (words := WORD.findall(m.text)):
+            by_sent.setdefault(m.sentence, set()).add(name_key(words[0]))
+    if not by_sent:
         return out
-    taken = {(m.start, m.end) for m in mentions}
+    spans = sorted((m.start, m.end) for m in mentions)
+    ids = {m.id for m in mentions}
     starts = offsets[0::2]
-    for m in fields:
-        fk = name_key(WORD.findall(m.text)[0]) if WORD.findall(m.text) else ""
-        s, e = sentences[m.sentence]
-        if _SENT_ON.search(text, s, e) is None:
+    for sent, fks in by_sent.items():
+        if not _said(_SENT_ON, sent, text, sentences, memo):
             continue  # "Karachaganak lies 150 km from Orenburg": no flow between them
-        for k in range(bisect_left(starts, s), bisect_left(starts, e)):
-            if k >= len(raws) or not raws[k][:1].isupper():
+        s, e = sentences[sent]
+        for k in range(bisect_left(starts, s), min(len(raws), bisect_left(starts, e))):
+            if not raws[k][:1].isupper():
                 continue
-            lines = matcher.alias_ends.get((fk, name_key(raws[k])), ())
-            st, en = offsets[2 * k], offsets[2 * k + 1]
-            line = next(iter(lines)) if len(lines) == 1 else ""
-            if line and not any(a <= st < b for a, b in taken) and not any(x.id == line for x in mentions):
-                out.append(Mention(st, en, text[st:en], line, text[st:en], "chain", m.sentence, linked=True))
-                taken.add((st, en))
+            pk = name_key(raws[k])
+            for fk in fks:
+                lines = matcher.alias_ends.get((fk, pk), ())
+                line = next(iter(lines)) if len(lines) == 1 else ""
+                st, en = offsets[2 * k], offsets[2 * k + 1]
+                j = bisect_right(spans, (st, en)) - 1
+                if line and line not in ids and not (j >= 0 and spans[j][1] > st):
+                    out.append(Mention(st, en, text[st:en], line, text[st:en], "chain", sent, linked=True))
+                    ids.add(line)
     return out
+
+
+def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
+    """``pattern`` (written in lower case) occurs in sentence ``sent``: searched once per sentence and pattern."""
+    key = (pattern, sent)
+    got = memo.get(key)
+    if got is None:
+        low = memo.get(sent)
+        if low is None:
+            low = memo[sent] = text[slice(*sentences[sent])].casefold()
+        got = memo[key] = pattern.search(low) is not None
+    return bool(got)
 
 
 #: Kinds whose names are the asset's own (a line's name, a field's): a mention without any cue.
@@ -1302,7 +1321,7 @@ _SPEAKS_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|declined|told|did not|has 
                            r"сообщил|заявил|отказал)")
 #: Oils that are food: their tankers and ports are not those of crude.
 _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
-                         r"(?:растительн|подсолнечн|пальмов)\w* масл", re.IGNORECASE)
+                         r"(?:растительн|подсолнечн|пальмов)\w* масл")
 #: A region word later in the name's clause (no clause break between).
 _REGION_AFTER = re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|oblasts?|областей|области|provinces?|provinzen)(?!\w)",
                            re.IGNORECASE)
@@ -1330,22 +1349,22 @@ def _bare_chain(m: Mention, kind: str) -> bool:
     return m.match == "chain" and kind in LINE_KINDS
 
 
-def _own_name(m: Mention, kind: str, energy_doc: bool, text: str, sentences: list[tuple[int, int]]) -> bool:
+def _own_name(m: Mention, kind: str, energy_doc: bool, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
     if m.match not in ("name", "chain", "fuzzy") or kind not in _OWN_NAME_KINDS:
         return False
     if energy_doc or not (_needs_energy(m.alias, kind) or _bare_chain(m, kind)):
         return True
-    return _LINE_WORD.search(text[slice(*sentences[m.sentence])].casefold()) is not None
+    return _said(_LINE_WORD, m.sentence, text, sentences, memo)
 
 
 def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_doc: bool, text: str,
-                        sentences: list[tuple[int, int]]) -> set[int]:
+                        sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> set[int]:
     """Sentences that name an asset by a name of its own (a line, a field), as :func:`_cue_less` reads it."""
-    return {m.sentence for m in mentions if _own_name(m, kinds.get(m.id, ""), energy_doc, text, sentences)}
+    return {m.sentence for m in mentions if _own_name(m, kinds.get(m.id, ""), energy_doc, text, sentences, memo)}
 
 
 def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tuple[int, int]], own_names: set[int],
-              energy_doc: bool, goods_doc: bool) -> bool:
+              energy_doc: bool, goods_doc: bool, memo: dict[Any, Any]) -> bool:
     """A mention linked though its sentence has no energy cue (issue 11: every mention of an asset is found).
 
     A line's or field's own name counts anywhere ("Tengizchevroil said output at Tengiz would return to normal"); an
@@ -1357,19 +1376,19 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     if kind in _OWN_NAME_KINDS:
         if kind == "field" and _SPEAKS_AFTER.match(text, m.end, m.end + 30):
             return False
-        return _own_name(m, kind, energy_doc, text, sentences)
+        return _own_name(m, kind, energy_doc, text, sentences, memo)
     business = _OWN_BUSINESS.get(kind or "")
     if business is None or goods_doc or m.match not in ("name", "fuzzy"):
         return False
-    s, e = sentences[m.sentence]
-    if _EDIBLE_OIL.search(text, s, e):
+    e = sentences[m.sentence][1]
+    if _said(_EDIBLE_OIL, m.sentence, text, sentences, memo):
         return False  # "a tanker carrying vegetable oil ran aground near the port of Aktau"
     if " " in m.alias:
         return True  # a name of the facility itself ("Port of Aktau", "CPC terminal", «Атырауская НПС»)
     if _REGION_NEXT.match(text, m.end, min(e, m.end + 40)):
         return False
-    low = text[s:e].casefold()
-    return (m.sentence in own_names or business.search(low) is not None) and _PASSENGERS.search(low) is None
+    sent = m.sentence
+    return (sent in own_names or _said(business, sent, text, sentences, memo)) and not _said(_PASSENGERS, sent, text, sentences, memo)
 
 
 #: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
