@@ -31,44 +31,12 @@ view: appstate.ViewState = st.session_state.view
 if st.session_state.get("url_notices"):
     st.warning(md_text(appstate.notice_line(st.session_state.url_notices)), icon="⚠️")
 
-with st.sidebar:
-    st.header("Scenario")
-    year = st.select_slider("Year", appstate.YEARS, value=view.year, key="w_year",
-                            help="Flows of this year; claims of articles dated to the end of it (and undated ones, see the Claims tab)")
-    commodity = st.radio("Commodity", appstate.COMMODITIES, index=appstate.COMMODITIES.index(view.commodity), horizontal=True, key="w_commodity")
-    preset_names = ["(none)", *data.presets]
-    preset = st.selectbox("Preset", preset_names, index=preset_names.index(view.preset or "(none)"), key="w_preset",
-                          format_func=lambda p: "(none): baseline" if p == "(none)" else data.presets[p]["title"])
-    if preset != "(none)":
-        st.caption(md_text(" ".join(t for t in (data.presets[preset]["description"], data.presets[preset].get("note")) if t)))
-    with_commit = [p for p, spec in data.presets.items() if spec.get("commit")]
-    committed = st.checkbox(
-        "Committed volumes (contracts and targets as lower bounds)", value=view.committed, key="w_committed",
-        help="A preset's contracted volumes and targets are met first, then the baseline routing is kept as far as it can be: "
-             "expansions then shift flows without switching anything off. Presets with committed volumes: "
-             + (", ".join(data.presets[p]["title"] for p in with_commit) or "none") + ". Other scenarios are unchanged.")
-    routes = assets.loc[list(data.network_lines[commodity])]
-    off = st.multiselect("Switch routes off", list(routes.index), default=[a for a in view.off if a in routes.index],
-                         format_func=names.__getitem__, key="w_off")
-    caps = dict(view.capacity)
-    # A closed expander sends no sliders, so a first page load neither draws nor loads them (issue 15); the capacities
-    # set stay in the view.
-    cap_box = st.expander("Capacities", expanded=bool(caps), key="w_caps", on_change="rerun")
-    with cap_box:
-        for aid in routes.index[routes["capacity_norm"].notna()] if cap_box.open is not False else ():
-            row = routes.loc[aid]
-            base = float(row["capacity_norm"])
-            label = md_text(f"{row['name']} ({row['capacity_norm_unit']}; published {base:g}, {int(row['capacity_year'])})")
-            value = st.slider(label, 0.0, round(base * 3, 1), float(caps.get(aid, base)), step=0.5, key=f"w_cap_{aid}")
-            if abs(value - base) > 1e-9:
-                caps[aid] = value
-            else:
-                caps.pop(aid, None)
-    online = offline.tiles_reachable()
-    tiles = st.toggle("Online map tiles", value=online, disabled=not online, help="Country outlines always work offline.", key="w_tiles")
-
-view = view.with_(year=year, commodity=commodity, preset=None if preset == "(none)" else preset, off=tuple(off), committed=committed,
-                  capacity=tuple(sorted((a, v) for a, v in caps.items() if a in routes.index)))
+# --- the scenario: what the sidebar's widgets hold in this run, read before they are drawn ----------------------------
+# The map goes out first (issue 15): the browser starts loading its frame, Leaflet and the map's data while it loads the
+# widgets' code, instead of after about 40 files of it. The widgets are drawn below with the same values.
+online = offline.tiles_reachable()
+view, tiles = dashboard.pending_scenario(view, data, online)
+routes = assets.loc[list(data.network_lines[view.commodity])]
 
 # A claim chosen in the Claims tab shows on the map in the same run, and the map zooms to it (the user asked).
 pending_claim = st.session_state.get("w_claim")
@@ -88,18 +56,7 @@ except GeoError as exc:
     st.error(dashboard.public_message(exc, str(PATHS.data_dir), str(PATHS.corpus_dir)))
     st.stop()
 
-st.subheader("Energy-route claims: Caspian and Central Asian export routes")
-scenario_name = data.presets[view.preset]["title"] if view.preset else ("custom" if (view.off or view.capacity) else "baseline")
-if view.preset and (view.off or view.capacity):
-    scenario_name += " + own changes"
-if view.committed and view.preset and data.presets[view.preset].get("commit"):
-    scenario_name += " · committed volumes on"
-st.caption(f"{view.commodity.capitalize()} · {view.year} · scenario: {md_text(scenario_name)}"
-           f" · flows in {result.unit} (model, calibrated on observed {view.year} route volumes; see Sources)")
-# The headline figures stay in sight on every tab: baseline → scenario, with unit and year.
-for col, m in zip(st.columns(4), dashboard.headline(baseline, result), strict=True):
-    col.metric(m["label"], m["value"], m["delta"], delta_color="off", help=m["help"], border=True, height="stretch",
-               delta_arrow=m["arrow"])
+head = st.container()  # title, scenario line and metrics strip: filled once the map has gone out
 
 # A closed tab sends nothing (issue 15): the browser then loads no table, chart or uploader code before the map. Its widgets'
 # values that the map needs (the claim, the article and its mentions) live on in the view and in "kept_*" keys.
@@ -124,6 +81,60 @@ with tab_map:
                                       claims=dashboard.claims_shown(data, view.year), claims_note=dashboard.claims_note(view.year))
         mapcomponent.show(dashboard.base_map_args(data, PATHS, view.commodity), update.view, fit=update.fit, tiles=update.tiles,
                           key="map", height=620, session=st.session_state.map_session)
+
+with st.sidebar:
+    st.header("Scenario")
+    # Three years as one row of buttons: a select_slider made the browser load about ten more script files (a slider, date
+    # and number formatting) before the map's frame could start (issue 15). ``required``: one year is always chosen.
+    year = st.segmented_control("Year", appstate.YEARS, default=view.year, key="w_year", required=True,
+                                help="Flows of this year; claims of articles dated to the end of it (and undated ones, see the Claims tab)")
+    commodity = st.radio("Commodity", appstate.COMMODITIES, index=appstate.COMMODITIES.index(view.commodity), horizontal=True, key="w_commodity")
+    preset_names = ["(none)", *data.presets]
+    preset = st.selectbox("Preset", preset_names, index=preset_names.index(view.preset or "(none)"), key="w_preset",
+                          format_func=lambda p: "(none): baseline" if p == "(none)" else data.presets[p]["title"])
+    if preset != "(none)":
+        st.caption(md_text(" ".join(t for t in (data.presets[preset]["description"], data.presets[preset].get("note")) if t)))
+    with_commit = [p for p, spec in data.presets.items() if spec.get("commit")]
+    committed = st.checkbox(
+        "Committed volumes (contracts and targets as lower bounds)", value=view.committed, key="w_committed",
+        help="A preset's contracted volumes and targets are met first, then the baseline routing is kept as far as it can be: "
+             "expansions then shift flows without switching anything off. Presets with committed volumes: "
+             + (", ".join(data.presets[p]["title"] for p in with_commit) or "none") + ". Other scenarios are unchanged.")
+    off = st.multiselect("Switch routes off", list(routes.index), default=list(view.off), format_func=names.__getitem__, key="w_off")
+    caps = dict(view.capacity)
+    # A closed expander sends no sliders, so a first page load neither draws nor loads them (issue 15); the capacities
+    # set stay in the view.
+    cap_box = st.expander("Capacities", expanded=bool(caps), key="w_caps", on_change="rerun")
+    with cap_box:
+        for aid in routes.index[routes["capacity_norm"].notna()] if cap_box.open is not False else ():
+            row = routes.loc[aid]
+            base = float(row["capacity_norm"])
+            label = md_text(f"{row['name']} ({row['capacity_norm_unit']}; published {base:g}, {int(row['capacity_year'])})")
+            value = st.slider(label, 0.0, round(base * 3, 1), float(caps.get(aid, base)), step=0.5, key=f"w_cap_{aid}")
+            if abs(value - base) > 1e-9:
+                caps[aid] = value
+            else:
+                caps.pop(aid, None)
+    drawn_tiles = st.toggle("Online map tiles", value=online, disabled=not online, help="Country outlines always work offline.", key="w_tiles")
+
+drawn = view.with_(year=year, commodity=commodity, preset=None if preset == "(none)" else preset, off=tuple(off), committed=committed,
+                   capacity=tuple(sorted((a, v) for a, v in caps.items() if a in routes.index)))
+dashboard.rerun_if_drawn_otherwise(drawn, drawn_tiles, view, tiles)  # the map went out with these values: the same, or drawn again
+
+with head:
+    st.subheader("Energy-route claims: Caspian and Central Asian export routes")
+    scenario_name = data.presets[view.preset]["title"] if view.preset else ("custom" if (view.off or view.capacity) else "baseline")
+    if view.preset and (view.off or view.capacity):
+        scenario_name += " + own changes"
+    if view.committed and view.preset and data.presets[view.preset].get("commit"):
+        scenario_name += " · committed volumes on"
+    st.caption(f"{view.commodity.capitalize()} · {view.year} · scenario: {md_text(scenario_name)}"
+               f" · flows in {result.unit} (model, calibrated on observed {view.year} route volumes; see Sources)")
+    # The headline figures stay in sight on every tab: baseline → scenario, with unit and year.
+    dashboard.metrics_strip(baseline, result)
+
+with tab_map:
+    with col_map:
         st.caption("Layers: " + ", ".join(LAYERS) + " (switch them in the map's layer control, top right). "
                    "Moving dashes show the direction of flow; dashed stretches are drawn approximately.")
         with st.expander("Briefing export"):

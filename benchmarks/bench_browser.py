@@ -16,7 +16,9 @@ the chip removed, the line clicked) to the first animation frame that shows the 
 (opening a list, typing into it) is not counted.
 
 With ``--scale N`` the same navigation and toggle are measured on ``benchmarks/synth.py`` data N times the shipped
-assets. Wall-clock times on a shared machine: the load average is printed with every block.
+assets. Wall-clock times on a shared machine: the load average is printed with every block, and so is the CPU time
+one navigation costs Chromium (all its processes; the page's renderer alone) and the app's server, which other work on
+the machine slows down but does not grow.
 """
 
 from __future__ import annotations
@@ -92,17 +94,37 @@ def timed(page, action: Callable[[], None], until: Callable[[], float]) -> float
     return (done_ms - pressed_ms) / 1000
 
 
+def cpu_seconds(url: str) -> dict[str, float]:
+    """CPU seconds used so far by this process's Chromium processes (all, and the renderers) and by the server of ``url``."""
+    import psutil
+
+    port, out = url.rsplit(":", 1)[1], {"Chromium": 0.0, "renderer": 0.0, "server": 0.0}
+    for proc in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            used = sum(proc.cpu_times()[:2])
+            line = proc.cmdline()
+            if "chrom" in proc.name():
+                out["Chromium"] += used
+                out["renderer"] += used if "--type=renderer" in line else 0.0
+            elif "streamlit" in line and port in line:
+                out["server"] += used
+    return out
+
+
 def navigate(browser, url: str, phases: list[dict[str, float]] | None = None) -> tuple[float, object, object]:
-    """A fresh context and page: seconds from goto to the map drawn and labelled (and, into ``phases``, where it went)."""
+    """A fresh context and page: seconds from goto to the map drawn and labelled (and, into ``phases``, where it went and the CPU it cost)."""
     ctx = browser.new_context(viewport={"width": 1600, "height": 1000})
     page = ctx.new_page()
+    cpu = cpu_seconds(url)
     t0 = time.perf_counter()
     page.goto(url, wait_until="commit")
     page.wait_for_function(DRAWN_JS, timeout=180_000, polling=20)
     seconds = time.perf_counter() - t0
     if phases is not None:
+        spent = {f"CPU {k}": v - cpu[k] for k, v in cpu_seconds(url).items()}
         with contextlib.suppress(Exception):  # an older checkout (--root) has no marks
-            phases.append({k: v / 1000 for k, v in page.evaluate(PHASES_JS).items() if v is not None})
+            spent.update({k: v / 1000 for k, v in page.evaluate(PHASES_JS).items() if v is not None})
+        phases.append(spent)
     return seconds, ctx, page
 
 
@@ -166,7 +188,9 @@ def measure(url: str, repeats: int, steps: tuple[str, ...], goals: dict[str, flo
         if phases:
             names = [k for k in phases[0] if all(k in p for p in phases)]
             print("navigation phases (median s from the page's start): "
-                  + ", ".join(f"{k} {statistics.median(p[k] for p in phases):.2f}" for k in names), flush=True)
+                  + ", ".join(f"{k} {statistics.median(p[k] for p in phases):.2f}" for k in names if not k.startswith("CPU")), flush=True)
+            print("CPU time of one navigation (median s): "
+                  + ", ".join(f"{k[4:]} {statistics.median(p[k] for p in phases):.2f}" for k in names if k.startswith("CPU")), flush=True)
         page.wait_for_timeout(1500)
         series: dict[str, list[float]] = {s: [] for s in steps if s != "navigation"}
         for i in range(repeats + 1):

@@ -183,7 +183,7 @@ def test_query_string_state_round_trips():
     query = {"year": "2022", "preset": "cpc-halted", "off": "btc", "asset": "cpc"}
     at = run_app(query)
     assert not at.exception
-    assert at.sidebar.select_slider(key="w_year").value == 2022
+    assert at.sidebar.segmented_control(key="w_year").value == 2022
     assert at.sidebar.selectbox(key="w_preset").value == "cpc-halted"
     assert at.sidebar.multiselect(key="w_off").value == ["btc"]
     params = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
@@ -317,3 +317,33 @@ def test_a_link_restores_claim_and_article_while_their_tabs_are_closed():
     assert {"cpc", "btc"} <= set(highlight(at))
     assert open_tab(at, "Claims").selectbox(key="w_claim").value == "zeifert-reroute-oil-gas"
     assert open_tab(at, "Article").selectbox(key="w_article").value == "003_1322893579fcee3e"
+
+
+def test_the_map_goes_out_first_with_the_values_the_sidebar_then_shows():
+    """The map is drawn before the sidebar's widgets, from their session state (issue 15): in the run of each change it already
+    shows the change, and the check after the widgets never has to draw it again (``scenario_reruns`` counts those reruns)."""
+    at = run_app()
+
+    def shown() -> dict:
+        assert not at.exception
+        assert "scenario_reruns" not in at.session_state
+        return json.loads(map_args(at)["view"])
+
+    at.sidebar.segmented_control(key="w_year").set_value(2022).run()
+    assert shown()["year"] == 2022
+    at.sidebar.multiselect(key="w_off").set_value(["btc"]).run()
+    assert shown()["off"] == ["btc"]
+    at.sidebar.selectbox(key="w_preset").set_value("cpc-halted").run()
+    assert set(shown()["off"]) == {"btc", "cpc"}  # the preset switches CPC off (data/presets.yaml), the user BTC
+    at.sidebar.radio(key="w_commodity").set_value("gas").run()
+    view = shown()
+    assert view["off"] == ["cpc"] and "btc" not in view["flows"]  # BTC carries oil: the gas network neither lists nor draws it
+    at.sidebar.radio(key="w_commodity").set_value("oil").run()
+    assert shown()["off"] == ["cpc"]  # BTC's switch belonged to the oil choice left before: it is gone, as the sidebar shows
+    assert at.sidebar.multiselect(key="w_off").value == []
+    at.session_state["w_caps"] = True  # the Capacities box opened
+    at.run()
+    at.sidebar.slider(key="w_cap_btc").set_value(40.0).run()  # BTC's published 60 Mt/y (data/assets) down to 40
+    shown()
+    assert at.query_params["cap"] in ("btc:40", ["btc:40"])
+    assert at.query_params["preset"] in ("cpc-halted", ["cpc-halted"])

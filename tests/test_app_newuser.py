@@ -29,7 +29,8 @@ def test_a_german_claim_without_english_rendering_asks_for_it_instead_of_a_valid
     text = shown_text(at)
     assert "English rendering" in text and "validation error" not in text and "pydantic" not in text, text
     # Once written, the claim saves and shows in the Claims tab of this same session.
-    (english,) = [t for t in at.text_input if t.key and t.key.startswith("w_en_")]
+    # The English field of the accepted sentence (the article may yield more than one candidate claim).
+    (english,) = [t for t in at.text_input if t.key == boxes[0].key.replace("w_acc_", "w_en_", 1)]
     english.set_value("Additional tankers are to sail from Aktau to Baku to bypass the CPC pipeline to Novorossiysk.").run()
     assert not at.button(key="w_save_claims").disabled
     at.button(key="w_save_claims").click().run()

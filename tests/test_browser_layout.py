@@ -15,9 +15,9 @@ pytestmark = [
 ]
 
 #: Text of the metrics strip that the browser shows cut: its rendered width runs past the nearest box that clips it
-#: (Streamlit's metric label and value clip with an ellipsis).
+#: (a value runs past its card's border, or a label past the card).
 CUT_JS = """() => { const cut = [];
-  for (const m of document.querySelectorAll('[data-testid="stMetric"]')) {
+  for (const m of document.querySelectorAll('.geo-metric')) {
     const walk = document.createTreeWalker(m, NodeFilter.SHOW_TEXT); let n;
     while ((n = walk.nextNode())) {
       if (!n.textContent.trim()) continue;
@@ -51,7 +51,7 @@ def test_metrics_strip_is_not_cut_off(layout_url, size):
         page.get_by_text("scenario: CPC halted").first.wait_for(timeout=30_000)
         OUTPUT.mkdir(exist_ok=True)
         page.screenshot(path=str(OUTPUT / f"dashboard-{size[0]}x{size[1]}.png"))
-        values = page.locator("[data-testid='stMetricValue']").all_inner_texts()
+        values = page.locator(".geo-metric-value").all_inner_texts()
         assert len(values) == 4 and "→" in values[0], values
         cut = page.evaluate(CUT_JS)
         browser.close()

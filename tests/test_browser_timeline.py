@@ -29,10 +29,8 @@ def test_claim_density_badges_follow_the_year_slider_in_place(app_url, browser):
     assert got["badges"] == ["1"] * 22 + ["2"] * 12
     assert got["cpc"] == 9.9  # 7 px x sqrt(2 claims)
     page.screenshot(path=str(OUTPUT / "map-claim-density-2024.png"))
-    # One step left on the year slider (2024 -> 2023): the same map restyles, badges gone, CPC's marker hidden.
-    thumb = page.locator(".st-key-w_year input[type='range']")
-    thumb.focus()
-    page.keyboard.press("ArrowLeft")
+    # The year one back (2024 -> 2023, the sidebar's Year buttons): the same map restyles, badges gone, CPC's marker hidden.
+    page.locator(".st-key-w_year button", has_text="2023").click()
     page.locator(IFRAME).content_frame.locator(".geo-density").first.wait_for(state="detached", timeout=30_000)
     assert body.evaluate(DENSITY_JS) == {"badges": [], "cpc": "hidden"}
     assert same_view(body.evaluate(VIEW_JS), mine), "the year change keeps the user's view"

@@ -31,18 +31,18 @@ def charts(at) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
 
 
-def test_the_year_slider_drives_flows_and_the_claims_shown():
+def test_the_year_drives_flows_and_the_claims_shown():
     at = run_app()
-    slider = at.sidebar.select_slider(key="w_year")
+    year = at.sidebar.segmented_control(key="w_year")
     # The dashboard opens on the newest year (settings.DASHBOARD_YEAR), where the seed article's claims are shown.
-    assert (slider.value, list(slider.options)) == (2024, ["2022", "2023", "2024"])
+    assert (year.value, list(year.options)) == (2024, ["2022", "2023", "2024"])
     assert claims_caption(open_tab(at, "Claims")).startswith("30 of 30 claims")
-    at.sidebar.select_slider(key="w_year").set_value(2023).run()
+    at.sidebar.segmented_control(key="w_year").set_value(2023).run()
     view = json.loads(map_args(at)["view"])
     # 2023: the map's flows are of 2023, and no claim that names an asset is dated by then (both are of 2024-02-07).
     assert view["year"] == 2023 and view["density"] == {}
     assert claims_caption(at).startswith("14 of 30 claims")  # the 14 undated ones
-    at.sidebar.select_slider(key="w_year").set_value(2024).run()
+    at.sidebar.segmented_control(key="w_year").set_value(2024).run()
     assert not at.exception
     view = json.loads(map_args(at)["view"])
     assert view["year"] == 2024 and "year" not in at.query_params  # the opening year is left out of links
@@ -53,7 +53,7 @@ def test_the_year_slider_drives_flows_and_the_claims_shown():
     assert (counts["cpc"], counts["btc"]) == (2, 1)
     assert view["density"]["cpc"]["r"] == 9.9  # 7 px x sqrt(2) = 9.899
     # Without the undated articles, 2023 has no claim at all.
-    at.sidebar.select_slider(key="w_year").set_value(2023).run()
+    at.sidebar.segmented_control(key="w_year").set_value(2023).run()
     at.checkbox(key="f_undated").uncheck().run()
     assert claims_caption(at).startswith("0 of 30 claims")
     assert any("No claim matches these filters up to 2023" in i.value for i in at.info)
@@ -69,7 +69,7 @@ def test_claim_density_follows_the_claims_tab_filters_while_it_is_closed():
     at.run()  # the second run without the Claims tab: the kept filter still counts
     assert density(at)["cpc"]["n"] == 1
     # "Only articles dated up to the year" unticked: every claim counts at 2023 too.
-    at.sidebar.select_slider(key="w_year").set_value(2023).run()
+    at.sidebar.segmented_control(key="w_year").set_value(2023).run()
     assert density(at) == {}
     open_tab(at, "Claims").checkbox(key="f_dated").uncheck().run()
     assert density(at)["cpc"]["n"] == 1 and "any date" in claims_caption(at)

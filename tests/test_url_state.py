@@ -75,7 +75,7 @@ def test_app_falls_back_with_a_visible_notice():
     for bad in ("²", "1" * 5000):
         at = run({"year": bad, "preset": "cpc-halted"})
         assert not at.exception
-        assert at.sidebar.select_slider(key="w_year").value == 2024  # the dashboard's opening year
+        assert at.sidebar.segmented_control(key="w_year").value == 2024  # the dashboard's opening year
         assert at.sidebar.selectbox(key="w_preset").value == "cpc-halted"
         (warning,) = at.warning
         assert "year" in warning.value and "\n" not in warning.value

@@ -17,7 +17,7 @@ from geo.views import tables as panels
 from tests.scenario_helpers import network
 from tests.test_app import open_tab, run_app
 
-NOTE_2023 = "The seed article (7 Feb 2024) is after 2023: move the Year slider to 2024 to see its key claim"
+NOTE_2023 = "The seed article (7 Feb 2024) is after 2023: choose 2024 under Year to see its key claim"
 
 
 def side_text(at) -> str:
@@ -31,7 +31,7 @@ def test_key_claim_note_when_the_year_is_before_the_article():
     assert panels.key_claim_after_year(seed, 2024, YEARS) is None  # dated 2024: shown at 2024
     assert panels.key_claim_after_year(SimpleNamespace(published=None), 2022, YEARS) is None  # undated: shown every year
     later = panels.key_claim_after_year(SimpleNamespace(published="2025-03"), 2024, YEARS)
-    assert later == "The seed article (Mar 2025) is after 2024: no year the Year slider covers (2022-2024) shows its key claim"
+    assert later == "The seed article (Mar 2025) is after 2024: none of the years under Year (2022-2024) shows its key claim"
 
 
 def test_side_column_follows_the_year_slider():
@@ -40,7 +40,7 @@ def test_side_column_follows_the_year_slider():
     text = side_text(at)
     assert NOTE_2023 in text
     assert "Key claim of the seed article" not in text
-    at.sidebar.select_slider(key="w_year").set_value(2024).run()
+    at.sidebar.segmented_control(key="w_year").set_value(2024).run()
     text = side_text(at)
     assert "Key claim of the seed article" in text and NOTE_2023 not in text
 

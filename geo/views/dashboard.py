@@ -245,8 +245,16 @@ PAGE_STYLE = """<style>
 .claim mark, .article mark {background: #fff3a3; padding: 0 1px;}
 .article {line-height: 1.6; max-width: 58rem; white-space: pre-wrap;}
 iframe[title$="geo_map"] {height: clamp(380px, calc(100vh - 300px), 1100px) !important;}
-[data-testid="stMetricValue"] {font-size: clamp(1.3rem, 2.1vw, 2.25rem);}
-[data-testid="stMetricLabel"] * {white-space: normal !important; overflow: visible !important; text-overflow: clip !important;}
+.geo-metrics {display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 1rem; font-family: "Source Sans", sans-serif;}
+.geo-metric {display: flex; flex-direction: column; border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;
+  padding: calc(1rem - 1px); color: rgb(49, 51, 63);}
+.geo-metric-label {flex: 1 0 auto; font-size: 0.875rem; line-height: 1.4;}
+.geo-metric-help {display: inline-block; width: 0.95rem; height: 0.95rem; margin-left: 0.2rem; border: 1px solid rgba(49, 51, 63, 0.6);
+  border-radius: 50%; font-size: 0.65rem; line-height: 0.95rem; text-align: center; color: rgba(49, 51, 63, 0.6); cursor: help;
+  vertical-align: 0.1rem;}
+.geo-metric-value {font-size: clamp(1.3rem, 2.1vw, 2.25rem); line-height: 1.6; white-space: nowrap;}
+.geo-metric-delta {align-self: flex-start; margin-top: 0.15rem; padding: 0.05rem 0.4rem; border-radius: 0.5rem; font-size: 0.8rem;
+  color: rgba(49, 51, 63, 0.7); background: rgba(151, 166, 195, 0.15);}
 </style>"""
 
 
@@ -258,6 +266,15 @@ def page_style() -> None:
 def headline(baseline: Any, result: Any) -> list[dict[str, str]]:
     """The metrics strip's figures (see :func:`geo.views.tables.headline`)."""
     return panels.headline(baseline, result)
+
+
+def metrics_strip(baseline: Any, result: Any) -> None:
+    """The four headline figures, baseline → scenario, as one HTML block (the help text as each card's tooltip).
+
+    Four ``st.metric`` elements made the browser load eight more script files (number formatting among them) and render
+    four widgets before the map's frame could start (issue 15); the cards keep their look (border, large value, change).
+    """
+    st.html(render("metrics.html", metrics=headline(baseline, result)))
 
 
 def key_claim_card(data: Data, year: int | None = None) -> None:
@@ -418,7 +435,7 @@ def claims_panel(view: ViewState, data: Data, paths: Paths | None = None) -> Vie
     cols = st.columns(2)
     kept("f_dated", cols[0].checkbox(f"Only articles dated up to the sidebar's year ({view.year})", key="f_dated",
                                      value=bool(st.session_state.get("kept_f_dated", True)),
-                                     help="The year slider shows the claims made by the end of its year; untick to list every claim."))
+                                     help="The sidebar's Year shows the claims made by the end of that year; untick to list every claim."))
     kept("f_undated", cols[1].checkbox("Include claims of undated articles", value=bool(st.session_state.get("kept_f_undated", True)),
                                        key="f_undated", help="An article with no date cannot be placed in a year; include its claims at every year?"))
     shown = claims_shown(data, view.year)
@@ -763,6 +780,61 @@ def new_click(value: Any, last: tuple[Any, ...] | None) -> str | None:
 def request_fit() -> None:
     """Ask the map to zoom to the highlighted assets once: a new request id is applied by the page, then ignored."""
     st.session_state.fit_id = st.session_state.get("fit_id", 0) + 1
+
+
+# --- the sidebar's scenario, read before its widgets are drawn ---------------------------------------------------
+
+
+#: The widgets of the sidebar's scenario (app.py), by key: year, commodity, preset, committed volumes, routes switched off,
+#: one capacity slider per route (``w_cap_<id>``) and the online tiles.
+SCENARIO_KEYS = ("w_year", "w_commodity", "w_preset", "w_committed", "w_off", "w_tiles")
+
+
+def scenario_of(view: ViewState) -> tuple[Any, ...]:
+    """The fields of a view that the sidebar's widgets set (what :func:`pending_scenario` must agree on)."""
+    return view.year, view.commodity, view.preset, view.off, view.committed, view.capacity
+
+
+def pending_scenario(view: ViewState, data: Data, online: bool) -> tuple[ViewState, bool]:
+    """The scenario (and the online-tiles switch) that the sidebar's widgets will return in this run, before they are drawn.
+
+    A widget returns its session-state value (set by the user's change that started this run) or, the first time, the
+    value it is drawn with, which app.py takes from ``view``: this reads the same. The map can then be sent before the
+    sidebar, so the browser starts loading its frame, Leaflet and the map's data before the widgets' code (issue 15: the
+    map's frame used to wait behind about 40 script files of the sidebar's widgets). app.py compares the widgets' values
+    with these once they are drawn (:func:`scenario_of`) and reruns if they differ.
+    """
+    state = st.session_state
+    commodity = state.get("w_commodity", view.commodity)
+    routes = data.assets.loc[list(data.network_lines[commodity])]
+    preset = state.get("w_preset", view.preset or "(none)")
+    off = state["w_off"] if "w_off" in state else [a for a in view.off if a in routes.index]
+    caps = dict(view.capacity)
+    for aid in routes.index[routes["capacity_norm"].notna()]:
+        key = f"w_cap_{aid}"
+        if key in state:  # drawn in the last run: the Capacities box is open (a closed one sends no sliders)
+            if abs(float(state[key]) - float(routes.loc[aid, "capacity_norm"])) > 1e-9:
+                caps[aid] = float(state[key])
+            else:
+                caps.pop(aid, None)
+    scenario = view.with_(year=state.get("w_year", view.year), commodity=commodity, preset=None if preset == "(none)" else preset,
+                          off=tuple(a for a in off if a in routes.index), committed=bool(state.get("w_committed", view.committed)),
+                          capacity=tuple(sorted((a, v) for a, v in caps.items() if a in routes.index)))
+    return scenario, bool(state.get("w_tiles", online))
+
+
+def rerun_if_drawn_otherwise(drawn: ViewState, drawn_tiles: bool, view: ViewState, tiles: bool) -> None:
+    """Rerun if the sidebar's widgets hold another scenario than :func:`pending_scenario` read for the map (twice in a row at most).
+
+    ``st.session_state.scenario_reruns`` counts these reruns (tests check that the everyday changes need none).
+    """
+    if (scenario_of(drawn), drawn_tiles) == (scenario_of(view), tiles):
+        st.session_state.pop("scenario_rerun", None)
+        return
+    if not st.session_state.pop("scenario_rerun", False):
+        st.session_state.scenario_rerun = True
+        st.session_state.scenario_reruns = st.session_state.get("scenario_reruns", 0) + 1
+        st.rerun()
 
 
 # --- map conveniences: article mentions, source links, a link to this view ------------------------------------------

@@ -319,15 +319,15 @@ def date_label(published: Any) -> str:
 
 
 def key_claim_after_year(claim: Any, year: int, years: tuple[int, ...]) -> str | None:
-    """With the Year slider before the key claim's article: a one-line note instead of the claim (else ``None``).
+    """With the sidebar's Year before the key claim's article: a one-line note instead of the claim (else ``None``).
 
-    An undated article is shown at every year, as the Claims tab does. ``years`` are the slider's years.
+    An undated article is shown at every year, as the Claims tab does. ``years`` are the years the sidebar offers.
     """
     dated = dated_year(claim.published)
     if dated is None or dated <= year:
         return None
-    move = f"move the Year slider to {dated} to see its key claim" if dated in years \
-        else f"no year the Year slider covers ({years[0]}-{years[-1]}) shows its key claim"
+    move = f"choose {dated} under Year to see its key claim" if dated in years \
+        else f"none of the years under Year ({years[0]}-{years[-1]}) shows its key claim"
     return f"The seed article ({date_label(claim.published)}) is after {year}: {move}"
 
 

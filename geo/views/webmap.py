@@ -300,7 +300,7 @@ def view_json(assets: gpd.GeoDataFrame, state: MapState) -> str:
 
 
 #: The dashboard legend's line for the claim markers, which it sizes and numbers (:func:`density_markers`).
-DENSITY_LEGEND = "claims per asset: the number on it, area ~ number (year slider and Claims tab filters)"
+DENSITY_LEGEND = "claims per asset: the number on it, area ~ number (Year and Claims tab filters)"
 #: Claim density markers: radius in pixels of one claim, and the largest (area follows the count up to it).
 DENSITY_PX = 7.0
 DENSITY_MAX_PX = 30.0

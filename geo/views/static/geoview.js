@@ -103,7 +103,7 @@ window.geoView = (function () {
 
     function create(L_, V, SHARED) {
         var off = new Set(V.off), hl = new Set(V.highlight);
-        var styled = [], halos = [], flowRecs = [], claimRec = null, overlay = null, mapRef = decorated, labelBox = null, labelTimer = null, placed = [];
+        var styled = [], halos = [], flowRecs = [], claimRec = null, overlay = null, mapRef = decorated, labelBox = null, labelTimer = null, labelled = false, placed = [];
         var pointRecs = [], thinZoom = null;
 
         function expand(p) {
@@ -231,7 +231,7 @@ window.geoView = (function () {
            of a marker, a map control or the legend. A name already placed (Kazakhstan–China has four parts) is not repeated. */
         function drawLabels() {
             var map = mapRef;
-            if (!map || !labelBox || !map._loaded || !map._mapPane) return;  // a map removed for a redraw has no panes
+            if (!map || !labelBox || !map._loaded || !map._mapPane) return false;  // a map removed for a redraw has no panes
             var size = map.getSize(), zoom = map.getZoom(), view = map.getBounds(), cont = map.getContainer().getBoundingClientRect();
             var wanted = [], taken = [];
             styled.forEach(function (gj) {
@@ -279,6 +279,7 @@ window.geoView = (function () {
             }
             labelBox.innerHTML = html.join("");
             labelBox.style.display = "";
+            return true;
         }
         /* The stranded-volume labels, placed before any name: beside their ring (above, below, right, left, then the corners),
            where they cover no claim marker, control or other label; if there is no such place, above the ring. */
@@ -491,7 +492,12 @@ window.geoView = (function () {
             map = map || mapRef;
             if (!map) return;
             hook(map);
-            scheduleLabels();
+            /* The first view is labelled at once, in the same frame as the routes (issue 15: the 40 ms wait for more moves
+               delayed the labelled map); later changes wait for the moves and redraws to settle. */
+            if (!labelled && drawLabels()) {
+                labelled = true;
+                if (labelTimer) { clearTimeout(labelTimer); labelTimer = null; }
+            } else scheduleLabels();
             if (overlay) overlay.clearLayers(); else overlay = L.layerGroup().addTo(map);
             (V.rings || []).forEach(function (r) {
                 L.circleMarker([r.lat, r.lon], {radius: r.radius, color: V.ruColour, weight: 3, fill: true, fillOpacity: 0.12,

@@ -135,14 +135,16 @@
         if (v) map.setView([v.lat, v.lng], v.zoom, {animate: false});
     }
     /* The base map's script is a static file named by its content hash (geo/views/mapcomponent.py), fetched as text
-       while Leaflet loads: component arguments would carry it through every rerun (issue 15). */
+       while Leaflet loads: component arguments would carry it through every rerun (issue 15). Its gzip copy is fetched
+       and inflated here: the server sends that file as it is, where it compressed the script again for every page. */
     var scripts = {};
     function fetchBase(args) {
-        var url = args.script_url;
+        var packed = !!args.script_gz_url && typeof DecompressionStream !== "undefined" && typeof Response !== "undefined";
+        var url = packed ? args.script_gz_url : args.script_url;
         if (!scripts[url]) {
             scripts[url] = fetch(url, {credentials: "same-origin"}).then(function (r) {
                 if (!r.ok) throw new Error("map script " + url + ": HTTP " + r.status);
-                return r.text();
+                return packed ? new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).text() : r.text();
             });
             scripts[url].catch(function () { delete scripts[url]; });  // a later render may try again
         }
