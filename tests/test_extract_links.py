@@ -302,3 +302,11 @@ def test_an_assets_own_name_inside_a_claim_of_no_route_is_still_a_mention():
                 language="en", matcher=MATCHER)
     assert [c.claim_type for c in x.claims] == ["alignment"]
     assert [(m.id, m.linked, m.claim) for m in x.mentions] == [("kashagan", True, 0)]
+
+
+def test_an_abbreviation_inside_a_claim_is_the_assets_even_without_energy_words():
+    # an opinion claim with no energy word anywhere: КТК is the consortium's line there (outside a claim it would wait for
+    # energy words, as "BTC fell 4% against the dollar" shows)
+    x = analyse("Аналитики считают, что без КТК Казахстан лишится трети доходов бюджета.", language="ru", matcher=MATCHER)
+    assert [c.claim_type for c in x.claims] == ["opinion"]
+    assert [(m.id, m.linked, m.claim) for m in x.mentions] == [("cpc", True, 0)]

@@ -1050,7 +1050,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         else:
             m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or speaks(m.sentence) or _referred_back(
                 m, sentences, energy, text, lang, matcher) or (
-                "goods" not in cue_sets[m.sentence] and _cue_less(m, kinds, text, sentences, own_names, energy_doc, goods_doc, said))
+                "goods" not in cue_sets[m.sentence] and _cue_less(
+                    m, kinds, text, sentences, own_names, energy_doc or _abbreviation(m.alias), goods_doc, said))
             if m.end <= dateline or id(m) in towns:
                 m.linked = False  # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town
             claims[ci].mentions.append(_mention_dict(m, matcher))
@@ -1333,12 +1334,17 @@ _REGION_NEXT = re.compile(r"\s*(?:region|oblast|province|gebiet|област|р�
 _LINE_WORD = re.compile(r"pipeline|\bline\b|\bsystem|leitung|трубопровод|нефтепровод|газопровод|ветк|систем")
 
 
+def _abbreviation(alias: str) -> bool:
+    """An abbreviation inside a claim is the asset's (a claim speaks of routes and reliance: «без КТК», not Bitcoin)."""
+    return alias.isupper() and len(alias) <= 6
+
+
 def _needs_energy(alias: str, kind: str) -> bool:
     """An abbreviation or a line's one-word name names the asset only in energy talk or beside a word for a line.
 
     "BTC" is also Bitcoin; "Druzhba" is also "friendship", a hotel, a station.
     """
-    return (alias.isupper() and len(alias) <= 6) or (kind in LINE_KINDS and not any(c in alias for c in " -–—"))
+    return _abbreviation(alias) or (kind in LINE_KINDS and not any(c in alias for c in " -–—"))
 
 
 def _bare_chain(m: Mention, kind: str) -> bool:
