@@ -310,3 +310,16 @@ def test_an_abbreviation_inside_a_claim_is_the_assets_even_without_energy_words(
     x = analyse("Аналитики считают, что без КТК Казахстан лишится трети доходов бюджета.", language="ru", matcher=MATCHER)
     assert [c.claim_type for c in x.claims] == ["opinion"]
     assert [(m.id, m.linked, m.claim) for m in x.mentions] == [("cpc", True, 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("The Baku–Tbilisi–Kars railway carried 1 million tonnes of oil.", "en"),  # a railway the data does not hold
+     ("По железной дороге Баку — Тбилиси — Карс перевезено 1 млн тонн нефти.", "ru")],
+)
+def test_a_town_in_the_name_of_a_railway_is_not_its_port(text, language):
+    assert links(text, language) == set()
+
+
+def test_a_town_ending_a_rail_leg_of_the_data_still_counts():
+    assert links("Oil is railed from Baku to Batumi.", "en") == {"batumi", "rail-baku-batumi"}
