@@ -212,12 +212,114 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
 
 
 @pytest.mark.parametrize(("name", "floor_p", "floor_r"), [("extraction_links_holdout2.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout3.yaml", 0.9, 0.85)])
+                                                          ("extraction_links_holdout3.yaml", 0.9, 0.85),
+                                                          ("extraction_links_holdout4.yaml", 0.9, 0.85)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
-    """Batches 2 and 3 were each scored blind once (their headers); this guards their present level, it is no target."""
+    """Batches 2, 3 and 4 were each scored blind once (their headers; 4 is tuned on since); this guards their present level, it is no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
     with capsys.disabled():
         print(f"\n{name}: " + ", ".join(f"{lang} P {c['tp'] / (c['tp'] + c['fp']):.2f} R {c['tp'] / (c['tp'] + c['fn']):.2f}"
                                         for lang, c in sorted(by_lang.items())) + f"; misses {errors}")
     for lang, c in by_lang.items():
         assert c["tp"] / (c["tp"] + c["fp"]) >= floor_p and c["tp"] / (c["tp"] + c["fn"]) >= floor_r, lang
+
+
+# --- branch h/links2: every mention (issue 11), with or without a cue word --------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("The Karachaganak consortium hired a new chief executive.", "en", {"karachaganak"}),  # a field's own name
+     ("Der Vorstand von Tengizchevroil wird im Januar neu besetzt.", "de", {"tengiz"}),
+     ("Кашаган посетила делегация из Италии.", "ru", {"kashagan"}),
+     ("The Druzhba pipeline turned sixty this year.", "en", {"druzhba-samara-schwedt"}),  # a line's own name, many words
+     ("At Unecha the Druzhba system splits into two branches.", "en", {"unecha", "druzhba-samara-schwedt"})],
+)
+def test_an_assets_own_name_is_a_mention_without_a_cue(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("BTC fell 4% against the dollar on Monday.", "en"),  # an abbreviation outside any energy story: Bitcoin
+     ("The Hotel Druzhba reopened after renovation.", "en"),  # a line's one-word name is also a common word
+     ("Tengizchevroil declined to comment.", "en"),  # the operator speaking is no field
+     ("Samara's mayor opened a new park on Saturday.", "en"),  # a town's name needs its facility's business
+     ("Железнодорожный переход Достык — Алашанькоу работает круглосуточно.", "ru")],  # a chain of places, no line word
+)
+def test_an_ambiguous_name_without_energy_is_no_mention(text, language):
+    assert links(text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Trucks waited two days at Khorgos as customs checks slowed.", "en", {"khorgos"}),  # a crossing's business
+     ("Der Grenzübergang Chorgos liegt an der Seidenstraße.", "de", {"khorgos"}),  # the kind word next to the name
+     ("Погранпереход Хоргос будет работать в праздники.", "ru", {"khorgos"}),
+     ("A ferry with 200 passengers left the port of Aktau for Baku.", "en", set()),  # passengers: the town's harbour
+     ("Grain exports through the port of Aktau rose by a tenth.", "en", set()),  # other goods
+     ("A tanker carrying sunflower oil left the port of Kuryk.", "en", set()),  # an oil that is food
+     ("Atyrau region officials inspected a pumping station.", "en", set())],  # the region, not the junction
+)
+def test_a_town_named_facility_needs_its_business(text, language, expected):
+    assert links(text, language) == expected
+
+
+def test_a_port_before_a_lines_chain_leaves_the_line():
+    # «Актау — Баку» is the tanker lane's own name; «Баку — Тбилиси — Джейхан» after it is the BTC's chain of places
+    got = links("Нефть идёт по маршруту Актау — Баку — Тбилиси — Джейхан.", "ru")
+    assert {"btc", "lane-aktau-baku"} <= got and "ceyhan" not in got
+
+
+def test_a_capital_after_a_decision_word_is_its_government():
+    # «решение Баку»: Azerbaijan's government, not the terminal that stands for Baku in oil talk
+    assert links("Астана поддержала решение Баку о новом тарифе на прокачку нефти.", "ru") == set()
+    assert links("Танкеры с нефтью из Актау идут в Баку.", "ru") == {"aktau", "sangachal", "lane-aktau-baku"}
+
+
+def test_the_baltic_pipeline_in_german_short_form_and_case():
+    assert links("Arbeiten an der Baltischen Pipeline verzögern die Verladung.", "de") == {"transneft-samara-primorsk"}
+
+
+def test_a_field_and_its_lines_far_end_name_the_line():
+    # Karachaganak-Orenburg is an alias of the line: the field and the far end in one sentence of sending on
+    assert links("Condensate from Karachaganak is piped to Orenburg for treatment.", "en") == {
+        "karachaganak", "karachaganak-orenburg"}
+    assert links("Karachaganak lies about 150 km from Orenburg.", "en") == {"karachaganak"}  # no flow between them
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Oil exports rose; Atyrau and Aktobe led the regions in investment.", "en"),
+     ("Die Ölexporte stiegen; Atyrau und Aktobe lagen bei den Regionen vorn.", "de")],
+)
+def test_a_name_among_regions_is_the_region(text, language):
+    assert links(text, language) == set()
+
+
+def test_an_assets_own_name_inside_a_claim_of_no_route_is_still_a_mention():
+    # an alignment claim with no energy word: Kashagan is named by its own name, so it is a linked mention in that claim
+    x = analyse("Kazakhstan and Azerbaijan signed a strategic partnership, and the Kashagan partners welcomed it.",
+                language="en", matcher=MATCHER)
+    assert [c.claim_type for c in x.claims] == ["alignment"]
+    assert [(m.id, m.linked, m.claim) for m in x.mentions] == [("kashagan", True, 0)]
+
+
+def test_an_abbreviation_inside_a_claim_is_the_assets_even_without_energy_words():
+    # an opinion claim with no energy word anywhere: КТК is the consortium's line there (outside a claim it would wait for
+    # energy words, as "BTC fell 4% against the dollar" shows)
+    x = analyse("Аналитики считают, что без КТК Казахстан лишится трети доходов бюджета.", language="ru", matcher=MATCHER)
+    assert [c.claim_type for c in x.claims] == ["opinion"]
+    assert [(m.id, m.linked, m.claim) for m in x.mentions] == [("cpc", True, 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("The Baku–Tbilisi–Kars railway carried 1 million tonnes of oil.", "en"),  # a railway the data does not hold
+     ("По железной дороге Баку — Тбилиси — Карс перевезено 1 млн тонн нефти.", "ru")],
+)
+def test_a_town_in_the_name_of_a_railway_is_not_its_port(text, language):
+    assert links(text, language) == set()
+
+
+def test_a_town_ending_a_rail_leg_of_the_data_still_counts():
+    assert links("Oil is railed from Baku to Batumi.", "en") == {"batumi", "rail-baku-batumi"}

@@ -196,7 +196,8 @@ def test_the_first_sentence_has_no_sentence_before_it():
     # (the last sentence's energy words do not wrap round).
     x = run("Kazakhstan will reroute via the CPC. Oil exports grew.")
     assert x.claims == []
-    assert [(m.id, m.linked) for m in x.mentions] == [("cpc", False)]
+    # the CPC is still a mention of the line (issue 11: every mention, claim or not; the story speaks of oil), in no claim
+    assert [(m.id, m.linked, m.claim) for m in x.mentions] == [("cpc", True, None)]
 
 
 def test_a_misspelt_long_name_matches_by_one_vowel_edit_only():

@@ -244,10 +244,15 @@ def _town_use(i: int, raws: list[str], gaps: list[str], best: list[Entry], match
         return False
     if i > 0 and gaps[i] == " " and raws[i - 1].casefold().startswith(("official", "официальн", "offiziell")):
         return True
+    if i > 0 and gaps[i] == " " and raws[i - 1].casefold().startswith(_STANCE_WORDS):
+        return True  # «решение Баку», "the position of Baku" (a government's decision or position, in the genitive)
     return (i + 2 < n and after in _AND and raws[i + 2] in _CAPITALS and gap_after == gaps[i + 2] == " ") or (
         i >= 2 and raws[i - 1] in _AND and raws[i - 2] in _CAPITALS and gaps[i] == gaps[i - 1] == " ")
 
 
+#: Words of a government's decision or stance: the capital right after one is its government («позиция Баку»).
+_STANCE_WORDS = ("решени", "позици", "заявлени", "требовани", "предложени", "decision", "position", "stance", "entscheidung",
+                 "haltung")
 _ADJ = ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими")
 #: Plants named after their town that are not in the data (refineries, power and petrochemical plants, airports).
 _OTHER_PLANTS = frozenset(c for w in (
@@ -426,6 +431,13 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         sent = bisect_right(sentence_starts, st) - 1
         if not commodity and context is not None:
             line = _in_context(chain, line, context, sent, matcher)
+        if not line and len(chain) >= 4:
+            # «Актау — Баку — Тбилиси — Джейхан»: a port before (or after) a line's own chain; the line is the longer part
+            for a, b in ((first + 1, last), (first, last - 1)):
+                line = _resolve_chain(tuple(keys[a : b + 1]), matcher, commodity)
+                if line:
+                    st, en = offsets[2 * a], offsets[2 * b + 1]
+                    break
         if line:
             out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
     return out
@@ -955,6 +967,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     in_town = [m for m in mentions if kinds.get(m.id) in _TOWN_KINDS and " " not in m.text and m.match != "chain"]
     if in_town:
         towns.update(id(m) for m in in_town if _sentence_has(_CONSUMERS, _CONSUMER_STEMS, m.sentence, text, sentences, homes))
+        # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
+        towns.update(id(m) for m in in_town if _REGION_AFTER.match(text, m.end, min(sentences[m.sentence][1], m.end + 60)))
+        # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
+        towns.update(id(m) for m in in_town if _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80))
+                     or _ROUTE_NAME_BEFORE.search(text, max(0, m.start - 60), m.start))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -1018,16 +1035,26 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             got = flows[sent] = "goods" not in cue_sets[sent] and flow_re.search(text[slice(*sentences[sent])].lower()) is not None
         return got
 
+    # issue 11's "every mention": a name that is an asset only needs no cue; a town's name needs its kind or transport words
+    energy_doc = any(energy)
+    # a story of other goods (containers, grain) and no energy: its ports and crossings are not the oil facilities
+    goods_doc = not energy_doc and any("goods" in c for c in cue_sets)
+    said: dict[Any, Any] = {}  # by sentence: its words in lower case, and which link patterns it holds
+    own_names = _own_name_sentences(mentions, kinds, energy_doc, text, sentences, said)
     for m in mentions:
         ci = m.claim = claim_of.get(m.sentence)
         if ci is None:
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
             m.linked = m.end > dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
-                                             or _referred_back(m, sentences, energy, text, lang, matcher))
+                                             or _referred_back(m, sentences, energy, text, lang, matcher)
+                                             or (id(m) not in towns and "goods" not in cue_sets[m.sentence]
+                                                 and _cue_less(m, kinds, text, sentences, own_names, energy_doc, goods_doc, said)))
         else:
             m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or speaks(m.sentence) or _referred_back(
-                m, sentences, energy, text, lang, matcher)
+                m, sentences, energy, text, lang, matcher) or (
+                "goods" not in cue_sets[m.sentence] and _cue_less(
+                    m, kinds, text, sentences, own_names, energy_doc or _abbreviation(m.alias), goods_doc, said))
             if m.end <= dateline or id(m) in towns:
                 m.linked = False  # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town
             claims[ci].mentions.append(_mention_dict(m, matcher))
@@ -1037,6 +1064,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             # "from Aktau and Kuryk to Baku": Baku ends both tanker lanes (Sangachal for Aktau's, the port of Baku for Kuryk's)
             points.setdefault(m.sentence, set()).update(a for a in (m.id, *m.alts) if a in lane_ends)
         kept.append(m)
+    far = _far_ends(kept, text, raws, offsets, sentences, matcher, said)
+    if far:
+        kept = sorted(kept + far, key=lambda m: m.start)
     # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
     lanes = {ln for idx, here in points.items() for ln in _lanes(here | points.get(idx + 1, set()), matcher)}
     lane_points: set[str] = set()
@@ -1218,6 +1248,161 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
         s, e = sentences[m.sentence]
         got = carriers[m.sentence] = _CARRIER.search(text[s:e].casefold()) is not None
     return not got or _sentence_has(_MEETING, _MEETING_STEMS, m.sentence, text, sentences, meetings)
+
+
+#: Words of oil or gas sent on or processed: with one, a field and a far end in one sentence name the line between them.
+_SENT_ON = re.compile(r"process|pump|\bsent\b|deliver|goes|flows?\b|piped|verarbeit|aufbereit|liefer|fließ|"
+                      r"переработ|перерабатыва|поставля|направля|отправля|прокач|перекач")
+
+
+def _far_ends(mentions: list[Mention], text: str, raws: list[str], offsets: list[int], sentences: list[tuple[int, int]],
+               matcher: Matcher, memo: dict[Any, Any]) -> list[Mention]:
+    """A field's line named by the field and the line's far end in one sentence, though not as a chain of places.
+
+    "Karachaganak condensate is processed at Orenburg", "Gas aus dem Karatschaganak-Feld wird nach Orenburg gepumpt":
+    the one line with an alias that runs from the field to that place (Karachaganak-Orenburg). A place that is a name
+    of its own already found is left to it. Each sentence's words are read once, and each line is added once.
+    """
+    out: list[Mention] = []
+    by_sent: dict[int, set[str]] = {}  # the keys of the fields each sentence names
+    for m in mentions:
+        if m.linked and matcher.kinds.get(m.id) == "field" and (words := WORD.findall(m.text)):
+            by_sent.setdefault(m.sentence, set()).add(name_key(words[0]))
+    if not by_sent:
+        return out
+    spans = sorted((m.start, m.end) for m in mentions)
+    ids = {m.id for m in mentions}
+    starts = offsets[0::2]
+    for sent, fks in by_sent.items():
+        if not _said(_SENT_ON, sent, text, sentences, memo):
+            continue  # "Karachaganak lies 150 km from Orenburg": no flow between them
+        s, e = sentences[sent]
+        for k in range(bisect_left(starts, s), min(len(raws), bisect_left(starts, e))):
+            if not raws[k][:1].isupper():
+                continue
+            pk = name_key(raws[k])
+            for fk in fks:
+                lines = matcher.alias_ends.get((fk, pk), ())
+                line = next(iter(lines)) if len(lines) == 1 else ""
+                st, en = offsets[2 * k], offsets[2 * k + 1]
+                j = bisect_right(spans, (st, en)) - 1
+                if line and line not in ids and not (j >= 0 and spans[j][1] > st):
+                    out.append(Mention(st, en, text[st:en], line, text[st:en], "chain", sent, linked=True))
+                    ids.add(line)
+    return out
+
+
+def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
+    """``pattern`` (written in lower case) occurs in sentence ``sent``: searched once per sentence and pattern."""
+    key = (pattern, sent)
+    got = memo.get(key)
+    if got is None:
+        low = memo.get(sent)
+        if low is None:
+            low = memo[sent] = text[slice(*sentences[sent])].casefold()
+        got = memo[key] = pattern.search(low) is not None
+    return bool(got)
+
+
+#: Kinds whose names are the asset's own (a line's name, a field's): a mention without any cue.
+_OWN_NAME_KINDS = frozenset(("pipeline", "shipping_lane", "rail", "field"))
+#: Words of a town-named facility's own business, by kind: with one in the sentence, or the kind word right next to the
+#: name ("Grenzübergang Chorgos", «порт Курык», "Ust-Luga port"), the name is the facility ("Trucks queued at Khorgos as
+#: customs checks slowed", "In Ust-Luga bleibt der Umschlag stabil"); without, the town ("Samara's ice hockey team").
+_OWN_BUSINESS = {
+    "port": re.compile(r"\bport|hafen(?!stadt)|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|berth|"
+                       r"(?<![а-яё])порт[уаеом]?\b|терминал|танкер|перевалк|отгруз|груз|причал"),
+    "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив"),
+    "junction": re.compile(r"pipeline|pump|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци"),
+    "border_crossing": re.compile(r"border|custom|crossing|freight|truck|grenz|zoll|güterz|границ|таможн|переход|грузовик|фур[аы]"),
+    "refinery": re.compile(r"refiner|raffinerie|нпз|crude|rohöl|нефт"),
+}
+#: Words of passengers: a port in a sentence of tourists or ferry guests is the town's harbour, not a facility of oil.
+_PASSENGERS = re.compile(r"passenger|tourist|holidaymaker|visitor|guest|fans\b|passagier|urlauber|gäste|besucher|пассажир|турист|"
+                         r"гост[ейия]|зрител|болельщик")
+#: A speech verb right after a field's name: the operating company speaks ("Tengizchevroil declined to comment"), no field.
+_SPEAKS_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|declined|told|did not|has not|announced|meldete|teilte|erklärte|sagte|"
+                           r"сообщил|заявил|отказал)")
+#: Oils that are food: their tankers and ports are not those of crude.
+_EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
+                         r"(?:растительн|подсолнечн|пальмов)\w* масл")
+#: The rest of a dash chain of places, then a word of a railway or road: the name of a route the data does not hold.
+_ROUTE_WORDS = (r"(?:railway|railroad|rail line|rail link|road|highway|motorway|(?:eisen)?bahn\w*|straße|autobahn|"
+                r"железн\w* дорог\w*|ж/д|автодорог\w*|автомагистрал\w*|трасс\w*)")
+_ROUTE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ][\w'-]*){1,4}\s+" + _ROUTE_WORDS, re.IGNORECASE)
+_ROUTE_NAME_BEFORE = re.compile(_ROUTE_WORDS + r"\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,3}$", re.IGNORECASE)
+#: A region word later in the name's clause (no clause break between).
+_REGION_AFTER = re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|oblasts?|областей|области|provinces?|provinzen)(?!\w)",
+                           re.IGNORECASE)
+#: A region word after the name: "Atyrau region", "Gebiet Atyrau" is not the facility («Атырауская область» is no match).
+_REGION_NEXT = re.compile(r"\s*(?:region|oblast|province|gebiet|област|район)", re.IGNORECASE)
+
+
+#: Words of a line: with one, a line's bare name ("the Druzhba system", «ветка БТС-2») is the line in any story.
+_LINE_WORD = re.compile(r"pipeline|\bline\b|\bsystem|leitung|трубопровод|нефтепровод|газопровод|ветк|систем")
+
+
+def _abbreviation(alias: str) -> bool:
+    """An abbreviation inside a claim is the asset's (a claim speaks of routes and reliance: «без КТК», not Bitcoin)."""
+    return alias.isupper() and len(alias) <= 6
+
+
+def _needs_energy(alias: str, kind: str) -> bool:
+    """An abbreviation or a line's one-word name names the asset only in energy talk or beside a word for a line.
+
+    "BTC" is also Bitcoin; "Druzhba" is also "friendship", a hotel, a station.
+    """
+    return _abbreviation(alias) or (kind in LINE_KINDS and not any(c in alias for c in " -–—"))
+
+
+def _bare_chain(m: Mention, kind: str) -> bool:
+    """A place chain ("Dostyk - Alashankou") names a line only in energy talk or beside a word for a line.
+
+    The same places also name a rail crossing, a road, a flight.
+    """
+    return m.match == "chain" and kind in LINE_KINDS
+
+
+def _own_name(m: Mention, kind: str, energy_doc: bool, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
+    if m.match not in ("name", "chain", "fuzzy") or kind not in _OWN_NAME_KINDS:
+        return False
+    if energy_doc or not (_needs_energy(m.alias, kind) or _bare_chain(m, kind)):
+        return True
+    return _said(_LINE_WORD, m.sentence, text, sentences, memo)
+
+
+def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_doc: bool, text: str,
+                        sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> set[int]:
+    """Sentences that name an asset by a name of its own (a line, a field), as :func:`_cue_less` reads it."""
+    return {m.sentence for m in mentions if _own_name(m, kinds.get(m.id, ""), energy_doc, text, sentences, memo)}
+
+
+def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tuple[int, int]], own_names: set[int],
+              energy_doc: bool, goods_doc: bool, memo: dict[Any, Any]) -> bool:
+    """A mention linked though its sentence has no energy cue (issue 11: every mention of an asset is found).
+
+    A line's or field's own name counts anywhere ("Tengizchevroil said output at Tengiz would return to normal"); an
+    abbreviation only in a story that speaks of energy somewhere ("BTC" in a crypto story is Bitcoin). A name that is also
+    a town's counts with its kind word next to it, with words of the facility's business in its sentence, or beside an
+    asset's own name ("Unecha is where the BPS-2 line branches off"); not as a region ("Atyrau und Mangistau lagen vorn").
+    """
+    kind = kinds.get(m.id)
+    if kind in _OWN_NAME_KINDS:
+        if kind == "field" and _SPEAKS_AFTER.match(text, m.end, m.end + 30):
+            return False
+        return _own_name(m, kind, energy_doc, text, sentences, memo)
+    business = _OWN_BUSINESS.get(kind or "")
+    if business is None or goods_doc or m.match not in ("name", "fuzzy"):
+        return False
+    e = sentences[m.sentence][1]
+    if _said(_EDIBLE_OIL, m.sentence, text, sentences, memo):
+        return False  # "a tanker carrying vegetable oil ran aground near the port of Aktau"
+    if " " in m.alias:
+        return True  # a name of the facility itself ("Port of Aktau", "CPC terminal", «Атырауская НПС»)
+    if _REGION_NEXT.match(text, m.end, min(e, m.end + 40)):
+        return False
+    sent = m.sentence
+    return (sent in own_names or _said(business, sent, text, sentences, memo)) and not _said(_PASSENGERS, sent, text, sentences, memo)
 
 
 #: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
