@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, islice, repeat
 from operator import or_
 from pathlib import Path
 from typing import Any, cast
@@ -321,9 +321,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     starts = compress(range(len(keys)), map(or_, map(matcher.first_keys.__contains__, keys), map(matcher.abbrevs.__contains__, raws)))
     found: list[tuple[Mention, list[Entry]]] = []
     free = 0
-    prefixes, names_get, abbrevs, fuzzy_words = matcher.prefixes, matcher.names.get, matcher.abbrevs, matcher.fuzzy_words
+    trie, abbrevs, fuzzy_words = matcher.trie, matcher.abbrevs, matcher.fuzzy_words
     accepted = matcher.accepted
-    n_keys, max_len, n_sentences = len(keys), matcher.max_len, len(sentence_starts)
+    n_keys, n_sentences = len(keys), len(sentence_starts)
     for i in starts:
         if i < free:
             continue
@@ -331,10 +331,10 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         raw = raws[i]
         if raw in abbrevs and not _NUMBER_AFTER.match(text, offsets[2 * i + 1], offsets[2 * i + 1] + 2):
             best_n, best = 1, abbrevs[raw]
-        prefix: tuple[str, ...] = (keys[i],)
-        n, limit = 1, min(max_len, n_keys - i)
-        while prefix in prefixes:
-            entries = names_get(prefix)
+        node = trie.get(keys[i])  # the node of the prefix keys[i : i + n]
+        n, limit = 1, n_keys - i  # the trie is no deeper than the longest name (matcher.max_len words)
+        while node is not None:
+            entries = node.get(None)
             if entries:
                 if n == 1:
                     entries = accepted.get((raw, id(entries))) or _accept(entries, raw, matcher)
@@ -350,7 +350,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                     best_n = n
             if n >= limit:
                 break
-            prefix = (*prefix, keys[i + n])
+            node = node.get(keys[i + n])
             n += 1
         if not best:
             continue
@@ -396,12 +396,13 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
     its sentence or article speaks of (``context`` of the sentence index) settles a chain that fits lines of both.
     """
     # gaps[k] stands before word k; a dash gap joins word k - 1 and word k
-    dashed = [k for k in compress(range(len(gaps)), map(_DASH_GAPS.__contains__, gaps)) if 0 < k < len(keys)]
+    n_keys = len(keys)
+    dashed = list(compress(range(1, n_keys), map(_DASH_GAPS.__contains__, islice(gaps, 1, n_keys))))  # C-level scans
     out: list[tuple[Mention, list[Entry]]] = []
     place = matcher.place_keys
-    if not any(keys[k] in place for k in dashed):
+    if place.isdisjoint(map(keys.__getitem__, dashed)):
         return out  # no dash before a place: no chain ("re-routed", "Ust-Luga" alone)
-    found_starts = [m.start for m, _ in found]
+    found_starts: list[int] | None = None
     k = 0
     while k < len(dashed):
         first = dashed[k] - 1
@@ -411,9 +412,11 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
             last = dashed[k]
         k += 1
         chain = tuple(keys[first : last + 1])
-        if not all(c in matcher.place_keys for c in chain):
+        if not place.issuperset(chain):
             continue
         st, en = offsets[2 * first], offsets[2 * last + 1]
+        if found_starts is None:
+            found_starts = [m.start for m, _ in found]
         j = bisect_right(found_starts, st) - 1
         if j >= 0 and (found[j][0].start < st < found[j][0].end or found[j][0].end >= en):
             continue  # inside one name already, or cut through one

@@ -69,6 +69,9 @@ class Matcher:
     names: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     prefixes: set[tuple[str, ...]] = field(default_factory=set)
     max_len: int = 1
+    #: The same names as a trie of word keys: ``trie[k1][k2]...`` is the node of a prefix, and its ``None`` key holds the
+    #: entries of the name that ends there (walking it hashes one word key a step, not a growing tuple).
+    trie: dict[str | None, Any] = field(default_factory=dict)
     abbrevs: dict[str, list[Entry]] = field(default_factory=dict)
     vocab_by_head: dict[str, list[str]] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
@@ -174,6 +177,11 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
             m.group_alternatives[g["id"]] = g["alternatives"]
     m.names, m.abbrevs = dict(names), dict(abbrevs)
     m.prefixes = {k[:i] for k in names for i in range(1, len(k) + 1)}
+    for k, entries in m.names.items():
+        node = m.trie
+        for word in k:
+            node = node.setdefault(word, {})
+        node[None] = entries
     m.max_len = max((len(k) for k in names), default=1)
     m.first_keys = frozenset(k[0] for k in names)
     heads: dict[str, list[str]] = defaultdict(list)
