@@ -38,7 +38,7 @@ def texts() -> list[tuple[str, str, str | None]]:
 
 def main() -> None:
     matcher = default_matcher(settings.DATA_DIR)
-    with open(sys.argv[1], "w", encoding="utf-8") as fh:
+    with Path(sys.argv[1]).open("w", encoding="utf-8") as fh:
         for _ in range(2):  # twice: the second pass runs on warm memos
             for key, text, lang in texts():
                 r = analyse(text, article=key, language=lang, matcher=matcher)
