@@ -317,8 +317,13 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     if doc_keys is not None:  # only the words of operator names are wanted
         at = list(compress(range(len(keys)), map(matcher.operator_keys.__contains__, keys)))
         doc_keys.extend(zip(at, map(keys.__getitem__, at), strict=True))
-    # word positions where a name may start, in order: a key that opens an alias, or an abbreviation
-    starts = compress(range(len(keys)), map(or_, map(matcher.first_keys.__contains__, keys), map(matcher.abbrevs.__contains__, raws)))
+    # word positions where a name may start, in order: a key that opens an alias, or an abbreviation. One C-level pass over
+    # the keys: an abbreviation's word has the key of the abbreviation (a word of the same key that is no abbreviation opens
+    # nothing in the loop below).
+    start_keys = matcher.start_keys
+    if start_keys is None:
+        start_keys = matcher.start_keys = matcher.first_keys | {_key_of(a, matcher) for a in matcher.abbrevs}
+    starts = compress(range(len(keys)), map(start_keys.__contains__, keys))
     found: list[tuple[Mention, list[Entry]]] = []
     free = 0
     trie, abbrevs, fuzzy_words = matcher.trie, matcher.abbrevs, matcher.fuzzy_words
@@ -524,6 +529,16 @@ def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offse
 
 def _resolve_from_to(a: str, b: str, commodity: str, matcher: Matcher) -> str | None:
     """The one line whose dashed alias runs from ``a`` to ``b``; else the one line that passes both (of the commodity)."""
+    key = (a, b, commodity)
+    if key in matcher.from_to_seen:
+        return matcher.from_to_seen[key]
+    line = _resolve_from_to_of(a, b, commodity, matcher)
+    if len(matcher.from_to_seen) < MAX_MEMO // 10:  # it scans every line: memoised, bounded
+        matcher.from_to_seen[key] = line
+    return line
+
+
+def _resolve_from_to_of(a: str, b: str, commodity: str, matcher: Matcher) -> str | None:
     def fits(ln: str) -> bool:
         return not commodity or commodity in matcher.commodity.get(ln, commodity)
 

@@ -97,9 +97,11 @@ class Matcher:
     rail_ends: frozenset[str] = frozenset()  # their end points
     avoiding_groups: frozenset[str] = frozenset()  # "group:<id>" of route groups none of whose assets touches Russia
     first_keys: frozenset[str] = frozenset()
+    start_keys: frozenset[str] | None = None  # first_keys and the keys of the abbreviations (filled by the extractor on first use)
     # memos filled while matching; bounded so hostile input cannot grow them without limit
     fuzzy_seen: dict[str, str | None] = field(default_factory=dict)
     chain_seen: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    from_to_seen: dict[tuple[str, str, str], str | None] = field(default_factory=dict)  # (place, place, commodity) -> line
     alias_chains: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a line alias -> its places, if it names no commodity
     commodity_lines: dict[tuple[str | None, ...], dict[str, str]] = field(default_factory=dict)  # (line, *places) -> other line by commodity
     word_keys: dict[str, str] = field(default_factory=dict)
