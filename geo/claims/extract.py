@@ -718,11 +718,11 @@ def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: 
     starts = [m.start for m in mentions]  # sorted and disjoint: an overlap test is one bisect (linear on hostile input)
     added: list[Mention] = []
     added_at: set[int] = set()
+    its_at: list[int] | None = None  # word positions of "its", «свой» ..., found on first need
+    own_terminal = matcher.own_terminal
     for m in mentions:
-        if m.id not in matcher.line_ids:
-            continue
-        own = [p for p in matcher.endpoints.get(m.id, ()) if matcher.kinds.get(p) in ("terminal", "port")]
-        if len(own) != 1:
+        own = own_terminal.get(m.id)  # lines only
+        if own is None:
             continue
         first = bisect_left(word_starts, m.start)
         last = bisect_left(word_starts, m.end) - 1
@@ -738,14 +738,16 @@ def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: 
             k = next((j for j in range(last + 2, min(last + 5, len(raws))) if raws[j] in _TERMINAL_WORDS and gaps[j] in (" ", "-")
                       and all(g == " " for g in gaps[last + 2 : j])), None)
         if k is None:
-            k = _its_terminal(raws, gaps, offsets, last, starts, m)
+            if its_at is None:
+                its_at = list(compress(range(len(raws)), map(_ITS.__contains__, raws)))
+            k = _its_terminal(raws, gaps, offsets, last, starts, m, its_at)
         if k is None:
             continue
         st, en = offsets[2 * k], offsets[2 * k + 1]
         j = bisect_right(starts, st) - 1
         if st in added_at or (j >= 0 and mentions[j].end > st) or (j + 1 < len(starts) and starts[j + 1] < en):
             continue  # inside another name ("the CPC's Black Sea terminal" is settled by the possessor rule)
-        added.append(Mention(st, en, text[st:en], own[0], raws[k], "owner", m.sentence))
+        added.append(Mention(st, en, text[st:en], own, raws[k], "owner", m.sentence))
         added_at.add(st)
     return sorted(mentions + added, key=lambda x: x.start) if added else mentions
 
@@ -757,25 +759,29 @@ _ITS = frozenset(("its", "seinem", "seinen", "seines", "sein", "своего", "
 _BREAK_GAP = re.compile(r"[.;!?\n]")
 
 
-def _its_terminal(raws: list[str], gaps: list[str], offsets: list[int], last: int, starts: list[int], line: Mention) -> int | None:
+def _its_terminal(raws: list[str], gaps: list[str], offsets: list[int], last: int, starts: list[int], line: Mention,
+                  its_at: list[int]) -> int | None:
     """The terminal word of "its (Black Sea) terminal" within 20 words after ``line``'s last word ``last``, in the same clause run.
 
     The line must be the last name before the pronoun (no other asset in between), and the words up to the
-    terminal word are joined by single spaces; bounded look-ahead keeps the pass linear.
+    terminal word are joined by single spaces; bounded look-ahead keeps the pass linear. ``its_at``: the word
+    positions of the pronouns (:data:`_ITS`), sorted, so the first one after the line is one bisect.
     """
     n = len(raws)
-    for j in range(last + 1, min(last + 21, n - 1)):
-        if gaps[j] != " " and _BREAK_GAP.search(gaps[j]):
+    p = bisect_left(its_at, last + 1)
+    if p == len(its_at) or its_at[p] >= min(last + 21, n - 1):
+        return None  # no pronoun within 20 words
+    j = its_at[p]
+    for g in gaps[last + 1 : j + 1]:
+        if g != " " and _BREAK_GAP.search(g):
             return None  # no further than the sentence (or clause) the line is named in
-        if raws[j] in _ITS:
-            k = next((x for x in range(j + 1, min(j + 5, n)) if raws[x] in _TERMINAL_WORDS and all(g == " " for g in gaps[j + 1 : x + 1])),
-                     None)
-            if k is None:
-                return None
-            # no other name between the line and the pronoun (the mentions are sorted by start)
-            nxt = bisect_left(starts, line.end)
-            return k if nxt == len(starts) or starts[nxt] >= offsets[2 * j] else None
-    return None
+    k = next((x for x in range(j + 1, min(j + 5, n)) if raws[x] in _TERMINAL_WORDS and all(g == " " for g in gaps[j + 1 : x + 1])),
+             None)
+    if k is None:
+        return None
+    # no other name between the line and the pronoun (the mentions are sorted by start)
+    nxt = bisect_left(starts, line.end)
+    return k if nxt == len(starts) or starts[nxt] >= offsets[2 * j] else None
 
 
 def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) -> str | None:
@@ -787,8 +793,7 @@ def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) ->
     kind = matcher.kinds.get(m.id)
     if kind not in ("terminal", "port"):
         return None
-    own = [p for p in matcher.endpoints.get(prev.id, ()) if matcher.kinds.get(p) in ("terminal", "port")]
-    return own[0] if len(own) == 1 else None
+    return matcher.own_terminal.get(prev.id)
 
 
 #: Words of rail transport: a sentence with one names the rail legs ("per Kesselwagen aus Baku", "by rail from Baku").

@@ -92,6 +92,7 @@ class Matcher:
     near: dict[str, frozenset[str]] = field(default_factory=dict)  # an asset and those connected to it
     lane_ends: frozenset[str] = frozenset()  # end points of shipping lanes and rail legs
     ownable: frozenset[str] = frozenset()  # terminals and ports: what "the CPC's ..." may own
+    own_terminal: dict[str, str] = field(default_factory=dict)  # a line with exactly one terminal or port among its end points -> it
     line_ids: frozenset[str] = frozenset()  # pipelines, lanes and rail legs
     rail_ids: frozenset[str] = frozenset()  # rail legs
     rail_ends: frozenset[str] = frozenset()  # their end points
@@ -198,6 +199,10 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
     # Fields feed several routes, so naming one is no evidence for any particular terminal or line.
     m.ownable = frozenset(a for a, k in m.kinds.items() if k in ("terminal", "port"))
     m.line_ids = frozenset(a for a, k in m.kinds.items() if k in LINE_KINDS)
+    for line in m.line_ids:
+        own = [p for p in m.endpoints.get(line, ()) if m.kinds.get(p) in ("terminal", "port")]
+        if len(own) == 1:
+            m.own_terminal[line] = own[0]
     m.rail_ids = frozenset(a for a, k in m.kinds.items() if k == "rail")
     m.rail_ends = frozenset(e for ln in m.rail_ids for e in m.endpoints.get(ln, ()))
     m.avoiding_groups = frozenset(f"group:{g}" for g, assets in m.groups.items() if assets and not any(m.russian.get(a) for a in assets))
