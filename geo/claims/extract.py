@@ -38,7 +38,7 @@ from typing import Any, cast
 
 from geo.claims.cues import BIT, OPENER, claim_cues, claim_kinds, commodity_masks, dominant_commodity, kinds_of, span_bits, word_masks
 from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
-from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, sentences_of_parts, split_sentences
+from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, none_at, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
 
 __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "claim_types", "classify", "default_matcher", "extract",
@@ -309,10 +309,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     """
     memo = matcher.word_keys
     got = list(map(memo.get, raws))
-    if None in got:  # only the words never seen before are worked out in Python (not a pass over every word)
-        for k in [*compress(range(len(got)), map(_IS_NONE, got))]:
-            w = raws[k]
-            got[k] = memo[w] if w in memo else _key_of(w, matcher)
+    for k in none_at(got):  # only the words never seen before are worked out in Python (not a pass over every word)
+        w = raws[k]
+        got[k] = memo[w] if w in memo else _key_of(w, matcher)
     keys = cast("list[str]", got)  # no None left
     if doc_keys is not None:  # only the words of operator names are wanted
         at = list(compress(range(len(keys)), map(matcher.operator_keys.__contains__, keys)))
