@@ -31,14 +31,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, islice, repeat
 from operator import or_
 from pathlib import Path
 from typing import Any, cast
 
 from geo.claims.cues import BIT, OPENER, claim_cues, claim_kinds, commodity_masks, dominant_commodity, kinds_of, needs_reading, span_bits, word_masks
 from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
-from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, sentences_of_parts, split_sentences
+from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, none_at, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
 
 __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "claim_types", "classify", "default_matcher", "extract",
@@ -314,21 +314,25 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     """
     memo = matcher.word_keys
     got = list(map(memo.get, raws))
-    if None in got:  # only the words never seen before are worked out in Python (not a pass over every word)
-        for k in [*compress(range(len(got)), map(_IS_NONE, got))]:
-            w = raws[k]
-            got[k] = memo[w] if w in memo else _key_of(w, matcher)
+    for k in none_at(got):  # only the words never seen before are worked out in Python (not a pass over every word)
+        w = raws[k]
+        got[k] = memo[w] if w in memo else _key_of(w, matcher)
     keys = cast("list[str]", got)  # no None left
     if doc_keys is not None:  # only the words of operator names are wanted
         at = list(compress(range(len(keys)), map(matcher.operator_keys.__contains__, keys)))
         doc_keys.extend(zip(at, map(keys.__getitem__, at), strict=True))
-    # word positions where a name may start, in order: a key that opens an alias, or an abbreviation
-    starts = compress(range(len(keys)), map(or_, map(matcher.first_keys.__contains__, keys), map(matcher.abbrevs.__contains__, raws)))
+    # word positions where a name may start, in order: a key that opens an alias, or an abbreviation. One C-level pass over
+    # the keys: an abbreviation's word has the key of the abbreviation (a word of the same key that is no abbreviation opens
+    # nothing in the loop below).
+    start_keys = matcher.start_keys
+    if start_keys is None:
+        start_keys = matcher.start_keys = matcher.first_keys | {_key_of(a, matcher) for a in matcher.abbrevs}
+    starts = compress(range(len(keys)), map(start_keys.__contains__, keys))
     found: list[tuple[Mention, list[Entry]]] = []
     free = 0
-    prefixes, names_get, abbrevs, fuzzy_words = matcher.prefixes, matcher.names.get, matcher.abbrevs, matcher.fuzzy_words
+    trie, abbrevs, fuzzy_words = matcher.trie, matcher.abbrevs, matcher.fuzzy_words
     accepted = matcher.accepted
-    n_keys, max_len, n_sentences = len(keys), matcher.max_len, len(sentence_starts)
+    n_keys, n_sentences = len(keys), len(sentence_starts)
     for i in starts:
         if i < free:
             continue
@@ -336,10 +340,10 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         raw = raws[i]
         if raw in abbrevs and not _NUMBER_AFTER.match(text, offsets[2 * i + 1], offsets[2 * i + 1] + 2):
             best_n, best = 1, abbrevs[raw]
-        prefix: tuple[str, ...] = (keys[i],)
-        n, limit = 1, min(max_len, n_keys - i)
-        while prefix in prefixes:
-            entries = names_get(prefix)
+        node = trie.get(keys[i])  # the node of the prefix keys[i : i + n]
+        n, limit = 1, n_keys - i  # the trie is no deeper than the longest name (matcher.max_len words)
+        while node is not None:
+            entries = node.get(None)
             if entries:
                 if n == 1:
                     entries = accepted.get((raw, id(entries))) or _accept(entries, raw, matcher)
@@ -355,7 +359,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                     best_n = n
             if n >= limit:
                 break
-            prefix = (*prefix, keys[i + n])
+            node = node.get(keys[i + n])
             n += 1
         if not best:
             continue
@@ -401,12 +405,13 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
     its sentence or article speaks of (``context`` of the sentence index) settles a chain that fits lines of both.
     """
     # gaps[k] stands before word k; a dash gap joins word k - 1 and word k
-    dashed = [k for k in compress(range(len(gaps)), map(_DASH_GAPS.__contains__, gaps)) if 0 < k < len(keys)]
+    n_keys = len(keys)
+    dashed = list(compress(range(1, n_keys), map(_DASH_GAPS.__contains__, islice(gaps, 1, n_keys))))  # C-level scans
     out: list[tuple[Mention, list[Entry]]] = []
     place = matcher.place_keys
-    if not any(keys[k] in place for k in dashed):
+    if place.isdisjoint(map(keys.__getitem__, dashed)):
         return out  # no dash before a place: no chain ("re-routed", "Ust-Luga" alone)
-    found_starts = [m.start for m, _ in found]
+    found_starts: list[int] | None = None
     k = 0
     while k < len(dashed):
         first = dashed[k] - 1
@@ -416,9 +421,11 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
             last = dashed[k]
         k += 1
         chain = tuple(keys[first : last + 1])
-        if not all(c in matcher.place_keys for c in chain):
+        if not place.issuperset(chain):
             continue
         st, en = offsets[2 * first], offsets[2 * last + 1]
+        if found_starts is None:
+            found_starts = [m.start for m, _ in found]
         j = bisect_right(found_starts, st) - 1
         if j >= 0 and (found[j][0].start < st < found[j][0].end or found[j][0].end >= en):
             continue  # inside one name already, or cut through one
@@ -533,6 +540,16 @@ def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offse
 
 def _resolve_from_to(a: str, b: str, commodity: str, matcher: Matcher) -> str | None:
     """The one line whose dashed alias runs from ``a`` to ``b``; else the one line that passes both (of the commodity)."""
+    key = (a, b, commodity)
+    if key in matcher.from_to_seen:
+        return matcher.from_to_seen[key]
+    line = _resolve_from_to_of(a, b, commodity, matcher)
+    if len(matcher.from_to_seen) < MAX_MEMO // 10:  # it scans every line: memoised, bounded
+        matcher.from_to_seen[key] = line
+    return line
+
+
+def _resolve_from_to_of(a: str, b: str, commodity: str, matcher: Matcher) -> str | None:
     def fits(ln: str) -> bool:
         return not commodity or commodity in matcher.commodity.get(ln, commodity)
 
@@ -712,11 +729,11 @@ def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: 
     starts = [m.start for m in mentions]  # sorted and disjoint: an overlap test is one bisect (linear on hostile input)
     added: list[Mention] = []
     added_at: set[int] = set()
+    its_at: list[int] | None = None  # word positions of "its", «свой» ..., found on first need
+    own_terminal = matcher.own_terminal
     for m in mentions:
-        if m.id not in matcher.line_ids:
-            continue
-        own = [p for p in matcher.endpoints.get(m.id, ()) if matcher.kinds.get(p) in ("terminal", "port")]
-        if len(own) != 1:
+        own = own_terminal.get(m.id)  # lines only
+        if own is None:
             continue
         first = bisect_left(word_starts, m.start)
         last = bisect_left(word_starts, m.end) - 1
@@ -732,14 +749,16 @@ def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: 
             k = next((j for j in range(last + 2, min(last + 5, len(raws))) if raws[j] in _TERMINAL_WORDS and gaps[j] in (" ", "-")
                       and all(g == " " for g in gaps[last + 2 : j])), None)
         if k is None:
-            k = _its_terminal(raws, gaps, offsets, last, starts, m)
+            if its_at is None:
+                its_at = list(compress(range(len(raws)), map(_ITS.__contains__, raws)))
+            k = _its_terminal(raws, gaps, offsets, last, starts, m, its_at)
         if k is None:
             continue
         st, en = offsets[2 * k], offsets[2 * k + 1]
         j = bisect_right(starts, st) - 1
         if st in added_at or (j >= 0 and mentions[j].end > st) or (j + 1 < len(starts) and starts[j + 1] < en):
             continue  # inside another name ("the CPC's Black Sea terminal" is settled by the possessor rule)
-        added.append(Mention(st, en, text[st:en], own[0], raws[k], "owner", m.sentence))
+        added.append(Mention(st, en, text[st:en], own, raws[k], "owner", m.sentence))
         added_at.add(st)
     return sorted(mentions + added, key=lambda x: x.start) if added else mentions
 
@@ -751,25 +770,29 @@ _ITS = frozenset(("its", "seinem", "seinen", "seines", "sein", "своего", "
 _BREAK_GAP = re.compile(r"[.;!?\n]")
 
 
-def _its_terminal(raws: list[str], gaps: list[str], offsets: list[int], last: int, starts: list[int], line: Mention) -> int | None:
+def _its_terminal(raws: list[str], gaps: list[str], offsets: list[int], last: int, starts: list[int], line: Mention,
+                  its_at: list[int]) -> int | None:
     """The terminal word of "its (Black Sea) terminal" within 20 words after ``line``'s last word ``last``, in the same clause run.
 
     The line must be the last name before the pronoun (no other asset in between), and the words up to the
-    terminal word are joined by single spaces; bounded look-ahead keeps the pass linear.
+    terminal word are joined by single spaces; bounded look-ahead keeps the pass linear. ``its_at``: the word
+    positions of the pronouns (:data:`_ITS`), sorted, so the first one after the line is one bisect.
     """
     n = len(raws)
-    for j in range(last + 1, min(last + 21, n - 1)):
-        if gaps[j] != " " and _BREAK_GAP.search(gaps[j]):
+    p = bisect_left(its_at, last + 1)
+    if p == len(its_at) or its_at[p] >= min(last + 21, n - 1):
+        return None  # no pronoun within 20 words
+    j = its_at[p]
+    for g in gaps[last + 1 : j + 1]:
+        if g != " " and _BREAK_GAP.search(g):
             return None  # no further than the sentence (or clause) the line is named in
-        if raws[j] in _ITS:
-            k = next((x for x in range(j + 1, min(j + 5, n)) if raws[x] in _TERMINAL_WORDS and all(g == " " for g in gaps[j + 1 : x + 1])),
-                     None)
-            if k is None:
-                return None
-            # no other name between the line and the pronoun (the mentions are sorted by start)
-            nxt = bisect_left(starts, line.end)
-            return k if nxt == len(starts) or starts[nxt] >= offsets[2 * j] else None
-    return None
+    k = next((x for x in range(j + 1, min(j + 5, n)) if raws[x] in _TERMINAL_WORDS and all(g == " " for g in gaps[j + 1 : x + 1])),
+             None)
+    if k is None:
+        return None
+    # no other name between the line and the pronoun (the mentions are sorted by start)
+    nxt = bisect_left(starts, line.end)
+    return k if nxt == len(starts) or starts[nxt] >= offsets[2 * j] else None
 
 
 def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) -> str | None:
@@ -781,8 +804,7 @@ def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) ->
     kind = matcher.kinds.get(m.id)
     if kind not in ("terminal", "port"):
         return None
-    own = [p for p in matcher.endpoints.get(prev.id, ()) if matcher.kinds.get(p) in ("terminal", "port")]
-    return own[0] if len(own) == 1 else None
+    return matcher.own_terminal.get(prev.id)
 
 
 #: Words of rail transport: a sentence with one names the rail legs ("per Kesselwagen aus Baku", "by rail from Baku").

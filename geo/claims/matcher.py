@@ -69,6 +69,9 @@ class Matcher:
     names: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     prefixes: set[tuple[str, ...]] = field(default_factory=set)
     max_len: int = 1
+    #: The same names as a trie of word keys: ``trie[k1][k2]...`` is the node of a prefix, and its ``None`` key holds the
+    #: entries of the name that ends there (walking it hashes one word key a step, not a growing tuple).
+    trie: dict[str | None, Any] = field(default_factory=dict)
     abbrevs: dict[str, list[Entry]] = field(default_factory=dict)
     vocab_by_head: dict[str, list[str]] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
@@ -89,14 +92,17 @@ class Matcher:
     near: dict[str, frozenset[str]] = field(default_factory=dict)  # an asset and those connected to it
     lane_ends: frozenset[str] = frozenset()  # end points of shipping lanes and rail legs
     ownable: frozenset[str] = frozenset()  # terminals and ports: what "the CPC's ..." may own
+    own_terminal: dict[str, str] = field(default_factory=dict)  # a line with exactly one terminal or port among its end points -> it
     line_ids: frozenset[str] = frozenset()  # pipelines, lanes and rail legs
     rail_ids: frozenset[str] = frozenset()  # rail legs
     rail_ends: frozenset[str] = frozenset()  # their end points
     avoiding_groups: frozenset[str] = frozenset()  # "group:<id>" of route groups none of whose assets touches Russia
     first_keys: frozenset[str] = frozenset()
+    start_keys: frozenset[str] | None = None  # first_keys and the keys of the abbreviations (filled by the extractor on first use)
     # memos filled while matching; bounded so hostile input cannot grow them without limit
     fuzzy_seen: dict[str, str | None] = field(default_factory=dict)
     chain_seen: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    from_to_seen: dict[tuple[str, str, str], str | None] = field(default_factory=dict)  # (place, place, commodity) -> line
     alias_chains: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a line alias -> its places, if it names no commodity
     commodity_lines: dict[tuple[str | None, ...], dict[str, str]] = field(default_factory=dict)  # (line, *places) -> other line by commodity
     word_keys: dict[str, str] = field(default_factory=dict)
@@ -174,6 +180,11 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
             m.group_alternatives[g["id"]] = g["alternatives"]
     m.names, m.abbrevs = dict(names), dict(abbrevs)
     m.prefixes = {k[:i] for k in names for i in range(1, len(k) + 1)}
+    for k, entries in m.names.items():
+        node = m.trie
+        for word in k:
+            node = node.setdefault(word, {})
+        node[None] = entries
     m.max_len = max((len(k) for k in names), default=1)
     m.first_keys = frozenset(k[0] for k in names)
     heads: dict[str, list[str]] = defaultdict(list)
@@ -188,6 +199,10 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
     # Fields feed several routes, so naming one is no evidence for any particular terminal or line.
     m.ownable = frozenset(a for a, k in m.kinds.items() if k in ("terminal", "port"))
     m.line_ids = frozenset(a for a, k in m.kinds.items() if k in LINE_KINDS)
+    for line in m.line_ids:
+        own = [p for p in m.endpoints.get(line, ()) if m.kinds.get(p) in ("terminal", "port")]
+        if len(own) == 1:
+            m.own_terminal[line] = own[0]
     m.rail_ids = frozenset(a for a, k in m.kinds.items() if k == "rail")
     m.rail_ends = frozenset(e for ln in m.rail_ids for e in m.endpoints.get(ln, ()))
     m.avoiding_groups = frozenset(f"group:{g}" for g, assets in m.groups.items() if assets and not any(m.russian.get(a) for a in assets))

@@ -9,6 +9,7 @@ the text in another. Nothing here imports anything heavier than :mod:`re`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress
 
@@ -55,6 +56,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def none_at(values: Sequence[object]) -> list[int]:
+    """Positions of ``None`` in ``values``, by C-level ``list.index`` scans (several times faster than a mapped test)."""
+    out: list[int] = []
+    k = -1
+    try:
+        while True:
+            k = values.index(None, k + 1)
+            out.append(k)
+    except ValueError:
+        return out
+
+
 _MAY_BREAK = re.compile(r"[.!?…\n]")
 _GAP_MEMO: dict[str, bool] = {}
 #: Longer strings are not memoised, so hostile input cannot fill memory through the memos.
@@ -86,11 +99,11 @@ def sentences_of_parts(text: str, gaps: list[str], offsets: list[int]) -> list[t
     character past the gap (the capital that opens the next sentence).
     """
     flags = list(map(_GAP_MEMO.get, gaps))
-    if None in flags:
-        for g, f in zip(gaps, flags, strict=True):
-            if f is None and len(g) <= _MEMO_MAX_CHARS and len(_GAP_MEMO) < 10_000:
-                _GAP_MEMO[g] = _MAY_BREAK.search(g) is not None
-        flags = [_MAY_BREAK.search(g) is not None if f is None else f for g, f in zip(gaps, flags, strict=True)]
+    for k in none_at(flags):  # only the gaps never seen before (or too long to keep) are searched
+        g = gaps[k]
+        flags[k] = f = _MAY_BREAK.search(g) is not None
+        if len(g) <= _MEMO_MAX_CHARS and len(_GAP_MEMO) < 10_000:
+            _GAP_MEMO[g] = f
     spans, start = [], 0
     for k in compress(range(len(gaps)), flags):
         ge = offsets[2 * k]
