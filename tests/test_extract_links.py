@@ -323,3 +323,19 @@ def test_a_town_in_the_name_of_a_railway_is_not_its_port(text, language):
 
 def test_a_town_ending_a_rail_leg_of_the_data_still_counts():
     assert links("Oil is railed from Baku to Batumi.", "en") == {"batumi", "rail-baku-batumi"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Georgian director Tengiz Abuladze's film was shown in Tbilisi.", "en", set()),  # a given name and its surname
+     ("Tengiz Kitovani led the National Guard in the early 1990s.", "en", set()),
+     ("Тенгиз Китовани возглавлял Национальную гвардию.", "ru", set()),
+     ("The Tengiz hotel in Atyrau reopened after renovation.", "en", set()),  # a venue named after the field
+     ("The football club Kairat beat Tengiz FC 2-1 on Sunday.", "en", set()),
+     # the oil business's own capitalised words keep the field
+     ("Chevron said the Tengiz Expansion Project would add output next year.", "en", {"tengiz"}),
+     ("Kashagan Phase 2 is under study.", "en", {"kashagan"}),
+     ("На Тенгизе возобновили добычу.", "ru", {"tengiz"})],
+)
+def test_a_field_name_that_is_a_person_or_a_venue_is_no_field(text, language, expected):
+    assert links(text, language) == expected

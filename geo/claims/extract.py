@@ -1345,6 +1345,15 @@ _PASSENGERS = re.compile(r"passenger|tourist|holidaymaker|visitor|guest|fans\b|p
 #: A speech verb right after a field's name: the operating company speaks ("Tengizchevroil declined to comment"), no field.
 _SPEAKS_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|declined|told|did not|has not|announced|meldete|teilte|erklärte|sagte|"
                            r"сообщил|заявил|отказал)")
+#: A one-word field name that is a person's or a venue's: "Tengiz" is also a Georgian given name ("Tengiz Kitovani",
+#: «Тенгиз Китовани»), and names are given to clubs and hotels. A capitalised word right after the name is a surname
+#: unless it is a word of the oil business ("Tengiz Expansion Project", "Kashagan Phase 2").
+_NOT_A_FIELD_AFTER = re.compile(
+    r"(?:\s+(?!(?:Expansion|Future|Growth|Project|Phase|Field|Oil|Gas|Crude|Blend|Sour|Feld|Öl|Erdöl|Projekt|Proje[ck]t|"
+    r"Нефть|Газ|Проект|Месторождение)\b)[A-ZА-ЯЁ][a-zа-яё]{2,}\b(?!-)|\s+(?:hotel|club|team|restaurant|stadium|cinema|"
+    r"Hotel|Club|Team|FC|Restaurant|Stadion|Kino|отель|гостиниц|клуб|команд|ресторан|стадион))", re.UNICODE)
+_NOT_A_FIELD_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Dr|Herr|Frau|director|player|striker|coach|actor|painter|poet|singer|"
+                                 r"Regisseur|Spieler|Trainer|режиссёр|режиссер|игрок|тренер|поэт|художник|господин)\.?\s+)$")
 #: Oils that are food: their tankers and ports are not those of crude.
 _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
                          r"(?:растительн|подсолнечн|пальмов)\w* масл")
@@ -1410,7 +1419,8 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     """
     kind = kinds.get(m.id)
     if kind in _OWN_NAME_KINDS:
-        if kind == "field" and _SPEAKS_AFTER.match(text, m.end, m.end + 30):
+        if kind == "field" and (_SPEAKS_AFTER.match(text, m.end, m.end + 30) or _NOT_A_FIELD_AFTER.match(text, m.end, m.end + 30)
+                                or _NOT_A_FIELD_BEFORE.search(text, max(0, m.start - 25), m.start)):
             return False
         return _own_name(m, kind, energy_doc, text, sentences, memo)
     business = _OWN_BUSINESS.get(kind or "")
