@@ -5,9 +5,12 @@ case-folded sentence (``\\b``), so inflected forms match. An article is split in
 once (:func:`words_of`); each distinct word is tested against the one-word alternatives
 once per process and remembered as a bit mask, so the cues of a sentence are the OR of
 its words' masks, looked up in C (``map(dict.get, ...)``). The few alternatives that span
-two or three words ("according to", "по-прежнему") are checked only after a word that
-can open them; "%" is a substring test. :func:`sentence_cues` gives the same answer as
-searching each full pattern in the sentence (a test checks this against the plain regexes).
+two or three words ("according to", "по-прежнему") have two bits each in the masks: one on
+the words that can open them and one on the words that can end them, so a sentence is read
+word by word only for a phrase whose first and last words both stand in it (function words
+such as "the", «по» or "nach" open phrases, but "the" ... "west" in one sentence is rare);
+"%" is a substring test. :func:`sentence_cues` gives the same answer as searching each full
+pattern in the sentence (a test checks this against the plain regexes).
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ _IS_NONE = None.__class__.__instancecheck__  # words not in a memo yet, found in
 KINDS: tuple[str, ...] = tuple(CUES)
 #: One bit per cue kind, in the order of :data:`CUES`.
 BIT: dict[str, int] = {k: 1 << i for i, k in enumerate(KINDS)}
-#: Set on a word that can open a multi-word alternative; never a cue by itself.
-OPENER = 1 << len(KINDS)
+#: The bits of the cue kinds; the bits above them are the phrase bits (:data:`OPENER`).
+KIND_BITS = (1 << len(KINDS)) - 1
 _SEP = re.compile(r"([ -])")
 _CLASSES = re.compile(r"\[[^\]]*\]")
 
@@ -74,6 +77,16 @@ for _lang in ("de", "en", "ru"):
                 _steps = [(_parts[i], re.compile(_parts[i + 1])) for i in range(1, len(_parts), 2)]
                 _PHRASES[_lang].append((re.compile(_parts[0]), _steps, BIT[_cue]))
     _OPENERS[_lang] = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in _PHRASES[_lang]) or "(?!)")
+#: Phrase ``p`` of a language has bit ``_HEAD + p`` on the words that can open it (its first word, full match) and bit
+#: ``_LAST + p`` on the words that can end it (its last word, matched at the start as the phrase is).
+_N_PHRASES = max(len(ph) for ph in _PHRASES.values())
+_HEAD, _LAST = len(KINDS), len(KINDS) + _N_PHRASES
+_PHRASE_ALL = (1 << _N_PHRASES) - 1
+#: Set on a word that can open or end a multi-word alternative (never a cue by itself): a span whose masks OR to
+#: more than :data:`KIND_BITS` has one, and :func:`phrase_bits` tells whether a whole phrase may be in it.
+OPENER = ((1 << (2 * _N_PHRASES)) - 1) << len(KINDS)
+#: Per language, every last word of a phrase in one pattern (most words end none).
+_ENDERS = {lg: re.compile("|".join(f"(?:{steps[-1][1].pattern})" for _, steps, _ in ph) or "(?!)") for lg, ph in _PHRASES.items()}
 #: Per language, every one-word alternative of every kind in one pattern: most words match none, and one test says so.
 _ANY_WORD = {lg: re.compile("|".join(f"(?:{rx.pattern})" for (_, lang), rx in _WORD_RE.items() if lang == lg)) for lg in ("de", "en", "ru")}
 #: Per language, the one-word patterns of each kind with its bit.
@@ -104,7 +117,9 @@ def word_mask(word: str, lang: str) -> int:
             return got
         got = sum(bit for bit, rx in _KIND_RES[lang] if rx.match(folded)) if _ANY_WORD[lang].match(folded) else 0
         if _OPENERS[lang].fullmatch(folded):
-            got |= OPENER
+            got |= sum(1 << (_HEAD + p) for p, (head, _, _) in enumerate(_PHRASES[lang]) if head.fullmatch(folded))
+        if _ENDERS[lang].match(folded):
+            got |= sum(1 << (_LAST + p) for p, (_, steps, _) in enumerate(_PHRASES[lang]) if steps[-1][1].match(folded))
         if len(word) <= 64 and len(table) < MAX_WORDS:
             table[word] = got
     return got
@@ -121,32 +136,48 @@ def word_masks(words: list[str], lang: str) -> list[int]:
 
 
 def span_bits(masks: list[int], words: list[str], gaps: list[str], i: int, j: int, lang: str) -> int:
-    """Cue bits of words ``i`` .. ``j - 1`` (one sentence): the OR of their masks and the phrases they open.
+    """Cue bits of words ``i`` .. ``j - 1`` (one sentence): the OR of their masks and the phrases they hold.
 
     ``gaps[k]`` is the text before word ``k``; a phrase must end inside the span.
     """
     bits = reduce(or_, masks[i:j], 0)
-    if bits & OPENER:
-        bits &= ~OPENER
-        for k in compress(range(i, j), map(and_, masks[i:j], repeat(OPENER))):
-            bits |= _phrase_at(k, words, gaps, j, lang)
+    return phrase_bits(bits, masks, words, gaps, i, j, lang) if bits & OPENER else bits
+
+
+def phrase_bits(bits: int, masks: list[int], words: list[str], gaps: list[str], i: int, j: int, lang: str) -> int:
+    """:func:`span_bits` from ``bits``, the OR of ``masks[i:j]``.
+
+    The words are read one by one only when some phrase has both an opening and an ending word in the span
+    (a phrase that matches has both, so no other phrase can match).
+    """
+    maybe = (bits >> _HEAD) & (bits >> _LAST) & _PHRASE_ALL
+    bits &= KIND_BITS
+    if maybe:
+        heads = maybe << _HEAD
+        for k in compress(range(i, j), map(and_, masks[i:j], repeat(heads))):
+            bits |= _phrase_at(k, words, gaps, j, lang, maybe)
     return bits
 
 
-_OPENED: dict[tuple[str, str], list[tuple[list[tuple[str, re.Pattern[str]]], int]]] = {}
+_OPENED: dict[tuple[str, str], list[tuple[int, list[tuple[str, re.Pattern[str]]], int]]] = {}
 
 
-def _phrase_at(k: int, words: list[str], gaps: list[str], end: int, lang: str) -> int:
-    """Bits of the multi-word alternatives that start at word ``k`` (same match as the pattern on the sentence)."""
+def _phrase_at(k: int, words: list[str], gaps: list[str], end: int, lang: str, maybe: int) -> int:
+    """Bits of the multi-word alternatives in ``maybe`` (bit ``p``: phrase ``p``) that start at word ``k``.
+
+    (The same match as the pattern on the sentence.)
+    """
     first = words[k]
     opened = _OPENED.get((first, lang))
     if opened is None:
         folded = first.casefold()
-        opened = [(steps, bit) for head, steps, bit in _PHRASES[lang] if head.fullmatch(folded)]
+        opened = [(1 << p, steps, bit) for p, (head, steps, bit) in enumerate(_PHRASES[lang]) if head.fullmatch(folded)]
         if len(_OPENED) < MAX_WORDS:
             _OPENED[(first, lang)] = opened
     bits = 0
-    for steps, bit in opened:
+    for p, steps, bit in opened:
+        if not maybe & p:
+            continue
         pos, last = k, len(steps) - 1
         for n, (sep, rx) in enumerate(steps):
             pos += 1

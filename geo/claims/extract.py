@@ -36,7 +36,7 @@ from operator import or_
 from pathlib import Path
 from typing import Any, cast
 
-from geo.claims.cues import BIT, OPENER, claim_cues, claim_kinds, commodity_masks, dominant_commodity, kinds_of, needs_reading, span_bits, word_masks
+from geo.claims.cues import BIT, OPENER, claim_cues, claim_kinds, commodity_masks, dominant_commodity, kinds_of, needs_reading, phrase_bits, word_masks
 from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
 from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, none_at, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
@@ -1157,8 +1157,8 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
     for s, e in sentences:
         i, j = bisect_left(word_starts, s), bisect_left(word_starts, e)
         bits = reduce(or_, masks[i:j], 0)
-        if bits & OPENER:  # a phrase may start here: read it word by word (span_bits)
-            bits = span_bits(masks, raws, gaps, i, j, cue_lang)
+        if bits & OPENER:  # a word of a phrase stands here: its phrases, read word by word if one may be whole (span_bits)
+            bits = phrase_bits(bits, masks, raws, gaps, i, j, cue_lang)
         if percent and "%" in text[s:e]:
             bits |= _PERCENT
         got = of_bits.get(bits)
