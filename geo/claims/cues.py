@@ -16,14 +16,12 @@ pattern in the sentence (a test checks this against the plain regexes).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import reduce
 from itertools import compress, repeat
 from operator import and_, or_
-from typing import cast
 
 from geo.claims.cue_words import CUES  # the lexicon (also read from here by its tests)
-
-_IS_NONE = None.__class__.__instancecheck__  # words not in a memo yet, found in C
 
 KINDS: tuple[str, ...] = tuple(CUES)
 #: One bit per cue kind, in the order of :data:`CUES`.
@@ -94,7 +92,23 @@ _KIND_RES = {lg: [(BIT[cue], rx) for (cue, lang), rx in _WORD_RE.items() if lang
 
 #: No alternative holds a digit or a class that takes one, so a number starts no cue and opens no phrase.
 _NUMBERS_CUE_FREE = not any(re.search(r"\d|\\[dwW.]|\.", p) for by in CUES.values() for p in by.values())
-_TABLES: dict[str, dict[str, int]] = {"de": {}, "en": {}, "ru": {}}
+
+
+class _Memo(dict[str, int]):
+    """A memo of word masks that works out a word it lacks: ``memo[word]`` never fails.
+
+    So a list of words is looked up in one C-level ``map``, with no second pass for the words never seen before.
+    """
+
+    def __init__(self, mask: Callable[[str], int]) -> None:
+        super().__init__()
+        self.mask = mask
+
+    def __missing__(self, word: str) -> int:
+        return self.mask(word)
+
+
+_TABLES: dict[str, _Memo] = {lg: _Memo(lambda word, lg=lg: word_mask(word, lg)) for lg in ("de", "en", "ru")}
 #: Bound on each language's memo of words (about 150 bytes an entry).
 MAX_WORDS = 200_000
 
@@ -127,12 +141,7 @@ def word_mask(word: str, lang: str) -> int:
 
 def word_masks(words: list[str], lang: str) -> list[int]:
     """:func:`word_mask` of every word; a C-level dictionary look-up for words seen before."""
-    table = _TABLES[lang]
-    masks = list(map(table.get, words))
-    if None in masks:  # only the words never seen before are worked out in Python
-        for k in [*compress(range(len(masks)), map(_IS_NONE, masks))]:
-            masks[k] = word_mask(words[k], lang)
-    return cast("list[int]", masks)  # no None in it
+    return list(map(_TABLES[lang].__getitem__, words))  # a word never seen before is worked out by _Memo.__missing__
 
 
 def span_bits(masks: list[int], words: list[str], gaps: list[str], i: int, j: int, lang: str) -> int:
@@ -428,7 +437,7 @@ _WORDS_SPLIT = re.compile(r"(\w+)")
 _OIL_WORD = re.compile(r"(?:oil|crude|petroleum|barrel|(?:erd|roh)?öl|нефт|[а-яё]+нефт|баррел)")
 _GAS_WORD = re.compile(r"(?:(?:erd|flüssig)?gas(?!t|o)|lng\b|gazprom|газ(?!ет)|[а-яё]+газопровод|спг\b)")
 OIL, GAS = 1, 2
-_COMMODITY_MEMO: dict[str, int] = {}
+_COMMODITY_MEMO = _Memo(lambda word: commodity_mask(word))
 
 
 def commodity_mask(word: str) -> int:
@@ -446,11 +455,7 @@ def commodity_mask(word: str) -> int:
 
 def commodity_masks(words: list[str]) -> list[int]:
     """:func:`commodity_mask` of every word; a C-level dictionary look-up for words seen before."""
-    masks = list(map(_COMMODITY_MEMO.get, words))
-    if None in masks:  # only the words never seen before are worked out in Python
-        for k in [*compress(range(len(masks)), map(_IS_NONE, masks))]:
-            masks[k] = commodity_mask(words[k])
-    return cast("list[int]", masks)  # no None in it
+    return list(map(_COMMODITY_MEMO.__getitem__, words))  # a word never seen before is worked out by _Memo.__missing__
 
 
 def dominant_commodity(masks: list[int], *, sentence: bool = False) -> str:
