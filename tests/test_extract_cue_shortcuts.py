@@ -78,3 +78,13 @@ def test_needles_are_held_by_every_match():
             for low, lg in dev:
                 if lg == lang:
                     assert bool(needled[lang].search(low)) == bool(plain.search(low)), (name, low)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a1.,- \n\t%", max_size=30))
+@example("rose by 1,5 \n")
+@example(".,")
+def test_number_tail_cut_as_the_plain_pattern(before):
+    """_has_share cuts the number before a percentage as ``re.sub(r"\\w[\\w.,]*\\s*$", "", before)`` does."""
+    number = cues._NUMBER_TAIL.search(before)
+    assert (before[: number.start(1)] if number else before) == re.sub(r"\w[\w.,]*\s*$", "", before)

@@ -250,8 +250,9 @@ def claim_cues(sentence: str, lang: str) -> frozenset[str]:
 
 #: A percentage that is a change: "rose by 12%", "um acht Prozent", «на 7%», "4% more than", «на 3% меньше».
 _PERCENTAGE = re.compile(r"%|percent|per cent|prozent|процент")
-#: (Possessive: a shorter run of word characters before the end cannot match where the whole run does not.)
-_NUMBER_TAIL = re.compile(r"\w[\w.,]*+\s*+$")
+#: The number at the end of a text: from the first word character of its last run of ``[\w.,]`` to the end (as
+#: ``\w[\w.,]*\s*$`` would find it, but a run is scanned once, not once from each of its characters).
+_NUMBER_TAIL = re.compile(r"(?<![\w.,])[.,]*+(\w[\w.,]*+\s*+)$")
 _CHANGE_BEFORE = re.compile(r"\b(?:by|um|на|up|down|rose|fell|grew|gained|lost|jumped|slipped|dropped|climbed|plus|minus)\s+"
                             r"(?:(?:about|around|some|nearly|almost|rund|etwa|knapp|fast|около|почти|примерно)\s+)?$")
 #: (The number itself is cut off before this pattern is applied.)
@@ -453,7 +454,10 @@ def _has_share(low: str) -> bool:
         found = True
         tail = _WORD_TAIL.match(low, m.end()) if m.group() == "процент" else None  # «процентов»: the word's ending too
         end = m.end() + (len(tail.group()) if tail else 0)
-        before = _NUMBER_TAIL.sub("", low[max(0, m.start() - 50) : m.start()])  # the text before the number
+        before = low[max(0, m.start() - 50) : m.start()]
+        number = _NUMBER_TAIL.search(before)
+        if number is not None:
+            before = before[: number.start(1)]  # the text before the number
         if not (_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(low, end)):
             return True
     return not found
