@@ -339,3 +339,50 @@ def test_a_town_ending_a_rail_leg_of_the_data_still_counts():
 )
 def test_a_field_name_that_is_a_person_or_a_venue_is_no_field(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [  # h/links3: a town-named facility in a sentence of the town's civic life is the town
+     ("Мэрия Новороссийска объявила о ремонте набережной.", "ru", set()),
+     ("В Усть-Луге построят новую школу для детей нефтяников.", "ru", set()),
+     ("Акимат Актау сообщил об отключении газа в микрорайоне.", "ru", set()),
+     ("Зарплаты нефтяников Атырау выросли на 10%.", "ru", set()),
+     ("В Самаре прошел суд над директором НПЗ.", "ru", set()),
+     ("Laut Statistikamt meldete die Region für Atyrau ein Lohnwachstum von acht Prozent.", "de", set()),
+     ("A court in Aktau sentenced two officials for fraud in the oil sector.", "en", set()),
+     # the facility's own business in the same sentence keeps it: loading at a port, a tanker, a pipeline
+     ("Губернатор заявил, что отгрузка нефти через Приморск выросла.", "ru", {"primorsk"}),
+     ("Суд Усть-Луги оштрафовал капитана танкера.", "ru", {"ust-luga"}),
+     ("The mayor of Samara said pumping at the Samara station of the pipeline was normal.", "en", {"samara"})],
+)
+def test_a_town_in_its_civic_life_is_not_its_facility(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("В Баку открылась международная выставка «Нефть и газ Каспия».", "ru", set()),  # the town hosts an exhibition
+     ("Die Messe in Baku zeigte neue Technik für Ölterminals.", "de", set()),
+     ("Из Баку нефть отправлена танкером в Актау.", "ru", {"aktau", "sangachal", "lane-aktau-baku"})],
+)
+def test_a_town_hosting_an_exhibition_is_not_its_terminal(text, language, expected):
+    assert links(text, language) == expected
+
+
+def test_a_field_and_the_far_end_its_output_is_sent_to_name_the_line():
+    # "send ... to Orenburg" as "sent to Orenburg": the Karachaganak-Orenburg line (dev rule for sending on)
+    assert links("Karachaganak's operator will send more condensate to Orenburg next year.", "en") == {
+        "karachaganak", "karachaganak-orenburg"}
+    assert links("Karachaganak's operator has an office in Orenburg.", "en") == {"karachaganak"}  # no sending: no line
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Police dispersed protesters in Zhanaozen.", set()),  # the town built for the Uzen field
+     ("Oil workers in Zhanaozen held a rally.", set()),
+     ("Output at the Zhanaozen field fell 3%.", {"uzen"}),  # with the word "field": the field
+     ("Output at Uzen fell 3%.", {"uzen"})],
+)
+def test_the_town_of_a_field_is_not_the_field(text, expected):
+    assert links(text, "en") == expected

@@ -986,11 +986,20 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
              and _town_only(m, text, sentences, cue_sets, matcher, carriers, meetings)}
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     homes: dict[int, bool] = {}
+    civic: dict[int, bool] = {}
+    said_town: dict[Any, Any] = {}
+    # «Мэрия Новороссийска», "a court in Aktau", "Löhne in Atyrau": the town's civic life, unless the facility's own
+    # business is in the sentence too («суд Усть-Луги оштрафовал капитана танкера» keeps the port)
+    towns.update(id(m) for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and " " not in m.text and m.match != "chain"
+                 and _sentence_has(_CIVIC, _CIVIC_STEMS, m.sentence, text, sentences, civic)
+                 and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said_town))
     in_town = [m for m in mentions if kinds.get(m.id) in _TOWN_KINDS and " " not in m.text and m.match != "chain"]
     if in_town:
         towns.update(id(m) for m in in_town if _sentence_has(_CONSUMERS, _CONSUMER_STEMS, m.sentence, text, sentences, homes))
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
         towns.update(id(m) for m in in_town if _REGION_AFTER.match(text, m.end, min(sentences[m.sentence][1], m.end + 60)))
+        # «Мэрия Новороссийска», "a court in Aktau", "Löhne in Atyrau": the town's civic life, unless the facility's own
+        # business is in the sentence too («суд Усть-Луги оштрафовал капитана танкера» keeps the port)
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         towns.update(id(m) for m in in_town if _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80))
                      or _ROUTE_NAME_BEFORE.search(text, max(0, m.start - 60), m.start))
@@ -1215,7 +1224,14 @@ _FLOW = {
 }
 #: Words of a meeting: the town that hosts talks about a pipeline is not a facility of it.
 _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
-                      r"tagung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани)")
+                      r"tagung|exhibition|expo\b|messe\b|ausstellung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани|выставк)")
+#: Words of a town's civic life: its administration, courts, schools, elections, weather, wages and prices. A town-named
+#: facility in such a sentence, without words of its own business, is the town («Мэрия Новороссийска», "the mayor of Atyrau").
+_CIVIC = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|courts?\b|judge|school|hospital|election|voters|wages?\b|"
+                    r"salar|rents?\b|unemploy|weather|traffic accident|bürgermeister|stadtrat|stadtverwaltung|gericht|schule|"
+                    r"krankenhaus|wahl(?:en)?\b|löhne|lohn(?!t)|gehälter|mieten?\b|arbeitslos|wetter|statisti)|"
+                    r"(?<![а-яё])(?:мэр|администрац|акимат|аким\b|губернатор|суд(?:е|ом|ья|ьи|ебн)?(?![а-яё])|школ|больниц|"
+                    r"выбор|зарплат|заработн|безработ|погод|дтп|микрорайон|детск\w* сад|жкх|коммунальн)")
 #: Words of end consumers of gas or heat: a town named with them is where people live, not a junction or port.
 _CONSUMERS = re.compile(r"household|\bhomes\b|\bresidents\b|gasification|\b(?:privat)?haushalt|\bwohnung|\beinwohner|\bgasanschl|газифик|"
                         r"домохозяйств|частных дом|жилых дом|\bжител|\bабонент|\bбытов")
@@ -1230,7 +1246,13 @@ def _stems(*words: str) -> tuple[str, ...]:
 _CONSUMER_STEMS = _stems("household", "homes", "residents", "gasification", "haushalt", "wohnung", "einwohner", "gasanschl",
                          "газифик", "домохозяйств", "частных дом", "жилых дом", "жител", "абонент", "бытов")
 _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gathered", "berieten", "beraten", "trafen", "treffen",
-                        "gipfel", "konferenz", "tagung", "встрет", "встреч", "саммит", "форум", "конференци", "совещани")
+                        "gipfel", "konferenz", "tagung", "exhibition", "expo", "messe", "ausstellung", "выставк", "встрет", "встреч",
+                        "саммит", "форум", "конференци", "совещани")
+_CIVIC_STEMS = _stems("mayor", "city ", "court", "judge", "school", "hospital", "election", "voters", "wage", "salar", "rent",
+                      "unemploy", "weather", "traffic accident", "bürgermeister", "stadtrat", "stadtverwaltung", "gericht",
+                      "schule", "krankenhaus", "wahl", "löhne", "lohn", "gehälter", "miete", "arbeitslos", "wetter", "statisti",
+                      "мэр", "администрац", "акимат", "аким", "губернатор", "суд", "школ", "больниц", "выбор", "зарплат",
+                      "заработн", "безработ", "погод", "ДТП", "микрорайон", "детск", "ЖКХ", "коммунальн")
 
 
 def _sentence_has(pattern: re.Pattern[str], stems: tuple[str, ...], sent: int, text: str, sentences: list[tuple[int, int]],
@@ -1273,7 +1295,7 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
 
 
 #: Words of oil or gas sent on or processed: with one, a field and a far end in one sentence name the line between them.
-_SENT_ON = re.compile(r"process|pump|\bsent\b|deliver|goes|flows?\b|piped|verarbeit|aufbereit|liefer|fließ|"
+_SENT_ON = re.compile(r"process|pump|\bsent\b|\bsend|deliver|goes|flows?\b|piped|verarbeit|aufbereit|liefer|fließ|"
                       r"переработ|перерабатыва|поставля|направля|отправля|прокач|перекач")
 
 
