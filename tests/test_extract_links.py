@@ -386,3 +386,9 @@ def test_a_field_and_the_far_end_its_output_is_sent_to_name_the_line():
 )
 def test_the_town_of_a_field_is_not_the_field(text, expected):
     assert links(text, "en") == expected
+
+
+def test_the_german_one_word_consortium_name_is_the_cpc():
+    # "Kaspisches Pipelinekonsortium" written as one compound (orf-2022-07-cpc), in any case form
+    assert links("Ein Gericht hatte das Kaspische Pipelinekonsortium angewiesen, die Lieferungen einzustellen.", "de") == {"cpc"}
+    assert links("Die Lieferungen des Kaspischen Pipelinekonsortiums stiegen.", "de") == {"cpc"}
