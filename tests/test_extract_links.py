@@ -351,6 +351,15 @@ def test_a_field_name_that_is_a_person_or_a_venue_is_no_field(text, language, ex
      ("В Самаре прошел суд над директором НПЗ.", "ru", set()),
      ("Laut Statistikamt meldete die Region für Atyrau ein Lohnwachstum von acht Prozent.", "de", set()),
      ("A court in Aktau sentenced two officials for fraud in the oil sector.", "en", set()),
+     # its workers, offices and other plants, the town as a "capital"
+     ("В Шымкенте остановили НПЗ на ремонт.", "ru", set()),
+     ("Нефтяная компания открыла офис в Актау.", "ru", set()),
+     ("Атырау — нефтяная столица Казахстана.", "ru", set()),
+     ("Нефтяники Атырау получили премии.", "ru", set()),
+     ("Отгрузка нефти в порту Актау выросла, сообщил офис компании.", "ru", {"aktau"}),
+     # a route preposition before the name: where the oil goes, whatever else the sentence says
+     ("Chinese refineries take Kazakh oil via Alashankou.", "en", {"alashankou"}),
+     ("Нефть идет через Приморск, сообщил губернатор.", "ru", {"primorsk"}),
      # the facility's own business in the same sentence keeps it: loading at a port, a tanker, a pipeline
      ("Губернатор заявил, что отгрузка нефти через Приморск выросла.", "ru", {"primorsk"}),
      ("Суд Усть-Луги оштрафовал капитана танкера.", "ru", {"ust-luga"}),

@@ -991,6 +991,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # «Мэрия Новороссийска», "a court in Aktau", "Löhne in Atyrau": the town's civic life, unless the facility's own
     # business is in the sentence too («суд Усть-Луги оштрафовал капитана танкера» keeps the port)
     towns.update(id(m) for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and " " not in m.text and m.match != "chain"
+                 and not _VIA_BEFORE.search(text, max(0, m.start - 12), m.start)
                  and _sentence_has(_CIVIC, _CIVIC_STEMS, m.sentence, text, sentences, civic)
                  and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said_town))
     in_town = [m for m in mentions if kinds.get(m.id) in _TOWN_KINDS and " " not in m.text and m.match != "chain"]
@@ -1225,13 +1226,17 @@ _FLOW = {
 #: Words of a meeting: the town that hosts talks about a pipeline is not a facility of it.
 _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
                       r"tagung|exhibition|expo\b|messe\b|ausstellung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани|выставк)")
-#: Words of a town's civic life: its administration, courts, schools, elections, weather, wages and prices. A town-named
-#: facility in such a sentence, without words of its own business, is the town («Мэрия Новороссийска», "the mayor of Atyrau").
+#: Words of a town's civic life: its administration, courts, schools, elections, weather, wages and prices, its workers,
+#: its offices and other plants, the town as a "capital". A town-named facility in such a sentence, without words of its own
+#: business, is the town («Мэрия Новороссийска», "the mayor of Atyrau", «В Шымкенте остановили НПЗ», «офис в Актау»).
 _CIVIC = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|courts?\b|judge|school|hospital|election|voters|wages?\b|"
                     r"salar|rents?\b|unemploy|weather|traffic accident|bürgermeister|stadtrat|stadtverwaltung|gericht|schule|"
-                    r"krankenhaus|wahl(?:en)?\b|löhne|lohn(?!t)|gehälter|mieten?\b|arbeitslos|wetter|statisti)|"
+                    r"krankenhaus|wahl(?:en)?\b|löhne|lohn(?!t)|gehälter|mieten?\b|arbeitslos|wetter|statisti|"
+                    r"refiner(?:y|ies)|power (?:plant|station)|raffinerie|kraftwerk|offices?\b|headquarter|büro|zentrale|"
+                    r"capital of|hauptstadt|oil workers|ölarbeiter)|"
                     r"(?<![а-яё])(?:мэр|администрац|акимат|аким\b|губернатор|суд(?:е|ом|ья|ьи|ебн)?(?![а-яё])|школ|больниц|"
-                    r"выбор|зарплат|заработн|безработ|погод|дтп|микрорайон|детск\w* сад|жкх|коммунальн)")
+                    r"выбор|зарплат|заработн|безработ|погод|дтп|микрорайон|детск\w* сад|жкх|коммунальн|"
+                    r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник)")
 #: Words of end consumers of gas or heat: a town named with them is where people live, not a junction or port.
 _CONSUMERS = re.compile(r"household|\bhomes\b|\bresidents\b|gasification|\b(?:privat)?haushalt|\bwohnung|\beinwohner|\bgasanschl|газифик|"
                         r"домохозяйств|частных дом|жилых дом|\bжител|\bабонент|\bбытов")
@@ -1248,11 +1253,15 @@ _CONSUMER_STEMS = _stems("household", "homes", "residents", "gasification", "hau
 _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gathered", "berieten", "beraten", "trafen", "treffen",
                         "gipfel", "konferenz", "tagung", "exhibition", "expo", "messe", "ausstellung", "выставк", "встрет", "встреч",
                         "саммит", "форум", "конференци", "совещани")
+#: A route preposition right before a name: "via Alashankou", «через Приморск» is where the oil goes, not the town.
+_VIA_BEFORE = re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE)
 _CIVIC_STEMS = _stems("mayor", "city ", "court", "judge", "school", "hospital", "election", "voters", "wage", "salar", "rent",
                       "unemploy", "weather", "traffic accident", "bürgermeister", "stadtrat", "stadtverwaltung", "gericht",
                       "schule", "krankenhaus", "wahl", "löhne", "lohn", "gehälter", "miete", "arbeitslos", "wetter", "statisti",
                       "мэр", "администрац", "акимат", "аким", "губернатор", "суд", "школ", "больниц", "выбор", "зарплат",
-                      "заработн", "безработ", "погод", "ДТП", "микрорайон", "детск", "ЖКХ", "коммунальн")
+                      "заработн", "безработ", "погод", "ДТП", "микрорайон", "детск", "ЖКХ", "коммунальн", "refiner",
+                      "power ", "raffinerie", "kraftwerk", "office", "headquarter", "büro", "zentrale", "capital of",
+                      "hauptstadt", "oil workers", "ölarbeiter", "НПЗ", "ТЭЦ", "офис", "штаб-квартир", "столиц", "нефтяник")
 
 
 def _sentence_has(pattern: re.Pattern[str], stems: tuple[str, ...], sent: int, text: str, sentences: list[tuple[int, int]],
