@@ -401,3 +401,19 @@ def test_the_german_one_word_consortium_name_is_the_cpc():
     # "Kaspisches Pipelinekonsortium" written as one compound (orf-2022-07-cpc), in any case form
     assert links("Ein Gericht hatte das Kaspische Pipelinekonsortium angewiesen, die Lieferungen einzustellen.", "de") == {"cpc"}
     assert links("Die Lieferungen des Kaspischen Pipelinekonsortiums stiegen.", "de") == {"cpc"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [  # a line named by its destination, its start a few words before and the commodity moved in between
+     ("Kasachstan exportiert Öl durch die Leitung nach China.", "de", {"kcp-atasu-alashankou"}),
+     ("Turkmenistan sends gas through the pipeline to China.", "en", {"cagp"}),
+     ("Казахстан прокачивает нефть по трубопроводу в Китай.", "ru", {"kcp-atasu-alashankou"}),
+     ("Azerbaijan sends oil through the pipeline to Turkey.", "en", {"btc"}),
+     # no commodity said, or two lines of that commodity between the places (SCP and TANAP): no line
+     ("Kasachstan ist durch die Leitung nach China verbunden.", "de", set()),
+     ("Azerbaijan sends gas through the pipeline to Turkey.", "en", set()),
+     ("Russia sends gas through the pipeline to China.", "en", set())],  # a line the data does not hold
+)
+def test_a_line_named_by_its_start_and_destination_around_the_line_word(text, language, expected):
+    assert links(text, language) == expected

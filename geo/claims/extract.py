@@ -500,6 +500,9 @@ _LINE_WORD_COMMODITY = {
     **dict.fromkeys(_forms(("нефтепровод",), _RU_NOUN), "oil"),
 }
 _COMMODITY_BEFORE = {"gas": "gas", "oil": "oil", "crude": "oil", "Gas": "gas", "Oil": "oil", "Crude": "oil"}
+#: Words of the commodity a sentence moves, in any of the three languages (for "A sends gas through the pipeline to B").
+_COMMODITY_WORD = {**_COMMODITY_BEFORE, **dict.fromkeys(("Öl", "Erdöl", "Rohöl", "нефть", "нефти", "Нефть"), "oil"),
+                   **dict.fromkeys(("Erdgas", "газ", "газа", "Газ"), "gas")}
 _SENTENCE_GAP = re.compile(r"[.!?;:\n]")
 _FROM_WORDS = frozenset(("from", "von", "aus", "из", "от"))
 _TO_WORDS = frozenset(("to", "nach", "в", "во", "до", "bis", "in"))
@@ -513,7 +516,15 @@ def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offse
     out = []
     taken: list[tuple[int, int]] | None = None
     for i in compress(range(n - 2), map(_LINE_WORD_COMMODITY.__contains__, raws)):
-        if raws[i + 1] not in _FROM_WORDS or gaps[i + 1] != " " or gaps[i + 2] != " " or keys[i + 2] not in matcher.place_keys:
+        if gaps[i + 1] != " " or gaps[i + 2] != " " or keys[i + 2] not in matcher.place_keys:
+            continue
+        if raws[i + 1] in _TO_WORDS:
+            got = _origin_before(text, raws, keys, gaps, offsets, sentence_starts, i, found, chains, matcher, taken)
+            if got is not None:
+                taken = got[1]
+                out.extend(got[0])
+            continue
+        if raws[i + 1] not in _FROM_WORDS:
             continue
         a, first, last = keys[i + 2], i + 2, i + 2
         if i + 4 < n and raws[i + 3] in _TO_WORDS and gaps[i + 3] == gaps[i + 4] == " " and keys[i + 4] in matcher.place_keys:
@@ -536,6 +547,39 @@ def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offse
             sent = bisect_right(sentence_starts, st) - 1
             out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
     return out
+
+
+def _origin_before(text: str, raws: list[str], keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int], i: int,
+                   found: list[tuple[Mention, list[Entry]]], chains: list[tuple[Mention, list[Entry]]], matcher: Matcher,
+                   taken: list[tuple[int, int]] | None) -> tuple[list[tuple[Mention, list[Entry]]], list[tuple[int, int]]] | None:
+    """A line named by its destination, its start a few words before: "Kazakhstan ships oil through the pipeline to China".
+
+    «Туркменистан поставляет газ по газопроводу в Китай»: the capitalised place a few words before the line word (same
+    sentence, no other name between) is where the line starts; the line is the one "from A to B" names, and the mention
+    is the line word with its destination ("pipeline to China").
+    """
+    b = keys[i + 2]
+    before = [k for k in range(max(0, i - 8), i) if keys[k] in matcher.place_keys and keys[k] != b and raws[k][:1].isupper()
+              and raws[k] not in _COMMODITY_WORD and not _SENTENCE_GAP.search("".join(gaps[k + 1 : i + 1]))]
+    if not before:
+        return None
+    k = before[-1]
+    # the commodity is the line word's, else the one word of oil or gas between the start and the line ("sends gas")
+    named = {_COMMODITY_WORD[w] for w in raws[k + 1 : i] if w in _COMMODITY_WORD}
+    commodity = _LINE_WORD_COMMODITY[raws[i]] or (named.pop() if len(named) == 1 else "")
+    if not commodity:
+        return None  # "Kazakhstan is linked by pipeline to China": which line is not said
+    st, en = offsets[2 * i], offsets[2 * (i + 2) + 1]
+    if taken is None:
+        taken = [(m.start, m.end) for m, _ in found + chains]
+    lo, b_start = offsets[2 * k], offsets[2 * (i + 2)]
+    if any(s < en and lo < e and not (s in (lo, b_start) and e <= en) for s, e in taken):
+        return [], taken  # another name between the origin and the destination (or through them): theirs to say
+    line = _resolve_from_to(keys[k], b, commodity, matcher)
+    if not line:
+        return [], taken
+    sent = bisect_right(sentence_starts, st) - 1
+    return [(Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])])], taken
 
 
 def _resolve_from_to(a: str, b: str, commodity: str, matcher: Matcher) -> str | None:
