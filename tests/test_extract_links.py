@@ -332,6 +332,12 @@ def test_a_town_ending_a_rail_leg_of_the_data_still_counts():
      ("Тенгиз Китовани возглавлял Национальную гвардию.", "ru", set()),
      ("The Tengiz hotel in Atyrau reopened after renovation.", "en", set()),  # a venue named after the field
      ("The football club Kairat beat Tengiz FC 2-1 on Sunday.", "en", set()),
+     # a lake of the same name (Lake Tengiz in the Korgalzhyn reserve, 350 km from the field)
+     ("Thousands of flamingos returned to Lake Tengiz this spring.", "en", set()),
+     ("The Tengiz lake is a UNESCO site.", "en", set()),
+     ("На озеро Тенгиз вернулись фламинго.", "ru", set()),
+     ("Am Tengis-See brüten Flamingos.", "de", set()),
+     ("Das Tengis-Feld liefert mehr Öl.", "de", {"tengiz"}),
      # the oil business's own capitalised words keep the field
      ("Chevron said the Tengiz Expansion Project would add output next year.", "en", {"tengiz"}),
      ("Kashagan Phase 2 is under study.", "en", {"kashagan"}),

@@ -1418,9 +1418,12 @@ _SPEAKS_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|declined|told|did not|has 
 _NOT_A_FIELD_AFTER = re.compile(
     r"(?:\s+(?!(?:Expansion|Future|Growth|Project|Phase|Field|Oil|Gas|Crude|Blend|Sour|Feld|Öl|Erdöl|Projekt|Proje[ck]t|"
     r"Нефть|Газ|Проект|Месторождение)\b)[A-ZА-ЯЁ][a-zа-яё]{2,}\b(?!-)|\s+(?:hotel|club|team|restaurant|stadium|cinema|"
-    r"Hotel|Club|Team|FC|Restaurant|Stadion|Kino|отель|гостиниц|клуб|команд|ресторан|стадион))", re.UNICODE)
+    r"Hotel|Club|Team|FC|Restaurant|Stadion|Kino|отель|гостиниц|клуб|команд|ресторан|стадион)"
+    # a lake of the same name ("the Tengiz lake", "Tengis-See"; "Lake Tengiz", «озеро Тенгиз» below)
+    r"|\s*-?\s*(?:lake|Lake|See|Sees|озеро|озера)\b)", re.UNICODE)
 _NOT_A_FIELD_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Dr|Herr|Frau|director|player|striker|coach|actor|painter|poet|singer|"
-                                 r"Regisseur|Spieler|Trainer|режиссёр|режиссер|игрок|тренер|поэт|художник|господин)\.?\s+)$")
+                                 r"Regisseur|Spieler|Trainer|режиссёр|режиссер|игрок|тренер|поэт|художник|господин|"
+                                 r"[Ll]ake|[Ss]ee|[Оо]зер[оауеом]|[Оо]зером)\.?\s+)$")
 #: Oils that are food: their tankers and ports are not those of crude.
 _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
                          r"(?:растительн|подсолнечн|пальмов)\w* масл")
