@@ -423,3 +423,20 @@ def test_the_german_one_word_consortium_name_is_the_cpc():
 )
 def test_a_line_named_by_its_start_and_destination_around_the_line_word(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [  # a capital that speaks, or whose envoys travel, is its government (Baku stands for Sangachal only by context)
+     ("Baku said it was ready to carry more Kazakh oil.", "en", set()),
+     ("Баку заявил о готовности увеличить транзит казахстанской нефти.", "ru", set()),
+     ("Baku erklärte sich bereit, mehr kasachisches Öl zu transportieren.", "de", set()),
+     ("A delegation from Baku arrived in Astana for oil talks.", "en", set()),
+     ("Делегация из Баку прибыла в Астану для переговоров по нефти.", "ru", set()),
+     # oil from Baku is the terminal's
+     ("Танкеры из Баку везут нефть.", "ru", {"sangachal"}),
+     # experts from a town are its people
+     ("Эксперты из Самары оценили перспективы нефтедобычи.", "ru", set())],
+)
+def test_a_capital_speaking_or_sending_envoys_is_its_government(text, language, expected):
+    assert links(text, language) == expected

@@ -246,6 +246,10 @@ def _town_use(i: int, raws: list[str], gaps: list[str], best: list[Entry], match
         return True
     if i > 0 and gaps[i] == " " and raws[i - 1].casefold().startswith(_STANCE_WORDS):
         return True  # «решение Баку», "the position of Baku" (a government's decision or position, in the genitive)
+    if gap_after == " " and after.casefold().startswith(_GOVERNMENT_VERBS):
+        return True  # "Baku said", «Баку заявил», "Baku erklärte": the capital speaks, its government
+    if i > 1 and gaps[i] == " " and raws[i - 1] in _FROM_WORDS and raws[i - 2].casefold().startswith(_ENVOY_WORDS):
+        return True  # "a delegation from Baku", «делегация из Баку»: the government's envoys
     return (i + 2 < n and after in _AND and raws[i + 2] in _CAPITALS and gap_after == gaps[i + 2] == " ") or (
         i >= 2 and raws[i - 1] in _AND and raws[i - 2] in _CAPITALS and gaps[i] == gaps[i - 1] == " ")
 
@@ -253,6 +257,12 @@ def _town_use(i: int, raws: list[str], gaps: list[str], best: list[Entry], match
 #: Words of a government's decision or stance: the capital right after one is its government («позиция Баку»).
 _STANCE_WORDS = ("решени", "позици", "заявлени", "требовани", "предложени", "decision", "position", "stance", "entscheidung",
                  "haltung")
+#: Verbs of a government speaking or deciding, right after a capital's name ("Baku said", «Баку заявил»).
+_GOVERNMENT_VERBS = ("said", "says", "wants", "insist", "announced", "declared", "rejected", "warned", "erklärt", "sagte", "teilte",
+                     "kündigte", "lehnt", "warnt", "заявил", "сообщил", "считает", "настаива", "предложил", "выступ", "отказал",
+                     "потребовал", "предупредил")
+#: Words of envoys: "a delegation from Baku" is the government's.
+_ENVOY_WORDS = ("delegation", "делегаци", "envoy", "официальн", "officials", "beamte", "чиновник")
 _ADJ = ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими")
 #: Plants named after their town that are not in the data (refineries, power and petrochemical plants, airports).
 _OTHER_PLANTS = frozenset(c for w in (
@@ -1276,10 +1286,10 @@ _CIVIC = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|courts?\b|
                     r"salar|rents?\b|unemploy|weather|traffic accident|bürgermeister|stadtrat|stadtverwaltung|gericht|schule|"
                     r"krankenhaus|wahl(?:en)?\b|löhne|lohn(?!t)|gehälter|mieten?\b|arbeitslos|wetter|statisti|"
                     r"refiner(?:y|ies)|power (?:plant|station)|raffinerie|kraftwerk|offices?\b|headquarter|büro|zentrale|"
-                    r"capital of|hauptstadt|oil workers|ölarbeiter)|"
+                    r"capital of|hauptstadt|oil workers|ölarbeiter|experts?\b|experten)|"
                     r"(?<![а-яё])(?:мэр|администрац|акимат|аким\b|губернатор|суд(?:е|ом|ья|ьи|ебн)?(?![а-яё])|школ|больниц|"
                     r"выбор|зарплат|заработн|безработ|погод|дтп|микрорайон|детск\w* сад|жкх|коммунальн|"
-                    r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник)")
+                    r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|эксперт)")
 #: Words of end consumers of gas or heat: a town named with them is where people live, not a junction or port.
 _CONSUMERS = re.compile(r"household|\bhomes\b|\bresidents\b|gasification|\b(?:privat)?haushalt|\bwohnung|\beinwohner|\bgasanschl|газифик|"
                         r"домохозяйств|частных дом|жилых дом|\bжител|\bабонент|\bбытов")
