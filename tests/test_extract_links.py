@@ -366,6 +366,9 @@ def test_a_field_name_that_is_a_person_or_a_venue_is_no_field(text, language, ex
      # a route preposition before the name: where the oil goes, whatever else the sentence says
      ("Chinese refineries take Kazakh oil via Alashankou.", "en", {"alashankou"}),
      ("Нефть идет через Приморск, сообщил губернатор.", "ru", {"primorsk"}),
+     # its governor, the events it hosts
+     ("Novorossiysk's governor declared an emergency after the oil spill.", "en", set()),
+     ("Atyrau hosted the annual KIOGE oil and gas exhibition.", "en", set()),
      # the facility's own business in the same sentence keeps it: loading at a port, a tanker, a pipeline
      ("Губернатор заявил, что отгрузка нефти через Приморск выросла.", "ru", {"primorsk"}),
      ("Суд Усть-Луги оштрафовал капитана танкера.", "ru", {"ust-luga"}),
