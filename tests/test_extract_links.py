@@ -445,3 +445,16 @@ def test_a_line_named_by_its_start_and_destination_around_the_line_word(text, la
 )
 def test_a_capital_speaking_or_sending_envoys_is_its_government(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [  # an abbreviation in a story of no energy word counts beside words of loading oil
+     ("Die Verladungen des CPC wurden gestoppt.", "de", {"cpc"}),
+     ("CPC loadings were halted.", "en", {"cpc"}),
+     # not without them (KTK is also a TV channel, BTC a coin)
+     ("Телеканал КТК показал репортаж из Новороссийска.", "ru", set()),
+     ("BTC fell 5% as crypto traders sold.", "en", set())],
+)
+def test_an_abbreviation_beside_loading_words_is_the_line(text, language, expected):
+    assert links(text, language) == expected

@@ -1480,7 +1480,8 @@ def _own_name(m: Mention, kind: str, energy_doc: bool, text: str, sentences: lis
         return False
     if energy_doc or not (_needs_energy(m.alias, kind) or _bare_chain(m, kind)):
         return True
-    return _said(_LINE_WORD, m.sentence, text, sentences, memo)
+    # a line word, or words of loading oil ("die Verladungen des CPC", «отгрузка через КТК»): the line, not a TV channel
+    return _said(_LINE_WORD, m.sentence, text, sentences, memo) or _said(_OWN_BUSINESS["terminal"], m.sentence, text, sentences, memo)
 
 
 def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_doc: bool, text: str,
