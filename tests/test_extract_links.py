@@ -213,9 +213,11 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
 
 @pytest.mark.parametrize(("name", "floor_p", "floor_r"), [("extraction_links_holdout2.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout3.yaml", 0.9, 0.85),
-                                                          ("extraction_links_holdout4.yaml", 0.9, 0.85)])
+                                                          ("extraction_links_holdout4.yaml", 0.9, 0.85),
+                                                          ("extraction_links_holdout6.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout7.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
-    """Batches 2, 3 and 4 were each scored blind once (their headers; 4 is tuned on since); this guards their present level, it is no target."""
+    """Batches 2-4, 6 and 7 were each scored blind once (their headers; 4 and 6 are tuned on since); this guards their present level, it is no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
     with capsys.disabled():
         print(f"\n{name}: " + ", ".join(f"{lang} P {c['tp'] / (c['tp'] + c['fp']):.2f} R {c['tp'] / (c['tp'] + c['fn']):.2f}"
@@ -332,10 +334,127 @@ def test_a_town_ending_a_rail_leg_of_the_data_still_counts():
      ("Тенгиз Китовани возглавлял Национальную гвардию.", "ru", set()),
      ("The Tengiz hotel in Atyrau reopened after renovation.", "en", set()),  # a venue named after the field
      ("The football club Kairat beat Tengiz FC 2-1 on Sunday.", "en", set()),
+     # a lake of the same name (Lake Tengiz in the Korgalzhyn reserve, 350 km from the field)
+     ("Thousands of flamingos returned to Lake Tengiz this spring.", "en", set()),
+     ("The Tengiz lake is a UNESCO site.", "en", set()),
+     ("На озеро Тенгиз вернулись фламинго.", "ru", set()),
+     ("Am Tengis-See brüten Flamingos.", "de", set()),
+     ("Das Tengis-Feld liefert mehr Öl.", "de", {"tengiz"}),
      # the oil business's own capitalised words keep the field
      ("Chevron said the Tengiz Expansion Project would add output next year.", "en", {"tengiz"}),
      ("Kashagan Phase 2 is under study.", "en", {"kashagan"}),
      ("На Тенгизе возобновили добычу.", "ru", {"tengiz"})],
 )
 def test_a_field_name_that_is_a_person_or_a_venue_is_no_field(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [  # h/links3: a town-named facility in a sentence of the town's civic life is the town
+     ("Мэрия Новороссийска объявила о ремонте набережной.", "ru", set()),
+     ("В Усть-Луге построят новую школу для детей нефтяников.", "ru", set()),
+     ("Акимат Актау сообщил об отключении газа в микрорайоне.", "ru", set()),
+     ("Зарплаты нефтяников Атырау выросли на 10%.", "ru", set()),
+     ("В Самаре прошел суд над директором НПЗ.", "ru", set()),
+     ("Laut Statistikamt meldete die Region für Atyrau ein Lohnwachstum von acht Prozent.", "de", set()),
+     ("A court in Aktau sentenced two officials for fraud in the oil sector.", "en", set()),
+     # its workers, offices and other plants, the town as a "capital"
+     ("В Шымкенте остановили НПЗ на ремонт.", "ru", set()),
+     ("Нефтяная компания открыла офис в Актау.", "ru", set()),
+     ("Атырау — нефтяная столица Казахстана.", "ru", set()),
+     ("Нефтяники Атырау получили премии.", "ru", set()),
+     ("Отгрузка нефти в порту Актау выросла, сообщил офис компании.", "ru", {"aktau"}),
+     # a route preposition before the name: where the oil goes, whatever else the sentence says
+     ("Chinese refineries take Kazakh oil via Alashankou.", "en", {"alashankou"}),
+     ("Нефть идет через Приморск, сообщил губернатор.", "ru", {"primorsk"}),
+     # its governor, the events it hosts
+     ("Novorossiysk's governor declared an emergency after the oil spill.", "en", set()),
+     ("Atyrau hosted the annual KIOGE oil and gas exhibition.", "en", set()),
+     # the facility's own business in the same sentence keeps it: loading at a port, a tanker, a pipeline
+     ("Губернатор заявил, что отгрузка нефти через Приморск выросла.", "ru", {"primorsk"}),
+     ("Суд Усть-Луги оштрафовал капитана танкера.", "ru", {"ust-luga"}),
+     ("The mayor of Samara said pumping at the Samara station of the pipeline was normal.", "en", {"samara"})],
+)
+def test_a_town_in_its_civic_life_is_not_its_facility(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("В Баку открылась международная выставка «Нефть и газ Каспия».", "ru", set()),  # the town hosts an exhibition
+     ("Die Messe in Baku zeigte neue Technik für Ölterminals.", "de", set()),
+     ("Из Баку нефть отправлена танкером в Актау.", "ru", {"aktau", "sangachal", "lane-aktau-baku"})],
+)
+def test_a_town_hosting_an_exhibition_is_not_its_terminal(text, language, expected):
+    assert links(text, language) == expected
+
+
+def test_a_field_and_the_far_end_its_output_is_sent_to_name_the_line():
+    # "send ... to Orenburg" as "sent to Orenburg": the Karachaganak-Orenburg line (dev rule for sending on)
+    assert links("Karachaganak's operator will send more condensate to Orenburg next year.", "en") == {
+        "karachaganak", "karachaganak-orenburg"}
+    assert links("Karachaganak's operator has an office in Orenburg.", "en") == {"karachaganak"}  # no sending: no line
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Police dispersed protesters in Zhanaozen.", set()),  # the town built for the Uzen field
+     ("Oil workers in Zhanaozen held a rally.", set()),
+     ("Output at the Zhanaozen field fell 3%.", {"uzen"}),  # with the word "field": the field
+     ("Output at Uzen fell 3%.", {"uzen"})],
+)
+def test_the_town_of_a_field_is_not_the_field(text, expected):
+    assert links(text, "en") == expected
+
+
+def test_the_german_one_word_consortium_name_is_the_cpc():
+    # "Kaspisches Pipelinekonsortium" written as one compound (orf-2022-07-cpc), in any case form
+    assert links("Ein Gericht hatte das Kaspische Pipelinekonsortium angewiesen, die Lieferungen einzustellen.", "de") == {"cpc"}
+    assert links("Die Lieferungen des Kaspischen Pipelinekonsortiums stiegen.", "de") == {"cpc"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [  # a line named by its destination, its start a few words before and the commodity moved in between
+     ("Kasachstan exportiert Öl durch die Leitung nach China.", "de", {"kcp-atasu-alashankou"}),
+     ("Turkmenistan sends gas through the pipeline to China.", "en", {"cagp"}),
+     ("Казахстан прокачивает нефть по трубопроводу в Китай.", "ru", {"kcp-atasu-alashankou"}),
+     ("Azerbaijan sends oil through the pipeline to Turkey.", "en", {"btc"}),
+     # no commodity said, or two lines of that commodity between the places (SCP and TANAP): no line
+     ("Kasachstan ist durch die Leitung nach China verbunden.", "de", set()),
+     ("Azerbaijan sends gas through the pipeline to Turkey.", "en", set()),
+     ("Russia sends gas through the pipeline to China.", "en", set())],  # a line the data does not hold
+)
+def test_a_line_named_by_its_start_and_destination_around_the_line_word(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [  # a capital that speaks, or whose envoys travel, is its government (Baku stands for Sangachal only by context)
+     ("Baku said it was ready to carry more Kazakh oil.", "en", set()),
+     ("Баку заявил о готовности увеличить транзит казахстанской нефти.", "ru", set()),
+     ("Baku erklärte sich bereit, mehr kasachisches Öl zu transportieren.", "de", set()),
+     ("A delegation from Baku arrived in Astana for oil talks.", "en", set()),
+     ("Делегация из Баку прибыла в Астану для переговоров по нефти.", "ru", set()),
+     # oil from Baku is the terminal's
+     ("Танкеры из Баку везут нефть.", "ru", {"sangachal"}),
+     # experts from a town are its people
+     ("Эксперты из Самары оценили перспективы нефтедобычи.", "ru", set())],
+)
+def test_a_capital_speaking_or_sending_envoys_is_its_government(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [  # an abbreviation in a story of no energy word counts beside words of loading oil
+     ("Die Verladungen des CPC wurden gestoppt.", "de", {"cpc"}),
+     ("CPC loadings were halted.", "en", {"cpc"}),
+     # not without them (KTK is also a TV channel, BTC a coin)
+     ("Телеканал КТК показал репортаж из Новороссийска.", "ru", set()),
+     ("BTC fell 5% as crypto traders sold.", "en", set())],
+)
+def test_an_abbreviation_beside_loading_words_is_the_line(text, language, expected):
     assert links(text, language) == expected

@@ -246,6 +246,10 @@ def _town_use(i: int, raws: list[str], gaps: list[str], best: list[Entry], match
         return True
     if i > 0 and gaps[i] == " " and raws[i - 1].casefold().startswith(_STANCE_WORDS):
         return True  # «решение Баку», "the position of Baku" (a government's decision or position, in the genitive)
+    if gap_after == " " and after.casefold().startswith(_GOVERNMENT_VERBS):
+        return True  # "Baku said", «Баку заявил», "Baku erklärte": the capital speaks, its government
+    if i > 1 and gaps[i] == " " and raws[i - 1] in _FROM_WORDS and raws[i - 2].casefold().startswith(_ENVOY_WORDS):
+        return True  # "a delegation from Baku", «делегация из Баку»: the government's envoys
     return (i + 2 < n and after in _AND and raws[i + 2] in _CAPITALS and gap_after == gaps[i + 2] == " ") or (
         i >= 2 and raws[i - 1] in _AND and raws[i - 2] in _CAPITALS and gaps[i] == gaps[i - 1] == " ")
 
@@ -253,6 +257,12 @@ def _town_use(i: int, raws: list[str], gaps: list[str], best: list[Entry], match
 #: Words of a government's decision or stance: the capital right after one is its government («позиция Баку»).
 _STANCE_WORDS = ("решени", "позици", "заявлени", "требовани", "предложени", "decision", "position", "stance", "entscheidung",
                  "haltung")
+#: Verbs of a government speaking or deciding, right after a capital's name ("Baku said", «Баку заявил»).
+_GOVERNMENT_VERBS = ("said", "says", "wants", "insist", "announced", "declared", "rejected", "warned", "erklärt", "sagte", "teilte",
+                     "kündigte", "lehnt", "warnt", "заявил", "сообщил", "считает", "настаива", "предложил", "выступ", "отказал",
+                     "потребовал", "предупредил")
+#: Words of envoys: "a delegation from Baku" is the government's.
+_ENVOY_WORDS = ("delegation", "делегаци", "envoy", "официальн", "officials", "beamte", "чиновник")
 _ADJ = ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими")
 #: Plants named after their town that are not in the data (refineries, power and petrochemical plants, airports).
 _OTHER_PLANTS = frozenset(c for w in (
@@ -500,6 +510,9 @@ _LINE_WORD_COMMODITY = {
     **dict.fromkeys(_forms(("нефтепровод",), _RU_NOUN), "oil"),
 }
 _COMMODITY_BEFORE = {"gas": "gas", "oil": "oil", "crude": "oil", "Gas": "gas", "Oil": "oil", "Crude": "oil"}
+#: Words of the commodity a sentence moves, in any of the three languages (for "A sends gas through the pipeline to B").
+_COMMODITY_WORD = {**_COMMODITY_BEFORE, **dict.fromkeys(("Öl", "Erdöl", "Rohöl", "нефть", "нефти", "Нефть"), "oil"),
+                   **dict.fromkeys(("Erdgas", "газ", "газа", "Газ"), "gas")}
 _SENTENCE_GAP = re.compile(r"[.!?;:\n]")
 _FROM_WORDS = frozenset(("from", "von", "aus", "из", "от"))
 _TO_WORDS = frozenset(("to", "nach", "в", "во", "до", "bis", "in"))
@@ -513,7 +526,15 @@ def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offse
     out = []
     taken: list[tuple[int, int]] | None = None
     for i in compress(range(n - 2), map(_LINE_WORD_COMMODITY.__contains__, raws)):
-        if raws[i + 1] not in _FROM_WORDS or gaps[i + 1] != " " or gaps[i + 2] != " " or keys[i + 2] not in matcher.place_keys:
+        if gaps[i + 1] != " " or gaps[i + 2] != " " or keys[i + 2] not in matcher.place_keys:
+            continue
+        if raws[i + 1] in _TO_WORDS:
+            got = _origin_before(text, raws, keys, gaps, offsets, sentence_starts, i, found, chains, matcher, taken)
+            if got is not None:
+                taken = got[1]
+                out.extend(got[0])
+            continue
+        if raws[i + 1] not in _FROM_WORDS:
             continue
         a, first, last = keys[i + 2], i + 2, i + 2
         if i + 4 < n and raws[i + 3] in _TO_WORDS and gaps[i + 3] == gaps[i + 4] == " " and keys[i + 4] in matcher.place_keys:
@@ -536,6 +557,39 @@ def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offse
             sent = bisect_right(sentence_starts, st) - 1
             out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
     return out
+
+
+def _origin_before(text: str, raws: list[str], keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int], i: int,
+                   found: list[tuple[Mention, list[Entry]]], chains: list[tuple[Mention, list[Entry]]], matcher: Matcher,
+                   taken: list[tuple[int, int]] | None) -> tuple[list[tuple[Mention, list[Entry]]], list[tuple[int, int]]] | None:
+    """A line named by its destination, its start a few words before: "Kazakhstan ships oil through the pipeline to China".
+
+    «Туркменистан поставляет газ по газопроводу в Китай»: the capitalised place a few words before the line word (same
+    sentence, no other name between) is where the line starts; the line is the one "from A to B" names, and the mention
+    is the line word with its destination ("pipeline to China").
+    """
+    b = keys[i + 2]
+    before = [k for k in range(max(0, i - 8), i) if keys[k] in matcher.place_keys and keys[k] != b and raws[k][:1].isupper()
+              and raws[k] not in _COMMODITY_WORD and not _SENTENCE_GAP.search("".join(gaps[k + 1 : i + 1]))]
+    if not before:
+        return None
+    k = before[-1]
+    # the commodity is the line word's, else the one word of oil or gas between the start and the line ("sends gas")
+    named = {_COMMODITY_WORD[w] for w in raws[k + 1 : i] if w in _COMMODITY_WORD}
+    commodity = _LINE_WORD_COMMODITY[raws[i]] or (named.pop() if len(named) == 1 else "")
+    if not commodity:
+        return None  # "Kazakhstan is linked by pipeline to China": which line is not said
+    st, en = offsets[2 * i], offsets[2 * (i + 2) + 1]
+    if taken is None:
+        taken = [(m.start, m.end) for m, _ in found + chains]
+    lo, b_start = offsets[2 * k], offsets[2 * (i + 2)]
+    if any(s < en and lo < e and not (s in (lo, b_start) and e <= en) for s, e in taken):
+        return [], taken  # another name between the origin and the destination (or through them): theirs to say
+    line = _resolve_from_to(keys[k], b, commodity, matcher)
+    if not line:
+        return [], taken
+    sent = bisect_right(sentence_starts, st) - 1
+    return [(Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])])], taken
 
 
 def _resolve_from_to(a: str, b: str, commodity: str, matcher: Matcher) -> str | None:
@@ -986,7 +1040,17 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
              and _town_only(m, text, sentences, cue_sets, matcher, carriers, meetings)}
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     homes: dict[int, bool] = {}
-    in_town = [m for m in mentions if kinds.get(m.id) in _TOWN_KINDS and " " not in m.text and m.match != "chain"]
+    said: dict[Any, Any] = {}  # by sentence: its words in lower case, and which link patterns it holds
+    bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and " " not in m.text and m.match != "chain"]
+    # «Мэрия Новороссийска», "a court in Aktau", "Löhne in Atyrau": the town's civic life, unless the facility's own
+    # business is in the sentence too («суд Усть-Луги оштрафовал капитана танкера» keeps the port); searched once a sentence
+    # (by kind and sentence; the business words are searched first, their answers are read again by _cue_less)
+    idle = {(k, s) for k, s in {(kinds[m.id], m.sentence) for m in bare} if not _said(_OWN_BUSINESS[k], s, text, sentences, said)}
+    civic = {(k, s) for k, s in idle if _said(_CIVIC, s, text, sentences, said)}
+    if civic:
+        towns.update(id(m) for m in bare if (kinds[m.id], m.sentence) in civic
+                     and not _VIA_BEFORE.search(text, max(0, m.start - 12), m.start))
+    in_town = [m for m in bare if kinds[m.id] in _TOWN_KINDS]
     if in_town:
         towns.update(id(m) for m in in_town if _sentence_has(_CONSUMERS, _CONSUMER_STEMS, m.sentence, text, sentences, homes))
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
@@ -1061,7 +1125,6 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     energy_doc = any(energy)
     # a story of other goods (containers, grain) and no energy: its ports and crossings are not the oil facilities
     goods_doc = not energy_doc and any("goods" in c for c in cue_sets)
-    said: dict[Any, Any] = {}  # by sentence: its words in lower case, and which link patterns it holds
     own_names = _own_name_sentences(mentions, kinds, energy_doc, text, sentences, said)
     for m in mentions:
         ci = m.claim = claim_of.get(m.sentence)
@@ -1215,7 +1278,19 @@ _FLOW = {
 }
 #: Words of a meeting: the town that hosts talks about a pipeline is not a facility of it.
 _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
-                      r"tagung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани)")
+                      r"tagung|exhibition|expo\b|messe\b|ausstellung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани|выставк)")
+#: Words of a town's civic life: its administration, courts, schools, elections, weather, wages and prices, its workers,
+#: its offices and other plants, the town as a "capital". A town-named facility in such a sentence, without words of its own
+#: business, is the town («Мэрия Новороссийска», "the mayor of Atyrau", «В Шымкенте остановили НПЗ», «офис в Актау»).
+_CIVIC = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|courts?\b|judge|school|hospital|election|voters|wages?\b|"
+                    r"salar|rents?\b|unemploy|weather|traffic accident|bürgermeister|stadtrat|stadtverwaltung|gericht|schule|"
+                    r"krankenhaus|wahl(?:en)?\b|löhne|lohn(?!t)|gehälter|mieten?\b|arbeitslos|wetter|statisti|"
+                    r"refiner(?:y|ies)|power (?:plant|station)|raffinerie|kraftwerk|offices?\b|headquarter|büro|zentrale|"
+                    r"capital of|hauptstadt|oil workers|ölarbeiter|experts?\b|experten|governor|gouverneur|host(?:s|ed|ing)\b|"
+                    r"gastgeber|exhibition|conference|forum|summit|konferenz|messe\b|gipfel)|"
+                    r"(?<![а-яё])(?:мэр|администрац|акимат|аким\b|губернатор|суд(?:е|ом|ья|ьи|ебн)?(?![а-яё])|школ|больниц|"
+                    r"выбор|зарплат|заработн|безработ|погод|дтп|микрорайон|детск\w* сад|жкх|коммунальн|"
+                    r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|эксперт|выставк|конференци|форум|саммит)")
 #: Words of end consumers of gas or heat: a town named with them is where people live, not a junction or port.
 _CONSUMERS = re.compile(r"household|\bhomes\b|\bresidents\b|gasification|\b(?:privat)?haushalt|\bwohnung|\beinwohner|\bgasanschl|газифик|"
                         r"домохозяйств|частных дом|жилых дом|\bжител|\bабонент|\bбытов")
@@ -1230,7 +1305,10 @@ def _stems(*words: str) -> tuple[str, ...]:
 _CONSUMER_STEMS = _stems("household", "homes", "residents", "gasification", "haushalt", "wohnung", "einwohner", "gasanschl",
                          "газифик", "домохозяйств", "частных дом", "жилых дом", "жител", "абонент", "бытов")
 _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gathered", "berieten", "beraten", "trafen", "treffen",
-                        "gipfel", "konferenz", "tagung", "встрет", "встреч", "саммит", "форум", "конференци", "совещани")
+                        "gipfel", "konferenz", "tagung", "exhibition", "expo ", "messe ", "ausstellung", "выставк", "встрет", "встреч",
+                        "саммит", "форум", "конференци", "совещани")
+#: A route preposition right before a name: "via Alashankou", «через Приморск» is where the oil goes, not the town.
+_VIA_BEFORE = re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE)
 
 
 def _sentence_has(pattern: re.Pattern[str], stems: tuple[str, ...], sent: int, text: str, sentences: list[tuple[int, int]],
@@ -1273,7 +1351,7 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
 
 
 #: Words of oil or gas sent on or processed: with one, a field and a far end in one sentence name the line between them.
-_SENT_ON = re.compile(r"process|pump|\bsent\b|deliver|goes|flows?\b|piped|verarbeit|aufbereit|liefer|fließ|"
+_SENT_ON = re.compile(r"process|pump|\bsent\b|\bsend|deliver|goes|flows?\b|piped|verarbeit|aufbereit|liefer|fließ|"
                       r"переработ|перерабатыва|поставля|направля|отправля|прокач|перекач")
 
 
@@ -1351,9 +1429,12 @@ _SPEAKS_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|declined|told|did not|has 
 _NOT_A_FIELD_AFTER = re.compile(
     r"(?:\s+(?!(?:Expansion|Future|Growth|Project|Phase|Field|Oil|Gas|Crude|Blend|Sour|Feld|Öl|Erdöl|Projekt|Proje[ck]t|"
     r"Нефть|Газ|Проект|Месторождение)\b)[A-ZА-ЯЁ][a-zа-яё]{2,}\b(?!-)|\s+(?:hotel|club|team|restaurant|stadium|cinema|"
-    r"Hotel|Club|Team|FC|Restaurant|Stadion|Kino|отель|гостиниц|клуб|команд|ресторан|стадион))", re.UNICODE)
+    r"Hotel|Club|Team|FC|Restaurant|Stadion|Kino|отель|гостиниц|клуб|команд|ресторан|стадион)"
+    # a lake of the same name ("the Tengiz lake", "Tengis-See"; "Lake Tengiz", «озеро Тенгиз» below)
+    r"|\s*-?\s*(?:lake|Lake|See|Sees|озеро|озера)\b)", re.UNICODE)
 _NOT_A_FIELD_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Dr|Herr|Frau|director|player|striker|coach|actor|painter|poet|singer|"
-                                 r"Regisseur|Spieler|Trainer|режиссёр|режиссер|игрок|тренер|поэт|художник|господин)\.?\s+)$")
+                                 r"Regisseur|Spieler|Trainer|режиссёр|режиссер|игрок|тренер|поэт|художник|господин|"
+                                 r"[Ll]ake|[Ss]ee|[Оо]зер[оауеом]|[Оо]зером)\.?\s+)$")
 #: Oils that are food: their tankers and ports are not those of crude.
 _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
                          r"(?:растительн|подсолнечн|пальмов)\w* масл")
@@ -1399,7 +1480,8 @@ def _own_name(m: Mention, kind: str, energy_doc: bool, text: str, sentences: lis
         return False
     if energy_doc or not (_needs_energy(m.alias, kind) or _bare_chain(m, kind)):
         return True
-    return _said(_LINE_WORD, m.sentence, text, sentences, memo)
+    # a line word, or words of loading oil ("die Verladungen des CPC", «отгрузка через КТК»): the line, not a TV channel
+    return _said(_LINE_WORD, m.sentence, text, sentences, memo) or _said(_OWN_BUSINESS["terminal"], m.sentence, text, sentences, memo)
 
 
 def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_doc: bool, text: str,
