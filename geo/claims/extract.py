@@ -1030,17 +1030,16 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         mentions = _owned_terminals(mentions, text, raws, gaps, offsets, matcher)
     kinds, russian = matcher.kinds, matcher.russian
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
-    carriers: dict[int, bool] = {}  # by sentence: speaks of a carrier or flow (see _town_only)
+    said: dict[Any, Any] = {}  # by sentence: its words in lower case, and which link patterns it holds (see _said)
     meetings: dict[int, bool] = {}  # by sentence: speaks of a meeting (see _town_only)
     ru = lang not in ("de", "en")  # «в Баку» is looked at in Russian (or unknown) text only
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
     towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (
         text[max(0, m.start - 3) : m.start] in _IN or (ru and _ru_in(text, m.start)) or (
             "trade" not in cue_sets[m.sentence] and _TOWN_HINT.search(text, max(0, m.start - 20), m.start)))
-             and _town_only(m, text, sentences, cue_sets, matcher, carriers, meetings)}
+             and _town_only(m, text, sentences, cue_sets, matcher, said, meetings)}
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     homes: dict[int, bool] = {}
-    said: dict[Any, Any] = {}  # by sentence: its words in lower case, and which link patterns it holds
     bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and " " not in m.text and m.match != "chain"]
     # «Мэрия Новороссийска», "a court in Aktau", "Löhne in Atyrau": the town's civic life, unless the facility's own
     # business is in the sentence too («суд Усть-Луги оштрафовал капитана танкера» keeps the port); searched once a sentence
@@ -1326,7 +1325,7 @@ def _sentence_has(pattern: re.Pattern[str], stems: tuple[str, ...], sent: int, t
 
 
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
-               carriers: dict[int, bool], meetings: dict[int, bool]) -> bool:
+               said: dict[Any, Any], meetings: dict[int, bool]) -> bool:
     """A facility's town after a locative "in" or a town word, in a sentence of no trade, carrier or flow, is the town only.
 
     "Tokayev met Aliyev in Baku to discuss oil", "Oil workers in Aktau went on strike", "in der Hafenstadt Aktau",
@@ -1343,10 +1342,8 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
         return _sentence_has(_MEETING, _MEETING_STEMS, m.sentence, text, sentences, meetings)
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
         return False
-    got = "trade" in cue_sets[m.sentence] or carriers.get(m.sentence)
-    if got is None:  # once per sentence: a sentence may hold many names (linear time on hostile input)
-        s, e = sentences[m.sentence]
-        got = carriers[m.sentence] = _CARRIER.search(text[s:e].casefold()) is not None
+    # the carrier words are searched once per sentence: a sentence may hold many names (linear time on hostile input)
+    got = "trade" in cue_sets[m.sentence] or _said(_CARRIER, m.sentence, text, sentences, said)
     return not got or _sentence_has(_MEETING, _MEETING_STEMS, m.sentence, text, sentences, meetings)
 
 
