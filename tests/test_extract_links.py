@@ -323,6 +323,35 @@ def test_a_town_in_the_name_of_a_railway_is_not_its_port(text, language):
     assert links(text, language) == set()
 
 
+@pytest.mark.parametrize(
+    "route_word",
+    ["railway",
+     "RAİLWAY",  # capitals of a Turkish keyboard: "İ" lowers to "i" and a combining dot, yet a case-blind pattern reads "i"
+     "raılway"],  # a dotless "ı", which a case-blind pattern also reads as "i"
+)
+def test_a_town_after_a_railway_word_is_not_its_port_in_any_case(route_word):
+    # the railway word before the chain names a route the data does not hold: Baku is a place in its name, no facility
+    assert links(f"Oil moved by the {route_word} Kars–Tbilisi–Baku.", "en") == set()
+    # with a bridge the chain is no railway name: Baku (the end of the chain) is the oil terminal at Sangachal
+    assert links("Oil moved by the bridge Kars–Tbilisi–Baku.", "en") == {"sangachal"}
+
+
+def test_the_letters_whose_case_blind_match_lowering_misses_are_all_known():
+    # _may_hold lowers a window and looks for stems before a case-blind (re.IGNORECASE) pattern is searched: every letter
+    # such a pattern matches to a Latin, German or Russian letter must lower to that letter, or be one of _ODD_CASE
+    # (then the pattern itself is searched). Every character of Unicode is tried.
+    import re
+
+    from geo.claims.extract import _ODD_CASE
+
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    missed = {c for x in "abcdefghijklmnopqrstuvwxyzäöüßабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+              for c in re.findall(x, every, re.IGNORECASE) if c.lower() != x}
+    # by hand: Turkish İ (U+0130) and ı (U+0131) for "i", the long ſ (U+017F) for "s", old Cyrillic forms (U+1C80-U+1C86)
+    # for в, д, о, с, т (two), ъ
+    assert missed == set("\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86") == _ODD_CASE
+
+
 def test_a_town_ending_a_rail_leg_of_the_data_still_counts():
     assert links("Oil is railed from Baku to Batumi.", "en") == {"batumi", "rail-baku-batumi"}
 

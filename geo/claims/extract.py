@@ -864,6 +864,20 @@ def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) ->
 #: Words of rail transport: a sentence with one names the rail legs ("per Kesselwagen aus Baku", "by rail from Baku").
 _RAIL = re.compile(r"\b(?:rail(?:way|ed|ing|s)?\b|tank cars?\b|trains?\b|(?:eisen)?bahn|kesselwag|güterz|железн|цистерн|вагон)",
                    re.IGNORECASE)
+_RAIL_STEMS = ("rail", "tank car", "train", "bahn", "kesselwag", "güterz", "железн", "цистерн", "вагон")  # see _may_hold
+#: Letters that a case-blind pattern (re.IGNORECASE) matches to a Latin, German or Russian letter which ``str.lower`` does not
+#: turn into that letter: Turkish İ and ı, the long s, old forms of Cyrillic letters (tests/test_extract_rules.py tries them all).
+_ODD_CASE = frozenset("\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86")
+
+
+def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
+    """``text[pos:endpos]`` may hold a match of a case-blind pattern every match of which holds one of ``stems`` (in lower case).
+
+    C-level substring tests in the lowered window, before the pattern: a case-blind search costs several times more,
+    and most windows hold none of the stems.
+    """
+    window = text[pos:endpos]
+    return any(map(window.lower().__contains__, stems)) or not _ODD_CASE.isdisjoint(window)
 
 
 #: Words that say which branch of a pipeline system is meant. Druzhba's southern branch (through Ukraine to Slovakia,
@@ -1014,7 +1028,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     rail_ends = matcher.rail_ends
     maybe_rail = {found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))
                   if not rail_ends.isdisjoint(e.target for e in found[i][1])}
-    rail = {i for i in maybe_rail if _RAIL.search(text, *sentences[i])}
+    rail = {i for i in maybe_rail if _may_hold(text, *sentences[i], _RAIL_STEMS) and _RAIL.search(text, *sentences[i])}
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated)
     if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
         mentions = _other_branches_dropped(mentions, text, sentences, matcher)
@@ -1053,10 +1067,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     if in_town:
         towns.update(id(m) for m in in_town if _sentence_has(_CONSUMERS, _CONSUMER_STEMS, m.sentence, text, sentences, homes))
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
-        towns.update(id(m) for m in in_town if _REGION_AFTER.match(text, m.end, min(sentences[m.sentence][1], m.end + 60)))
+        towns.update(id(m) for m in in_town if _may_hold(text, m.end, end := min(sentences[m.sentence][1], m.end + 60), _REGION_STEMS)
+                     and _REGION_AFTER.match(text, m.end, end))
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         towns.update(id(m) for m in in_town if _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80))
-                     or _ROUTE_NAME_BEFORE.search(text, max(0, m.start - 60), m.start))
+                     or (_may_hold(text, start := max(0, m.start - 60), m.start, _ROUTE_STEMS)
+                         and _ROUTE_NAME_BEFORE.search(text, start, m.start)))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -1438,11 +1454,13 @@ _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pf
 #: The rest of a dash chain of places, then a word of a railway or road: the name of a route the data does not hold.
 _ROUTE_WORDS = (r"(?:railway|railroad|rail line|rail link|road|highway|motorway|(?:eisen)?bahn\w*|straße|autobahn|"
                 r"железн\w* дорог\w*|ж/д|автодорог\w*|автомагистрал\w*|трасс\w*)")
+_ROUTE_STEMS = ("rail", "road", "highway", "motorway", "bahn", "straße", "железн", "ж/д", "автодорог", "автомагистрал", "трасс")
 _ROUTE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ][\w'-]*){1,4}\s+" + _ROUTE_WORDS, re.IGNORECASE)
 _ROUTE_NAME_BEFORE = re.compile(_ROUTE_WORDS + r"\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,3}$", re.IGNORECASE)
 #: A region word later in the name's clause (no clause break between).
 _REGION_AFTER = re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|oblasts?|областей|области|provinces?|provinzen)(?!\w)",
                            re.IGNORECASE)
+_REGION_STEMS = ("region", "oblast", "област", "provin")
 #: A region word after the name: "Atyrau region", "Gebiet Atyrau" is not the facility («Атырауская область» is no match).
 _REGION_NEXT = re.compile(r"\s*(?:region|oblast|province|gebiet|област|район)", re.IGNORECASE)
 
