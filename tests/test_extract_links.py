@@ -409,6 +409,48 @@ def test_a_town_in_its_civic_life_is_not_its_facility(text, language, expected):
     assert links(text, language) == expected
 
 
+def test_the_stems_of_a_link_pattern_are_read_from_its_parse_tree():
+
+    from geo.claims.extract import _sre_parse, _word_stems
+
+    def stems(pattern: str) -> set[str] | None:
+        got = _word_stems(_sre_parse.parse(pattern))
+        return None if got is None else set(got)
+
+    # every match holds one of: "city" (then a space and council or hall), "court", "суд" (an optional ending after it)
+    assert stems(r"\b(?:city (?:council|hall)|courts?\b|суд(?:е|ом)?(?![а-яё]))") == {"city", "court", "суд"}
+    # a look-ahead is no part of the match; "hafen" is
+    assert stems(r"hafen(?!stadt)|port\b") == {"hafen", "port"}
+    # letters of a word after a non-letter: "штаб-квартир" holds "штаб" and "квартир", the longer is kept; "ß" ends a run
+    assert stems(r"штаб-квартир|fließ") == {"квартир", "flie"}
+    # an optional word holds nothing for sure, nor does a class of characters: no stems, the pattern is always searched
+    assert stems(r"rail(?:way)?|\d+") is None
+    assert stems(r"[a-z]+ oil") == {"oil"}
+
+
+def test_no_character_outside_a_word_lowers_or_folds_to_a_stem_letter():
+    # _said screens a sentence by its white-space separated words case-folded: that holds a stem wherever the sentence
+    # lower-cased or case-folded does, if no character outside a word (white space, punctuation) lower-cases or
+    # case-folds to a stem letter, and every character that lower-cases to one case-folds to the same. Every character
+    # of Unicode is tried.
+    import re
+
+    from geo.claims.extract import _STEM_LETTERS
+
+    word = re.compile(r"\w")
+    outside, unlike = [], []
+    for i in range(0x110000):
+        c = chr(i)
+        if 0xD800 <= i < 0xE000:
+            continue
+        low = c.lower()
+        if not _STEM_LETTERS.isdisjoint(low) and c.casefold() != low:
+            unlike.append(c)
+        if not word.match(c) and not (_STEM_LETTERS.isdisjoint(low) and _STEM_LETTERS.isdisjoint(c.casefold())):
+            outside.append(c)
+    assert outside == [] and unlike == []
+
+
 @pytest.mark.parametrize(
     ("text", "language", "expected"),
     [("В Баку открылась международная выставка «Нефть и газ Каспия».", "ru", set()),  # the town hosts an exhibition

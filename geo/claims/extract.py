@@ -25,6 +25,7 @@ speaks about energy, so "FC Atyrau" and the beaches of Batumi give no link.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from bisect import bisect_left, bisect_right
@@ -40,6 +41,10 @@ from geo.claims.cues import BIT, OPENER, claim_cues, claim_kinds, commodity_mask
 from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
 from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, none_at, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
+
+#: The parser of ``re`` and its op codes (private modules, untyped): a link pattern's parse tree is read for its stems (_word_stems).
+_sre: Any = importlib.import_module("re._constants")
+_sre_parse: Any = importlib.import_module("re._parser")
 
 __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "claim_types", "classify", "default_matcher", "extract",
            "split_sentences"]
@@ -1044,16 +1049,14 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         mentions = _owned_terminals(mentions, text, raws, gaps, offsets, matcher)
     kinds, russian = matcher.kinds, matcher.russian
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
-    said: dict[Any, Any] = {}  # by sentence: its words in lower case, and which link patterns it holds (see _said)
-    meetings: dict[int, bool] = {}  # by sentence: speaks of a meeting (see _town_only)
+    said: dict[Any, Any] = {}  # by sentence: its words and case-folded text, and which link patterns it holds (see _said)
     ru = lang not in ("de", "en")  # «в Баку» is looked at in Russian (or unknown) text only
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
     towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (
         text[max(0, m.start - 3) : m.start] in _IN or (ru and _ru_in(text, m.start)) or (
             "trade" not in cue_sets[m.sentence] and _TOWN_HINT.search(text, max(0, m.start - 20), m.start)))
-             and _town_only(m, text, sentences, cue_sets, matcher, said, meetings)}
+             and _town_only(m, text, sentences, cue_sets, matcher, said)}
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
-    homes: dict[int, bool] = {}
     bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and " " not in m.text and m.match != "chain"]
     # «Мэрия Новороссийска», "a court in Aktau", "Löhne in Atyrau": the town's civic life, unless the facility's own
     # business is in the sentence too («суд Усть-Луги оштрафовал капитана танкера» keeps the port); searched once a sentence
@@ -1065,7 +1068,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                      and not _VIA_BEFORE.search(text, max(0, m.start - 12), m.start))
     in_town = [m for m in bare if kinds[m.id] in _TOWN_KINDS]
     if in_town:
-        towns.update(id(m) for m in in_town if _sentence_has(_CONSUMERS, _CONSUMER_STEMS, m.sentence, text, sentences, homes))
+        towns.update(id(m) for m in in_town if _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS))
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
         towns.update(id(m) for m in in_town if _may_hold(text, m.end, end := min(sentences[m.sentence][1], m.end + 60), _REGION_STEMS)
                      and _REGION_AFTER.match(text, m.end, end))
@@ -1315,8 +1318,8 @@ def _stems(*words: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c for w in words for c in (w, w.capitalize())))
 
 
-#: Plain substrings (both cases of the first letter), one of which every match of the pattern below them holds:
-#: C-level tests before any regex, since most sentences hold none of them.
+#: Plain substrings (both cases of the first letter), one of which every match of the pattern below them holds: a sentence
+#: must hold one as written (``stems`` of :func:`_said`), so a word in capitals ("MEETING") does not count for these two.
 _CONSUMER_STEMS = _stems("household", "homes", "residents", "gasification", "haushalt", "wohnung", "einwohner", "gasanschl",
                          "газифик", "домохозяйств", "частных дом", "жилых дом", "жител", "абонент", "бытов")
 _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gathered", "berieten", "beraten", "trafen", "treffen",
@@ -1326,22 +1329,8 @@ _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gath
 _VIA_BEFORE = re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE)
 
 
-def _sentence_has(pattern: re.Pattern[str], stems: tuple[str, ...], sent: int, text: str, sentences: list[tuple[int, int]],
-                  seen: dict[int, bool]) -> bool:
-    """``pattern`` occurs in sentence ``sent`` lower-cased; searched once per sentence (a sentence may hold many names).
-
-    ``stems`` (plain substrings one of which every match holds) are tested first. The patterns are written in lower case:
-    a case-blind pattern searches several times slower than ``str.lower``.
-    """
-    got = seen.get(sent)
-    if got is None:
-        part = text[slice(*sentences[sent])]
-        got = seen[sent] = any(map(part.__contains__, stems)) and pattern.search(part.lower()) is not None
-    return got
-
-
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
-               said: dict[Any, Any], meetings: dict[int, bool]) -> bool:
+               said: dict[Any, Any]) -> bool:
     """A facility's town after a locative "in" or a town word, in a sentence of no trade, carrier or flow, is the town only.
 
     "Tokayev met Aliyev in Baku to discuss oil", "Oil workers in Aktau went on strike", "in der Hafenstadt Aktau",
@@ -1355,12 +1344,12 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     before = text[max(0, m.start - 20) : m.start]
     if _ru_in(text, m.start):
         # «в» also means "to" («танкеры идут в Баку»): it makes the town only where a meeting is held there
-        return _sentence_has(_MEETING, _MEETING_STEMS, m.sentence, text, sentences, meetings)
+        return _said(_MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
         return False
     # the carrier words are searched once per sentence: a sentence may hold many names (linear time on hostile input)
     got = "trade" in cue_sets[m.sentence] or _said(_CARRIER, m.sentence, text, sentences, said)
-    return not got or _sentence_has(_MEETING, _MEETING_STEMS, m.sentence, text, sentences, meetings)
+    return not got or _said(_MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
 
 
 #: Words of oil or gas sent on or processed: with one, a field and a far end in one sentence name the line between them.
@@ -1405,16 +1394,98 @@ def _far_ends(mentions: list[Mention], text: str, raws: list[str], offsets: list
     return out
 
 
-def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
-    """``pattern`` (written in lower case) occurs in sentence ``sent``: searched once per sentence and pattern."""
-    key = (pattern, sent)
+def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any],
+          stems: tuple[str, ...] = ()) -> bool:
+    """``pattern`` (written in lower case) occurs in sentence ``sent`` case-folded: searched once per sentence and pattern.
+
+    It is searched only when a word of the sentence holds one of the pattern's stems (:func:`_word_stems`, a C-level
+    look-up for words seen before), since most sentences hold none. With ``stems`` (plain substrings as written, first
+    letter in either case) the sentence must hold one of them, and the pattern is searched in it lower-cased instead.
+    ``memo``: one per article, by sentence its words (split at white space) and case-folded text, by (pattern, sentence)
+    the answer. Patterns are keyed by ``id``: a pattern's own hash reads all its compiled code, a microsecond for a long one.
+    """
+    key = (id(pattern), sent)
     got = memo.get(key)
     if got is None:
-        low = memo.get(sent)
-        if low is None:
-            low = memo[sent] = text[slice(*sentences[sent])].casefold()
-        got = memo[key] = pattern.search(low) is not None
+        words = memo.get(sent)
+        if words is None:
+            words = memo[sent] = [text[slice(*sentences[sent])].split(), None]
+        holds = _HOLDS[key[0]][1] if key[0] in _HOLDS else _holds(pattern)
+        if holds is not None and not any(map(holds.__getitem__, words[0])):
+            got = False
+        elif stems:
+            part = text[slice(*sentences[sent])]
+            got = any(map(part.__contains__, stems)) and pattern.search(part.lower()) is not None
+        else:
+            if words[1] is None:
+                words[1] = text[slice(*sentences[sent])].casefold()
+            got = pattern.search(words[1]) is not None
+        memo[key] = got
     return bool(got)
+
+
+#: Letters of the stems a word is tested for. No character outside a word (``\w``, so no white space) lower-cases or
+#: case-folds to one, and a character that lower-cases to one case-folds to the same (tests/test_extract_links.py tries
+#: them all), so a stem found in a sentence lower-cased or case-folded lies inside one of its white-space separated words
+#: case-folded. (Not "ß": it case-folds to "ss".)
+_STEM_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+
+
+def _word_stems(items: Any) -> frozenset[str] | None:
+    """Runs of stem letters, one of which every match of the parsed pattern ``items`` holds (``None`` if a match may hold none).
+
+    Read from the parse tree: a run of literal letters, a group, a repeat of at least one, or an alternation whose every
+    branch has stems; of several, the set whose shortest stem is the longest.
+    """
+    best: frozenset[str] | None = None
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL and chr(av) in _STEM_LETTERS:
+            run += chr(av)
+            continue
+        found: list[frozenset[str] | None] = [frozenset((run,))] if run else []
+        run = ""
+        if op is _sre.SUBPATTERN:
+            found.append(_word_stems(av[-1]))
+        elif op is _sre.ATOMIC_GROUP:
+            found.append(_word_stems(av))
+        elif op is _sre.BRANCH:
+            branches = [_word_stems(b) for b in av[1]]
+            if all(branches):
+                found.append(frozenset().union(*cast("list[frozenset[str]]", branches)))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found.append(_word_stems(av[2]))
+        for f in found:
+            if f and (best is None or min(map(len, f)) > min(map(len, best))):
+                best = f
+    return best
+
+
+class _WordHolds(dict[str, bool]):
+    """By word: it holds, case-folded, one of a pattern's stems; worked out on the first look-up of a word."""
+
+    def __init__(self, stems: frozenset[str]) -> None:
+        super().__init__()
+        self.stems = tuple(sorted(stems))
+
+    def __missing__(self, word: str) -> bool:
+        low = word.casefold()
+        got = any(s in low for s in self.stems)
+        if len(word) <= 64 and len(self) < MAX_MEMO // 10:  # long junk words are not kept
+            self[word] = got
+        return got
+
+
+#: By pattern id: the pattern (kept, so that its id stays its own) and its words' memo (``None``: a case-blind pattern,
+#: or one a match of which may hold no stem; always searched).
+_HOLDS: dict[int, tuple[re.Pattern[str], _WordHolds | None]] = {}
+
+
+def _holds(pattern: re.Pattern[str]) -> _WordHolds | None:
+    stems = None if pattern.flags & re.IGNORECASE else _word_stems(_sre_parse.parse(pattern.pattern, pattern.flags))
+    got = _WordHolds(stems) if stems else None
+    _HOLDS[id(pattern)] = (pattern, got)
+    return got
 
 
 #: Kinds whose names are the asset's own (a line's name, a field's): a mention without any cue.
