@@ -872,7 +872,7 @@ _RAIL = re.compile(r"\b(?:rail(?:way|ed|ing|s)?\b|tank cars?\b|trains?\b|(?:eise
 _RAIL_STEMS = ("rail", "tank car", "train", "bahn", "kesselwag", "güterz", "железн", "цистерн", "вагон")  # see _may_hold
 #: Letters that a case-blind pattern (re.IGNORECASE) matches to a Latin, German or Russian letter which ``str.lower`` does not
 #: turn into that letter: Turkish İ and ı, the long s, old forms of Cyrillic letters (tests/test_extract_rules.py tries them all).
-_ODD_CASE = frozenset("\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86")
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
 
 
 def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
@@ -882,7 +882,7 @@ def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
     and most windows hold none of the stems.
     """
     window = text[pos:endpos]
-    return any(map(window.lower().__contains__, stems)) or not _ODD_CASE.isdisjoint(window)
+    return any(map(window.lower().__contains__, stems)) or (not window.isascii() and _ODD_CASE.search(window) is not None)
 
 
 #: Words that say which branch of a pipeline system is meant. Druzhba's southern branch (through Ukraine to Slovakia,
