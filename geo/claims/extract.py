@@ -1398,20 +1398,21 @@ def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[
           stems: tuple[str, ...] = ()) -> bool:
     """``pattern`` (written in lower case) occurs in sentence ``sent`` case-folded: searched once per sentence and pattern.
 
-    It is searched only when a word of the sentence holds one of the pattern's stems (:func:`_word_stems`, a C-level
-    look-up for words seen before), since most sentences hold none. With ``stems`` (plain substrings as written, first
-    letter in either case) the sentence must hold one of them, and the pattern is searched in it lower-cased instead.
-    ``memo``: one per article, by sentence its words (split at white space) and case-folded text, by (pattern, sentence)
-    the answer. Patterns are keyed by ``id``: a pattern's own hash reads all its compiled code, a microsecond for a long one.
+    A pattern of :data:`_STEMMED` is searched only when a word of the sentence holds one of its stems (by the bits of
+    :data:`_WORD_STEMS`, C-level look-ups for words seen before), since most sentences hold none. With ``stems`` (plain
+    substrings as written, first letter in either case) the sentence must hold one of them, and the pattern is searched
+    in it lower-cased instead. ``memo``: one per article, by sentence the stem bits of its words and its case-folded text,
+    by (pattern, sentence) the answer. Patterns are keyed by ``id``: a pattern's own hash reads all its compiled code, a
+    microsecond for a long one.
     """
     key = (id(pattern), sent)
     got = memo.get(key)
     if got is None:
         words = memo.get(sent)
         if words is None:
-            words = memo[sent] = [text[slice(*sentences[sent])].split(), None]
-        holds = _HOLDS[key[0]][1] if key[0] in _HOLDS else _holds(pattern)
-        if holds is not None and not any(map(holds.__getitem__, words[0])):
+            words = memo[sent] = [reduce(or_, map(_WORD_STEMS.__getitem__, text[slice(*sentences[sent])].split()), 0), None]
+        bit = _STEM_BIT.get(key[0])
+        if bit is not None and not words[0] & bit:
             got = False
         elif stems:
             part = text[slice(*sentences[sent])]
@@ -1461,31 +1462,23 @@ def _word_stems(items: Any) -> frozenset[str] | None:
     return best
 
 
-class _WordHolds(dict[str, bool]):
-    """By word: it holds, case-folded, one of a pattern's stems; worked out on the first look-up of a word."""
+class _StemBits(dict[str, int]):
+    """By white-space word: the bits of the patterns of :data:`_STEMMED` one of whose stems it holds case-folded.
 
-    def __init__(self, stems: frozenset[str]) -> None:
-        super().__init__()
-        self.stems = tuple(sorted(stems))
+    Worked out on the first look-up of a word; emptied when full, so that a long run keeps its common words cheap.
+    """
 
-    def __missing__(self, word: str) -> bool:
+    def __missing__(self, word: str) -> int:
         low = word.casefold()
-        got = any(s in low for s in self.stems)
-        if len(word) <= 64 and len(self) < MAX_MEMO // 10:  # long junk words are not kept
+        got = 0
+        for bit, stems in _STEMS_BY_BIT:
+            if any(s in low for s in stems):
+                got |= bit
+        if len(word) <= 64:  # long junk words are not kept
+            if len(self) >= MAX_MEMO // 3:
+                self.clear()
             self[word] = got
         return got
-
-
-#: By pattern id: the pattern (kept, so that its id stays its own) and its words' memo (``None``: a case-blind pattern,
-#: or one a match of which may hold no stem; always searched).
-_HOLDS: dict[int, tuple[re.Pattern[str], _WordHolds | None]] = {}
-
-
-def _holds(pattern: re.Pattern[str]) -> _WordHolds | None:
-    stems = None if pattern.flags & re.IGNORECASE else _word_stems(_sre_parse.parse(pattern.pattern, pattern.flags))
-    got = _WordHolds(stems) if stems else None
-    _HOLDS[id(pattern)] = (pattern, got)
-    return got
 
 
 #: Kinds whose names are the asset's own (a line's name, a field's): a mention without any cue.
@@ -1538,6 +1531,22 @@ _REGION_NEXT = re.compile(r"\s*(?:region|oblast|province|gebiet|област|р�
 
 #: Words of a line: with one, a line's bare name ("the Druzhba system", «ветка БТС-2») is the line in any story.
 _LINE_WORD = re.compile(r"pipeline|\bline\b|\bsystem|leitung|трубопровод|нефтепровод|газопровод|ветк|систем")
+
+#: The link patterns :func:`_said` screens by the stems of their words (read from their parse trees); one not here is always
+#: searched. (Case-blind patterns cannot be: their words are not case-folded.)
+_STEMMED = (_CIVIC, _MEETING, _CONSUMERS, *_OWN_BUSINESS.values(), _PASSENGERS, _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON)
+
+
+def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    stems = None if pattern.flags & re.IGNORECASE else _word_stems(_sre_parse.parse(pattern.pattern, pattern.flags))
+    if not stems:
+        raise ValueError(f"a match of {pattern.pattern!r} may hold no stem: it cannot be one of _STEMMED")
+    return tuple(sorted(stems))
+
+
+_STEMS_BY_BIT = [(1 << k, _stems_of(p)) for k, p in enumerate(_STEMMED)]
+_STEM_BIT = {id(p): bit for p, (bit, _) in zip(_STEMMED, _STEMS_BY_BIT, strict=True)}
+_WORD_STEMS = _StemBits()
 
 
 def _abbreviation(alias: str) -> bool:
