@@ -1465,15 +1465,17 @@ def _word_stems(items: Any) -> frozenset[str] | None:
 class _StemBits(dict[str, int]):
     """By white-space word: the bits of the patterns of :data:`_STEMMED` one of whose stems it holds case-folded.
 
-    Worked out on the first look-up of a word; emptied when full, so that a long run keeps its common words cheap.
+    Worked out on the first look-up of a word, from the stems that begin with one of its letter pairs (found by C-level
+    look-ups, so a new word costs about a microsecond); emptied when full, so that a long run keeps its common words cheap.
     """
 
     def __missing__(self, word: str) -> int:
         low = word.casefold()
         got = 0
-        for bit, stems in _STEMS_BY_BIT:
-            if any(s in low for s in stems):
-                got |= bit
+        for pair in filter(_STEM_PAIRS.__contains__, map(str.__add__, low, low[1:])):
+            for stem, bit in _STEM_PAIRS[pair]:
+                if stem in low:
+                    got |= bit
         if len(word) <= 64:  # long junk words are not kept
             if len(self) >= MAX_MEMO // 3:
                 self.clear()
@@ -1539,13 +1541,17 @@ _STEMMED = (_CIVIC, _MEETING, _CONSUMERS, *_OWN_BUSINESS.values(), _PASSENGERS, 
 
 def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
     stems = None if pattern.flags & re.IGNORECASE else _word_stems(_sre_parse.parse(pattern.pattern, pattern.flags))
-    if not stems:
-        raise ValueError(f"a match of {pattern.pattern!r} may hold no stem: it cannot be one of _STEMMED")
+    if not stems or min(map(len, stems)) < 2:
+        raise ValueError(f"a match of {pattern.pattern!r} may hold no stem of two letters: it cannot be one of _STEMMED")
     return tuple(sorted(stems))
 
 
-_STEMS_BY_BIT = [(1 << k, _stems_of(p)) for k, p in enumerate(_STEMMED)]
-_STEM_BIT = {id(p): bit for p, (bit, _) in zip(_STEMMED, _STEMS_BY_BIT, strict=True)}
+_STEM_BIT = {id(p): 1 << k for k, p in enumerate(_STEMMED)}
+#: By the first two letters of a stem: the stems that begin with them, each with the bit of its pattern.
+_STEM_PAIRS: dict[str, list[tuple[str, int]]] = {}
+for _k, _p in enumerate(_STEMMED):
+    for _stem in _stems_of(_p):
+        _STEM_PAIRS.setdefault(_stem[:2], []).append((_stem, 1 << _k))
 _WORD_STEMS = _StemBits()
 
 
