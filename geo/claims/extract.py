@@ -1482,6 +1482,7 @@ _LONG_FORM_BEFORE = re.compile(r"[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+(?:of|the|and|fü
 _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|pass\b|порт|терминал|нпс|станци|переход")
 
 
+@lru_cache(maxsize=4096)
 def _place_alias(alias: str) -> bool:
     """A facility's alias of several words with no kind word: the name of the place it stands in ("Южная Озереевка")."""
     return _KIND_IN_ALIAS.search(alias) is None and not alias.isupper()
@@ -1499,6 +1500,20 @@ def _crossing_of_chain(m: Mention, matcher: Matcher) -> None:
         m.id, m.match = next(iter(ids)), "name"
 
 
+_FLAGGED: dict[int, tuple[Matcher, frozenset[str]]] = {}
+
+
+def _flagged_aliases(matcher: Matcher) -> frozenset[str]:
+    """The aliases :func:`_other_meanings_dropped` looks at: abbreviations and the one-word names of lines (once a matcher)."""
+    got = _FLAGGED.get(id(matcher))
+    if got is None or got[0] is not matcher:
+        entries = [e for es in (*matcher.names.values(), *matcher.abbrevs.values()) for e in es]
+        got = _FLAGGED[id(matcher)] = (matcher, frozenset(
+            e.alias for e in entries if _abbreviation(e.alias) or (
+                matcher.kinds.get(e.target) in LINE_KINDS and _needs_energy(e.alias, matcher.kinds[e.target]))))
+    return got[1]
+
+
 def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher) -> list[Mention]:
     """Names that the story gives another meaning: dropped before any linking (and a crossing's chain made the crossing).
 
@@ -1506,22 +1521,27 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     the bracket) or followed by a party's organs ("the CPC Central Committee"); a line's one-word name after a word of a
     town's part or a venue («микрорайон «Дружба»», "Hotel Druzhba").
     """
+    flagged = _flagged_aliases(matcher)
+    looked = [m for m in mentions if m.alias in flagged or m.match == "chain"]  # most names need no look
+    if not looked:
+        return mentions
     kinds = matcher.kinds
     drop: set[int] = set()
     other: set[str] = set()
-    for m in mentions:
-        if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and _CROSSING_BEFORE.search(text, max(0, m.start - 40), m.start):
-            _crossing_of_chain(m, matcher)
+    for m in looked:
         if m.match != "name":
+            if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and _CROSSING_BEFORE.search(text, max(0, m.start - 40), m.start):
+                _crossing_of_chain(m, matcher)
             continue
-        if _abbreviation(m.alias):
+        alias = m.alias
+        if alias.isupper() and len(alias) <= 6:  # _abbreviation, inline: read for every name
             if _PARTY_AFTER.match(text, m.end, m.end + 40):
                 drop.add(id(m))
             elif text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
                 st = m.start - 1
                 if _LONG_FORM_BEFORE.search(text, max(0, st - 80), st) and not any(x.end in (st, st - 1) for x in mentions):
                     other.add(m.text)
-        elif kinds.get(m.id) in LINE_KINDS and _needs_energy(m.alias, kinds[m.id]) and _VENUE_BEFORE.search(
+        elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and _VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start):
             drop.add(id(m))
     if not drop and not other:
