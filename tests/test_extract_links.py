@@ -568,3 +568,12 @@ def test_batch_eight_mention_offsets_point_at_their_names():
     for a in load_set("extraction_links_holdout8.yaml"):
         for start, end, asset, surface in a["expected_mentions"]:
             assert a["text"][start:end] == surface and asset in a["expected_assets"], (a["id"], surface)
+
+
+def test_an_abbreviation_after_its_assets_name_and_a_company_suffix_stays():
+    # the operator's name with a legal suffix before the bracket spells out the same asset: both mentions are kept
+    result = analyse("Tengizchevroil LLP (TCO) raised oil output.", language="en", matcher=MATCHER)
+    assert [(m.text, m.id) for m in result.mentions if m.linked] == [("Tengizchevroil", "tengiz"), ("TCO", "tengiz")]
+    # another long form before the bracket: no mention of the abbreviation anywhere in the story
+    result = analyse("The Communist Party of China (CPC) set oil import targets. CPC officials said so.", language="en", matcher=MATCHER)
+    assert [m for m in result.mentions if m.id == "cpc"] == []

@@ -1539,7 +1539,9 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 drop.add(id(m))
             elif text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
                 st = m.start - 1
-                if _LONG_FORM_BEFORE.search(text, max(0, st - 80), st) and not any(x.end in (st, st - 1) for x in mentions):
+                # not when the asset's own name ends shortly before ("Tengizchevroil LLP (TCO)", "... Company N.V. (NCOC)")
+                if _LONG_FORM_BEFORE.search(text, max(0, st - 80), st) and not any(
+                        x.id == m.id and st - 30 <= x.end <= st for x in mentions):
                     other.add(m.text)
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and _VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start):
