@@ -29,7 +29,7 @@ if "view" not in st.session_state:
     st.session_state.setdefault("tab", st.session_state.view.tab)  # a link opens on its tab
 view: appstate.ViewState = st.session_state.view
 if st.session_state.get("url_notices"):
-    st.warning(md_text(appstate.notice_line(st.session_state.url_notices)), icon="⚠️")
+    st.warning(md_text(appstate.notice_line(st.session_state.url_notices)), icon=":material/warning:")
 
 # --- the scenario: what the sidebar's widgets hold in this run, read before they are drawn ----------------------------
 # The map goes out first (issue 15): the browser starts loading its frame, Leaflet and the map's data while it loads the

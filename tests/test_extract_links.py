@@ -215,9 +215,10 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout3.yaml", 0.9, 0.85),
                                                           ("extraction_links_holdout4.yaml", 0.9, 0.85),
                                                           ("extraction_links_holdout6.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout7.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout7.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout8.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
-    """Batches 2-4, 6 and 7 were each scored blind once (their headers; 4 and 6 are tuned on since); this guards their present level, it is no target."""
+    """Batches 2-4 and 6-8 were each scored blind once (their headers; 4, 6 and 8 are tuned on since); this guards their present level, it is no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
     with capsys.disabled():
         print(f"\n{name}: " + ", ".join(f"{lang} P {c['tp'] / (c['tp'] + c['fp']):.2f} R {c['tp'] / (c['tp'] + c['fn']):.2f}"
@@ -245,8 +246,7 @@ def test_an_assets_own_name_is_a_mention_without_a_cue(text, language, expected)
     [("BTC fell 4% against the dollar on Monday.", "en"),  # an abbreviation outside any energy story: Bitcoin
      ("The Hotel Druzhba reopened after renovation.", "en"),  # a line's one-word name is also a common word
      ("Tengizchevroil declined to comment.", "en"),  # the operator speaking is no field
-     ("Samara's mayor opened a new park on Saturday.", "en"),  # a town's name needs its facility's business
-     ("Железнодорожный переход Достык — Алашанькоу работает круглосуточно.", "ru")],  # a chain of places, no line word
+     ("Samara's mayor opened a new park on Saturday.", "en")],  # a town's name needs its facility's business
 )
 def test_an_ambiguous_name_without_energy_is_no_mention(text, language):
     assert links(text, language) == set()
@@ -257,6 +257,9 @@ def test_an_ambiguous_name_without_energy_is_no_mention(text, language):
     [("Trucks waited two days at Khorgos as customs checks slowed.", "en", {"khorgos"}),  # a crossing's business
      ("Der Grenzübergang Chorgos liegt an der Seidenstraße.", "de", {"khorgos"}),  # the kind word next to the name
      ("Погранпереход Хоргос будет работать в праздники.", "ru", {"khorgos"}),
+     # the crossing named by its two sides after the crossing word is the crossing, as «Погранпереход Хоргос» (h/links8;
+     # this sentence was a no-mention case while the chain could only be read as the pipeline)
+     ("Железнодорожный переход Достык — Алашанькоу работает круглосуточно.", "ru", {"alashankou"}),
      ("A ferry with 200 passengers left the port of Aktau for Baku.", "en", set()),  # passengers: the town's harbour
      ("Grain exports through the port of Aktau rose by a tenth.", "en", set()),  # other goods
      ("A tanker carrying sunflower oil left the port of Kuryk.", "en", set()),  # an oil that is food
@@ -529,3 +532,119 @@ def test_a_capital_speaking_or_sending_envoys_is_its_government(text, language, 
 )
 def test_an_abbreviation_beside_loading_words_is_the_line(text, language, expected):
     assert links(text, language) == expected
+
+
+# --- branch h/links8: fixes after batch 8's single scoring (sentences written for these tests, none from the batch) -----
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [  # cruise ships carry passengers: the town's harbour
+     ("Im Hafen Aktau legte das erste Kreuzfahrtschiff der Saison an.", "de", set()),
+     ("Three cruise ships called at Batumi port this week.", "en", set()),
+     # crude loaded at the same harbour is the port's business
+     ("Im Hafen Aktau wurden zwei Tanker mit Rohöl beladen.", "de", {"aktau"})],
+)
+def test_cruise_ships_are_passengers(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [  # a person in a town (and what he works for): where the person is, though loadings or pumps are spoken of
+     ("\u201cLoadings are on schedule,\u201d a trader in Novorossiysk said.", "en", set()),
+     ("«Отгрузки идут по графику», — сообщил источник в Новороссийске.", "ru", set()),
+     ("Die Pumpen laufen normal, sagte ein Sprecher des Betreibers in Atyrau.", "de", set()),
+     # the same words with the place as where the loading or pumping happens
+     ("Loadings in Novorossiysk are on schedule, a trader said.", "en", {"sheskharis"}),
+     ("Die Pumpen in Atyrau laufen normal, sagte ein Sprecher.", "de", {"atyrau"})],
+)
+def test_a_person_in_a_town_names_the_town(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [  # an abbreviation the story spells out as something else, or followed by a party's organs
+     ("The Communist Party of China (CPC) set new targets for oil imports.", "en", set()),
+     ("Xi told the CPC Central Committee that oil imports must be secured.", "en", set()),
+     # spelled out as the consortium, or among words of oil: the line
+     ("The Caspian Pipeline Consortium (CPC) raised oil exports.", "en", {"cpc"}),
+     ("CPC loadings of oil rose.", "en", {"cpc"})],
+)
+def test_an_abbreviation_with_another_meaning_in_the_story_is_no_mention(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [  # a line's one-word name after a word of a venue or a town's part: the hotel, the street
+     ("Das Hotel Druschba in Schymkent bekommt eine neue Gasheizung.", "de", set()),
+     ("На улице Дружбы в Актобе заменили газовые трубы.", "ru", set()),
+     ("Oil via Druzhba reached Schwedt.", "en", {"druzhba-samara-schwedt", "schwedt"})],
+)
+def test_a_line_name_after_a_venue_word_is_the_venue(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [  # a story of no energy word that calls the abbreviation a consortium: the CPC
+     ("Мэр Тихорецка встретился с руководством КТК. Консорциум построит в городе школу.", "ru", {"cpc"}),
+     ("Der Bürgermeister von Tuapse traf die Spitze des CPC. Das Konsortium finanziert eine Schule.", "de", {"cpc"}),
+     # without the word: KTK the TV channel
+     ("Телеканал КТК показал новый сериал. Съемки шли в Москве.", "ru", set())],
+)
+def test_a_consortium_word_in_the_story_makes_the_abbreviation_the_line(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [  # a terminal's alias that is the village's name, in a sentence of the village's civic life
+     ("В Южной Озереевке завершили благоустройство сквера.", "ru", set()),
+     ("Танкер загрузился нефтью в Южной Озереевке.", "ru", {"cpc-marine-terminal"})],
+)
+def test_a_terminal_named_after_a_village_in_civic_talk_is_the_village(text, language, expected):
+    assert links(text, language) == expected
+
+
+def test_tank_cars_carry_oil_in_an_energy_story():
+    # the leg from Baku to Batumi (both ends in one sentence of tank cars) and the Batumi oil terminal
+    text = "Azerbaijan exported more diesel this year. The cargo goes in tank cars from Baku to Batumi."
+    assert links(text, "en") == {"rail-baku-batumi", "batumi"}
+    # a story of no oil: tank cars of chemicals
+    assert links("Chemicals travel in tank cars from Baku to Batumi.", "en") == set()
+
+
+def test_a_sentence_that_makes_its_own_lane_is_not_paired_with_the_next():
+    # Baku-Kulevi is complete in the first sentence: Batumi in the next is the terminal only, no Baku-Batumi leg
+    text = "Oil goes by rail in tank cars from Baku to Kulevi. Fuel loadings at the Batumi oil terminal also rose."
+    assert links(text, "en") == {"rail-baku-kulevi", "kulevi", "batumi"}
+    # a sentence without a lane of its own still pairs with the next ("... from Baku. ... at the Batumi oil terminal.")
+    assert "rail-baku-batumi" in links("SOCAR ships oil products from Baku. They arrive by rail at the Batumi oil terminal.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Über den Grenzübergang Dostyk–Alashankou rollen Kesselwagen mit Öl nach China.", "de"),
+     ("Нефть идет в Китай через пункт пропуска Достык — Алашанькоу.", "ru")],
+)
+def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
+    # both places name the one crossing (the asset "Dostyk - Alashankou crossing"), not the Atasu-Alashankou pipeline
+    assert links(text, language) == {"alashankou"}
+
+
+def test_batch_eight_mention_offsets_point_at_their_names():
+    # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
+    for a in load_set("extraction_links_holdout8.yaml"):
+        for start, end, asset, surface in a["expected_mentions"]:
+            assert a["text"][start:end] == surface and asset in a["expected_assets"], (a["id"], surface)
+
+
+def test_an_abbreviation_after_its_assets_name_and_a_company_suffix_stays():
+    # the operator's name with a legal suffix before the bracket spells out the same asset: both mentions are kept
+    result = analyse("Tengizchevroil LLP (TCO) raised oil output.", language="en", matcher=MATCHER)
+    assert [(m.text, m.id) for m in result.mentions if m.linked] == [("Tengizchevroil", "tengiz"), ("TCO", "tengiz")]
+    # another long form before the bracket: no mention of the abbreviation anywhere in the story
+    result = analyse("The Communist Party of China (CPC) set oil import targets. CPC officials said so.", language="en", matcher=MATCHER)
+    assert [m for m in result.mentions if m.id == "cpc"] == []

@@ -29,7 +29,7 @@ DEFAULT_BOX = (19.7, 31.2, 86.8, 58.3)
 OUTSIDE_DEFAULT = {"schwedt", "ust-luga", "primorsk"}
 #: A view of the Mangyshlak coast, 4 x 3 degrees, padded by 1 and 0.75 degrees: 48.5E-54.5E, 41.25N -> 41.2N, 45.75N -> 45.8N.
 AKTAU_VIEW, AKTAU_BOX = (49.5, 42.0, 53.5, 45.0), (48.5, 41.2, 54.5, 45.8)
-#: Points inside that box: Aktau (51.23E 43.60N), Kuryk (51.63E 43.16N), the Uzen field (52.95E 43.35N). Outside:
+#: Points inside that box: Aktau (51.23E 43.60N), Kuryk (51.71E 43.09N), the Uzen field (52.95E 43.35N). Outside:
 #: Makhachkala (47.52E, west of 48.5), Beineu (55.20E, east of 54.5), Turkmenbashi (40.02N) and Sangachal (40.18N, south of 41.2).
 AKTAU_POINTS = {"aktau", "kuryk", "uzen"}
 AKTAU_NOT = {"makhachkala", "beineu", "turkmenbashi", "sangachal", "kcp-atasu-alashankou", "tap"}

@@ -1035,6 +1035,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                   if not rail_ends.isdisjoint(e.target for e in found[i][1])}
     rail = {i for i in maybe_rail if _may_hold(text, *sentences[i], _RAIL_STEMS) and _RAIL.search(text, *sentences[i])}
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated)
+    if mentions:
+        mentions = _other_meanings_dropped(mentions, text, matcher)
     if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
         mentions = _other_branches_dropped(mentions, text, sentences, matcher)
     line_ids = matcher.line_ids
@@ -1057,7 +1059,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             "trade" not in cue_sets[m.sentence] and _TOWN_HINT.search(text, max(0, m.start - 20), m.start)))
              and _town_only(m, text, sentences, cue_sets, matcher, said)}
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
-    bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and " " not in m.text and m.match != "chain"]
+    bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and m.match != "chain" and (
+        " " not in m.text or _place_alias(m.alias))]
     # «Мэрия Новороссийска», "a court in Aktau", "Löhne in Atyrau": the town's civic life, unless the facility's own
     # business is in the sentence too («суд Усть-Луги оштрафовал капитана танкера» keeps the port); searched once a sentence
     # (by kind and sentence; the business words are searched first, their answers are read again by _cue_less)
@@ -1136,7 +1139,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             return True
         got = flows.get(sent)
         if got is None:
-            got = flows[sent] = "goods" not in cue_sets[sent] and flow_re.search(text[slice(*sentences[sent])].lower()) is not None
+            got = flows[sent] = ("goods" not in cue_sets[sent] and flow_re.search(text[slice(*sentences[sent])].lower()) is not None) or (
+                energy_doc and _said(_TANK_CARS, sent, text, sentences, said))
         return got
 
     # issue 11's "every mention": a name that is an asset only needs no cue; a town's name needs its kind or transport words
@@ -1171,7 +1175,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     if far:
         kept = sorted(kept + far, key=lambda m: m.start)
     # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
-    lanes = {ln for idx, here in points.items() for ln in _lanes(here | points.get(idx + 1, set()), matcher)}
+    # (not a sentence whose names already make a lane of their own: "... from Baku to Kulevi. ... at the Batumi terminal.")
+    own_lanes = {idx: _lanes(here, matcher) for idx, here in points.items()}
+    lanes = {ln for idx, here in points.items() for ln in (
+        own_lanes[idx] if own_lanes[idx] or own_lanes.get(idx + 1) else _lanes(here | points.get(idx + 1, set()), matcher))}
     lane_points: set[str] = set()
     if lanes:
         # a tanker lane whose two ends are named links both end points too (not a rail leg: its start is a town)
@@ -1308,7 +1315,7 @@ _CIVIC = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|courts?\b|
                     r"gastgeber|exhibition|conference|forum|summit|konferenz|messe\b|gipfel)|"
                     r"(?<![а-яё])(?:мэр|администрац|акимат|аким\b|губернатор|суд(?:е|ом|ья|ьи|ебн)?(?![а-яё])|школ|больниц|"
                     r"выбор|зарплат|заработн|безработ|погод|дтп|микрорайон|детск\w* сад|жкх|коммунальн|"
-                    r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|эксперт|выставк|конференци|форум|саммит)")
+                    r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|эксперт|выставк|конференци|форум|саммит|благоустро|ремонт дорог)")
 #: Words of end consumers of gas or heat: a town named with them is where people live, not a junction or port.
 _CONSUMERS = re.compile(r"household|\bhomes\b|\bresidents\b|gasification|\b(?:privat)?haushalt|\bwohnung|\beinwohner|\bgasanschl|газифик|"
                         r"домохозяйств|частных дом|жилых дом|\bжител|\bабонент|\bбытов")
@@ -1342,6 +1349,8 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     if matcher.kinds.get(m.id) not in _TOWN_KINDS:
         return False
     before = text[max(0, m.start - 20) : m.start]
+    if _PERSON_IN.search(text, max(0, m.start - 40), m.start):
+        return True  # "sagte ein Manager in Atyrau", «источник в Новороссийске»: where a person is, not what the port does
     if _ru_in(text, m.start):
         # «в» also means "to" («танкеры идут в Баку»): it makes the town only where a meeting is held there
         return _said(_MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
@@ -1498,7 +1507,7 @@ _OWN_BUSINESS = {
 }
 #: Words of passengers: a port in a sentence of tourists or ferry guests is the town's harbour, not a facility of oil.
 _PASSENGERS = re.compile(r"passenger|tourist|holidaymaker|visitor|guest|fans\b|passagier|urlauber|gäste|besucher|пассажир|турист|"
-                         r"гост[ейия]|зрител|болельщик")
+                         r"гост[ейия]|зрител|болельщик|cruise|kreuzfahrt|круиз")
 #: A speech verb right after a field's name: the operating company speaks ("Tengizchevroil declined to comment"), no field.
 _SPEAKS_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|declined|told|did not|has not|announced|meldete|teilte|erklärte|sagte|"
                            r"сообщил|заявил|отказал)")
@@ -1555,6 +1564,97 @@ for _k, _p in enumerate(_STEMMED):
 _WORD_STEMS = _StemBits()
 
 
+#: Tank cars carry liquids: in a story of oil or gas, a sentence of them speaks of oil ("the cargo travels in tank cars").
+_TANK_CARS = re.compile(r"tank cars?\b|tank wagons?\b|kesselwag|цистерн")
+#: A person (and what he works for) right before a locative "in" / «в»: the town is where the person is ("said a manager
+#: of an oil company in Atyrau", «источник в Новороссийске»).
+_PERSON_IN = re.compile(r"\b(?:manager|official|trader|analyst|source|executive|spokes(?:man|woman|person)|correspondent|reporter|"
+                        r"Manager|Händler|Sprecher(?:in)?|Vertreter(?:in)?|Beamte[rn]?|Analyst(?:in|en)?|Korrespondent(?:in|en)?|"
+                        r"Mitarbeiter(?:in)?|источник|представител|аналитик|трейдер|корреспондент|менеджер|чиновник|сотрудник)"
+                        r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в)\s+$")
+#: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
+_CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
+#: After an abbreviation, words of a party's organs: "the CPC Central Committee" is the Communist Party of China.
+_PARTY_AFTER = re.compile(r"(?:['’]s)?\s+(?:Central Committee|Politburo|Party\b|Zentralkomitee|Politbüro|Parteitag|ЦК)")
+#: Words of a town's part or a venue right before a name: «микрорайон «Дружба»», "Hotel Druzhba", "Druzhba Street" is no line.
+_VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
+                           r"Straße|Park|Stadion|Kino|Hotel)|(?<![а-яё])(?:микрорайон|район|улиц|проспект|парк|сквер|стадион|"
+                           r"гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
+#: A long form in capitals right before "(ABBR)": the story defines the abbreviation ("Communist Party of China (CPC)").
+_LONG_FORM_BEFORE = re.compile(r"[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+(?:of|the|and|für|der|des|и|[A-ZÄÖÜА-ЯЁ][\w-]*)){1,6}\s*$")
+#: A kind word inside a facility's alias ("Port of Aktau", «Атырауская НПС»): without one the alias is the place's name.
+_KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|pass\b|порт|терминал|нпс|станци|переход")
+
+
+@lru_cache(maxsize=4096)
+def _place_alias(alias: str) -> bool:
+    """A facility's alias of several words with no kind word: the name of the place it stands in ("Южная Озереевка")."""
+    return _KIND_IN_ALIAS.search(alias) is None and not alias.isupper()
+
+
+#: A word of a border crossing right before a name: «пункт пропуска Достык — Алашанькоу», "the border crossing of ...".
+_CROSSING_BEFORE = re.compile(r"(?:crossing|checkpoint|grenzübergang|übergang|пункт\w* пропуска|(?:погран)?переход\w{0,2}|"
+                              r"погранпункт\w{0,2})(?:\s+(?:at|of|bei))?\s*$", re.IGNORECASE)
+
+
+def _crossing_of_chain(m: Mention, matcher: Matcher) -> None:
+    """A chain of places after a crossing word names the crossing its places name (the two sides of the border), not a line."""
+    ids = {e.target for w in WORD.findall(m.text) for e in matcher.names.get((name_key(w),), ())}
+    if len(ids) == 1 and matcher.kinds.get(next(iter(ids))) == "border_crossing":
+        m.id, m.match = next(iter(ids)), "name"
+
+
+_FLAGGED: dict[int, tuple[Matcher, frozenset[str]]] = {}
+
+
+def _flagged_aliases(matcher: Matcher) -> frozenset[str]:
+    """The aliases :func:`_other_meanings_dropped` looks at: abbreviations and the one-word names of lines (once a matcher)."""
+    got = _FLAGGED.get(id(matcher))
+    if got is None or got[0] is not matcher:
+        entries = [e for es in (*matcher.names.values(), *matcher.abbrevs.values()) for e in es]
+        got = _FLAGGED[id(matcher)] = (matcher, frozenset(
+            e.alias for e in entries if _abbreviation(e.alias) or (
+                matcher.kinds.get(e.target) in LINE_KINDS and _needs_energy(e.alias, matcher.kinds[e.target]))))
+    return got[1]
+
+
+def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher) -> list[Mention]:
+    """Names that the story gives another meaning: dropped before any linking (and a crossing's chain made the crossing).
+
+    An abbreviation the story spells out as something else ("the Communist Party of China (CPC)", no asset's name before
+    the bracket) or followed by a party's organs ("the CPC Central Committee"); a line's one-word name after a word of a
+    town's part or a venue («микрорайон «Дружба»», "Hotel Druzhba").
+    """
+    flagged = _flagged_aliases(matcher)
+    looked = [m for m in mentions if m.alias in flagged or m.match == "chain"]  # most names need no look
+    if not looked:
+        return mentions
+    kinds = matcher.kinds
+    drop: set[int] = set()
+    other: set[str] = set()
+    for m in looked:
+        if m.match != "name":
+            if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and _CROSSING_BEFORE.search(text, max(0, m.start - 40), m.start):
+                _crossing_of_chain(m, matcher)
+            continue
+        alias = m.alias
+        if alias.isupper() and len(alias) <= 6:  # _abbreviation, inline: read for every name
+            if _PARTY_AFTER.match(text, m.end, m.end + 40):
+                drop.add(id(m))
+            elif text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
+                st = m.start - 1
+                # not when the asset's own name ends shortly before ("Tengizchevroil LLP (TCO)", "... Company N.V. (NCOC)")
+                if _LONG_FORM_BEFORE.search(text, max(0, st - 80), st) and not any(
+                        x.id == m.id and st - 30 <= x.end <= st for x in mentions):
+                    other.add(m.text)
+        elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and _VENUE_BEFORE.search(
+                text, max(0, m.start - 30), m.start):
+            drop.add(id(m))
+    if not drop and not other:
+        return mentions
+    return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
+
+
 def _abbreviation(alias: str) -> bool:
     """An abbreviation inside a claim is the asset's (a claim speaks of routes and reliance: «без КТК», not Bitcoin)."""
     return alias.isupper() and len(alias) <= 6
@@ -1581,8 +1681,10 @@ def _own_name(m: Mention, kind: str, energy_doc: bool, text: str, sentences: lis
         return False
     if energy_doc or not (_needs_energy(m.alias, kind) or _bare_chain(m, kind)):
         return True
-    # a line word, or words of loading oil ("die Verladungen des CPC", «отгрузка через КТК»): the line, not a TV channel
-    return _said(_LINE_WORD, m.sentence, text, sentences, memo) or _said(_OWN_BUSINESS["terminal"], m.sentence, text, sentences, memo)
+    # a line word, or words of loading oil ("die Verladungen des CPC", «отгрузка через КТК»): the line, not a TV channel;
+    # or the story calls it a consortium somewhere («... с руководством КТК. Консорциум профинансирует ...»)
+    return (_said(_LINE_WORD, m.sentence, text, sentences, memo) or _said(_OWN_BUSINESS["terminal"], m.sentence, text, sentences, memo)
+            or (_abbreviation(m.alias) and _CONSORTIUM.search(text) is not None))
 
 
 def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_doc: bool, text: str,

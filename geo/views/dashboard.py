@@ -875,7 +875,7 @@ def view_link(view: ViewState, base_url: str | None) -> str:
 
 def copy_link(view: ViewState) -> None:
     """A "link to this view" button: a popover with the address, which the code box's copy button copies."""
-    with st.popover("🔗 Link to this view", help="Copy an address that opens this scenario, selection and claim"):
+    with st.popover("Link to this view", icon=":material/link:", help="Copy an address that opens this scenario, selection and claim"):
         st.code(view_link(view, st.context.url), language=None, wrap_lines=True)
         st.caption("Use the copy button at the right of the address.")
 
