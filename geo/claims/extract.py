@@ -1543,26 +1543,6 @@ _REGION_NEXT = re.compile(r"\s*(?:region|oblast|province|gebiet|област|р�
 #: Words of a line: with one, a line's bare name ("the Druzhba system", «ветка БТС-2») is the line in any story.
 _LINE_WORD = re.compile(r"pipeline|\bline\b|\bsystem|leitung|трубопровод|нефтепровод|газопровод|ветк|систем")
 
-#: The link patterns :func:`_said` screens by the stems of their words (read from their parse trees); one not here is always
-#: searched. (Case-blind patterns cannot be: their words are not case-folded.)
-_STEMMED = (_CIVIC, _MEETING, _CONSUMERS, *_OWN_BUSINESS.values(), _PASSENGERS, _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON)
-
-
-def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    stems = None if pattern.flags & re.IGNORECASE else _word_stems(_sre_parse.parse(pattern.pattern, pattern.flags))
-    if not stems or min(map(len, stems)) < 2:
-        raise ValueError(f"a match of {pattern.pattern!r} may hold no stem of two letters: it cannot be one of _STEMMED")
-    return tuple(sorted(stems))
-
-
-_STEM_BIT = {id(p): 1 << k for k, p in enumerate(_STEMMED)}
-#: By the first two letters of a stem: the stems that begin with them, each with the bit of its pattern.
-_STEM_PAIRS: dict[str, list[tuple[str, int]]] = {}
-for _k, _p in enumerate(_STEMMED):
-    for _stem in _stems_of(_p):
-        _STEM_PAIRS.setdefault(_stem[:2], []).append((_stem, 1 << _k))
-_WORD_STEMS = _StemBits()
-
 
 #: Tank cars carry liquids: in a story of oil or gas, a sentence of them speaks of oil ("the cargo travels in tank cars").
 _TANK_CARS = re.compile(r"tank cars?\b|tank wagons?\b|kesselwag|цистерн")
@@ -1584,6 +1564,27 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenu
 _LONG_FORM_BEFORE = re.compile(r"[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+(?:of|the|and|für|der|des|и|[A-ZÄÖÜА-ЯЁ][\w-]*)){1,6}\s*$")
 #: A kind word inside a facility's alias ("Port of Aktau", «Атырауская НПС»): without one the alias is the place's name.
 _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|pass\b|порт|терминал|нпс|станци|переход")
+
+#: The link patterns :func:`_said` screens by the stems of their words (read from their parse trees); one not here is always
+#: searched. (Case-blind patterns cannot be: their words are not case-folded.)
+_STEMMED = (_CIVIC, _MEETING, _CONSUMERS, *_OWN_BUSINESS.values(), _PASSENGERS, _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON,
+            _TANK_CARS)
+
+
+def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    stems = None if pattern.flags & re.IGNORECASE else _word_stems(_sre_parse.parse(pattern.pattern, pattern.flags))
+    if not stems or min(map(len, stems)) < 2:
+        raise ValueError(f"a match of {pattern.pattern!r} may hold no stem of two letters: it cannot be one of _STEMMED")
+    return tuple(sorted(stems))
+
+
+_STEM_BIT = {id(p): 1 << k for k, p in enumerate(_STEMMED)}
+#: By the first two letters of a stem: the stems that begin with them, each with the bit of its pattern.
+_STEM_PAIRS: dict[str, list[tuple[str, int]]] = {}
+for _k, _p in enumerate(_STEMMED):
+    for _stem in _stems_of(_p):
+        _STEM_PAIRS.setdefault(_stem[:2], []).append((_stem, 1 << _k))
+_WORD_STEMS = _StemBits()
 
 
 @lru_cache(maxsize=4096)
