@@ -1639,10 +1639,9 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
         return False
     sent = m.sentence
     # "Cargo turnover of Russia's sea ports fell. Ust-Luga grew, Novorossiysk fell": the list after the ports' own sentence
-    ports_before = kind in _CARGO_KINDS and sent > 0 and _said(_PORTS, sent - 1, text, sentences, memo) and _said(
-        _CARGO, sent - 1, text, sentences, memo)
-    return (sent in own_names or (cargo and kind in _CARGO_KINDS) or ports_before or _said(business, sent, text, sentences, memo)
-            ) and not _said(_PASSENGERS, sent, text, sentences, memo)
+    return (sent in own_names or (cargo and kind in _CARGO_KINDS) or _said(business, sent, text, sentences, memo) or (
+        kind in _CARGO_KINDS and sent > 0 and _said(_PORTS, sent - 1, text, sentences, memo)
+        and _said(_CARGO, sent - 1, text, sentences, memo))) and not _said(_PASSENGERS, sent, text, sentences, memo)
 
 
 #: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
