@@ -138,10 +138,11 @@ def test_an_outage_followed_by_the_same_route_is_no_rerouting():
     assert "rerouting" not in types(text, "de")
 
 
-def test_port_capacity_speaks_of_the_port_unless_other_goods_are_named():
+def test_port_capacity_speaks_of_the_port_whatever_it_handles():
     assert "aktau" in links("Port capacity at Aktau will double.")
     assert "kuryk" in links("Мощности порта Курык увеличат вдвое.", "ru")
-    assert links("Container capacity at Aktau will double.") == set()
+    # other goods: the port is the asset whatever it handles (h/links9; this was a no-link case before the lead's decision)
+    assert links("Container capacity at Aktau will double.") == {"aktau"}
 
 
 def test_an_operator_word_that_is_a_place_name_is_no_operator_evidence():
@@ -304,10 +305,10 @@ def test_a_branch_line_is_not_named_where_the_article_speaks_of_another_branch(t
         ("KTO also moved 1.1 million tonnes to China through the Alashankou crossing.", "en", {"alashankou"}),
         ("Über den Schwarzmeerhafen Noworossijsk gehen größere Mengen.", "de", {"sheskharis"}),
         ("Через Актау перевезено 2 млн тонн.", "ru", {"aktau"}),
-        ("Two million tonnes of wheat went through Aktau.", "en", set()),  # other goods: no energy
+        ("Two million tonnes of wheat went through Aktau.", "en", {"aktau"}),  # other goods: still the port (h/links9)
     ],
 )
-def test_amounts_shipped_speak_of_energy_unless_other_goods_are_named(text, language, expected):
+def test_amounts_shipped_speak_of_energy_or_name_the_port(text, language, expected):
     assert links(text, language) == expected
 
 

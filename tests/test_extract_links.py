@@ -30,9 +30,9 @@ def test_an_abbreviated_german_amount_ends_no_sentence():
 
 
 def test_a_plural_kind_word_does_not_refer_back_to_one_asset():
-    # sentence 1 speaks of containers (no energy): Novorossiysk counts only if the next sentence takes it up
-    assert links("Container volumes at Novorossiysk rose. Car imports through the Baltic terminals doubled.", "en") == set()
-    assert links("Container volumes at Novorossiysk rose. The terminal also loaded more crude.", "en") == {"sheskharis"}
+    # "the Baltic terminals" is several places: it takes up no one asset (sentence 1 names no cargo and no port business)
+    assert links("A storm hit Novorossiysk on Monday. Car imports through the Baltic terminals doubled.", "en") == set()
+    assert links("A storm hit Novorossiysk on Monday. The terminal also loaded more crude.", "en") == {"sheskharis"}
 
 
 @pytest.mark.parametrize(
@@ -169,8 +169,8 @@ def test_its_terminal_is_the_terminal_of_the_line_named_before_it():
     [("Deliveries to Russia via the Central Asia-Centre system remained small.", "en", {"cac"}),
      ("Über die Südkaukasus-Pipeline fließen wieder 20 Mrd. Kubikmeter.", "de", {"scp"}),
      ("Прокачка по БТД возобновлена.", "ru", {"btc"}),
-     # other goods: no flow of oil or gas
-     ("Grain deliveries through Aktau rose.", "en", set())],
+     # other goods: no flow of oil or gas, but the port that handles them (h/links9)
+     ("Grain deliveries through Aktau rose.", "en", {"aktau"})],
 )
 def test_a_flow_word_makes_a_sentence_speak_of_energy_for_links(text, language, expected):
     assert links(text, language) == expected
@@ -216,9 +216,10 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout4.yaml", 0.9, 0.85),
                                                           ("extraction_links_holdout6.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout7.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout8.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout8.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout9.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
-    """Batches 2-4 and 6-8 were each scored blind once (their headers; 4, 6 and 8 are tuned on since); this guards their present level, it is no target."""
+    """Batches 2-4 and 6-9 were each scored blind once (their headers; 4, 6, 8 and 9 are tuned on since); this guards their present level, it is no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
     with capsys.disabled():
         print(f"\n{name}: " + ", ".join(f"{lang} P {c['tp'] / (c['tp'] + c['fp']):.2f} R {c['tp'] / (c['tp'] + c['fn']):.2f}"
@@ -261,7 +262,7 @@ def test_an_ambiguous_name_without_energy_is_no_mention(text, language):
      # this sentence was a no-mention case while the chain could only be read as the pipeline)
      ("Железнодорожный переход Достык — Алашанькоу работает круглосуточно.", "ru", {"alashankou"}),
      ("A ferry with 200 passengers left the port of Aktau for Baku.", "en", set()),  # passengers: the town's harbour
-     ("Grain exports through the port of Aktau rose by a tenth.", "en", set()),  # other goods
+     ("Grain exports through the port of Aktau rose by a tenth.", "en", {"aktau"}),  # other goods: still the port (h/links9)
      ("A tanker carrying sunflower oil left the port of Kuryk.", "en", set()),  # an oil that is food
      ("Atyrau region officials inspected a pumping station.", "en", set())],  # the region, not the junction
 )
@@ -612,8 +613,8 @@ def test_tank_cars_carry_oil_in_an_energy_story():
     # the leg from Baku to Batumi (both ends in one sentence of tank cars) and the Batumi oil terminal
     text = "Azerbaijan exported more diesel this year. The cargo goes in tank cars from Baku to Batumi."
     assert links(text, "en") == {"rail-baku-batumi", "batumi"}
-    # a story of no oil: tank cars of chemicals
-    assert links("Chemicals travel in tank cars from Baku to Batumi.", "en") == set()
+    # a story of no oil: tank cars of chemicals run on no oil rail leg; Batumi, where they go, is still the port (h/links9)
+    assert links("Chemicals travel in tank cars from Baku to Batumi.", "en") == {"batumi"}
 
 
 def test_a_sentence_that_makes_its_own_lane_is_not_paired_with_the_next():
@@ -634,9 +635,10 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
     assert links(text, language) == {"alashankou"}
 
 
-def test_batch_eight_mention_offsets_point_at_their_names():
+@pytest.mark.parametrize("name", ["extraction_links_holdout8.yaml", "extraction_links_holdout9.yaml"])
+def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
-    for a in load_set("extraction_links_holdout8.yaml"):
+    for a in load_set(name):
         for start, end, asset, surface in a["expected_mentions"]:
             assert a["text"][start:end] == surface and asset in a["expected_assets"], (a["id"], surface)
 
@@ -648,3 +650,46 @@ def test_an_abbreviation_after_its_assets_name_and_a_company_suffix_stays():
     # another long form before the bracket: no mention of the abbreviation anywhere in the story
     result = analyse("The Communist Party of China (CPC) set oil import targets. CPC officials said so.", language="en", matcher=MATCHER)
     assert [m for m in result.mentions if m.id == "cpc"] == []
+
+
+# --- branch h/links9: a port or a crossing is the asset whatever it handles (lead's decision for issue 11) -------------
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Steel coils piled up on the quay at Kuryk after the ferry was delayed.", "en", {"kuryk"}),  # other goods at a port
+     ("In Machatschkala wurden im Mai mehr Düngemittel verladen.", "de", {"makhachkala"}),
+     ("Через Курык отправили первую партию казахстанского ячменя в Иран.", "ru", {"kuryk"}),
+     ("Container trains now wait less than a day at Alashankou.", "en", {"alashankou"}),  # a crossing and its trains
+     ("Am Übergang Chorgos stehen Güterzüge mit Autoteilen.", "de", {"khorgos"}),
+     ("На станции Достык простаивают вагоны с металлом.", "ru", {"alashankou"}),
+     # a terminal named by its town after a port word is the port ("Hafen", «порт»), whatever goes through it
+     ("Über den Hafen Noworossijsk laufen nun auch Düngemittel.", "de", {"sheskharis"}),
+     ("Через порт Новороссийск вывезли два миллиона тонн ячменя.", "ru", {"sheskharis"})],
+)
+def test_a_port_or_crossing_with_other_goods_is_the_asset(text, language, expected):
+    assert links(text, language) == expected
+
+
+def test_other_goods_to_baku_go_to_its_port_and_run_on_no_tanker_lane():
+    # "Baku" in a sentence of other goods is the Port of Baku (Alat), not the Sangachal oil terminal; a ferry of
+    # containers between Aktau and Baku runs on no tanker lane, a tanker of crude does (to Sangachal, the dev set's rule)
+    assert links("Containers of cotton go from Aktau to Baku by ferry.", "en") == {"aktau", "alat"}
+    assert links("Tankers take crude from Aktau to Baku.", "en") == {"aktau", "sangachal", "lane-aktau-baku"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Grain prices at the bazaar in Aktau rose, the mayor said.", "en"),  # the town's civic life, goods or not
+     ("Die Passagierfähre mit Containern an Bord legte in Aktau an.", "de"),  # passengers: the town's harbour, as before
+     ("Steel pipes for Tengiz arrived by train.", "en")],  # a field in a story of other goods: unchanged, no link
+)
+def test_other_goods_leave_towns_passengers_and_fields_as_they_were(text, language):
+    assert links(text, language) == set()
+
+
+def test_a_list_of_ports_after_their_cargo_sentence_names_the_ports():
+    # sentence 1 speaks of the ports' cargo; sentence 2 lists them with no word of their business
+    text = "Container and grain throughput of the Caspian ports rose by 6%. Aktau gained most, while Makhachkala lost a little."
+    assert links(text, "en") == {"aktau", "makhachkala"}
+    # ports that a route avoids are no cargo statistic: the town of the next sentence stays the town
+    assert links("The route avoids Russian ports. Leaders met in Baku on Monday.", "en") == set()

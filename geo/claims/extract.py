@@ -699,8 +699,10 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                     e.context and not matcher.near.get(e.target, _NO_IDS).isdisjoint(by_sentence.get(m.sentence, _NO_IDS))
                     for e in entries):
                 # "the oil harbour of Novorossiysk", «порт Новороссийск»: the port itself, not a facility near the town,
-                # unless the sentence names the facility's own line ("the port of Novorossiysk was shut, halting CPC loadings")
-                entries = [e for e in entries if not e.context] or entries
+                # unless the sentence names the facility's own line ("the port of Novorossiysk was shut, halting CPC loadings");
+                # a port among the name's assets first ("der Hafen von Baku" is the Port of Baku, as its English alias)
+                entries = ([e for e in entries if matcher.kinds.get(e.target) == "port"]
+                           or [e for e in entries if not e.context] or entries)
                 key = (*key, -1)
             targets = list(dict.fromkeys(e.target for e in entries))
             if key in decided:
@@ -1144,30 +1146,35 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         return got
 
     # issue 11's "every mention": a name that is an asset only needs no cue; a town's name needs its kind or transport words
+    # (a port or crossing is the facility whatever it handles: other goods named in its sentence are its business too)
     energy_doc = any(energy)
-    # a story of other goods (containers, grain) and no energy: its ports and crossings are not the oil facilities
-    goods_doc = not energy_doc and any("goods" in c for c in cue_sets)
     own_names = _own_name_sentences(mentions, kinds, energy_doc, text, sentences, said)
     for m in mentions:
+        if m.alts and "goods" in cue_sets[m.sentence] and kinds.get(m.id) == "terminal":
+            # "Containerverkehre Richtung Baku": other goods go to the town's port (the Port of Baku), not its oil terminal
+            port = next((a for a in m.alts if kinds.get(a) == "port"), None)
+            if port is not None:
+                m.id, m.alts = port, tuple(a for a in (m.id, *m.alts) if a != port)
         ci = m.claim = claim_of.get(m.sentence)
         if ci is None:
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
             m.linked = m.end > dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
                                              or _referred_back(m, sentences, energy, text, lang, matcher)
-                                             or (id(m) not in towns and "goods" not in cue_sets[m.sentence]
-                                                 and _cue_less(m, kinds, text, sentences, own_names, energy_doc, goods_doc, said)))
+                                             or (id(m) not in towns and _cue_less(
+                                                 m, kinds, text, sentences, own_names, energy_doc, "goods" in cue_sets[m.sentence], said)))
         else:
             m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or speaks(m.sentence) or _referred_back(
                 m, sentences, energy, text, lang, matcher) or (
-                "goods" not in cue_sets[m.sentence] and _cue_less(
-                    m, kinds, text, sentences, own_names, energy_doc or _abbreviation(m.alias), goods_doc, said))
+                _cue_less(m, kinds, text, sentences, own_names, energy_doc or _abbreviation(m.alias), "goods" in cue_sets[m.sentence],
+                          said))
             if m.end <= dateline or id(m) in towns:
                 m.linked = False  # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town
             claims[ci].mentions.append(_mention_dict(m, matcher))
             if m.end > dateline and id(m) not in towns:
                 in_claim.setdefault(ci, []).append(m)
-        if m.linked and (m.id in lane_ends or (m.alts and not lane_ends.isdisjoint(m.alts))):
+        if m.linked and (m.id in lane_ends or (m.alts and not lane_ends.isdisjoint(m.alts))) and energy_doc and (
+                speaks(m.sentence) or "goods" not in cue_sets[m.sentence]):  # a ferry of containers runs on no tanker lane
             # "from Aktau and Kuryk to Baku": Baku ends both tanker lanes (Sangachal for Aktau's, the port of Baku for Kuryk's)
             points.setdefault(m.sentence, set()).update(a for a in (m.id, *m.alts) if a in lane_ends)
         kept.append(m)
@@ -1502,9 +1509,16 @@ _OWN_BUSINESS = {
                        r"(?<![а-яё])порт[уаеом]?\b|терминал|танкер|перевалк|отгруз|груз|причал"),
     "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив"),
     "junction": re.compile(r"pipeline|pump|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци"),
-    "border_crossing": re.compile(r"border|custom|crossing|freight|truck|grenz|zoll|güterz|границ|таможн|переход|грузовик|фур[аы]"),
+    "border_crossing": re.compile(r"border|custom|crossing|crossed|freight|truck|train|\brail|wagon|\bstation|grenz|übergang|zoll|güter|"
+                                  r"bahn|züge|zug\b|границ|тамож|переход|пропуск|грузовик|фур[аы]|поезд|вагон|станци|железн"),
     "refinery": re.compile(r"refiner|raffinerie|нпз|crude|rohöl|нефт"),
 }
+#: Kinds that handle any cargo: a sentence naming other goods (containers, grain, coal) is their business (a terminal
+#: named by its town is that town's port, "Novorossiysk"; an ambiguous town name is first read as its port, see analyse).
+_CARGO_KINDS = frozenset(("port", "terminal", "border_crossing"))
+#: A plural word for ports and a word of cargo (the sentence before a list of ports): «Грузооборот морских портов снизился».
+_PORTS = re.compile(r"\bports\b|häfen|(?<![а-яё])порт(?:ы|ов|ам|ами|ах)\b")
+_CARGO = re.compile(r"cargo|freight|throughput|umschlag|güter|груз|перевал")  # with it: the ports' cargo, not "avoids Russian ports"
 #: Words of passengers: a port in a sentence of tourists or ferry guests is the town's harbour, not a facility of oil.
 _PASSENGERS = re.compile(r"passenger|tourist|holidaymaker|visitor|guest|fans\b|passagier|urlauber|gäste|besucher|пассажир|турист|"
                          r"гост[ейия]|зрител|болельщик|cruise|kreuzfahrt|круиз")
@@ -1695,22 +1709,31 @@ def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_d
 
 
 def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tuple[int, int]], own_names: set[int],
-              energy_doc: bool, goods_doc: bool, memo: dict[Any, Any]) -> bool:
+              energy_doc: bool, cargo: bool, memo: dict[Any, Any]) -> bool:
     """A mention linked though its sentence has no energy cue (issue 11: every mention of an asset is found).
 
     A line's or field's own name counts anywhere ("Tengizchevroil said output at Tengiz would return to normal"); an
     abbreviation only in a story that speaks of energy somewhere ("BTC" in a crypto story is Bitcoin). A name that is also
     a town's counts with its kind word next to it, with words of the facility's business in its sentence, or beside an
     asset's own name ("Unecha is where the BPS-2 line branches off"); not as a region ("Atyrau und Mangistau lagen vorn").
+    A port or a crossing is the facility whatever it handles: ``cargo`` (the sentence names other goods, "Grain exports
+    through Aktau rose", «контейнерные поезда через Достык») is its business too, passengers aside; a terminal named
+    by its town is read as a port after a port word ("über den Hafen Noworossijsk").
     """
     kind = kinds.get(m.id)
+    if cargo and _said(_PASSENGERS, m.sentence, text, sentences, memo):
+        return False  # passengers ("passenger" is a word of other goods): the town's harbour, not a facility
+    if kind == "terminal" and m.match != "chain" and _port_before(text[max(0, m.start - 40) : m.start]):
+        kind = "port"  # a terminal named by its town after a port word («порт Новороссийск») is read as the port
+    if cargo and kind not in _CARGO_KINDS:
+        return False  # other goods: no line, field or junction is meant (a port, a terminal's port or a crossing handles them)
     if kind in _OWN_NAME_KINDS:
         if kind == "field" and (_SPEAKS_AFTER.match(text, m.end, m.end + 30) or _NOT_A_FIELD_AFTER.match(text, m.end, m.end + 30)
                                 or _NOT_A_FIELD_BEFORE.search(text, max(0, m.start - 25), m.start)):
             return False
         return _own_name(m, kind, energy_doc, text, sentences, memo)
     business = _OWN_BUSINESS.get(kind or "")
-    if business is None or goods_doc or m.match not in ("name", "fuzzy"):
+    if business is None or m.match not in ("name", "fuzzy"):
         return False
     e = sentences[m.sentence][1]
     if _said(_EDIBLE_OIL, m.sentence, text, sentences, memo):
@@ -1720,7 +1743,10 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     if _REGION_NEXT.match(text, m.end, min(e, m.end + 40)):
         return False
     sent = m.sentence
-    return (sent in own_names or _said(business, sent, text, sentences, memo)) and not _said(_PASSENGERS, sent, text, sentences, memo)
+    # "Cargo turnover of Russia's sea ports fell. Ust-Luga grew, Novorossiysk fell": the list after the ports' own sentence
+    return (sent in own_names or (cargo and kind in _CARGO_KINDS) or _said(business, sent, text, sentences, memo) or (
+        kind in _CARGO_KINDS and sent > 0 and _said(_PORTS, sent - 1, text, sentences, memo)
+        and _said(_CARGO, sent - 1, text, sentences, memo))) and not _said(_PASSENGERS, sent, text, sentences, memo)
 
 
 #: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
