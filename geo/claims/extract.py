@@ -873,7 +873,7 @@ _RAIL = re.compile(r"\b(?:rail(?:way|ed|ing|s)?\b|tank cars?\b|trains?\b|(?:eise
                    re.IGNORECASE)
 _RAIL_STEMS = ("rail", "tank car", "train", "bahn", "kesselwag", "güterz", "железн", "цистерн", "вагон")  # see _may_hold
 #: Letters that a case-blind pattern (re.IGNORECASE) matches to a Latin, German or Russian letter which ``str.lower`` does not
-#: turn into that letter: Turkish İ and ı, the long s, old forms of Cyrillic letters (tests/test_extract_rules.py tries them all).
+#: turn into that letter: Turkish İ and ı, the long s, old forms of Cyrillic letters (tests/test_extract_links.py tries them all).
 _ODD_CASE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
 
 
