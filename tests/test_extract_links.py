@@ -430,6 +430,9 @@ def test_the_stems_of_a_link_pattern_are_read_from_its_parse_tree():
     # an optional word holds nothing for sure, nor does a class of characters: no stems, the pattern is always searched
     assert stems(r"rail(?:way)?|\d+") is None
     assert stems(r"[a-z]+ oil") == {"oil"}
+    # a case-blind group may match letters a case-folded word does not hold ("ı" for "i"): no stems from it
+    assert stems(r"(?i:hafen)|port") is None
+    assert stems(r"(?i:öl)hafen") == {"hafen"}
 
 
 def test_no_character_outside_a_word_lowers_or_folds_to_a_stem_letter():

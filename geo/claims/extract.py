@@ -1462,8 +1462,8 @@ def _word_stems(items: Any) -> frozenset[str] | None:
             continue
         found: list[frozenset[str] | None] = [frozenset((run,))] if run else []
         run = ""
-        if op is _sre.SUBPATTERN:
-            found.append(_word_stems(av[-1]))
+        if op is _sre.SUBPATTERN:  # (a case-blind group, "(?i:...)", has no stems: its letters may be any case)
+            found.append(None if av[1] & re.IGNORECASE else _word_stems(av[-1]))
         elif op is _sre.ATOMIC_GROUP:
             found.append(_word_stems(av))
         elif op is _sre.BRANCH:
