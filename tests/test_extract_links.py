@@ -291,6 +291,10 @@ def test_a_field_and_its_lines_far_end_name_the_line():
     assert links("Condensate from Karachaganak is piped to Orenburg for treatment.", "en") == {
         "karachaganak", "karachaganak-orenburg"}
     assert links("Karachaganak lies about 150 km from Orenburg.", "en") == {"karachaganak"}  # no flow between them
+    # German "fließt": the words are searched case-folded, where "ß" is "ss" (the pattern once held "fließ" and never matched)
+    assert links("Das Kondensat aus Karatschaganak fließt weiter nach Orenburg.", "de") == {
+        "karachaganak", "karachaganak-orenburg"}
+    assert links("Karatschaganak liegt rund 150 km von Orenburg entfernt.", "de") == {"karachaganak"}
 
 
 @pytest.mark.parametrize(

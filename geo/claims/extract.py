@@ -1369,7 +1369,8 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
 
 
 #: Words of oil or gas sent on or processed: with one, a field and a far end in one sentence name the line between them.
-_SENT_ON = re.compile(r"process|pump|\bsent\b|\bsend|deliver|goes|flows?\b|piped|verarbeit|aufbereit|liefer|fließ|"
+#: Searched in the case-folded sentence, so "fließt" is written "fliess".
+_SENT_ON = re.compile(r"process|pump|\bsent\b|\bsend|deliver|goes|flows?\b|piped|verarbeit|aufbereit|liefer|fliess|"
                       r"переработ|перерабатыва|поставля|направля|отправля|прокач|перекач")
 
 
