@@ -315,20 +315,61 @@ def test_mentions_are_ordered_disjoint_spans_of_the_text(words, language):
     assert all(m.claim is None or claims[m.claim].start <= m.start < m.end <= claims[m.claim].end for m in result.mentions)
 
 
+#: The sentence splitter as first written: the end pattern as one top-level alternation, searched from every position,
+#: and every span trimmed by copying it (the fast splitter must give the same spans).
+_PLAIN_END = re.compile(r"[.!?…]([\"“”»«)]?\s+)(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9])|\n+")
+
+
+def _plain_sentences(text: str) -> list[tuple[int, int]]:
+    from geo.claims.text import _NO_BREAK_AFTER
+
+    spans, start = [], 0
+    for m in _PLAIN_END.finditer(text):
+        gap = m.group(1)
+        if gap is None:
+            spans.append((start, m.start()))
+        else:
+            cut = m.start() + 1
+            if gap.strip("\n") and _NO_BREAK_AFTER.search(text[max(start, cut - 8) : cut]):
+                continue
+            spans.append((start, cut))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        ls, rs = len(chunk) - len(chunk.lstrip()), len(chunk.rstrip())
+        if rs > ls:
+            out.append((s + ls, s + rs))
+    return out
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["Am", "9.", "Mai", "z.", "B.", "Öl", ".", "!", "?", "…", "\n", "\n\n", " ", "«", "»", "„", '"',
-                                 "(", ")", "Aktau", "nefть", "Нефть", "Nr.", "e.g.", "12", "A", "a", "т.", "_"]), max_size=60))
+                                 "(", ")", "Aktau", "nefть", "Нефть", "Nr.", "e.g.", "12", "A", "a", "т.", "_",
+                                 "\r\n", "\t", "\u00a0", "\u2028", " \n "]), max_size=60))
 @example(["B.", " ", "Am"])  # the capital after the gap decides the break
 @example(["Öl", ".", " ", "«", "Aktau", "z.", " ", "B.", "\n", "a"])
-def test_sentences_from_the_word_split_equal_the_plain_splitter(pieces):
-    """The analyser finds sentence ends only in the gaps between words; that must not change a single span."""
+@example([" ", "\n", " ", "A", ".", " ", "\n", "B", " ", "\n"])  # spaces on both sides of line breaks and at both ends
+@example(["\u2028", "A", "!", "\n", "\n", " ", "\n", "B", "?", "\r\n"])
+def test_sentences_equal_the_plain_splitter(pieces):
+    """The analyser scans for sentence ends in one pass and trims only where space can be; not a single span may change."""
     from itertools import accumulate
 
     from geo.claims.text import sentences_of_parts
 
     text = "".join(pieces)
     parts = re.split(r"(\w+)", text)
-    assert sentences_of_parts(text, parts[0::2], list(accumulate(map(len, parts)))) == split_sentences(text)
+    assert split_sentences(text) == _plain_sentences(text)
+    assert sentences_of_parts(text, parts[0::2], list(accumulate(map(len, parts)))) == _plain_sentences(text)
+
+
+def test_sentence_spans_by_hand():
+    # index: 0 " ", 1 "A", 2 ".", 3 " ", 4 "B", 5 " ", 6 "\n", 7 " ", 8 "C", 9 " "
+    # "A." is 1..3 (the text's leading space trimmed), "B" 4..5 (the space before the break trimmed), "C" 8..9 (the
+    # space after the break and at the text's end trimmed)
+    text = " A. B \n C "
+    assert split_sentences(text) == [(1, 3), (4, 5), (8, 9)]
 
 
 def test_attribution_to_unnamed_market_sources_is_an_opinion_cue():

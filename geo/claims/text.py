@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import compress
 
 WORD = re.compile(r"\w+")
 ABBREV = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 
-#: Sentence ends: . ! ? … followed by space and a capital / quote / digit, or a line break.
-#: The punctuation is matched (not looked behind at) so the engine can skip ahead to it; the break starts after it.
-_SENTENCE_END = re.compile(r"[.!?…]([\"“”»«)]?\s+)(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9])|\n+")
+#: Sentence ends: . ! ? … followed by space and a capital / quote / digit, or a run of line breaks (then group 1 is None).
+#: The pattern opens with one character class, so the regex engine skips in C to the next of those five characters
+#: (a top-level alternation gets no such skip); the look-behind tells a line break from the punctuation after it.
+#: The break starts after the punctuation.
+_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|([\"“”»«)]?\s+)(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9]))")
 _NO_BREAK_AFTER = re.compile(
     # "2,1 Mio. Tonnen": German amounts abbreviate the unit word, and the noun after it is capitalised
     r"(?:\b(?:z|u|d|bzw|ca|vgl|Nr|Dr|St|Mr|Mrs|Ms|e\.g|i\.e|etc|vs|Mio|Mrd|Tsd|Bio|т|г|гг|им|ул|млн|млрд|тыс)\.|\b\d{1,2}\.)$"
@@ -28,31 +29,46 @@ _NO_BREAK_AFTER = re.compile(
 def split_sentences(text: str) -> list[tuple[int, int]]:
     r"""Sentence spans ``(start, end)`` of ``text``, trimmed of surrounding space.
 
+    One pass of :data:`_SENTENCE_END` over the text. Only the ends that can touch white space are trimmed: a span
+    cut after its punctuation ends on it, and one that starts after a punctuation break starts on the capital (or
+    quote) the pattern looked at; the text's own ends and the sides of a line break may hold spaces.
+
     Examples
     --------
     >>> text = "Am 9. Mai gab es keine Parade. Das Öl fließt z. B. über Aktau.\nNeue Zeile"
     >>> [text[s:e] for s, e in split_sentences(text)]
     ['Am 9. Mai gab es keine Parade.', 'Das Öl fließt z. B. über Aktau.', 'Neue Zeile']
     """
-    spans, start = [], 0
+    out: list[tuple[int, int]] = []
+    start, lead = 0, True  # lead: the sentence may open with white space
     for m in _SENTENCE_END.finditer(text):
         gap = m.group(1)
+        s = start
         if gap is None:  # a run of line breaks
-            spans.append((start, m.start()))
+            e = m.start()
+            if lead:
+                while s < e and text[s].isspace():
+                    s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
         else:
-            cut = m.start() + 1
-            if gap.strip("\n") and _NO_BREAK_AFTER.search(text[max(start, cut - 8) : cut]):
+            e = m.start() + 1
+            if gap.strip("\n") and _NO_BREAK_AFTER.search(text[max(start, e - 8) : e]):
                 continue
-            spans.append((start, cut))
-        start = m.end()
-    spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        chunk = text[s:e]
-        ls = len(chunk) - len(chunk.lstrip())
-        rs = len(chunk.rstrip())
-        if rs > ls:
-            out.append((s + ls, s + rs))
+            if lead:  # text[e - 1] is the punctuation: no space to trim there, and the span is not empty
+                while text[s].isspace():
+                    s += 1
+        if e > s:
+            out.append((s, e))
+        start, lead = m.end(), gap is None
+    s, e = start, len(text)
+    if lead:
+        while s < e and text[s].isspace():
+            s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))
     return out
 
 
@@ -68,69 +84,14 @@ def none_at(values: Sequence[object]) -> list[int]:
         return out
 
 
-_MAY_BREAK = re.compile(r"[.!?…\n]")
-_GAP_MEMO: dict[str, bool] = {}
-#: Longer strings are not memoised, so hostile input cannot fill memory through the memos.
-_MEMO_MAX_CHARS = 64
-_ENDS_MEMO: dict[str, tuple[tuple[int, int, bool, bool], ...]] = {}
-
-
-def _ends_in(window: str) -> tuple[tuple[int, int, bool, bool], ...]:
-    """Sentence-end matches in one gap plus the character after it: (start, end, line break?, abbreviation check?).
-
-    The pattern has no look-behind and looks at most one character past the gap, so matching
-    the window alone equals matching the whole text there; the result is memoised by the window.
-    """
-    out = []
-    for m in _SENTENCE_END.finditer(window):
-        gap = m.group(1)
-        out.append((m.start(), m.end(), gap is None, gap is not None and bool(gap.strip("\n"))))
-    ends = tuple(out)
-    if len(window) <= _MEMO_MAX_CHARS and len(_ENDS_MEMO) < 10_000:
-        _ENDS_MEMO[window] = ends
-    return ends
-
-
 def sentences_of_parts(text: str, gaps: list[str], offsets: list[int]) -> list[tuple[int, int]]:
-    r""":func:`split_sentences` of a text already split into words: only the gaps that hold ``.!?…`` or a line break are searched.
+    r""":func:`split_sentences` of a text the analyser has already split into words (``re.split(r"(\w+)", text)``).
 
-    ``gaps`` and ``offsets`` as from ``re.split(r"(\w+)", text)``: gap ``k`` ends at ``offsets[2k]``.
-    A sentence end holds no word character, so it lies inside one gap, and the regex may look one
-    character past the gap (the capital that opens the next sentence).
+    The split is not needed: one scan of the whole text for the five characters that can end a sentence costs
+    less than looking its gaps up one by one. (The parameters stay for the callers.)
     """
-    flags = list(map(_GAP_MEMO.get, gaps))
-    for k in none_at(flags):  # only the gaps never seen before (or too long to keep) are searched
-        g = gaps[k]
-        flags[k] = f = _MAY_BREAK.search(g) is not None
-        if len(g) <= _MEMO_MAX_CHARS and len(_GAP_MEMO) < 10_000:
-            _GAP_MEMO[g] = f
-    spans, start = [], 0
-    for k in compress(range(len(gaps)), flags):
-        ge = offsets[2 * k]
-        gs = ge - len(gaps[k])
-        window = text[gs : ge + 1]
-        ends = _ENDS_MEMO.get(window)
-        if ends is None:
-            ends = _ends_in(window)
-        for rel_start, rel_end, line_break, check in ends:
-            if line_break:
-                spans.append((start, gs + rel_start))
-            else:
-                cut = gs + rel_start + 1
-                if check and _NO_BREAK_AFTER.search(text[max(start, cut - 8) : cut]):
-                    continue
-                spans.append((start, cut))
-            start = gs + rel_end
-    spans.append((start, len(text)))
-    out = []
-    for s, e in spans:  # trim white space without copying the sentence
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    del gaps, offsets
+    return split_sentences(text)
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
