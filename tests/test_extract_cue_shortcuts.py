@@ -88,3 +88,37 @@ def test_number_tail_cut_as_the_plain_pattern(before):
     """_has_share cuts the number before a percentage as ``re.sub(r"\\w[\\w.,]*\\s*$", "", before)`` does."""
     number = cues._NUMBER_TAIL.search(before)
     assert (before[: number.start(1)] if number else before) == re.sub(r"\w[\w.,]*\s*$", "", before)
+
+
+def _cue_sets_whole_text(text: str, lang: str) -> tuple[list[tuple[int, int]], list[frozenset[str]]]:
+    from itertools import accumulate
+
+    parts = re.split(r"(\w+)", text)
+    sentences = split_sentences(text)
+    return sentences, cues.sentence_cue_sets(text, sentences, parts[1::2], parts[0::2], list(accumulate(map(len, parts))), lang)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from([*_PHRASE_WORDS, "alternative", "no", "%", "Kazakhstan", "crude"]), max_size=40),
+       seps=st.lists(st.sampled_from([" ", "-", ", ", ". ", ".\n", " 40% "]), max_size=40), lang=st.sampled_from(["de", "en", "ru", "kk"]))
+@example(words=["according", "to", "analysts", "Russian", "oil"], seps=[" ", " ", ". ", " "], lang="en")  # a phrase, then its end word
+def test_cue_sets_of_a_whole_text_equal_each_sentence_read_alone(words, seps, lang):
+    """The analyser reads the cues of all sentences from one split of the text (phrases read inline); each must equal
+    claim_cues of the sentence alone."""
+    text = "".join(w + (seps[k] if k < len(seps) else " ") for k, w in enumerate(words)).strip()
+    sentences, got = _cue_sets_whole_text(text, lang)
+    assert got == [cues.claim_cues(text[s:e], lang) for s, e in sentences], text
+
+
+def test_cue_sets_of_dev_articles_equal_each_sentence_read_alone():
+    for a in DEV:
+        sentences, got = _cue_sets_whole_text(a["text"], a["language"])
+        assert got == [cues.claim_cues(a["text"][s:e], a["language"]) for s, e in sentences], a["id"]
+
+
+def test_cue_sets_of_a_phrase_by_hand():
+    # "year-on-year" is a phrase of three words (the only year_on_year cue here); the second sentence holds "year" and "on"
+    # but not joined by hyphens, so no phrase: only the energy word "oil" and the trade word "exports"
+    text = "Oil exports rose year-on-year. Oil exports rose on the year."
+    _, got = _cue_sets_whole_text(text, "en")
+    assert got == [frozenset(("energy", "trade", "year_on_year")), frozenset(("energy", "trade"))]

@@ -16,6 +16,7 @@ pattern in the sentence (a test checks this against the plain regexes).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import reduce
 from itertools import compress, repeat
@@ -166,6 +167,45 @@ def phrase_bits(bits: int, masks: list[int], words: list[str], gaps: list[str], 
         for k in compress(range(i, j), map(and_, masks[i:j], repeat(heads))):
             bits |= _phrase_at(k, words, gaps, j, lang, maybe)
     return bits
+
+
+def sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[str], gaps: list[str], offsets: list[int],
+                      lang: str) -> list[frozenset[str]]:
+    r"""Cue kinds of every sentence, from the words of the whole text (:func:`claim_cues` of each sentence).
+
+    ``raws``, ``gaps`` and ``offsets`` as the analyser splits the text (``re.split(r"(\w+)", text)``: word ``k`` starts
+    at ``offsets[2k]``). :func:`phrase_bits` is inlined: nine sentences in ten hold a word that opens or ends some
+    phrase ("the", "to", «по»), but only one in four holds both ends of one phrase.
+    """
+    lang = lang if lang in _TABLES else "en"
+    masks = list(map(_TABLES[lang].__getitem__, raws))  # a word never seen before is worked out by _Memo.__missing__
+    word_starts = offsets[0::2]
+    percent = "%" in text
+    out = []
+    of_bits = _KINDS_OF_BITS
+    for s, e in sentences:
+        i, j = bisect_left(word_starts, s), bisect_left(word_starts, e)
+        bits = reduce(or_, masks[i:j], 0)
+        if bits & OPENER:  # a word of a phrase stands here: the phrases whose first and last words both stand here are read
+            maybe = (bits >> _HEAD) & (bits >> _LAST) & _PHRASE_ALL
+            bits &= KIND_BITS
+            if maybe:
+                for k in compress(range(i, j), map(and_, masks[i:j], repeat(maybe << _HEAD))):
+                    bits |= _phrase_at(k, raws, gaps, j, lang, maybe)
+        if percent and "%" in text[s:e]:
+            bits |= _PERCENT
+        got = of_bits.get(bits)
+        if got is None:
+            kinds = kinds_of(bits)
+            got = of_bits[bits] = (kinds, needs_reading(kinds))
+        kinds, read = got
+        out.append(claim_kinds(kinds, text[s:e], lang) if read else kinds)
+    return out
+
+
+#: By cue bits (kind bits only): their kinds, and whether their meaning depends on the words around them
+#: (:func:`claim_kinds`); bounded by the number of bit combinations that occur (as :func:`kinds_of`'s own memo).
+_KINDS_OF_BITS: dict[int, tuple[frozenset[str], bool]] = {}
 
 
 _OPENED: dict[tuple[str, str], list[tuple[int, list[tuple[str, re.Pattern[str]]], int]]] = {}
@@ -467,6 +507,7 @@ _WORD_TAIL = re.compile(r"\w*")
 
 
 _WORDS_SPLIT = re.compile(r"(\w+)")
+_PERCENT = BIT["share"]
 
 
 # --- commodity of an article -----------------------------------------------------------

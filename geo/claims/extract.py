@@ -37,7 +37,7 @@ from operator import or_
 from pathlib import Path
 from typing import Any, cast
 
-from geo.claims.cues import BIT, OPENER, claim_cues, claim_kinds, commodity_masks, dominant_commodity, kinds_of, needs_reading, phrase_bits, word_masks
+from geo.claims.cues import claim_cues, commodity_masks, dominant_commodity, sentence_cue_sets
 from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
 from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, none_at, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
@@ -1243,32 +1243,7 @@ _TYPES_MEMO: dict[tuple[frozenset[str], bool, bool, bool, bool, bool, bool], lis
 def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[str], gaps: list[str], offsets: list[int],
                        lang: str) -> list[frozenset[str]]:
     """Cue kinds of every sentence, from the words of the whole text (same as :func:`geo.claims.cues.claim_cues` on each)."""
-    cue_lang = lang if lang in ("de", "en", "ru") else "en"
-    masks = word_masks(raws, cue_lang)
-    word_starts = offsets[0::2]
-    percent = "%" in text
-    out = []
-    of_bits = _KINDS_OF_BITS
-    for s, e in sentences:
-        i, j = bisect_left(word_starts, s), bisect_left(word_starts, e)
-        bits = reduce(or_, masks[i:j], 0)
-        if bits & OPENER:  # a word of a phrase stands here: its phrases, read word by word if one may be whole (span_bits)
-            bits = phrase_bits(bits, masks, raws, gaps, i, j, cue_lang)
-        if percent and "%" in text[s:e]:
-            bits |= _PERCENT
-        got = of_bits.get(bits)
-        if got is None:
-            kinds = kinds_of(bits)
-            got = of_bits[bits] = (kinds, needs_reading(kinds))
-        kinds, read = got
-        out.append(claim_kinds(kinds, text[s:e], cue_lang) if read else kinds)
-    return out
-
-
-_PERCENT = BIT["share"]
-#: By cue bits: their kinds, and whether their meaning depends on the words around them (:func:`geo.claims.cues.claim_kinds`);
-#: bounded by the number of bit combinations that occur (as kinds_of's own memo).
-_KINDS_OF_BITS: dict[int, tuple[frozenset[str], bool]] = {}
+    return sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
 
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
