@@ -165,7 +165,7 @@ def phrase_bits(bits: int, masks: list[int], words: list[str], gaps: list[str], 
     if maybe:
         heads = maybe << _HEAD
         for k in compress(range(i, j), map(and_, masks[i:j], repeat(heads))):
-            bits |= _phrase_at(k, words, gaps, j, lang, maybe)
+            bits |= _phrase_at(k, words, masks, gaps, j, lang, maybe)
     return bits
 
 
@@ -191,7 +191,7 @@ def sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[st
             bits &= KIND_BITS
             if maybe:
                 for k in compress(range(i, j), map(and_, masks[i:j], repeat(maybe << _HEAD))):
-                    bits |= _phrase_at(k, raws, gaps, j, lang, maybe)
+                    bits |= _phrase_at(k, raws, masks, gaps, j, lang, maybe)
         if percent and "%" in text[s:e]:
             bits |= _PERCENT
         got = of_bits.get(bits)
@@ -208,23 +208,25 @@ def sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[st
 _KINDS_OF_BITS: dict[int, tuple[frozenset[str], bool]] = {}
 
 
-_OPENED: dict[tuple[str, str], list[tuple[int, list[tuple[str, re.Pattern[str]]], int]]] = {}
+_OPENED: dict[tuple[str, str], list[tuple[int, list[tuple[str, re.Pattern[str]]], int, int]]] = {}
 
 
-def _phrase_at(k: int, words: list[str], gaps: list[str], end: int, lang: str, maybe: int) -> int:
+def _phrase_at(k: int, words: list[str], masks: list[int], gaps: list[str], end: int, lang: str, maybe: int) -> int:
     """Bits of the multi-word alternatives in ``maybe`` (bit ``p``: phrase ``p``) that start at word ``k``.
 
-    (The same match as the pattern on the sentence.)
+    (The same match as the pattern on the sentence.) ``masks`` are the words' :func:`word_mask`: a phrase's last word
+    is read off its bit there (``_LAST + p``, set by the same prefix match), so only inner words are matched here.
     """
     first = words[k]
     opened = _OPENED.get((first, lang))
     if opened is None:
         folded = first.casefold()
-        opened = [(1 << p, steps, bit) for p, (head, steps, bit) in enumerate(_PHRASES[lang]) if head.fullmatch(folded)]
+        opened = [(1 << p, steps, bit, 1 << (_LAST + p)) for p, (head, steps, bit) in enumerate(_PHRASES[lang])
+                  if head.fullmatch(folded)]
         if len(_OPENED) < MAX_WORDS:
             _OPENED[(first, lang)] = opened
     bits = 0
-    for p, steps, bit in opened:
+    for p, steps, bit, ends in opened:
         if not maybe & p:
             continue
         pos, last = k, len(steps) - 1
@@ -232,8 +234,7 @@ def _phrase_at(k: int, words: list[str], gaps: list[str], end: int, lang: str, m
             pos += 1
             if pos >= end or gaps[pos] != sep:
                 break
-            w = words[pos].casefold()
-            if not (rx.match(w) if n == last else rx.fullmatch(w)):
+            if not (masks[pos] & ends if n == last else rx.fullmatch(words[pos].casefold())):
                 break
         else:
             bits |= bit
