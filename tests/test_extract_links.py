@@ -700,3 +700,17 @@ def test_a_list_of_ports_after_their_cargo_sentence_names_the_ports():
     assert links(text, "en") == {"aktau", "makhachkala"}
     # ports that a route avoids are no cargo statistic: the town of the next sentence stays the town
     assert links("The route avoids Russian ports. Leaders met in Baku on Monday.", "en") == set()
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), [
+    # the data spell these joined ("Transanatolische Pipeline", "Südkaukasus-Pipeline"); the press also hyphenates them
+    ("Über die Trans-Anatolische Pipeline fließt seit 2018 Gas in die Türkei.", "de", {"tanap"}),
+    ("Die Süd-Kaukasus-Pipeline wird bis 2027 erweitert.", "de", {"scp"}),
+    ("Die Trans-Adriatische Pipeline bringt aserbaidschanisches Gas nach Apulien.", "de", {"tap"}),
+    # "Kaspische Pipeline" is a German name of the CPC: inside "Trans-Kaspische Pipeline" it is the other line
+    ("Eine Trans-Kaspische Pipeline wird seit Jahren geplant.", "de", {"tcgp"}),
+    # and the other way round: the data hyphenate "Trans-Caspian pipeline", a text may not
+    ("Turkmenistan revived talk of a Transcaspian pipeline to Azerbaijan.", "en", {"tcgp"}),
+])
+def test_a_compound_prefix_is_written_joined_or_hyphenated(sentence: str, lang: str, expected: set[str]) -> None:
+    assert links(sentence, lang) == expected
