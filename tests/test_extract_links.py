@@ -622,3 +622,57 @@ def test_a_list_of_ports_after_their_cargo_sentence_names_the_ports():
     assert links(text, "en") == {"aktau", "makhachkala"}
     # ports that a route avoids are no cargo statistic: the town of the next sentence stays the town
     assert links("The route avoids Russian ports. Leaders met in Baku on Monday.", "en") == set()
+
+
+# --- branch h/links10: long real-style pages (batch 10): lists, borders, ferries, plural and case forms of "port" ---------
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Schlagworte: Öl, Gas, Turkmenistan, China, Pipelines", "de", set()),  # a tag list: two countries, no line
+     ("Метки: нефть, Казахстан, Китай, экспорт", "ru", set()),
+     ("Topics: oil, Kazakhstan, China, pipelines", "en", set()),
+     # the same countries joined by a dash are the line's name, as before
+     ("Газ поступает по газопроводу Туркменистан — Китай.", "ru", {"cagp"})],
+)
+def test_a_name_does_not_run_across_a_lists_comma(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Oil trucks were stuck at the Kazakhstan-China border for a week.", "en", set()),  # the frontier, no line
+     ("Tanker trucks with crude queued on the Russian-Kazakh border.", "en", set()),
+     ("An der kasachisch-chinesischen Grenze stauen sich Kesselwagen mit Öl.", "de", set()),
+     ("Цистерны с нефтью простаивают на казахстанско-китайской границе.", "ru", set()),
+     # the crossing named beside the border keeps its link; a line word after the countries keeps the line
+     ("Oil wagons cross the Kazakh-Chinese border at Dostyk.", "en", {"alashankou"}),
+     ("Crude flows through the Kazakh-Chinese pipeline.", "en", {"kcp-atasu-alashankou"}),
+     # a crossing word after a chain of the crossing's two sides: the crossing (as a word before it already did)
+     ("Oil tank cars pass the Dostyk-Alashankou border crossing.", "en", {"alashankou"})],
+)
+def test_two_countries_before_a_border_word_are_the_border(text, language, expected):
+    assert links(text, language) == expected
+
+
+def test_a_ferry_of_cargo_runs_on_no_tanker_lane():
+    # an oil story (sentence 1); sentence 2 ferries general cargo between the two ends of the Kuryk-Alat tanker lane:
+    # the two ports are linked (a port is the asset whatever it handles), the tanker lane is not ("cargo" alone would
+    # be read as oil: a trade word without other goods)
+    assert links("Kazakhstan exports crude by tanker. From Kuryk, ferries carry trucks and cargo to Alat.", "en") == {"kuryk", "alat"}
+    assert links("Казахстан экспортирует нефть. Из Курыка грузы доставляют паромом в Алят.", "ru") == {"kuryk", "alat"}
+    # oil on the ferry is oil on the lane
+    assert links("Kazakhstan exports crude. From Kuryk, ferries carry oil to Alat.", "en") == {"kuryk", "alat", "lane-kuryk-alat"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Der Zug fährt weiter zu den Häfen Batumi und Poti.", "de", {"batumi"}),  # the plural port word
+     ("Груз отправят через порты Батуми и Поти.", "ru", {"batumi"}),
+     ("Товары идут в грузинских портах Батуми и Поти на экспорт.", "ru", {"batumi"}),
+     ("Dredging at Makhachkala will cost $20mn this year.", "en", {"makhachkala"}),  # dredging keeps a port open
+     ("Дноуглубление в Махачкале завершат в мае.", "ru", {"makhachkala"}),
+     # «грузинский» (Georgian) is no cargo word: Georgian fans in Batumi are in the town
+     ("Грузинские болельщики встретили команду в Батуми.", "ru", set())],
+)
+def test_plural_and_case_forms_of_port_and_dredging_name_the_port(text, language, expected):
+    assert links(text, language) == expected

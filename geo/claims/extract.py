@@ -50,6 +50,7 @@ _SPLIT = re.compile(r"(\w+)")
 #: The gaps that join the places of a chain: any dash, bare or between single spaces.
 _DASH_GAPS = frozenset(f"{a}{d}{b}" for d in "-‐‑‒–—―" for a in ("", " ", "\u00a0") for b in ("", " ", "\u00a0"))
 _NUMBER_AFTER = re.compile(r"[\s-]?\d")  # used with match(text, pos): no "^"
+_LIST_MARK = re.compile(r"[,;\n]")  # a list's separator: no name's words run across one unless its alias has it
 _NO_ENTRIES: list[Entry] = []
 #: Fuzzy matching accepts one vowel or "h" edit in a word key of at least this many letters.
 FUZZY_MIN_LEN = 7
@@ -386,6 +387,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         sent = bisect_right(sentence_starts, st) - 1
         if sent + 1 < n_sentences and en > sentence_starts[sent + 1]:
             continue  # a name does not run across a sentence end
+        if best_n > 1 and _LIST_MARK.search(text, st, en) and not _LIST_MARK.search(best[0].alias):
+            continue  # nor across a list's comma: «Теги: газ, Туркменистан, Китай» names two countries, no line
         how = "fuzzy" if fuzzy_words and not fuzzy_words.isdisjoint(raws[i : i + best_n]) else "name"
         found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
         free = i + best_n
@@ -403,6 +406,15 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         kept = [f for f, drop in zip(found, inside, strict=True) if not drop]
         found = sorted(kept + chains, key=lambda x: x[0].start)
     return found
+
+
+#: Countries whose pairs name lines ("Kazakhstan-China pipeline"), as chain keys (adjectives folded by DEMONYMS).
+_COUNTRY_KEYS = frozenset(DEMONYMS.get(k, k) for k in map(name_key, (
+    "Kazakhstan", "Kasachstan", "Казахстан", "China", "Китай", "Russia", "Russland", "Россия", "Turkmenistan", "Туркменистан",
+    "Uzbekistan", "Usbekistan", "Узбекистан", "Azerbaijan", "Aserbaidschan", "Азербайджан", "Georgia", "Georgien", "Грузия",
+    "Turkey", "Türkei", "Турция")))
+#: A border word right after a chain (any case: "Grenze", "Grenzübergang", «границе»).
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier|grenz|границ|рубеж)", re.IGNORECASE)
 
 
 def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int],
@@ -433,6 +445,8 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         chain = tuple(keys[first : last + 1])
         if not place.issuperset(chain):
             continue
+        if _COUNTRY_KEYS.issuperset(chain) and _BORDER_AFTER.match(text, offsets[2 * last + 1]):
+            continue  # "the Kazakh-Chinese border", «на казахстанско-китайской границе»: the frontier of two countries, no line
         st, en = offsets[2 * first], offsets[2 * last + 1]
         if found_starts is None:
             found_starts = [m.start for m, _ in found]
@@ -1155,7 +1169,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             if m.end > dateline and id(m) not in towns:
                 in_claim.setdefault(ci, []).append(m)
         if m.linked and (m.id in lane_ends or (m.alts and not lane_ends.isdisjoint(m.alts))) and energy_doc and (
-                speaks(m.sentence) or "goods" not in cue_sets[m.sentence]):  # a ferry of containers runs on no tanker lane
+                speaks(m.sentence) or "goods" not in cue_sets[m.sentence]) and (  # a ferry of containers runs on no tanker lane
+                not _said(_FERRY, m.sentence, text, sentences, said) or _said(_FERRY_OIL, m.sentence, text, sentences, said)):
             # "from Aktau and Kuryk to Baku": Baku ends both tanker lanes (Sangachal for Aktau's, the port of Baku for Kuryk's)
             points.setdefault(m.sentence, set()).update(a for a in (m.id, *m.alts) if a in lane_ends)
         kept.append(m)
@@ -1289,6 +1304,9 @@ _FLOW = {
     "de": re.compile(r"\b(?:gepumpt|pump|fließ|durchfluss|einspeis)"),
     "ru": re.compile(r"(?:^|[^а-яё])(?:прокач|перекач|поставля|транспортир)"),
 }
+#: A ferry: a sentence of ferries that names no oil or gas speaks of no tanker lane («грузы переправляют паромами»).
+_FERRY = re.compile(r"ferr(?:y|ies)|fähre|паром")
+_FERRY_OIL = re.compile(r"\boil\b|crude|(?:roh|erd)?öl\b|нефт|tank (?:car|wagon)|kesselwag|цистерн")  # oil on the ferry: a lane
 #: Words of a meeting: the town that hosts talks about a pipeline is not a facility of it.
 _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
                       r"tagung|exhibition|expo\b|messe\b|ausstellung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани|выставк)")
@@ -1423,8 +1441,11 @@ _OWN_NAME_KINDS = frozenset(("pipeline", "shipping_lane", "rail", "field"))
 #: name ("Grenzübergang Chorgos", «порт Курык», "Ust-Luga port"), the name is the facility ("Trucks queued at Khorgos as
 #: customs checks slowed", "In Ust-Luga bleibt der Umschlag stabil"); without, the town ("Samara's ice hockey team").
 _OWN_BUSINESS = {
-    "port": re.compile(r"\bport|hafen(?!stadt)|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|berth|"
-                       r"(?<![а-яё])порт[уаеом]?\b|терминал|танкер|перевалк|отгруз|груз|причал"),
+    # plural and case forms of the port word ("zu den Häfen Batumi und Poti", «порты», «портах»); dredging keeps a port
+    # open; «грузинский» (Georgian) is no «груз» (cargo)
+    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|berth|dredg|"
+                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин)|причал|"
+                       r"дноуглуб"),
     "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив"),
     "junction": re.compile(r"pipeline|pump|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци"),
     "border_crossing": re.compile(r"border|custom|crossing|crossed|freight|truck|train|\brail|wagon|\bstation|grenz|übergang|zoll|güter|"
@@ -1506,6 +1527,9 @@ def _place_alias(alias: str) -> bool:
 _CROSSING_BEFORE = re.compile(r"(?:crossing|checkpoint|grenzübergang|übergang|пункт\w* пропуска|(?:погран)?переход\w{0,2}|"
                               r"погранпункт\w{0,2})(?:\s+(?:at|of|bei))?\s*$", re.IGNORECASE)
 
+#: A crossing word right after a chain: "the Dostyk-Alashankou border crossing" (English puts it after the names).
+_CROSSING_AFTER = re.compile(r"\s+(?:border |rail |railway )?(?:crossing|checkpoint|border post|border station)", re.IGNORECASE)
+
 
 def _crossing_of_chain(m: Mention, matcher: Matcher) -> None:
     """A chain of places after a crossing word names the crossing its places name (the two sides of the border), not a line."""
@@ -1544,7 +1568,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     other: set[str] = set()
     for m in looked:
         if m.match != "name":
-            if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and _CROSSING_BEFORE.search(text, max(0, m.start - 40), m.start):
+            if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and (_CROSSING_BEFORE.search(
+                    text, max(0, m.start - 40), m.start) or _CROSSING_AFTER.match(text, m.end)):
                 _crossing_of_chain(m, matcher)
             continue
         alias = m.alias
