@@ -676,3 +676,25 @@ def test_a_ferry_of_cargo_runs_on_no_tanker_lane():
 )
 def test_plural_and_case_forms_of_port_and_dredging_name_the_port(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Oil wells outside Samara produced 3% less crude in May.", "en", set()),  # the town as a landmark of wells
+     ("Нефтяные скважины под Самарой дали меньше нефти.", "ru", set()),
+     ("Pump jacks near Atyrau stood still during the oil strike.", "en", set()),  # a pump jack is a well's, no pump station
+     # the junction's own business in the sentence keeps it: a pump station or a pipeline near the town
+     ("Oil is pumped through the station near Atyrau.", "en", {"atyrau"}),
+     ("Нефть перекачивают через НПС под Самарой.", "ru", {"samara"})],
+)
+def test_a_junction_town_as_a_landmark_is_the_town(text, language, expected):
+    assert links(text, language) == expected
+
+
+def test_hafen_von_is_a_port_word_and_near_of_the_sentence_before_does_not_count():
+    # "Hafen von X" is German for "the port of X": Novorossiysk's port is Sheskharis, though the story names the CPC
+    # (whose terminal the first sentence's "bei Noworossijsk" is); "bei" of that sentence does not make the port "near"
+    text = "Das CPC verlud im Oktober mehr Öl bei Noworossijsk. Der Hafen von Noworossijsk schlug auch mehr Weizen um."
+    assert links(text, "de") == {"cpc", "cpc-marine-terminal", "sheskharis"}
+    # "near the port of" in its own sentence is still a place near the port: the CPC terminal
+    assert links("Der Tanker lag nahe dem Hafen von Noworossijsk, sagte das CPC.", "de") == {"cpc", "cpc-marine-terminal"}

@@ -741,22 +741,23 @@ _CLAUSE_CUT = re.compile(r"[;]\s|,?\s(?:while|whereas|but|während|wohingegen|do
 _IS_NONE = None.__class__.__instancecheck__  # the ambiguous names (their plain asset is None), looked up in C
 #: A port word right before a name ("Ölhafen Noworossijsk", "port of", «порт»), not after "near" ("near the port of").
 _PORT_BEFORE = re.compile(r"^(?:(?!\b(?:near|nahe|bei|unweit|под|около|close)\b).)*?"
-                          r"(?:\b(?:oil )?(?:harbou?r|port) of |(?<![\w-])(?:öl)?hafen |\bпорт[а-я]* |\bнефтеналивн[а-я]* район[а-я]* )$",
+                          r"(?:\b(?:oil )?(?:harbou?r|port) of |(?<![\w-])(?:öl)?hafen (?:von )?|\bпорт[а-я]* |\bнефтеналивн[а-я]* район[а-я]* )$",
                           re.IGNORECASE | re.DOTALL)
 
 
 def _port_before(window: str) -> bool:
     """:data:`_PORT_BEFORE` on the text before a name, tried only when its last word can end the pattern.
 
-    Every alternative ends in a space after "of", "hafen", «порт…» or «район…»; ``casefold`` folds at least
+    Every alternative ends in a space after "of", "hafen", "hafen von", «порт…» or «район…»; ``casefold`` folds at least
     the letters the pattern's IGNORECASE does, so the test lets through every window the pattern can match.
     """
     if not window.endswith(" "):
         return False
     low = window.casefold()
-    if not (low.endswith(("of ", "hafen ")) or "порт" in low or "район" in low):
+    if not (low.endswith(("of ", "hafen ", "hafen von ")) or "порт" in low or "район" in low):
         return False
-    return _PORT_BEFORE.search(window) is not None
+    # "near" of the sentence before is not this one's ("... bei Noworossijsk. Der Hafen von Noworossijsk ...")
+    return _PORT_BEFORE.search(window[max(window.rfind(". "), window.rfind("\n")) + 1 :]) is not None
 
 
 def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int],
@@ -1073,6 +1074,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         towns.update(id(m) for m in in_town if _sentence_has(_CONSUMERS, _CONSUMER_STEMS, m.sentence, text, sentences, homes))
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
         towns.update(id(m) for m in in_town if _REGION_AFTER.match(text, m.end, min(sentences[m.sentence][1], m.end + 60)))
+        # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
+        # sentence of no pipeline or pump station, is the town
+        towns.update(id(m) for m in in_town if kinds[m.id] == "junction" and (kinds[m.id], m.sentence) in idle
+                     and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start))
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         towns.update(id(m) for m in in_town if _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80))
                      or _ROUTE_NAME_BEFORE.search(text, max(0, m.start - 60), m.start))
@@ -1339,6 +1344,7 @@ _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gath
                         "gipfel", "konferenz", "tagung", "exhibition", "expo ", "messe ", "ausstellung", "выставк", "встрет", "встреч",
                         "саммит", "форум", "конференци", "совещани")
 #: A route preposition right before a name: "via Alashankou", «через Приморск» is where the oil goes, not the town.
+_NEAR_BEFORE = re.compile(r"(?:\b(?:outside|near|nahe|unweit)|(?<![а-яё])(?:под|около|близ|недалеко от))\s+$", re.IGNORECASE)
 _VIA_BEFORE = re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE)
 
 
@@ -1447,7 +1453,7 @@ _OWN_BUSINESS = {
                        r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин)|причал|"
                        r"дноуглуб"),
     "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив"),
-    "junction": re.compile(r"pipeline|pump|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци"),
+    "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци"),  # a pump jack is a well's
     "border_crossing": re.compile(r"border|custom|crossing|crossed|freight|truck|train|\brail|wagon|\bstation|grenz|übergang|zoll|güter|"
                                   r"bahn|züge|zug\b|границ|тамож|переход|пропуск|грузовик|фур[аы]|поезд|вагон|станци|железн"),
     "refinery": re.compile(r"refiner|raffinerie|нпз|crude|rohöl|нефт"),
