@@ -698,3 +698,16 @@ def test_hafen_von_is_a_port_word_and_near_of_the_sentence_before_does_not_count
     assert links(text, "de") == {"cpc", "cpc-marine-terminal", "sheskharis"}
     # "near the port of" in its own sentence is still a place near the port: the CPC terminal
     assert links("Der Tanker lag nahe dem Hafen von Noworossijsk, sagte das CPC.", "de") == {"cpc", "cpc-marine-terminal"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Two container trains a day now leave Altynkol for Europe.", "en", {"khorgos"}),  # the crossing's Kazakh rail station
+     ("На станции Алтынколь простаивают вагоны с зерном.", "ru", {"khorgos"}),
+     ("The akim of Altynkol opened a new kindergarten.", "en", set()),  # the settlement's civic life
+     ("Der Hafen von Baku hat ein neues Containerterminal.", "de", {"alat"}),  # German for "Port of Baku"
+     ("Бакинский порт принял первый паром из Туркменбаши.", "ru", {"alat", "turkmenbashi"})],
+)
+def test_altynkol_and_the_port_of_baku_in_german_and_russian(text, language, expected):
+    # aliases with their sources in data/alias_reasons.yaml (ktz-2023-altynkol-khorgos; the operator's English name)
+    assert links(text, language) == expected
