@@ -1132,7 +1132,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     lane_ends = matcher.lane_ends
     points: dict[int, set[str]] = {}  # linked ends of lanes and rail legs, by sentence
     in_claim: dict[int, list[Mention]] = {}
-    dateline = _dateline_end(text, matcher)
+    dateline_from, dateline = _dateline_span(text, matcher)
     flows: dict[int, bool] = {}  # by sentence: speaks of oil or gas moving or produced, though with no energy cue
     flow_re = _FLOW.get(lang, _FLOW["en"])
 
@@ -1159,7 +1159,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if ci is None:
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
-            m.linked = m.end > dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
+            m.linked = not dateline_from <= m.start < dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
                                              or _referred_back(m, sentences, energy, text, lang, matcher)
                                              or (id(m) not in towns and _cue_less(
                                                  m, kinds, text, sentences, own_names, energy_doc, "goods" in cue_sets[m.sentence], said)))
@@ -1168,10 +1168,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 m, sentences, energy, text, lang, matcher) or (
                 _cue_less(m, kinds, text, sentences, own_names, energy_doc or _abbreviation(m.alias), "goods" in cue_sets[m.sentence],
                           said))
-            if m.end <= dateline or id(m) in towns:
+            if dateline_from <= m.start < dateline or id(m) in towns:
                 m.linked = False  # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town
             claims[ci].mentions.append(_mention_dict(m, matcher))
-            if m.end > dateline and id(m) not in towns:
+            if not dateline_from <= m.start < dateline and id(m) not in towns:
                 in_claim.setdefault(ci, []).append(m)
         if m.linked and (m.id in lane_ends or (m.alts and not lane_ends.isdisjoint(m.alts))) and energy_doc and (
                 speaks(m.sentence) or "goods" not in cue_sets[m.sentence]) and (  # a ferry of containers runs on no tanker lane
@@ -1296,6 +1296,29 @@ def _dateline_end(text: str, matcher: Matcher) -> int:
     if got is None or got.group().strip() in matcher.abbrevs:
         return 0
     return got.end()
+
+
+_HEAD_LINES = 4  # a dateline may follow a headline, a standfirst and a byline (pages, not wires)
+
+
+def _dateline_span(text: str, matcher: Matcher) -> tuple[int, int]:
+    """Start and end of the dateline, or (0, 0): at the text's start, else at the start of one of its first lines.
+
+    Pages put a headline (a standfirst, a byline) before the wire's dateline ("Caspian ports race ..." on one line,
+    "AKTAU, Nov 27 (Kazinform) -" on the next); the headline's names stay mentions.
+    """
+    end = _dateline_end(text, matcher)
+    if end or "\n" not in text[:400]:
+        return 0, end
+    at = 0
+    for _ in range(_HEAD_LINES):
+        at = text.find("\n", at, 400) + 1
+        if not at:
+            break
+        end = _dateline_end(text[at : at + 120], matcher)
+        if end:
+            return at, at + end
+    return 0, 0
 #: Words of a carrier or a flow: with one, "in Aktau" is where oil is moved, not only where something happens.
 _CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|"
                       r"hafen(?!stadt)|port\b(?! city)|umschlag|transship")
