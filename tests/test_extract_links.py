@@ -723,3 +723,15 @@ def test_a_dateline_after_a_headline_links_nothing_but_the_headline_does():
     text = "Порт Актау нарастил перевалку нефти\nАКТАУ, 4 ноября. /Интерфакс/. Погрузка танкеров выросла на 5%."
     result = analyse(text, language="ru", matcher=MATCHER)
     assert [(m.text, m.linked) for m in result.mentions if m.id == "aktau"] == [("Актау", True), ("АКТАУ", False)]
+
+
+def test_bakus_second_reading_ends_a_lane_only_beside_a_list_of_origins():
+    # Baku is Sangachal for Aktau's crude; a Kuryk named apart in the same sentence (its own terminal plans) does not make
+    # Baku the Port of Baku too: one lane, not two
+    text = "Tankers carry crude from Aktau to Baku, and the state firm will build a new oil berth at Kuryk."
+    assert links(text, "en") == {"aktau", "sangachal", "lane-aktau-baku", "kuryk"}
+    # two origins listed together: Baku ends both tanker lanes (Sangachal for Aktau's, the port of Baku for Kuryk's)
+    text = "Tankers carry crude from Aktau and from Kuryk to Baku."
+    assert links(text, "en") == {"aktau", "kuryk", "sangachal", "alat", "lane-aktau-baku", "lane-kuryk-alat"}
+    # one origin alone: Baku's reading that makes its lane (Kuryk's lane ends at the port of Baku)
+    assert links("Танкеры везут нефть из Курыка в Баку.", "ru") == {"kuryk", "alat", "lane-kuryk-alat"}

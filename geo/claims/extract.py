@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
-from itertools import accumulate, compress, islice, repeat
+from itertools import accumulate, compress, islice, pairwise, repeat
 from operator import or_
 from pathlib import Path
 from typing import Any, cast
@@ -1131,6 +1131,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     kept: list[Mention] = []
     lane_ends = matcher.lane_ends
     points: dict[int, set[str]] = {}  # linked ends of lanes and rail legs, by sentence
+    ends_at: dict[int, list[Mention]] = {}  # the mentions behind them
     in_claim: dict[int, list[Mention]] = {}
     dateline_from, dateline = _dateline_span(text, matcher)
     flows: dict[int, bool] = {}  # by sentence: speaks of oil or gas moving or produced, though with no energy cue
@@ -1178,7 +1179,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 not _said(_FERRY, m.sentence, text, sentences, said) or _said(_FERRY_OIL, m.sentence, text, sentences, said)):
             # "from Aktau and Kuryk to Baku": Baku ends both tanker lanes (Sangachal for Aktau's, the port of Baku for Kuryk's)
             points.setdefault(m.sentence, set()).update(a for a in (m.id, *m.alts) if a in lane_ends)
+            ends_at.setdefault(m.sentence, []).append(m)
         kept.append(m)
+    for idx in [i for i, ms in ends_at.items() if any(m.alts for m in ms)]:
+        _unlisted_alts_dropped(ends_at[idx], points[idx], text, matcher)
     far = _far_ends(kept, text, raws, offsets, sentences, matcher, said)
     if far:
         kept = sorted(kept + far, key=lambda m: m.start)
@@ -1202,6 +1206,25 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if c.claim_type in _ROUTE_TYPES:
             c.assets = _assets(ms, c.claim_type, matcher)
     return Extraction(claims, kept, lanes, lane_points)
+
+
+_LISTED = re.compile(r"\s*(?:,|and|und|и|or|oder|или)\s*(?:(?:from|aus|из|von) )?(?:the )?$")
+
+
+def _unlisted_alts_dropped(ms: list[Mention], here: set[str], text: str, matcher: Matcher) -> None:
+    """A name's other reading ends a second lane only beside a list of origins ("from Aktau and Kuryk to Baku").
+
+    "crude from Aktau to Baku ..., and plans to expand the oil terminal at Kuryk": Baku is Sangachal, the end of
+    Aktau's lane; Kuryk, named apart, does not make Baku its port too.
+    """
+    ordered = sorted(ms, key=lambda m: m.start)
+    listed = any(_LISTED.match(text[a.end : b.start]) for a, b in pairwise(ordered) if not a.alts and not b.alts)
+    if listed:
+        return
+    others = {m.id for m in ms if not m.alts}
+    for m in ms:
+        if m.alts and _lanes(({m.id} | others) & here, matcher):
+            here.difference_update(a for a in m.alts if a not in others)
 
 
 def _commodity_context(raws: list[str], offsets: list[int], sentences: list[tuple[int, int]]) -> Callable[[int], str]:
