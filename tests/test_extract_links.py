@@ -328,6 +328,35 @@ def test_a_town_in_the_name_of_a_railway_is_not_its_port(text, language):
     assert links(text, language) == set()
 
 
+@pytest.mark.parametrize(
+    "route_word",
+    ["railway",
+     "RAİLWAY",  # capitals of a Turkish keyboard: "İ" lowers to "i" and a combining dot, yet a case-blind pattern reads "i"
+     "raılway"],  # a dotless "ı", which a case-blind pattern also reads as "i"
+)
+def test_a_town_after_a_railway_word_is_not_its_port_in_any_case(route_word):
+    # the railway word before the chain names a route the data does not hold: Baku is a place in its name, no facility
+    assert links(f"Oil moved by the {route_word} Kars–Tbilisi–Baku.", "en") == set()
+    # with a bridge the chain is no railway name: Baku (the end of the chain) is the oil terminal at Sangachal
+    assert links("Oil moved by the bridge Kars–Tbilisi–Baku.", "en") == {"sangachal"}
+
+
+def test_the_letters_whose_case_blind_match_lowering_misses_are_all_known():
+    # _may_hold lowers a window and looks for stems before a case-blind (re.IGNORECASE) pattern is searched: every letter
+    # such a pattern matches to a Latin, German or Russian letter must lower to that letter, or be one of _ODD_CASE
+    # (then the pattern itself is searched). Every character of Unicode is tried.
+    import re
+
+    from geo.claims.extract import _ODD_CASE
+
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    missed = {c for x in "abcdefghijklmnopqrstuvwxyzäöüßабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+              for c in re.findall(x, every, re.IGNORECASE) if c.lower() != x}
+    # by hand: Turkish İ (U+0130) and ı (U+0131) for "i", the long ſ (U+017F) for "s", old Cyrillic forms (U+1C80-U+1C86)
+    # for в, д, о, с, т (two), ъ
+    assert missed == set("\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86") == set(_ODD_CASE.findall(every))
+
+
 def test_a_town_ending_a_rail_leg_of_the_data_still_counts():
     assert links("Oil is railed from Baku to Batumi.", "en") == {"batumi", "rail-baku-batumi"}
 
@@ -383,6 +412,51 @@ def test_a_field_name_that_is_a_person_or_a_venue_is_no_field(text, language, ex
 )
 def test_a_town_in_its_civic_life_is_not_its_facility(text, language, expected):
     assert links(text, language) == expected
+
+
+def test_the_stems_of_a_link_pattern_are_read_from_its_parse_tree():
+
+    from geo.claims.extract import _sre_parse, _word_stems
+
+    def stems(pattern: str) -> set[str] | None:
+        got = _word_stems(_sre_parse.parse(pattern))
+        return None if got is None else set(got)
+
+    # every match holds one of: "city" (then a space and council or hall), "court", "суд" (an optional ending after it)
+    assert stems(r"\b(?:city (?:council|hall)|courts?\b|суд(?:е|ом)?(?![а-яё]))") == {"city", "court", "суд"}
+    # a look-ahead is no part of the match; "hafen" is
+    assert stems(r"hafen(?!stadt)|port\b") == {"hafen", "port"}
+    # letters of a word after a non-letter: "штаб-квартир" holds "штаб" and "квартир", the longer is kept; "ß" ends a run
+    assert stems(r"штаб-квартир|fließ") == {"квартир", "flie"}
+    # an optional word holds nothing for sure, nor does a class of characters: no stems, the pattern is always searched
+    assert stems(r"rail(?:way)?|\d+") is None
+    assert stems(r"[a-z]+ oil") == {"oil"}
+    # a case-blind group may match letters a case-folded word does not hold ("ı" for "i"): no stems from it
+    assert stems(r"(?i:hafen)|port") is None
+    assert stems(r"(?i:öl)hafen") == {"hafen"}
+
+
+def test_no_character_outside_a_word_lowers_or_folds_to_a_stem_letter():
+    # _said screens a sentence by its white-space separated words case-folded: that holds a stem wherever the sentence
+    # lower-cased or case-folded does, if no character outside a word (white space, punctuation) lower-cases or
+    # case-folds to a stem letter, and every character that lower-cases to one case-folds to the same. Every character
+    # of Unicode is tried.
+    import re
+
+    from geo.claims.extract import _STEM_LETTERS
+
+    word = re.compile(r"\w")
+    outside, unlike = [], []
+    for i in range(0x110000):
+        c = chr(i)
+        if 0xD800 <= i < 0xE000:
+            continue
+        low = c.lower()
+        if not _STEM_LETTERS.isdisjoint(low) and c.casefold() != low:
+            unlike.append(c)
+        if not word.match(c) and not (_STEM_LETTERS.isdisjoint(low) and _STEM_LETTERS.isdisjoint(c.casefold())):
+            outside.append(c)
+    assert outside == [] and unlike == []
 
 
 @pytest.mark.parametrize(

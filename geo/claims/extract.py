@@ -25,6 +25,7 @@ speaks about energy, so "FC Atyrau" and the beaches of Batumi give no link.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from bisect import bisect_left, bisect_right
@@ -40,6 +41,10 @@ from geo.claims.cues import BIT, OPENER, claim_cues, claim_kinds, commodity_mask
 from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
 from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, none_at, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
+
+#: The parser of ``re`` and its op codes (private modules, untyped): a link pattern's parse tree is read for its stems (_word_stems).
+_sre: Any = importlib.import_module("re._constants")
+_sre_parse: Any = importlib.import_module("re._parser")
 
 __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "claim_types", "classify", "default_matcher", "extract",
            "split_sentences"]
@@ -881,6 +886,20 @@ def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) ->
 #: Words of rail transport: a sentence with one names the rail legs ("per Kesselwagen aus Baku", "by rail from Baku").
 _RAIL = re.compile(r"\b(?:rail(?:way|ed|ing|s)?\b|tank cars?\b|trains?\b|(?:eisen)?bahn|kesselwag|güterz|железн|цистерн|вагон)",
                    re.IGNORECASE)
+_RAIL_STEMS = ("rail", "tank car", "train", "bahn", "kesselwag", "güterz", "железн", "цистерн", "вагон")  # see _may_hold
+#: Letters that a case-blind pattern (re.IGNORECASE) matches to a Latin, German or Russian letter which ``str.lower`` does not
+#: turn into that letter: Turkish İ and ı, the long s, old forms of Cyrillic letters (tests/test_extract_links.py tries them all).
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
+
+
+def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
+    """``text[pos:endpos]`` may hold a match of a case-blind pattern every match of which holds one of ``stems`` (in lower case).
+
+    C-level substring tests in the lowered window, before the pattern: a case-blind search costs several times more,
+    and most windows hold none of the stems.
+    """
+    window = text[pos:endpos]
+    return any(map(window.lower().__contains__, stems)) or (not window.isascii() and _ODD_CASE.search(window) is not None)
 
 
 #: Words that say which branch of a pipeline system is meant. Druzhba's southern branch (through Ukraine to Slovakia,
@@ -1031,7 +1050,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     rail_ends = matcher.rail_ends
     maybe_rail = {found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))
                   if not rail_ends.isdisjoint(e.target for e in found[i][1])}
-    rail = {i for i in maybe_rail if _RAIL.search(text, *sentences[i])}
+    rail = {i for i in maybe_rail if _may_hold(text, *sentences[i], _RAIL_STEMS) and _RAIL.search(text, *sentences[i])}
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated)
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher)
@@ -1049,16 +1068,14 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         mentions = _owned_terminals(mentions, text, raws, gaps, offsets, matcher)
     kinds, russian = matcher.kinds, matcher.russian
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
-    said: dict[Any, Any] = {}  # by sentence: its words in lower case, and which link patterns it holds (see _said)
-    meetings: dict[int, bool] = {}  # by sentence: speaks of a meeting (see _town_only)
+    said: dict[Any, Any] = {}  # by sentence: its words and case-folded text, and which link patterns it holds (see _said)
     ru = lang not in ("de", "en")  # «в Баку» is looked at in Russian (or unknown) text only
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
     towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (
         text[max(0, m.start - 3) : m.start] in _IN or (ru and _ru_in(text, m.start)) or (
             "trade" not in cue_sets[m.sentence] and _TOWN_HINT.search(text, max(0, m.start - 20), m.start)))
-             and _town_only(m, text, sentences, cue_sets, matcher, said, meetings)}
+             and _town_only(m, text, sentences, cue_sets, matcher, said)}
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
-    homes: dict[int, bool] = {}
     bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and m.match != "chain" and (
         " " not in m.text or _place_alias(m.alias))]
     # «Мэрия Новороссийска», "a court in Aktau", "Löhne in Atyrau": the town's civic life, unless the facility's own
@@ -1071,16 +1088,18 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                      and not _VIA_BEFORE.search(text, max(0, m.start - 12), m.start))
     in_town = [m for m in bare if kinds[m.id] in _TOWN_KINDS]
     if in_town:
-        towns.update(id(m) for m in in_town if _sentence_has(_CONSUMERS, _CONSUMER_STEMS, m.sentence, text, sentences, homes))
+        towns.update(id(m) for m in in_town if _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS))
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
-        towns.update(id(m) for m in in_town if _REGION_AFTER.match(text, m.end, min(sentences[m.sentence][1], m.end + 60)))
+        towns.update(id(m) for m in in_town if _may_hold(text, m.end, end := min(sentences[m.sentence][1], m.end + 60), _REGION_STEMS)
+                     and _REGION_AFTER.match(text, m.end, end))
         # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
         # sentence of no pipeline or pump station, is the town
         towns.update(id(m) for m in in_town if kinds[m.id] == "junction" and (kinds[m.id], m.sentence) in idle
                      and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start))
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         towns.update(id(m) for m in in_town if _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80))
-                     or _ROUTE_NAME_BEFORE.search(text, max(0, m.start - 60), m.start))
+                     or (_may_hold(text, start := max(0, m.start - 60), m.start, _ROUTE_STEMS)
+                         and _ROUTE_NAME_BEFORE.search(text, start, m.start)))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -1382,8 +1401,8 @@ def _stems(*words: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c for w in words for c in (w, w.capitalize())))
 
 
-#: Plain substrings (both cases of the first letter), one of which every match of the pattern below them holds:
-#: C-level tests before any regex, since most sentences hold none of them.
+#: Plain substrings (both cases of the first letter), one of which every match of the pattern below them holds: a sentence
+#: must hold one as written (``stems`` of :func:`_said`), so a word in capitals ("MEETING") does not count for these two.
 _CONSUMER_STEMS = _stems("household", "homes", "residents", "gasification", "haushalt", "wohnung", "einwohner", "gasanschl",
                          "газифик", "домохозяйств", "частных дом", "жилых дом", "жител", "абонент", "бытов")
 _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gathered", "berieten", "beraten", "trafen", "treffen",
@@ -1394,22 +1413,8 @@ _NEAR_BEFORE = re.compile(r"(?:\b(?:outside|near|nahe|unweit)|(?<![а-яё])(?:�
 _VIA_BEFORE = re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE)
 
 
-def _sentence_has(pattern: re.Pattern[str], stems: tuple[str, ...], sent: int, text: str, sentences: list[tuple[int, int]],
-                  seen: dict[int, bool]) -> bool:
-    """``pattern`` occurs in sentence ``sent`` lower-cased; searched once per sentence (a sentence may hold many names).
-
-    ``stems`` (plain substrings one of which every match holds) are tested first. The patterns are written in lower case:
-    a case-blind pattern searches several times slower than ``str.lower``.
-    """
-    got = seen.get(sent)
-    if got is None:
-        part = text[slice(*sentences[sent])]
-        got = seen[sent] = any(map(part.__contains__, stems)) and pattern.search(part.lower()) is not None
-    return got
-
-
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
-               said: dict[Any, Any], meetings: dict[int, bool]) -> bool:
+               said: dict[Any, Any]) -> bool:
     """A facility's town after a locative "in" or a town word, in a sentence of no trade, carrier or flow, is the town only.
 
     "Tokayev met Aliyev in Baku to discuss oil", "Oil workers in Aktau went on strike", "in der Hafenstadt Aktau",
@@ -1425,12 +1430,12 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
         return True  # "sagte ein Manager in Atyrau", «источник в Новороссийске»: where a person is, not what the port does
     if _ru_in(text, m.start):
         # «в» also means "to" («танкеры идут в Баку»): it makes the town only where a meeting is held there
-        return _sentence_has(_MEETING, _MEETING_STEMS, m.sentence, text, sentences, meetings)
+        return _said(_MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
         return False
     # the carrier words are searched once per sentence: a sentence may hold many names (linear time on hostile input)
     got = "trade" in cue_sets[m.sentence] or _said(_CARRIER, m.sentence, text, sentences, said)
-    return not got or _sentence_has(_MEETING, _MEETING_STEMS, m.sentence, text, sentences, meetings)
+    return not got or _said(_MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
 
 
 #: Words of oil or gas sent on or processed: with one, a field and a far end in one sentence name the line between them.
@@ -1475,16 +1480,93 @@ def _far_ends(mentions: list[Mention], text: str, raws: list[str], offsets: list
     return out
 
 
-def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
-    """``pattern`` (written in lower case) occurs in sentence ``sent``: searched once per sentence and pattern."""
-    key = (pattern, sent)
+def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any],
+          stems: tuple[str, ...] = ()) -> bool:
+    """``pattern`` (written in lower case) occurs in sentence ``sent`` case-folded: searched once per sentence and pattern.
+
+    A pattern of :data:`_STEMMED` is searched only when a word of the sentence holds one of its stems (by the bits of
+    :data:`_WORD_STEMS`, C-level look-ups for words seen before), since most sentences hold none. With ``stems`` (plain
+    substrings as written, first letter in either case) the sentence must hold one of them, and the pattern is searched
+    in it lower-cased instead. ``memo``: one per article, by sentence the stem bits of its words and its case-folded text,
+    by (pattern, sentence) the answer. Patterns are keyed by ``id``: a pattern's own hash reads all its compiled code, a
+    microsecond for a long one.
+    """
+    key = (id(pattern), sent)
     got = memo.get(key)
     if got is None:
-        low = memo.get(sent)
-        if low is None:
-            low = memo[sent] = text[slice(*sentences[sent])].casefold()
-        got = memo[key] = pattern.search(low) is not None
+        words = memo.get(sent)
+        if words is None:
+            words = memo[sent] = [reduce(or_, map(_WORD_STEMS.__getitem__, text[slice(*sentences[sent])].split()), 0), None]
+        bit = _STEM_BIT.get(key[0])
+        if bit is not None and not words[0] & bit:
+            got = False
+        elif stems:
+            part = text[slice(*sentences[sent])]
+            got = any(map(part.__contains__, stems)) and pattern.search(part.lower()) is not None
+        else:
+            if words[1] is None:
+                words[1] = text[slice(*sentences[sent])].casefold()
+            got = pattern.search(words[1]) is not None
+        memo[key] = got
     return bool(got)
+
+
+#: Letters of the stems a word is tested for. No character outside a word (``\w``, so no white space) lower-cases or
+#: case-folds to one, and a character that lower-cases to one case-folds to the same (tests/test_extract_links.py tries
+#: them all), so a stem found in a sentence lower-cased or case-folded lies inside one of its white-space separated words
+#: case-folded. (Not "ß": it case-folds to "ss".)
+_STEM_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+
+
+def _word_stems(items: Any) -> frozenset[str] | None:
+    """Runs of stem letters, one of which every match of the parsed pattern ``items`` holds (``None`` if a match may hold none).
+
+    Read from the parse tree: a run of literal letters, a group, a repeat of at least one, or an alternation whose every
+    branch has stems; of several, the set whose shortest stem is the longest.
+    """
+    best: frozenset[str] | None = None
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL and chr(av) in _STEM_LETTERS:
+            run += chr(av)
+            continue
+        found: list[frozenset[str] | None] = [frozenset((run,))] if run else []
+        run = ""
+        if op is _sre.SUBPATTERN:  # (a case-blind group, "(?i:...)", has no stems: its letters may be any case)
+            found.append(None if av[1] & re.IGNORECASE else _word_stems(av[-1]))
+        elif op is _sre.ATOMIC_GROUP:
+            found.append(_word_stems(av))
+        elif op is _sre.BRANCH:
+            branches = [_word_stems(b) for b in av[1]]
+            if all(branches):
+                found.append(frozenset().union(*cast("list[frozenset[str]]", branches)))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found.append(_word_stems(av[2]))
+        for f in found:
+            if f and (best is None or min(map(len, f)) > min(map(len, best))):
+                best = f
+    return best
+
+
+class _StemBits(dict[str, int]):
+    """By white-space word: the bits of the patterns of :data:`_STEMMED` one of whose stems it holds case-folded.
+
+    Worked out on the first look-up of a word, from the stems that begin with one of its letter pairs (found by C-level
+    look-ups, so a new word costs about a microsecond); emptied when full, so that a long run keeps its common words cheap.
+    """
+
+    def __missing__(self, word: str) -> int:
+        low = word.casefold()
+        got = 0
+        for pair in filter(_STEM_PAIRS.__contains__, map(str.__add__, low, low[1:])):
+            for stem, bit in _STEM_PAIRS[pair]:
+                if stem in low:
+                    got |= bit
+        if len(word) <= 64:  # long junk words are not kept
+            if len(self) >= MAX_MEMO // 3:
+                self.clear()
+            self[word] = got
+        return got
 
 
 #: Kinds whose names are the asset's own (a line's name, a field's): a mention without any cue.
@@ -1534,11 +1616,13 @@ _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pf
 #: The rest of a dash chain of places, then a word of a railway or road: the name of a route the data does not hold.
 _ROUTE_WORDS = (r"(?:railway|railroad|rail line|rail link|road|highway|motorway|(?:eisen)?bahn\w*|straße|autobahn|"
                 r"железн\w* дорог\w*|ж/д|автодорог\w*|автомагистрал\w*|трасс\w*)")
+_ROUTE_STEMS = ("rail", "road", "highway", "motorway", "bahn", "straße", "железн", "ж/д", "автодорог", "автомагистрал", "трасс")
 _ROUTE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ][\w'-]*){1,4}\s+" + _ROUTE_WORDS, re.IGNORECASE)
 _ROUTE_NAME_BEFORE = re.compile(_ROUTE_WORDS + r"\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,3}$", re.IGNORECASE)
 #: A region word later in the name's clause (no clause break between).
 _REGION_AFTER = re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|oblasts?|областей|области|provinces?|provinzen)(?!\w)",
                            re.IGNORECASE)
+_REGION_STEMS = ("region", "oblast", "област", "provin")
 #: A region word after the name: "Atyrau region", "Gebiet Atyrau" is not the facility («Атырауская область» is no match).
 _REGION_NEXT = re.compile(r"\s*(?:region|oblast|province|gebiet|област|район)", re.IGNORECASE)
 
@@ -1567,6 +1651,27 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenu
 _LONG_FORM_BEFORE = re.compile(r"[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+(?:of|the|and|für|der|des|и|[A-ZÄÖÜА-ЯЁ][\w-]*)){1,6}\s*$")
 #: A kind word inside a facility's alias ("Port of Aktau", «Атырауская НПС»): without one the alias is the place's name.
 _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|pass\b|порт|терминал|нпс|станци|переход")
+
+#: The link patterns :func:`_said` screens by the stems of their words (read from their parse trees); one not here is always
+#: searched. (Case-blind patterns cannot be: their words are not case-folded.)
+_STEMMED = (_CIVIC, _MEETING, _CONSUMERS, *_OWN_BUSINESS.values(), _PASSENGERS, _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON,
+            _TANK_CARS, _PORTS, _CARGO)
+
+
+def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    stems = None if pattern.flags & re.IGNORECASE else _word_stems(_sre_parse.parse(pattern.pattern, pattern.flags))
+    if not stems or min(map(len, stems)) < 2:
+        raise ValueError(f"a match of {pattern.pattern!r} may hold no stem of two letters: it cannot be one of _STEMMED")
+    return tuple(sorted(stems))
+
+
+_STEM_BIT = {id(p): 1 << k for k, p in enumerate(_STEMMED)}
+#: By the first two letters of a stem: the stems that begin with them, each with the bit of its pattern.
+_STEM_PAIRS: dict[str, list[tuple[str, int]]] = {}
+for _k, _p in enumerate(_STEMMED):
+    for _stem in _stems_of(_p):
+        _STEM_PAIRS.setdefault(_stem[:2], []).append((_stem, 1 << _k))
+_WORD_STEMS = _StemBits()
 
 
 @lru_cache(maxsize=4096)
