@@ -1655,7 +1655,7 @@ _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|p
 #: The link patterns :func:`_said` screens by the stems of their words (read from their parse trees); one not here is always
 #: searched. (Case-blind patterns cannot be: their words are not case-folded.)
 _STEMMED = (_CIVIC, _MEETING, _CONSUMERS, *_OWN_BUSINESS.values(), _PASSENGERS, _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON,
-            _TANK_CARS, _PORTS, _CARGO)
+            _TANK_CARS, _PORTS, _CARGO, _FERRY, _FERRY_OIL)
 
 
 def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
