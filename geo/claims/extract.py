@@ -278,6 +278,9 @@ _OTHER_PLANTS = frozenset(c for w in (
 _SEAT_WORDS = frozenset(("based", "headquartered"))
 #: A kind word in lower case at the end of a name, and the same word capitalised, as a company name ends.
 _GENERIC_KIND_WORDS = frozenset(("terminal", "port"))
+#: First words of names that are a compass point and a kind ("Northern Route", «Северный маршрут», "Western Route Export
+#: Pipeline"): written in lower case they are a direction ("the northern route through Russia"), not the line.
+_COMPASS_STARTS = ("north", "south", "west", "east", "nord", "süd", "ost", "северн", "южн", "западн", "восточн")
 _CAPITAL_KIND_WORDS = (" Terminal", " Port")
 #: Words after a town's name that may make it another thing than the asset.
 _AFTER_TOWN = _OTHER_PLANTS | _SEAT_WORDS
@@ -370,6 +373,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                     # an abbreviation ends the name: it must be the alias's own («Атырауский НПЗ», a refinery, is not
                     # «Атырауская НПС», a pump station, though З and С fold alike)
                     entries = [e for e in entries if e.alias.endswith(raws[i + n - 1])]
+                if n > 1 and entries and raw[:1].islower():
+                    entries = [e for e in entries if not (e.alias[:1].isupper() and e.alias.lower().startswith(_COMPASS_STARTS))]
                 if entries and n >= best_n:
                     best = entries if n > best_n else best + entries
                     best_n = n
@@ -1012,6 +1017,33 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
     return None
 
 
+def _ports_of_lane_name(m: Mention, matcher: Matcher) -> set[str]:
+    """A tanker lane's end points when its name is the chain of their names ("Aktau–Baku"), else none ("Bosporus")."""
+    ends = set(matcher.endpoints.get(m.id, ()))
+    named = {e.target for w in WORD.findall(m.text) for e in matcher.names.get((name_key(w),), ())}
+    return ends if ends and ends <= named else set()
+
+
+#: Russia's own export grade: loaded at Transneft's berths, so a sentence naming it speaks of them ("Urals loadings from
+#: Novorossiysk" is Sheskharis in a story that names the CPC elsewhere), as if it named Transneft.
+_RUSSIAN_GRADE = re.compile(r"\b(?:Urals|URALS|Юралс)\b")
+_TRANSNEFT = name_key("Transneft")
+
+
+def _grade_operated(text: str, sentences: list[tuple[int, int]], ambiguous: list[int], cuts: list[int],
+                    operated: dict[int, set[str]], clause_operated: dict[int, set[str]]) -> None:
+    """Count a Russian grade in the sentence (and clause) of an ambiguous name as the word "Transneft" (its operator)."""
+    for sent in set(ambiguous):
+        s, e = sentences[sent]
+        window = text[s:e]
+        if "URALS" not in window.upper() and "Юралс" not in window:
+            continue
+        for g in _RUSSIAN_GRADE.finditer(text, s, e):
+            operated.setdefault(sent, set()).add(_TRANSNEFT)
+            if cuts:
+                clause_operated.setdefault(bisect_right(cuts, g.start()), set()).add(_TRANSNEFT)
+
+
 def analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
     """Every mention and every candidate claim of one article."""
     lang = language or guess_language(text)
@@ -1046,6 +1078,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).add(key)
         if cuts:
             clause_operated.setdefault(bisect_right(cuts, offsets[2 * k]), set()).add(key)
+    if None in plain:
+        _grade_operated(text, sentences, [found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))],
+                        cuts, operated, clause_operated)
     # rail words matter only in the sentence of a name that could be the end of a rail leg ("Baku"): searched for only there
     rail_ends = matcher.rail_ends
     maybe_rail = {found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))
@@ -1151,6 +1186,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     lane_ends = matcher.lane_ends
     points: dict[int, set[str]] = {}  # linked ends of lanes and rail legs, by sentence
     ends_at: dict[int, list[Mention]] = {}  # the mentions behind them
+    named_lanes: list[Mention] = []  # tanker lanes named by their own names in an oil story
     in_claim: dict[int, list[Mention]] = {}
     dateline_from, dateline = _dateline_span(text, matcher)
     flows: dict[int, bool] = {}  # by sentence: speaks of oil or gas moving or produced, though with no energy cue
@@ -1193,6 +1229,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             claims[ci].mentions.append(_mention_dict(m, matcher))
             if not dateline_from <= m.start < dateline and id(m) not in towns:
                 in_claim.setdefault(ci, []).append(m)
+        if m.linked and m.match == "name" and energy_doc and kinds.get(m.id) == "shipping_lane" and "goods" not in cue_sets[m.sentence]:
+            named_lanes.append(m)  # «по маршруту Актау — Баку»: a tanker lane's name is its two ports, both named (unlike a pipeline's)
         if m.linked and (m.id in lane_ends or (m.alts and not lane_ends.isdisjoint(m.alts))) and energy_doc and (
                 speaks(m.sentence) or "goods" not in cue_sets[m.sentence]) and (  # a ferry of containers runs on no tanker lane
                 not _said(_FERRY, m.sentence, text, sentences, said) or _said(_FERRY_OIL, m.sentence, text, sentences, said)):
@@ -1220,6 +1258,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         for m in kept:
             if m.match == "context" and m.id in leg_ends:
                 m.linked = False
+    for m in named_lanes:
+        lane_points |= _ports_of_lane_name(m, matcher)
     for i, ms in in_claim.items():
         c = claims[i]
         if c.claim_type in _ROUTE_TYPES:
@@ -1648,6 +1688,10 @@ _PARTY_AFTER = re.compile(r"(?:['’]s)?\s+(?:Central Committee|Politburo|Party\
 _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
                            r"Straße|Park|Stadion|Kino|Hotel)|(?<![а-яё])(?:микрорайон|район|улиц|проспект|парк|сквер|стадион|"
                            r"гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
+#: ... and right after it: "the Druzhba Hotel", "Druschba-Hotel", "Druzhba Street", "the Druzhba festival".
+_VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|stadium|arena|cinema|sanatorium|festival|restaurant|"
+                          r"straße|strasse|platz|stadion|kino|гостиниц|отел|фестивал|улиц|проспект|стадион|санатори|ресторан)",
+                          re.IGNORECASE)
 #: A long form in capitals right before "(ABBR)": the story defines the abbreviation ("Communist Party of China (CPC)").
 _LONG_FORM_BEFORE = re.compile(r"[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+(?:of|the|and|für|der|des|и|[A-ZÄÖÜА-ЯЁ][\w-]*)){1,6}\s*$")
 #: A kind word inside a facility's alias ("Port of Aktau", «Атырауская НПС»): without one the alias is the place's name.
@@ -1740,8 +1784,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 if _LONG_FORM_BEFORE.search(text, max(0, st - 80), st) and not any(
                         x.id == m.id and st - 30 <= x.end <= st for x in mentions):
                     other.add(m.text)
-        elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and _VENUE_BEFORE.search(
-                text, max(0, m.start - 30), m.start):
+        elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
+                text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end)):
             drop.add(id(m))
     if not drop and not other:
         return mentions
