@@ -1017,10 +1017,10 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
     return None
 
 
-def _ports_of_lane_name(m: Mention, matcher: Matcher) -> set[str]:
+def _ports_of_lane_name(lane: str, name: str, matcher: Matcher) -> set[str]:
     """A tanker lane's end points when its name is the chain of their names ("Aktau–Baku"), else none ("Bosporus")."""
-    ends = set(matcher.endpoints.get(m.id, ()))
-    named = {e.target for w in WORD.findall(m.text) for e in matcher.names.get((name_key(w),), ())}
+    ends = set(matcher.endpoints.get(lane, ()))
+    named = {e.target for w in WORD.findall(name) for e in matcher.names.get((name_key(w),), ())}
     return ends if ends and ends <= named else set()
 
 
@@ -1258,8 +1258,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         for m in kept:
             if m.match == "context" and m.id in leg_ends:
                 m.linked = False
-    for m in named_lanes:
-        lane_points |= _ports_of_lane_name(m, matcher)
+    for lane, name in {(m.id, m.text) for m in named_lanes}:  # once per spelling (a name repeated in hostile input)
+        lane_points |= _ports_of_lane_name(lane, name, matcher)
     for i, ms in in_claim.items():
         c = claims[i]
         if c.claim_type in _ROUTE_TYPES:
