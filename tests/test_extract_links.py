@@ -867,7 +867,9 @@ def test_a_venue_word_after_a_lines_one_word_name_is_the_venue(text, language, e
      ("Kazakh crude also takes the northern route through Russia.", "en", set()),
      # capitalised, the Baku-Novorossiysk line's name (alias «Северный маршрут», "Northern Route")
      ("Азербайджан сократил прокачку нефти по Северному маршруту.", "ru", {"baku-novorossiysk"}),
-     ("Azerbaijan pumped less oil through the Northern Route to Russia.", "en", {"baku-novorossiysk"})],
+     ("Azerbaijan pumped less oil through the Northern Route to Russia.", "en", {"baku-novorossiysk"}),
+     # a region's name in lower case is still the line: no compass word
+     ("Газ идёт в Турцию по южнокавказскому газопроводу.", "ru", {"scp"})],
 )
 def test_a_compass_name_in_lower_case_is_a_direction(text, language, expected):
     assert links(text, language) == expected

@@ -279,8 +279,10 @@ _SEAT_WORDS = frozenset(("based", "headquartered"))
 #: A kind word in lower case at the end of a name, and the same word capitalised, as a company name ends.
 _GENERIC_KIND_WORDS = frozenset(("terminal", "port"))
 #: First words of names that are a compass point and a kind ("Northern Route", «Северный маршрут», "Western Route Export
-#: Pipeline"): written in lower case they are a direction ("the northern route through Russia"), not the line.
-_COMPASS_STARTS = ("north", "south", "west", "east", "nord", "süd", "ost", "северн", "южн", "западн", "восточн")
+#: Pipeline"): written in lower case they are a direction ("the northern route through Russia"), not the line. A region's
+#: name is no compass word («южнокавказский газопровод» is the South Caucasus Pipeline in any case).
+_COMPASS_WORDS = frozenset(("northern", "southern", "western", "eastern", "nördliche", "südliche", "westliche", "östliche",
+                            "северный", "южный", "западный", "восточный"))
 _CAPITAL_KIND_WORDS = (" Terminal", " Port")
 #: Words after a town's name that may make it another thing than the asset.
 _AFTER_TOWN = _OTHER_PLANTS | _SEAT_WORDS
@@ -374,7 +376,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                     # «Атырауская НПС», a pump station, though З and С fold alike)
                     entries = [e for e in entries if e.alias.endswith(raws[i + n - 1])]
                 if n > 1 and entries and raw[:1].islower():
-                    entries = [e for e in entries if not (e.alias[:1].isupper() and e.alias.lower().startswith(_COMPASS_STARTS))]
+                    entries = [e for e in entries if not (e.alias[:1].isupper() and e.alias.lower().split(" ", 1)[0] in _COMPASS_WORDS)]
                 if entries and n >= best_n:
                     best = entries if n > best_n else best + entries
                     best_n = n
