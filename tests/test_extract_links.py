@@ -217,9 +217,11 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout6.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout7.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout8.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout9.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout9.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout10.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout11.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
-    """Batches 2-4 and 6-9 were each scored blind once (their headers; 4, 6, 8 and 9 are tuned on since); this guards their present level, it is no target."""
+    """Batches 2-4 and 6-11 were each scored blind once (their headers; 4, 6, 8-11 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
     with capsys.disabled():
         print(f"\n{name}: " + ", ".join(f"{lang} P {c['tp'] / (c['tp'] + c['fp']):.2f} R {c['tp'] / (c['tp'] + c['fn']):.2f}"
@@ -642,7 +644,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
     assert links(text, language) == {"alashankou"}
 
 
-@pytest.mark.parametrize("name", ["extraction_links_holdout8.yaml", "extraction_links_holdout9.yaml"])
+@pytest.mark.parametrize("name", ["extraction_links_holdout8.yaml", "extraction_links_holdout9.yaml", "extraction_links_holdout10.yaml",
+                                  "extraction_links_holdout11.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -700,3 +703,189 @@ def test_a_list_of_ports_after_their_cargo_sentence_names_the_ports():
     assert links(text, "en") == {"aktau", "makhachkala"}
     # ports that a route avoids are no cargo statistic: the town of the next sentence stays the town
     assert links("The route avoids Russian ports. Leaders met in Baku on Monday.", "en") == set()
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), [
+    # the data spell these joined ("Transanatolische Pipeline", "Südkaukasus-Pipeline"); the press also hyphenates them
+    ("Über die Trans-Anatolische Pipeline fließt seit 2018 Gas in die Türkei.", "de", {"tanap"}),
+    ("Die Süd-Kaukasus-Pipeline wird bis 2027 erweitert.", "de", {"scp"}),
+    ("Die Trans-Adriatische Pipeline bringt aserbaidschanisches Gas nach Apulien.", "de", {"tap"}),
+    # "Kaspische Pipeline" is a German name of the CPC: inside "Trans-Kaspische Pipeline" it is the other line
+    ("Eine Trans-Kaspische Pipeline wird seit Jahren geplant.", "de", {"tcgp"}),
+    # and the other way round: the data hyphenate "Trans-Caspian pipeline", a text may not
+    ("Turkmenistan revived talk of a Transcaspian pipeline to Azerbaijan.", "en", {"tcgp"}),
+])
+def test_a_compound_prefix_is_written_joined_or_hyphenated(sentence: str, lang: str, expected: set[str]) -> None:
+    assert links(sentence, lang) == expected
+
+
+# --- branch h/links10: long real-style pages (batch 10): lists, borders, ferries, plural and case forms of "port" ---------
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Schlagworte: Öl, Gas, Turkmenistan, China, Pipelines", "de", set()),  # a tag list: two countries, no line
+     ("Метки: нефть, Казахстан, Китай, экспорт", "ru", set()),
+     ("Topics: oil, Kazakhstan, China, pipelines", "en", set()),
+     # the same countries joined by a dash are the line's name, as before
+     ("Газ поступает по газопроводу Туркменистан — Китай.", "ru", {"cagp"})],
+)
+def test_a_name_does_not_run_across_a_lists_comma(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Oil trucks were stuck at the Kazakhstan-China border for a week.", "en", set()),  # the frontier, no line
+     ("Tanker trucks with crude queued on the Russian-Kazakh border.", "en", set()),
+     ("An der kasachisch-chinesischen Grenze stauen sich Kesselwagen mit Öl.", "de", set()),
+     ("Цистерны с нефтью простаивают на казахстанско-китайской границе.", "ru", set()),
+     # the crossing named beside the border keeps its link; a line word after the countries keeps the line
+     ("Oil wagons cross the Kazakh-Chinese border at Dostyk.", "en", {"alashankou"}),
+     ("Crude flows through the Kazakh-Chinese pipeline.", "en", {"kcp-atasu-alashankou"}),
+     # a crossing word after a chain of the crossing's two sides: the crossing (as a word before it already did)
+     ("Oil tank cars pass the Dostyk-Alashankou border crossing.", "en", {"alashankou"})],
+)
+def test_two_countries_before_a_border_word_are_the_border(text, language, expected):
+    assert links(text, language) == expected
+
+
+def test_a_ferry_of_cargo_runs_on_no_tanker_lane():
+    # an oil story (sentence 1); sentence 2 ferries general cargo between the two ends of the Kuryk-Alat tanker lane:
+    # the two ports are linked (a port is the asset whatever it handles), the tanker lane is not ("cargo" alone would
+    # be read as oil: a trade word without other goods)
+    assert links("Kazakhstan exports crude by tanker. From Kuryk, ferries carry trucks and cargo to Alat.", "en") == {"kuryk", "alat"}
+    assert links("Казахстан экспортирует нефть. Из Курыка грузы доставляют паромом в Алят.", "ru") == {"kuryk", "alat"}
+    # oil on the ferry is oil on the lane
+    assert links("Kazakhstan exports crude. From Kuryk, ferries carry oil to Alat.", "en") == {"kuryk", "alat", "lane-kuryk-alat"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Der Zug fährt weiter zu den Häfen Batumi und Poti.", "de", {"batumi"}),  # the plural port word
+     ("Груз отправят через порты Батуми и Поти.", "ru", {"batumi"}),
+     ("Товары идут в грузинских портах Батуми и Поти на экспорт.", "ru", {"batumi"}),
+     ("Dredging at Makhachkala will cost $20mn this year.", "en", {"makhachkala"}),  # dredging keeps a port open
+     ("Дноуглубление в Махачкале завершат в мае.", "ru", {"makhachkala"}),
+     # «грузинский» (Georgian) is no cargo word: Georgian fans in Batumi are in the town
+     ("Грузинские болельщики встретили команду в Батуми.", "ru", set())],
+)
+def test_plural_and_case_forms_of_port_and_dredging_name_the_port(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Oil wells outside Samara produced 3% less crude in May.", "en", set()),  # the town as a landmark of wells
+     ("Нефтяные скважины под Самарой дали меньше нефти.", "ru", set()),
+     ("Pump jacks near Atyrau stood still during the oil strike.", "en", set()),  # a pump jack is a well's, no pump station
+     # the junction's own business in the sentence keeps it: a pump station or a pipeline near the town
+     ("Oil is pumped through the station near Atyrau.", "en", {"atyrau"}),
+     ("Нефть перекачивают через НПС под Самарой.", "ru", {"samara"})],
+)
+def test_a_junction_town_as_a_landmark_is_the_town(text, language, expected):
+    assert links(text, language) == expected
+
+
+def test_hafen_von_is_a_port_word_and_near_of_the_sentence_before_does_not_count():
+    # "Hafen von X" is German for "the port of X": Novorossiysk's port is Sheskharis, though the story names the CPC
+    # (whose terminal the first sentence's "bei Noworossijsk" is); "bei" of that sentence does not make the port "near"
+    text = "Das CPC verlud im Oktober mehr Öl bei Noworossijsk. Der Hafen von Noworossijsk schlug auch mehr Weizen um."
+    assert links(text, "de") == {"cpc", "cpc-marine-terminal", "sheskharis"}
+    # "near the port of" in its own sentence is still a place near the port: the CPC terminal
+    assert links("Der Tanker lag nahe dem Hafen von Noworossijsk, sagte das CPC.", "de") == {"cpc", "cpc-marine-terminal"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Two container trains a day now leave Altynkol for Europe.", "en", {"khorgos"}),  # the crossing's Kazakh rail station
+     ("На станции Алтынколь простаивают вагоны с зерном.", "ru", {"khorgos"}),
+     ("The akim of Altynkol opened a new kindergarten.", "en", set()),  # the settlement's civic life
+     ("Der Hafen von Baku hat ein neues Containerterminal.", "de", {"alat"}),  # German for "Port of Baku"
+     ("Бакинский порт принял первый паром из Туркменбаши.", "ru", {"alat", "turkmenbashi"})],
+)
+def test_altynkol_and_the_port_of_baku_in_german_and_russian(text, language, expected):
+    # aliases with their sources in data/alias_reasons.yaml (ktz-2023-altynkol-khorgos; the operator's English name)
+    assert links(text, language) == expected
+
+
+def test_a_dateline_after_a_headline_links_nothing_but_the_headline_does():
+    # pages put the headline (and a byline) before the wire's dateline: the dateline's town is where the story was
+    # filed, the headline's names are mentions as before
+    text = "Atyrau refinery halts crude intake\nBy A. Writer\nATYRAU, Nov 4 (Reuters) - Repairs began on Monday."
+    result = analyse(text, language="en", matcher=MATCHER)
+    assert [(m.text, m.linked) for m in result.mentions if m.id == "atyrau"] == [("ATYRAU", False)]
+    text = "Порт Актау нарастил перевалку нефти\nАКТАУ, 4 ноября. /Интерфакс/. Погрузка танкеров выросла на 5%."
+    result = analyse(text, language="ru", matcher=MATCHER)
+    assert [(m.text, m.linked) for m in result.mentions if m.id == "aktau"] == [("Актау", True), ("АКТАУ", False)]
+
+
+def test_bakus_second_reading_ends_a_lane_only_beside_a_list_of_origins():
+    # Baku is Sangachal for Aktau's crude; a Kuryk named apart in the same sentence (its own terminal plans) does not make
+    # Baku the Port of Baku too: one lane, not two
+    text = "Tankers carry crude from Aktau to Baku, and the state firm will build a new oil berth at Kuryk."
+    assert links(text, "en") == {"aktau", "sangachal", "lane-aktau-baku", "kuryk"}
+    # two origins listed together: Baku ends both tanker lanes (Sangachal for Aktau's, the port of Baku for Kuryk's)
+    text = "Tankers carry crude from Aktau and from Kuryk to Baku."
+    assert links(text, "en") == {"aktau", "kuryk", "sangachal", "alat", "lane-aktau-baku", "lane-kuryk-alat"}
+    # one origin alone: Baku's reading that makes its lane (Kuryk's lane ends at the port of Baku)
+    assert links("Танкеры везут нефть из Курыка в Баку.", "ru") == {"kuryk", "alat", "lane-kuryk-alat"}
+
+
+# --- branch h/links11: grades, venues after a name, compass names in lower case, a lane's own name ---------------------
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("CPC Blend loadings were steady. Urals cargoes from Novorossiysk were delayed by storms.", "en", {"cpc", "sheskharis"}),
+     ("Отгрузки КТК идут по графику. Отгрузки Urals из Новороссийска сократились из-за шторма.", "ru", {"cpc", "sheskharis"}),
+     ("Die Verladungen des CPC laufen normal. Die Sorte Urals wird in Noworossijsk mit Verspätung verladen.", "de",
+      {"cpc", "sheskharis"}),
+     # no grade in the sentence: the CPC named elsewhere in the story settles Novorossiysk as before
+     ("CPC Blend loadings were steady. Cargoes from Novorossiysk were delayed by storms.", "en", {"cpc", "cpc-marine-terminal"}),
+     ("Отгрузки КТК идут по графику. Отгрузки из Новороссийска сократились из-за шторма.", "ru", {"cpc", "cpc-marine-terminal"})],
+)
+def test_a_russian_grade_at_novorossiysk_is_transnefts_terminal(text, language, expected):
+    # Urals is Russia's export blend, loaded at Transneft's Sheskharis berths: its sentence speaks of them, like "Transneft"
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Oil exports rose in May. Delegates stayed at the Druzhba Hotel.", "en", set()),  # the venue word after the name
+     ("Die Ölexporte stiegen im Mai. Die Delegation wohnte im Druschba-Hotel.", "de", set()),
+     ("Oil exports rose in May. The festival on Druzhba Street drew crowds.", "en", set()),
+     # a line word after it, or a verb: the line
+     ("Oil exports rose in May. The Druzhba pipeline ran at full capacity.", "en", {"druzhba-samara-schwedt"}),
+     ("Oil exports rose in May. Druzhba was running at full capacity, the operator said.", "en", {"druzhba-samara-schwedt"})],
+)
+def test_a_venue_word_after_a_lines_one_word_name_is_the_venue(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Казахстан экспортирует нефть. А северный маршрут остаётся загруженным.", "ru", set()),  # a direction
+     ("Kazakh crude also takes the northern route through Russia.", "en", set()),
+     # capitalised, the Baku-Novorossiysk line's name (alias «Северный маршрут», "Northern Route")
+     ("Азербайджан сократил прокачку нефти по Северному маршруту.", "ru", {"baku-novorossiysk"}),
+     ("Azerbaijan pumped less oil through the Northern Route to Russia.", "en", {"baku-novorossiysk"}),
+     # a region's name in lower case is still the line: no compass word
+     ("Газ идёт в Турцию по южнокавказскому газопроводу.", "ru", {"scp"})],
+)
+def test_a_compass_name_in_lower_case_is_a_direction(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Нефть отгружают по маршруту Актау — Баку.", "ru", {"lane-aktau-baku", "aktau", "sangachal"}),
+     ("Crude moves on the Aktau–Baku tanker route.", "en", {"lane-aktau-baku", "aktau", "sangachal"}),
+     ("Kazakh oil is shipped on the Kuryk–Baku route.", "en", {"lane-kuryk-alat", "kuryk", "alat"}),
+     # a pipeline named by its ends keeps them unlabelled (labelling rule 12): BTC alone, no Baku or Ceyhan point
+     ("Kazakh oil is pumped through the Baku-Tbilisi-Ceyhan pipeline.", "en", {"btc"}),
+     # a lane named by no port ("Bosporus" names the straits lane): no end point from its name
+     ("Der Tankerverkehr mit Öl durch den Bosporus stockte wegen Nebels.", "de", {"lane-black-sea-bosphorus"})],
+)
+def test_a_tanker_lane_named_by_its_ports_names_both_ports(text, language, expected):
+    # labelling rule 13: a tanker shipment naming both ends of a lane labels the lane and both end points; the lane's
+    # own name is the chain of its two ports, where the loading and the unloading happen
+    assert links(text, language) == expected

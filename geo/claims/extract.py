@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
-from itertools import accumulate, compress, islice, repeat
+from itertools import accumulate, compress, islice, pairwise, repeat
 from operator import or_
 from pathlib import Path
 from typing import Any, cast
@@ -55,6 +55,7 @@ _SPLIT = re.compile(r"(\w+)")
 #: The gaps that join the places of a chain: any dash, bare or between single spaces.
 _DASH_GAPS = frozenset(f"{a}{d}{b}" for d in "-‐‑‒–—―" for a in ("", " ", "\u00a0") for b in ("", " ", "\u00a0"))
 _NUMBER_AFTER = re.compile(r"[\s-]?\d")  # used with match(text, pos): no "^"
+_LIST_MARK = re.compile(r"[,;\n]")  # a list's separator: no name's words run across one unless its alias has it
 _NO_ENTRIES: list[Entry] = []
 #: Fuzzy matching accepts one vowel or "h" edit in a word key of at least this many letters.
 FUZZY_MIN_LEN = 7
@@ -277,6 +278,11 @@ _OTHER_PLANTS = frozenset(c for w in (
 _SEAT_WORDS = frozenset(("based", "headquartered"))
 #: A kind word in lower case at the end of a name, and the same word capitalised, as a company name ends.
 _GENERIC_KIND_WORDS = frozenset(("terminal", "port"))
+#: First words of names that are a compass point and a kind ("Northern Route", «Северный маршрут», "Western Route Export
+#: Pipeline"): written in lower case they are a direction ("the northern route through Russia"), not the line. A region's
+#: name is no compass word («южнокавказский газопровод» is the South Caucasus Pipeline in any case).
+_COMPASS_WORDS = frozenset(("northern", "southern", "western", "eastern", "nördliche", "südliche", "westliche", "östliche",
+                            "северный", "южный", "западный", "восточный"))
 _CAPITAL_KIND_WORDS = (" Terminal", " Port")
 #: Words after a town's name that may make it another thing than the asset.
 _AFTER_TOWN = _OTHER_PLANTS | _SEAT_WORDS
@@ -369,6 +375,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                     # an abbreviation ends the name: it must be the alias's own («Атырауский НПЗ», a refinery, is not
                     # «Атырауская НПС», a pump station, though З and С fold alike)
                     entries = [e for e in entries if e.alias.endswith(raws[i + n - 1])]
+                if n > 1 and entries and raw[:1].islower():
+                    entries = [e for e in entries if not (e.alias[:1].isupper() and e.alias.lower().split(" ", 1)[0] in _COMPASS_WORDS)]
                 if entries and n >= best_n:
                     best = entries if n > best_n else best + entries
                     best_n = n
@@ -391,6 +399,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         sent = bisect_right(sentence_starts, st) - 1
         if sent + 1 < n_sentences and en > sentence_starts[sent + 1]:
             continue  # a name does not run across a sentence end
+        if best_n > 1 and _LIST_MARK.search(text, st, en) and not _LIST_MARK.search(best[0].alias):
+            continue  # nor across a list's comma: «Теги: газ, Туркменистан, Китай» names two countries, no line
         how = "fuzzy" if fuzzy_words and not fuzzy_words.isdisjoint(raws[i : i + best_n]) else "name"
         found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
         free = i + best_n
@@ -408,6 +418,15 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         kept = [f for f, drop in zip(found, inside, strict=True) if not drop]
         found = sorted(kept + chains, key=lambda x: x[0].start)
     return found
+
+
+#: Countries whose pairs name lines ("Kazakhstan-China pipeline"), as chain keys (adjectives folded by DEMONYMS).
+_COUNTRY_KEYS = frozenset(DEMONYMS.get(k, k) for k in map(name_key, (
+    "Kazakhstan", "Kasachstan", "Казахстан", "China", "Китай", "Russia", "Russland", "Россия", "Turkmenistan", "Туркменистан",
+    "Uzbekistan", "Usbekistan", "Узбекистан", "Azerbaijan", "Aserbaidschan", "Азербайджан", "Georgia", "Georgien", "Грузия",
+    "Turkey", "Türkei", "Турция")))
+#: A border word right after a chain (any case: "Grenze", "Grenzübergang", «границе»).
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier|grenz|границ|рубеж)", re.IGNORECASE)
 
 
 def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int],
@@ -438,6 +457,8 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         chain = tuple(keys[first : last + 1])
         if not place.issuperset(chain):
             continue
+        if _COUNTRY_KEYS.issuperset(chain) and _BORDER_AFTER.match(text, offsets[2 * last + 1]):
+            continue  # "the Kazakh-Chinese border", «на казахстанско-китайской границе»: the frontier of two countries, no line
         st, en = offsets[2 * first], offsets[2 * last + 1]
         if found_starts is None:
             found_starts = [m.start for m, _ in found]
@@ -732,22 +753,23 @@ _CLAUSE_CUT = re.compile(r"[;]\s|,?\s(?:while|whereas|but|während|wohingegen|do
 _IS_NONE = None.__class__.__instancecheck__  # the ambiguous names (their plain asset is None), looked up in C
 #: A port word right before a name ("Ölhafen Noworossijsk", "port of", «порт»), not after "near" ("near the port of").
 _PORT_BEFORE = re.compile(r"^(?:(?!\b(?:near|nahe|bei|unweit|под|около|close)\b).)*?"
-                          r"(?:\b(?:oil )?(?:harbou?r|port) of |(?<![\w-])(?:öl)?hafen |\bпорт[а-я]* |\bнефтеналивн[а-я]* район[а-я]* )$",
+                          r"(?:\b(?:oil )?(?:harbou?r|port) of |(?<![\w-])(?:öl)?hafen (?:von )?|\bпорт[а-я]* |\bнефтеналивн[а-я]* район[а-я]* )$",
                           re.IGNORECASE | re.DOTALL)
 
 
 def _port_before(window: str) -> bool:
     """:data:`_PORT_BEFORE` on the text before a name, tried only when its last word can end the pattern.
 
-    Every alternative ends in a space after "of", "hafen", «порт…» or «район…»; ``casefold`` folds at least
+    Every alternative ends in a space after "of", "hafen", "hafen von", «порт…» or «район…»; ``casefold`` folds at least
     the letters the pattern's IGNORECASE does, so the test lets through every window the pattern can match.
     """
     if not window.endswith(" "):
         return False
     low = window.casefold()
-    if not (low.endswith(("of ", "hafen ")) or "порт" in low or "район" in low):
+    if not (low.endswith(("of ", "hafen ", "hafen von ")) or "порт" in low or "район" in low):
         return False
-    return _PORT_BEFORE.search(window) is not None
+    # "near" of the sentence before is not this one's ("... bei Noworossijsk. Der Hafen von Noworossijsk ...")
+    return _PORT_BEFORE.search(window[max(window.rfind(". "), window.rfind("\n")) + 1 :]) is not None
 
 
 def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int],
@@ -997,6 +1019,33 @@ def _route_type(cues: frozenset[str], *, named: bool, avoids_russia: bool, after
     return None
 
 
+def _ports_of_lane_name(lane: str, name: str, matcher: Matcher) -> set[str]:
+    """A tanker lane's end points when its name is the chain of their names ("Aktau–Baku"), else none ("Bosporus")."""
+    ends = set(matcher.endpoints.get(lane, ()))
+    named = {e.target for w in WORD.findall(name) for e in matcher.names.get((name_key(w),), ())}
+    return ends if ends and ends <= named else set()
+
+
+#: Russia's own export grade: loaded at Transneft's berths, so a sentence naming it speaks of them ("Urals loadings from
+#: Novorossiysk" is Sheskharis in a story that names the CPC elsewhere), as if it named Transneft.
+_RUSSIAN_GRADE = re.compile(r"\b(?:Urals|URALS|Юралс)\b")
+_TRANSNEFT = name_key("Transneft")
+
+
+def _grade_operated(text: str, sentences: list[tuple[int, int]], ambiguous: list[int], cuts: list[int],
+                    operated: dict[int, set[str]], clause_operated: dict[int, set[str]]) -> None:
+    """Count a Russian grade in the sentence (and clause) of an ambiguous name as the word "Transneft" (its operator)."""
+    for sent in set(ambiguous):
+        s, e = sentences[sent]
+        window = text[s:e]
+        if "URALS" not in window.upper() and "Юралс" not in window:
+            continue
+        for g in _RUSSIAN_GRADE.finditer(text, s, e):
+            operated.setdefault(sent, set()).add(_TRANSNEFT)
+            if cuts:
+                clause_operated.setdefault(bisect_right(cuts, g.start()), set()).add(_TRANSNEFT)
+
+
 def analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
     """Every mention and every candidate claim of one article."""
     lang = language or guess_language(text)
@@ -1031,6 +1080,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).add(key)
         if cuts:
             clause_operated.setdefault(bisect_right(cuts, offsets[2 * k]), set()).add(key)
+    if None in plain:
+        _grade_operated(text, sentences, [found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))],
+                        cuts, operated, clause_operated)
     # rail words matter only in the sentence of a name that could be the end of a rail leg ("Baku"): searched for only there
     rail_ends = matcher.rail_ends
     maybe_rail = {found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))
@@ -1077,6 +1129,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
         towns.update(id(m) for m in in_town if _may_hold(text, m.end, end := min(sentences[m.sentence][1], m.end + 60), _REGION_STEMS)
                      and _REGION_AFTER.match(text, m.end, end))
+        # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
+        # sentence of no pipeline or pump station, is the town
+        towns.update(id(m) for m in in_town if kinds[m.id] == "junction" and (kinds[m.id], m.sentence) in idle
+                     and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start))
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         towns.update(id(m) for m in in_town if _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80))
                      or (_may_hold(text, start := max(0, m.start - 60), m.start, _ROUTE_STEMS)
@@ -1131,8 +1187,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     kept: list[Mention] = []
     lane_ends = matcher.lane_ends
     points: dict[int, set[str]] = {}  # linked ends of lanes and rail legs, by sentence
+    ends_at: dict[int, list[Mention]] = {}  # the mentions behind them
+    named_lanes: list[Mention] = []  # tanker lanes named by their own names in an oil story
     in_claim: dict[int, list[Mention]] = {}
-    dateline = _dateline_end(text, matcher)
+    dateline_from, dateline = _dateline_span(text, matcher)
     flows: dict[int, bool] = {}  # by sentence: speaks of oil or gas moving or produced, though with no energy cue
     flow_re = _FLOW.get(lang, _FLOW["en"])
 
@@ -1159,7 +1217,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if ci is None:
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
-            m.linked = m.end > dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
+            m.linked = not dateline_from <= m.start < dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
                                              or _referred_back(m, sentences, energy, text, lang, matcher)
                                              or (id(m) not in towns and _cue_less(
                                                  m, kinds, text, sentences, own_names, energy_doc, "goods" in cue_sets[m.sentence], said)))
@@ -1168,16 +1226,22 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 m, sentences, energy, text, lang, matcher) or (
                 _cue_less(m, kinds, text, sentences, own_names, energy_doc or _abbreviation(m.alias), "goods" in cue_sets[m.sentence],
                           said))
-            if m.end <= dateline or id(m) in towns:
+            if dateline_from <= m.start < dateline or id(m) in towns:
                 m.linked = False  # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town
             claims[ci].mentions.append(_mention_dict(m, matcher))
-            if m.end > dateline and id(m) not in towns:
+            if not dateline_from <= m.start < dateline and id(m) not in towns:
                 in_claim.setdefault(ci, []).append(m)
+        if m.linked and m.match == "name" and energy_doc and kinds.get(m.id) == "shipping_lane" and "goods" not in cue_sets[m.sentence]:
+            named_lanes.append(m)  # «по маршруту Актау — Баку»: a tanker lane's name is its two ports, both named (unlike a pipeline's)
         if m.linked and (m.id in lane_ends or (m.alts and not lane_ends.isdisjoint(m.alts))) and energy_doc and (
-                speaks(m.sentence) or "goods" not in cue_sets[m.sentence]):  # a ferry of containers runs on no tanker lane
+                speaks(m.sentence) or "goods" not in cue_sets[m.sentence]) and (  # a ferry of containers runs on no tanker lane
+                not _said(_FERRY, m.sentence, text, sentences, said) or _said(_FERRY_OIL, m.sentence, text, sentences, said)):
             # "from Aktau and Kuryk to Baku": Baku ends both tanker lanes (Sangachal for Aktau's, the port of Baku for Kuryk's)
             points.setdefault(m.sentence, set()).update(a for a in (m.id, *m.alts) if a in lane_ends)
+            ends_at.setdefault(m.sentence, []).append(m)
         kept.append(m)
+    for idx in [i for i, ms in ends_at.items() if any(m.alts for m in ms)]:
+        _unlisted_alts_dropped(ends_at[idx], points[idx], text, matcher)
     far = _far_ends(kept, text, raws, offsets, sentences, matcher, said)
     if far:
         kept = sorted(kept + far, key=lambda m: m.start)
@@ -1196,11 +1260,32 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         for m in kept:
             if m.match == "context" and m.id in leg_ends:
                 m.linked = False
+    for lane, name in {(m.id, m.text) for m in named_lanes}:  # once per spelling (a name repeated in hostile input)
+        lane_points |= _ports_of_lane_name(lane, name, matcher)
     for i, ms in in_claim.items():
         c = claims[i]
         if c.claim_type in _ROUTE_TYPES:
             c.assets = _assets(ms, c.claim_type, matcher)
     return Extraction(claims, kept, lanes, lane_points)
+
+
+_LISTED = re.compile(r"\s*(?:,|and|und|и|or|oder|или)\s*(?:(?:from|aus|из|von) )?(?:the )?$")
+
+
+def _unlisted_alts_dropped(ms: list[Mention], here: set[str], text: str, matcher: Matcher) -> None:
+    """A name's other reading ends a second lane only beside a list of origins ("from Aktau and Kuryk to Baku").
+
+    "crude from Aktau to Baku ..., and plans to expand the oil terminal at Kuryk": Baku is Sangachal, the end of
+    Aktau's lane; Kuryk, named apart, does not make Baku its port too.
+    """
+    ordered = sorted(ms, key=lambda m: m.start)
+    listed = any(_LISTED.match(text[a.end : b.start]) for a, b in pairwise(ordered) if not a.alts and not b.alts)
+    if listed:
+        return
+    others = {m.id for m in ms if not m.alts}
+    for m in ms:
+        if m.alts and _lanes(({m.id} | others) & here, matcher):
+            here.difference_update(a for a in m.alts if a not in others)
 
 
 def _commodity_context(raws: list[str], offsets: list[int], sentences: list[tuple[int, int]]) -> Callable[[int], str]:
@@ -1270,6 +1355,29 @@ def _dateline_end(text: str, matcher: Matcher) -> int:
     if got is None or got.group().strip() in matcher.abbrevs:
         return 0
     return got.end()
+
+
+_HEAD_LINES = 4  # a dateline may follow a headline, a standfirst and a byline (pages, not wires)
+
+
+def _dateline_span(text: str, matcher: Matcher) -> tuple[int, int]:
+    """Start and end of the dateline, or (0, 0): at the text's start, else at the start of one of its first lines.
+
+    Pages put a headline (a standfirst, a byline) before the wire's dateline ("Caspian ports race ..." on one line,
+    "AKTAU, Nov 27 (Kazinform) -" on the next); the headline's names stay mentions.
+    """
+    end = _dateline_end(text, matcher)
+    if end or "\n" not in text[:400]:
+        return 0, end
+    at = 0
+    for _ in range(_HEAD_LINES):
+        at = text.find("\n", at, 400) + 1
+        if not at:
+            break
+        end = _dateline_end(text[at : at + 120], matcher)
+        if end:
+            return at, at + end
+    return 0, 0
 #: Words of a carrier or a flow: with one, "in Aktau" is where oil is moved, not only where something happens.
 _CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|"
                       r"hafen(?!stadt)|port\b(?! city)|umschlag|transship")
@@ -1283,6 +1391,9 @@ _FLOW = {
     "de": re.compile(r"\b(?:gepumpt|pump|fließ|durchfluss|einspeis)"),
     "ru": re.compile(r"(?:^|[^а-яё])(?:прокач|перекач|поставля|транспортир)"),
 }
+#: A ferry: a sentence of ferries that names no oil or gas speaks of no tanker lane («грузы переправляют паромами»).
+_FERRY = re.compile(r"ferr(?:y|ies)|fähre|паром")
+_FERRY_OIL = re.compile(r"\boil\b|crude|(?:roh|erd)?öl\b|нефт|tank (?:car|wagon)|kesselwag|цистерн")  # oil on the ferry: a lane
 #: Words of a meeting: the town that hosts talks about a pipeline is not a facility of it.
 _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
                       r"tagung|exhibition|expo\b|messe\b|ausstellung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани|выставк)")
@@ -1315,6 +1426,7 @@ _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gath
                         "gipfel", "konferenz", "tagung", "exhibition", "expo ", "messe ", "ausstellung", "выставк", "встрет", "встреч",
                         "саммит", "форум", "конференци", "совещани")
 #: A route preposition right before a name: "via Alashankou", «через Приморск» is where the oil goes, not the town.
+_NEAR_BEFORE = re.compile(r"(?:\b(?:outside|near|nahe|unweit)|(?<![а-яё])(?:под|около|близ|недалеко от))\s+$", re.IGNORECASE)
 _VIA_BEFORE = re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE)
 
 
@@ -1481,10 +1593,13 @@ _OWN_NAME_KINDS = frozenset(("pipeline", "shipping_lane", "rail", "field"))
 #: name ("Grenzübergang Chorgos", «порт Курык», "Ust-Luga port"), the name is the facility ("Trucks queued at Khorgos as
 #: customs checks slowed", "In Ust-Luga bleibt der Umschlag stabil"); without, the town ("Samara's ice hockey team").
 _OWN_BUSINESS = {
-    "port": re.compile(r"\bport|hafen(?!stadt)|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|berth|"
-                       r"(?<![а-яё])порт[уаеом]?\b|терминал|танкер|перевалк|отгруз|груз|причал"),
+    # plural and case forms of the port word ("zu den Häfen Batumi und Poti", «порты», «портах»); dredging keeps a port
+    # open; «грузинский» (Georgian) is no «груз» (cargo)
+    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|berth|dredg|"
+                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин)|причал|"
+                       r"дноуглуб"),
     "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив"),
-    "junction": re.compile(r"pipeline|pump|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци"),
+    "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци"),  # a pump jack is a well's
     "border_crossing": re.compile(r"border|custom|crossing|crossed|freight|truck|train|\brail|wagon|\bstation|grenz|übergang|zoll|güter|"
                                   r"bahn|züge|zug\b|границ|тамож|переход|пропуск|грузовик|фур[аы]|поезд|вагон|станци|железн"),
     "refinery": re.compile(r"refiner|raffinerie|нпз|crude|rohöl|нефт"),
@@ -1550,6 +1665,10 @@ _PARTY_AFTER = re.compile(r"(?:['’]s)?\s+(?:Central Committee|Politburo|Party\
 _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
                            r"Straße|Park|Stadion|Kino|Hotel)|(?<![а-яё])(?:микрорайон|район|улиц|проспект|парк|сквер|стадион|"
                            r"гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
+#: ... and right after it: "the Druzhba Hotel", "Druschba-Hotel", "Druzhba Street", "the Druzhba festival".
+_VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|stadium|arena|cinema|sanatorium|festival|restaurant|"
+                          r"straße|strasse|platz|stadion|kino|гостиниц|отел|фестивал|улиц|проспект|стадион|санатори|ресторан)",
+                          re.IGNORECASE)
 #: A long form in capitals right before "(ABBR)": the story defines the abbreviation ("Communist Party of China (CPC)").
 _LONG_FORM_BEFORE = re.compile(r"[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+(?:of|the|and|für|der|des|и|[A-ZÄÖÜА-ЯЁ][\w-]*)){1,6}\s*$")
 #: A kind word inside a facility's alias ("Port of Aktau", «Атырауская НПС»): without one the alias is the place's name.
@@ -1558,7 +1677,7 @@ _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|p
 #: The link patterns :func:`_said` screens by the stems of their words (read from their parse trees); one not here is always
 #: searched. (Case-blind patterns cannot be: their words are not case-folded.)
 _STEMMED = (_CIVIC, _MEETING, _CONSUMERS, *_OWN_BUSINESS.values(), _PASSENGERS, _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON,
-            _TANK_CARS, _PORTS, _CARGO)
+            _TANK_CARS, _PORTS, _CARGO, _FERRY, _FERRY_OIL)
 
 
 def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
@@ -1586,6 +1705,9 @@ def _place_alias(alias: str) -> bool:
 #: A word of a border crossing right before a name: «пункт пропуска Достык — Алашанькоу», "the border crossing of ...".
 _CROSSING_BEFORE = re.compile(r"(?:crossing|checkpoint|grenzübergang|übergang|пункт\w* пропуска|(?:погран)?переход\w{0,2}|"
                               r"погранпункт\w{0,2})(?:\s+(?:at|of|bei))?\s*$", re.IGNORECASE)
+
+#: A crossing word right after a chain: "the Dostyk-Alashankou border crossing" (English puts it after the names).
+_CROSSING_AFTER = re.compile(r"\s+(?:border |rail |railway )?(?:crossing|checkpoint|border post|border station)", re.IGNORECASE)
 
 
 def _crossing_of_chain(m: Mention, matcher: Matcher) -> None:
@@ -1625,7 +1747,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     other: set[str] = set()
     for m in looked:
         if m.match != "name":
-            if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and _CROSSING_BEFORE.search(text, max(0, m.start - 40), m.start):
+            if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and (_CROSSING_BEFORE.search(
+                    text, max(0, m.start - 40), m.start) or _CROSSING_AFTER.match(text, m.end)):
                 _crossing_of_chain(m, matcher)
             continue
         alias = m.alias
@@ -1638,8 +1761,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 if _LONG_FORM_BEFORE.search(text, max(0, st - 80), st) and not any(
                         x.id == m.id and st - 30 <= x.end <= st for x in mentions):
                     other.add(m.text)
-        elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and _VENUE_BEFORE.search(
-                text, max(0, m.start - 30), m.start):
+        elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
+                text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end)):
             drop.add(id(m))
     if not drop and not other:
         return mentions

@@ -157,7 +157,7 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
     same = _same_abbreviations(props)
     for p in props:
         own = [p["name"], *(p.get("aliases") or [])]
-        for alias in own + _abbreviation_variants(own, same):
+        for alias in own + _abbreviation_variants(own, same) + _prefix_variants(own):
             add(alias, p["id"])
         for alias in p.get("context_aliases") or []:
             add(alias, p["id"], context=True)
@@ -226,6 +226,27 @@ def _without_commodity(alias: str) -> str | None:
     inner = [i for i in range(1, len(words) - 1) if words[i].casefold() in _COMMODITY_WORDS
              and not {words[i - 1].casefold(), words[i + 1].casefold()} & {"and", "und", "и"}]  # not "oil and gas field"
     return " ".join(w for i, w in enumerate(words) if i not in inner) if inner else None
+
+
+#: Prefixes that German and English write joined or hyphenated alike ("Transanatolische" / "Trans-Anatolische",
+#: "Südkaukasus-Pipeline" / "Süd-Kaukasus-Pipeline", "Trans-Caspian" / "Transcaspian"). Russian writes them joined.
+_COMPOUND_PREFIX = re.compile(r"(?<![\w-])(Trans|Süd|Nord|Zentral)(-?)([^\W\d_])(?=\w{3})")
+
+
+def _prefix_variants(aliases: list[str]) -> list[str]:
+    """Each alias with its compound prefix written the other way, joined or hyphenated.
+
+    "Transanatolische Pipeline" gives "Trans-Anatolische Pipeline", "Trans-Caspian pipeline" "Transcaspian pipeline".
+
+    >>> _prefix_variants(["Transanatolische Pipeline", "Trans-Caspian pipeline", "Southern Transit"])
+    ['Trans-Anatolische Pipeline', 'Transcaspian pipeline']
+    """
+    def other(m: re.Match[str]) -> str:  # a hyphenated part is capitalised, a joined one is not
+        prefix, hyphen, letter = m.groups()
+        return prefix + letter.lower() if hyphen else f"{prefix}-{letter.upper()}"
+
+    out = [_COMPOUND_PREFIX.sub(other, alias) for alias in aliases]
+    return [a for a in dict.fromkeys(out) if a not in aliases]
 
 
 def _keys_of(text: str) -> tuple[str, ...]:
