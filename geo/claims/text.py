@@ -53,7 +53,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 e -= 1
         else:
             e = m.start() + 1
-            if gap.strip("\n") and _NO_BREAK_AFTER.search(text[max(start, e - 8) : e]):
+            # an abbreviation has at most 4 letters ("млрд"), each after a word boundary: when the 5 characters before the
+            # point are letters or digits, none can end there, and the pattern is not searched
+            if gap.strip("\n") and (e - 6 < start or not text[e - 6 : e - 1].isalnum()) and _NO_BREAK_AFTER.search(
+                    text[max(start, e - 8) : e]):
                 continue
             if lead:  # text[e - 1] is the punctuation: no space to trim there, and the span is not empty
                 while text[s].isspace():
