@@ -921,3 +921,18 @@ def test_a_rail_legs_start_named_as_the_goal_is_no_rail_leg(text, language, expe
 def test_a_crossing_in_the_name_of_a_railway_is_no_crossing(text, language, expected):
     # as a port in "the Baku–Tbilisi–Kars railway": a place that names a railway or road is a place of that name
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("In Kuryk standen unsere Container im Oktober zehn Tage.", "de", {"kuryk"}),  # other goods: the port at work (rule 18)
+     ("In Aktau, containers piled up waiting for the ferry.", "en", {"aktau"}),
+     ("In Aktau, grain was loaded onto ships.", "en", {"aktau"}),
+     # passengers and a town's own life stay the town
+     ("In Aktau stiegen die Passagiere auf die Fähre um.", "de", set()),
+     ("Oil workers in Aktau went on strike.", "en", set())],
+)
+def test_a_port_after_in_in_a_sentence_of_other_goods_is_the_port(text, language, expected):
+    # "In Aktau" in a sentence of no trade or carrier word was the town only; containers or grain are a port's business
+    mentions = analyse(text, language=language, matcher=MATCHER).mentions
+    assert {m.id for m in mentions if m.linked} == expected

@@ -1491,8 +1491,16 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
         return False
     # the carrier words are searched once per sentence: a sentence may hold many names (linear time on hostile input)
-    got = "trade" in cue_sets[m.sentence] or _said(_CARRIER, m.sentence, text, sentences, said)
+    got = "trade" in cue_sets[m.sentence] or _said(_CARRIER, m.sentence, text, sentences, said) or _port_cargo(
+        m, text, sentences, cue_sets, matcher, said)
     return not got or _said(_MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
+
+
+def _port_cargo(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
+                said: dict[Any, Any]) -> bool:
+    """A port in a sentence of other goods is the port at work ("In Kuryk the containers waited ten days"), passengers aside."""
+    return (matcher.kinds.get(m.id) == "port" and "goods" in cue_sets[m.sentence]
+            and not _said(_PASSENGERS, m.sentence, text, sentences, said))
 
 
 #: Words of oil or gas sent on or processed: with one, a field and a far end in one sentence name the line between them.
