@@ -936,3 +936,14 @@ def test_a_port_after_in_in_a_sentence_of_other_goods_is_the_port(text, language
     # "In Aktau" in a sentence of no trade or carrier word was the town only; containers or grain are a port's business
     mentions = analyse(text, language=language, matcher=MATCHER).mentions
     assert {m.id for m in mentions if m.linked} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Перевалка нефти в Махачкалинском порту выросла вдвое.", {"makhachkala"}),  # the port's short name, any case
+     ("Отгрузки нефти из Махачкалинского порта сократились.", {"makhachkala"}),
+     # the spelled-out «ГПЗ» (газоперерабатывающий завод): the Karachaganak gas line's processing end
+     ("На Оренбургском газоперерабатывающем заводе прекратили приём газа с Карачаганака.", {"karachaganak", "karachaganak-orenburg"})],
+)
+def test_russian_short_and_spelled_out_names_of_a_port_and_a_gas_plant(text, expected):
+    assert links(text, "ru") == expected
