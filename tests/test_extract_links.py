@@ -947,3 +947,13 @@ def test_a_port_after_in_in_a_sentence_of_other_goods_is_the_port(text, language
 )
 def test_russian_short_and_spelled_out_names_of_a_port_and_a_gas_plant(text, expected):
     assert links(text, "ru") == expected
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Нефть по нефтепроводу «Дружба» идет в Германию.", "нефтепроводу «Дружба»"),
+    ("Транзит по газопроводу «Средняя Азия — Центр» вырос.", "газопроводу «Средняя Азия — Центр»"),
+    ("Поставки по «Дружбе» выросли.", "Дружбе"),  # a one-word name inside quotes stays the word
+])
+def test_a_name_that_runs_into_a_quote_ends_with_its_closing_quote(text: str, span: str) -> None:
+    got = [m.text for m in analyse(text, language="ru", matcher=MATCHER).mentions if m.linked]
+    assert got == [span]

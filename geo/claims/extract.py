@@ -179,6 +179,9 @@ def _vowel_edit(alias: str, key: str) -> bool:
     return ch in _VOWELS or ch == "h"
 
 
+#: Closing quote -> its opening quote, for names that run into a quoted name («нефтепровод «Дружба»», „Druschba“).
+_CLOSING_QUOTES = {"»": "«", "“": "„", '"': '"', "”": "“"}
+
 #: Bound on the per-process memo of word keys (about 150 bytes an entry).
 MAX_MEMO = 300_000
 
@@ -396,6 +399,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             free = nxt
             continue  # a plant of the town, a company's seat, a government ("Atyrau refinery", "Baku-based", "official Baku")
         st, en = offsets[2 * i], offsets[2 * (i + best_n - 1) + 1]
+        if best_n > 1 and text[en : en + 1] in _CLOSING_QUOTES and _CLOSING_QUOTES[text[en]] in text[st:en]:
+            en += 1  # «нефтепроводу «Дружба»»: a name whose words run into a quote ends with the quote, not inside it
         sent = bisect_right(sentence_starts, st) - 1
         if sent + 1 < n_sentences and en > sentence_starts[sent + 1]:
             continue  # a name does not run across a sentence end
