@@ -179,6 +179,9 @@ def _vowel_edit(alias: str, key: str) -> bool:
     return ch in _VOWELS or ch == "h"
 
 
+#: Closing quote -> its opening quote, for names that run into a quoted name («нефтепровод «Дружба»», „Druschba“).
+_CLOSING_QUOTES = {"»": "«", "“": "„", '"': '"', "”": "“"}
+
 #: Bound on the per-process memo of word keys (about 150 bytes an entry).
 MAX_MEMO = 300_000
 
@@ -396,6 +399,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             free = nxt
             continue  # a plant of the town, a company's seat, a government ("Atyrau refinery", "Baku-based", "official Baku")
         st, en = offsets[2 * i], offsets[2 * (i + best_n - 1) + 1]
+        if best_n > 1 and text[en : en + 1] in _CLOSING_QUOTES and _CLOSING_QUOTES[text[en]] in text[st:en]:
+            en += 1  # «нефтепроводу «Дружба»»: a name whose words run into a quote ends with the quote, not inside it
         sent = bisect_right(sentence_starts, st) - 1
         if sent + 1 < n_sentences and en > sentence_starts[sent + 1]:
             continue  # a name does not run across a sentence end
@@ -890,6 +895,21 @@ def _possessor(prev: Mention | None, m: Mention, text: str, matcher: Matcher) ->
     return matcher.own_terminal.get(prev.id)
 
 
+#: A word of direction right before a name: "railed to Baku", "nach Baku", «до Баку» (not «в Баку»: also "in Baku").
+_TO_BEFORE = re.compile(r"(?:\b(?:to|into|nach|bis)|(?<![а-яё])(?:до|к))\s+$", re.IGNORECASE)
+
+
+def _rail_goal(m: Mention, entries: list[Entry], text: str, matcher: Matcher) -> bool:
+    """A name that could only start a rail leg, where the goods go to ("railed to Baku"): no leg of the data is meant.
+
+    The rail legs run from Baku to the Black Sea; oil brought to Baku by rail (or ship) goes on from there.
+    """
+    if not _TO_BEFORE.search(text, max(0, m.start - 8), m.start):
+        return False
+    starts = {matcher.endpoints[ln][0] for ln in matcher.rail_ids if matcher.endpoints.get(ln)}
+    return {e.target for e in entries} & matcher.rail_ends <= starts
+
+
 #: Words of rail transport: a sentence with one names the rail legs ("per Kesselwagen aus Baku", "by rail from Baku").
 _RAIL = re.compile(r"\b(?:rail(?:way|ed|ing|s)?\b|tank cars?\b|trains?\b|(?:eisen)?bahn|kesselwag|güterz|железн|цистерн|вагон)",
                    re.IGNORECASE)
@@ -1086,7 +1106,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # rail words matter only in the sentence of a name that could be the end of a rail leg ("Baku"): searched for only there
     rail_ends = matcher.rail_ends
     maybe_rail = {found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))
-                  if not rail_ends.isdisjoint(e.target for e in found[i][1])}
+                  if not rail_ends.isdisjoint(e.target for e in found[i][1]) and not _rail_goal(found[i][0], found[i][1], text, matcher)}
     rail = {i for i in maybe_rail if _may_hold(text, *sentences[i], _RAIL_STEMS) and _RAIL.search(text, *sentences[i])}
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated)
     if mentions:
@@ -1134,9 +1154,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         towns.update(id(m) for m in in_town if kinds[m.id] == "junction" and (kinds[m.id], m.sentence) in idle
                      and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start))
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
-        towns.update(id(m) for m in in_town if _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80))
-                     or (_may_hold(text, start := max(0, m.start - 60), m.start, _ROUTE_STEMS)
-                         and _ROUTE_NAME_BEFORE.search(text, start, m.start)))
+        towns.update(id(m) for m in in_town if _in_route_name(m, text))
+    # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
+    towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and _in_route_name(m, text))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -1451,8 +1471,16 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
         return False
     # the carrier words are searched once per sentence: a sentence may hold many names (linear time on hostile input)
-    got = "trade" in cue_sets[m.sentence] or _said(_CARRIER, m.sentence, text, sentences, said)
+    got = "trade" in cue_sets[m.sentence] or _said(_CARRIER, m.sentence, text, sentences, said) or _port_cargo(
+        m, text, sentences, cue_sets, matcher, said)
     return not got or _said(_MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
+
+
+def _port_cargo(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
+                said: dict[Any, Any]) -> bool:
+    """A port in a sentence of other goods is the port at work ("In Kuryk the containers waited ten days"), passengers aside."""
+    return (matcher.kinds.get(m.id) == "port" and "goods" in cue_sets[m.sentence]
+            and not _said(_PASSENGERS, m.sentence, text, sentences, said))
 
 
 #: Words of oil or gas sent on or processed: with one, a field and a far end in one sentence name the line between them.
@@ -1633,10 +1661,18 @@ _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pf
                          r"(?:растительн|подсолнечн|пальмов)\w* масл")
 #: The rest of a dash chain of places, then a word of a railway or road: the name of a route the data does not hold.
 _ROUTE_WORDS = (r"(?:railway|railroad|rail line|rail link|road|highway|motorway|(?:eisen)?bahn\w*|straße|autobahn|"
-                r"железн\w* дорог\w*|ж/д|автодорог\w*|автомагистрал\w*|трасс\w*)")
+                r"железн\w* дорог\w*|железнодорожн\w* (?:лини|ветк|магистрал)\w*|ж/д|автодорог\w*|автомагистрал\w*|трасс\w*)")
 _ROUTE_STEMS = ("rail", "road", "highway", "motorway", "bahn", "straße", "железн", "ж/д", "автодорог", "автомагистрал", "трасс")
 _ROUTE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ][\w'-]*){1,4}\s+" + _ROUTE_WORDS, re.IGNORECASE)
 _ROUTE_NAME_BEFORE = re.compile(_ROUTE_WORDS + r"\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,3}$", re.IGNORECASE)
+
+
+def _in_route_name(m: Mention, text: str) -> bool:
+    """A place in the name of a railway or road the data does not hold ("the Baku–Tbilisi–Kars railway")."""
+    return _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80)) is not None or (
+        _may_hold(text, start := max(0, m.start - 60), m.start, _ROUTE_STEMS) and _ROUTE_NAME_BEFORE.search(text, start, m.start) is not None)
+
+
 #: A region word later in the name's clause (no clause break between).
 _REGION_AFTER = re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|oblasts?|областей|области|provinces?|provinzen)(?!\w)",
                            re.IGNORECASE)
