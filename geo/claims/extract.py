@@ -1262,6 +1262,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         kept.append(m)
     for idx in [i for i, ms in ends_at.items() if any(m.alts for m in ms)]:
         _unlisted_alts_dropped(ends_at[idx], points[idx], text, matcher)
+    for idx in [i for i, ms in ends_at.items() if len(ms) > 1 and not speaks(i) and _bare_list(ms, text)]:
+        del points[idx]  # "upgrading the ports of Aktau and Kuryk and the Port of Baku": a list of ports, no shipment between them
     far = _far_ends(kept, text, raws, offsets, sentences, matcher, said)
     if far:
         kept = sorted(kept + far, key=lambda m: m.start)
@@ -1290,6 +1292,15 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
 
 
 _LISTED = re.compile(r"\s*(?:,|and|und|и|or|oder|или)\s*(?:(?:from|aus|из|von) )?(?:the )?$")
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and|und|и)?|and|und|и|or|oder|или|sowie)\s*(?:the\s+)?$")
+
+
+def _bare_list(ms: list[Mention], text: str) -> bool:
+    """A sentence's lane ends named only as one list ("Aktau, Kuryk and Alat"), with no "from", "to" or verb between them."""
+    ordered = sorted(ms, key=lambda m: m.start)
+    return all(_LIST_JOIN.match(text[a.end : b.start]) for a, b in pairwise(ordered))
 
 
 def _unlisted_alts_dropped(ms: list[Mention], here: set[str], text: str, matcher: Matcher) -> None:
