@@ -977,3 +977,16 @@ def test_a_name_that_runs_into_a_quote_ends_with_its_closing_quote(text: str, sp
 )
 def test_a_bare_list_of_ports_in_a_sentence_of_no_shipment_is_no_lane(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [("Crude moves through the Baku-Tbilisi-Ceyhan (BTC) pipeline.", "en", [("Baku-Tbilisi-Ceyhan", "btc"), ("BTC", "btc")]),
+     ("Das Öl fließt durch die Baku-Tiflis-Ceyhan (BTC) Pipeline.", "de", [("Baku-Tiflis-Ceyhan", "btc"), ("BTC", "btc")]),
+     # a name spelled in full after the bracket is still one name ("the BTC pipeline" outside brackets)
+     ("Crude moves through the BTC pipeline.", "en", [("BTC pipeline", "btc")])],
+)
+def test_a_name_does_not_run_out_of_brackets(text, language, expected):
+    # the alias "BTC pipeline" matched "BTC) pipeline" across the closing bracket; the abbreviation in brackets is the name
+    got = [(m.text, m.id) for m in analyse(text, language=language, matcher=MATCHER).mentions if m.linked]
+    assert got == expected

@@ -383,8 +383,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                 if entries and n >= best_n:
                     best = entries if n > best_n else best + entries
                     best_n = n
-            if n >= limit:
-                break
+            if n >= limit or ")" in gaps[i + n] or "(" in gaps[i + n]:
+                break  # nor out of brackets: "Baku-Tbilisi-Ceyhan (BTC) pipeline" has the name "BTC", not "BTC) pipeline"
             node = node.get(keys[i + n])
             n += 1
         if not best:
