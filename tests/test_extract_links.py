@@ -990,3 +990,13 @@ def test_a_name_does_not_run_out_of_brackets(text, language, expected):
     # the alias "BTC pipeline" matched "BTC) pipeline" across the closing bracket; the abbreviation in brackets is the name
     got = [(m.text, m.id) for m in analyse(text, language=language, matcher=MATCHER).mentions if m.linked]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Seit 2018 fliesst Gas durch die Tanap in die Türkei.", "de"),  # the abbreviation written as a word (Swiss/German press)
+     ("7 Milliarden Euro hat die Tanap gekostet, die Gas aus Aserbaidschan nach Europa bringt.", "de"),
+     ("Gas from Shah Deniz reaches Europe through Tanap and the Trans Adriatic Pipeline.", "en")],
+)
+def test_tanap_written_as_a_word_is_the_pipeline(text, language):
+    assert "tanap" in links(text, language)
