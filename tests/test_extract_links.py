@@ -1000,3 +1000,18 @@ def test_a_name_does_not_run_out_of_brackets(text, language, expected):
 )
 def test_tanap_written_as_a_word_is_the_pipeline(text, language):
     assert "tanap" in links(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [# a paper's place sentence before the story ("Schwedt/Oder. Seit ..."), under a headline: where it was written
+     ("Öl für die Uckermark\nSchwedt/Oder. Die Raffinerie in Schwedt bekommt mehr Öl über die Druschba.", "de",
+      [("Schwedt", "schwedt"), ("Druschba", "druzhba-samara-schwedt")]),
+     ("Aqtau. Über den Hafen Aktau wurde mehr Öl nach Baku verschifft.", "de",
+      [("Aktau", "aktau"), ("Baku", "sangachal")]),
+     # a place in the story's first sentence is no dateline ("Aktau port ..." has no full stop after the name)
+     ("Aktau port shipped more oil to Baku.", "en", [("Aktau port", "aktau"), ("Baku", "sangachal")])],
+)
+def test_a_one_word_place_sentence_at_the_head_is_a_dateline(text, language, expected):
+    got = [(m.text, m.id) for m in analyse(text, language=language, matcher=MATCHER).mentions if m.linked]
+    assert got == expected
