@@ -1015,3 +1015,14 @@ def test_tanap_written_as_a_word_is_the_pipeline(text, language):
 def test_a_one_word_place_sentence_at_the_head_is_a_dateline(text, language, expected):
     got = [(m.text, m.id) for m in analyse(text, language=language, matcher=MATCHER).mentions if m.linked]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [# the commodity before "pipeline" in a Southern Gas Corridor line's name (as officials and wires write it)
+     ("Shah Deniz gas flows to Turkey through the South Caucasus gas pipeline.", {"scp"}),
+     ("Turkey opened the Trans-Anatolian gas pipeline, which bypasses Russia.", {"tanap"}),
+     ("Italy backs the Trans Adriatic gas pipeline that brings Azerbaijani gas to Apulia.", {"tap"})],
+)
+def test_a_gas_corridor_lines_name_with_gas_before_pipeline(text, expected):
+    assert links(text, "en") == expected
