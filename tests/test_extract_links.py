@@ -1026,3 +1026,17 @@ def test_a_one_word_place_sentence_at_the_head_is_a_dateline(text, language, exp
 )
 def test_a_gas_corridor_lines_name_with_gas_before_pipeline(text, expected):
     assert links(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [# a town as the landmark of another place: a compass point or a distance before it
+     ("Kazakhstan ships oil via the CPC. A new oil terminal is going up at Kuryk, some 70 km south of Aktau.", "en", {"cpc", "kuryk"}),
+     ("Kasachstan exportiert Öl über das CPC. Im Hafen Kuryk, südlich von Aktau, entsteht ein Ölterminal.", "de", {"cpc", "kuryk"}),
+     ("Казахстан экспортирует нефть через КТК. В порту Курык, в 70 км от Актау, строят нефтяной терминал.", "ru", {"cpc", "kuryk"}),
+     ("Казахстан экспортирует нефть через КТК. Порт Курык расположен к югу от Актау.", "ru", {"cpc", "kuryk"}),
+     # the same town as a shipment's origin stays the port
+     ("Kazakhstan ships oil via the CPC. Tankers carry oil from Aktau to Baku.", "en", {"cpc", "aktau", "sangachal", "lane-aktau-baku"})],
+)
+def test_a_town_named_as_a_landmark_is_the_town(text, language, expected):
+    assert links(text, language) == expected
