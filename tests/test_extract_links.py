@@ -1040,3 +1040,18 @@ def test_a_gas_corridor_lines_name_with_gas_before_pipeline(text, expected):
 )
 def test_a_town_named_as_a_landmark_is_the_town(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [# an event named after the town: the town, not its oil terminal or port
+     ("Kazakhstan ships oil via the CPC. Opening the Baku Energy Week, SOCAR's head said BTC exports would rise.", "en",
+      {"cpc", "btc"}),
+     ("Kasachstan exportiert Öl über das CPC. Auf der Baku Energy Week sprach der Minister über Ölexporte.", "de", {"cpc"}),
+     ("Kazakhstan ships oil via the CPC. The Atyrau Oil and Gas Exhibition opened with talks on exports.", "en", {"cpc"}),
+     # the town's name followed by a sentence that starts with such a word is still the terminal
+     ("Kazakhstan ships oil via the CPC. Tankers take oil from Aktau to Baku. Energy exports rose.", "en",
+      {"cpc", "aktau", "sangachal", "lane-aktau-baku"})],
+)
+def test_an_event_named_after_a_town_is_the_town(text, language, expected):
+    assert links(text, language) == expected

@@ -246,6 +246,8 @@ def _town_use(i: int, raws: list[str], gaps: list[str], best: list[Entry], match
     """
     n = len(raws)
     after, gap_after = (raws[i + 1], gaps[i + 1]) if i + 1 < n else ("", "")
+    if after in _EVENT_NEXT and gap_after == " " and not _EVENT_WORDS.isdisjoint(raws[i + 1 : i + 5]):
+        return True  # "the Baku Energy Week", "Atyrau Oil and Gas Forum": an event named after the town
     joined = gap_after == "-" if after in _SEAT_WORDS else gap_after in (" ", "-", "\u00a0")
     if after in _AFTER_TOWN and joined and all(matcher.kinds.get(e.target) in _TOWN_KINDS for e in best):
         return True
@@ -289,6 +291,11 @@ _COMPASS_WORDS = frozenset(("northern", "southern", "western", "eastern", "nörd
 _CAPITAL_KIND_WORDS = (" Terminal", " Port")
 #: Words after a town's name that may make it another thing than the asset.
 _AFTER_TOWN = _OTHER_PLANTS | _SEAT_WORDS
+#: An event named after a town ("Baku Energy Week", "Astana International Forum", "Atyrau Oil and Gas Exhibition"): the
+#: word after the town, and the event word within the next four words.
+_EVENT_WORDS = frozenset(("Week", "Forum", "Summit", "Conference", "Exhibition", "Expo", "Congress", "Woche", "Konferenz", "Gipfel",
+                          "Messe", "Ausstellung"))
+_EVENT_NEXT = _EVENT_WORDS | {"Energy", "Oil", "International", "Global", "Energie"}
 #: Endings a German or English word may add to a name written in Latin letters ("Schwedts", "Aktauer", "Batumis").
 _LATIN_ENDINGS = ("", "s", "es", "e", "en", "er", "ern", "n")
 
@@ -395,7 +402,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                     raws[i - 1] == "районе" and i > 1 and raws[i - 2] in ("в", "В"))):  # «в районе Новороссийска»: near it
             free = nxt
             continue  # "Atyrau region", «Атырауской области», "Gebiet Atyrau": the province, not the asset
-        if best_n == 1 and (raw in _CAPITALS or (nxt < n_keys and raws[nxt] in _AFTER_TOWN)) and _town_use(i, raws, gaps, best, matcher):
+        if best_n == 1 and (raw in _CAPITALS or (nxt < n_keys and (raws[nxt] in _AFTER_TOWN or raws[nxt] in _EVENT_NEXT))) and _town_use(
+                i, raws, gaps, best, matcher):
             free = nxt
             continue  # a plant of the town, a company's seat, a government ("Atyrau refinery", "Baku-based", "official Baku")
         st, en = offsets[2 * i], offsets[2 * (i + best_n - 1) + 1]
