@@ -1055,3 +1055,19 @@ def test_a_town_named_as_a_landmark_is_the_town(text, language, expected):
 )
 def test_an_event_named_after_a_town_is_the_town(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [# a person's trip to the capital, or talks held there: the town, not the Sangachal terminal
+     ("Kazakhstan ships oil via the CPC. During his visit to Baku, the minister discussed oil shipments.", "en", {"cpc"}),
+     ("Kazakhstan ships oil via the CPC. The premier visited Baku to promote oil transit.", "en", {"cpc"}),
+     ("Kasachstan exportiert Öl über das CPC. Tokajew reiste nach Baku, um über Ölexporte zu sprechen.", "de", {"cpc"}),
+     ("Kazakhstan ships oil via the CPC. In Baku, the two presidents discussed oil exports.", "en", {"cpc"}),
+     ("Казахстан экспортирует нефть через КТК. Министр прибыл в Баку, чтобы обсудить экспорт нефти.", "ru", {"cpc"}),
+     # tankers travel and arrive too: their Baku stays the terminal
+     ("Kazakhstan ships oil via the CPC. Tankers travel to Baku with Kazakh oil.", "en", {"cpc", "sangachal"}),
+     ("Казахстан экспортирует нефть через КТК. Танкер с нефтью прибыл в Баку.", "ru", {"cpc", "sangachal"})],
+)
+def test_a_trip_to_the_capital_or_talks_there_is_the_town(text, language, expected):
+    assert links(text, language) == expected

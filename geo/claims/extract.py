@@ -261,10 +261,17 @@ def _town_use(i: int, raws: list[str], gaps: list[str], best: list[Entry], match
         return True  # "Baku said", «Баку заявил», "Baku erklärte": the capital speaks, its government
     if i > 1 and gaps[i] == " " and raws[i - 1] in _FROM_WORDS and raws[i - 2].casefold().startswith(_ENVOY_WORDS):
         return True  # "a delegation from Baku", «делегация из Баку»: the government's envoys
+    if i > 0 and gaps[i] == " " and (raws[i - 1] in _VISITED or (i > 1 and raws[i - 1] in _TO_WORDS and gaps[i - 1] == " " and
+                                                                raws[i - 2].casefold().startswith(_VISIT_WORDS))):
+        return True  # "his visit to Baku", "flew to Baku", "reiste nach Baku", «визит в Баку», "visited Baku": a trip to the capital
     return (i + 2 < n and after in _AND and raws[i + 2] in _CAPITALS and gap_after == gaps[i + 2] == " ") or (
         i >= 2 and raws[i - 1] in _AND and raws[i - 2] in _CAPITALS and gaps[i] == gaps[i - 1] == " ")
 
 
+#: A person's trip to a capital: the word before "to" / "nach" / «в» (not "travel" or «прибыл»: tankers travel and arrive too).
+_VISIT_WORDS = ("visit", "trip", "flew", "reiste", "besuch", "reise", "визит", "поездк", "прилетел")
+_TO_WORDS = frozenset(("to", "nach", "in", "в"))
+_VISITED = frozenset(("visited", "visiting", "besuchte", "besucht", "посетил", "посетила", "посетит", "посетили"))
 #: Words of a government's decision or stance: the capital right after one is its government («позиция Баку»).
 _STANCE_WORDS = ("решени", "позици", "заявлени", "требовани", "предложени", "decision", "position", "stance", "entscheidung",
                  "haltung")
@@ -1462,7 +1469,8 @@ _FERRY = re.compile(r"ferr(?:y|ies)|fähre|паром")
 _FERRY_OIL = re.compile(r"\boil\b|crude|(?:roh|erd)?öl\b|нефт|tank (?:car|wagon)|kesselwag|цистерн")  # oil on the ferry: a lane
 #: Words of a meeting: the town that hosts talks about a pipeline is not a facility of it.
 _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
-                      r"tagung|exhibition|expo\b|messe\b|ausstellung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани|выставк)")
+                      r"tagung|exhibition|expo\b|messe\b|ausstellung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани|выставк|"
+                      r"discuss|talks\b|besprach|erörter|обсу[дж]|переговор)")
 #: Words of a town's civic life: its administration, courts, schools, elections, weather, wages and prices, its workers,
 #: its offices and other plants, the town as a "capital". A town-named facility in such a sentence, without words of its own
 #: business, is the town («Мэрия Новороссийска», "the mayor of Atyrau", «В Шымкенте остановили НПЗ», «офис в Актау»).
@@ -1490,7 +1498,7 @@ _CONSUMER_STEMS = _stems("household", "homes", "residents", "gasification", "hau
                          "газифик", "домохозяйств", "частных дом", "жилых дом", "жител", "абонент", "бытов")
 _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gathered", "berieten", "beraten", "trafen", "treffen",
                         "gipfel", "konferenz", "tagung", "exhibition", "expo ", "messe ", "ausstellung", "выставк", "встрет", "встреч",
-                        "саммит", "форум", "конференци", "совещани")
+                        "саммит", "форум", "конференци", "совещани", "discuss", "talks", "besprach", "erörter", "обсуд", "обсуж", "переговор")
 #: A route preposition right before a name: "via Alashankou", «через Приморск» is where the oil goes, not the town.
 _NEAR_BEFORE = re.compile(r"(?:\b(?:outside|near|nahe|unweit)|(?<![а-яё])(?:под|около|близ|недалеко от))\s+$", re.IGNORECASE)
 _VIA_BEFORE = re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE)
