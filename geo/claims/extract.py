@@ -246,6 +246,8 @@ def _town_use(i: int, raws: list[str], gaps: list[str], best: list[Entry], match
     """
     n = len(raws)
     after, gap_after = (raws[i + 1], gaps[i + 1]) if i + 1 < n else ("", "")
+    if after in _EVENT_NEXT and gap_after == " " and not _EVENT_WORDS.isdisjoint(raws[i + 1 : i + 5]):
+        return True  # "the Baku Energy Week", "Atyrau Oil and Gas Forum": an event named after the town
     joined = gap_after == "-" if after in _SEAT_WORDS else gap_after in (" ", "-", "\u00a0")
     if after in _AFTER_TOWN and joined and all(matcher.kinds.get(e.target) in _TOWN_KINDS for e in best):
         return True
@@ -259,10 +261,17 @@ def _town_use(i: int, raws: list[str], gaps: list[str], best: list[Entry], match
         return True  # "Baku said", «Баку заявил», "Baku erklärte": the capital speaks, its government
     if i > 1 and gaps[i] == " " and raws[i - 1] in _FROM_WORDS and raws[i - 2].casefold().startswith(_ENVOY_WORDS):
         return True  # "a delegation from Baku", «делегация из Баку»: the government's envoys
+    if i > 0 and gaps[i] == " " and (raws[i - 1] in _VISITED or (i > 1 and raws[i - 1] in _TO_WORDS and gaps[i - 1] == " " and
+                                                                raws[i - 2].casefold().startswith(_VISIT_WORDS))):
+        return True  # "his visit to Baku", "flew to Baku", "reiste nach Baku", «визит в Баку», "visited Baku": a trip to the capital
     return (i + 2 < n and after in _AND and raws[i + 2] in _CAPITALS and gap_after == gaps[i + 2] == " ") or (
         i >= 2 and raws[i - 1] in _AND and raws[i - 2] in _CAPITALS and gaps[i] == gaps[i - 1] == " ")
 
 
+#: A person's trip to a capital: the word before "to" / "nach" / «в» (not "travel" or «прибыл»: tankers travel and arrive too).
+_VISIT_WORDS = ("visit", "trip", "flew", "reiste", "besuch", "reise", "визит", "поездк", "прилетел")
+_TO_WORDS = frozenset(("to", "nach", "in", "в"))
+_VISITED = frozenset(("visited", "visiting", "besuchte", "besucht", "посетил", "посетила", "посетит", "посетили"))
 #: Words of a government's decision or stance: the capital right after one is its government («позиция Баку»).
 _STANCE_WORDS = ("решени", "позици", "заявлени", "требовани", "предложени", "decision", "position", "stance", "entscheidung",
                  "haltung")
@@ -289,6 +298,11 @@ _COMPASS_WORDS = frozenset(("northern", "southern", "western", "eastern", "nörd
 _CAPITAL_KIND_WORDS = (" Terminal", " Port")
 #: Words after a town's name that may make it another thing than the asset.
 _AFTER_TOWN = _OTHER_PLANTS | _SEAT_WORDS
+#: An event named after a town ("Baku Energy Week", "Astana International Forum", "Atyrau Oil and Gas Exhibition"): the
+#: word after the town, and the event word within the next four words.
+_EVENT_WORDS = frozenset(("Week", "Forum", "Summit", "Conference", "Exhibition", "Expo", "Congress", "Woche", "Konferenz", "Gipfel",
+                          "Messe", "Ausstellung"))
+_EVENT_NEXT = _EVENT_WORDS | {"Energy", "Oil", "International", "Global", "Energie"}
 #: Endings a German or English word may add to a name written in Latin letters ("Schwedts", "Aktauer", "Batumis").
 _LATIN_ENDINGS = ("", "s", "es", "e", "en", "er", "ern", "n")
 
@@ -383,8 +397,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                 if entries and n >= best_n:
                     best = entries if n > best_n else best + entries
                     best_n = n
-            if n >= limit:
-                break
+            if n >= limit or ")" in gaps[i + n] or "(" in gaps[i + n]:
+                break  # nor out of brackets: "Baku-Tbilisi-Ceyhan (BTC) pipeline" has the name "BTC", not "BTC) pipeline"
             node = node.get(keys[i + n])
             n += 1
         if not best:
@@ -395,7 +409,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                     raws[i - 1] == "районе" and i > 1 and raws[i - 2] in ("в", "В"))):  # «в районе Новороссийска»: near it
             free = nxt
             continue  # "Atyrau region", «Атырауской области», "Gebiet Atyrau": the province, not the asset
-        if best_n == 1 and (raw in _CAPITALS or (nxt < n_keys and raws[nxt] in _AFTER_TOWN)) and _town_use(i, raws, gaps, best, matcher):
+        if best_n == 1 and (raw in _CAPITALS or (nxt < n_keys and (raws[nxt] in _AFTER_TOWN or raws[nxt] in _EVENT_NEXT))) and _town_use(
+                i, raws, gaps, best, matcher):
             free = nxt
             continue  # a plant of the town, a company's seat, a government ("Atyrau refinery", "Baku-based", "official Baku")
         st, en = offsets[2 * i], offsets[2 * (i + best_n - 1) + 1]
@@ -1155,6 +1170,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                      and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start))
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         towns.update(id(m) for m in in_town if _in_route_name(m, text))
+        # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
+        towns.update(id(m) for m in in_town if _LANDMARK_BEFORE.search(text, max(0, m.start - 24), m.start))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
     towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and _in_route_name(m, text))
     named: set[int] = set()
@@ -1262,6 +1279,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         kept.append(m)
     for idx in [i for i, ms in ends_at.items() if any(m.alts for m in ms)]:
         _unlisted_alts_dropped(ends_at[idx], points[idx], text, matcher)
+    for idx in [i for i, ms in ends_at.items() if len(ms) > 1 and not speaks(i) and _bare_list(ms, text)]:
+        del points[idx]  # "upgrading the ports of Aktau and Kuryk and the Port of Baku": a list of ports, no shipment between them
     far = _far_ends(kept, text, raws, offsets, sentences, matcher, said)
     if far:
         kept = sorted(kept + far, key=lambda m: m.start)
@@ -1290,6 +1309,15 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
 
 
 _LISTED = re.compile(r"\s*(?:,|and|und|и|or|oder|или)\s*(?:(?:from|aus|из|von) )?(?:the )?$")
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and|und|и)?|and|und|и|or|oder|или|sowie)\s*(?:the\s+)?$")
+
+
+def _bare_list(ms: list[Mention], text: str) -> bool:
+    """A sentence's lane ends named only as one list ("Aktau, Kuryk and Alat"), with no "from", "to" or verb between them."""
+    ordered = sorted(ms, key=lambda m: m.start)
+    return all(_LIST_JOIN.match(text[a.end : b.start]) for a, b in pairwise(ordered))
 
 
 def _unlisted_alts_dropped(ms: list[Mention], here: set[str], text: str, matcher: Matcher) -> None:
@@ -1364,9 +1392,9 @@ _TOWN_KINDS = frozenset(("port", "terminal", "junction"))
 _TOWN_HINT = re.compile(r"[yn] of |tadt |ород")  # a plain scan first: most names have no town word before them
 _TOWN_BEFORE = re.compile(r"(?:\b(?:city|town) of |(?:hafen|öl|industrie|groß|küsten)?stadt |\bгород[а-я]{0,2} )$", re.IGNORECASE)
 #: A dateline: the place in capitals at the start of a wire ("ATYRAU, Nov 4 -", «МОСКВА, 17 февраля.»),
-#: or a place before the agency ("Schwedt/Oder (dpa) -").
+#: or a place before the agency ("Schwedt/Oder (dpa) -"), or a paper's one-word place sentence ("Schwedt/Oder. Seit ...").
 _DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}(?:[ -][A-ZÄÖÜА-ЯЁ]{3,})*(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
-                       r"|[A-ZÄÖÜА-ЯЁ][\w-]+(?:/[\w-]+)?(?=\s\([^)\n]{2,30}\)\s*[-–—]))")
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]+(?:/[\w-]+)?(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s))")
 
 
 def _dateline_end(text: str, matcher: Matcher) -> int:
@@ -1416,7 +1444,8 @@ _FERRY = re.compile(r"ferr(?:y|ies)|fähre|паром")
 _FERRY_OIL = re.compile(r"\boil\b|crude|(?:roh|erd)?öl\b|нефт|tank (?:car|wagon)|kesselwag|цистерн")  # oil on the ferry: a lane
 #: Words of a meeting: the town that hosts talks about a pipeline is not a facility of it.
 _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
-                      r"tagung|exhibition|expo\b|messe\b|ausstellung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани|выставк)")
+                      r"tagung|exhibition|expo\b|messe\b|ausstellung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани|выставк|"
+                      r"discuss|talks\b|besprach|erörter|обсу[дж]|переговор)")
 #: Words of a town's civic life: its administration, courts, schools, elections, weather, wages and prices, its workers,
 #: its offices and other plants, the town as a "capital". A town-named facility in such a sentence, without words of its own
 #: business, is the town («Мэрия Новороссийска», "the mayor of Atyrau", «В Шымкенте остановили НПЗ», «офис в Актау»).
@@ -1444,10 +1473,16 @@ _CONSUMER_STEMS = _stems("household", "homes", "residents", "gasification", "hau
                          "газифик", "домохозяйств", "частных дом", "жилых дом", "жител", "абонент", "бытов")
 _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gathered", "berieten", "beraten", "trafen", "treffen",
                         "gipfel", "konferenz", "tagung", "exhibition", "expo ", "messe ", "ausstellung", "выставк", "встрет", "встреч",
-                        "саммит", "форум", "конференци", "совещани")
+                        "саммит", "форум", "конференци", "совещани", "discuss", "talks", "besprach", "erörter", "обсуд", "обсуж", "переговор")
 #: A route preposition right before a name: "via Alashankou", «через Приморск» is where the oil goes, not the town.
 _NEAR_BEFORE = re.compile(r"(?:\b(?:outside|near|nahe|unweit)|(?<![а-яё])(?:под|около|близ|недалеко от))\s+$", re.IGNORECASE)
 _VIA_BEFORE = re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE)
+#: A compass point or a distance before a name: "(70 km) south of Aktau", "südlich von Aktau", «к югу от Актау», «в 70 км
+#: от Актау»: the town as the landmark of another place, not the facility.
+_LANDMARK_BEFORE = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\b(?:nord|süd|ost|west)(?:-?(?:ost|west))?"
+                              r"(?:lich|östlich|westlich)\s+von|\b(?:km|kilomet(?:er|re)s?|miles)\s+(?:from|von)|(?<![а-яё])(?:к\s+(?:северу|"
+                              r"югу|востоку|западу|северо-востоку|северо-западу|юго-востоку|юго-западу)\s+от|км\s+от|(?:север|юж|восточ|запад)нее))\s+$",
+                              re.IGNORECASE)
 
 
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
