@@ -1159,6 +1159,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         towns.update(id(m) for m in bare if (kinds[m.id], m.sentence) in civic
                      and not _VIA_BEFORE.search(text, max(0, m.start - 12), m.start))
     in_town = [m for m in bare if kinds[m.id] in _TOWN_KINDS]
+    # an article with no word of a railway or road names none (searched once, not before each name)
+    routes = bool(bare) and _may_hold(text, 0, len(text), _ROUTE_STEMS)
     if in_town:
         towns.update(id(m) for m in in_town if _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS))
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
@@ -1169,11 +1171,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         towns.update(id(m) for m in in_town if kinds[m.id] == "junction" and (kinds[m.id], m.sentence) in idle
                      and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start))
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
-        towns.update(id(m) for m in in_town if _in_route_name(m, text))
+        towns.update(id(m) for m in in_town if routes and _in_route_name(m, text))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
-        towns.update(id(m) for m in in_town if _LANDMARK_BEFORE.search(text, max(0, m.start - 24), m.start))
+        towns.update(id(m) for m in in_town if _may_hold(text, start := max(0, m.start - 24), m.start, _LANDMARK_STEMS)
+                     and _LANDMARK_BEFORE.search(text, start, m.start))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
-    towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and _in_route_name(m, text))
+    towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and routes and _in_route_name(m, text))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -1483,6 +1486,10 @@ _LANDMARK_BEFORE = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west)
                               r"(?:lich|östlich|westlich)\s+von|\b(?:km|kilomet(?:er|re)s?|miles)\s+(?:from|von)|(?<![а-яё])(?:к\s+(?:северу|"
                               r"югу|востоку|западу|северо-востоку|северо-западу|юго-востоку|юго-западу)\s+от|км\s+от|(?:север|юж|восточ|запад)нее))\s+$",
                               re.IGNORECASE)
+#: Every match of _LANDMARK_BEFORE holds one of these (see _may_hold): a compass word, a distance, German "-lich von", Russian
+#: «к югу от», «км от», «южнее».
+_LANDMARK_STEMS = ("north", "south", "east", "west", "km", "kilomet", "miles", "lich", "северу", "югу", "востоку", "западу", "км",
+                   "нее")
 
 
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
