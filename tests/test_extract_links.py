@@ -444,7 +444,7 @@ def test_the_stems_of_a_link_pattern_are_read_from_its_parse_tree():
 
 
 def test_no_character_outside_a_word_lowers_or_folds_to_a_stem_letter():
-    # _said screens a sentence by its white-space separated words case-folded: that holds a stem wherever the sentence
+    # _said screens a sentence by its words (runs of \w) case-folded: that holds a stem wherever the sentence
     # lower-cased or case-folded does, if no character outside a word (white space, punctuation) lower-cases or
     # case-folds to a stem letter, and every character that lower-cases to one case-folds to the same. Every character
     # of Unicode is tried.

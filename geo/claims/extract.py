@@ -1140,7 +1140,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         mentions = _owned_terminals(mentions, text, raws, gaps, offsets, matcher)
     kinds, russian = matcher.kinds, matcher.russian
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
-    said: dict[Any, Any] = {}  # by sentence: its words and case-folded text, and which link patterns it holds (see _said)
+    # by sentence: its stem bits and case-folded text, and which link patterns it holds (see _said); the words and offsets
+    said: dict[Any, Any] = {None: (raws, offsets)}
     ru = lang not in ("de", "en")  # «в Баку» is looked at in Russian (or unknown) text only
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
     towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (
@@ -1159,8 +1160,6 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         towns.update(id(m) for m in bare if (kinds[m.id], m.sentence) in civic
                      and not _VIA_BEFORE.search(text, max(0, m.start - 12), m.start))
     in_town = [m for m in bare if kinds[m.id] in _TOWN_KINDS]
-    # an article with no word of a railway or road names none (searched once, not before each name)
-    routes = bool(bare) and _may_hold(text, 0, len(text), _ROUTE_STEMS)
     if in_town:
         towns.update(id(m) for m in in_town if _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS))
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
@@ -1171,12 +1170,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         towns.update(id(m) for m in in_town if kinds[m.id] == "junction" and (kinds[m.id], m.sentence) in idle
                      and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start))
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
-        towns.update(id(m) for m in in_town if routes and _in_route_name(m, text))
+        towns.update(id(m) for m in in_town if _in_route_name(m, text))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
         towns.update(id(m) for m in in_town if _may_hold(text, start := max(0, m.start - 24), m.start, _LANDMARK_STEMS)
                      and _LANDMARK_BEFORE.search(text, start, m.start))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
-    towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and routes and _in_route_name(m, text))
+    towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and _in_route_name(m, text))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -1575,8 +1574,9 @@ def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[
     A pattern of :data:`_STEMMED` is searched only when a word of the sentence holds one of its stems (by the bits of
     :data:`_WORD_STEMS`, C-level look-ups for words seen before), since most sentences hold none. With ``stems`` (plain
     substrings as written, first letter in either case) the sentence must hold one of them, and the pattern is searched
-    in it lower-cased instead. ``memo``: one per article, by sentence the stem bits of its words and its case-folded text,
-    by (pattern, sentence) the answer. Patterns are keyed by ``id``: a pattern's own hash reads all its compiled code, a
+    in it lower-cased instead. ``memo``: one per article, under ``None`` the article's words and part end offsets (as
+    :func:`analyse` split them), by sentence the stem bits of its words and its case-folded text, by (pattern, sentence)
+    the answer. Patterns are keyed by ``id``: a pattern's own hash reads all its compiled code, a
     microsecond for a long one.
     """
     key = (id(pattern), sent)
@@ -1584,7 +1584,10 @@ def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[
     if got is None:
         words = memo.get(sent)
         if words is None:
-            words = memo[sent] = [reduce(or_, map(_WORD_STEMS.__getitem__, text[slice(*sentences[sent])].split()), 0), None]
+            raws, offsets = memo[None]
+            s, e = sentences[sent]  # word k starts at offsets[2k]: the sentence's words start in [s, e)
+            words = memo[sent] = [reduce(or_, map(_WORD_STEMS.__getitem__,
+                                                  raws[(bisect_left(offsets, s) + 1) // 2 : (bisect_left(offsets, e) + 1) // 2]), 0), None]
         bit = _STEM_BIT.get(key[0])
         if bit is not None and not words[0] & bit:
             got = False
@@ -1601,8 +1604,8 @@ def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[
 
 #: Letters of the stems a word is tested for. No character outside a word (``\w``, so no white space) lower-cases or
 #: case-folds to one, and a character that lower-cases to one case-folds to the same (tests/test_extract_links.py tries
-#: them all), so a stem found in a sentence lower-cased or case-folded lies inside one of its white-space separated words
-#: case-folded. (Not "ß": it case-folds to "ss".)
+#: them all), so a stem found in a sentence lower-cased or case-folded lies inside one of its words (runs of ``\w``, the
+#: analyser's split) case-folded. (Not "ß": it case-folds to "ss".)
 _STEM_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 
 
@@ -1637,7 +1640,7 @@ def _word_stems(items: Any) -> frozenset[str] | None:
 
 
 class _StemBits(dict[str, int]):
-    """By white-space word: the bits of the patterns of :data:`_STEMMED` one of whose stems it holds case-folded.
+    r"""By word (a run of ``\w``): the bits of the patterns of :data:`_STEMMED` one of whose stems it holds case-folded.
 
     Worked out on the first look-up of a word, from the stems that begin with one of its letter pairs (found by C-level
     look-ups, so a new word costs about a microsecond); emptied when full, so that a long run keeps its common words cheap.
