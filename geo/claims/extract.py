@@ -1153,9 +1153,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         " " not in m.text or _place_alias(m.alias))]
     # «Мэрия Новороссийска», "a court in Aktau", "Löhne in Atyrau": the town's civic life, unless the facility's own
     # business is in the sentence too («суд Усть-Луги оштрафовал капитана танкера» keeps the port); searched once a sentence
-    # (by kind and sentence; the business words are searched first, their answers are read again by _cue_less)
-    idle = {(k, s) for k, s in {(kinds[m.id], m.sentence) for m in bare} if not _said(_OWN_BUSINESS[k], s, text, sentences, said)}
-    civic = {(k, s) for k, s in idle if _said(_CIVIC, s, text, sentences, said)}
+    # (by kind and sentence; the civic words first: their stems screen most sentences out before the business words are searched)
+    civic = {(k, s) for k, s in {(kinds[m.id], m.sentence) for m in bare}
+             if _said(_CIVIC, s, text, sentences, said) and not _said(_OWN_BUSINESS[k], s, text, sentences, said)}
     if civic:
         towns.update(id(m) for m in bare if (kinds[m.id], m.sentence) in civic
                      and not _VIA_BEFORE.search(text, max(0, m.start - 12), m.start))
@@ -1167,8 +1167,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                      and _REGION_AFTER.match(text, m.end, end))
         # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
         # sentence of no pipeline or pump station, is the town
-        towns.update(id(m) for m in in_town if kinds[m.id] == "junction" and (kinds[m.id], m.sentence) in idle
-                     and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start))
+        towns.update(id(m) for m in in_town if kinds[m.id] == "junction" and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start)
+                     and not _said(_OWN_BUSINESS["junction"], m.sentence, text, sentences, said))
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         towns.update(id(m) for m in in_town if _in_route_name(m, text))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
