@@ -1159,21 +1159,22 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     if civic:
         towns.update(id(m) for m in bare if (kinds[m.id], m.sentence) in civic
                      and not _VIA_BEFORE.search(text, max(0, m.start - 12), m.start))
-    in_town = [m for m in bare if kinds[m.id] in _TOWN_KINDS]
-    if in_town:
-        towns.update(id(m) for m in in_town if _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS))
+    # of the names of town kinds not yet known as the town: the town by any of these (each read only while none has said so)
+    towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS and id(m) not in towns and (
+        # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers
+        _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS)
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
-        towns.update(id(m) for m in in_town if _may_hold(text, m.end, end := min(sentences[m.sentence][1], m.end + 60), _REGION_STEMS)
-                     and _REGION_AFTER.match(text, m.end, end))
+        or (_may_hold(text, m.end, end := min(sentences[m.sentence][1], m.end + 60), _REGION_STEMS)
+            and _REGION_AFTER.match(text, m.end, end) is not None)
         # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
         # sentence of no pipeline or pump station, is the town
-        towns.update(id(m) for m in in_town if kinds[m.id] == "junction" and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start)
-                     and not _said(_OWN_BUSINESS["junction"], m.sentence, text, sentences, said))
+        or (kinds[m.id] == "junction" and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
+            and not _said(_OWN_BUSINESS["junction"], m.sentence, text, sentences, said))
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
-        towns.update(id(m) for m in in_town if _in_route_name(m, text))
+        or _in_route_name(m, text)
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
-        towns.update(id(m) for m in in_town if _may_hold(text, start := max(0, m.start - 24), m.start, _LANDMARK_STEMS)
-                     and _LANDMARK_BEFORE.search(text, start, m.start))
+        or (_may_hold(text, start := max(0, m.start - 24), m.start, _LANDMARK_STEMS)
+            and _LANDMARK_BEFORE.search(text, start, m.start) is not None)))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
     towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and _in_route_name(m, text))
     named: set[int] = set()
