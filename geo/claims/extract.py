@@ -1262,14 +1262,14 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                                              or (id(m) not in towns and _cue_less(
                                                  m, kinds, text, sentences, own_names, energy_doc, "goods" in cue_sets[m.sentence], said)))
         else:
-            m.linked = claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or speaks(m.sentence) or _referred_back(
+            # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town: not linked
+            here = not dateline_from <= m.start < dateline and id(m) not in towns
+            m.linked = here and (claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or speaks(m.sentence) or _referred_back(
                 m, sentences, energy, text, lang, matcher) or (
                 _cue_less(m, kinds, text, sentences, own_names, energy_doc or _abbreviation(m.alias), "goods" in cue_sets[m.sentence],
-                          said))
-            if dateline_from <= m.start < dateline or id(m) in towns:
-                m.linked = False  # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town
+                          said)))
             claims[ci].mentions.append(_mention_dict(m, matcher))
-            if not dateline_from <= m.start < dateline and id(m) not in towns:
+            if here:
                 in_claim.setdefault(ci, []).append(m)
         if m.linked and m.match == "name" and energy_doc and kinds.get(m.id) == "shipping_lane" and "goods" not in cue_sets[m.sentence]:
             named_lanes.append(m)  # «по маршруту Актау — Баку»: a tanker lane's name is its two ports, both named (unlike a pipeline's)
