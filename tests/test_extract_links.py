@@ -1071,3 +1071,16 @@ def test_an_event_named_after_a_town_is_the_town(text, language, expected):
 )
 def test_a_trip_to_the_capital_or_talks_there_is_the_town(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), [
+    # the line's commodity inside the German compound or before "pipeline", though no alias is written so
+    ("Die Südkaukasus-Gaspipeline soll bis 2027 mehr Gas liefern.", "de", {"scp"}),
+    ("Die Transadriatische Gaspipeline bringt Gas nach Italien.", "de", {"tap"}),
+    ("Über die Baku-Supsa-Ölpipeline fließt wieder Öl.", "de", {"wrep"}),
+    ("The Kenkiyak–Kumkol oil pipeline is being expanded.", "en", {"kcp-kenkiyak-kumkol"}),
+    # a one-word sea name gets no commodity form: "a Caspian oil pipeline" is any line under the sea
+    ("Turkmenistan wants a Caspian oil pipeline of its own.", "en", set()),
+])
+def test_a_lines_name_with_its_commodity_word(sentence: str, lang: str, expected: set[str]) -> None:
+    assert links(sentence, lang) == expected

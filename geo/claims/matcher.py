@@ -172,6 +172,9 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
             short = _without_commodity(alias)
             if short and not any(e.target != p["id"] for e in names.get(_keys_of(short), ())):
                 add(short, p["id"])
+            for longer in _with_commodity(alias, p.get("commodity") or ""):
+                if not any(e.target != p["id"] for e in names.get(_keys_of(longer), ())):
+                    add(longer, p["id"])
     for g in groups:
         for alias in g.get("aliases") or []:
             add(alias, f"group:{g['id']}")
@@ -247,6 +250,37 @@ def _prefix_variants(aliases: list[str]) -> list[str]:
 
     out = [_COMPOUND_PREFIX.sub(other, alias) for alias in aliases]
     return [a for a in dict.fromkeys(out) if a not in aliases]
+
+
+#: The commodity words a line's name may carry: English before "pipeline", German inside the compound.
+_COMMODITY_FORMS = {"oil": (" oil pipeline", "-Ölpipeline", "-Erdölpipeline"),
+                    "gas": (" gas pipeline", "-Gaspipeline", "-Erdgaspipeline")}
+#: A line's name ending in "pipeline": a German compound ("Südkaukasus-Pipeline"), or "pipeline" after a hyphenated
+#: name, an abbreviation or a German "-ische" adjective.
+_NAME_PIPELINE = re.compile(r"^(?P<head>.+?)(?P<sep>[ -])[Pp]ipeline$")
+_NAMED_HEAD = re.compile(r"\w[-‐‑‒–—]\w[^ ]*$|\b[A-ZА-ЯЁ]{2,6}$|\wische$")
+
+
+def _with_commodity(alias: str, commodity: str) -> list[str]:
+    """``alias`` with its line's commodity word, as wires and German papers write it.
+
+    "Baku–Tbilisi–Ceyhan pipeline" gives "Baku–Tbilisi–Ceyhan oil pipeline", "Südkaukasus-Pipeline" gives
+    "Südkaukasus-Gaspipeline", "Transadriatische Pipeline" "Transadriatische Gaspipeline". A one-word name that is a
+    sea or a word ("Caspian Pipeline", "Friendship pipeline") gets none: "a Caspian oil pipeline" is any line.
+
+    >>> _with_commodity("Südkaukasus-Pipeline", "gas")
+    ['Südkaukasus-Gaspipeline', 'Südkaukasus-Erdgaspipeline']
+    >>> _with_commodity("BTC pipeline", "oil"), _with_commodity("Caspian Pipeline", "oil")
+    (['BTC oil pipeline'], [])
+    """
+    m = _NAME_PIPELINE.match(alias)
+    if not m or commodity not in _COMMODITY_FORMS or (m["sep"] == " " and not _NAMED_HEAD.search(m["head"])):
+        return []
+    english, *german = _COMMODITY_FORMS[commodity]
+    head = m["head"]
+    if m["sep"] == " " and not head.endswith("ische"):
+        return [head + english]
+    return [head + (g if m["sep"] == "-" else " " + g[1:]) for g in german]
 
 
 def _keys_of(text: str) -> tuple[str, ...]:
