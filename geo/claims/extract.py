@@ -29,7 +29,7 @@ import importlib
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from itertools import accumulate, compress, islice, pairwise, repeat
@@ -356,16 +356,25 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         w = raws[k]
         got[k] = memo[w] if w in memo else _key_of(w, matcher)
     keys = cast("list[str]", got)  # no None left
-    if doc_keys is not None:  # only the words of operator names are wanted
-        at = list(compress(range(len(keys)), map(matcher.operator_keys.__contains__, keys)))
-        doc_keys.extend(zip(at, map(keys.__getitem__, at), strict=True))
-    # word positions where a name may start, in order: a key that opens an alias, or an abbreviation. One C-level pass over
-    # the keys: an abbreviation's word has the key of the abbreviation (a word of the same key that is no abbreviation opens
-    # nothing in the loop below).
-    start_keys = matcher.start_keys
-    if start_keys is None:
+    # word positions where a name may start, in order: a key that opens an alias, or an abbreviation. An abbreviation's
+    # word has the key of the abbreviation (a word of the same key that is no abbreviation opens nothing in the loop below).
+    start_keys, scan_keys = matcher.start_keys, matcher.scan_keys
+    if start_keys is None or scan_keys is None:
         start_keys = matcher.start_keys = matcher.first_keys | {_key_of(a, matcher) for a in matcher.abbrevs}
-    starts = compress(range(len(keys)), map(start_keys.__contains__, keys))
+        scan_keys = matcher.scan_keys = start_keys | matcher.operator_keys.keys()
+    starts: Iterable[int]
+    if doc_keys is None:  # one C-level pass over the keys
+        starts = compress(range(len(keys)), map(start_keys.__contains__, keys))
+    else:
+        # and the words of operator names: one C-level pass finds the few words of either kind, told apart here
+        starts = []
+        operator_keys = matcher.operator_keys
+        for k in compress(range(len(keys)), map(scan_keys.__contains__, keys)):
+            key = keys[k]
+            if key in operator_keys:
+                doc_keys.append((k, key))
+            if key in start_keys:
+                starts.append(k)
     found: list[tuple[Mention, list[Entry]]] = []
     free = 0
     trie, abbrevs, fuzzy_words = matcher.trie, matcher.abbrevs, matcher.fuzzy_words

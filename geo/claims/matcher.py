@@ -99,6 +99,7 @@ class Matcher:
     avoiding_groups: frozenset[str] = frozenset()  # "group:<id>" of route groups none of whose assets touches Russia
     first_keys: frozenset[str] = frozenset()
     start_keys: frozenset[str] | None = None  # first_keys and the keys of the abbreviations (filled by the extractor on first use)
+    scan_keys: frozenset[str] | None = None  # start_keys and the operator words' keys: one scan finds both (filled with start_keys)
     # memos filled while matching; bounded so hostile input cannot grow them without limit
     fuzzy_seen: dict[str, str | None] = field(default_factory=dict)
     chain_seen: dict[tuple[str, ...], str | None] = field(default_factory=dict)
