@@ -385,9 +385,11 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             continue
         best_n, best = 0, _NO_ENTRIES
         raw = raws[i]
+        node = trie.get(keys[i])  # the node of the prefix keys[i : i + n]
         if raw in abbrevs and not _NUMBER_AFTER.match(text, offsets[2 * i + 1], offsets[2 * i + 1] + 2):
             best_n, best = 1, abbrevs[raw]
-        node = trie.get(keys[i])  # the node of the prefix keys[i : i + n]
+        elif node is None or (None not in node and (i + 1 == n_keys or keys[i + 1] not in node)):
+            continue  # most starts ("Kazakhstan" before no "-China pipeline") open no name: the loop below would find none
         n, limit = 1, n_keys - i  # the trie is no deeper than the longest name (matcher.max_len words)
         while node is not None:
             entries = node.get(None)
