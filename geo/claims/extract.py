@@ -1598,8 +1598,8 @@ def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[
         if words is None:
             raws, offsets = memo[None]
             s, e = sentences[sent]  # word k starts at offsets[2k]: the sentence's words start in [s, e)
-            words = memo[sent] = [reduce(or_, map(_WORD_STEMS.__getitem__,
-                                                  raws[(bisect_left(offsets, s) + 1) // 2 : (bisect_left(offsets, e) + 1) // 2]), 0), None]
+            words = memo[sent] = [reduce(or_, filter(None, map(_WORD_STEMS.__getitem__,  # most words hold no stem: not or-ed in
+                                                  raws[(bisect_left(offsets, s) + 1) // 2 : (bisect_left(offsets, e) + 1) // 2])), 0), None]
         bit = _STEM_BIT.get(key[0])
         if bit is not None and not words[0] & bit:
             got = False
