@@ -1552,14 +1552,16 @@ def _far_ends(mentions: list[Mention], text: str, raws: list[str], offsets: list
     """
     out: list[Mention] = []
     by_sent: dict[int, set[str]] = {}  # the keys of the fields each sentence names
+    kinds = matcher.kinds
     for m in mentions:
-        if m.linked and matcher.kinds.get(m.id) == "field" and (words := WORD.findall(m.text)):
+        if m.linked and kinds.get(m.id) == "field" and (words := WORD.findall(m.text)):
             by_sent.setdefault(m.sentence, set()).add(name_key(words[0]))
     if not by_sent:
         return out
     spans = sorted((m.start, m.end) for m in mentions)
     ids = {m.id for m in mentions}
     starts = offsets[0::2]
+    alias_ends = matcher.alias_ends
     for sent, fks in by_sent.items():
         if not _said(_SENT_ON, sent, text, sentences, memo):
             continue  # "Karachaganak lies 150 km from Orenburg": no flow between them
@@ -1569,8 +1571,10 @@ def _far_ends(mentions: list[Mention], text: str, raws: list[str], offsets: list
                 continue
             pk = name_key(raws[k])
             for fk in fks:
-                lines = matcher.alias_ends.get((fk, pk), ())
-                line = next(iter(lines)) if len(lines) == 1 else ""
+                lines = alias_ends.get((fk, pk), ())
+                if len(lines) != 1:
+                    continue  # no line (most words), or more than one: none is added
+                line = next(iter(lines))
                 st, en = offsets[2 * k], offsets[2 * k + 1]
                 j = bisect_right(spans, (st, en)) - 1
                 if line and line not in ids and not (j >= 0 and spans[j][1] > st):
