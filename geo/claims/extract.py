@@ -1119,19 +1119,19 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             doc[a] = doc.get(a, 0) + 1
     cuts: list[int] = []  # where clauses of contrast start (searched only when a name must be settled)
     clause_operated: dict[int, set[str]] = {}
-    if None in plain:  # only the sentences of ambiguous names are searched
-        for sent in sorted({found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))}):
+    ambiguous = list(compress(range(len(plain)), map(_IS_NONE, plain)))  # the names to settle (no plain asset): listed once
+    if ambiguous:  # only the sentences of ambiguous names are searched
+        in_sentences = [found[i][0].sentence for i in ambiguous]
+        for sent in sorted(set(in_sentences)):
             cuts.extend(c.start() for c in _CLAUSE_CUT.finditer(text, *sentences[sent]))
-    for k, key in doc_keys if None in plain else ():  # read only to settle an ambiguous name
-        operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).add(key)
-        if cuts:
-            clause_operated.setdefault(bisect_right(cuts, offsets[2 * k]), set()).add(key)
-    if None in plain:
-        _grade_operated(text, sentences, [found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))],
-                        cuts, operated, clause_operated)
+        for k, key in doc_keys:  # read only to settle an ambiguous name
+            operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).add(key)
+            if cuts:
+                clause_operated.setdefault(bisect_right(cuts, offsets[2 * k]), set()).add(key)
+        _grade_operated(text, sentences, in_sentences, cuts, operated, clause_operated)
     # rail words matter only in the sentence of a name that could be the end of a rail leg ("Baku"): searched for only there
     rail_ends = matcher.rail_ends
-    maybe_rail = {found[i][0].sentence for i in compress(range(len(plain)), map(_IS_NONE, plain))
+    maybe_rail = {found[i][0].sentence for i in ambiguous
                   if not rail_ends.isdisjoint(e.target for e in found[i][1]) and not _rail_goal(found[i][0], found[i][1], text, matcher)}
     rail = {i for i in maybe_rail if _may_hold(text, *sentences[i], _RAIL_STEMS) and _RAIL.search(text, *sentences[i])}
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated)
