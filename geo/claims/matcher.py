@@ -166,16 +166,14 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
         m.display[p["id"]] = p["name"]
         m.commodity[p["id"]] = p.get("commodity") or ""
         m.russian[p["id"]] = bool(p.get("crosses_russia") or p.get("ends_at_russian_port") or "RU" in (p.get("countries") or []))
-    # "Orenburg processing plant" for "Orenburg gas processing plant": a long name is also written without its commodity
-    # word, which is kept only where no other asset is named so
+    # A name is also written without its commodity word ("Orenburg processing plant" for "Orenburg gas processing plant")
+    # or with it ("Südkaukasus-Gaspipeline"); such a form is kept only where no other asset is named so
     for p in props:
         for alias in [p["name"], *(p.get("aliases") or [])]:
             short = _without_commodity(alias)
-            if short and not any(e.target != p["id"] for e in names.get(_keys_of(short), ())):
-                add(short, p["id"])
-            for longer in _with_commodity(alias, p.get("commodity") or ""):
-                if not any(e.target != p["id"] for e in names.get(_keys_of(longer), ())):
-                    add(longer, p["id"])
+            for form in ([short] if short else []) + _with_commodity(alias, p.get("commodity") or ""):
+                if not any(e.target != p["id"] for e in names.get(_keys_of(form), ())):
+                    add(form, p["id"])
     for g in groups:
         for alias in g.get("aliases") or []:
             add(alias, f"group:{g['id']}")
