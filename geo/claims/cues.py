@@ -507,7 +507,7 @@ def _has_share(low: str) -> bool:
 _WORD_TAIL = re.compile(r"\w*")
 
 
-_WORDS_SPLIT = re.compile(r"(\w+)")
+_WORDS_SPLIT = re.compile(r"(\w++)")  # as extract._SPLIT: possessive, the same split as (\w+), faster
 _PERCENT = BIT["share"]
 
 
