@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from itertools import accumulate, compress, islice, pairwise, repeat
-from operator import or_
+from operator import attrgetter, or_
 from pathlib import Path
 from typing import Any, cast
 
@@ -354,9 +354,10 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     """
     memo = matcher.word_keys
     got = list(map(memo.get, raws))
-    for k in none_at(got):  # only the words never seen before are worked out in Python (not a pass over every word)
-        w = raws[k]
-        got[k] = memo[w] if w in memo else _key_of(w, matcher)
+    if None in got:  # (a C-level scan: most texts hold no word never seen before)
+        for k in none_at(got):  # only the words never seen before are worked out in Python (not a pass over every word)
+            w = raws[k]
+            got[k] = memo[w] if w in memo else _key_of(w, matcher)
     keys = cast("list[str]", got)  # no None left
     # word positions where a name may start, in order: a key that opens an alias, or an abbreviation. An abbreviation's
     # word has the key of the abbreviation (a word of the same key that is no abbreviation opens nothing in the loop below).
@@ -728,7 +729,10 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     clause_operated = clause_operated or {}
     for (m, _), one in zip(found, plain, strict=True):
         if one is not None:
-            by_sentence.setdefault(m.sentence, set()).add(m.id)
+            here = by_sentence.get(m.sentence)
+            if here is None:
+                here = by_sentence[m.sentence] = set()
+            here.add(m.id)
             if cuts:
                 by_clause.setdefault(bisect_right(cuts, m.start), set()).add(m.id)
     if rail:
@@ -781,6 +785,7 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
 
 
 _NO_IDS: frozenset[str] = frozenset()
+_ID = attrgetter("id")
 #: The start of a clause of contrast or a new clause after a semicolon: "..., while", "; ", "während", «тогда как», «, а».
 _CLAUSE_CUT = re.compile(r"[;]\s|,?\s(?:while|whereas|but|während|wohingegen|doch|тогда как|однако)\s|,\s(?:а|но|aber)\s")
 _IS_NONE = None.__class__.__instancecheck__  # the ambiguous names (their plain asset is None), looked up in C
@@ -945,6 +950,8 @@ _RAIL_STEMS = ("rail", "tank car", "train", "bahn", "kesselwag", "güterz", "ж�
 #: Letters that a case-blind pattern (re.IGNORECASE) matches to a Latin, German or Russian letter which ``str.lower`` does not
 #: turn into that letter: Turkish İ and ı, the long s, old forms of Cyrillic letters (tests/test_extract_links.py tries them all).
 _ODD_CASE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
+#: The same letters one by one (for C-level substring searches).
+_ODD_LETTERS = ("\u0130", "\u0131", "\u017f", *map(chr, range(0x1C80, 0x1C87)))
 
 
 def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
@@ -954,7 +961,21 @@ def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
     and most windows hold none of the stems.
     """
     window = text[pos:endpos]
-    return any(map(window.lower().__contains__, stems)) or (not window.isascii() and _ODD_CASE.search(window) is not None)
+    return any(map(window.lower().__contains__, stems)) or (
+        not window.isascii() and _ODD_CASE.search(window) is not None)
+
+
+#: The last text :func:`_holds_odd` read and its answer, one tuple (replaced whole, so threads never see half of it).
+_ODD_SEEN: tuple[str | None, bool] = (None, False)
+
+
+def _holds_odd(text: str) -> bool:
+    """``text`` holds a letter of :data:`_ODD_CASE` (almost never): read once per text, not once per window of it."""
+    global _ODD_SEEN
+    seen = _ODD_SEEN
+    if seen[0] is not text:
+        seen = _ODD_SEEN = (text, any(map(text.__contains__, _ODD_LETTERS)))
+    return seen[1]
 
 
 #: Words that say which branch of a pipeline system is meant. Druzhba's southern branch (through Ukraine to Slovakia,
@@ -1136,7 +1157,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     maybe_rail = {found[i][0].sentence for i in ambiguous
                   if not rail_ends.isdisjoint(e.target for e in found[i][1]) and not _rail_goal(found[i][0], found[i][1], text, matcher)}
     rail = {i for i in maybe_rail if _may_hold(text, *sentences[i], _RAIL_STEMS) and _RAIL.search(text, *sentences[i])}
-    mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated)
+    mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated) if found else []
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher)
     if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
@@ -1986,7 +2007,7 @@ def _mention_dict(m: Mention, matcher: Matcher) -> dict[str, Any]:
 
 def _assets(mentions: list[Mention], claim_type: str, matcher: Matcher) -> list[dict[str, str]]:
     """The assets of one claim; they depend only on its type and the ids it names, so they are memoised (copies returned)."""
-    key = (claim_type, *(m.id for m in mentions))
+    key = (claim_type, *map(_ID, mentions))
     got = matcher.assets_seen.get(key)
     if got is None:
         got = _assets_of(mentions, claim_type, matcher)
