@@ -51,9 +51,10 @@ __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "cl
 
 #: What may stand between a possessor and the thing it owns: "CPC's ", "CPC-", "КТК ".
 _POSSESSIVE_GAP = re.compile(r"^(?:['’]s|s['’])?[\s-]*$")
-#: Possessive: the same split as ``(\w+)`` (nothing follows the run, so no backtracking can change it), about 30 % less
-#: time in the regex engine on ~3 kB articles.
-_SPLIT = re.compile(r"(\w++)")
+#: The same split as ``(\w+)`` (a maximal run: nothing follows it, so the possessive rest changes nothing), written so the
+#: pattern opens with a character class: the regex engine skips to the next word character in C instead of trying a match
+#: at every character of a gap (10 % fewer instructions in the split).
+_SPLIT = re.compile(r"(\w\w*+)")
 #: The gaps that join the places of a chain: any dash, bare or between single spaces.
 _DASH_GAPS = frozenset(f"{a}{d}{b}" for d in "-‐‑‒–—―" for a in ("", " ", "\u00a0") for b in ("", " ", "\u00a0"))
 _NUMBER_AFTER = re.compile(r"[\s-]?\d")  # used with match(text, pos): no "^"
