@@ -1190,7 +1190,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # business is in the sentence too («суд Усть-Луги оштрафовал капитана танкера» keeps the port); searched once a sentence
     # (by kind and sentence; the civic words first: their stems screen most sentences out before the business words are searched)
     civic = {(k, s) for k, s in {(kinds[m.id], m.sentence) for m in bare}
-             if _said(_CIVIC, s, text, sentences, said) and not _said(_OWN_BUSINESS[k], s, text, sentences, said)}
+             if (_said(_CIVIC_LATIN, s, text, sentences, said) or _said(_CIVIC_CYRILLIC, s, text, sentences, said))
+             and not _said(_OWN_BUSINESS[k], s, text, sentences, said)}
     if civic:
         towns.update(id(m) for m in bare if (kinds[m.id], m.sentence) in civic
                      and not _VIA_BEFORE.search(text, max(0, m.start - 12), m.start))
@@ -1487,15 +1488,19 @@ _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|beriet
 #: Words of a town's civic life: its administration, courts, schools, elections, weather, wages and prices, its workers,
 #: its offices and other plants, the town as a "capital". A town-named facility in such a sentence, without words of its own
 #: business, is the town («Мэрия Новороссийска», "the mayor of Atyrau", «В Шымкенте остановили НПЗ», «офис в Актау»).
-_CIVIC = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|courts?\b|judge|school|hospital|election|voters|wages?\b|"
+#: In two halves, the Latin words and the Cyrillic ones, each screened by its own stems in :func:`_said`: a sentence is searched
+#: for one half only (most sentences hold the stems of one script), and a half costs less than half the whole (the whole
+#: tries both branches at every character). :data:`_CIVIC` is the one pattern they make.
+_CIVIC_LATIN = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|courts?\b|judge|school|hospital|election|voters|wages?\b|"
                     r"salar|rents?\b|unemploy|weather|traffic accident|bürgermeister|stadtrat|stadtverwaltung|gericht|schule|"
                     r"krankenhaus|wahl(?:en)?\b|löhne|lohn(?!t)|gehälter|mieten?\b|arbeitslos|wetter|statisti|"
                     r"refiner(?:y|ies)|power (?:plant|station)|raffinerie|kraftwerk|offices?\b|headquarter|büro|zentrale|"
                     r"capital of|hauptstadt|oil workers|ölarbeiter|experts?\b|experten|governor|gouverneur|host(?:s|ed|ing)\b|"
-                    r"gastgeber|exhibition|conference|forum|summit|konferenz|messe\b|gipfel)|"
-                    r"(?<![а-яё])(?:мэр|администрац|акимат|аким\b|губернатор|суд(?:е|ом|ья|ьи|ебн)?(?![а-яё])|школ|больниц|"
+                    r"gastgeber|exhibition|conference|forum|summit|konferenz|messe\b|gipfel)")
+_CIVIC_CYRILLIC = re.compile(r"(?<![а-яё])(?:мэр|администрац|акимат|аким\b|губернатор|суд(?:е|ом|ья|ьи|ебн)?(?![а-яё])|школ|больниц|"
                     r"выбор|зарплат|заработн|безработ|погод|дтп|микрорайон|детск\w* сад|жкх|коммунальн|"
                     r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|эксперт|выставк|конференци|форум|саммит|благоустро|ремонт дорог)")
+_CIVIC = re.compile(f"{_CIVIC_LATIN.pattern}|{_CIVIC_CYRILLIC.pattern}")
 #: Words of end consumers of gas or heat: a town named with them is where people live, not a junction or port.
 _CONSUMERS = re.compile(r"household|\bhomes\b|\bresidents\b|gasification|\b(?:privat)?haushalt|\bwohnung|\beinwohner|\bgasanschl|газифик|"
                         r"домохозяйств|частных дом|жилых дом|\bжител|\bабонент|\bбытов")
@@ -1797,7 +1802,7 @@ _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|p
 
 #: The link patterns :func:`_said` screens by the stems of their words (read from their parse trees); one not here is always
 #: searched. (Case-blind patterns cannot be: their words are not case-folded.)
-_STEMMED = (_CIVIC, _MEETING, _CONSUMERS, *_OWN_BUSINESS.values(), _PASSENGERS, _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON,
+_STEMMED = (_CIVIC_LATIN, _CIVIC_CYRILLIC, _MEETING, _CONSUMERS, *_OWN_BUSINESS.values(), _PASSENGERS, _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON,
             _TANK_CARS, _PORTS, _CARGO, _FERRY, _FERRY_OIL)
 
 
