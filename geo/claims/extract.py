@@ -988,6 +988,11 @@ _BRANCH_MARKS = {
 _OTHER_BRANCH = {"north": "south", "south": "north"}
 
 
+def _branch_mark(branch: str, low: str) -> bool:
+    """:data:`_BRANCH_MARKS` of ``branch`` in the case-folded ``low``, searched only when ``low`` holds one of its stems."""
+    return any(map(low.__contains__, _BRANCH_STEMS[branch])) and _BRANCH_MARKS[branch].search(low) is not None
+
+
 def _other_branches_dropped(mentions: list[Mention], text: str, sentences: list[tuple[int, int]], matcher: Matcher) -> list[Mention]:
     """Drop the names of a branch line ("Druzhba", northern branch) where the article speaks of another branch.
 
@@ -1000,7 +1005,7 @@ def _other_branches_dropped(mentions: list[Mention], text: str, sentences: list[
         own_branch = matcher.branches.get(m.id)
         if own_branch is not None and (m.id, m.sentence) not in other:
             s, e = sentences[m.sentence]
-            other[(m.id, m.sentence)] = _BRANCH_MARKS[_OTHER_BRANCH[own_branch]].search(text[s:e].casefold()) is not None
+            other[(m.id, m.sentence)] = _branch_mark(_OTHER_BRANCH[own_branch], text[s:e].casefold())
     if not any(other.values()):
         return mentions  # the usual case: nothing speaks of another branch
     ids_by_sentence: dict[int, set[str]] = {}
@@ -1009,7 +1014,7 @@ def _other_branches_dropped(mentions: list[Mention], text: str, sentences: list[
     own: dict[tuple[str, int], bool] = {}
     for line, sent in other:
         s, e = sentences[sent]
-        own[(line, sent)] = (_BRANCH_MARKS[matcher.branches[line]].search(text[s:e].casefold()) is not None
+        own[(line, sent)] = (_branch_mark(matcher.branches[line], text[s:e].casefold())
                              or len(matcher.near.get(line, _NO_IDS) & ids_by_sentence[sent]) > 1)
     lines = {line for line, _ in other}
     only_other = {ln for ln in lines if any(o for (x, _), o in other.items() if x == ln) and not any(w for (x, _), w in own.items() if x == ln)}
@@ -1428,7 +1433,9 @@ def _ru_in(text: str, start: int) -> bool:
 #: Kinds of facility that share a name with their town.
 _TOWN_KINDS = frozenset(("port", "terminal", "junction"))
 #: A word for a town right before its name: "the city of Aktau", "Hafenstadt Aktau", «в городе Актау».
-_TOWN_HINT = re.compile(r"[yn] of |tadt |ород")  # a plain scan first: most names have no town word before them
+#: (A plain scan first: most names have no town word before them. Each branch opens with a letter, so the regex engine skips
+#: to those four in C.)
+_TOWN_HINT = re.compile(r"y of |n of |tadt |ород")
 _TOWN_BEFORE = re.compile(r"(?:\b(?:city|town) of |(?:hafen|öl|industrie|groß|küsten)?stadt |\bгород[а-я]{0,2} )$", re.IGNORECASE)
 #: A dateline: the place in capitals at the start of a wire ("ATYRAU, Nov 4 -", «МОСКВА, 17 февраля.»),
 #: or a place before the agency ("Schwedt/Oder (dpa) -"), or a paper's one-word place sentence ("Schwedt/Oder. Seit ...").
@@ -1814,6 +1821,8 @@ def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
 
 _STEM_BIT = {id(p): 1 << k for k, p in enumerate(_STEMMED)}
+#: Substrings one of which every match of each branch pattern holds (read from its parse tree, as for :data:`_STEMMED`).
+_BRANCH_STEMS = {branch: _stems_of(rx) for branch, rx in _BRANCH_MARKS.items()}
 #: By the first two letters of a stem: the stems that begin with them, each with the bit of its pattern.
 _STEM_PAIRS: dict[str, list[tuple[str, int]]] = {}
 for _k, _p in enumerate(_STEMMED):
