@@ -787,6 +787,7 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
 
 _NO_IDS: frozenset[str] = frozenset()
 _ID = attrgetter("id")
+_START = attrgetter("start")
 #: The start of a clause of contrast or a new clause after a semicolon: "..., while", "; ", "während", «тогда как», «, а».
 _CLAUSE_CUT = re.compile(r"[;]\s|,?\s(?:while|whereas|but|während|wohingegen|doch|тогда как|однако)\s|,\s(?:а|но|aber)\s")
 _IS_NONE = None.__class__.__instancecheck__  # the ambiguous names (their plain asset is None), looked up in C
@@ -847,18 +848,20 @@ def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: 
     "the terminal of the CPC", "das Terminal des CPC", "the CPC's export terminal": the kind word becomes a mention
     of the line's own terminal, when no other name covers it (Russian «терминал КТК» is an alias already).
     """
-    word_starts = offsets[0::2]
-    starts = [m.start for m in mentions]  # sorted and disjoint: an overlap test is one bisect (linear on hostile input)
+    starts: list[int] = []  # of the mentions, sorted and disjoint: an overlap test is one bisect (linear on hostile input)
     added: list[Mention] = []
     added_at: set[int] = set()
-    its_at: list[int] | None = None  # word positions of "its", «свой» ..., found on first need
     own_terminal = matcher.own_terminal
+    n = len(raws)
     for m in mentions:
         own = own_terminal.get(m.id)  # lines only
         if own is None:
             continue
-        first = bisect_left(word_starts, m.start)
-        last = bisect_left(word_starts, m.end) - 1
+        if not starts:
+            starts = list(map(_START, mentions))
+        # word k starts at offsets[2k]: the words starting before a position are the even parts ending before it
+        first = (bisect_left(offsets, m.start) + 1) // 2
+        last = (bisect_left(offsets, m.end) + 1) // 2 - 1
         k = None
         for of in _OF_THE:  # the kind word before: "terminal" + "of the" + line
             j = first - len(of) - 1
@@ -871,9 +874,11 @@ def _owned_terminals(mentions: list[Mention], text: str, raws: list[str], gaps: 
             k = next((j for j in range(last + 2, min(last + 5, len(raws))) if raws[j] in _TERMINAL_WORDS and gaps[j] in (" ", "-")
                       and all(g == " " for g in gaps[last + 2 : j])), None)
         if k is None:
-            if its_at is None:
-                its_at = list(compress(range(len(raws)), map(_ITS.__contains__, raws)))
-            k = _its_terminal(raws, gaps, offsets, last, starts, m, its_at)
+            # the first pronoun within the 20 words _its_terminal looks at (a C-level test of those words, not a scan of all)
+            window = raws[last + 1 : min(last + 21, n - 1)]
+            if not _ITS.isdisjoint(window):
+                its = last + 1 + window.index(next(filter(_ITS.__contains__, window)))
+                k = _its_terminal(raws, gaps, offsets, last, starts, m, [its])
         if k is None:
             continue
         st, en = offsets[2 * k], offsets[2 * k + 1]
