@@ -1599,15 +1599,18 @@ def _far_ends(mentions: list[Mention], text: str, raws: list[str], offsets: list
             by_sent.setdefault(m.sentence, set()).add(name_key(words[0]))
     if not by_sent:
         return out
-    spans = sorted((m.start, m.end) for m in mentions)
-    ids = {m.id for m in mentions}
-    starts = offsets[0::2]
+    spans: list[tuple[int, int]] = []  # of the mentions, and their ids: made when a sentence is read
+    ids: set[str] = set()
     alias_ends = matcher.alias_ends
     for sent, fks in by_sent.items():
         if not _said(_SENT_ON, sent, text, sentences, memo):
             continue  # "Karachaganak lies 150 km from Orenburg": no flow between them
+        if not spans:
+            spans = sorted((m.start, m.end) for m in mentions)
+            ids = {m.id for m in mentions}
         s, e = sentences[sent]
-        for k in range(bisect_left(starts, s), min(len(raws), bisect_left(starts, e))):
+        # word k starts at offsets[2k]: the words starting before a position are the even parts ending before it
+        for k in range((bisect_left(offsets, s) + 1) // 2, min(len(raws), (bisect_left(offsets, e) + 1) // 2)):
             if not raws[k][:1].isupper():
                 continue
             pk = name_key(raws[k])
