@@ -821,11 +821,14 @@ def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: 
     operated = {a for k in operator_words for a in matcher.operator_keys[k]} if operator_words else _NO_IDS
     in_clause = local if clause_local is None else clause_local
     words = operator_words if clause_operator_words is None else clause_operator_words
-    clause_operated = {a for k in words for a in matcher.operator_keys[k]} if words else _NO_IDS
+    # (without clauses of contrast the clause is the sentence: its sets are the sentence's, not worked out twice)
+    clause_operated = operated if words is operator_words else {a for k in words for a in matcher.operator_keys[k]} if words else _NO_IDS
+    same = in_clause is local
     best, best_score = targets[0], (-1, -1, -1, -1, -1, -1)
     for t in targets:  # the first of equal scores wins
         near = near_of.get(t) or frozenset((t,))
-        score = (len(near & in_clause), int(t in clause_operated), len(near & local), int(t in operated),
+        in_sentence = len(near & local)
+        score = (in_sentence if same else len(near & in_clause), int(t in clause_operated), in_sentence, int(t in operated),
                  sum(map(doc.get, near, repeat(0))), 0 if t in by_context else 1)
         if score > best_score:
             best, best_score = t, score
