@@ -1447,8 +1447,10 @@ _TOWN_HINT = re.compile(r"y of |n of |tadt |ород")
 _TOWN_BEFORE = re.compile(r"(?:\b(?:city|town) of |(?:hafen|öl|industrie|groß|küsten)?stadt |\bгород[а-я]{0,2} )$", re.IGNORECASE)
 #: A dateline: the place in capitals at the start of a wire ("ATYRAU, Nov 4 -", «МОСКВА, 17 февраля.»),
 #: or a place before the agency ("Schwedt/Oder (dpa) -"), or a paper's one-word place sentence ("Schwedt/Oder. Seit ...").
-_DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}(?:[ -][A-ZÄÖÜА-ЯЁ]{3,})*(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
-                       r"|[A-ZÄÖÜА-ЯЁ][\w-]+(?:/[\w-]+)?(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s))")
+#: (The runs are possessive: what follows each run, a separator or a look-ahead, cannot start inside it, so giving letters
+#: back never finds another match; a long first word fails at once instead of letter by letter.)
+_DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}+(?:[ -][A-ZÄÖÜА-ЯЁ]{3,}+)*+(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?:/[\w-]++)?+(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s))")
 
 
 def _dateline_end(text: str, matcher: Matcher) -> int:
