@@ -1,0 +1,99 @@
+"""Shortcuts of h/speedx: each rewritten pattern or screen gives the same answers as the plain form it replaces.
+
+The plain forms are written out here as they stood before (the regexes as first written); random strings are drawn from
+the letters, separators and case oddities the patterns care about, and the dev set's sentences are read too.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from geo.claims import cues, extract
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Characters the patterns below tell apart: word letters of three scripts, digits, "_", the dashes and spaces of chains,
+#: punctuation of datelines, the odd case-blind letters (İ, ı, ſ, old Cyrillic), a combining accent and a zero-width space.
+ALPHABET = ("aZßÄäöüЖжЁкK_09 -‐–—\u00a0\n\t.,;:/()'’«»\"İıſ\u1c80\u0301\u200b٣"
+            "ATYRAUMOSKVАТЫРАУМОСКВАyno ftadород")
+
+
+def _random_strings(n: int, seed: int, max_len: int = 40) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, max_len))) for _ in range(n)]
+
+
+def _dev_sentences() -> list[str]:
+    articles = yaml.safe_load((ROOT / "tests" / "fixtures" / "extraction_dev.yaml").read_text(encoding="utf-8"))["articles"]
+    return [a["text"][s:e] for a in articles for s, e in extract.split_sentences(a["text"])]
+
+
+def test_the_word_split_is_the_plain_split():
+    plain = re.compile(r"(\w+)")
+    for s in _random_strings(3000, 1) + _dev_sentences():
+        assert extract._SPLIT.split(s) == plain.split(s) == cues._WORDS_SPLIT.split(s)
+
+
+def test_the_possessive_dateline_finds_what_the_plain_one_found():
+    plain = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}(?:[ -][A-ZÄÖÜА-ЯЁ]{3,})*(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]+(?:/[\w-]+)?(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s))")
+    # written for each branch: a wire dateline, two words in capitals, a paper's place and agency, a one-word place sentence
+    lines = ["ATYRAU, Nov 4 (Reuters) - Oil", "NEW YORK - Oil", "ATYRAU-WEST. Oil", "Schwedt/Oder (dpa) - Die", "Schwedt/Oder. Seit",
+             "МОСКВА, 17 февраля.", "Kazakhstan's oil", "AB, no", "ABC DE - x", "ABC-DEF (x) -", "Copy 12."]
+    for s in _random_strings(5000, 2) + lines + _dev_sentences():
+        a, b = plain.match(s), extract._DATELINE.match(s)
+        assert (a is None) == (b is None) and (a is None or a.span() == b.span()), s
+
+
+def test_the_civic_halves_make_the_civic_pattern():
+    assert extract._CIVIC.pattern == f"{extract._CIVIC_LATIN.pattern}|{extract._CIVIC_CYRILLIC.pattern}"
+    for s in [x.casefold() for x in _dev_sentences()] + ["the mayor of atyrau", "мэрия новороссийска", "суд", "offices"]:
+        either = extract._CIVIC_LATIN.search(s) is not None or extract._CIVIC_CYRILLIC.search(s) is not None
+        assert either == (extract._CIVIC.search(s) is not None), s
+
+
+def test_the_town_word_scan_is_the_plain_one():
+    plain = re.compile(r"[yn] of |tadt |ород")
+    for s in [*_random_strings(3000, 3), "the city of Aktau", "in der Hafenstadt Aktau", "в городе Актау", "town of"]:
+        assert (plain.search(s) is None) == (extract._TOWN_HINT.search(s) is None), s
+
+
+@pytest.mark.parametrize("branch", ["north", "south"])
+def test_the_branch_words_are_read_as_the_plain_search(branch):
+    sentences = [x.casefold() for x in _dev_sentences()] + [
+        "the northern leg", "deliveries to poland", "по южной ветке", "nach ungarn", "чешские нпз", "polnische kunden"]
+    found = 0
+    for s in sentences:
+        plain = extract._BRANCH_MARKS[branch].search(s) is not None
+        assert extract._branch_mark(branch, s) == plain, s
+        found += plain
+    assert found >= 3  # the hand-written sentences above hold words of each branch
+
+
+def test_the_odd_letters_are_the_odd_case_class():
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    assert set(extract._ODD_LETTERS) == set(extract._ODD_CASE.findall(every))
+    # a window with an odd letter is still searched when the text holds one, and the answer is read per text
+    text = "Oil moved by the RAİLWAY Kars–Tbilisi–Baku."
+    assert extract._holds_odd(text) and not extract._holds_odd("Oil moved by the railway.")
+    assert extract._may_hold(text, 0, 24, ("rail",))
+
+
+def test_the_pronoun_is_looked_for_in_the_twenty_words_after_the_line():
+    from geo import settings
+
+    m = extract.default_matcher(settings.DATA_DIR)
+
+    def owners(fillers: int) -> list[str]:
+        # words: The(0) CPC(1) cut(2) flows(3), then the fillers (4 .. 3 + fillers), then "its" at 4 + fillers
+        text = f"The CPC cut flows {' '.join(['and'] * fillers)} its terminal."
+        return [x.id for x in extract.analyse(text, language="en", matcher=m).mentions if x.match == "owner"]
+
+    # 17 fillers: "its" is word 21, the 20th word after the line's word 1; 18 fillers: word 22, the 21st, too far
+    assert owners(17) == [m.own_terminal["cpc"]]
+    assert owners(18) == []
+    assert owners(0) == [m.own_terminal["cpc"]]  # "The CPC cut flows  its terminal." (two spaces: no filler)
