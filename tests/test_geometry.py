@@ -461,3 +461,20 @@ def test_scp_passes_psg1_at_gardabani_before_area_80_at_vale(shipped_reports):
     swapped = {**EVIDENCE["scp"], "stations": EVIDENCE["scp"]["stations"][::-1]}
     report = gc.check_line(_redrawn("scp", WAYPOINTS), swapped)
     assert any(p.startswith("stations: PSG-1 (Gardabani)") and "comes before" in p for p in report.problems)
+
+
+def test_tap_philippi_km_post_puts_the_missing_greek_km_east_of_philippi(shipped_reports):
+    # energypress: the disputed Philippi stretch runs from km 195 to km 205; km 200 is checked against Krinides.
+    # Shipped chords: Kipoi-Feres 12.4 + Feres-Komotini 69.1 + Komotini-Xanthi 43.6 + Xanthi-Nea Karvali 37.0
+    # + Nea Karvali-Krinides 19.0 = 181.1 km at Krinides; km 200 lies 18.9 km further along the (westward) chord to
+    # Chryso, so 18.8 km from Krinides: over the 15 km tolerance, listed as open.
+    posts = [p for p in shipped_reports["tap"].problems if p.startswith("km post: drawn km 200 ")]
+    assert posts == ["km post: drawn km 200 lies 19 km from Tenagi of Philippi, km 195-205 (Krinides) (tolerance 15 km)"]
+    philippi = [p for p in EVIDENCE["tap"]["km_posts"] if p["km"] == 200]
+    # Without Nea Karvali the Xanthi-Krinides chord is 51.5 km (176.6 km at Krinides): km 200 is 23.4 km off.
+    cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "tap") & WAYPOINTS["place"].str.startswith("Nea Karvali"))]
+    assert gc.check_km_posts(_redrawn("tap", cut).geometry, philippi)[1] == [
+        "km post: drawn km 200 lies 23 km from Tenagi of Philippi, km 195-205 (Krinides) (tolerance 15 km)"]
+    # A course ~20 km longer before Philippi (Feres moved 0.3 deg = 33 km north, a synthetic Evros detour, as the 67 km
+    # published for the Evros unit suggest) brings km 200 to 7 km from Krinides: the check passes.
+    assert gc.check_km_posts(_moved("tap", "Feres", north=0.3).geometry, philippi) == (1, [])
