@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from shapely.geometry import LineString
 
@@ -478,3 +479,20 @@ def test_tap_philippi_km_post_puts_the_missing_greek_km_east_of_philippi(shipped
     # A course ~20 km longer before Philippi (Feres moved 0.3 deg = 33 km north, a synthetic Evros detour, as the 67 km
     # published for the Evros unit suggest) brings km 200 to 7 km from Krinides: the check passes.
     assert gc.check_km_posts(_moved("tap", "Feres", north=0.3).geometry, philippi) == (1, [])
+
+
+def test_btc_province_list_from_the_expropriation_decision_catches_the_missed_gumushane(shipped_reports):
+    # The decision names ten provinces; the shipped chords Erzincan-Refahiye-Hafik stay ~40 km south of the nearest
+    # Gumushane towns (Siran 40.19 N 39.12 E, Kelkit), so the one region missed is Gumushane (listed open).
+    assert [p for p in shipped_reports["btc"].problems if p.startswith("regions")] == [
+        "regions: the line never enters TR Gumushane"]
+    assert shipped_reports["btc"].regions_matched == 20 and shipped_reports["btc"].regions_expected == 21
+    # A course drawn north through Siran (a test-only waypoint between Erzincan and Refahiye) enters Gumushane and
+    # the region check passes, so the check measures the drawing, not the list.
+    wp = WAYPOINTS.copy()
+    erzincan = wp[(wp["asset_id"] == "btc") & (wp["place"] == "Erzincan")].iloc[0]
+    siran = {**erzincan.to_dict(), "seq": float(erzincan["seq"]) + 0.5, "place": "Siran (test)", "lat": 40.1906, "lon": 39.1175}
+    wp = pd.concat([wp, pd.DataFrame([siran])], ignore_index=True)
+    wp["seq"] = wp["seq"].astype(float)
+    report = gc.check_line(_redrawn("btc", wp), EVIDENCE["btc"])
+    assert not [p for p in report.problems if p.startswith("regions")]
