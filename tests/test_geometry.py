@@ -496,3 +496,39 @@ def test_btc_province_list_from_the_expropriation_decision_catches_the_missed_gu
     wp["seq"] = wp["seq"].astype(float)
     report = gc.check_line(_redrawn("btc", wp), EVIDENCE["btc"])
     assert not [p for p in report.problems if p.startswith("regions")]
+
+
+def _region_at(line, km):
+    lon, lat = gc.point_at_km(line, km)
+    return regions_of(np.array([lat]), np.array([lon]))[0]
+
+
+def test_bbs_washouts_at_km_413_to_481_lie_in_kyzylorda_region():
+    # El.kz / Emergencies Ministry: meltwater washouts at km 413, 436, 458.4, 466 and 481 of Beineu-Bozoi-Shymkent, in
+    # Kyzylorda region. Shipped: Bozoi at drawn km 299, so km 413 lies 114 km on along the Bozoi-Saksaulsky chord, just
+    # past the Aktobe-Kyzylorda line (drawn km 400 is still in Aktobe by the nearest-town rule).
+    kms = (413, 436, 458.4, 466, 481)
+    assert {_region_at(ASSETS.loc["bbs", "geometry"], km) for km in kms} == {("KZ", "Qyzylorda")}
+    # Bozoi moved 0.4 deg (44 km) north lengthens Beineu-Bozoi by ~20 km: km 413 falls back into Aktobe region.
+    moved = _moved("bbs", "Bozoi", north=0.4).geometry
+    assert _region_at(moved, 413) == ("KZ", "Aqtoebe")
+
+
+def test_cac_valves_at_inder_and_zhangala_confirm_the_makat_aleksandrov_gay_corridor():
+    # Interfax 2003: valves closed near Inder (Atyrau region) and Zhangala (West Kazakhstan) after a rupture near
+    # Zhanatalap. Without the two waypoints the straight Makat-Aleksandrov Gay chord already passes 3.2 km from Inderbor
+    # and 6.9 km from Zhangala (GeoNames 609798, 609965), so the evidence confirms the old corridor; a course bent north
+    # through Uralsk (test-only waypoint) passes 76 and 152 km from them.
+    places = [(48.55, 51.7833), (49.2153, 50.2901)]
+    cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "cac") & WAYPOINTS["place"].str.match(r"(Inderbor|Zhangala)"))]
+    chord = _redrawn("cac", cut).geometry
+    assert all(float(distance_to_line_km(chord, lon, lat)) < 10 for lat, lon in places)
+    makat = cut[(cut["asset_id"] == "cac") & (cut["place"] == "Makat")].iloc[0].to_dict()
+    uralsk = {**makat, "seq": float(makat["seq"]) + 0.5, "place": "Uralsk (test)", "lat": 51.2333, "lon": 51.3667}
+    bent = pd.concat([cut, pd.DataFrame([uralsk])], ignore_index=True)
+    bent["seq"] = bent["seq"].astype(float)
+    bent_line = _redrawn("cac", bent).geometry
+    assert all(float(distance_to_line_km(bent_line, lon, lat)) > 50 for lat, lon in places)
+    # The shipped drawing enters West Kazakhstan region, where the rupture was.
+    samples = gc.sample(ASSETS.loc["cac", "geometry"])
+    assert ("KZ", "Batys Qazaqstan") in set(regions_of(samples[:, 1], samples[:, 0]))
