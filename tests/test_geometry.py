@@ -49,6 +49,12 @@ def _moved(asset_id: str, place: str, *, to: tuple[float, float] | None = None, 
     return _redrawn(asset_id, moved)
 
 
+def _region_at(line, km):
+    """The (country, first-level region) of the drawn point at ``km``."""
+    lon, lat = gc.point_at_km(line, km)
+    return regions_of(np.array([lat]), np.array([lon]))[0]
+
+
 def test_point_at_km_on_the_equator():
     lon, lat = gc.point_at_km(EQUATOR, DEG_KM)
     assert lon == pytest.approx(1.0, abs=0.001) and lat == pytest.approx(0.0, abs=1e-9)
@@ -395,13 +401,9 @@ def test_uas_km_326_lies_in_mangystau():
     # CA-News (2004): km 326 of Uzen-Atyrau-Samara is in Beineu district of Mangystau region. The drawing reaches Beineu
     # at km 283 (Uzen-Beineu chord), so km 326 falls 43 km on towards Kulsary, still in Mangystau. A course straight
     # from Uzen to Kulsary (no Beineu) would put km 326 near 46.2 N, in Atyrau region.
-    def region_at(line, km):
-        lon, lat = gc.point_at_km(line, km)
-        return regions_of(np.array([lat]), np.array([lon]))[0]
-
-    assert region_at(ASSETS.loc["uas", "geometry"], 326) == ("KZ", "Mangghystau")
+    assert _region_at(ASSETS.loc["uas", "geometry"], 326) == ("KZ", "Mangghystau")
     cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "uas") & (WAYPOINTS["place"] == "Beineu"))]
-    assert region_at(_redrawn("uas", cut).geometry, 326) == ("KZ", "Atyrau")
+    assert _region_at(_redrawn("uas", cut).geometry, 326) == ("KZ", "Atyrau")
 
 
 def test_length_check_accepts_a_documented_shortfall_down_to_its_bound_only():
@@ -496,11 +498,6 @@ def test_btc_province_list_from_the_expropriation_decision_catches_the_missed_gu
     wp["seq"] = wp["seq"].astype(float)
     report = gc.check_line(_redrawn("btc", wp), EVIDENCE["btc"])
     assert not [p for p in report.problems if p.startswith("regions")]
-
-
-def _region_at(line, km):
-    lon, lat = gc.point_at_km(line, km)
-    return regions_of(np.array([lat]), np.array([lon]))[0]
 
 
 def test_bbs_washouts_at_km_413_to_481_lie_in_kyzylorda_region():
