@@ -529,3 +529,14 @@ def test_cac_valves_at_inder_and_zhangala_confirm_the_makat_aleksandrov_gay_corr
     # The shipped drawing enters West Kazakhstan region, where the rupture was.
     samples = gc.sample(ASSETS.loc["cac", "geometry"])
     assert ("KZ", "Batys Qazaqstan") in set(regions_of(samples[:, 1], samples[:, 0]))
+
+
+def test_cpc_kazakh_section_is_checked_against_the_452_km_in_atyrau_region(shipped_reports):
+    # SKNEWS (2025): 452 km of CPC lie in Atyrau region. Shipped chords Tengiz-Atyrau PS-Isatay-Kurmangazy-Kigach give
+    # 79 samples of ~5 km there, ~395 km: under 452 - 10 % = 406.8 km, listed open.
+    assert [p for p in shipped_reports["cpc"].problems if p.startswith("region km")] == [
+        "region km: 395 km drawn in KZ Atyrau vs 452 km published (tolerance ±10%)"]
+    # The Atyrau station moved 0.3 deg (33 km) north, a course that bends round the city, gives 84 samples (~420 km):
+    # the check passes, so it measures the Kazakh course, not the total length.
+    report = gc.check_line(_moved("cpc", "Atyrau pump station", north=0.3), EVIDENCE["cpc"])
+    assert not [p for p in report.problems if p.startswith("region km")]
