@@ -540,3 +540,20 @@ def test_cpc_kazakh_section_is_checked_against_the_452_km_in_atyrau_region(shipp
     # the check passes, so it measures the Kazakh course, not the total length.
     report = gc.check_line(_moved("cpc", "Atyrau pump station", north=0.3), EVIDENCE["cpc"])
     assert not [p for p in report.problems if p.startswith("region km")]
+
+
+def test_cagp_zhambyl_km_follows_the_drawn_course_and_stays_open(shipped_reports):
+    # Kazinform (2009): 476 km of the Kazakh line in Zhambyl region. Shipped: ~354 km of samples there (the nearest-town
+    # rule gives ~80 km of the Shu-Almaty stretch, in Kordai district, to Kyrgyz towns), listed open.
+    assert [p for p in shipped_reports["cagp"].problems if p.startswith("region km")] == [
+        "region km: 354 km drawn in KZ Zhambyl vs 476 km published (tolerance ±10%)"]
+    # A test-only bend north between Taraz and Shu (44.0 N 72.9 E, into the Moyynkum side) adds ~46 km of line and
+    # raises the Zhambyl samples to ~414 km: the check reads the course, and even this detour stays under 428.4 km.
+    wp = WAYPOINTS.copy()
+    taraz = wp[(wp["asset_id"] == "cagp") & (wp["place"] == "Taraz")].iloc[0].to_dict()
+    bend = {**taraz, "seq": float(taraz["seq"]) + 0.5, "place": "bend (test)", "lat": 44.0, "lon": 72.9}
+    wp = pd.concat([wp, pd.DataFrame([bend])], ignore_index=True)
+    wp["seq"] = wp["seq"].astype(float)
+    report = gc.check_line(_redrawn("cagp", wp), EVIDENCE["cagp"])
+    assert [p for p in report.problems if p.startswith("region km")] == [
+        "region km: 414 km drawn in KZ Zhambyl vs 476 km published (tolerance ±10%)"]
