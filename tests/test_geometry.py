@@ -557,3 +557,39 @@ def test_cagp_zhambyl_km_follows_the_drawn_course_and_stays_open(shipped_reports
     report = gc.check_line(_redrawn("cagp", wp), EVIDENCE["cagp"])
     assert [p for p in report.problems if p.startswith("region km")] == [
         "region km: 414 km drawn in KZ Zhambyl vs 476 km published (tolerance ±10%)"]
+
+
+def test_btc_oil_road_km_posts_pass_at_haciqabul_and_put_114_km_before_refahiye(shipped_reports):
+    # The Oil Road (2012): BTC KP 55 at Lake Hacıqabul, KP 1,220 at Refahiye. Shipped chords: Sangachal-Mughan 56.3 km,
+    # so drawn km 55 lies 1.3 km before Mughan, which is ~12.5 km from Hacıqabul town (6.7 km of latitude, 10.6 km of
+    # longitude): 11.5 km, inside 15 km. The chords to Refahiye sum to 1,106.2 km; km 1,220 lies 113.8 km along the
+    # 118.1 km Refahiye-Hafik chord, 4.3 km before Hafik: 113 km from Refahiye, listed open.
+    report = shipped_reports["btc"]
+    assert [p for p in report.problems if p.startswith("km post")] == [
+        "km post: drawn km 1220 lies 113 km from Refahiye, BTC KP 1,220 (tolerance 15 km)"]
+    assert (report.km_posts_ok, report.km_posts_checked) == (3, 4)  # 2 km posts + PSA-2 and PSG-1
+    haciqabul, refahiye = EVIDENCE["btc"]["km_posts"]
+    # Mughan moved 0.1 deg (11 km) north: drawn km 55 is 20 km from Hacıqabul and the post fails.
+    assert gc.check_km_posts(_moved("btc", "Mughan", north=0.1).geometry, [haciqabul])[0] == 0
+    # A test-only bend north between Erzincan and Refahiye (40.6 N 39.1 E) adds ~120 km before Refahiye (drawn km ~1,226):
+    # the Refahiye post passes, so it reads the course length before Refahiye, not the waypoint list.
+    wp = WAYPOINTS.copy()
+    erzincan = wp[(wp["asset_id"] == "btc") & (wp["place"] == "Erzincan")].iloc[0].to_dict()
+    bend = {**erzincan, "seq": float(erzincan["seq"]) + 0.5, "place": "bend (test)", "lat": 40.6, "lon": 39.1}
+    wp = pd.concat([wp, pd.DataFrame([bend])], ignore_index=True)
+    wp["seq"] = wp["seq"].astype(float)
+    assert gc.check_km_posts(_redrawn("btc", wp).geometry, [refahiye]) == (1, [])
+
+
+def test_cpc_drawn_line_meets_the_akkistau_road_41_km_before_the_published_crossing():
+    # CPC connects a section at km 266, under the Atyrau-Astrakhan highway, which runs through Akkistau. Shipped chords
+    # Tengiz-Atyrau PS 144.4 km + Atyrau PS-Akkistau 80.9 km = 225.3 km: the drawing passes Akkistau (0.1 km off) at
+    # km ~225, 41 km before 266, more than the 15 km a km post may be off (documented, not a check: the crossing itself
+    # is not located). The flood dams at km 192 and 197 are drawn 34 and 39 km west of Atyrau (the line passes the city
+    # centre at km ~157; 192 - 157 = 35 and 197 - 157 = 40 km along a near-straight westward chord).
+    line = ASSETS.loc["cpc", "geometry"]
+    km, off = gc.km_along(line, 51.0063, 47.2211)
+    assert 224 <= km <= 227 and off < 1
+    assert 266 - km > gc.KM_POST_TOLERANCE_KM
+    dams = [gc.point_at_km(line, k) for k in (192, 197)]
+    assert [round(float(haversine_km(lon, lat, 51.8843, 47.1048))) for lon, lat in dams] == [34, 39]
