@@ -1084,3 +1084,20 @@ def test_a_trip_to_the_capital_or_talks_there_is_the_town(text, language, expect
 ])
 def test_a_lines_name_with_its_commodity_word(sentence: str, lang: str, expected: set[str]) -> None:
     assert links(sentence, lang) == expected
+
+
+# --- branch h/links14: fixes tuned on batch 14 (extraction_links_holdout14.yaml); sentences of their own ---------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a clause of contrast in one sentence must not reach back into earlier sentences: the CPC of sentences 1-2 is no
+    # evidence for the clause "Urals via Novorossiysk ..." of sentence 3, whose own grade (Urals) is Transneft's
+    ("The CPC line was hit by drones. CPC Blend loadings fell. Urals cargoes via Novorossiysk kept moving; the Transneft "
+     "berths are further east.", "en", {"cpc", "sheskharis"}),
+    ("Das CPC meldete Schäden. Die Sorte CPC Blend wurde teurer. Rohöl der Sorte Urals wurde über Noworossijsk weiter "
+     "verladen, während die Bojen repariert wurden.", "de", {"cpc", "sheskharis"}),
+    # the counterpart: the CPC in the clause itself still makes the town the CPC terminal
+    ("The CPC line was hit by drones. Loadings of CPC Blend at Novorossiysk fell; Urals prices rose.", "en",
+     {"cpc", "cpc-marine-terminal"}),
+])
+def test_a_clause_does_not_reach_into_earlier_sentences(text, language, expected):
+    assert links(text, language) == expected

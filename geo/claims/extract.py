@@ -1092,6 +1092,16 @@ def _grade_operated(text: str, sentences: list[tuple[int, int]], ambiguous: list
                 clause_operated.setdefault(bisect_right(cuts, g.start()), set()).add(_TRANSNEFT)
 
 
+def _clauses_bounded(cuts: list[int], in_sentences: list[int], sentences: list[tuple[int, int]]) -> list[int]:
+    """Clause starts with the bounds of the ambiguous names' sentences added: a clause never runs into another sentence.
+
+    Without them the first clause of a sentence began at the last cut of an earlier one (or at the text's start), and the
+    names of the sentences between counted as the clause's ("CPC Blend rose. Urals via Novorossiysk was not hit; ...").
+    """
+    bounds = {b for sent in set(in_sentences) for b in sentences[sent]}
+    return sorted(bounds.union(cuts))
+
+
 def analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
     """Every mention and every candidate claim of one article."""
     lang = language or guess_language(text)
@@ -1124,6 +1134,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         in_sentences = [found[i][0].sentence for i in ambiguous]
         for sent in sorted(set(in_sentences)):
             cuts.extend(c.start() for c in _CLAUSE_CUT.finditer(text, *sentences[sent]))
+        if cuts:
+            cuts = _clauses_bounded(cuts, in_sentences, sentences)
         for k, key in doc_keys:  # read only to settle an ambiguous name
             operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).add(key)
             if cuts:
