@@ -1101,3 +1101,15 @@ def test_a_lines_name_with_its_commodity_word(sentence: str, lang: str, expected
 ])
 def test_a_clause_does_not_reach_into_earlier_sentences(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # an abbreviation followed by an amount with its unit is the asset's volume (statistics written as lists)
+    ("Kazakh crude exports in October by grade: CPC 4.9 million tonnes, KEBCO 0.3 million tonnes.", "en", {"cpc", "uas"}),
+    ("Rohöleinfuhren aus Kasachstan: KEBCO 0,4 Mio. t, CPC Blend 0,8 Mio. t.", "de", {"uas", "cpc"}),
+    # a number without a unit after it stays part of another name: the stock index, in an oil story too
+    ("The CAC 40 fell 1.2% as Brent crude rose.", "en", set()),
+    ("Der CAC 40 schloss im Minus, Rohöl wurde teurer.", "de", set()),
+])
+def test_an_abbreviation_followed_by_an_amount_is_the_asset(text, language, expected):
+    assert links(text, language) == expected

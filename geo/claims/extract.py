@@ -55,6 +55,15 @@ _SPLIT = re.compile(r"(\w+)")
 #: The gaps that join the places of a chain: any dash, bare or between single spaces.
 _DASH_GAPS = frozenset(f"{a}{d}{b}" for d in "-‐‑‒–—―" for a in ("", " ", "\u00a0") for b in ("", " ", "\u00a0"))
 _NUMBER_AFTER = re.compile(r"[\s-]?\d")  # used with match(text, pos): no "^"
+#: A number with a unit of quantity after an abbreviation: an amount of it ("KEBCO 0,23 Mio. t", «КТК – 5,2 млн т»), not
+#: the name of an index or a model ("CAC 40", "BPS 2").
+_QUANTITY_AFTER = re.compile(r"\s?\d[\d.,\u00a0 ]*\s?(?:Mio\b|Mrd\b|mln\b|mn\b|bn\b|million|billion|thousand|Millionen|"
+                             r"Milliarden|Tausend|млн\b|млрд\b|тыс\b|tonnes|tons\b|Tonnen|barrels|bbl\b|bcm\b|b/d|bpd\b)")
+
+
+def _index_number_after(text: str, pos: int) -> bool:
+    """A number right after the abbreviation ending at ``pos`` that is part of another name ("CAC 40"), not an amount."""
+    return _NUMBER_AFTER.match(text, pos, pos + 2) is not None and _QUANTITY_AFTER.match(text, pos, pos + 40) is None
 _LIST_MARK = re.compile(r"[,;\n]")  # a list's separator: no name's words run across one unless its alias has it
 _NO_ENTRIES: list[Entry] = []
 #: Fuzzy matching accepts one vowel or "h" edit in a word key of at least this many letters.
@@ -386,7 +395,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         best_n, best = 0, _NO_ENTRIES
         raw = raws[i]
         node = trie.get(keys[i])  # the node of the prefix keys[i : i + n]
-        if raw in abbrevs and not _NUMBER_AFTER.match(text, offsets[2 * i + 1], offsets[2 * i + 1] + 2):
+        if raw in abbrevs and not _index_number_after(text, offsets[2 * i + 1]):
             best_n, best = 1, abbrevs[raw]
         elif node is None or (None not in node and (i + 1 == n_keys or keys[i + 1] not in node)):
             continue  # most starts ("Kazakhstan" before no "-China pipeline") open no name: the loop below would find none
