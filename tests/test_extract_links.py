@@ -1113,3 +1113,26 @@ def test_a_clause_does_not_reach_into_earlier_sentences(text, language, expected
 ])
 def test_an_abbreviation_followed_by_an_amount_is_the_asset(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # «Грузии» (Georgia's) is no «груз» (cargo): the sentence is of no port's business
+    ("Тренер сборной Грузии объявил состав на сборы в Батуми.", "ru", set()),
+    ("Премьер-министр Грузии открыл в Батуми новый университет.", "ru", set()),
+    # cargo itself still is
+    ("Через Батуми идут грузы в Армению.", "ru", {"batumi"}),
+    ("В порту Батуми грузили зерно.", "ru", {"batumi"}),
+])
+def test_georgia_is_no_cargo(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a field's name that is a person's here makes no oil sentence of the towns beside it
+    ("Kazakhstan ships oil via the CPC. Tengiz Gabunia, the coach, took his squad to Batumi.", "en", {"cpc"}),
+    ("Казахстан экспортирует нефть через КТК. Тренер Тенгиз Габуния провёл с командой сборы в Батуми.", "ru", {"cpc"}),
+    # the field itself does: its oil and the port it goes to
+    ("Kazakhstan ships oil via the CPC. Tengiz crude also goes by rail to Batumi.", "en", {"cpc", "tengiz", "batumi"}),
+])
+def test_a_fields_name_that_is_a_persons_makes_no_oil_sentence(text, language, expected):
+    assert links(text, language) == expected

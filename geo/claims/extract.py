@@ -1704,9 +1704,9 @@ _OWN_NAME_KINDS = frozenset(("pipeline", "shipping_lane", "rail", "field"))
 #: customs checks slowed", "In Ust-Luga bleibt der Umschlag stabil"); without, the town ("Samara's ice hockey team").
 _OWN_BUSINESS = {
     # plural and case forms of the port word ("zu den Häfen Batumi und Poti", «порты», «портах»); dredging keeps a port
-    # open; «грузинский» (Georgian) is no «груз» (cargo)
+    # open; «грузинский» (Georgian) and «Грузии» (Georgia's) are no «груз» (cargo)
     "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|berth|dredg|"
-                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин)|причал|"
+                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
     "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив"),
     "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци"),  # a pump jack is a well's
@@ -1719,7 +1719,7 @@ _OWN_BUSINESS = {
 _CARGO_KINDS = frozenset(("port", "terminal", "border_crossing"))
 #: A plural word for ports and a word of cargo (the sentence before a list of ports): «Грузооборот морских портов снизился».
 _PORTS = re.compile(r"\bports\b|häfen|(?<![а-яё])порт(?:ы|ов|ам|ами|ах)\b")
-_CARGO = re.compile(r"cargo|freight|throughput|umschlag|güter|груз|перевал")  # with it: the ports' cargo, not "avoids Russian ports"
+_CARGO = re.compile(r"cargo|freight|throughput|umschlag|güter|груз(?!ин|и[яию]\b|ией\b)|перевал")  # with it: the ports' cargo, not "avoids Russian ports"
 #: Words of passengers: a port in a sentence of tourists or ferry guests is the town's harbour, not a facility of oil.
 _PASSENGERS = re.compile(r"passenger|tourist|holidaymaker|visitor|guest|fans\b|passagier|urlauber|gäste|besucher|пассажир|турист|"
                          r"гост[ейия]|зрител|болельщик|cruise|kreuzfahrt|круиз")
@@ -1921,8 +1921,19 @@ def _own_name(m: Mention, kind: str, energy_doc: bool, text: str, sentences: lis
 
 def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_doc: bool, text: str,
                         sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> set[int]:
-    """Sentences that name an asset by a name of its own (a line, a field), as :func:`_cue_less` reads it."""
-    return {m.sentence for m in mentions if _own_name(m, kinds.get(m.id, ""), energy_doc, text, sentences, memo)}
+    """Sentences that name an asset by a name of its own (a line, a field), as :func:`_cue_less` reads it.
+
+    Not a field's name that is a person's, a club's or a lake's here ("coach Tengiz Chkonia ... a camp in Batumi"): it makes
+    no sentence one of oil for the towns in it.
+    """
+    return {m.sentence for m in mentions if _own_name(m, kind := kinds.get(m.id, ""), energy_doc, text, sentences, memo)
+            and not (kind == "field" and _someone_elses(m, text))}
+
+
+def _someone_elses(m: Mention, text: str) -> bool:
+    """A field's one-word name that is a person's, a venue's or a lake's here ("Tengiz Chkonia", "coach Tengiz", "Lake Tengiz")."""
+    return (_NOT_A_FIELD_AFTER.match(text, m.end, m.end + 30) is not None
+            or _NOT_A_FIELD_BEFORE.search(text, max(0, m.start - 25), m.start) is not None)
 
 
 def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tuple[int, int]], own_names: set[int],
@@ -1945,8 +1956,7 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     if cargo and kind not in _CARGO_KINDS:
         return False  # other goods: no line, field or junction is meant (a port, a terminal's port or a crossing handles them)
     if kind in _OWN_NAME_KINDS:
-        if kind == "field" and (_SPEAKS_AFTER.match(text, m.end, m.end + 30) or _NOT_A_FIELD_AFTER.match(text, m.end, m.end + 30)
-                                or _NOT_A_FIELD_BEFORE.search(text, max(0, m.start - 25), m.start)):
+        if kind == "field" and (_SPEAKS_AFTER.match(text, m.end, m.end + 30) or _someone_elses(m, text)):
             return False
         return _own_name(m, kind, energy_doc, text, sentences, memo)
     business = _OWN_BUSINESS.get(kind or "")
