@@ -1136,3 +1136,17 @@ def test_georgia_is_no_cargo(text, language, expected):
 ])
 def test_a_fields_name_that_is_a_persons_makes_no_oil_sentence(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a vessel word right before a name: the ship's name (ships are named after towns, fields and lines)
+    ("The crude tanker Atyrau ran aground off Makhachkala port with 5,000 tonnes of oil.", "en", {"makhachkala"}),
+    ("Der Tanker „Kashagan“ hat im Hafen Aktau Rohöl geladen.", "de", {"aktau"}),
+    ("Танкер «Самара» с дизельным топливом задержан в Босфоре у Стамбула.", "ru", {"lane-black-sea-bosphorus"}),
+    ("A chemical carrier named Druzhba collided with a barge on the Danube.", "en", set()),
+    # no vessel word, or a plural, or a route after it: the place
+    ("Tankers carried Kazakh crude from Aktau to Makhachkala port.", "en", {"aktau", "makhachkala", "lane-aktau-makhachkala"}),
+    ("The tanker Aktau–Makhachkala service carried more crude.", "en", {"aktau", "makhachkala", "lane-aktau-makhachkala"}),
+])
+def test_a_name_after_a_vessel_word_is_a_ship(text, language, expected):
+    assert links(text, language) == expected

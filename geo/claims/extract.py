@@ -1158,6 +1158,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated)
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher)
+        mentions = _ship_names_dropped(mentions, text)
     if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
         mentions = _other_branches_dropped(mentions, text, sentences, matcher)
     line_ids = matcher.line_ids
@@ -1885,6 +1886,23 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
+
+
+#: A vessel word (and "named", «под названием») right before a name, with an opening quote or none: the ship's name
+#: ("a product tanker named Samara", "der Tanker „Tengis“", «танкер «Атырау»»), not the place or field it is named after.
+_SHIP_BEFORE = re.compile(r"(?<![\w-])(?:tanker|vessel|ship|freighter|carrier|barge|Tanker|Schiff|Frachter|[Тт]анкер(?:а|у|ом|е)?|"
+                          r"[Сс]удн(?:о|а|у|ом|е)|[Тт]еплоход(?:а|у|ом|е)?|[Сс]ухогруз(?:а|у|ом|е)?)"
+                          r"(?:\s+(?:named|called|namens|под названием|с названием))?\s*[«\"„“']?$")
+#: A dash and a capital after the name, or a dash in it: a route named by its ends ("tanker Aktau–Baku"), no ship.
+_DASHES = frozenset("-–—")
+_ROUTE_DASH_AFTER = re.compile(r"[»\"“”']?\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]")
+
+
+def _ship_names_dropped(mentions: list[Mention], text: str) -> list[Mention]:
+    """Names that name a ship here: a vessel word right before them (ships are named after towns, fields and lines)."""
+    ships = {id(m) for m in mentions if _SHIP_BEFORE.search(text, max(0, m.start - 40), m.start)
+             and not _ROUTE_DASH_AFTER.match(text, m.end) and not _DASHES.intersection(m.text)}
+    return [m for m in mentions if id(m) not in ships] if ships else mentions
 
 
 def _abbreviation(alias: str) -> bool:
