@@ -1162,3 +1162,32 @@ def test_a_name_after_a_vessel_word_is_a_ship(text, language, expected):
 ])
 def test_ncoc_in_russian_is_kashagan(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a junction's town named with a refinery word is the town's refinery, not the pipeline node
+    ("Kazakhstan ships oil via the CPC. Pipeline deliveries of crude to the refineries of Pavlodar and Shymkent rose 3%.", "en",
+     {"cpc"}),
+    ("Kasachstan exportiert Öl über das CPC. Per Pipeline erhielt die Raffinerie in Atyrau mehr Rohöl.", "de", {"cpc"}),
+    ("Казахстан экспортирует нефть через КТК. По трубопроводу нефть на НПЗ в Шымкенте поступала по графику.", "ru", {"cpc"}),
+    ("Казахстан экспортирует нефть через КТК. Отгрузки нефти в Атырау и Павлодар на нефтеперерабатывающие заводы выросли.",
+     "ru", {"cpc"}),
+    # a pipeline's node in the same story stays the junction (the refinery word names another town's plant)
+    ("Kazakhstan ships oil via the CPC. Crude is pumped from Atyrau to Samara and on to the Schwedt refinery.", "en",
+     {"cpc", "atyrau", "samara", "schwedt"}),
+    ("Казахстан экспортирует нефть через КТК. Нефть по трубопроводу идёт из Атырау в Самару.", "ru", {"cpc", "atyrau", "samara"}),
+])
+def test_a_junctions_town_with_a_refinery_word_is_the_towns_refinery(text, language, expected):
+    assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a name ends with its sentence: an abbreviation before a sentence that opens with "Pipeline" keeps its own match
+    # (the longer alias "CPC pipeline" ran across the full stop and was dropped whole, losing "CPC" too)
+    ("Oil goes west via the BTC. Pipeline repairs in Georgia end next week.", "en", {"btc"}),
+    ("Kasachstan exportiert Öl über das CPC. Pipeline-Reparaturen dauern an.", "de", {"cpc"}),
+    # within one sentence the longer alias still wins
+    ("Repairs on the CPC pipeline end next week.", "en", {"cpc"}),
+])
+def test_a_name_ends_with_its_sentence(text, language, expected):
+    assert links(text, language) == expected

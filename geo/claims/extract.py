@@ -400,6 +400,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         elif node is None or (None not in node and (i + 1 == n_keys or keys[i + 1] not in node)):
             continue  # most starts ("Kazakhstan" before no "-China pipeline") open no name: the loop below would find none
         n, limit = 1, n_keys - i  # the trie is no deeper than the longest name (matcher.max_len words)
+        # a name ends with its sentence: "via the CPC. Pipeline repairs ..." is "CPC", not "CPC pipeline" (dropped below)
+        sent_end = _next_sentence_start(sentence_starts, offsets[2 * i], len(text))
         while node is not None:
             entries = node.get(None)
             if entries:
@@ -417,7 +419,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                 if entries and n >= best_n:
                     best = entries if n > best_n else best + entries
                     best_n = n
-            if n >= limit or ")" in gaps[i + n] or "(" in gaps[i + n]:
+            if n >= limit or ")" in gaps[i + n] or "(" in gaps[i + n] or offsets[2 * (i + n)] >= sent_end:
                 break  # nor out of brackets: "Baku-Tbilisi-Ceyhan (BTC) pipeline" has the name "BTC", not "BTC) pipeline"
             node = node.get(keys[i + n])
             n += 1
@@ -458,6 +460,12 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         kept = [f for f, drop in zip(found, inside, strict=True) if not drop]
         found = sorted(kept + chains, key=lambda x: x[0].start)
     return found
+
+
+def _next_sentence_start(sentence_starts: list[int], pos: int, end: int) -> int:
+    """Where the sentence after the one holding ``pos`` starts (``end`` for the last sentence)."""
+    k = bisect_right(sentence_starts, pos)
+    return sentence_starts[k] if k < len(sentence_starts) else end
 
 
 #: Countries whose pairs name lines ("Kazakhstan-China pipeline"), as chain keys (adjectives folded by DEMONYMS).
@@ -1101,6 +1109,24 @@ def _grade_operated(text: str, sentences: list[tuple[int, int]], ambiguous: list
                 clause_operated.setdefault(bisect_right(cuts, g.start()), set()).add(_TRANSNEFT)
 
 
+#: A refinery word: "refinery", "Raffinerie", «НПЗ», «нефтеперерабатывающий завод» (any case or number).
+_REFINERY = r"(?:[Rr]efiner(?:y|ies)|[Rr]affinerie(?:n)?|НПЗ|[Нн]ефтеперерабатывающ\w*\s+завод\w*)"
+#: More towns of one list after a name: ", Pavlodar and Shymkent", «, Павлодар и Атырау».
+_MORE_TOWNS = r"(?:\s*(?:,|and|und|и)\s*[A-ZÄÖÜА-ЯЁ][\w-]*)*"
+#: The name (and the towns listed with it) right before a refinery word: "Atyrau refinery", "Atyrau, Pavlodar and Shymkent
+#: refineries", «в Шымкент, Павлодар и Атырау на нефтеперерабатывающие заводы».
+_REFINERY_AFTER = re.compile(_MORE_TOWNS + r"\s+(?:на\s+|to\s+the\s+|zur\s+|zu\s+den\s+)?" + _REFINERY)
+#: A refinery word and "in" / "of" / «в» right before the name (or before the list it ends): "the refinery in Atyrau",
+#: «НПЗ в Шымкенте», "the refineries of Pavlodar and Shymkent".
+_REFINERY_BEFORE = re.compile(_REFINERY + r"\s+(?:in|at|of|near|bei|von|в|под)\s+(?:[A-ZÄÖÜА-ЯЁ][\w-]*\s*(?:,|and|und|и)\s*)*$")
+
+
+def _refinery_of_town(m: Mention, text: str) -> bool:
+    """A junction's name with a refinery word right before or after it (a list of towns between): the town's refinery."""
+    return (_REFINERY_AFTER.match(text, m.end, m.end + 80) is not None
+            or _REFINERY_BEFORE.search(text, max(0, m.start - 60), m.start) is not None)
+
+
 def _clauses_bounded(cuts: list[int], in_sentences: list[int], sentences: list[tuple[int, int]]) -> list[int]:
     """Clause starts with the bounds of the ambiguous names' sentences added: a clause never runs into another sentence.
 
@@ -1210,6 +1236,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             and _LANDMARK_BEFORE.search(text, start, m.start) is not None)))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
     towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and _in_route_name(m, text))
+    # "the Atyrau refinery", «на НПЗ в Шымкенте»: the town's refinery, not the pipeline junction of the same name
+    towns.update(id(m) for m in bare if kinds[m.id] == "junction" and _refinery_of_town(m, text))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
