@@ -1191,3 +1191,17 @@ def test_a_junctions_town_with_a_refinery_word_is_the_towns_refinery(text, langu
 ])
 def test_a_name_ends_with_its_sentence(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # carrying goods to a port by sea is the port's business, though no cargo word is written
+    ("Мы возим в Актау всё, что закажут клиенты.", "ru", {"aktau"}),
+    ("Часть партии перевезли в Курык на баржах.", "ru", {"kuryk"}),
+    # as "shipped to" and "verschifft" were already
+    ("Most of it was shipped to Kuryk last week.", "en", {"kuryk"}),
+    ("Der Rest wurde nach Aktau verschifft.", "de", {"aktau"}),
+    # people carried there stay the town's visitors
+    ("Туристов возили в Актау на автобусах.", "ru", set()),
+])
+def test_carrying_goods_to_a_port_is_its_business(text, language, expected):
+    assert links(text, language) == expected
