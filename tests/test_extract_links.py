@@ -1205,3 +1205,16 @@ def test_a_name_ends_with_its_sentence(text, language, expected):
 ])
 def test_carrying_goods_to_a_port_is_its_business(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a rail item of a list split by semicolons makes no rail leg of a Baku in another item: the tanker lane stays
+    ("Oil exports by route: CPC 4.1 mln t; tankers from Aktau to Baku 0.2 mln t; by rail 0.3 mln t.", "en",
+     {"cpc", "aktau", "sangachal", "lane-aktau-baku"}),
+    ("Экспорт нефти: КТК – 4,1 млн т; танкерами из Актау в Баку – 0,2 млн т; по железной дороге – 0,3 млн т.", "ru",
+     {"cpc", "aktau", "sangachal", "lane-aktau-baku"}),
+    # the rail word in Baku's own item still makes Baku the start of the rail leg
+    ("Экспорт нефти: КТК – 4,1 млн т; цистернами из Баку в Батуми – 0,3 млн т.", "ru", {"cpc", "batumi", "rail-baku-batumi"}),
+])
+def test_a_rail_word_counts_in_its_own_list_item(text, language, expected):
+    assert links(text, language) == expected

@@ -962,6 +962,19 @@ _RAIL_STEMS = ("rail", "tank car", "train", "bahn", "kesselwag", "güterz", "ж�
 _ODD_CASE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
 
 
+def _rail_in_item(text: str, bounds: tuple[int, int], starts: list[int]) -> bool:
+    """A rail word in the same item of a list split by semicolons as one of the names at ``starts`` (the whole sentence when
+    it has no semicolon): «в Баку – 1,2 млн т; железнодорожным транспортом – 3,0 млн т» ships nothing from Baku by rail."""
+    s, e = bounds
+    if "; " not in text[s:e]:
+        return True
+    for pos in starts:
+        a, b = text.rfind("; ", s, pos), text.find("; ", pos, e)
+        if _RAIL.search(text, a + 2 if a >= 0 else s, b if b >= 0 else e):
+            return True
+    return False
+
+
 def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
     """``text[pos:endpos]`` may hold a match of a case-blind pattern every match of which holds one of ``stems`` (in lower case).
 
@@ -1180,7 +1193,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     rail_ends = matcher.rail_ends
     maybe_rail = {found[i][0].sentence for i in ambiguous
                   if not rail_ends.isdisjoint(e.target for e in found[i][1]) and not _rail_goal(found[i][0], found[i][1], text, matcher)}
-    rail = {i for i in maybe_rail if _may_hold(text, *sentences[i], _RAIL_STEMS) and _RAIL.search(text, *sentences[i])}
+    rail = {i for i in maybe_rail if _may_hold(text, *sentences[i], _RAIL_STEMS) and _RAIL.search(text, *sentences[i])
+            and _rail_in_item(text, sentences[i], [found[k][0].start for k in ambiguous if found[k][0].sentence == i])}
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated)
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher)
