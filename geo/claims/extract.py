@@ -963,8 +963,10 @@ _ODD_CASE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
 
 
 def _rail_in_item(text: str, bounds: tuple[int, int], starts: list[int]) -> bool:
-    """A rail word in the same item of a list split by semicolons as one of the names at ``starts`` (the whole sentence when
-    it has no semicolon): «в Баку – 1,2 млн т; железнодорожным транспортом – 3,0 млн т» ships nothing from Baku by rail."""
+    """A rail word in the list item (split by semicolons) of one of the names at ``starts``; the whole sentence if no semicolon.
+
+    «в Баку – 1,2 млн т; железнодорожным транспортом – 3,0 млн т» ships nothing from Baku by rail.
+    """
     s, e = bounds
     if "; " not in text[s:e]:
         return True
