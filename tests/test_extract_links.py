@@ -1218,3 +1218,18 @@ def test_carrying_goods_to_a_port_is_its_business(text, language, expected):
 ])
 def test_a_rail_word_counts_in_its_own_list_item(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a figure after a dash ends no chain of places («Казахстан — Китай – 1,4 млн т»)
+    ("Нефть: экспорт в направлении Казахстан — Китай – 1,4 млн т за квартал.", "ru", {"kcp-atasu-alashankou"}),
+    # a chain that fits an oil and a gas line, in a sentence of no commodity word, takes the commodity of the other lines
+    # named in that sentence
+    ("Транзит за год: БТД – 2,1 млн т; Казахстан — Китай – 1,0 млн т; КТК – 5,0 млн т.", "ru",
+     {"btc", "kcp-atasu-alashankou", "cpc"}),
+    ("Транзит за год: САЦ – 20 млрд; Казахстан — Китай – 9 млрд; ББШ – 4 млрд.", "ru", {"cac", "cagp", "bbs"}),
+    # lines of both commodities settle nothing
+    ("Транзит за год: БТД – 2,1 млн; ББШ – 4 млрд; Казахстан — Китай – 9 млрд.", "ru", {"btc", "bbs"}),
+])
+def test_a_chain_in_a_list_of_lines_and_figures(text, language, expected):
+    assert links(text, language) == expected

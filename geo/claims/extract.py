@@ -502,6 +502,8 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
             k += 1
             last = dashed[k]
         k += 1
+        while last > first + 1 and raws[last][:1].isdigit():
+            last -= 1  # a figure after a dash ends no chain: «Казахстан — Китай – 1,0 млн т» in a list of routes and volumes
         chain = tuple(keys[first : last + 1])
         if not place.issuperset(chain):
             continue
@@ -522,6 +524,8 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         sent = bisect_right(sentence_starts, st) - 1
         if not commodity and context is not None:
             line = _in_context(chain, line, context, sent, matcher)
+        if not line and not commodity:
+            line = _by_named_lines(chain, found, sent, matcher)
         if not line and len(chain) >= 4:
             # «Актау — Баку — Тбилиси — Джейхан»: a port before (or after) a line's own chain; the line is the longer part
             for a, b in ((first + 1, last), (first, last - 1)):
@@ -532,6 +536,17 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         if line:
             out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
     return out
+
+
+def _by_named_lines(chain: tuple[str, ...], found: list[tuple[Mention, list[Entry]]], sent: int, matcher: Matcher) -> str | None:
+    """The line of ``chain`` of the one commodity the other lines named in its sentence carry, else None.
+
+    «КТК – 51,3 млн т; Атырау — Самара – 7,9 млн т; Казахстан — Китай – 1,0 млн т»: oil lines, so the oil line between
+    those two countries.
+    """
+    kinds = {matcher.commodity.get(m.id, "") for m, _ in found if m.sentence == sent and m.id in matcher.line_ids}
+    commodity = kinds.pop() if len(kinds) == 1 else ""
+    return _resolve_chain(chain, matcher, commodity) if commodity in ("oil", "gas") else None
 
 
 def _in_context(chain: tuple[str, ...], line: str | None, context: Callable[[int], str], sent: int, matcher: Matcher) -> str | None:
