@@ -1233,3 +1233,20 @@ def test_a_rail_word_counts_in_its_own_list_item(text, language, expected):
 ])
 def test_a_chain_in_a_list_of_lines_and_figures(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a dateline in mixed case with a written date and a dash (press releases): where the text was issued, no asset
+    ("SOCAR reports October volumes\nBaku, November 5 – SOCAR exported more crude via the CPC in October.", "en", {"cpc"}),
+    ("Baku, 5. November – Aserbaidschan hat im Oktober mehr Rohöl über das CPC exportiert.", "de", {"cpc"}),
+    # the town in the text itself still names the terminal
+    ("SOCAR exported more crude from Baku via BTC, the company said on November 5.", "en", {"sangachal", "btc"}),
+])
+def test_a_mixed_case_dateline_with_a_date_is_no_mention(text, language, expected):
+    assert links(text, language) == expected
+
+
+def test_a_name_does_not_run_over_a_colon():
+    # "CPC: Marine Terminal ..." (a release's title: subject, colon, text) names the consortium, not "CPC Marine Terminal"
+    ex = analyse("CPC: Marine Terminal loaded 5.2 mln t of oil in November.", language="en", matcher=MATCHER)
+    assert [(m.text, m.id) for m in ex.mentions] == [("CPC", "cpc")]

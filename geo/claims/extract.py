@@ -419,8 +419,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                 if entries and n >= best_n:
                     best = entries if n > best_n else best + entries
                     best_n = n
-            if n >= limit or ")" in gaps[i + n] or "(" in gaps[i + n] or offsets[2 * (i + n)] >= sent_end:
-                break  # nor out of brackets: "Baku-Tbilisi-Ceyhan (BTC) pipeline" has the name "BTC", not "BTC) pipeline"
+            if n >= limit or ")" in gaps[i + n] or "(" in gaps[i + n] or ":" in gaps[i + n] or offsets[2 * (i + n)] >= sent_end:
+                break  # nor out of brackets: "Baku-Tbilisi-Ceyhan (BTC) pipeline" has the name "BTC", not "BTC) pipeline";
+                # nor over a colon: "CPC: Marine Terminal loaded ..." is "CPC", the title's subject (no alias holds a colon)
             node = node.get(keys[i + n])
             n += 1
         if not best:
@@ -1488,8 +1489,14 @@ _TOWN_HINT = re.compile(r"[yn] of |tadt |ород")  # a plain scan first: most 
 _TOWN_BEFORE = re.compile(r"(?:\b(?:city|town) of |(?:hafen|öl|industrie|groß|küsten)?stadt |\bгород[а-я]{0,2} )$", re.IGNORECASE)
 #: A dateline: the place in capitals at the start of a wire ("ATYRAU, Nov 4 -", «МОСКВА, 17 февраля.»),
 #: or a place before the agency ("Schwedt/Oder (dpa) -"), or a paper's one-word place sentence ("Schwedt/Oder. Seit ...").
+#: A month's name, English, German or Russian (genitive), full or cut: the date of a dateline ("Baku, November 5 –").
+_MONTH = (r"(?:Jan(?:uary|uar)?|Feb(?:ruary|ruar)?|M(?:arch|ärz|ar)|Apr(?:il)?|May|Mai|June?|Juni|July?|Juli|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|O[ck]t(?:ober)?|Nov(?:ember)?|De[cz](?:ember)?|января|февраля|марта|апреля|мая|июня|июля|"
+          r"августа|сентября|октября|ноября|декабря)\.?")
 _DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}(?:[ -][A-ZÄÖÜА-ЯЁ]{3,})*(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
-                       r"|[A-ZÄÖÜА-ЯЁ][\w-]+(?:/[\w-]+)?(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s))")
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]+(?:/[\w-]+)?(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s)"
+                       # a place in mixed case, a comma and a date, then a dash: "Astana, 28 October 2026 –", "Baku, Nov. 5 -"
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]+(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—]\s))")
 
 
 def _dateline_end(text: str, matcher: Matcher) -> int:
