@@ -1250,3 +1250,13 @@ def test_a_name_does_not_run_over_a_colon():
     # "CPC: Marine Terminal ..." (a release's title: subject, colon, text) names the consortium, not "CPC Marine Terminal"
     ex = analyse("CPC: Marine Terminal loaded 5.2 mln t of oil in November.", language="en", matcher=MATCHER)
     assert [(m.text, m.id) for m in ex.mentions] == [("CPC", "cpc")]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a German adjective on the last word of a place name of several words, as on one-word names ("Schwedter Raffinerie")
+    ("Der Ust-Lugaer Ölhafen hat im Oktober mehr Rohöl verladen.", "de", {"ust-luga"}),
+    # the town's civic life stays the town
+    ("Der Ust-Lugaer Bürgermeister eröffnete ein Stadtfest.", "de", set()),
+])
+def test_a_german_adjective_on_a_place_name_of_several_words(text, language, expected):
+    assert links(text, language) == expected

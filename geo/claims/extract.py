@@ -217,7 +217,7 @@ def _key_of(word: str, matcher: Matcher) -> str:
             # Russian adjectives are lower-case; German ones and compounds are capitalised like the place
             if low.endswith(suffix) and len(low) - len(suffix) >= _MIN_PLACE and (word[:1].isupper() or suffix[0] == "с"):
                 base = name_key(word[: -len(suffix)].rstrip("-"))
-                if (base,) in matcher.names:
+                if (base,) in matcher.names or base in _last_keys(matcher):  # "Ust-Lugaer Hafen": the last word of "Ust-Luga"
                     k = base
                     break
     if k not in matcher.first_keys and (k,) not in matcher.prefixes and len(k) >= FUZZY_MIN_LEN and word[:1].isupper():
@@ -228,6 +228,23 @@ def _key_of(word: str, matcher: Matcher) -> str:
     if len(word) <= 64 and len(matcher.word_keys) < MAX_MEMO:  # long junk words are not kept
         matcher.word_keys[word] = k
     return k
+
+
+_LAST_KEYS: dict[int, tuple[Matcher, frozenset[str]]] = {}
+
+
+def _last_keys(matcher: Matcher) -> frozenset[str]:
+    """The last word keys of the matcher's place names of several words ("luga" of "Ust-Luga"), once a matcher.
+
+    A German adjective or compound on such a name's last word ("Ust-Lugaer Hafen") folds to it, as one-word names' do.
+    Only names of a place whose last word is a place's key (no kind word, no abbreviation: not "Port of Aktau", "CPC Blend").
+    """
+    got = _LAST_KEYS.get(id(matcher))
+    if got is None or got[0] is not matcher:
+        got = _LAST_KEYS[id(matcher)] = (matcher, frozenset(
+            k[-1] for k, entries in matcher.names.items()
+            if len(k) > 1 and k[-1] in matcher.place_keys and all(_place_alias(e.alias) for e in entries)))
+    return got[1]
 
 
 #: Words after a place name that make it a province or district ("Atyrau region", «Атырауской области»).
@@ -400,8 +417,6 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         elif node is None or (None not in node and (i + 1 == n_keys or keys[i + 1] not in node)):
             continue  # most starts ("Kazakhstan" before no "-China pipeline") open no name: the loop below would find none
         n, limit = 1, n_keys - i  # the trie is no deeper than the longest name (matcher.max_len words)
-        # a name ends with its sentence: "via the CPC. Pipeline repairs ..." is "CPC", not "CPC pipeline" (dropped below)
-        sent_end = _next_sentence_start(sentence_starts, offsets[2 * i], len(text))
         while node is not None:
             entries = node.get(None)
             if entries:
@@ -419,10 +434,12 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                 if entries and n >= best_n:
                     best = entries if n > best_n else best + entries
                     best_n = n
-            if n >= limit or ")" in gaps[i + n] or "(" in gaps[i + n] or ":" in gaps[i + n] or offsets[2 * (i + n)] >= sent_end:
+            if n >= limit or ")" in gaps[i + n] or "(" in gaps[i + n] or ":" in gaps[i + n]:
                 break  # nor out of brackets: "Baku-Tbilisi-Ceyhan (BTC) pipeline" has the name "BTC", not "BTC) pipeline";
                 # nor over a colon: "CPC: Marine Terminal loaded ..." is "CPC", the title's subject (no alias holds a colon)
             node = node.get(keys[i + n])
+            if node is not None and offsets[2 * (i + n)] >= _next_sentence_start(sentence_starts, offsets[2 * i], len(text)):
+                break  # a name ends with its sentence: "via the CPC. Pipeline repairs ..." is "CPC", not "CPC pipeline"
             n += 1
         if not best:
             continue
@@ -444,6 +461,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             continue  # a name does not run across a sentence end
         if best_n > 1 and _LIST_MARK.search(text, st, en) and not _LIST_MARK.search(best[0].alias):
             continue  # nor across a list's comma: «Теги: газ, Туркменистан, Китай» names two countries, no line
+        if i > 0 and raws[i - 1] in _SHIP_WORDS and _ship_name(text, st, en):
+            free = nxt
+            continue  # "a product tanker named Samara", «танкер «Атырау»»: a ship's name
         how = "fuzzy" if fuzzy_words and not fuzzy_words.isdisjoint(raws[i : i + best_n]) else "name"
         found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
         free = i + best_n
@@ -1216,7 +1236,6 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated)
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher)
-        mentions = _ship_names_dropped(mentions, text)
     if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
         mentions = _other_branches_dropped(mentions, text, sentences, matcher)
     line_ids = matcher.line_ids
@@ -1958,19 +1977,25 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
 
 #: A vessel word (and "named", «под названием») right before a name, with an opening quote or none: the ship's name
 #: ("a product tanker named Samara", "der Tanker „Tengis“", «танкер «Атырау»»), not the place or field it is named after.
-_SHIP_BEFORE = re.compile(r"(?<![\w-])(?:tanker|vessel|ship|freighter|carrier|barge|Tanker|Schiff|Frachter|[Тт]анкер(?:а|у|ом|е)?|"
+#: ("ship" is left out: "to ship Tengiz crude" is the verb.)
+_SHIP_BEFORE = re.compile(r"(?<![\w-])(?:tanker|vessel|freighter|carrier|barge|Tanker|Schiff|Frachter|[Тт]анкер(?:а|у|ом|е)?|"
                           r"[Сс]удн(?:о|а|у|ом|е)|[Тт]еплоход(?:а|у|ом|е)?|[Сс]ухогруз(?:а|у|ом|е)?)"
                           r"(?:\s+(?:named|called|namens|под названием|с названием))?\s*[«\"„“']?$")
+#: The words that can stand right before such a name (the screen of :func:`_find`, a set look-up of the word before).
+_SHIP_WORDS = frozenset((*(w for v in ("tanker", "vessel", "freighter", "carrier", "barge") for w in (v, v.capitalize())),
+                         "Schiff", "Frachter", "named", "called", "namens", "названием",
+                         *(w for stem in ("танкер", "теплоход", "сухогруз") for e in ("", "а", "у", "ом", "е")
+                           for w in (stem + e, stem.capitalize() + e)),
+                         *(w for e in ("о", "а", "у", "ом", "е") for w in ("судн" + e, "Судн" + e))))
 #: A dash and a capital after the name, or a dash in it: a route named by its ends ("tanker Aktau–Baku"), no ship.
 _DASHES = frozenset("-–—")
 _ROUTE_DASH_AFTER = re.compile(r"[»\"“”']?\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]")
 
 
-def _ship_names_dropped(mentions: list[Mention], text: str) -> list[Mention]:
-    """Names that name a ship here: a vessel word right before them (ships are named after towns, fields and lines)."""
-    ships = {id(m) for m in mentions if _SHIP_BEFORE.search(text, max(0, m.start - 40), m.start)
-             and not _ROUTE_DASH_AFTER.match(text, m.end) and not _DASHES.intersection(m.text)}
-    return [m for m in mentions if id(m) not in ships] if ships else mentions
+def _ship_name(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` names a ship: a vessel word right before it (ships are named after towns, fields, lines)."""
+    return (_SHIP_BEFORE.search(text, max(0, start - 40), start) is not None and _ROUTE_DASH_AFTER.match(text, end) is None
+            and _DASHES.isdisjoint(text[start:end]))
 
 
 def _abbreviation(alias: str) -> bool:
