@@ -1001,16 +1001,19 @@ _ODD_CASE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
 def _rail_in_item(text: str, bounds: tuple[int, int], starts: list[int]) -> bool:
     """A rail word in the list item (split by semicolons) of one of the names at ``starts``; the whole sentence if no semicolon.
 
-    «в Баку – 1,2 млн т; железнодорожным транспортом – 3,0 млн т» ships nothing from Baku by rail.
+    «в Баку – 1,2 млн т; железнодорожным транспортом – 3,0 млн т» ships nothing from Baku by rail. Each item is searched
+    once (linear in the sentence, however many names and items it holds).
     """
     s, e = bounds
-    if "; " not in text[s:e]:
+    cuts = [c.end() for c in _ITEM_CUT.finditer(text, s, e)]
+    if not cuts:
         return True
-    for pos in starts:
-        a, b = text.rfind("; ", s, pos), text.find("; ", pos, e)
-        if _RAIL.search(text, a + 2 if a >= 0 else s, b if b >= 0 else e):
-            return True
-    return False
+    items = {bisect_right(cuts, pos) for pos in starts}
+    edges = [s, *cuts, e]
+    return any(_RAIL.search(text, edges[k], edges[k + 1]) for k in sorted(items))
+
+
+_ITEM_CUT = re.compile(r";\s")
 
 
 def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
@@ -1231,8 +1234,13 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     rail_ends = matcher.rail_ends
     maybe_rail = {found[i][0].sentence for i in ambiguous
                   if not rail_ends.isdisjoint(e.target for e in found[i][1]) and not _rail_goal(found[i][0], found[i][1], text, matcher)}
-    rail = {i for i in maybe_rail if _may_hold(text, *sentences[i], _RAIL_STEMS) and _RAIL.search(text, *sentences[i])
-            and _rail_in_item(text, sentences[i], [found[k][0].start for k in ambiguous if found[k][0].sentence == i])}
+    rail = {i for i in maybe_rail if _may_hold(text, *sentences[i], _RAIL_STEMS) and _RAIL.search(text, *sentences[i])}
+    if rail:  # a rail word in another item of a list than the names («в Баку – 1,2 млн т; железнодорожным транспортом ...»)
+        starts_in: dict[int, list[int]] = {}
+        for k in ambiguous:
+            if found[k][0].sentence in rail:
+                starts_in.setdefault(found[k][0].sentence, []).append(found[k][0].start)
+        rail = {i for i in rail if _rail_in_item(text, sentences[i], starts_in[i])}
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated)
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher)
