@@ -515,6 +515,7 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
     if place.isdisjoint(map(keys.__getitem__, dashed)):
         return out  # no dash before a place: no chain ("re-routed", "Ust-Luga" alone)
     found_starts: list[int] | None = None
+    named_commodities: dict[int, set[str]] | None = None
     k = 0
     while k < len(dashed):
         first = dashed[k] - 1
@@ -546,7 +547,12 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         if not commodity and context is not None:
             line = _in_context(chain, line, context, sent, matcher)
         if not line and not commodity:
-            line = _by_named_lines(chain, found, sent, matcher)
+            if named_commodities is None:  # once a text: the commodities of the lines named in each sentence
+                named_commodities = {}
+                for m, _ in found:
+                    if m.id in matcher.line_ids:
+                        named_commodities.setdefault(m.sentence, set()).add(matcher.commodity.get(m.id, ""))
+            line = _by_named_lines(chain, named_commodities.get(sent, set()), matcher)
         if not line and len(chain) >= 4:
             # «Актау — Баку — Тбилиси — Джейхан»: a port before (or after) a line's own chain; the line is the longer part
             for a, b in ((first + 1, last), (first, last - 1)):
@@ -559,14 +565,13 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
     return out
 
 
-def _by_named_lines(chain: tuple[str, ...], found: list[tuple[Mention, list[Entry]]], sent: int, matcher: Matcher) -> str | None:
-    """The line of ``chain`` of the one commodity the other lines named in its sentence carry, else None.
+def _by_named_lines(chain: tuple[str, ...], commodities: set[str], matcher: Matcher) -> str | None:
+    """The line of ``chain`` of the one commodity (``commodities``) the other lines named in its sentence carry, else None.
 
     «КТК – 51,3 млн т; Атырау — Самара – 7,9 млн т; Казахстан — Китай – 1,0 млн т»: oil lines, so the oil line between
     those two countries.
     """
-    kinds = {matcher.commodity.get(m.id, "") for m, _ in found if m.sentence == sent and m.id in matcher.line_ids}
-    commodity = kinds.pop() if len(kinds) == 1 else ""
+    commodity = next(iter(commodities)) if len(commodities) == 1 else ""
     return _resolve_chain(chain, matcher, commodity) if commodity in ("oil", "gas") else None
 
 
