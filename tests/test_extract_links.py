@@ -1260,3 +1260,14 @@ def test_a_name_does_not_run_over_a_colon():
 ])
 def test_a_german_adjective_on_a_place_name_of_several_words(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # the refinery by its company's short name (PCK Raffinerie GmbH), as German papers write it
+    ("Die PCK bekommt im Dezember mehr Rohöl über den Hafen Rostock.", "de", {"schwedt"}),
+    ("Die PCK Raffinerie GmbH hat 2025 rund 11 Mio. t Rohöl verarbeitet.", "de", {"schwedt"}),
+    # an abbreviation in a story of no energy is no refinery (PCK is also the Polish Red Cross)
+    ("Das PCK schickte Helfer in das Hochwassergebiet.", "de", set()),
+])
+def test_the_pck_refinery_by_its_short_name(text, language, expected):
+    assert links(text, language) == expected
