@@ -1271,3 +1271,13 @@ def test_a_german_adjective_on_a_place_name_of_several_words(text, language, exp
 ])
 def test_the_pck_refinery_by_its_short_name(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a place's German exonym passes the same places as its own name: Baku-Tiflis-Erzurum is the South Caucasus line
+    ("Aserbaidschanisches Gas fließt über die Leitung Baku-Tiflis-Erzurum in die Türkei.", "de", {"scp"}),
+    # the oil line by the same exonym stays BTC
+    ("Aserbaidschanisches Öl fließt über die Leitung Baku – Tiflis – Ceyhan ans Mittelmeer.", "de", {"btc"}),
+])
+def test_a_places_exonym_in_a_chain(text, language, expected):
+    assert links(text, language) == expected
