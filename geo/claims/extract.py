@@ -59,11 +59,6 @@ _NUMBER_AFTER = re.compile(r"[\s-]?\d")  # used with match(text, pos): no "^"
 #: the name of an index or a model ("CAC 40", "BPS 2").
 _QUANTITY_AFTER = re.compile(r"\s?\d[\d.,\u00a0 ]*\s?(?:Mio\b|Mrd\b|mln\b|mn\b|bn\b|million|billion|thousand|Millionen|"
                              r"Milliarden|Tausend|млн\b|млрд\b|тыс\b|tonnes|tons\b|Tonnen|barrels|bbl\b|bcm\b|b/d|bpd\b)")
-
-
-def _index_number_after(text: str, pos: int) -> bool:
-    """A number right after the abbreviation ending at ``pos`` that is part of another name ("CAC 40"), not an amount."""
-    return _NUMBER_AFTER.match(text, pos, pos + 2) is not None and _QUANTITY_AFTER.match(text, pos, pos + 40) is None
 _LIST_MARK = re.compile(r"[,;\n]")  # a list's separator: no name's words run across one unless its alias has it
 _NO_ENTRIES: list[Entry] = []
 #: Fuzzy matching accepts one vowel or "h" edit in a word key of at least this many letters.
@@ -405,18 +400,20 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     free = 0
     trie, abbrevs, fuzzy_words = matcher.trie, matcher.abbrevs, matcher.fuzzy_words
     accepted = matcher.accepted
-    n_keys, n_sentences = len(keys), len(sentence_starts)
+    n_keys, n_sentences, n_text = len(keys), len(sentence_starts), len(text)
     for i in starts:
         if i < free:
             continue
         best_n, best = 0, _NO_ENTRIES
         raw = raws[i]
         node = trie.get(keys[i])  # the node of the prefix keys[i : i + n]
-        if raw in abbrevs and not _index_number_after(text, offsets[2 * i + 1]):
+        if raw in abbrevs and not (_NUMBER_AFTER.match(text, e := offsets[2 * i + 1], e + 2)
+                                   and not _QUANTITY_AFTER.match(text, e, e + 40)):  # "CAC 40" is no CAC; "KEBCO 0,23 Mio. t" is
             best_n, best = 1, abbrevs[raw]
         elif node is None or (None not in node and (i + 1 == n_keys or keys[i + 1] not in node)):
             continue  # most starts ("Kazakhstan" before no "-China pipeline") open no name: the loop below would find none
         n, limit = 1, n_keys - i  # the trie is no deeper than the longest name (matcher.max_len words)
+        sent_end = -1
         while node is not None:
             entries = node.get(None)
             if entries:
@@ -438,8 +435,12 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                 break  # nor out of brackets: "Baku-Tbilisi-Ceyhan (BTC) pipeline" has the name "BTC", not "BTC) pipeline";
                 # nor over a colon: "CPC: Marine Terminal loaded ..." is "CPC", the title's subject (no alias holds a colon)
             node = node.get(keys[i + n])
-            if node is not None and offsets[2 * (i + n)] >= _next_sentence_start(sentence_starts, offsets[2 * i], len(text)):
-                break  # a name ends with its sentence: "via the CPC. Pipeline repairs ..." is "CPC", not "CPC pipeline"
+            if node is not None:
+                if sent_end < 0:  # looked up only for a name that can go on
+                    k = bisect_right(sentence_starts, offsets[2 * i])
+                    sent_end = sentence_starts[k] if k < n_sentences else n_text
+                if offsets[2 * (i + n)] >= sent_end:
+                    break  # a name ends with its sentence: "via the CPC. Pipeline repairs ..." is "CPC", not "CPC pipeline"
             n += 1
         if not best:
             continue
@@ -481,12 +482,6 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         kept = [f for f, drop in zip(found, inside, strict=True) if not drop]
         found = sorted(kept + chains, key=lambda x: x[0].start)
     return found
-
-
-def _next_sentence_start(sentence_starts: list[int], pos: int, end: int) -> int:
-    """Where the sentence after the one holding ``pos`` starts (``end`` for the last sentence)."""
-    k = bisect_right(sentence_starts, pos)
-    return sentence_starts[k] if k < len(sentence_starts) else end
 
 
 #: Countries whose pairs name lines ("Kazakhstan-China pipeline"), as chain keys (adjectives folded by DEMONYMS).
