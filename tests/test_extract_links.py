@@ -1281,3 +1281,15 @@ def test_the_pck_refinery_by_its_short_name(text, language, expected):
 ])
 def test_a_places_exonym_in_a_chain(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # German "Verladung(en)" is a trade word as English "loadings" is ("verlade" matched "verladen" only): the CPC story's
+    # Novorossiysk in a sentence of loadings is the CPC terminal
+    ("Kasachstan exportiert Öl über das CPC. Die Verladungen bei Noworossijsk liefen weiter.", "de", {"cpc", "cpc-marine-terminal"}),
+    ("Kazakhstan exports oil via the CPC. Loadings at Novorossiysk continued.", "en", {"cpc", "cpc-marine-terminal"}),
+    # the town's own life stays the town
+    ("Kasachstan exportiert Öl über das CPC. In Noworossijsk feierte die Stadt ihr Jubiläum.", "de", {"cpc"}),
+])
+def test_german_loadings_are_a_trade_word(text, language, expected):
+    assert links(text, language) == expected
