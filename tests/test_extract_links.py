@@ -1293,3 +1293,15 @@ def test_a_places_exonym_in_a_chain(text, language, expected):
 ])
 def test_german_loadings_are_a_trade_word(text, language, expected):
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # freight across a crossing in German and Russian, as "freight" in English: the crossing's business
+    ("Die Fracht über Chorgos legte im Herbst zu.", "de", {"khorgos"}),
+    ("Грузы через Хоргос за год выросли на 9%.", "ru", {"khorgos"}),
+    ("Freight via Khorgos grew 9% in the autumn.", "en", {"khorgos"}),
+    # Georgia's delegation is no cargo
+    ("Делегация из Грузии посетила Хоргос.", "ru", set()),
+])
+def test_freight_across_a_crossing_in_each_language(text, language, expected):
+    assert links(text, language) == expected

@@ -1806,8 +1806,10 @@ _OWN_BUSINESS = {
                        r"дноуглуб"),
     "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив"),
     "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци"),  # a pump jack is a well's
+    # freight in German and Russian too ("Fracht", «грузы»), as "freight" («Грузии», Georgia's, is no cargo)
     "border_crossing": re.compile(r"border|custom|crossing|crossed|freight|truck|train|\brail|wagon|\bstation|grenz|übergang|zoll|güter|"
-                                  r"bahn|züge|zug\b|границ|тамож|переход|пропуск|грузовик|фур[аы]|поезд|вагон|станци|железн"),
+                                  r"fracht|bahn|züge|zug\b|границ|тамож|переход|пропуск|груз(?!ин|и[яию]\b|ией\b)|фур[аы]|поезд|вагон|"
+                                  r"станци|железн"),
     "refinery": re.compile(r"refiner|raffinerie|нпз|crude|rohöl|нефт"),
 }
 #: Kinds that handle any cargo: a sentence naming other goods (containers, grain, coal) is their business (a terminal
