@@ -1234,6 +1234,16 @@ _LINKS14: dict[str, list[tuple[str, str, set[str]]]] = {
         # Georgia's delegation is no cargo
         ("Делегация из Грузии посетила Хоргос.", "ru", set()),
     ],
+    "a_venue_or_street_named_after_an_asset": [
+        # a hotel, a street or a town's part named after a field or a line (found by probing traps of real pages)
+        ("Kazakhstan exports oil via the CPC. The Hotel Tengiz in Atyrau was renovated.", "en", {"cpc"}),
+        ("Казахстан экспортирует нефть через КТК. На улице Тенгизской открыли школу.", "ru", {"cpc"}),
+        ("Kasachstan exportiert Öl über das CPC. Die Druschba-Siedlung in Eisenhüttenstadt wird saniert.", "de", {"cpc"}),
+        # the field and the line themselves
+        ("Kazakhstan exports oil via the CPC. Tengiz output rose 3%.", "en", {"cpc", "tengiz"}),
+        ("Kasachstan exportiert Öl über das CPC. Die Druschba-Leitung ist wieder in Betrieb.", "de",
+         {"cpc", "druzhba-samara-schwedt"}),
+    ],
 }
 
 

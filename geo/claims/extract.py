@@ -1835,7 +1835,11 @@ _NOT_A_FIELD_AFTER = re.compile(
     r"|\s*-?\s*(?:lake|Lake|See|Sees|озеро|озера)\b)", re.UNICODE)
 _NOT_A_FIELD_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Dr|Herr|Frau|director|player|striker|coach|actor|painter|poet|singer|"
                                  r"Regisseur|Spieler|Trainer|режиссёр|режиссер|игрок|тренер|поэт|художник|господин|"
-                                 r"[Ll]ake|[Ss]ee|[Оо]зер[оауеом]|[Оо]зером)\.?\s+)$")
+                                 r"[Ll]ake|[Ss]ee|[Оо]зер[оауеом]|[Оо]зером|"
+                                 # a venue or a street named after the field: "the Hotel Tengiz", «на улице Тенгизской»
+                                 r"[Hh]otel|[Rr]estaurant|[Cc]inema|[Kk]ino|[Ss]treet|[Ss]tadium|[Ss]tadion|"
+                                 r"[Уу]лиц[аеуы]|[Гг]остиниц[аеуы]|[Оо]тел[ьяюе]|[Рр]есторан[аеу]?|[Кк]инотеатр[аеу]?|"
+                                 r"[Сс]тадион[аеу]?)\.?\s+[«\"„“]?)$")
 #: Oils that are food: their tankers and ports are not those of crude.
 _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
                          r"(?:растительн|подсолнечн|пальмов)\w* масл")
@@ -1883,6 +1887,7 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenu
                            r"гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
 #: ... and right after it: "the Druzhba Hotel", "Druschba-Hotel", "Druzhba Street", "the Druzhba festival".
 _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|stadium|arena|cinema|sanatorium|festival|restaurant|"
+                          r"district|quarter|siedlung|viertel|"  # a town's part named so: "the Druzhba district", "Druschba-Siedlung"
                           r"straße|strasse|platz|stadion|kino|гостиниц|отел|фестивал|улиц|проспект|стадион|санатори|ресторан)",
                           re.IGNORECASE)
 #: A long form in capitals right before "(ABBR)": the story defines the abbreviation ("Communist Party of China (CPC)").
