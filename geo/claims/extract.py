@@ -998,19 +998,25 @@ _RAIL_STEMS = ("rail", "tank car", "train", "bahn", "kesselwag", "güterz", "ж�
 _ODD_CASE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
 
 
-def _rail_in_item(text: str, bounds: tuple[int, int], starts: list[int]) -> bool:
-    """A rail word in the list item (split by semicolons) of one of the names at ``starts``; the whole sentence if no semicolon.
+def _rail_in_item(text: str, bounds: tuple[int, int], pos: int, memo: tuple[list[int], dict[int, bool]]) -> bool:
+    """Whether the list item (split by semicolons) that holds ``pos`` may speak of rail; True in a sentence with no semicolon.
 
-    «в Баку – 1,2 млн т; железнодорожным транспортом – 3,0 млн т» ships nothing from Baku by rail. Each item is searched
-    once (linear in the sentence, however many names and items it holds).
+    «в Баку – 1,2 млн т; железнодорожным транспортом – 3,0 млн т» ships nothing from Baku by rail. ``memo`` (one per
+    sentence) keeps the item starts and each item's answer: every item is cut and searched once, however many names it holds.
     """
+    cuts, seen = memo
     s, e = bounds
-    cuts = [c.end() for c in _ITEM_CUT.finditer(text, s, e)]
+    if not seen:
+        cuts.extend(c.end() for c in _ITEM_CUT.finditer(text, s, e))
+        seen[-1] = True  # cut once
     if not cuts:
         return True
-    items = {bisect_right(cuts, pos) for pos in starts}
-    edges = [s, *cuts, e]
-    return any(_RAIL.search(text, edges[k], edges[k + 1]) for k in sorted(items))
+    k = bisect_right(cuts, pos)
+    got = seen.get(k)
+    if got is None:
+        edges = (cuts[k - 1] if k else s, cuts[k] if k < len(cuts) else e)
+        got = seen[k] = _RAIL.search(text, *edges) is not None
+    return got
 
 
 _ITEM_CUT = re.compile(r";\s")
@@ -1232,15 +1238,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         _grade_operated(text, sentences, in_sentences, cuts, operated, clause_operated)
     # rail words matter only in the sentence of a name that could be the end of a rail leg ("Baku"): searched for only there
     rail_ends = matcher.rail_ends
+    # (and, in a list split by semicolons, only where the name's own item holds a rail word: see _rail_in_item)
+    items: dict[int, tuple[list[int], dict[int, bool]]] = {}
     maybe_rail = {found[i][0].sentence for i in ambiguous
-                  if not rail_ends.isdisjoint(e.target for e in found[i][1]) and not _rail_goal(found[i][0], found[i][1], text, matcher)}
+                  if not rail_ends.isdisjoint(e.target for e in found[i][1]) and not _rail_goal(found[i][0], found[i][1], text, matcher)
+                  and _rail_in_item(text, sentences[found[i][0].sentence], found[i][0].start, items.setdefault(found[i][0].sentence, ([], {})))}
     rail = {i for i in maybe_rail if _may_hold(text, *sentences[i], _RAIL_STEMS) and _RAIL.search(text, *sentences[i])}
-    if rail:  # a rail word in another item of a list than the names («в Баку – 1,2 млн т; железнодорожным транспортом ...»)
-        starts_in: dict[int, list[int]] = {}
-        for k in ambiguous:
-            if found[k][0].sentence in rail:
-                starts_in.setdefault(found[k][0].sentence, []).append(found[k][0].start)
-        rail = {i for i in rail if _rail_in_item(text, sentences[i], starts_in[i])}
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated)
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher)
