@@ -1244,6 +1244,15 @@ _LINKS14: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Kasachstan exportiert Öl über das CPC. Die Druschba-Leitung ist wieder in Betrieb.", "de",
          {"cpc", "druzhba-samara-schwedt"}),
     ],
+    "a_mooring_is_a_trade_word_in_each_language": [
+        # a mooring ("Boje", "Einpunktverankerung", «ВПУ», «причальное устройство») speaks of loading, as "mooring" does
+        ("Der CPC-Betreiber meldete eine Reparatur an einer Boje vor Noworossijsk.", "de", {"cpc", "cpc-marine-terminal"}),
+        ("Das CPC meldete Schäden an einer Einpunktverankerung vor Noworossijsk.", "de", {"cpc", "cpc-marine-terminal"}),
+        ("КТК сообщил о ремонте ВПУ у Новороссийска.", "ru", {"cpc", "cpc-marine-terminal"}),
+        ("The CPC operator reported a repair at a mooring off Novorossiysk.", "en", {"cpc", "cpc-marine-terminal"}),
+        # a buoy of a beach is no mooring of oil: no asset named there
+        ("Am Strand von Sotschi wurde eine neue Boje verankert.", "de", set()),
+    ],
 }
 
 
