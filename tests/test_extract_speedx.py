@@ -40,10 +40,13 @@ def test_the_word_split_is_the_plain_split():
 
 def test_the_possessive_dateline_finds_what_the_plain_one_found():
     plain = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}(?:[ -][A-ZÄÖÜА-ЯЁ]{3,})*(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
-                       r"|[A-ZÄÖÜА-ЯЁ][\w-]+(?:/[\w-]+)?(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s))")
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]+(?:/[\w-]+)?(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s)"
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]+(?=,\s+(?:\d{1,2}\.?\s+" + extract._MONTH + r"|" + extract._MONTH
+                       + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—]\s))")
     # written for each branch: a wire dateline, two words in capitals, a paper's place and agency, a one-word place sentence
     lines = ["ATYRAU, Nov 4 (Reuters) - Oil", "NEW YORK - Oil", "ATYRAU-WEST. Oil", "Schwedt/Oder (dpa) - Die", "Schwedt/Oder. Seit",
-             "МОСКВА, 17 февраля.", "Kazakhstan's oil", "AB, no", "ABC DE - x", "ABC-DEF (x) -", "Copy 12."]
+             "МОСКВА, 17 февраля.", "Kazakhstan's oil", "AB, no", "ABC DE - x", "ABC-DEF (x) -", "Copy 12.",
+             "Astana, 28 October 2026 – The", "Baku, Nov. 5 - Oil", "Баку, 5 ноября — Нефть", "Baku, 5 Nov oil"]
     for s in _random_strings(5000, 2) + lines + _dev_sentences():
         a, b = plain.match(s), extract._DATELINE.match(s)
         assert (a is None) == (b is None) and (a is None or a.span() == b.span()), s
