@@ -100,3 +100,22 @@ def test_the_pronoun_is_looked_for_in_the_twenty_words_after_the_line():
     assert owners(17) == [m.own_terminal["cpc"]]
     assert owners(18) == []
     assert owners(0) == [m.own_terminal["cpc"]]  # "The CPC cut flows  its terminal." (two spaces: no filler)
+
+
+def test_every_line_word_holds_a_stem_of_the_screen():
+    # _from_to reads the words only when the text holds one of _LINE_WORD_STEMS: each line word must hold one
+    assert all(any(stem in word for stem in extract._LINE_WORD_STEMS) for word in extract._LINE_WORD_COMMODITY)
+    # and every dash gap holds one of the dashes _chains screens the text for
+    assert all(any(d in gap for d in extract._CHAIN_DASHES) for gap in extract._DASH_GAPS)
+
+
+@pytest.mark.parametrize("dash", list("-‐‑‒–—―"))
+def test_a_chain_in_any_dash_passes_the_dash_screen(dash):
+    # in capitals the alias is refused (a word in capitals that ends a name must be the alias's own abbreviation), so the
+    # line is found as a chain of places; _chains reads the gaps only when the text holds a dash: every dash of _DASH_GAPS
+    # must pass that screen (a screen of three dashes drops the four others: the test fails for them)
+    from geo import settings
+
+    m = extract.default_matcher(settings.DATA_DIR)
+    text = f"OIL FLOWS THROUGH BAKU{dash}TBILISI{dash}CEYHAN TO THE SEA."
+    assert [(x.id, x.match) for x in extract.analyse(text, language="en", matcher=m).mentions] == [("btc", "chain")]

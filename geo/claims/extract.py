@@ -56,7 +56,8 @@ _POSSESSIVE_GAP = re.compile(r"^(?:['’]s|s['’])?[\s-]*$")
 #: at every character of a gap (10 % fewer instructions in the split).
 _SPLIT = re.compile(r"(\w\w*+)")
 #: The gaps that join the places of a chain: any dash, bare or between single spaces.
-_DASH_GAPS = frozenset(f"{a}{d}{b}" for d in "-‐‑‒–—―" for a in ("", " ", "\u00a0") for b in ("", " ", "\u00a0"))
+_CHAIN_DASHES = "-‐‑‒–—―"
+_DASH_GAPS = frozenset(f"{a}{d}{b}" for d in _CHAIN_DASHES for a in ("", " ", "\u00a0") for b in ("", " ", "\u00a0"))
 _NUMBER_AFTER = re.compile(r"[\s-]?\d")  # used with match(text, pos): no "^"
 #: A number with a unit of quantity after an abbreviation: an amount of it ("KEBCO 0,23 Mio. t", «КТК – 5,2 млн т»), not
 #: the name of an index or a model ("CAC 40", "BPS 2").
@@ -507,9 +508,11 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
     its sentence or article speaks of (``context`` of the sentence index) settles a chain that fits lines of both.
     """
     # gaps[k] stands before word k; a dash gap joins word k - 1 and word k
+    out: list[tuple[Mention, list[Entry]]] = []
+    if not any(map(text.__contains__, _CHAIN_DASHES)):
+        return out  # no dash in the text, so no dash gap (half the snippets): C-level scans for seven characters, not of every gap
     n_keys = len(keys)
     dashed = list(compress(range(1, n_keys), map(_DASH_GAPS.__contains__, islice(gaps, 1, n_keys))))  # C-level scans
-    out: list[tuple[Mention, list[Entry]]] = []
     place = matcher.place_keys
     if place.isdisjoint(map(keys.__getitem__, dashed)):
         return out  # no dash before a place: no chain ("re-routed", "Ust-Luga" alone)
@@ -623,6 +626,8 @@ _LINE_WORD_COMMODITY = {
     **dict.fromkeys(_forms(("газопровод", "газопроводн"), _RU_NOUN), "gas"),
     **dict.fromkeys(_forms(("нефтепровод",), _RU_NOUN), "oil"),
 }
+#: Every word of _LINE_WORD_COMMODITY holds one of these (tests/test_extract_speedx.py checks each).
+_LINE_WORD_STEMS = ("ipeline", "eitung", "ровод", "агистрал")
 _COMMODITY_BEFORE = {"gas": "gas", "oil": "oil", "crude": "oil", "Gas": "gas", "Oil": "oil", "Crude": "oil"}
 #: Words of the commodity a sentence moves, in any of the three languages (for "A sends gas through the pipeline to B").
 _COMMODITY_WORD = {**_COMMODITY_BEFORE, **dict.fromkeys(("Öl", "Erdöl", "Rohöl", "нефть", "нефти", "Нефть"), "oil"),
@@ -636,8 +641,10 @@ def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offse
              found: list[tuple[Mention, list[Entry]]], chains: list[tuple[Mention, list[Entry]]],
              matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
     """Lines written as "the pipeline from A to B" («газопровод из A в B»): A and B name the line like a chain."""
+    out: list[tuple[Mention, list[Entry]]] = []
+    if not any(map(text.__contains__, _LINE_WORD_STEMS)):
+        return out  # no word for a line (two snippets in three): C-level substring scans, not a look-up of every word
     n = len(raws)
-    out = []
     taken: list[tuple[int, int]] | None = None
     for i in compress(range(n - 2), map(_LINE_WORD_COMMODITY.__contains__, raws)):
         if gaps[i + 1] != " " or gaps[i + 2] != " " or keys[i + 2] not in matcher.place_keys:
