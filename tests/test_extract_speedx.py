@@ -119,3 +119,29 @@ def test_a_chain_in_any_dash_passes_the_dash_screen(dash):
     m = extract.default_matcher(settings.DATA_DIR)
     text = f"OIL FLOWS THROUGH BAKU{dash}TBILISI{dash}CEYHAN TO THE SEA."
     assert [(x.id, x.match) for x in extract.analyse(text, language="en", matcher=m).mentions] == [("btc", "chain")]
+
+
+def test_the_dateline_of_a_later_line_is_read_in_place_as_on_the_cut_line():
+    from geo import settings
+
+    m = extract.default_matcher(settings.DATA_DIR)
+
+    def plain(text: str) -> tuple[int, int]:  # the loop as first written: each line cut out, then matched
+        end = extract._dateline_end(text, m)
+        if end or "\n" not in text[:400]:
+            return 0, end
+        at = 0
+        for _ in range(extract._HEAD_LINES):
+            at = text.find("\n", at, 400) + 1
+            if not at:
+                break
+            end = extract._dateline_end(text[at : at + 120], m)
+            if end:
+                return at, at + end
+        return 0, 0
+
+    texts = ["Caspian ports race\nAKTAU, Nov 27 (Kazinform) - Oil", "Head\n\n  Schwedt/Oder (dpa) - Die", "A\nB\nC\nD\nE\nATYRAU, x",
+             "Head\nCPC, the consortium, said", "Head\nAstana, 28 October 2026 – The", "No dateline here.\nCopy 3.",
+             "Head\n" + "x" * 130 + "\nATYRAU, x", "Head\n" + " " * 118 + "ATYRAU, x", *_random_strings(2000, 4, 200)]
+    for text in texts:
+        assert extract._dateline_span(text, m) == plain(text), text

@@ -1578,9 +1578,13 @@ _DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}+(?:[ -][A-ZÄÖÜА-ЯЁ]{
                        r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—]\s))")
 
 
-def _dateline_end(text: str, matcher: Matcher) -> int:
-    """Where the dateline's place name ends, or 0; an asset's abbreviation ("CPC, the consortium, said") is no dateline."""
-    got = _DATELINE.match(text)
+def _dateline_end(text: str, matcher: Matcher, pos: int = 0, endpos: int | None = None) -> int:
+    """Where the dateline's place name ends, or 0; an asset's abbreviation ("CPC, the consortium, said") is no dateline.
+
+    ``pos`` and ``endpos`` read ``text[pos:endpos]`` without cutting it out (the pattern has no look-behind or anchor
+    that could see past them): the end returned is then an offset in ``text``.
+    """
+    got = _DATELINE.match(text, pos) if endpos is None else _DATELINE.match(text, pos, endpos)
     if got is None or got.group().strip() in matcher.abbrevs:
         return 0
     return got.end()
@@ -1596,16 +1600,16 @@ def _dateline_span(text: str, matcher: Matcher) -> tuple[int, int]:
     "AKTAU, Nov 27 (Kazinform) -" on the next); the headline's names stay mentions.
     """
     end = _dateline_end(text, matcher)
-    if end or "\n" not in text[:400]:
+    if end or text.find("\n", 0, 400) < 0:
         return 0, end
     at = 0
     for _ in range(_HEAD_LINES):
         at = text.find("\n", at, 400) + 1
         if not at:
             break
-        end = _dateline_end(text[at : at + 120], matcher)
+        end = _dateline_end(text, matcher, at, at + 120)
         if end:
-            return at, at + end
+            return at, end
     return 0, 0
 #: Words of a carrier or a flow: with one, "in Aktau" is where oil is moved, not only where something happens.
 _CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|"
