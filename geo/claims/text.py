@@ -16,9 +16,8 @@ WORD = re.compile(r"\w+")
 ABBREV = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 
 #: Sentence ends: . ! ? … followed by space and a capital / quote / digit, or a run of line breaks (then group 1 is None).
-#: The pattern opens with one character class, so the regex engine skips in C to the next of those five characters
-#: (a top-level alternation gets no such skip); the look-behind tells a line break from the punctuation after it.
-#: The break starts after the punctuation.
+#: The look-behind tells a line break from the punctuation after it. The break starts after the punctuation.
+#: This is the definition: :func:`split_sentences` finds its matches with the cheaper patterns of :func:`_end_matches`.
 _SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|([\"“”»«)]?\s+)(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9]))")
 _NO_BREAK_AFTER = re.compile(
     # "2,1 Mio. Tonnen": German amounts abbreviate the unit word, and the noun after it is capitalised
@@ -29,9 +28,10 @@ _NO_BREAK_AFTER = re.compile(
 def split_sentences(text: str) -> list[tuple[int, int]]:
     r"""Sentence spans ``(start, end)`` of ``text``, trimmed of surrounding space.
 
-    One pass of :data:`_SENTENCE_END` over the text. Only the ends that can touch white space are trimmed: a span
-    cut after its punctuation ends on it, and one that starts after a punctuation break starts on the capital (or
-    quote) the pattern looked at; the text's own ends and the sides of a line break may hold spaces.
+    The matches of :data:`_SENTENCE_END`, found by one pattern per first character (:func:`_end_matches`). Only the
+    ends that can touch white space are trimmed: a span cut after its punctuation ends on it, and one that starts after
+    a punctuation break starts on the capital (or quote) the pattern looked at; the text's own ends and the sides of a
+    line break may hold spaces.
 
     Examples
     --------
@@ -40,8 +40,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ['Am 9. Mai gab es keine Parade.', 'Das Öl fließt z. B. über Aktau.', 'Neue Zeile']
     """
     out: list[tuple[int, int]] = []
-    start, lead = 0, True  # lead: the sentence may open with white space
-    for m in _SENTENCE_END.finditer(text):
+    start, lead, after = 0, True, 0  # lead: the sentence may open with white space
+    for m in _end_matches(text):
+        if m.start() < after:
+            continue  # line breaks inside the white space after a point, which ended or did not end a sentence
+        after = m.end()
         gap = m.group(1)
         s = start
         if gap is None:  # a run of line breaks
@@ -63,7 +66,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                     s += 1
         if e > s:
             out.append((s, e))
-        start, lead = m.end(), gap is None
+        start, lead = after, gap is None
     s, e = start, len(text)
     if lead:
         while s < e and text[s].isspace():
@@ -73,6 +76,36 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if e > s:
         out.append((s, e))
     return out
+
+
+#: :data:`_SENTENCE_END` as one pattern per first character. A pattern that opens with a literal is searched by a
+#: tight loop over the characters, one that opens with a class calls the class test for every character (~40
+#: instructions a character: the main cost of splitting a text into sentences).
+_ENDS_AT = tuple((ch, re.compile(re.escape(ch) + r"([\"“”»«)]?\s+)(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9])")) for ch in ".!?…")
+_LINE_BREAKS = re.compile(r"\n\n*((?!))?")  # a run of line breaks; the never-matching group is None, as for a break in _SENTENCE_END
+_START = re.Match.start
+
+
+def _end_matches(text: str) -> list[re.Match[str]]:
+    """The matches of ``_SENTENCE_END.finditer(text)``, and line breaks inside their white space, in order.
+
+    Each match of :data:`_SENTENCE_END` is a match of the pattern for its first character. A point's (or ``!?…``)
+    match takes no other point, and the white space it takes ends where the white space does, so the only matches of
+    the separate patterns that ``finditer`` does not give are runs of line breaks inside that white space: the caller
+    skips any match that starts before the end of the last one it used.
+    """
+    got: list[re.Match[str]] = []
+    streams = 0
+    if "\n" in text:
+        got += _LINE_BREAKS.finditer(text)
+        streams += 1
+    for ch, pattern in _ENDS_AT:
+        if ch in text:
+            got += pattern.finditer(text)
+            streams += 1
+    if streams > 1:
+        got.sort(key=_START)
+    return got
 
 
 def none_at(values: Sequence[object]) -> list[int]:
