@@ -109,7 +109,13 @@ def _end_matches(text: str) -> list[re.Match[str]]:
 
 
 def none_at(values: Sequence[object]) -> list[int]:
-    """Positions of ``None`` in ``values``, by C-level ``list.index`` scans (several times faster than a mapped test)."""
+    """Positions of ``None`` in ``values``, by C-level ``list.index`` scans (several times faster than a mapped test).
+
+    Values that are all true hold no ``None``: ``all`` tests that in C at a fraction of the cost of ``index``, which
+    compares every value with ``None`` through the rich comparison of its type (a str's declines, then ``None``'s).
+    """
+    if all(values):
+        return []
     out: list[int] = []
     k = -1
     try:
