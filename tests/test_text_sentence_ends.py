@@ -46,3 +46,15 @@ def test_a_line_break_after_an_abbreviation_s_point_is_no_end():
     # ("z." is an abbreviation); the line break at 6 lies inside it, so the text is one sentence, 0..8 (not "Öl z." 0..5
     # and "B" 7..8)
     assert split_sentences("Öl z. \nB") == [(0, 8)]
+
+
+def test_a_long_text_is_split_alike_by_the_lazy_pass():
+    # "Aa. Bb.\n" is 8 characters: unit k holds "Aa." at 8k..8k+3 and "Bb." at 8k+4..8k+7 (the point before "\n" + "A"
+    # ends it with the gap "\n"; the last one ends at the final line break). 30,000 units (240,000 characters) are past
+    # _LISTED_UP_TO and read by _SENTENCE_END.finditer; 10 units by _end_matches
+    from geo.claims.text import _LISTED_UP_TO
+
+    for n in (10, 30_000):
+        text = "Aa. Bb.\n" * n
+        assert (len(text) > _LISTED_UP_TO) == (n == 30_000)
+        assert split_sentences(text) == [span for k in range(n) for span in ((8 * k, 8 * k + 3), (8 * k + 4, 8 * k + 7))]
