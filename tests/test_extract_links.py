@@ -221,9 +221,10 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout10.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout11.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout12.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout13.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout13.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout14.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
-    """Batches 2-4 and 6-13 were each scored blind once (their headers; 4, 6, 8-13 are tuned on since); this guards their level, no target."""
+    """Batches 2-4 and 6-14 were each scored blind once (their headers; 4, 6, 8-14 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
     with capsys.disabled():
         print(f"\n{name}: " + ", ".join(f"{lang} P {c['tp'] / (c['tp'] + c['fp']):.2f} R {c['tp'] / (c['tp'] + c['fn']):.2f}"
@@ -648,7 +649,7 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
 
 @pytest.mark.parametrize("name", ["extraction_links_holdout8.yaml", "extraction_links_holdout9.yaml", "extraction_links_holdout10.yaml",
                                   "extraction_links_holdout11.yaml", "extraction_links_holdout12.yaml",
-                                  "extraction_links_holdout13.yaml"])
+                                  "extraction_links_holdout13.yaml", "extraction_links_holdout14.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -1084,3 +1085,184 @@ def test_a_trip_to_the_capital_or_talks_there_is_the_town(text, language, expect
 ])
 def test_a_lines_name_with_its_commodity_word(sentence: str, lang: str, expected: set[str]) -> None:
     assert links(sentence, lang) == expected
+
+
+# --- branch h/links14: fixes tuned on batch 14 (extraction_links_holdout14.yaml); sentences of their own ---------------
+# One table of cases, by the rule each one checks (its name is part of the test id: ``-k vessel_word`` runs that rule's cases).
+_LINKS14: dict[str, list[tuple[str, str, set[str]]]] = {
+    "a_clause_does_not_reach_into_earlier_sentences": [
+        # a clause of contrast in one sentence must not reach back into earlier sentences: the CPC of sentences 1-2 is no
+        # evidence for the clause "Urals via Novorossiysk ..." of sentence 3, whose own grade (Urals) is Transneft's
+        ("The CPC line was hit by drones. CPC Blend loadings fell. Urals cargoes via Novorossiysk kept moving; the Transneft "
+         "berths are further east.", "en", {"cpc", "sheskharis"}),
+        ("Das CPC meldete Schäden. Die Sorte CPC Blend wurde teurer. Rohöl der Sorte Urals wurde über Noworossijsk weiter "
+         "verladen, während die Bojen repariert wurden.", "de", {"cpc", "sheskharis"}),
+        # the counterpart: the CPC in the clause itself still makes the town the CPC terminal
+        ("The CPC line was hit by drones. Loadings of CPC Blend at Novorossiysk fell; Urals prices rose.", "en",
+         {"cpc", "cpc-marine-terminal"}),
+    ],
+    "an_abbreviation_followed_by_an_amount_is_the_asset": [
+        # an abbreviation followed by an amount with its unit is the asset's volume (statistics written as lists)
+        ("Kazakh crude exports in October by grade: CPC 4.9 million tonnes, KEBCO 0.3 million tonnes.", "en", {"cpc", "uas"}),
+        ("Rohöleinfuhren aus Kasachstan: KEBCO 0,4 Mio. t, CPC Blend 0,8 Mio. t.", "de", {"uas", "cpc"}),
+        # a number without a unit after it stays part of another name: the stock index, in an oil story too
+        ("The CAC 40 fell 1.2% as Brent crude rose.", "en", set()),
+        ("Der CAC 40 schloss im Minus, Rohöl wurde teurer.", "de", set()),
+    ],
+    "georgia_is_no_cargo": [
+        # «Грузии» (Georgia's) is no «груз» (cargo): the sentence is of no port's business
+        ("Тренер сборной Грузии объявил состав на сборы в Батуми.", "ru", set()),
+        ("Премьер-министр Грузии открыл в Батуми новый университет.", "ru", set()),
+        # cargo itself still is
+        ("Через Батуми идут грузы в Армению.", "ru", {"batumi"}),
+        ("В порту Батуми грузили зерно.", "ru", {"batumi"}),
+    ],
+    "a_fields_name_that_is_a_persons_makes_no_oil_sentence": [
+        # a field's name that is a person's here makes no oil sentence of the towns beside it
+        ("Kazakhstan ships oil via the CPC. Tengiz Gabunia, the coach, took his squad to Batumi.", "en", {"cpc"}),
+        ("Казахстан экспортирует нефть через КТК. Тренер Тенгиз Габуния провёл с командой сборы в Батуми.", "ru", {"cpc"}),
+        # the field itself does: its oil and the port it goes to
+        ("Kazakhstan ships oil via the CPC. Tengiz crude also goes by rail to Batumi.", "en", {"cpc", "tengiz", "batumi"}),
+    ],
+    "a_name_after_a_vessel_word_is_a_ship": [
+        # a vessel word right before a name: the ship's name (ships are named after towns, fields and lines)
+        ("The crude tanker Atyrau ran aground off Makhachkala port with 5,000 tonnes of oil.", "en", {"makhachkala"}),
+        ("Der Tanker „Kashagan“ hat im Hafen Aktau Rohöl geladen.", "de", {"aktau"}),
+        ("Танкер «Самара» с дизельным топливом задержан в Босфоре у Стамбула.", "ru", {"lane-black-sea-bosphorus"}),
+        ("A chemical carrier named Druzhba collided with a barge on the Danube.", "en", set()),
+        # no vessel word, or a plural, or a route after it: the place
+        ("Tankers carried Kazakh crude from Aktau to Makhachkala port.", "en", {"aktau", "makhachkala", "lane-aktau-makhachkala"}),
+        ("The tanker Aktau–Makhachkala service carried more crude.", "en", {"aktau", "makhachkala", "lane-aktau-makhachkala"}),
+    ],
+    "ncoc_in_russian_is_kashagan": [
+        # NCOC in Russian: «НКОК», «Норт Каспиан Оперейтинг Компани» (mgorod-kashagan-ncoc), the Kashagan operator
+        ("Казахстан экспортирует нефть через КТК. НКОК планирует увеличить добычу на море.", "ru", {"cpc", "kashagan"}),
+        ("«Норт Каспиан Оперейтинг Компани» нарастила добычу нефти на 4%.", "ru", {"kashagan"}),
+        # an abbreviation in a story of no energy stays unlinked, as «КТК» does
+        ("В НКОК сменился директор по персоналу.", "ru", set()),
+    ],
+    "a_junctions_town_with_a_refinery_word_is_the_towns_refinery": [
+        # a junction's town named with a refinery word is the town's refinery, not the pipeline node
+        ("Kazakhstan ships oil via the CPC. Pipeline deliveries of crude to the refineries of Pavlodar and Shymkent rose 3%.", "en",
+         {"cpc"}),
+        ("Kasachstan exportiert Öl über das CPC. Per Pipeline erhielt die Raffinerie in Atyrau mehr Rohöl.", "de", {"cpc"}),
+        ("Казахстан экспортирует нефть через КТК. По трубопроводу нефть на НПЗ в Шымкенте поступала по графику.", "ru", {"cpc"}),
+        ("Казахстан экспортирует нефть через КТК. Отгрузки нефти в Атырау и Павлодар на нефтеперерабатывающие заводы выросли.",
+         "ru", {"cpc"}),
+        # a pipeline's node in the same story stays the junction (the refinery word names another town's plant)
+        ("Kazakhstan ships oil via the CPC. Crude is pumped from Atyrau to Samara and on to the Schwedt refinery.", "en",
+         {"cpc", "atyrau", "samara", "schwedt"}),
+        ("Казахстан экспортирует нефть через КТК. Нефть по трубопроводу идёт из Атырау в Самару.", "ru", {"cpc", "atyrau", "samara"}),
+    ],
+    "a_name_ends_with_its_sentence": [
+        # a name ends with its sentence: an abbreviation before a sentence that opens with "Pipeline" keeps its own match
+        # (the longer alias "CPC pipeline" ran across the full stop and was dropped whole, losing "CPC" too)
+        ("Oil goes west via the BTC. Pipeline repairs in Georgia end next week.", "en", {"btc"}),
+        ("Kasachstan exportiert Öl über das CPC. Pipeline-Reparaturen dauern an.", "de", {"cpc"}),
+        # within one sentence the longer alias still wins
+        ("Repairs on the CPC pipeline end next week.", "en", {"cpc"}),
+    ],
+    "carrying_goods_to_a_port_is_its_business": [
+        # carrying goods to a port by sea is the port's business, though no cargo word is written
+        ("Мы возим в Актау всё, что закажут клиенты.", "ru", {"aktau"}),
+        ("Часть партии перевезли в Курык на баржах.", "ru", {"kuryk"}),
+        # as "shipped to" and "verschifft" were already
+        ("Most of it was shipped to Kuryk last week.", "en", {"kuryk"}),
+        ("Der Rest wurde nach Aktau verschifft.", "de", {"aktau"}),
+        # people carried there stay the town's visitors
+        ("Туристов возили в Актау на автобусах.", "ru", set()),
+    ],
+    "a_rail_word_counts_in_its_own_list_item": [
+        # a rail item of a list split by semicolons makes no rail leg of a Baku in another item: the tanker lane stays
+        ("Oil exports by route: CPC 4.1 mln t; tankers from Aktau to Baku 0.2 mln t; by rail 0.3 mln t.", "en",
+         {"cpc", "aktau", "sangachal", "lane-aktau-baku"}),
+        ("Экспорт нефти: КТК – 4,1 млн т; танкерами из Актау в Баку – 0,2 млн т; по железной дороге – 0,3 млн т.", "ru",
+         {"cpc", "aktau", "sangachal", "lane-aktau-baku"}),
+        # the rail word in Baku's own item still makes Baku the start of the rail leg
+        ("Экспорт нефти: КТК – 4,1 млн т; цистернами из Баку в Батуми – 0,3 млн т.", "ru", {"cpc", "batumi", "rail-baku-batumi"}),
+    ],
+    "a_chain_in_a_list_of_lines_and_figures": [
+        # a figure after a dash ends no chain of places («Казахстан — Китай – 1,4 млн т»)
+        ("Нефть: экспорт в направлении Казахстан — Китай – 1,4 млн т за квартал.", "ru", {"kcp-atasu-alashankou"}),
+        # a chain that fits an oil and a gas line, in a sentence of no commodity word, takes the commodity of the other lines
+        # named in that sentence
+        ("Транзит за год: БТД – 2,1 млн т; Казахстан — Китай – 1,0 млн т; КТК – 5,0 млн т.", "ru",
+         {"btc", "kcp-atasu-alashankou", "cpc"}),
+        ("Транзит за год: САЦ – 20 млрд; Казахстан — Китай – 9 млрд; ББШ – 4 млрд.", "ru", {"cac", "cagp", "bbs"}),
+        # lines of both commodities settle nothing
+        ("Транзит за год: БТД – 2,1 млн; ББШ – 4 млрд; Казахстан — Китай – 9 млрд.", "ru", {"btc", "bbs"}),
+    ],
+    "a_mixed_case_dateline_with_a_date_is_no_mention": [
+        # a dateline in mixed case with a written date and a dash (press releases): where the text was issued, no asset
+        ("SOCAR reports October volumes\nBaku, November 5 – SOCAR exported more crude via the CPC in October.", "en", {"cpc"}),
+        ("Baku, 5. November – Aserbaidschan hat im Oktober mehr Rohöl über das CPC exportiert.", "de", {"cpc"}),
+        # the town in the text itself still names the terminal
+        ("SOCAR exported more crude from Baku via BTC, the company said on November 5.", "en", {"sangachal", "btc"}),
+    ],
+    "a_german_adjective_on_a_place_name_of_several_words": [
+        # a German adjective on the last word of a place name of several words, as on one-word names ("Schwedter Raffinerie")
+        ("Der Ust-Lugaer Ölhafen hat im Oktober mehr Rohöl verladen.", "de", {"ust-luga"}),
+        # the town's civic life stays the town
+        ("Der Ust-Lugaer Bürgermeister eröffnete ein Stadtfest.", "de", set()),
+    ],
+    "the_pck_refinery_by_its_short_name": [
+        # the refinery by its company's short name (PCK Raffinerie GmbH), as German papers write it
+        ("Die PCK bekommt im Dezember mehr Rohöl über den Hafen Rostock.", "de", {"schwedt"}),
+        ("Die PCK Raffinerie GmbH hat 2025 rund 11 Mio. t Rohöl verarbeitet.", "de", {"schwedt"}),
+        # an abbreviation in a story of no energy is no refinery (PCK is also the Polish Red Cross)
+        ("Das PCK schickte Helfer in das Hochwassergebiet.", "de", set()),
+    ],
+    "a_places_exonym_in_a_chain": [
+        # a place's German exonym passes the same places as its own name: Baku-Tiflis-Erzurum is the South Caucasus line
+        ("Aserbaidschanisches Gas fließt über die Leitung Baku-Tiflis-Erzurum in die Türkei.", "de", {"scp"}),
+        # the oil line by the same exonym stays BTC
+        ("Aserbaidschanisches Öl fließt über die Leitung Baku – Tiflis – Ceyhan ans Mittelmeer.", "de", {"btc"}),
+    ],
+    "german_loadings_are_a_trade_word": [
+        # German "Verladung(en)" is a trade word as English "loadings" is ("verlade" matched "verladen" only): the CPC story's
+        # Novorossiysk in a sentence of loadings is the CPC terminal
+        ("Kasachstan exportiert Öl über das CPC. Die Verladungen bei Noworossijsk liefen weiter.", "de", {"cpc", "cpc-marine-terminal"}),
+        ("Kazakhstan exports oil via the CPC. Loadings at Novorossiysk continued.", "en", {"cpc", "cpc-marine-terminal"}),
+        # the town's own life stays the town
+        ("Kasachstan exportiert Öl über das CPC. In Noworossijsk feierte die Stadt ihr Jubiläum.", "de", {"cpc"}),
+    ],
+    "freight_across_a_crossing_in_each_language": [
+        # freight across a crossing in German and Russian, as "freight" in English: the crossing's business
+        ("Die Fracht über Chorgos legte im Herbst zu.", "de", {"khorgos"}),
+        ("Грузы через Хоргос за год выросли на 9%.", "ru", {"khorgos"}),
+        ("Freight via Khorgos grew 9% in the autumn.", "en", {"khorgos"}),
+        # Georgia's delegation is no cargo
+        ("Делегация из Грузии посетила Хоргос.", "ru", set()),
+    ],
+    "a_venue_or_street_named_after_an_asset": [
+        # a hotel, a street or a town's part named after a field or a line (found by probing traps of real pages)
+        ("Kazakhstan exports oil via the CPC. The Hotel Tengiz in Atyrau was renovated.", "en", {"cpc"}),
+        ("Казахстан экспортирует нефть через КТК. На улице Тенгизской открыли школу.", "ru", {"cpc"}),
+        ("Kasachstan exportiert Öl über das CPC. Die Druschba-Siedlung in Eisenhüttenstadt wird saniert.", "de", {"cpc"}),
+        # the field and the line themselves
+        ("Kazakhstan exports oil via the CPC. Tengiz output rose 3%.", "en", {"cpc", "tengiz"}),
+        ("Kasachstan exportiert Öl über das CPC. Die Druschba-Leitung ist wieder in Betrieb.", "de",
+         {"cpc", "druzhba-samara-schwedt"}),
+    ],
+    "a_mooring_is_a_trade_word_in_each_language": [
+        # a mooring ("Boje", "Einpunktverankerung", «ВПУ», «причальное устройство») speaks of loading, as "mooring" does
+        ("Der CPC-Betreiber meldete eine Reparatur an einer Boje vor Noworossijsk.", "de", {"cpc", "cpc-marine-terminal"}),
+        ("Das CPC meldete Schäden an einer Einpunktverankerung vor Noworossijsk.", "de", {"cpc", "cpc-marine-terminal"}),
+        ("КТК сообщил о ремонте ВПУ у Новороссийска.", "ru", {"cpc", "cpc-marine-terminal"}),
+        ("The CPC operator reported a repair at a mooring off Novorossiysk.", "en", {"cpc", "cpc-marine-terminal"}),
+        # a buoy of a beach is no mooring of oil: no asset named there
+        ("Am Strand von Sotschi wurde eine neue Boje verankert.", "de", set()),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"{rule}-{k}") for rule, cases in _LINKS14.items() for k, case in enumerate(cases)])
+def test_links14_rule(text, language, expected):
+    assert links(text, language) == expected
+
+
+def test_a_name_does_not_run_over_a_colon():
+    # "CPC: Marine Terminal ..." (a release's title: subject, colon, text) names the consortium, not "CPC Marine Terminal"
+    ex = analyse("CPC: Marine Terminal loaded 5.2 mln t of oil in November.", language="en", matcher=MATCHER)
+    assert [(m.text, m.id) for m in ex.mentions] == [("CPC", "cpc")]

@@ -20,8 +20,10 @@ CUES: dict[str, dict[str, str]] = {
     "trade": {
         # amounts shipped ("1.1 million tonnes", "die Mengen", «объёмы») too: of oil unless other goods are named
         "en": r"\b(?:export|shipment|shipped|cargo|terminal|transit|loading|mooring|throughput|capacit|tonnes?\b|volumes?\b)",
-        "de": r"\b(?:export|ausfuhr|liefer|terminal|transit|verschifft|verlade|durchsatz|[a-zäöü]*kapazität|tonnen\b|mengen?\b)",
-        "ru": r"\b(?:экспорт|поставк|поставок|отгруз|терминал|транзит|пропускн|мощност|тонн(?!ел)|объ[её]м)",
+        # moorings as "mooring" in English: "Boje", "Einpunktverankerung", «ВПУ» (выносное причальное устройство)
+        "de": r"\b(?:export|ausfuhr|liefer|terminal|transit|verschifft|verlad|durchsatz|[a-zäöü]*kapazität|tonnen\b|mengen?\b|"
+        r"bojen?\b|[a-zäöü]*verankerung)",
+        "ru": r"\b(?:экспорт|поставк|поставок|отгруз|терминал|транзит|пропускн|мощност|тонн(?!ел)|объ[её]м|впу\b|причальн)",
     },
     "goods": {
         "en": r"\b(?:grain|wheat|barley|fertili[sz]|container|coal\b|cars\b|steel|metals?\b|ore\b|cotton|passenger)",

@@ -55,6 +55,10 @@ _SPLIT = re.compile(r"(\w+)")
 #: The gaps that join the places of a chain: any dash, bare or between single spaces.
 _DASH_GAPS = frozenset(f"{a}{d}{b}" for d in "-‐‑‒–—―" for a in ("", " ", "\u00a0") for b in ("", " ", "\u00a0"))
 _NUMBER_AFTER = re.compile(r"[\s-]?\d")  # used with match(text, pos): no "^"
+#: A number with a unit of quantity after an abbreviation: an amount of it ("KEBCO 0,23 Mio. t", «КТК – 5,2 млн т»), not
+#: the name of an index or a model ("CAC 40", "BPS 2").
+_QUANTITY_AFTER = re.compile(r"\s?\d[\d.,\u00a0 ]*\s?(?:Mio\b|Mrd\b|mln\b|mn\b|bn\b|million|billion|thousand|Millionen|"
+                             r"Milliarden|Tausend|млн\b|млрд\b|тыс\b|tonnes|tons\b|Tonnen|barrels|bbl\b|bcm\b|b/d|bpd\b)")
 _LIST_MARK = re.compile(r"[,;\n]")  # a list's separator: no name's words run across one unless its alias has it
 _NO_ENTRIES: list[Entry] = []
 #: Fuzzy matching accepts one vowel or "h" edit in a word key of at least this many letters.
@@ -208,7 +212,7 @@ def _key_of(word: str, matcher: Matcher) -> str:
             # Russian adjectives are lower-case; German ones and compounds are capitalised like the place
             if low.endswith(suffix) and len(low) - len(suffix) >= _MIN_PLACE and (word[:1].isupper() or suffix[0] == "с"):
                 base = name_key(word[: -len(suffix)].rstrip("-"))
-                if (base,) in matcher.names:
+                if (base,) in matcher.names or base in _last_keys(matcher):  # "Ust-Lugaer Hafen": the last word of "Ust-Luga"
                     k = base
                     break
     if k not in matcher.first_keys and (k,) not in matcher.prefixes and len(k) >= FUZZY_MIN_LEN and word[:1].isupper():
@@ -219,6 +223,23 @@ def _key_of(word: str, matcher: Matcher) -> str:
     if len(word) <= 64 and len(matcher.word_keys) < MAX_MEMO:  # long junk words are not kept
         matcher.word_keys[word] = k
     return k
+
+
+_LAST_KEYS: dict[int, tuple[Matcher, frozenset[str]]] = {}
+
+
+def _last_keys(matcher: Matcher) -> frozenset[str]:
+    """The last word keys of the matcher's place names of several words ("luga" of "Ust-Luga"), once a matcher.
+
+    A German adjective or compound on such a name's last word ("Ust-Lugaer Hafen") folds to it, as one-word names' do.
+    Only names of a place whose last word is a place's key (no kind word, no abbreviation: not "Port of Aktau", "CPC Blend").
+    """
+    got = _LAST_KEYS.get(id(matcher))
+    if got is None or got[0] is not matcher:
+        got = _LAST_KEYS[id(matcher)] = (matcher, frozenset(
+            k[-1] for k, entries in matcher.names.items()
+            if len(k) > 1 and k[-1] in matcher.place_keys and all(_place_alias(e.alias) for e in entries)))
+    return got[1]
 
 
 #: Words after a place name that make it a province or district ("Atyrau region", «Атырауской области»).
@@ -379,18 +400,20 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     free = 0
     trie, abbrevs, fuzzy_words = matcher.trie, matcher.abbrevs, matcher.fuzzy_words
     accepted = matcher.accepted
-    n_keys, n_sentences = len(keys), len(sentence_starts)
+    n_keys, n_sentences, n_text = len(keys), len(sentence_starts), len(text)
     for i in starts:
         if i < free:
             continue
         best_n, best = 0, _NO_ENTRIES
         raw = raws[i]
         node = trie.get(keys[i])  # the node of the prefix keys[i : i + n]
-        if raw in abbrevs and not _NUMBER_AFTER.match(text, offsets[2 * i + 1], offsets[2 * i + 1] + 2):
+        if raw in abbrevs and not (_NUMBER_AFTER.match(text, e := offsets[2 * i + 1], e + 2)
+                                   and not _QUANTITY_AFTER.match(text, e, e + 40)):  # "CAC 40" is no CAC; "KEBCO 0,23 Mio. t" is
             best_n, best = 1, abbrevs[raw]
         elif node is None or (None not in node and (i + 1 == n_keys or keys[i + 1] not in node)):
             continue  # most starts ("Kazakhstan" before no "-China pipeline") open no name: the loop below would find none
         n, limit = 1, n_keys - i  # the trie is no deeper than the longest name (matcher.max_len words)
+        sent_end = -1
         while node is not None:
             entries = node.get(None)
             if entries:
@@ -408,9 +431,16 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                 if entries and n >= best_n:
                     best = entries if n > best_n else best + entries
                     best_n = n
-            if n >= limit or ")" in gaps[i + n] or "(" in gaps[i + n]:
-                break  # nor out of brackets: "Baku-Tbilisi-Ceyhan (BTC) pipeline" has the name "BTC", not "BTC) pipeline"
+            if n >= limit or ")" in gaps[i + n] or "(" in gaps[i + n] or ":" in gaps[i + n]:
+                break  # nor out of brackets: "Baku-Tbilisi-Ceyhan (BTC) pipeline" has the name "BTC", not "BTC) pipeline";
+                # nor over a colon: "CPC: Marine Terminal loaded ..." is "CPC", the title's subject (no alias holds a colon)
             node = node.get(keys[i + n])
+            if node is not None:
+                if sent_end < 0:  # looked up only for a name that can go on
+                    k = bisect_right(sentence_starts, offsets[2 * i])
+                    sent_end = sentence_starts[k] if k < n_sentences else n_text
+                if offsets[2 * (i + n)] >= sent_end:
+                    break  # a name ends with its sentence: "via the CPC. Pipeline repairs ..." is "CPC", not "CPC pipeline"
             n += 1
         if not best:
             continue
@@ -432,6 +462,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             continue  # a name does not run across a sentence end
         if best_n > 1 and _LIST_MARK.search(text, st, en) and not _LIST_MARK.search(best[0].alias):
             continue  # nor across a list's comma: «Теги: газ, Туркменистан, Китай» names two countries, no line
+        if i > 0 and raws[i - 1] in _SHIP_WORDS and _ship_name(text, st, en):
+            free = nxt
+            continue  # "a product tanker named Samara", «танкер «Атырау»»: a ship's name
         how = "fuzzy" if fuzzy_words and not fuzzy_words.isdisjoint(raws[i : i + best_n]) else "name"
         found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
         free = i + best_n
@@ -477,6 +510,7 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
     if place.isdisjoint(map(keys.__getitem__, dashed)):
         return out  # no dash before a place: no chain ("re-routed", "Ust-Luga" alone)
     found_starts: list[int] | None = None
+    named_commodities: dict[int, set[str]] | None = None
     k = 0
     while k < len(dashed):
         first = dashed[k] - 1
@@ -485,6 +519,8 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
             k += 1
             last = dashed[k]
         k += 1
+        while last > first + 1 and raws[last][:1].isdigit():
+            last -= 1  # a figure after a dash ends no chain: «Казахстан — Китай – 1,0 млн т» in a list of routes and volumes
         chain = tuple(keys[first : last + 1])
         if not place.issuperset(chain):
             continue
@@ -505,6 +541,13 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         sent = bisect_right(sentence_starts, st) - 1
         if not commodity and context is not None:
             line = _in_context(chain, line, context, sent, matcher)
+        if not line and not commodity:
+            if named_commodities is None:  # once a text: the commodities of the lines named in each sentence
+                named_commodities = {}
+                for m, _ in found:
+                    if m.id in matcher.line_ids:
+                        named_commodities.setdefault(m.sentence, set()).add(matcher.commodity.get(m.id, ""))
+            line = _by_named_lines(chain, named_commodities.get(sent, set()), matcher)
         if not line and len(chain) >= 4:
             # «Актау — Баку — Тбилиси — Джейхан»: a port before (or after) a line's own chain; the line is the longer part
             for a, b in ((first + 1, last), (first, last - 1)):
@@ -515,6 +558,16 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         if line:
             out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
     return out
+
+
+def _by_named_lines(chain: tuple[str, ...], commodities: set[str], matcher: Matcher) -> str | None:
+    """The line of ``chain`` of the one commodity (``commodities``) the other lines named in its sentence carry, else None.
+
+    «КТК – 51,3 млн т; Атырау — Самара – 7,9 млн т; Казахстан — Китай – 1,0 млн т»: oil lines, so the oil line between
+    those two countries.
+    """
+    commodity = next(iter(commodities)) if len(commodities) == 1 else ""
+    return _resolve_chain(chain, matcher, commodity) if commodity in ("oil", "gas") else None
 
 
 def _in_context(chain: tuple[str, ...], line: str | None, context: Callable[[int], str], sent: int, matcher: Matcher) -> str | None:
@@ -945,6 +998,30 @@ _RAIL_STEMS = ("rail", "tank car", "train", "bahn", "kesselwag", "güterz", "ж�
 _ODD_CASE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
 
 
+def _rail_in_item(text: str, bounds: tuple[int, int], pos: int, memo: tuple[list[int], dict[int, bool]]) -> bool:
+    """Whether the list item (split by semicolons) that holds ``pos`` may speak of rail; True in a sentence with no semicolon.
+
+    «в Баку – 1,2 млн т; железнодорожным транспортом – 3,0 млн т» ships nothing from Baku by rail. ``memo`` (one per
+    sentence) keeps the item starts and each item's answer: every item is cut and searched once, however many names it holds.
+    """
+    cuts, seen = memo
+    s, e = bounds
+    if not seen:
+        cuts.extend(c.end() for c in _ITEM_CUT.finditer(text, s, e))
+        seen[-1] = True  # cut once
+    if not cuts:
+        return True
+    k = bisect_right(cuts, pos)
+    got = seen.get(k)
+    if got is None:
+        edges = (cuts[k - 1] if k else s, cuts[k] if k < len(cuts) else e)
+        got = seen[k] = _RAIL.search(text, *edges) is not None
+    return got
+
+
+_ITEM_CUT = re.compile(r";\s")
+
+
 def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
     """``text[pos:endpos]`` may hold a match of a case-blind pattern every match of which holds one of ``stems`` (in lower case).
 
@@ -1092,6 +1169,34 @@ def _grade_operated(text: str, sentences: list[tuple[int, int]], ambiguous: list
                 clause_operated.setdefault(bisect_right(cuts, g.start()), set()).add(_TRANSNEFT)
 
 
+#: A refinery word: "refinery", "Raffinerie", «НПЗ», «нефтеперерабатывающий завод» (any case or number).
+_REFINERY = r"(?:[Rr]efiner(?:y|ies)|[Rr]affinerie(?:n)?|НПЗ|[Нн]ефтеперерабатывающ\w*\s+завод\w*)"
+#: More towns of one list after a name: ", Pavlodar and Shymkent", «, Павлодар и Атырау».
+_MORE_TOWNS = r"(?:\s*(?:,|and|und|и)\s*[A-ZÄÖÜА-ЯЁ][\w-]*)*"
+#: The name (and the towns listed with it) right before a refinery word: "Atyrau refinery", "Atyrau, Pavlodar and Shymkent
+#: refineries", «в Шымкент, Павлодар и Атырау на нефтеперерабатывающие заводы».
+_REFINERY_AFTER = re.compile(_MORE_TOWNS + r"\s+(?:на\s+|to\s+the\s+|zur\s+|zu\s+den\s+)?" + _REFINERY)
+#: A refinery word and "in" / "of" / «в» right before the name (or before the list it ends): "the refinery in Atyrau",
+#: «НПЗ в Шымкенте», "the refineries of Pavlodar and Shymkent".
+_REFINERY_BEFORE = re.compile(_REFINERY + r"\s+(?:in|at|of|near|bei|von|в|под)\s+(?:[A-ZÄÖÜА-ЯЁ][\w-]*\s*(?:,|and|und|и)\s*)*$")
+
+
+def _refinery_of_town(m: Mention, text: str) -> bool:
+    """A junction's name with a refinery word right before or after it (a list of towns between): the town's refinery."""
+    return (_REFINERY_AFTER.match(text, m.end, m.end + 80) is not None
+            or _REFINERY_BEFORE.search(text, max(0, m.start - 60), m.start) is not None)
+
+
+def _clauses_bounded(cuts: list[int], in_sentences: list[int], sentences: list[tuple[int, int]]) -> list[int]:
+    """Clause starts with the bounds of the ambiguous names' sentences added: a clause never runs into another sentence.
+
+    Without them the first clause of a sentence began at the last cut of an earlier one (or at the text's start), and the
+    names of the sentences between counted as the clause's ("CPC Blend rose. Urals via Novorossiysk was not hit; ...").
+    """
+    bounds = {b for sent in set(in_sentences) for b in sentences[sent]}
+    return sorted(bounds.union(cuts))
+
+
 def analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
     """Every mention and every candidate claim of one article."""
     lang = language or guess_language(text)
@@ -1124,6 +1229,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         in_sentences = [found[i][0].sentence for i in ambiguous]
         for sent in sorted(set(in_sentences)):
             cuts.extend(c.start() for c in _CLAUSE_CUT.finditer(text, *sentences[sent]))
+        if cuts:
+            cuts = _clauses_bounded(cuts, in_sentences, sentences)
         for k, key in doc_keys:  # read only to settle an ambiguous name
             operated.setdefault(bisect_right(sentence_starts, offsets[2 * k]) - 1, set()).add(key)
             if cuts:
@@ -1131,8 +1238,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         _grade_operated(text, sentences, in_sentences, cuts, operated, clause_operated)
     # rail words matter only in the sentence of a name that could be the end of a rail leg ("Baku"): searched for only there
     rail_ends = matcher.rail_ends
+    # (and, in a list split by semicolons, only where the name's own item holds a rail word: see _rail_in_item)
+    items: dict[int, tuple[list[int], dict[int, bool]]] = {}
     maybe_rail = {found[i][0].sentence for i in ambiguous
-                  if not rail_ends.isdisjoint(e.target for e in found[i][1]) and not _rail_goal(found[i][0], found[i][1], text, matcher)}
+                  if not rail_ends.isdisjoint(e.target for e in found[i][1]) and not _rail_goal(found[i][0], found[i][1], text, matcher)
+                  and _rail_in_item(text, sentences[found[i][0].sentence], found[i][0].start, items.setdefault(found[i][0].sentence, ([], {})))}
     rail = {i for i in maybe_rail if _may_hold(text, *sentences[i], _RAIL_STEMS) and _RAIL.search(text, *sentences[i])}
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated)
     if mentions:
@@ -1188,6 +1298,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             and _LANDMARK_BEFORE.search(text, start, m.start) is not None)))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
     towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and _in_route_name(m, text))
+    # "the Atyrau refinery", «на НПЗ в Шымкенте»: the town's refinery, not the pipeline junction of the same name
+    towns.update(id(m) for m in bare if kinds[m.id] == "junction" and _refinery_of_town(m, text))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -1407,8 +1519,14 @@ _TOWN_HINT = re.compile(r"[yn] of |tadt |ород")  # a plain scan first: most 
 _TOWN_BEFORE = re.compile(r"(?:\b(?:city|town) of |(?:hafen|öl|industrie|groß|küsten)?stadt |\bгород[а-я]{0,2} )$", re.IGNORECASE)
 #: A dateline: the place in capitals at the start of a wire ("ATYRAU, Nov 4 -", «МОСКВА, 17 февраля.»),
 #: or a place before the agency ("Schwedt/Oder (dpa) -"), or a paper's one-word place sentence ("Schwedt/Oder. Seit ...").
+#: A month's name, English, German or Russian (genitive), full or cut: the date of a dateline ("Baku, November 5 –").
+_MONTH = (r"(?:Jan(?:uary|uar)?|Feb(?:ruary|ruar)?|M(?:arch|ärz|ar)|Apr(?:il)?|May|Mai|June?|Juni|July?|Juli|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|O[ck]t(?:ober)?|Nov(?:ember)?|De[cz](?:ember)?|января|февраля|марта|апреля|мая|июня|июля|"
+          r"августа|сентября|октября|ноября|декабря)\.?")
 _DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}(?:[ -][A-ZÄÖÜА-ЯЁ]{3,})*(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
-                       r"|[A-ZÄÖÜА-ЯЁ][\w-]+(?:/[\w-]+)?(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s))")
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]+(?:/[\w-]+)?(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s)"
+                       # a place in mixed case, a comma and a date, then a dash: "Astana, 28 October 2026 –", "Baku, Nov. 5 -"
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]+(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—]\s))")
 
 
 def _dateline_end(text: str, matcher: Matcher) -> int:
@@ -1683,14 +1801,18 @@ _OWN_NAME_KINDS = frozenset(("pipeline", "shipping_lane", "rail", "field"))
 #: customs checks slowed", "In Ust-Luga bleibt der Umschlag stabil"); without, the town ("Samara's ice hockey team").
 _OWN_BUSINESS = {
     # plural and case forms of the port word ("zu den Häfen Batumi und Poti", «порты», «портах»); dredging keeps a port
-    # open; «грузинский» (Georgian) is no «груз» (cargo)
+    # open; «грузинский» (Georgian) and «Грузии» (Georgia's) are no «груз» (cargo)
+    # carrying goods there («возили в», «перевезли в») is a port's business too ("shipped to" is an energy or cargo cue already)
     "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|berth|dredg|"
-                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин)|причал|"
+                       r"перевоз|перевез|вози(?:л|т|м)|везл|"
+                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
     "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив"),
     "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци"),  # a pump jack is a well's
+    # freight in German and Russian too ("Fracht", «грузы»), as "freight" («Грузии», Georgia's, is no cargo)
     "border_crossing": re.compile(r"border|custom|crossing|crossed|freight|truck|train|\brail|wagon|\bstation|grenz|übergang|zoll|güter|"
-                                  r"bahn|züge|zug\b|границ|тамож|переход|пропуск|грузовик|фур[аы]|поезд|вагон|станци|железн"),
+                                  r"fracht|bahn|züge|zug\b|границ|тамож|переход|пропуск|груз(?!ин|и[яию]\b|ией\b)|фур[аы]|поезд|вагон|"
+                                  r"станци|железн"),
     "refinery": re.compile(r"refiner|raffinerie|нпз|crude|rohöl|нефт"),
 }
 #: Kinds that handle any cargo: a sentence naming other goods (containers, grain, coal) is their business (a terminal
@@ -1698,7 +1820,7 @@ _OWN_BUSINESS = {
 _CARGO_KINDS = frozenset(("port", "terminal", "border_crossing"))
 #: A plural word for ports and a word of cargo (the sentence before a list of ports): «Грузооборот морских портов снизился».
 _PORTS = re.compile(r"\bports\b|häfen|(?<![а-яё])порт(?:ы|ов|ам|ами|ах)\b")
-_CARGO = re.compile(r"cargo|freight|throughput|umschlag|güter|груз|перевал")  # with it: the ports' cargo, not "avoids Russian ports"
+_CARGO = re.compile(r"cargo|freight|throughput|umschlag|güter|груз(?!ин|и[яию]\b|ией\b)|перевал")  # with it: the ports' cargo, not "avoids Russian ports"
 #: Words of passengers: a port in a sentence of tourists or ferry guests is the town's harbour, not a facility of oil.
 _PASSENGERS = re.compile(r"passenger|tourist|holidaymaker|visitor|guest|fans\b|passagier|urlauber|gäste|besucher|пассажир|турист|"
                          r"гост[ейия]|зрител|болельщик|cruise|kreuzfahrt|круиз")
@@ -1716,7 +1838,11 @@ _NOT_A_FIELD_AFTER = re.compile(
     r"|\s*-?\s*(?:lake|Lake|See|Sees|озеро|озера)\b)", re.UNICODE)
 _NOT_A_FIELD_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Dr|Herr|Frau|director|player|striker|coach|actor|painter|poet|singer|"
                                  r"Regisseur|Spieler|Trainer|режиссёр|режиссер|игрок|тренер|поэт|художник|господин|"
-                                 r"[Ll]ake|[Ss]ee|[Оо]зер[оауеом]|[Оо]зером)\.?\s+)$")
+                                 r"[Ll]ake|[Ss]ee|[Оо]зер[оауеом]|[Оо]зером|"
+                                 # a venue or a street named after the field: "the Hotel Tengiz", «на улице Тенгизской»
+                                 r"[Hh]otel|[Rr]estaurant|[Cc]inema|[Kk]ino|[Ss]treet|[Ss]tadium|[Ss]tadion|"
+                                 r"[Уу]лиц[аеуы]|[Гг]остиниц[аеуы]|[Оо]тел[ьяюе]|[Рр]есторан[аеу]?|[Кк]инотеатр[аеу]?|"
+                                 r"[Сс]тадион[аеу]?)\.?\s+[«\"„“]?)$")
 #: Oils that are food: their tankers and ports are not those of crude.
 _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
                          r"(?:растительн|подсолнечн|пальмов)\w* масл")
@@ -1764,6 +1890,7 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenu
                            r"гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
 #: ... and right after it: "the Druzhba Hotel", "Druschba-Hotel", "Druzhba Street", "the Druzhba festival".
 _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|stadium|arena|cinema|sanatorium|festival|restaurant|"
+                          r"district|quarter|siedlung|viertel|"  # a town's part named so: "the Druzhba district", "Druschba-Siedlung"
                           r"straße|strasse|platz|stadion|kino|гостиниц|отел|фестивал|улиц|проспект|стадион|санатори|ресторан)",
                           re.IGNORECASE)
 #: A long form in capitals right before "(ABBR)": the story defines the abbreviation ("Communist Party of China (CPC)").
@@ -1866,6 +1993,29 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
 
 
+#: A vessel word (and "named", «под названием») right before a name, with an opening quote or none: the ship's name
+#: ("a product tanker named Samara", "der Tanker „Tengis“", «танкер «Атырау»»), not the place or field it is named after.
+#: ("ship" is left out: "to ship Tengiz crude" is the verb.)
+_SHIP_BEFORE = re.compile(r"(?<![\w-])(?:tanker|vessel|freighter|carrier|barge|Tanker|Schiff|Frachter|[Тт]анкер(?:а|у|ом|е)?|"
+                          r"[Сс]удн(?:о|а|у|ом|е)|[Тт]еплоход(?:а|у|ом|е)?|[Сс]ухогруз(?:а|у|ом|е)?)"
+                          r"(?:\s+(?:named|called|namens|под названием|с названием))?\s*[«\"„“']?$")
+#: The words that can stand right before such a name (the screen of :func:`_find`, a set look-up of the word before).
+_SHIP_WORDS = frozenset((*(w for v in ("tanker", "vessel", "freighter", "carrier", "barge") for w in (v, v.capitalize())),
+                         "Schiff", "Frachter", "named", "called", "namens", "названием",
+                         *(w for stem in ("танкер", "теплоход", "сухогруз") for e in ("", "а", "у", "ом", "е")
+                           for w in (stem + e, stem.capitalize() + e)),
+                         *(w for e in ("о", "а", "у", "ом", "е") for w in ("судн" + e, "Судн" + e))))
+#: A dash and a capital after the name, or a dash in it: a route named by its ends ("tanker Aktau–Baku"), no ship.
+_DASHES = frozenset("-–—")
+_ROUTE_DASH_AFTER = re.compile(r"[»\"“”']?\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]")
+
+
+def _ship_name(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` names a ship: a vessel word right before it (ships are named after towns, fields, lines)."""
+    return (_SHIP_BEFORE.search(text, max(0, start - 40), start) is not None and _ROUTE_DASH_AFTER.match(text, end) is None
+            and _DASHES.isdisjoint(text[start:end]))
+
+
 def _abbreviation(alias: str) -> bool:
     """An abbreviation inside a claim is the asset's (a claim speaks of routes and reliance: «без КТК», not Bitcoin)."""
     return alias.isupper() and len(alias) <= 6
@@ -1900,8 +2050,19 @@ def _own_name(m: Mention, kind: str, energy_doc: bool, text: str, sentences: lis
 
 def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_doc: bool, text: str,
                         sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> set[int]:
-    """Sentences that name an asset by a name of its own (a line, a field), as :func:`_cue_less` reads it."""
-    return {m.sentence for m in mentions if _own_name(m, kinds.get(m.id, ""), energy_doc, text, sentences, memo)}
+    """Sentences that name an asset by a name of its own (a line, a field), as :func:`_cue_less` reads it.
+
+    Not a field's name that is a person's, a club's or a lake's here ("coach Tengiz Chkonia ... a camp in Batumi"): it makes
+    no sentence one of oil for the towns in it.
+    """
+    return {m.sentence for m in mentions if _own_name(m, kind := kinds.get(m.id, ""), energy_doc, text, sentences, memo)
+            and not (kind == "field" and _someone_elses(m, text))}
+
+
+def _someone_elses(m: Mention, text: str) -> bool:
+    """A field's one-word name that is a person's, a venue's or a lake's here ("Tengiz Chkonia", "coach Tengiz", "Lake Tengiz")."""
+    return (_NOT_A_FIELD_AFTER.match(text, m.end, m.end + 30) is not None
+            or _NOT_A_FIELD_BEFORE.search(text, max(0, m.start - 25), m.start) is not None)
 
 
 def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tuple[int, int]], own_names: set[int],
@@ -1924,8 +2085,7 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     if cargo and kind not in _CARGO_KINDS:
         return False  # other goods: no line, field or junction is meant (a port, a terminal's port or a crossing handles them)
     if kind in _OWN_NAME_KINDS:
-        if kind == "field" and (_SPEAKS_AFTER.match(text, m.end, m.end + 30) or _NOT_A_FIELD_AFTER.match(text, m.end, m.end + 30)
-                                or _NOT_A_FIELD_BEFORE.search(text, max(0, m.start - 25), m.start)):
+        if kind == "field" and (_SPEAKS_AFTER.match(text, m.end, m.end + 30) or _someone_elses(m, text)):
             return False
         return _own_name(m, kind, energy_doc, text, sentences, memo)
     business = _OWN_BUSINESS.get(kind or "")

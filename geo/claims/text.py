@@ -281,3 +281,7 @@ LINE_WORDS = {name_key(a): name_key(b) for b, words in (
     ("Ölpipeline", ("Ölleitung", "Erdölleitung", "Erdölpipeline", "Rohölleitung", "Rohölpipeline", "Ölpipeline")),
 ) for a in words}
 DEMONYMS.update(LINE_WORDS)
+#: A place's exonym to the name the data's chains use, so "Baku-Tiflis-Erzurum" (German) passes the same places as
+#: "Baku-Tbilisi-Erzurum" (the South Caucasus line), not only those of the one line whose alias happens to say "Tiflis".
+PLACE_EXONYMS = {name_key(a): name_key(b) for a, b in (("Tiflis", "Tbilisi"),)}
+DEMONYMS.update(PLACE_EXONYMS)
