@@ -10,6 +10,8 @@ Run: .venv/bin/python benchmarks/bench_extract.py [--mb 5]
    real article, which is far lower than that of the joined snippets.
 3. Linear time: one "sentence" made only of asset names (no full stop), at 4 sizes up to 2 MB;
    the time per MB must stay flat (goal: 2 MB under 5 s).
+The extraction modules run compiled by mypyc when ``make compiled`` built them from these sources
+(``GEO_PURE_PYTHON=1`` runs the plain sources); the first line says which.
 A calibration line first times a fixed pure-Python loop and prints the load average: on a
 shared machine CPU seconds grow with the load too, so compare figures taken at a similar load.
 """
@@ -114,6 +116,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=5.0, help="megabytes of text for each throughput run")
     args = parser.parse_args()
+    import geo.claims
+
+    print("extraction modules: " + ("compiled by mypyc (build/compiled)" if geo.claims.COMPILED_IN_USE else
+                                     "plain Python sources (no fresh build, or GEO_PURE_PYTHON set)"))
     print(f"calibration: fixed pure-Python loop {calibrate():.3f} CPU s; load average {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} cores")
     t0 = time.perf_counter()
