@@ -5,7 +5,7 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 PORT    ?= 8501
 
-.PHONY: run test lint bench chromium clean mutation mutation-ci postgis run-team
+.PHONY: run test lint bench chromium clean mutation mutation-ci postgis run-team compiled
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -28,7 +28,12 @@ postgis:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql postgis postgresql-postgis >/dev/null; }
 
-run: $(VENV)/.runtime
+# The extraction modules compiled by mypyc into build/compiled/ (about 40 s, only when a source changed; without a
+# C compiler it warns and the plain sources run). geo/claims/compiled.py loads a build only while it matches the sources.
+compiled: $(VENV)/.runtime
+	$(PY) tools/compile_extraction.py
+
+run: $(VENV)/.runtime compiled
 	$(PY) -m geo validate
 	$(PY) -c 'from pathlib import Path; from geo.views.offline import ensure_static; ensure_static(Path("static"))'
 	$(PY) -m streamlit run app.py --server.port $(PORT)
@@ -40,20 +45,20 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/lint-imports
 	$(PY) -m mypy geo/data geo/routes geo/workspace.py
 
-test: $(VENV)/.dev chromium postgis lint
+test: $(VENV)/.dev chromium postgis lint compiled
 	$(PY) -m pytest -n 2
 
 # The whole suite again on the team store: a throwaway PostgreSQL + PostGIS per worker, data/ and seeds/ imported,
 # GEO_STORE set for every test (tests/conftest.py, --store=postgis). About 9-10 min on 2 cores.
 .PHONY: test-store
-test-store: $(VENV)/.dev chromium postgis
+test-store: $(VENV)/.dev chromium postgis compiled
 	$(PY) -m pytest -n 2 --store=postgis
 
 # The dashboard for a team: a local PostgreSQL + PostGIS kept in .pgdata/ (data/ imported on first start),
 # then Streamlit with GEO_STORE pointing at it. Stop the server with: $(PY) -m geo store local --stop
 PGPORT  ?= 54329
 TEAM_STORE = postgresql://postgres@/geo?host=$(CURDIR)/.pgdata&port=$(PGPORT)
-run-team: $(VENV)/.dev postgis
+run-team: $(VENV)/.dev postgis compiled
 	$(PY) -m geo store local --dir .pgdata --port $(PGPORT)
 	GEO_STORE='$(TEAM_STORE)' $(PY) -m geo store import --if-empty
 	$(PY) -c 'from pathlib import Path; from geo.views.offline import ensure_static; ensure_static(Path("static"))'

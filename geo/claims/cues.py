@@ -15,6 +15,7 @@ pattern in the sentence (a test checks this against the plain regexes).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -95,6 +96,10 @@ _KIND_RES = {lg: [(BIT[cue], rx) for (cue, lang), rx in _WORD_RE.items() if lang
 _NUMBERS_CUE_FREE = not any(re.search(r"\d|\\[dwW.]|\.", p) for by in CUES.values() for p in by.values())
 
 
+def _word_mask_in(lg: str, word: str) -> int:
+    return word_mask(word, lg)
+
+
 class _Memo(dict[str, int]):
     """A memo of word masks that works out a word it lacks: ``memo[word]`` never fails.
 
@@ -109,7 +114,7 @@ class _Memo(dict[str, int]):
         return self.mask(word)
 
 
-_TABLES: dict[str, _Memo] = {lg: _Memo(lambda word, lg=lg: word_mask(word, lg)) for lg in ("de", "en", "ru")}
+_TABLES: dict[str, _Memo] = {lg: _Memo(functools.partial(_word_mask_in, lg)) for lg in ("de", "en", "ru")}
 #: Bound on each language's memo of words (about 150 bytes an entry).
 MAX_WORDS = 200_000
 

@@ -386,8 +386,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     # word has the key of the abbreviation (a word of the same key that is no abbreviation opens nothing in the loop below).
     start_keys, scan_keys = matcher.start_keys, matcher.scan_keys
     if start_keys is None or scan_keys is None:
-        start_keys = matcher.start_keys = matcher.first_keys | {_key_of(a, matcher) for a in matcher.abbrevs}
-        scan_keys = matcher.scan_keys = start_keys | matcher.operator_keys.keys()
+        start_keys = matcher.start_keys = matcher.first_keys.union({_key_of(a, matcher) for a in matcher.abbrevs})
+        scan_keys = matcher.scan_keys = start_keys.union(matcher.operator_keys.keys())
     starts: Iterable[int]
     if doc_keys is None:  # one C-level pass over the keys
         starts = compress(range(len(keys)), map(start_keys.__contains__, keys))

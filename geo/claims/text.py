@@ -9,16 +9,16 @@ the text in another. Nothing here imports anything heavier than :mod:`re`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 WORD = re.compile(r"\w+")
 ABBREV = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 
 #: Sentence ends: . ! ? … followed by space and a capital / quote / digit, or a run of line breaks (then group 1 is None).
-#: The pattern opens with one character class, so the regex engine skips in C to the next of those five characters
-#: (a top-level alternation gets no such skip); the look-behind tells a line break from the punctuation after it.
-#: The break starts after the punctuation.
+#: The look-behind tells a line break from the punctuation after it. The break starts after the punctuation.
+#: This is the definition: :func:`split_sentences` finds its matches with the cheaper patterns of :func:`_end_matches`.
 _SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|([\"“”»«)]?\s+)(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9]))")
 _NO_BREAK_AFTER = re.compile(
     # "2,1 Mio. Tonnen": German amounts abbreviate the unit word, and the noun after it is capitalised
@@ -29,9 +29,10 @@ _NO_BREAK_AFTER = re.compile(
 def split_sentences(text: str) -> list[tuple[int, int]]:
     r"""Sentence spans ``(start, end)`` of ``text``, trimmed of surrounding space.
 
-    One pass of :data:`_SENTENCE_END` over the text. Only the ends that can touch white space are trimmed: a span
-    cut after its punctuation ends on it, and one that starts after a punctuation break starts on the capital (or
-    quote) the pattern looked at; the text's own ends and the sides of a line break may hold spaces.
+    The matches of :data:`_SENTENCE_END`, found by one pattern per first character (:func:`_end_matches`). Only the
+    ends that can touch white space are trimmed: a span cut after its punctuation ends on it, and one that starts after
+    a punctuation break starts on the capital (or quote) the pattern looked at; the text's own ends and the sides of a
+    line break may hold spaces.
 
     Examples
     --------
@@ -40,8 +41,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ['Am 9. Mai gab es keine Parade.', 'Das Öl fließt z. B. über Aktau.', 'Neue Zeile']
     """
     out: list[tuple[int, int]] = []
-    start, lead = 0, True  # lead: the sentence may open with white space
-    for m in _SENTENCE_END.finditer(text):
+    start, lead, after = 0, True, 0  # lead: the sentence may open with white space
+    # a long text is read by the one lazy pass of the defining pattern: _end_matches holds all matches at once (on 2 MB
+    # of short sentences that doubled the peak memory), and its saving is per character, small against the text's other work
+    for m in _end_matches(text) if len(text) <= _LISTED_UP_TO else _SENTENCE_END.finditer(text):
+        if m.start() < after:
+            continue  # line breaks inside the white space after a point, which ended or did not end a sentence
+        after = m.end()
         gap = m.group(1)
         s = start
         if gap is None:  # a run of line breaks
@@ -63,7 +69,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                     s += 1
         if e > s:
             out.append((s, e))
-        start, lead = m.end(), gap is None
+        start, lead = after, gap is None
     s, e = start, len(text)
     if lead:
         while s < e and text[s].isspace():
@@ -75,8 +81,45 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: :data:`_SENTENCE_END` as one pattern per first character. A pattern that opens with a literal is searched by a
+#: tight loop over the characters, one that opens with a class calls the class test for every character (~40
+#: instructions a character: the main cost of splitting a text into sentences).
+_ENDS_AT = tuple((ch, re.compile(re.escape(ch) + r"([\"“”»«)]?\s+)(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9])")) for ch in ".!?…")
+_LINE_BREAKS = re.compile(r"\n\n*((?!))?")  # a run of line breaks; the never-matching group is None, as for a break in _SENTENCE_END
+_START = re.Match.start
+_LISTED_UP_TO = 200_000  # characters: longer texts are split by _SENTENCE_END.finditer, lazily
+
+
+def _end_matches(text: str) -> list[re.Match[str]]:
+    """The matches of ``_SENTENCE_END.finditer(text)``, and line breaks inside their white space, in order.
+
+    Each match of :data:`_SENTENCE_END` is a match of the pattern for its first character. A point's (or ``!?…``)
+    match takes no other point, and the white space it takes ends where the white space does, so the only matches of
+    the separate patterns that ``finditer`` does not give are runs of line breaks inside that white space: the caller
+    skips any match that starts before the end of the last one it used.
+    """
+    got: list[re.Match[str]] = []
+    streams = 0
+    if "\n" in text:
+        got += _LINE_BREAKS.finditer(text)
+        streams += 1
+    for ch, pattern in _ENDS_AT:
+        if ch in text:
+            got += pattern.finditer(text)
+            streams += 1
+    if streams > 1:
+        got.sort(key=_START)
+    return got
+
+
 def none_at(values: Sequence[object]) -> list[int]:
-    """Positions of ``None`` in ``values``, by C-level ``list.index`` scans (several times faster than a mapped test)."""
+    """Positions of ``None`` in ``values``, by C-level ``list.index`` scans (several times faster than a mapped test).
+
+    Values that are all true hold no ``None``: ``all`` tests that in C at a fraction of the cost of ``index``, which
+    compares every value with ``None`` through the rich comparison of its type (a str's declines, then ``None``'s).
+    """
+    if all(values):
+        return []
     out: list[int] = []
     k = -1
     try:
@@ -85,6 +128,36 @@ def none_at(values: Sequence[object]) -> list[int]:
             out.append(k)
     except ValueError:
         return out
+
+
+def parts_holding(text: str, offsets: list[int], needles: Iterable[str]) -> list[int]:
+    r"""Indices, in order, of the parts of ``re.split(r"(\w+)", text)`` in which an occurrence of one of ``needles`` starts.
+
+    ``offsets`` are the parts' accumulated lengths, as the analyser keeps them: part ``j`` spans ``offsets[j - 1]`` ..
+    ``offsets[j]``, so an occurrence at ``p`` starts in part ``bisect_right(offsets, p)``. A needle of word characters
+    lies inside one word (word ``k`` is part ``2k + 1``), one of other characters inside one gap (gap ``k`` is part
+    ``2k``). For a few needles this replaces a set look-up of every word or gap (which hashes each, most of them fresh
+    strings) by C-level substring searches and one bisection an occurrence.
+
+    Examples
+    --------
+    >>> import re
+    >>> from itertools import accumulate
+    >>> text = "Baku-Tbilisi-Ceyhan pipeline, then Pipeline"
+    >>> parts = re.split(r"(\w+)", text)
+    >>> offsets = list(accumulate(map(len, parts)))
+    >>> [(j, parts[j]) for j in parts_holding(text, offsets, ("-", "ipeline"))]
+    [(2, '-'), (4, '-'), (7, 'pipeline'), (11, 'Pipeline')]
+    """
+    got: set[int] = set()
+    for needle in needles:
+        if needle not in text:  # (no call: cheaper than a find that fails)
+            continue
+        find, p = text.find, text.find(needle)
+        while p >= 0:
+            got.add(bisect_right(offsets, p))
+            p = find(needle, p + 1)
+    return sorted(got)
 
 
 def sentences_of_parts(text: str, gaps: list[str], offsets: list[int]) -> list[tuple[int, int]]:
