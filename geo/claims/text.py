@@ -9,8 +9,7 @@ the text in another. Nothing here imports anything heavier than :mod:`re`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 WORD = re.compile(r"\w+")
@@ -128,36 +127,6 @@ def none_at(values: Sequence[object]) -> list[int]:
             out.append(k)
     except ValueError:
         return out
-
-
-def parts_holding(text: str, offsets: list[int], needles: Iterable[str]) -> list[int]:
-    r"""Indices, in order, of the parts of ``re.split(r"(\w+)", text)`` in which an occurrence of one of ``needles`` starts.
-
-    ``offsets`` are the parts' accumulated lengths, as the analyser keeps them: part ``j`` spans ``offsets[j - 1]`` ..
-    ``offsets[j]``, so an occurrence at ``p`` starts in part ``bisect_right(offsets, p)``. A needle of word characters
-    lies inside one word (word ``k`` is part ``2k + 1``), one of other characters inside one gap (gap ``k`` is part
-    ``2k``). For a few needles this replaces a set look-up of every word or gap (which hashes each, most of them fresh
-    strings) by C-level substring searches and one bisection an occurrence.
-
-    Examples
-    --------
-    >>> import re
-    >>> from itertools import accumulate
-    >>> text = "Baku-Tbilisi-Ceyhan pipeline, then Pipeline"
-    >>> parts = re.split(r"(\w+)", text)
-    >>> offsets = list(accumulate(map(len, parts)))
-    >>> [(j, parts[j]) for j in parts_holding(text, offsets, ("-", "ipeline"))]
-    [(2, '-'), (4, '-'), (7, 'pipeline'), (11, 'Pipeline')]
-    """
-    got: set[int] = set()
-    for needle in needles:
-        if needle not in text:  # (no call: cheaper than a find that fails)
-            continue
-        find, p = text.find, text.find(needle)
-        while p >= 0:
-            got.add(bisect_right(offsets, p))
-            p = find(needle, p + 1)
-    return sorted(got)
 
 
 def sentences_of_parts(text: str, gaps: list[str], offsets: list[int]) -> list[tuple[int, int]]:
