@@ -92,3 +92,17 @@ def test_a_fresh_build_of_this_tree_is_what_geo_claims_imports():
         assert geo.claims.extract.__file__.endswith(".so")
     else:  # GEO_PURE_PYTHON was set for this run
         assert geo.claims.extract.__file__.endswith("extract.py")
+
+
+@pytest.mark.skipif(not __import__("geo.claims").claims.COMPILED_IN_USE,
+                    reason="the plain sources are in use: their doctests run in the main session")
+def test_the_doctests_of_the_compiled_modules_pass_on_their_plain_sources():
+    import os
+    import subprocess
+
+    root = Path(compiled.__file__).resolve().parents[2]
+    files = [f"geo/claims/{name}.py" for name in COMPILED]
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", *files],
+                         cwd=root, env=dict(os.environ, GEO_PURE_PYTHON="1"), capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout[-2000:]
+    assert " passed" in run.stdout
