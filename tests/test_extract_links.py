@@ -1304,6 +1304,8 @@ _LINKS15: dict[str, list[tuple[str, str, set[str]]]] = {
     ],
     "a_terminal_town_with_russian_loading_words": [
         ("В Новороссийске за неделю погрузили 1,2 млн т нефти.", "ru", {"sheskharis"}),
+        # no oil word, no tanker word: the loading verb alone makes the town's terminal
+        ("Суда из санкционного списка чаще всего грузятся в Новороссийске.", "ru", {"sheskharis"}),
         ("Делегация Грузии посетила Новороссийск.", "ru", set()),
     ],
     "a_junction_in_a_sentence_of_transneft": [
