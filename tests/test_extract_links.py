@@ -1332,6 +1332,13 @@ _LINKS15: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Tankers from Aktau to Astrakhan and Makhachkala carried oil.", "en", {"aktau", "makhachkala", "lane-aktau-makhachkala"}),
         ("Нефть возили танкерами из Актау в Махачкалу.", "ru", {"aktau", "makhachkala", "lane-aktau-makhachkala"}),
     ],
+    "a_facility_named_with_its_kind_word_is_no_region": [
+        # the kind word right after the name: the facility, though a region word follows for where it lies
+        ("Fire broke out at the Unecha pumping station in the Bryansk region, officials said.", "en", {"unecha"}),
+        ("Drohnen trafen die Pumpstation Tichorezk, ein Knoten im Gebiet Krasnodar.", "de", {"tikhoretsk"}),
+        # without it, a list of places before a region word stays the regions of statistics
+        ("Atyrau and Mangistau led the regions in oil output.", "en", set()),
+    ],
     "a_port_listed_after_ports": [
         ("Нефть грузили в портах Усть-Луга и Новороссийск. Смесь CPC Blend подорожала.", "ru", {"ust-luga", "sheskharis", "cpc"}),
         ("Rohöl wurde in den Häfen Primorsk und Noworossijsk verladen. CPC Blend legte zu.", "de", {"primorsk", "sheskharis", "cpc"}),

@@ -1361,7 +1361,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS)
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
         or (_may_hold(text, m.end, end := min(sentences[m.sentence][1], m.end + 60), _REGION_STEMS)
-            and _REGION_AFTER.match(text, m.end, end) is not None)
+            and _REGION_AFTER.match(text, m.end, end) is not None
+            # not the facility named with its kind word, the region being where it lies ("the Tikhoretsk oil pumping
+            # station in Russia's Krasnodar region")
+            and not _kind_next(m, text, kinds))
         # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
         # sentence of no pipeline or pump station, is the town
         or (kinds[m.id] == "junction" and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
@@ -2236,6 +2239,12 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|its|der|die|das|dem|den|des|d
                               r"данн\w*)\s+(?:\w+\s+)?$")
 _KIND_RE = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
 _PLURAL_AFTER = re.compile(r"e?s\b")  # used with match(low, pos): the kind word ends in a plural "s" ("terminals", "crossings")
+
+
+def _kind_next(m: Mention, text: str, kinds: dict[str, str]) -> bool:
+    """The asset's kind word within the three words after its name ("Tikhoretsk oil pumping station", "Aktau port")."""
+    kind_re = _KIND_RE.get(kinds.get(m.id, ""))
+    return kind_re is not None and kind_re.search(" ".join(text[m.end : m.end + 40].lower().split()[:3])) is not None
 
 
 def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bool], text: str, lang: str, matcher: Matcher) -> bool:
