@@ -1903,8 +1903,9 @@ _OWN_BUSINESS = {
                        r"перевоз|перевез|вози(?:л|т|м)|везл|"
                        r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
-    # Russian loading in any form («грузились», «погрузка»), as "load" and "verlad" («Грузии», Georgia's, is no cargo)
-    "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|налив|груз(?!ин|и[яию]\b|ией\b)"),
+    # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»), as "load" and "verlad"; not «груз» (cargo of any
+    # kind: the word is also read for a line's bare name, see _own_name) nor «Грузии» (Georgia's)
+    "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци|"  # a pump jack is a well's
                            r"transneft|транснефт|einspeis|eingespeist"),
