@@ -1322,6 +1322,10 @@ _LINKS15: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Im Café Druschba in Leipzig gibt es Soljanka; der Wirt war früher Ölarbeiter.", "de", set()),
         ('Officials named the exchange programme "Friendship" (Druzhba) and discussed oil supplies.', "en", set()),
         ('Oil flows through the Friendship ("Druzhba") pipeline to Poland.', "en", {"druzhba-samara-schwedt"}),
+        # «Дружба народов» (friendship of peoples: an order, a university, a magazine) in a story of oil workers
+        ("Выпускники Университета Дружбы народов пришли работать к нефтяникам КМГ.", "ru", set()),
+        ("Директору нефтепроводной компании вручили орден Дружбы народов.", "ru", set()),
+        ("Нефть из Казахстана идет по «Дружбе» народным предприятиям Германии.", "ru", {"druzhba-samara-schwedt"}),
     ],
     "a_club_named_after_a_town": [
         ("FC Aktobe beat FK Atyrau at a stadium built by an oil company.", "en", set()),

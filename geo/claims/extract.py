@@ -1998,7 +1998,9 @@ _LINE_AFTER = re.compile(r"\W{0,4}(?:pipeline|line|leitung|system|нефтепр
 #: ... and right after it: "the Druzhba Hotel", "Druschba-Hotel", "Druzhba Street", "the Druzhba festival".
 _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|stadium|arena|cinema|sanatorium|festival|restaurant|"
                           r"district|quarter|siedlung|viertel|"  # a town's part named so: "the Druzhba district", "Druschba-Siedlung"
-                          r"straße|strasse|platz|stadion|kino|гостиниц|отел|фестивал|улиц|проспект|стадион|санатори|ресторан)",
+                          r"straße|strasse|platz|stadion|kino|гостиниц|отел|фестивал|улиц|проспект|стадион|санатори|ресторан|"
+                          # "friendship of peoples": «орден Дружбы народов», «Университет Дружбы народов», "Druzhba Narodov"
+                          r"народов|narodov)",
                           re.IGNORECASE)
 #: A long form in capitals right before "(ABBR)": the story defines the abbreviation ("Communist Party of China (CPC)").
 _LONG_FORM_BEFORE = re.compile(r"[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+(?:of|the|and|für|der|des|и|[A-ZÄÖÜА-ЯЁ][\w-]*)){1,6}\s*$")
