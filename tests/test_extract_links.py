@@ -1343,6 +1343,20 @@ _LINKS15: dict[str, list[tuple[str, str, set[str]]]] = {
         # without it, a list of places before a region word stays the regions of statistics
         ("Atyrau and Mangistau led the regions in oil output.", "en", set()),
     ],
+    "two_assets_abbreviated_in_one_sentence_are_the_assets": [
+        # a story of abbreviations only (no energy cue anywhere): two assets' abbreviations in one sentence are both
+        ("Минэнерго: ТШО и КПО сократили добычу.", "ru", {"tengiz", "karachaganak"}),
+        ("TCO and KPO trimmed output on CPC limits.", "en", {"tengiz", "karachaganak", "cpc"}),
+        ("Laut Ministerium drosselten NCOC und TCO die Förderung.", "de", {"kashagan", "tengiz"}),
+        # one abbreviation alone stays unlinked in such a story (a TV channel, a party)
+        ("Телеканал КТК сменил сетку вещания.", "ru", set()),
+    ],
+    "a_kind_word_picks_the_kind_of_a_shared_name": [
+        # "Kumkol" names a field and a pump station: the kind word right before it picks one
+        ("Добыча на месторождении Кумколь снизилась, нефть идет в Китай.", "ru", {"kumkol-field"}),
+        ("Через НПС «Кумколь» прокачали больше нефти.", "ru", {"kumkol"}),
+        ("Das Öl wird über die Pumpstation Kumkol nach China gepumpt.", "de", {"kumkol"}),
+    ],
     "a_port_listed_after_ports": [
         ("Нефть грузили в портах Усть-Луга и Новороссийск. Смесь CPC Blend подорожала.", "ru", {"ust-luga", "sheskharis", "cpc"}),
         ("Rohöl wurde in den Häfen Primorsk und Noworossijsk verladen. CPC Blend legte zu.", "de", {"primorsk", "sheskharis", "cpc"}),

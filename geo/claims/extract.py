@@ -846,6 +846,13 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 entries = ([e for e in entries if matcher.kinds.get(e.target) == "port"]
                            or [e for e in entries if not e.context] or entries)
                 key = (*key, -1)
+            elif len({matcher.kinds.get(e.target) for e in entries}) > 1:
+                # a name of two kinds of asset ("Kumkol": the field and the pump station) after a kind word is that kind's
+                # («месторождения Кумколь» the field, «ГНПС «Кумколь»» the station)
+                kind = _kind_before(text[max(0, m.start - 30) : m.start])
+                narrowed = [e for e in entries if matcher.kinds.get(e.target) == kind] if kind else []
+                if narrowed:
+                    entries, key = narrowed, (*key, -2)
             targets = list(dict.fromkeys(e.target for e in entries))
             if key in decided:
                 choice = decided[key]
@@ -869,6 +876,19 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
 
 
 _NO_IDS: frozenset[str] = frozenset()
+#: A kind word right before a name, by kind ("the field of", «месторождения», «ГНПС», "pumping station").
+_KIND_BEFORE = (
+    ("field", re.compile(r"(?:\bfield(?: of)?|feld|месторождени[еяюи]|месторождением)\s*[«\"„“]?$", re.IGNORECASE)),
+    ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|станци[яиюей]|узл[ауе]|узел)\s*[«\"„“]?$", re.IGNORECASE)),
+)
+
+
+def _kind_before(before: str) -> str | None:
+    """The kind whose word ends ``before`` (the text right before a name), if any."""
+    for kind, pattern in _KIND_BEFORE:
+        if pattern.search(before):
+            return kind
+    return None
 #: "to" and a capitalised word right after a name: where a shipment from there goes («из актауского порта в Астрахань»).
 _ORIGIN_WORDS = ("from ", "aus ", "von ", "из ")  # the word before a shipment's origin, with its space
 _TO_PLACE = re.compile(r"\s+(?:в|во|to|nach)\s+(?=[A-ZÄÖÜА-ЯЁ])")
@@ -1450,6 +1470,14 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # issue 11's "every mention": a name that is an asset only needs no cue; a town's name needs its kind or transport words
     # (a port or crossing is the facility whatever it handles: other goods named in its sentence are its business too)
     energy_doc = any(energy)
+    if not energy_doc and mentions:
+        # a sentence naming two assets or more by their abbreviations speaks of them ("TCO, NCOC and KPO cut output"): the
+        # other meanings of an abbreviation (Bitcoin, a TV channel, a party) do not come in pairs with another asset's
+        abbrs: dict[int, set[str]] = {}
+        for m in mentions:
+            if m.match == "name" and _abbreviation(m.alias):
+                abbrs.setdefault(m.sentence, set()).add(m.id)
+        said[_ABBR_PAIRS] = {s for s, ids in abbrs.items() if len(ids) > 1}
     own_names = _own_name_sentences(mentions, kinds, energy_doc, text, sentences, said)
     for m in mentions:
         if m.alts and "goods" in cue_sets[m.sentence] and kinds.get(m.id) == "terminal":
@@ -2161,6 +2189,10 @@ def _bare_chain(m: Mention, kind: str) -> bool:
     return m.match == "chain" and kind in LINE_KINDS
 
 
+#: The key, in an article's memo, of the sentences that name two assets or more by abbreviations (a story of no energy cue).
+_ABBR_PAIRS = "abbreviation pairs"
+
+
 def _own_name(m: Mention, kind: str, energy_doc: bool, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
     if m.match not in ("name", "chain", "fuzzy") or kind not in _OWN_NAME_KINDS:
         return False
@@ -2169,7 +2201,7 @@ def _own_name(m: Mention, kind: str, energy_doc: bool, text: str, sentences: lis
     # a line word, or words of loading oil ("die Verladungen des CPC", «отгрузка через КТК»): the line, not a TV channel;
     # or the story calls it a consortium somewhere («... с руководством КТК. Консорциум профинансирует ...»)
     return (_said(_LINE_WORD, m.sentence, text, sentences, memo) or _said(_OWN_BUSINESS["terminal"], m.sentence, text, sentences, memo)
-            or (_abbreviation(m.alias) and _CONSORTIUM.search(text) is not None))
+            or (_abbreviation(m.alias) and (_CONSORTIUM.search(text) is not None or m.sentence in memo.get(_ABBR_PAIRS, ()))))
 
 
 def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_doc: bool, text: str,
