@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from itertools import accumulate, compress, islice, pairwise, repeat
-from operator import or_
+from operator import attrgetter, or_
 from pathlib import Path
 from typing import Any, cast
 
@@ -846,7 +846,7 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 entries = ([e for e in entries if matcher.kinds.get(e.target) == "port"]
                            or [e for e in entries if not e.context] or entries)
                 key = (*key, -1)
-            elif len({matcher.kinds.get(e.target) for e in entries}) > 1:
+            elif not any(e.context for e in entries) and len({matcher.kinds.get(e.target) for e in entries}) > 1:
                 # a name of two kinds of asset ("Kumkol": the field and the pump station) after a kind word is that kind's
                 # («месторождения Кумколь» the field, «ГНПС «Кумколь»» the station)
                 kind = _kind_before(text[max(0, m.start - 30) : m.start])
@@ -890,6 +890,7 @@ def _kind_before(before: str) -> str | None:
             return kind
     return None
 #: "to" and a capitalised word right after a name: where a shipment from there goes («из актауского порта в Астрахань»).
+_START = attrgetter("start")
 _ORIGIN_WORDS = ("from ", "aus ", "von ", "из ")  # the word before a shipment's origin, with its space
 _TO_PLACE = re.compile(r"\s+(?:в|во|to|nach)\s+(?=[A-ZÄÖÜА-ЯЁ])")
 
@@ -915,8 +916,12 @@ def _sent_elsewhere(m: Mention, text: str, mentions: list[Mention]) -> bool:
     if not text[max(0, m.start - 5) : m.start].lower().endswith(_ORIGIN_WORDS):
         return False  # the name is no origin ("shipped from Batumi to Italy" after rail from Baku: the leg's end stays)
     to = _TO_PLACE.match(text, m.end, m.end + 8)
-    # not when a name of the data stands there or shortly after in the list ("from Aktau to Astrakhan and Makhachkala")
-    return to is not None and not any(to.end() <= x.start <= to.end() + 30 for x in mentions)
+    if to is None:
+        return False
+    # not when a name of the data stands there or shortly after in the list ("from Aktau to Astrakhan and Makhachkala");
+    # the mentions are in text order: one bisect, not a scan of them all (linear on hostile input)
+    k = bisect_left(mentions, to.end(), key=_START)
+    return k == len(mentions) or mentions[k].start > to.end() + 30
 
 
 def _next_port_listed(prev: Mention | None, m: Mention, text: str, matcher: Matcher) -> bool:
@@ -1364,6 +1369,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         text[max(0, m.start - 3) : m.start] in _IN or (ru and _ru_in(text, m.start)) or text[max(0, m.start - 4) : m.start] in _FROM or (
             "trade" not in cue_sets[m.sentence] and _TOWN_HINT.search(text, max(0, m.start - 20), m.start)))
              and _town_only(m, text, sentences, cue_sets, matcher, said)}
+    clubs = _CLUB_WORD_IN.search(text) is not None  # once an article: a football club's word anywhere
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and m.match != "chain" and (
         " " not in m.text or _place_alias(m.alias))]
@@ -1392,7 +1398,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         or _in_route_name(m, text)
         # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
-        or _club_town(text, m.start)
+        or (clubs and _club_town(text, m.start))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
         or (_may_hold(text, start := max(0, m.start - 24), m.start, _LANDMARK_STEMS)
             and _LANDMARK_BEFORE.search(text, start, m.start) is not None)))
@@ -1737,11 +1743,12 @@ _LANDMARK_STEMS = ("north", "south", "east", "west", "km", "kilomet", "miles", "
 _CLUB_BEFORE = re.compile(r"\b(?:FC|FK|SC|ФК|СК)\s+(?:[«\"„“]?[A-ZА-ЯЁ][\w-]*[»\"“”]?\s+)?$")
 
 
+_CLUB_WORD_IN = re.compile(r"\b(?:FC|FK|SC|ФК|СК)\s")
+
+
 def _club_town(text: str, start: int) -> bool:
-    """The name at ``start`` is (the end of) a football club's name: "FC Kaspiy Aktau", "FK Atyrau"."""
-    before = text[max(0, start - 30) : start]
-    return ("FC" in before or "FK" in before or "ФК" in before or "SC" in before or "СК" in before) and _CLUB_BEFORE.search(
-        before) is not None
+    """The name at ``start`` is (the end of) a football club's name: "FC Kaspiy Aktau", "FK Atyrau" (an article with one)."""
+    return _CLUB_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
