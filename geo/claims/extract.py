@@ -1369,7 +1369,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         text[max(0, m.start - 3) : m.start] in _IN or (ru and _ru_in(text, m.start)) or text[max(0, m.start - 4) : m.start] in _FROM or (
             "trade" not in cue_sets[m.sentence] and _TOWN_HINT.search(text, max(0, m.start - 20), m.start)))
              and _town_only(m, text, sentences, cue_sets, matcher, said)}
-    clubs = _CLUB_WORD_IN.search(text) is not None  # once an article: a football club's word anywhere
+    clubs = any(w in text for w in _CLUB_WORDS_SPACED)  # once an article: a football club's word anywhere (C-level scans)
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and m.match != "chain" and (
         " " not in m.text or _place_alias(m.alias))]
@@ -1743,7 +1743,7 @@ _LANDMARK_STEMS = ("north", "south", "east", "west", "km", "kilomet", "miles", "
 _CLUB_BEFORE = re.compile(r"\b(?:FC|FK|SC|ФК|СК)\s+(?:[«\"„“]?[A-ZА-ЯЁ][\w-]*[»\"“”]?\s+)?$")
 
 
-_CLUB_WORD_IN = re.compile(r"\b(?:FC|FK|SC|ФК|СК)\s")
+_CLUB_WORDS_SPACED = ("FC ", "FK ", "SC ", "ФК ", "СК ")
 
 
 def _club_town(text: str, start: int) -> bool:
