@@ -1365,10 +1365,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     said: dict[Any, Any] = {None: (raws, offsets)}
     ru = lang not in ("de", "en")  # «в Баку» is looked at in Russian (or unknown) text only
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
-    towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (
-        text[max(0, m.start - 3) : m.start] in _IN or (ru and _ru_in(text, m.start)) or text[max(0, m.start - 4) : m.start] in _FROM or (
+    towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (((
+        text[max(0, m.start - 3) : m.start] in _IN or (ru and _ru_in(text, m.start)) or (
             "trade" not in cue_sets[m.sentence] and _TOWN_HINT.search(text, max(0, m.start - 20), m.start)))
-             and _town_only(m, text, sentences, cue_sets, matcher, said)}
+             and _town_only(m, text, sentences, cue_sets, matcher, said)) or (
+                 text[max(0, m.start - 4) : m.start] in _FROM and _person_from(text, m.start)))}
     clubs = any(w in text for w in _CLUB_WORDS_SPACED)  # once an article: a football club's word anywhere (C-level scans)
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and m.match != "chain" and (
@@ -1622,7 +1623,7 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
 
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
-#: "from" before a name, its last four characters: a person's home town ("ein Ingenieur aus Atyrau", see _PERSON_IN).
+#: "from" before a name, its last four characters: a person's home town ("ein Ingenieur aus Atyrau", see _person_from).
 _FROM = frozenset(("aus ", "rom ", " из "))
 _IN_RU = frozenset((" в ", " В ", "\nВ ", "\nв ", "«В "))
 
@@ -1749,6 +1750,12 @@ _CLUB_WORDS_SPACED = ("FC ", "FK ", "SC ", "ФК ", "СК ")
 def _club_town(text: str, start: int) -> bool:
     """The name at ``start`` is (the end of) a football club's name: "FC Kaspiy Aktau", "FK Atyrau" (an article with one)."""
     return _CLUB_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+def _person_from(text: str, start: int) -> bool:
+    """The word before "from" / "aus" / «из» right before ``start`` is a person's: the name is the person's home town."""
+    words = text[max(0, start - 40) : start].rsplit(None, 2)
+    return len(words) >= 2 and words[-2].lower().rstrip(",").startswith(_PERSON_STEMS)
 
 
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
@@ -2013,10 +2020,13 @@ _TANK_CARS = re.compile(r"tank cars?\b|tank wagons?\b|kesselwag|цистерн")
 #: of an oil company in Atyrau", «источник в Новороссийске»).
 _PERSON_IN = re.compile(r"\b(?:manager|official|trader|analyst|source|executive|spokes(?:man|woman|person)|correspondent|reporter|"
                         r"Manager|Händler|Sprecher(?:in)?|Vertreter(?:in)?|Beamte[rn]?|Analyst(?:in|en)?|Korrespondent(?:in|en)?|"
-                        r"Mitarbeiter(?:in)?|источник|представител|аналитик|трейдер|корреспондент|менеджер|чиновник|сотрудник|"
-                        # and one's home town: "ein früherer Ingenieur aus Atyrau", "an engineer from Aktau", «инженер из Актау»
-                        r"[Ee]ngineer|worker|Ingenieur(?:in)?|Arbeiter(?:in)?|Inhaber(?:in)?|[Ии]нженер|рабоч)"
-                        r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в|aus|from|из)\s+$")
+                        r"Mitarbeiter(?:in)?|источник|представител|аналитик|трейдер|корреспондент|менеджер|чиновник|сотрудник)"
+                        r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в)\s+$")
+#: Words of a person (their starts, lower case) right before "from" and a town: the person's home town ("ein früherer
+#: Ingenieur aus Atyrau", "an engineer from Aktau", «инженер из Актау»), see :func:`_person_from`.
+_PERSON_STEMS = ("engineer", "worker", "manager", "official", "trader", "analyst", "executive", "spokes", "native", "ingenieur",
+                 "arbeiter", "inhaber", "händler", "sprecher", "vertreter", "mitarbeiter", "manager", "инженер", "рабоч",
+                 "уроженец", "уроженка", "менеджер", "трейдер", "аналитик", "сотрудник", "представител", "чиновник")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
 _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: After an abbreviation, words of a party's organs: "the CPC Central Committee" is the Communist Party of China.
