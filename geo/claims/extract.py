@@ -255,6 +255,20 @@ _REGION_WORDS = frozenset(c for w, ends in (
     ("кра", ("й", "я", "ю", "ем", "е")), ("Krai", ("",)), ("Kray", ("",)),
 ) for e in ends for c in (w + e, w.capitalize() + e))
 _AND = frozenset(("and", "und", "и"))
+#: Words after a town's name (or its adjective) that make the pair an institution named after the town: "Atyrau University
+#: of Oil and Gas", "Aktau Museum", «Новороссийский городской суд», «Атырауский университет» (no facility of the data).
+_INSTITUTION_NEXT = frozenset(c for w, ends in (
+    ("University", ("", "'s")), ("Institute", ("",)), ("College", ("",)), ("Academy", ("",)), ("Museum", ("",)),
+    ("Theatre", ("",)), ("Theater", ("",)), ("Court", ("",)), ("Universität", ("",)), ("Hochschule", ("",)),
+    ("Institut", ("",)), ("Akademie", ("",)), ("Gericht", ("",)), ("Stadtgericht", ("",)), ("Landgericht", ("",)),
+    *((stem, ("ый", "ого", "ому", "ым", "ом")) for stem in ("городск", "районн", "областн", "государственн")),
+    ("городск", ("ой", "ого", "ому", "им", "ом")), ("краев", ("ой", "ого", "ому", "ым", "ом")),
+    ("суд", ("", "а", "у", "ом", "е")), ("университет", ("", "а", "у", "ом", "е")), ("институт", ("", "а", "у", "ом", "е")),
+    ("колледж", ("", "а", "у", "ем", "е")), ("театр", ("", "а", "у", "ом", "е")), ("музей", ("", "я", "ю", "ем", "е")),
+    # and a street or a park named after the town: «Приморский бульвар», «Тихорецкий проспект», "Aktau Street"
+    ("бульвар", ("", "а", "у", "ом", "е")), ("проспект", ("", "а", "у", "ом", "е")), ("парк", ("", "а", "у", "ом", "е")),
+    ("сквер", ("", "а", "у", "ом", "е")), ("Street", ("",)), ("Avenue", ("",)), ("Straße", ("",)), ("Strasse", ("",)),
+) for e in ends for c in (w + e,))
 #: Capitals of the region and of the states that deal with it, in the three languages (a pair of them is two governments).
 _CAPITALS = frozenset((
     "Astana", "Moscow", "Moskau", "Ankara", "Tbilisi", "Tiflis", "Ashgabat", "Aschgabat", "Beijing", "Peking", "Brussels", "Brüssel",
@@ -358,6 +372,11 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
 
 
 _LATIN_WORD = re.compile(r"^[A-Za-zÄÖÜäöüß]+$")
+#: Lower-case Russian adjectives of a town in -к («тихорецкий», «новороссийских»), and the words of a facility or of its
+#: business that may follow them («узел», «порт», «терминал», «отгрузки»): «приморский» alone is "coastal".
+_K_ADJECTIVE = tuple(f"к{e}" for e in ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими"))
+_ADJ_FACILITY = ("узел", "узл", "порт", "терминал", "нефтерайон", "нефтебаз", "нефтеналив", "отгруз", "погруз", "перевал",
+                 "экспорт", "причал", "рейд", "морск")
 
 
 def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
@@ -403,6 +422,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                 starts.append(k)
     found: list[tuple[Mention, list[Entry]]] = []
     free = 0
+    ship_next = -2  # the word after the last ship's name (a list of ships goes on there)
+    ships: list[tuple[int, int]] = []  # the spans of ships' names: no chain of places is read in them ("Ust-Luga Star")
+    kinds_of = matcher.kinds
     trie, abbrevs, fuzzy_words = matcher.trie, matcher.abbrevs, matcher.fuzzy_words
     accepted = matcher.accepted
     n_keys, n_sentences, n_text = len(keys), len(sentence_starts), len(text)
@@ -423,7 +445,12 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             entries = node.get(None)
             if entries:
                 if n == 1:
+                    own = entries
                     entries = accepted.get((raw, id(entries))) or _accept(entries, raw, matcher)
+                    if not entries and raw.endswith(_K_ADJECTIVE) and i + 1 < n_keys and raws[i + 1].startswith(_ADJ_FACILITY):
+                        # «на тихорецком узле», «новороссийских отгрузок»: the lower-case adjective of a town in -к has
+                        # the town's own key; before a word of the facility it is the facility, not a common word
+                        entries = [e for e in own if e.alias.endswith("к") and raw.startswith(e.alias.lower())]
                 elif raws[i + n - 1] in _GENERIC_KIND_WORDS:
                     # "its Black Sea terminal" describes a terminal; "Black Sea Terminal" (capital T) is Kulevi's company name
                     entries = [e for e in entries if not e.alias.endswith(_CAPITAL_KIND_WORDS)]
@@ -455,6 +482,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                     raws[i - 1] == "районе" and i > 1 and raws[i - 2] in ("в", "В"))):  # «в районе Новороссийска»: near it
             free = nxt
             continue  # "Atyrau region", «Атырауской области», "Gebiet Atyrau": the province, not the asset
+        if best_n == 1 and nxt < n_keys and raws[nxt] in _INSTITUTION_NEXT and gaps[nxt] == " ":
+            free = nxt
+            continue  # "Atyrau University", «Новороссийский городской суд», «Приморский бульвар»: named after the town
         if best_n == 1 and (raw in _CAPITALS or (nxt < n_keys and (raws[nxt] in _AFTER_TOWN or raws[nxt] in _EVENT_NEXT))) and _town_use(
                 i, raws, gaps, best, matcher):
             free = nxt
@@ -467,13 +497,19 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             continue  # a name does not run across a sentence end
         if best_n > 1 and _LIST_MARK.search(text, st, en) and not _LIST_MARK.search(best[0].alias):
             continue  # nor across a list's comma: «Теги: газ, Туркменистан, Китай» names two countries, no line
-        if i > 0 and raws[i - 1] in _SHIP_WORDS and _ship_name(text, st, en):
-            free = nxt
-            continue  # "a product tanker named Samara", «танкер «Атырау»»: a ship's name
+        if i > 0 and ((raws[i - 1] in _SHIP_WORDS and _ship_name(
+                text, st, en, best[0].alias if kinds_of.get(best[0].target) not in LINE_KINDS else "")) or (
+                i == ship_next and _SHIP_LIST_GAP.fullmatch(gaps[i])) or (
+                i == ship_next + 1 and raws[i - 1] in _AND and gaps[i].strip() in _QUOTE_OPEN and gaps[i - 1].strip() in _QUOTE_CLOSE)):
+            free = ship_next = nxt
+            ships.append((st, en))
+            continue  # "a product tanker named Samara", «танкер «Атырау»», the next of a list of them («танкеры «Приморск», «Тихорецк»»)
         how = "fuzzy" if fuzzy_words and not fuzzy_words.isdisjoint(raws[i : i + best_n]) else "name"
         found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
         free = i + best_n
     chains = _chains(text, raws, keys, gaps, offsets, sentence_starts, found, matcher, context)
+    if ships and chains:
+        chains = [c for c in chains if not any(s <= c[0].start < e for s, e in ships)]
     from_to = _from_to(text, raws, keys, gaps, offsets, sentence_starts, found, chains, matcher)
     if from_to:
         chains = sorted(chains + from_to, key=lambda x: x[0].start)
@@ -814,7 +850,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
             # so a name repeated in one sentence (hostile input) is settled once
             clause = bisect_right(cuts, m.start) if cuts else -1
             key = (*map(id, entries), m.sentence, clause)  # the entries live in the matcher: their ids are stable
-            if any(e.context for e in entries) and _port_before(text[max(0, m.start - 40) : m.start]) and not any(
+            if any(e.context for e in entries) and (_port_before(text[max(0, m.start - 40) : m.start]) or _next_port_listed(
+                    prev, m, text, matcher)) and not any(
                     e.context and not matcher.near.get(e.target, _NO_IDS).isdisjoint(by_sentence.get(m.sentence, _NO_IDS))
                     for e in entries):
                 # "the oil harbour of Novorossiysk", «порт Новороссийск»: the port itself, not a facility near the town,
@@ -823,6 +860,13 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 entries = ([e for e in entries if matcher.kinds.get(e.target) == "port"]
                            or [e for e in entries if not e.context] or entries)
                 key = (*key, -1)
+            elif not any(e.context for e in entries) and len({matcher.kinds.get(e.target) for e in entries}) > 1:
+                # a name of two kinds of asset ("Kumkol": the field and the pump station) after a kind word is that kind's
+                # («месторождения Кумколь» the field, «ГНПС «Кумколь»» the station)
+                kind = _kind_before(text[max(0, m.start - 30) : m.start])
+                narrowed = [e for e in entries if matcher.kinds.get(e.target) == kind] if kind else []
+                if narrowed:
+                    entries, key = narrowed, (*key, -2)
             targets = list(dict.fromkeys(e.target for e in entries))
             if key in decided:
                 choice = decided[key]
@@ -847,7 +891,64 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
 
 _NO_IDS: frozenset[str] = frozenset()
 _ID = attrgetter("id")
+#: A kind word right before a name, by kind ("the field of", «месторождения», «ГНПС», "pumping station").
+_KIND_BEFORE = (
+    ("field", re.compile(r"(?:\bfield(?: of)?|feld|месторождени[еяюи]|месторождением)\s*[«\"„“]?$", re.IGNORECASE)),
+    ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|станци[яиюей]|узл[ауе]|узел)\s*[«\"„“]?$", re.IGNORECASE)),
+)
+
+
+def _kind_before(before: str) -> str | None:
+    """The kind whose word ends ``before`` (the text right before a name), if any."""
+    for kind, pattern in _KIND_BEFORE:
+        if pattern.search(before):
+            return kind
+    return None
+
+
+#: "to" and a capitalised word right after a name: where a shipment from there goes («из актауского порта в Астрахань»).
 _START = attrgetter("start")
+_ORIGIN_WORDS = ("from ", "aus ", "von ", "из ")  # the word before a shipment's origin, with its space
+_TO_PLACE = re.compile(r"\s+(?:в|во|to|nach)\s+(?=[A-ZÄÖÜА-ЯЁ])")
+
+
+_TANKER_ENDS: dict[int, tuple[Matcher, frozenset[str]]] = {}
+
+
+def _tanker_ends(matcher: Matcher) -> frozenset[str]:
+    """The end points of the tanker lanes (not of rail legs), once a matcher."""
+    got = _TANKER_ENDS.get(id(matcher))
+    if got is None or got[0] is not matcher:
+        got = _TANKER_ENDS[id(matcher)] = (matcher, frozenset(
+            e for ln, ends in matcher.endpoints.items() if matcher.kinds.get(ln) == "shipping_lane" for e in ends))
+    return got[1]
+
+
+def _sent_elsewhere(m: Mention, text: str, mentions: list[Mention]) -> bool:
+    """A tanker lane's end named as the origin of a shipment to a place that no name of the data covers.
+
+    "from Aktau to Astrakhan", «танкерами из актауского порта в Астрахань»: that shipment runs on no lane of the data,
+    whatever else the sentence names later («..., переключились на поставки через махачкалинский порт»).
+    """
+    if not text[max(0, m.start - 5) : m.start].lower().endswith(_ORIGIN_WORDS):
+        return False  # the name is no origin ("shipped from Batumi to Italy" after rail from Baku: the leg's end stays)
+    to = _TO_PLACE.match(text, m.end, m.end + 8)
+    if to is None:
+        return False
+    # not when a name of the data stands there or shortly after in the list ("from Aktau to Astrakhan and Makhachkala");
+    # the mentions are in text order: one bisect, not a scan of them all (linear on hostile input)
+    k = bisect_left(mentions, to.end(), key=_START)
+    return k == len(mentions) or mentions[k].start > to.end() + 30
+
+
+def _next_port_listed(prev: Mention | None, m: Mention, text: str, matcher: Matcher) -> bool:
+    """``m`` goes on a list of ports right after a port's name in a sentence with a plural port word before the list.
+
+    «грузились в портах Приморск и Усть-Луга на Балтике, а также в Новороссийске», "in the ports of Primorsk, Ust-Luga and
+    Novorossiysk": the town is read as its port, as after a port word of its own («порт Новороссийск»).
+    """
+    return (prev is not None and prev.sentence == m.sentence and m.start - prev.end <= 30
+            and matcher.kinds.get(prev.id) == "port" and _PORTS.search(text[max(0, prev.start - 80) : prev.start].lower()) is not None)
 #: The start of a clause of contrast or a new clause after a semicolon: "..., while", "; ", "während", «тогда как», «, а».
 _CLAUSE_CUT = re.compile(r"[;]\s|,?\s(?:while|whereas|but|während|wohingegen|doch|тогда как|однако)\s|,\s(?:а|но|aber)\s")
 _IS_NONE = None.__class__.__instancecheck__  # the ambiguous names (their plain asset is None), looked up in C
@@ -1309,10 +1410,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     said: dict[Any, Any] = {None: (raws, offsets)}
     ru = lang not in ("de", "en")  # «в Баку» is looked at in Russian (or unknown) text only
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
-    towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (
+    towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (((
         text[max(0, m.start - 3) : m.start] in _IN or (ru and _ru_in(text, m.start)) or (
             "trade" not in cue_sets[m.sentence] and _TOWN_HINT.search(text, max(0, m.start - 20), m.start)))
-             and _town_only(m, text, sentences, cue_sets, matcher, said)}
+             and _town_only(m, text, sentences, cue_sets, matcher, said)) or (
+                 text[max(0, m.start - 4) : m.start] in _FROM and _person_from(text, m.start)))}
+    clubs = any(w in text for w in _CLUB_WORDS_SPACED)  # once an article: a football club's word anywhere (C-level scans)
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and m.match != "chain" and (
         " " not in m.text or _place_alias(m.alias))]
@@ -1331,13 +1434,18 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS)
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
         or (_may_hold(text, m.end, end := min(sentences[m.sentence][1], m.end + 60), _REGION_STEMS)
-            and _REGION_AFTER.match(text, m.end, end) is not None)
+            and _REGION_AFTER.match(text, m.end, end) is not None
+            # not the facility named with its kind word, the region being where it lies ("the Tikhoretsk oil pumping
+            # station in Russia's Krasnodar region")
+            and not _kind_next(m, text, kinds))
         # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
         # sentence of no pipeline or pump station, is the town
         or (kinds[m.id] == "junction" and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
             and not _said(_OWN_BUSINESS["junction"], m.sentence, text, sentences, said))
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         or _in_route_name(m, text)
+        # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
+        or (clubs and _club_town(text, m.start))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
         or (_may_hold(text, start := max(0, m.start - 24), m.start, _LANDMARK_STEMS)
             and _LANDMARK_BEFORE.search(text, start, m.start) is not None)))
@@ -1394,6 +1502,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             claims.append(Candidate(article, s, e, excerpt, lang, types[0], [], claim_types=list(types)))
     kept: list[Mention] = []
     lane_ends = matcher.lane_ends
+    tanker_ends = _tanker_ends(matcher)
     points: dict[int, set[str]] = {}  # linked ends of lanes and rail legs, by sentence
     ends_at: dict[int, list[Mention]] = {}  # the mentions behind them
     named_lanes: list[Mention] = []  # tanker lanes named by their own names in an oil story
@@ -1414,6 +1523,14 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # issue 11's "every mention": a name that is an asset only needs no cue; a town's name needs its kind or transport words
     # (a port or crossing is the facility whatever it handles: other goods named in its sentence are its business too)
     energy_doc = any(energy)
+    if not energy_doc and mentions:
+        # a sentence naming two assets or more by their abbreviations speaks of them ("TCO, NCOC and KPO cut output"): the
+        # other meanings of an abbreviation (Bitcoin, a TV channel, a party) do not come in pairs with another asset's
+        abbrs: dict[int, set[str]] = {}
+        for m in mentions:
+            if m.match == "name" and _abbreviation(m.alias):
+                abbrs.setdefault(m.sentence, set()).add(m.id)
+        said[_ABBR_PAIRS] = {s for s, ids in abbrs.items() if len(ids) > 1}
     own_names = _own_name_sentences(mentions, kinds, energy_doc, text, sentences, said)
     for m in mentions:
         if m.alts and "goods" in cue_sets[m.sentence] and kinds.get(m.id) == "terminal":
@@ -1441,7 +1558,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 in_claim.setdefault(ci, []).append(m)
         if m.linked and m.match == "name" and energy_doc and kinds.get(m.id) == "shipping_lane" and "goods" not in cue_sets[m.sentence]:
             named_lanes.append(m)  # «по маршруту Актау — Баку»: a tanker lane's name is its two ports, both named (unlike a pipeline's)
-        if m.linked and (m.id in lane_ends or (m.alts and not lane_ends.isdisjoint(m.alts))) and energy_doc and (
+        if m.linked and (m.id in lane_ends or (m.alts and not lane_ends.isdisjoint(m.alts))) and energy_doc and not (
+                m.id in tanker_ends and _sent_elsewhere(m, text, mentions)) and (
                 speaks(m.sentence) or "goods" not in cue_sets[m.sentence]) and (  # a ferry of containers runs on no tanker lane
                 not _said(_FERRY, m.sentence, text, sentences, said) or _said(_FERRY_OIL, m.sentence, text, sentences, said)):
             # "from Aktau and Kuryk to Baku": Baku ends both tanker lanes (Sangachal for Aktau's, the port of Baku for Kuryk's)
@@ -1551,6 +1669,8 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
 
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
+#: "from" before a name, its last four characters: a person's home town ("ein Ingenieur aus Atyrau", see _person_from).
+_FROM = frozenset(("aus ", "rom ", " из "))
 _IN_RU = frozenset((" в ", " В ", "\nВ ", "\nв ", "«В "))
 
 
@@ -1678,6 +1798,24 @@ _LANDMARK_STEMS = ("north", "south", "east", "west", "km", "kilomet", "miles", "
                    "нее")
 
 
+#: A football club's word, with at most one more word of its name, right before a town's name ("FC Kaspiy Aktau").
+_CLUB_BEFORE = re.compile(r"\b(?:FC|FK|SC|ФК|СК)\s+(?:[«\"„“]?[A-ZА-ЯЁ][\w-]*[»\"“”]?\s+)?$")
+
+
+_CLUB_WORDS_SPACED = ("FC ", "FK ", "SC ", "ФК ", "СК ")
+
+
+def _club_town(text: str, start: int) -> bool:
+    """The name at ``start`` is (the end of) a football club's name: "FC Kaspiy Aktau", "FK Atyrau" (an article with one)."""
+    return _CLUB_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+def _person_from(text: str, start: int) -> bool:
+    """The word before "from" / "aus" / «из» right before ``start`` is a person's: the name is the person's home town."""
+    words = text[max(0, start - 40) : start].rsplit(None, 2)
+    return len(words) >= 2 and words[-2].lower().rstrip(",").startswith(_PERSON_STEMS)
+
+
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
                said: dict[Any, Any]) -> bool:
     """A facility's town after a locative "in" or a town word, in a sentence of no trade, carrier or flow, is the town only.
@@ -1700,7 +1838,8 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
         return False
     # the carrier words are searched once per sentence: a sentence may hold many names (linear time on hostile input)
     got = "trade" in cue_sets[m.sentence] or _said(_CARRIER, m.sentence, text, sentences, said) or _port_cargo(
-        m, text, sentences, cue_sets, matcher, said)
+        m, text, sentences, cue_sets, matcher, said) or (matcher.kinds.get(m.id) == "junction" and _said(
+            _OWN_BUSINESS["junction"], m.sentence, text, sentences, said))  # "in Samara in das Transneft-Netz eingespeist"
     return not got or _said(_MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
 
 
@@ -1867,8 +2006,12 @@ _OWN_BUSINESS = {
                        r"перевоз|перевез|вози(?:л|т|м)|везл|"
                        r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
-    "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив"),
-    "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци"),  # a pump jack is a well's
+    # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»), as "load" and "verlad"; not «груз» (cargo of any
+    # kind: the word is also read for a line's bare name, see _own_name) nor «Грузии» (Georgia's)
+    "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
+    # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
+    "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци|"  # a pump jack is a well's
+                           r"transneft|транснефт|einspeis|eingespeist"),
     # freight in German and Russian too ("Fracht", «грузы»), as "freight" («Грузии», Georgia's, is no cargo)
     "border_crossing": re.compile(r"border|custom|crossing|crossed|freight|truck|train|\brail|wagon|\bstation|grenz|übergang|zoll|güter|"
                                   r"fracht|bahn|züge|zug\b|границ|тамож|переход|пропуск|груз(?!ин|и[яию]\b|ией\b)|фур[аы]|поезд|вагон|"
@@ -1940,18 +2083,30 @@ _PERSON_IN = re.compile(r"\b(?:manager|official|trader|analyst|source|executive|
                         r"Manager|Händler|Sprecher(?:in)?|Vertreter(?:in)?|Beamte[rn]?|Analyst(?:in|en)?|Korrespondent(?:in|en)?|"
                         r"Mitarbeiter(?:in)?|источник|представител|аналитик|трейдер|корреспондент|менеджер|чиновник|сотрудник)"
                         r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в)\s+$")
+#: Words of a person (their starts, lower case) right before "from" and a town: the person's home town ("ein früherer
+#: Ingenieur aus Atyrau", "an engineer from Aktau", «инженер из Актау»), see :func:`_person_from`.
+_PERSON_STEMS = ("engineer", "worker", "manager", "official", "trader", "analyst", "executive", "spokes", "native", "ingenieur",
+                 "arbeiter", "inhaber", "händler", "sprecher", "vertreter", "mitarbeiter", "manager", "инженер", "рабоч",
+                 "уроженец", "уроженка", "менеджер", "трейдер", "аналитик", "сотрудник", "представител", "чиновник")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
 _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: After an abbreviation, words of a party's organs: "the CPC Central Committee" is the Communist Party of China.
 _PARTY_AFTER = re.compile(r"(?:['’]s)?\s+(?:Central Committee|Politburo|Party\b|Zentralkomitee|Politbüro|Parteitag|ЦК)")
 #: Words of a town's part or a venue right before a name: «микрорайон «Дружба»», "Hotel Druzhba", "Druzhba Street" is no line.
 _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
-                           r"Straße|Park|Stadion|Kino|Hotel)|(?<![а-яё])(?:микрорайон|район|улиц|проспект|парк|сквер|стадион|"
-                           r"гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
+                           r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe)|(?<![а-яё])(?:микрорайон|район|"
+                           r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
+                           r"клуб)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
+#: The word "friendship" right before a line's one-word name in brackets or quotes: the Russian word given as a gloss
+#: ('a Year of Friendship ("Druzhba")', „Jahr der Freundschaft („Druschba“)“), not the line (unless a line word follows).
+_GLOSS_BEFORE = re.compile(r"(?:friendship|freundschaft)\W{0,4}$", re.IGNORECASE)
+_LINE_AFTER = re.compile(r"\W{0,4}(?:pipeline|line|leitung|system|нефтепровод|трубопровод)", re.IGNORECASE)
 #: ... and right after it: "the Druzhba Hotel", "Druschba-Hotel", "Druzhba Street", "the Druzhba festival".
 _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|stadium|arena|cinema|sanatorium|festival|restaurant|"
                           r"district|quarter|siedlung|viertel|"  # a town's part named so: "the Druzhba district", "Druschba-Siedlung"
-                          r"straße|strasse|platz|stadion|kino|гостиниц|отел|фестивал|улиц|проспект|стадион|санатори|ресторан)",
+                          r"straße|strasse|platz|stadion|kino|гостиниц|отел|фестивал|улиц|проспект|стадион|санатори|ресторан|"
+                          # "friendship of peoples": «орден Дружбы народов», «Университет Дружбы народов», "Druzhba Narodov"
+                          r"народов|narodov)",
                           re.IGNORECASE)
 #: A long form in capitals right before "(ABBR)": the story defines the abbreviation ("Communist Party of China (CPC)").
 _LONG_FORM_BEFORE = re.compile(r"[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+(?:of|the|and|für|der|des|и|[A-ZÄÖÜА-ЯЁ][\w-]*)){1,6}\s*$")
@@ -2048,7 +2203,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                         x.id == m.id and st - 30 <= x.end <= st for x in mentions):
                     other.add(m.text)
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
-                text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end)):
+                text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
+                    text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20))):
             drop.add(id(m))
     if not drop and not other:
         return mentions
@@ -2058,24 +2214,38 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
 #: A vessel word (and "named", «под названием») right before a name, with an opening quote or none: the ship's name
 #: ("a product tanker named Samara", "der Tanker „Tengis“", «танкер «Атырау»»), not the place or field it is named after.
 #: ("ship" is left out: "to ship Tengiz crude" is the verb.)
-_SHIP_BEFORE = re.compile(r"(?<![\w-])(?:tanker|vessel|freighter|carrier|barge|Tanker|Schiff|Frachter|[Тт]анкер(?:а|у|ом|е)?|"
-                          r"[Сс]удн(?:о|а|у|ом|е)|[Тт]еплоход(?:а|у|ом|е)?|[Сс]ухогруз(?:а|у|ом|е)?)"
+_SHIP_BEFORE = re.compile(r"(?<![\w-])(?:tankers?|vessels?|freighter|carrier|barge|Tankers?|Tankern|Schiff|Frachter|"
+                          r"[Тт]анкер(?:а|у|ом|е|ы|ов)?|[Сс]удн(?:о|а|у|ом|е)|[Сс]уд(?:а|ов)|[Тт]еплоход(?:а|у|ом|е)?|"
+                          r"[Сс]ухогруз(?:а|у|ом|е)?|"
+                          # a tanker class: plural, or after an article ("the Aframaxes Unecha and ...", "the Suezmax Ust-Luga
+                          # Star"); bare "Aframax CPC Blend" is a grade's market
+                          r"(?:Aframax|Suezmax|VLCC)(?:e?s)|(?:\b(?:the|an?)\s+)(?:Aframax|Suezmax|VLCC))"
                           r"(?:\s+(?:named|called|namens|под названием|с названием))?\s*[«\"„“']?$")
 #: The words that can stand right before such a name (the screen of :func:`_find`, a set look-up of the word before).
 _SHIP_WORDS = frozenset((*(w for v in ("tanker", "vessel", "freighter", "carrier", "barge") for w in (v, v.capitalize())),
+                         "tankers", "vessels", "Tankers", "Tankern", "Aframax", "Aframaxes", "Aframaxs", "Suezmax", "Suezmaxes",
+                         "Suezmaxs", "VLCC", "VLCCs", "VLCCes", "суда", "судов", "Суда",
                          "Schiff", "Frachter", "named", "called", "namens", "названием",
                          *(w for stem in ("танкер", "теплоход", "сухогруз") for e in ("", "а", "у", "ом", "е")
-                           for w in (stem + e, stem.capitalize() + e)),
+                           for w in (stem + e, stem.capitalize() + e)), "танкеры", "танкеров", "Танкеры",
                          *(w for e in ("о", "а", "у", "ом", "е") for w in ("судн" + e, "Судн" + e))))
 #: A dash and a capital after the name, or a dash in it: a route named by its ends ("tanker Aktau–Baku"), no ship.
 _DASHES = frozenset("-–—")
+_QUOTE_OPEN = frozenset(("", "«", '"', "„", "“"))
+_QUOTE_CLOSE = frozenset(("", "»", '"', "“", "”"))
+#: The gap between two names of a list of ships («танкеры «Приморск», «Тихорецк»», "tankers Samara, Unecha").
+_SHIP_LIST_GAP = re.compile(r"[»\"”“]?\s*,\s*[«\"„“]?")
 _ROUTE_DASH_AFTER = re.compile(r"[»\"“”']?\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]")
 
 
-def _ship_name(text: str, start: int, end: int) -> bool:
-    """The name at ``start:end`` names a ship: a vessel word right before it (ships are named after towns, fields, lines)."""
+def _ship_name(text: str, start: int, end: int, alias: str = "") -> bool:
+    """The name at ``start:end`` names a ship: a vessel word right before it (ships are named after towns, fields, lines).
+
+    A dash inside the name makes it a route ("tanker Aktau–Baku") unless ``alias``, the place's own name, has one ("the
+    Suezmax Ust-Luga Star"; a route's name is passed as "").
+    """
     return (_SHIP_BEFORE.search(text, max(0, start - 40), start) is not None and _ROUTE_DASH_AFTER.match(text, end) is None
-            and _DASHES.isdisjoint(text[start:end]))
+            and (_DASHES.isdisjoint(text[start:end]) or not _DASHES.isdisjoint(alias)))
 
 
 def _abbreviation(alias: str) -> bool:
@@ -2099,6 +2269,10 @@ def _bare_chain(m: Mention, kind: str) -> bool:
     return m.match == "chain" and kind in LINE_KINDS
 
 
+#: The key, in an article's memo, of the sentences that name two assets or more by abbreviations (a story of no energy cue).
+_ABBR_PAIRS = "abbreviation pairs"
+
+
 def _own_name(m: Mention, kind: str, energy_doc: bool, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
     if m.match not in ("name", "chain", "fuzzy") or kind not in _OWN_NAME_KINDS:
         return False
@@ -2107,7 +2281,7 @@ def _own_name(m: Mention, kind: str, energy_doc: bool, text: str, sentences: lis
     # a line word, or words of loading oil ("die Verladungen des CPC", «отгрузка через КТК»): the line, not a TV channel;
     # or the story calls it a consortium somewhere («... с руководством КТК. Консорциум профинансирует ...»)
     return (_said(_LINE_WORD, m.sentence, text, sentences, memo) or _said(_OWN_BUSINESS["terminal"], m.sentence, text, sentences, memo)
-            or (_abbreviation(m.alias) and _CONSORTIUM.search(text) is not None))
+            or (_abbreviation(m.alias) and (_CONSORTIUM.search(text) is not None or m.sentence in memo.get(_ABBR_PAIRS, ()))))
 
 
 def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_doc: bool, text: str,
@@ -2180,6 +2354,12 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|its|der|die|das|dem|den|des|d
                               r"данн\w*)\s+(?:\w+\s+)?$")
 _KIND_RE = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
 _PLURAL_AFTER = re.compile(r"e?s\b")  # used with match(low, pos): the kind word ends in a plural "s" ("terminals", "crossings")
+
+
+def _kind_next(m: Mention, text: str, kinds: dict[str, str]) -> bool:
+    """The asset's kind word within the three words after its name ("Tikhoretsk oil pumping station", "Aktau port")."""
+    kind_re = _KIND_RE.get(kinds.get(m.id, ""))
+    return kind_re is not None and kind_re.search(" ".join(text[m.end : m.end + 40].lower().split()[:3])) is not None
 
 
 def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bool], text: str, lang: str, matcher: Matcher) -> bool:

@@ -221,6 +221,8 @@ def name_key(token: str) -> str:
     True
     >>> name_key("Centre") == name_key("Center")
     True
+    >>> name_key("систему") == name_key("система") != name_key("синему")
+    True
     """
     if len(token) > 4 and token.endswith(("tre", "TRE")) and token.isascii():
         return name_key(token[:-2] + token[-1] + token[-2])  # British "Centre" is American "Center"
@@ -231,6 +233,8 @@ def name_key(token: str) -> str:
         return key  # no case ending is a digit
     for ending in _ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= _MIN_STEM:
+            if ending == "emu" and key[-4] not in "nh":
+                continue  # «систему» is «система»'s "-u", not the "-ему" of a soft adjective («синему», «хорошему»)
             return key[: -len(ending)]
     return key
 
