@@ -103,3 +103,15 @@ def test_deeply_nested_unclosed_tags_keep_every_word():
 
 def test_tag_openers_without_end_stop_the_scan():
     assert html_to_text("text <a " * 50_000) == "text"
+
+
+def test_whether_a_story_names_a_consortium_is_searched_once_an_article():
+    # Per abbreviation in a story of no energy word, the extractor asks whether the story calls something a consortium.
+    # Asked of the whole text once a mention, 250 kB of "ТШО, НКОК, КПО и КТК, " did not finish in minutes (quadratic);
+    # the answer is kept in the article's memo, so a second question with the same memo reads it, whatever the text.
+    from geo.claims.extract import _consortium_named
+
+    memo: dict = {}
+    assert _consortium_named("Консорциум профинансирует ремонт.", memo) is True
+    assert _consortium_named("no such word here", memo) is True  # read from the memo, not searched again
+    assert _consortium_named("no such word here", {}) is False

@@ -2281,7 +2281,15 @@ def _own_name(m: Mention, kind: str, energy_doc: bool, text: str, sentences: lis
     # a line word, or words of loading oil ("die Verladungen des CPC", «отгрузка через КТК»): the line, not a TV channel;
     # or the story calls it a consortium somewhere («... с руководством КТК. Консорциум профинансирует ...»)
     return (_said(_LINE_WORD, m.sentence, text, sentences, memo) or _said(_OWN_BUSINESS["terminal"], m.sentence, text, sentences, memo)
-            or (_abbreviation(m.alias) and (_CONSORTIUM.search(text) is not None or m.sentence in memo.get(_ABBR_PAIRS, ()))))
+            or (_abbreviation(m.alias) and (_consortium_named(text, memo) or m.sentence in memo.get(_ABBR_PAIRS, ()))))
+
+
+def _consortium_named(text: str, memo: dict[Any, Any]) -> bool:
+    """The article calls something a consortium anywhere: searched once an article (once a mention was quadratic)."""
+    got = memo.get(_CONSORTIUM)
+    if got is None:
+        got = memo[_CONSORTIUM] = _CONSORTIUM.search(text) is not None
+    return bool(got)
 
 
 def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_doc: bool, text: str,
