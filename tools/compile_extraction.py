@@ -33,7 +33,7 @@ def build(build_dir: Path) -> None:
     build_dir.parent.mkdir(parents=True, exist_ok=True)
     out = Path(tempfile.mkdtemp(prefix="compiled-", dir=build_dir.parent))
     cwd = Path.cwd()
-    os.chdir(ROOT)  # mypyc names the modules by their paths from here
+    os.chdir(ROOT)  # mypyc names the modules by their paths from here (and writes its C sources to build/)
     try:
         # a bare Distribution reads no pyproject.toml (this project is not a setuptools package)
         dist = Distribution({"name": "geo-claims-compiled", "ext_modules": mypycify(
@@ -42,6 +42,9 @@ def build(build_dir: Path) -> None:
         cmd.build_lib = str(out)
         cmd.build_temp = str(out / "tmp")
         dist.run_command("build_ext")
+    except BaseException:
+        shutil.rmtree(out, ignore_errors=True)  # no half-built folder left behind
+        raise
     finally:
         os.chdir(cwd)
     shutil.rmtree(out / "tmp", ignore_errors=True)
@@ -65,7 +68,9 @@ def main() -> int:
     try:
         build(BUILD_DIR)
     except Exception as exc:  # no compiler, no headers, a type error mypyc rejects: fall back to the sources
-        print(f"warning: extraction not compiled ({type(exc).__name__}: {exc}); it runs from the plain sources",
+        kept = fresh_build(BUILD_DIR, ROOT / "geo" / "claims") is not None
+        print(f"warning: extraction not compiled ({type(exc).__name__}: {exc}); "
+              + ("the previous build, which matches the sources, stays in use" if kept else "it runs from the plain sources"),
               file=sys.stderr)
         return 0
     print(f"compiled {', '.join(COMPILED)} into {BUILD_DIR.relative_to(ROOT)}")
