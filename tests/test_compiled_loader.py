@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import geo.claims
 from geo.claims import compiled
 from geo.claims.compiled import COMPILED, STAMP_NAME, fresh_build, prefer_compiled, source_stamp
 
@@ -85,7 +86,6 @@ def test_prefer_compiled_puts_a_fresh_build_first_and_leaves_the_path_alone_othe
 @pytest.mark.skipif(fresh_build(compiled.BUILD_DIR, Path(compiled.__file__).parent) is None,
                     reason="no fresh compiled build here (make compiled)")
 def test_a_fresh_build_of_this_tree_is_what_geo_claims_imports():
-    import geo.claims
     import geo.claims.extract
 
     if geo.claims.COMPILED_IN_USE:
@@ -94,7 +94,7 @@ def test_a_fresh_build_of_this_tree_is_what_geo_claims_imports():
         assert geo.claims.extract.__file__.endswith("extract.py")
 
 
-@pytest.mark.skipif(not __import__("geo.claims").claims.COMPILED_IN_USE,
+@pytest.mark.skipif(not geo.claims.COMPILED_IN_USE,
                     reason="the plain sources are in use: their doctests run in the main session")
 def test_the_doctests_of_the_compiled_modules_pass_on_their_plain_sources():
     import os

@@ -1258,12 +1258,6 @@ _LINKS14: dict[str, list[tuple[str, str, set[str]]]] = {
 }
 
 
-@pytest.mark.parametrize(("text", "language", "expected"), [
-    pytest.param(*case, id=f"{rule}-{k}") for rule, cases in _LINKS14.items() for k, case in enumerate(cases)])
-def test_links14_rule(text, language, expected):
-    assert links(text, language) == expected
-
-
 def test_a_name_does_not_run_over_a_colon():
     # "CPC: Marine Terminal ..." (a release's title: subject, colon, text) names the consortium, not "CPC Marine Terminal"
     ex = analyse("CPC: Marine Terminal loaded 5.2 mln t of oil in November.", language="en", matcher=MATCHER)
@@ -1365,6 +1359,8 @@ _LINKS15: dict[str, list[tuple[str, str, set[str]]]] = {
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [
-    pytest.param(*case, id=f"{rule}-{k}") for rule, cases in _LINKS15.items() for k, case in enumerate(cases)])
-def test_links15_rule(text, language, expected):
+    pytest.param(*case, id=f"{batch}-{rule}-{k}")
+    for batch, table in (("links14", _LINKS14), ("links15", _LINKS15)) for rule, cases in table.items() for k, case in enumerate(cases)])
+def test_link_batch_rule(text, language, expected):
+    """The cases of the rules tuned on batches 14 and 15 (``-k vessel_word`` still runs one rule)."""
     assert links(text, language) == expected
