@@ -53,10 +53,11 @@ def test_the_possessive_dateline_finds_what_the_plain_one_found():
 
 
 def test_the_civic_halves_make_the_civic_pattern():
-    assert extract._CIVIC.pattern == f"{extract._CIVIC_LATIN.pattern}|{extract._CIVIC_CYRILLIC.pattern}"
+    # the one pattern the halves replaced (the extractor searches a sentence for one half only)
+    civic = re.compile(f"{extract._CIVIC_LATIN.pattern}|{extract._CIVIC_CYRILLIC.pattern}")
     for s in [x.casefold() for x in _dev_sentences()] + ["the mayor of atyrau", "мэрия новороссийска", "суд", "offices"]:
         either = extract._CIVIC_LATIN.search(s) is not None or extract._CIVIC_CYRILLIC.search(s) is not None
-        assert either == (extract._CIVIC.search(s) is not None), s
+        assert either == (civic.search(s) is not None), s
 
 
 def test_the_town_word_scan_is_the_plain_one():
