@@ -543,12 +543,12 @@ def test_cpc_kazakh_section_is_checked_against_the_452_km_in_atyrau_region(shipp
 
 
 def test_cagp_zhambyl_km_follows_the_drawn_course_and_stays_open(shipped_reports):
-    # Kazinform (2009): 476 km of the Kazakh line in Zhambyl region. Shipped: ~354 km of samples there (the nearest-town
-    # rule gives ~80 km of the Shu-Almaty stretch, in Kordai district, to Kyrgyz towns), listed open.
+    # Kazinform (2009): 476 km of the Kazakh line in Zhambyl region. Shipped: ~355 km of samples there (the nearest-town
+    # rule gives ~80 km of the Shu-Uzynagash stretch, in Kordai district, to Kyrgyz towns), listed open.
     assert [p for p in shipped_reports["cagp"].problems if p.startswith("region km")] == [
-        "region km: 354 km drawn in KZ Zhambyl vs 476 km published (tolerance ±10%)"]
+        "region km: 355 km drawn in KZ Zhambyl vs 476 km published (tolerance ±10%)"]
     # A test-only bend north between Taraz and Shu (44.0 N 72.9 E, into the Moyynkum side) adds ~46 km of line and
-    # raises the Zhambyl samples to ~414 km: the check reads the course, and even this detour stays under 428.4 km.
+    # raises the Zhambyl samples to ~404 km: the check reads the course, and even this detour stays under 428.4 km.
     wp = WAYPOINTS.copy()
     taraz = wp[(wp["asset_id"] == "cagp") & (wp["place"] == "Taraz")].iloc[0].to_dict()
     bend = {**taraz, "seq": float(taraz["seq"]) + 0.5, "place": "bend (test)", "lat": 44.0, "lon": 72.9}
@@ -556,7 +556,7 @@ def test_cagp_zhambyl_km_follows_the_drawn_course_and_stays_open(shipped_reports
     wp["seq"] = wp["seq"].astype(float)
     report = gc.check_line(_redrawn("cagp", wp), EVIDENCE["cagp"])
     assert [p for p in report.problems if p.startswith("region km")] == [
-        "region km: 414 km drawn in KZ Zhambyl vs 476 km published (tolerance ±10%)"]
+        "region km: 404 km drawn in KZ Zhambyl vs 476 km published (tolerance ±10%)"]
 
 
 def test_btc_oil_road_km_posts_pass_at_haciqabul_and_put_114_km_before_refahiye(shipped_reports):
@@ -620,3 +620,20 @@ def test_btc_georgian_gap_lies_after_akhali_samgori_and_a_bend_towards_tbilisi_c
     wp = pd.concat([wp, pd.DataFrame([bend])], ignore_index=True)
     wp["seq"] = wp["seq"].astype(float)
     assert gc.check_sections(_redrawn("btc", wp).geometry, EVIDENCE["btc"]["sections"]) == (1, [])
+
+
+def test_cagp_passes_uzynagash_and_fails_its_length_bound_without_a_waypoint_between_shu_and_konaev(shipped_reports):
+    # Eleventh pass: Uzynagash (construction ceremony 2008, jumper to the Almaty-Taldykorgan line) replaces a point
+    # assumed due north of Almaty. Chords Shu-Uzynagash 210.8 km + Uzynagash-Konaev 93.4 km; the line is 1,605.0 km:
+    # 1,605.0 / 1,833 - 1 = -12.4 %, inside the documented -13.5 % bound.
+    report = shipped_reports["cagp"]
+    assert round(report.drawn_km) == 1605
+    assert not [p for p in report.problems if p.startswith("length")]
+    line = ASSETS.loc["cagp", "geometry"]
+    km, off = gc.km_along(line, 76.3187, 43.2226)
+    assert off < 1 and round(km) in (1245, 1246)
+    # Without a waypoint between Shu and Konaev the chord is 1,567.6 km, -14.5 %: the length check fails at the bound.
+    wp = WAYPOINTS[~((WAYPOINTS["asset_id"] == "cagp") & WAYPOINTS["place"].str.startswith("Uzynagash"))]
+    cut = gc.check_line(_redrawn("cagp", wp), EVIDENCE["cagp"])
+    assert [p for p in cut.problems if p.startswith("length")] == [
+        "length: drawn 1568 km vs published 1833 km (-14%; explained down to -13.5%)"]
