@@ -1410,6 +1410,14 @@ _LINKS16: dict[str, list[tuple[str, str, set[str]]]] = {
         # no price, no terminal: the town
         ("Скидки в магазинах Новороссийска выросли.", "ru", set()),
         ("Urals traded at a discount in the Baltic. In Novorossiysk a new school opened.", "en", set()),
+        # a price with no grade right after a Urals sentence is the Urals price, though the story names the CPC later
+        ("Дисконт Urals к Brent в портах Балтики сократился, следует из данных Argus. В Новороссийске дисконт составил $10,4.\n"
+         "Смесь CPC Blend торговалась с дисконтом около $3.", "ru", {"sheskharis", "cpc"}),
+        ("Urals traded at a wide discount to Brent in the Baltic, traders said. In Novorossiysk the discount was 10 dollars.\n"
+         "CPC Blend traded 3 dollars under Brent.", "en", {"sheskharis", "cpc"}),
+        # the CPC named in the price's own sentence: its terminal
+        ("Urals traded at a wide discount in the Baltic, traders said. In Novorossiysk, the CPC terminal quoted a discount of 3 dollars.",
+         "en", {"cpc-marine-terminal"}),
     ],
 }
 
