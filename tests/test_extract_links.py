@@ -1419,6 +1419,12 @@ _LINKS16: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Urals traded at a wide discount in the Baltic, traders said. In Novorossiysk, the CPC terminal quoted a discount of 3 dollars.",
          "en", {"cpc-marine-terminal"}),
     ],
+    "a_facility_after_its_kind_word_is_no_region": [
+        # batch 15's rule with the kind word before the name (Russian order); «ЛПДС» (a line's pumping station) is a kind word
+        ("Беспилотники атаковали ЛПДС «Унеча» в Брянской области.", "ru", {"unecha"}),
+        ("Ночью атаке подверглась станция «Унеча» в Брянской области.", "ru", {"unecha"}),
+        ("Унеча и Клинцы лидируют среди городов Брянской области по зарплатам.", "ru", set()),
+    ],
 }
 
 

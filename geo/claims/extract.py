@@ -897,7 +897,7 @@ _ID = attrgetter("id")
 #: A kind word right before a name, by kind ("the field of", «месторождения», «ГНПС», "pumping station").
 _KIND_BEFORE = (
     ("field", re.compile(r"(?:\bfield(?: of)?|feld|месторождени[еяюи]|месторождением)\s*[«\"„“]?$", re.IGNORECASE)),
-    ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|станци[яиюей]|узл[ауе]|узел)\s*[«\"„“]?$", re.IGNORECASE)),
+    ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|лпдс|станци[яиюей]|узл[ауе]|узел)\s*[«\"„“]?$", re.IGNORECASE)),
 )
 
 
@@ -1450,8 +1450,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or (_may_hold(text, m.end, end := min(sentences[m.sentence][1], m.end + 60), _REGION_STEMS)
             and _REGION_AFTER.match(text, m.end, end) is not None
             # not the facility named with its kind word, the region being where it lies ("the Tikhoretsk oil pumping
-            # station in Russia's Krasnodar region")
-            and not _kind_next(m, text, kinds))
+            # station in Russia's Krasnodar region"; «ЛПДС «Унеча» в Брянской области», the kind word before it)
+            and not (_kind_next(m, text, kinds) or _kind_before(text[max(0, m.start - 30) : m.start]) == kinds[m.id]))
         # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
         # sentence of no pipeline or pump station, is the town
         or (kinds[m.id] == "junction" and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
@@ -2050,7 +2050,7 @@ _OWN_BUSINESS = {
     "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя|"
                            r"\bfob\b|discount|differential|abschlag|дисконт"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
-    "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци|"  # a pump jack is a well's
+    "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"  # a pump jack is a well's
                            r"transneft|транснефт|einspeis|eingespeist"),
     # freight in German and Russian too ("Fracht", «грузы»), as "freight" («Грузии», Georgia's, is no cargo)
     "border_crossing": re.compile(r"border|custom|crossing|crossed|freight|truck|train|\brail|wagon|\bstation|grenz|übergang|zoll|güter|"
