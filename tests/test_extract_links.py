@@ -1425,6 +1425,12 @@ _LINKS16: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Ночью атаке подверглась станция «Унеча» в Брянской области.", "ru", {"unecha"}),
         ("Унеча и Клинцы лидируют среди городов Брянской области по зарплатам.", "ru", set()),
     ],
+    "a_german_town_hall_is_the_towns_life": [
+        # "Rathaus" and "Stadtverordnete" as "city hall" and «мэрия»: the town's civic life (h16-de-08's "Schwedter Rathaus")
+        ("Im Schwedter Rathaus hofft man auf mehr Öl aus Kasachstan.", "de", set()),
+        ("Die Stadtverordneten in Schwedt beraten über Öl aus Kasachstan.", "de", set()),
+        ("Im Rathaus hieß es, die Raffinerie in Schwedt erhalte Rohöl über die Druschba.", "de", {"schwedt", "druzhba-samara-schwedt"}),
+    ],
 }
 
 
