@@ -1401,6 +1401,11 @@ _LINKS16: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Oil is loaded at Primorsk, a small town on the Gulf of Finland.", "en", {"primorsk"}),
         ("Die Raffinerie in Schwedt, einer Stadt an der Oder, erhält Öl über die Druschba.", "de", {"schwedt", "druzhba-samara-schwedt"}),
         ("Crude exports through Aktau, a port city on the Caspian, rose 5%.", "en", {"aktau"}),
+        # after "via", or with oil named outside the apposition: the facility
+        ("Oil exports through Novorossiysk, a city on the Black Sea, fell.", "en", {"sheskharis"}),
+        ("Экспорт нефти через Новороссийск, город на Черном море, снизился.", "ru", {"sheskharis"}),
+        ("Kazakh oil reached Schwedt, a town on the Oder, in record volumes.", "en", {"schwedt"}),
+        ("Exports through Novorossiysk, a city on the Black Sea, fell.", "en", {"sheskharis"}),
     ],
     "a_price_at_a_terminal_town": [
         ("Дисконт Urals к Brent в портах Балтики составил $11,2, следует из данных Argus. В Новороссийске дисконт составил $10,4.",

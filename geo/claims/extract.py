@@ -1836,14 +1836,23 @@ _TOWN_APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?<!por
                               r"(?:,\s+(?:die|der|das|which|that|where|где|который|которая|которое)\b[^,;.]*)?")
 
 
+#: Words of oil and gas (searched case-folded; "Ölexporte" too): outside an apposition they keep the facility.
+_FUEL = re.compile(r"\boil|crude|öl|\bgas|нефт|газ")
+
+
 def _town_apposition(m: Mention, text: str, sentences: list[tuple[int, int]], kind: str) -> bool:
-    """The name stands before a town word in apposition, and its sentence holds no word of the facility's business outside it."""
+    """A town word in apposition after the name makes the town (not after "via").
+
+    Unless the sentence holds a word of the facility's business, of carriers or of oil and gas outside the apposition.
+    """
     s, e = sentences[m.sentence]
     app = _TOWN_APPOSITION.match(text, m.end, e)
     if app is None:
         return False
+    if _VIA_BEFORE.search(text, max(0, m.start - 12), m.start):
+        return False  # "exports through Novorossiysk, a city on the Black Sea": where the oil goes
     outside = (text[s : m.start] + " " + text[app.end() : e]).casefold()
-    return _OWN_BUSINESS[kind].search(outside) is None and _CARRIER.search(outside) is None
+    return _OWN_BUSINESS[kind].search(outside) is None and _CARRIER.search(outside) is None and _FUEL.search(outside) is None
 
 
 def _person_from(text: str, start: int) -> bool:
