@@ -1415,6 +1415,9 @@ _LINKS16: dict[str, list[tuple[str, str, set[str]]]] = {
         # no price, no terminal: the town
         ("Скидки в магазинах Новороссийска выросли.", "ru", set()),
         ("Urals traded at a discount in the Baltic. In Novorossiysk a new school opened.", "en", set()),
+        # a price of no grade, benchmark or barrel is no oil price
+        ("A discount airline now flies to Aktau.", "en", set()),
+        ("Ein Discounter eröffnete in Aktau.", "de", set()),
         # a price with no grade right after a Urals sentence is the Urals price, though the story names the CPC later
         ("Дисконт Urals к Brent в портах Балтики сократился, следует из данных Argus. В Новороссийске дисконт составил $10,4.\n"
          "Смесь CPC Blend торговалась с дисконтом около $3.", "ru", {"sheskharis", "cpc"}),

@@ -1302,6 +1302,16 @@ def _ports_of_lane_name(lane: str, name: str, matcher: Matcher) -> set[str]:
 _RUSSIAN_GRADE = re.compile(r"\b(?:Urals|URALS|Юралс)\b")
 #: A grade's price against a benchmark or at its loading port (searched case-folded): "discount", "Abschlag", «дисконт», "fob".
 _PRICE = re.compile(r"\bfob\b|discount|differential|abschlag|дисконт|премия к|premium to")
+#: A crude grade, a benchmark or the barrel (case-folded): the price is one of oil ("a discount store" is not).
+_BENCHMARK = re.compile(r"urals|brent|\bdated\b|\bwti\b|cpc blend|kebco|azeri|siberian light|\bespo\b|юралс|баррел|barrel|\bfass\b")
+#: The kinds a grade is priced at: "Urals fob Primorsk", «в Новороссийске дисконт составил $10,4».
+_PRICED_KINDS = frozenset(("port", "terminal"))
+
+
+def _graded_price(sent: int, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
+    """A price word in the sentence, and a grade, a benchmark or the barrel in it or in the sentence before (market copy)."""
+    return _said(_PRICE, sent, text, sentences, memo) and (_said(_BENCHMARK, sent, text, sentences, memo) or (
+        sent > 0 and _said(_BENCHMARK, sent - 1, text, sentences, memo)))
 _TRANSNEFT = name_key("Transneft")
 
 
@@ -1883,7 +1893,7 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
         return False
     # the carrier words are searched once per sentence: a sentence may hold many names (linear time on hostile input)
     got = "trade" in cue_sets[m.sentence] or _said(_CARRIER, m.sentence, text, sentences, said) or (matcher.kinds.get(
-        m.id) != "junction" and _said(_PRICE, m.sentence, text, sentences, said)) or _port_cargo(
+        m.id) != "junction" and _graded_price(m.sentence, text, sentences, said)) or _port_cargo(
         m, text, sentences, cue_sets, matcher, said) or (matcher.kinds.get(m.id) == "junction" and _said(
             _OWN_BUSINESS["junction"], m.sentence, text, sentences, said))  # "in Samara in das Transneft-Netz eingespeist"
     return not got or _said(_MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
@@ -2051,13 +2061,10 @@ _OWN_BUSINESS = {
     "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|berth|dredg|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|"
                        r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин|и[яию]\b|ией\b)|причал|"
-                       r"дноуглуб|"
-                       # a grade's price at its loading port ("Urals fob Primorsk", «в Новороссийске дисконт составил $10»)
-                       r"\bfob\b|discount|differential|abschlag|дисконт"),
+                       r"дноуглуб"),
     # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»), as "load" and "verlad"; not «груз» (cargo of any
     # kind: the word is also read for a line's bare name, see _own_name) nor «Грузии» (Georgia's)
-    "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя|"
-                           r"\bfob\b|discount|differential|abschlag|дисконт"),
+    "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"  # a pump jack is a well's
                            r"transneft|транснефт|einspeis|eingespeist"),
@@ -2417,6 +2424,7 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     sent = m.sentence
     # "Cargo turnover of Russia's sea ports fell. Ust-Luga grew, Novorossiysk fell": the list after the ports' own sentence
     return (sent in own_names or (cargo and kind in _CARGO_KINDS) or _said(business, sent, text, sentences, memo) or (
+        kind in _PRICED_KINDS and _graded_price(sent, text, sentences, memo)) or (
         kind in _CARGO_KINDS and sent > 0 and _said(_PORTS, sent - 1, text, sentences, memo)
         and _said(_CARGO, sent - 1, text, sentences, memo))) and not _said(_PASSENGERS, sent, text, sentences, memo)
 
