@@ -1378,6 +1378,9 @@ _LINKS16: dict[str, list[tuple[str, str, set[str]]]] = {
         # a line word before the naming: the line
         ("A pipeline known as Druzhba carries Kazakh oil to Germany.", "en", {"druzhba-samara-schwedt"}),
         ("Нефть идет в Германию по нефтепроводу под названием «Дружба».", "ru", {"druzhba-samara-schwedt"}),
+        # the name opening its clause is the subject of the verb: it is named, not given as a name
+        ("Druschba heißt auf Deutsch Freundschaft; die Leitung bringt Öl nach Schwedt.", "de", {"druzhba-samara-schwedt", "schwedt"}),
+        ("The station, then named Druzhba, handled oil wagons to China.", "en", set()),
     ],
     "a_long_abbreviation_in_title_case": [
         ("Pipeline deliveries of Kazakh Kebco through the northern leg of Druzhba averaged 150,000 t a month.", "en",

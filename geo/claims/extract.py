@@ -2173,6 +2173,7 @@ _SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|y
 _NAMING_BEFORE = re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
                             r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE)
 _NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|heißt|heisst|genannt)\b")
+_CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's start or a sentence's
 
 
 def _named_so(m: Mention, text: str) -> bool:
@@ -2180,7 +2181,10 @@ def _named_so(m: Mention, text: str) -> bool:
 
     "the pipeline, known as Druzhba", «нефтепровод под названием «Дружба»» stay the line.
     """
-    return (_NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) is not None or _NAMING_AFTER.match(text, m.end) is not None) and (
+    # the verb after the name names it only at a clause's end ("..., das früher Druschba hieß"); a name opening its clause
+    # is the subject ("Druschba heißt auf Deutsch Freundschaft; die Leitung ...")
+    after = _NAMING_AFTER.match(text, m.end) is not None and text[max(0, m.start - 4) : m.start].rstrip(" «\"„“")[-1:] not in _CLAUSE_OPENERS
+    return (_NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) is not None or after) and (
         _LINE_WORD.search(text[max(0, m.start - 40) : m.start].casefold()) is None and not _LINE_AFTER.match(text, m.end, m.end + 20))
 
 
