@@ -1475,7 +1475,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             and _LANDMARK_BEFORE.search(text, start, m.start) is not None)))
     # "Schwedt, a town better known for its oil refinery", «Шведт, город на Одере»: a town word in apposition makes the town,
     # unless the facility's business stands outside the apposition ("Oil is loaded at Primorsk, a small town on the Gulf")
-    towns.update(id(m) for m in bare if text.startswith(",", m.end) and _town_apposition(m, text, sentences, kinds[m.id]))
+    towns.update(id(m) for m in bare if text.startswith(",", m.end) and _town_apposition(m, text, sentences, kinds[m.id], said))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
     towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and _in_route_name(m, text))
     # "the Atyrau refinery", «на НПЗ в Шымкенте»: the town's refinery, not the pipeline junction of the same name
@@ -1841,16 +1841,16 @@ def _club_town(text: str, start: int) -> bool:
 #: Hafenstadt" say what the town is known for).
 _TOWN_APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?<!port )(?<!oil )(?:town|city|village)\b|"
                               r"(?:eine|einer|die|der)\s+(?:[\w-]+\s+){0,2}?(?:Stadt|Kleinstadt|Gemeinde)\b|"
-                              r"(?:[а-яё-]+\s+){0,2}?(?<!портовый )(?:город|городок|посёлок|поселок)(?![а-яё]))[^,;.]*"
+                              r"(?:[а-яё-]+\s+){0,2}?(?<!портовый )(?:город|городок|посёлок|поселок)(?![а-яё]))[^,;.]{0,200}"
                               # and a relative clause on the town: ", die für ihre Raffinerie bekannt ist", ", which ..."
-                              r"(?:,\s+(?:die|der|das|which|that|where|где|который|которая|которое)\b[^,;.]*)?")
+                              r"(?:,\s+(?:die|der|das|which|that|where|где|который|которая|которое)\b[^,;.]{0,200})?")
 
 
 #: Words of oil and gas (searched case-folded; "Ölexporte" too): outside an apposition they keep the facility.
 _FUEL = re.compile(r"\boil|crude|öl|\bgas|нефт|газ")
 
 
-def _town_apposition(m: Mention, text: str, sentences: list[tuple[int, int]], kind: str) -> bool:
+def _town_apposition(m: Mention, text: str, sentences: list[tuple[int, int]], kind: str, memo: dict[Any, Any]) -> bool:
     """A town word in apposition after the name makes the town (not after "via").
 
     Unless the sentence holds a word of the facility's business, of carriers or of oil and gas outside the apposition.
@@ -1861,8 +1861,13 @@ def _town_apposition(m: Mention, text: str, sentences: list[tuple[int, int]], ki
         return False
     if _VIA_BEFORE.search(text, max(0, m.start - 12), m.start):
         return False  # "exports through Novorossiysk, a city on the Black Sea": where the oil goes
-    outside = (text[s : m.start] + " " + text[app.end() : e]).casefold()
-    return _OWN_BUSINESS[kind].search(outside) is None and _CARRIER.search(outside) is None and _FUEL.search(outside) is None
+    business = _OWN_BUSINESS[kind]
+    if not (_said(business, m.sentence, text, sentences, memo) or _said(_CARRIER, m.sentence, text, sentences, memo)
+            or _said(_FUEL, m.sentence, text, sentences, memo)):
+        return True  # none anywhere in the sentence (searched once a sentence)
+    # a window on each side (a hostile sentence of many appositions stays linear)
+    outside = (text[max(s, m.start - 150) : m.start] + " " + text[app.end() : min(e, app.end() + 150)]).casefold()
+    return business.search(outside) is None and _CARRIER.search(outside) is None and _FUEL.search(outside) is None
 
 
 def _person_from(text: str, start: int) -> bool:
