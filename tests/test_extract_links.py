@@ -1436,6 +1436,17 @@ _LINKS16: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Ночью атаке подверглась станция «Унеча» в Брянской области.", "ru", {"unecha"}),
         ("Унеча и Клинцы лидируют среди городов Брянской области по зарплатам.", "ru", set()),
     ],
+    "a_place_in_the_name_of_a_line_the_data_does_not_hold": [
+        # labelling rule 12 for lines outside the data: the places name the line, not points (h16-de-07's "Leitung Rostock–Schwedt")
+        ("Die Ölleitung Rostock–Schwedt soll mehr Öl transportieren.", "de", set()),
+        ("Die Ölleitung Schwedt–Rostock soll mehr Öl transportieren.", "de", set()),
+        ("The Kenkiyak–Orsk oil pipeline was repaired.", "en", set()),
+        ("Нефтепровод Тихорецк – Туапсе остановлен после атаки.", "ru", set()),
+        # a line of the data by its places, a place beside a line word with no chain, the refinery by its name: kept
+        ("Oil flows through the Kenkiyak–Atyrau pipeline.", "en", {"kcp-atyrau-kenkiyak"}),
+        ("Die Pipeline nach Schwedt wurde repariert.", "de", {"schwedt"}),
+        ("Die Leitung Rostock–Schwedt versorgt die PCK-Raffinerie.", "de", {"schwedt"}),
+    ],
     "a_german_town_hall_is_the_towns_life": [
         # "Rathaus" and "Stadtverordnete" as "city hall" and «мэрия»: the town's civic life (h16-de-08's "Schwedter Rathaus")
         ("Im Schwedter Rathaus hofft man auf mehr Öl aus Kasachstan.", "de", set()),

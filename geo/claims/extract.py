@@ -1476,6 +1476,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # "Schwedt, a town better known for its oil refinery", «Шведт, город на Одере»: a town word in apposition makes the town,
     # unless the facility's business stands outside the apposition ("Oil is loaded at Primorsk, a small town on the Gulf")
     towns.update(id(m) for m in bare if text.startswith(",", m.end) and _town_apposition(m, text, sentences, kinds[m.id], said))
+    # a place in the name of a pipeline the data does not hold ("die Leitung Rostock–Schwedt", "the Kenkiyak–Orsk pipeline")
+    towns.update(id(m) for m in bare if m.match == "name" and _in_line_name(m, text))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
     towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and _in_route_name(m, text))
     # "the Atyrau refinery", «на НПЗ в Шымкенте»: the town's refinery, not the pipeline junction of the same name
@@ -2116,6 +2118,23 @@ _ROUTE_WORDS = (r"(?:railway|railroad|rail line|rail link|road|highway|motorway|
 _ROUTE_STEMS = ("rail", "road", "highway", "motorway", "bahn", "straße", "железн", "ж/д", "автодорог", "автомагистрал", "трасс")
 _ROUTE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ][\w'-]*){1,4}\s+" + _ROUTE_WORDS, re.IGNORECASE)
 _ROUTE_NAME_BEFORE = re.compile(_ROUTE_WORDS + r"\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,3}$", re.IGNORECASE)
+#: The same for a pipeline the data does not hold ("the Kenkiyak–Orsk oil pipeline", "die Leitung Rostock–Schwedt",
+#: «нефтепровод Тихорецк – Туапсе»): the places name the line, not points (labelling rule 12). Case-sensitive capitals:
+#: a chain of names, not "Schwedt – sagte ein Sprecher".
+_LINE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ][\w'-]*){1,3}\s+(?:[Oo]il\s+|[Gg]as\s+)?[Pp]ipeline\b")
+_LINE_NAME_BEFORE = re.compile(r"(?:\b[Pp]ipeline|(?<!\w)(?:[Öö]l|[Gg]as|[Ee]rdöl|[Ee]rdgas)?[Ll]eitung|\b[Нн]ефтепровод\w*|\b[Гг]азопровод\w*|"
+                               r"\b[Тт]рубопровод\w*)\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,2}$")
+_LINE_NAME_DASH = re.compile(r"\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]")
+
+
+def _in_line_name(m: Mention, text: str) -> bool:
+    """A place in a dash chain that names a pipeline the data does not hold (a chain of its lines is matched as the line)."""
+    if _LINE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 60)) is not None:
+        return True
+    before = _LINE_NAME_BEFORE.search(text, max(0, m.start - 50), m.start)
+    # after the line word, the name is in a chain: a dash before it, or one after it
+    return before is not None and ("-" in before.group() or "–" in before.group() or "—" in before.group()
+                                   or _LINE_NAME_DASH.match(text, m.end) is not None)
 
 
 def _in_route_name(m: Mention, text: str) -> bool:
