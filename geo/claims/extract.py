@@ -824,8 +824,11 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     by_clause: dict[int, set[str]] = {}
     cuts = cuts or []
     clause_operated = clause_operated or {}
+    # a strait's lane (one end in the data, "the Bosporus") carries the cargoes of every terminal of its sea: it tells none
+    # of them from another ("CPC Blend, loaded near Novorossiysk and shipped through the Bosporus" is the CPC's terminal)
+    open_lanes = matcher.open_lanes
     for (m, _), one in zip(found, plain, strict=True):
-        if one is not None:
+        if one is not None and one not in open_lanes:
             here = by_sentence.get(m.sentence)
             if here is None:
                 here = by_sentence[m.sentence] = set()
@@ -894,7 +897,7 @@ _ID = attrgetter("id")
 #: A kind word right before a name, by kind ("the field of", «месторождения», «ГНПС», "pumping station").
 _KIND_BEFORE = (
     ("field", re.compile(r"(?:\bfield(?: of)?|feld|месторождени[еяюи]|месторождением)\s*[«\"„“]?$", re.IGNORECASE)),
-    ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|станци[яиюей]|узл[ауе]|узел)\s*[«\"„“]?$", re.IGNORECASE)),
+    ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|лпдс|станци[яиюей]|узл[ауе]|узел)\s*[«\"„“]?$", re.IGNORECASE)),
 )
 
 
@@ -1297,16 +1300,37 @@ def _ports_of_lane_name(lane: str, name: str, matcher: Matcher) -> set[str]:
 #: Russia's own export grade: loaded at Transneft's berths, so a sentence naming it speaks of them ("Urals loadings from
 #: Novorossiysk" is Sheskharis in a story that names the CPC elsewhere), as if it named Transneft.
 _RUSSIAN_GRADE = re.compile(r"\b(?:Urals|URALS|Юралс)\b")
+#: A grade's price against a benchmark or at its loading port (searched case-folded): "discount", "Abschlag", «дисконт», "fob".
+_PRICE = re.compile(r"\bfob\b|discount|differential|abschlag|дисконт|премия к|premium to")
+#: A crude grade, a benchmark or the barrel (case-folded): the price is one of oil ("a discount store" is not).
+_BENCHMARK = re.compile(r"urals|brent|\bdated\b|\bwti\b|cpc blend|kebco|azeri|siberian light|\bespo\b|юралс|баррел|barrel|\bfass\b")
+#: The kinds a grade is priced at: "Urals fob Primorsk", «в Новороссийске дисконт составил $10,4».
+_PRICED_KINDS = frozenset(("port", "terminal"))
+
+
+def _graded_price(sent: int, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
+    """A price word in the sentence, and a grade, a benchmark or the barrel in it or in the sentence before (market copy)."""
+    return _said(_PRICE, sent, text, sentences, memo) and (_said(_BENCHMARK, sent, text, sentences, memo) or (
+        sent > 0 and _said(_BENCHMARK, sent - 1, text, sentences, memo)))
 _TRANSNEFT = name_key("Transneft")
 
 
 def _grade_operated(text: str, sentences: list[tuple[int, int]], ambiguous: list[int], cuts: list[int],
                     operated: dict[int, set[str]], clause_operated: dict[int, set[str]]) -> None:
-    """Count a Russian grade in the sentence (and clause) of an ambiguous name as the word "Transneft" (its operator)."""
+    """Count a Russian grade in the sentence (and clause) of an ambiguous name as the word "Transneft" (its operator).
+
+    A price with no grade right after a sentence of that grade is its price too ("Urals traded at $11 under Brent in the
+    Baltic. In Novorossiysk the discount was $10.4.").
+    """
     for sent in set(ambiguous):
         s, e = sentences[sent]
         window = text[s:e]
         if "URALS" not in window.upper() and "Юралс" not in window:
+            price = _PRICE.search(window.casefold()) if sent > 0 and "CPC" not in window and "КТК" not in window else None
+            if price is not None and _RUSSIAN_GRADE.search(text, *sentences[sent - 1]):
+                operated.setdefault(sent, set()).add(_TRANSNEFT)
+                if cuts:
+                    clause_operated.setdefault(bisect_right(cuts, s + price.start()), set()).add(_TRANSNEFT)
             continue
         for g in _RUSSIAN_GRADE.finditer(text, s, e):
             operated.setdefault(sent, set()).add(_TRANSNEFT)
@@ -1436,8 +1460,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or (_may_hold(text, m.end, end := min(sentences[m.sentence][1], m.end + 60), _REGION_STEMS)
             and _REGION_AFTER.match(text, m.end, end) is not None
             # not the facility named with its kind word, the region being where it lies ("the Tikhoretsk oil pumping
-            # station in Russia's Krasnodar region")
-            and not _kind_next(m, text, kinds))
+            # station in Russia's Krasnodar region"; «ЛПДС «Унеча» в Брянской области», the kind word before it)
+            and not (_kind_next(m, text, kinds) or _kind_before(text[max(0, m.start - 30) : m.start]) == kinds[m.id]))
         # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
         # sentence of no pipeline or pump station, is the town
         or (kinds[m.id] == "junction" and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
@@ -1449,6 +1473,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
         or (_may_hold(text, start := max(0, m.start - 24), m.start, _LANDMARK_STEMS)
             and _LANDMARK_BEFORE.search(text, start, m.start) is not None)))
+    # "Schwedt, a town better known for its oil refinery", «Шведт, город на Одере»: a town word in apposition makes the town,
+    # unless the facility's business stands outside the apposition ("Oil is loaded at Primorsk, a small town on the Gulf")
+    towns.update(id(m) for m in bare if text.startswith(",", m.end) and _town_apposition(m, text, sentences, kinds[m.id], said))
+    # a place in the name of a pipeline the data does not hold ("die Leitung Rostock–Schwedt", "the Kenkiyak–Orsk pipeline")
+    towns.update(id(m) for m in bare if m.match == "name" and _in_line_name(m, text))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
     towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and _in_route_name(m, text))
     # "the Atyrau refinery", «на НПЗ в Шымкенте»: the town's refinery, not the pipeline junction of the same name
@@ -1758,7 +1787,7 @@ _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|beriet
 #: for one half only (most sentences hold the stems of one script), and a half costs less than half the whole (the whole
 #: tries both branches at every character).
 _CIVIC_LATIN = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|courts?\b|judge|school|hospital|election|voters|wages?\b|"
-                    r"salar|rents?\b|unemploy|weather|traffic accident|bürgermeister|stadtrat|stadtverwaltung|gericht|schule|"
+                    r"salar|rents?\b|unemploy|weather|traffic accident|bürgermeister|stadtrat|stadtverwaltung|rathaus|stadtverordnet|gericht|schule|"
                     r"krankenhaus|wahl(?:en)?\b|löhne|lohn(?!t)|gehälter|mieten?\b|arbeitslos|wetter|statisti|"
                     r"refiner(?:y|ies)|power (?:plant|station)|raffinerie|kraftwerk|offices?\b|headquarter|büro|zentrale|"
                     r"capital of|hauptstadt|oil workers|ölarbeiter|experts?\b|experten|governor|gouverneur|host(?:s|ed|ing)\b|"
@@ -1809,6 +1838,40 @@ def _club_town(text: str, start: int) -> bool:
     return _CLUB_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
+#: A town word in apposition right after a name, to the apposition's end (and a relative clause on it): ", a town of
+#: 30,000", ", einer Kleinstadt an der Oder", «, город на Одере»; not a port or oil town (", a port city", ", eine
+#: Hafenstadt" say what the town is known for).
+_TOWN_APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?<!port )(?<!oil )(?:town|city|village)\b|"
+                              r"(?:eine|einer|die|der)\s+(?:[\w-]+\s+){0,2}?(?:Stadt|Kleinstadt|Gemeinde)\b|"
+                              r"(?:[а-яё-]+\s+){0,2}?(?<!портовый )(?:город|городок|посёлок|поселок)(?![а-яё]))[^,;.]{0,200}"
+                              # and a relative clause on the town: ", die für ihre Raffinerie bekannt ist", ", which ..."
+                              r"(?:,\s+(?:die|der|das|which|that|where|где|который|которая|которое)\b[^,;.]{0,200})?")
+
+
+#: Words of oil and gas (searched case-folded; "Ölexporte" too): outside an apposition they keep the facility.
+_FUEL = re.compile(r"\boil|crude|öl|\bgas|нефт|газ")
+
+
+def _town_apposition(m: Mention, text: str, sentences: list[tuple[int, int]], kind: str, memo: dict[Any, Any]) -> bool:
+    """A town word in apposition after the name makes the town (not after "via").
+
+    Unless the sentence holds a word of the facility's business, of carriers or of oil and gas outside the apposition.
+    """
+    s, e = sentences[m.sentence]
+    app = _TOWN_APPOSITION.match(text, m.end, e)
+    if app is None:
+        return False
+    if _VIA_BEFORE.search(text, max(0, m.start - 12), m.start):
+        return False  # "exports through Novorossiysk, a city on the Black Sea": where the oil goes
+    business = _OWN_BUSINESS[kind]
+    if not (_said(business, m.sentence, text, sentences, memo) or _said(_CARRIER, m.sentence, text, sentences, memo)
+            or _said(_FUEL, m.sentence, text, sentences, memo)):
+        return True  # none anywhere in the sentence (searched once a sentence)
+    # a window on each side (a hostile sentence of many appositions stays linear)
+    outside = (text[max(s, m.start - 150) : m.start] + " " + text[app.end() : min(e, app.end() + 150)]).casefold()
+    return business.search(outside) is None and _CARRIER.search(outside) is None and _FUEL.search(outside) is None
+
+
 def _person_from(text: str, start: int) -> bool:
     """The word before "from" / "aus" / «из» right before ``start`` is a person's: the name is the person's home town."""
     words = text[max(0, start - 40) : start].rsplit(None, 2)
@@ -1836,7 +1899,8 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
         return False
     # the carrier words are searched once per sentence: a sentence may hold many names (linear time on hostile input)
-    got = "trade" in cue_sets[m.sentence] or _said(_CARRIER, m.sentence, text, sentences, said) or _port_cargo(
+    got = "trade" in cue_sets[m.sentence] or _said(_CARRIER, m.sentence, text, sentences, said) or (matcher.kinds.get(
+        m.id) != "junction" and _graded_price(m.sentence, text, sentences, said)) or _port_cargo(
         m, text, sentences, cue_sets, matcher, said) or (matcher.kinds.get(m.id) == "junction" and _said(
             _OWN_BUSINESS["junction"], m.sentence, text, sentences, said))  # "in Samara in das Transneft-Netz eingespeist"
     return not got or _said(_MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
@@ -2009,7 +2073,7 @@ _OWN_BUSINESS = {
     # kind: the word is also read for a line's bare name, see _own_name) nor «Грузии» (Georgia's)
     "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
-    "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци|"  # a pump jack is a well's
+    "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"  # a pump jack is a well's
                            r"transneft|транснефт|einspeis|eingespeist"),
     # freight in German and Russian too ("Fracht", «грузы»), as "freight" («Грузии», Georgia's, is no cargo)
     "border_crossing": re.compile(r"border|custom|crossing|crossed|freight|truck|train|\brail|wagon|\bstation|grenz|übergang|zoll|güter|"
@@ -2054,6 +2118,23 @@ _ROUTE_WORDS = (r"(?:railway|railroad|rail line|rail link|road|highway|motorway|
 _ROUTE_STEMS = ("rail", "road", "highway", "motorway", "bahn", "straße", "железн", "ж/д", "автодорог", "автомагистрал", "трасс")
 _ROUTE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ][\w'-]*){1,4}\s+" + _ROUTE_WORDS, re.IGNORECASE)
 _ROUTE_NAME_BEFORE = re.compile(_ROUTE_WORDS + r"\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,3}$", re.IGNORECASE)
+#: The same for a pipeline the data does not hold ("the Kenkiyak–Orsk oil pipeline", "die Leitung Rostock–Schwedt",
+#: «нефтепровод Тихорецк – Туапсе»): the places name the line, not points (labelling rule 12). Case-sensitive capitals:
+#: a chain of names, not "Schwedt – sagte ein Sprecher".
+_LINE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ][\w'-]*){1,3}\s+(?:[Oo]il\s+|[Gg]as\s+)?[Pp]ipeline\b")
+_LINE_NAME_BEFORE = re.compile(r"(?:\b[Pp]ipeline|(?<!\w)(?:[Öö]l|[Gg]as|[Ee]rdöl|[Ee]rdgas)?[Ll]eitung|\b[Нн]ефтепровод\w*|\b[Гг]азопровод\w*|"
+                               r"\b[Тт]рубопровод\w*)\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,2}$")
+_LINE_NAME_DASH = re.compile(r"\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]")
+
+
+def _in_line_name(m: Mention, text: str) -> bool:
+    """A place in a dash chain that names a pipeline the data does not hold (a chain of its lines is matched as the line)."""
+    if _LINE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 60)) is not None:
+        return True
+    before = _LINE_NAME_BEFORE.search(text, max(0, m.start - 50), m.start)
+    # after the line word, the name is in a chain: a dash before it, or one after it
+    return before is not None and ("-" in before.group() or "–" in before.group() or "—" in before.group()
+                                   or _LINE_NAME_DASH.match(text, m.end) is not None)
 
 
 def _in_route_name(m: Mention, text: str) -> bool:
@@ -2107,6 +2188,30 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
                           # "friendship of peoples": «орден Дружбы народов», «Университет Дружбы народов», "Druzhba Narodov"
                           r"народов|narodov)",
                           re.IGNORECASE)
+#: A surname right after a field's one-word name: "Tengiz Abenov", "Tengis Beridse", «Тенгизом Абеновым» (Russian, Kazakh
+#: and Georgian endings, Latin and Cyrillic, with the Russian case endings).
+_SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|yeva|uly|kyzy|dze|dse|shvili|schwili|enko|ani|"
+                            r"(?:ов|ев|ин)(?:а|у|ым|ом|е|ой)?|улы|кызы|дзе|швили|енко|ани)\b")
+#: A verb of naming right before a line's one-word name, or (German, verb last) right after it: "a resort once called
+#: Druzhba", "das zu sozialistischen Zeiten Druschba hieß", «курорт, который назывался «Дружба»»: the name of something else.
+_NAMING_BEFORE = re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
+                            r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE)
+_NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|heißt|heisst|genannt)\b")
+_CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's start or a sentence's
+
+
+def _named_so(m: Mention, text: str) -> bool:
+    """A line's one-word name given as a name ("once called Druzhba"), with no word of a line shortly before it.
+
+    "the pipeline, known as Druzhba", «нефтепровод под названием «Дружба»» stay the line.
+    """
+    # the verb after the name names it only at a clause's end ("..., das früher Druschba hieß"); a name opening its clause
+    # is the subject ("Druschba heißt auf Deutsch Freundschaft; die Leitung ...")
+    after = _NAMING_AFTER.match(text, m.end) is not None and text[max(0, m.start - 4) : m.start].rstrip(" «\"„“")[-1:] not in _CLAUSE_OPENERS
+    return (_NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) is not None or after) and (
+        _LINE_WORD.search(text[max(0, m.start - 40) : m.start].casefold()) is None and not _LINE_AFTER.match(text, m.end, m.end + 20))
+
+
 #: A long form in capitals right before "(ABBR)": the story defines the abbreviation ("Communist Party of China (CPC)").
 _LONG_FORM_BEFORE = re.compile(r"[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+(?:of|the|and|für|der|des|и|[A-ZÄÖÜА-ЯЁ][\w-]*)){1,6}\s*$")
 #: A kind word inside a facility's alias ("Port of Aktau", «Атырауская НПС»): without one the alias is the place's name.
@@ -2167,7 +2272,8 @@ def _flagged_aliases(matcher: Matcher) -> frozenset[str]:
         entries = [e for es in (*matcher.names.values(), *matcher.abbrevs.values()) for e in es]
         got = _FLAGGED[id(matcher)] = (matcher, frozenset(
             e.alias for e in entries if _abbreviation(e.alias) or (
-                matcher.kinds.get(e.target) in LINE_KINDS and _needs_energy(e.alias, matcher.kinds[e.target]))))
+                matcher.kinds.get(e.target) in LINE_KINDS and _needs_energy(e.alias, matcher.kinds[e.target]))
+            or (matcher.kinds.get(e.target) == "field" and " " not in e.alias)))
     return got[1]
 
 
@@ -2203,8 +2309,10 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                     other.add(m.text)
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
-                    text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20))):
+                    text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)):
             drop.add(id(m))
+        elif kinds.get(m.id) == "field" and _SURNAME_AFTER.match(text, m.end, m.end + 30):
+            drop.add(id(m))  # a person's first name ("said Tengiz Abenov"), in a claim or out of one
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
@@ -2344,6 +2452,7 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     sent = m.sentence
     # "Cargo turnover of Russia's sea ports fell. Ust-Luga grew, Novorossiysk fell": the list after the ports' own sentence
     return (sent in own_names or (cargo and kind in _CARGO_KINDS) or _said(business, sent, text, sentences, memo) or (
+        kind in _PRICED_KINDS and _graded_price(sent, text, sentences, memo)) or (
         kind in _CARGO_KINDS and sent > 0 and _said(_PORTS, sent - 1, text, sentences, memo)
         and _said(_CARGO, sent - 1, text, sentences, memo))) and not _said(_PASSENGERS, sent, text, sentences, memo)
 
