@@ -637,3 +637,37 @@ def test_cagp_passes_uzynagash_and_fails_its_length_bound_without_a_waypoint_bet
     cut = gc.check_line(_redrawn("cagp", wp), EVIDENCE["cagp"])
     assert [p for p in cut.problems if p.startswith("length")] == [
         "length: drawn 1568 km vs published 1833 km (-14%; explained down to -13.5%)"]
+
+
+def _with_bend(asset_id: str, after: str, lat: float, lon: float):
+    """The asset redrawn with a test-only waypoint at (lat, lon) right after the waypoint whose place starts with ``after``."""
+    wp = WAYPOINTS.copy()
+    prev = wp[(wp["asset_id"] == asset_id) & wp["place"].str.startswith(after)].iloc[0].to_dict()
+    bend = {**prev, "seq": float(prev["seq"]) + 0.5, "place": "bend (test)", "lat": lat, "lon": lon, "lookup": None}
+    wp = pd.concat([wp, pd.DataFrame([bend])], ignore_index=True)
+    wp["seq"] = wp["seq"].astype(float)
+    return _redrawn(asset_id, wp)
+
+
+def test_tanap_eskisehir_station_at_seyitgazi_is_drawn_28_km_short_and_a_longer_eastern_course_passes(shipped_reports):
+    # Twelfth pass. The 56-inch section ends at the Eskisehir compressor and metering station, km 1,339 (TANAP), built
+    # in the Seyitgazi district area (39.4447 N 30.6947 E, GeoNames 300920), not at Eskisehir city (37 km north).
+    # Drawn, Seyitgazi lies at km 1,310.7 (sum of the chords Turkgozu-...-Sivrihisar 1,238.5 + Sivrihisar-Seyitgazi
+    # 72.2), so drawn km 1,339 lies 1,339 - 1,311 = 28 km past it, over the 15 km tolerance: listed open.
+    report = shipped_reports["tanap"]
+    assert report.problems == [
+        "km post: drawn km 1339 lies 28 km from Eskisehir compressor and metering station, end of the 1339 km 56-inch "
+        "section (Seyitgazi) (tolerance 15 km)"]
+    line = ASSETS.loc["tanap", "geometry"]
+    km, off = gc.km_along(line, 30.6947, 39.4447)
+    assert round(km) == 1311 and off < 1
+    # The whole line still fits: 1,804 / 1,811 - 1 = -0.4 %; the western part (Seyitgazi to the border) is the longer one.
+    assert round(report.drawn_km) == 1804
+    # A test-only bend 27 km north of the Zara-Yildizeli chord (40.15 N 37.20 E) adds ~16 km east of the station:
+    # Seyitgazi moves to drawn km ~1,327, 1,339 - 1,327 = 12 km short, inside 15 km, and the km post passes, so the
+    # check reads the drawn course, not the waypoint list.
+    assert gc.check_km_posts(_with_bend("tanap", "Zara", 40.15, 37.20).geometry, EVIDENCE["tanap"]["km_posts"]) == (1, [])
+    # Moving the station waypoint back to Eskisehir city (the old drawing) does not pass either: km 1,339 then lies
+    # past the city, 44 km from Seyitgazi.
+    back = gc.check_km_posts(_moved("tanap", "Seyitgazi", to=(39.7767, 30.5206)).geometry, EVIDENCE["tanap"]["km_posts"])
+    assert back[0] == 0 and back[1][0].startswith("km post: drawn km 1339 lies 44 km from")
