@@ -95,10 +95,13 @@ def test_country_km_check():
     assert "countries" in gc.check_countries(regions, ["AZ"], 5.0, {})[0]
 
 
-def test_moving_a_tanap_waypoint_out_of_kutahya_fails_the_region_check():
-    # Domaniç (Kütahya) replaced by İnegöl (Bursa), 35 km north-west: the line no longer enters Kütahya.
-    report = gc.check_line(_moved("tanap", "Domanic", to=(40.0781, 29.5133)), EVIDENCE["tanap"])
-    assert "regions: the line never enters TR Kuetahya" in report.problems
+def test_cutting_tanaps_malkara_waypoint_fails_the_region_check():
+    # Twelfth pass: since the line runs Seyitgazi-Bozuyuk, Kütahya is entered without Domaniç, so the region check is
+    # shown on Tekirdağ instead. Without Malkara (Tekirdağ) the chord Gelibolu-Keşan stays in Çanakkale and Edirne:
+    # the line no longer enters Tekirdağ, one of the 20 listed provinces.
+    cut = WAYPOINTS[~((WAYPOINTS["asset_id"] == "tanap") & WAYPOINTS["place"].str.startswith("Malkara"))]
+    report = gc.check_line(_redrawn("tanap", cut), EVIDENCE["tanap"])
+    assert "regions: the line never enters TR Tekirdag" in report.problems
 
 
 def test_cutting_the_aral_corner_of_bbs_fails_the_km_posts():
@@ -637,3 +640,37 @@ def test_cagp_passes_uzynagash_and_fails_its_length_bound_without_a_waypoint_bet
     cut = gc.check_line(_redrawn("cagp", wp), EVIDENCE["cagp"])
     assert [p for p in cut.problems if p.startswith("length")] == [
         "length: drawn 1568 km vs published 1833 km (-14%; explained down to -13.5%)"]
+
+
+def _with_bend(asset_id: str, after: str, lat: float, lon: float):
+    """The asset redrawn with a test-only waypoint at (lat, lon) right after the waypoint whose place starts with ``after``."""
+    wp = WAYPOINTS.copy()
+    prev = wp[(wp["asset_id"] == asset_id) & wp["place"].str.startswith(after)].iloc[0].to_dict()
+    bend = {**prev, "seq": float(prev["seq"]) + 0.5, "place": "bend (test)", "lat": lat, "lon": lon, "lookup": None}
+    wp = pd.concat([wp, pd.DataFrame([bend])], ignore_index=True)
+    wp["seq"] = wp["seq"].astype(float)
+    return _redrawn(asset_id, wp)
+
+
+def test_tanap_eskisehir_station_at_seyitgazi_is_drawn_28_km_short_and_a_longer_eastern_course_passes(shipped_reports):
+    # Twelfth pass. The 56-inch section ends at the Eskisehir compressor and metering station, km 1,339 (TANAP), built
+    # in the Seyitgazi district area (39.4447 N 30.6947 E, GeoNames 300920), not at Eskisehir city (37 km north).
+    # Drawn, Seyitgazi lies at km 1,311.3 (sum of the chords Turkgozu-...-Sivrihisar 1,239.0 + Sivrihisar-Seyitgazi
+    # 72.3), so drawn km 1,339 lies 1,339 - 1,311 = 28 km past it, over the 15 km tolerance: listed open.
+    report = shipped_reports["tanap"]
+    assert report.problems == [
+        "km post: drawn km 1339 lies 28 km from Eskisehir compressor and metering station, end of the 1339 km 56-inch "
+        "section (Seyitgazi) (tolerance 15 km)"]
+    line = ASSETS.loc["tanap", "geometry"]
+    km, off = gc.km_along(line, 30.6947, 39.4447)
+    assert round(km) == 1311 and off < 1
+    # The whole line still fits: 1,808 / 1,811 - 1 = -0.2 %; the western part (Seyitgazi to the border) is the longer one.
+    assert round(report.drawn_km) == 1808
+    # A test-only bend 27 km north of the Zara-Yildizeli chord (40.15 N 37.20 E) adds ~16 km east of the station:
+    # Seyitgazi moves to drawn km ~1,327, 1,339 - 1,327 = 12 km short, inside 15 km, and the km post passes, so the
+    # check reads the drawn course, not the waypoint list.
+    assert gc.check_km_posts(_with_bend("tanap", "Zara", 40.15, 37.20).geometry, EVIDENCE["tanap"]["km_posts"]) == (1, [])
+    # Moving the station waypoint back to Eskisehir city (the old drawing) does not pass either: km 1,339 then lies
+    # past the city, 44 km from Seyitgazi.
+    back = gc.check_km_posts(_moved("tanap", "Seyitgazi", to=(39.7767, 30.5206)).geometry, EVIDENCE["tanap"]["km_posts"])
+    assert back[0] == 0 and back[1][0].startswith("km post: drawn km 1339 lies 44 km from")
