@@ -1510,6 +1510,18 @@ _LINKS17: dict[str, list[tuple[str, str, set[str]]]] = {
         # trucks of crude are oil: the junctions of an oil sentence stay
         ("Tanker trucks bring crude from Kumkol to the Atasu pumping station.", "en", {"kumkol", "atasu"}),
     ],
+    "a_route_word_names_a_route_only_in_a_chain": [
+        # (probing beyond the batch) a place right after a rail word ("Grenzbahnhof", "per Bahn") with no dash chain is the
+        # station or where the goods go, not a railway the data does not hold; a border station's chain is its crossing
+        ("Im Grenzbahnhof Dostyk stauen sich die Containerzüge.", "de", {"alashankou"}),
+        ("Am Grenzbahnhof Dostyk–Alaschankou stauen sich die Containerzüge.", "de", {"alashankou"}),
+        ("На пограничной станции Достык — Алашанькоу скопились контейнерные поезда.", "ru", {"alashankou"}),
+        ("Die Container erreichen per Bahn Aktau und gehen dort auf Fähren.", "de", {"aktau"}),
+        # the railway named by its places stays no point (batch 12's «Достык — Мойынты», the Baku–Tbilisi–Kars railway)
+        ("Die Eisenbahn Dostyk–Moiynty entlastet den Grenzübergang.", "de", set()),
+        ("Строительство железнодорожной линии Достык — Мойынты завершено, контейнеры идут быстрее.", "ru", set()),
+        ("The railway Baku–Tbilisi–Kars carries containers.", "en", set()),
+    ],
 }
 
 

@@ -2166,8 +2166,14 @@ def _in_line_name(m: Mention, text: str) -> bool:
 
 def _in_route_name(m: Mention, text: str) -> bool:
     """A place in the name of a railway or road the data does not hold ("the Baku–Tbilisi–Kars railway")."""
-    return _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80)) is not None or (
-        _may_hold(text, start := max(0, m.start - 60), m.start, _ROUTE_STEMS) and _ROUTE_NAME_BEFORE.search(text, start, m.start) is not None)
+    if _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80)) is not None:
+        return True
+    start = max(0, m.start - 60)
+    before = _ROUTE_NAME_BEFORE.search(text, start, m.start) if _may_hold(text, start, m.start, _ROUTE_STEMS) else None
+    # after the route word, the name is in a chain (a dash before it, or one after it): "per Bahn Aktau" is where the
+    # goods go, «железнодорожной линии Достык — Мойынты» names the line
+    return before is not None and ("-" in before.group() or "–" in before.group() or "—" in before.group()
+                                   or _LINE_NAME_DASH.match(text, m.end) is not None)
 
 
 #: A region word later in the name's clause (no clause break between).
@@ -2275,8 +2281,8 @@ def _place_alias(alias: str) -> bool:
 
 
 #: A word of a border crossing right before a name: «пункт пропуска Достык — Алашанькоу», "the border crossing of ...".
-_CROSSING_BEFORE = re.compile(r"(?:crossing|checkpoint|grenzübergang|übergang|пункт\w* пропуска|(?:погран)?переход\w{0,2}|"
-                              r"погранпункт\w{0,2})(?:\s+(?:at|of|bei))?\s*$", re.IGNORECASE)
+_CROSSING_BEFORE = re.compile(r"(?:crossing|checkpoint|border station|grenzübergang|übergang|grenzbahnhof|grenzstation|пункт\w* пропуска|"
+                              r"(?:погран)?переход\w{0,2}|погранпункт\w{0,2}|пограничн\w* станци\w*)(?:\s+(?:at|of|bei))?\s*$", re.IGNORECASE)
 
 #: A crossing word right after a chain: "the Dostyk-Alashankou border crossing" (English puts it after the names).
 _CROSSING_AFTER = re.compile(r"\s+(?:border |rail |railway )?(?:crossing|checkpoint|border post|border station)", re.IGNORECASE)
