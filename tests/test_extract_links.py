@@ -224,9 +224,10 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout13.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout14.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout15.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout16.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout16.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout17.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
-    """Batches 2-4 and 6-16 were each scored blind once (their headers; 4, 6, 8-16 are tuned on since); this guards their level, no target."""
+    """Batches 2-4 and 6-17 were each scored blind once (their headers; 4, 6, 8-17 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
     with capsys.disabled():
         print(f"\n{name}: " + ", ".join(f"{lang} P {c['tp'] / (c['tp'] + c['fp']):.2f} R {c['tp'] / (c['tp'] + c['fn']):.2f}"
@@ -652,7 +653,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
 @pytest.mark.parametrize("name", ["extraction_links_holdout8.yaml", "extraction_links_holdout9.yaml", "extraction_links_holdout10.yaml",
                                   "extraction_links_holdout11.yaml", "extraction_links_holdout12.yaml",
                                   "extraction_links_holdout13.yaml", "extraction_links_holdout14.yaml",
-                                  "extraction_links_holdout15.yaml", "extraction_links_holdout16.yaml"])
+                                  "extraction_links_holdout15.yaml", "extraction_links_holdout16.yaml",
+                                  "extraction_links_holdout17.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -1456,10 +1458,77 @@ _LINKS16: dict[str, list[tuple[str, str, set[str]]]] = {
 }
 
 
+# --- branch h/batch17: fixes tuned on batch 17 (extraction_links_holdout17.yaml); sentences of their own ---------------
+# As _LINKS14-16: one table by rule, each rule with a counterpart that must stay.
+_LINKS17: dict[str, list[tuple[str, str, set[str]]]] = {
+    "cyrillic_tells_z_from_s": [
+        # the key folds З and С alike (German "Tengis"); in Cyrillic «осень» (autumn) is no «Озен» (h17-ru-08's «Осенняя»)
+        ("Осенняя путина в дельте Волги начнется позже.", "ru", set()),
+        ("Осенью прокачка нефти по КТК снизилась.", "ru", {"cpc"}),
+        ("Осень выдалась штормовой, отгрузки нефти в Новороссийске срывались.", "ru", {"sheskharis"}),
+        # the field's own spellings, in any case, and a place adjective with an "s" after the name's "z"
+        ("Добыча нефти на месторождении Озен упала.", "ru", {"uzen"}),
+        ("Нефть с месторождения Узень поступает в Атырау.", "ru", {"uzen", "atyrau"}),
+        ("Экспорт нефти Тенгизского месторождения по КТК вырос.", "ru", {"tengiz", "cpc"}),
+        ("Газ идет в Китай через Хоргос, часть закачивают в хранилище Бозой.", "ru", {"khorgos", "bozoi"}),
+    ],
+    "a_coast_is_a_landmark": [
+        # "the coast of X", «у побережья X и Y»: where the shore is, in a sentence of no business of the facility (h17-ru-08)
+        ("Уровень Каспийского моря продолжает снижаться: у побережья Атырау и Актау отмель отступила на сотни метров.", "ru", set()),
+        ("The Caspian keeps shrinking: the shore near Atyrau has moved by a kilometre, and oil exports continue.", "en", set()),
+        ("Der Kaspische See schrumpft, die Küste vor Aqtau ist um Hunderte Meter zurückgewichen; der Ölexport geht weiter.", "de",
+         set()),
+        # the facility's business in the sentence keeps it
+        ("Tankers anchored off the coast of Novorossiysk waited to load CPC Blend.", "en", {"cpc", "cpc-marine-terminal"}),
+        ("Танкеры у побережья Новороссийска ждут погрузки нефти.", "ru", {"sheskharis"}),
+        ("Öl wird weiterhin über den Hafen an der Küste bei Aqtau exportiert.", "de", {"aktau"}),
+        ("Oil exports through Aktau, on the Caspian coast, continue to grow.", "en", {"aktau"}),
+    ],
+    "freight_rides_no_oil_leg": [
+        # general freight ("Fracht", "Güter", "freight", «грузы») by rail from Alat is no oil rail leg, as a ferry of
+        # containers runs on no tanker lane (h17-de-04); the ports stay (labelling rule 18)
+        ("Der Hafen Kuryk baut ein Terminal. Von Alat aus geht die Fracht per Bahn weiter nach Batumi.", "de",
+         {"kuryk", "alat", "batumi"}),
+        ("Der Hafen Kuryk baut ein Terminal. Ab Alat rollen Güterzüge nach Batumi.", "de", {"kuryk", "alat", "batumi"}),
+        ("The Kuryk terminal grew. From the Port of Baku, freight moves by rail to Batumi.", "en", {"kuryk", "alat", "batumi"}),
+        ("Терминал в Курыке растет. Из Алята грузы идут по железной дороге в Батуми.", "ru", {"kuryk", "alat", "batumi"}),
+        # freight is a port's business: the port, not the town
+        ("Von Alat aus geht die Fracht per Bahn weiter nach Batumi.", "de", {"alat", "batumi"}),
+        # oil or a tanker named with the freight keeps the leg or the lane ("freight brokers" of a tanker market)
+        ("Der Hafen Kuryk baut ein Terminal. Die Fracht, Rohöl in Kesselwagen, geht von Baku per Bahn nach Batumi.", "de",
+         {"kuryk", "batumi", "rail-baku-batumi"}),
+        ("Shippers booked tankers at Aktau for cargoes to Baku, freight brokers said.", "en", {"aktau", "sangachal", "lane-aktau-baku"}),
+        ("Нефтеналивные грузы из Актау в Баку идут танкерами.", "ru", {"aktau", "sangachal", "lane-aktau-baku"}),
+    ],
+    "lorries_are_cargo": [
+        # what a ro-ro ferry carries: "trucks", "Lkw", «фуры» make a sentence of cargo, and its ports the ports (rule 18)
+        ("Ferries from Kuryk carry trucks and wagons to Alat.", "en", {"kuryk", "alat"}),
+        ("Fähren bringen Lkw von Kuryk nach Alat.", "de", {"kuryk", "alat"}),
+        ("Паромы из Курыка перевозят фуры в Алят.", "ru", {"kuryk", "alat"}),
+        # no cargo named: a ferry between towns
+        ("Ferries from Kuryk sail to Alat.", "en", set()),
+        # trucks of crude are oil: the junctions of an oil sentence stay
+        ("Tanker trucks bring crude from Kumkol to the Atasu pumping station.", "en", {"kumkol", "atasu"}),
+    ],
+    "a_route_word_names_a_route_only_in_a_chain": [
+        # (probing beyond the batch) a place right after a rail word ("Grenzbahnhof", "per Bahn") with no dash chain is the
+        # station or where the goods go, not a railway the data does not hold; a border station's chain is its crossing
+        ("Im Grenzbahnhof Dostyk stauen sich die Containerzüge.", "de", {"alashankou"}),
+        ("Am Grenzbahnhof Dostyk–Alaschankou stauen sich die Containerzüge.", "de", {"alashankou"}),
+        ("На пограничной станции Достык — Алашанькоу скопились контейнерные поезда.", "ru", {"alashankou"}),
+        ("Die Container erreichen per Bahn Aktau und gehen dort auf Fähren.", "de", {"aktau"}),
+        # the railway named by its places stays no point (batch 12's «Достык — Мойынты», the Baku–Tbilisi–Kars railway)
+        ("Die Eisenbahn Dostyk–Moiynty entlastet den Grenzübergang.", "de", set()),
+        ("Строительство железнодорожной линии Достык — Мойынты завершено, контейнеры идут быстрее.", "ru", set()),
+        ("The railway Baku–Tbilisi–Kars carries containers.", "en", set()),
+    ],
+}
+
+
 @pytest.mark.parametrize(("text", "language", "expected"), [
     pytest.param(*case, id=f"{batch}-{rule}-{k}")
-    for batch, table in (("links14", _LINKS14), ("links15", _LINKS15), ("links16", _LINKS16))
+    for batch, table in (("links14", _LINKS14), ("links15", _LINKS15), ("links16", _LINKS16), ("links17", _LINKS17))
     for rule, cases in table.items() for k, case in enumerate(cases)])
 def test_link_batch_rule(text, language, expected):
-    """The cases of the rules tuned on batches 14, 15 and 16 (``-k vessel_word`` still runs one rule)."""
+    """The cases of the rules tuned on batches 14, 15, 16 and 17 (``-k vessel_word`` still runs one rule)."""
     assert links(text, language) == expected

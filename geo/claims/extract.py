@@ -366,12 +366,26 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
             got = [e for e in got if not e.alias[:1].isupper()]
         if _LATIN_WORD.match(word) and word not in matcher.fuzzy_words and name_key(word) in {name_key(e.alias) for e in got}:
             got = [e for e in got if not e.folds or any(f == g + end or f == g[:-1] + end for g in e.folds for end in _LATIN_ENDINGS)]
+        if got and _CYRILLIC_WORD.match(word):
+            # Cyrillic tells З from С, which the key folds alike (German writes "Tengis" for Tengiz): «Осенняя», «Осенью»
+            # (autumn) are no «Озен» / Ozen; the alias's s and z must open the word's ("Tengiz" in «Тенгизского» too)
+            sz = _sz(word)
+            got = [e for e in got if sz.startswith(_sz(e.alias))]
         if len(matcher.accepted) < 10_000:
             matcher.accepted[key] = got
     return got
 
 
 _LATIN_WORD = re.compile(r"^[A-Za-zÄÖÜäöüß]+$")
+_CYRILLIC_WORD = re.compile(r"^[А-ЯЁа-яё]+$")
+#: The letters that spell s and z, not in a cluster of another sound ("zh", "sch", "ts": Ж, Ш, Ц), written as "s" and "z".
+_SZ_CLUSTERS = re.compile(r"tsch|dsch|sch|sh|zh|ts|tz|ж|ш|щ|ц")
+_SZ_LETTERS = str.maketrans({"с": "s", "з": "z"})
+
+
+def _sz(word: str) -> str:
+    """The s and z of a word, in order: «Озен» and "Ozen" give "z", «Осень» "s" (see _accept)."""
+    return "".join(c for c in _SZ_CLUSTERS.sub("", word.casefold()).translate(_SZ_LETTERS) if c in "sz")
 #: Lower-case Russian adjectives of a town in -к («тихорецкий», «новороссийских»), and the words of a facility or of its
 #: business that may follow them («узел», «порт», «терминал», «отгрузки»): «приморский» alone is "coastal".
 _K_ADJECTIVE = tuple(f"к{e}" for e in ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими"))
@@ -1472,7 +1486,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or (clubs and _club_town(text, m.start))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
         or (_may_hold(text, start := max(0, m.start - 24), m.start, _LANDMARK_STEMS)
-            and _LANDMARK_BEFORE.search(text, start, m.start) is not None)))
+            and _LANDMARK_BEFORE.search(text, start, m.start) is not None)
+        # "the coast of Aktau", "die Küste bei Aqtau", «у побережья Атырау и Актау»: a shore's landmark, in a sentence of
+        # no business of the facility ("tankers anchored off the coast of Novorossiysk" keep the terminal)
+        or (_may_hold(text, shore := max(0, m.start - 44), m.start, _COAST_STEMS)
+            and _COAST_BEFORE.search(text, shore, m.start) is not None
+            and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said))))
     # "Schwedt, a town better known for its oil refinery", «Шведт, город на Одере»: a town word in apposition makes the town,
     # unless the facility's business stands outside the apposition ("Oil is loaded at Primorsk, a small town on the Gulf")
     towns.update(id(m) for m in bare if text.startswith(",", m.end) and _town_apposition(m, text, sentences, kinds[m.id], said))
@@ -1590,6 +1609,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if m.linked and (m.id in lane_ends or (m.alts and not lane_ends.isdisjoint(m.alts))) and energy_doc and not (
                 m.id in tanker_ends and _sent_elsewhere(m, text, mentions)) and (
                 speaks(m.sentence) or "goods" not in cue_sets[m.sentence]) and (  # a ferry of containers runs on no tanker lane
+                # (nor freight on the oil rail legs: "Von Alat aus geht die Fracht per Bahn nach Batumi")
                 not _said(_FERRY, m.sentence, text, sentences, said) or _said(_FERRY_OIL, m.sentence, text, sentences, said)):
             # "from Aktau and Kuryk to Baku": Baku ends both tanker lanes (Sangachal for Aktau's, the port of Baku for Kuryk's)
             points.setdefault(m.sentence, set()).update(a for a in (m.id, *m.alts) if a in lane_ends)
@@ -1774,8 +1794,9 @@ _FLOW = {
     "ru": re.compile(r"(?:^|[^а-яё])(?:прокач|перекач|поставля|транспортир)"),
 }
 #: A ferry: a sentence of ferries that names no oil or gas speaks of no tanker lane («грузы переправляют паромами»).
-_FERRY = re.compile(r"ferr(?:y|ies)|fähre|паром")
-_FERRY_OIL = re.compile(r"\boil\b|crude|(?:roh|erd)?öl\b|нефт|tank (?:car|wagon)|kesselwag|цистерн")  # oil on the ferry: a lane
+#: A ferry or general freight ("freight", "Fracht", "Güter", «грузы»): goods of any kind, on no tanker lane or oil rail leg.
+_FERRY = re.compile(r"ferr(?:y|ies)|fähre|паром|freight|fracht|güter|\bгруз(?:ы|ов|ам|ами|ах)\b")
+_FERRY_OIL = re.compile(r"\boil\b|crude|(?:roh|erd)?öl\b|нефт|tank (?:car|wagon)|kesselwag|цистерн|tanker|танкер")  # oil on the ferry: a lane
 #: Words of a meeting: the town that hosts talks about a pipeline is not a facility of it.
 _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
                       r"tagung|exhibition|expo\b|messe\b|ausstellung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани|выставк|"
@@ -1824,6 +1845,12 @@ _LANDMARK_BEFORE = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west)
 #: «к югу от», «км от», «южнее».
 _LANDMARK_STEMS = ("north", "south", "east", "west", "km", "kilomet", "miles", "lich", "северу", "югу", "востоку", "западу", "км",
                    "нее")
+#: A word of a coast or shore before a name, with at most one more place listed before it: "the coast of Aktau", "the shore
+#: near Atyrau", "die Küste vor Aqtau", «у побережья Атырау и Актау», «на берегу у Актау».
+_COAST_BEFORE = re.compile(r"(?:\b(?:coast(?:line)?s?|shores?|beach(?:es)?)\s+(?:of|near|at|off|around)\s+|\b(?:küste|ufer|strand|strände)\s+"
+                           r"(?:bei|von|vor|um|nahe)\s+|(?<![а-яё])(?:побережь(?:е|я|ю|ем)|берег(?:у|а|ом)?)\s+(?:у\s+|близ\s+|около\s+)?)"
+                           r"(?:[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s*,\s*|\s+(?:and|und|и)\s+))?$", re.IGNORECASE)
+_COAST_STEMS = ("coast", "shore", "beach", "küste", "ufer", "strand", "strände", "побереж", "берег")
 
 
 #: A football club's word, with at most one more word of its name, right before a town's name ("FC Kaspiy Aktau").
@@ -2065,7 +2092,7 @@ _OWN_BUSINESS = {
     # plural and case forms of the port word ("zu den Häfen Batumi und Poti", «порты», «портах»); dredging keeps a port
     # open; «грузинский» (Georgian) and «Грузии» (Georgia's) are no «груз» (cargo)
     # carrying goods there («возили в», «перевезли в») is a port's business too ("shipped to" is an energy or cargo cue already)
-    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|berth|dredg|"
+    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|freight|fracht|güter|berth|dredg|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|"
                        r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
@@ -2139,8 +2166,14 @@ def _in_line_name(m: Mention, text: str) -> bool:
 
 def _in_route_name(m: Mention, text: str) -> bool:
     """A place in the name of a railway or road the data does not hold ("the Baku–Tbilisi–Kars railway")."""
-    return _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80)) is not None or (
-        _may_hold(text, start := max(0, m.start - 60), m.start, _ROUTE_STEMS) and _ROUTE_NAME_BEFORE.search(text, start, m.start) is not None)
+    if _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80)) is not None:
+        return True
+    start = max(0, m.start - 60)
+    before = _ROUTE_NAME_BEFORE.search(text, start, m.start) if _may_hold(text, start, m.start, _ROUTE_STEMS) else None
+    # after the route word, the name is in a chain (a dash before it, or one after it): "per Bahn Aktau" is where the
+    # goods go, «железнодорожной линии Достык — Мойынты» names the line
+    return before is not None and ("-" in before.group() or "–" in before.group() or "—" in before.group()
+                                   or _LINE_NAME_DASH.match(text, m.end) is not None)
 
 
 #: A region word later in the name's clause (no clause break between).
@@ -2248,8 +2281,8 @@ def _place_alias(alias: str) -> bool:
 
 
 #: A word of a border crossing right before a name: «пункт пропуска Достык — Алашанькоу», "the border crossing of ...".
-_CROSSING_BEFORE = re.compile(r"(?:crossing|checkpoint|grenzübergang|übergang|пункт\w* пропуска|(?:погран)?переход\w{0,2}|"
-                              r"погранпункт\w{0,2})(?:\s+(?:at|of|bei))?\s*$", re.IGNORECASE)
+_CROSSING_BEFORE = re.compile(r"(?:crossing|checkpoint|border station|grenzübergang|übergang|grenzbahnhof|grenzstation|пункт\w* пропуска|"
+                              r"(?:погран)?переход\w{0,2}|погранпункт\w{0,2}|пограничн\w* станци\w*)(?:\s+(?:at|of|bei))?\s*$", re.IGNORECASE)
 
 #: A crossing word right after a chain: "the Dostyk-Alashankou border crossing" (English puts it after the names).
 _CROSSING_AFTER = re.compile(r"\s+(?:border |rail |railway )?(?:crossing|checkpoint|border post|border station)", re.IGNORECASE)
