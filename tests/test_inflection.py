@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
-from geo.claims.extract import analyse, default_matcher
+from geo.claims.extract import FUZZY_MIN_LEN, MIN_INFLECTED_STEM, analyse, default_matcher
+from geo.claims.matcher import case_forms
+from geo.claims.text import fold, name_key
 from tests.conftest import DATA
 
 FIXTURE = yaml.safe_load((Path(__file__).parent / "fixtures" / "inflection_forms.yaml").read_text(encoding="utf-8"))
@@ -102,6 +104,30 @@ def false_friend_mentions(word: str, language: str) -> list[str]:
 @pytest.mark.parametrize(("word", "language"), _false_friends())
 def test_a_false_friend_is_no_name(word: str, language: str) -> None:
     assert false_friend_mentions(word, language) == []
+
+
+@pytest.mark.parametrize("entry", [e for e in FIXTURE["names"] if " " not in e["name"] and "-" not in e["name"]
+                                   and not e["class"].startswith("abbreviation") and not e["name"].isupper()],
+                         ids=lambda e: e["name"])
+def test_the_stem_classes_give_the_hand_written_cases(entry: dict[str, Any]) -> None:
+    # the matcher's declension table (case_forms) must hold every form of the hand-written table; it may hold a spare
+    # one (-ой beside -ей after a hushing consonant: «Сарыжой», «Сарыжей»)
+    assert set(entry["cases"].values()) <= set(case_forms(entry["name"]))
+
+
+def test_the_thresholds_at_their_boundaries() -> None:
+    assert (MIN_INFLECTED_STEM, FUZZY_MIN_LEN) == (4, 7)
+    # a key shorter than MIN_INFLECTED_STEM is accepted only for the alias's own fold or one of its case forms:
+    # «Бозое» folds "bosoe", loses the ending "oe" -> "bos" (3 letters), a case form of «Бозой»; «Босс» (boss) folds
+    # "bos" (the double s is one) -> "bos", no form of it; "Backen" -> "baken" - "en" -> "bak", no form of "Baku"
+    assert (fold("Бозое"), name_key("Бозое"), name_key("Босс"), name_key("Backen")) == ("bosoe", "bos", "bos", "bak")
+    assert found("Нефть грузят в [Бозое].", "ru", ["bozoi"]) == "ok"
+    assert false_friend_mentions("Босс", "ru") == false_friend_mentions("Backen", "de") == []
+    # fuzzy matching: "Kenkiyek" keys "kenkiek" (7 letters = FUZZY_MIN_LEN), one vowel from Kenkiyak's "kenkiak": found;
+    # "Kenkik" keys "kenkik" (6 letters), below the threshold: not found
+    assert (name_key("Kenkiyek"), name_key("Kenkiyak"), name_key("Kenkik")) == ("kenkiek", "kenkiak", "kenkik")
+    assert found("Oil flows from [Kenkiyek] to China.", "en", ["kenkiyak"]) == "ok"
+    assert found("Oil flows from [Kenkik] to China.", "en", ["kenkiyak"]) == "nothing"
 
 
 if __name__ == "__main__":  # the table of misses: python -m tests.test_inflection
