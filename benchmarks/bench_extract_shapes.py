@@ -6,10 +6,11 @@ Every sentence of the link batches (tests/fixtures/extraction_links_holdout*.yam
   rep   the sentence repeated as it is;
   one   repeated with its sentence ends removed (". " -> ", ", newlines -> spaces): the whole text is ONE sentence;
   shuf  its words shuffled (fixed seed) and repeated as one sentence.
-Each shape is analysed as ``geo extract --language <the article's>`` does (``analyse`` with the default matcher) at
+Each shape is analysed as ``geo extract --language <the article's>`` does (``analyse`` with the default matcher;
+``--guess``: as plain ``geo extract``, the language guessed from the text) at
 32 KB and ``--kb`` KB (128): the table shows the growth ratio of CPU time (linear: the size ratio, 4) and CPU s/MB
-at the larger size. ``--limit`` samples that many sentences (deterministically, spread over the batches; 0 = all
-3000+, about an hour). The worst shapes (by s/MB at the larger size, and by ratio) are then measured again at
+at the larger size. ``--limit`` samples that many sentences (deterministically, spread over the batches; 1800 by
+default, about 2 CPU minutes compiled; 0 = all 3251, about 3.5 CPU minutes). The worst shapes (by s/MB at the larger size, and by ratio) are then measured again at
 512 KB and 2 MB (``--confirm`` of them): a ratio clearly above 5 there is superlinear.
 Goal: every shape linear (2 MB / 512 KB ratio < 5) and under 2.5 CPU s/MB at 2 MB.
 The extraction modules run compiled by mypyc when the build is fresh (``GEO_PURE_PYTHON=1``: the plain sources).
@@ -68,7 +69,7 @@ def build(piece: str, n_bytes: int) -> str:
     return piece * max(1, n_bytes // size)
 
 
-def cpu_of(text: str, lang: str, matcher) -> float:
+def cpu_of(text: str, lang: str | None, matcher) -> float:
     cpu = time.process_time()
     analyse(text, language=lang, matcher=matcher)
     return time.process_time() - cpu
@@ -76,12 +77,13 @@ def cpu_of(text: str, lang: str, matcher) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=40, help="sentences sampled (0 = all)")
+    parser.add_argument("--limit", type=int, default=1800, help="sentences sampled (0 = all)")
     parser.add_argument("--kb", type=int, default=128, help="the larger size in KB (the smaller is a quarter of it)")
     parser.add_argument("--top", type=int, default=20, help="rows of the table")
     parser.add_argument("--confirm", type=int, default=6, help="worst shapes measured again at 512 KB and 2 MB")
     parser.add_argument("--forms", default="rep,one,shuf")
     parser.add_argument("--match", default="", help="only sentences containing this text")
+    parser.add_argument("--guess", action="store_true", help="let extraction guess the language (geo extract's default)")
     args = parser.parse_args()
     import geo.claims
 
@@ -89,7 +91,7 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     matcher = default_matcher(settings.DATA_DIR)
     analyse("Warm-up: CPC oil via Novorossiysk.", language="en", matcher=matcher)
-    pool = [s for s in sentences() if args.match in s[1]]
+    pool = [(src, s, None if args.guess else lang) for src, s, lang in sentences() if args.match in s]
     if args.limit and len(pool) > args.limit:
         step = len(pool) / args.limit
         pool = [pool[int(k * step)] for k in range(args.limit)]

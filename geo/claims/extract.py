@@ -2332,6 +2332,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     kinds = matcher.kinds
     drop: set[int] = set()
     other: set[str] = set()
+    ends: list[list[tuple[int, str]]] = []  # the mentions' (end, id), sorted once a call when first asked (_ends_near)
     for m in looked:
         if m.match != "name":
             if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and (_CROSSING_BEFORE.search(
@@ -2345,8 +2346,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
             elif text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
                 st = m.start - 1
                 # not when the asset's own name ends shortly before ("Tengizchevroil LLP (TCO)", "... Company N.V. (NCOC)")
-                if _LONG_FORM_BEFORE.search(text, max(0, st - 80), st) and not any(
-                        x.id == m.id and st - 30 <= x.end <= st for x in mentions):
+                if _LONG_FORM_BEFORE.search(text, max(0, st - 80), st) and not _ends_near(m.id, st, mentions, ends):
                     other.add(m.text)
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
@@ -2384,6 +2384,23 @@ _QUOTE_CLOSE = frozenset(("", "»", '"', "“", "”"))
 #: The gap between two names of a list of ships («танкеры «Приморск», «Тихорецк»», "tankers Samara, Unecha").
 _SHIP_LIST_GAP = re.compile(r"[»\"”“]?\s*,\s*[«\"„“]?")
 _ROUTE_DASH_AFTER = re.compile(r"[»\"“”']?\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]")
+
+
+def _ends_near(ident: str, st: int, mentions: list[Mention], memo: list[list[tuple[int, str]]]) -> bool:
+    """A mention of asset ``ident`` ends in [st - 30, st]: bisected in the mentions' (end, id), sorted once into ``memo``.
+
+    (A scan of all mentions for each "(ABBR)" after a long form was quadratic: 2 MB of "Tengizchevroil LLP (TCO) oil and "
+    took 14 s.)
+    """
+    if not memo:
+        memo.append(sorted([(x.end, x.id) for x in mentions]))
+    ends = memo[0]
+    i = bisect_left(ends, (st - 30, ""))
+    while i < len(ends) and ends[i][0] <= st:
+        if ends[i][1] == ident:
+            return True
+        i += 1
+    return False
 
 
 def _ship_name(text: str, start: int, end: int, alias: str = "") -> bool:
