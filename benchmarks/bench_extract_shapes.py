@@ -1,18 +1,20 @@
 """Extraction on hostile shapes built from real sentences: does CPU time grow linearly with the text?
 
-Run: .venv/bin/python benchmarks/bench_extract_shapes.py [--limit 40] [--kb 128] [--top 20] [--confirm 6]
+Run: .venv/bin/python benchmarks/bench_extract_shapes.py [--limit 1800] [--kb 128] [--top 20] [--confirm 6] [--guess]
 Every sentence of the link batches (tests/fixtures/extraction_links_holdout*.yaml) and of the dev set
 (tests/fixtures/extraction_dev.yaml) gives three hostile texts (the frozen test set is never read):
   rep   the sentence repeated as it is;
   one   repeated with its sentence ends removed (". " -> ", ", newlines -> spaces): the whole text is ONE sentence;
   shuf  its words shuffled (fixed seed) and repeated as one sentence.
 Each shape is analysed as ``geo extract --language <the article's>`` does (``analyse`` with the default matcher;
-``--guess``: as plain ``geo extract``, the language guessed from the text) at
-32 KB and ``--kb`` KB (128): the table shows the growth ratio of CPU time (linear: the size ratio, 4) and CPU s/MB
-at the larger size. ``--limit`` samples that many sentences (deterministically, spread over the batches; 1800 by
-default, about 2 CPU minutes compiled; 0 = all 3251, about 3.5 CPU minutes). The worst shapes (by s/MB at the larger size, and by ratio) are then measured again at
-512 KB and 2 MB (``--confirm`` of them): a ratio clearly above 5 there is superlinear.
-Goal: every shape linear (2 MB / 512 KB ratio < 5) and under 2.5 CPU s/MB at 2 MB.
+``--guess``: as plain ``geo extract``, the language guessed from the text) at 32 KB and ``--kb`` KB (128): the
+table shows the growth ratio of CPU time (linear: the size ratio, 4) and CPU s/MB at the larger size.
+``--limit`` samples that many sentences (deterministically, spread over the batches; 1800 by default, about
+2 CPU minutes compiled; 0 = all 3251, about 3.5). The worst shapes (by s/MB at the larger size, and by ratio,
+among those over 10 ms at 32 KB: smaller times are noise) are measured again at 512 KB and 2 MB (``--confirm``
+of them), and so are the CONSTRUCTED shapes below (quadratics found by reading the link rules, which no sentence
+of the batches happens to repeat). A 2 MB / 512 KB ratio clearly above 5 is superlinear.
+Goal: every shape linear and under 2.5 CPU s/MB at 2 MB.
 The extraction modules run compiled by mypyc when the build is fresh (``GEO_PURE_PYTHON=1``: the plain sources).
 """
 
@@ -35,11 +37,19 @@ from geo.claims.extract import analyse, default_matcher  # noqa: E402
 from geo.claims.text import split_sentences  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
+#: Shapes that were quadratic once (each has a test in tests/test_hostile.py): (label, language, unit repeated).
+CONSTRUCTED = (
+    ("long form (ABBR), an asset's", "en", "Tengizchevroil LLP (TCO) oil and "),
+    ("pipeline from A to B after a name", "en", "Aktau oil and the pipeline from Turkmenistan to China and "),
+    ("origin ... pipeline to B after a name", "en", "Aktau oil and Turkmenistan sends gas through the pipeline to China and "),
+    ("abbreviations, no energy word", "ru", "ТШО, НКОК, КПО и КТК, "),
+    ("town appositions", "en", "Oil is loaded at Primorsk, a small town on the Gulf, and "),
+)
 
 
 def sentences() -> list[tuple[str, str, str]]:
     """(source, sentence, language) of every article of the link batches and the dev set, without repeats."""
-    paths = sorted(FIXTURES.glob("extraction_links_holdout*.yaml")) + [FIXTURES / "extraction_dev.yaml"]
+    paths = [*sorted(FIXTURES.glob("extraction_links_holdout*.yaml")), FIXTURES / "extraction_dev.yaml"]
     out, seen = [], set()
     for path in paths:
         assert "extraction_test" not in path.name
@@ -110,14 +120,15 @@ def main() -> None:
     print(f"\nworst {args.top} by CPU s/MB at {large // 1000} KB (linear ratio ~4)\n{head}")
     for r in rows[:args.top]:
         print(f"{r[0]:6.2f} {r[1]:6.1f} {r[6]:8.3f} {r[7]:8.3f}  {r[3]:4} {r[2]}: {r[5][:70]!r}")
-    by_ratio = sorted((r for r in rows if r[7] > 0.02), key=lambda r: -r[1])
-    print(f"\nworst {min(args.top, 10)} by ratio (CPU at {large // 1000} KB > 0.02 s)\n{head}")
+    by_ratio = sorted((r for r in rows if r[6] > 0.01), key=lambda r: -r[1])
+    print(f"\nworst {min(args.top, 10)} by ratio (CPU at {small // 1000} KB > 0.01 s)\n{head}")
     for r in by_ratio[:min(args.top, 10)]:
         print(f"{r[0]:6.2f} {r[1]:6.1f} {r[6]:8.3f} {r[7]:8.3f}  {r[3]:4} {r[2]}: {r[5][:70]!r}")
     picked = []
     for r in rows[:args.confirm] + by_ratio[:args.confirm]:
         if r not in picked:
             picked.append(r)
+    picked += [(0.0, 0.0, label, "made", lang, piece, 0.0, 0.0) for label, lang, piece in CONSTRUCTED]
     if picked:
         print(f"\nconfirmed at 512 KB and 2 MB (linear ratio ~4; goal < 2.5 CPU s/MB at 2 MB)\n"
               f"{'s/MB@2M':>7} {'ratio':>6} {'CPU@512K':>8} {'CPU@2M':>8}  form source: sentence")

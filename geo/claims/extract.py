@@ -703,7 +703,7 @@ def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offse
     if not any(map(text.__contains__, _LINE_WORD_STEMS)):
         return out  # no word for a line (two snippets in three): C-level substring scans, not a look-up of every word
     n = len(raws)
-    taken: list[tuple[int, int]] | None = None
+    taken: tuple[list[int], list[int], list[int]] | None = None
     for i in compress(range(n - 2), map(_LINE_WORD_COMMODITY.__contains__, raws)):
         if gaps[i + 1] != " " or gaps[i + 2] != " " or keys[i + 2] not in matcher.place_keys:
             continue
@@ -727,8 +727,8 @@ def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offse
         st, en = offsets[2 * first], offsets[2 * last + 1]
         ends = (st, offsets[2 * last])
         if taken is None:
-            taken = [(m.start, m.end) for m, _ in found + chains]
-        if any(s < en and st < e and not (s in ends and e <= en) for s, e in taken):
+            taken = _spans(found + chains)
+        if _overlapped(taken, st, en, ends):
             continue  # cuts through a name or chain already found, or holds one that is not one of its two places
         commodity = _LINE_WORD_COMMODITY[raws[i]] or _COMMODITY_BEFORE.get(raws[i - 1], "") if i else _LINE_WORD_COMMODITY[raws[i]]
         line = _resolve_from_to(a, b, commodity, matcher)
@@ -740,7 +740,8 @@ def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offse
 
 def _origin_before(text: str, raws: list[str], keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int], i: int,
                    found: list[tuple[Mention, list[Entry]]], chains: list[tuple[Mention, list[Entry]]], matcher: Matcher,
-                   taken: list[tuple[int, int]] | None) -> tuple[list[tuple[Mention, list[Entry]]], list[tuple[int, int]]] | None:
+                   taken: tuple[list[int], list[int], list[int]] | None
+                   ) -> tuple[list[tuple[Mention, list[Entry]]], tuple[list[int], list[int], list[int]]] | None:
     """A line named by its destination, its start a few words before: "Kazakhstan ships oil through the pipeline to China".
 
     «Туркменистан поставляет газ по газопроводу в Китай»: the capitalised place a few words before the line word (same
@@ -760,15 +761,38 @@ def _origin_before(text: str, raws: list[str], keys: list[str], gaps: list[str],
         return None  # "Kazakhstan is linked by pipeline to China": which line is not said
     st, en = offsets[2 * i], offsets[2 * (i + 2) + 1]
     if taken is None:
-        taken = [(m.start, m.end) for m, _ in found + chains]
+        taken = _spans(found + chains)
     lo, b_start = offsets[2 * k], offsets[2 * (i + 2)]
-    if any(s < en and lo < e and not (s in (lo, b_start) and e <= en) for s, e in taken):
+    if _overlapped(taken, lo, en, (lo, b_start)):
         return [], taken  # another name between the origin and the destination (or through them): theirs to say
     line = _resolve_from_to(keys[k], b, commodity, matcher)
     if not line:
         return [], taken
     sent = bisect_right(sentence_starts, st) - 1
     return [(Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])])], taken
+
+
+def _spans(found: list[tuple[Mention, list[Entry]]]) -> tuple[list[int], list[int], list[int]]:
+    """The names' spans sorted: their starts, their ends, and the greatest end up to each (for :func:`_overlapped`)."""
+    spans = sorted([(m.start, m.end) for m, _ in found])
+    ends = [e for _, e in spans]
+    return [s for s, _ in spans], ends, list(accumulate(ends, max))
+
+
+def _overlapped(taken: tuple[list[int], list[int], list[int]], lo: int, en: int, own: tuple[int, int]) -> bool:
+    """A span of ``taken`` (see :func:`_spans`) overlaps [lo, en), other than one starting at an ``own`` place inside it.
+
+    Only the spans starting before ``en`` are read, backwards while one of them may still reach past ``lo`` (a scan of
+    every name for each "pipeline from A to B" was quadratic: 2 MB of "Aktau oil and the pipeline from Turkmenistan to
+    China and " took 5 s).
+    """
+    starts, ends, reach = taken
+    k = bisect_left(starts, en) - 1
+    while k >= 0 and reach[k] > lo:
+        if ends[k] > lo and not (starts[k] in own and ends[k] <= en):
+            return True
+        k -= 1
+    return False
 
 
 def _resolve_from_to(a: str, b: str, commodity: str, matcher: Matcher) -> str | None:
