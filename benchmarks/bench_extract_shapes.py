@@ -42,6 +42,7 @@ CONSTRUCTED = (
     ("long form (ABBR), an asset's", "en", "Tengizchevroil LLP (TCO) oil and "),
     ("pipeline from A to B after a name", "en", "Aktau oil and the pipeline from Turkmenistan to China and "),
     ("origin ... pipeline to B after a name", "en", "Aktau oil and Turkmenistan sends gas through the pipeline to China and "),
+    ("chain after a ship's name", "de", "der Tanker namens Aktau und die Gas-Leitung Kasachstan–China, "),
     ("abbreviations, no energy word", "ru", "ТШО, НКОК, КПО и КТК, "),
     ("town appositions", "en", "Oil is loaded at Primorsk, a small town on the Gulf, and "),
 )
