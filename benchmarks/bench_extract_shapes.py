@@ -43,6 +43,7 @@ CONSTRUCTED = (
     ("pipeline from A to B after a name", "en", "Aktau oil and the pipeline from Turkmenistan to China and "),
     ("origin ... pipeline to B after a name", "en", "Aktau oil and Turkmenistan sends gas through the pipeline to China and "),
     ("chain after a ship's name", "de", "der Tanker namens Aktau und die Gas-Leitung Kasachstan–China, "),
+    ("hyphenated run of names", "en", "Aktau-"),
     ("abbreviations, no energy word", "ru", "ТШО, НКОК, КПО и КТК, "),
     ("town appositions", "en", "Oil is loaded at Primorsk, a small town on the Gulf, and "),
 )
