@@ -1495,6 +1495,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # "Schwedt, a town better known for its oil refinery", «Шведт, город на Одере»: a town word in apposition makes the town,
     # unless the facility's business stands outside the apposition ("Oil is loaded at Primorsk, a small town on the Gulf")
     towns.update(id(m) for m in bare if text.startswith(",", m.end) and _town_apposition(m, text, sentences, kinds[m.id], said))
+    # the hotel „Aktau“, «гостиница «Актау»», "a cinema called Samara": a venue named after the town, not its facility
+    towns.update(id(m) for m in bare if _VENUE_NAME_BEFORE.search(text, max(0, m.start - 30), m.start))
     # a place in the name of a pipeline the data does not hold ("die Leitung Rostock–Schwedt", "the Kenkiyak–Orsk pipeline")
     towns.update(id(m) for m in bare if m.match == "name" and _in_line_name(m, text))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
@@ -2209,7 +2211,16 @@ _PARTY_AFTER = re.compile(r"(?:['’]s)?\s+(?:Central Committee|Politburo|Party\
 _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
                            r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe)|(?<![а-яё])(?:микрорайон|район|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
-                           r"клуб)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
+                           r"клуб|"
+                           # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
+                           r"глав[аеуы]|роман|фильм|книг|песн|повест|пьес|спектакл|лагер|пионерлагер)\w{0,3}|\b(?:chapter|novel|"
+                           r"film|book|song|poem|play|camp|Kapitel|Roman|Buch|Lied|Gedicht|Theaterstück|Stück|Ferienlager|"
+                           r"Sommerlager|Zeltlager))\s*[«\"„“]?$", re.IGNORECASE)
+#: A word of a named venue right before a town's name, with "named" or an opening quote or neither: the hotel „Aktau“,
+#: «гостиница «Актау»», "a cinema called Samara", das Kino „Schwedt“ are the venues, not their town's port, junction or plant.
+_VENUE_NAME_BEFORE = re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|club|stadium|sanatorium|kino|stadion)|(?<![а-яё])"
+                                r"(?:гостиниц|отел|кинотеатр|ресторан|кафе|клуб|стадион|санатори)\w{0,3})"
+                                r"(?:\s+(?:named|called|namens|под названием))?\s*[«\"„“]?$", re.IGNORECASE)
 #: The word "friendship" right before a line's one-word name in brackets or quotes: the Russian word given as a gloss
 #: ('a Year of Friendship ("Druzhba")', „Jahr der Freundschaft („Druschba“)“), not the line (unless a line word follows).
 _GLOSS_BEFORE = re.compile(r"(?:friendship|freundschaft)\W{0,4}$", re.IGNORECASE)
@@ -2225,6 +2236,42 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
 #: and Georgian endings, Latin and Cyrillic, with the Russian case endings).
 _SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|yeva|uly|kyzy|dze|dse|shvili|schwili|enko|ani|"
                             r"(?:ов|ев|ин)(?:а|у|ым|ом|е|ой)?|улы|кызы|дзе|швили|енко|ани)\b")
+#: A field's one-word name as a person's given name: after a word of a person who shows the way ("Unser Führer Tengis", "our
+#: driver Tengiz", «гид Тенгиз»), or with a person's word in apposition after it, closed by a comma or the clause's end
+#: ("Tengis, ein pensionierter Ölarbeiter,", "Tengiz, a retired oil worker,", «Тенгиз, бывший нефтяник,»).
+_GUIDE_BEFORE = re.compile(r"(?:\b(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher)|"
+                           r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик)\w{0,3})\s+$", re.IGNORECASE)
+_PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|unser\w{0,2})\s+)?(?:(?!(?:of|for|that|which|von|für|"
+                                r"der|des|die|das|und|and|для|и|что|который)\b)[\w-]+\s+){0,2}?[\w-]*?(?:worker|engineer|driver|guide|"
+                                r"veteran|pensioner|fisherman|teacher|arbeiter|ingenieur|fahrer|führer|rentner|fischer|lehrer|"
+                                r"нефтяник|инженер|водител|гид|пенсионер|ветеран|рыбак|учител)\w{0,3}\s*(?:[,;.)]|\s[-–—]\s)",
+                                re.IGNORECASE)
+#: An abbreviation spelled out right after it as something else, with no word of oil, gas or a line: "CPC, the
+#: cost-per-click measure", "CPC (cost per click)" (the long form before a bracket: _LONG_FORM_BEFORE below).
+_SPELLED_AFTER = re.compile(r"\s*(?:,\s*(?:the\s+|die\s+|der\s+|das\s+)?|\(\s*|\s[-–—]\s*)([^\W\d_]+(?:[\s-]+[^\W\d_]+){1,5})")
+_SPELLED_SPLIT = re.compile(r"[\s-]+")
+_SPELLED_SKIP = frozenset(("of", "the", "and", "für", "der", "des", "und", "и", "de"))
+_ENERGY_SPELLED = re.compile(r"oil|crude|gas|pipeline|consorti|konsorti|leitung|öl|terminal|нефт|газ|провод|консорциум|терминал",
+                             re.IGNORECASE)
+
+
+def _spelled_as_other(m: Mention, text: str, mentions: list[Mention], starts: list[int]) -> bool:
+    """The abbreviation at ``m`` is spelled out right after it by words whose initials it is, naming no asset and no energy.
+
+    ``starts``: the mentions' starts, sorted, filled on first need (a bisection: a story of many abbreviations stays linear).
+    """
+    got = _SPELLED_AFTER.match(text, m.end, m.end + 60)
+    if got is None:
+        return False
+    words = [w for w in _SPELLED_SPLIT.split(got.group(1)) if w.casefold() not in _SPELLED_SKIP]
+    n = len(m.alias)
+    if len(words) < n or "".join(w[0] for w in words[:n]).casefold() != m.alias.casefold() or _ENERGY_SPELLED.search(got.group(1)):
+        return False
+    if not starts:
+        starts.extend(sorted(x.start for x in mentions))
+    return bisect_left(starts, got.start(1)) == bisect_left(starts, got.end(1))  # no name of an asset among the words
+
+
 #: A verb of naming right before a line's one-word name, or (German, verb last) right after it: "a resort once called
 #: Druzhba", "das zu sozialistischen Zeiten Druschba hieß", «курорт, который назывался «Дружба»»: the name of something else.
 _NAMING_BEFORE = re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
@@ -2324,6 +2371,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     kinds = matcher.kinds
     drop: set[int] = set()
     other: set[str] = set()
+    starts: list[int] = []  # the mentions' starts, sorted once an abbreviation is looked at (see _spelled_as_other)
     for m in looked:
         if m.match != "name":
             if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and (_CROSSING_BEFORE.search(
@@ -2340,12 +2388,15 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 if _LONG_FORM_BEFORE.search(text, max(0, st - 80), st) and not any(
                         x.id == m.id and st - 30 <= x.end <= st for x in mentions):
                     other.add(m.text)
+            if m.text not in other and _spelled_as_other(m, text, mentions, starts):
+                other.add(m.text)  # "CPC, the cost-per-click measure", "CPC (cost per click)"
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
                     text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)):
             drop.add(id(m))
-        elif kinds.get(m.id) == "field" and _SURNAME_AFTER.match(text, m.end, m.end + 30):
-            drop.add(id(m))  # a person's first name ("said Tengiz Abenov"), in a claim or out of one
+        elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or _GUIDE_BEFORE.search(
+                text, max(0, m.start - 20), m.start) or _PERSON_APPOSITION.match(text, m.end, m.end + 60)):
+            drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "Unser Führer Tengis, ein ... Ölarbeiter,")
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
