@@ -1577,6 +1577,41 @@ _LINKS18: dict[str, list[tuple[str, str, set[str]]]] = {
         # another meaning of one spelling leaves the asset's longer name alone
         ("BTC (Business Tax Credit) claims fell, while oil via the BTC pipeline rose.", "en", {"btc"}),
     ],
+    # (probing beyond the batch with Russian false friends, the batch's weakest language of late)
+    "two_countries_affairs_are_no_line": [
+        # a two countries' compound qualifying another noun is their affairs, no line (not a rule for the batch: its
+        # «казахстанско-китайскому нефтепроводу» is a name with its line word)
+        ("The Kazakhstan-China business council discussed oil supplies.", "en", set()),
+        ("Казахстанско-китайские переговоры о поставках нефти продолжатся.", "ru", set()),
+        ("В казахстанско-китайском торговом доме обсудили поставки нефти.", "ru", set()),
+        ("Der kasachisch-chinesische Wirtschaftsrat sprach über Öllieferungen.", "de", set()),
+        # with a word of a line or route after it (a commodity or two between) or before it: the line
+        ("Oil flows via the Kazakhstan-China oil pipeline.", "en", {"kcp-atasu-alashankou"}),
+        ("The Kazakhstan–China crude oil pipeline pumped more.", "en", {"kcp-atasu-alashankou"}),
+        ("Öl fließt durch die Leitung Kasachstan–China.", "de", {"kcp-atasu-alashankou"}),
+        ("По нефтепроводу Казахстан-Китай прокачано 10 млн тонн.", "ru", {"kcp-atasu-alashankou"}),
+        ("Нефть идет по маршруту Казахстан — Китай.", "ru", {"kcp-atasu-alashankou"}),
+    ],
+    "a_quoted_company_opens_with_a_town": [
+        # a town's name opening a quoted name of more capitalised words: a company («Достык Ойл»), not the crossing or port
+        ("Компания «Достык Ойл» поставляет нефтепродукты на АЗС.", "ru", set()),
+        ("ТОО «Атырау Транс Сервис» перевозит нефть в цистернах.", "ru", set()),
+        # a kind word in the quote, or the quoted name alone, stays the facility
+        ("АО «Актау Морской Торговый Порт» отгрузил нефть танкерами в Баку.", "ru", {"aktau", "sangachal", "lane-aktau-baku"}),
+        ("Нефть сдается на ГНПС «Атырау» и идет в Самару.", "ru", {"atyrau", "samara"}),
+        ("Нефть прошла через «Атырау» и «Самару».", "ru", {"atyrau", "samara"}),
+        ('The "Aktau Port" terminal loaded oil tankers.', "en", {"aktau"}),
+    ],
+    "a_company_from_a_town": [
+        # a company's word before "from" / «из» and a town: the company's seat, as a person's home town
+        ("Каспи Банк выдал кредит нефтяной компании из Атырау.", "ru", set()),
+        ("An oil company from Aktau won the tender.", "en", set()),
+        ("Ein Unternehmen aus Atyrau liefert Pumpen.", "de", set()),
+        # oil shipped from the town by a company: the port or junction
+        ("The company ships oil from Aktau to Baku.", "en", {"aktau", "sangachal", "lane-aktau-baku"}),
+        ("Компания отгружает нефть из Актау в Баку.", "ru", {"aktau", "sangachal", "lane-aktau-baku"}),
+        ("KazTransOil pumped oil from Atyrau to Samara.", "en", {"atyrau", "samara"}),
+    ],
 }
 
 

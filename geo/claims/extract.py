@@ -546,6 +546,14 @@ _COUNTRY_KEYS = frozenset(DEMONYMS.get(k, k) for k in map(name_key, (
     "Turkey", "Türkei", "Турция")))
 #: A border word right after a chain (any case: "Grenze", "Grenzübergang", «границе»).
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier|grenz|границ|рубеж)", re.IGNORECASE)
+#: A two countries' compound ("Kazakhstan-China", «казахстанско-китайский», "kasachisch-chinesische") names a line only
+#: beside a word of a line or route, before it ("Ölleitung Kasachstan–China") or after it, a commodity between
+#: ("Kazakhstan-China oil pipeline"); else it qualifies another noun: "the Kazakhstan-China business council", «казахстанско-
+#: китайские переговоры о поставках нефти», „der kasachisch-chinesische Wirtschaftsrat“ are two countries' affairs.
+_LINE_AFTER_PAIR = re.compile(r"[»\"“”]?\s+(?:(?:oil|crude|gas|Öl|Rohöl|Gas|нефт\w*|газ\w*)[\s-]+){0,2}(?:pipelines?\b|lines?\b|links?\b|"
+                              r"route|leitung|ölleitung|gasleitung|pipeline|трубопровод|нефтепровод|газопровод|маршрут|"
+                              r"магистрал)", re.IGNORECASE)
+_LINE_BEFORE_PAIR = re.compile(r"(?:pipeline|leitung|route|провод\w{0,3}|маршрут\w{0,3}|магистрал\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
 
 
 def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int],
@@ -584,6 +592,9 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         if _COUNTRY_KEYS.issuperset(chain) and _BORDER_AFTER.match(text, offsets[2 * last + 1]):
             continue  # "the Kazakh-Chinese border", «на казахстанско-китайской границе»: the frontier of two countries, no line
         st, en = offsets[2 * first], offsets[2 * last + 1]
+        if (_COUNTRY_KEYS.issuperset(chain) and len(gaps[first + 1]) == 1 and not _LINE_AFTER_PAIR.match(text, en)
+                and not _LINE_BEFORE_PAIR.search(text, max(0, st - 24), st)):
+            continue  # "the Kazakhstan-China business council", «казахстанско-китайские переговоры»: the two countries' affairs
         if found_starts is None:
             found_starts = [m.start for m, _ in found]
         j = bisect_right(found_starts, st) - 1
@@ -1495,6 +1506,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # "Schwedt, a town better known for its oil refinery", «Шведт, город на Одере»: a town word in apposition makes the town,
     # unless the facility's business stands outside the apposition ("Oil is loaded at Primorsk, a small town on the Gulf")
     towns.update(id(m) for m in bare if text.startswith(",", m.end) and _town_apposition(m, text, sentences, kinds[m.id], said))
+    # «Достык Ойл», „Aktau Logistics“: a town's name opening a quoted name of more words is a company's or a brand's
+    towns.update(id(m) for m in bare if text[m.start - 1 : m.start] in _OPEN_QUOTES and _QUOTED_NAME_GOES_ON.match(text, m.end))
     # the hotel „Aktau“, «гостиница «Актау»», "a cinema called Samara": a venue named after the town, not its facility
     towns.update(id(m) for m in bare if _VENUE_NAME_BEFORE.search(text, max(0, m.start - 30), m.start))
     # a place in the name of a pipeline the data does not hold ("die Leitung Rostock–Schwedt", "the Kenkiyak–Orsk pipeline")
@@ -2198,11 +2211,13 @@ _PERSON_IN = re.compile(r"\b(?:manager|official|trader|analyst|source|executive|
                         r"Manager|Händler|Sprecher(?:in)?|Vertreter(?:in)?|Beamte[rn]?|Analyst(?:in|en)?|Korrespondent(?:in|en)?|"
                         r"Mitarbeiter(?:in)?|источник|представител|аналитик|трейдер|корреспондент|менеджер|чиновник|сотрудник)"
                         r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в)\s+$")
-#: Words of a person (their starts, lower case) right before "from" and a town: the person's home town ("ein früherer
+#: Words of a person or a company (their starts, lower case) right before "from" and a town: the home town ("ein früherer
 #: Ingenieur aus Atyrau", "an engineer from Aktau", «инженер из Актау»), see :func:`_person_from`.
 _PERSON_STEMS = ("engineer", "worker", "manager", "official", "trader", "analyst", "executive", "spokes", "native", "ingenieur",
                  "arbeiter", "inhaber", "händler", "sprecher", "vertreter", "mitarbeiter", "manager", "инженер", "рабоч",
-                 "уроженец", "уроженка", "менеджер", "трейдер", "аналитик", "сотрудник", "представител", "чиновник")
+                 "уроженец", "уроженка", "менеджер", "трейдер", "аналитик", "сотрудник", "представител", "чиновник",
+                 # and a company's: "an oil company from Atyrau", «нефтяной компании из Атырау» (its seat, not the junction)
+                 "company", "firm", "unternehm", "компани", "фирм")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
 _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: After an abbreviation, words of a party's organs: "the CPC Central Committee" is the Communist Party of China.
@@ -2221,6 +2236,11 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenu
 _VENUE_NAME_BEFORE = re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|club|stadium|sanatorium|kino|stadion)|(?<![а-яё])"
                                 r"(?:гостиниц|отел|кинотеатр|ресторан|кафе|клуб|стадион|санатори)\w{0,3})"
                                 r"(?:\s+(?:named|called|namens|под названием))?\s*[«\"„“]?$", re.IGNORECASE)
+#: After a town's name that opens a quote, more capitalised words before the quote closes (no kind word of a port,
+#: terminal or station among them): «Достык Ойл», „Aktau Logistics“, «Атырау Транс Сервис» name a company or a brand.
+_QUOTED_NAME_GOES_ON = re.compile(r"\s+(?!(?i:port|порт|terminal|терминал|hafen|нпс|гнпс|лпдс|станци|морск|sea\b|international|"
+                                  r"международн|oil terminal|нефтеналивн))[A-ZА-ЯЁ][\w-]*[^«»\"“”„\n]{0,30}[»\"“”]")
+_OPEN_QUOTES = frozenset(("«", '"', "„", "“"))
 #: The word "friendship" right before a line's one-word name in brackets or quotes: the Russian word given as a gloss
 #: ('a Year of Friendship ("Druzhba")', „Jahr der Freundschaft („Druschba“)“), not the line (unless a line word follows).
 _GLOSS_BEFORE = re.compile(r"(?:friendship|freundschaft)\W{0,4}$", re.IGNORECASE)
