@@ -1612,6 +1612,17 @@ _LINKS18: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Компания отгружает нефть из Актау в Баку.", "ru", {"aktau", "sangachal", "lane-aktau-baku"}),
         ("KazTransOil pumped oil from Atyrau to Samara.", "en", {"atyrau", "samara"}),
     ],
+    "a_town_adjective_names_its_facility": [
+        # «атырауский узел»: the town's adjective before a word of the facility, though its key also opens a longer name
+        # («Атырауская НПС»), is the facility, as «самарский узел» and «актауский порт» were
+        ("Атырауский узел принял нефть.", "ru", {"atyrau"}),
+        ("На атырауском узле нефть смешивают с казахстанской.", "ru", {"atyrau"}),
+        # the longer name stays; the region, the refinery and a hub of another trade are no junction
+        ("Атырауская НПС приняла нефть.", "ru", {"atyrau"}),
+        ("Атырауская область нарастила добычу нефти.", "ru", set()),
+        ("Атырауский НПЗ переработал нефть.", "ru", set()),
+        ("Атырауский узел связи переехал.", "ru", set()),
+    ],
 }
 
 

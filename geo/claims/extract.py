@@ -393,6 +393,18 @@ _ADJ_FACILITY = ("узел", "узл", "порт", "терминал", "нефт
                  "экспорт", "причал", "рейд", "морск")
 
 
+_RU_ADJ_SUFFIXES = tuple(p for p in _PLACE_SUFFIXES if p.startswith("ск"))
+
+
+def _place_adjective(word: str, matcher: Matcher) -> list[Entry]:
+    """The one-word names of the town whose Russian adjective ``word`` is («Атырауский» -> Атырау), or none."""
+    for suffix in _RU_ADJ_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_PLACE:
+            entries = matcher.names.get((name_key(word[: -len(suffix)]),))
+            return _accept(entries, word, matcher) if entries else []
+    return []
+
+
 def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
                   doc_keys: list[tuple[int, str]] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """Longest alias matches left to right, then place chains; linear in the text (at most ``max_len`` words per start)."""
@@ -452,7 +464,14 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                                    and not _QUANTITY_AFTER.match(text, e, e + 40)):  # "CAC 40" is no CAC; "KEBCO 0,23 Mio. t" is
             best_n, best = 1, abbrevs[raw]
         elif node is None or (None not in node and (i + 1 == n_keys or keys[i + 1] not in node)):
-            continue  # most starts ("Kazakhstan" before no "-China pipeline") open no name: the loop below would find none
+            if node is None or i + 1 == n_keys or not raw.endswith(_RU_ADJ_SUFFIXES) or not raws[i + 1].startswith(_ADJ_FACILITY):
+                continue  # most starts ("Kazakhstan" before no "-China pipeline") open no name: the loop below would find none
+            # «атырауский узел»: the adjective's key opens only a longer name («Атырауская НПС»); before a word of the
+            # facility it is the adjective of its town, which names the facility as «самарский узел» does
+            best = _place_adjective(raw, matcher)
+            if not best:
+                continue
+            best_n, node = 1, None
         n, limit = 1, n_keys - i  # the trie is no deeper than the longest name (matcher.max_len words)
         sent_end = -1
         while node is not None:
@@ -1509,7 +1528,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # «Достык Ойл», „Aktau Logistics“: a town's name opening a quoted name of more words is a company's or a brand's
     towns.update(id(m) for m in bare if text[m.start - 1 : m.start] in _OPEN_QUOTES and _QUOTED_NAME_GOES_ON.match(text, m.end))
     # the hotel „Aktau“, «гостиница «Актау»», "a cinema called Samara": a venue named after the town, not its facility
-    towns.update(id(m) for m in bare if _VENUE_NAME_BEFORE.search(text, max(0, m.start - 30), m.start))
+    if any(w in text for w in _VENUE_WORDS):  # once an article (C-level substring scans): most name no venue
+        towns.update(id(m) for m in bare if _VENUE_NAME_BEFORE.search(text, max(0, m.start - 30), m.start))
     # a place in the name of a pipeline the data does not hold ("die Leitung Rostock–Schwedt", "the Kenkiyak–Orsk pipeline")
     towns.update(id(m) for m in bare if m.match == "name" and _in_line_name(m, text))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
@@ -2236,6 +2256,10 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenu
 _VENUE_NAME_BEFORE = re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|club|stadium|sanatorium|kino|stadion)|(?<![а-яё])"
                                 r"(?:гостиниц|отел|кинотеатр|ресторан|кафе|клуб|стадион|санатори)\w{0,3})"
                                 r"(?:\s+(?:named|called|namens|под названием))?\s*[«\"„“]?$", re.IGNORECASE)
+#: The words of _VENUE_NAME_BEFORE as plain substrings, both cases of their first letter (a text holding none skips it).
+_VENUE_WORDS = tuple(c for w in ("hotel", "cinema", "restaurant", "café", "cafe", "club", "stadium", "sanatorium", "kino", "stadion",
+                                 "гостиниц", "отел", "кинотеатр", "ресторан", "кафе", "клуб", "стадион", "санатори")
+                     for c in (w, w.capitalize(), w.upper()))
 #: After a town's name that opens a quote, more capitalised words before the quote closes (no kind word of a port,
 #: terminal or station among them): «Достык Ойл», „Aktau Logistics“, «Атырау Транс Сервис» name a company or a brand.
 _QUOTED_NAME_GOES_ON = re.compile(r"\s+(?!(?i:port|порт|terminal|терминал|hafen|нпс|гнпс|лпдс|станци|морск|sea\b|international|"
@@ -2261,6 +2285,9 @@ _SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|y
 #: ("Tengis, ein pensionierter Ölarbeiter,", "Tengiz, a retired oil worker,", «Тенгиз, бывший нефтяник,»).
 _GUIDE_BEFORE = re.compile(r"(?:\b(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher)|"
                            r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик)\w{0,3})\s+$", re.IGNORECASE)
+_GUIDE_WORDS = tuple(c for w in ("guide", "driver", "host", "interpreter", "führer", "reiseführer", "reiseleiter", "fahrer", "gastgeber",
+                                  "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик")
+                     for c in (w, w.capitalize(), w.upper()))
 _PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|unser\w{0,2})\s+)?(?:(?!(?:of|for|that|which|von|für|"
                                 r"der|des|die|das|und|and|для|и|что|который)\b)[\w-]+\s+){0,2}?[\w-]*?(?:worker|engineer|driver|guide|"
                                 r"veteran|pensioner|fisherman|teacher|arbeiter|ingenieur|fahrer|führer|rentner|fischer|lehrer|"
@@ -2268,7 +2295,8 @@ _PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|
                                 re.IGNORECASE)
 #: An abbreviation spelled out right after it as something else, with no word of oil, gas or a line: "CPC, the
 #: cost-per-click measure", "CPC (cost per click)" (the long form before a bracket: _LONG_FORM_BEFORE below).
-_SPELLED_AFTER = re.compile(r"\s*(?:,\s*(?:the\s+|die\s+|der\s+|das\s+)?|\(\s*|\s[-–—]\s*)([^\W\d_]+(?:[\s-]+[^\W\d_]+){1,5})")
+_SPELL_OPENERS = (",", "(", " (", " -", " –", " —")
+_SPELLED_AFTER = re.compile(r"(?:,\s*(?:the\s+|die\s+|der\s+|das\s+)?|\s?\(\s*|\s[-–—]\s*)([^\W\d_]+(?:[\s-]+[^\W\d_]+){1,5})")
 _SPELLED_SPLIT = re.compile(r"[\s-]+")
 _SPELLED_SKIP = frozenset(("of", "the", "and", "für", "der", "des", "und", "и", "de"))
 _ENERGY_SPELLED = re.compile(r"oil|crude|gas|pipeline|consorti|konsorti|leitung|öl|terminal|нефт|газ|провод|консорциум|терминал",
@@ -2392,6 +2420,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     drop: set[int] = set()
     other: set[str] = set()
     starts: list[int] = []  # the mentions' starts, sorted once an abbreviation is looked at (see _spelled_as_other)
+    guides = any(w in text for w in _GUIDE_WORDS)  # once an article (C-level substring scans): a guide's or driver's word
     for m in looked:
         if m.match != "name":
             if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and (_CROSSING_BEFORE.search(
@@ -2408,14 +2437,15 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 if _LONG_FORM_BEFORE.search(text, max(0, st - 80), st) and not any(
                         x.id == m.id and st - 30 <= x.end <= st for x in mentions):
                     other.add(m.text)
-            if m.text not in other and _spelled_as_other(m, text, mentions, starts):
+            if m.text not in other and text.startswith(_SPELL_OPENERS, m.end) and _spelled_as_other(m, text, mentions, starts):
                 other.add(m.text)  # "CPC, the cost-per-click measure", "CPC (cost per click)"
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
                     text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)):
             drop.add(id(m))
-        elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or _GUIDE_BEFORE.search(
-                text, max(0, m.start - 20), m.start) or _PERSON_APPOSITION.match(text, m.end, m.end + 60)):
+        elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or (
+                guides and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
+                text.startswith(",", m.end) and _PERSON_APPOSITION.match(text, m.end, m.end + 60))):
             drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "Unser Führer Tengis, ein ... Ölarbeiter,")
     if not drop and not other:
         return mentions
