@@ -393,18 +393,6 @@ _ADJ_FACILITY = ("узел", "узл", "порт", "терминал", "нефт
                  "экспорт", "причал", "рейд", "морск")
 
 
-_RU_ADJ_SUFFIXES = tuple(p for p in _PLACE_SUFFIXES if p.startswith("ск"))
-
-
-def _place_adjective(word: str, matcher: Matcher) -> list[Entry]:
-    """The one-word names of the town whose Russian adjective ``word`` is («Атырауский» -> Атырау), or none."""
-    for suffix in _RU_ADJ_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_PLACE:
-            entries = matcher.names.get((name_key(word[: -len(suffix)]),))
-            return _accept(entries, word, matcher) if entries else []
-    return []
-
-
 def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
                   doc_keys: list[tuple[int, str]] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """Longest alias matches left to right, then place chains; linear in the text (at most ``max_len`` words per start)."""
@@ -464,14 +452,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                                    and not _QUANTITY_AFTER.match(text, e, e + 40)):  # "CAC 40" is no CAC; "KEBCO 0,23 Mio. t" is
             best_n, best = 1, abbrevs[raw]
         elif node is None or (None not in node and (i + 1 == n_keys or keys[i + 1] not in node)):
-            if node is None or i + 1 == n_keys or not raw.endswith(_RU_ADJ_SUFFIXES) or not raws[i + 1].startswith(_ADJ_FACILITY):
-                continue  # most starts ("Kazakhstan" before no "-China pipeline") open no name: the loop below would find none
-            # «атырауский узел»: the adjective's key opens only a longer name («Атырауская НПС»); before a word of the
-            # facility it is the adjective of its town, which names the facility as «самарский узел» does
-            best = _place_adjective(raw, matcher)
-            if not best:
-                continue
-            best_n, node = 1, None
+            continue  # most starts ("Kazakhstan" before no "-China pipeline") open no name: the loop below would find none
         n, limit = 1, n_keys - i  # the trie is no deeper than the longest name (matcher.max_len words)
         sent_end = -1
         while node is not None:
