@@ -1614,7 +1614,7 @@ _LINKS18: dict[str, list[tuple[str, str, set[str]]]] = {
     ],
     "a_town_adjective_names_its_facility": [
         # «атырауский узел»: the town's adjective before a word of the facility, though its key also opens a longer name
-        # («Атырауская НПС»), is the facility, as «самарский узел» and «актауский порт» were
+        # («Атырауская НПС»), is the facility, as «самарский узел» and «актауский порт» were (found by main's matcher, ae72811)
         ("Атырауский узел принял нефть.", "ru", {"atyrau"}),
         ("На атырауском узле нефть смешивают с казахстанской.", "ru", {"atyrau"}),
         # the longer name stays; the region, the refinery and a hub of another trade are no junction
