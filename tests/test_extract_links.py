@@ -1600,6 +1600,10 @@ _LINKS18: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Öl fließt durch die Leitung Kasachstan–China.", "de", {"kcp-atasu-alashankou"}),
         ("По нефтепроводу Казахстан-Китай прокачано 10 млн тонн.", "ru", {"kcp-atasu-alashankou"}),
         ("Нефть идет по маршруту Казахстан — Китай.", "ru", {"kcp-atasu-alashankou"}),
+        # a commodity's flows right after it: the line's flows (review)
+        ("Kazakhstan-China crude flows rose in 2023.", "en", {"kcp-atasu-alashankou"}),
+        ("Die Kasachstan-China Öllieferungen stiegen.", "de", {"kcp-atasu-alashankou"}),
+        ("The Kazakhstan-China trade flows rose in 2023.", "en", set()),
     ],
     "a_quoted_company_opens_with_a_town": [
         # a town's name opening a quoted name of more capitalised words: a company («Достык Ойл»), not the crossing or port

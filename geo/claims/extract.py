@@ -556,11 +556,14 @@ _COUNTRY_KEYS = frozenset(DEMONYMS.get(k, k) for k in map(name_key, (
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier|grenz|границ|рубеж)", re.IGNORECASE)
 #: A two countries' compound ("Kazakhstan-China", «казахстанско-китайский», "kasachisch-chinesische") names a line only
 #: beside a word of a line or route, before it ("Ölleitung Kasachstan–China") or after it, a commodity between
-#: ("Kazakhstan-China oil pipeline"); else it qualifies another noun: "the Kazakhstan-China business council", «казахстанско-
+#: ("Kazakhstan-China oil pipeline"), or a commodity's flows after it; else it qualifies another noun: "the Kazakhstan-China business council", «казахстанско-
 #: китайские переговоры о поставках нефти», „der kasachisch-chinesische Wirtschaftsrat“ are two countries' affairs.
 _LINE_AFTER_PAIR = re.compile(r"[»\"“”]?\s+(?:(?:oil|crude|gas|Öl|Rohöl|Gas|нефт\w*|газ\w*)[\s-]+){0,2}(?:pipelines?\b|lines?\b|links?\b|"
                               r"route|leitung|ölleitung|gasleitung|pipeline|трубопровод|нефтепровод|газопровод|маршрут|"
-                              r"магистрал)", re.IGNORECASE)
+                              r"магистрал|"
+                              # a commodity's flows between the two: "Kazakhstan-China crude flows", "oil exports", "Gaslieferungen"
+                              r"(?:oil|crude|gas|Öl|Rohöl|Gas)[\s-]*(?:flows?|exports?|deliveries|supplies|shipments|lieferungen|"
+                              r"exporte|ströme|transit)\b)", re.IGNORECASE)
 _LINE_BEFORE_PAIR = re.compile(r"(?:pipeline|leitung|route|провод\w{0,3}|маршрут\w{0,3}|магистрал\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
 
 
