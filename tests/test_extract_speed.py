@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from itertools import accumulate
 
-from geo.claims.extract import _SPLIT, Mention, _its_terminal, analyse, build_index
-from geo.claims.text import name_key, none_at
+from geo.claims.extract import _SPLIT, Mention, _ends, _its_terminal, analyse, build_index
+from geo.claims.text import name_key
 
 
 def _point(asset_id: str, name: str, kind: str, lon: float, lat: float, aliases: list[str] | None = None) -> dict:
@@ -30,10 +30,10 @@ def _small_index():
     return build_index(features, [], [])
 
 
-def test_none_at_lists_the_positions_of_none():
-    assert none_at(["a", None, "b", None, None]) == [1, 3, 4]
-    assert none_at(["a", "b"]) == []
-    assert none_at([]) == []
+def test_ends_accumulates_the_part_lengths():
+    # "Hi, Bo." splits into "", "Hi", ", ", "Bo", "." (lengths 0, 2, 2, 2, 1): ends 0, 0+2, 2+2, 4+2, 6+1
+    assert _ends(_SPLIT.split("Hi, Bo.")) == [0, 2, 4, 6, 7]
+    assert _ends([]) == []
 
 
 def test_trie_holds_every_name_and_only_its_prefixes():

@@ -29,17 +29,17 @@ import importlib
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache, reduce
-from itertools import accumulate, compress, islice, pairwise, repeat
-from operator import attrgetter, or_
+from functools import lru_cache
+from itertools import pairwise, repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, cast
 
 from geo.claims.cues import claim_cues, commodity_masks, dominant_commodity, sentence_cue_sets
 from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
-from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, none_at, sentences_of_parts, split_sentences
+from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, sentences_of_parts, split_sentences
 from geo.data.filestore import file_stamp
 
 #: The parser of ``re`` and its op codes (private modules, untyped): a link pattern's parse tree is read for its stems (_word_stems).
@@ -383,40 +383,44 @@ def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
                   doc_keys: list[tuple[int, str]] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """Longest alias matches left to right, then place chains; linear in the text (at most ``max_len`` words per start)."""
     parts = _SPLIT.split(text)
-    return _find(text, parts[1::2], parts[0::2], list(accumulate(map(len, parts))), sentence_starts, matcher, doc_keys)
+    return _find(text, parts[1::2], parts[0::2], _ends(parts), sentence_starts, matcher, doc_keys)
+
+
+def _ends(parts: list[str]) -> list[int]:
+    """The end offset of each part of a split text (its lengths accumulated)."""
+    out: list[int] = []
+    at = 0
+    for part in parts:
+        at += len(part)
+        out.append(at)
+    return out
 
 
 def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int], matcher: Matcher,
           doc_keys: list[tuple[int, str]] | None, context: Callable[[int], str] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """:func:`find_mentions` on a text already split: words, the gaps before them, and part end offsets.
 
-    Word ``k`` spans ``offsets[2k] .. offsets[2k + 1]``. Word keys come from the matcher's memo
-    by one C-level ``map``; only words never seen before are folded in Python. ``doc_keys`` receives
-    ``(word index, key)`` of every word of an operator's name.
+    Word ``k`` spans ``offsets[2k] .. offsets[2k + 1]``. Word keys come from the matcher's memo (only words never
+    seen before are folded), in the one pass over the words that also finds where names may start. ``doc_keys``
+    receives ``(word index, key)`` of every word of an operator's name.
     """
-    memo = matcher.word_keys
-    got = list(map(memo.get, raws))
-    if None in got:  # (a C-level scan: most texts hold no word never seen before)
-        for k in none_at(got):  # only the words never seen before are worked out in Python (not a pass over every word)
-            w = raws[k]
-            got[k] = memo[w] if w in memo else _key_of(w, matcher)
-    keys = cast("list[str]", got)  # no None left
     # word positions where a name may start, in order: a key that opens an alias, or an abbreviation. An abbreviation's
     # word has the key of the abbreviation (a word of the same key that is no abbreviation opens nothing in the loop below).
     start_keys, scan_keys = matcher.start_keys, matcher.scan_keys
     if start_keys is None or scan_keys is None:
         start_keys = matcher.start_keys = matcher.first_keys.union({_key_of(a, matcher) for a in matcher.abbrevs})
         scan_keys = matcher.scan_keys = start_keys.union(matcher.operator_keys.keys())
-    starts: Iterable[int]
-    if doc_keys is None:  # one C-level pass over the keys
-        starts = compress(range(len(keys)), map(start_keys.__contains__, keys))
-    else:
-        # and the words of operator names: one C-level pass finds the few words of either kind, told apart here
-        starts = []
-        operator_keys = matcher.operator_keys
-        for k in compress(range(len(keys)), map(scan_keys.__contains__, keys)):
-            key = keys[k]
-            if key in operator_keys:
+    # (a loop, not C-level maps: compiled by mypyc it costs a third of map(dict.get) and compress(map(set.__contains__)))
+    memo, operator_keys = matcher.word_keys, matcher.operator_keys
+    keys: list[str] = []
+    starts: list[int] = []
+    for k, w in enumerate(raws):
+        key = memo.get(w)
+        if key is None:
+            key = _key_of(w, matcher)  # a word never seen before
+        keys.append(key)
+        if key in scan_keys:  # the few words that open a name or belong to an operator's name, told apart here
+            if doc_keys is not None and key in operator_keys:
                 doc_keys.append((k, key))
             if key in start_keys:
                 starts.append(k)
@@ -545,10 +549,11 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
     """
     # gaps[k] stands before word k; a dash gap joins word k - 1 and word k
     out: list[tuple[Mention, list[Entry]]] = []
-    if not any(map(text.__contains__, _CHAIN_DASHES)):
+    if not any(dash in text for dash in _CHAIN_DASHES):
         return out  # no dash in the text, so no dash gap (half the snippets): C-level scans for seven characters, not of every gap
     n_keys = len(keys)
-    dashed = list(compress(range(1, n_keys), map(_DASH_GAPS.__contains__, islice(gaps, 1, n_keys))))  # C-level scans
+    dash_gaps = _DASH_GAPS
+    dashed = [k for k in range(1, n_keys) if gaps[k] in dash_gaps]
     place = matcher.place_keys
     if place.isdisjoint(map(keys.__getitem__, dashed)):
         return out  # no dash before a place: no chain ("re-routed", "Ust-Luga" alone)
@@ -678,11 +683,12 @@ def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offse
              matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
     """Lines written as "the pipeline from A to B" («газопровод из A в B»): A and B name the line like a chain."""
     out: list[tuple[Mention, list[Entry]]] = []
-    if not any(map(text.__contains__, _LINE_WORD_STEMS)):
+    if not any(stem in text for stem in _LINE_WORD_STEMS):
         return out  # no word for a line (two snippets in three): C-level substring scans, not a look-up of every word
     n = len(raws)
     taken: list[tuple[int, int]] | None = None
-    for i in compress(range(n - 2), map(_LINE_WORD_COMMODITY.__contains__, raws)):
+    line_words = _LINE_WORD_COMMODITY
+    for i in [k for k in range(n - 2) if raws[k] in line_words]:
         if gaps[i + 1] != " " or gaps[i + 2] != " " or keys[i + 2] not in matcher.place_keys:
             continue
         if raws[i + 1] in _TO_WORDS:
@@ -951,7 +957,6 @@ def _next_port_listed(prev: Mention | None, m: Mention, text: str, matcher: Matc
             and matcher.kinds.get(prev.id) == "port" and _PORTS.search(text[max(0, prev.start - 80) : prev.start].lower()) is not None)
 #: The start of a clause of contrast or a new clause after a semicolon: "..., while", "; ", "während", «тогда как», «, а».
 _CLAUSE_CUT = re.compile(r"[;]\s|,?\s(?:while|whereas|but|während|wohingegen|doch|тогда как|однако)\s|,\s(?:а|но|aber)\s")
-_IS_NONE = None.__class__.__instancecheck__  # the ambiguous names (their plain asset is None), looked up in C
 #: A port word right before a name ("Ölhafen Noworossijsk", "port of", «порт»), not after "near" ("near the port of").
 _PORT_BEFORE = re.compile(r"^(?:(?!\b(?:near|nahe|bei|unweit|под|около|close)\b).)*?"
                           r"(?:\b(?:oil )?(?:harbou?r|port) of |(?<![\w-])(?:öl)?hafen (?:von )?|\bпорт[а-я]* |\bнефтеналивн[а-я]* район[а-я]* )$",
@@ -1155,7 +1160,8 @@ def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
     and most windows hold none of the stems.
     """
     window = text[pos:endpos]
-    return any(map(window.lower().__contains__, stems)) or (
+    low = window.lower()
+    return any(stem in low for stem in stems) or (
         not window.isascii() and _ODD_CASE.search(window) is not None)
 
 
@@ -1349,7 +1355,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # sentences, mentions and cues all read it.
     parts = _SPLIT.split(text)
     raws, gaps = parts[1::2], parts[0::2]
-    offsets = list(accumulate(map(len, parts)))
+    offsets = _ends(parts)
     sentences = sentences_of_parts(text, gaps, offsets)
     doc_keys: list[tuple[int, str]] = []
     context = _commodity_context(raws, offsets, sentences)
@@ -1369,7 +1375,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             doc[a] = doc.get(a, 0) + 1
     cuts: list[int] = []  # where clauses of contrast start (searched only when a name must be settled)
     clause_operated: dict[int, set[str]] = {}
-    ambiguous = list(compress(range(len(plain)), map(_IS_NONE, plain)))  # the names to settle (no plain asset): listed once
+    ambiguous = [k for k, one in enumerate(plain) if one is None]  # the names to settle (no plain asset): listed once
     if ambiguous:  # only the sentences of ambiguous names are searched
         in_sentences = [found[i][0].sentence for i in ambiguous]
         for sent in sorted(set(in_sentences)):
@@ -1918,14 +1924,17 @@ def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[
         if words is None:
             raws, offsets = memo[None]
             s, e = sentences[sent]  # word k starts at offsets[2k]: the sentence's words start in [s, e)
-            words = memo[sent] = [reduce(or_, filter(None, map(_WORD_STEMS.__getitem__,  # most words hold no stem: not or-ed in
-                                                  raws[(bisect_left(offsets, s) + 1) // 2 : (bisect_left(offsets, e) + 1) // 2])), 0), None]
+            stem_bits: dict[str, int] = _WORD_STEMS
+            bits = 0
+            for k in range((bisect_left(offsets, s) + 1) // 2, (bisect_left(offsets, e) + 1) // 2):
+                bits |= stem_bits[raws[k]]
+            words = memo[sent] = [bits, None]
         bit = _STEM_BIT.get(key[0])
         if bit is not None and not words[0] & bit:
             got = False
         elif stems:
             part = text[slice(*sentences[sent])]
-            got = any(map(part.__contains__, stems)) and pattern.search(part.lower()) is not None
+            got = any(stem in part for stem in stems) and pattern.search(part.lower()) is not None
         else:
             if words[1] is None:
                 words[1] = text[slice(*sentences[sent])].casefold()

@@ -9,7 +9,6 @@ the text in another. Nothing here imports anything heavier than :mod:`re`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 WORD = re.compile(r"\w+")
@@ -109,24 +108,6 @@ def _end_matches(text: str) -> list[re.Match[str]]:
     if streams > 1:
         got.sort(key=_START)
     return got
-
-
-def none_at(values: Sequence[object]) -> list[int]:
-    """Positions of ``None`` in ``values``, by C-level ``list.index`` scans (several times faster than a mapped test).
-
-    Values that are all true hold no ``None``: ``all`` tests that in C at a fraction of the cost of ``index``, which
-    compares every value with ``None`` through the rich comparison of its type (a str's declines, then ``None``'s).
-    """
-    if all(values):
-        return []
-    out: list[int] = []
-    k = -1
-    try:
-        while True:
-            k = values.index(None, k + 1)
-            out.append(k)
-    except ValueError:
-        return out
 
 
 def sentences_of_parts(text: str, gaps: list[str], offsets: list[int]) -> list[tuple[int, int]]:
