@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from itertools import accumulate
 
-from geo.claims.extract import _SPLIT, Mention, _ends, _its_terminal, analyse, build_index
-from geo.claims.text import name_key
+from geo.claims.extract import Mention, _ends, _its_terminal, analyse, build_index
+from geo.claims.text import name_key, split_words
 
 
 def _point(asset_id: str, name: str, kind: str, lon: float, lat: float, aliases: list[str] | None = None) -> dict:
@@ -32,7 +32,7 @@ def _small_index():
 
 def test_ends_accumulates_the_part_lengths():
     # "Hi, Bo." splits into "", "Hi", ", ", "Bo", "." (lengths 0, 2, 2, 2, 1): ends 0, 0+2, 2+2, 4+2, 6+1
-    assert _ends(_SPLIT.split("Hi, Bo.")) == [0, 2, 4, 6, 7]
+    assert _ends(split_words("Hi, Bo.")) == [0, 2, 4, 6, 7]
     assert _ends([]) == []
 
 
@@ -58,7 +58,7 @@ def test_own_terminal_is_the_one_terminal_or_port_among_a_lines_ends():
 
 def test_its_terminal_takes_the_first_pronoun_within_twenty_words_and_stops_at_a_sentence_end():
     text = "Alpha shipped more and its terminal was full. Its terminal"
-    parts = _SPLIT.split(text)
+    parts = split_words(text)
     raws, gaps = parts[1::2], parts[0::2]
     offsets = list(accumulate(map(len, parts)))
     # words: Alpha(0) shipped(1) more(2) and(3) its(4) terminal(5) was(6) full(7) Its(8) terminal(9)

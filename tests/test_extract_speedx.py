@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from geo.claims import cues, extract
+from geo.claims.text import split_words
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Characters the patterns below tell apart: word letters of three scripts, digits, "_", the dashes and spaces of chains,
@@ -34,8 +35,17 @@ def _dev_sentences() -> list[str]:
 
 def test_the_word_split_is_the_plain_split():
     plain = re.compile(r"(\w+)")
-    for s in _random_strings(3000, 1) + _dev_sentences():
-        assert extract._SPLIT.split(s) == plain.split(s) == cues._WORDS_SPLIT.split(s)
+    spaced = ["  ".join(_random_strings(6, seed, 8)) for seed in range(2000)]  # many spaces: split_words cuts there first
+    for s in _random_strings(3000, 1) + spaced + _dev_sentences():
+        assert split_words(s) == plain.split(s) == cues._WORDS_SPLIT.split(s)
+
+
+def test_split_words_by_hand():
+    # pieces: a word; a word and a comma; a word, a dash and a word; "_" is a word character; no word at all
+    assert split_words("Baku Aktau, Ust-Luga") == ["", "Baku", " ", "Aktau", ", ", "Ust", "-", "Luga", ""]
+    assert split_words("a_ b_") == ["", "a_", " ", "b_", ""]
+    assert split_words(" -- ") == [" -- "]
+    assert split_words("") == [""]
 
 
 def test_the_possessive_dateline_finds_what_the_plain_one_found():

@@ -110,6 +110,52 @@ def _end_matches(text: str) -> list[re.Match[str]]:
     return got
 
 
+#: A run of ``\w``, written so the pattern opens with a character class: the regex engine skips to the next word character
+#: in C instead of trying a match at every character of a gap (a maximal run: the possessive rest changes nothing).
+_WORD_RUN = re.compile(r"(\w\w*+)")
+
+
+def split_words(text: str) -> list[str]:
+    r"""``re.split(r"(\w+)", text)``: the gaps and the words of ``text``, alternating, a gap (maybe empty) first and last.
+
+    The text is cut at single spaces first (one C-level ``str.split``; no word holds a space). A piece that is one word
+    (``str.isalnum`` is the test of ``\w`` but for "_"), or one word and one other character ("Aktau.", "Baku,"), is
+    taken as it is; only the other pieces (one in twenty) are split by the pattern. Compiled by mypyc this costs half
+    as much as the pattern's split of the whole text, which allocates and frees the regex engine's stack for every word.
+
+    Examples
+    --------
+    >>> split_words("Baku,  Aktau-Port (BTC)")
+    ['', 'Baku', ',  ', 'Aktau', '-', 'Port', ' (', 'BTC', ')']
+    """
+    parts: list[str] = []
+    gap = ""  # the text since the last word
+    first = True
+    for piece in text.split(" "):
+        if first:
+            first = False
+        else:
+            gap += " "  # the space the piece stood after
+        if piece.isalnum():
+            parts.append(gap)
+            parts.append(piece)
+            gap = ""
+        elif piece[:-1].isalnum() and piece[-1] != "_":  # a word and one character of no word
+            parts.append(gap)
+            parts.append(piece[:-1])
+            gap = piece[-1]
+        elif piece:
+            sub = _WORD_RUN.split(piece)
+            if len(sub) == 1:
+                gap += piece  # no word in it
+            else:
+                parts.append(gap + sub[0])
+                parts.extend(sub[1:-1])
+                gap = sub[-1]
+    parts.append(gap)
+    return parts
+
+
 def sentences_of_parts(text: str, gaps: list[str], offsets: list[int]) -> list[tuple[int, int]]:
     r""":func:`split_sentences` of a text the analyser has already split into words (``re.split(r"(\w+)", text)``).
 
