@@ -156,3 +156,14 @@ def test_the_dateline_of_a_later_line_is_read_in_place_as_on_the_cut_line():
              "Head\n" + "x" * 130 + "\nATYRAU, x", "Head\n" + " " * 118 + "ATYRAU, x", *_random_strings(2000, 4, 200)]
     for text in texts:
         assert extract._dateline_span(text, m) == plain(text), text
+
+
+def test_the_clause_cut_finds_what_the_plain_one_found():
+    plain = re.compile(r"[;]\s|,?\s(?:while|whereas|but|während|wohingegen|doch|тогда как|однако)\s|,\s(?:а|но|aber)\s")
+    rng = random.Random(7)
+    pieces = ("while", "whereas", "but", "während", "wohingegen", "doch", "тогда как", "однако", "а", "но", "aber", ";", ",", " ",
+              "\n", "\u00a0", "x", "Ж")
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(5000)] + _dev_sentences()
+    for s in texts:
+        for pos in (0, 2):  # the analyser searches one sentence of the text: the look-behinds stay inside it
+            assert [m.span() for m in extract._CLAUSE_CUT.finditer(s, pos)] == [m.span() for m in plain.finditer(s, pos)], s
