@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from functools import reduce
 from itertools import compress, repeat
@@ -186,23 +185,30 @@ def sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[st
     # (loops, not C-level maps and reduce: compiled by mypyc they cost a half to a third as much)
     table: dict[str, int] = _TABLES[lang]
     masks = [table[w] for w in raws]  # a word never seen before is worked out by _Memo.__missing__
-    word_starts = offsets[0::2]
+    n_words = len(raws)
     percent = "%" in text
     out = []
     of_bits = _KINDS_OF_BITS
+    k = 0  # the sentences are in order: their words are found by one walk over the word starts, not by bisection
     for s, e in sentences:
-        i, j = bisect_left(word_starts, s), bisect_left(word_starts, e)
+        while k < n_words and offsets[2 * k] < s:
+            k += 1
+        i = k
         bits = 0
-        for k in range(i, j):
+        while k < n_words and offsets[2 * k] < e:
             mask = masks[k]
             if mask:  # words of no cue (a third of them) are not or-ed in
                 bits |= mask
+            k += 1
+        j = k
         if bits & OPENER:  # a word of a phrase stands here: the phrases whose first and last words both stand here are read
             maybe = (bits >> _HEAD) & (bits >> _LAST) & _PHRASE_ALL
             bits &= KIND_BITS
             if maybe:
-                for k in compress(range(i, j), map(and_, masks[i:j], repeat(maybe << _HEAD))):
-                    bits |= _phrase_at(k, raws, masks, gaps, j, lang, maybe)
+                heads = maybe << _HEAD
+                for p in range(i, j):
+                    if masks[p] & heads:
+                        bits |= _phrase_at(p, raws, masks, gaps, j, lang, maybe)
         if percent and "%" in text[s:e]:
             bits |= _PERCENT
         got = of_bits.get(bits)
