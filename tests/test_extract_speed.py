@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import accumulate
 
-from geo.claims.extract import Mention, _ends, _its_terminal, analyse, build_index
+from geo.claims.extract import Candidate, Extraction, Mention, _ends, _its_terminal, analyse, build_index
 from geo.claims.text import name_key, split_words
 
 
@@ -81,3 +82,17 @@ def test_names_after_many_unseen_words_are_found_as_before():
     got = [(x.text, x.id) for x in analyse(text, language="en", matcher=m).mentions]
     assert ("CPC", "cpc") in got
     assert ("Baku-Tbilisi-Ceyhan pipeline", "btc") in got or ("Baku-Tbilisi-Ceyhan", "btc") in got
+
+
+def test_the_written_out_inits_take_the_dataclass_fields():
+    # the fields in their order, by keyword too; defaults as declared; a fresh list or set for each instance
+    m = Mention(1, 5, "Aktau", "aktau_port", "Aktau", "name", 0)
+    assert m == Mention(start=1, end=5, text="Aktau", id="aktau_port", alias="Aktau", match="name", sentence=0)
+    assert [getattr(m, f.name) for f in dataclasses.fields(Mention)] == [1, 5, "Aktau", "aktau_port", "Aktau", "name", 0, False, None, ()]
+    c1, c2 = Candidate("a", 0, 9, "x", "en", "dependency", []), Candidate("a", 0, 9, "x", "en", "dependency", [])
+    assert [getattr(c1, f.name) for f in dataclasses.fields(Candidate)] == ["a", 0, 9, "x", "en", "dependency", [], [], []]
+    assert c1.mentions is not c2.mentions and c1.claim_types is not c2.claim_types
+    assert Candidate("a", 0, 9, "x", "en", "dependency", [], claim_types=["dependency"]).claim_types == ["dependency"]
+    e1, e2 = Extraction([], []), Extraction([], [])
+    assert (e1.lanes, e1.lane_points) == (set(), set()) and e1.lanes is not e2.lanes and e1.lane_points is not e2.lane_points
+    assert Extraction([], [m], {"lane"}).lanes == {"lane"}

@@ -69,7 +69,11 @@ MIN_INFLECTED_STEM = 4
 
 @dataclass(slots=True)
 class Mention:
-    """A name of an asset found in the text."""
+    """A name of an asset found in the text.
+
+    (The ``__init__`` of this class and of :class:`Candidate` and :class:`Extraction` is written out, as the dataclass
+    would write it: compiled by mypyc it costs a sixth of the one the dataclass decorator makes, which runs as Python.)
+    """
 
     start: int
     end: int
@@ -81,6 +85,11 @@ class Mention:
     linked: bool = False
     claim: int | None = None  # index of the claim the mention sits in
     alts: tuple[str, ...] = ()  # the other assets an ambiguous name could be ("Baku": the port of Baku besides Sangachal)
+
+    def __init__(self, start: int, end: int, text: str, id: str, alias: str, match: str, sentence: int,
+                 linked: bool = False, claim: int | None = None, alts: tuple[str, ...] = ()) -> None:
+        self.start, self.end, self.text, self.id, self.alias, self.match, self.sentence = start, end, text, id, alias, match, sentence
+        self.linked, self.claim, self.alts = linked, claim, alts
 
 
 @dataclass
@@ -97,6 +106,13 @@ class Candidate:
     mentions: list[dict[str, Any]] = field(default_factory=list)
     claim_types: list[str] = field(default_factory=list)  # claim_type first, then any other type the sentence asserts
 
+    def __init__(self, article: str, start: int, end: int, excerpt: str, language: str, claim_type: str, assets: list[dict[str, str]],
+                 mentions: list[dict[str, Any]] | None = None, claim_types: list[str] | None = None) -> None:
+        self.article, self.start, self.end, self.excerpt, self.language = article, start, end, excerpt, language
+        self.claim_type, self.assets = claim_type, assets
+        self.mentions = [] if mentions is None else mentions
+        self.claim_types = [] if claim_types is None else claim_types
+
 
 @dataclass
 class Extraction:
@@ -106,6 +122,12 @@ class Extraction:
     mentions: list[Mention]
     lanes: set[str] = field(default_factory=set)  # lanes and rail legs whose two ends one sentence names
     lane_points: set[str] = field(default_factory=set)  # the end points of those tanker lanes
+
+    def __init__(self, claims: list[Candidate], mentions: list[Mention], lanes: set[str] | None = None,
+                 lane_points: set[str] | None = None) -> None:
+        self.claims, self.mentions = claims, mentions
+        self.lanes = set() if lanes is None else lanes
+        self.lane_points = set() if lane_points is None else lane_points
 
     def linked_assets(self) -> set[str]:
         """Asset ids named by linked mentions, plus lanes whose two ends a claim names (groups excluded)."""
