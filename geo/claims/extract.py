@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise, repeat
+from itertools import pairwise
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, cast
@@ -848,7 +848,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     by_clause: dict[int, set[str]] = {}
     cuts = cuts or []
     clause_operated = clause_operated or {}
-    for (m, _), one in zip(found, plain, strict=True):
+    for k, (m, _) in enumerate(found):  # (by index: mypyc compiles zip(..., strict=True) to a generic iteration)
+        one = plain[k]
         if one is not None:
             here = by_sentence.get(m.sentence)
             if here is None:
@@ -865,7 +866,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     prev: Mention | None = None
     decided: dict[tuple[int, ...], str | None] = {}
     ownable, lines = matcher.ownable, matcher.line_ids
-    for (m, entries), one in zip(found, plain, strict=True):
+    for k, (m, entries) in enumerate(found):
+        one = plain[k]
         owner = _possessor(prev, m, text, matcher) if prev is not None and m.id in ownable and prev.id in lines else None
         if owner is not None:
             m.id = owner
@@ -1017,7 +1019,7 @@ def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: 
         near = near_of.get(t) or frozenset((t,))
         in_sentence = len(near & local)
         score = (in_sentence if same else len(near & in_clause), int(t in clause_operated), in_sentence, int(t in operated),
-                 sum(map(doc.get, near, repeat(0))), 0 if t in by_context else 1)
+                 sum(doc.get(a, 0) for a in near), 0 if t in by_context else 1)
         if score > best_score:
             best, best_score = t, score
     if best_score[2:5] == (0, 0, 0) and all(e.context for e in entries if e.target == best):
@@ -1443,7 +1445,6 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             "trade" not in cue_sets[m.sentence] and _TOWN_HINT.search(text, max(0, m.start - 20), m.start)))
              and _town_only(m, text, sentences, cue_sets, matcher, said)) or (
                  text[max(0, m.start - 4) : m.start] in _FROM and _person_from(text, m.start)))}
-    clubs = any(w in text for w in _CLUB_WORDS_SPACED)  # once an article: a football club's word anywhere (C-level scans)
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and m.match != "chain" and (
         " " not in m.text or _place_alias(m.alias))]
@@ -1457,6 +1458,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         towns.update(id(m) for m in bare if (kinds[m.id], m.sentence) in civic
                      and not _VIA_BEFORE.search(text, max(0, m.start - 12), m.start))
     # of the names of town kinds not yet known as the town: the town by any of these (each read only while none has said so)
+    # (a football club's word anywhere: C-level scans once an article, and only when such a name is left)
+    clubs = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and any(w in text for w in _CLUB_WORDS_SPACED)
     towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS and id(m) not in towns and (
         # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers
         _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS)
