@@ -129,25 +129,30 @@ def split_words(text: str) -> list[str]:
     ['', 'Baku', ',  ', 'Aktau', '-', 'Port', ' (', 'BTC', ')']
     """
     parts: list[str] = []
-    gap = 0  # where the text since the last word starts (gaps are cut from the text: no string grows piece by piece)
-    at = 0  # where the piece starts
+    gap = ""  # the text since the last word (a gap over many pieces grows in place: CPython appends to a string it alone holds)
+    first = True
     for piece in text.split(" "):
+        if first:
+            first = False
+        else:
+            gap += " "  # the space the piece stood after
         if piece.isalnum():
-            parts.append(text[gap:at])
+            parts.append(gap)
             parts.append(piece)
-            gap = at + len(piece)
+            gap = ""
         elif piece[:-1].isalnum() and piece[-1] != "_":  # a word and one character of no word
-            parts.append(text[gap:at])
+            parts.append(gap)
             parts.append(piece[:-1])
-            gap = at + len(piece) - 1
+            gap = piece[-1]
         elif piece:
             sub = _WORD_RUN.split(piece)
-            if len(sub) > 1:  # (else no word in it)
-                parts.append(text[gap : at + len(sub[0])])
+            if len(sub) == 1:
+                gap += piece  # no word in it
+            else:
+                parts.append(gap + sub[0])
                 parts.extend(sub[1:-1])
-                gap = at + len(piece) - len(sub[-1])
-        at += len(piece) + 1  # and the space after it
-    parts.append(text[gap:])
+                gap = sub[-1]
+    parts.append(gap)
     return parts
 
 
