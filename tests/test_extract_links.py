@@ -223,9 +223,11 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout12.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout13.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout14.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout15.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout15.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout16.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout17.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
-    """Batches 2-4 and 6-14 were each scored blind once (their headers; 4, 6, 8-14 are tuned on since); this guards their level, no target."""
+    """Batches 2-4 and 6-17 were each scored blind once (their headers; 4, 6, 8-17 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
     with capsys.disabled():
         print(f"\n{name}: " + ", ".join(f"{lang} P {c['tp'] / (c['tp'] + c['fp']):.2f} R {c['tp'] / (c['tp'] + c['fn']):.2f}"
@@ -651,7 +653,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
 @pytest.mark.parametrize("name", ["extraction_links_holdout8.yaml", "extraction_links_holdout9.yaml", "extraction_links_holdout10.yaml",
                                   "extraction_links_holdout11.yaml", "extraction_links_holdout12.yaml",
                                   "extraction_links_holdout13.yaml", "extraction_links_holdout14.yaml",
-                                  "extraction_links_holdout15.yaml"])
+                                  "extraction_links_holdout15.yaml", "extraction_links_holdout16.yaml",
+                                  "extraction_links_holdout17.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -1358,9 +1361,174 @@ _LINKS15: dict[str, list[tuple[str, str, set[str]]]] = {
 }
 
 
+# --- branch h/batch16: fixes tuned on batch 16 (extraction_links_holdout16.yaml); sentences of their own ---------------
+# As _LINKS14 and _LINKS15: one table by rule, each rule with a counterpart that must stay.
+_LINKS16: dict[str, list[tuple[str, str, set[str]]]] = {
+    "a_strait_tells_no_terminal_of_its_sea": [
+        # the Bosporus lane's one end in the data is Sheskharis; it carries every Black Sea terminal's cargoes alike
+        ("Die Sorte CPC Blend wird nahe Noworossijsk auf Tanker verladen und durch den Bosporus gebracht.", "de",
+         {"cpc", "cpc-marine-terminal", "lane-black-sea-bosphorus"}),
+        ("CPC Blend cargoes loaded near Novorossiysk queue for the Bosphorus.", "en", {"cpc", "cpc-marine-terminal", "lane-black-sea-bosphorus"}),
+        # with no line named the town's own oil harbour stays
+        ("Urals loaded at Novorossiysk queued for the Bosphorus.", "en", {"sheskharis", "lane-black-sea-bosphorus"}),
+        ("Танкеры с нефтью из Новороссийска ждут прохода через Босфор.", "ru", {"sheskharis", "lane-black-sea-bosphorus"}),
+    ],
+    "a_line_name_given_as_a_name": [
+        ("Das Seebad, das früher Druschba hieß, liegt neben einer Ölraffinerie.", "de", set()),
+        ("The resort, once called Druzhba, sits next to an oil refinery.", "en", set()),
+        ("Курорт, который в советское время назывался «Дружба», соседствует с нефтебазой.", "ru", set()),
+        # a line word before the naming: the line
+        ("A pipeline known as Druzhba carries Kazakh oil to Germany.", "en", {"druzhba-samara-schwedt"}),
+        ("Нефть идет в Германию по нефтепроводу под названием «Дружба».", "ru", {"druzhba-samara-schwedt"}),
+        # the name opening its clause is the subject of the verb: it is named, not given as a name
+        ("Druschba heißt auf Deutsch Freundschaft; die Leitung bringt Öl nach Schwedt.", "de", {"druzhba-samara-schwedt", "schwedt"}),
+        ("The station, then named Druzhba, handled oil wagons to China.", "en", set()),
+    ],
+    "a_long_abbreviation_in_title_case": [
+        ("Pipeline deliveries of Kazakh Kebco through the northern leg of Druzhba averaged 150,000 t a month.", "en",
+         {"uas", "druzhba-samara-schwedt"}),
+        ("Die Ölsorte Kebco wurde mit einem Abschlag zu Brent gehandelt.", "de", {"uas"}),
+        # three letters stay case-exact: "tap" and "Tap" are words
+        ("A new Tap Room bar opened, and the gas price rose.", "en", set()),
+    ],
+    "a_field_name_before_a_surname_is_a_person": [
+        ('"Exports via the CPC are at risk," said Tengiz Abenov.', "en", {"cpc"}),
+        ("«Экспорт через КТК под угрозой», – сказал Тенгиз Жакупов.", "ru", {"cpc"}),
+        ("Der Export über das CPC sei gefährdet, sagte Tengis Beridse.", "de", {"cpc"}),
+        ("Exports of Tengiz crude via the CPC are at risk, said Aidar Abenov.", "en", {"tengiz", "cpc"}),
+        ("Output at Kashagan Phase 1 rose; exports via the CPC rose too.", "en", {"kashagan", "cpc"}),
+    ],
+    "a_town_word_in_apposition": [
+        ("I set off from Schwedt, a town better known for its oil refinery than for its river, on a grey morning.", "en", set()),
+        ("Wir starteten in Schwedt, einer Stadt mit Raffinerie, zur Kanutour.", "de", set()),
+        ("Die Tour beginnt in Schwedt, eine Kleinstadt, die für ihre Ölraffinerie bekannt ist.", "de", set()),
+        # the facility's business outside the apposition keeps the facility; a port city is the port's town
+        ("Oil is loaded at Primorsk, a small town on the Gulf of Finland.", "en", {"primorsk"}),
+        ("Die Raffinerie in Schwedt, einer Stadt an der Oder, erhält Öl über die Druschba.", "de", {"schwedt", "druzhba-samara-schwedt"}),
+        ("Crude exports through Aktau, a port city on the Caspian, rose 5%.", "en", {"aktau"}),
+        # after "via", or with oil named outside the apposition: the facility
+        ("Oil exports through Novorossiysk, a city on the Black Sea, fell.", "en", {"sheskharis"}),
+        ("Экспорт нефти через Новороссийск, город на Черном море, снизился.", "ru", {"sheskharis"}),
+        ("Kazakh oil reached Schwedt, a town on the Oder, in record volumes.", "en", {"schwedt"}),
+        ("Exports through Novorossiysk, a city on the Black Sea, fell.", "en", {"sheskharis"}),
+    ],
+    "a_price_at_a_terminal_town": [
+        ("Дисконт Urals к Brent в портах Балтики составил $11,2, следует из данных Argus. В Новороссийске дисконт составил $10,4.",
+         "ru", {"sheskharis"}),
+        ("Urals traded at a discount in the Baltic. In Novorossiysk the discount was 10 dollars.", "en", {"sheskharis"}),
+        ("Der Abschlag für Urals lag in Primorsk bei 12 Dollar.", "de", {"primorsk"}),
+        # no price, no terminal: the town
+        ("Скидки в магазинах Новороссийска выросли.", "ru", set()),
+        ("Urals traded at a discount in the Baltic. In Novorossiysk a new school opened.", "en", set()),
+        # a price of no grade, benchmark or barrel is no oil price
+        ("A discount airline now flies to Aktau.", "en", set()),
+        ("Ein Discounter eröffnete in Aktau.", "de", set()),
+        # a price with no grade right after a Urals sentence is the Urals price, though the story names the CPC later
+        ("Дисконт Urals к Brent в портах Балтики сократился, следует из данных Argus. В Новороссийске дисконт составил $10,4.\n"
+         "Смесь CPC Blend торговалась с дисконтом около $3.", "ru", {"sheskharis", "cpc"}),
+        ("Urals traded at a wide discount to Brent in the Baltic, traders said. In Novorossiysk the discount was 10 dollars.\n"
+         "CPC Blend traded 3 dollars under Brent.", "en", {"sheskharis", "cpc"}),
+        # the CPC named in the price's own sentence: its terminal
+        ("Urals traded at a wide discount in the Baltic, traders said. In Novorossiysk, the CPC terminal quoted a discount of 3 dollars.",
+         "en", {"cpc-marine-terminal"}),
+    ],
+    "a_facility_after_its_kind_word_is_no_region": [
+        # batch 15's rule with the kind word before the name (Russian order); «ЛПДС» (a line's pumping station) is a kind word
+        ("Беспилотники атаковали ЛПДС «Унеча» в Брянской области.", "ru", {"unecha"}),
+        ("Ночью атаке подверглась станция «Унеча» в Брянской области.", "ru", {"unecha"}),
+        ("Унеча и Клинцы лидируют среди городов Брянской области по зарплатам.", "ru", set()),
+    ],
+    "a_place_in_the_name_of_a_line_the_data_does_not_hold": [
+        # labelling rule 12 for lines outside the data: the places name the line, not points (h16-de-07's "Leitung Rostock–Schwedt")
+        ("Die Ölleitung Rostock–Schwedt soll mehr Öl transportieren.", "de", set()),
+        ("Die Ölleitung Schwedt–Rostock soll mehr Öl transportieren.", "de", set()),
+        ("The Kenkiyak–Orsk oil pipeline was repaired.", "en", set()),
+        ("Нефтепровод Тихорецк – Туапсе остановлен после атаки.", "ru", set()),
+        # a line of the data by its places, a place beside a line word with no chain, the refinery by its name: kept
+        ("Oil flows through the Kenkiyak–Atyrau pipeline.", "en", {"kcp-atyrau-kenkiyak"}),
+        ("Die Pipeline nach Schwedt wurde repariert.", "de", {"schwedt"}),
+        ("Die Leitung Rostock–Schwedt versorgt die PCK-Raffinerie.", "de", {"schwedt"}),
+    ],
+    "a_german_town_hall_is_the_towns_life": [
+        # "Rathaus" and "Stadtverordnete" as "city hall" and «мэрия»: the town's civic life (h16-de-08's "Schwedter Rathaus")
+        ("Im Schwedter Rathaus hofft man auf mehr Öl aus Kasachstan.", "de", set()),
+        ("Die Stadtverordneten in Schwedt beraten über Öl aus Kasachstan.", "de", set()),
+        ("Im Rathaus hieß es, die Raffinerie in Schwedt erhalte Rohöl über die Druschba.", "de", {"schwedt", "druzhba-samara-schwedt"}),
+    ],
+}
+
+
+# --- branch h/batch17: fixes tuned on batch 17 (extraction_links_holdout17.yaml); sentences of their own ---------------
+# As _LINKS14-16: one table by rule, each rule with a counterpart that must stay.
+_LINKS17: dict[str, list[tuple[str, str, set[str]]]] = {
+    "cyrillic_tells_z_from_s": [
+        # the key folds З and С alike (German "Tengis"); in Cyrillic «осень» (autumn) is no «Озен» (h17-ru-08's «Осенняя»)
+        ("Осенняя путина в дельте Волги начнется позже.", "ru", set()),
+        ("Осенью прокачка нефти по КТК снизилась.", "ru", {"cpc"}),
+        ("Осень выдалась штормовой, отгрузки нефти в Новороссийске срывались.", "ru", {"sheskharis"}),
+        # the field's own spellings, in any case, and a place adjective with an "s" after the name's "z"
+        ("Добыча нефти на месторождении Озен упала.", "ru", {"uzen"}),
+        ("Нефть с месторождения Узень поступает в Атырау.", "ru", {"uzen", "atyrau"}),
+        ("Экспорт нефти Тенгизского месторождения по КТК вырос.", "ru", {"tengiz", "cpc"}),
+        ("Газ идет в Китай через Хоргос, часть закачивают в хранилище Бозой.", "ru", {"khorgos", "bozoi"}),
+    ],
+    "a_coast_is_a_landmark": [
+        # "the coast of X", «у побережья X и Y»: where the shore is, in a sentence of no business of the facility (h17-ru-08)
+        ("Уровень Каспийского моря продолжает снижаться: у побережья Атырау и Актау отмель отступила на сотни метров.", "ru", set()),
+        ("The Caspian keeps shrinking: the shore near Atyrau has moved by a kilometre, and oil exports continue.", "en", set()),
+        ("Der Kaspische See schrumpft, die Küste vor Aqtau ist um Hunderte Meter zurückgewichen; der Ölexport geht weiter.", "de",
+         set()),
+        # the facility's business in the sentence keeps it
+        ("Tankers anchored off the coast of Novorossiysk waited to load CPC Blend.", "en", {"cpc", "cpc-marine-terminal"}),
+        ("Танкеры у побережья Новороссийска ждут погрузки нефти.", "ru", {"sheskharis"}),
+        ("Öl wird weiterhin über den Hafen an der Küste bei Aqtau exportiert.", "de", {"aktau"}),
+        ("Oil exports through Aktau, on the Caspian coast, continue to grow.", "en", {"aktau"}),
+    ],
+    "freight_rides_no_oil_leg": [
+        # general freight ("Fracht", "Güter", "freight", «грузы») by rail from Alat is no oil rail leg, as a ferry of
+        # containers runs on no tanker lane (h17-de-04); the ports stay (labelling rule 18)
+        ("Der Hafen Kuryk baut ein Terminal. Von Alat aus geht die Fracht per Bahn weiter nach Batumi.", "de",
+         {"kuryk", "alat", "batumi"}),
+        ("Der Hafen Kuryk baut ein Terminal. Ab Alat rollen Güterzüge nach Batumi.", "de", {"kuryk", "alat", "batumi"}),
+        ("The Kuryk terminal grew. From the Port of Baku, freight moves by rail to Batumi.", "en", {"kuryk", "alat", "batumi"}),
+        ("Терминал в Курыке растет. Из Алята грузы идут по железной дороге в Батуми.", "ru", {"kuryk", "alat", "batumi"}),
+        # freight is a port's business: the port, not the town
+        ("Von Alat aus geht die Fracht per Bahn weiter nach Batumi.", "de", {"alat", "batumi"}),
+        # oil or a tanker named with the freight keeps the leg or the lane ("freight brokers" of a tanker market)
+        ("Der Hafen Kuryk baut ein Terminal. Die Fracht, Rohöl in Kesselwagen, geht von Baku per Bahn nach Batumi.", "de",
+         {"kuryk", "batumi", "rail-baku-batumi"}),
+        ("Shippers booked tankers at Aktau for cargoes to Baku, freight brokers said.", "en", {"aktau", "sangachal", "lane-aktau-baku"}),
+        ("Нефтеналивные грузы из Актау в Баку идут танкерами.", "ru", {"aktau", "sangachal", "lane-aktau-baku"}),
+    ],
+    "lorries_are_cargo": [
+        # what a ro-ro ferry carries: "trucks", "Lkw", «фуры» make a sentence of cargo, and its ports the ports (rule 18)
+        ("Ferries from Kuryk carry trucks and wagons to Alat.", "en", {"kuryk", "alat"}),
+        ("Fähren bringen Lkw von Kuryk nach Alat.", "de", {"kuryk", "alat"}),
+        ("Паромы из Курыка перевозят фуры в Алят.", "ru", {"kuryk", "alat"}),
+        # no cargo named: a ferry between towns
+        ("Ferries from Kuryk sail to Alat.", "en", set()),
+        # trucks of crude are oil: the junctions of an oil sentence stay
+        ("Tanker trucks bring crude from Kumkol to the Atasu pumping station.", "en", {"kumkol", "atasu"}),
+    ],
+    "a_route_word_names_a_route_only_in_a_chain": [
+        # (probing beyond the batch) a place right after a rail word ("Grenzbahnhof", "per Bahn") with no dash chain is the
+        # station or where the goods go, not a railway the data does not hold; a border station's chain is its crossing
+        ("Im Grenzbahnhof Dostyk stauen sich die Containerzüge.", "de", {"alashankou"}),
+        ("Am Grenzbahnhof Dostyk–Alaschankou stauen sich die Containerzüge.", "de", {"alashankou"}),
+        ("На пограничной станции Достык — Алашанькоу скопились контейнерные поезда.", "ru", {"alashankou"}),
+        ("Die Container erreichen per Bahn Aktau und gehen dort auf Fähren.", "de", {"aktau"}),
+        # the railway named by its places stays no point (batch 12's «Достык — Мойынты», the Baku–Tbilisi–Kars railway)
+        ("Die Eisenbahn Dostyk–Moiynty entlastet den Grenzübergang.", "de", set()),
+        ("Строительство железнодорожной линии Достык — Мойынты завершено, контейнеры идут быстрее.", "ru", set()),
+        ("The railway Baku–Tbilisi–Kars carries containers.", "en", set()),
+    ],
+}
+
+
 @pytest.mark.parametrize(("text", "language", "expected"), [
     pytest.param(*case, id=f"{batch}-{rule}-{k}")
-    for batch, table in (("links14", _LINKS14), ("links15", _LINKS15)) for rule, cases in table.items() for k, case in enumerate(cases)])
+    for batch, table in (("links14", _LINKS14), ("links15", _LINKS15), ("links16", _LINKS16), ("links17", _LINKS17))
+    for rule, cases in table.items() for k, case in enumerate(cases)])
 def test_link_batch_rule(text, language, expected):
-    """The cases of the rules tuned on batches 14 and 15 (``-k vessel_word`` still runs one rule)."""
+    """The cases of the rules tuned on batches 14, 15, 16 and 17 (``-k vessel_word`` still runs one rule)."""
     assert links(text, language) == expected

@@ -26,9 +26,11 @@ CUES: dict[str, dict[str, str]] = {
         "ru": r"\b(?:экспорт|поставк|поставок|отгруз|терминал|транзит|пропускн|мощност|тонн(?!ел)|объ[её]м|впу\b|причальн)",
     },
     "goods": {
-        "en": r"\b(?:grain|wheat|barley|fertili[sz]|container|coal\b|cars\b|steel|metals?\b|ore\b|cotton|passenger)",
-        "de": r"\b(?:getreide|weizen|gerste|dünge|container|kohle|autos?\b|stahl|metall|erz\b|erze\b|baumwolle|passagier)",
-        "ru": r"\b(?:зерн|пшениц|ячмен|удобрен|контейнер|уголь|угля|углём|углем|автомобил|стал[иь]\b|металл|руд[аыу]\b|хлоп|пассажир)",
+        # and lorries (what a ro-ro ferry carries): "trucks", "Lkw", «фуры», «грузовики»
+        "en": r"\b(?:grain|wheat|barley|fertili[sz]|container|coal\b|cars\b|steel|metals?\b|ore\b|cotton|passenger|trucks?\b|lorr(?:y|ies)\b)",
+        "de": r"\b(?:getreide|weizen|gerste|dünge|container|kohle|autos?\b|stahl|metall|erz\b|erze\b|baumwolle|passagier|lkws?\b|lastwagen)",
+        "ru": r"\b(?:зерн|пшениц|ячмен|удобрен|контейнер|уголь|угля|углём|углем|автомобил|стал[иь]\b|металл|руд[аыу]\b|хлоп|пассажир|"
+        r"фур(?:а|ы|у|ой|ами|ах)?\b|грузовик)",
     },
     # Edible oils: "a tanker carrying vegetable oil" speaks of no oil or gas (German and Russian name them in other words).
     "edible": {

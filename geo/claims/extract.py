@@ -384,12 +384,26 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
             got = [e for e in got if not e.alias[:1].isupper()]
         if _LATIN_WORD.match(word) and word not in matcher.fuzzy_words and name_key(word) in {name_key(e.alias) for e in got}:
             got = [e for e in got if not e.folds or any(f == g + end or f == g[:-1] + end for g in e.folds for end in _LATIN_ENDINGS)]
+        if got and _CYRILLIC_WORD.match(word):
+            # Cyrillic tells З from С, which the key folds alike (German writes "Tengis" for Tengiz): «Осенняя», «Осенью»
+            # (autumn) are no «Озен» / Ozen; the alias's s and z must open the word's ("Tengiz" in «Тенгизского» too)
+            sz = _sz(word)
+            got = [e for e in got if sz.startswith(_sz(e.alias))]
         if len(matcher.accepted) < 10_000:
             matcher.accepted[key] = got
     return got
 
 
 _LATIN_WORD = re.compile(r"^[A-Za-zÄÖÜäöüß]+$")
+_CYRILLIC_WORD = re.compile(r"^[А-ЯЁа-яё]+$")
+#: The letters that spell s and z, not in a cluster of another sound ("zh", "sch", "ts": Ж, Ш, Ц), written as "s" and "z".
+_SZ_CLUSTERS = re.compile(r"tsch|dsch|sch|sh|zh|ts|tz|ж|ш|щ|ц")
+_SZ_LETTERS = str.maketrans({"с": "s", "з": "z"})
+
+
+def _sz(word: str) -> str:
+    """The s and z of a word, in order: «Озен» and "Ozen" give "z", «Осень» "s" (see _accept)."""
+    return "".join(c for c in _SZ_CLUSTERS.sub("", word.casefold()).translate(_SZ_LETTERS) if c in "sz")
 #: Lower-case Russian adjectives of a town in -к («тихорецкий», «новороссийских»), and the words of a facility or of its
 #: business that may follow them («узел», «порт», «терминал», «отгрузки»): «приморский» alone is "coastal".
 _K_ADJECTIVE = tuple(f"к{e}" for e in ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими"))
@@ -848,9 +862,12 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     by_clause: dict[int, set[str]] = {}
     cuts = cuts or []
     clause_operated = clause_operated or {}
+    # a strait's lane (one end in the data, "the Bosporus") carries the cargoes of every terminal of its sea: it tells none
+    # of them from another ("CPC Blend, loaded near Novorossiysk and shipped through the Bosporus" is the CPC's terminal)
+    open_lanes = matcher.open_lanes
     for k, (m, _) in enumerate(found):  # (by index: mypyc compiles zip(..., strict=True) to a generic iteration)
         one = plain[k]
-        if one is not None:
+        if one is not None and one not in open_lanes:
             here = by_sentence.get(m.sentence)
             if here is None:
                 here = by_sentence[m.sentence] = set()
@@ -920,7 +937,7 @@ _ID = attrgetter("id")
 #: A kind word right before a name, by kind ("the field of", «месторождения», «ГНПС», "pumping station").
 _KIND_BEFORE = (
     ("field", re.compile(r"(?:\bfield(?: of)?|feld|месторождени[еяюи]|месторождением)\s*[«\"„“]?$", re.IGNORECASE)),
-    ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|станци[яиюей]|узл[ауе]|узел)\s*[«\"„“]?$", re.IGNORECASE)),
+    ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|лпдс|станци[яиюей]|узл[ауе]|узел)\s*[«\"„“]?$", re.IGNORECASE)),
 )
 
 
@@ -1327,16 +1344,37 @@ def _ports_of_lane_name(lane: str, name: str, matcher: Matcher) -> set[str]:
 #: Russia's own export grade: loaded at Transneft's berths, so a sentence naming it speaks of them ("Urals loadings from
 #: Novorossiysk" is Sheskharis in a story that names the CPC elsewhere), as if it named Transneft.
 _RUSSIAN_GRADE = re.compile(r"\b(?:Urals|URALS|Юралс)\b")
+#: A grade's price against a benchmark or at its loading port (searched case-folded): "discount", "Abschlag", «дисконт», "fob".
+_PRICE = re.compile(r"\bfob\b|discount|differential|abschlag|дисконт|премия к|premium to")
+#: A crude grade, a benchmark or the barrel (case-folded): the price is one of oil ("a discount store" is not).
+_BENCHMARK = re.compile(r"urals|brent|\bdated\b|\bwti\b|cpc blend|kebco|azeri|siberian light|\bespo\b|юралс|баррел|barrel|\bfass\b")
+#: The kinds a grade is priced at: "Urals fob Primorsk", «в Новороссийске дисконт составил $10,4».
+_PRICED_KINDS = frozenset(("port", "terminal"))
+
+
+def _graded_price(sent: int, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
+    """A price word in the sentence, and a grade, a benchmark or the barrel in it or in the sentence before (market copy)."""
+    return _said(_PRICE, sent, text, sentences, memo) and (_said(_BENCHMARK, sent, text, sentences, memo) or (
+        sent > 0 and _said(_BENCHMARK, sent - 1, text, sentences, memo)))
 _TRANSNEFT = name_key("Transneft")
 
 
 def _grade_operated(text: str, sentences: list[tuple[int, int]], ambiguous: list[int], cuts: list[int],
                     operated: dict[int, set[str]], clause_operated: dict[int, set[str]]) -> None:
-    """Count a Russian grade in the sentence (and clause) of an ambiguous name as the word "Transneft" (its operator)."""
+    """Count a Russian grade in the sentence (and clause) of an ambiguous name as the word "Transneft" (its operator).
+
+    A price with no grade right after a sentence of that grade is its price too ("Urals traded at $11 under Brent in the
+    Baltic. In Novorossiysk the discount was $10.4.").
+    """
     for sent in set(ambiguous):
         s, e = sentences[sent]
         window = text[s:e]
         if "URALS" not in window.upper() and "Юралс" not in window:
+            price = _PRICE.search(window.casefold()) if sent > 0 and "CPC" not in window and "КТК" not in window else None
+            if price is not None and _RUSSIAN_GRADE.search(text, *sentences[sent - 1]):
+                operated.setdefault(sent, set()).add(_TRANSNEFT)
+                if cuts:
+                    clause_operated.setdefault(bisect_right(cuts, s + price.start()), set()).add(_TRANSNEFT)
             continue
         for g in _RUSSIAN_GRADE.finditer(text, s, e):
             operated.setdefault(sent, set()).add(_TRANSNEFT)
@@ -1467,8 +1505,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or (_may_hold(text, m.end, end := min(sentences[m.sentence][1], m.end + 60), _REGION_STEMS)
             and _REGION_AFTER.match(text, m.end, end) is not None
             # not the facility named with its kind word, the region being where it lies ("the Tikhoretsk oil pumping
-            # station in Russia's Krasnodar region")
-            and not _kind_next(m, text, kinds))
+            # station in Russia's Krasnodar region"; «ЛПДС «Унеча» в Брянской области», the kind word before it)
+            and not (_kind_next(m, text, kinds) or _kind_before(text[max(0, m.start - 30) : m.start]) == kinds[m.id]))
         # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
         # sentence of no pipeline or pump station, is the town
         or (kinds[m.id] == "junction" and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
@@ -1479,7 +1517,17 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or (clubs and _club_town(text, m.start))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
         or (_may_hold(text, start := max(0, m.start - 24), m.start, _LANDMARK_STEMS)
-            and _LANDMARK_BEFORE.search(text, start, m.start) is not None)))
+            and _LANDMARK_BEFORE.search(text, start, m.start) is not None)
+        # "the coast of Aktau", "die Küste bei Aqtau", «у побережья Атырау и Актау»: a shore's landmark, in a sentence of
+        # no business of the facility ("tankers anchored off the coast of Novorossiysk" keep the terminal)
+        or (_may_hold(text, shore := max(0, m.start - 44), m.start, _COAST_STEMS)
+            and _COAST_BEFORE.search(text, shore, m.start) is not None
+            and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said))))
+    # "Schwedt, a town better known for its oil refinery", «Шведт, город на Одере»: a town word in apposition makes the town,
+    # unless the facility's business stands outside the apposition ("Oil is loaded at Primorsk, a small town on the Gulf")
+    towns.update(id(m) for m in bare if text.startswith(",", m.end) and _town_apposition(m, text, sentences, kinds[m.id], said))
+    # a place in the name of a pipeline the data does not hold ("die Leitung Rostock–Schwedt", "the Kenkiyak–Orsk pipeline")
+    towns.update(id(m) for m in bare if m.match == "name" and _in_line_name(m, text))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
     towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and _in_route_name(m, text))
     # "the Atyrau refinery", «на НПЗ в Шымкенте»: the town's refinery, not the pipeline junction of the same name
@@ -1592,6 +1640,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if m.linked and (m.id in lane_ends or (m.alts and not lane_ends.isdisjoint(m.alts))) and energy_doc and not (
                 m.id in tanker_ends and _sent_elsewhere(m, text, mentions)) and (
                 speaks(m.sentence) or "goods" not in cue_sets[m.sentence]) and (  # a ferry of containers runs on no tanker lane
+                # (nor freight on the oil rail legs: "Von Alat aus geht die Fracht per Bahn nach Batumi")
                 not _said(_FERRY, m.sentence, text, sentences, said) or _said(_FERRY_OIL, m.sentence, text, sentences, said)):
             # "from Aktau and Kuryk to Baku": Baku ends both tanker lanes (Sangachal for Aktau's, the port of Baku for Kuryk's)
             points.setdefault(m.sentence, set()).update(a for a in (m.id, *m.alts) if a in lane_ends)
@@ -1776,8 +1825,9 @@ _FLOW = {
     "ru": re.compile(r"(?:^|[^а-яё])(?:прокач|перекач|поставля|транспортир)"),
 }
 #: A ferry: a sentence of ferries that names no oil or gas speaks of no tanker lane («грузы переправляют паромами»).
-_FERRY = re.compile(r"ferr(?:y|ies)|fähre|паром")
-_FERRY_OIL = re.compile(r"\boil\b|crude|(?:roh|erd)?öl\b|нефт|tank (?:car|wagon)|kesselwag|цистерн")  # oil on the ferry: a lane
+#: A ferry or general freight ("freight", "Fracht", "Güter", «грузы»): goods of any kind, on no tanker lane or oil rail leg.
+_FERRY = re.compile(r"ferr(?:y|ies)|fähre|паром|freight|fracht|güter|\bгруз(?:ы|ов|ам|ами|ах)\b")
+_FERRY_OIL = re.compile(r"\boil\b|crude|(?:roh|erd)?öl\b|нефт|tank (?:car|wagon)|kesselwag|цистерн|tanker|танкер")  # oil on the ferry: a lane
 #: Words of a meeting: the town that hosts talks about a pipeline is not a facility of it.
 _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
                       r"tagung|exhibition|expo\b|messe\b|ausstellung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани|выставк|"
@@ -1789,7 +1839,7 @@ _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|beriet
 #: for one half only (most sentences hold the stems of one script), and a half costs less than half the whole (the whole
 #: tries both branches at every character).
 _CIVIC_LATIN = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|courts?\b|judge|school|hospital|election|voters|wages?\b|"
-                    r"salar|rents?\b|unemploy|weather|traffic accident|bürgermeister|stadtrat|stadtverwaltung|gericht|schule|"
+                    r"salar|rents?\b|unemploy|weather|traffic accident|bürgermeister|stadtrat|stadtverwaltung|rathaus|stadtverordnet|gericht|schule|"
                     r"krankenhaus|wahl(?:en)?\b|löhne|lohn(?!t)|gehälter|mieten?\b|arbeitslos|wetter|statisti|"
                     r"refiner(?:y|ies)|power (?:plant|station)|raffinerie|kraftwerk|offices?\b|headquarter|büro|zentrale|"
                     r"capital of|hauptstadt|oil workers|ölarbeiter|experts?\b|experten|governor|gouverneur|host(?:s|ed|ing)\b|"
@@ -1826,6 +1876,12 @@ _LANDMARK_BEFORE = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west)
 #: «к югу от», «км от», «южнее».
 _LANDMARK_STEMS = ("north", "south", "east", "west", "km", "kilomet", "miles", "lich", "северу", "югу", "востоку", "западу", "км",
                    "нее")
+#: A word of a coast or shore before a name, with at most one more place listed before it: "the coast of Aktau", "the shore
+#: near Atyrau", "die Küste vor Aqtau", «у побережья Атырау и Актау», «на берегу у Актау».
+_COAST_BEFORE = re.compile(r"(?:\b(?:coast(?:line)?s?|shores?|beach(?:es)?)\s+(?:of|near|at|off|around)\s+|\b(?:küste|ufer|strand|strände)\s+"
+                           r"(?:bei|von|vor|um|nahe)\s+|(?<![а-яё])(?:побережь(?:е|я|ю|ем)|берег(?:у|а|ом)?)\s+(?:у\s+|близ\s+|около\s+)?)"
+                           r"(?:[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s*,\s*|\s+(?:and|und|и)\s+))?$", re.IGNORECASE)
+_COAST_STEMS = ("coast", "shore", "beach", "küste", "ufer", "strand", "strände", "побереж", "берег")
 
 
 #: A football club's word, with at most one more word of its name, right before a town's name ("FC Kaspiy Aktau").
@@ -1838,6 +1894,40 @@ _CLUB_WORDS_SPACED = ("FC ", "FK ", "SC ", "ФК ", "СК ")
 def _club_town(text: str, start: int) -> bool:
     """The name at ``start`` is (the end of) a football club's name: "FC Kaspiy Aktau", "FK Atyrau" (an article with one)."""
     return _CLUB_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+#: A town word in apposition right after a name, to the apposition's end (and a relative clause on it): ", a town of
+#: 30,000", ", einer Kleinstadt an der Oder", «, город на Одере»; not a port or oil town (", a port city", ", eine
+#: Hafenstadt" say what the town is known for).
+_TOWN_APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?<!port )(?<!oil )(?:town|city|village)\b|"
+                              r"(?:eine|einer|die|der)\s+(?:[\w-]+\s+){0,2}?(?:Stadt|Kleinstadt|Gemeinde)\b|"
+                              r"(?:[а-яё-]+\s+){0,2}?(?<!портовый )(?:город|городок|посёлок|поселок)(?![а-яё]))[^,;.]{0,200}"
+                              # and a relative clause on the town: ", die für ihre Raffinerie bekannt ist", ", which ..."
+                              r"(?:,\s+(?:die|der|das|which|that|where|где|который|которая|которое)\b[^,;.]{0,200})?")
+
+
+#: Words of oil and gas (searched case-folded; "Ölexporte" too): outside an apposition they keep the facility.
+_FUEL = re.compile(r"\boil|crude|öl|\bgas|нефт|газ")
+
+
+def _town_apposition(m: Mention, text: str, sentences: list[tuple[int, int]], kind: str, memo: dict[Any, Any]) -> bool:
+    """A town word in apposition after the name makes the town (not after "via").
+
+    Unless the sentence holds a word of the facility's business, of carriers or of oil and gas outside the apposition.
+    """
+    s, e = sentences[m.sentence]
+    app = _TOWN_APPOSITION.match(text, m.end, e)
+    if app is None:
+        return False
+    if _VIA_BEFORE.search(text, max(0, m.start - 12), m.start):
+        return False  # "exports through Novorossiysk, a city on the Black Sea": where the oil goes
+    business = _OWN_BUSINESS[kind]
+    if not (_said(business, m.sentence, text, sentences, memo) or _said(_CARRIER, m.sentence, text, sentences, memo)
+            or _said(_FUEL, m.sentence, text, sentences, memo)):
+        return True  # none anywhere in the sentence (searched once a sentence)
+    # a window on each side (a hostile sentence of many appositions stays linear)
+    outside = (text[max(s, m.start - 150) : m.start] + " " + text[app.end() : min(e, app.end() + 150)]).casefold()
+    return business.search(outside) is None and _CARRIER.search(outside) is None and _FUEL.search(outside) is None
 
 
 def _person_from(text: str, start: int) -> bool:
@@ -1867,7 +1957,8 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
         return False
     # the carrier words are searched once per sentence: a sentence may hold many names (linear time on hostile input)
-    got = "trade" in cue_sets[m.sentence] or _said(_CARRIER, m.sentence, text, sentences, said) or _port_cargo(
+    got = "trade" in cue_sets[m.sentence] or _said(_CARRIER, m.sentence, text, sentences, said) or (matcher.kinds.get(
+        m.id) != "junction" and _graded_price(m.sentence, text, sentences, said)) or _port_cargo(
         m, text, sentences, cue_sets, matcher, said) or (matcher.kinds.get(m.id) == "junction" and _said(
             _OWN_BUSINESS["junction"], m.sentence, text, sentences, said))  # "in Samara in das Transneft-Netz eingespeist"
     return not got or _said(_MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
@@ -2035,7 +2126,7 @@ _OWN_BUSINESS = {
     # plural and case forms of the port word ("zu den Häfen Batumi und Poti", «порты», «портах»); dredging keeps a port
     # open; «грузинский» (Georgian) and «Грузии» (Georgia's) are no «груз» (cargo)
     # carrying goods there («возили в», «перевезли в») is a port's business too ("shipped to" is an energy or cargo cue already)
-    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|berth|dredg|"
+    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|freight|fracht|güter|berth|dredg|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|"
                        r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
@@ -2043,7 +2134,7 @@ _OWN_BUSINESS = {
     # kind: the word is also read for a line's bare name, see _own_name) nor «Грузии» (Georgia's)
     "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
-    "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|станци|"  # a pump jack is a well's
+    "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"  # a pump jack is a well's
                            r"transneft|транснефт|einspeis|eingespeist"),
     # freight in German and Russian too ("Fracht", «грузы»), as "freight" («Грузии», Georgia's, is no cargo)
     "border_crossing": re.compile(r"border|custom|crossing|crossed|freight|truck|train|\brail|wagon|\bstation|grenz|übergang|zoll|güter|"
@@ -2088,12 +2179,35 @@ _ROUTE_WORDS = (r"(?:railway|railroad|rail line|rail link|road|highway|motorway|
 _ROUTE_STEMS = ("rail", "road", "highway", "motorway", "bahn", "straße", "железн", "ж/д", "автодорог", "автомагистрал", "трасс")
 _ROUTE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ][\w'-]*){1,4}\s+" + _ROUTE_WORDS, re.IGNORECASE)
 _ROUTE_NAME_BEFORE = re.compile(_ROUTE_WORDS + r"\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,3}$", re.IGNORECASE)
+#: The same for a pipeline the data does not hold ("the Kenkiyak–Orsk oil pipeline", "die Leitung Rostock–Schwedt",
+#: «нефтепровод Тихорецк – Туапсе»): the places name the line, not points (labelling rule 12). Case-sensitive capitals:
+#: a chain of names, not "Schwedt – sagte ein Sprecher".
+_LINE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ][\w'-]*){1,3}\s+(?:[Oo]il\s+|[Gg]as\s+)?[Pp]ipeline\b")
+_LINE_NAME_BEFORE = re.compile(r"(?:\b[Pp]ipeline|(?<!\w)(?:[Öö]l|[Gg]as|[Ee]rdöl|[Ee]rdgas)?[Ll]eitung|\b[Нн]ефтепровод\w*|\b[Гг]азопровод\w*|"
+                               r"\b[Тт]рубопровод\w*)\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,2}$")
+_LINE_NAME_DASH = re.compile(r"\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]")
+
+
+def _in_line_name(m: Mention, text: str) -> bool:
+    """A place in a dash chain that names a pipeline the data does not hold (a chain of its lines is matched as the line)."""
+    if _LINE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 60)) is not None:
+        return True
+    before = _LINE_NAME_BEFORE.search(text, max(0, m.start - 50), m.start)
+    # after the line word, the name is in a chain: a dash before it, or one after it
+    return before is not None and ("-" in before.group() or "–" in before.group() or "—" in before.group()
+                                   or _LINE_NAME_DASH.match(text, m.end) is not None)
 
 
 def _in_route_name(m: Mention, text: str) -> bool:
     """A place in the name of a railway or road the data does not hold ("the Baku–Tbilisi–Kars railway")."""
-    return _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80)) is not None or (
-        _may_hold(text, start := max(0, m.start - 60), m.start, _ROUTE_STEMS) and _ROUTE_NAME_BEFORE.search(text, start, m.start) is not None)
+    if _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80)) is not None:
+        return True
+    start = max(0, m.start - 60)
+    before = _ROUTE_NAME_BEFORE.search(text, start, m.start) if _may_hold(text, start, m.start, _ROUTE_STEMS) else None
+    # after the route word, the name is in a chain (a dash before it, or one after it): "per Bahn Aktau" is where the
+    # goods go, «железнодорожной линии Достык — Мойынты» names the line
+    return before is not None and ("-" in before.group() or "–" in before.group() or "—" in before.group()
+                                   or _LINE_NAME_DASH.match(text, m.end) is not None)
 
 
 #: A region word later in the name's clause (no clause break between).
@@ -2141,6 +2255,30 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
                           # "friendship of peoples": «орден Дружбы народов», «Университет Дружбы народов», "Druzhba Narodov"
                           r"народов|narodov)",
                           re.IGNORECASE)
+#: A surname right after a field's one-word name: "Tengiz Abenov", "Tengis Beridse", «Тенгизом Абеновым» (Russian, Kazakh
+#: and Georgian endings, Latin and Cyrillic, with the Russian case endings).
+_SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|yeva|uly|kyzy|dze|dse|shvili|schwili|enko|ani|"
+                            r"(?:ов|ев|ин)(?:а|у|ым|ом|е|ой)?|улы|кызы|дзе|швили|енко|ани)\b")
+#: A verb of naming right before a line's one-word name, or (German, verb last) right after it: "a resort once called
+#: Druzhba", "das zu sozialistischen Zeiten Druschba hieß", «курорт, который назывался «Дружба»»: the name of something else.
+_NAMING_BEFORE = re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
+                            r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE)
+_NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|heißt|heisst|genannt)\b")
+_CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's start or a sentence's
+
+
+def _named_so(m: Mention, text: str) -> bool:
+    """A line's one-word name given as a name ("once called Druzhba"), with no word of a line shortly before it.
+
+    "the pipeline, known as Druzhba", «нефтепровод под названием «Дружба»» stay the line.
+    """
+    # the verb after the name names it only at a clause's end ("..., das früher Druschba hieß"); a name opening its clause
+    # is the subject ("Druschba heißt auf Deutsch Freundschaft; die Leitung ...")
+    after = _NAMING_AFTER.match(text, m.end) is not None and text[max(0, m.start - 4) : m.start].rstrip(" «\"„“")[-1:] not in _CLAUSE_OPENERS
+    return (_NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) is not None or after) and (
+        _LINE_WORD.search(text[max(0, m.start - 40) : m.start].casefold()) is None and not _LINE_AFTER.match(text, m.end, m.end + 20))
+
+
 #: A long form in capitals right before "(ABBR)": the story defines the abbreviation ("Communist Party of China (CPC)").
 _LONG_FORM_BEFORE = re.compile(r"[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+(?:of|the|and|für|der|des|и|[A-ZÄÖÜА-ЯЁ][\w-]*)){1,6}\s*$")
 #: A kind word inside a facility's alias ("Port of Aktau", «Атырауская НПС»): without one the alias is the place's name.
@@ -2177,8 +2315,8 @@ def _place_alias(alias: str) -> bool:
 
 
 #: A word of a border crossing right before a name: «пункт пропуска Достык — Алашанькоу», "the border crossing of ...".
-_CROSSING_BEFORE = re.compile(r"(?:crossing|checkpoint|grenzübergang|übergang|пункт\w* пропуска|(?:погран)?переход\w{0,2}|"
-                              r"погранпункт\w{0,2})(?:\s+(?:at|of|bei))?\s*$", re.IGNORECASE)
+_CROSSING_BEFORE = re.compile(r"(?:crossing|checkpoint|border station|grenzübergang|übergang|grenzbahnhof|grenzstation|пункт\w* пропуска|"
+                              r"(?:погран)?переход\w{0,2}|погранпункт\w{0,2}|пограничн\w* станци\w*)(?:\s+(?:at|of|bei))?\s*$", re.IGNORECASE)
 
 #: A crossing word right after a chain: "the Dostyk-Alashankou border crossing" (English puts it after the names).
 _CROSSING_AFTER = re.compile(r"\s+(?:border |rail |railway )?(?:crossing|checkpoint|border post|border station)", re.IGNORECASE)
@@ -2201,7 +2339,8 @@ def _flagged_aliases(matcher: Matcher) -> frozenset[str]:
         entries = [e for es in (*matcher.names.values(), *matcher.abbrevs.values()) for e in es]
         got = _FLAGGED[id(matcher)] = (matcher, frozenset(
             e.alias for e in entries if _abbreviation(e.alias) or (
-                matcher.kinds.get(e.target) in LINE_KINDS and _needs_energy(e.alias, matcher.kinds[e.target]))))
+                matcher.kinds.get(e.target) in LINE_KINDS and _needs_energy(e.alias, matcher.kinds[e.target]))
+            or (matcher.kinds.get(e.target) == "field" and " " not in e.alias)))
     return got[1]
 
 
@@ -2237,8 +2376,10 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                     other.add(m.text)
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
-                    text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20))):
+                    text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)):
             drop.add(id(m))
+        elif kinds.get(m.id) == "field" and _SURNAME_AFTER.match(text, m.end, m.end + 30):
+            drop.add(id(m))  # a person's first name ("said Tengiz Abenov"), in a claim or out of one
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
@@ -2378,6 +2519,7 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     sent = m.sentence
     # "Cargo turnover of Russia's sea ports fell. Ust-Luga grew, Novorossiysk fell": the list after the ports' own sentence
     return (sent in own_names or (cargo and kind in _CARGO_KINDS) or _said(business, sent, text, sentences, memo) or (
+        kind in _PRICED_KINDS and _graded_price(sent, text, sentences, memo)) or (
         kind in _CARGO_KINDS and sent > 0 and _said(_PORTS, sent - 1, text, sentences, memo)
         and _said(_CARGO, sent - 1, text, sentences, memo))) and not _said(_PASSENGERS, sent, text, sentences, memo)
 

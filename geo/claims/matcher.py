@@ -91,6 +91,7 @@ class Matcher:
     group_alternatives: dict[str, str] = field(default_factory=dict)
     near: dict[str, frozenset[str]] = field(default_factory=dict)  # an asset and those connected to it
     lane_ends: frozenset[str] = frozenset()  # end points of shipping lanes and rail legs
+    open_lanes: frozenset[str] = frozenset()  # shipping lanes with fewer than two ends in the data (a strait: "the Bosporus")
     ownable: frozenset[str] = frozenset()  # terminals and ports: what "the CPC's ..." may own
     own_terminal: dict[str, str] = field(default_factory=dict)  # a line with exactly one terminal or port among its end points -> it
     line_ids: frozenset[str] = frozenset()  # pipelines, lanes and rail legs
@@ -158,7 +159,7 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
     same = _same_abbreviations(props)
     for p in props:
         own = [p["name"], *(p.get("aliases") or [])]
-        for alias in own + _abbreviation_variants(own, same) + _prefix_variants(own):
+        for alias in own + _abbreviation_variants(own, same) + _prefix_variants(own) + _title_case_variants(own):
             add(alias, p["id"])
         for alias in p.get("context_aliases") or []:
             add(alias, p["id"], context=True)
@@ -209,6 +210,7 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
     m.rail_ends = frozenset(e for ln in m.rail_ids for e in m.endpoints.get(ln, ()))
     m.avoiding_groups = frozenset(f"group:{g}" for g, assets in m.groups.items() if assets and not any(m.russian.get(a) for a in assets))
     m.lane_ends = frozenset(e for ln, ends in m.endpoints.items() if m.kinds.get(ln) in ("shipping_lane", "rail") for e in ends)
+    m.open_lanes = frozenset(ln for ln, k in m.kinds.items() if k == "shipping_lane" and len(m.endpoints.get(ln, ())) < 2)
     m.near = {a: frozenset({a} | {c for c in m.connected.get(a, set()) if m.kinds.get(c) != "field"}) for a in m.kinds}
     return m
 
@@ -294,6 +296,18 @@ def _same_abbreviations(props: list[dict[str, Any]]) -> dict[str, list[str]]:
         for a in abbrevs:
             out.setdefault(a, []).extend(b for b in abbrevs if b != a)
     return out
+
+
+def _title_case_variants(aliases: list[str]) -> list[str]:
+    """An abbreviation of five letters or more in title case, as the trade press writes one spoken as a word.
+
+    Argus and the FT write "Kebco", "Tanap", "Opec"; a short one stays case-exact ("tap", "cac" are words).
+
+    >>> _title_case_variants(["KEBCO", "UAS", "ТАНАП", "Uzen"])
+    ['Kebco', 'Танап']
+    """
+    out = [a.capitalize() for a in aliases if len(a) >= 5 and ABBREV.match(a)]
+    return [a for a in out if a not in aliases]
 
 
 def _abbreviation_variants(aliases: list[str], same: dict[str, list[str]]) -> list[str]:
