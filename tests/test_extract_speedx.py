@@ -167,3 +167,17 @@ def test_the_clause_cut_finds_what_the_plain_one_found():
     for s in texts:
         for pos in (0, 2):  # the analyser searches one sentence of the text: the look-behinds stay inside it
             assert [m.span() for m in extract._CLAUSE_CUT.finditer(s, pos)] == [m.span() for m in plain.finditer(s, pos)], s
+
+
+def test_every_line_name_before_holds_a_line_word_stem():
+    # _in_line_name searches _LINE_NAME_BEFORE only in a window holding one of _LINE_WORD_STEMS
+    rng = random.Random(11)
+    pieces = ("Pipeline", "pipeline", "Leitung", "Ölleitung", "Erdgasleitung", "Нефтепровод", "газопроводу", "Трубопровод", "Baku",
+              "Orsk", "Тихорецк", " ", " – ", "-", "—", "x", "der ", "„")
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(20000)] + _dev_sentences()
+    found = 0
+    for s in texts:
+        if extract._LINE_NAME_BEFORE.search(s) is not None:
+            found += 1
+            assert any(stem in s for stem in extract._LINE_WORD_STEMS), s
+    assert found > 200  # the random texts reach the pattern (493 of them with this seed)

@@ -2192,7 +2192,10 @@ def _in_line_name(m: Mention, text: str) -> bool:
     """A place in a dash chain that names a pipeline the data does not hold (a chain of its lines is matched as the line)."""
     if _LINE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 60)) is not None:
         return True
-    before = _LINE_NAME_BEFORE.search(text, max(0, m.start - 50), m.start)
+    start = max(0, m.start - 50)
+    # (a search of the window, tried at each of its characters, only when it holds a line word's stem: most hold none)
+    window = text[start : m.start]
+    before = _LINE_NAME_BEFORE.search(text, start, m.start) if any(stem in window for stem in _LINE_WORD_STEMS) else None
     # after the line word, the name is in a chain: a dash before it, or one after it
     return before is not None and ("-" in before.group() or "–" in before.group() or "—" in before.group()
                                    or _LINE_NAME_DASH.match(text, m.end) is not None)
