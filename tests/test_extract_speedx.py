@@ -181,3 +181,13 @@ def test_every_line_name_before_holds_a_line_word_stem():
             found += 1
             assert any(stem in s for stem in extract._LINE_WORD_STEMS), s
     assert found > 200  # the random texts reach the pattern (493 of them with this seed)
+
+
+def test_every_price_match_holds_a_price_word():
+    # _grade_operated searches _PRICE only in a sentence holding one of _PRICE_WORDS
+    rng = random.Random(13)
+    pieces = ("fob", "fobs", "discount", "differential", "abschlag", "дисконт", "премия к", "premium to", "premium", " ", "x", "к")
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(5000)] + [s.casefold() for s in _dev_sentences()]
+    for s in texts:
+        if extract._PRICE.search(s) is not None:
+            assert any(word in s for word in extract._PRICE_WORDS), s

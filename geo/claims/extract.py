@@ -1346,6 +1346,9 @@ def _ports_of_lane_name(lane: str, name: str, matcher: Matcher) -> set[str]:
 _RUSSIAN_GRADE = re.compile(r"\b(?:Urals|URALS|Юралс)\b")
 #: A grade's price against a benchmark or at its loading port (searched case-folded): "discount", "Abschlag", «дисконт», "fob".
 _PRICE = re.compile(r"\bfob\b|discount|differential|abschlag|дисконт|премия к|premium to")
+#: A substring every match of _PRICE holds: a sentence with none is not searched (a pattern that opens with ``\b`` is tried
+#: at every character).
+_PRICE_WORDS = ("fob", "discount", "differential", "abschlag", "дисконт", "премия к", "premium to")
 #: A crude grade, a benchmark or the barrel (case-folded): the price is one of oil ("a discount store" is not).
 _BENCHMARK = re.compile(r"urals|brent|\bdated\b|\bwti\b|cpc blend|kebco|azeri|siberian light|\bespo\b|юралс|баррел|barrel|\bfass\b")
 #: The kinds a grade is priced at: "Urals fob Primorsk", «в Новороссийске дисконт составил $10,4».
@@ -1370,7 +1373,8 @@ def _grade_operated(text: str, sentences: list[tuple[int, int]], ambiguous: list
         s, e = sentences[sent]
         window = text[s:e]
         if "URALS" not in window.upper() and "Юралс" not in window:
-            price = _PRICE.search(window.casefold()) if sent > 0 and "CPC" not in window and "КТК" not in window else None
+            low = window.casefold() if sent > 0 and "CPC" not in window and "КТК" not in window else ""
+            price = _PRICE.search(low) if any(word in low for word in _PRICE_WORDS) else None
             if price is not None and _RUSSIAN_GRADE.search(text, *sentences[sent - 1]):
                 operated.setdefault(sent, set()).add(_TRANSNEFT)
                 if cuts:
