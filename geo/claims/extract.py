@@ -1202,8 +1202,8 @@ def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
     """
     window = text[pos:endpos]
     low = window.lower()
-    return any(stem in low for stem in stems) or (
-        not window.isascii() and _ODD_CASE.search(window) is not None)
+    # (a letter that lower-cases oddly may hide a stem: answered once for the whole text, so a window may be read in vain)
+    return any(stem in low for stem in stems) or (not window.isascii() and _holds_odd(text))
 
 
 #: The last text :func:`_holds_odd` read and its answer, one tuple (replaced whole, so threads never see half of it).
@@ -1215,7 +1215,7 @@ def _holds_odd(text: str) -> bool:
     global _ODD_SEEN
     seen = _ODD_SEEN
     if seen[0] is not text:
-        seen = _ODD_SEEN = (text, any(map(text.__contains__, _ODD_LETTERS)))
+        seen = _ODD_SEEN = (text, any(letter in text for letter in _ODD_LETTERS))
     return seen[1]
 
 
