@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from geo.claims.cues import claim_cues, commodity_masks, dominant_commodity, sentence_cue_sets
-from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
+from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, _RU_PLACE_ADJECTIVE, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
 from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, sentences_of_parts, split_sentences, split_words
 from geo.data.filestore import file_stamp
 
@@ -378,8 +378,10 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
     if got is None:
         f = fold(word)
         got = entries
-        if len(name_key(word)) < MIN_INFLECTED_STEM:
-            got = [e for e in got if not e.folds or f in e.folds]
+        low = word.lower().replace("ё", "е")
+        forms = matcher.cyrillic_forms
+        if len(name_key(word)) < MIN_INFLECTED_STEM:  # a short stem, unless the word is a case form («Бозое» of «Бозой»)
+            got = [e for e in got if not e.folds or f in e.folds or low in forms.get(e.target, ())]
         if word[:1].islower() and name_key(word) in {name_key(e.alias) for e in got}:
             got = [e for e in got if not e.alias[:1].isupper()]
         if _LATIN_WORD.match(word) and word not in matcher.fuzzy_words and name_key(word) in {name_key(e.alias) for e in got}:
@@ -389,6 +391,12 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
             # (autumn) are no «Озен» / Ozen; the alias's s and z must open the word's ("Tengiz" in «Тенгизского» too)
             sz = _sz(word)
             got = [e for e in got if sz.startswith(_sz(e.alias))]
+            if got and not low.endswith(_RU_PLACE_ADJECTIVE):
+                # a word that opens with the stem of an asset's Russian name must be one of its case forms («Самарий»,
+                # samarium, is none of «Самара»'s); one met through a one-vowel edit must be one too («Джейхун» is a river)
+                stems, fuzzy = matcher.cyrillic_stems, word in matcher.fuzzy_words
+                got = [e for e in got if e.target not in forms or low in forms[e.target]
+                       or not (fuzzy or low.startswith(stems[e.target]))]
         if len(matcher.accepted) < 10_000:
             matcher.accepted[key] = got
     return got

@@ -112,6 +112,10 @@ class Matcher:
     assets_seen: dict[tuple[str, ...], list[dict[str, str]]] = field(default_factory=dict)  # claim assets by claim type + mention ids
     lanes_seen: dict[frozenset[str], list[str]] = field(default_factory=dict)
     accepted: dict[tuple[str, int], list[Entry]] = field(default_factory=dict)  # by word and id of one of its own lists
+    #: asset -> singular case forms (lower case, ё as е) of its one-word Cyrillic names (:func:`case_forms`): a Cyrillic word that
+    #: reaches such an asset must be one of them or a place adjective («Самарий», samarium, is no form of «Самара»)
+    cyrillic_forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    cyrillic_stems: dict[str, tuple[str, ...]] = field(default_factory=dict)  # their stems: a word opening with one is a form
 
 
 def _read(path: Path, parse: Callable[[str], Any]) -> Any:
@@ -181,6 +185,7 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
         m.groups[g["id"]] = tuple(g.get("assets") or ())
         if g.get("alternatives"):
             m.group_alternatives[g["id"]] = g["alternatives"]
+    _add_inflected_keys(names, props, m)
     m.names, m.abbrevs = dict(names), dict(abbrevs)
     m.prefixes = {k[:i] for k in names for i in range(1, len(k) + 1)}
     for k, entries in m.names.items():
@@ -213,6 +218,111 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
     m.open_lanes = frozenset(ln for ln, k in m.kinds.items() if k == "shipping_lane" and len(m.endpoints.get(ln, ())) < 2)
     m.near = {a: frozenset({a} | {c for c in m.connected.get(a, set()) if m.kinds.get(c) != "field"}) for a in m.kinds}
     return m
+
+
+_CYRILLIC_NAME = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+$")
+_LATIN_NAME = re.compile(r"^[A-Z][a-z]+$")
+#: Singular case endings (gen, dat, acc, ins, prep) of a Russian noun by its stem class: the last letters of the
+#: nominative, and the endings that replace them. Foreign names in a vowel other than а / я (Баку, Атырау, Батуми,
+#: Алашанькоу) do not decline; a name in -ь is taken as masculine (Узень, Кумколь, Алтынколь).
+_DECLENSION = (
+    ("ия", ("ии", "ию", "ией")),  # fem -ия: Самария, Самарии
+    ("ий", ("ия", "ию", "ием", "ии")),  # masc -ий
+    ("й", ("я", "ю", "ем", "е")),  # masc -ой / -ей / -ай: Бозой, Бозоя, Бозою, Бозоем, Бозое
+    ("ь", ("я", "ю", "ем", "е")),  # masc -ь: Узень, Узеня, Узеню, Узенем, Узене
+    ("я", ("и", "е", "ю", "ей")),  # fem -я
+    ("жа", ("жи", "же", "жу", "жей", "жой")), ("ча", ("чи", "че", "чу", "чей", "чой")),  # fem after a hushing consonant
+    ("ша", ("ши", "ше", "шу", "шей", "шой")), ("ща", ("щи", "ще", "щу", "щей", "щой")),
+    ("га", ("ги", "ге", "гу", "гой")), ("ка", ("ки", "ке", "ку", "кой")), ("ха", ("хи", "хе", "ху", "хой")),  # fem after г к х
+    ("а", ("ы", "е", "у", "ой")),  # fem -а: Самара, Самары, Самаре, Самару, Самарой
+)
+_INDECLINABLE_END = frozenset("еёиоуыэюәөұүі")
+_HUSHING = frozenset("жчшщц")
+#: Endings of Russian place adjectives («актауский», «батумского», «узеньское»): a Cyrillic word ending so reaches its
+#: place through the adjective's key, not as a case form.
+_RU_PLACE_ADJECTIVE = ("ский", "ская", "ское", "ского", "ской", "ском", "ских", "скую", "скому", "ским", "ские", "скими")
+
+
+def case_forms(name: str) -> tuple[str, ...]:
+    """The singular case forms of a one-word Russian name, by its stem class (nominative first).
+
+    >>> case_forms("Бозой"), case_forms("Тенгиз"), case_forms("Баку")
+    (('Бозой', 'Бозоя', 'Бозою', 'Бозоем', 'Бозое'), ('Тенгиз', 'Тенгиза', 'Тенгизу', 'Тенгизом', 'Тенгизе'), ('Баку',))
+    """
+    last = name[-1:].lower()
+    if last in _INDECLINABLE_END:
+        return (name,)
+    for end, endings in _DECLENSION:
+        if name.lower().endswith(end):
+            stem = name[: -len(end)]
+            return (name, *(stem + e for e in endings))
+    # a consonant: -а -у -ом -е, and -ем after a hushing consonant or ц (Галкынышем)
+    return (name, name + "а", name + "у", name + ("ем" if last in _HUSHING else "ом"), name + "е")
+
+
+def case_stem(name: str) -> str:
+    """The letters every case form of :func:`case_forms` opens with: «Самара» "Самар", «Бозой» "Бозо", «Баку» "Баку".
+
+    >>> case_stem("Самара"), case_stem("Бозой"), case_stem("Тенгиз"), case_stem("Баку")
+    ('Самар', 'Бозо', 'Тенгиз', 'Баку')
+    """
+    forms = case_forms(name)
+    stem = forms[0]
+    for form in forms[1:]:
+        while not form.startswith(stem):
+            stem = stem[:-1]
+    return stem
+
+
+def _add_inflected_keys(names: dict[tuple[str, ...], list[Entry]], props: list[dict[str, Any]], m: Matcher) -> None:
+    """Index the keys of inflected forms that the case-ending strip of :func:`name_key` does not bring to the name's key.
+
+    - A one-word Russian name's case forms (:func:`case_forms`): «Бозоем» keys "boso", «Бозой» "bos" (its -ой is taken for
+      an adjective's ending).
+    - A place adjective that opens a longer alias of the place («Атырауская НПС», «Батумский нефтяной терминал»):
+      its key opens that alias, so the extractor does not read it as the place's adjective; it names the place alone too
+      («через атырауский узел»).
+    - The German genitive and English plural "-s" of a one-word Latin name ("Bakus": "baku", while "Baku" keys "bak").
+    A key already held by another asset's name is left to it. ``m.cyrillic_forms`` gets the case forms by asset (lower
+    case, not folded: the fold writes «Самарий» like «Самары», "samari").
+    """
+    forms: dict[str, set[str]] = defaultdict(set)
+    stems: dict[str, set[str]] = defaultdict(set)
+    extra: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+    for p in props:
+        for alias in [p["name"], *(p.get("aliases") or []), *(p.get("context_aliases") or [])]:
+            words = WORD.findall(alias)
+            if len(words) != 1 or words[0] != alias:
+                continue
+            own = names.get(_keys_of(alias))
+            if not own:
+                continue
+            variants: tuple[str, ...] = ()
+            if _CYRILLIC_NAME.match(alias):
+                variants = case_forms(alias)
+                forms[p["id"]].update(v.lower().replace("ё", "е") for v in variants)
+                stems[p["id"]].add(case_stem(alias).lower().replace("ё", "е"))
+            elif _LATIN_NAME.match(alias):
+                variants = (alias + "s",)
+            for form in variants:
+                key = _keys_of(form)
+                if key in names and any(e.target != p["id"] for e in names[key]):
+                    continue
+                extra[key].extend(e for e in own if e.target == p["id"] and e not in extra[key])  # in the name's order
+    for key, entries in list(names.items()):
+        first = WORD.findall(entries[0].alias)[0] if len(key) > 1 else ""
+        if not first.lower().endswith(_RU_PLACE_ADJECTIVE) or (key[0],) in names:
+            continue
+        base = _keys_of(first[: -len(next(e for e in _RU_PLACE_ADJECTIVE if first.lower().endswith(e)))])
+        targets = {e.target for e in entries}
+        place = [e for e in names.get(base, ()) if e.target in targets]
+        if place:
+            extra[(key[0],)].extend(e for e in place if e not in extra[(key[0],)])
+    for key, entries in extra.items():
+        if key not in names:
+            names[key] = entries
+    m.cyrillic_forms = {a: frozenset(f) for a, f in forms.items()}
+    m.cyrillic_stems = {a: tuple(sorted(v)) for a, v in stems.items()}
 
 
 _COMMODITY_WORDS = frozenset(("gas", "oil", "crude"))
