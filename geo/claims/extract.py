@@ -576,6 +576,14 @@ _COUNTRY_KEYS = frozenset(DEMONYMS.get(k, k) for k in map(name_key, (
     "Turkey", "Türkei", "Турция")))
 #: A border word right after a chain (any case: "Grenze", "Grenzübergang", «границе»).
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier|grenz|границ|рубеж)", re.IGNORECASE)
+#: A two countries' compound ("Kazakhstan-China", «казахстанско-китайский», "kasachisch-chinesische") names a line only
+#: beside a word of a line or route, before it ("Ölleitung Kasachstan–China") or after it, a commodity between
+#: ("Kazakhstan-China oil pipeline"); else it qualifies another noun: "the Kazakhstan-China business council", «казахстанско-
+#: китайские переговоры о поставках нефти», „der kasachisch-chinesische Wirtschaftsrat“ are two countries' affairs.
+_LINE_AFTER_PAIR = re.compile(r"[»\"“”]?\s+(?:(?:oil|crude|gas|Öl|Rohöl|Gas|нефт\w*|газ\w*)[\s-]+){0,2}(?:pipelines?\b|lines?\b|links?\b|"
+                              r"route|leitung|ölleitung|gasleitung|pipeline|трубопровод|нефтепровод|газопровод|маршрут|"
+                              r"магистрал)", re.IGNORECASE)
+_LINE_BEFORE_PAIR = re.compile(r"(?:pipeline|leitung|route|провод\w{0,3}|маршрут\w{0,3}|магистрал\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
 
 
 def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int],
@@ -615,6 +623,9 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         if _COUNTRY_KEYS.issuperset(chain) and _BORDER_AFTER.match(text, offsets[2 * last + 1]):
             continue  # "the Kazakh-Chinese border", «на казахстанско-китайской границе»: the frontier of two countries, no line
         st, en = offsets[2 * first], offsets[2 * last + 1]
+        if (_COUNTRY_KEYS.issuperset(chain) and len(gaps[first + 1]) == 1 and not _LINE_AFTER_PAIR.match(text, en)
+                and not _LINE_BEFORE_PAIR.search(text, max(0, st - 24), st)):
+            continue  # "the Kazakhstan-China business council", «казахстанско-китайские переговоры»: the two countries' affairs
         if found_starts is None:
             found_starts = [m.start for m, _ in found]
         j = bisect_right(found_starts, st) - 1
@@ -1538,6 +1549,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # "Schwedt, a town better known for its oil refinery", «Шведт, город на Одере»: a town word in apposition makes the town,
     # unless the facility's business stands outside the apposition ("Oil is loaded at Primorsk, a small town on the Gulf")
     towns.update(id(m) for m in bare if text.startswith(",", m.end) and _town_apposition(m, text, sentences, kinds[m.id], said))
+    # «Достык Ойл», „Aktau Logistics“: a town's name opening a quoted name of more words is a company's or a brand's
+    towns.update(id(m) for m in bare if text[m.start - 1 : m.start] in _OPEN_QUOTES and _QUOTED_NAME_GOES_ON.match(text, m.end))
+    # the hotel „Aktau“, «гостиница «Актау»», "a cinema called Samara": a venue named after the town, not its facility
+    if any(w in text for w in _VENUE_WORDS):  # once an article (C-level substring scans): most name no venue
+        towns.update(id(m) for m in bare if _VENUE_NAME_BEFORE.search(text, max(0, m.start - 30), m.start))
     # a place in the name of a pipeline the data does not hold ("die Leitung Rostock–Schwedt", "the Kenkiyak–Orsk pipeline")
     towns.update(id(m) for m in bare if m.match == "name" and _in_line_name(m, text))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
@@ -2245,11 +2261,13 @@ _PERSON_IN = re.compile(r"\b(?:manager|official|trader|analyst|source|executive|
                         r"Manager|Händler|Sprecher(?:in)?|Vertreter(?:in)?|Beamte[rn]?|Analyst(?:in|en)?|Korrespondent(?:in|en)?|"
                         r"Mitarbeiter(?:in)?|источник|представител|аналитик|трейдер|корреспондент|менеджер|чиновник|сотрудник)"
                         r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в)\s+$")
-#: Words of a person (their starts, lower case) right before "from" and a town: the person's home town ("ein früherer
+#: Words of a person or a company (their starts, lower case) right before "from" and a town: the home town ("ein früherer
 #: Ingenieur aus Atyrau", "an engineer from Aktau", «инженер из Актау»), see :func:`_person_from`.
 _PERSON_STEMS = ("engineer", "worker", "manager", "official", "trader", "analyst", "executive", "spokes", "native", "ingenieur",
                  "arbeiter", "inhaber", "händler", "sprecher", "vertreter", "mitarbeiter", "manager", "инженер", "рабоч",
-                 "уроженец", "уроженка", "менеджер", "трейдер", "аналитик", "сотрудник", "представител", "чиновник")
+                 "уроженец", "уроженка", "менеджер", "трейдер", "аналитик", "сотрудник", "представител", "чиновник",
+                 # and a company's: "an oil company from Atyrau", «нефтяной компании из Атырау» (its seat, not the junction)
+                 "company", "firm", "unternehm", "компани", "фирм")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
 _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: After an abbreviation, words of a party's organs: "the CPC Central Committee" is the Communist Party of China.
@@ -2258,7 +2276,25 @@ _PARTY_AFTER = re.compile(r"(?:['’]s)?\s+(?:Central Committee|Politburo|Party\
 _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
                            r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe)|(?<![а-яё])(?:микрорайон|район|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
-                           r"клуб)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
+                           r"клуб|"
+                           # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
+                           r"глав[аеуы]|роман|фильм|книг|песн|повест|пьес|спектакл|лагер|пионерлагер)\w{0,3}|\b(?:chapter|novel|"
+                           r"film|book|song|poem|play|camp|Kapitel|Roman|Buch|Lied|Gedicht|Theaterstück|Stück|Ferienlager|"
+                           r"Sommerlager|Zeltlager))\s*[«\"„“]?$", re.IGNORECASE)
+#: A word of a named venue right before a town's name, with "named" or an opening quote or neither: the hotel „Aktau“,
+#: «гостиница «Актау»», "a cinema called Samara", das Kino „Schwedt“ are the venues, not their town's port, junction or plant.
+_VENUE_NAME_BEFORE = re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|club|stadium|sanatorium|kino|stadion)|(?<![а-яё])"
+                                r"(?:гостиниц|отел|кинотеатр|ресторан|кафе|клуб|стадион|санатори)\w{0,3})"
+                                r"(?:\s+(?:named|called|namens|под названием))?\s*[«\"„“]?$", re.IGNORECASE)
+#: The words of _VENUE_NAME_BEFORE as plain substrings, both cases of their first letter (a text holding none skips it).
+_VENUE_WORDS = tuple(c for w in ("hotel", "cinema", "restaurant", "café", "cafe", "club", "stadium", "sanatorium", "kino", "stadion",
+                                 "гостиниц", "отел", "кинотеатр", "ресторан", "кафе", "клуб", "стадион", "санатори")
+                     for c in (w, w.capitalize(), w.upper()))
+#: After a town's name that opens a quote, more capitalised words before the quote closes (no kind word of a port,
+#: terminal or station among them): «Достык Ойл», „Aktau Logistics“, «Атырау Транс Сервис» name a company or a brand.
+_QUOTED_NAME_GOES_ON = re.compile(r"\s+(?!(?i:port|порт|terminal|терминал|hafen|нпс|гнпс|лпдс|станци|морск|sea\b|international|"
+                                  r"международн|oil terminal|нефтеналивн))[A-ZА-ЯЁ][\w-]*[^«»\"“”„\n]{0,30}[»\"“”]")
+_OPEN_QUOTES = frozenset(("«", '"', "„", "“"))
 #: The word "friendship" right before a line's one-word name in brackets or quotes: the Russian word given as a gloss
 #: ('a Year of Friendship ("Druzhba")', „Jahr der Freundschaft („Druschba“)“), not the line (unless a line word follows).
 _GLOSS_BEFORE = re.compile(r"(?:friendship|freundschaft)\W{0,4}$", re.IGNORECASE)
@@ -2274,6 +2310,46 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
 #: and Georgian endings, Latin and Cyrillic, with the Russian case endings).
 _SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|yeva|uly|kyzy|dze|dse|shvili|schwili|enko|ani|"
                             r"(?:ов|ев|ин)(?:а|у|ым|ом|е|ой)?|улы|кызы|дзе|швили|енко|ани)\b")
+#: A field's one-word name as a person's given name: after a word of a person who shows the way ("Unser Führer Tengis", "our
+#: driver Tengiz", «гид Тенгиз»), or with a person's word in apposition after it, closed by a comma or the clause's end
+#: ("Tengis, ein pensionierter Ölarbeiter,", "Tengiz, a retired oil worker,", «Тенгиз, бывший нефтяник,»).
+_GUIDE_BEFORE = re.compile(r"(?:\b(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher)|"
+                           r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик)\w{0,3})\s+$", re.IGNORECASE)
+_GUIDE_WORDS = tuple(c for w in ("guide", "driver", "host", "interpreter", "führer", "reiseführer", "reiseleiter", "fahrer", "gastgeber",
+                                  "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик")
+                     for c in (w, w.capitalize(), w.upper()))
+_PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|unser\w{0,2})\s+)?(?:(?!(?:of|for|that|which|von|für|"
+                                r"der|des|die|das|und|and|для|и|что|который)\b)[\w-]+\s+){0,2}?[\w-]*?(?:worker|engineer|driver|guide|"
+                                r"veteran|pensioner|fisherman|teacher|arbeiter|ingenieur|fahrer|führer|rentner|fischer|lehrer|"
+                                r"нефтяник|инженер|водител|гид|пенсионер|ветеран|рыбак|учител)\w{0,3}\s*(?:[,;.)]|\s[-–—]\s)",
+                                re.IGNORECASE)
+#: An abbreviation spelled out right after it as something else, with no word of oil, gas or a line: "CPC, the
+#: cost-per-click measure", "CPC (cost per click)" (the long form before a bracket: _LONG_FORM_BEFORE below).
+_SPELL_OPENERS = (",", "(", " (", " -", " –", " —")
+_SPELLED_AFTER = re.compile(r"(?:,\s*(?:the\s+|die\s+|der\s+|das\s+)?|\s?\(\s*|\s[-–—]\s*)([^\W\d_]+(?:[\s-]+[^\W\d_]+){1,5})")
+_SPELLED_SPLIT = re.compile(r"[\s-]+")
+_SPELLED_SKIP = frozenset(("of", "the", "and", "für", "der", "des", "und", "и", "de"))
+_ENERGY_SPELLED = re.compile(r"oil|crude|gas|pipeline|consorti|konsorti|leitung|öl|terminal|нефт|газ|провод|консорциум|терминал",
+                             re.IGNORECASE)
+
+
+def _spelled_as_other(m: Mention, text: str, mentions: list[Mention], starts: list[int]) -> bool:
+    """The abbreviation at ``m`` is spelled out right after it by words whose initials it is, naming no asset and no energy.
+
+    ``starts``: the mentions' starts, sorted, filled on first need (a bisection: a story of many abbreviations stays linear).
+    """
+    got = _SPELLED_AFTER.match(text, m.end, m.end + 60)
+    if got is None:
+        return False
+    words = [w for w in _SPELLED_SPLIT.split(got.group(1)) if w.casefold() not in _SPELLED_SKIP]
+    n = len(m.alias)
+    if len(words) < n or "".join(w[0] for w in words[:n]).casefold() != m.alias.casefold() or _ENERGY_SPELLED.search(got.group(1)):
+        return False
+    if not starts:
+        starts.extend(sorted(x.start for x in mentions))
+    return bisect_left(starts, got.start(1)) == bisect_left(starts, got.end(1))  # no name of an asset among the words
+
+
 #: A verb of naming right before a line's one-word name, or (German, verb last) right after it: "a resort once called
 #: Druzhba", "das zu sozialistischen Zeiten Druschba hieß", «курорт, который назывался «Дружба»»: the name of something else.
 _NAMING_BEFORE = re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
@@ -2373,6 +2449,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     kinds = matcher.kinds
     drop: set[int] = set()
     other: set[str] = set()
+    starts: list[int] = []  # the mentions' starts, sorted once an abbreviation is looked at (see _spelled_as_other)
+    guides = any(w in text for w in _GUIDE_WORDS)  # once an article (C-level substring scans): a guide's or driver's word
     for m in looked:
         if m.match != "name":
             if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and (_CROSSING_BEFORE.search(
@@ -2389,12 +2467,16 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 if _LONG_FORM_BEFORE.search(text, max(0, st - 80), st) and not any(
                         x.id == m.id and st - 30 <= x.end <= st for x in mentions):
                     other.add(m.text)
+            if m.text not in other and text.startswith(_SPELL_OPENERS, m.end) and _spelled_as_other(m, text, mentions, starts):
+                other.add(m.text)  # "CPC, the cost-per-click measure", "CPC (cost per click)"
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
                     text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)):
             drop.add(id(m))
-        elif kinds.get(m.id) == "field" and _SURNAME_AFTER.match(text, m.end, m.end + 30):
-            drop.add(id(m))  # a person's first name ("said Tengiz Abenov"), in a claim or out of one
+        elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or (
+                guides and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
+                text.startswith(",", m.end) and _PERSON_APPOSITION.match(text, m.end, m.end + 60))):
+            drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "Unser Führer Tengis, ein ... Ölarbeiter,")
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
