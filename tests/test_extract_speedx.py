@@ -191,3 +191,14 @@ def test_every_price_match_holds_a_price_word():
     for s in texts:
         if extract._PRICE.search(s) is not None:
             assert any(word in s for word in extract._PRICE_WORDS), s
+
+
+def test_holds_word_answers_as_the_plain_scans():
+    # the lower-cased screen of _holds_word never hides a word: each word lower-cases to one of its stems
+    rng = random.Random(17)
+    for stems, words in ((extract._VENUE_STEMS, extract._VENUE_WORDS), (extract._GUIDE_STEMS, extract._GUIDE_WORDS)):
+        assert all(w.lower() in stems for w in words)
+        pieces = (*words, "HoTeL", "İ", "Σ", " ", "x", "Ж")
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(3000)] + _dev_sentences()
+        for s in texts:
+            assert extract._holds_word(s, stems, words) == any(w in s for w in words), s

@@ -1552,7 +1552,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # «Достык Ойл», „Aktau Logistics“: a town's name opening a quoted name of more words is a company's or a brand's
     towns.update(id(m) for m in bare if text[m.start - 1 : m.start] in _OPEN_QUOTES and _QUOTED_NAME_GOES_ON.match(text, m.end))
     # the hotel „Aktau“, «гостиница «Актау»», "a cinema called Samara": a venue named after the town, not its facility
-    if any(w in text for w in _VENUE_WORDS):  # once an article (C-level substring scans): most name no venue
+    if bare and _holds_word(text, _VENUE_STEMS, _VENUE_WORDS):  # once an article (C-level substring scans): most name no venue
         towns.update(id(m) for m in bare if _VENUE_NAME_BEFORE.search(text, max(0, m.start - 30), m.start))
     # a place in the name of a pipeline the data does not hold ("die Leitung Rostock–Schwedt", "the Kenkiyak–Orsk pipeline")
     towns.update(id(m) for m in bare if m.match == "name" and _in_line_name(m, text))
@@ -2287,9 +2287,9 @@ _VENUE_NAME_BEFORE = re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|clu
                                 r"(?:гостиниц|отел|кинотеатр|ресторан|кафе|клуб|стадион|санатори)\w{0,3})"
                                 r"(?:\s+(?:named|called|namens|под названием))?\s*[«\"„“]?$", re.IGNORECASE)
 #: The words of _VENUE_NAME_BEFORE as plain substrings, both cases of their first letter (a text holding none skips it).
-_VENUE_WORDS = tuple(c for w in ("hotel", "cinema", "restaurant", "café", "cafe", "club", "stadium", "sanatorium", "kino", "stadion",
-                                 "гостиниц", "отел", "кинотеатр", "ресторан", "кафе", "клуб", "стадион", "санатори")
-                     for c in (w, w.capitalize(), w.upper()))
+_VENUE_STEMS = ("hotel", "cinema", "restaurant", "café", "cafe", "club", "stadium", "sanatorium", "kino", "stadion",
+                "гостиниц", "отел", "кинотеатр", "ресторан", "кафе", "клуб", "стадион", "санатори")
+_VENUE_WORDS = tuple(c for w in _VENUE_STEMS for c in (w, w.capitalize(), w.upper()))
 #: After a town's name that opens a quote, more capitalised words before the quote closes (no kind word of a port,
 #: terminal or station among them): «Достык Ойл», „Aktau Logistics“, «Атырау Транс Сервис» name a company or a brand.
 _QUOTED_NAME_GOES_ON = re.compile(r"\s+(?!(?i:port|порт|terminal|терминал|hafen|нпс|гнпс|лпдс|станци|морск|sea\b|international|"
@@ -2315,9 +2315,19 @@ _SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|y
 #: ("Tengis, ein pensionierter Ölarbeiter,", "Tengiz, a retired oil worker,", «Тенгиз, бывший нефтяник,»).
 _GUIDE_BEFORE = re.compile(r"(?:\b(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher)|"
                            r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик)\w{0,3})\s+$", re.IGNORECASE)
-_GUIDE_WORDS = tuple(c for w in ("guide", "driver", "host", "interpreter", "führer", "reiseführer", "reiseleiter", "fahrer", "gastgeber",
-                                  "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик")
-                     for c in (w, w.capitalize(), w.upper()))
+_GUIDE_STEMS = ("guide", "driver", "host", "interpreter", "führer", "reiseführer", "reiseleiter", "fahrer", "gastgeber",
+                "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик")
+_GUIDE_WORDS = tuple(c for w in _GUIDE_STEMS for c in (w, w.capitalize(), w.upper()))
+
+
+def _holds_word(text: str, stems: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words``: each of ``stems`` in lower case, capitalised or in capitals.
+
+    The lower-cased text is screened for the stems first (each word lower-cases to its stem): a third of the scans of the
+    whole text, and most texts hold none.
+    """
+    low = text.lower()
+    return any(stem in low for stem in stems) and any(w in text for w in words)
 _PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|unser\w{0,2})\s+)?(?:(?!(?:of|for|that|which|von|für|"
                                 r"der|des|die|das|und|and|для|и|что|который)\b)[\w-]+\s+){0,2}?[\w-]*?(?:worker|engineer|driver|guide|"
                                 r"veteran|pensioner|fisherman|teacher|arbeiter|ingenieur|fahrer|führer|rentner|fischer|lehrer|"
@@ -2450,7 +2460,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     drop: set[int] = set()
     other: set[str] = set()
     starts: list[int] = []  # the mentions' starts, sorted once an abbreviation is looked at (see _spelled_as_other)
-    guides = any(w in text for w in _GUIDE_WORDS)  # once an article (C-level substring scans): a guide's or driver's word
+    guides = _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS)  # once an article (C-level substring scans): a guide's or driver's word
     for m in looked:
         if m.match != "name":
             if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and (_CROSSING_BEFORE.search(
