@@ -1384,6 +1384,8 @@ _LINKS16: dict[str, list[tuple[str, str, set[str]]]] = {
         # the name opening its clause is the subject of the verb: it is named, not given as a name
         ("Druschba heißt auf Deutsch Freundschaft; die Leitung bringt Öl nach Schwedt.", "de", {"druzhba-samara-schwedt", "schwedt"}),
         ("The station, then named Druzhba, handled oil wagons to China.", "en", set()),
+        # "heißt das" / "heißt es" is "this means", no naming
+        ("Für Druschba heißt das, dass weniger Öl nach Schwedt fließt.", "de", {"druzhba-samara-schwedt", "schwedt"}),
     ],
     "a_long_abbreviation_in_title_case": [
         ("Pipeline deliveries of Kazakh Kebco through the northern leg of Druzhba averaged 150,000 t a month.", "en",
@@ -1424,6 +1426,7 @@ _LINKS16: dict[str, list[tuple[str, str, set[str]]]] = {
         # a price of no grade, benchmark or barrel is no oil price
         ("A discount airline now flies to Aktau.", "en", set()),
         ("Ein Discounter eröffnete in Aktau.", "de", set()),
+        ("In a letter dated 5 May, the airline offered a discount on flights to Aktau.", "en", set()),
         # a price with no grade right after a Urals sentence is the Urals price, though the story names the CPC later
         ("Дисконт Urals к Brent в портах Балтики сократился, следует из данных Argus. В Новороссийске дисконт составил $10,4.\n"
          "Смесь CPC Blend торговалась с дисконтом около $3.", "ru", {"sheskharis", "cpc"}),
@@ -1562,6 +1565,12 @@ _LINKS18: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Kashagan, a field that engineers call the most expensive in the world, exports oil via CPC.", "en", {"kashagan", "cpc"}),
         ("Oil from Tengiz, the workers said, flows to Novorossiysk via the CPC.", "en", {"tengiz", "cpc", "cpc-marine-terminal"}),
         ("Месторождение Тенгиз, крупнейшее в стране, дает треть нефти, идущей по КТК.", "ru", {"tengiz", "cpc"}),
+        # a relative clause about workers is no apposition of a person; a growth driver is no person
+        ("На Тенгизе, где бастуют нефтяники, добыча нефти упала.", "ru", {"tengiz"}),
+        ("At Tengiz, where striking workers walked out, oil output fell.", "en", {"tengiz"}),
+        ("Kazakhstan's main growth driver Tengiz raised oil output.", "en", {"tengiz"}),
+        ("Tengiz Kazakhstani crude output rose.", "en", {"tengiz"}),
+        ('"Exports via the CPC will grow," said Tengiz Chikovani.', "en", {"cpc"}),
     ],
     "an_abbreviation_spelled_after_it": [
         # words right after an abbreviation whose initials it is, with no word of oil, gas or a line and no asset's name
@@ -1601,6 +1610,10 @@ _LINKS18: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Нефть сдается на ГНПС «Атырау» и идет в Самару.", "ru", {"atyrau", "samara"}),
         ("Нефть прошла через «Атырау» и «Самару».", "ru", {"atyrau", "samara"}),
         ('The "Aktau Port" terminal loaded oil tankers.', "en", {"aktau"}),
+        # a kind word anywhere in the quote, a compound too ("Seaport", «Морпорт»): the facility (review of batch 18's rule)
+        ('"Aktau Seaport" loaded oil tankers.', "en", {"aktau"}),
+        ('"Novorossiysk Commercial Sea Port" loaded oil tankers.', "en", {"sheskharis"}),
+        ("«Актау Морпорт» отгрузил нефть танкерами в Баку.", "ru", {"aktau", "sangachal", "lane-aktau-baku"}),
     ],
     "a_company_from_a_town": [
         # a company's word before "from" / «из» and a town: the company's seat, as a person's home town
@@ -1611,6 +1624,8 @@ _LINKS18: dict[str, list[tuple[str, str, set[str]]]] = {
         ("The company ships oil from Aktau to Baku.", "en", {"aktau", "sangachal", "lane-aktau-baku"}),
         ("Компания отгружает нефть из Актау в Баку.", "ru", {"aktau", "sangachal", "lane-aktau-baku"}),
         ("KazTransOil pumped oil from Atyrau to Samara.", "en", {"atyrau", "samara"}),
+        # "firm" the adjective is no company
+        ("Crude loadings held firm from Aktau to Baku.", "en", {"aktau", "sangachal", "lane-aktau-baku"}),
     ],
     "a_town_adjective_names_its_facility": [
         # «атырауский узел»: the town's adjective before a word of the facility, though its key also opens a longer name

@@ -1369,7 +1369,7 @@ _PRICE = re.compile(r"\bfob\b|discount|differential|abschlag|дисконт|пр
 #: at every character).
 _PRICE_WORDS = ("fob", "discount", "differential", "abschlag", "дисконт", "премия к", "premium to")
 #: A crude grade, a benchmark or the barrel (case-folded): the price is one of oil ("a discount store" is not).
-_BENCHMARK = re.compile(r"urals|brent|\bdated\b|\bwti\b|cpc blend|kebco|azeri|siberian light|\bespo\b|юралс|баррел|barrel|\bfass\b")
+_BENCHMARK = re.compile(r"urals|brent|\bwti\b|cpc blend|kebco|azeri|siberian light|\bespo\b|юралс|баррел|barrel|\bfass\b")
 #: The kinds a grade is priced at: "Urals fob Primorsk", «в Новороссийске дисконт составил $10,4».
 _PRICED_KINDS = frozenset(("port", "terminal"))
 
@@ -1550,7 +1550,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # unless the facility's business stands outside the apposition ("Oil is loaded at Primorsk, a small town on the Gulf")
     towns.update(id(m) for m in bare if text.startswith(",", m.end) and _town_apposition(m, text, sentences, kinds[m.id], said))
     # «Достык Ойл», „Aktau Logistics“: a town's name opening a quoted name of more words is a company's or a brand's
-    towns.update(id(m) for m in bare if text[m.start - 1 : m.start] in _OPEN_QUOTES and _QUOTED_NAME_GOES_ON.match(text, m.end))
+    towns.update(id(m) for m in bare if text[m.start - 1 : m.start] in _OPEN_QUOTES
+                 and (q := _QUOTED_NAME_GOES_ON.match(text, m.end)) is not None and _QUOTED_KIND.search(q.group()) is None)
     # the hotel „Aktau“, «гостиница «Актау»», "a cinema called Samara": a venue named after the town, not its facility
     if bare and _holds_word(text, _VENUE_STEMS, _VENUE_WORDS):  # once an article (C-level substring scans): most name no venue
         towns.update(id(m) for m in bare if _VENUE_NAME_BEFORE.search(text, max(0, m.start - 30), m.start))
@@ -2267,7 +2268,7 @@ _PERSON_STEMS = ("engineer", "worker", "manager", "official", "trader", "analyst
                  "arbeiter", "inhaber", "händler", "sprecher", "vertreter", "mitarbeiter", "manager", "инженер", "рабоч",
                  "уроженец", "уроженка", "менеджер", "трейдер", "аналитик", "сотрудник", "представител", "чиновник",
                  # and a company's: "an oil company from Atyrau", «нефтяной компании из Атырау» (its seat, not the junction)
-                 "company", "firm", "unternehm", "компани", "фирм")
+                 "company", "unternehm", "компани", "фирм")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
 _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: After an abbreviation, words of a party's organs: "the CPC Central Committee" is the Communist Party of China.
@@ -2294,6 +2295,9 @@ _VENUE_WORDS = tuple(c for w in _VENUE_STEMS for c in (w, w.capitalize(), w.uppe
 #: terminal or station among them): «Достык Ойл», „Aktau Logistics“, «Атырау Транс Сервис» name a company or a brand.
 _QUOTED_NAME_GOES_ON = re.compile(r"\s+(?!(?i:port|порт|terminal|терминал|hafen|нпс|гнпс|лпдс|станци|морск|sea\b|international|"
                                   r"международн|oil terminal|нефтеналивн))[A-ZА-ЯЁ][\w-]*[^«»\"“”„\n]{0,30}[»\"“”]")
+#: A kind word anywhere in that quote, compounds too ("Aktau Seaport", «Актау Морпорт», "... Commercial Sea Port"): the
+#: quoted name is the facility's own ("Transport" is no port: the word must start there or follow "sea" / «мор»).
+_QUOTED_KIND = re.compile(r"(?:\b|sea|мор)(?:port|порт)|terminal|терминал|hafen|нпс|лпдс|станци", re.IGNORECASE)
 _OPEN_QUOTES = frozenset(("«", '"', "„", "“"))
 #: The word "friendship" right before a line's one-word name in brackets or quotes: the Russian word given as a gloss
 #: ('a Year of Friendship ("Druzhba")', „Jahr der Freundschaft („Druschba“)“), not the line (unless a line word follows).
@@ -2307,13 +2311,15 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
                           r"народов|narodov)",
                           re.IGNORECASE)
 #: A surname right after a field's one-word name: "Tengiz Abenov", "Tengis Beridse", «Тенгизом Абеновым» (Russian, Kazakh
-#: and Georgian endings, Latin and Cyrillic, with the Russian case endings).
-_SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|yeva|uly|kyzy|dze|dse|shvili|schwili|enko|ani|"
+#: and Georgian endings, Latin and Cyrillic, with the Russian case endings; Georgian -ani, but not a demonym "Kazakhstani").
+_SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|yeva|uly|kyzy|dze|dse|shvili|schwili|enko|(?<!st)ani|"
                             r"(?:ов|ев|ин)(?:а|у|ым|ом|е|ой)?|улы|кызы|дзе|швили|енко|ани)\b")
 #: A field's one-word name as a person's given name: after a word of a person who shows the way ("Unser Führer Tengis", "our
 #: driver Tengiz", «гид Тенгиз»), or with a person's word in apposition after it, closed by a comma or the clause's end
 #: ("Tengis, ein pensionierter Ölarbeiter,", "Tengiz, a retired oil worker,", «Тенгиз, бывший нефтяник,»).
-_GUIDE_BEFORE = re.compile(r"(?:\b(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher)|"
+_GUIDE_BEFORE = re.compile(r"(?:\b(?:our|my|the|a|his|her|their|unser\w{0,2}|mein\w{0,2}|der|die|ein\w{0,2}|sein\w{0,2}|ihr\w{0,2})\s+"
+                           # a determiner first in English and German ("the main growth driver Tengiz" is no person)
+                           r"(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher)|"
                            r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик)\w{0,3})\s+$", re.IGNORECASE)
 _GUIDE_STEMS = ("guide", "driver", "host", "interpreter", "führer", "reiseführer", "reiseleiter", "fahrer", "gastgeber",
                 "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик")
@@ -2328,8 +2334,10 @@ def _holds_word(text: str, stems: tuple[str, ...], words: tuple[str, ...]) -> bo
     """
     low = text.lower()
     return any(stem in low for stem in stems) and any(w in text for w in words)
-_PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|unser\w{0,2})\s+)?(?:(?!(?:of|for|that|which|von|für|"
-                                r"der|des|die|das|und|and|для|и|что|который)\b)[\w-]+\s+){0,2}?[\w-]*?(?:worker|engineer|driver|guide|"
+
+
+_PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|unser\w{0,2})\s+)?(?:(?!(?:of|for|that|which|where|whose|"
+                                r"when|von|für|wo|der|des|die|das|und|and|для|и|что|который|где|куда|когда)\b)[\w-]+\s+){0,2}?[\w-]*?(?:worker|engineer|driver|guide|"
                                 r"veteran|pensioner|fisherman|teacher|arbeiter|ingenieur|fahrer|führer|rentner|fischer|lehrer|"
                                 r"нефтяник|инженер|водител|гид|пенсионер|ветеран|рыбак|учител)\w{0,3}\s*(?:[,;.)]|\s[-–—]\s)",
                                 re.IGNORECASE)
@@ -2364,7 +2372,7 @@ def _spelled_as_other(m: Mention, text: str, mentions: list[Mention], starts: li
 #: Druzhba", "das zu sozialistischen Zeiten Druschba hieß", «курорт, который назывался «Дружба»»: the name of something else.
 _NAMING_BEFORE = re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
                             r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE)
-_NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|heißt|heisst|genannt)\b")
+_NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|heißt|heisst|genannt)\b(?!\s+(?:es|das|dies)\b)")
 _CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's start or a sentence's
 
 
