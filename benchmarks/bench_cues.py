@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_extract import joined, sample_texts  # noqa: E402
 from geo.claims import extract  # noqa: E402
-from geo.claims.text import sentences_of_parts  # noqa: E402
+from geo.claims.text import sentences_of_parts, split_words  # noqa: E402
 
 
 def main() -> None:
@@ -37,7 +37,7 @@ def main() -> None:
     while size < 200_000:
         text, lang = src[i % len(src)]
         text = f"{text}\nCopy {i}."
-        parts = extract._SPLIT.split(text)
+        parts = split_words(text)
         raws, gaps = parts[1::2], parts[0::2]
         offsets = list(accumulate(map(len, parts)))
         inputs.append((text, sentences_of_parts(text, gaps, offsets), raws, gaps, offsets, lang))

@@ -225,9 +225,10 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout14.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout15.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout16.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout17.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout17.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout18.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
-    """Batches 2-4 and 6-17 were each scored blind once (their headers; 4, 6, 8-17 are tuned on since); this guards their level, no target."""
+    """Batches 2-4 and 6-18 were each scored blind once (their headers; 4, 6, 8-18 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
     with capsys.disabled():
         print(f"\n{name}: " + ", ".join(f"{lang} P {c['tp'] / (c['tp'] + c['fp']):.2f} R {c['tp'] / (c['tp'] + c['fn']):.2f}"
@@ -654,7 +655,7 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout11.yaml", "extraction_links_holdout12.yaml",
                                   "extraction_links_holdout13.yaml", "extraction_links_holdout14.yaml",
                                   "extraction_links_holdout15.yaml", "extraction_links_holdout16.yaml",
-                                  "extraction_links_holdout17.yaml"])
+                                  "extraction_links_holdout17.yaml", "extraction_links_holdout18.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -1383,6 +1384,8 @@ _LINKS16: dict[str, list[tuple[str, str, set[str]]]] = {
         # the name opening its clause is the subject of the verb: it is named, not given as a name
         ("Druschba heißt auf Deutsch Freundschaft; die Leitung bringt Öl nach Schwedt.", "de", {"druzhba-samara-schwedt", "schwedt"}),
         ("The station, then named Druzhba, handled oil wagons to China.", "en", set()),
+        # "heißt das" / "heißt es" is "this means", no naming
+        ("Für Druschba heißt das, dass weniger Öl nach Schwedt fließt.", "de", {"druzhba-samara-schwedt", "schwedt"}),
     ],
     "a_long_abbreviation_in_title_case": [
         ("Pipeline deliveries of Kazakh Kebco through the northern leg of Druzhba averaged 150,000 t a month.", "en",
@@ -1423,6 +1426,7 @@ _LINKS16: dict[str, list[tuple[str, str, set[str]]]] = {
         # a price of no grade, benchmark or barrel is no oil price
         ("A discount airline now flies to Aktau.", "en", set()),
         ("Ein Discounter eröffnete in Aktau.", "de", set()),
+        ("In a letter dated 5 May, the airline offered a discount on flights to Aktau.", "en", set()),
         # a price with no grade right after a Urals sentence is the Urals price, though the story names the CPC later
         ("Дисконт Urals к Brent в портах Балтики сократился, следует из данных Argus. В Новороссийске дисконт составил $10,4.\n"
          "Смесь CPC Blend торговалась с дисконтом около $3.", "ru", {"sheskharis", "cpc"}),
@@ -1525,10 +1529,127 @@ _LINKS17: dict[str, list[tuple[str, str, set[str]]]] = {
 }
 
 
+# --- branch h/batch18: fixes tuned on batch 18 (extraction_links_holdout18.yaml); sentences of their own ---------------
+# As _LINKS14-17: one table by rule, each rule with a counterpart that must stay. Expected sets by hand: a work's, a venue's
+# or a person's name gives nothing; the asset named beside it in a sentence of its business is linked as before.
+_LINKS18: dict[str, list[tuple[str, str, set[str]]]] = {
+    "a_work_or_camp_is_named_so": [
+        # a line's one-word name right after a word of a book, film, song, chapter or camp (h18-de-07's chapter „Druschba“)
+        ("Der Film „Druschba“ erzählt von Ölarbeitern an der Wolga.", "de", set()),
+        ("Das Lied „Druschba“ sangen die Ölarbeiter.", "de", set()),
+        ("В кинотеатре показали фильм «Дружба» о строителях нефтепровода.", "ru", set()),
+        # the refinery named in the other clause stays (oil reaches it)
+        ("The novel Druzhba follows a pipeline welder's family; oil from Russia still reaches Schwedt.", "en", {"schwedt"}),
+        # the line named in its own words stays, beside a work or after one
+        ("Роман «Дружба» вышел в издательстве; нефть по «Дружбе» в Германию идет по-прежнему.", "ru", {"druzhba-samara-schwedt"}),
+        ("По нефтепроводу «Дружба» в Германию прошло 1,5 млн тонн нефти, говорится в книге.", "ru", {"druzhba-samara-schwedt"}),
+    ],
+    "a_venue_is_named_after_its_town": [
+        # a town's name right after a word of a hotel, cinema, café, sanatorium (h18-de-06's Hotel „Aktau“): the venue
+        ("В гостинице «Актау» поселили экипажи танкеров, которые ждут погрузки нефти.", "ru", set()),
+        ("Traders met at the Hotel Samara, where crude loading schedules were discussed.", "en", set()),
+        ("Im Kino „Schwedt“ lief ein Film über Öl.", "de", set()),
+        # the port or junction named as such stays, also next to a hotel
+        ("Экипажи танкеров ждут погрузки нефти в порту Актау.", "ru", {"aktau"}),
+        ("Das Hotel liegt am Hafen Aktau, wo Tanker Rohöl laden.", "de", {"aktau"}),
+        ("В гостинице «Атырау» прошла встреча нефтяников; нефть по-прежнему идет через Атырау в Самару.", "ru", {"atyrau"}),
+    ],
+    "a_guide_is_a_person": [
+        # a field's one-word name after a guide's or driver's word, or with a person's word in apposition (h18-de-06)
+        ("Our driver Tengiz, a former oil worker, took us to the coast.", "en", set()),
+        ("Наш гид Тенгиз, бывший нефтяник, показал дорогу к морю.", "ru", set()),
+        ("Der Fahrer Tengis erzählt von den Ölfeldern am Kaspischen Meer.", "de", set()),
+        ("Tengiz, a retired engineer, says oil exports will grow.", "en", set()),
+        # an apposition of the field, or a person's word that is no apposition, keeps it
+        ("Tengis, das größte Ölfeld Kasachstans, liefert über die CPC-Leitung.", "de", {"tengiz", "cpc"}),
+        ("Kashagan, a field that engineers call the most expensive in the world, exports oil via CPC.", "en", {"kashagan", "cpc"}),
+        ("Oil from Tengiz, the workers said, flows to Novorossiysk via the CPC.", "en", {"tengiz", "cpc", "cpc-marine-terminal"}),
+        ("Месторождение Тенгиз, крупнейшее в стране, дает треть нефти, идущей по КТК.", "ru", {"tengiz", "cpc"}),
+        # a relative clause about workers is no apposition of a person; a growth driver is no person
+        ("На Тенгизе, где бастуют нефтяники, добыча нефти упала.", "ru", {"tengiz"}),
+        ("At Tengiz, where striking workers walked out, oil output fell.", "en", {"tengiz"}),
+        ("Kazakhstan's main growth driver Tengiz raised oil output.", "en", {"tengiz"}),
+        ("Tengiz Kazakhstani crude output rose.", "en", {"tengiz"}),
+        ('"Exports via the CPC will grow," said Tengiz Chikovani.', "en", {"cpc"}),
+    ],
+    "an_abbreviation_spelled_after_it": [
+        # words right after an abbreviation whose initials it is, with no word of oil, gas or a line and no asset's name
+        # (h18-en-06's "CPC, the cost-per-click measure"): the story's other meaning, for every "CPC" in it
+        ("CPC (cost per click) for oil brands rose 5%.", "en", set()),
+        ("Kaspi's CPC, the cost-per-click rate of its ads, fell as oil-sector wages rose in Atyrau.", "en", set()),
+        ("CPC – Cost per Click – ist für Ölkonzerne teurer geworden.", "de", set()),
+        # spelled out as the asset, by an asset's name or with an energy word: kept
+        ("The CPC (Caspian Pipeline Consortium) exported more oil.", "en", {"cpc"}),
+        ("CPC, the Caspian Pipeline Consortium, shipped oil from Tengiz.", "en", {"cpc", "tengiz"}),
+        ("NCOC (North Caspian Operating Company) raised output at Kashagan.", "en", {"kashagan"}),
+        ("KEBCO (Kazakhstan Export Blend Crude Oil) is loaded at Ust-Luga.", "en", {"uas", "ust-luga"}),
+        # another meaning of one spelling leaves the asset's longer name alone
+        ("BTC (Business Tax Credit) claims fell, while oil via the BTC pipeline rose.", "en", {"btc"}),
+    ],
+    # (probing beyond the batch with Russian false friends, the batch's weakest language of late)
+    "two_countries_affairs_are_no_line": [
+        # a two countries' compound qualifying another noun is their affairs, no line (not a rule for the batch: its
+        # «казахстанско-китайскому нефтепроводу» is a name with its line word)
+        ("The Kazakhstan-China business council discussed oil supplies.", "en", set()),
+        ("Казахстанско-китайские переговоры о поставках нефти продолжатся.", "ru", set()),
+        ("В казахстанско-китайском торговом доме обсудили поставки нефти.", "ru", set()),
+        ("Der kasachisch-chinesische Wirtschaftsrat sprach über Öllieferungen.", "de", set()),
+        # with a word of a line or route after it (a commodity or two between) or before it: the line
+        ("Oil flows via the Kazakhstan-China oil pipeline.", "en", {"kcp-atasu-alashankou"}),
+        ("The Kazakhstan–China crude oil pipeline pumped more.", "en", {"kcp-atasu-alashankou"}),
+        ("Öl fließt durch die Leitung Kasachstan–China.", "de", {"kcp-atasu-alashankou"}),
+        ("По нефтепроводу Казахстан-Китай прокачано 10 млн тонн.", "ru", {"kcp-atasu-alashankou"}),
+        ("Нефть идет по маршруту Казахстан — Китай.", "ru", {"kcp-atasu-alashankou"}),
+        # a commodity's flows right after it: the line's flows (review)
+        ("Kazakhstan-China crude flows rose in 2023.", "en", {"kcp-atasu-alashankou"}),
+        ("Die Kasachstan-China Öllieferungen stiegen.", "de", {"kcp-atasu-alashankou"}),
+        ("The Kazakhstan-China trade flows rose in 2023.", "en", set()),
+    ],
+    "a_quoted_company_opens_with_a_town": [
+        # a town's name opening a quoted name of more capitalised words: a company («Достык Ойл»), not the crossing or port
+        ("Компания «Достык Ойл» поставляет нефтепродукты на АЗС.", "ru", set()),
+        ("ТОО «Атырау Транс Сервис» перевозит нефть в цистернах.", "ru", set()),
+        # a kind word in the quote, or the quoted name alone, stays the facility
+        ("АО «Актау Морской Торговый Порт» отгрузил нефть танкерами в Баку.", "ru", {"aktau", "sangachal", "lane-aktau-baku"}),
+        ("Нефть сдается на ГНПС «Атырау» и идет в Самару.", "ru", {"atyrau", "samara"}),
+        ("Нефть прошла через «Атырау» и «Самару».", "ru", {"atyrau", "samara"}),
+        ('The "Aktau Port" terminal loaded oil tankers.', "en", {"aktau"}),
+        # a kind word anywhere in the quote, a compound too ("Seaport", «Морпорт»): the facility (review of batch 18's rule)
+        ('"Aktau Seaport" loaded oil tankers.', "en", {"aktau"}),
+        ('"Novorossiysk Commercial Sea Port" loaded oil tankers.', "en", {"sheskharis"}),
+        ("«Актау Морпорт» отгрузил нефть танкерами в Баку.", "ru", {"aktau", "sangachal", "lane-aktau-baku"}),
+    ],
+    "a_company_from_a_town": [
+        # a company's word before "from" / «из» and a town: the company's seat, as a person's home town
+        ("Каспи Банк выдал кредит нефтяной компании из Атырау.", "ru", set()),
+        ("An oil company from Aktau won the tender.", "en", set()),
+        ("Ein Unternehmen aus Atyrau liefert Pumpen.", "de", set()),
+        # oil shipped from the town by a company: the port or junction
+        ("The company ships oil from Aktau to Baku.", "en", {"aktau", "sangachal", "lane-aktau-baku"}),
+        ("Компания отгружает нефть из Актау в Баку.", "ru", {"aktau", "sangachal", "lane-aktau-baku"}),
+        ("KazTransOil pumped oil from Atyrau to Samara.", "en", {"atyrau", "samara"}),
+        # "firm" the adjective is no company
+        ("Crude loadings held firm from Aktau to Baku.", "en", {"aktau", "sangachal", "lane-aktau-baku"}),
+    ],
+    "a_town_adjective_names_its_facility": [
+        # «атырауский узел»: the town's adjective before a word of the facility, though its key also opens a longer name
+        # («Атырауская НПС»), is the facility, as «самарский узел» and «актауский порт» were (found by main's matcher, ae72811)
+        ("Атырауский узел принял нефть.", "ru", {"atyrau"}),
+        ("На атырауском узле нефть смешивают с казахстанской.", "ru", {"atyrau"}),
+        # the longer name stays; the region, the refinery and a hub of another trade are no junction
+        ("Атырауская НПС приняла нефть.", "ru", {"atyrau"}),
+        ("Атырауская область нарастила добычу нефти.", "ru", set()),
+        ("Атырауский НПЗ переработал нефть.", "ru", set()),
+        ("Атырауский узел связи переехал.", "ru", set()),
+    ],
+}
+
+
 @pytest.mark.parametrize(("text", "language", "expected"), [
     pytest.param(*case, id=f"{batch}-{rule}-{k}")
-    for batch, table in (("links14", _LINKS14), ("links15", _LINKS15), ("links16", _LINKS16), ("links17", _LINKS17))
+    for batch, table in (("links14", _LINKS14), ("links15", _LINKS15), ("links16", _LINKS16), ("links17", _LINKS17),
+                         ("links18", _LINKS18))
     for rule, cases in table.items() for k, case in enumerate(cases)])
 def test_link_batch_rule(text, language, expected):
-    """The cases of the rules tuned on batches 14, 15, 16 and 17 (``-k vessel_word`` still runs one rule)."""
+    """The cases of the rules tuned on batches 14-18 (``-k vessel_word`` still runs one rule)."""
     assert links(text, language) == expected

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import accumulate
 
-from geo.claims.extract import _SPLIT, Mention, _its_terminal, analyse, build_index
-from geo.claims.text import name_key, none_at
+from geo.claims.extract import Candidate, Extraction, Mention, _ends, _its_terminal, analyse, build_index
+from geo.claims.text import name_key, split_words
 
 
 def _point(asset_id: str, name: str, kind: str, lon: float, lat: float, aliases: list[str] | None = None) -> dict:
@@ -30,10 +31,10 @@ def _small_index():
     return build_index(features, [], [])
 
 
-def test_none_at_lists_the_positions_of_none():
-    assert none_at(["a", None, "b", None, None]) == [1, 3, 4]
-    assert none_at(["a", "b"]) == []
-    assert none_at([]) == []
+def test_ends_accumulates_the_part_lengths():
+    # "Hi, Bo." splits into "", "Hi", ", ", "Bo", "." (lengths 0, 2, 2, 2, 1): ends 0, 0+2, 2+2, 4+2, 6+1
+    assert _ends(split_words("Hi, Bo.")) == [0, 2, 4, 6, 7]
+    assert _ends([]) == []
 
 
 def test_trie_holds_every_name_and_only_its_prefixes():
@@ -58,7 +59,7 @@ def test_own_terminal_is_the_one_terminal_or_port_among_a_lines_ends():
 
 def test_its_terminal_takes_the_first_pronoun_within_twenty_words_and_stops_at_a_sentence_end():
     text = "Alpha shipped more and its terminal was full. Its terminal"
-    parts = _SPLIT.split(text)
+    parts = split_words(text)
     raws, gaps = parts[1::2], parts[0::2]
     offsets = list(accumulate(map(len, parts)))
     # words: Alpha(0) shipped(1) more(2) and(3) its(4) terminal(5) was(6) full(7) Its(8) terminal(9)
@@ -81,3 +82,17 @@ def test_names_after_many_unseen_words_are_found_as_before():
     got = [(x.text, x.id) for x in analyse(text, language="en", matcher=m).mentions]
     assert ("CPC", "cpc") in got
     assert ("Baku-Tbilisi-Ceyhan pipeline", "btc") in got or ("Baku-Tbilisi-Ceyhan", "btc") in got
+
+
+def test_the_written_out_inits_take_the_dataclass_fields():
+    # the fields in their order, by keyword too; defaults as declared; a fresh list or set for each instance
+    m = Mention(1, 5, "Aktau", "aktau_port", "Aktau", "name", 0)
+    assert m == Mention(start=1, end=5, text="Aktau", id="aktau_port", alias="Aktau", match="name", sentence=0)
+    assert [getattr(m, f.name) for f in dataclasses.fields(Mention)] == [1, 5, "Aktau", "aktau_port", "Aktau", "name", 0, False, None, ()]
+    c1, c2 = Candidate("a", 0, 9, "x", "en", "dependency", []), Candidate("a", 0, 9, "x", "en", "dependency", [])
+    assert [getattr(c1, f.name) for f in dataclasses.fields(Candidate)] == ["a", 0, 9, "x", "en", "dependency", [], [], []]
+    assert c1.mentions is not c2.mentions and c1.claim_types is not c2.claim_types
+    assert Candidate("a", 0, 9, "x", "en", "dependency", [], claim_types=["dependency"]).claim_types == ["dependency"]
+    e1, e2 = Extraction([], []), Extraction([], [])
+    assert (e1.lanes, e1.lane_points) == (set(), set()) and e1.lanes is not e2.lanes and e1.lane_points is not e2.lane_points
+    assert Extraction([], [m], {"lane"}).lanes == {"lane"}

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from geo.claims import cues, extract
+from geo.claims.text import split_words
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Characters the patterns below tell apart: word letters of three scripts, digits, "_", the dashes and spaces of chains,
@@ -34,8 +35,17 @@ def _dev_sentences() -> list[str]:
 
 def test_the_word_split_is_the_plain_split():
     plain = re.compile(r"(\w+)")
-    for s in _random_strings(3000, 1) + _dev_sentences():
-        assert extract._SPLIT.split(s) == plain.split(s) == cues._WORDS_SPLIT.split(s)
+    spaced = ["  ".join(_random_strings(6, seed, 8)) for seed in range(2000)]  # many spaces: split_words cuts there first
+    for s in _random_strings(3000, 1) + spaced + _dev_sentences():
+        assert split_words(s) == plain.split(s) == cues._WORDS_SPLIT.split(s)
+
+
+def test_split_words_by_hand():
+    # pieces: a word; a word and a comma; a word, a dash and a word; "_" is a word character; no word at all
+    assert split_words("Baku Aktau, Ust-Luga") == ["", "Baku", " ", "Aktau", ", ", "Ust", "-", "Luga", ""]
+    assert split_words("a_ b_") == ["", "a_", " ", "b_", ""]
+    assert split_words(" -- ") == [" -- "]
+    assert split_words("") == [""]
 
 
 def test_the_possessive_dateline_finds_what_the_plain_one_found():
@@ -146,3 +156,49 @@ def test_the_dateline_of_a_later_line_is_read_in_place_as_on_the_cut_line():
              "Head\n" + "x" * 130 + "\nATYRAU, x", "Head\n" + " " * 118 + "ATYRAU, x", *_random_strings(2000, 4, 200)]
     for text in texts:
         assert extract._dateline_span(text, m) == plain(text), text
+
+
+def test_the_clause_cut_finds_what_the_plain_one_found():
+    plain = re.compile(r"[;]\s|,?\s(?:while|whereas|but|während|wohingegen|doch|тогда как|однако)\s|,\s(?:а|но|aber)\s")
+    rng = random.Random(7)
+    pieces = ("while", "whereas", "but", "während", "wohingegen", "doch", "тогда как", "однако", "а", "но", "aber", ";", ",", " ",
+              "\n", "\u00a0", "x", "Ж")
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(5000)] + _dev_sentences()
+    for s in texts:
+        for pos in (0, 2):  # the analyser searches one sentence of the text: the look-behinds stay inside it
+            assert [m.span() for m in extract._CLAUSE_CUT.finditer(s, pos)] == [m.span() for m in plain.finditer(s, pos)], s
+
+
+def test_every_line_name_before_holds_a_line_word_stem():
+    # _in_line_name searches _LINE_NAME_BEFORE only in a window holding one of _LINE_WORD_STEMS
+    rng = random.Random(11)
+    pieces = ("Pipeline", "pipeline", "Leitung", "Ölleitung", "Erdgasleitung", "Нефтепровод", "газопроводу", "Трубопровод", "Baku",
+              "Orsk", "Тихорецк", " ", " – ", "-", "—", "x", "der ", "„")
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(20000)] + _dev_sentences()
+    found = 0
+    for s in texts:
+        if extract._LINE_NAME_BEFORE.search(s) is not None:
+            found += 1
+            assert any(stem in s for stem in extract._LINE_WORD_STEMS), s
+    assert found > 200  # the random texts reach the pattern (493 of them with this seed)
+
+
+def test_every_price_match_holds_a_price_word():
+    # _grade_operated searches _PRICE only in a sentence holding one of _PRICE_WORDS
+    rng = random.Random(13)
+    pieces = ("fob", "fobs", "discount", "differential", "abschlag", "дисконт", "премия к", "premium to", "premium", " ", "x", "к")
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(5000)] + [s.casefold() for s in _dev_sentences()]
+    for s in texts:
+        if extract._PRICE.search(s) is not None:
+            assert any(word in s for word in extract._PRICE_WORDS), s
+
+
+def test_holds_word_answers_as_the_plain_scans():
+    # the lower-cased screen of _holds_word never hides a word: each word lower-cases to one of its stems
+    rng = random.Random(17)
+    for stems, words in ((extract._VENUE_STEMS, extract._VENUE_WORDS), (extract._GUIDE_STEMS, extract._GUIDE_WORDS)):
+        assert all(w.lower() in stems for w in words)
+        pieces = (*words, "HoTeL", "İ", "Σ", " ", "x", "Ж")
+        texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(3000)] + _dev_sentences()
+        for s in texts:
+            assert extract._holds_word(s, stems, words) == any(w in s for w in words), s

@@ -617,12 +617,7 @@ def test_btc_georgian_gap_lies_after_akhali_samgori_and_a_bend_towards_tbilisi_c
     # A test-only bend north of Rustavi (41.80 N 44.75 E, between Tbilisi and the Kura) lengthens Rustavi-Tetritskaro
     # from 43 km to 32 + 37 = 69 km: the section is drawn ~216 km (-3 %) and passes, so the check reads the course
     # between its ends, not the waypoint list.
-    wp = WAYPOINTS.copy()
-    rustavi = wp[(wp["asset_id"] == "btc") & (wp["place"].str.startswith("Rustavi"))].iloc[0].to_dict()
-    bend = {**rustavi, "seq": float(rustavi["seq"]) + 0.5, "place": "bend (test)", "lat": 41.80, "lon": 44.75}
-    wp = pd.concat([wp, pd.DataFrame([bend])], ignore_index=True)
-    wp["seq"] = wp["seq"].astype(float)
-    assert gc.check_sections(_redrawn("btc", wp).geometry, EVIDENCE["btc"]["sections"]) == (1, [])
+    assert gc.check_sections(_with_bend("btc", "Rustavi", 41.80, 44.75).geometry, EVIDENCE["btc"]["sections"]) == (1, [])
 
 
 def test_cagp_passes_uzynagash_and_fails_its_length_bound_without_a_waypoint_between_shu_and_konaev(shipped_reports):

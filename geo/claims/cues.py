@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from functools import reduce
 from itertools import compress, repeat
 from operator import and_, or_
+from typing import Final
 
 from geo.claims.cue_words import CUES  # the lexicon (also read from here by its tests)
 
@@ -29,7 +29,7 @@ KINDS: tuple[str, ...] = tuple(CUES)
 #: One bit per cue kind, in the order of :data:`CUES`.
 BIT: dict[str, int] = {k: 1 << i for i, k in enumerate(KINDS)}
 #: The bits of the cue kinds; the bits above them are the phrase bits (:data:`OPENER`).
-KIND_BITS = (1 << len(KINDS)) - 1
+KIND_BITS: Final = (1 << len(KINDS)) - 1
 _SEP = re.compile(r"([ -])")
 _CLASSES = re.compile(r"\[[^\]]*\]")
 
@@ -80,11 +80,12 @@ for _lang in ("de", "en", "ru"):
 #: Phrase ``p`` of a language has bit ``_HEAD + p`` on the words that can open it (its first word, full match) and bit
 #: ``_LAST + p`` on the words that can end it (its last word, matched at the start as the phrase is).
 _N_PHRASES = max(len(ph) for ph in _PHRASES.values())
-_HEAD, _LAST = len(KINDS), len(KINDS) + _N_PHRASES
-_PHRASE_ALL = (1 << _N_PHRASES) - 1
+_HEAD: Final = len(KINDS)
+_LAST: Final = len(KINDS) + _N_PHRASES
+_PHRASE_ALL: Final = (1 << _N_PHRASES) - 1
 #: Set on a word that can open or end a multi-word alternative (never a cue by itself): a span whose masks OR to
 #: more than :data:`KIND_BITS` has one, and :func:`phrase_bits` tells whether a whole phrase may be in it.
-OPENER = ((1 << (2 * _N_PHRASES)) - 1) << len(KINDS)
+OPENER: Final = ((1 << (2 * _N_PHRASES)) - 1) << len(KINDS)
 #: Per language, every last word of a phrase in one pattern (most words end none).
 _ENDERS = {lg: re.compile("|".join(f"(?:{steps[-1][1].pattern})" for _, steps, _ in ph) or "(?!)") for lg, ph in _PHRASES.items()}
 #: Per language, every one-word alternative of every kind in one pattern: most words match none, and one test says so.
@@ -114,7 +115,7 @@ class _Memo(dict[str, int]):
         return self.mask(word)
 
 
-_TABLES: dict[str, _Memo] = {lg: _Memo(functools.partial(_word_mask_in, lg)) for lg in ("de", "en", "ru")}
+_TABLES: Final[dict[str, _Memo]] = {lg: _Memo(functools.partial(_word_mask_in, lg)) for lg in ("de", "en", "ru")}
 #: Bound on each language's memo of words (about 150 bytes an entry).
 MAX_WORDS = 200_000
 
@@ -183,20 +184,33 @@ def sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[st
     phrase ("the", "to", «по»), but only one in four holds both ends of one phrase.
     """
     lang = lang if lang in _TABLES else "en"
-    masks = list(map(_TABLES[lang].__getitem__, raws))  # a word never seen before is worked out by _Memo.__missing__
-    word_starts = offsets[0::2]
+    # (loops, not C-level maps and reduce: compiled by mypyc they cost a half to a third as much)
+    table: dict[str, int] = _TABLES[lang]
+    masks = [table[w] for w in raws]  # a word never seen before is worked out by _Memo.__missing__
+    n_words = len(raws)
     percent = "%" in text
     out = []
     of_bits = _KINDS_OF_BITS
+    k = 0  # the sentences are in order: their words are found by one walk over the word starts, not by bisection
     for s, e in sentences:
-        i, j = bisect_left(word_starts, s), bisect_left(word_starts, e)
-        bits = reduce(or_, filter(None, masks[i:j]), 0)  # C-level: words of no cue (a third of them) are not or-ed in
+        while k < n_words and offsets[2 * k] < s:
+            k += 1
+        i = k
+        bits = 0
+        while k < n_words and offsets[2 * k] < e:
+            mask = masks[k]
+            if mask:  # words of no cue (a third of them) are not or-ed in
+                bits |= mask
+            k += 1
+        j = k
         if bits & OPENER:  # a word of a phrase stands here: the phrases whose first and last words both stand here are read
             maybe = (bits >> _HEAD) & (bits >> _LAST) & _PHRASE_ALL
             bits &= KIND_BITS
             if maybe:
-                for k in compress(range(i, j), map(and_, masks[i:j], repeat(maybe << _HEAD))):
-                    bits |= _phrase_at(k, raws, masks, gaps, j, lang, maybe)
+                heads = maybe << _HEAD
+                for p in range(i, j):
+                    if masks[p] & heads:
+                        bits |= _phrase_at(p, raws, masks, gaps, j, lang, maybe)
         if percent and "%" in text[s:e]:
             bits |= _PERCENT
         got = of_bits.get(bits)
@@ -210,7 +224,7 @@ def sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[st
 
 #: By cue bits (kind bits only): their kinds, and whether their meaning depends on the words around them
 #: (:func:`claim_kinds`); bounded by the number of bit combinations that occur (as :func:`kinds_of`'s own memo).
-_KINDS_OF_BITS: dict[int, tuple[frozenset[str], bool]] = {}
+_KINDS_OF_BITS: Final[dict[int, tuple[frozenset[str], bool]]] = {}
 
 
 _OPENED: dict[tuple[str, str], list[tuple[int, list[tuple[str, re.Pattern[str]]], int, int]]] = {}
@@ -474,7 +488,7 @@ class _Needled:
         self.rx, self.needles = rx, needles
 
     def search(self, low: str) -> re.Match[str] | None:
-        return self.rx.search(low) if any(map(low.__contains__, self.needles)) else None
+        return self.rx.search(low) if any(needle in low for needle in self.needles) else None
 
     def sub(self, repl: str, low: str) -> str:
         return self.rx.sub(repl, low)
@@ -513,7 +527,7 @@ _WORD_TAIL = re.compile(r"\w*")
 
 
 _WORDS_SPLIT = re.compile(r"(\w\w*+)")  # as extract._SPLIT: the same split as (\w+), with a first-character skip
-_PERCENT = BIT["share"]
+_PERCENT: Final = BIT["share"]
 
 
 # --- commodity of an article -----------------------------------------------------------

@@ -29,17 +29,17 @@ import importlib
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache, reduce
-from itertools import accumulate, compress, islice, pairwise, repeat
-from operator import attrgetter, or_
+from functools import lru_cache
+from itertools import pairwise
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, cast
 
 from geo.claims.cues import claim_cues, commodity_masks, dominant_commodity, sentence_cue_sets
 from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, _RU_PLACE_ADJECTIVE, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
-from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, none_at, sentences_of_parts, split_sentences
+from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, sentences_of_parts, split_sentences, split_words
 from geo.data.filestore import file_stamp
 
 #: The parser of ``re`` and its op codes (private modules, untyped): a link pattern's parse tree is read for its stems (_word_stems).
@@ -51,10 +51,6 @@ __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "cl
 
 #: What may stand between a possessor and the thing it owns: "CPC's ", "CPC-", "КТК ".
 _POSSESSIVE_GAP = re.compile(r"^(?:['’]s|s['’])?[\s-]*$")
-#: The same split as ``(\w+)`` (a maximal run: nothing follows it, so the possessive rest changes nothing), written so the
-#: pattern opens with a character class: the regex engine skips to the next word character in C instead of trying a match
-#: at every character of a gap (10 % fewer instructions in the split).
-_SPLIT = re.compile(r"(\w\w*+)")
 #: The gaps that join the places of a chain: any dash, bare or between single spaces.
 _CHAIN_DASHES = "-‐‑‒–—―"
 _DASH_GAPS = frozenset(f"{a}{d}{b}" for d in _CHAIN_DASHES for a in ("", " ", "\u00a0") for b in ("", " ", "\u00a0"))
@@ -73,7 +69,11 @@ MIN_INFLECTED_STEM = 4
 
 @dataclass(slots=True)
 class Mention:
-    """A name of an asset found in the text."""
+    """A name of an asset found in the text.
+
+    (The ``__init__`` of this class and of :class:`Candidate` and :class:`Extraction` is written out, as the dataclass
+    would write it: compiled by mypyc it costs a sixth of the one the dataclass decorator makes, which runs as Python.)
+    """
 
     start: int
     end: int
@@ -85,6 +85,11 @@ class Mention:
     linked: bool = False
     claim: int | None = None  # index of the claim the mention sits in
     alts: tuple[str, ...] = ()  # the other assets an ambiguous name could be ("Baku": the port of Baku besides Sangachal)
+
+    def __init__(self, start: int, end: int, text: str, id: str, alias: str, match: str, sentence: int,
+                 linked: bool = False, claim: int | None = None, alts: tuple[str, ...] = ()) -> None:
+        self.start, self.end, self.text, self.id, self.alias, self.match, self.sentence = start, end, text, id, alias, match, sentence
+        self.linked, self.claim, self.alts = linked, claim, alts
 
 
 @dataclass
@@ -101,6 +106,13 @@ class Candidate:
     mentions: list[dict[str, Any]] = field(default_factory=list)
     claim_types: list[str] = field(default_factory=list)  # claim_type first, then any other type the sentence asserts
 
+    def __init__(self, article: str, start: int, end: int, excerpt: str, language: str, claim_type: str, assets: list[dict[str, str]],
+                 mentions: list[dict[str, Any]] | None = None, claim_types: list[str] | None = None) -> None:
+        self.article, self.start, self.end, self.excerpt, self.language = article, start, end, excerpt, language
+        self.claim_type, self.assets = claim_type, assets
+        self.mentions = [] if mentions is None else mentions
+        self.claim_types = [] if claim_types is None else claim_types
+
 
 @dataclass
 class Extraction:
@@ -110,6 +122,12 @@ class Extraction:
     mentions: list[Mention]
     lanes: set[str] = field(default_factory=set)  # lanes and rail legs whose two ends one sentence names
     lane_points: set[str] = field(default_factory=set)  # the end points of those tanker lanes
+
+    def __init__(self, claims: list[Candidate], mentions: list[Mention], lanes: set[str] | None = None,
+                 lane_points: set[str] | None = None) -> None:
+        self.claims, self.mentions = claims, mentions
+        self.lanes = set() if lanes is None else lanes
+        self.lane_points = set() if lane_points is None else lane_points
 
     def linked_assets(self) -> set[str]:
         """Asset ids named by linked mentions, plus lanes whose two ends a claim names (groups excluded)."""
@@ -404,41 +422,45 @@ _ADJ_FACILITY = ("узел", "узл", "порт", "терминал", "нефт
 def find_mentions(text: str, sentence_starts: list[int], matcher: Matcher,
                   doc_keys: list[tuple[int, str]] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """Longest alias matches left to right, then place chains; linear in the text (at most ``max_len`` words per start)."""
-    parts = _SPLIT.split(text)
-    return _find(text, parts[1::2], parts[0::2], list(accumulate(map(len, parts))), sentence_starts, matcher, doc_keys)
+    parts = split_words(text)
+    return _find(text, parts[1::2], parts[0::2], _ends(parts), sentence_starts, matcher, doc_keys)
+
+
+def _ends(parts: list[str]) -> list[int]:
+    """The end offset of each part of a split text (its lengths accumulated)."""
+    out: list[int] = []
+    at = 0
+    for part in parts:
+        at += len(part)
+        out.append(at)
+    return out
 
 
 def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int], matcher: Matcher,
           doc_keys: list[tuple[int, str]] | None, context: Callable[[int], str] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """:func:`find_mentions` on a text already split: words, the gaps before them, and part end offsets.
 
-    Word ``k`` spans ``offsets[2k] .. offsets[2k + 1]``. Word keys come from the matcher's memo
-    by one C-level ``map``; only words never seen before are folded in Python. ``doc_keys`` receives
-    ``(word index, key)`` of every word of an operator's name.
+    Word ``k`` spans ``offsets[2k] .. offsets[2k + 1]``. Word keys come from the matcher's memo (only words never
+    seen before are folded), in the one pass over the words that also finds where names may start. ``doc_keys``
+    receives ``(word index, key)`` of every word of an operator's name.
     """
-    memo = matcher.word_keys
-    got = list(map(memo.get, raws))
-    if None in got:  # (a C-level scan: most texts hold no word never seen before)
-        for k in none_at(got):  # only the words never seen before are worked out in Python (not a pass over every word)
-            w = raws[k]
-            got[k] = memo[w] if w in memo else _key_of(w, matcher)
-    keys = cast("list[str]", got)  # no None left
     # word positions where a name may start, in order: a key that opens an alias, or an abbreviation. An abbreviation's
     # word has the key of the abbreviation (a word of the same key that is no abbreviation opens nothing in the loop below).
     start_keys, scan_keys = matcher.start_keys, matcher.scan_keys
     if start_keys is None or scan_keys is None:
         start_keys = matcher.start_keys = matcher.first_keys.union({_key_of(a, matcher) for a in matcher.abbrevs})
         scan_keys = matcher.scan_keys = start_keys.union(matcher.operator_keys.keys())
-    starts: Iterable[int]
-    if doc_keys is None:  # one C-level pass over the keys
-        starts = compress(range(len(keys)), map(start_keys.__contains__, keys))
-    else:
-        # and the words of operator names: one C-level pass finds the few words of either kind, told apart here
-        starts = []
-        operator_keys = matcher.operator_keys
-        for k in compress(range(len(keys)), map(scan_keys.__contains__, keys)):
-            key = keys[k]
-            if key in operator_keys:
+    # (a loop, not C-level maps: compiled by mypyc it costs a third of map(dict.get) and compress(map(set.__contains__)))
+    memo, operator_keys = matcher.word_keys, matcher.operator_keys
+    keys: list[str] = []
+    starts: list[int] = []
+    for k, w in enumerate(raws):
+        key = memo.get(w)
+        if key is None:
+            key = _key_of(w, matcher)  # a word never seen before
+        keys.append(key)
+        if key in scan_keys:  # the few words that open a name or belong to an operator's name, told apart here
+            if doc_keys is not None and key in operator_keys:
                 doc_keys.append((k, key))
             if key in start_keys:
                 starts.append(k)
@@ -554,6 +576,17 @@ _COUNTRY_KEYS = frozenset(DEMONYMS.get(k, k) for k in map(name_key, (
     "Turkey", "Türkei", "Турция")))
 #: A border word right after a chain (any case: "Grenze", "Grenzübergang", «границе»).
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier|grenz|границ|рубеж)", re.IGNORECASE)
+#: A two countries' compound ("Kazakhstan-China", «казахстанско-китайский», "kasachisch-chinesische") names a line only
+#: beside a word of a line or route, before it ("Ölleitung Kasachstan–China") or after it, a commodity between
+#: ("Kazakhstan-China oil pipeline"), or a commodity's flows after it; else it qualifies another noun: "the Kazakhstan-China business council", «казахстанско-
+#: китайские переговоры о поставках нефти», „der kasachisch-chinesische Wirtschaftsrat“ are two countries' affairs.
+_LINE_AFTER_PAIR = re.compile(r"[»\"“”]?\s+(?:(?:oil|crude|gas|Öl|Rohöl|Gas|нефт\w*|газ\w*)[\s-]+){0,2}(?:pipelines?\b|lines?\b|links?\b|"
+                              r"route|leitung|ölleitung|gasleitung|pipeline|трубопровод|нефтепровод|газопровод|маршрут|"
+                              r"магистрал|"
+                              # a commodity's flows between the two: "Kazakhstan-China crude flows", "oil exports", "Gaslieferungen"
+                              r"(?:oil|crude|gas|Öl|Rohöl|Gas)[\s-]*(?:flows?|exports?|deliveries|supplies|shipments|lieferungen|"
+                              r"exporte|ströme|transit)\b)", re.IGNORECASE)
+_LINE_BEFORE_PAIR = re.compile(r"(?:pipeline|leitung|route|провод\w{0,3}|маршрут\w{0,3}|магистрал\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
 
 
 def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int],
@@ -567,10 +600,11 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
     """
     # gaps[k] stands before word k; a dash gap joins word k - 1 and word k
     out: list[tuple[Mention, list[Entry]]] = []
-    if not any(map(text.__contains__, _CHAIN_DASHES)):
+    if not any(dash in text for dash in _CHAIN_DASHES):
         return out  # no dash in the text, so no dash gap (half the snippets): C-level scans for seven characters, not of every gap
     n_keys = len(keys)
-    dashed = list(compress(range(1, n_keys), map(_DASH_GAPS.__contains__, islice(gaps, 1, n_keys))))  # C-level scans
+    dash_gaps = _DASH_GAPS
+    dashed = [k for k in range(1, n_keys) if gaps[k] in dash_gaps]
     place = matcher.place_keys
     if place.isdisjoint(map(keys.__getitem__, dashed)):
         return out  # no dash before a place: no chain ("re-routed", "Ust-Luga" alone)
@@ -592,6 +626,9 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         if _COUNTRY_KEYS.issuperset(chain) and _BORDER_AFTER.match(text, offsets[2 * last + 1]):
             continue  # "the Kazakh-Chinese border", «на казахстанско-китайской границе»: the frontier of two countries, no line
         st, en = offsets[2 * first], offsets[2 * last + 1]
+        if (_COUNTRY_KEYS.issuperset(chain) and len(gaps[first + 1]) == 1 and not _LINE_AFTER_PAIR.match(text, en)
+                and not _LINE_BEFORE_PAIR.search(text, max(0, st - 24), st)):
+            continue  # "the Kazakhstan-China business council", «казахстанско-китайские переговоры»: the two countries' affairs
         if found_starts is None:
             found_starts = [m.start for m, _ in found]
         j = bisect_right(found_starts, st) - 1
@@ -700,11 +737,12 @@ def _from_to(text: str, raws: list[str], keys: list[str], gaps: list[str], offse
              matcher: Matcher) -> list[tuple[Mention, list[Entry]]]:
     """Lines written as "the pipeline from A to B" («газопровод из A в B»): A and B name the line like a chain."""
     out: list[tuple[Mention, list[Entry]]] = []
-    if not any(map(text.__contains__, _LINE_WORD_STEMS)):
+    if not any(stem in text for stem in _LINE_WORD_STEMS):
         return out  # no word for a line (two snippets in three): C-level substring scans, not a look-up of every word
     n = len(raws)
     taken: tuple[list[int], list[int], list[int]] | None = None
-    for i in compress(range(n - 2), map(_LINE_WORD_COMMODITY.__contains__, raws)):
+    line_words = _LINE_WORD_COMMODITY
+    for i in [k for k in range(n - 2) if raws[k] in line_words]:
         if gaps[i + 1] != " " or gaps[i + 2] != " " or keys[i + 2] not in matcher.place_keys:
             continue
         if raws[i + 1] in _TO_WORDS:
@@ -776,7 +814,12 @@ def _spans(found: list[tuple[Mention, list[Entry]]]) -> tuple[list[int], list[in
     """The names' spans sorted: their starts, their ends, and the greatest end up to each (for :func:`_overlapped`)."""
     spans = sorted([(m.start, m.end) for m, _ in found])
     ends = [e for _, e in spans]
-    return [s for s, _ in spans], ends, list(accumulate(ends, max))
+    reach: list[int] = []
+    most = -1
+    for e in ends:
+        most = max(most, e)
+        reach.append(most)
+    return [s for s, _ in spans], ends, reach
 
 
 def _overlapped(taken: tuple[list[int], list[int], list[int]], lo: int, en: int, own: tuple[int, int]) -> bool:
@@ -873,7 +916,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     # a strait's lane (one end in the data, "the Bosporus") carries the cargoes of every terminal of its sea: it tells none
     # of them from another ("CPC Blend, loaded near Novorossiysk and shipped through the Bosporus" is the CPC's terminal)
     open_lanes = matcher.open_lanes
-    for (m, _), one in zip(found, plain, strict=True):
+    for k, (m, _) in enumerate(found):  # (by index: mypyc compiles zip(..., strict=True) to a generic iteration)
+        one = plain[k]
         if one is not None and one not in open_lanes:
             here = by_sentence.get(m.sentence)
             if here is None:
@@ -890,7 +934,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     prev: Mention | None = None
     decided: dict[tuple[int, ...], str | None] = {}
     ownable, lines = matcher.ownable, matcher.line_ids
-    for (m, entries), one in zip(found, plain, strict=True):
+    for k, (m, entries) in enumerate(found):
+        one = plain[k]
         owner = _possessor(prev, m, text, matcher) if prev is not None and m.id in ownable and prev.id in lines else None
         if owner is not None:
             m.id = owner
@@ -999,8 +1044,11 @@ def _next_port_listed(prev: Mention | None, m: Mention, text: str, matcher: Matc
     return (prev is not None and prev.sentence == m.sentence and m.start - prev.end <= 30
             and matcher.kinds.get(prev.id) == "port" and _PORTS.search(text[max(0, prev.start - 80) : prev.start].lower()) is not None)
 #: The start of a clause of contrast or a new clause after a semicolon: "..., while", "; ", "während", «тогда как», «, а».
-_CLAUSE_CUT = re.compile(r"[;]\s|,?\s(?:while|whereas|but|während|wohingegen|doch|тогда как|однако)\s|,\s(?:а|но|aber)\s")
-_IS_NONE = None.__class__.__instancecheck__  # the ambiguous names (their plain asset is None), looked up in C
+#: (The matches of ``[;]\s|,?\s(?:while|whereas|but|während|wohingegen|doch|тогда как|однако)\s|,\s(?:а|но|aber)\s``, written
+#: to open with one character class, the first character of each branch, told apart by a look-behind: the regex engine then
+#: skips in C to the next candidate character instead of trying a match at every one.)
+_CLAUSE_CUT = re.compile(r"[;,\s](?:(?<=;)\s|(?<=,)\s(?:while|whereas|but|während|wohingegen|doch|тогда как|однако|а|но|aber)\s"
+                         r"|(?<=\s)(?:while|whereas|but|während|wohingegen|doch|тогда как|однако)\s)")
 #: A port word right before a name ("Ölhafen Noworossijsk", "port of", «порт»), not after "near" ("near the port of").
 _PORT_BEFORE = re.compile(r"^(?:(?!\b(?:near|nahe|bei|unweit|под|около|close)\b).)*?"
                           r"(?:\b(?:oil )?(?:harbou?r|port) of |(?<![\w-])(?:öl)?hafen (?:von )?|\bпорт[а-я]* |\bнефтеналивн[а-я]* район[а-я]* )$",
@@ -1039,7 +1087,7 @@ def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: 
         near = near_of.get(t) or frozenset((t,))
         in_sentence = len(near & local)
         score = (in_sentence if same else len(near & in_clause), int(t in clause_operated), in_sentence, int(t in operated),
-                 sum(map(doc.get, near, repeat(0))), 0 if t in by_context else 1)
+                 sum(doc.get(a, 0) for a in near), 0 if t in by_context else 1)
         if score > best_score:
             best, best_score = t, score
     if best_score[2:5] == (0, 0, 0) and all(e.context for e in entries if e.target == best):
@@ -1204,8 +1252,9 @@ def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
     and most windows hold none of the stems.
     """
     window = text[pos:endpos]
-    return any(map(window.lower().__contains__, stems)) or (
-        not window.isascii() and _ODD_CASE.search(window) is not None)
+    low = window.lower()
+    # (a letter that lower-cases oddly may hide a stem: answered once for the whole text, so a window may be read in vain)
+    return any(stem in low for stem in stems) or (not window.isascii() and _holds_odd(text))
 
 
 #: The last text :func:`_holds_odd` read and its answer, one tuple (replaced whole, so threads never see half of it).
@@ -1217,7 +1266,7 @@ def _holds_odd(text: str) -> bool:
     global _ODD_SEEN
     seen = _ODD_SEEN
     if seen[0] is not text:
-        seen = _ODD_SEEN = (text, any(map(text.__contains__, _ODD_LETTERS)))
+        seen = _ODD_SEEN = (text, any(letter in text for letter in _ODD_LETTERS))
     return seen[1]
 
 
@@ -1348,8 +1397,11 @@ def _ports_of_lane_name(lane: str, name: str, matcher: Matcher) -> set[str]:
 _RUSSIAN_GRADE = re.compile(r"\b(?:Urals|URALS|Юралс)\b")
 #: A grade's price against a benchmark or at its loading port (searched case-folded): "discount", "Abschlag", «дисконт», "fob".
 _PRICE = re.compile(r"\bfob\b|discount|differential|abschlag|дисконт|премия к|premium to")
+#: A substring every match of _PRICE holds: a sentence with none is not searched (a pattern that opens with ``\b`` is tried
+#: at every character).
+_PRICE_WORDS = ("fob", "discount", "differential", "abschlag", "дисконт", "премия к", "premium to")
 #: A crude grade, a benchmark or the barrel (case-folded): the price is one of oil ("a discount store" is not).
-_BENCHMARK = re.compile(r"urals|brent|\bdated\b|\bwti\b|cpc blend|kebco|azeri|siberian light|\bespo\b|юралс|баррел|barrel|\bfass\b")
+_BENCHMARK = re.compile(r"urals|brent|\bwti\b|cpc blend|kebco|azeri|siberian light|\bespo\b|юралс|баррел|barrel|\bfass\b")
 #: The kinds a grade is priced at: "Urals fob Primorsk", «в Новороссийске дисконт составил $10,4».
 _PRICED_KINDS = frozenset(("port", "terminal"))
 
@@ -1372,7 +1424,8 @@ def _grade_operated(text: str, sentences: list[tuple[int, int]], ambiguous: list
         s, e = sentences[sent]
         window = text[s:e]
         if "URALS" not in window.upper() and "Юралс" not in window:
-            price = _PRICE.search(window.casefold()) if sent > 0 and "CPC" not in window and "КТК" not in window else None
+            low = window.casefold() if sent > 0 and "CPC" not in window and "КТК" not in window else ""
+            price = _PRICE.search(low) if any(word in low for word in _PRICE_WORDS) else None
             if price is not None and _RUSSIAN_GRADE.search(text, *sentences[sent - 1]):
                 operated.setdefault(sent, set()).add(_TRANSNEFT)
                 if cuts:
@@ -1415,11 +1468,11 @@ def _clauses_bounded(cuts: list[int], in_sentences: list[int], sentences: list[t
 def analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
     """Every mention and every candidate claim of one article."""
     lang = language or guess_language(text)
-    # One C-level split gives the words, the gaps between them and (by accumulated lengths) every offset;
+    # One split gives the words, the gaps between them and (by accumulated lengths) every offset;
     # sentences, mentions and cues all read it.
-    parts = _SPLIT.split(text)
+    parts = split_words(text)
     raws, gaps = parts[1::2], parts[0::2]
-    offsets = list(accumulate(map(len, parts)))
+    offsets = _ends(parts)
     sentences = sentences_of_parts(text, gaps, offsets)
     doc_keys: list[tuple[int, str]] = []
     context = _commodity_context(raws, offsets, sentences)
@@ -1439,7 +1492,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             doc[a] = doc.get(a, 0) + 1
     cuts: list[int] = []  # where clauses of contrast start (searched only when a name must be settled)
     clause_operated: dict[int, set[str]] = {}
-    ambiguous = list(compress(range(len(plain)), map(_IS_NONE, plain)))  # the names to settle (no plain asset): listed once
+    ambiguous = [k for k, one in enumerate(plain) if one is None]  # the names to settle (no plain asset): listed once
     if ambiguous:  # only the sentences of ambiguous names are searched
         in_sentences = [found[i][0].sentence for i in ambiguous]
         for sent in sorted(set(in_sentences)):
@@ -1485,7 +1538,6 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             "trade" not in cue_sets[m.sentence] and _TOWN_HINT.search(text, max(0, m.start - 20), m.start)))
              and _town_only(m, text, sentences, cue_sets, matcher, said)) or (
                  text[max(0, m.start - 4) : m.start] in _FROM and _person_from(text, m.start)))}
-    clubs = any(w in text for w in _CLUB_WORDS_SPACED)  # once an article: a football club's word anywhere (C-level scans)
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and m.match != "chain" and (
         " " not in m.text or _place_alias(m.alias))]
@@ -1499,6 +1551,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         towns.update(id(m) for m in bare if (kinds[m.id], m.sentence) in civic
                      and not _VIA_BEFORE.search(text, max(0, m.start - 12), m.start))
     # of the names of town kinds not yet known as the town: the town by any of these (each read only while none has said so)
+    # (a football club's word anywhere: C-level scans once an article, and only when such a name is left)
+    clubs = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and any(w in text for w in _CLUB_WORDS_SPACED)
     towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS and id(m) not in towns and (
         # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers
         _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS)
@@ -1527,6 +1581,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # "Schwedt, a town better known for its oil refinery", «Шведт, город на Одере»: a town word in apposition makes the town,
     # unless the facility's business stands outside the apposition ("Oil is loaded at Primorsk, a small town on the Gulf")
     towns.update(id(m) for m in bare if text.startswith(",", m.end) and _town_apposition(m, text, sentences, kinds[m.id], said))
+    # «Достык Ойл», „Aktau Logistics“: a town's name opening a quoted name of more words is a company's or a brand's
+    towns.update(id(m) for m in bare if text[m.start - 1 : m.start] in _OPEN_QUOTES
+                 and (q := _QUOTED_NAME_GOES_ON.match(text, m.end)) is not None and _QUOTED_KIND.search(q.group()) is None)
+    # the hotel „Aktau“, «гостиница «Актау»», "a cinema called Samara": a venue named after the town, not its facility
+    if bare and _holds_word(text, _VENUE_STEMS, _VENUE_WORDS):  # once an article (C-level substring scans): most name no venue
+        towns.update(id(m) for m in bare if _VENUE_NAME_BEFORE.search(text, max(0, m.start - 30), m.start))
     # a place in the name of a pipeline the data does not hold ("die Leitung Rostock–Schwedt", "the Kenkiyak–Orsk pipeline")
     towns.update(id(m) for m in bare if m.match == "name" and _in_line_name(m, text))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
@@ -2041,14 +2101,17 @@ def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[
         if words is None:
             raws, offsets = memo[None]
             s, e = sentences[sent]  # word k starts at offsets[2k]: the sentence's words start in [s, e)
-            words = memo[sent] = [reduce(or_, filter(None, map(_WORD_STEMS.__getitem__,  # most words hold no stem: not or-ed in
-                                                  raws[(bisect_left(offsets, s) + 1) // 2 : (bisect_left(offsets, e) + 1) // 2])), 0), None]
+            stem_bits: dict[str, int] = _WORD_STEMS
+            bits = 0
+            for k in range((bisect_left(offsets, s) + 1) // 2, (bisect_left(offsets, e) + 1) // 2):
+                bits |= stem_bits[raws[k]]
+            words = memo[sent] = [bits, None]
         bit = _STEM_BIT.get(key[0])
         if bit is not None and not words[0] & bit:
             got = False
         elif stems:
             part = text[slice(*sentences[sent])]
-            got = any(map(part.__contains__, stems)) and pattern.search(part.lower()) is not None
+            got = any(stem in part for stem in stems) and pattern.search(part.lower()) is not None
         else:
             if words[1] is None:
                 words[1] = text[slice(*sentences[sent])].casefold()
@@ -2195,7 +2258,10 @@ def _in_line_name(m: Mention, text: str) -> bool:
     """A place in a dash chain that names a pipeline the data does not hold (a chain of its lines is matched as the line)."""
     if _LINE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 60)) is not None:
         return True
-    before = _LINE_NAME_BEFORE.search(text, max(0, m.start - 50), m.start)
+    start = max(0, m.start - 50)
+    # (a search of the window, tried at each of its characters, only when it holds a line word's stem: most hold none)
+    window = text[start : m.start]
+    before = _LINE_NAME_BEFORE.search(text, start, m.start) if any(stem in window for stem in _LINE_WORD_STEMS) else None
     # after the line word, the name is in a chain: a dash before it, or one after it
     return before is not None and ("-" in before.group() or "–" in before.group() or "—" in before.group()
                                    or _LINE_NAME_DASH.match(text, m.end) is not None)
@@ -2233,11 +2299,13 @@ _PERSON_IN = re.compile(r"\b(?:manager|official|trader|analyst|source|executive|
                         r"Manager|Händler|Sprecher(?:in)?|Vertreter(?:in)?|Beamte[rn]?|Analyst(?:in|en)?|Korrespondent(?:in|en)?|"
                         r"Mitarbeiter(?:in)?|источник|представител|аналитик|трейдер|корреспондент|менеджер|чиновник|сотрудник)"
                         r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в)\s+$")
-#: Words of a person (their starts, lower case) right before "from" and a town: the person's home town ("ein früherer
+#: Words of a person or a company (their starts, lower case) right before "from" and a town: the home town ("ein früherer
 #: Ingenieur aus Atyrau", "an engineer from Aktau", «инженер из Актау»), see :func:`_person_from`.
 _PERSON_STEMS = ("engineer", "worker", "manager", "official", "trader", "analyst", "executive", "spokes", "native", "ingenieur",
                  "arbeiter", "inhaber", "händler", "sprecher", "vertreter", "mitarbeiter", "manager", "инженер", "рабоч",
-                 "уроженец", "уроженка", "менеджер", "трейдер", "аналитик", "сотрудник", "представител", "чиновник")
+                 "уроженец", "уроженка", "менеджер", "трейдер", "аналитик", "сотрудник", "представител", "чиновник",
+                 # and a company's: "an oil company from Atyrau", «нефтяной компании из Атырау» (its seat, not the junction)
+                 "company", "unternehm", "компани", "фирм")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
 _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: After an abbreviation, words of a party's organs: "the CPC Central Committee" is the Communist Party of China.
@@ -2246,7 +2314,28 @@ _PARTY_AFTER = re.compile(r"(?:['’]s)?\s+(?:Central Committee|Politburo|Party\
 _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
                            r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe)|(?<![а-яё])(?:микрорайон|район|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
-                           r"клуб)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
+                           r"клуб|"
+                           # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
+                           r"глав[аеуы]|роман|фильм|книг|песн|повест|пьес|спектакл|лагер|пионерлагер)\w{0,3}|\b(?:chapter|novel|"
+                           r"film|book|song|poem|play|camp|Kapitel|Roman|Buch|Lied|Gedicht|Theaterstück|Stück|Ferienlager|"
+                           r"Sommerlager|Zeltlager))\s*[«\"„“]?$", re.IGNORECASE)
+#: A word of a named venue right before a town's name, with "named" or an opening quote or neither: the hotel „Aktau“,
+#: «гостиница «Актау»», "a cinema called Samara", das Kino „Schwedt“ are the venues, not their town's port, junction or plant.
+_VENUE_NAME_BEFORE = re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|club|stadium|sanatorium|kino|stadion)|(?<![а-яё])"
+                                r"(?:гостиниц|отел|кинотеатр|ресторан|кафе|клуб|стадион|санатори)\w{0,3})"
+                                r"(?:\s+(?:named|called|namens|под названием))?\s*[«\"„“]?$", re.IGNORECASE)
+#: The words of _VENUE_NAME_BEFORE as plain substrings, both cases of their first letter (a text holding none skips it).
+_VENUE_STEMS = ("hotel", "cinema", "restaurant", "café", "cafe", "club", "stadium", "sanatorium", "kino", "stadion",
+                "гостиниц", "отел", "кинотеатр", "ресторан", "кафе", "клуб", "стадион", "санатори")
+_VENUE_WORDS = tuple(c for w in _VENUE_STEMS for c in (w, w.capitalize(), w.upper()))
+#: After a town's name that opens a quote, more capitalised words before the quote closes (no kind word of a port,
+#: terminal or station among them): «Достык Ойл», „Aktau Logistics“, «Атырау Транс Сервис» name a company or a brand.
+_QUOTED_NAME_GOES_ON = re.compile(r"\s+(?!(?i:port|порт|terminal|терминал|hafen|нпс|гнпс|лпдс|станци|морск|sea\b|international|"
+                                  r"международн|oil terminal|нефтеналивн))[A-ZА-ЯЁ][\w-]*[^«»\"“”„\n]{0,30}[»\"“”]")
+#: A kind word anywhere in that quote, compounds too ("Aktau Seaport", «Актау Морпорт», "... Commercial Sea Port"): the
+#: quoted name is the facility's own ("Transport" is no port: the word must start there or follow "sea" / «мор»).
+_QUOTED_KIND = re.compile(r"(?:\b|sea|мор)(?:port|порт)|terminal|терминал|hafen|нпс|лпдс|станци", re.IGNORECASE)
+_OPEN_QUOTES = frozenset(("«", '"', "„", "“"))
 #: The word "friendship" right before a line's one-word name in brackets or quotes: the Russian word given as a gloss
 #: ('a Year of Friendship ("Druzhba")', „Jahr der Freundschaft („Druschba“)“), not the line (unless a line word follows).
 _GLOSS_BEFORE = re.compile(r"(?:friendship|freundschaft)\W{0,4}$", re.IGNORECASE)
@@ -2259,14 +2348,68 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
                           r"народов|narodov)",
                           re.IGNORECASE)
 #: A surname right after a field's one-word name: "Tengiz Abenov", "Tengis Beridse", «Тенгизом Абеновым» (Russian, Kazakh
-#: and Georgian endings, Latin and Cyrillic, with the Russian case endings).
-_SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|yeva|uly|kyzy|dze|dse|shvili|schwili|enko|ani|"
+#: and Georgian endings, Latin and Cyrillic, with the Russian case endings; Georgian -ani, but not a demonym "Kazakhstani").
+_SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|yeva|uly|kyzy|dze|dse|shvili|schwili|enko|(?<!st)ani|"
                             r"(?:ов|ев|ин)(?:а|у|ым|ом|е|ой)?|улы|кызы|дзе|швили|енко|ани)\b")
+#: A field's one-word name as a person's given name: after a word of a person who shows the way ("Unser Führer Tengis", "our
+#: driver Tengiz", «гид Тенгиз»), or with a person's word in apposition after it, closed by a comma or the clause's end
+#: ("Tengis, ein pensionierter Ölarbeiter,", "Tengiz, a retired oil worker,", «Тенгиз, бывший нефтяник,»).
+_GUIDE_BEFORE = re.compile(r"(?:\b(?:our|my|the|a|his|her|their|unser\w{0,2}|mein\w{0,2}|der|die|ein\w{0,2}|sein\w{0,2}|ihr\w{0,2})\s+"
+                           # a determiner first in English and German ("the main growth driver Tengiz" is no person)
+                           r"(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher)|"
+                           r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик)\w{0,3})\s+$", re.IGNORECASE)
+_GUIDE_STEMS = ("guide", "driver", "host", "interpreter", "führer", "reiseführer", "reiseleiter", "fahrer", "gastgeber",
+                "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик")
+_GUIDE_WORDS = tuple(c for w in _GUIDE_STEMS for c in (w, w.capitalize(), w.upper()))
+
+
+def _holds_word(text: str, stems: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words``: each of ``stems`` in lower case, capitalised or in capitals.
+
+    The lower-cased text is screened for the stems first (each word lower-cases to its stem): a third of the scans of the
+    whole text, and most texts hold none.
+    """
+    low = text.lower()
+    return any(stem in low for stem in stems) and any(w in text for w in words)
+
+
+_PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|unser\w{0,2})\s+)?(?:(?!(?:of|for|that|which|where|whose|"
+                                r"when|von|für|wo|der|des|die|das|und|and|для|и|что|который|где|куда|когда)\b)[\w-]+\s+){0,2}?[\w-]*?(?:worker|engineer|driver|guide|"
+                                r"veteran|pensioner|fisherman|teacher|arbeiter|ingenieur|fahrer|führer|rentner|fischer|lehrer|"
+                                r"нефтяник|инженер|водител|гид|пенсионер|ветеран|рыбак|учител)\w{0,3}\s*(?:[,;.)]|\s[-–—]\s)",
+                                re.IGNORECASE)
+#: An abbreviation spelled out right after it as something else, with no word of oil, gas or a line: "CPC, the
+#: cost-per-click measure", "CPC (cost per click)" (the long form before a bracket: _LONG_FORM_BEFORE below).
+_SPELL_OPENERS = (",", "(", " (", " -", " –", " —")
+_SPELLED_AFTER = re.compile(r"(?:,\s*(?:the\s+|die\s+|der\s+|das\s+)?|\s?\(\s*|\s[-–—]\s*)([^\W\d_]+(?:[\s-]+[^\W\d_]+){1,5})")
+_SPELLED_SPLIT = re.compile(r"[\s-]+")
+_SPELLED_SKIP = frozenset(("of", "the", "and", "für", "der", "des", "und", "и", "de"))
+_ENERGY_SPELLED = re.compile(r"oil|crude|gas|pipeline|consorti|konsorti|leitung|öl|terminal|нефт|газ|провод|консорциум|терминал",
+                             re.IGNORECASE)
+
+
+def _spelled_as_other(m: Mention, text: str, mentions: list[Mention], starts: list[int]) -> bool:
+    """The abbreviation at ``m`` is spelled out right after it by words whose initials it is, naming no asset and no energy.
+
+    ``starts``: the mentions' starts, sorted, filled on first need (a bisection: a story of many abbreviations stays linear).
+    """
+    got = _SPELLED_AFTER.match(text, m.end, m.end + 60)
+    if got is None:
+        return False
+    words = [w for w in _SPELLED_SPLIT.split(got.group(1)) if w.casefold() not in _SPELLED_SKIP]
+    n = len(m.alias)
+    if len(words) < n or "".join(w[0] for w in words[:n]).casefold() != m.alias.casefold() or _ENERGY_SPELLED.search(got.group(1)):
+        return False
+    if not starts:
+        starts.extend(sorted(x.start for x in mentions))
+    return bisect_left(starts, got.start(1)) == bisect_left(starts, got.end(1))  # no name of an asset among the words
+
+
 #: A verb of naming right before a line's one-word name, or (German, verb last) right after it: "a resort once called
 #: Druzhba", "das zu sozialistischen Zeiten Druschba hieß", «курорт, который назывался «Дружба»»: the name of something else.
 _NAMING_BEFORE = re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
                             r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE)
-_NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|heißt|heisst|genannt)\b")
+_NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|heißt|heisst|genannt)\b(?!\s+(?:es|das|dies)\b)")
 _CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's start or a sentence's
 
 
@@ -2362,6 +2505,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     drop: set[int] = set()
     other: set[str] = set()
     ends: list[list[tuple[int, str]]] = []  # the mentions' (end, id), sorted once a call when first asked (_ends_near)
+    starts: list[int] = []  # the mentions' starts, sorted once an abbreviation is looked at (see _spelled_as_other)
+    guides = _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS)  # once an article (C-level substring scans): a guide's or driver's word
     for m in looked:
         if m.match != "name":
             if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and (_CROSSING_BEFORE.search(
@@ -2377,12 +2522,16 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 # not when the asset's own name ends shortly before ("Tengizchevroil LLP (TCO)", "... Company N.V. (NCOC)")
                 if _LONG_FORM_BEFORE.search(text, max(0, st - 80), st) and not _ends_near(m.id, st, mentions, ends):
                     other.add(m.text)
+            if m.text not in other and text.startswith(_SPELL_OPENERS, m.end) and _spelled_as_other(m, text, mentions, starts):
+                other.add(m.text)  # "CPC, the cost-per-click measure", "CPC (cost per click)"
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
                     text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)):
             drop.add(id(m))
-        elif kinds.get(m.id) == "field" and _SURNAME_AFTER.match(text, m.end, m.end + 30):
-            drop.add(id(m))  # a person's first name ("said Tengiz Abenov"), in a claim or out of one
+        elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or (
+                guides and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
+                text.startswith(",", m.end) and _PERSON_APPOSITION.match(text, m.end, m.end + 60))):
+            drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "Unser Führer Tengis, ein ... Ölarbeiter,")
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]

@@ -246,11 +246,11 @@ _RU_PLACE_ADJECTIVE = ("ский", "ская", "ское", "ского", "ско
 def case_forms(name: str) -> tuple[str, ...]:
     """The singular case forms of a one-word Russian name, by its stem class (nominative first).
 
-    >>> case_forms("Бозой"), case_forms("Тенгиз"), case_forms("Баку")
-    (('Бозой', 'Бозоя', 'Бозою', 'Бозоем', 'Бозое'), ('Тенгиз', 'Тенгиза', 'Тенгизу', 'Тенгизом', 'Тенгизе'), ('Баку',))
+    >>> case_forms("Бозой"), case_forms("Тенгиз"), case_forms("Баку"), case_forms("")
+    (('Бозой', 'Бозоя', 'Бозою', 'Бозоем', 'Бозое'), ('Тенгиз', 'Тенгиза', 'Тенгизу', 'Тенгизом', 'Тенгизе'), ('Баку',), ('',))
     """
     last = name[-1:].lower()
-    if last in _INDECLINABLE_END:
+    if not last or last in _INDECLINABLE_END:  # "" has no forms but itself
         return (name,)
     for end, endings in _DECLENSION:
         if name.lower().endswith(end):

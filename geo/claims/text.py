@@ -9,7 +9,6 @@ the text in another. Nothing here imports anything heavier than :mod:`re`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 WORD = re.compile(r"\w+")
@@ -111,22 +110,50 @@ def _end_matches(text: str) -> list[re.Match[str]]:
     return got
 
 
-def none_at(values: Sequence[object]) -> list[int]:
-    """Positions of ``None`` in ``values``, by C-level ``list.index`` scans (several times faster than a mapped test).
+#: A run of ``\w``, written so the pattern opens with a character class: the regex engine skips to the next word character
+#: in C instead of trying a match at every character of a gap (a maximal run: the possessive rest changes nothing).
+_WORD_RUN = re.compile(r"(\w\w*+)")
 
-    Values that are all true hold no ``None``: ``all`` tests that in C at a fraction of the cost of ``index``, which
-    compares every value with ``None`` through the rich comparison of its type (a str's declines, then ``None``'s).
+
+def split_words(text: str) -> list[str]:
+    r"""``re.split(r"(\w+)", text)``: the gaps and the words of ``text``, alternating, a gap (maybe empty) first and last.
+
+    The text is cut at single spaces first (one C-level ``str.split``; no word holds a space). A piece that is one word
+    (``str.isalnum`` is the test of ``\w`` but for "_"), or one word and one other character ("Aktau.", "Baku,"), is
+    taken as it is; only the other pieces (one in twenty) are split by the pattern. Compiled by mypyc this costs half
+    as much as the pattern's split of the whole text, which allocates and frees the regex engine's stack for every word.
+
+    Examples
+    --------
+    >>> split_words("Baku,  Aktau-Port (BTC)")
+    ['', 'Baku', ',  ', 'Aktau', '-', 'Port', ' (', 'BTC', ')']
     """
-    if all(values):
-        return []
-    out: list[int] = []
-    k = -1
-    try:
-        while True:
-            k = values.index(None, k + 1)
-            out.append(k)
-    except ValueError:
-        return out
+    parts: list[str] = []
+    gap = ""  # the text since the last word (a gap over many pieces grows in place: CPython appends to a string it alone holds)
+    first = True
+    for piece in text.split(" "):
+        if first:
+            first = False
+        else:
+            gap += " "  # the space the piece stood after
+        if piece.isalnum():
+            parts.append(gap)
+            parts.append(piece)
+            gap = ""
+        elif piece[:-1].isalnum() and piece[-1] != "_":  # a word and one character of no word
+            parts.append(gap)
+            parts.append(piece[:-1])
+            gap = piece[-1]
+        elif piece:
+            sub = _WORD_RUN.split(piece)
+            if len(sub) == 1:
+                gap += piece  # no word in it
+            else:
+                parts.append(gap + sub[0])
+                parts.extend(sub[1:-1])
+                gap = sub[-1]
+    parts.append(gap)
+    return parts
 
 
 def sentences_of_parts(text: str, gaps: list[str], offsets: list[int]) -> list[tuple[int, int]]:
