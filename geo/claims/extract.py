@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import count, pairwise
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, cast
@@ -2090,34 +2090,41 @@ def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[
     :data:`_WORD_STEMS`, C-level look-ups for words seen before), since most sentences hold none. With ``stems`` (plain
     substrings as written, first letter in either case) the sentence must hold one of them, and the pattern is searched
     in it lower-cased instead. ``memo``: one per article, under ``None`` the article's words and part end offsets (as
-    :func:`analyse` split them), by sentence the stem bits of its words and its case-folded text, by (pattern, sentence)
-    the answer. Patterns are keyed by ``id``: a pattern's own hash reads all its compiled code, a
-    microsecond for a long one.
+    :func:`analyse` split them), by sentence a list: the stem bits of its words, its case-folded text, and two masks of
+    the patterns' bits (:data:`_SAID_INDEX`): those asked, and those found (two ints a sentence, not a dict entry and a
+    key tuple per question: a text of 300,000 short sentences asks 14 questions of each). Patterns are keyed by ``id``
+    (module-level patterns only): a pattern's own hash reads all its compiled code, a microsecond for a long one.
     """
-    key = (id(pattern), sent)
-    got = memo.get(key)
-    if got is None:
-        words = memo.get(sent)
-        if words is None:
-            raws, offsets = memo[None]
-            s, e = sentences[sent]  # word k starts at offsets[2k]: the sentence's words start in [s, e)
-            stem_bits: dict[str, int] = _WORD_STEMS
-            bits = 0
-            for k in range((bisect_left(offsets, s) + 1) // 2, (bisect_left(offsets, e) + 1) // 2):
-                bits |= stem_bits[raws[k]]
-            words = memo[sent] = [bits, None]
-        bit = _STEM_BIT.get(key[0])
-        if bit is not None and not words[0] & bit:
-            got = False
-        elif stems:
-            part = text[slice(*sentences[sent])]
-            got = any(stem in part for stem in stems) and pattern.search(part.lower()) is not None
-        else:
-            if words[1] is None:
-                words[1] = text[slice(*sentences[sent])].casefold()
-            got = pattern.search(words[1]) is not None
-        memo[key] = got
-    return bool(got)
+    words = memo.get(sent)
+    if words is None:
+        raws, offsets = memo[None]
+        s, e = sentences[sent]  # word k starts at offsets[2k]: the sentence's words start in [s, e)
+        stem_bits: dict[str, int] = _WORD_STEMS
+        bits = 0
+        for k in range((bisect_left(offsets, s) + 1) // 2, (bisect_left(offsets, e) + 1) // 2):
+            bits |= stem_bits[raws[k]]
+        words = memo[sent] = [bits, None, 0, 0]
+    ask = id(pattern)
+    index = _SAID_INDEX.get(ask)
+    if index is None:  # a pattern's first question: its own bit (setdefault and next() never give two patterns one)
+        index = _SAID_INDEX.setdefault(ask, next(_SAID_COUNT))
+    flag = 1 << index
+    if words[2] & flag:
+        return bool(words[3] & flag)
+    bit = _STEM_BIT.get(ask)
+    if bit is not None and not words[0] & bit:
+        got = False
+    elif stems:
+        part = text[slice(*sentences[sent])]
+        got = any(stem in part for stem in stems) and pattern.search(part.lower()) is not None
+    else:
+        if words[1] is None:
+            words[1] = text[slice(*sentences[sent])].casefold()
+        got = pattern.search(words[1]) is not None
+    words[2] |= flag
+    if got:
+        words[3] |= flag
+    return got
 
 
 #: Letters of the stems a word is tested for. No character outside a word (``\w``, so no white space) lower-cases or
@@ -2444,6 +2451,9 @@ def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
 
 _STEM_BIT = {id(p): 1 << k for k, p in enumerate(_STEMMED)}
+#: The bit number of each pattern :func:`_said` was asked about, by ``id`` (given on its first question).
+_SAID_INDEX: dict[int, int] = {}
+_SAID_COUNT = count()
 #: Substrings one of which every match of each branch pattern holds (read from its parse tree, as for :data:`_STEMMED`).
 _BRANCH_STEMS = {branch: _stems_of(rx) for branch, rx in _BRANCH_MARKS.items()}
 #: By the first two letters of a stem: the stems that begin with them, each with the bit of its pattern.
