@@ -339,11 +339,18 @@ _GOVERNMENT_VERBS = ("said", "says", "wants", "insist", "announced", "declared",
 #: Words of envoys: "a delegation from Baku" is the government's.
 _ENVOY_WORDS = ("delegation", "делегаци", "envoy", "официальн", "officials", "beamte", "чиновник")
 _ADJ = ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими")
+
+
+def _cased(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Each of ``words`` in lower case, capitalised and in capitals (for case-exact C-level substring scans)."""
+    return tuple(c for w in words for c in (w, w.capitalize(), w.upper()))
+
+
 #: Plants named after their town that are not in the data (refineries, power and petrochemical plants, airports).
-_OTHER_PLANTS = frozenset(c for w in (
+_OTHER_PLANTS = frozenset(_cased((
     "refinery", "refineries", "raffinerie", "нпз", "kraftwerk", "heizkraftwerk", "тэц", "грэс", "тэс", "airport", "flughafen",
     "petrochemical", "petrochemie", *(f"{stem}{e}" for stem in ("нефтеперерабатывающ", "нефтехимическ") for e in _ADJ),
-    *(f"аэропорт{e}" for e in ("", "а", "у", "ом", "е"))) for c in (w, w.capitalize(), w.upper()))
+    *(f"аэропорт{e}" for e in ("", "а", "у", "ом", "е")))))
 _SEAT_WORDS = frozenset(("based", "headquartered"))
 #: A kind word in lower case at the end of a name, and the same word capitalised, as a company name ends.
 _GENERIC_KIND_WORDS = frozenset(("terminal", "port"))
@@ -578,8 +585,9 @@ _COUNTRY_KEYS = frozenset(DEMONYMS.get(k, k) for k in map(name_key, (
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier|grenz|границ|рубеж)", re.IGNORECASE)
 #: A two countries' compound ("Kazakhstan-China", «казахстанско-китайский», "kasachisch-chinesische") names a line only
 #: beside a word of a line or route, before it ("Ölleitung Kasachstan–China") or after it, a commodity between
-#: ("Kazakhstan-China oil pipeline"), or a commodity's flows after it; else it qualifies another noun: "the Kazakhstan-China business council", «казахстанско-
-#: китайские переговоры о поставках нефти», „der kasachisch-chinesische Wirtschaftsrat“ are two countries' affairs.
+#: ("Kazakhstan-China oil pipeline"), or a commodity's flows after it ("Kazakhstan-China crude flows"); else it qualifies
+#: another noun: "the Kazakhstan-China business council", «казахстанско-китайские переговоры о поставках нефти», „der
+#: kasachisch-chinesische Wirtschaftsrat“ are two countries' affairs.
 _LINE_AFTER_PAIR = re.compile(r"[»\"“”]?\s+(?:(?:oil|crude|gas|Öl|Rohöl|Gas|нефт\w*|газ\w*)[\s-]+){0,2}(?:pipelines?\b|lines?\b|links?\b|"
                               r"route|leitung|ölleitung|gasleitung|pipeline|трубопровод|нефтепровод|газопровод|маршрут|"
                               r"магистрал|"
@@ -1397,9 +1405,6 @@ def _ports_of_lane_name(lane: str, name: str, matcher: Matcher) -> set[str]:
 _RUSSIAN_GRADE = re.compile(r"\b(?:Urals|URALS|Юралс)\b")
 #: A grade's price against a benchmark or at its loading port (searched case-folded): "discount", "Abschlag", «дисконт», "fob".
 _PRICE = re.compile(r"\bfob\b|discount|differential|abschlag|дисконт|премия к|premium to")
-#: A substring every match of _PRICE holds: a sentence with none is not searched (a pattern that opens with ``\b`` is tried
-#: at every character).
-_PRICE_WORDS = ("fob", "discount", "differential", "abschlag", "дисконт", "премия к", "premium to")
 #: A crude grade, a benchmark or the barrel (case-folded): the price is one of oil ("a discount store" is not).
 _BENCHMARK = re.compile(r"urals|brent|\bwti\b|cpc blend|kebco|azeri|siberian light|\bespo\b|юралс|баррел|barrel|\bfass\b")
 #: The kinds a grade is priced at: "Urals fob Primorsk", «в Новороссийске дисконт составил $10,4».
@@ -2270,8 +2275,7 @@ def _in_line_name(m: Mention, text: str) -> bool:
     window = text[start : m.start]
     before = _LINE_NAME_BEFORE.search(text, start, m.start) if any(stem in window for stem in _LINE_WORD_STEMS) else None
     # after the line word, the name is in a chain: a dash before it, or one after it
-    return before is not None and ("-" in before.group() or "–" in before.group() or "—" in before.group()
-                                   or _LINE_NAME_DASH.match(text, m.end) is not None)
+    return before is not None and _in_dash_chain(before.group(), text, m.end)
 
 
 def _in_route_name(m: Mention, text: str) -> bool:
@@ -2282,8 +2286,12 @@ def _in_route_name(m: Mention, text: str) -> bool:
     before = _ROUTE_NAME_BEFORE.search(text, start, m.start) if _may_hold(text, start, m.start, _ROUTE_STEMS) else None
     # after the route word, the name is in a chain (a dash before it, or one after it): "per Bahn Aktau" is where the
     # goods go, «железнодорожной линии Достык — Мойынты» names the line
-    return before is not None and ("-" in before.group() or "–" in before.group() or "—" in before.group()
-                                   or _LINE_NAME_DASH.match(text, m.end) is not None)
+    return before is not None and _in_dash_chain(before.group(), text, m.end)
+
+
+def _in_dash_chain(before: str, text: str, end: int) -> bool:
+    """A name ending at ``end`` stands in a dash chain: a dash in ``before`` (the line's or route's word and places), or right after."""
+    return "-" in before or "–" in before or "—" in before or _LINE_NAME_DASH.match(text, end) is not None
 
 
 #: A region word later in the name's clause (no clause break between).
@@ -2334,7 +2342,7 @@ _VENUE_NAME_BEFORE = re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|clu
 #: The words of _VENUE_NAME_BEFORE as plain substrings, both cases of their first letter (a text holding none skips it).
 _VENUE_STEMS = ("hotel", "cinema", "restaurant", "café", "cafe", "club", "stadium", "sanatorium", "kino", "stadion",
                 "гостиниц", "отел", "кинотеатр", "ресторан", "кафе", "клуб", "стадион", "санатори")
-_VENUE_WORDS = tuple(c for w in _VENUE_STEMS for c in (w, w.capitalize(), w.upper()))
+_VENUE_WORDS = _cased(_VENUE_STEMS)
 #: After a town's name that opens a quote, more capitalised words before the quote closes (no kind word of a port,
 #: terminal or station among them): «Достык Ойл», „Aktau Logistics“, «Атырау Транс Сервис» name a company or a brand.
 _QUOTED_NAME_GOES_ON = re.compile(r"\s+(?!(?i:port|порт|terminal|терминал|hafen|нпс|гнпс|лпдс|станци|морск|sea\b|international|"
@@ -2367,7 +2375,7 @@ _GUIDE_BEFORE = re.compile(r"(?:\b(?:our|my|the|a|his|her|their|unser\w{0,2}|mei
                            r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик)\w{0,3})\s+$", re.IGNORECASE)
 _GUIDE_STEMS = ("guide", "driver", "host", "interpreter", "führer", "reiseführer", "reiseleiter", "fahrer", "gastgeber",
                 "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик")
-_GUIDE_WORDS = tuple(c for w in _GUIDE_STEMS for c in (w, w.capitalize(), w.upper()))
+_GUIDE_WORDS = _cased(_GUIDE_STEMS)
 
 
 def _holds_word(text: str, stems: tuple[str, ...], words: tuple[str, ...]) -> bool:
@@ -2456,6 +2464,9 @@ _SAID_INDEX: dict[int, int] = {}
 _SAID_COUNT = count()
 #: Substrings one of which every match of each branch pattern holds (read from its parse tree, as for :data:`_STEMMED`).
 _BRANCH_STEMS = {branch: _stems_of(rx) for branch, rx in _BRANCH_MARKS.items()}
+#: Substrings one of which every match of _PRICE holds, read the same way: a sentence with none is not searched (a pattern
+#: that opens with ``\b`` is tried at every character).
+_PRICE_WORDS = _stems_of(_PRICE)
 #: By the first two letters of a stem: the stems that begin with them, each with the bit of its pattern.
 _STEM_PAIRS: dict[str, list[tuple[str, int]]] = {}
 for _k, _p in enumerate(_STEMMED):
