@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from geo.claims.cues import claim_cues, commodity_masks, dominant_commodity, sentence_cue_sets
-from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, _RU_PLACE_ADJECTIVE, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, load_matcher
+from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, _RU_PLACE_ADJECTIVE, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, form_key, load_matcher
 from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, sentences_of_parts, split_sentences, split_words
 from geo.data.filestore import file_stamp
 
@@ -385,7 +385,7 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
     if got is None:
         f = fold(word)
         got = entries
-        low = word.lower().replace("ё", "е")
+        low = form_key(word)
         forms = matcher.cyrillic_forms
         if len(name_key(word)) < MIN_INFLECTED_STEM:  # a short stem, unless the word is a case form («Бозое» of «Бозой»)
             got = [e for e in got if not e.folds or f in e.folds or low in forms.get(e.target, ())]

@@ -260,6 +260,15 @@ def case_forms(name: str) -> tuple[str, ...]:
     return (name, name + "а", name + "у", name + ("ем" if last in _HUSHING else "ом"), name + "е")
 
 
+def form_key(word: str) -> str:
+    """How case forms are compared (:attr:`Matcher.cyrillic_forms`): lower case, ё written е.
+
+    >>> form_key("Озёрный")
+    'озерный'
+    """
+    return word.lower().replace("ё", "е")
+
+
 def case_stem(name: str) -> str:
     """The letters every case form of :func:`case_forms` opens with: «Самара» "Самар", «Бозой» "Бозо", «Баку» "Баку".
 
@@ -300,8 +309,8 @@ def _add_inflected_keys(names: dict[tuple[str, ...], list[Entry]], props: list[d
             variants: tuple[str, ...] = ()
             if _CYRILLIC_NAME.match(alias):
                 variants = case_forms(alias)
-                forms[p["id"]].update(v.lower().replace("ё", "е") for v in variants)
-                stems[p["id"]].add(case_stem(alias).lower().replace("ё", "е"))
+                forms[p["id"]].update(map(form_key, variants))
+                stems[p["id"]].add(form_key(case_stem(alias)))
             elif _LATIN_NAME.match(alias):
                 variants = (alias + "s",)
             for form in variants:
