@@ -24,6 +24,7 @@ from operator import and_, or_
 from typing import Final
 
 from geo.claims.cue_words import CUES  # the lexicon (also read from here by its tests)
+from geo.claims.text import split_words
 
 KINDS: tuple[str, ...] = tuple(CUES)
 #: One bit per cue kind, in the order of :data:`CUES`.
@@ -295,7 +296,7 @@ def kinds_of(bits: int) -> frozenset[str]:
 def sentence_cues(sentence: str, lang: str) -> frozenset[str]:
     """Every cue kind present in ``sentence``."""
     lang = lang if lang in _TABLES else "en"
-    parts = _WORDS_SPLIT.split(sentence)
+    parts = split_words(sentence)
     words, gaps = parts[1::2], parts[0::2]
     bits = span_bits(word_masks(words, lang), words, gaps, 0, len(words), lang)
     if "%" in sentence:
@@ -526,7 +527,6 @@ def _has_share(low: str) -> bool:
 _WORD_TAIL = re.compile(r"\w*")
 
 
-_WORDS_SPLIT = re.compile(r"(\w\w*+)")  # as extract._SPLIT: the same split as (\w+), with a first-character skip
 _PERCENT: Final = BIT["share"]
 
 
