@@ -1404,7 +1404,8 @@ def _ports_of_lane_name(lane: str, name: str, matcher: Matcher) -> set[str]:
 #: Novorossiysk" is Sheskharis in a story that names the CPC elsewhere), as if it named Transneft.
 _RUSSIAN_GRADE = re.compile(r"\b(?:Urals|URALS|Юралс)\b")
 #: A grade's price against a benchmark or at its loading port (searched case-folded): "discount", "Abschlag", «дисконт», "fob".
-_PRICE = re.compile(r"\bfob\b|discount|differential|abschlag|дисконт|премия к|premium to")
+#: («скидка» is the everyday Russian word of a discount, as "Abschläge" the German plural: "Скидки на Urals в Приморске")
+_PRICE = re.compile(r"\bfob\b|discount|differential|abschlag|abschläg|дисконт|скидк|премия к|premium to")
 #: A crude grade, a benchmark or the barrel (case-folded): the price is one of oil ("a discount store" is not).
 _BENCHMARK = re.compile(r"urals|brent|\bwti\b|cpc blend|kebco|azeri|siberian light|\bespo\b|юралс|баррел|barrel|\bfass\b")
 #: The kinds a grade is priced at: "Urals fob Primorsk", «в Новороссийске дисконт составил $10,4».
@@ -1543,6 +1544,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             "trade" not in cue_sets[m.sentence] and _TOWN_HINT.search(text, max(0, m.start - 20), m.start)))
              and _town_only(m, text, sentences, cue_sets, matcher, said)) or (
                  text[max(0, m.start - 4) : m.start] in _FROM and _person_from(text, m.start)))}
+    # "In Atyrau and Aktau, two cities ...": a name joined by "and" to a town read after "in" is in the town too
+    for p, m in pairwise(mentions):
+        if id(p) in towns and id(m) not in towns and kinds.get(m.id) in _TOWN_KINDS and text[max(0, p.start - 3) : p.start] in _IN \
+                and _TOWN_AND.fullmatch(text, p.end, m.start):
+            towns.add(id(m))
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and m.match != "chain" and (
         " " not in m.text or _place_alias(m.alias))]
@@ -1573,6 +1579,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             and not _said(_OWN_BUSINESS["junction"], m.sentence, text, sentences, said))
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         or _in_route_name(m, text)
+        # «вдоль трассы на Бейнеу», "the highway to Aktau", "die Straße nach Atyrau": a road's goal, the town (not a railway's)
+        or _ROAD_TO_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
         # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
         or (clubs and _club_town(text, m.start))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
@@ -1815,6 +1823,7 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
 
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
+_TOWN_AND = re.compile(r"\s+(?:and|und|or|oder)\s+")
 #: "from" before a name, its last four characters: a person's home town ("ein Ingenieur aus Atyrau", see _person_from).
 _FROM = frozenset(("aus ", "rom ", " из "))
 _IN_RU = frozenset((" в ", " В ", "\nВ ", "\nв ", "«В "))
@@ -1886,9 +1895,14 @@ _CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|b
 #: are geo.claims.cues'): "Deliveries via the Central Asia-Centre system", «перекачка через Атырау». A field's output is no flow.
 #: Not with other goods ("grain deliveries"); "supply" is left out ("water supply in Aktau").
 _FLOW = {
-    "en": re.compile(r"\b(?:deliver|pump(?:s|ed|ing)?\b|flows?\b)"),
-    "de": re.compile(r"\b(?:gepumpt|pump|fließ|durchfluss|einspeis)"),
-    "ru": re.compile(r"(?:^|[^а-яё])(?:прокач|перекач|поставля|транспортир)"),
+    # and the oil products themselves, as fuels (not an engine, a car or a generator: "diesel engine", "Dieselmotor",
+    # «дизельный генератор"): "Früher kam hier Diesel aus Primorsk an", "jet fuel shipped from Aktau", «мазут из Махачкалы»
+    "en": re.compile(r"\b(?:deliver|pump(?:s|ed|ing)?\b|flows?\b|diesel\b(?!\s+(?:engine|generator|car|vehicle|locomotive|truck))|"
+                     r"gasoline|petrol\b|kerosene|jet fuel|fuel oil|naphtha|mazut)"),
+    "de": re.compile(r"\b(?:gepumpt|pump|fließ|durchfluss|einspeis|diesel\b(?![-\s]*(?:motor|aggregat|generator|auto|fahrzeug|lok))|"
+                     r"dieselkraftstoff|benzin\b|heizöl|kerosin|flugbenzin|naphtha|masut)"),
+    "ru": re.compile(r"(?:^|[^а-яё])(?:прокач|перекач|поставля|транспортир|дизельно\w* топлив|дизтоплив|бензин|мазут|керосин|"
+                     r"нефтепродукт)"),
 }
 #: A ferry: a sentence of ferries that names no oil or gas speaks of no tanker lane («грузы переправляют паромами»).
 #: A ferry or general freight ("freight", "Fracht", "Güter", «грузы»): goods of any kind, on no tanker lane or oil rail leg.
@@ -1909,10 +1923,14 @@ _CIVIC_LATIN = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|cour
                     r"krankenhaus|wahl(?:en)?\b|löhne|lohn(?!t)|gehälter|mieten?\b|arbeitslos|wetter|statisti|"
                     r"refiner(?:y|ies)|power (?:plant|station)|raffinerie|kraftwerk|offices?\b|headquarter|büro|zentrale|"
                     r"capital of|hauptstadt|oil workers|ölarbeiter|experts?\b|experten|governor|gouverneur|host(?:s|ed|ing)\b|"
-                    r"gastgeber|exhibition|conference|forum|summit|konferenz|messe\b|gipfel)")
+                    r"gastgeber|exhibition|conference|forum|summit|konferenz|messe\b|gipfel|"
+                    # the town's water, sewers and heating, and its museums
+                    r"water supply|drinking water|sewer|district heating|wasserversorgung|trinkwasser|kanalisation|fernwärme|"
+                    r"museum|museen)")
 _CIVIC_CYRILLIC = re.compile(r"(?<![а-яё])(?:мэр|администрац|акимат|аким\b|губернатор|суд(?:е|ом|ья|ьи|ебн)?(?![а-яё])|школ|больниц|"
                     r"выбор|зарплат|заработн|безработ|погод|дтп|микрорайон|детск\w* сад|жкх|коммунальн|"
-                    r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|эксперт|выставк|конференци|форум|саммит|благоустро|ремонт дорог)")
+                    r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|эксперт|выставк|конференци|форум|саммит|благоустро|ремонт дорог|"
+                    r"водоснабж|водопровод|водоканал|канализац|теплоснабж|теплосет|музе[йяюе])")
 #: Words of end consumers of gas or heat: a town named with them is where people live, not a junction or port.
 _CONSUMERS = re.compile(r"household|\bhomes\b|\bresidents\b|gasification|\b(?:privat)?haushalt|\bwohnung|\beinwohner|\bgasanschl|газифик|"
                         r"домохозяйств|частных дом|жилых дом|\bжител|\bабонент|\bбытов")
@@ -2249,6 +2267,9 @@ _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pf
 #: The rest of a dash chain of places, then a word of a railway or road: the name of a route the data does not hold.
 _ROUTE_WORDS = (r"(?:railway|railroad|rail line|rail link|road|highway|motorway|(?:eisen)?bahn\w*|straße|autobahn|"
                 r"железн\w* дорог\w*|железнодорожн\w* (?:лини|ветк|магистрал)\w*|ж/д|автодорог\w*|автомагистрал\w*|трасс\w*)")
+#: A road's word and "to" right before a name: the road leads to the town («трасса на Бейнеу», "the highway to Aktau").
+_ROAD_TO_BEFORE = re.compile(r"(?:\b(?:road|highway|motorway|straße|strasse|landstraße|fernstraße|autobahn)|(?<![а-яё])(?:трасс|"
+                             r"автодорог|автомагистрал|шоссе))\w{0,3}\s+(?:to|nach|in Richtung|Richtung|на|до)\s+$", re.IGNORECASE)
 _ROUTE_STEMS = ("rail", "road", "highway", "motorway", "bahn", "straße", "железн", "ж/д", "автодорог", "автомагистрал", "трасс")
 #: A word of a place's name after a dash: letters, apostrophes and hyphens (as ``[\w'-]*``), taken whole (possessive) but
 #: for a last hyphen that may open the next place ("Kars- Tbilisi"): with ``[\w'-]*`` the engine tried every split of
@@ -2320,16 +2341,29 @@ _PERSON_STEMS = ("engineer", "worker", "manager", "official", "trader", "analyst
                  "arbeiter", "inhaber", "händler", "sprecher", "vertreter", "mitarbeiter", "manager", "инженер", "рабоч",
                  "уроженец", "уроженка", "менеджер", "трейдер", "аналитик", "сотрудник", "представител", "чиновник",
                  # and a company's: "an oil company from Atyrau", «нефтяной компании из Атырау» (its seat, not the junction)
-                 "company", "unternehm", "компани", "фирм")
+                 "company", "unternehm", "компани", "фирм",
+                 # and an airline's: «авиакомпания из Баку запустила рейсы», "an airline from Aktau" (its seat)
+                 "airline", "fluggesellschaft", "fluglinie", "авиакомпани", "авиаперевозчик")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
 _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
+#: A word of a passenger flight or bus right before a dashed chain of places: the trip's route, not a line of the same
+#: places («прямой рейс Атырау — Самара», "Flüge Aktau–Baku", "the bus Atyrau - Samara"). No train or ferry: tank cars and
+#: tankers run on lanes and rail legs named so.
+_TRIP_BEFORE = re.compile(r"(?:\b(?:flights?|Flug|Flüge|Flugverbindung\w{0,2}|Direktflug\w{0,2}|bus(?:es)?|Bus(?:se)?|Buslinie\w{0,2}|"
+                          r"coach)|(?<![а-яё])(?:рейс|авиарейс|авиасообщени|перел[её]т|автобус|маршрутк)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
 #: After an abbreviation, words of a party's organs: "the CPC Central Committee" is the Communist Party of China.
 _PARTY_AFTER = re.compile(r"(?:['’]s)?\s+(?:Central Committee|Politburo|Party\b|Zentralkomitee|Politbüro|Parteitag|ЦК)")
+#: After an abbreviation, a capitalised word of an airline, a bank or a holding: the abbreviation opens a firm's name
+#: ("TAP Air Portugal", "BTC Capital", «КТК Банк»), not a pipeline's (its own operators are named "... AG", "... Co.").
+_FIRM_AFTER = re.compile(r"\s+(?:Air|Airlines|Airways|Aviation|Bank|Banking|Capital|Group|Holding|Holdings|Media|Telecom|Motors|"
+                         r"Insurance|Securities|Pharma|Software|Fluggesellschaft|Банк|Групп|Холдинг|Капитал|Медиа|Авиа)\b")
 #: Words of a town's part or a venue right before a name: «микрорайон «Дружба»», "Hotel Druzhba", "Druzhba Street" is no line.
 _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
-                           r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe)|(?<![а-яё])(?:микрорайон|район|"
+                           r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe|"
+                           # a society, a bazaar or a mall named so: der Verein „Druschba e. V.“, «рынок «Дружба»», «ТРЦ «Дружба»»
+                           r"verein|society|association|bazaar|mall|einkaufszentrum|basar)|(?<![а-яё])(?:микрорайон|район|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
-                           r"клуб|"
+                           r"клуб|рын(?:ок|к)|базар|тц|трц|торгов\w* центр|обществ|ассоциаци|"
                            # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
                            r"глав[аеуы]|роман|фильм|книг|песн|повест|пьес|спектакл|лагер|пионерлагер)\w{0,3}|\b(?:chapter|novel|"
                            r"film|book|song|poem|play|camp|Kapitel|Roman|Buch|Lied|Gedicht|Theaterstück|Stück|Ferienlager|"
@@ -2442,6 +2476,23 @@ def _named_so(m: Mention, text: str) -> bool:
 
 #: A long form in capitals right before "(ABBR)": the story defines the abbreviation ("Communist Party of China (CPC)").
 _LONG_FORM_BEFORE = re.compile(r"[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+(?:of|the|and|für|der|des|и|[A-ZÄÖÜА-ЯЁ][\w-]*)){1,6}\s*$")
+_WORDS_BEFORE = re.compile(r"[^\W\d_]+")
+
+
+def _initials_before(alias: str, text: str, st: int) -> bool:
+    """The words right before the bracket at ``st`` spell the abbreviation by their initials, naming no oil, gas or line.
+
+    In any case: «базовых трансиверных станций (БТС)», "base transceiver stations (BTS)" (lower-case long forms, as Russian
+    writes them; _LONG_FORM_BEFORE reads the capitalised ones). "Балтийская трубопроводная система (БТС)" stays the line.
+    """
+    words = [w for w in _WORDS_BEFORE.findall(text, max(0, st - 80), st) if w.casefold() not in _SPELLED_SKIP]
+    n = len(alias)
+    if len(words) < n or not text[max(0, st - 80) : st].rstrip().endswith(words[-1]):
+        return False
+    last = words[-n:]
+    return "".join(w[0] for w in last).casefold() == alias.casefold() and _ENERGY_SPELLED.search(" ".join(last)) is None
+
+
 #: A kind word inside a facility's alias ("Port of Aktau", «Атырауская НПС»): without one the alias is the place's name.
 _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|pass\b|порт|терминал|нпс|станци|переход")
 
@@ -2519,7 +2570,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     town's part or a venue («микрорайон «Дружба»», "Hotel Druzhba").
     """
     flagged = _flagged_aliases(matcher)
-    looked = [m for m in mentions if m.alias in flagged or m.match == "chain"]  # most names need no look
+    # (and a line named by its dashed places, which a flight or a bus may share: «рейс Атырау — Самара»)
+    looked = [m for m in mentions if m.alias in flagged or m.match == "chain" or "—" in m.text or "–" in m.text]  # most need no look
     if not looked:
         return mentions
     kinds = matcher.kinds
@@ -2529,6 +2581,9 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     starts: list[int] = []  # the mentions' starts, sorted once an abbreviation is looked at (see _spelled_as_other)
     guides = _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS)  # once an article (C-level substring scans): a guide's or driver's word
     for m in looked:
+        if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and _TRIP_BEFORE.search(text, max(0, m.start - 30), m.start):
+            drop.add(id(m))  # a flight's or a bus's route by the same places: «прямой рейс Атырау — Самара», "the Aktau–Baku flight"
+            continue
         if m.match != "name":
             if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and (_CROSSING_BEFORE.search(
                     text, max(0, m.start - 40), m.start) or _CROSSING_AFTER.match(text, m.end)):
@@ -2538,10 +2593,13 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
         if alias.isupper() and len(alias) <= 6:  # _abbreviation, inline: read for every name
             if _PARTY_AFTER.match(text, m.end, m.end + 40):
                 drop.add(id(m))
+            elif _FIRM_AFTER.match(text, m.end, m.end + 30):
+                other.add(m.text)  # "TAP Air Portugal", "BTC Bank": a firm's name, and so every such abbreviation in the story
             elif text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
                 st = m.start - 1
                 # not when the asset's own name ends shortly before ("Tengizchevroil LLP (TCO)", "... Company N.V. (NCOC)")
-                if _LONG_FORM_BEFORE.search(text, max(0, st - 80), st) and not _ends_near(m.id, st, mentions, ends):
+                if (_LONG_FORM_BEFORE.search(text, max(0, st - 80), st) or _initials_before(alias, text, st)) and not _ends_near(
+                        m.id, st, mentions, ends):
                     other.add(m.text)
             if m.text not in other and text.startswith(_SPELL_OPENERS, m.end) and _spelled_as_other(m, text, mentions, starts):
                 other.add(m.text)  # "CPC, the cost-per-click measure", "CPC (cost per click)"
