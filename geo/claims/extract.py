@@ -996,7 +996,9 @@ _ID = attrgetter("id")
 #: A kind word right before a name, by kind ("the field of", «месторождения», «ГНПС», "pumping station").
 _KIND_BEFORE = (
     ("field", re.compile(r"(?:\bfield(?: of)?|feld|месторождени[еяюи]|месторождением)\s*[«\"„“]?$", re.IGNORECASE)),
-    ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|лпдс|станци[яиюей]|узл[ауе]|узел)\s*[«\"„“]?$", re.IGNORECASE)),
+    # (and a gas store: «подземное хранилище «Бозой»», ПХГ «Бозой», "Gasspeicher Bozoi")
+    ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|лпдс|станци[яиюей]|узл[ауе]|узел|хранилищ[еаи]|пхг|gasspeicher|speicher)"
+                            r"\s*[«\"„“]?$", re.IGNORECASE)),
 )
 
 
@@ -1581,6 +1583,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or _in_route_name(m, text)
         # «вдоль трассы на Бейнеу», "the highway to Aktau", "die Straße nach Atyrau": a road's goal, the town (not a railway's)
         or _ROAD_TO_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+        # "im Baku der Jahrhundertwende", "the Baku of the oil boom": the town in an era (an article before a bare town's name)
+        or (_ERA_BEFORE.search(text, max(0, m.start - 6), m.start) is not None and _ERA_AFTER.match(text, m.end) is not None)
         # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
         or (clubs and _club_town(text, m.start))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
@@ -2226,7 +2230,10 @@ _OWN_BUSINESS = {
     "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"  # a pump jack is a well's
-                           r"transneft|транснефт|einspeis|eingespeist"),
+                           r"transneft|транснефт|einspeis|eingespeist|"
+                           # a gas store at the junction: "the Bozoi underground storage", «подземное хранилище «Бозой»», ПХГ
+                           r"gas storage|underground storage|storage facilit|gasspeicher|untergrundspeicher|erdgasspeicher|"
+                           r"(?<![а-яё])хранилищ|(?<![а-яё])пхг(?![а-яё])"),
     # freight in German and Russian too ("Fracht", «грузы»), as "freight" («Грузии», Georgia's, is no cargo)
     "border_crossing": re.compile(r"border|custom|crossing|crossed|freight|truck|train|\brail|wagon|\bstation|grenz|übergang|zoll|güter|"
                                   r"fracht|bahn|züge|zug\b|границ|тамож|переход|пропуск|груз(?!ин|и[яию]\b|ией\b)|фур[аы]|поезд|вагон|"
@@ -2267,6 +2274,10 @@ _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pf
 #: The rest of a dash chain of places, then a word of a railway or road: the name of a route the data does not hold.
 _ROUTE_WORDS = (r"(?:railway|railroad|rail line|rail link|road|highway|motorway|(?:eisen)?bahn\w*|straße|autobahn|"
                 r"железн\w* дорог\w*|железнодорожн\w* (?:лини|ветк|магистрал)\w*|ж/д|автодорог\w*|автомагистрал\w*|трасс\w*)")
+#: An article right before a town's bare name and a genitive or "of" after it: the town in an era or a guise ("das Baku der
+#: Nobels", "im Atyrau der Sowjetzeit", "the Baku of the oil boom"); German and English put no article before a bare town.
+_ERA_BEFORE = re.compile(r"(?<!\w)(?:im|ins|vom|zum|beim|das|dem|des|the|The)\s+$")
+_ERA_AFTER = re.compile(r"\s+(?:der|des|von (?:heute|damals|einst)|of (?:the|today|yesterday|old|\d))\b")
 #: A road's word and "to" right before a name: the road leads to the town («трасса на Бейнеу», "the highway to Aktau").
 _ROAD_TO_BEFORE = re.compile(r"(?:\b(?:road|highway|motorway|straße|strasse|landstraße|fernstraße|autobahn)|(?<![а-яё])(?:трасс|"
                              r"автодорог|автомагистрал|шоссе))\w{0,3}\s+(?:to|nach|in Richtung|Richtung|на|до)\s+$", re.IGNORECASE)
