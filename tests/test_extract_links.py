@@ -226,9 +226,10 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout15.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout16.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout17.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout18.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout18.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout19.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
-    """Batches 2-4 and 6-18 were each scored blind once (their headers; 4, 6, 8-18 are tuned on since); this guards their level, no target."""
+    """Batches 2-4 and 6-19 were each scored blind once (their headers; 4, 6, 8-19 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
     with capsys.disabled():
         print(f"\n{name}: " + ", ".join(f"{lang} P {c['tp'] / (c['tp'] + c['fp']):.2f} R {c['tp'] / (c['tp'] + c['fn']):.2f}"
@@ -655,7 +656,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout11.yaml", "extraction_links_holdout12.yaml",
                                   "extraction_links_holdout13.yaml", "extraction_links_holdout14.yaml",
                                   "extraction_links_holdout15.yaml", "extraction_links_holdout16.yaml",
-                                  "extraction_links_holdout17.yaml", "extraction_links_holdout18.yaml"])
+                                  "extraction_links_holdout17.yaml", "extraction_links_holdout18.yaml",
+                                  "extraction_links_holdout19.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -1645,11 +1647,121 @@ _LINKS18: dict[str, list[tuple[str, str, set[str]]]] = {
 }
 
 
+# --- branch h/batch19: fixes tuned on batch 19 (extraction_links_holdout19.yaml); sentences of their own ---------------
+# As _LINKS14-18: one table by rule, each rule with a counterpart that must stay. Expected sets by hand (the labelling
+# rules of extraction_dev.yaml): a town of water pipes, roads, flights, museums or novels gives nothing; a port named in a
+# sentence of oil products or of a grade's discount is the port; a gas store's word names the junction.
+_LINKS19: dict[str, list[tuple[str, str, set[str]]]] = {
+    "oil_products_speak_of_oil": [
+        # a fuel moved through a port is oil business (h19-de-02's diesel "aus Primorsk und später aus Ust-Luga")
+        ("Früher kam Diesel aus Ust-Luga nach Rostock.", "de", {"ust-luga"}),
+        ("Gasoline came in from Primorsk all winter.", "en", {"primorsk"}),
+        ("Мазут из Махачкалы отправили морем.", "ru", {"makhachkala"}),
+        # an engine or a generator is no fuel; a town of them stays the town
+        ("Der Dieselmotor wurde in Atyrau repariert.", "de", set()),
+        ("A diesel generator from Samara was exhibited.", "en", set()),
+        ("Дизельный генератор в Актау сломался.", "ru", set()),
+    ],
+    "a_discount_in_russian": [
+        # «скидка» is a price word of a grade as «дисконт» (h19-ru-05's «Скидки на Urals в ...»)
+        ("Скидка на Urals в Усть-Луге выросла до $13.", "ru", {"ust-luga"}),
+        ("Abschläge für Urals in Primorsk stiegen.", "de", {"primorsk"}),
+        # a discount of tickets or flats names no grade: the town
+        ("Скидки на билеты в Приморске для туристов выросли.", "ru", set()),
+        ("Скидка на жилье в Усть-Луге для молодых семей сохранится.", "ru", set()),
+    ],
+    "a_society_or_market_is_named_so": [
+        # a line's one-word name after a word of a society, a bazaar or a mall (h19-de-09's Verein „Druschba e. V.“,
+        # h19-ru-07's «рынка «Дружба»»)
+        ("Beim Verein „Druschba“ diskutierten Ölhändler.", "de", set()),
+        ("Der Verein „Druschba e. V.“ sammelt Spenden für Ölarbeiter.", "de", set()),
+        ("Нефтяники закупаются на рынке «Дружба».", "ru", set()),
+        ("У рынка «Дружба» поставили бочки с нефтью.", "ru", set()),
+        ("Oil workers crowded the mall Druzhba.", "en", set()),
+        # the line named in its own words stays beside them
+        ("Общество дружбы обсудило поставки нефти по «Дружбе».", "ru", {"druzhba-samara-schwedt"}),
+        ("Der Verein sprach über die Druschba-Leitung nach Schwedt.", "de", {"druzhba-samara-schwedt", "schwedt"}),
+    ],
+    "a_flight_or_bus_by_a_lines_places": [
+        # a flight's or a bus's route by the places of a line is the trip (h19-ru-06's «прямой рейс Атырау — Самара»)
+        ("Открылся прямой рейс Атырау — Самара.", "ru", set()),
+        ("Flüge Atyrau–Samara sind ausgebucht.", "de", set()),
+        ("The bus Atyrau–Samara leaves daily.", "en", set()),
+        # an airline's seat, as a company's (h19-ru-06's «авиакомпания из Баку»)
+        ("Авиакомпания из Баку открыла рейсы в Актау.", "ru", set()),
+        ("An airline from Aktau ordered new jets.", "en", set()),
+        # the line of those places stays
+        ("Нефть по трубопроводу Атырау — Самара прокачивают круглосуточно.", "ru", {"uas"}),
+        ("Oil via Atyrau–Samara rose.", "en", {"uas"}),
+    ],
+    "a_road_leads_to_a_town": [
+        # a road's goal is the town (h19-ru-07's «вдоль трассы на Бейнеу»)
+        ("Вдоль трассы на Бейнеу появятся базовые станции связи.", "ru", set()),
+        ("New stations will go up along the highway to Beineu.", "en", set()),
+        ("An der Straße nach Atyrau entstehen neue Tankstellen für Ölarbeiter.", "de", set()),
+        # the port named with its kind word, or a junction of a line, stays
+        ("Trucks on the road carry grain to the port of Aktau.", "en", {"aktau"}),
+        ("Газ по газопроводу идет на Бейнеу.", "ru", {"beineu"}),
+    ],
+    "a_long_form_before_a_bracket": [
+        # lower-case words before "(ABBR)" whose initials it is, naming no oil, gas or line (h19-ru-07's «базовых
+        # трансиверных станций (БТС)»): every such abbreviation of the story is that other thing
+        ("Нефтяники получат связь: операторы построят 500 базовых трансиверных станций (БТС).", "ru", set()),
+        ("Операторы построят 500 базовых трансиверных станций (БТС). Каждая БТС стоит 40 млн тенге.", "ru", set()),
+        ("Oil firms claimed business tax credits (BTC) last year.", "en", set()),
+        # the line's own long form, or one with a line word, stays
+        ("Балтийская трубопроводная система (БТС) загружена нефтью.", "ru", {"transneft-samara-primorsk"}),
+        ("Oil flows through the Baku-Tbilisi-Ceyhan pipeline (BTC).", "en", {"btc"}),
+    ],
+    "a_firm_after_an_abbreviation": [
+        # an abbreviation opening an airline's, a bank's or a holding's name (h19-de-08's TAP Air Portugal)
+        ("Der Ölpreis stieg, TAP Air Portugal wird verkauft; TAP fliegt nach Brasilien.", "de", set()),
+        ("Oil prices rose as BTC Capital raised a new fund.", "en", set()),
+        # the pipeline's company and the pipeline stay
+        ("TAP AG erweitert die Pipeline.", "de", {"tap"}),
+        ("Gas via TAP reached Italy.", "en", {"tap"}),
+    ],
+    "towns_joined_after_in": [
+        # a name joined by "and" to a town read after "in" (h19-en-07's "In Atyrau and Aktau, two cities ...")
+        ("New bank branches opened in Atyrau and Aktau, whose economies live on oil.", "en", set()),
+        ("Das Festival findet in Aktau und Atyrau statt, den Städten des Öls.", "de", set()),
+        # loading in the ports stays
+        ("Oil is loaded in Aktau and Kuryk.", "en", {"aktau", "kuryk"}),
+    ],
+    "town_utilities_and_museums_are_civic": [
+        # a town's water pipes, heating and museums are its civic life (h19-ru-06's «сетей водоснабжения в Атырау»)
+        ("Износ сетей водоснабжения в Актау превышает 60%.", "ru", set()),
+        ("A museum in Baku displays the first oil tank car.", "en", set()),
+        ("В музее Актау показали первую нефтяную цистерну.", "ru", set()),
+        ("Die Fernwärme in Schwedt wird teurer.", "de", set()),
+        # the facility's own business beside them stays
+        ("Oil is loaded at the port of Aktau, next to the city museum.", "en", {"aktau"}),
+        ("Нефть идет через Атырау, где чинят водопровод.", "ru", {"atyrau"}),
+    ],
+    "a_town_in_an_era": [
+        # an article before a town's bare name and a genitive or "of" after it (h19-de-09's "im Baku der Jahrhundertwende")
+        ("Der Roman spielt im Atyrau der Sowjetzeit, als das Öl noch floss.", "de", set()),
+        ("The Baku of the oil boom lives on in old photographs.", "en", set()),
+        # the port with its kind word stays
+        ("Das Öl wird im Hafen Aktau der KMG verladen.", "de", {"aktau"}),
+    ],
+    "a_gas_store_is_a_junction": [
+        # a gas store's word before the junction's name (h19-ru-04's «Подземное хранилище «Бозой» в Актюбинской области»)
+        ("Газ закачали в ПХГ «Бозой».", "ru", {"bozoi"}),
+        ("Подземное хранилище «Бозой» в Актюбинской области заполнено.", "ru", {"bozoi"}),
+        ("Der Gasspeicher Bozoi ist voll.", "de", {"bozoi"}),
+        # a store of other goods, or a region, is no junction
+        ("Хранилище зерна в Самаре заполнено.", "ru", set()),
+        ("Овощехранилище в Самарской области открыли.", "ru", set()),
+    ],
+}
+
+
 @pytest.mark.parametrize(("text", "language", "expected"), [
     pytest.param(*case, id=f"{batch}-{rule}-{k}")
     for batch, table in (("links14", _LINKS14), ("links15", _LINKS15), ("links16", _LINKS16), ("links17", _LINKS17),
-                         ("links18", _LINKS18))
+                         ("links18", _LINKS18), ("links19", _LINKS19))
     for rule, cases in table.items() for k, case in enumerate(cases)])
 def test_link_batch_rule(text, language, expected):
-    """The cases of the rules tuned on batches 14-18 (``-k vessel_word`` still runs one rule)."""
+    """The cases of the rules tuned on batches 14-19 (``-k vessel_word`` still runs one rule)."""
     assert links(text, language) == expected
