@@ -1687,7 +1687,7 @@ _LINKS19: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Открылся прямой рейс Атырау — Самара.", "ru", set()),
         ("Flüge Atyrau–Samara sind ausgebucht.", "de", set()),
         ("The bus Atyrau–Samara leaves daily.", "en", set()),
-        # an airline's seat, as a company's (h19-ru-06's «авиакомпания из Баку»)
+        # an airline from a town, once the flight is no line (h19-ru-06's «авиакомпания из Баку» went with its «рейс»)
         ("Авиакомпания из Баку открыла рейсы в Актау.", "ru", set()),
         ("An airline from Aktau ordered new jets.", "en", set()),
         # the line of those places stays

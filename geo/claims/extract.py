@@ -2352,9 +2352,7 @@ _PERSON_STEMS = ("engineer", "worker", "manager", "official", "trader", "analyst
                  "arbeiter", "inhaber", "händler", "sprecher", "vertreter", "mitarbeiter", "manager", "инженер", "рабоч",
                  "уроженец", "уроженка", "менеджер", "трейдер", "аналитик", "сотрудник", "представител", "чиновник",
                  # and a company's: "an oil company from Atyrau", «нефтяной компании из Атырау» (its seat, not the junction)
-                 "company", "unternehm", "компани", "фирм",
-                 # and an airline's: «авиакомпания из Баку запустила рейсы», "an airline from Aktau" (its seat)
-                 "airline", "fluggesellschaft", "fluglinie", "авиакомпани", "авиаперевозчик")
+                 "company", "unternehm", "компани", "фирм")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
 _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: A word of a passenger flight or bus right before a dashed chain of places: the trip's route, not a line of the same
