@@ -1690,8 +1690,10 @@ _LINKS19: dict[str, list[tuple[str, str, set[str]]]] = {
         # an airline from a town, once the flight is no line (h19-ru-06's «авиакомпания из Баку» went with its «рейс»)
         ("Авиакомпания из Баку открыла рейсы в Актау.", "ru", set()),
         ("An airline from Aktau ordered new jets.", "en", set()),
-        # the line of those places stays
+        ("Direct flights Atyrau–Samara carry oil workers home.", "en", set()),
+        # the line of those places stays, and a tanker's «рейс» is its voyage on the lane
         ("Нефть по трубопроводу Атырау — Самара прокачивают круглосуточно.", "ru", {"uas"}),
+        ("Танкер совершил рейс Актау — Баку с нефтью.", "ru", {"aktau", "sangachal", "lane-aktau-baku"}),
         ("Oil via Atyrau–Samara rose.", "en", {"uas"}),
     ],
     "a_road_leads_to_a_town": [

@@ -2360,6 +2360,8 @@ _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: tankers run on lanes and rail legs named so.
 _TRIP_BEFORE = re.compile(r"(?:\b(?:flights?|Flug|Flüge|Flugverbindung\w{0,2}|Direktflug\w{0,2}|bus(?:es)?|Bus(?:se)?|Buslinie\w{0,2}|"
                           r"coach)|(?<![а-яё])(?:рейс|авиарейс|авиасообщени|перел[её]т|автобус|маршрутк)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
+#: A vessel's word near such a chain: «Танкер совершил рейс Актау — Баку» is the tanker's voyage on the lane.
+_VESSEL_NEAR = re.compile(r"(?i)tanker|танкер|vessel|schiff|судн|судам?\b|barge|баржа")
 #: After an abbreviation, words of a party's organs: "the CPC Central Committee" is the Communist Party of China.
 _PARTY_AFTER = re.compile(r"(?:['’]s)?\s+(?:Central Committee|Politburo|Party\b|Zentralkomitee|Politbüro|Parteitag|ЦК)")
 #: After an abbreviation, a capitalised word of an airline, a bank or a holding: the abbreviation opens a firm's name
@@ -2590,8 +2592,10 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     starts: list[int] = []  # the mentions' starts, sorted once an abbreviation is looked at (see _spelled_as_other)
     guides = _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS)  # once an article (C-level substring scans): a guide's or driver's word
     for m in looked:
-        if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and _TRIP_BEFORE.search(text, max(0, m.start - 30), m.start):
-            drop.add(id(m))  # a flight's or a bus's route by the same places: «прямой рейс Атырау — Самара», "the Aktau–Baku flight"
+        if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and _TRIP_BEFORE.search(text, max(0, m.start - 30), m.start) \
+                and _VESSEL_NEAR.search(text, max(0, m.start - 80), min(len(text), m.end + 80)) is None:
+            # a flight's or a bus's route by the same places: «прямой рейс Атырау — Самара» (a tanker's «рейс» is its voyage)
+            drop.add(id(m))
             continue
         if m.match != "name":
             if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and (_CROSSING_BEFORE.search(
