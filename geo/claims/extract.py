@@ -556,7 +556,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             ships.append((st, en))
             continue  # "a product tanker named Samara", «танкер «Атырау»», the next of a list of them («танкеры «Приморск», «Тихорецк»»)
         how = "fuzzy" if fuzzy_words and not fuzzy_words.isdisjoint(raws[i : i + best_n]) else "name"
-        found.append((Mention(st, en, text[st:en], best[0].target, best[0].alias, how, sent), best))
+        # (a one-word name is its word: the split's string, not a copy of it for each of 300,000 names)
+        found.append((Mention(st, en, raw if best_n == 1 else text[st:en], best[0].target, best[0].alias, how, sent), best))
         free = i + best_n
     chains = _chains(text, raws, keys, gaps, offsets, sentence_starts, found, matcher, context)
     if ships and chains:
@@ -940,10 +941,17 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     operated = operated or {}
     out: list[Mention] = []
     prev: Mention | None = None
+    # (keyed by the sentence too, so the choices of one sentence are kept at a time: the names come in text order, and a
+    # sentence met again would only be settled again, the same way; 300,000 short sentences kept 300,000 keys)
     decided: dict[tuple[int, ...], str | None] = {}
+    decided_sentence = -1
+    alts_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple of other assets per spelling, not one per name
     ownable, lines = matcher.ownable, matcher.line_ids
     for k, (m, entries) in enumerate(found):
         one = plain[k]
+        if m.sentence != decided_sentence:
+            decided.clear()
+            decided_sentence = m.sentence
         owner = _possessor(prev, m, text, matcher) if prev is not None and m.id in ownable and prev.id in lines else None
         if owner is not None:
             m.id = owner
@@ -983,7 +991,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 prev = m
                 continue  # a context alias with nothing connected anywhere names no asset
             m.id = choice
-            m.alts = tuple(t for t in targets if t != choice)
+            alts = tuple(t for t in targets if t != choice)
+            m.alts = alts_of.setdefault(alts, alts)
             if all(e.context for e in entries if e.target == choice):
                 m.match = "context"
         out.append(m)
@@ -1512,15 +1521,28 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             if cuts:
                 clause_operated.setdefault(bisect_right(cuts, offsets[2 * k]), set()).add(key)
         _grade_operated(text, sentences, in_sentences, cuts, operated, clause_operated)
+        in_sentences = []  # (the lists of names are not kept past their use: 300,000 names' entries are some 50 MB)
     # rail words matter only in the sentence of a name that could be the end of a rail leg ("Baku"): searched for only there
     rail_ends = matcher.rail_ends
     # (and, in a list split by semicolons, only where the name's own item holds a rail word: see _rail_in_item)
-    items: dict[int, tuple[list[int], dict[int, bool]]] = {}
-    maybe_rail = {found[i][0].sentence for i in ambiguous
-                  if not rail_ends.isdisjoint(e.target for e in found[i][1]) and not _rail_goal(found[i][0], found[i][1], text, matcher)
-                  and _rail_in_item(text, sentences[found[i][0].sentence], found[i][0].start, items.setdefault(found[i][0].sentence, ([], {})))}
-    rail = {i for i in maybe_rail if _may_hold(text, *sentences[i], _RAIL_STEMS) and _RAIL.search(text, *sentences[i])}
+    # (the names come in text order: one sentence's item memo is kept at a time, and a sentence is searched for rail words
+    # once, when one of its names' items may speak of rail, not one memo and one set entry for each of 300,000 sentences)
+    rail: set[int] = set()
+    item_sent, done = -1, -1
+    item_memo: tuple[list[int], dict[int, bool]] = ([], {})
+    for i in ambiguous:
+        m, entries = found[i]
+        sent = m.sentence
+        if sent == done or sent in rail or rail_ends.isdisjoint(e.target for e in entries) or _rail_goal(m, entries, text, matcher):
+            continue
+        if sent != item_sent:
+            item_sent, item_memo = sent, ([], {})
+        if _rail_in_item(text, sentences[sent], m.start, item_memo):
+            done = sent
+            if _may_hold(text, *sentences[sent], _RAIL_STEMS) and _RAIL.search(text, *sentences[sent]):
+                rail.add(sent)
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated) if found else []
+    found, plain, ambiguous = [], [], []  # the mentions are kept, not the pairs with their alias entries
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher)
     if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
@@ -1557,9 +1579,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # «Мэрия Новороссийска», "a court in Aktau", "Löhne in Atyrau": the town's civic life, unless the facility's own
     # business is in the sentence too («суд Усть-Луги оштрафовал капитана танкера» keeps the port); searched once a sentence
     # (by kind and sentence; the civic words first: their stems screen most sentences out before the business words are searched)
-    civic = {(k, s) for k, s in {(kinds[m.id], m.sentence) for m in bare}
-             if (_said(_CIVIC_LATIN, s, text, sentences, said) or _said(_CIVIC_CYRILLIC, s, text, sentences, said))
-             and not _said(_OWN_BUSINESS[k], s, text, sentences, said)}
+    # (the pairs that hold only: each question is answered once a sentence by _said's memo, so a pair met again costs a look-up,
+    # not a set of every pair of 300,000 sentences)
+    civic = {(kinds[m.id], m.sentence) for m in bare
+             if (_said(_CIVIC_LATIN, m.sentence, text, sentences, said) or _said(_CIVIC_CYRILLIC, m.sentence, text, sentences, said))
+             and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said)}
     if civic:
         towns.update(id(m) for m in bare if (kinds[m.id], m.sentence) in civic
                      and not _VIA_BEFORE.search(text, max(0, m.start - 12), m.start))
@@ -1614,14 +1638,17 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
     russian_lines: set[int] = set()
+    n_sent = len(cue_sets)
     for m in mentions:
+        sent = m.sentence
+        if not (cue_sets[sent] or (sent + 1 < n_sent and cue_sets[sent + 1])):
+            continue  # read below only for a sentence with cues and the one before it (a set entry each, not 300,000)
         kind = kinds.get(m.id)
         if kind is None and m.id in matcher.avoiding_groups:
             named.add(m.sentence)  # "the Middle Corridor": a named route that avoids Russia, though it names no one asset
             avoiding.add(m.sentence)
         if kind is None or id(m) in towns:
             continue  # a group, or a town
-        sent = m.sentence
         named.add(sent)
         ids.setdefault(sent, set()).add(m.id)
         if russian[m.id]:
@@ -1665,17 +1692,21 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     named_lanes: list[Mention] = []  # tanker lanes named by their own names in an oil story
     in_claim: dict[int, list[Mention]] = {}
     dateline_from, dateline = _dateline_span(text, matcher)
-    flows: dict[int, bool] = {}  # by sentence: speaks of oil or gas moving or produced, though with no energy cue
+    # by sentence: speaks of oil or gas moving or produced, though with no energy cue (0 not yet known, 1 no, 2 yes: a list
+    # slot a sentence, not a dict entry)
+    flows = [0] * len(sentences)
     flow_re = _FLOW.get(lang, _FLOW["en"])
 
     def speaks(sent: int) -> bool:
         if energy[sent]:
             return True
-        got = flows.get(sent)
-        if got is None:
-            got = flows[sent] = ("goods" not in cue_sets[sent] and flow_re.search(text[slice(*sentences[sent])].lower()) is not None) or (
+        known = flows[sent]
+        if not known:
+            got = ("goods" not in cue_sets[sent] and flow_re.search(text[slice(*sentences[sent])].lower()) is not None) or (
                 energy_doc and _said(_TANK_CARS, sent, text, sentences, said))
-        return got
+            flows[sent] = 2 if got else 1
+            return got
+        return known == 2
 
     # issue 11's "every mention": a name that is an asset only needs no cue; a town's name needs its kind or transport words
     # (a port or crossing is the facility whatever it handles: other goods named in its sentence are its business too)
@@ -2117,41 +2148,53 @@ def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[
     :data:`_WORD_STEMS`, C-level look-ups for words seen before), since most sentences hold none. With ``stems`` (plain
     substrings as written, first letter in either case) the sentence must hold one of them, and the pattern is searched
     in it lower-cased instead. ``memo``: one per article, under ``None`` the article's words and part end offsets (as
-    :func:`analyse` split them), by sentence a list: the stem bits of its words, its case-folded text, and two masks of
-    the patterns' bits (:data:`_SAID_INDEX`): those asked, and those found (two ints a sentence, not a dict entry and a
-    key tuple per question: a text of 300,000 short sentences asks 14 questions of each). Patterns are keyed by ``id``
-    (module-level patterns only): a pattern's own hash reads all its compiled code, a microsecond for a long one.
+    :func:`analyse` split them); under :data:`_SAID_STATE` one int a sentence: a bit "known", the stem bits of its
+    words, and for each pattern asked (by its number in :data:`_SAID_INDEX`) a bit "asked" and a bit "found"; under
+    :data:`_FOLDED` the case-folded text of the sentences searched so. (One int in a list a sentence, not a list of four in
+    a dict: a text of 300,000 short sentences asks 14 questions of each, and kept 150 bytes a sentence for the answers.)
+    Patterns are keyed by ``id`` (module-level patterns only): a pattern's own hash reads all its compiled code, a
+    microsecond for a long one.
     """
-    words = memo.get(sent)
-    if words is None:
+    state: list[int] | None = memo.get(_SAID_STATE)
+    if state is None:
+        state = memo[_SAID_STATE] = [0] * len(sentences)
+    known = state[sent]
+    if not known:
         raws, offsets = memo[None]
         s, e = sentences[sent]  # word k starts at offsets[2k]: the sentence's words start in [s, e)
         stem_bits: dict[str, int] = _WORD_STEMS
         bits = 0
         for k in range((bisect_left(offsets, s) + 1) // 2, (bisect_left(offsets, e) + 1) // 2):
             bits |= stem_bits[raws[k]]
-        words = memo[sent] = [bits, None, 0, 0]
+        known = 1 | bits << 1
     ask = id(pattern)
     index = _SAID_INDEX.get(ask)
     if index is None:  # a pattern's first question: its own bit (setdefault and next() never give two patterns one)
         index = _SAID_INDEX.setdefault(ask, next(_SAID_COUNT))
-    flag = 1 << index
-    if words[2] & flag:
-        return bool(words[3] & flag)
+    flag = 1 << (_SAID_FIRST + 2 * index)
+    if known & flag:
+        return bool(known & flag << 1)
     bit = _STEM_BIT.get(ask)
-    if bit is not None and not words[0] & bit:
+    if bit is not None and not known & bit << 1:
         got = False
     elif stems:
         part = text[slice(*sentences[sent])]
         got = any(stem in part for stem in stems) and pattern.search(part.lower()) is not None
     else:
-        if words[1] is None:
-            words[1] = text[slice(*sentences[sent])].casefold()
-        got = pattern.search(words[1]) is not None
-    words[2] |= flag
-    if got:
-        words[3] |= flag
+        folded: dict[int, str] | None = memo.get(_FOLDED)
+        if folded is None:
+            folded = memo[_FOLDED] = {}
+        low = folded.get(sent)
+        if low is None:
+            low = folded[sent] = text[slice(*sentences[sent])].casefold()
+        got = pattern.search(low) is not None
+    state[sent] = known | flag | (flag << 1 if got else 0)
     return got
+
+
+#: The keys, in :func:`_said`'s memo, of its state of each sentence and of the sentences case-folded.
+_SAID_STATE = "said: state"
+_FOLDED = "said: folded"
 
 
 #: Letters of the stems a word is tested for. No character outside a word (``\w``, so no white space) lower-cases or
@@ -2510,7 +2553,7 @@ _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|p
 #: The link patterns :func:`_said` screens by the stems of their words (read from their parse trees); one not here is always
 #: searched. (Case-blind patterns cannot be: their words are not case-folded.)
 _STEMMED = (_CIVIC_LATIN, _CIVIC_CYRILLIC, _MEETING, _CONSUMERS, *_OWN_BUSINESS.values(), _PASSENGERS, _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON,
-            _TANK_CARS, _PORTS, _CARGO, _FERRY, _FERRY_OIL)
+            _TANK_CARS, _PORTS, _CARGO, _FERRY, _FERRY_OIL, _PRICE)
 
 
 def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
@@ -2521,6 +2564,8 @@ def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
 
 _STEM_BIT = {id(p): 1 << k for k, p in enumerate(_STEMMED)}
+#: The first bit, in a sentence's int of :func:`_said`, of the patterns' bits: after the one bit "computed" and the stem bits.
+_SAID_FIRST = 1 + len(_STEMMED)
 #: The bit number of each pattern :func:`_said` was asked about, by ``id`` (given on its first question).
 _SAID_INDEX: dict[int, int] = {}
 _SAID_COUNT = count()

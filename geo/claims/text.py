@@ -129,6 +129,7 @@ def split_words(text: str) -> list[str]:
     ['', 'Baku', ',  ', 'Aktau', '-', 'Port', ' (', 'BTC', ')']
     """
     parts: list[str] = []
+    seen: dict[str, str] = {}  # the words and gaps met so far (see _shared)
     gap = ""  # the text since the last word (a gap over many pieces grows in place: CPython appends to a string it alone holds)
     first = True
     for piece in text.split(" "):
@@ -137,12 +138,12 @@ def split_words(text: str) -> list[str]:
         else:
             gap += " "  # the space the piece stood after
         if piece.isalnum():
-            parts.append(gap)
-            parts.append(piece)
+            parts.append(_shared(gap, seen))
+            parts.append(_shared(piece, seen))
             gap = ""
         elif piece[:-1].isalnum() and piece[-1] != "_":  # a word and one character of no word
-            parts.append(gap)
-            parts.append(piece[:-1])
+            parts.append(_shared(gap, seen))
+            parts.append(_shared(piece[:-1], seen))
             gap = piece[-1]
         elif piece:
             sub = _WORD_RUN.split(piece)
@@ -154,6 +155,24 @@ def split_words(text: str) -> list[str]:
                 gap = sub[-1]
     parts.append(gap)
     return parts
+
+
+#: How many distinct strings :func:`split_words` shares at most (a text of random words: the first ones only).
+SHARED_MAX = 100_000
+
+
+def _shared(part: str, seen: dict[str, str]) -> str:
+    """``part``, or the equal string met before (kept in ``seen``): 300,000 times "Baku" in a text are one string, not 300,000.
+
+    The split's parts outlive the split (the analyser reads them to the end); equal ones shared cost one string, not 53 bytes
+    or more each. Words of real text repeat too ("the", "oil", ". ").
+    """
+    got = seen.get(part)
+    if got is None:
+        if len(seen) < SHARED_MAX:
+            seen[part] = part
+        return part
+    return got
 
 
 def sentences_of_parts(text: str, gaps: list[str], offsets: list[int]) -> list[tuple[int, int]]:

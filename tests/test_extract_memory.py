@@ -1,0 +1,94 @@
+"""Memory shortcuts of h/lean: each gives what the plain form gave (the JSON written row by row, shared word strings, the
+packed answers of _said), checked against the plain form written out here, on hand-made rows and on the dev set's sentences.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from geo.claims import extract, text
+from geo.claims.text import split_words
+from geo.cli.extract import write_json, write_json_list
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Rows with what the encoder treats apart: nesting, empty containers, None, floats, and strings with line breaks, quotes,
+#: backslashes, non-ASCII letters and a control character (written as escapes, so no raw line break comes from a string).
+ROWS = [
+    {"article": "a", "start": 0, "end": 5, "excerpt": "Baku.\nНовая строка «Дружба» \"q\" \\ \t \u0001", "assets": [],
+     "mentions": [{"id": "btc", "alts": ["x", "y"], "claim": None, "linked": True}], "score": 0.5},
+    {},
+    {"nested": {"deeper": [[], {}, [1, [2, {"k": "v"}]]]}, "empty": ""},
+]
+
+
+def _dev_texts() -> list[str]:
+    articles = yaml.safe_load((ROOT / "tests" / "fixtures" / "extraction_dev.yaml").read_text(encoding="utf-8"))["articles"]
+    return [a["text"] for a in articles]
+
+
+@pytest.mark.parametrize("rows", [ROWS, ROWS[:1], ROWS[1:2], []])
+def test_rows_written_one_by_one_are_the_dumped_list(rows):
+    out = io.StringIO()
+    write_json_list(out, iter(rows))  # a generator: the rows are never a list
+    assert out.getvalue() == json.dumps(rows, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize(("claims", "mentions"), [(ROWS, ROWS[::-1]), ([], ROWS), (ROWS, []), ([], [])])
+def test_claims_and_mentions_written_one_by_one_are_the_dumped_object(claims, mentions):
+    out = io.StringIO()
+    write_json(out, iter(claims), iter(mentions))
+    assert out.getvalue() == json.dumps({"claims": claims, "mentions": mentions}, ensure_ascii=False, indent=1)
+    out = io.StringIO()
+    write_json(out, iter(claims), None)  # without --all-mentions: the list of claims alone
+    assert out.getvalue() == json.dumps(claims, ensure_ascii=False, indent=1)
+
+
+def test_a_split_shares_equal_words_and_gaps():
+    parts = split_words("Baku. Baku. Baku, Aktau port. Aktau port.")
+    assert parts == re.split(r"(\w+)", "Baku. Baku. Baku, Aktau port. Aktau port.")
+    assert parts[1] is parts[3] is parts[5]  # "Baku" three times: one string
+    assert parts[2] is parts[4]  # the gap ". " twice
+    assert parts[7] is parts[11] and parts[9] is parts[13]  # "Aktau", "port"
+
+
+def test_a_split_past_the_bound_still_splits_as_the_pattern(monkeypatch):
+    monkeypatch.setattr(text, "SHARED_MAX", 3)  # (the plain sources; a compiled module keeps its constant: the split is checked)
+    s = "one two. three four, one two. five six seven one"
+    assert split_words(s) == re.split(r"(\w+)", s)
+
+
+def _plain_said(pattern: re.Pattern[str], s: int, e: int, article: str, stems: tuple[str, ...]) -> bool:
+    """What _said answers, without its memo or stem screen: the sentence case-folded (or lowered, with ``stems``) searched."""
+    part = article[s:e]
+    if stems:
+        return any(stem in part for stem in stems) and pattern.search(part.lower()) is not None
+    return pattern.search(part.casefold()) is not None
+
+
+def test_said_answers_as_the_plain_search_whatever_the_order_of_questions():
+    # every screened pattern, the price pattern (screened since h/lean), one never screened, and one asked with stems
+    asks = [(p, ()) for p in (*extract._STEMMED, extract._BENCHMARK)] + [(extract._CONSUMERS, extract._CONSUMER_STEMS)]
+    rng = random.Random(11)
+    checked = found = 0
+    for article in _dev_texts():
+        parts = split_words(article)
+        offsets = extract._ends(parts)
+        sentences = extract.split_sentences(article)
+        memo: dict[object, object] = {None: (parts[1::2], offsets)}
+        # each question twice, in a shuffled order: the second answer comes from the packed bits
+        questions = [(k, p, st) for k in range(len(sentences)) for p, st in asks] * 2
+        rng.shuffle(questions)
+        for k, pattern, stems in questions:
+            want = _plain_said(pattern, *sentences[k], article, stems)
+            assert extract._said(pattern, k, article, sentences, memo, stems) is want, (pattern.pattern[:40], article[slice(*sentences[k])])
+            checked += 1
+            found += want
+    assert checked > 20_000 and found > 1_000  # the dev set asks enough, and finds some (not a test of empty answers)
