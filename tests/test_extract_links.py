@@ -227,7 +227,8 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout16.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout17.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout18.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout19.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout19.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout22.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-19 were each scored blind once (their headers; 4, 6, 8-19 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
@@ -657,7 +658,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout13.yaml", "extraction_links_holdout14.yaml",
                                   "extraction_links_holdout15.yaml", "extraction_links_holdout16.yaml",
                                   "extraction_links_holdout17.yaml", "extraction_links_holdout18.yaml",
-                                  "extraction_links_holdout19.yaml"])
+                                  "extraction_links_holdout19.yaml",
+                                  "extraction_links_holdout22.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -1766,4 +1768,40 @@ _LINKS19: dict[str, list[tuple[str, str, set[str]]]] = {
     for rule, cases in table.items() for k, case in enumerate(cases)])
 def test_link_batch_rule(text, language, expected):
     """The cases of the rules tuned on batches 14-19 (``-k vessel_word`` still runs one rule)."""
+    assert links(text, language) == expected
+
+
+#: Rules tuned on batch 22 (gas routes; tests/fixtures/extraction_links_holdout22.yaml): positive cases and false friends,
+#: sentences of this file's own (not the batch's).
+_LINKS22: dict[str, list[tuple[str, str, set[str]]]] = {
+    "a_venue_named_after_a_field": [
+        # a venue's word before or after a field's one-word name (h22-de-07's "Theater Galkynysch", h22-en-08's festival)
+        ("Abends spielte das Ensemble im Theater Tengis.", "de", set()),
+        ("Die Gruppe trat in einem Kino namens Kaschagan auf.", "de", set()),
+        ("The Kashagan National Theater reopened after repairs.", "en", set()),
+        ("Crowds gathered for the \"Galkynysh\" festival downtown.", "en", set()),
+        ("Премьера прошла в театре «Кашаган».", "ru", set()),
+        # the name again, with no energy word, after the story made it a venue («Помимо «Галкыныша», спектакли шли ...»)
+        ("Der Abend im Theater Tengis war ausverkauft. Neben Tengis spielten zwei Bühnen in Atyrau.", "de", set()),
+        # the field with its gas stays, also beside a venue elsewhere in the story
+        ("Gas from Galkynysh fills the Central Asia-China pipeline.", "en", {"galkynysh", "cagp"}),
+        ("Der Empfang fand im Theater Tengis statt. Das Öl aus Tengis fließt durch die CPC-Leitung.", "de", {"tengiz", "cpc"}),
+        ("В районе Карачаганака добывают газ.", "ru", {"karachaganak"}),
+    ],
+    "shoppers_at_a_crossing_town": [
+        # a crossing's town in a sentence of shoppers and duty-free trade, no crossing word next to it (h22-de-07)
+        ("Am Wochenende fahren viele zum Einkaufen nach Chorgos, wo es zollfreie Elektronik gibt.", "de", set()),
+        ("Shoppers from Almaty flock to Khorgos for duty-free clothes near the border.", "en", set()),
+        ("Покупатели едут в Хоргос за беспошлинными товарами у границы.", "ru", set()),
+        # the crossing named as such stays, shoppers or not; freight at the crossing stays
+        ("They drove via the Khorgos border crossing, where a duty-free zone draws shoppers.", "en", {"khorgos"}),
+        ("Trucks queued at Khorgos as customs checks slowed.", "en", {"khorgos"}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links22-{rule}-{k}") for rule, cases in _LINKS22.items() for k, case in enumerate(cases)])
+def test_link_batch22_rule(text, language, expected):
+    """The cases of the rules tuned on batch 22 (``-k venue_named_after_a_field`` runs one rule)."""
     assert links(text, language) == expected

@@ -1543,8 +1543,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 rail.add(sent)
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated) if found else []
     found, plain, ambiguous = [], [], []  # the mentions are kept, not the pairs with their alias entries
+    venues: set[str] = set()  # fields whose one-word name the story gives a venue ("das Theater Galkynysch")
     if mentions:
-        mentions = _other_meanings_dropped(mentions, text, matcher)
+        mentions = _other_meanings_dropped(mentions, text, matcher, venues)
     if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
         mentions = _other_branches_dropped(mentions, text, sentences, matcher)
     line_ids = matcher.line_ids
@@ -1636,6 +1637,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and _in_route_name(m, text))
     # "the Atyrau refinery", «на НПЗ в Шымкенте»: the town's refinery, not the pipeline junction of the same name
     towns.update(id(m) for m in bare if kinds[m.id] == "junction" and _refinery_of_town(m, text))
+    if venues:
+        # the venue's name again where no sentence word speaks of energy («Помимо «Галкыныша», спектакли шли ...»): the venue
+        towns.update(id(m) for m in mentions if m.id in venues and "energy" not in cue_sets[m.sentence])
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -2294,6 +2298,10 @@ _CARGO = re.compile(r"cargo|freight|throughput|umschlag|güter|груз(?!ин|�
 #: Words of passengers: a port in a sentence of tourists or ferry guests is the town's harbour, not a facility of oil.
 _PASSENGERS = re.compile(r"passenger|tourist|holidaymaker|visitor|guest|fans\b|passagier|urlauber|gäste|besucher|пассажир|турист|"
                          r"гост[ейия]|зрител|болельщик|cruise|kreuzfahrt|круиз")
+#: Words of shopping: a crossing's town in a sentence of shoppers and duty-free trade ("Einkaufsausflug nach Chorgos ..., wo
+#: Händler in einer zollfreien Zone ... verkaufen") is the town's free zone, not the crossing (unless its kind word is next
+#: to the name: "via the Khorgos border crossing, where a duty-free zone attracts buyers").
+_SHOPPING = re.compile(r"shopping|shopper|duty-free|duty free|einkauf|zollfrei|shoppen|шопинг|покупател|беспошлин")
 #: A speech verb right after a field's name: the operating company speaks ("Tengizchevroil declined to comment"), no field.
 _SPEAKS_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|declined|told|did not|has not|announced|meldete|teilte|erklärte|sagte|"
                            r"сообщил|заявил|отказал)")
@@ -2452,6 +2460,20 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
                           # "friendship of peoples": «орден Дружбы народов», «Университет Дружбы народов», "Druzhba Narodov"
                           r"народов|narodov)",
                           re.IGNORECASE)
+#: A venue's word right before a field's one-word name, with "named" or an opening quote or neither, or right after it: "im
+#: Theater Galkynysch", "ein Theater namens Galkynysch", «Национальный театр «Галкыныш»», "the Galkynysh National Theater",
+#: the "Galkynysh" festival, "the Hotel Tengiz" name the venue, not the field. (Not «район» or "area": «в районе
+#: Карачаганака» is the field's area; a museum or hall "of Tengiz" after the name is not read.)
+_FIELD_VENUE_BEFORE = re.compile(r"(?:\b(?:theat(?:er|re)|hotel|festival|cinema|kino|restaurant|club|stadium|stadion)|"
+                                 r"(?<![а-яё])(?:театр|гостиниц|отел|фестивал|кинотеатр|ресторан|клуб|"
+                                 r"стадион)\w{0,3})(?:\s+(?:named|called|namens|genannt|под названием))?\s*[«\"„“]?$", re.IGNORECASE)
+_FIELD_VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:(?:national|state|drama|opera)\s+)?(?:theat(?:er|re)|hotel|festival|"
+                                r"cinema|restaurant|club|stadium|arena|театр|гостиниц|отел|фестивал|стадион|ресторан|"
+                                r"кинотеатр)", re.IGNORECASE)
+#: The words of both as plain substrings, both cases of their first letter (an article holding none skips the look).
+_FIELD_VENUE_STEMS = ("theat", "hotel", "festival", "cinema", "kino", "restaurant", "club", "stadi", "arena", "театр",
+                      "гостиниц", "отел", "фестивал", "ресторан", "клуб", "стадион")
+_FIELD_VENUE_WORDS = _cased(_FIELD_VENUE_STEMS)
 #: A surname right after a field's one-word name: "Tengiz Abenov", "Tengis Beridse", «Тенгизом Абеновым» (Russian, Kazakh
 #: and Georgian endings, Latin and Cyrillic, with the Russian case endings; Georgian -ani, but not a demonym "Kazakhstani").
 _SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|yeva|uly|kyzy|dze|dse|shvili|schwili|enko|(?<!st)ani|"
@@ -2554,7 +2576,7 @@ _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|p
 
 #: The link patterns :func:`_said` screens by the stems of their words (read from their parse trees); one not here is always
 #: searched. (Case-blind patterns cannot be: their words are not case-folded.)
-_STEMMED = (_CIVIC_LATIN, _CIVIC_CYRILLIC, _MEETING, _CONSUMERS, *_OWN_BUSINESS.values(), _PASSENGERS, _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON,
+_STEMMED = (_CIVIC_LATIN, _CIVIC_CYRILLIC, _MEETING, _CONSUMERS, *_OWN_BUSINESS.values(), _PASSENGERS, _SHOPPING, _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON,
             _TANK_CARS, _PORTS, _CARGO, _FERRY, _FERRY_OIL, _PRICE)
 
 
@@ -2620,12 +2642,13 @@ def _flagged_aliases(matcher: Matcher) -> frozenset[str]:
     return got[1]
 
 
-def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher) -> list[Mention]:
+def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher, venues: set[str] | None = None) -> list[Mention]:
     """Names that the story gives another meaning: dropped before any linking (and a crossing's chain made the crossing).
 
     An abbreviation the story spells out as something else ("the Communist Party of China (CPC)", no asset's name before
     the bracket) or followed by a party's organs ("the CPC Central Committee"); a line's one-word name after a word of a
-    town's part or a venue («микрорайон «Дружба»», "Hotel Druzhba").
+    town's part or a venue («микрорайон «Дружба»», "Hotel Druzhba"); a field's one-word name beside a venue's word ("im
+    Theater Galkynysch", "the Galkynysh Hotel"), whose asset is then added to ``venues``.
     """
     flagged = _flagged_aliases(matcher)
     # (and a line named by its dashed places, which a flight or a bus may share: «рейс Атырау — Самара»)
@@ -2638,6 +2661,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     ends: list[list[tuple[int, str]]] = []  # the mentions' (end, id), sorted once a call when first asked (_ends_near)
     starts: list[int] = []  # the mentions' starts, sorted once an abbreviation is looked at (see _spelled_as_other)
     guides = _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS)  # once an article (C-level substring scans): a guide's or driver's word
+    field_venues = _holds_word(text, _FIELD_VENUE_STEMS, _FIELD_VENUE_WORDS)  # once an article, as guides
     for m in looked:
         if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and _TRIP_BEFORE.search(text, max(0, m.start - 30), m.start) \
                 and _VESSEL_NEAR.search(text, max(0, m.start - 80), min(len(text), m.end + 80)) is None:
@@ -2671,6 +2695,11 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 guides and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
                 text.startswith(",", m.end) and _PERSON_APPOSITION.match(text, m.end, m.end + 60))):
             drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "Unser Führer Tengis, ein ... Ölarbeiter,")
+        elif kinds.get(m.id) == "field" and field_venues and (_FIELD_VENUE_BEFORE.search(text, max(0, m.start - 30), m.start)
+                                                             or _FIELD_VENUE_AFTER.match(text, m.end, m.end + 30)):
+            drop.add(id(m))  # a venue named after the field ("im Theater Galkynysch", "the Galkynysh National Theater")
+            if venues is not None:
+                venues.add(m.id)
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
@@ -2835,6 +2864,9 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     if _REGION_NEXT.match(text, m.end, min(e, m.end + 40)):
         return False
     sent = m.sentence
+    if kind == "border_crossing" and _said(_SHOPPING, sent, text, sentences, memo) and not (
+            _kind_next(m, text, kinds) or _CROSSING_BEFORE.search(text, max(0, m.start - 40), m.start)):
+        return False  # shoppers in the town's duty-free zone, no crossing named as such
     # "Cargo turnover of Russia's sea ports fell. Ust-Luga grew, Novorossiysk fell": the list after the ports' own sentence
     return (sent in own_names or (cargo and kind in _CARGO_KINDS) or _said(business, sent, text, sentences, memo) or (
         kind in _PRICED_KINDS and _graded_price(sent, text, sentences, memo)) or (
