@@ -391,8 +391,15 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
             got = [e for e in got if not e.folds or f in e.folds or low in forms.get(e.target, ())]
         if word[:1].islower() and name_key(word) in {name_key(e.alias) for e in got}:
             got = [e for e in got if not e.alias[:1].isupper()]
-        if _LATIN_WORD.match(word) and word not in matcher.fuzzy_words and name_key(word) in {name_key(e.alias) for e in got}:
+        nk = name_key(word)
+        alias_keys = {name_key(e.alias) for e in got}
+        # (also a word met through its key less a last letter, as a case ending: "Alatau", the mountains, keys "alata",
+        # which _key_of cuts to Alat's "alat"; a Latin word must end as German or English end a name, "Alats" would)
+        if _LATIN_WORD.match(word) and word not in matcher.fuzzy_words and (nk in alias_keys or nk[:-1] in alias_keys):
             got = [e for e in got if not e.folds or any(f == g + end or f == g[:-1] + end for g in e.folds for end in _LATIN_ENDINGS)]
+        elif got and nk not in alias_keys and nk[:-1] in alias_keys and _CYRILLIC_WORD.match(word):
+            # a Cyrillic word met so must be a case form of the asset's Russian name («Тенгиза»), not «Алатау»
+            got = [e for e in got if e.target not in forms or low in forms[e.target]]
         if got and _CYRILLIC_WORD.match(word):
             # Cyrillic tells З from С, which the key folds alike (German writes "Tengis" for Tengiz): «Осенняя», «Осенью»
             # (autumn) are no «Озен» / Ozen; the alias's s and z must open the word's ("Tengiz" in «Тенгизского» too)
@@ -1482,6 +1489,28 @@ def _clauses_bounded(cuts: list[int], in_sentences: list[int], sentences: list[t
     return sorted(bounds.union(cuts))
 
 
+def _operated_in_doc(keys: set[str], doc_keys: list[tuple[int, str]], found: list[tuple[Mention, list[Entry]]],
+                     plain: list[str | None], offsets: list[int], sentence_starts: list[int], matcher: Matcher) -> set[str]:
+    """The assets the document's operator names count for: each operator's assets, once (see :func:`analyse`'s ``doc``).
+
+    An operator named in a sentence beside one of its own assets named plainly there speaks of that asset ("die Pipeline
+    Atyrau–Samara der Tochtergesellschaft KazTransOil"): that mention counts for the named asset only, not for the
+    operator's other assets (KazTransOil's Batumi terminal, which would make a "Baku" of the same sentence the Port of Baku).
+    """
+    named: dict[int, set[str]] = {}
+    for (m, _), one in zip(found, plain, strict=True):
+        if one is not None:
+            named.setdefault(m.sentence, set()).add(one)
+    out: set[str] = set()
+    for k, key in doc_keys:
+        if key not in keys:
+            continue
+        assets = matcher.operator_keys[key]
+        own = assets & named.get(bisect_right(sentence_starts, offsets[2 * k]) - 1, _NO_IDS)
+        out.update(own or assets)
+    return out
+
+
 def analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
     """Every mention and every candidate claim of one article."""
     lang = language or guess_language(text)
@@ -1504,8 +1533,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if one is not None:
             doc[one] = doc.get(one, 0) + 1
     operated: dict[int, set[str]] = {}  # by sentence: the words of operator names it holds
-    for key in {key for _, key in doc_keys} & matcher.doc_operator_keys:
-        for a in matcher.operator_keys[key]:
+    doc_operators = {key for _, key in doc_keys} & matcher.doc_operator_keys
+    if doc_operators:
+        for a in _operated_in_doc(doc_operators, doc_keys, found, plain, offsets, sentence_starts, matcher):
             doc[a] = doc.get(a, 0) + 1
     cuts: list[int] = []  # where clauses of contrast start (searched only when a name must be settled)
     clause_operated: dict[int, set[str]] = {}
@@ -1720,6 +1750,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 abbrs.setdefault(m.sentence, set()).add(m.id)
         said[_ABBR_PAIRS] = {s for s, ids in abbrs.items() if len(ids) > 1}
     own_names = _own_name_sentences(mentions, kinds, energy_doc, text, sentences, said)
+    if own_names:
+        own_names |= _line_goes_on(mentions, own_names, kinds, text, sentences)
     for m in mentions:
         if m.alts and "goods" in cue_sets[m.sentence] and kinds.get(m.id) == "terminal":
             # "Containerverkehre Richtung Baku": other goods go to the town's port (the Port of Baku), not its oil terminal
@@ -2589,11 +2621,17 @@ def _place_alias(alias: str) -> bool:
 
 
 #: A word of a border crossing right before a name: «пункт пропуска Достык — Алашанькоу», "the border crossing of ...".
-_CROSSING_BEFORE = re.compile(r"(?:crossing|checkpoint|border station|grenzübergang|übergang|grenzbahnhof|grenzstation|пункт\w* пропуска|"
-                              r"(?:погран)?переход\w{0,2}|погранпункт\w{0,2}|пограничн\w* станци\w*)(?:\s+(?:at|of|bei))?\s*$", re.IGNORECASE)
+#: Plural words too ("die Bahnübergänge Dostyk–Alaschankou und Altynkol–Chorgos", «переходы»), and chains listed after the
+#: word before this one ("Grenzübergänge A–B und C–D": the second chain follows the first, see _CHAIN_LISTED).
+_CROSSING_BEFORE = re.compile(r"(?:crossings?|checkpoints?|border stations?|grenzübergang|übergang|übergänge|übergängen|grenzbahnh[oö]fe?n?|"
+                              r"grenzstation(?:en)?|пункт\w* пропуска|(?:погран)?переход\w{0,2}|погранпункт\w{0,2}|пограничн\w* станци\w*)"
+                              r"(?:\s+(?:at|of|bei))?\s*(?:" + r"[A-ZÄÖÜА-ЯЁ]" + r"(?:[\w']|-(?=[\w']))*+(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ](?:[\w']|-(?=[\w']))*+)*"
+                              r"\s*(?:,|and|und|и|sowie)\s*){0,3}$", re.IGNORECASE)
 
-#: A crossing word right after a chain: "the Dostyk-Alashankou border crossing" (English puts it after the names).
-_CROSSING_AFTER = re.compile(r"\s+(?:border |rail |railway )?(?:crossing|checkpoint|border post|border station)", re.IGNORECASE)
+#: A crossing word right after a chain: "the Dostyk-Alashankou border crossing" (English puts it after the names), or after
+#: more chains listed with it ("the Dostyk-Alashankou and Altynkol-Khorgos rail crossings").
+_CROSSING_AFTER = re.compile(r"(?:\s*(?:,|and|und|и|sowie)\s*[A-ZÄÖÜА-ЯЁ](?:[\w']|-(?=[\w']))*+(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ](?:[\w']|-(?=[\w']))*+)*){0,3}"
+                             r"\s+(?:border |rail |railway )?(?:crossing|checkpoint|border post|border station)", re.IGNORECASE)
 
 
 def _crossing_of_chain(m: Mention, matcher: Matcher) -> None:
@@ -2644,7 +2682,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
             continue
         if m.match != "name":
             if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and (_CROSSING_BEFORE.search(
-                    text, max(0, m.start - 40), m.start) or _CROSSING_AFTER.match(text, m.end)):
+                    text, max(0, m.start - 120), m.start) or _CROSSING_AFTER.match(text, m.end, m.end + 160)):
                 _crossing_of_chain(m, matcher)
             continue
         alias = m.alias
@@ -2780,6 +2818,24 @@ def _consortium_named(text: str, memo: dict[Any, Any]) -> bool:
     if got is None:
         got = memo[_CONSORTIUM] = _CONSORTIUM.search(text) is not None
     return bool(got)
+
+
+#: A sentence that goes on with the line named in the sentence before by a pronoun and a verb of its course: "Sie verläuft
+#: von Atyrau über Kenkijak bis nach Alaschankou", "It runs from ...", «Он проходит через ...» (its stations, no energy word).
+_LINE_GOES_ON = re.compile(r"\s*(?:Sie|Er|It|Она|Он)\s+(?:verläuft|verlaufen|führt|reicht|runs|passes|stretches|extends|goes|"
+                           r"проходит|идет|идёт|тянется|пролегает)\b")
+
+
+def _line_goes_on(mentions: list[Mention], own_names: set[int], kinds: dict[str, str], text: str,
+                  sentences: list[tuple[int, int]]) -> set[int]:
+    """The sentences right after a sentence naming a line by its own name that take the line up (:data:`_LINE_GOES_ON`)."""
+    out: set[int] = set()
+    for m in mentions:
+        nxt = m.sentence + 1
+        if nxt < len(sentences) and nxt not in out and m.sentence in own_names and kinds.get(m.id) in LINE_KINDS and (
+                _LINE_GOES_ON.match(text, sentences[nxt][0], sentences[nxt][1])):
+            out.add(nxt)
+    return out
 
 
 def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_doc: bool, text: str,
