@@ -2087,6 +2087,13 @@ def _person_from(text: str, start: int) -> bool:
     return len(words) >= 2 and words[-2].lower().rstrip(",").startswith(_PERSON_STEMS)
 
 
+#: A kind word of a town-named facility right before "in" / «в» and the name: the facility there, not the town.
+_FACILITY_IN = re.compile(r"(?:\b(?:terminals?|port|harbou?r|station|hafen)|(?<![а-яё])(?:терминал|порт|станци|узл|узел|нпс|лпдс|гнпс)"
+                          r"\w{0,3})\s+(?:in|at|bei|в|во)\s+$", re.IGNORECASE)
+#: An origin and its «в»: «из Курыка в », «от Актау в » (the name after it is where the goods go).
+_FROM_BEFORE_RU = re.compile(r"(?<![а-яё])(?:из|от)\s+[«\"]?[А-ЯЁ][\w-]*[»\"]?\s+(?:в|во)\s+$")
+
+
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
                said: dict[Any, Any]) -> bool:
     """A facility's town after a locative "in" or a town word, in a sentence of no trade, carrier or flow, is the town only.
@@ -2102,9 +2109,13 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     before = text[max(0, m.start - 20) : m.start]
     if _PERSON_IN.search(text, max(0, m.start - 40), m.start):
         return True  # "sagte ein Manager in Atyrau", «источник в Новороссийске»: where a person is, not what the port does
+    if _FACILITY_IN.search(text, max(0, m.start - 40), m.start) is not None:
+        return False  # "the oil terminal in Kuryk", «нефтеналивного терминала в Курыке»: the facility there, talks or not
     if _ru_in(text, m.start):
-        # «в» also means "to" («танкеры идут в Баку»): it makes the town only where a meeting is held there
-        return _said(_MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
+        # «в» also means "to" («танкеры идут в Баку»): it makes the town only where a meeting is held there, and never
+        # after an origin («перевозки из Курыка в Алят»: the destination, though the option is «обсуждается»)
+        return _FROM_BEFORE_RU.search(text, max(0, m.start - 40), m.start) is None and _said(
+            _MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
         return False
     # the carrier words are searched once per sentence: a sentence may hold many names (linear time on hostile input)
@@ -2435,6 +2446,11 @@ _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: tankers run on lanes and rail legs named so.
 _TRIP_BEFORE = re.compile(r"(?:\b(?:flights?|Flug|Flüge|Flugverbindung\w{0,2}|Direktflug\w{0,2}|bus(?:es)?|Bus(?:se)?|Buslinie\w{0,2}|"
                           r"coach)|(?<![а-яё])(?:рейс|авиарейс|авиасообщени|перел[её]т|автобус|маршрутк)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
+#: A train's word right before such a chain: the train's route («Поезд Атырау — Самара», "der Zug Atyrau–Samara"), unless
+#: tank cars, oil or freight stand near it (_GOODS_TRAIN_NEAR: "Züge Baku–Batumi mit Öl" run on the rail leg).
+_TRAIN_BEFORE = re.compile(r"(?:\b(?:trains?|Zug|Züge|Personenzug\w{0,2}|Nachtzug\w{0,2})|(?<![а-яё])(?:поезд|электричк)\w{0,3})"
+                           r"\s*[«\"„“]?$", re.IGNORECASE)
+_GOODS_TRAIN_NEAR = re.compile(r"(?i)tank (?:car|wagon)|kesselwag|цистерн|\boil\b|crude|öl|нефт|freight|güter|fracht|груз(?!ин)")
 #: A vessel's word near such a chain: «Танкер совершил рейс Актау — Баку» is the tanker's voyage on the lane.
 _VESSEL_NEAR = re.compile(r"(?i)tanker|танкер|vessel|schiff|судн|судам?\b|barge|баржа")
 #: After an abbreviation, words of a party's organs: "the CPC Central Committee" is the Communist Party of China.
@@ -2548,6 +2564,23 @@ _NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|hei
 _CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's start or a sentence's
 
 
+#: A verb of naming earlier in the name's clause, the name ending it ("Zu sowjetischer Zeit hieß die Siedlung am Fuß des
+#: Alatau Druschba, ...", "the village was called in Soviet times Druzhba."), or a bracket of a former name before it
+#: ("Station Dostyk (in Soviet times Druzhba)", «Станция Достык (в советское время — Дружба)», "(früher Druschba)").
+_NAMING_IN_CLAUSE = re.compile(r"(?:\b(?:hieß|hiess|hießen|hiessen|was called|was named|were called)|(?<![а-яё])называл\w*)\b"
+                               r"[^,.;:!?()\n]{0,80}$", re.IGNORECASE)
+_CLAUSE_END_AFTER = re.compile(r"[»\"“”']?\s*(?:[,.;:!?)]|$)")
+_FORMER_BEFORE = re.compile(r"\(\s*(?:former(?:ly)?|früher|ehemals|vormals|einst|ранее|прежде|бывш\w*|"
+                            r"[^()\n]{0,30}?(?:soviet|sowjet|советск)\w*[^()\n]{0,20}?)\s*[-–—:,]?\s*[«\"„“']?$", re.IGNORECASE)
+
+
+def _former_name(m: Mention, text: str) -> bool:
+    """The name is a place's former or given name: a bracket of a former name, or a naming verb earlier in its clause."""
+    if text[max(0, m.start - 60) : m.start].rfind("(") >= 0 and _FORMER_BEFORE.search(text, max(0, m.start - 60), m.start):
+        return True
+    return _CLAUSE_END_AFTER.match(text, m.end) is not None and _NAMING_IN_CLAUSE.search(text, max(0, m.start - 100), m.start) is not None
+
+
 def _named_so(m: Mention, text: str) -> bool:
     """A line's one-word name given as a name ("once called Druzhba"), with no word of a line shortly before it.
 
@@ -2556,7 +2589,7 @@ def _named_so(m: Mention, text: str) -> bool:
     # the verb after the name names it only at a clause's end ("..., das früher Druschba hieß"); a name opening its clause
     # is the subject ("Druschba heißt auf Deutsch Freundschaft; die Leitung ...")
     after = _NAMING_AFTER.match(text, m.end) is not None and text[max(0, m.start - 4) : m.start].rstrip(" «\"„“")[-1:] not in _CLAUSE_OPENERS
-    return (_NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) is not None or after) and (
+    return (_NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) is not None or after or _former_name(m, text)) and (
         _LINE_WORD.search(text[max(0, m.start - 40) : m.start].casefold()) is None and not _LINE_AFTER.match(text, m.end, m.end + 20))
 
 
@@ -2675,9 +2708,13 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     starts: list[int] = []  # the mentions' starts, sorted once an abbreviation is looked at (see _spelled_as_other)
     guides = _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS)  # once an article (C-level substring scans): a guide's or driver's word
     for m in looked:
-        if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and _TRIP_BEFORE.search(text, max(0, m.start - 30), m.start) \
-                and _VESSEL_NEAR.search(text, max(0, m.start - 80), min(len(text), m.end + 80)) is None:
-            # a flight's or a bus's route by the same places: «прямой рейс Атырау — Самара» (a tanker's «рейс» is its voyage)
+        if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and ((
+                _TRIP_BEFORE.search(text, max(0, m.start - 30), m.start)
+                and _VESSEL_NEAR.search(text, max(0, m.start - 80), min(len(text), m.end + 80)) is None) or (
+                _TRAIN_BEFORE.search(text, max(0, m.start - 30), m.start)
+                and _GOODS_TRAIN_NEAR.search(text, max(0, m.start - 80), min(len(text), m.end + 80)) is None)):
+            # a flight's or a bus's route by the same places: «прямой рейс Атырау — Самара» (a tanker's «рейс» is its voyage);
+            # a passenger train's («Поезд Атырау — Самара снова в расписании»; a train of tank cars runs on the rail leg)
             drop.add(id(m))
             continue
         if m.match != "name":
