@@ -993,7 +993,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                     by_clause.setdefault(clause, set()).update(matcher.rail_ids)
                 choice = decided[key] = _choose(entries, targets, local, matcher, doc, operated.get(m.sentence, _NO_IDS),
                                                 by_clause.get(clause, set()) if cuts else local,
-                                                clause_operated.get(clause, _NO_IDS) if cuts else operated.get(m.sentence, _NO_IDS))
+                                                clause_operated.get(clause, _NO_IDS) if cuts else operated.get(m.sentence, _NO_IDS),
+                                                by_sentence.get(m.sentence - 1, _NO_IDS))
             if choice is None:
                 prev = m
                 continue  # a context alias with nothing connected anywhere names no asset
@@ -1098,8 +1099,13 @@ def _port_before(window: str) -> bool:
 
 def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int],
             operator_words: set[str] | frozenset[str] = _NO_IDS, clause_local: set[str] | None = None,
-            clause_operator_words: set[str] | frozenset[str] | None = None) -> str | None:
-    """The best target: connected assets and operators in its clause, then in the sentence, the document, real over context aliases."""
+            clause_operator_words: set[str] | frozenset[str] | None = None,
+            before: set[str] | frozenset[str] = _NO_IDS) -> str | None:
+    """The best target: connected assets and operators in its clause, then in the sentence, the sentence before, the document.
+
+    ``before``: the assets of the sentence before ("Port capacity at Aktau will double. The expansion is meant to carry
+    more crude to Baku"); of equal scores a real alias wins over a context alias.
+    """
     by_context = {e.target for e in entries if e.context}
     near_of = matcher.near
     operated = {a for k in operator_words for a in matcher.operator_keys[k]} if operator_words else _NO_IDS
@@ -1108,15 +1114,15 @@ def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: 
     # (without clauses of contrast the clause is the sentence: its sets are the sentence's, not worked out twice)
     clause_operated = operated if words is operator_words else {a for k in words for a in matcher.operator_keys[k]} if words else _NO_IDS
     same = in_clause is local
-    best, best_score = targets[0], (-1, -1, -1, -1, -1, -1)
+    best, best_score = targets[0], (-1, -1, -1, -1, -1, -1, -1)
     for t in targets:  # the first of equal scores wins
         near = near_of.get(t) or frozenset((t,))
         in_sentence = len(near & local)
         score = (in_sentence if same else len(near & in_clause), int(t in clause_operated), in_sentence, int(t in operated),
-                 sum(doc.get(a, 0) for a in near), 0 if t in by_context else 1)
+                 len(near & before) if before else 0, sum(doc.get(a, 0) for a in near), 0 if t in by_context else 1)
         if score > best_score:
             best, best_score = t, score
-    if best_score[2:5] == (0, 0, 0) and all(e.context for e in entries if e.target == best):
+    if best_score[2:6] == (0, 0, 0, 0) and all(e.context for e in entries if e.target == best):
         return None  # only a context alias, and nothing connected to it anywhere
     return best
 
@@ -1686,6 +1692,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 russian_lines.add(sent)
         elif kind != "field":  # fields are where oil comes from, not a route: they say nothing about avoiding Russia
             avoiding.add(sent)
+    if lang == "de" and "eitung" in text:  # a C-level screen: most texts hold no "Leitung"
+        _management_dropped(cue_sets, text, sentences)
     energy = ["energy" in c for c in cue_sets]
     claims: list[Candidate] = []
     claim_of: dict[int, int] = {}
@@ -1918,6 +1926,24 @@ _DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}+(?:[ -][A-ZÄÖÜА-ЯЁ]{
                        r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?:/[\w-]++)?+(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s)"
                        # a place in mixed case, a comma and a date, then a dash: "Astana, 28 October 2026 –", "Baku, Nov. 5 -"
                        r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—]\s))")
+
+
+#: German "Leitung" as management, not a pipe: "Neue Leitung für die Uckermärkischen Bühnen", "unter der Leitung von",
+#: "übernimmt die Leitung des Hauses", "die künstlerische Leitung" (searched in the case-folded sentence).
+_MANAGEMENT_LEITUNG = re.compile(r"\b(?:unter (?:der )?leitung|leitung (?:für (?:die|den|das)\b|des hauses|des theaters|der schule|"
+                                 r"des museums|übernimmt|übernehmen|übernommen|übergibt|übergeben|abgeben)|(?:die |der )?"
+                                 r"(?:künstlerische|kaufmännische|musikalische|kommissarische)n? leitung)")
+
+
+def _management_dropped(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]]) -> None:
+    """A German sentence's cues read without "Leitung" as management: if it was its only energy word, it speaks of none."""
+    for idx, (s, e) in enumerate(sentences):
+        if "energy" in cue_sets[idx] and "eitung" in text[s:e]:
+            low = text[s:e].casefold()
+            if _MANAGEMENT_LEITUNG.search(low):
+                without = claim_cues(_MANAGEMENT_LEITUNG.sub(" ", low), "de")
+                if "energy" not in without:
+                    cue_sets[idx] = without
 
 
 def _dateline_end(text: str, matcher: Matcher, pos: int = 0, endpos: int | None = None) -> int:
@@ -2438,7 +2464,9 @@ _PERSON_STEMS = ("engineer", "worker", "manager", "official", "trader", "analyst
                  "arbeiter", "inhaber", "händler", "sprecher", "vertreter", "mitarbeiter", "manager", "инженер", "рабоч",
                  "уроженец", "уроженка", "менеджер", "трейдер", "аналитик", "сотрудник", "представител", "чиновник",
                  # and a company's: "an oil company from Atyrau", «нефтяной компании из Атырау» (its seat, not the junction)
-                 "company", "unternehm", "компани", "фирм")
+                 "company", "unternehm", "компани", "фирм",
+                 # and a family's: "eine Familie aus Samara", "a family from Aktau", «семья из Самары» (its home town)
+                 "famil", "семья", "семьи", "семье", "семью", "семьей", "семьёй")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
 _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: A word of a passenger flight or bus right before a dashed chain of places: the trip's route, not a line of the same
@@ -2916,7 +2944,11 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
             return False
         return _own_name(m, kind, energy_doc, text, sentences, memo)
     business = _OWN_BUSINESS.get(kind or "")
-    if business is None or m.match not in ("name", "fuzzy"):
+    # (a port named by its town, "Baku" for the Port of Baku, is the port with other goods: "containers to Baku"; not with
+    # rail, where the town is where the trains start: "Chemicals travel in tank cars from Baku to Batumi")
+    if business is None or (m.match not in ("name", "fuzzy") and not (
+            cargo and kind == "port" and m.match == "context" and not (
+                _may_hold(text, *sentences[m.sentence], _RAIL_STEMS) and _RAIL.search(text, *sentences[m.sentence])))):
         return False
     e = sentences[m.sentence][1]
     if _said(_EDIBLE_OIL, m.sentence, text, sentences, memo):
