@@ -1805,9 +1805,10 @@ _LINKS20: dict[str, list[tuple[str, str, set[str]]]] = {
     "a_latin_word_cut_to_an_alias_must_end_as_a_name": [
         # a word whose key less its last letter is an alias's must end as the language ends a name (h20-de-09's
         # "Dschungarischen Alatau", the mountains, is no Alat; «Алатау» is no case form of «Алят»)
-        ("Ölarbeiter wandern im Dschungarischen Alatau.", "de", set()),
-        ("Oil workers hiked in the Alatau mountains near Almaty.", "en", set()),
-        ("Нефтяники отдыхают в горах Алатау.", "ru", set()),
+        # (in sentences of cargo, the port's business: a word read as the port would be linked)
+        ("Güterzüge mit Öl fahren am Fuß des Dschungarischen Alatau.", "de", set()),
+        ("Oil cargo trains pass the foot of the Alatau range.", "en", set()),
+        ("Грузовые поезда с нефтью идут у подножия Алатау.", "ru", set()),
         # the port's own forms stay
         ("Öl aus Kuryk geht nach Alats Hafen.", "de", {"kuryk", "alat", "lane-kuryk-alat"}),
         ("Нефть из Курыка идет в Алят.", "ru", {"kuryk", "alat", "lane-kuryk-alat"}),
@@ -1872,6 +1873,8 @@ _LINKS20: dict[str, list[tuple[str, str, set[str]]]] = {
          "en", {"kulevi", "aktau", "sangachal", "lane-aktau-baku"}),
         # a port named by its town with other goods is the port (no rail in the sentence: then the town starts the leg)
         ("Тенгиз в западном Казахстане. Контейнеры отправлены в Баку.", "ru", {"tengiz", "alat"}),
+        ("В порту Курык построили паромный комплекс. Контейнеры отправлены в Баку.", "ru", {"kuryk", "alat"}),
+        ("A ferry terminal opened at the port of Kuryk. Containers were shipped to Baku.", "en", {"kuryk", "alat"}),
         ("Chemicals travel in tank cars from Baku to Batumi.", "en", {"batumi"}),
     ],
 }
