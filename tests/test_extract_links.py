@@ -1877,7 +1877,40 @@ _LINKS20: dict[str, list[tuple[str, str, set[str]]]] = {
         ("A ferry terminal opened at the port of Kuryk. Containers were shipped to Baku.", "en", {"kuryk", "alat"}),
         ("Chemicals travel in tank cars from Baku to Batumi.", "en", {"batumi"}),
     ],
+    # (the batch's mention findings: names, not only links)
+    "a_pipe_word_roehre": [
+        # German "Röhre" is a pipe as "Leitung" (h20-de-01's "die BTC-Röhre"): a line's abbreviation before it is the line
+        ("Die BTC-Röhre ist 1768 Kilometer lang.", "de", {"btc"}),
+        ("Das Rohr im Keller ist kaputt, sagt Herr Rohr.", "de", set()),
+    ],
+    "a_facilitys_abbreviation_in_an_energy_story": [
+        # a facility's abbreviation (no town's name) in a story of energy (h20-de-02's "stünde die PCK deutlich schlechter da")
+        ("Der Ölpreis sinkt. Ohne Kasachstan stünde die PCK deutlich schlechter da.", "de", {"schwedt"}),
+        ("Die PCK feiert ein Sommerfest.", "de", set()),
+    ],
+    "a_drivers_home_town": [
+        # a driver's word before "from" / "aus" and a town: his home town (h20-en-03's "a driver from Shymkent")
+        ("Ein Fahrer aus Atyrau erzählt vom Ölboom.", "de", set()),
+        ("A driver said tankers were loaded at Aktau.", "en", {"aktau"}),
+    ],
 }
+
+
+def test_an_agency_place_and_date_before_a_full_stop_is_a_dateline():
+    # "Trend, Baku, December 4. Oil ..." (h20-en-04): the agency's dateline, after a headline line; its place is no mention
+    result = analyse("Rail and oil news\nTrend, Baku, December 4. Oil transportation via the BTC rose.", language="en", matcher=MATCHER)
+    assert [(m.text, m.linked) for m in result.mentions] == [("Baku", False), ("BTC", True)]
+    # a shipment's end before a date inside a sentence stays
+    assert links("Oil goes from Aktau to Baku, December 4. More oil follows.", "en") == {"aktau", "sangachal", "lane-aktau-baku"}
+
+
+def test_a_refinerys_town_by_its_inhabitants_is_the_town():
+    # "Schwedt hat gut 32.000 Einwohner" (h20-de-02): the town of its people, though the next sentence takes up "die Raffinerie"
+    text = "Der Ölpreis fällt. Schwedt hat gut 32.000 Einwohner und eine Gewissheit. Rund 1.200 Menschen arbeiten in der Raffinerie."
+    assert links(text, "de") == set()
+    # with the refinery's business in its sentence, or without its people, the refinery
+    assert links("Schwedt hat 32.000 Einwohner und verarbeitet Rohöl aus Kasachstan.", "de") == {"schwedt"}
+    assert links("Der Ölpreis fällt. Schwedt liegt an der Oder. Die Raffinerie verarbeitet Rohöl.", "de") == {"schwedt"}
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [

@@ -1655,6 +1655,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or (_may_hold(text, shore := max(0, m.start - 44), m.start, _COAST_STEMS)
             and _COAST_BEFORE.search(text, shore, m.start) is not None
             and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said))))
+    # "Schwedt hat gut 32.000 Einwohner", "a city of 30,000 residents": a refinery's town by its people, in a sentence of no
+    # refinery business (not read back by the next sentence's "die Raffinerie")
+    towns.update(id(m) for m in bare if kinds[m.id] == "refinery" and id(m) not in towns
+                 and _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS)
+                 and not _said(_OWN_BUSINESS["refinery"], m.sentence, text, sentences, said))
     # "Schwedt, a town better known for its oil refinery", «Шведт, город на Одере»: a town word in apposition makes the town,
     # unless the facility's business stands outside the apposition ("Oil is loaded at Primorsk, a small town on the Gulf")
     towns.update(id(m) for m in bare if text.startswith(",", m.end) and _town_apposition(m, text, sentences, kinds[m.id], said))
@@ -1771,7 +1776,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
             m.linked = not dateline_from <= m.start < dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
-                                             or _referred_back(m, sentences, energy, text, lang, matcher)
+                                             or (id(m) not in towns and _referred_back(m, sentences, energy, text, lang, matcher))
                                              or (id(m) not in towns and _cue_less(
                                                  m, kinds, text, sentences, own_names, energy_doc, "goods" in cue_sets[m.sentence], said)))
         else:
@@ -1924,8 +1929,11 @@ _MONTH = (r"(?:Jan(?:uary|uar)?|Feb(?:ruary|ruar)?|M(?:arch|ärz|ar)|Apr(?:il)?|
 #: back never finds another match; a long first word fails at once instead of letter by letter.)
 _DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}+(?:[ -][A-ZÄÖÜА-ЯЁ]{3,}+)*+(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
                        r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?:/[\w-]++)?+(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s)"
-                       # a place in mixed case, a comma and a date, then a dash: "Astana, 28 October 2026 –", "Baku, Nov. 5 -"
-                       r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—]\s))")
+                       # a place in mixed case, a comma and a date, then a dash: "Astana, 28 October 2026 –", "Baku, Nov. 5 -";
+                       # or an agency, the place and the date, then a full stop: "Trend, Baku, December 4. Oil ..."
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—]\s)"
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]++,\s+[A-ZÄÖÜА-ЯЁ][\w-]++(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})"
+                       r"(?:,?\s+\d{4})?\.\s))")
 
 
 #: German "Leitung" as management, not a pipe: "Neue Leitung für die Uckermärkischen Bühnen", "unter der Leitung von",
@@ -2460,7 +2468,7 @@ _PERSON_IN = re.compile(r"\b(?:manager|official|trader|analyst|source|executive|
                         r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в)\s+$")
 #: Words of a person or a company (their starts, lower case) right before "from" and a town: the home town ("ein früherer
 #: Ingenieur aus Atyrau", "an engineer from Aktau", «инженер из Актау»), see :func:`_person_from`.
-_PERSON_STEMS = ("engineer", "worker", "manager", "official", "trader", "analyst", "executive", "spokes", "native", "ingenieur",
+_PERSON_STEMS = ("engineer", "worker", "manager", "driver", "fahrer", "водител", "official", "trader", "analyst", "executive", "spokes", "native", "ingenieur",
                  "arbeiter", "inhaber", "händler", "sprecher", "vertreter", "mitarbeiter", "manager", "инженер", "рабоч",
                  "уроженец", "уроженка", "менеджер", "трейдер", "аналитик", "сотрудник", "представител", "чиновник",
                  # and a company's: "an oil company from Atyrau", «нефтяной компании из Атырау» (its seat, not the junction)
@@ -2955,6 +2963,8 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
         return False  # "a tanker carrying vegetable oil ran aground near the port of Aktau"
     if " " in m.alias:
         return True  # a name of the facility itself ("Port of Aktau", "CPC terminal", «Атырауская НПС»)
+    if energy_doc and m.match == "name" and _abbreviation(m.alias):
+        return True  # its abbreviation in a story of energy, no town's name: "stünde die PCK deutlich schlechter da"
     if _REGION_NEXT.match(text, m.end, min(e, m.end + 40)):
         return False
     sent = m.sentence
