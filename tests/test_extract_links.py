@@ -1888,12 +1888,31 @@ _LINKS20: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Der Ölpreis sinkt. Ohne Kasachstan stünde die PCK deutlich schlechter da.", "de", {"schwedt"}),
         ("Die PCK feiert ein Sommerfest.", "de", set()),
     ],
+    "a_zone_named_by_a_crossing_and_a_dash": [
+        # a crossing's town opening a quoted name that goes on after a spaced dash: the zone, not the crossing (h20-en-03's
+        # "Khorgos – Eastern Gate" special economic zone, h20-de-09's „Chorgos – Ostor“)
+        ('Trucks take their loads to the nearby "Khorgos – Eastern Gate" special economic zone, where goods are transferred.',
+         "en", set()),
+        ("Die Sonderwirtschaftszone „Chorgos – Ostor“ an der Grenze lockt Lkw und Güter an.", "de", set()),
+        # a quoted lane of two places, or the crossing quoted alone, stays
+        ('Tankers on the "Aktau – Baku" route carry oil.', "en", {"aktau", "sangachal", "lane-aktau-baku"}),
+        ("Танкеры на маршруте «Актау — Баку» везут нефть.", "ru", {"aktau", "sangachal", "lane-aktau-baku"}),
+        ('Trucks queue at "Khorgos" crossing with goods.', "en", {"khorgos"}),
+    ],
     "a_drivers_home_town": [
         # a driver's word before "from" / "aus" and a town: his home town (h20-en-03's "a driver from Shymkent")
         ("Ein Fahrer aus Atyrau erzählt vom Ölboom.", "de", set()),
         ("A driver said tankers were loaded at Aktau.", "en", {"aktau"}),
     ],
 }
+
+
+def test_a_regions_adjective_opens_a_chains_first_place():
+    # «магистралью Центральная Азия — Китай» (h20-ru-05): the chain's name is the region's two words, not «Азия — Китай»
+    result = analyse("Газопровод соединяется с магистралью Центральная Азия — Китай.", language="ru", matcher=MATCHER)
+    assert [(m.text, m.id) for m in result.mentions] == [("Центральная Азия — Китай", "cagp")]
+    result = analyse("Газ идет по магистрали Казахстан — Китай.", language="ru", matcher=MATCHER)
+    assert [m.text for m in result.mentions] == ["Казахстан — Китай"]
 
 
 def test_an_agency_place_and_date_before_a_full_stop_is_a_dateline():

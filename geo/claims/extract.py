@@ -674,8 +674,14 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
                     st, en = offsets[2 * a], offsets[2 * b + 1]
                     break
         if line:
+            if st == offsets[2 * first] and first > 0 and gaps[first] == " " and raws[first - 1].startswith(_REGION_ADJECTIVES):
+                st = offsets[2 * (first - 1)]  # «Центральная Азия — Китай»: the region's adjective opens its place's name
             out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
     return out
+
+
+#: Capitalised adjectives that open a region's name of two words before a chain's first place ("Central Asia–China").
+_REGION_ADJECTIVES = ("Central", "Zentral", "Центральн", "Middle", "Mittel", "Средн")
 
 
 def _by_named_lines(chain: tuple[str, ...], commodities: set[str], matcher: Matcher) -> str | None:
@@ -2515,9 +2521,10 @@ _VENUE_NAME_BEFORE = re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|clu
 _VENUE_STEMS = ("hotel", "cinema", "restaurant", "café", "cafe", "club", "stadium", "sanatorium", "kino", "stadion",
                 "гостиниц", "отел", "кинотеатр", "ресторан", "кафе", "клуб", "стадион", "санатори")
 _VENUE_WORDS = _cased(_VENUE_STEMS)
-#: After a town's name that opens a quote, more capitalised words before the quote closes (no kind word of a port,
+#: After a town's name that opens a quote, more capitalised words (after a space or a spaced dash: the zone "Khorgos –
+#: Eastern Gate", „Chorgos – Ostor“) before the quote closes (no kind word of a port,
 #: terminal or station among them): «Достык Ойл», „Aktau Logistics“, «Атырау Транс Сервис» name a company or a brand.
-_QUOTED_NAME_GOES_ON = re.compile(r"\s+(?!(?i:port|порт|terminal|терминал|hafen|нпс|гнпс|лпдс|станци|морск|sea\b|international|"
+_QUOTED_NAME_GOES_ON = re.compile(r"(?:\s+|\s[-–—]\s)(?!(?i:port|порт|terminal|терминал|hafen|нпс|гнпс|лпдс|станци|морск|sea\b|international|"
                                   r"международн|oil terminal|нефтеналивн))[A-ZА-ЯЁ][\w-]*[^«»\"“”„\n]{0,30}[»\"“”]")
 #: A kind word anywhere in that quote, compounds too ("Aktau Seaport", «Актау Морпорт», "... Commercial Sea Port"): the
 #: quoted name is the facility's own ("Transport" is no port: the word must start there or follow "sea" / «мор»).
