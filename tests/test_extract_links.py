@@ -1899,6 +1899,14 @@ _LINKS20: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Танкеры на маршруте «Актау — Баку» везут нефть.", "ru", {"aktau", "sangachal", "lane-aktau-baku"}),
         ('Trucks queue at "Khorgos" crossing with goods.', "en", {"khorgos"}),
     ],
+    "the_khorgos_road_checkpoint": [
+        # the Kazakh road checkpoint at Khorgos, "Nur Zholy" (an alias with its sources, data/alias_reasons.yaml; h20-ru-05's
+        # «пункте пропуска «Нур Жолы» у Хоргоса»)
+        ("Грузовики стоят на пункте пропуска «Нур Жолы».", "ru", {"khorgos"}),
+        ("Trucks queued at the Nur Zholy checkpoint for four days.", "en", {"khorgos"}),
+        # the state programme «Нурлы жол» is another name
+        ("Программа «Нурлы жол» профинансирует дороги к нефтяным месторождениям.", "ru", set()),
+    ],
     "a_drivers_home_town": [
         # a driver's word before "from" / "aus" and a town: his home town (h20-en-03's "a driver from Shymkent")
         ("Ein Fahrer aus Atyrau erzählt vom Ölboom.", "de", set()),
