@@ -1649,8 +1649,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or _in_route_name(m, text)
         # «вдоль трассы на Бейнеу», "the highway to Aktau", "die Straße nach Atyrau": a road's goal, the town (not a railway's)
         or _ROAD_TO_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
-        # "im Baku der Jahrhundertwende", "the Baku of the oil boom": the town in an era (an article before a bare town's name)
-        # (a town's name, not a line's own terminal word: "the terminal of the CPC" is the CPC's terminal)
+        # "im Baku der Jahrhundertwende", "the Baku of the oil boom": the town in an era (an article before a bare town's name;
+        # not a line's own terminal by its kind word: "the terminal of the CPC", "beim Terminal des CPC")
         or (m.match != "owner" and _ERA_BEFORE.search(text, max(0, m.start - 6), m.start) is not None
             and _ERA_AFTER.match(text, m.end) is not None)
         # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
