@@ -1978,6 +1978,23 @@ _LINKS22: dict[str, list[tuple[str, str, set[str]]]] = {
         ("They drove via the Khorgos border crossing, where a duty-free zone draws shoppers.", "en", {"khorgos"}),
         ("Trucks queued at Khorgos as customs checks slowed.", "en", {"khorgos"}),
     ],
+    "a_signing_venue_is_the_town": [
+        # a treaty signed in a town, in a sentence that speaks of pipelines (h22-de-03's and h22-en-04's Aktau convention)
+        ("The accord, signed in Aktau, lets states build pipelines on the seabed.", "en", set()),
+        ("2019 wurde in Atyrau ein Abkommen unterzeichnet, das neue Leitungen erlaubt.", "de", set()),
+        ("Конвенцию, разрешающую трубопроводы по дну, подписали в Актау.", "ru", set()),
+        # oil moved there stays the port
+        ("Oil is loaded in Aktau onto tankers for Baku.", "en", {"aktau", "lane-aktau-baku", "sangachal"}),
+        ("In Aktau wird Öl auf Tanker verladen.", "de", {"aktau"}),
+    ],
+    "a_town_word_before_a_lines_end_in_russian": [
+        # «города» before the name in a sentence of a gas line: the line's end, as "the city of Turkmenbashi" (h22-ru-05)
+        ("Газопровод пройдет от побережья в районе города Туркменбаши до Баку.", "ru", {"turkmenbashi", "sangachal"}),
+        ("Нефтепровод дойдет до города Атырау.", "ru", {"atyrau"}),
+        # the town word in a sentence of no line or tanker stays the town
+        ("В городе Туркменбаши открыли новый театр.", "ru", set()),
+        ("Жители города Атырау жалуются на жару.", "ru", set()),
+    ],
 }
 
 

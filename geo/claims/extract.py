@@ -2001,7 +2001,9 @@ def _dateline_span(text: str, matcher: Matcher) -> tuple[int, int]:
     return 0, 0
 #: Words of a carrier or a flow: with one, "in Aktau" is where oil is moved, not only where something happens.
 _CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|"
-                      r"hafen(?!stadt)|port\b(?! city)|umschlag|transship")
+                      r"hafen(?!stadt)|port\b(?! city)|umschlag|transship|"
+                      # the same in Russian: «газопровод ... от побережья в районе города Туркменбаши до Баку» is the line's end
+                      r"трубопровод|газопровод|нефтепровод|танкер|терминал|отгруз|перевалк")
 
 
 #: Words of flows and output that speak of oil or gas where a sentence names an asset (for links only; the claim cues
@@ -2024,7 +2026,9 @@ _FERRY_OIL = re.compile(r"\boil\b|crude|(?:roh|erd)?öl\b|нефт|tank (?:car|w
 #: Words of a meeting: the town that hosts talks about a pipeline is not a facility of it.
 _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
                       r"tagung|exhibition|expo\b|messe\b|ausstellung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани|выставк|"
-                      r"discuss|talks\b|besprach|erörter|обсу[дж]|переговор)")
+                      r"discuss|talks\b|besprach|erörter|обсу[дж]|переговор|"
+                      # a signing there: the Caspian convention "signed in Aktau", «конвенцию подписали в Актау»
+                      r"signed|signing|unterzeichn|подписа|convention|konvention|конвенци)")
 #: Words of a town's civic life: its administration, courts, schools, elections, weather, wages and prices, its workers,
 #: its offices and other plants, the town as a "capital". A town-named facility in such a sentence, without words of its own
 #: business, is the town («Мэрия Новороссийска», "the mayor of Atyrau", «В Шымкенте остановили НПЗ», «офис в Актау»).
@@ -2059,7 +2063,8 @@ _CONSUMER_STEMS = _stems("household", "homes", "residents", "gasification", "hau
                          "газифик", "домохозяйств", "частных дом", "жилых дом", "жител", "абонент", "бытов")
 _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gathered", "berieten", "beraten", "trafen", "treffen",
                         "gipfel", "konferenz", "tagung", "exhibition", "expo ", "messe ", "ausstellung", "выставк", "встрет", "встреч",
-                        "саммит", "форум", "конференци", "совещани", "discuss", "talks", "besprach", "erörter", "обсуд", "обсуж", "переговор")
+                        "саммит", "форум", "конференци", "совещани", "discuss", "talks", "besprach", "erörter", "обсуд", "обсуж", "переговор",
+                        "signed", "signing", "unterzeichn", "подписа", "convention", "konvention", "конвенци")
 #: A route preposition right before a name: "via Alashankou", «через Приморск» is where the oil goes, not the town.
 _NEAR_BEFORE = re.compile(r"(?:\b(?:outside|near|nahe|unweit)|(?<![а-яё])(?:под|около|близ|недалеко от))\s+$", re.IGNORECASE)
 _VIA_BEFORE = re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE)
