@@ -1995,6 +1995,21 @@ _LINKS22: dict[str, list[tuple[str, str, set[str]]]] = {
         ("В городе Туркменбаши открыли новый театр.", "ru", set()),
         ("Жители города Атырау жалуются на жару.", "ru", set()),
     ],
+    "an_expansion_x_in_lower_case": [
+        # an abbreviation with the expansion's "X", written "SCPx" (h22's four articles): the asset holds "SCP" and "SCPX"
+        ("The SCPx expansion doubled the line's capacity.", "en", {"scp"}),
+        ("Nach dem Ausbau (SCPx) fließen 25 Mrd. m³ Gas.", "de", {"scp"}),
+        # the mixed case of another word is no alias; the firm INPEX has no "INPE" beside it
+        ("Inpex raised its gas output.", "en", set()),
+    ],
+    "a_stretch_from_a_place_is_no_landmark": [
+        # "km from A to B" is a stretch of the line, not a distance from a landmark (h22-en-05's "from Beineu to the Bozoi")
+        ("The loop runs 800 km from Beineu to the Bozoi compressor station.", "en", {"beineu", "bozoi"}),
+        ("Вторая нитка газопровода пройдет 800 км от Бейнеу до Бозоя.", "ru", {"beineu", "bozoi"}),
+        # a distance from a town stays a landmark
+        ("The gas well lies 30 km from Beineu, in the steppe.", "en", set()),
+        ("Kuryk, 70 km south of Aktau, ships oil.", "en", {"kuryk"}),
+    ],
 }
 
 

@@ -1658,7 +1658,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or (clubs and _club_town(text, m.start))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
         or (_may_hold(text, start := max(0, m.start - 24), m.start, _LANDMARK_STEMS)
-            and _LANDMARK_BEFORE.search(text, start, m.start) is not None)
+            and _LANDMARK_BEFORE.search(text, start, m.start) is not None
+            # not a stretch's start: "over the first 800 km from Beineu to the Bozoi compressor station", «800 км от Бейнеу до Бозоя»
+            and _STRETCH_TO.match(text, m.end) is None)
         # "the coast of Aktau", "die Küste bei Aqtau", «у побережья Атырау и Актау»: a shore's landmark, in a sentence of
         # no business of the facility ("tankers anchored off the coast of Novorossiysk" keep the terminal)
         or (_may_hold(text, shore := max(0, m.start - 44), m.start, _COAST_STEMS)
@@ -2076,6 +2078,8 @@ _LANDMARK_BEFORE = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west)
                               re.IGNORECASE)
 #: Every match of _LANDMARK_BEFORE holds one of these (see _may_hold): a compass word, a distance, German "-lich von", Russian
 #: «к югу от», «км от», «южнее».
+#: "to" and a capitalised name right after a distance's place: the stretch from there to another place, no landmark.
+_STRETCH_TO = re.compile(r"\s+(?:to|bis(?:\s+(?:nach|zu[mr]?))?|nach|до)\s+(?:the\s+|zu[mr]\s+)?[A-ZÄÖÜА-ЯЁ]")
 _LANDMARK_STEMS = ("north", "south", "east", "west", "km", "kilomet", "miles", "lich", "северу", "югу", "востоку", "западу", "км",
                    "нее")
 #: A word of a coast or shore before a name, with at most one more place listed before it: "the coast of Aktau", "the shore

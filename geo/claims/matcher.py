@@ -163,7 +163,7 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
     same = _same_abbreviations(props)
     for p in props:
         own = [p["name"], *(p.get("aliases") or [])]
-        for alias in own + _abbreviation_variants(own, same) + _prefix_variants(own) + _title_case_variants(own):
+        for alias in own + _abbreviation_variants(own, same) + _prefix_variants(own) + _title_case_variants(own) + _expansion_variants(own):
             add(alias, p["id"])
         for alias in p.get("context_aliases") or []:
             add(alias, p["id"], context=True)
@@ -426,6 +426,19 @@ def _title_case_variants(aliases: list[str]) -> list[str]:
     ['Kebco', 'Танап']
     """
     out = [a.capitalize() for a in aliases if len(a) >= 5 and ABBREV.match(a)]
+    return [a for a in out if a not in aliases]
+
+
+def _expansion_variants(aliases: list[str]) -> list[str]:
+    """An abbreviation of the asset with an "X" added (its expansion), the "X" in lower case.
+
+    The operator and the trade press write the expansion of a line "SCPx" as often as "SCPX"; the mixed case is no word.
+    Only where the asset's aliases hold the abbreviation without the "X" too ("SCP" and "SCPX"; not the firm "INPEX").
+
+    >>> _expansion_variants(["SCPX", "SCP", "INPEX", "TX"])
+    ['SCPx']
+    """
+    out = [a[:-1] + "x" for a in aliases if len(a) >= 4 and a.endswith("X") and ABBREV.match(a) and a[:-1] in aliases]
     return [a for a in out if a not in aliases]
 
 
