@@ -2010,6 +2010,16 @@ _LINKS22: dict[str, list[tuple[str, str, set[str]]]] = {
         ("The gas well lies 30 km from Beineu, in the steppe.", "en", set()),
         ("Kuryk, 70 km south of Aktau, ships oil.", "en", {"kuryk"}),
     ],
+    "sourced_gas_line_names": [
+        # aliases with their sources in data/alias_reasons.yaml: «ТКГ» (vpoanalytics-tkg), the Kazakh operator of the
+        # Central Asia-China line (interfax-2009-12-15-asian-gas-pipeline-llp, prime-2023-02-24-qazaqgaz-asian-gas-pipeline)
+        ("ТКГ позволит поставлять туркменский газ в Европу.", "ru", {"tcgp"}),
+        ("Asian Gas Pipeline LLP shipped 40 bcm of Turkmen gas to China.", "en", {"cagp"}),
+        ("Оператор казахстанского участка, ТОО «Азиатский газопровод», прокачал 40 млрд кубометров газа.", "ru", {"cagp"}),
+        # another ТКГ (the Trilateral Contact Group), spelled out or in a story of no energy, is none
+        ("Трехсторонняя контактная группа (ТКГ) обсудила транзит газа через Украину.", "ru", set()),
+        ("Заседание ТКГ в Минске перенесли на четверг.", "ru", set()),
+    ],
 }
 
 
