@@ -2023,6 +2023,22 @@ _LINKS22: dict[str, list[tuple[str, str, set[str]]]] = {
 }
 
 
+def test_a_chain_glossing_its_lines_name_gives_its_points():
+    # "Tanap (Ardahan – Kipi)" in a table (h22-de-01): the line is named, the bracket glosses its ends; Kipi is the Kipoi
+    # junction (a point of its own), Ardahan no asset, and the chain no second mention of Tanap
+    text = "Die Tanap (Ardahan – Kipi) ist 1850 km lang und transportiert Gas."
+    got = [(text[m.start : m.end], m.id) for m in analyse(text, language="de", matcher=MATCHER).mentions if m.linked]
+    assert got == [("Tanap", "tanap"), ("Kipi", "kipoi")]
+    # a chain that is one of the line's own names stays the line ("Südkaukasus-Pipeline (Baku–Tiflis–Erzurum)")
+    text = "Die Südkaukasus-Pipeline (Baku–Tiflis–Erzurum) transportiert Gas."
+    got = [(text[m.start : m.end], m.id) for m in analyse(text, language="de", matcher=MATCHER).mentions if m.linked]
+    assert got == [("Südkaukasus-Pipeline", "scp"), ("Baku–Tiflis–Erzurum", "scp")]
+    # the same for TAP's row (h22-de-01's "(Kipoi – Melendugno)"): Melendugno is no asset
+    text = "Die TAP (Kipoi – Melendugno) ist 878 km lang und transportiert Gas."
+    got = [(text[m.start : m.end], m.id) for m in analyse(text, language="de", matcher=MATCHER).mentions if m.linked]
+    assert got == [("TAP", "tap"), ("Kipoi", "kipoi")]
+
+
 @pytest.mark.parametrize(("text", "language", "expected"), [
     pytest.param(*case, id=f"links22-{rule}-{k}") for rule, cases in _LINKS22.items() for k, case in enumerate(cases)])
 def test_link_batch22_rule(text, language, expected):

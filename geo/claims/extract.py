@@ -1588,6 +1588,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     venues: set[str] = set()  # fields whose one-word name the story gives a venue ("das Theater Galkynysch")
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher, venues)
+    if mentions and any(m.match == "chain" and text[m.start - 2 : m.start] in _GLOSS_OPEN for m in mentions):
+        mentions = _glossed_chain_ends(mentions, text, matcher)
     if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
         mentions = _other_branches_dropped(mentions, text, sentences, matcher)
     line_ids = matcher.line_ids
@@ -1849,6 +1851,33 @@ _LISTED = re.compile(r"\s*(?:,|and|und|и|or|oder|или)\s*(?:(?:from|aus|из|
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and|und|и)?|and|und|и|or|oder|или|sowie)\s*(?:the\s+)?$")
+
+
+#: The opening bracket right before a chain that glosses a line's name: "Tanap (Ardahan – Kipi)".
+_GLOSS_OPEN = frozenset((" (", "\u00a0("))
+
+
+def _glossed_chain_ends(mentions: list[Mention], text: str, matcher: Matcher) -> list[Mention]:
+    """The places of a chain in brackets right after its own line's name, where they are assets of their own.
+
+    The chain glosses the line's ends ("Tanap (Ardahan – Kipi)", "TAP (Kipoi – Melendugno)" in a table): the line is
+    named already, the Kipoi junction is a mention of that, and the chain is no second mention of the line. (A chain
+    that is one of the line's own names, "Südkaukasus-Pipeline (Baku–Tiflis–Erzurum)", is matched as a name and stays.)
+    """
+    out: list[Mention] = []
+    for k, m in enumerate(mentions):
+        prev = mentions[k - 1] if k else None
+        if not (m.match == "chain" and prev is not None and prev.id == m.id and prev.match == "name"
+                and text[prev.end : m.start].strip() == "(" and text.startswith(")", m.end)):
+            out.append(m)
+            continue
+        for w in WORD.finditer(m.text):
+            entries = [e for e in matcher.names.get((name_key(w.group()),), ()) if not e.context]
+            ids = {e.target for e in entries}
+            if len(ids) == 1 and matcher.kinds.get(entries[0].target) not in LINE_KINDS:
+                out.append(Mention(m.start + w.start(), m.start + w.end(), w.group(), entries[0].target, entries[0].alias,
+                                   "name", m.sentence))
+    return out
 
 
 def _bare_list(ms: list[Mention], text: str) -> bool:
