@@ -92,3 +92,41 @@ def test_said_answers_as_the_plain_search_whatever_the_order_of_questions():
             checked += 1
             found += want
     assert checked > 20_000 and found > 1_000  # the dev set asks enough, and finds some (not a test of empty answers)
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    from geo import settings
+
+    return extract.default_matcher(settings.DATA_DIR)
+
+
+def test_each_ambiguous_name_keeps_its_own_other_reading(matcher):
+    # the other readings are shared between names of one spelling (one tuple, not one per name): each name still gets its
+    # own. "Baku" could be Alat or Sangachal, "Novorossiysk" Sheskharis or the CPC's terminal (the only names of two assets)
+    r = extract.analyse("Oil from Baku went by rail to the Black Sea. Tankers loaded crude at Novorossiysk.", matcher=matcher)
+    readings = {m.text: {m.id, *m.alts} for m in r.mentions}
+    assert readings == {"Baku": {"alat", "sangachal"}, "Novorossiysk": {"sheskharis", "cpc-marine-terminal"}}
+    assert all(len(m.alts) == 1 for m in r.mentions)
+
+
+def test_a_cue_less_sentence_naming_a_route_off_russia_still_makes_the_next_lessened_reliance_a_rerouting(matcher):
+    # the claim loop keeps its per-sentence sets only for sentences with cues and the sentence before one: here the first
+    # sentence has no cue at all ("Der Weg führt über Batumi."), names Batumi (a Georgian port, off Russia), and the second
+    # names no asset but lessens a reliance on oil exports: "avoids Russia" comes from the sentence before -> a rerouting,
+    # and the reliance it lessens -> a dependency too (claim_types)
+    r = extract.analyse("Der Weg führt über Batumi. Der Konzern will damit die Abhängigkeit von russischen Häfen beim Ölexport "
+                        "verringern.", matcher=matcher)
+    assert [(c.claim_types, c.excerpt[:10]) for c in r.claims] == [(["rerouting", "dependency"], "Der Konzer")]
+
+
+def test_a_rail_word_in_the_item_of_a_later_name_of_the_sentence_still_counts(matcher):
+    # the rail items are cut once a sentence and each sentence is decided once, as soon as one of its ambiguous names'
+    # items may speak of rail: the first "Baku" (a tanker item; "from Baku", so no rail goal) does not decide the sentence,
+    # the second (a rail item) does.
+    # A rail sentence names the rail legs: Baku is where the Baku-Batumi leg starts (Alat, not Sangachal), and the leg is
+    # linked with its end, Batumi; the rule is the sentence's, so both "Baku" read so (a_rail_word_counts_in_its_own_list_item)
+    r = extract.analyse("Oil exports by route: tankers from Baku to Aktau 0.2 mln t; oil by rail from Baku to Batumi 0.3 mln t.",
+                        matcher=matcher, language="en")
+    assert [(m.text, m.id) for m in r.mentions if m.text == "Baku"] == [("Baku", "alat"), ("Baku", "alat")]
+    assert "rail-baku-batumi" in r.linked_assets() and "lane-aktau-baku" not in r.linked_assets()
