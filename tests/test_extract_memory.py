@@ -130,3 +130,39 @@ def test_a_rail_word_in_the_item_of_a_later_name_of_the_sentence_still_counts(ma
                         matcher=matcher, language="en")
     assert [(m.text, m.id) for m in r.mentions if m.text == "Baku"] == [("Baku", "alat"), ("Baku", "alat")]
     assert "rail-baku-batumi" in r.linked_assets() and "lane-aktau-baku" not in r.linked_assets()
+
+
+def test_the_command_writes_what_json_dumps_of_the_analysis_writes_and_collects_garbage_again(tmp_path, capsys, matcher):
+    # run() in this process: analysed with the cyclic collector off, written row by row; the characters are those of
+    # json.dumps of the dataclasses' dicts (as the command built them before), and the collector is on again afterwards
+    import argparse
+    import dataclasses
+    import gc
+    import hashlib
+
+    from geo import settings
+    from geo.cli import extract as extract_cli
+
+    texts = ["Kazakhstan ships more crude via the BTC pipeline to avoid Russian ports. FC Atyrau won.",
+             "Oil from Baku went by rail to the Black Sea. Tankers loaded crude at Novorossiysk.\n«Дружба» стоит."]
+    paths = []
+    for k, t in enumerate(texts):
+        paths.append(tmp_path / f"{k}.txt")
+        paths[-1].write_text(t, encoding="utf-8")
+    for every in (False, True):
+        args = argparse.Namespace(files=paths, format="json", language=None, all_mentions=every, data_dir=None)
+        try:
+            assert extract_cli.run(args) == 0
+        finally:
+            gc.unfreeze()  # (the command froze this test process's objects out of the collector's walks)
+        assert gc.isenabled()
+        claims, mentions = [], []
+        for t in texts:
+            digest = hashlib.sha256(t.encode("utf-8")).hexdigest()
+            article = extract_cli.known_articles(settings.DATA_DIR).get(digest, digest[:16])
+            r = extract.analyse(t, article=article, matcher=matcher)
+            claims += [dataclasses.asdict(c) for c in r.claims]
+            mentions += [{"article": article, **dataclasses.asdict(m), "name": matcher.display.get(m.id, m.id)} for m in r.mentions]
+        want = {"claims": claims, "mentions": mentions} if every else claims
+        assert claims and mentions  # (something to write)
+        assert capsys.readouterr().out == json.dumps(want, ensure_ascii=False, indent=1) + "\n"
