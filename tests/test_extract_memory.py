@@ -166,3 +166,17 @@ def test_the_command_writes_what_json_dumps_of_the_analysis_writes_and_collects_
         want = {"claims": claims, "mentions": mentions} if every else claims
         assert claims and mentions  # (something to write)
         assert capsys.readouterr().out == json.dumps(want, ensure_ascii=False, indent=1) + "\n"
+
+
+def test_a_name_alone_in_its_sentence_is_settled_by_the_document_and_one_beside_its_line_by_the_line(matcher):
+    # names settled once per document when their sentence names nothing connected (_settle's settled_alone): "Novorossiysk"
+    # alone (sentence 2) goes by the document, which names Sheskharis twice and Transneft, its operator (near Sheskharis:
+    # 2 + 1 and more by Transneft's lines), against the CPC once (near the CPC's terminal: 1) -> Sheskharis; beside "CPC
+    # pipeline" (sentence 3) the sentence's connected asset comes first (CPC terminal 1, Sheskharis 0) -> the CPC's terminal
+    r = extract.analyse("Transneft loaded Urals at the Sheskharis terminal. Sheskharis handled more. Tankers loaded crude at "
+                        "Novorossiysk. The CPC pipeline carried Tengiz oil to Novorossiysk.", matcher=matcher, language="en")
+    assert [(m.sentence, m.id) for m in r.mentions if m.text == "Novorossiysk"] == [(2, "sheskharis"), (3, "cpc-marine-terminal")]
+    # two names alone in their sentences are each settled for their own entries: Novorossiysk and Baku share no choice
+    r = extract.analyse("Tankers loaded crude at Novorossiysk. Crude was shipped from Baku.", matcher=matcher, language="en")
+    got = {m.text: m.id for m in r.mentions}
+    assert got["Novorossiysk"] in {"sheskharis", "cpc-marine-terminal"} and got["Baku"] in {"alat", "sangachal"}
