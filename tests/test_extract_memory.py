@@ -51,18 +51,17 @@ def test_claims_and_mentions_written_one_by_one_are_the_dumped_object(claims, me
     assert out.getvalue() == json.dumps(claims, ensure_ascii=False, indent=1)
 
 
-def test_a_split_shares_equal_words_and_gaps():
-    parts = split_words("Baku. Baku. Baku, Aktau port. Aktau port.")
-    assert parts == re.split(r"(\w+)", "Baku. Baku. Baku, Aktau port. Aktau port.")
-    assert parts[1] is parts[3] is parts[5]  # "Baku" three times: one string
-    assert parts[2] is parts[4]  # the gap ". " twice
-    assert parts[7] is parts[11] and parts[9] is parts[13]  # "Aktau", "port"
-
-
-def test_a_split_past_the_bound_still_splits_as_the_pattern(monkeypatch):
-    monkeypatch.setattr(text, "SHARED_MAX", 3)  # (the plain sources; a compiled module keeps its constant: the split is checked)
-    s = "one two. three four, one two. five six seven one"
-    assert split_words(s) == re.split(r"(\w+)", s)
+def test_a_long_split_shares_equal_words_and_gaps_and_splits_as_the_pattern():
+    # past text.SHARE_FROM characters the split keeps one string per distinct word or gap of the plain pieces
+    simple = "Baku. Baku, Aktau port. " * (text.SHARE_FROM // 24 + 2)
+    parts = split_words(simple)
+    assert len(simple) > text.SHARE_FROM and parts == re.split(r"(\w+)", simple)
+    for value in ("Baku", "Aktau", "port", ". ", ", ", " "):
+        assert len({id(p) for p in parts[:-1] if p == value}) == 1, value  # (the last gap, after the loop, is not looked up)
+    # and any text so long still splits as the pattern (pieces of other kinds, split by it, are taken as they are)
+    unit = "Baku. Baku, Aktau port. «Баку» — Актау; x_y z__ 12,5 % Aktau-Port (BTC)\n"
+    mixed = unit * (text.SHARE_FROM // len(unit) + 2)
+    assert split_words(mixed) == re.split(r"(\w+)", mixed)
 
 
 def _plain_said(pattern: re.Pattern[str], s: int, e: int, article: str, stems: tuple[str, ...]) -> bool:
