@@ -140,30 +140,26 @@ def split_words(text: str) -> list[str]:
         else:
             gap += " "  # the space the piece stood after
         if piece.isalnum():
-            if seen is None:
-                parts.append(gap)
-                parts.append(piece)
-            else:
-                parts.append(seen.setdefault(gap, gap))
-                parts.append(seen.setdefault(piece, piece))
-            gap = ""
+            word, after = piece, ""
         elif piece[:-1].isalnum() and piece[-1] != "_":  # a word and one character of no word
-            word = piece[:-1]
-            if seen is None:
-                parts.append(gap)
-                parts.append(word)
-            else:
-                parts.append(seen.setdefault(gap, gap))
-                parts.append(seen.setdefault(word, word))
-            gap = piece[-1]
-        elif piece:
-            sub = _WORD_RUN.split(piece)
-            if len(sub) == 1:
-                gap += piece  # no word in it
-            else:
-                parts.append(gap + sub[0])
-                parts.extend(sub[1:-1])
-                gap = sub[-1]
+            word, after = piece[:-1], piece[-1]
+        else:
+            if piece:
+                sub = _WORD_RUN.split(piece)
+                if len(sub) == 1:
+                    gap += piece  # no word in it
+                else:
+                    parts.append(gap + sub[0])
+                    parts.extend(sub[1:-1])
+                    gap = sub[-1]
+            continue
+        if seen is None:
+            parts.append(gap)
+            parts.append(word)
+        else:
+            parts.append(seen.setdefault(gap, gap))
+            parts.append(seen.setdefault(word, word))
+        gap = after
     parts.append(gap)
     return parts
 
