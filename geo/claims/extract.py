@@ -925,13 +925,24 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     # a strait's lane (one end in the data, "the Bosporus") carries the cargoes of every terminal of its sea: it tells none
     # of them from another ("CPC Blend, loaded near Novorossiysk and shipped through the Bosporus" is the CPC's terminal)
     open_lanes = matcher.open_lanes
+    # a sentence's set is read only to settle an ambiguous name in it: made only for such sentences (300,000 sentences of
+    # one plain name each kept 300,000 sets). The names come in text order, so a sentence's names are one run of them;
+    # were they not, every sentence gets its set, as before.
+    in_order = all(found[k][0].sentence <= found[k + 1][0].sentence for k in range(len(found) - 1))
+    run_sentence, run_settles = -1, True
     for k, (m, _) in enumerate(found):  # (by index: mypyc compiles zip(..., strict=True) to a generic iteration)
         one = plain[k]
+        if in_order and m.sentence != run_sentence:
+            run_sentence, j = m.sentence, k
+            while j < len(found) and found[j][0].sentence == run_sentence and plain[j] is not None:
+                j += 1
+            run_settles = j < len(found) and found[j][0].sentence == run_sentence  # an ambiguous name in the sentence
         if one is not None and one not in open_lanes:
-            here = by_sentence.get(m.sentence)
-            if here is None:
-                here = by_sentence[m.sentence] = set()
-            here.add(m.id)
+            if run_settles:
+                here = by_sentence.get(m.sentence)
+                if here is None:
+                    here = by_sentence[m.sentence] = set()
+                here.add(m.id)
             if cuts:
                 by_clause.setdefault(bisect_right(cuts, m.start), set()).add(m.id)
     if rail:
@@ -1716,11 +1727,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     if not energy_doc and mentions:
         # a sentence naming two assets or more by their abbreviations speaks of them ("TCO, NCOC and KPO cut output"): the
         # other meanings of an abbreviation (Bitcoin, a TV channel, a party) do not come in pairs with another asset's
-        abbrs: dict[int, set[str]] = {}
-        for m in mentions:
-            if m.match == "name" and _abbreviation(m.alias):
-                abbrs.setdefault(m.sentence, set()).add(m.id)
-        said[_ABBR_PAIRS] = {s for s, ids in abbrs.items() if len(ids) > 1}
+        said[_ABBR_PAIRS] = _abbreviation_pairs(mentions)
     own_names = _own_name_sentences(mentions, kinds, energy_doc, text, sentences, said)
     for m in mentions:
         if m.alts and "goods" in cue_sets[m.sentence] and kinds.get(m.id) == "terminal":
@@ -1792,6 +1799,19 @@ _LISTED = re.compile(r"\s*(?:,|and|und|и|or|oder|или)\s*(?:(?:from|aus|из|
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and|und|и)?|and|und|и|or|oder|или|sowie)\s*(?:the\s+)?$")
+
+
+def _abbreviation_pairs(mentions: list[Mention]) -> set[int]:
+    """The sentences that name two assets or more by their abbreviations.
+
+    (By the first such asset of each sentence: a sentence is one when another asset follows, with no set of ids a sentence.)
+    """
+    first: dict[int, str] = {}
+    pairs: set[int] = set()
+    for m in mentions:
+        if m.match == "name" and _abbreviation(m.alias) and first.setdefault(m.sentence, m.id) != m.id:
+            pairs.add(m.sentence)
+    return pairs
 
 
 def _bare_list(ms: list[Mention], text: str) -> bool:
