@@ -391,8 +391,15 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
             got = [e for e in got if not e.folds or f in e.folds or low in forms.get(e.target, ())]
         if word[:1].islower() and name_key(word) in {name_key(e.alias) for e in got}:
             got = [e for e in got if not e.alias[:1].isupper()]
-        if _LATIN_WORD.match(word) and word not in matcher.fuzzy_words and name_key(word) in {name_key(e.alias) for e in got}:
+        nk = name_key(word)
+        alias_keys = {name_key(e.alias) for e in got}
+        # (also a word met through its key less a last letter, as a case ending: "Alatau", the mountains, keys "alata",
+        # which _key_of cuts to Alat's "alat"; a Latin word must end as German or English end a name, "Alats" would)
+        if _LATIN_WORD.match(word) and word not in matcher.fuzzy_words and (nk in alias_keys or nk[:-1] in alias_keys):
             got = [e for e in got if not e.folds or any(f == g + end or f == g[:-1] + end for g in e.folds for end in _LATIN_ENDINGS)]
+        elif got and nk not in alias_keys and nk[:-1] in alias_keys and _CYRILLIC_WORD.match(word):
+            # a Cyrillic word met so must be a case form of the asset's Russian name («Тенгиза»), not «Алатау»
+            got = [e for e in got if e.target not in forms or low in forms[e.target]]
         if got and _CYRILLIC_WORD.match(word):
             # Cyrillic tells З from С, which the key folds alike (German writes "Tengis" for Tengiz): «Осенняя», «Осенью»
             # (autumn) are no «Озен» / Ozen; the alias's s and z must open the word's ("Tengiz" in «Тенгизского» too)
@@ -667,8 +674,14 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
                     st, en = offsets[2 * a], offsets[2 * b + 1]
                     break
         if line:
+            if st == offsets[2 * first] and first > 0 and gaps[first] == " " and raws[first - 1].startswith(_REGION_ADJECTIVES):
+                st = offsets[2 * (first - 1)]  # «Центральная Азия — Китай»: the region's adjective opens its place's name
             out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
     return out
+
+
+#: Capitalised adjectives that open a region's name of two words before a chain's first place ("Central Asia–China").
+_REGION_ADJECTIVES = ("Central", "Zentral", "Центральн", "Middle", "Mittel", "Средн")
 
 
 def _by_named_lines(chain: tuple[str, ...], commodities: set[str], matcher: Matcher) -> str | None:
@@ -925,18 +938,19 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     # a strait's lane (one end in the data, "the Bosporus") carries the cargoes of every terminal of its sea: it tells none
     # of them from another ("CPC Blend, loaded near Novorossiysk and shipped through the Bosporus" is the CPC's terminal)
     open_lanes = matcher.open_lanes
-    # a sentence's set is read only to settle an ambiguous name in it: made only for such sentences (300,000 sentences of
-    # one plain name each kept 300,000 sets). The names come in text order, so a sentence's names are one run of them;
-    # were they not, every sentence gets its set, as before.
-    in_order = all(found[k][0].sentence <= found[k + 1][0].sentence for k in range(len(found) - 1))
+    # a sentence's set is read only to settle an ambiguous name in it or in the next sentence (``before`` of _choose): made
+    # only for such sentences (300,000 sentences of one plain name each kept 300,000 sets). The names come in text order, so
+    # a sentence's names are one run of them, the next sentence's the next; were they not, every sentence gets its set.
+    n_found = len(found)
+    in_order = all(found[k][0].sentence <= found[k + 1][0].sentence for k in range(n_found - 1))
     run_sentence, run_settles = -1, True
     for k, (m, _) in enumerate(found):  # (by index: mypyc compiles zip(..., strict=True) to a generic iteration)
         one = plain[k]
         if in_order and m.sentence != run_sentence:
             run_sentence, j = m.sentence, k
-            while j < len(found) and found[j][0].sentence == run_sentence and plain[j] is not None:
+            while j < n_found and found[j][0].sentence <= run_sentence + 1 and plain[j] is not None:
                 j += 1
-            run_settles = j < len(found) and found[j][0].sentence == run_sentence  # an ambiguous name in the sentence
+            run_settles = j < n_found and found[j][0].sentence <= run_sentence + 1  # an ambiguous name here or just after
         if one is not None and one not in open_lanes:
             if run_settles:
                 here = by_sentence.get(m.sentence)
@@ -995,11 +1009,13 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 choice = decided[key]
             else:
                 local = by_sentence.get(m.sentence, set())
-                # nothing connected or operated in the sentence (nor its clause), no rail: the choice rests on the entries
-                # and the document alone, the same in every such sentence ("Baku." 300,000 times is settled once). Keyed by
-                # the matcher's own list, or by what _choose reads of a narrowed one (targets in order, context flags).
+                # nothing connected or operated in the sentence (nor its clause) or in the sentence before, no rail: the choice
+                # rests on the entries and the document alone, the same in every such sentence ("Baku." 300,000 times is
+                # settled once). Keyed by the matcher's own list, or by what _choose reads of a narrowed one (targets in
+                # order, context flags).
+                before = by_sentence.get(m.sentence - 1, _NO_IDS)
                 lone: tuple[Any, ...] | None = None
-                if not local and not operated.get(m.sentence) and not (rail and m.sentence in rail) and not (
+                if not local and not before and not operated.get(m.sentence) and not (rail and m.sentence in rail) and not (
                         cuts and (by_clause.get(clause) or clause_operated.get(clause))):
                     lone = (bool(cuts), id(entries)) if entries is own else (bool(cuts), *[(e.target, e.context) for e in entries])
                 if lone is not None and lone in settled_alone:
@@ -1009,7 +1025,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                         by_clause.setdefault(clause, set()).update(matcher.rail_ids)
                     choice = decided[key] = _choose(entries, targets, local, matcher, doc, operated.get(m.sentence, _NO_IDS),
                                                     by_clause.get(clause, set()) if cuts else local,
-                                                    clause_operated.get(clause, _NO_IDS) if cuts else operated.get(m.sentence, _NO_IDS))
+                                                    clause_operated.get(clause, _NO_IDS) if cuts else operated.get(m.sentence, _NO_IDS),
+                                                    before)
                     if lone is not None:
                         settled_alone[lone] = choice
             if choice is None:
@@ -1030,7 +1047,9 @@ _ID = attrgetter("id")
 #: A kind word right before a name, by kind ("the field of", «месторождения», «ГНПС», "pumping station").
 _KIND_BEFORE = (
     ("field", re.compile(r"(?:\bfield(?: of)?|feld|месторождени[еяюи]|месторождением)\s*[«\"„“]?$", re.IGNORECASE)),
-    ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|лпдс|станци[яиюей]|узл[ауе]|узел)\s*[«\"„“]?$", re.IGNORECASE)),
+    # (and a gas store: «подземное хранилище «Бозой»», ПХГ «Бозой», "Gasspeicher Bozoi")
+    ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|лпдс|станци[яиюей]|узл[ауе]|узел|хранилищ[еаи]|пхг|gasspeicher|speicher)"
+                            r"\s*[«\"„“]?$", re.IGNORECASE)),
 )
 
 
@@ -1114,8 +1133,13 @@ def _port_before(window: str) -> bool:
 
 def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int],
             operator_words: set[str] | frozenset[str] = _NO_IDS, clause_local: set[str] | None = None,
-            clause_operator_words: set[str] | frozenset[str] | None = None) -> str | None:
-    """The best target: connected assets and operators in its clause, then in the sentence, the document, real over context aliases."""
+            clause_operator_words: set[str] | frozenset[str] | None = None,
+            before: set[str] | frozenset[str] = _NO_IDS) -> str | None:
+    """The best target: connected assets and operators in its clause, then in the sentence, the sentence before, the document.
+
+    ``before``: the assets of the sentence before ("Port capacity at Aktau will double. The expansion is meant to carry
+    more crude to Baku"); of equal scores a real alias wins over a context alias.
+    """
     by_context = {e.target for e in entries if e.context}
     near_of = matcher.near
     operated = {a for k in operator_words for a in matcher.operator_keys[k]} if operator_words else _NO_IDS
@@ -1124,15 +1148,15 @@ def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: 
     # (without clauses of contrast the clause is the sentence: its sets are the sentence's, not worked out twice)
     clause_operated = operated if words is operator_words else {a for k in words for a in matcher.operator_keys[k]} if words else _NO_IDS
     same = in_clause is local
-    best, best_score = targets[0], (-1, -1, -1, -1, -1, -1)
+    best, best_score = targets[0], (-1, -1, -1, -1, -1, -1, -1)
     for t in targets:  # the first of equal scores wins
         near = near_of.get(t) or frozenset((t,))
         in_sentence = len(near & local)
         score = (in_sentence if same else len(near & in_clause), int(t in clause_operated), in_sentence, int(t in operated),
-                 sum(doc.get(a, 0) for a in near), 0 if t in by_context else 1)
+                 len(near & before) if before else 0, sum(doc.get(a, 0) for a in near), 0 if t in by_context else 1)
         if score > best_score:
             best, best_score = t, score
-    if best_score[2:5] == (0, 0, 0) and all(e.context for e in entries if e.target == best):
+    if best_score[2:6] == (0, 0, 0, 0) and all(e.context for e in entries if e.target == best):
         return None  # only a context alias, and nothing connected to it anywhere
     return best
 
@@ -1438,7 +1462,8 @@ def _ports_of_lane_name(lane: str, name: str, matcher: Matcher) -> set[str]:
 #: Novorossiysk" is Sheskharis in a story that names the CPC elsewhere), as if it named Transneft.
 _RUSSIAN_GRADE = re.compile(r"\b(?:Urals|URALS|Юралс)\b")
 #: A grade's price against a benchmark or at its loading port (searched case-folded): "discount", "Abschlag", «дисконт», "fob".
-_PRICE = re.compile(r"\bfob\b|discount|differential|abschlag|дисконт|премия к|premium to")
+#: («скидка» is the everyday Russian word of a discount, as "Abschläge" the German plural: "Скидки на Urals в Приморске")
+_PRICE = re.compile(r"\bfob\b|discount|differential|abschlag|abschläg|дисконт|скидк|премия к|premium to")
 #: A crude grade, a benchmark or the barrel (case-folded): the price is one of oil ("a discount store" is not).
 _BENCHMARK = re.compile(r"urals|brent|\bwti\b|cpc blend|kebco|azeri|siberian light|\bespo\b|юралс|баррел|barrel|\bfass\b")
 #: The kinds a grade is priced at: "Urals fob Primorsk", «в Новороссийске дисконт составил $10,4».
@@ -1504,6 +1529,28 @@ def _clauses_bounded(cuts: list[int], in_sentences: list[int], sentences: list[t
     return sorted(bounds.union(cuts))
 
 
+def _operated_in_doc(keys: set[str], doc_keys: list[tuple[int, str]], found: list[tuple[Mention, list[Entry]]],
+                     plain: list[str | None], offsets: list[int], sentence_starts: list[int], matcher: Matcher) -> set[str]:
+    """The assets the document's operator names count for: each operator's assets, once (see :func:`analyse`'s ``doc``).
+
+    An operator named in a sentence beside one of its own assets named plainly there speaks of that asset ("die Pipeline
+    Atyrau–Samara der Tochtergesellschaft KazTransOil"): that mention counts for the named asset only, not for the
+    operator's other assets (KazTransOil's Batumi terminal, which would make a "Baku" of the same sentence the Port of Baku).
+    """
+    named: dict[int, set[str]] = {}
+    for (m, _), one in zip(found, plain, strict=True):
+        if one is not None:
+            named.setdefault(m.sentence, set()).add(one)
+    out: set[str] = set()
+    for k, key in doc_keys:
+        if key not in keys:
+            continue
+        assets = matcher.operator_keys[key]
+        own = assets & named.get(bisect_right(sentence_starts, offsets[2 * k]) - 1, _NO_IDS)
+        out.update(own or assets)
+    return out
+
+
 def analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
     """Every mention and every candidate claim of one article."""
     lang = language or guess_language(text)
@@ -1526,8 +1573,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if one is not None:
             doc[one] = doc.get(one, 0) + 1
     operated: dict[int, set[str]] = {}  # by sentence: the words of operator names it holds
-    for key in {key for _, key in doc_keys} & matcher.doc_operator_keys:
-        for a in matcher.operator_keys[key]:
+    doc_operators = {key for _, key in doc_keys} & matcher.doc_operator_keys
+    if doc_operators:
+        for a in _operated_in_doc(doc_operators, doc_keys, found, plain, offsets, sentence_starts, matcher):
             doc[a] = doc.get(a, 0) + 1
     cuts: list[int] = []  # where clauses of contrast start (searched only when a name must be settled)
     clause_operated: dict[int, set[str]] = {}
@@ -1590,6 +1638,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             "trade" not in cue_sets[m.sentence] and _TOWN_HINT.search(text, max(0, m.start - 20), m.start)))
              and _town_only(m, text, sentences, cue_sets, matcher, said)) or (
                  text[max(0, m.start - 4) : m.start] in _FROM and _person_from(text, m.start)))}
+    # "In Atyrau and Aktau, two cities ...": a name joined by "and" to a town read after "in" is in the town too
+    for p, m in pairwise(mentions):
+        if id(p) in towns and id(m) not in towns and kinds.get(m.id) in _TOWN_KINDS and text[max(0, p.start - 3) : p.start] in _IN \
+                and _TOWN_AND.fullmatch(text, p.end, m.start):
+            towns.add(id(m))
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and m.match != "chain" and (
         " " not in m.text or _place_alias(m.alias))]
@@ -1622,6 +1675,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             and not _said(_OWN_BUSINESS["junction"], m.sentence, text, sentences, said))
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         or _in_route_name(m, text)
+        # «вдоль трассы на Бейнеу», "the highway to Aktau", "die Straße nach Atyrau": a road's goal, the town (not a railway's)
+        or _ROAD_TO_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+        # "im Baku der Jahrhundertwende", "the Baku of the oil boom": the town in an era (an article before a bare town's name;
+        # not a line's own terminal by its kind word: "the terminal of the CPC", "beim Terminal des CPC")
+        or (m.match != "owner" and _ERA_BEFORE.search(text, max(0, m.start - 6), m.start) is not None
+            and _ERA_AFTER.match(text, m.end) is not None)
         # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
         or (clubs and _club_town(text, m.start))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
@@ -1632,6 +1691,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or (_may_hold(text, shore := max(0, m.start - 44), m.start, _COAST_STEMS)
             and _COAST_BEFORE.search(text, shore, m.start) is not None
             and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said))))
+    # "Schwedt hat gut 32.000 Einwohner", "a city of 30,000 residents": a refinery's town by its people, in a sentence of no
+    # refinery business (not read back by the next sentence's "die Raffinerie")
+    towns.update(id(m) for m in bare if kinds[m.id] == "refinery" and id(m) not in towns
+                 and _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS)
+                 and not _said(_OWN_BUSINESS["refinery"], m.sentence, text, sentences, said))
     # "Schwedt, a town better known for its oil refinery", «Шведт, город на Одере»: a town word in apposition makes the town,
     # unless the facility's business stands outside the apposition ("Oil is loaded at Primorsk, a small town on the Gulf")
     towns.update(id(m) for m in bare if text.startswith(",", m.end) and _town_apposition(m, text, sentences, kinds[m.id], said))
@@ -1669,6 +1733,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 russian_lines.add(sent)
         elif kind != "field":  # fields are where oil comes from, not a route: they say nothing about avoiding Russia
             avoiding.add(sent)
+    if lang == "de" and "eitung" in text:  # a C-level screen: most texts hold no "Leitung"
+        _management_dropped(cue_sets, text, sentences)
     energy = ["energy" in c for c in cue_sets]
     claims: list[Candidate] = []
     claim_of: dict[int, int] = {}
@@ -1729,6 +1795,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # other meanings of an abbreviation (Bitcoin, a TV channel, a party) do not come in pairs with another asset's
         said[_ABBR_PAIRS] = _abbreviation_pairs(mentions)
     own_names = _own_name_sentences(mentions, kinds, energy_doc, text, sentences, said)
+    if own_names:
+        own_names |= _line_goes_on(mentions, own_names, kinds, text, sentences)
     for m in mentions:
         if m.alts and "goods" in cue_sets[m.sentence] and kinds.get(m.id) == "terminal":
             # "Containerverkehre Richtung Baku": other goods go to the town's port (the Port of Baku), not its oil terminal
@@ -1740,7 +1808,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
             m.linked = not dateline_from <= m.start < dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
-                                             or _referred_back(m, sentences, energy, text, lang, matcher)
+                                             or (id(m) not in towns and _referred_back(m, sentences, energy, text, lang, matcher))
                                              or (id(m) not in towns and _cue_less(
                                                  m, kinds, text, sentences, own_names, energy_doc, "goods" in cue_sets[m.sentence], said)))
         else:
@@ -1880,6 +1948,7 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
 
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
+_TOWN_AND = re.compile(r"\s+(?:and|und|or|oder)\s+")
 #: "from" before a name, its last four characters: a person's home town ("ein Ingenieur aus Atyrau", see _person_from).
 _FROM = frozenset(("aus ", "rom ", " из "))
 _IN_RU = frozenset((" в ", " В ", "\nВ ", "\nв ", "«В "))
@@ -1905,8 +1974,29 @@ _MONTH = (r"(?:Jan(?:uary|uar)?|Feb(?:ruary|ruar)?|M(?:arch|ärz|ar)|Apr(?:il)?|
 #: back never finds another match; a long first word fails at once instead of letter by letter.)
 _DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}+(?:[ -][A-ZÄÖÜА-ЯЁ]{3,}+)*+(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
                        r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?:/[\w-]++)?+(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s)"
-                       # a place in mixed case, a comma and a date, then a dash: "Astana, 28 October 2026 –", "Baku, Nov. 5 -"
-                       r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—]\s))")
+                       # a place in mixed case, a comma and a date, then a dash: "Astana, 28 October 2026 –", "Baku, Nov. 5 -";
+                       # or an agency, the place and the date, then a full stop: "Trend, Baku, December 4. Oil ..."
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—]\s)"
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]++,\s+[A-ZÄÖÜА-ЯЁ][\w-]++(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})"
+                       r"(?:,?\s+\d{4})?\.\s))")
+
+
+#: German "Leitung" as management, not a pipe: "Neue Leitung für die Uckermärkischen Bühnen", "unter der Leitung von",
+#: "übernimmt die Leitung des Hauses", "die künstlerische Leitung" (searched in the case-folded sentence).
+_MANAGEMENT_LEITUNG = re.compile(r"\b(?:unter (?:der )?leitung|leitung (?:für (?:die|den|das)\b|des hauses|des theaters|der schule|"
+                                 r"des museums|übernimmt|übernehmen|übernommen|übergibt|übergeben|abgeben)|(?:die |der )?"
+                                 r"(?:künstlerische|kaufmännische|musikalische|kommissarische)n? leitung)")
+
+
+def _management_dropped(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]]) -> None:
+    """A German sentence's cues read without "Leitung" as management: if it was its only energy word, it speaks of none."""
+    for idx, (s, e) in enumerate(sentences):
+        if "energy" in cue_sets[idx] and "eitung" in text[s:e]:
+            low = text[s:e].casefold()
+            if _MANAGEMENT_LEITUNG.search(low):
+                without = claim_cues(_MANAGEMENT_LEITUNG.sub(" ", low), "de")
+                if "energy" not in without:
+                    cue_sets[idx] = without
 
 
 def _dateline_end(text: str, matcher: Matcher, pos: int = 0, endpos: int | None = None) -> int:
@@ -1951,9 +2041,14 @@ _CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|b
 #: are geo.claims.cues'): "Deliveries via the Central Asia-Centre system", «перекачка через Атырау». A field's output is no flow.
 #: Not with other goods ("grain deliveries"); "supply" is left out ("water supply in Aktau").
 _FLOW = {
-    "en": re.compile(r"\b(?:deliver|pump(?:s|ed|ing)?\b|flows?\b)"),
-    "de": re.compile(r"\b(?:gepumpt|pump|fließ|durchfluss|einspeis)"),
-    "ru": re.compile(r"(?:^|[^а-яё])(?:прокач|перекач|поставля|транспортир)"),
+    # and the oil products themselves, as fuels (not an engine, a car or a generator: "diesel engine", "Dieselmotor",
+    # «дизельный генератор"): "Früher kam hier Diesel aus Primorsk an", "jet fuel shipped from Aktau", «мазут из Махачкалы»
+    "en": re.compile(r"\b(?:deliver|pump(?:s|ed|ing)?\b|flows?\b|diesel\b(?!\s+(?:engine|generator|car|vehicle|locomotive|truck))|"
+                     r"gasoline|petrol\b|kerosene|jet fuel|fuel oil|naphtha|mazut)"),
+    "de": re.compile(r"\b(?:gepumpt|pump|fließ|durchfluss|einspeis|diesel\b(?![-\s]*(?:motor|aggregat|generator|auto|fahrzeug|lok))|"
+                     r"dieselkraftstoff|benzin\b|heizöl|kerosin|flugbenzin|naphtha|masut)"),
+    "ru": re.compile(r"(?:^|[^а-яё])(?:прокач|перекач|поставля|транспортир|дизельно\w* топлив|дизтоплив|бензин|мазут|керосин|"
+                     r"нефтепродукт)"),
 }
 #: A ferry: a sentence of ferries that names no oil or gas speaks of no tanker lane («грузы переправляют паромами»).
 #: A ferry or general freight ("freight", "Fracht", "Güter", «грузы»): goods of any kind, on no tanker lane or oil rail leg.
@@ -1974,10 +2069,14 @@ _CIVIC_LATIN = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|cour
                     r"krankenhaus|wahl(?:en)?\b|löhne|lohn(?!t)|gehälter|mieten?\b|arbeitslos|wetter|statisti|"
                     r"refiner(?:y|ies)|power (?:plant|station)|raffinerie|kraftwerk|offices?\b|headquarter|büro|zentrale|"
                     r"capital of|hauptstadt|oil workers|ölarbeiter|experts?\b|experten|governor|gouverneur|host(?:s|ed|ing)\b|"
-                    r"gastgeber|exhibition|conference|forum|summit|konferenz|messe\b|gipfel)")
+                    r"gastgeber|exhibition|conference|forum|summit|konferenz|messe\b|gipfel|"
+                    # the town's water, sewers and heating, and its museums
+                    r"water supply|drinking water|sewer|district heating|wasserversorgung|trinkwasser|kanalisation|fernwärme|"
+                    r"museum|museen)")
 _CIVIC_CYRILLIC = re.compile(r"(?<![а-яё])(?:мэр|администрац|акимат|аким\b|губернатор|суд(?:е|ом|ья|ьи|ебн)?(?![а-яё])|школ|больниц|"
                     r"выбор|зарплат|заработн|безработ|погод|дтп|микрорайон|детск\w* сад|жкх|коммунальн|"
-                    r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|эксперт|выставк|конференци|форум|саммит|благоустро|ремонт дорог)")
+                    r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|эксперт|выставк|конференци|форум|саммит|благоустро|ремонт дорог|"
+                    r"водоснабж|водопровод|водоканал|канализац|теплоснабж|теплосет|музе[йяюе])")
 #: Words of end consumers of gas or heat: a town named with them is where people live, not a junction or port.
 _CONSUMERS = re.compile(r"household|\bhomes\b|\bresidents\b|gasification|\b(?:privat)?haushalt|\bwohnung|\beinwohner|\bgasanschl|газифик|"
                         r"домохозяйств|частных дом|жилых дом|\bжител|\bабонент|\bбытов")
@@ -2067,6 +2166,13 @@ def _person_from(text: str, start: int) -> bool:
     return len(words) >= 2 and words[-2].lower().rstrip(",").startswith(_PERSON_STEMS)
 
 
+#: A kind word of a town-named facility right before "in" / «в» and the name: the facility there, not the town.
+_FACILITY_IN = re.compile(r"(?:\b(?:terminals?|port|harbou?r|station|hafen)|(?<![а-яё])(?:терминал|порт|станци|узл|узел|нпс|лпдс|гнпс)"
+                          r"\w{0,3})\s+(?:in|at|bei|в|во)\s+$", re.IGNORECASE)
+#: An origin and its «в»: «из Курыка в », «от Актау в » (the name after it is where the goods go).
+_FROM_BEFORE_RU = re.compile(r"(?<![а-яё])(?:из|от)\s+[«\"]?[А-ЯЁ][\w-]*[»\"]?\s+(?:в|во)\s+$")
+
+
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
                said: dict[Any, Any]) -> bool:
     """A facility's town after a locative "in" or a town word, in a sentence of no trade, carrier or flow, is the town only.
@@ -2082,9 +2188,13 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     before = text[max(0, m.start - 20) : m.start]
     if _PERSON_IN.search(text, max(0, m.start - 40), m.start):
         return True  # "sagte ein Manager in Atyrau", «источник в Новороссийске»: where a person is, not what the port does
+    if _FACILITY_IN.search(text, max(0, m.start - 40), m.start) is not None:
+        return False  # "the oil terminal in Kuryk", «нефтеналивного терминала в Курыке»: the facility there, talks or not
     if _ru_in(text, m.start):
-        # «в» also means "to" («танкеры идут в Баку»): it makes the town only where a meeting is held there
-        return _said(_MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
+        # «в» also means "to" («танкеры идут в Баку»): it makes the town only where a meeting is held there, and never
+        # after an origin («перевозки из Курыка в Алят»: the destination, though the option is «обсуждается»)
+        return _FROM_BEFORE_RU.search(text, max(0, m.start - 40), m.start) is None and _said(
+            _MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
         return False
     # the carrier words are searched once per sentence: a sentence may hold many names (linear time on hostile input)
@@ -2285,7 +2395,10 @@ _OWN_BUSINESS = {
     "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"  # a pump jack is a well's
-                           r"transneft|транснефт|einspeis|eingespeist"),
+                           r"transneft|транснефт|einspeis|eingespeist|"
+                           # a gas store at the junction: "the Bozoi underground storage", «подземное хранилище «Бозой»», ПХГ
+                           r"gas storage|underground storage|storage facilit|gasspeicher|untergrundspeicher|erdgasspeicher|"
+                           r"(?<![а-яё])хранилищ|(?<![а-яё])пхг(?![а-яё])"),
     # freight in German and Russian too ("Fracht", «грузы»), as "freight" («Грузии», Georgia's, is no cargo)
     "border_crossing": re.compile(r"border|custom|crossing|crossed|freight|truck|train|\brail|wagon|\bstation|grenz|übergang|zoll|güter|"
                                   r"fracht|bahn|züge|zug\b|границ|тамож|переход|пропуск|груз(?!ин|и[яию]\b|ией\b)|фур[аы]|поезд|вагон|"
@@ -2326,6 +2439,13 @@ _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pf
 #: The rest of a dash chain of places, then a word of a railway or road: the name of a route the data does not hold.
 _ROUTE_WORDS = (r"(?:railway|railroad|rail line|rail link|road|highway|motorway|(?:eisen)?bahn\w*|straße|autobahn|"
                 r"железн\w* дорог\w*|железнодорожн\w* (?:лини|ветк|магистрал)\w*|ж/д|автодорог\w*|автомагистрал\w*|трасс\w*)")
+#: An article right before a town's bare name and a genitive or "of" after it: the town in an era or a guise ("das Baku der
+#: Nobels", "im Atyrau der Sowjetzeit", "the Baku of the oil boom"); German and English put no article before a bare town.
+_ERA_BEFORE = re.compile(r"(?<!\w)(?:im|ins|vom|zum|beim|das|dem|des|the|The)\s+$")
+_ERA_AFTER = re.compile(r"\s+(?:der|des|von (?:heute|damals|einst)|of (?:the|today|yesterday|old|\d))\b")
+#: A road's word and "to" right before a name: the road leads to the town («трасса на Бейнеу», "the highway to Aktau").
+_ROAD_TO_BEFORE = re.compile(r"(?:\b(?:road|highway|motorway|straße|strasse|landstraße|fernstraße|autobahn)|(?<![а-яё])(?:трасс|"
+                             r"автодорог|автомагистрал|шоссе))\w{0,3}\s+(?:to|nach|in Richtung|Richtung|на|до)\s+$", re.IGNORECASE)
 _ROUTE_STEMS = ("rail", "road", "highway", "motorway", "bahn", "straße", "железн", "ж/д", "автодорог", "автомагистрал", "трасс")
 #: A word of a place's name after a dash: letters, apostrophes and hyphens (as ``[\w'-]*``), taken whole (possessive) but
 #: for a last hyphen that may open the next place ("Kars- Tbilisi"): with ``[\w'-]*`` the engine tried every split of
@@ -2393,20 +2513,40 @@ _PERSON_IN = re.compile(r"\b(?:manager|official|trader|analyst|source|executive|
                         r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в)\s+$")
 #: Words of a person or a company (their starts, lower case) right before "from" and a town: the home town ("ein früherer
 #: Ingenieur aus Atyrau", "an engineer from Aktau", «инженер из Актау»), see :func:`_person_from`.
-_PERSON_STEMS = ("engineer", "worker", "manager", "official", "trader", "analyst", "executive", "spokes", "native", "ingenieur",
+_PERSON_STEMS = ("engineer", "worker", "manager", "driver", "fahrer", "водител", "official", "trader", "analyst", "executive", "spokes", "native", "ingenieur",
                  "arbeiter", "inhaber", "händler", "sprecher", "vertreter", "mitarbeiter", "manager", "инженер", "рабоч",
                  "уроженец", "уроженка", "менеджер", "трейдер", "аналитик", "сотрудник", "представител", "чиновник",
                  # and a company's: "an oil company from Atyrau", «нефтяной компании из Атырау» (its seat, not the junction)
-                 "company", "unternehm", "компани", "фирм")
+                 "company", "unternehm", "компани", "фирм",
+                 # and a family's: "eine Familie aus Samara", "a family from Aktau", «семья из Самары» (its home town)
+                 "famil", "семья", "семьи", "семье", "семью", "семьей", "семьёй")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
 _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
+#: A word of a passenger flight or bus right before a dashed chain of places: the trip's route, not a line of the same
+#: places («прямой рейс Атырау — Самара», "Flüge Aktau–Baku", "the bus Atyrau - Samara"). No train or ferry: tank cars and
+#: tankers run on lanes and rail legs named so.
+_TRIP_BEFORE = re.compile(r"(?:\b(?:flights?|Flug|Flüge|Flugverbindung\w{0,2}|Direktflug\w{0,2}|bus(?:es)?|Bus(?:se)?|Buslinie\w{0,2}|"
+                          r"coach)|(?<![а-яё])(?:рейс|авиарейс|авиасообщени|перел[её]т|автобус|маршрутк)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
+#: A train's word right before such a chain: the train's route («Поезд Атырау — Самара», "der Zug Atyrau–Samara"), unless
+#: tank cars, oil or freight stand near it (_GOODS_TRAIN_NEAR: "Züge Baku–Batumi mit Öl" run on the rail leg).
+_TRAIN_BEFORE = re.compile(r"(?:\b(?:trains?|Zug|Züge|Personenzug\w{0,2}|Nachtzug\w{0,2})|(?<![а-яё])(?:поезд|электричк)\w{0,3})"
+                           r"\s*[«\"„“]?$", re.IGNORECASE)
+_GOODS_TRAIN_NEAR = re.compile(r"(?i)tank (?:car|wagon)|kesselwag|цистерн|\boil\b|crude|öl|нефт|freight|güter|fracht|груз(?!ин)")
+#: A vessel's word near such a chain: «Танкер совершил рейс Актау — Баку» is the tanker's voyage on the lane.
+_VESSEL_NEAR = re.compile(r"(?i)tanker|танкер|vessel|schiff|судн|судам?\b|barge|баржа")
 #: After an abbreviation, words of a party's organs: "the CPC Central Committee" is the Communist Party of China.
 _PARTY_AFTER = re.compile(r"(?:['’]s)?\s+(?:Central Committee|Politburo|Party\b|Zentralkomitee|Politbüro|Parteitag|ЦК)")
+#: After an abbreviation, a capitalised word of an airline, a bank or a holding: the abbreviation opens a firm's name
+#: ("TAP Air Portugal", "BTC Capital", «КТК Банк»), not a pipeline's (its own operators are named "... AG", "... Co.").
+_FIRM_AFTER = re.compile(r"\s+(?:Air|Airlines|Airways|Aviation|Bank|Banking|Capital|Group|Holding|Holdings|Media|Telecom|Motors|"
+                         r"Insurance|Securities|Pharma|Software|Fluggesellschaft|Банк|Групп|Холдинг|Капитал|Медиа|Авиа)\b")
 #: Words of a town's part or a venue right before a name: «микрорайон «Дружба»», "Hotel Druzhba", "Druzhba Street" is no line.
 _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
-                           r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe)|(?<![а-яё])(?:микрорайон|район|"
+                           r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe|"
+                           # a society, a bazaar or a mall named so: der Verein „Druschba e. V.“, «рынок «Дружба»», «ТРЦ «Дружба»»
+                           r"verein|society|association|bazaar|mall|einkaufszentrum|basar)|(?<![а-яё])(?:микрорайон|район|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
-                           r"клуб|"
+                           r"клуб|рын(?:ок|к)|базар|тц|трц|торгов\w* центр|обществ|ассоциаци|"
                            # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
                            r"глав[аеуы]|роман|фильм|книг|песн|повест|пьес|спектакл|лагер|пионерлагер)\w{0,3}|\b(?:chapter|novel|"
                            r"film|book|song|poem|play|camp|Kapitel|Roman|Buch|Lied|Gedicht|Theaterstück|Stück|Ferienlager|"
@@ -2420,9 +2560,10 @@ _VENUE_NAME_BEFORE = re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|clu
 _VENUE_STEMS = ("hotel", "cinema", "restaurant", "café", "cafe", "club", "stadium", "sanatorium", "kino", "stadion",
                 "гостиниц", "отел", "кинотеатр", "ресторан", "кафе", "клуб", "стадион", "санатори")
 _VENUE_WORDS = _cased(_VENUE_STEMS)
-#: After a town's name that opens a quote, more capitalised words before the quote closes (no kind word of a port,
+#: After a town's name that opens a quote, more capitalised words (after a space or a spaced dash: the zone "Khorgos –
+#: Eastern Gate", „Chorgos – Ostor“) before the quote closes (no kind word of a port,
 #: terminal or station among them): «Достык Ойл», „Aktau Logistics“, «Атырау Транс Сервис» name a company or a brand.
-_QUOTED_NAME_GOES_ON = re.compile(r"\s+(?!(?i:port|порт|terminal|терминал|hafen|нпс|гнпс|лпдс|станци|морск|sea\b|international|"
+_QUOTED_NAME_GOES_ON = re.compile(r"(?:\s+|\s[-–—]\s)(?!(?i:port|порт|terminal|терминал|hafen|нпс|гнпс|лпдс|станци|морск|sea\b|international|"
                                   r"международн|oil terminal|нефтеналивн))[A-ZА-ЯЁ][\w-]*[^«»\"“”„\n]{0,30}[»\"“”]")
 #: A kind word anywhere in that quote, compounds too ("Aktau Seaport", «Актау Морпорт», "... Commercial Sea Port"): the
 #: quoted name is the facility's own ("Transport" is no port: the word must start there or follow "sea" / «мор»).
@@ -2505,6 +2646,23 @@ _NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|hei
 _CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's start or a sentence's
 
 
+#: A verb of naming earlier in the name's clause, the name ending it ("Zu sowjetischer Zeit hieß die Siedlung am Fuß des
+#: Alatau Druschba, ...", "the village was called in Soviet times Druzhba."), or a bracket of a former name before it
+#: ("Station Dostyk (in Soviet times Druzhba)", «Станция Достык (в советское время — Дружба)», "(früher Druschba)").
+_NAMING_IN_CLAUSE = re.compile(r"(?:\b(?:hieß|hiess|hießen|hiessen|was called|was named|were called)|(?<![а-яё])называл\w*)\b"
+                               r"[^,.;:!?()\n]{0,80}$", re.IGNORECASE)
+_CLAUSE_END_AFTER = re.compile(r"[»\"“”']?\s*(?:[,.;:!?)]|$)")
+_FORMER_BEFORE = re.compile(r"\(\s*(?:former(?:ly)?|früher|ehemals|vormals|einst|ранее|прежде|бывш\w*|"
+                            r"[^()\n]{0,30}?(?:soviet|sowjet|советск)\w*[^()\n]{0,20}?)\s*[-–—:,]?\s*[«\"„“']?$", re.IGNORECASE)
+
+
+def _former_name(m: Mention, text: str) -> bool:
+    """The name is a place's former or given name: a bracket of a former name, or a naming verb earlier in its clause."""
+    if text[max(0, m.start - 60) : m.start].rfind("(") >= 0 and _FORMER_BEFORE.search(text, max(0, m.start - 60), m.start):
+        return True
+    return _CLAUSE_END_AFTER.match(text, m.end) is not None and _NAMING_IN_CLAUSE.search(text, max(0, m.start - 100), m.start) is not None
+
+
 def _named_so(m: Mention, text: str) -> bool:
     """A line's one-word name given as a name ("once called Druzhba"), with no word of a line shortly before it.
 
@@ -2513,12 +2671,29 @@ def _named_so(m: Mention, text: str) -> bool:
     # the verb after the name names it only at a clause's end ("..., das früher Druschba hieß"); a name opening its clause
     # is the subject ("Druschba heißt auf Deutsch Freundschaft; die Leitung ...")
     after = _NAMING_AFTER.match(text, m.end) is not None and text[max(0, m.start - 4) : m.start].rstrip(" «\"„“")[-1:] not in _CLAUSE_OPENERS
-    return (_NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) is not None or after) and (
+    return (_NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) is not None or after or _former_name(m, text)) and (
         _LINE_WORD.search(text[max(0, m.start - 40) : m.start].casefold()) is None and not _LINE_AFTER.match(text, m.end, m.end + 20))
 
 
 #: A long form in capitals right before "(ABBR)": the story defines the abbreviation ("Communist Party of China (CPC)").
 _LONG_FORM_BEFORE = re.compile(r"[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+(?:of|the|and|für|der|des|и|[A-ZÄÖÜА-ЯЁ][\w-]*)){1,6}\s*$")
+_WORDS_BEFORE = re.compile(r"[^\W\d_]+")
+
+
+def _initials_before(alias: str, text: str, st: int) -> bool:
+    """The words right before the bracket at ``st`` spell the abbreviation by their initials, naming no oil, gas or line.
+
+    In any case: «базовых трансиверных станций (БТС)», "base transceiver stations (BTS)" (lower-case long forms, as Russian
+    writes them; _LONG_FORM_BEFORE reads the capitalised ones). "Балтийская трубопроводная система (БТС)" stays the line.
+    """
+    words = [w for w in _WORDS_BEFORE.findall(text, max(0, st - 80), st) if w.casefold() not in _SPELLED_SKIP]
+    n = len(alias)
+    if len(words) < n or not text[max(0, st - 80) : st].rstrip().endswith(words[-1]):
+        return False
+    last = words[-n:]
+    return "".join(w[0] for w in last).casefold() == alias.casefold() and _ENERGY_SPELLED.search(" ".join(last)) is None
+
+
 #: A kind word inside a facility's alias ("Port of Aktau", «Атырауская НПС»): without one the alias is the place's name.
 _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|pass\b|порт|терминал|нпс|станци|переход")
 
@@ -2561,11 +2736,17 @@ def _place_alias(alias: str) -> bool:
 
 
 #: A word of a border crossing right before a name: «пункт пропуска Достык — Алашанькоу», "the border crossing of ...".
-_CROSSING_BEFORE = re.compile(r"(?:crossing|checkpoint|border station|grenzübergang|übergang|grenzbahnhof|grenzstation|пункт\w* пропуска|"
-                              r"(?:погран)?переход\w{0,2}|погранпункт\w{0,2}|пограничн\w* станци\w*)(?:\s+(?:at|of|bei))?\s*$", re.IGNORECASE)
+#: Plural words too ("die Bahnübergänge Dostyk–Alaschankou und Altynkol–Chorgos", «переходы»), and chains listed after the
+#: word before this one ("Grenzübergänge A–B und C–D": the second chain follows the first, see _CHAIN_LISTED).
+_CROSSING_BEFORE = re.compile(r"(?:crossings?|checkpoints?|border stations?|grenzübergang|übergang|übergänge|übergängen|grenzbahnh[oö]fe?n?|"
+                              r"grenzstation(?:en)?|пункт\w* пропуска|(?:погран)?переход\w{0,2}|погранпункт\w{0,2}|пограничн\w* станци\w*)"
+                              r"(?:\s+(?:at|of|bei))?\s*(?:" + r"[A-ZÄÖÜА-ЯЁ]" + r"(?:[\w']|-(?=[\w']))*+(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ](?:[\w']|-(?=[\w']))*+)*"
+                              r"\s*(?:,|and|und|и|sowie)\s*){0,3}$", re.IGNORECASE)
 
-#: A crossing word right after a chain: "the Dostyk-Alashankou border crossing" (English puts it after the names).
-_CROSSING_AFTER = re.compile(r"\s+(?:border |rail |railway )?(?:crossing|checkpoint|border post|border station)", re.IGNORECASE)
+#: A crossing word right after a chain: "the Dostyk-Alashankou border crossing" (English puts it after the names), or after
+#: more chains listed with it ("the Dostyk-Alashankou and Altynkol-Khorgos rail crossings").
+_CROSSING_AFTER = re.compile(r"(?:\s*(?:,|and|und|и|sowie)\s*[A-ZÄÖÜА-ЯЁ](?:[\w']|-(?=[\w']))*+(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ](?:[\w']|-(?=[\w']))*+)*){0,3}"
+                             r"\s+(?:border |rail |railway )?(?:crossing|checkpoint|border post|border station)", re.IGNORECASE)
 
 
 def _crossing_of_chain(m: Mention, matcher: Matcher) -> None:
@@ -2598,7 +2779,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     town's part or a venue («микрорайон «Дружба»», "Hotel Druzhba").
     """
     flagged = _flagged_aliases(matcher)
-    looked = [m for m in mentions if m.alias in flagged or m.match == "chain"]  # most names need no look
+    # (and a line named by its dashed places, which a flight or a bus may share: «рейс Атырау — Самара»)
+    looked = [m for m in mentions if m.alias in flagged or m.match == "chain" or "—" in m.text or "–" in m.text]  # most need no look
     if not looked:
         return mentions
     kinds = matcher.kinds
@@ -2608,19 +2790,31 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     starts: list[int] = []  # the mentions' starts, sorted once an abbreviation is looked at (see _spelled_as_other)
     guides = _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS)  # once an article (C-level substring scans): a guide's or driver's word
     for m in looked:
+        if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and ((
+                _TRIP_BEFORE.search(text, max(0, m.start - 30), m.start)
+                and _VESSEL_NEAR.search(text, max(0, m.start - 80), min(len(text), m.end + 80)) is None) or (
+                _TRAIN_BEFORE.search(text, max(0, m.start - 30), m.start)
+                and _GOODS_TRAIN_NEAR.search(text, max(0, m.start - 80), min(len(text), m.end + 80)) is None)):
+            # a flight's or a bus's route by the same places: «прямой рейс Атырау — Самара» (a tanker's «рейс» is its voyage);
+            # a passenger train's («Поезд Атырау — Самара снова в расписании»; a train of tank cars runs on the rail leg)
+            drop.add(id(m))
+            continue
         if m.match != "name":
             if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and (_CROSSING_BEFORE.search(
-                    text, max(0, m.start - 40), m.start) or _CROSSING_AFTER.match(text, m.end)):
+                    text, max(0, m.start - 120), m.start) or _CROSSING_AFTER.match(text, m.end, m.end + 160)):
                 _crossing_of_chain(m, matcher)
             continue
         alias = m.alias
         if alias.isupper() and len(alias) <= 6:  # _abbreviation, inline: read for every name
             if _PARTY_AFTER.match(text, m.end, m.end + 40):
                 drop.add(id(m))
+            elif _FIRM_AFTER.match(text, m.end, m.end + 30):
+                other.add(m.text)  # "TAP Air Portugal", "BTC Bank": a firm's name, and so every such abbreviation in the story
             elif text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
                 st = m.start - 1
                 # not when the asset's own name ends shortly before ("Tengizchevroil LLP (TCO)", "... Company N.V. (NCOC)")
-                if _LONG_FORM_BEFORE.search(text, max(0, st - 80), st) and not _ends_near(m.id, st, mentions, ends):
+                if (_LONG_FORM_BEFORE.search(text, max(0, st - 80), st) or _initials_before(alias, text, st)) and not _ends_near(
+                        m.id, st, mentions, ends):
                     other.add(m.text)
             if m.text not in other and text.startswith(_SPELL_OPENERS, m.end) and _spelled_as_other(m, text, mentions, starts):
                 other.add(m.text)  # "CPC, the cost-per-click measure", "CPC (cost per click)"
@@ -2745,6 +2939,24 @@ def _consortium_named(text: str, memo: dict[Any, Any]) -> bool:
     return bool(got)
 
 
+#: A sentence that goes on with the line named in the sentence before by a pronoun and a verb of its course: "Sie verläuft
+#: von Atyrau über Kenkijak bis nach Alaschankou", "It runs from ...", «Он проходит через ...» (its stations, no energy word).
+_LINE_GOES_ON = re.compile(r"\s*(?:Sie|Er|It|Она|Он)\s+(?:verläuft|verlaufen|führt|reicht|runs|passes|stretches|extends|goes|"
+                           r"проходит|идет|идёт|тянется|пролегает)\b")
+
+
+def _line_goes_on(mentions: list[Mention], own_names: set[int], kinds: dict[str, str], text: str,
+                  sentences: list[tuple[int, int]]) -> set[int]:
+    """The sentences right after a sentence naming a line by its own name that take the line up (:data:`_LINE_GOES_ON`)."""
+    out: set[int] = set()
+    for m in mentions:
+        nxt = m.sentence + 1
+        if nxt < len(sentences) and nxt not in out and m.sentence in own_names and kinds.get(m.id) in LINE_KINDS and (
+                _LINE_GOES_ON.match(text, sentences[nxt][0], sentences[nxt][1])):
+            out.add(nxt)
+    return out
+
+
 def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_doc: bool, text: str,
                         sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> set[int]:
     """Sentences that name an asset by a name of its own (a line, a field), as :func:`_cue_less` reads it.
@@ -2786,13 +2998,19 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
             return False
         return _own_name(m, kind, energy_doc, text, sentences, memo)
     business = _OWN_BUSINESS.get(kind or "")
-    if business is None or m.match not in ("name", "fuzzy"):
+    # (a port named by its town, "Baku" for the Port of Baku, is the port with other goods: "containers to Baku"; not with
+    # rail, where the town is where the trains start: "Chemicals travel in tank cars from Baku to Batumi")
+    if business is None or (m.match not in ("name", "fuzzy") and not (
+            cargo and kind == "port" and m.match == "context" and not (
+                _may_hold(text, *sentences[m.sentence], _RAIL_STEMS) and _RAIL.search(text, *sentences[m.sentence])))):
         return False
     e = sentences[m.sentence][1]
     if _said(_EDIBLE_OIL, m.sentence, text, sentences, memo):
         return False  # "a tanker carrying vegetable oil ran aground near the port of Aktau"
     if " " in m.alias:
         return True  # a name of the facility itself ("Port of Aktau", "CPC terminal", «Атырауская НПС»)
+    if energy_doc and m.match == "name" and _abbreviation(m.alias):
+        return True  # its abbreviation in a story of energy, no town's name: "stünde die PCK deutlich schlechter da"
     if _REGION_NEXT.match(text, m.end, min(e, m.end + 40)):
         return False
     sent = m.sentence
