@@ -2020,6 +2020,17 @@ _LINKS22: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Трехсторонняя контактная группа (ТКГ) обсудила транзит газа через Украину.", "ru", set()),
         ("Заседание ТКГ в Минске перенесли на четверг.", "ru", set()),
     ],
+    "a_field_taken_up_in_the_next_sentence": [
+        # the field named in the sentence before and taken up by its kind word, its gas processed at the line's far end
+        # (h22-de-02's "Das Rohgas des Feldes wird ... zur Gasaufbereitungsanlage Orenburg gebracht und dort verarbeitet")
+        ("Karachaganak lies in the north-west. The field's raw gas is processed in Orenburg across the border.", "en",
+         {"karachaganak", "karachaganak-orenburg"}),
+        ("Das Feld Karatschaganak liegt im Nordwesten. Das Rohgas des Feldes wird in Orenburg verarbeitet.", "de",
+         {"karachaganak", "karachaganak-orenburg"}),
+        # no kind word taking the field up, or no flow: the town
+        ("Karachaganak lies in the north-west. Orenburg's theatre is famous for its ballet.", "en", {"karachaganak"}),
+        ("Karachaganak lies in the north-west. The field's workers fly home to Orenburg.", "en", {"karachaganak"}),
+    ],
 }
 
 

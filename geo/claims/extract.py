@@ -2260,6 +2260,10 @@ _SENT_ON = re.compile(r"process|pump|\bsent\b|\bsend|deliver|goes|flows?\b|piped
                       r"переработ|перерабатыва|поставля|направля|отправля|прокач|перекач")
 
 
+#: A definite field word that takes up the field of the sentence before: "des Feldes", "the field's", «месторождения».
+_FIELD_BACK = re.compile(r"\b(?:des feldes|dieses feldes|the field|this field|its field|месторождени[яеюи])")
+
+
 def _far_ends(mentions: list[Mention], text: str, raws: list[str], offsets: list[int], sentences: list[tuple[int, int]],
                matcher: Matcher, memo: dict[Any, Any]) -> list[Mention]:
     """A field's line named by the field and the line's far end in one sentence, though not as a chain of places.
@@ -2276,6 +2280,12 @@ def _far_ends(mentions: list[Mention], text: str, raws: list[str], offsets: list
             by_sent.setdefault(m.sentence, set()).add(name_key(words[0]))
     if not by_sent:
         return out
+    # the next sentence takes the field up by its kind word ("Ein Sonderfall ist das Feld Karatschaganak. Das Rohgas des
+    # Feldes wird ... zur Gasaufbereitungsanlage Orenburg gebracht"): the field is named there too
+    for sent, fks in list(by_sent.items()):
+        nxt = sent + 1
+        if nxt < len(sentences) and nxt not in by_sent and _said(_FIELD_BACK, nxt, text, sentences, memo):
+            by_sent[nxt] = fks
     spans: list[tuple[int, int]] = []  # of the mentions, and their ids: made when a sentence is read
     ids: set[str] = set()
     alias_ends = matcher.alias_ends
