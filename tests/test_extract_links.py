@@ -1986,6 +1986,8 @@ _LINKS22: dict[str, list[tuple[str, str, set[str]]]] = {
         # oil moved there stays the port
         ("Oil is loaded in Aktau onto tankers for Baku.", "en", {"aktau", "lane-aktau-baku", "sangachal"}),
         ("In Aktau wird Öl auf Tanker verladen.", "de", {"aktau"}),
+        # "conventional" is no convention
+        ("In Aktau, conventional crude is loaded onto tankers.", "en", {"aktau"}),
     ],
     "a_town_word_before_a_lines_end_in_russian": [
         # «города» before the name in a sentence of a gas line: the line's end, as "the city of Turkmenbashi" (h22-ru-05)

@@ -2096,7 +2096,8 @@ _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|beriet
                       r"tagung|exhibition|expo\b|messe\b|ausstellung|встрети|встреч[аеиу]|саммит|форум|конференци|совещани|выставк|"
                       r"discuss|talks\b|besprach|erörter|обсу[дж]|переговор|"
                       # a signing there: the Caspian convention "signed in Aktau", «конвенцию подписали в Актау»
-                      r"signed|signing|unterzeichn|подписа|convention|konvention|конвенци)")
+                      # (not "conventional oil", «конвенциональн»)
+                      r"signed|signing|unterzeichn|подписа|conventions?\b|konvention(?:en)?\b|конвенци(?:я|и|ю|ей|ям|ях)\b)")
 #: Words of a town's civic life: its administration, courts, schools, elections, weather, wages and prices, its workers,
 #: its offices and other plants, the town as a "capital". A town-named facility in such a sentence, without words of its own
 #: business, is the town («Мэрия Новороссийска», "the mayor of Atyrau", «В Шымкенте остановили НПЗ», «офис в Актау»).
