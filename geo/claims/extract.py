@@ -1000,10 +1000,12 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
             elif not any(e.context for e in entries) and len({matcher.kinds.get(e.target) for e in entries}) > 1:
                 # a name of two kinds of asset ("Kumkol": the field and the pump station) after a kind word is that kind's
                 # («месторождения Кумколь» the field, «ГНПС «Кумколь»» the station)
-                kind = _kind_before(text[max(0, m.start - 30) : m.start])
+                # (or right after it, within two words: "the Kumkol pumping station", "Kumkol oil field")
+                kind = _kind_before(text[max(0, m.start - 30) : m.start]) or _kind_after(
+                    text, m.end, {matcher.kinds.get(e.target, "") for e in entries})
                 narrowed = [e for e in entries if matcher.kinds.get(e.target) == kind] if kind else []
-                if narrowed:
-                    entries, key = narrowed, (*key, -2)
+                if kind and narrowed:  # keyed by the kind: «месторождения Кумколь» and «ГНПС «Кумколь»» in one sentence are two
+                    entries, key = narrowed, (*key, -2, _KIND_NUMBER[kind])
             targets = list(dict.fromkeys(e.target for e in entries))
             if key in decided:
                 choice = decided[key]
@@ -1051,6 +1053,13 @@ _KIND_BEFORE = (
     ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|лпдс|станци[яиюей]|узл[ауе]|узел|хранилищ[еаи]|пхг|gasspeicher|speicher)"
                             r"\s*[«\"„“]?$", re.IGNORECASE)),
 )
+
+
+def _kind_after(text: str, end: int, kinds: set[str]) -> str | None:
+    """The one of ``kinds`` whose word is among the two words after a name ending at ``end``, if exactly one is."""
+    after = " ".join(text[end : end + 30].lower().split()[:2])
+    hits = [k for k in kinds if (kind_re := _KIND_RE.get(k)) is not None and kind_re.search(after) is not None]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _kind_before(before: str) -> str | None:
@@ -3033,6 +3042,7 @@ _KIND_WORDS = {
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|its|der|die|das|dem|den|des|diese[rmns]?|этот|эта|это|этого|этому|этом|этим|эту|"
                               r"данн\w*)\s+(?:\w+\s+)?$")
 _KIND_RE = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
+_KIND_NUMBER = {k: i for i, k in enumerate(_KIND_WORDS)}  # a kind in a memo key of ints (_settle)
 _PLURAL_AFTER = re.compile(r"e?s\b")  # used with match(low, pos): the kind word ends in a plural "s" ("terminals", "crossings")
 
 
