@@ -1616,6 +1616,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
         or (_may_hold(text, start := max(0, m.start - 24), m.start, _LANDMARK_STEMS)
             and _LANDMARK_BEFORE.search(text, start, m.start) is not None)
+        # «кафе на набережной Актау», «в поселках под Новороссийском»: the town's embankment or villages, a place to live
+        or (_may_hold(text, start := max(0, m.start - 24), m.start, _TOWN_PART_STEMS)
+            and _TOWN_PART_BEFORE.search(text, start, m.start) is not None)
         # "the coast of Aktau", "die Küste bei Aqtau", «у побережья Атырау и Актау»: a shore's landmark, in a sentence of
         # no business of the facility ("tankers anchored off the coast of Novorossiysk" keep the terminal)
         or (_may_hold(text, shore := max(0, m.start - 44), m.start, _COAST_STEMS)
@@ -2003,6 +2006,14 @@ _COAST_BEFORE = re.compile(r"(?:\b(?:coast(?:line)?s?|shores?|beach(?:es)?)\s+(?
                            r"(?:bei|von|vor|um|nahe)\s+|(?<![а-яё])(?:побережь(?:е|я|ю|ем)|берег(?:у|а|ом)?)\s+(?:у\s+|близ\s+|около\s+)?)"
                            r"(?:[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s*,\s*|\s+(?:and|und|и)\s+))?$", re.IGNORECASE)
 _COAST_STEMS = ("coast", "shore", "beach", "küste", "ufer", "strand", "strände", "побереж", "берег")
+#: A town's embankment or promenade, or villages near it, right before its name: «кафе на набережной Актау», «в поселках
+#: под Новороссийском», "the promenade of Aktau", "Dörfer bei Noworossijsk": the town as a place to live, whatever the
+#: sentence's business (the facility's own words, «терминал под Новороссийском», "the port of Aktau", are no such word).
+_TOWN_PART_BEFORE = re.compile(r"(?:(?:(?:embankment|promenade|seafront)\s+(?:of|in|at)|villages?\s+(?:near|outside|around)|"
+                               r"(?:uferpromenade|promenade)\s+(?:von|in)|dörfer(?:n)?\s+(?:bei|um|nahe))|(?<![а-яё])(?:набережн(?:ая|ой|ую)|"
+                               r"(?:посел(?:ок|ка|ке|ком|ки|ков|ках|кам)|сел(?:о|а|ах|ам)|деревн(?:я|и|е|ях|ям)|станиц(?:а|е|ы|ах))"
+                               r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE)
+_TOWN_PART_STEMS = ("embankment", "promenade", "seafront", "village", "dörfer", "набережн", "посел", "сел", "деревн", "станиц")
 
 
 #: A football club's word, with at most one more word of its name, right before a town's name ("FC Kaspiy Aktau").
@@ -2417,7 +2428,9 @@ _FIRM_AFTER = re.compile(r"\s+(?:Air|Airlines|Airways|Aviation|Bank|Banking|Capi
 _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
                            r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe|"
                            # a society, a bazaar or a mall named so: der Verein „Druschba e. V.“, «рынок «Дружба»», «ТРЦ «Дружба»»
-                           r"verein|society|association|bazaar|mall|einkaufszentrum|basar)|(?<![а-яё])(?:микрорайон|район|"
+                           r"society|association|bazaar|mall|einkaufszentrum|basar|programme|program|programm|initiative|stiftung)|"
+                           # a society's word in compounds and the plural too: die Partnervereine „Druschba e. V.“
+                           r"verein(?:e|en|es|s)?|(?<![а-яё])(?:микрорайон|район|программ|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
                            r"клуб|рын(?:ок|к)|базар|тц|трц|торгов\w* центр|обществ|ассоциаци|"
                            # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
@@ -2445,6 +2458,14 @@ _OPEN_QUOTES = frozenset(("«", '"', "„", "“"))
 #: ('a Year of Friendship ("Druzhba")', „Jahr der Freundschaft („Druschba“)“), not the line (unless a line word follows).
 _GLOSS_BEFORE = re.compile(r"(?:friendship|freundschaft)\W{0,4}$", re.IGNORECASE)
 _LINE_AFTER = re.compile(r"\W{0,4}(?:pipeline|line|leitung|system|нефтепровод|трубопровод)", re.IGNORECASE)
+#: A line's one-word name opening a quote that goes on with more words before it closes: «Дружба-Агро», «Дружба
+#: поколений», „Druschba e. V.“ name a firm, a programme or a society (a line, energy or branch word among them keeps the
+#: line: „Druschba-Leitung“, «Дружба-Нефть», "“Druzhba North”"; digits are its strings: «Дружба-2»).
+_QUOTED_LINE_GOES_ON = re.compile(r"(?:-|\s+)(?=[^\W\d_])[^«»\"“”„\n]{1,30}?[»\"“”]")
+_QUOTED_LINE_KEEPS = re.compile(r"(?i)oil|crude|gas|pipe|leitung|line|system|trasse|strang|arm\b|öl|нефт|газ|провод|магистрал|"
+                                r"north|nord|süd|south|ost|east|west|север|юж|запад|восто|ветк|нитк")
+#: The name repeated right after it in another case form, lower-cased: the proverb «Дружба дружбой, а ...».
+_REPEATED_AFTER = re.compile(r"\s+([^\W\d_]+)")
 #: ... and right after it: "the Druzhba Hotel", "Druschba-Hotel", "Druzhba Street", "the Druzhba festival".
 _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|stadium|arena|cinema|sanatorium|festival|restaurant|"
                           r"district|quarter|siedlung|viertel|"  # a town's part named so: "the Druzhba district", "Druschba-Siedlung"
@@ -2584,6 +2605,18 @@ for _k, _p in enumerate(_STEMMED):
 _WORD_STEMS = _StemBits()
 
 
+#: Kinds whose village's name of several words is read as a town's one-word name (_cue_less).
+_VILLAGE_KINDS = frozenset(("port", "terminal"))
+
+
+def _village_alias(alias: str) -> bool:
+    """A facility's alias that is only its village's name of several words ("Yuzhnaya Ozereyevka").
+
+    No kind word and no abbreviation among its words (not "PCK Schwedt", "Atyrau PS").
+    """
+    return _place_alias(alias) and not any(w.isupper() for w in alias.split())
+
+
 @lru_cache(maxsize=4096)
 def _place_alias(alias: str) -> bool:
     """A facility's alias of several words with no kind word: the name of the place it stands in ("Южная Озереевка")."""
@@ -2665,7 +2698,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 other.add(m.text)  # "CPC, the cost-per-click measure", "CPC (cost per click)"
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
-                    text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)):
+                    text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)
+                or _quoted_other(m, text) or _proverb(m, text)):
             drop.add(id(m))
         elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or (
                 guides and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
@@ -2674,6 +2708,23 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
+
+
+def _quoted_other(m: Mention, text: str) -> bool:
+    """A line's one-word name opening a quoted name of more words with no line, energy or branch word («Дружба-Агро»)."""
+    if text[m.start - 1 : m.start] not in _OPEN_QUOTES:
+        return False
+    q = _QUOTED_LINE_GOES_ON.match(text, m.end, m.end + 40)
+    return q is not None and _QUOTED_LINE_KEEPS.search(q.group()) is None
+
+
+def _proverb(m: Mention, text: str) -> bool:
+    """A line's one-word name followed by its own word in lower case, another case form: «Дружба дружбой, а счета врозь»."""
+    nxt = _REPEATED_AFTER.match(text, m.end, m.end + 30)
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    return word.islower() and word != m.text.lower() and len(word) >= 4 and word[:4] == m.text[:4].lower()
 
 
 #: A vessel word (and "named", «под названием») right before a name, with an opening quote or none: the ship's name
@@ -2830,8 +2881,10 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     e = sentences[m.sentence][1]
     if _said(_EDIBLE_OIL, m.sentence, text, sentences, memo):
         return False  # "a tanker carrying vegetable oil ran aground near the port of Aktau"
-    if " " in m.alias:
+    if " " in m.alias and not (kind in _VILLAGE_KINDS and _village_alias(m.alias)):
         return True  # a name of the facility itself ("Port of Aktau", "CPC terminal", «Атырауская НПС»)
+    # (a terminal named by its village's name of several words, «Южная Озереевка», needs the terminal's business as a
+    # one-word town's name does: rents and beaches there are the village's)
     if _REGION_NEXT.match(text, m.end, min(e, m.end + 40)):
         return False
     sent = m.sentence
