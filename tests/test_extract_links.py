@@ -1817,6 +1817,29 @@ _LINKS21: dict[str, list[tuple[str, str, set[str]]]] = {
         # the line's name followed by other words stays
         ("Дружба прокачала меньше нефти.", "ru", {"druzhba-samara-schwedt"}),
     ],
+    "a_broadcaster_before_an_abbreviation": [
+        # a TV channel's or a paper's word before the abbreviation names the outlet, in a sentence of oil too
+        ("Совладелец телеканала КТК продал нефтяной бизнес.", "ru", set()),
+        ("The oil tycoon bought the TV channel KTK.", "en", set()),
+        # the consortium's abbreviation after a paper's report stays
+        ("Газета сообщила, что КТК отгрузил нефть.", "ru", {"cpc"}),
+    ],
+    "german_spellings_of_a_surname_after_a_fields_name": [
+        # "-ow", "-ew" are German spellings of "-ov", "-ev": a person's given name, in a sentence of oil too
+        ("Die Ölbranche wächst, sagte Finanzchef Tengis Ualiew.", "de", set()),
+        ("Tengis Abenow leitet eine Ölfirma.", "de", set()),
+        # the field before a capitalised word of another ending stays
+        ("Das Öl aus Tengis fließt über den CPC.", "de", {"tengiz", "cpc"}),
+    ],
+    "a_towns_theatre_or_its_culture": [
+        # a theatre named after its town, a German town adjective before its ensemble or its people
+        ("Das Ensemble gastiert in den Uckermärkischen Bühnen Schwedt, der Stadt der Ölraffinerie.", "de", set()),
+        ("Das Gastspiel des Atyrauer Folkloreensembles begeistert Ölarbeiter.", "de", set()),
+        ("Atyrauer Schüler besuchten eine Ölpumpe.", "de", set()),
+        # the adjective before a facility's word stays
+        ("Die Atyrauer Pumpstation speist Öl ein.", "de", {"atyrau"}),
+        ("Die Schwedter Raffinerie verarbeitet Öl.", "de", {"schwedt"}),
+    ],
 }
 
 
