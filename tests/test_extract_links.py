@@ -1840,6 +1840,29 @@ _LINKS21: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Die Atyrauer Pumpstation speist Öl ein.", "de", {"atyrau"}),
         ("Die Schwedter Raffinerie verarbeitet Öl.", "de", {"schwedt"}),
     ],
+    "a_crossings_name_given_to_something_else": [
+        # a naming verb before a crossing's one-word name, with no word of a crossing or a border before it
+        ("Amid the oil boom, a volunteer group called Dostyk delivered food.", "en", set()),
+        ("Волонтерская группа под названием «Достык» раздала еду нефтяникам.", "ru", set()),
+        # the crossing named so, or with its business, stays
+        ("Oil trains pass the border station known as Dostyk.", "en", {"alashankou"}),
+        ("Oil goes by rail through Dostyk.", "en", {"alashankou"}),
+    ],
+    "the_end_of_a_route_of_places_the_data_does_not_hold": [
+        # a route word, then two places that name no asset, then a junction's town: the waypoints of another line
+        ("Российская нефть идет в Китай по маршруту Омск — Павлодар — Шымкент.", "ru", set()),
+        ("Russian crude transits along the route Omsk–Pavlodar–Shymkent.", "en", set()),
+        # a route of assets (a tanker lane, then BTC to Ceyhan), or a line's own chain, stays
+        ("Нефть идет по маршруту Актау — Баку — Джейхан.", "ru", {"aktau", "sangachal", "lane-aktau-baku", "ceyhan"}),
+        ("Нефть качают по маршруту Узень — Атырау — Самара.", "ru", {"uas"}),
+    ],
+    "a_roads_goal_after_its_start": [
+        # «по дороге из A в B», "the road from A to B": B is the road's goal, the town (past oil scenery too)
+        ("По дороге из Жанаозена в Актау автобус проезжает мимо факелов попутного газа.", "ru", set()),
+        ("On the road from Zhanaozen to Aktau the bus passes gas flares.", "en", set()),
+        # a railway's goal with oil is the port (rail legs are no road)
+        ("Нефть везут по железной дороге в порт Актау.", "ru", {"aktau"}),
+    ],
 }
 
 

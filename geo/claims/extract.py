@@ -1606,7 +1606,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         or _in_route_name(m, text)
         # «вдоль трассы на Бейнеу», "the highway to Aktau", "die Straße nach Atyrau": a road's goal, the town (not a railway's)
-        or _ROAD_TO_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+        or _ROAD_TO_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
         # "im Baku der Jahrhundertwende", "the Baku of the oil boom": the town in an era (an article before a bare town's name;
         # not a line's own terminal by its kind word: "the terminal of the CPC", "beim Terminal des CPC")
         or (m.match != "owner" and _ERA_BEFORE.search(text, max(0, m.start - 6), m.start) is not None
@@ -1638,6 +1638,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                  and _may_hold(text, m.end, m.end + 40, _TOWN_LIFE_STEMS) and _TOWN_LIFE_AFTER.match(text, m.end, m.end + 40))
     # a place in the name of a pipeline the data does not hold ("die Leitung Rostock–Schwedt", "the Kenkiyak–Orsk pipeline")
     towns.update(id(m) for m in bare if m.match == "name" and _in_line_name(m, text))
+    # «по маршруту Омск — Павлодар — Шымкент»: the end of a route whose other places name no asset (a route word in the text)
+    if bare and ("аршрут" in text or "oute" in text):
+        prev_end = {id(b): a.end for a, b in pairwise(mentions)}
+        towns.update(id(m) for m in bare if m.match == "name" and _unknown_route(m, text, prev_end.get(id(m), 0)))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
     towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and _in_route_name(m, text))
     # "the Atyrau refinery", «на НПЗ в Шымкенте»: the town's refinery, not the pipeline junction of the same name
@@ -2339,7 +2343,10 @@ _ERA_BEFORE = re.compile(r"(?<!\w)(?:im|ins|vom|zum|beim|das|dem|des|the|The)\s+
 _ERA_AFTER = re.compile(r"\s+(?:der|des|von (?:heute|damals|einst)|of (?:the|today|yesterday|old|\d))\b")
 #: A road's word and "to" right before a name: the road leads to the town («трасса на Бейнеу», "the highway to Aktau").
 _ROAD_TO_BEFORE = re.compile(r"(?:\b(?:road|highway|motorway|straße|strasse|landstraße|fernstraße|autobahn)|(?<![а-яё])(?:трасс|"
-                             r"автодорог|автомагистрал|шоссе))\w{0,3}\s+(?:to|nach|in Richtung|Richtung|на|до)\s+$", re.IGNORECASE)
+                             r"автодорог|автомагистрал|шоссе|(?<!железной\s)(?<!железная\s)(?<!железную\s)дорог))\w{0,3}\s+"
+                             # the road's start may come first: «по дороге из Жанаозена в Актау», "the road from Beineu to Aktau"
+                             r"(?:(?:from|von|aus|из|от)\s+[A-ZÄÖÜА-ЯЁ][\w-]*\s+)?(?:to|nach|in Richtung|Richtung|на|до|в)\s+$",
+                             re.IGNORECASE)
 _ROUTE_STEMS = ("rail", "road", "highway", "motorway", "bahn", "straße", "железн", "ж/д", "автодорог", "автомагистрал", "трасс")
 #: A word of a place's name after a dash: letters, apostrophes and hyphens (as ``[\w'-]*``), taken whole (possessive) but
 #: for a last hyphen that may open the next place ("Kars- Tbilisi"): with ``[\w'-]*`` the engine tried every split of
@@ -2354,6 +2361,9 @@ _ROUTE_NAME_BEFORE = re.compile(_ROUTE_WORDS + r"\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*
 _LINE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]" + _PLACE_WORD + r"){1,3}\s+(?:[Oo]il\s+|[Gg]as\s+)?[Pp]ipeline\b")
 _LINE_NAME_BEFORE = re.compile(r"(?:\b[Pp]ipeline|(?<!\w)(?:[Öö]l|[Gg]as|[Ee]rdöl|[Ee]rdgas)?[Ll]eitung|\b[Нн]ефтепровод\w*|\b[Гг]азопровод\w*|"
                                r"\b[Тт]рубопровод\w*)\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,2}$")
+#: A route word before a chain of two places or more that ends right before a name: "по маршруту Омск — Павлодар — Шымкент"
+#: (see _unknown_route: when those places name no asset, the chain is the waypoints of a line the data does not hold).
+_ROUTE_CHAIN_BEFORE = re.compile(r"(?:\b[Rr]oute|(?<![а-яё])[Мм]аршрут\w{0,2})\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){2,3}$")
 _LINE_NAME_DASH = re.compile(r"\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]")
 
 
@@ -2367,6 +2377,16 @@ def _in_line_name(m: Mention, text: str) -> bool:
     before = _LINE_NAME_BEFORE.search(text, start, m.start) if any(stem in window for stem in _LINE_WORD_STEMS) else None
     # after the line word, the name is in a chain: a dash before it, or one after it
     return before is not None and _in_dash_chain(before.group(), text, m.end)
+
+
+def _unknown_route(m: Mention, text: str, prev_end: int) -> bool:
+    """A place at the end of a route's chain of three places or more whose earlier places name no asset (none of the
+    mentions ends inside the chain; ``prev_end`` is where the mention before this one ends): «по маршруту Омск — Павлодар —
+    Шымкент» is a line the data does not hold. «по маршруту Актау — Баку — Джейхан» names a lane and a line: it stays.
+    """
+    start = max(0, m.start - 60)
+    before = _ROUTE_CHAIN_BEFORE.search(text, start, m.start)
+    return before is not None and prev_end <= before.start()
 
 
 def _in_route_name(m: Mention, text: str) -> bool:
@@ -2647,6 +2667,9 @@ def _place_alias(alias: str) -> bool:
 _CROSSING_BEFORE = re.compile(r"(?:crossing|checkpoint|border station|grenzübergang|übergang|grenzbahnhof|grenzstation|пункт\w* пропуска|"
                               r"(?:погран)?переход\w{0,2}|погранпункт\w{0,2}|пограничн\w* станци\w*)(?:\s+(?:at|of|bei))?\s*$", re.IGNORECASE)
 
+#: Any word of a border crossing, its station or the border (before a crossing's name given by a naming verb: "the border
+#: station known as Dostyk" stays the crossing).
+_CROSSING_WORD = re.compile(r"(?i)crossing|checkpoint|border|station|grenz|übergang|bahnhof|переход|пропуск|границ|станци")
 #: A crossing word right after a chain: "the Dostyk-Alashankou border crossing" (English puts it after the names).
 _CROSSING_AFTER = re.compile(r"\s+(?:border |rail |railway )?(?:crossing|checkpoint|border post|border station)", re.IGNORECASE)
 
@@ -2669,7 +2692,7 @@ def _flagged_aliases(matcher: Matcher) -> frozenset[str]:
         got = _FLAGGED[id(matcher)] = (matcher, frozenset(
             e.alias for e in entries if _abbreviation(e.alias) or (
                 matcher.kinds.get(e.target) in LINE_KINDS and _needs_energy(e.alias, matcher.kinds[e.target]))
-            or (matcher.kinds.get(e.target) == "field" and " " not in e.alias)))
+            or (matcher.kinds.get(e.target) in ("field", "border_crossing") and " " not in e.alias)))
     return got[1]
 
 
@@ -2725,6 +2748,9 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 guides and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
                 text.startswith(",", m.end) and _PERSON_APPOSITION.match(text, m.end, m.end + 60))):
             drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "Unser Führer Tengis, ein ... Ölarbeiter,")
+        elif kinds.get(m.id) == "border_crossing" and _NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) \
+                and not _CROSSING_WORD.search(text, max(0, m.start - 40), m.start):
+            drop.add(id(m))  # "a volunteer group called Dostyk (Friendship)": something else named so, no crossing word before
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
