@@ -2380,9 +2380,10 @@ def _in_line_name(m: Mention, text: str) -> bool:
 
 
 def _unknown_route(m: Mention, text: str, prev_end: int) -> bool:
-    """A place at the end of a route's chain of three places or more whose earlier places name no asset (none of the
-    mentions ends inside the chain; ``prev_end`` is where the mention before this one ends): «по маршруту Омск — Павлодар —
-    Шымкент» is a line the data does not hold. «по маршруту Актау — Баку — Джейхан» names a lane and a line: it stays.
+    """A place at the end of a route's chain of three places or more whose earlier places name no asset.
+
+    None of the mentions ends inside the chain (``prev_end``: where the mention before this one ends): «по маршруту Омск —
+    Павлодар — Шымкент» is a line the data does not hold. «по маршруту Актау — Баку — Джейхан» names a lane and a line: it stays.
     """
     start = max(0, m.start - 60)
     before = _ROUTE_CHAIN_BEFORE.search(text, start, m.start)
