@@ -1863,6 +1863,16 @@ _LINKS21: dict[str, list[tuple[str, str, set[str]]]] = {
         # a railway's goal with oil is the port (rail legs are no road)
         ("Нефть везут по железной дороге в порт Актау.", "ru", {"aktau"}),
     ],
+    "ends_in_two_sentences_pair_only_for_a_shipment": [
+        # a port named as built or defined, then terminals that take oil by tank car: no rail leg from it (no origin named)
+        ("Azerbaijan built a port at Alat. The terminals at Batumi and Kulevi receive oil in tank cars.", "en",
+         {"alat", "batumi", "kulevi"}),
+        ("Aserbaidschan hat in Alat einen Hafen gebaut. Die Terminals in Batumi und Kulevi schlagen Öl aus Kesselwagen um.", "de",
+         {"alat", "batumi", "kulevi"}),
+        # the start named as the shipment's ("from Baku"), or the goal by its port word, pairs the two sentences
+        ("Танкер загрузили нефтью в порту Курык. Он идет в порт Алят.", "ru", {"kuryk", "alat", "lane-kuryk-alat"}),
+        ("Der Tanker hat im Hafen Kuryk Rohöl geladen. Ziel ist der Hafen Alat.", "de", {"kuryk", "alat", "lane-kuryk-alat"}),
+    ],
 }
 
 

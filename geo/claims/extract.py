@@ -1777,8 +1777,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
     # (not a sentence whose names already make a lane of their own: "... from Baku to Kulevi. ... at the Batumi terminal.")
     own_lanes = {idx: _lanes(here, matcher) for idx, here in points.items()}
+    # (and only when an end of the two sentences is named as a shipment's start, goal or way: "... from Baku. They arrive by
+    # rail at Batumi"; not a port named as built or defined, "hat in Alat einen Hafen gebaut. Die Terminals in Batumi ...")
     lanes = {ln for idx, here in points.items() for ln in (
-        own_lanes[idx] if own_lanes[idx] or own_lanes.get(idx + 1) else _lanes(here | points.get(idx + 1, set()), matcher))}
+        own_lanes[idx] if own_lanes[idx] or own_lanes.get(idx + 1) else _lanes(here | points[idx + 1], matcher)
+        if idx + 1 in points and _shipped(ends_at[idx] + ends_at[idx + 1], text) else ())}
     lane_points: set[str] = set()
     if lanes:
         # a tanker lane whose two ends are named links both end points too (not a rail leg: its start is a town)
@@ -3013,6 +3016,17 @@ def _assets_of(mentions: list[Mention], claim_type: str, matcher: Matcher) -> li
             for a in matcher.groups.get(alt or "", ()):
                 chosen.setdefault(a, "group")
     return [_link(a, how, claim_type, matcher) for a, how in chosen.items()]
+
+
+#: A word of a shipment's start, goal or way right before a name ("from Baku", "nach Batumi", «из Баку», «через Актау»), or
+#: the port's own word ("im Hafen Kuryk ... geladen. Ziel ist der neue Hafen Alat").
+_SHIPPED_BEFORE = re.compile(r"(?:\b(?:from|to|into|via|through|aus|nach|von|über|bis|port|hafen)|(?<![а-яё])(?:из|в|во|до|через|от|"
+                             r"порт[аеуо]?))\s+[«\"„“]?$", re.IGNORECASE)
+
+
+def _shipped(ms: list[Mention], text: str) -> bool:
+    """One of ``ms`` is named as a shipment's start, goal or way (see _SHIPPED_BEFORE)."""
+    return any(_SHIPPED_BEFORE.search(text, max(0, m.start - 12), m.start) is not None for m in ms)
 
 
 def _lanes(named_points: set[str], matcher: Matcher) -> list[str]:
