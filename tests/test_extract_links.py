@@ -1873,6 +1873,20 @@ _LINKS21: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Танкер загрузили нефтью в порту Курык. Он идет в порт Алят.", "ru", {"kuryk", "alat", "lane-kuryk-alat"}),
         ("Der Tanker hat im Hafen Kuryk Rohöl geladen. Ziel ist der Hafen Alat.", "de", {"kuryk", "alat", "lane-kuryk-alat"}),
     ],
+    "carried_out_through_a_port": [
+        # «вывозить» (carry out, export) through a port is its business, as «перевозить»
+        ("Железной дорогой и через Актау много не вывезешь.", "ru", {"aktau"}),
+        ("Зерно вывозят через Курык.", "ru", {"kuryk"}),
+        # what tourists take home from the town is no port's
+        ("Туристы вывезли из Актау сувениры.", "ru", set()),
+    ],
+    "by_pipe_is_a_junctions_business": [
+        # a distance or a flow "by pipe" from a junction's town: the junction (a fact-box line)
+        ("- Distance from Atyrau to Samara by pipe: about 700 km", "en", {"atyrau", "samara"}),
+        # by road, or a town's water pipe, is the town
+        ("Distance from Atyrau to Aktau by road: 900 km.", "en", set()),
+        ("A water pipe burst in Atyrau.", "en", set()),
+    ],
 }
 
 
