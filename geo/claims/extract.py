@@ -2295,7 +2295,8 @@ _OWN_BUSINESS = {
     # kind: the word is also read for a line's bare name, see _own_name) nor «Грузии» (Georgia's)
     "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
-    "junction": re.compile(r"pipeline|\bby pipe\b|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"  # a pump jack is a well's
+    # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
+    "junction": re.compile(r"pipeline|\bby pipe\b|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"
                            r"transneft|транснефт|einspeis|eingespeist|"
                            # a gas store at the junction: "the Bozoi underground storage", «подземное хранилище «Бозой»», ПХГ
                            r"gas storage|underground storage|storage facilit|gasspeicher|untergrundspeicher|erdgasspeicher|"
