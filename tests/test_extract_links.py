@@ -228,9 +228,10 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout17.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout18.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout19.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout21.yaml", 0.9, 0.95)])
+                                                          ("extraction_links_holdout20.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout21.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
-    """Batches 2-4 and 6-19 were each scored blind once (their headers; 4, 6, 8-19 are tuned on since); this guards their level, no target."""
+    """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
     with capsys.disabled():
         print(f"\n{name}: " + ", ".join(f"{lang} P {c['tp'] / (c['tp'] + c['fp']):.2f} R {c['tp'] / (c['tp'] + c['fn']):.2f}"
@@ -658,7 +659,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout13.yaml", "extraction_links_holdout14.yaml",
                                   "extraction_links_holdout15.yaml", "extraction_links_holdout16.yaml",
                                   "extraction_links_holdout17.yaml", "extraction_links_holdout18.yaml",
-                                  "extraction_links_holdout19.yaml", "extraction_links_holdout21.yaml"])
+                                  "extraction_links_holdout19.yaml", "extraction_links_holdout20.yaml",
+                                  "extraction_links_holdout21.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -1760,13 +1762,193 @@ _LINKS19: dict[str, list[tuple[str, str, set[str]]]] = {
 }
 
 
+# --- branch h/tune20: fixes tuned on batch 20 (extraction_links_holdout20.yaml); sentences of their own -----------------
+# As _LINKS14-19: one table by rule, each rule with a counterpart that must stay. Expected sets by hand (the labelling
+# rules of extraction_dev.yaml; tanker shipments Aktau -> Baku are Sangachal and lane-aktau-baku, Kuryk -> Baku the port of
+# Baku (Alat) and lane-kuryk-alat; a crossing's chain is marked per place and gives the crossing).
+_LINKS20: dict[str, list[tuple[str, str, set[str]]]] = {
+    "an_operator_beside_its_own_asset": [
+        # an operator named beside one of its own assets speaks of that asset, not of its others (h20-de-05: KazTransOil
+        # beside "Atyrau–Samara" no longer counts its Batumi terminal, which made "nach Baku" the Port of Baku)
+        ("KMG exportiert Öl über die Pipeline Atyrau–Samara der Tochter KazTransOil und per Tanker nach Baku.", "de",
+         {"uas", "sangachal"}),
+        ("KMG ships oil through the Atyrau–Samara pipeline of its unit KazTransOil and by tanker to Baku.", "en", {"uas", "sangachal"}),
+        ("КМГ поставляет нефть по нефтепроводу Атырау — Самара своей «дочки» КазТрансОйл и танкерами в Баку.", "ru",
+         {"uas", "sangachal"}),
+        # named alone, the operator still counts for all its assets (its Batumi terminal: Baku is the rail leg's end, the port)
+        ("KazTransOil ships crude to Baku.", "en", {"alat"}),
+        ("KazTransOil verschifft Öl nach Baku.", "de", {"alat"}),
+    ],
+    "crossing_chains_plural_and_listed": [
+        # a plural crossing word, and chains listed after it or before a crossing word (h20-de-09's "Bahnübergänge
+        # Dostyk–Alaschankou und Altynkol–Chorgos", h20-en-03, h20-ru-05): the crossings, not the pipelines
+        ("Über die Bahnübergänge Dostyk–Alaschankou und Altynkol–Chorgos rollten Güter.", "de", {"alashankou", "khorgos"}),
+        ("Freight through the Dostyk-Alashankou and Altynkol-Khorgos rail crossings grew.", "en", {"alashankou", "khorgos"}),
+        ("Нагрузка приходится на переходы Достык — Алашанькоу и Алтынколь — Хоргос.", "ru", {"alashankou", "khorgos"}),
+        ("Crossings Dostyk–Alashankou and Altynkol–Khorgos were busy.", "en", {"alashankou", "khorgos"}),
+        # a line word before the list, or a crossing word in another sentence: the lines
+        ("Öl fließt über die Leitung Dostyk–Alaschankou und Kenkijak–Atyrau nach China.", "de",
+         {"kcp-atasu-alashankou", "kcp-atyrau-kenkiyak"}),
+        ("Die Grenzübergänge sind voll. Öl fließt durch Dostyk–Alaschankou.", "de", {"kcp-atasu-alashankou"}),
+    ],
+    "a_pronoun_goes_on_with_the_line": [
+        # a pronoun and a verb of the line's course right after the sentence naming it: its stations (h20-de-09's "Sie
+        # verläuft von Atyrau über Kenkijak und Kumkol bis nach Alaschankou")
+        ("Wichtig ist die Ölleitung Kasachstan–China. Sie verläuft von Atyrau über Kenkijak und Kumkol bis nach Alaschankou.", "de",
+         {"kcp-atasu-alashankou", "atyrau", "kenkiyak", "kumkol", "alashankou"}),
+        ("The Kazakhstan-China oil pipeline matters. It runs from Atyrau via Kenkiyak and Kumkol to Alashankou.", "en",
+         {"kcp-atasu-alashankou", "atyrau", "kenkiyak", "kumkol", "alashankou"}),
+        ("Важен нефтепровод Казахстан — Китай. Он проходит от Атырау через Кенкияк и Кумколь до Алашанькоу.", "ru",
+         {"kcp-atasu-alashankou", "atyrau", "kenkiyak", "kumkol", "alashankou"}),
+        # no verb of a course, or no line before: the towns
+        ("Die Ölleitung Kasachstan–China ist wichtig. Sie wird in Samara gefeiert.", "de", {"kcp-atasu-alashankou"}),
+        ("Die Autobahn ist neu. Sie verläuft von Atyrau bis nach Samara.", "de", set()),
+    ],
+    "a_latin_word_cut_to_an_alias_must_end_as_a_name": [
+        # a word whose key less its last letter is an alias's must end as the language ends a name (h20-de-09's
+        # "Dschungarischen Alatau", the mountains, is no Alat; «Алатау» is no case form of «Алят»)
+        # (in sentences of cargo, the port's business: a word read as the port would be linked)
+        ("Güterzüge mit Öl fahren am Fuß des Dschungarischen Alatau.", "de", set()),
+        ("Oil cargo trains pass the foot of the Alatau range.", "en", set()),
+        ("Грузовые поезда с нефтью идут у подножия Алатау.", "ru", set()),
+        # the port's own forms stay
+        ("Öl aus Kuryk geht nach Alats Hafen.", "de", {"kuryk", "alat", "lane-kuryk-alat"}),
+        ("Нефть из Курыка идет в Алят.", "ru", {"kuryk", "alat", "lane-kuryk-alat"}),
+    ],
+    "a_former_or_given_name": [
+        # a naming verb earlier in the name's clause, or a bracket of a former name (h20-de-09's "hieß die Siedlung am Fuß
+        # des Dschungarischen Alatau Druschba", h20-ru-05's «Станция Достык (в советское время — Дружба)»)
+        ("Zu sowjetischer Zeit hieß die Siedlung am Fuß der Berge Druschba, sagt ein Ölarbeiter.", "de", set()),
+        ("Станция Достык (в советское время — Дружба) принимает нефть.", "ru", {"alashankou"}),
+        ("Dostyk station (formerly Druzhba) handles oil trains.", "en", {"alashankou"}),
+        ("Der Bahnhof Dostyk (früher Druschba) fertigt Ölzüge ab.", "de", {"alashankou"}),
+        # the line named with a line word, or a bracket after the line's name, stays
+        ("Früher hieß die Leitung nach Schwedt Druschba.", "de", {"druzhba-samara-schwedt", "schwedt"}),
+        ("Нефть идет по «Дружбе» (в советское время — крупнейшему нефтепроводу) в Европу.", "ru", {"druzhba-samara-schwedt"}),
+    ],
+    "a_passenger_train_by_a_lines_places": [
+        # a train's word before a line's places, no goods near: the train's route (h20-ru-06's «Поезд Атырау — Самара»)
+        ("Поезд Атырау — Самара снова в расписании.", "ru", set()),
+        ("Der Zug Atyrau–Samara fährt wieder täglich.", "de", set()),
+        ("The night train Atyrau–Samara is back on the timetable.", "en", set()),
+        # trains with oil, or a train word elsewhere in the sentence: the line
+        ("Поезда с нефтью Атырау — Самара идут в цистернах.", "ru", {"uas"}),
+        ("Oil via Atyrau–Samara rose as trains were cancelled.", "en", {"uas"}),
+    ],
+    "a_facility_word_or_an_origin_before_in": [
+        # «из X в Y» names Y as where the goods go, and a facility's word before "in" / «в» the facility, talks or not
+        # (h20-ru-04's «перевозками из Курыка в Алят» in a sentence of «Обсуждается», «терминала в Курыке»)
+        ("Обсуждается вариант перевозок нефти из Курыка в Алят.", "ru", {"kuryk", "alat", "lane-kuryk-alat"}),
+        ("Обсуждают строительство нефтеналивного терминала в Курыке.", "ru", {"kuryk"}),
+        ("Ministers discussed oil at the oil terminal in Kuryk.", "en", {"kuryk"}),
+        # a meeting in the town stays the town
+        ("Министры обсудили нефть в Актау.", "ru", set()),
+        ("Ministers met in Aktau to discuss oil.", "en", set()),
+    ],
+    "leitung_as_management": [
+        # German "Leitung" as management is no pipe (h20-de-11's title "Schwedt: Neue Leitung für die Uckermärkischen Bühnen")
+        ("Schwedt: Neue Leitung für die Uckermärkischen Bühnen.", "de", set()),
+        ("Unter der Leitung von Anna Roth spielt das Orchester in Schwedt.", "de", set()),
+        # with an energy word beside it, or a pipe's "Leitung nach": the refinery
+        ("Die Raffinerie in Schwedt bekommt eine neue Leitung nach Rostock.", "de", {"schwedt"}),
+        ("Unter der Leitung von Transneft fließt Öl nach Schwedt.", "de", {"schwedt"}),
+        ("Schwedt: Neue Leitung nach Rostock.", "de", {"schwedt"}),
+    ],
+    "food_and_a_family": [
+        # food is other goods, and a family's town its home (h20-de-11's "Das Essen liefert das Restaurant ..., das von
+        # einer Familie aus Samara betrieben wird und in Schwedt ... eine Institution ist")
+        ("Das Essen liefert ein Restaurant aus Schwedt.", "de", set()),
+        ("Das Restaurant wird von einer Familie aus Samara betrieben, die Öl handelt.", "de", set()),
+        ("A family from Aktau runs the oil-town cafe.", "en", set()),
+        ("Семья из Атырау открыла кафе для нефтяников.", "ru", set()),
+        # a port with food is the port at work (other goods, h/links9); oil from Samara is the junction
+        ("Food deliveries to Aktau rose in the port.", "en", {"aktau"}),
+        ("Поставки продуктов питания в Актау выросли.", "ru", {"aktau"}),
+        ("Öl aus Samara fließt nach Schwedt.", "de", {"samara", "schwedt"}),
+    ],
+    "the_sentence_before_settles_a_name": [
+        # the assets of the sentence before count before the document's (the benchmark's joined articles: Kuryk or Aktau
+        # before "crude to Baku" names the end of its own lane, whatever the rest of the story names)
+        ("Oil reaches Ceyhan via the BTC. Port capacity at Kuryk will double. The expansion is meant to carry more crude to Baku.",
+         "en", {"btc", "ceyhan", "kuryk", "alat", "lane-kuryk-alat"}),
+        ("SOCAR loads oil at its Kulevi terminal. Port capacity at Aktau will double. The expansion is meant to carry more crude to Baku.",
+         "en", {"kulevi", "aktau", "sangachal", "lane-aktau-baku"}),
+        # a port named by its town with other goods is the port (no rail in the sentence: then the town starts the leg)
+        ("Тенгиз в западном Казахстане. Контейнеры отправлены в Баку.", "ru", {"tengiz", "alat"}),
+        ("В порту Курык построили паромный комплекс. Контейнеры отправлены в Баку.", "ru", {"kuryk", "alat"}),
+        ("A ferry terminal opened at the port of Kuryk. Containers were shipped to Baku.", "en", {"kuryk", "alat"}),
+        ("Chemicals travel in tank cars from Baku to Batumi.", "en", {"batumi"}),
+    ],
+    # (the batch's mention findings: names, not only links)
+    "a_pipe_word_roehre": [
+        # German "Röhre" is a pipe as "Leitung" (h20-de-01's "die BTC-Röhre"): a line's abbreviation before it is the line
+        ("Die BTC-Röhre ist 1768 Kilometer lang.", "de", {"btc"}),
+        ("Das Rohr im Keller ist kaputt, sagt Herr Rohr.", "de", set()),
+    ],
+    "a_facilitys_abbreviation_in_an_energy_story": [
+        # a facility's abbreviation (no town's name) in a story of energy (h20-de-02's "stünde die PCK deutlich schlechter da")
+        ("Der Ölpreis sinkt. Ohne Kasachstan stünde die PCK deutlich schlechter da.", "de", {"schwedt"}),
+        ("Die PCK feiert ein Sommerfest.", "de", set()),
+    ],
+    "a_zone_named_by_a_crossing_and_a_dash": [
+        # a crossing's town opening a quoted name that goes on after a spaced dash: the zone, not the crossing (h20-en-03's
+        # "Khorgos – Eastern Gate" special economic zone, h20-de-09's „Chorgos – Ostor“)
+        ('Trucks take their loads to the nearby "Khorgos – Eastern Gate" special economic zone, where goods are transferred.',
+         "en", set()),
+        ("Die Sonderwirtschaftszone „Chorgos – Ostor“ an der Grenze lockt Lkw und Güter an.", "de", set()),
+        # a quoted lane of two places, or the crossing quoted alone, stays
+        ('Tankers on the "Aktau – Baku" route carry oil.', "en", {"aktau", "sangachal", "lane-aktau-baku"}),
+        ("Танкеры на маршруте «Актау — Баку» везут нефть.", "ru", {"aktau", "sangachal", "lane-aktau-baku"}),
+        ('Trucks queue at "Khorgos" crossing with goods.', "en", {"khorgos"}),
+    ],
+    "the_khorgos_road_checkpoint": [
+        # the Kazakh road checkpoint at Khorgos, "Nur Zholy" (an alias with its sources, data/alias_reasons.yaml; h20-ru-05's
+        # «пункте пропуска «Нур Жолы» у Хоргоса»)
+        ("Грузовики стоят на пункте пропуска «Нур Жолы».", "ru", {"khorgos"}),
+        ("Trucks queued at the Nur Zholy checkpoint for four days.", "en", {"khorgos"}),
+        # the state programme «Нурлы жол» is another name
+        ("Программа «Нурлы жол» профинансирует дороги к нефтяным месторождениям.", "ru", set()),
+    ],
+    "a_drivers_home_town": [
+        # a driver's word before "from" / "aus" and a town: his home town (h20-en-03's "a driver from Shymkent")
+        ("Ein Fahrer aus Atyrau erzählt vom Ölboom.", "de", set()),
+        ("A driver said tankers were loaded at Aktau.", "en", {"aktau"}),
+    ],
+}
+
+
+def test_a_regions_adjective_opens_a_chains_first_place():
+    # «магистралью Центральная Азия — Китай» (h20-ru-05): the chain's name is the region's two words, not «Азия — Китай»
+    result = analyse("Газопровод соединяется с магистралью Центральная Азия — Китай.", language="ru", matcher=MATCHER)
+    assert [(m.text, m.id) for m in result.mentions] == [("Центральная Азия — Китай", "cagp")]
+    result = analyse("Газ идет по магистрали Казахстан — Китай.", language="ru", matcher=MATCHER)
+    assert [m.text for m in result.mentions] == ["Казахстан — Китай"]
+
+
+def test_an_agency_place_and_date_before_a_full_stop_is_a_dateline():
+    # "Trend, Baku, December 4. Oil ..." (h20-en-04): the agency's dateline, after a headline line; its place is no mention
+    result = analyse("Rail and oil news\nTrend, Baku, December 4. Oil transportation via the BTC rose.", language="en", matcher=MATCHER)
+    assert [(m.text, m.linked) for m in result.mentions] == [("Baku", False), ("BTC", True)]
+    # a shipment's end before a date inside a sentence stays
+    assert links("Oil goes from Aktau to Baku, December 4. More oil follows.", "en") == {"aktau", "sangachal", "lane-aktau-baku"}
+
+
+def test_a_refinerys_town_by_its_inhabitants_is_the_town():
+    # "Schwedt hat gut 32.000 Einwohner" (h20-de-02): the town of its people, though the next sentence takes up "die Raffinerie"
+    text = "Der Ölpreis fällt. Schwedt hat gut 32.000 Einwohner und eine Gewissheit. Rund 1.200 Menschen arbeiten in der Raffinerie."
+    assert links(text, "de") == set()
+    # with the refinery's business in its sentence, or without its people, the refinery
+    assert links("Schwedt hat 32.000 Einwohner und verarbeitet Rohöl aus Kasachstan.", "de") == {"schwedt"}
+    assert links("Der Ölpreis fällt. Schwedt liegt an der Oder. Die Raffinerie verarbeitet Rohöl.", "de") == {"schwedt"}
+
+
 @pytest.mark.parametrize(("text", "language", "expected"), [
     pytest.param(*case, id=f"{batch}-{rule}-{k}")
     for batch, table in (("links14", _LINKS14), ("links15", _LINKS15), ("links16", _LINKS16), ("links17", _LINKS17),
-                         ("links18", _LINKS18), ("links19", _LINKS19))
+                         ("links18", _LINKS18), ("links19", _LINKS19), ("links20", _LINKS20))
     for rule, cases in table.items() for k, case in enumerate(cases)])
 def test_link_batch_rule(text, language, expected):
-    """The cases of the rules tuned on batches 14-19 (``-k vessel_word`` still runs one rule)."""
+    """The cases of the rules tuned on batches 14-20 (``-k vessel_word`` still runs one rule)."""
     assert links(text, language) == expected
 
 

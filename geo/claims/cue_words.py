@@ -27,10 +27,13 @@ CUES: dict[str, dict[str, str]] = {
     },
     "goods": {
         # and lorries (what a ro-ro ferry carries): "trucks", "Lkw", «фуры», «грузовики»
-        "en": r"\b(?:grain|wheat|barley|fertili[sz]|container|coal\b|cars\b|steel|metals?\b|ore\b|cotton|passenger|trucks?\b|lorr(?:y|ies)\b)",
-        "de": r"\b(?:getreide|weizen|gerste|dünge|container|kohle|autos?\b|stahl|metall|erz\b|erze\b|baumwolle|passagier|lkws?\b|lastwagen)",
+        # and food ("Das Essen liefert das Restaurant ...": a delivery of meals is no oil trade)
+        "en": r"\b(?:grain|wheat|barley|fertili[sz]|container|coal\b|cars\b|steel|metals?\b|ore\b|cotton|passenger|trucks?\b|lorr(?:y|ies)\b|"
+        r"food\b|foodstuffs?\b|meals?\b)",
+        "de": r"\b(?:getreide|weizen|gerste|dünge|container|kohle|autos?\b|stahl|metall|erz\b|erze\b|baumwolle|passagier|lkws?\b|lastwagen|"
+        r"lebensmittel|nahrungsmittel|essen\b|speisen\b|mahlzeit)",
         "ru": r"\b(?:зерн|пшениц|ячмен|удобрен|контейнер|уголь|угля|углём|углем|автомобил|стал[иь]\b|металл|руд[аыу]\b|хлоп|пассажир|"
-        r"фур(?:а|ы|у|ой|ами|ах)?\b|грузовик)",
+        r"фур(?:а|ы|у|ой|ами|ах)?\b|грузовик|продовольств|продукт\w* питани)",
     },
     # Edible oils: "a tanker carrying vegetable oil" speaks of no oil or gas (German and Russian name them in other words).
     "edible": {

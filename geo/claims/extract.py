@@ -391,8 +391,15 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
             got = [e for e in got if not e.folds or f in e.folds or low in forms.get(e.target, ())]
         if word[:1].islower() and name_key(word) in {name_key(e.alias) for e in got}:
             got = [e for e in got if not e.alias[:1].isupper()]
-        if _LATIN_WORD.match(word) and word not in matcher.fuzzy_words and name_key(word) in {name_key(e.alias) for e in got}:
+        nk = name_key(word)
+        alias_keys = {name_key(e.alias) for e in got}
+        # (also a word met through its key less a last letter, as a case ending: "Alatau", the mountains, keys "alata",
+        # which _key_of cuts to Alat's "alat"; a Latin word must end as German or English end a name, "Alats" would)
+        if _LATIN_WORD.match(word) and word not in matcher.fuzzy_words and (nk in alias_keys or nk[:-1] in alias_keys):
             got = [e for e in got if not e.folds or any(f == g + end or f == g[:-1] + end for g in e.folds for end in _LATIN_ENDINGS)]
+        elif got and nk not in alias_keys and nk[:-1] in alias_keys and _CYRILLIC_WORD.match(word):
+            # a Cyrillic word met so must be a case form of the asset's Russian name («Тенгиза»), not «Алатау»
+            got = [e for e in got if e.target not in forms or low in forms[e.target]]
         if got and _CYRILLIC_WORD.match(word):
             # Cyrillic tells З from С, which the key folds alike (German writes "Tengis" for Tengiz): «Осенняя», «Осенью»
             # (autumn) are no «Озен» / Ozen; the alias's s and z must open the word's ("Tengiz" in «Тенгизского» too)
@@ -667,8 +674,14 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
                     st, en = offsets[2 * a], offsets[2 * b + 1]
                     break
         if line:
+            if st == offsets[2 * first] and first > 0 and gaps[first] == " " and raws[first - 1].startswith(_REGION_ADJECTIVES):
+                st = offsets[2 * (first - 1)]  # «Центральная Азия — Китай»: the region's adjective opens its place's name
             out.append((Mention(st, en, text[st:en], line, text[st:en], "chain", sent), [Entry(line, text[st:en])]))
     return out
+
+
+#: Capitalised adjectives that open a region's name of two words before a chain's first place ("Central Asia–China").
+_REGION_ADJECTIVES = ("Central", "Zentral", "Центральн", "Middle", "Mittel", "Средн")
 
 
 def _by_named_lines(chain: tuple[str, ...], commodities: set[str], matcher: Matcher) -> str | None:
@@ -986,7 +999,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                     by_clause.setdefault(clause, set()).update(matcher.rail_ids)
                 choice = decided[key] = _choose(entries, targets, local, matcher, doc, operated.get(m.sentence, _NO_IDS),
                                                 by_clause.get(clause, set()) if cuts else local,
-                                                clause_operated.get(clause, _NO_IDS) if cuts else operated.get(m.sentence, _NO_IDS))
+                                                clause_operated.get(clause, _NO_IDS) if cuts else operated.get(m.sentence, _NO_IDS),
+                                                by_sentence.get(m.sentence - 1, _NO_IDS))
             if choice is None:
                 prev = m
                 continue  # a context alias with nothing connected anywhere names no asset
@@ -1091,8 +1105,13 @@ def _port_before(window: str) -> bool:
 
 def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int],
             operator_words: set[str] | frozenset[str] = _NO_IDS, clause_local: set[str] | None = None,
-            clause_operator_words: set[str] | frozenset[str] | None = None) -> str | None:
-    """The best target: connected assets and operators in its clause, then in the sentence, the document, real over context aliases."""
+            clause_operator_words: set[str] | frozenset[str] | None = None,
+            before: set[str] | frozenset[str] = _NO_IDS) -> str | None:
+    """The best target: connected assets and operators in its clause, then in the sentence, the sentence before, the document.
+
+    ``before``: the assets of the sentence before ("Port capacity at Aktau will double. The expansion is meant to carry
+    more crude to Baku"); of equal scores a real alias wins over a context alias.
+    """
     by_context = {e.target for e in entries if e.context}
     near_of = matcher.near
     operated = {a for k in operator_words for a in matcher.operator_keys[k]} if operator_words else _NO_IDS
@@ -1101,15 +1120,15 @@ def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: 
     # (without clauses of contrast the clause is the sentence: its sets are the sentence's, not worked out twice)
     clause_operated = operated if words is operator_words else {a for k in words for a in matcher.operator_keys[k]} if words else _NO_IDS
     same = in_clause is local
-    best, best_score = targets[0], (-1, -1, -1, -1, -1, -1)
+    best, best_score = targets[0], (-1, -1, -1, -1, -1, -1, -1)
     for t in targets:  # the first of equal scores wins
         near = near_of.get(t) or frozenset((t,))
         in_sentence = len(near & local)
         score = (in_sentence if same else len(near & in_clause), int(t in clause_operated), in_sentence, int(t in operated),
-                 sum(doc.get(a, 0) for a in near), 0 if t in by_context else 1)
+                 len(near & before) if before else 0, sum(doc.get(a, 0) for a in near), 0 if t in by_context else 1)
         if score > best_score:
             best, best_score = t, score
-    if best_score[2:5] == (0, 0, 0) and all(e.context for e in entries if e.target == best):
+    if best_score[2:6] == (0, 0, 0, 0) and all(e.context for e in entries if e.target == best):
         return None  # only a context alias, and nothing connected to it anywhere
     return best
 
@@ -1482,6 +1501,28 @@ def _clauses_bounded(cuts: list[int], in_sentences: list[int], sentences: list[t
     return sorted(bounds.union(cuts))
 
 
+def _operated_in_doc(keys: set[str], doc_keys: list[tuple[int, str]], found: list[tuple[Mention, list[Entry]]],
+                     plain: list[str | None], offsets: list[int], sentence_starts: list[int], matcher: Matcher) -> set[str]:
+    """The assets the document's operator names count for: each operator's assets, once (see :func:`analyse`'s ``doc``).
+
+    An operator named in a sentence beside one of its own assets named plainly there speaks of that asset ("die Pipeline
+    Atyrau–Samara der Tochtergesellschaft KazTransOil"): that mention counts for the named asset only, not for the
+    operator's other assets (KazTransOil's Batumi terminal, which would make a "Baku" of the same sentence the Port of Baku).
+    """
+    named: dict[int, set[str]] = {}
+    for (m, _), one in zip(found, plain, strict=True):
+        if one is not None:
+            named.setdefault(m.sentence, set()).add(one)
+    out: set[str] = set()
+    for k, key in doc_keys:
+        if key not in keys:
+            continue
+        assets = matcher.operator_keys[key]
+        own = assets & named.get(bisect_right(sentence_starts, offsets[2 * k]) - 1, _NO_IDS)
+        out.update(own or assets)
+    return out
+
+
 def analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
     """Every mention and every candidate claim of one article."""
     lang = language or guess_language(text)
@@ -1504,8 +1545,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if one is not None:
             doc[one] = doc.get(one, 0) + 1
     operated: dict[int, set[str]] = {}  # by sentence: the words of operator names it holds
-    for key in {key for _, key in doc_keys} & matcher.doc_operator_keys:
-        for a in matcher.operator_keys[key]:
+    doc_operators = {key for _, key in doc_keys} & matcher.doc_operator_keys
+    if doc_operators:
+        for a in _operated_in_doc(doc_operators, doc_keys, found, plain, offsets, sentence_starts, matcher):
             doc[a] = doc.get(a, 0) + 1
     cuts: list[int] = []  # where clauses of contrast start (searched only when a name must be settled)
     clause_operated: dict[int, set[str]] = {}
@@ -1624,6 +1666,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or (_may_hold(text, shore := max(0, m.start - 44), m.start, _COAST_STEMS)
             and _COAST_BEFORE.search(text, shore, m.start) is not None
             and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said))))
+    # "Schwedt hat gut 32.000 Einwohner", "a city of 30,000 residents": a refinery's town by its people, in a sentence of no
+    # refinery business (not read back by the next sentence's "die Raffinerie")
+    towns.update(id(m) for m in bare if kinds[m.id] == "refinery" and id(m) not in towns
+                 and _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS)
+                 and not _said(_OWN_BUSINESS["refinery"], m.sentence, text, sentences, said))
     # "Schwedt, a town better known for its oil refinery", «Шведт, город на Одере»: a town word in apposition makes the town,
     # unless the facility's business stands outside the apposition ("Oil is loaded at Primorsk, a small town on the Gulf")
     towns.update(id(m) for m in bare if text.startswith(",", m.end) and _town_apposition(m, text, sentences, kinds[m.id], said))
@@ -1668,6 +1715,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 russian_lines.add(sent)
         elif kind != "field":  # fields are where oil comes from, not a route: they say nothing about avoiding Russia
             avoiding.add(sent)
+    if lang == "de" and "eitung" in text:  # a C-level screen: most texts hold no "Leitung"
+        _management_dropped(cue_sets, text, sentences)
     energy = ["energy" in c for c in cue_sets]
     claims: list[Candidate] = []
     claim_of: dict[int, int] = {}
@@ -1732,6 +1781,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 abbrs.setdefault(m.sentence, set()).add(m.id)
         said[_ABBR_PAIRS] = {s for s, ids in abbrs.items() if len(ids) > 1}
     own_names = _own_name_sentences(mentions, kinds, energy_doc, text, sentences, said)
+    if own_names:
+        own_names |= _line_goes_on(mentions, own_names, kinds, text, sentences)
     for m in mentions:
         if m.alts and "goods" in cue_sets[m.sentence] and kinds.get(m.id) == "terminal":
             # "Containerverkehre Richtung Baku": other goods go to the town's port (the Port of Baku), not its oil terminal
@@ -1743,7 +1794,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             if m.id.startswith("group:"):
                 continue  # "in den russischen Häfen" about containers is no claim about the group
             m.linked = not dateline_from <= m.start < dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
-                                             or _referred_back(m, sentences, energy, text, lang, matcher)
+                                             or (id(m) not in towns and _referred_back(m, sentences, energy, text, lang, matcher))
                                              or (id(m) not in towns and _cue_less(
                                                  m, kinds, text, sentences, own_names, energy_doc, "goods" in cue_sets[m.sentence], said)))
         else:
@@ -1899,8 +1950,29 @@ _MONTH = (r"(?:Jan(?:uary|uar)?|Feb(?:ruary|ruar)?|M(?:arch|ärz|ar)|Apr(?:il)?|
 #: back never finds another match; a long first word fails at once instead of letter by letter.)
 _DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}+(?:[ -][A-ZÄÖÜА-ЯЁ]{3,}+)*+(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
                        r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?:/[\w-]++)?+(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s)"
-                       # a place in mixed case, a comma and a date, then a dash: "Astana, 28 October 2026 –", "Baku, Nov. 5 -"
-                       r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—]\s))")
+                       # a place in mixed case, a comma and a date, then a dash: "Astana, 28 October 2026 –", "Baku, Nov. 5 -";
+                       # or an agency, the place and the date, then a full stop: "Trend, Baku, December 4. Oil ..."
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—]\s)"
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]++,\s+[A-ZÄÖÜА-ЯЁ][\w-]++(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})"
+                       r"(?:,?\s+\d{4})?\.\s))")
+
+
+#: German "Leitung" as management, not a pipe: "Neue Leitung für die Uckermärkischen Bühnen", "unter der Leitung von",
+#: "übernimmt die Leitung des Hauses", "die künstlerische Leitung" (searched in the case-folded sentence).
+_MANAGEMENT_LEITUNG = re.compile(r"\b(?:unter (?:der )?leitung|leitung (?:für (?:die|den|das)\b|des hauses|des theaters|der schule|"
+                                 r"des museums|übernimmt|übernehmen|übernommen|übergibt|übergeben|abgeben)|(?:die |der )?"
+                                 r"(?:künstlerische|kaufmännische|musikalische|kommissarische)n? leitung)")
+
+
+def _management_dropped(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]]) -> None:
+    """A German sentence's cues read without "Leitung" as management: if it was its only energy word, it speaks of none."""
+    for idx, (s, e) in enumerate(sentences):
+        if "energy" in cue_sets[idx] and "eitung" in text[s:e]:
+            low = text[s:e].casefold()
+            if _MANAGEMENT_LEITUNG.search(low):
+                without = claim_cues(_MANAGEMENT_LEITUNG.sub(" ", low), "de")
+                if "energy" not in without:
+                    cue_sets[idx] = without
 
 
 def _dateline_end(text: str, matcher: Matcher, pos: int = 0, endpos: int | None = None) -> int:
@@ -2078,6 +2150,13 @@ def _person_from(text: str, start: int) -> bool:
     return len(words) >= 2 and words[-2].lower().rstrip(",").startswith(_PERSON_STEMS)
 
 
+#: A kind word of a town-named facility right before "in" / «в» and the name: the facility there, not the town.
+_FACILITY_IN = re.compile(r"(?:\b(?:terminals?|port|harbou?r|station|hafen)|(?<![а-яё])(?:терминал|порт|станци|узл|узел|нпс|лпдс|гнпс)"
+                          r"\w{0,3})\s+(?:in|at|bei|в|во)\s+$", re.IGNORECASE)
+#: An origin and its «в»: «из Курыка в », «от Актау в » (the name after it is where the goods go).
+_FROM_BEFORE_RU = re.compile(r"(?<![а-яё])(?:из|от)\s+[«\"]?[А-ЯЁ][\w-]*[»\"]?\s+(?:в|во)\s+$")
+
+
 def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]], matcher: Matcher,
                said: dict[Any, Any]) -> bool:
     """A facility's town after a locative "in" or a town word, in a sentence of no trade, carrier or flow, is the town only.
@@ -2093,9 +2172,13 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
     before = text[max(0, m.start - 20) : m.start]
     if _PERSON_IN.search(text, max(0, m.start - 40), m.start):
         return True  # "sagte ein Manager in Atyrau", «источник в Новороссийске»: where a person is, not what the port does
+    if _FACILITY_IN.search(text, max(0, m.start - 40), m.start) is not None:
+        return False  # "the oil terminal in Kuryk", «нефтеналивного терминала в Курыке»: the facility there, talks or not
     if _ru_in(text, m.start):
-        # «в» also means "to" («танкеры идут в Баку»): it makes the town only where a meeting is held there
-        return _said(_MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
+        # «в» also means "to" («танкеры идут в Баку»): it makes the town only where a meeting is held there, and never
+        # after an origin («перевозки из Курыка в Алят»: the destination, though the option is «обсуждается»)
+        return _FROM_BEFORE_RU.search(text, max(0, m.start - 40), m.start) is None and _said(
+            _MEETING, m.sentence, text, sentences, said, _MEETING_STEMS)
     if before[-3:] not in _IN and not (_TOWN_HINT.search(before) and _TOWN_BEFORE.search(before)):
         return False
     # the carrier words are searched once per sentence: a sentence may hold many names (linear time on hostile input)
@@ -2432,11 +2515,13 @@ _PERSON_IN = re.compile(r"\b(?:manager|official|trader|analyst|source|executive|
                         r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в)\s+$")
 #: Words of a person or a company (their starts, lower case) right before "from" and a town: the home town ("ein früherer
 #: Ingenieur aus Atyrau", "an engineer from Aktau", «инженер из Актау»), see :func:`_person_from`.
-_PERSON_STEMS = ("engineer", "worker", "manager", "official", "trader", "analyst", "executive", "spokes", "native", "ingenieur",
+_PERSON_STEMS = ("engineer", "worker", "manager", "driver", "fahrer", "водител", "official", "trader", "analyst", "executive", "spokes", "native", "ingenieur",
                  "arbeiter", "inhaber", "händler", "sprecher", "vertreter", "mitarbeiter", "manager", "инженер", "рабоч",
                  "уроженец", "уроженка", "менеджер", "трейдер", "аналитик", "сотрудник", "представител", "чиновник",
                  # and a company's: "an oil company from Atyrau", «нефтяной компании из Атырау» (its seat, not the junction)
-                 "company", "unternehm", "компани", "фирм")
+                 "company", "unternehm", "компани", "фирм",
+                 # and a family's: "eine Familie aus Samara", "a family from Aktau", «семья из Самары» (its home town)
+                 "famil", "семья", "семьи", "семье", "семью", "семьей", "семьёй")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
 _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: A word of a passenger flight or bus right before a dashed chain of places: the trip's route, not a line of the same
@@ -2444,6 +2529,11 @@ _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: tankers run on lanes and rail legs named so.
 _TRIP_BEFORE = re.compile(r"(?:\b(?:flights?|Flug|Flüge|Flugverbindung\w{0,2}|Direktflug\w{0,2}|bus(?:es)?|Bus(?:se)?|Buslinie\w{0,2}|"
                           r"coach)|(?<![а-яё])(?:рейс|авиарейс|авиасообщени|перел[её]т|автобус|маршрутк)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
+#: A train's word right before such a chain: the train's route («Поезд Атырау — Самара», "der Zug Atyrau–Samara"), unless
+#: tank cars, oil or freight stand near it (_GOODS_TRAIN_NEAR: "Züge Baku–Batumi mit Öl" run on the rail leg).
+_TRAIN_BEFORE = re.compile(r"(?:\b(?:trains?|Zug|Züge|Personenzug\w{0,2}|Nachtzug\w{0,2})|(?<![а-яё])(?:поезд|электричк)\w{0,3})"
+                           r"\s*[«\"„“]?$", re.IGNORECASE)
+_GOODS_TRAIN_NEAR = re.compile(r"(?i)tank (?:car|wagon)|kesselwag|цистерн|\boil\b|crude|öl|нефт|freight|güter|fracht|груз(?!ин)")
 #: A vessel's word near such a chain: «Танкер совершил рейс Актау — Баку» is the tanker's voyage on the lane.
 _VESSEL_NEAR = re.compile(r"(?i)tanker|танкер|vessel|schiff|судн|судам?\b|barge|баржа")
 #: After an abbreviation, words of a party's organs: "the CPC Central Committee" is the Communist Party of China.
@@ -2482,9 +2572,10 @@ _VENUE_STEMS = ("hotel", "cinema", "restaurant", "café", "cafe", "club", "stadi
                 "bühne", "bühnen", "theater", "theatre", "philharmonie", "philharmonic",
                 "гостиниц", "отел", "кинотеатр", "ресторан", "кафе", "клуб", "стадион", "санатори", "театр", "филармони")
 _VENUE_WORDS = _cased(_VENUE_STEMS)
-#: After a town's name that opens a quote, more capitalised words before the quote closes (no kind word of a port,
+#: After a town's name that opens a quote, more capitalised words (after a space or a spaced dash: the zone "Khorgos –
+#: Eastern Gate", „Chorgos – Ostor“) before the quote closes (no kind word of a port,
 #: terminal or station among them): «Достык Ойл», „Aktau Logistics“, «Атырау Транс Сервис» name a company or a brand.
-_QUOTED_NAME_GOES_ON = re.compile(r"\s+(?!(?i:port|порт|terminal|терминал|hafen|нпс|гнпс|лпдс|станци|морск|sea\b|international|"
+_QUOTED_NAME_GOES_ON = re.compile(r"(?:\s+|\s[-–—]\s)(?!(?i:port|порт|terminal|терминал|hafen|нпс|гнпс|лпдс|станци|морск|sea\b|international|"
                                   r"международн|oil terminal|нефтеналивн))[A-ZА-ЯЁ][\w-]*[^«»\"“”„\n]{0,30}[»\"“”]")
 #: A kind word anywhere in that quote, compounds too ("Aktau Seaport", «Актау Морпорт», "... Commercial Sea Port"): the
 #: quoted name is the facility's own ("Transport" is no port: the word must start there or follow "sea" / «мор»).
@@ -2584,6 +2675,23 @@ _NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|hei
 _CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's start or a sentence's
 
 
+#: A verb of naming earlier in the name's clause, the name ending it ("Zu sowjetischer Zeit hieß die Siedlung am Fuß des
+#: Alatau Druschba, ...", "the village was called in Soviet times Druzhba."), or a bracket of a former name before it
+#: ("Station Dostyk (in Soviet times Druzhba)", «Станция Достык (в советское время — Дружба)», "(früher Druschba)").
+_NAMING_IN_CLAUSE = re.compile(r"(?:\b(?:hieß|hiess|hießen|hiessen|was called|was named|were called)|(?<![а-яё])называл\w*)\b"
+                               r"[^,.;:!?()\n]{0,80}$", re.IGNORECASE)
+_CLAUSE_END_AFTER = re.compile(r"[»\"“”']?\s*(?:[,.;:!?)]|$)")
+_FORMER_BEFORE = re.compile(r"\(\s*(?:former(?:ly)?|früher|ehemals|vormals|einst|ранее|прежде|бывш\w*|"
+                            r"[^()\n]{0,30}?(?:soviet|sowjet|советск)\w*[^()\n]{0,20}?)\s*[-–—:,]?\s*[«\"„“']?$", re.IGNORECASE)
+
+
+def _former_name(m: Mention, text: str) -> bool:
+    """The name is a place's former or given name: a bracket of a former name, or a naming verb earlier in its clause."""
+    if text[max(0, m.start - 60) : m.start].rfind("(") >= 0 and _FORMER_BEFORE.search(text, max(0, m.start - 60), m.start):
+        return True
+    return _CLAUSE_END_AFTER.match(text, m.end) is not None and _NAMING_IN_CLAUSE.search(text, max(0, m.start - 100), m.start) is not None
+
+
 def _named_so(m: Mention, text: str) -> bool:
     """A line's one-word name given as a name ("once called Druzhba"), with no word of a line shortly before it.
 
@@ -2592,7 +2700,7 @@ def _named_so(m: Mention, text: str) -> bool:
     # the verb after the name names it only at a clause's end ("..., das früher Druschba hieß"); a name opening its clause
     # is the subject ("Druschba heißt auf Deutsch Freundschaft; die Leitung ...")
     after = _NAMING_AFTER.match(text, m.end) is not None and text[max(0, m.start - 4) : m.start].rstrip(" «\"„“")[-1:] not in _CLAUSE_OPENERS
-    return (_NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) is not None or after) and (
+    return (_NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) is not None or after or _former_name(m, text)) and (
         _LINE_WORD.search(text[max(0, m.start - 40) : m.start].casefold()) is None and not _LINE_AFTER.match(text, m.end, m.end + 20))
 
 
@@ -2669,14 +2777,20 @@ def _place_alias(alias: str) -> bool:
 
 
 #: A word of a border crossing right before a name: «пункт пропуска Достык — Алашанькоу», "the border crossing of ...".
-_CROSSING_BEFORE = re.compile(r"(?:crossing|checkpoint|border station|grenzübergang|übergang|grenzbahnhof|grenzstation|пункт\w* пропуска|"
-                              r"(?:погран)?переход\w{0,2}|погранпункт\w{0,2}|пограничн\w* станци\w*)(?:\s+(?:at|of|bei))?\s*$", re.IGNORECASE)
+#: Plural words too ("die Bahnübergänge Dostyk–Alaschankou und Altynkol–Chorgos", «переходы»), and chains listed after the
+#: word before this one ("Grenzübergänge A–B und C–D": the second chain follows the first, see _CHAIN_LISTED).
+_CROSSING_BEFORE = re.compile(r"(?:crossings?|checkpoints?|border stations?|grenzübergang|übergang|übergänge|übergängen|grenzbahnh[oö]fe?n?|"
+                              r"grenzstation(?:en)?|пункт\w* пропуска|(?:погран)?переход\w{0,2}|погранпункт\w{0,2}|пограничн\w* станци\w*)"
+                              r"(?:\s+(?:at|of|bei))?\s*(?:" + r"[A-ZÄÖÜА-ЯЁ]" + r"(?:[\w']|-(?=[\w']))*+(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ](?:[\w']|-(?=[\w']))*+)*"
+                              r"\s*(?:,|and|und|и|sowie)\s*){0,3}$", re.IGNORECASE)
 
 #: Any word of a border crossing, its station or the border (before a crossing's name given by a naming verb: "the border
 #: station known as Dostyk" stays the crossing).
 _CROSSING_WORD = re.compile(r"(?i)crossing|checkpoint|border|station|grenz|übergang|bahnhof|переход|пропуск|границ|станци")
-#: A crossing word right after a chain: "the Dostyk-Alashankou border crossing" (English puts it after the names).
-_CROSSING_AFTER = re.compile(r"\s+(?:border |rail |railway )?(?:crossing|checkpoint|border post|border station)", re.IGNORECASE)
+#: A crossing word right after a chain: "the Dostyk-Alashankou border crossing" (English puts it after the names), or after
+#: more chains listed with it ("the Dostyk-Alashankou and Altynkol-Khorgos rail crossings").
+_CROSSING_AFTER = re.compile(r"(?:\s*(?:,|and|und|и|sowie)\s*[A-ZÄÖÜА-ЯЁ](?:[\w']|-(?=[\w']))*+(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ](?:[\w']|-(?=[\w']))*+)*){0,3}"
+                             r"\s+(?:border |rail |railway )?(?:crossing|checkpoint|border post|border station)", re.IGNORECASE)
 
 
 def _crossing_of_chain(m: Mention, matcher: Matcher) -> None:
@@ -2720,14 +2834,18 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     starts: list[int] = []  # the mentions' starts, sorted once an abbreviation is looked at (see _spelled_as_other)
     guides = _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS)  # once an article (C-level substring scans): a guide's or driver's word
     for m in looked:
-        if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and _TRIP_BEFORE.search(text, max(0, m.start - 30), m.start) \
-                and _VESSEL_NEAR.search(text, max(0, m.start - 80), min(len(text), m.end + 80)) is None:
-            # a flight's or a bus's route by the same places: «прямой рейс Атырау — Самара» (a tanker's «рейс» is its voyage)
+        if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and ((
+                _TRIP_BEFORE.search(text, max(0, m.start - 30), m.start)
+                and _VESSEL_NEAR.search(text, max(0, m.start - 80), min(len(text), m.end + 80)) is None) or (
+                _TRAIN_BEFORE.search(text, max(0, m.start - 30), m.start)
+                and _GOODS_TRAIN_NEAR.search(text, max(0, m.start - 80), min(len(text), m.end + 80)) is None)):
+            # a flight's or a bus's route by the same places: «прямой рейс Атырау — Самара» (a tanker's «рейс» is its voyage);
+            # a passenger train's («Поезд Атырау — Самара снова в расписании»; a train of tank cars runs on the rail leg)
             drop.add(id(m))
             continue
         if m.match != "name":
             if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and (_CROSSING_BEFORE.search(
-                    text, max(0, m.start - 40), m.start) or _CROSSING_AFTER.match(text, m.end)):
+                    text, max(0, m.start - 120), m.start) or _CROSSING_AFTER.match(text, m.end, m.end + 160)):
                 _crossing_of_chain(m, matcher)
             continue
         alias = m.alias
@@ -2886,6 +3004,24 @@ def _consortium_named(text: str, memo: dict[Any, Any]) -> bool:
     return bool(got)
 
 
+#: A sentence that goes on with the line named in the sentence before by a pronoun and a verb of its course: "Sie verläuft
+#: von Atyrau über Kenkijak bis nach Alaschankou", "It runs from ...", «Он проходит через ...» (its stations, no energy word).
+_LINE_GOES_ON = re.compile(r"\s*(?:Sie|Er|It|Она|Он)\s+(?:verläuft|verlaufen|führt|reicht|runs|passes|stretches|extends|goes|"
+                           r"проходит|идет|идёт|тянется|пролегает)\b")
+
+
+def _line_goes_on(mentions: list[Mention], own_names: set[int], kinds: dict[str, str], text: str,
+                  sentences: list[tuple[int, int]]) -> set[int]:
+    """The sentences right after a sentence naming a line by its own name that take the line up (:data:`_LINE_GOES_ON`)."""
+    out: set[int] = set()
+    for m in mentions:
+        nxt = m.sentence + 1
+        if nxt < len(sentences) and nxt not in out and m.sentence in own_names and kinds.get(m.id) in LINE_KINDS and (
+                _LINE_GOES_ON.match(text, sentences[nxt][0], sentences[nxt][1])):
+            out.add(nxt)
+    return out
+
+
 def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_doc: bool, text: str,
                         sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> set[int]:
     """Sentences that name an asset by a name of its own (a line, a field), as :func:`_cue_less` reads it.
@@ -2927,7 +3063,11 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
             return False
         return _own_name(m, kind, energy_doc, text, sentences, memo)
     business = _OWN_BUSINESS.get(kind or "")
-    if business is None or m.match not in ("name", "fuzzy"):
+    # (a port named by its town, "Baku" for the Port of Baku, is the port with other goods: "containers to Baku"; not with
+    # rail, where the town is where the trains start: "Chemicals travel in tank cars from Baku to Batumi")
+    if business is None or (m.match not in ("name", "fuzzy") and not (
+            cargo and kind == "port" and m.match == "context" and not (
+                _may_hold(text, *sentences[m.sentence], _RAIL_STEMS) and _RAIL.search(text, *sentences[m.sentence])))):
         return False
     e = sentences[m.sentence][1]
     if _said(_EDIBLE_OIL, m.sentence, text, sentences, memo):
@@ -2936,6 +3076,8 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
         return True  # a name of the facility itself ("Port of Aktau", "CPC terminal", «Атырауская НПС»)
     # (a terminal named by its village's name of several words, «Южная Озереевка», needs the terminal's business as a
     # one-word town's name does: rents and beaches there are the village's)
+    if energy_doc and m.match == "name" and _abbreviation(m.alias):
+        return True  # its abbreviation in a story of energy, no town's name: "stünde die PCK deutlich schlechter da"
     if _REGION_NEXT.match(text, m.end, min(e, m.end + 40)):
         return False
     sent = m.sentence
