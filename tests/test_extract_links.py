@@ -2077,3 +2077,16 @@ _LINKS21: dict[str, list[tuple[str, str, set[str]]]] = {
 def test_link_batch21_rule(text, language, expected):
     """The cases of the rules tuned on batch 21 (``-k a_proverb`` still runs one rule)."""
     assert links(text, language) == expected
+
+
+def test_an_abbreviation_defined_after_a_lines_name_is_that_line():
+    # «Южнокавказский трубопровод (ЮКТ)» defines ЮКТ (no alias of its own): both of its uses are mentions of the line
+    text = "Южнокавказский трубопровод (ЮКТ) загружен. ЮКТ прокачал 12 млрд кубометров газа."
+    result = analyse(text, language="ru", matcher=MATCHER)
+    assert [(m.start, m.text, m.id) for m in result.mentions if m.linked] == [
+        (0, "Южнокавказский трубопровод", "scp"), (28, "ЮКТ", "scp"), (43, "ЮКТ", "scp")]  # 26 letters + " (" = 28
+    # a town's name in a dateline with its agency in brackets defines nothing; nor a line's name with another letter first
+    result = analyse("BAKU (AFP) - Oil flows through the South Caucasus Pipeline. AFP reports.", language="en", matcher=MATCHER)
+    assert [m.text for m in result.mentions if m.text == "AFP"] == []
+    result = analyse("The South Caucasus Pipeline (BP) pumped gas. BP said so.", language="en", matcher=MATCHER)
+    assert [m.text for m in result.mentions if m.text == "BP"] == []

@@ -1587,6 +1587,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     found, plain, ambiguous = [], [], []  # the mentions are kept, not the pairs with their alias entries
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher)
+        mentions = _defined_abbreviations(mentions, text, sentence_starts, matcher)
     if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
         mentions = _other_branches_dropped(mentions, text, sentences, matcher)
     line_ids = matcher.line_ids
@@ -2768,6 +2769,36 @@ def _village_alias(alias: str) -> bool:
     No kind word and no abbreviation among its words (not "PCK Schwedt", "Atyrau PS").
     """
     return _place_alias(alias) and not any(w.isupper() for w in alias.split())
+
+
+#: An abbreviation in brackets right after a name: "(ЮКТ)", "(SCP)" (2-6 capitals, Latin or Cyrillic).
+_ABBR_DEFINED = re.compile(r"\s?\(([A-ZА-ЯЁ]{2,6})\)")
+#: At most this many abbreviations defined in one article are read (hostile input may define thousands).
+MAX_DEFINED = 16
+
+
+def _defined_abbreviations(mentions: list[Mention], text: str, sentence_starts: list[int], matcher: Matcher) -> list[Mention]:
+    """A line's name of several words with a new abbreviation in brackets right after it defines that abbreviation.
+
+    «Южнокавказский трубопровод (ЮКТ)»: every «ЮКТ» of the article is then a mention of the line. The abbreviation starts
+    with the name's first letter and is no alias already ("Каспийский трубопроводный консорциум (КТК)" is matched as it is);
+    a town's name in brackets after a dateline ("BAKU (AFP)") defines nothing (a line's name only).
+    """
+    kinds = matcher.kinds
+    defined: dict[str, Mention] = {}
+    for m in mentions:
+        if " " in m.text and kinds.get(m.id) in LINE_KINDS and text.startswith((" (", "("), m.end):
+            got = _ABBR_DEFINED.match(text, m.end)
+            if got is not None and got.group(1)[0] == m.text[0].upper() and got.group(1) not in defined and len(defined) < MAX_DEFINED:
+                abbr = got.group(1)
+                if (name_key(abbr),) not in matcher.names and abbr not in matcher.abbrevs:
+                    defined[abbr] = m
+    if not defined:
+        return mentions
+    taken = {m.start for m in mentions}
+    added = [Mention(w.start(), w.end(), w.group(), defined[w.group()].id, w.group(), "name", bisect_right(sentence_starts, w.start()) - 1)
+             for w in re.finditer(r"(?<![\w-])(?:" + "|".join(map(re.escape, defined)) + r")(?![\w-])", text) if w.start() not in taken]
+    return sorted(mentions + added, key=_START) if added else mentions
 
 
 @lru_cache(maxsize=4096)
