@@ -2069,6 +2069,14 @@ _LINKS21: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Distance from Atyrau to Aktau by road: 900 km.", "en", set()),
         ("A water pipe burst in Atyrau.", "en", set()),
     ],
+    "an_operator_speaking_of_its_field": [
+        # the operator speaks, and what it says names "the field": the field (in a sentence of no energy cue)
+        ("Ein Sprecher des Betreibers Tengizchevroil sagte, das Feld arbeite stabil.", "de", {"tengiz"}),
+        ("Представитель Тенгизшевройл заявил, что месторождение работает стабильно.", "ru", {"tengiz"}),
+        # the operator speaking of something else is no field
+        ("Tengizchevroil sagte, die Gespräche gingen weiter.", "de", set()),
+        ("Tengizchevroil declined to comment.", "en", set()),
+    ],
 }
 
 

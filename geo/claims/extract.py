@@ -2403,6 +2403,8 @@ _PASSENGERS = re.compile(r"passenger|tourist|holidaymaker|visitor|guest|fans\b|p
 #: A speech verb right after a field's name: the operating company speaks ("Tengizchevroil declined to comment"), no field.
 _SPEAKS_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|declined|told|did not|has not|announced|meldete|teilte|erklärte|sagte|"
                            r"сообщил|заявил|отказал)")
+#: A field's word in what the operator says: "Tengizchevroil sagte, das Feld arbeite stabil" speaks of the field.
+_FIELD_SPOKEN_OF = re.compile(r"(?i)\b(?:the|das|dem|des)\s+(?:oil\s*)?(?:field|feld(?:es)?)\b|(?<![а-яё])месторождени")
 #: A one-word field name that is a person's or a venue's: "Tengiz" is also a Georgian given name ("Tengiz Kitovani",
 #: «Тенгиз Китовани»), and names are given to clubs and hotels. A capitalised word right after the name is a surname
 #: unless it is a word of the oil business ("Tengiz Expansion Project", "Kashagan Phase 2").
@@ -3090,7 +3092,8 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     if cargo and kind not in _CARGO_KINDS:
         return False  # other goods: no line, field or junction is meant (a port, a terminal's port or a crossing handles them)
     if kind in _OWN_NAME_KINDS:
-        if kind == "field" and (_SPEAKS_AFTER.match(text, m.end, m.end + 30) or _someone_elses(m, text)):
+        if kind == "field" and ((_SPEAKS_AFTER.match(text, m.end, m.end + 30) and not _FIELD_SPOKEN_OF.search(
+                text, m.end, sentences[m.sentence][1])) or _someone_elses(m, text)):
             return False
         return _own_name(m, kind, energy_doc, text, sentences, memo)
     business = _OWN_BUSINESS.get(kind or "")
