@@ -2098,3 +2098,12 @@ def test_an_abbreviation_defined_after_a_lines_name_is_that_line():
     assert [m.text for m in result.mentions if m.text == "AFP"] == []
     result = analyse("The South Caucasus Pipeline (BP) pumped gas. BP said so.", language="en", matcher=MATCHER)
     assert [m.text for m in result.mentions if m.text == "BP"] == []
+
+
+def test_a_facilitys_alias_in_the_plural_is_several_places():
+    # "Black Sea Terminal" is Kulevi's alias; "the Black Sea terminals at Batumi, Kulevi and Supsa" are three of them
+    result = analyse("The Georgian Black Sea terminals at Batumi, Kulevi and Supsa handle oil.", language="en", matcher=MATCHER)
+    assert [(m.text, m.id) for m in result.mentions if m.linked] == [("Batumi", "batumi"), ("Kulevi", "kulevi"), ("Supsa", "supsa")]
+    # the singular stays; a German genitive "-s" (des CPC-Terminals) is no plural
+    assert links("Oil is loaded at the Black Sea Terminal.", "en") == {"kulevi"}
+    assert links("Ein Tanker liegt an einer Boje des CPC-Terminals im Schwarzen Meer.", "de") == {"cpc-marine-terminal"}

@@ -2833,6 +2833,11 @@ def _crossing_of_chain(m: Mention, matcher: Matcher) -> None:
         m.id, m.match = next(iter(ids)), "name"
 
 
+#: A facility's alias ending in its kind word ("Black Sea Terminal"), matched in the plural ("the Black Sea terminals"):
+#: several places of that kind, not the one the alias names.
+_PLURAL_KIND_ENDS = (" terminals", " ports")  # lower case: German "des CPC-Terminals" is a genitive
+_SINGULAR_KIND_ENDS = ("terminal", "port")
+
 _FLAGGED: dict[int, tuple[Matcher, frozenset[str]]] = {}
 
 
@@ -2857,7 +2862,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     """
     flagged = _flagged_aliases(matcher)
     # (and a line named by its dashed places, which a flight or a bus may share: «рейс Атырау — Самара»)
-    looked = [m for m in mentions if m.alias in flagged or m.match == "chain" or "—" in m.text or "–" in m.text]  # most need no look
+    looked = [m for m in mentions if m.alias in flagged or m.match == "chain" or "—" in m.text or "–" in m.text
+              or m.text.endswith(_PLURAL_KIND_ENDS)]  # most need no look
     if not looked:
         return mentions
     kinds = matcher.kinds
@@ -2875,6 +2881,9 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
             # a flight's or a bus's route by the same places: «прямой рейс Атырау — Самара» (a tanker's «рейс» is its voyage);
             # a passenger train's («Поезд Атырау — Самара снова в расписании»; a train of tank cars runs on the rail leg)
             drop.add(id(m))
+            continue
+        if m.text.endswith(_PLURAL_KIND_ENDS) and m.alias.casefold().endswith(_SINGULAR_KIND_ENDS):
+            drop.add(id(m))  # "the Georgian Black Sea terminals at Batumi, Kulevi and Supsa": several, not Kulevi's alias
             continue
         if m.match != "name":
             if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and (_CROSSING_BEFORE.search(
