@@ -2107,3 +2107,13 @@ def test_a_facilitys_alias_in_the_plural_is_several_places():
     # the singular stays; a German genitive "-s" (des CPC-Terminals) is no plural
     assert links("Oil is loaded at the Black Sea Terminal.", "en") == {"kulevi"}
     assert links("Ein Tanker liegt an einer Boje des CPC-Terminals im Schwarzen Meer.", "de") == {"cpc-marine-terminal"}
+
+
+def test_an_abbreviation_with_a_country_letter_is_spanned_whole():
+    # «КТК-Р» and «КТК-К» are the consortium's Russian and Kazakh companies: the mention takes the letter (5 characters)
+    text = "Нефть КТК отгружают танкерами. Трубы принадлежат АО «КТК-Р» и АО «КТК-К»."
+    result = analyse(text, language="ru", matcher=MATCHER)
+    assert [(m.text, m.id) for m in result.mentions if m.linked] == [("КТК", "cpc"), ("КТК-Р", "cpc"), ("КТК-К", "cpc")]
+    # a compound with a word after the hyphen, or a number, is not that letter
+    result = analyse("Нефть КТК отгружают через ВПУ. Отдел КТК-Логистик работает.", language="ru", matcher=MATCHER)
+    assert [m.text for m in result.mentions if m.id == "cpc"] == ["КТК", "КТК"]  # «КТК-Логистик»: no «КТК-Л»

@@ -1588,6 +1588,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher)
         mentions = _defined_abbreviations(mentions, text, sentence_starts, matcher)
+        for m in mentions:
+            if text.startswith("-", m.end) and _ONE_LETTER_AFTER.match(text, m.end) and _abbreviation(m.alias):
+                m.end += 2  # «АО «КТК-Р»», "KTK-K": the operator's company by its country letter, the span takes the letter
+                m.text = text[m.start : m.end]
     if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
         mentions = _other_branches_dropped(mentions, text, sentences, matcher)
     line_ids = matcher.line_ids
@@ -2773,6 +2777,8 @@ def _village_alias(alias: str) -> bool:
     return _place_alias(alias) and not any(w.isupper() for w in alias.split())
 
 
+#: One capital letter after a hyphen, ending the word: «КТК-Р», «КТК-К» (not "CPC-Leitung", not «КТК-2»).
+_ONE_LETTER_AFTER = re.compile(r"-[A-ZА-ЯЁ](?![\w-])")
 #: An abbreviation in brackets right after a name: "(ЮКТ)", "(SCP)" (2-6 capitals, Latin or Cyrillic).
 _ABBR_DEFINED = re.compile(r"\s?\(([A-ZА-ЯЁ]{2,6})\)")
 #: At most this many abbreviations defined in one article are read (hostile input may define thousands).
