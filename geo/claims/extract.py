@@ -1653,7 +1653,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         or _in_route_name(m, text)
         # «вдоль трассы на Бейнеу», "the highway to Aktau", "die Straße nach Atyrau": a road's goal, the town (not a railway's)
-        or _ROAD_TO_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
+        or (_may_hold(text, road := max(0, m.start - 60), m.start, _ROAD_STEMS)
+            and _ROAD_TO_BEFORE.search(text, road, m.start) is not None)
         # "im Baku der Jahrhundertwende", "the Baku of the oil boom": the town in an era (an article before a bare town's name;
         # not a line's own terminal by its kind word: "the terminal of the CPC", "beim Terminal des CPC")
         or (m.match != "owner" and _ERA_BEFORE.search(text, max(0, m.start - 6), m.start) is not None
@@ -2441,6 +2442,8 @@ _ROAD_TO_BEFORE = re.compile(r"(?:\b(?:road|highway|motorway|straße|strasse|lan
                              # the road's start may come first: «по дороге из Жанаозена в Актау», "the road from Beineu to Aktau"
                              r"(?:(?:from|von|aus|из|от)\s+[A-ZÄÖÜА-ЯЁ][\w-]*\s+)?(?:to|nach|in Richtung|Richtung|на|до|в)\s+$",
                              re.IGNORECASE)
+#: Every match of _ROAD_TO_BEFORE holds one of these (see _may_hold).
+_ROAD_STEMS = ("road", "highway", "motorway", "straße", "strasse", "autobahn", "трасс", "автодорог", "автомагистрал", "шоссе", "дорог")
 _ROUTE_STEMS = ("rail", "road", "highway", "motorway", "bahn", "straße", "железн", "ж/д", "автодорог", "автомагистрал", "трасс")
 #: A word of a place's name after a dash: letters, apostrophes and hyphens (as ``[\w'-]*``), taken whole (possessive) but
 #: for a last hyphen that may open the next place ("Kars- Tbilisi"): with ``[\w'-]*`` the engine tried every split of
@@ -2457,6 +2460,7 @@ _LINE_NAME_BEFORE = re.compile(r"(?:\b[Pp]ipeline|(?<!\w)(?:[Öö]l|[Gg]as|[Ee]r
                                r"\b[Тт]рубопровод\w*)\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,2}$")
 #: A route word before a chain of two places or more that ends right before a name: "по маршруту Омск — Павлодар — Шымкент"
 #: (see _unknown_route: when those places name no asset, the chain is the waypoints of a line the data does not hold).
+_ROUTE_CHAIN_STEMS = ("route", "маршрут")
 _ROUTE_CHAIN_BEFORE = re.compile(r"(?:\b[Rr]oute|(?<![а-яё])[Мм]аршрут\w{0,2})\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){2,3}$")
 _LINE_NAME_DASH = re.compile(r"\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]")
 
@@ -2480,6 +2484,8 @@ def _unknown_route(m: Mention, text: str, prev_end: int) -> bool:
     Павлодар — Шымкент» is a line the data does not hold. «по маршруту Актау — Баку — Джейхан» names a lane and a line: it stays.
     """
     start = max(0, m.start - 60)
+    if not _may_hold(text, start, m.start, _ROUTE_CHAIN_STEMS):
+        return False  # (a C-level screen: most names have no route word before them)
     before = _ROUTE_CHAIN_BEFORE.search(text, start, m.start)
     return before is not None and prev_end <= before.start()
 
@@ -2554,6 +2560,9 @@ _FIRM_AFTER = re.compile(r"\s+(?:Air|Airlines|Airways|Aviation|Bank|Banking|Capi
 _MEDIA_BEFORE = re.compile(r"(?:\b(?:TV|television|channel|broadcaster|radio|newspaper|magazine|Sender|Fernsehsender|Zeitung)|"
                            r"(?<![а-яё])(?:телеканал|радиостанци|радио|газет|журнал|телекомпани|медиахолдинг)\w{0,3})\s*[«\"„“]?$",
                            re.IGNORECASE)
+_MEDIA_STEMS = ("tv", "television", "channel", "broadcaster", "radio", "newspaper", "magazine", "sender", "zeitung", "телеканал",
+                "радио", "газет", "журнал", "телекомпани", "медиахолдинг")
+_MEDIA_WORDS = (*_cased(_MEDIA_STEMS), "TV")
 #: Words of a town's part or a venue right before a name: «микрорайон «Дружба»», "Hotel Druzhba", "Druzhba Street" is no line.
 _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
                            r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe|"
@@ -2678,6 +2687,8 @@ def _spelled_as_other(m: Mention, text: str, mentions: list[Mention], starts: li
 #: Druzhba", "das zu sozialistischen Zeiten Druschba hieß", «курорт, который назывался «Дружба»»: the name of something else.
 _NAMING_BEFORE = re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
                             r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE)
+_NAMING_STEMS = ("called", "named", "dubbed", "known as", "genannt", "namens", "hieß", "hiess", "heißt", "heisst", "называ", "назван",
+                 "именуем")
 _NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|heißt|heisst|genannt)\b(?!\s+(?:es|das|dies)\b)")
 _CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's start or a sentence's
 
@@ -2878,6 +2889,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     ends: list[list[tuple[int, str]]] = []  # the mentions' (end, id), sorted once a call when first asked (_ends_near)
     starts: list[int] = []  # the mentions' starts, sorted once an abbreviation is looked at (see _spelled_as_other)
     guides = _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS)  # once an article (C-level substring scans): a guide's or driver's word
+    media: bool | None = None  # a broadcaster's or paper's word in the article (read at the first abbreviation)
     for m in looked:
         if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and ((
                 _TRIP_BEFORE.search(text, max(0, m.start - 30), m.start)
@@ -2898,7 +2910,9 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
             continue
         alias = m.alias
         if alias.isupper() and len(alias) <= 6:  # _abbreviation, inline: read for every name
-            if _PARTY_AFTER.match(text, m.end, m.end + 40) or _MEDIA_BEFORE.search(text, max(0, m.start - 30), m.start):
+            if media is None:  # once an article, at its first abbreviation (C-level substring scans): most name no outlet
+                media = _holds_word(text, _MEDIA_STEMS, _MEDIA_WORDS)
+            if _PARTY_AFTER.match(text, m.end, m.end + 40) or (media and _MEDIA_BEFORE.search(text, max(0, m.start - 30), m.start)):
                 drop.add(id(m))  # "the CPC Central Committee", «телеканала КТК»
             elif _FIRM_AFTER.match(text, m.end, m.end + 30):
                 other.add(m.text)  # "TAP Air Portugal", "BTC Bank": a firm's name, and so every such abbreviation in the story
@@ -2919,7 +2933,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 guides and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
                 text.startswith(",", m.end) and _PERSON_APPOSITION.match(text, m.end, m.end + 60))):
             drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "Unser Führer Tengis, ein ... Ölarbeiter,")
-        elif kinds.get(m.id) == "border_crossing" and _NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) \
+        elif kinds.get(m.id) == "border_crossing" and _may_hold(text, max(0, m.start - 20), m.start, _NAMING_STEMS) \
+                and _NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) \
                 and not _CROSSING_WORD.search(text, max(0, m.start - 40), m.start):
             drop.add(id(m))  # "a volunteer group called Dostyk (Friendship)": something else named so, no crossing word before
     if not drop and not other:
