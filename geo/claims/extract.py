@@ -938,13 +938,25 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     # a strait's lane (one end in the data, "the Bosporus") carries the cargoes of every terminal of its sea: it tells none
     # of them from another ("CPC Blend, loaded near Novorossiysk and shipped through the Bosporus" is the CPC's terminal)
     open_lanes = matcher.open_lanes
+    # a sentence's set is read only to settle an ambiguous name in it or in the next sentence (``before`` of _choose): made
+    # only for such sentences (300,000 sentences of one plain name each kept 300,000 sets). The names come in text order, so
+    # a sentence's names are one run of them, the next sentence's the next; were they not, every sentence gets its set.
+    n_found = len(found)
+    in_order = all(found[k][0].sentence <= found[k + 1][0].sentence for k in range(n_found - 1))
+    run_sentence, run_settles = -1, True
     for k, (m, _) in enumerate(found):  # (by index: mypyc compiles zip(..., strict=True) to a generic iteration)
         one = plain[k]
+        if in_order and m.sentence != run_sentence:
+            run_sentence, j = m.sentence, k
+            while j < n_found and found[j][0].sentence <= run_sentence + 1 and plain[j] is not None:
+                j += 1
+            run_settles = j < n_found and found[j][0].sentence <= run_sentence + 1  # an ambiguous name here or just after
         if one is not None and one not in open_lanes:
-            here = by_sentence.get(m.sentence)
-            if here is None:
-                here = by_sentence[m.sentence] = set()
-            here.add(m.id)
+            if run_settles:
+                here = by_sentence.get(m.sentence)
+                if here is None:
+                    here = by_sentence[m.sentence] = set()
+                here.add(m.id)
             if cuts:
                 by_clause.setdefault(bisect_right(cuts, m.start), set()).add(m.id)
     if rail:
@@ -959,6 +971,7 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     decided: dict[tuple[int, ...], str | None] = {}
     decided_sentence = -1
     alts_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple of other assets per spelling, not one per name
+    settled_alone: dict[tuple[Any, ...], str | None] = {}  # choices in sentences of no connected asset (see below)
     ownable, lines = matcher.ownable, matcher.line_ids
     for k, (m, entries) in enumerate(found):
         one = plain[k]
@@ -971,6 +984,7 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
         elif one is None:
             # the choice depends only on the alias entries and the sentence (the document counts are fixed),
             # so a name repeated in one sentence (hostile input) is settled once
+            own = entries  # the matcher's list (narrowed below to a new one)
             clause = bisect_right(cuts, m.start) if cuts else -1
             key = (*map(id, entries), m.sentence, clause)  # the entries live in the matcher: their ids are stable
             if any(e.context for e in entries) and (_port_before(text[max(0, m.start - 40) : m.start]) or _next_port_listed(
@@ -995,12 +1009,26 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 choice = decided[key]
             else:
                 local = by_sentence.get(m.sentence, set())
-                if rail and m.sentence in rail:
-                    by_clause.setdefault(clause, set()).update(matcher.rail_ids)
-                choice = decided[key] = _choose(entries, targets, local, matcher, doc, operated.get(m.sentence, _NO_IDS),
-                                                by_clause.get(clause, set()) if cuts else local,
-                                                clause_operated.get(clause, _NO_IDS) if cuts else operated.get(m.sentence, _NO_IDS),
-                                                by_sentence.get(m.sentence - 1, _NO_IDS))
+                # nothing connected or operated in the sentence (nor its clause) or in the sentence before, no rail: the choice
+                # rests on the entries and the document alone, the same in every such sentence ("Baku." 300,000 times is
+                # settled once). Keyed by the matcher's own list, or by what _choose reads of a narrowed one (targets in
+                # order, context flags).
+                before = by_sentence.get(m.sentence - 1, _NO_IDS)
+                lone: tuple[Any, ...] | None = None
+                if not local and not before and not operated.get(m.sentence) and not (rail and m.sentence in rail) and not (
+                        cuts and (by_clause.get(clause) or clause_operated.get(clause))):
+                    lone = (bool(cuts), id(entries)) if entries is own else (bool(cuts), *[(e.target, e.context) for e in entries])
+                if lone is not None and lone in settled_alone:
+                    choice = decided[key] = settled_alone[lone]
+                else:
+                    if rail and m.sentence in rail:
+                        by_clause.setdefault(clause, set()).update(matcher.rail_ids)
+                    choice = decided[key] = _choose(entries, targets, local, matcher, doc, operated.get(m.sentence, _NO_IDS),
+                                                    by_clause.get(clause, set()) if cuts else local,
+                                                    clause_operated.get(clause, _NO_IDS) if cuts else operated.get(m.sentence, _NO_IDS),
+                                                    before)
+                    if lone is not None:
+                        settled_alone[lone] = choice
             if choice is None:
                 prev = m
                 continue  # a context alias with nothing connected anywhere names no asset
@@ -1781,11 +1809,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     if not energy_doc and mentions:
         # a sentence naming two assets or more by their abbreviations speaks of them ("TCO, NCOC and KPO cut output"): the
         # other meanings of an abbreviation (Bitcoin, a TV channel, a party) do not come in pairs with another asset's
-        abbrs: dict[int, set[str]] = {}
-        for m in mentions:
-            if m.match == "name" and _abbreviation(m.alias):
-                abbrs.setdefault(m.sentence, set()).add(m.id)
-        said[_ABBR_PAIRS] = {s for s, ids in abbrs.items() if len(ids) > 1}
+        said[_ABBR_PAIRS] = _abbreviation_pairs(mentions)
     own_names = _own_name_sentences(mentions, kinds, energy_doc, text, sentences, said)
     if own_names:
         own_names |= _line_goes_on(mentions, own_names, kinds, text, sentences)
@@ -1862,6 +1886,19 @@ _LISTED = re.compile(r"\s*(?:,|and|und|и|or|oder|или)\s*(?:(?:from|aus|из|
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and|und|и)?|and|und|и|or|oder|или|sowie)\s*(?:the\s+)?$")
+
+
+def _abbreviation_pairs(mentions: list[Mention]) -> set[int]:
+    """The sentences that name two assets or more by their abbreviations.
+
+    (By the first such asset of each sentence: a sentence is one when another asset follows, with no set of ids a sentence.)
+    """
+    first: dict[int, str] = {}
+    pairs: set[int] = set()
+    for m in mentions:
+        if m.match == "name" and _abbreviation(m.alias) and first.setdefault(m.sentence, m.id) != m.id:
+            pairs.add(m.sentence)
+    return pairs
 
 
 def _bare_list(ms: list[Mention], text: str) -> bool:

@@ -129,7 +129,9 @@ def split_words(text: str) -> list[str]:
     ['', 'Baku', ',  ', 'Aktau', '-', 'Port', ' (', 'BTC', ')']
     """
     parts: list[str] = []
-    seen: dict[str, str] = {}  # the words and gaps met so far (see _shared)
+    # a long text shares its equal words and gaps (one string for 300,000 times "Baku"; they outlive the split, read by the
+    # analyser to the end); a short one does not pay the look-ups (a sixth of the split's time in the plain sources)
+    seen: dict[str, str] | None = {} if len(text) > SHARE_FROM else None
     gap = ""  # the text since the last word (a gap over many pieces grows in place: CPython appends to a string it alone holds)
     first = True
     for piece in text.split(" "):
@@ -138,41 +140,32 @@ def split_words(text: str) -> list[str]:
         else:
             gap += " "  # the space the piece stood after
         if piece.isalnum():
-            parts.append(_shared(gap, seen))
-            parts.append(_shared(piece, seen))
-            gap = ""
+            word, after = piece, ""
         elif piece[:-1].isalnum() and piece[-1] != "_":  # a word and one character of no word
-            parts.append(_shared(gap, seen))
-            parts.append(_shared(piece[:-1], seen))
-            gap = piece[-1]
-        elif piece:
-            sub = _WORD_RUN.split(piece)
-            if len(sub) == 1:
-                gap += piece  # no word in it
-            else:
-                parts.append(gap + sub[0])
-                parts.extend(sub[1:-1])
-                gap = sub[-1]
+            word, after = piece[:-1], piece[-1]
+        else:
+            if piece:
+                sub = _WORD_RUN.split(piece)
+                if len(sub) == 1:
+                    gap += piece  # no word in it
+                else:
+                    parts.append(gap + sub[0])
+                    parts.extend(sub[1:-1])
+                    gap = sub[-1]
+            continue
+        if seen is None:
+            parts.append(gap)
+            parts.append(word)
+        else:
+            parts.append(seen.setdefault(gap, gap))
+            parts.append(seen.setdefault(word, word))
+        gap = after
     parts.append(gap)
     return parts
 
 
-#: How many distinct strings :func:`split_words` shares at most (a text of random words: the first ones only).
-SHARED_MAX = 100_000
-
-
-def _shared(part: str, seen: dict[str, str]) -> str:
-    """``part``, or the equal string met before (kept in ``seen``): 300,000 times "Baku" in a text are one string, not 300,000.
-
-    The split's parts outlive the split (the analyser reads them to the end); equal ones shared cost one string, not 53 bytes
-    or more each. Words of real text repeat too ("the", "oil", ". ").
-    """
-    got = seen.get(part)
-    if got is None:
-        if len(seen) < SHARED_MAX:
-            seen[part] = part
-        return part
-    return got
+#: Texts longer than this (characters) share their equal words and gaps in :func:`split_words`.
+SHARE_FROM = 50_000
 
 
 def sentences_of_parts(text: str, gaps: list[str], offsets: list[int]) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ which checks and converts it exactly as ingest does.
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import json
 import sys
@@ -22,6 +23,7 @@ import yaml
 from geo import settings
 from geo.claims import upload
 from geo.claims.extract import Candidate, Mention, analyse, default_matcher
+from geo.claims.matcher import Matcher
 from geo.errors import GeoError
 
 #: Same limit as ingest; larger files take the checked path and get its message.
@@ -70,6 +72,21 @@ def known_articles(data_dir: Path) -> dict[str, str]:
     return out
 
 
+def _analyse_files(args: argparse.Namespace, matcher: Matcher, known: dict[str, str],
+                   results: list[tuple[str, list[Candidate], list[Mention]]]) -> None:
+    """Analyse each file of ``args.files``, appending its article id, claims and (with --all-mentions) mentions to ``results``."""
+    for path in args.files:
+        raw = read_file_bytes(path)
+        text = quick_text(raw, path.name)
+        if text is None:
+            text = upload.decode_upload(raw, path.name)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        article = known.get(digest, digest[:16])
+        result = analyse(text, article=article, language=args.language, matcher=matcher)
+        results.append((article, result.claims, result.mentions if args.all_mentions else []))
+        del text, result  # the next file's analysis and the writing need neither (300,000 mentions kept to no use)
+
+
 def write_json_list(out: TextIO, rows: Iterable[Any], depth: int = 0) -> None:
     r"""Write ``rows`` as ``json.dump(list(rows), out, ensure_ascii=False, indent=1)`` would at nesting ``depth``, one row at a time.
 
@@ -109,17 +126,15 @@ def run(args: argparse.Namespace) -> int:
     known = known_articles(data_dir)
     # each file's claims and (with --all-mentions) mentions, turned into dicts only as they are written
     results: list[tuple[str, list[Candidate], list[Mention]]] = []
-    for path in args.files:
-        raw = read_file_bytes(path)
-        text = quick_text(raw, path.name)
-        if text is None:
-
-            text = upload.decode_upload(raw, path.name)
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        article = known.get(digest, digest[:16])
-        result = analyse(text, article=article, language=args.language, matcher=matcher)
-        results.append((article, result.claims, result.mentions if args.all_mentions else []))
-        del text, result  # the next file's analysis and the writing need neither (300,000 mentions kept to no use)
+    # no cyclic garbage collection while the files are analysed: the analysis makes almost no reference cycles, and each
+    # full collection walks every object alive (300,000 mentions of a 2 MB text; the matcher, frozen out of the walks for
+    # good): 15 % of the time of such a text. Reference counting frees the rest as before.
+    gc.freeze()
+    gc.disable()
+    try:
+        _analyse_files(args, matcher, known, results)
+    finally:
+        gc.enable()
     claims = (asdict(c) for _, cs, _ in results for c in cs)
     mentions = ({"article": article, **asdict(m), "name": matcher.display.get(m.id, m.id)} for article, _, ms in results for m in ms)
     if args.format == "json":
