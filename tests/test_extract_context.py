@@ -470,3 +470,18 @@ def test_common_words_of_operator_names_are_no_evidence():
     # must not make Baku the port; Aktau in the article (connected to Sangachal by the tanker lane) makes it Sangachal
     text = "Aktau is a port. Here, tankers load Kazakh crude for the crossing to Baku, part of the Caspian oil trade."
     assert "alat" not in links(text) and "sangachal" in links(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    # a name of two kinds (Kumkol: the field and the pump station) is the kind its kind word names, before or right after
+    # it, each time it stands in the sentence (the second reading was once the first's, settled once a sentence)
+    [("Нефть с месторождения Кумколь поступает на ГНПС «Кумколь» и далее в Китай.", "ru", ["kumkol-field", "kumkol"]),
+     ("Нефть с ГНПС «Кумколь» и с месторождения Кумколь идет в Китай.", "ru", ["kumkol", "kumkol-field"]),
+     ("Kumkol field output fell, but the Kumkol station kept pumping Kazakh oil to China.", "en", ["kumkol-field", "kumkol"]),
+     ("Die Pumpstation Kumkol und das Feld Kumkol liegen nah beieinander; von dort fließt Öl nach China.", "de",
+      ["kumkol", "kumkol-field"])],
+)
+def test_a_name_of_two_kinds_is_the_kind_its_word_names_each_time(text, language, expected):
+    result = analyse(text, language=language, matcher=MATCHER)
+    assert [m.id for m in result.mentions if m.linked] == expected

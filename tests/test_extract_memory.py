@@ -179,3 +179,13 @@ def test_a_name_alone_in_its_sentence_is_settled_by_the_document_and_one_beside_
     r = extract.analyse("Tankers loaded crude at Novorossiysk. Crude was shipped from Baku.", matcher=matcher, language="en")
     got = {m.text: m.id for m in r.mentions}
     assert got["Novorossiysk"] in {"sheskharis", "cpc-marine-terminal"} and got["Baku"] in {"alat", "sangachal"}
+
+
+def test_a_name_after_a_sentence_naming_a_connected_asset_is_not_settled_as_one_alone(matcher):
+    # "Baku" (Alat or Sangachal) twice. Sentence 2 stands after "It rained." (no asset): settled by the document alone, where
+    # the BTC (near Sangachal) is named twice and Kulevi (near Alat) once: Sangachal 2 against Alat 1 -> Sangachal, and that
+    # choice is kept for every such lone "Baku". Sentence 5 stands after "The Kulevi terminal ...": the sentence before
+    # counts before the document (Alat 1, Sangachal 0) -> Alat, not the lone choice
+    r = extract.analyse("The BTC pipeline was full. It rained. Crude goes to Baku. The BTC pipeline ran. The Kulevi terminal took "
+                        "more. Crude goes to Baku.", matcher=matcher, language="en")
+    assert [(m.sentence, m.id) for m in r.mentions if m.text == "Baku"] == [(2, "sangachal"), (5, "alat")]

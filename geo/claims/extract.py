@@ -1000,10 +1000,12 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
             elif not any(e.context for e in entries) and len({matcher.kinds.get(e.target) for e in entries}) > 1:
                 # a name of two kinds of asset ("Kumkol": the field and the pump station) after a kind word is that kind's
                 # («месторождения Кумколь» the field, «ГНПС «Кумколь»» the station)
-                kind = _kind_before(text[max(0, m.start - 30) : m.start])
+                # (or right after it, within two words: "the Kumkol pumping station", "Kumkol oil field")
+                kind = _kind_before(text[max(0, m.start - 30) : m.start]) or _kind_after(
+                    text, m.end, {matcher.kinds.get(e.target, "") for e in entries})
                 narrowed = [e for e in entries if matcher.kinds.get(e.target) == kind] if kind else []
-                if narrowed:
-                    entries, key = narrowed, (*key, -2)
+                if kind and narrowed:  # keyed by the kind: «месторождения Кумколь» and «ГНПС «Кумколь»» in one sentence are two
+                    entries, key = narrowed, (*key, -2, _KIND_NUMBER[kind])
             targets = list(dict.fromkeys(e.target for e in entries))
             if key in decided:
                 choice = decided[key]
@@ -1051,6 +1053,13 @@ _KIND_BEFORE = (
     ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|лпдс|станци[яиюей]|узл[ауе]|узел|хранилищ[еаи]|пхг|gasspeicher|speicher)"
                             r"\s*[«\"„“]?$", re.IGNORECASE)),
 )
+
+
+def _kind_after(text: str, end: int, kinds: set[str]) -> str | None:
+    """The one of ``kinds`` whose word is among the two words after a name ending at ``end``, if exactly one is."""
+    after = " ".join(text[end : end + 30].lower().split()[:2])
+    hits = [k for k in kinds if (kind_re := _KIND_RE.get(k)) is not None and kind_re.search(after) is not None]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _kind_before(before: str) -> str | None:
@@ -1616,6 +1625,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     venues: set[str] = set()  # fields whose one-word name the story gives a venue ("das Theater Galkynysch")
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher, venues)
+        mentions = _defined_abbreviations(mentions, text, sentence_starts, matcher)
+        for m in mentions:
+            if text.startswith("-", m.end) and _ONE_LETTER_AFTER.match(text, m.end) and _abbreviation(m.alias):
+                m.end += 2  # «АО «КТК-Р»», "KTK-K": the operator's company by its country letter, the span takes the letter
+                m.text = text[m.start : m.end]
     if mentions and any(m.match == "chain" and text[m.start - 2 : m.start] in _GLOSS_OPEN for m in mentions):
         mentions = _glossed_chain_ends(mentions, text, matcher)
     if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
@@ -1679,7 +1693,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         or _in_route_name(m, text)
         # «вдоль трассы на Бейнеу», "the highway to Aktau", "die Straße nach Atyrau": a road's goal, the town (not a railway's)
-        or _ROAD_TO_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+        or (_may_hold(text, road := max(0, m.start - 60), m.start, _ROAD_STEMS)
+            and _ROAD_TO_BEFORE.search(text, road, m.start) is not None)
         # "im Baku der Jahrhundertwende", "the Baku of the oil boom": the town in an era (an article before a bare town's name;
         # not a line's own terminal by its kind word: "the terminal of the CPC", "beim Terminal des CPC")
         or (m.match != "owner" and _ERA_BEFORE.search(text, max(0, m.start - 6), m.start) is not None
@@ -1691,6 +1706,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             and _LANDMARK_BEFORE.search(text, start, m.start) is not None
             # not a stretch's start: "over the first 800 km from Beineu to the Bozoi compressor station", «800 км от Бейнеу до Бозоя»
             and _STRETCH_TO.match(text, m.end) is None)
+        # «кафе на набережной Актау», «в поселках под Новороссийском»: the town's embankment or villages, a place to live
+        or (_may_hold(text, start := max(0, m.start - 24), m.start, _TOWN_PART_STEMS)
+            and _TOWN_PART_BEFORE.search(text, start, m.start) is not None)
         # "the coast of Aktau", "die Küste bei Aqtau", «у побережья Атырау и Актау»: a shore's landmark, in a sentence of
         # no business of the facility ("tankers anchored off the coast of Novorossiysk" keep the terminal)
         or (_may_hold(text, shore := max(0, m.start - 44), m.start, _COAST_STEMS)
@@ -1710,8 +1728,15 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # the hotel „Aktau“, «гостиница «Актау»», "a cinema called Samara": a venue named after the town, not its facility
     if bare and _holds_word(text, _VENUE_STEMS, _VENUE_WORDS):  # once an article (C-level substring scans): most name no venue
         towns.update(id(m) for m in bare if _VENUE_NAME_BEFORE.search(text, max(0, m.start - 30), m.start))
+    # "des Atyrauer Folkloreensembles", "die Schwedter Bühnen": a German town adjective before the town's culture or people
+    towns.update(id(m) for m in bare if m.text.endswith(("er", "ern")) and not m.alias.endswith(("er", "ern"))
+                 and _may_hold(text, m.end, m.end + 40, _TOWN_LIFE_STEMS) and _TOWN_LIFE_AFTER.match(text, m.end, m.end + 40))
     # a place in the name of a pipeline the data does not hold ("die Leitung Rostock–Schwedt", "the Kenkiyak–Orsk pipeline")
     towns.update(id(m) for m in bare if m.match == "name" and _in_line_name(m, text))
+    # «по маршруту Омск — Павлодар — Шымкент»: the end of a route whose other places name no asset (a route word in the text)
+    if bare and ("аршрут" in text or "oute" in text):
+        prev_end = {id(b): a.end for a, b in pairwise(mentions)}
+        towns.update(id(m) for m in bare if m.match == "name" and _unknown_route(m, text, prev_end.get(id(m), 0)))
     # a border crossing's place in the name of a railway or road as well («железнодорожной линии Достык — Мойынты»)
     towns.update(id(m) for m in bare if kinds[m.id] == "border_crossing" and _in_route_name(m, text))
     # "the Atyrau refinery", «на НПЗ в Шымкенте»: the town's refinery, not the pipeline junction of the same name
@@ -1850,8 +1875,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # a lane's two ends may stand in consecutive sentences ("... at Kulevi. The cargoes arrive by rail from Baku.")
     # (not a sentence whose names already make a lane of their own: "... from Baku to Kulevi. ... at the Batumi terminal.")
     own_lanes = {idx: _lanes(here, matcher) for idx, here in points.items()}
+    # (and only when an end of the two sentences is named as a shipment's start, goal or way: "... from Baku. They arrive by
+    # rail at Batumi"; not a port named as built or defined, "hat in Alat einen Hafen gebaut. Die Terminals in Batumi ...")
     lanes = {ln for idx, here in points.items() for ln in (
-        own_lanes[idx] if own_lanes[idx] or own_lanes.get(idx + 1) else _lanes(here | points.get(idx + 1, set()), matcher))}
+        own_lanes[idx] if own_lanes[idx] or own_lanes.get(idx + 1) else _lanes(here | points[idx + 1], matcher)
+        if idx + 1 in points and _shipped(ends_at[idx] + ends_at[idx + 1], text) else ())}
     lane_points: set[str] = set()
     if lanes:
         # a tanker lane whose two ends are named links both end points too (not a rail leg: its start is a town)
@@ -2155,6 +2183,14 @@ _COAST_BEFORE = re.compile(r"(?:\b(?:coast(?:line)?s?|shores?|beach(?:es)?)\s+(?
                            r"(?:bei|von|vor|um|nahe)\s+|(?<![а-яё])(?:побережь(?:е|я|ю|ем)|берег(?:у|а|ом)?)\s+(?:у\s+|близ\s+|около\s+)?)"
                            r"(?:[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s*,\s*|\s+(?:and|und|и)\s+))?$", re.IGNORECASE)
 _COAST_STEMS = ("coast", "shore", "beach", "küste", "ufer", "strand", "strände", "побереж", "берег")
+#: A town's embankment or promenade, or villages near it, right before its name: «кафе на набережной Актау», «в поселках
+#: под Новороссийском», "the promenade of Aktau", "Dörfer bei Noworossijsk": the town as a place to live, whatever the
+#: sentence's business (the facility's own words, «терминал под Новороссийском», "the port of Aktau", are no such word).
+_TOWN_PART_BEFORE = re.compile(r"(?:(?:(?:embankment|promenade|seafront)\s+(?:of|in|at)|villages?\s+(?:near|outside|around)|"
+                               r"(?:uferpromenade|promenade)\s+(?:von|in)|dörfer(?:n)?\s+(?:bei|um|nahe))|(?<![а-яё])(?:набережн(?:ая|ой|ую)|"
+                               r"(?:посел(?:ок|ка|ке|ком|ки|ков|ках|кам)|сел(?:о|а|ах|ам)|деревн(?:я|и|е|ях|ям)|станиц(?:а|е|ы|ах))"
+                               r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE)
+_TOWN_PART_STEMS = ("embankment", "promenade", "seafront", "village", "dörfer", "набережн", "посел", "сел", "деревн", "станиц")
 
 
 #: A football club's word, with at most one more word of its name, right before a town's name ("FC Kaspiy Aktau").
@@ -2440,14 +2476,15 @@ _OWN_BUSINESS = {
     # open; «грузинский» (Georgian) and «Грузии» (Georgia's) are no «груз» (cargo)
     # carrying goods there («возили в», «перевезли в») is a port's business too ("shipped to" is an energy or cargo cue already)
     "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|freight|fracht|güter|berth|dredg|"
-                       r"перевоз|перевез|вози(?:л|т|м)|везл|"
+                       r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
                        r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
     # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»), as "load" and "verlad"; not «груз» (cargo of any
     # kind: the word is also read for a line's bare name, see _own_name) nor «Грузии» (Georgia's)
     "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
-    "junction": re.compile(r"pipeline|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"  # a pump jack is a well's
+    # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
+    "junction": re.compile(r"pipeline|\bby pipe\b|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"
                            r"transneft|транснефт|einspeis|eingespeist|"
                            # a gas store at the junction: "the Bozoi underground storage", «подземное хранилище «Бозой»», ПХГ
                            r"gas storage|underground storage|storage facilit|gasspeicher|untergrundspeicher|erdgasspeicher|"
@@ -2474,6 +2511,8 @@ _SHOPPING = re.compile(r"shopping|shopper|duty-free|duty free|einkauf|zollfrei|s
 #: A speech verb right after a field's name: the operating company speaks ("Tengizchevroil declined to comment"), no field.
 _SPEAKS_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|declined|told|did not|has not|announced|meldete|teilte|erklärte|sagte|"
                            r"сообщил|заявил|отказал)")
+#: A field's word in what the operator says: "Tengizchevroil sagte, das Feld arbeite stabil" speaks of the field.
+_FIELD_SPOKEN_OF = re.compile(r"(?i)\b(?:the|das|dem|des)\s+(?:oil\s*)?(?:field|feld(?:es)?)\b|(?<![а-яё])месторождени")
 #: A one-word field name that is a person's or a venue's: "Tengiz" is also a Georgian given name ("Tengiz Kitovani",
 #: «Тенгиз Китовани»), and names are given to clubs and hotels. A capitalised word right after the name is a surname
 #: unless it is a word of the oil business ("Tengiz Expansion Project", "Kashagan Phase 2").
@@ -2502,7 +2541,12 @@ _ERA_BEFORE = re.compile(r"(?<!\w)(?:im|ins|vom|zum|beim|das|dem|des|the|The)\s+
 _ERA_AFTER = re.compile(r"\s+(?:der|des|von (?:heute|damals|einst)|of (?:the|today|yesterday|old|\d))\b")
 #: A road's word and "to" right before a name: the road leads to the town («трасса на Бейнеу», "the highway to Aktau").
 _ROAD_TO_BEFORE = re.compile(r"(?:\b(?:road|highway|motorway|straße|strasse|landstraße|fernstraße|autobahn)|(?<![а-яё])(?:трасс|"
-                             r"автодорог|автомагистрал|шоссе))\w{0,3}\s+(?:to|nach|in Richtung|Richtung|на|до)\s+$", re.IGNORECASE)
+                             r"автодорог|автомагистрал|шоссе|(?<!железной\s)(?<!железная\s)(?<!железную\s)дорог))\w{0,3}\s+"
+                             # the road's start may come first: «по дороге из Жанаозена в Актау», "the road from Beineu to Aktau"
+                             r"(?:(?:from|von|aus|из|от)\s+[A-ZÄÖÜА-ЯЁ][\w-]*\s+)?(?:to|nach|in Richtung|Richtung|на|до|в)\s+$",
+                             re.IGNORECASE)
+#: Every match of _ROAD_TO_BEFORE holds one of these (see _may_hold).
+_ROAD_STEMS = ("road", "highway", "motorway", "straße", "strasse", "autobahn", "трасс", "автодорог", "автомагистрал", "шоссе", "дорог")
 _ROUTE_STEMS = ("rail", "road", "highway", "motorway", "bahn", "straße", "железн", "ж/д", "автодорог", "автомагистрал", "трасс")
 #: A word of a place's name after a dash: letters, apostrophes and hyphens (as ``[\w'-]*``), taken whole (possessive) but
 #: for a last hyphen that may open the next place ("Kars- Tbilisi"): with ``[\w'-]*`` the engine tried every split of
@@ -2517,6 +2561,10 @@ _ROUTE_NAME_BEFORE = re.compile(_ROUTE_WORDS + r"\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*
 _LINE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]" + _PLACE_WORD + r"){1,3}\s+(?:[Oo]il\s+|[Gg]as\s+)?[Pp]ipeline\b")
 _LINE_NAME_BEFORE = re.compile(r"(?:\b[Pp]ipeline|(?<!\w)(?:[Öö]l|[Gg]as|[Ee]rdöl|[Ee]rdgas)?[Ll]eitung|\b[Нн]ефтепровод\w*|\b[Гг]азопровод\w*|"
                                r"\b[Тт]рубопровод\w*)\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,2}$")
+#: A route word before a chain of two places or more that ends right before a name: "по маршруту Омск — Павлодар — Шымкент"
+#: (see _unknown_route: when those places name no asset, the chain is the waypoints of a line the data does not hold).
+_ROUTE_CHAIN_STEMS = ("route", "маршрут")
+_ROUTE_CHAIN_BEFORE = re.compile(r"(?:\b[Rr]oute|(?<![а-яё])[Мм]аршрут\w{0,2})\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){2,3}$")
 _LINE_NAME_DASH = re.compile(r"\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]")
 
 
@@ -2530,6 +2578,19 @@ def _in_line_name(m: Mention, text: str) -> bool:
     before = _LINE_NAME_BEFORE.search(text, start, m.start) if any(stem in window for stem in _LINE_WORD_STEMS) else None
     # after the line word, the name is in a chain: a dash before it, or one after it
     return before is not None and _in_dash_chain(before.group(), text, m.end)
+
+
+def _unknown_route(m: Mention, text: str, prev_end: int) -> bool:
+    """A place at the end of a route's chain of three places or more whose earlier places name no asset.
+
+    None of the mentions ends inside the chain (``prev_end``: where the mention before this one ends): «по маршруту Омск —
+    Павлодар — Шымкент» is a line the data does not hold. «по маршруту Актау — Баку — Джейхан» names a lane and a line: it stays.
+    """
+    start = max(0, m.start - 60)
+    if not _may_hold(text, start, m.start, _ROUTE_CHAIN_STEMS):
+        return False  # (a C-level screen: most names have no route word before them)
+    before = _ROUTE_CHAIN_BEFORE.search(text, start, m.start)
+    return before is not None and prev_end <= before.start()
 
 
 def _in_route_name(m: Mention, text: str) -> bool:
@@ -2597,11 +2658,21 @@ _PARTY_AFTER = re.compile(r"(?:['’]s)?\s+(?:Central Committee|Politburo|Party\
 #: ("TAP Air Portugal", "BTC Capital", «КТК Банк»), not a pipeline's (its own operators are named "... AG", "... Co.").
 _FIRM_AFTER = re.compile(r"\s+(?:Air|Airlines|Airways|Aviation|Bank|Banking|Capital|Group|Holding|Holdings|Media|Telecom|Motors|"
                          r"Insurance|Securities|Pharma|Software|Fluggesellschaft|Банк|Групп|Холдинг|Капитал|Медиа|Авиа)\b")
+#: A word of a broadcaster or a paper right before an abbreviation: «телеканала КТК», "the TV channel KTK", "Sender KTK"
+#: name the media outlet, not the consortium.
+_MEDIA_BEFORE = re.compile(r"(?:\b(?:TV|television|channel|broadcaster|radio|newspaper|magazine|Sender|Fernsehsender|Zeitung)|"
+                           r"(?<![а-яё])(?:телеканал|радиостанци|радио|газет|журнал|телекомпани|медиахолдинг)\w{0,3})\s*[«\"„“]?$",
+                           re.IGNORECASE)
+_MEDIA_STEMS = ("tv", "television", "channel", "broadcaster", "radio", "newspaper", "magazine", "sender", "zeitung", "телеканал",
+                "радио", "газет", "журнал", "телекомпани", "медиахолдинг")
+_MEDIA_WORDS = (*_cased(_MEDIA_STEMS), "TV")
 #: Words of a town's part or a venue right before a name: «микрорайон «Дружба»», "Hotel Druzhba", "Druzhba Street" is no line.
 _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
                            r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe|"
                            # a society, a bazaar or a mall named so: der Verein „Druschba e. V.“, «рынок «Дружба»», «ТРЦ «Дружба»»
-                           r"verein|society|association|bazaar|mall|einkaufszentrum|basar)|(?<![а-яё])(?:микрорайон|район|"
+                           r"society|association|bazaar|mall|einkaufszentrum|basar|programme|program|programm|initiative|stiftung)|"
+                           # a society's word in compounds and the plural too: die Partnervereine „Druschba e. V.“
+                           r"verein(?:e|en|es|s)?|(?<![а-яё])(?:микрорайон|район|программ|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
                            r"клуб|рын(?:ок|к)|базар|тц|трц|торгов\w* центр|обществ|ассоциаци|"
                            # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
@@ -2610,12 +2681,15 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenu
                            r"Sommerlager|Zeltlager))\s*[«\"„“]?$", re.IGNORECASE)
 #: A word of a named venue right before a town's name, with "named" or an opening quote or neither: the hotel „Aktau“,
 #: «гостиница «Актау»», "a cinema called Samara", das Kino „Schwedt“ are the venues, not their town's port, junction or plant.
-_VENUE_NAME_BEFORE = re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|club|stadium|sanatorium|kino|stadion)|(?<![а-яё])"
-                                r"(?:гостиниц|отел|кинотеатр|ресторан|кафе|клуб|стадион|санатори)\w{0,3})"
+_VENUE_NAME_BEFORE = re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|club|stadium|sanatorium|kino|stadion|"
+                                # a theatre named after its town: die Uckermärkischen Bühnen Schwedt, «театр «Атырау»»
+                                r"bühnen?|theater|theatre|philharmonie|philharmonic)|(?<![а-яё])"
+                                r"(?:гостиниц|отел|кинотеатр|ресторан|кафе|клуб|стадион|санатори|театр|филармони)\w{0,3})"
                                 r"(?:\s+(?:named|called|namens|под названием))?\s*[«\"„“]?$", re.IGNORECASE)
 #: The words of _VENUE_NAME_BEFORE as plain substrings, both cases of their first letter (a text holding none skips it).
 _VENUE_STEMS = ("hotel", "cinema", "restaurant", "café", "cafe", "club", "stadium", "sanatorium", "kino", "stadion",
-                "гостиниц", "отел", "кинотеатр", "ресторан", "кафе", "клуб", "стадион", "санатори")
+                "bühne", "bühnen", "theater", "theatre", "philharmonie", "philharmonic",
+                "гостиниц", "отел", "кинотеатр", "ресторан", "кафе", "клуб", "стадион", "санатори", "театр", "филармони")
 _VENUE_WORDS = _cased(_VENUE_STEMS)
 #: After a town's name that opens a quote, more capitalised words (after a space or a spaced dash: the zone "Khorgos –
 #: Eastern Gate", „Chorgos – Ostor“) before the quote closes (no kind word of a port,
@@ -2630,6 +2704,14 @@ _OPEN_QUOTES = frozenset(("«", '"', "„", "“"))
 #: ('a Year of Friendship ("Druzhba")', „Jahr der Freundschaft („Druschba“)“), not the line (unless a line word follows).
 _GLOSS_BEFORE = re.compile(r"(?:friendship|freundschaft)\W{0,4}$", re.IGNORECASE)
 _LINE_AFTER = re.compile(r"\W{0,4}(?:pipeline|line|leitung|system|нефтепровод|трубопровод)", re.IGNORECASE)
+#: A line's one-word name opening a quote that goes on with more words before it closes: «Дружба-Агро», «Дружба
+#: поколений», „Druschba e. V.“ name a firm, a programme or a society (a line, energy or branch word among them keeps the
+#: line: „Druschba-Leitung“, «Дружба-Нефть», "“Druzhba North”"; digits are its strings: «Дружба-2»).
+_QUOTED_LINE_GOES_ON = re.compile(r"(?:-|\s+)(?=[^\W\d_])[^«»\"“”„\n]{1,30}?[»\"“”]")
+_QUOTED_LINE_KEEPS = re.compile(r"(?i)oil|crude|gas|pipe|leitung|line|system|trasse|strang|arm\b|öl|нефт|газ|провод|магистрал|"
+                                r"north|nord|süd|south|ost|east|west|север|юж|запад|восто|ветк|нитк")
+#: The name repeated right after it in another case form, lower-cased: the proverb «Дружба дружбой, а ...».
+_REPEATED_AFTER = re.compile(r"\s+([^\W\d_]+)")
 #: ... and right after it: "the Druzhba Hotel", "Druschba-Hotel", "Druzhba Street", "the Druzhba festival".
 _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|stadium|arena|cinema|sanatorium|festival|restaurant|"
                           r"district|quarter|siedlung|viertel|"  # a town's part named so: "the Druzhba district", "Druschba-Siedlung"
@@ -2654,7 +2736,16 @@ _FIELD_VENUE_WORDS = _cased(_FIELD_VENUE_STEMS)
 #: A surname right after a field's one-word name: "Tengiz Abenov", "Tengis Beridse", «Тенгизом Абеновым» (Russian, Kazakh
 #: and Georgian endings, Latin and Cyrillic, with the Russian case endings; Georgian -ani, but not a demonym "Kazakhstani").
 _SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|yeva|uly|kyzy|dze|dse|shvili|schwili|enko|(?<!st)ani|"
+                            r"ow|owa|ew|ewa|"  # German spellings of -ov, -ev: "Tengis Ualiew", "Tengis Abenow"
                             r"(?:ов|ев|ин)(?:а|у|ым|ом|е|ой)?|улы|кызы|дзе|швили|енко|ани)\b")
+#: After a German town adjective ("Atyrauer", "Schwedter"), a word of the town's culture, sport, schools or people, compounds
+#: too: "des Atyrauer Folkloreensembles", "die Schwedter Bühnen", "Atyrauer Schüler": the town, not its facility.
+_TOWN_LIFE_AFTER = re.compile(r"\s+(?=[A-ZÄÖÜ])[\w-]*?(?:ensemble|theater|bühne|philharmonie|orchester|chor\b|chöre|museum|künstler|"
+                              r"tänzer|musiker|kunst|kultur|festival|verein|schule|schüler|universität|hochschule|bürger|einwohner|"
+                              r"studenten|fußball|mannschaft|zoo\b)", re.IGNORECASE)
+_TOWN_LIFE_STEMS = ("ensemble", "theater", "bühne", "philharmonie", "orchester", "chor", "chöre", "museum", "künstler", "tänzer",
+                    "musiker", "kunst", "kultur", "festival", "verein", "schule", "schüler", "universität", "hochschule", "bürger",
+                    "einwohner", "studenten", "fußball", "mannschaft", "zoo")
 #: A field's one-word name as a person's given name: after a word of a person who shows the way ("Unser Führer Tengis", "our
 #: driver Tengiz", «гид Тенгиз»), or with a person's word in apposition after it, closed by a comma or the clause's end
 #: ("Tengis, ein pensionierter Ölarbeiter,", "Tengiz, a retired oil worker,", «Тенгиз, бывший нефтяник,»).
@@ -2713,6 +2804,8 @@ def _spelled_as_other(m: Mention, text: str, mentions: list[Mention], starts: li
 #: Druzhba", "das zu sozialistischen Zeiten Druschba hieß", «курорт, который назывался «Дружба»»: the name of something else.
 _NAMING_BEFORE = re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
                             r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE)
+_NAMING_STEMS = ("called", "named", "dubbed", "known as", "genannt", "namens", "hieß", "hiess", "heißt", "heisst", "называ", "назван",
+                 "именуем")
 _NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|heißt|heisst|genannt)\b(?!\s+(?:es|das|dies)\b)")
 _CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's start or a sentence's
 
@@ -2800,6 +2893,50 @@ for _k, _p in enumerate(_STEMMED):
 _WORD_STEMS = _StemBits()
 
 
+#: Kinds whose village's name of several words is read as a town's one-word name (_cue_less).
+_VILLAGE_KINDS = frozenset(("port", "terminal"))
+
+
+def _village_alias(alias: str) -> bool:
+    """A facility's alias that is only its village's name of several words ("Yuzhnaya Ozereyevka").
+
+    No kind word and no abbreviation among its words (not "PCK Schwedt", "Atyrau PS").
+    """
+    return _place_alias(alias) and not any(w.isupper() for w in alias.split())
+
+
+#: One capital letter after a hyphen, ending the word: «КТК-Р», «КТК-К» (not "CPC-Leitung", not «КТК-2»).
+_ONE_LETTER_AFTER = re.compile(r"-[A-ZА-ЯЁ](?![\w-])")
+#: An abbreviation in brackets right after a name: "(ЮКТ)", "(SCP)" (2-6 capitals, Latin or Cyrillic).
+_ABBR_DEFINED = re.compile(r"\s?\(([A-ZА-ЯЁ]{2,6})\)")
+#: At most this many abbreviations defined in one article are read (hostile input may define thousands).
+MAX_DEFINED = 16
+
+
+def _defined_abbreviations(mentions: list[Mention], text: str, sentence_starts: list[int], matcher: Matcher) -> list[Mention]:
+    """A line's name of several words with a new abbreviation in brackets right after it defines that abbreviation.
+
+    «Южнокавказский трубопровод (ЮКТ)»: every «ЮКТ» of the article is then a mention of the line. The abbreviation starts
+    with the name's first letter and is no alias already ("Каспийский трубопроводный консорциум (КТК)" is matched as it is);
+    a town's name in brackets after a dateline ("BAKU (AFP)") defines nothing (a line's name only).
+    """
+    kinds = matcher.kinds
+    defined: dict[str, Mention] = {}
+    for m in mentions:
+        if " " in m.text and kinds.get(m.id) in LINE_KINDS and text.startswith((" (", "("), m.end):
+            got = _ABBR_DEFINED.match(text, m.end)
+            if got is not None and got.group(1)[0] == m.text[0].upper() and got.group(1) not in defined and len(defined) < MAX_DEFINED:
+                abbr = got.group(1)
+                if (name_key(abbr),) not in matcher.names and abbr not in matcher.abbrevs:
+                    defined[abbr] = m
+    if not defined:
+        return mentions
+    taken = {m.start for m in mentions}
+    added = [Mention(w.start(), w.end(), w.group(), defined[w.group()].id, w.group(), "name", bisect_right(sentence_starts, w.start()) - 1)
+             for w in re.finditer(r"(?<![\w-])(?:" + "|".join(map(re.escape, defined)) + r")(?![\w-])", text) if w.start() not in taken]
+    return sorted(mentions + added, key=_START) if added else mentions
+
+
 @lru_cache(maxsize=4096)
 def _place_alias(alias: str) -> bool:
     """A facility's alias of several words with no kind word: the name of the place it stands in ("Южная Озереевка")."""
@@ -2814,6 +2951,9 @@ _CROSSING_BEFORE = re.compile(r"(?:crossings?|checkpoints?|border stations?|gren
                               r"(?:\s+(?:at|of|bei))?\s*(?:" + r"[A-ZÄÖÜА-ЯЁ]" + r"(?:[\w']|-(?=[\w']))*+(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ](?:[\w']|-(?=[\w']))*+)*"
                               r"\s*(?:,|and|und|и|sowie)\s*){0,3}$", re.IGNORECASE)
 
+#: Any word of a border crossing, its station or the border (before a crossing's name given by a naming verb: "the border
+#: station known as Dostyk" stays the crossing).
+_CROSSING_WORD = re.compile(r"(?i)crossing|checkpoint|border|station|grenz|übergang|bahnhof|переход|пропуск|границ|станци")
 #: A crossing word right after a chain: "the Dostyk-Alashankou border crossing" (English puts it after the names), or after
 #: more chains listed with it ("the Dostyk-Alashankou and Altynkol-Khorgos rail crossings").
 _CROSSING_AFTER = re.compile(r"(?:\s*(?:,|and|und|и|sowie)\s*[A-ZÄÖÜА-ЯЁ](?:[\w']|-(?=[\w']))*+(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ](?:[\w']|-(?=[\w']))*+)*){0,3}"
@@ -2827,6 +2967,11 @@ def _crossing_of_chain(m: Mention, matcher: Matcher) -> None:
         m.id, m.match = next(iter(ids)), "name"
 
 
+#: A facility's alias ending in its kind word ("Black Sea Terminal"), matched in the plural ("the Black Sea terminals"):
+#: several places of that kind, not the one the alias names.
+_PLURAL_KIND_ENDS = (" terminals", " ports")  # lower case: German "des CPC-Terminals" is a genitive
+_SINGULAR_KIND_ENDS = ("terminal", "port")
+
 _FLAGGED: dict[int, tuple[Matcher, frozenset[str]]] = {}
 
 
@@ -2838,7 +2983,7 @@ def _flagged_aliases(matcher: Matcher) -> frozenset[str]:
         got = _FLAGGED[id(matcher)] = (matcher, frozenset(
             e.alias for e in entries if _abbreviation(e.alias) or (
                 matcher.kinds.get(e.target) in LINE_KINDS and _needs_energy(e.alias, matcher.kinds[e.target]))
-            or (matcher.kinds.get(e.target) == "field" and " " not in e.alias)))
+            or (matcher.kinds.get(e.target) in ("field", "border_crossing") and " " not in e.alias)))
     return got[1]
 
 
@@ -2852,7 +2997,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     """
     flagged = _flagged_aliases(matcher)
     # (and a line named by its dashed places, which a flight or a bus may share: «рейс Атырау — Самара»)
-    looked = [m for m in mentions if m.alias in flagged or m.match == "chain" or "—" in m.text or "–" in m.text]  # most need no look
+    looked = [m for m in mentions if m.alias in flagged or m.match == "chain" or "—" in m.text or "–" in m.text
+              or m.text.endswith(_PLURAL_KIND_ENDS)]  # most need no look
     if not looked:
         return mentions
     kinds = matcher.kinds
@@ -2862,6 +3008,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     starts: list[int] = []  # the mentions' starts, sorted once an abbreviation is looked at (see _spelled_as_other)
     guides = _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS)  # once an article (C-level substring scans): a guide's or driver's word
     field_venues = _holds_word(text, _FIELD_VENUE_STEMS, _FIELD_VENUE_WORDS)  # once an article, as guides
+    media: bool | None = None  # a broadcaster's or paper's word in the article (read at the first abbreviation)
     for m in looked:
         if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and ((
                 _TRIP_BEFORE.search(text, max(0, m.start - 30), m.start)
@@ -2872,6 +3019,9 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
             # a passenger train's («Поезд Атырау — Самара снова в расписании»; a train of tank cars runs on the rail leg)
             drop.add(id(m))
             continue
+        if m.text.endswith(_PLURAL_KIND_ENDS) and m.alias.casefold().endswith(_SINGULAR_KIND_ENDS):
+            drop.add(id(m))  # "the Georgian Black Sea terminals at Batumi, Kulevi and Supsa": several, not Kulevi's alias
+            continue
         if m.match != "name":
             if m.match == "chain" and kinds.get(m.id) in LINE_KINDS and (_CROSSING_BEFORE.search(
                     text, max(0, m.start - 120), m.start) or _CROSSING_AFTER.match(text, m.end, m.end + 160)):
@@ -2879,8 +3029,10 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
             continue
         alias = m.alias
         if alias.isupper() and len(alias) <= 6:  # _abbreviation, inline: read for every name
-            if _PARTY_AFTER.match(text, m.end, m.end + 40):
-                drop.add(id(m))
+            if media is None:  # once an article, at its first abbreviation (C-level substring scans): most name no outlet
+                media = _holds_word(text, _MEDIA_STEMS, _MEDIA_WORDS)
+            if _PARTY_AFTER.match(text, m.end, m.end + 40) or (media and _MEDIA_BEFORE.search(text, max(0, m.start - 30), m.start)):
+                drop.add(id(m))  # "the CPC Central Committee", «телеканала КТК»
             elif _FIRM_AFTER.match(text, m.end, m.end + 30):
                 other.add(m.text)  # "TAP Air Portugal", "BTC Bank": a firm's name, and so every such abbreviation in the story
             elif text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
@@ -2893,7 +3045,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 other.add(m.text)  # "CPC, the cost-per-click measure", "CPC (cost per click)"
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
-                    text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)):
+                    text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)
+                or _quoted_other(m, text) or _proverb(m, text)):
             drop.add(id(m))
         elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or (
                 guides and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
@@ -2904,9 +3057,30 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
             drop.add(id(m))  # a venue named after the field ("im Theater Galkynysch", "the Galkynysh National Theater")
             if venues is not None:
                 venues.add(m.id)
+        elif kinds.get(m.id) == "border_crossing" and _may_hold(text, max(0, m.start - 20), m.start, _NAMING_STEMS) \
+                and _NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) \
+                and not _CROSSING_WORD.search(text, max(0, m.start - 40), m.start):
+            drop.add(id(m))  # "a volunteer group called Dostyk (Friendship)": something else named so, no crossing word before
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
+
+
+def _quoted_other(m: Mention, text: str) -> bool:
+    """A line's one-word name opening a quoted name of more words with no line, energy or branch word («Дружба-Агро»)."""
+    if text[m.start - 1 : m.start] not in _OPEN_QUOTES:
+        return False
+    q = _QUOTED_LINE_GOES_ON.match(text, m.end, m.end + 40)
+    return q is not None and _QUOTED_LINE_KEEPS.search(q.group()) is None
+
+
+def _proverb(m: Mention, text: str) -> bool:
+    """A line's one-word name followed by its own word in lower case, another case form: «Дружба дружбой, а счета врозь»."""
+    nxt = _REPEATED_AFTER.match(text, m.end, m.end + 30)
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    return word.islower() and word != m.text.lower() and len(word) >= 4 and word[:4] == m.text[:4].lower()
 
 
 #: A vessel word (and "named", «под названием») right before a name, with an opening quote or none: the ship's name
@@ -3072,7 +3246,8 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     if cargo and kind not in _CARGO_KINDS:
         return False  # other goods: no line, field or junction is meant (a port, a terminal's port or a crossing handles them)
     if kind in _OWN_NAME_KINDS:
-        if kind == "field" and (_SPEAKS_AFTER.match(text, m.end, m.end + 30) or _someone_elses(m, text)):
+        if kind == "field" and ((_SPEAKS_AFTER.match(text, m.end, m.end + 30) and not _FIELD_SPOKEN_OF.search(
+                text, m.end, sentences[m.sentence][1])) or _someone_elses(m, text)):
             return False
         return _own_name(m, kind, energy_doc, text, sentences, memo)
     business = _OWN_BUSINESS.get(kind or "")
@@ -3085,8 +3260,10 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     e = sentences[m.sentence][1]
     if _said(_EDIBLE_OIL, m.sentence, text, sentences, memo):
         return False  # "a tanker carrying vegetable oil ran aground near the port of Aktau"
-    if " " in m.alias:
+    if " " in m.alias and not (kind in _VILLAGE_KINDS and _village_alias(m.alias)):
         return True  # a name of the facility itself ("Port of Aktau", "CPC terminal", «Атырауская НПС»)
+    # (a terminal named by its village's name of several words, «Южная Озереевка», needs the terminal's business as a
+    # one-word town's name does: rents and beaches there are the village's)
     if energy_doc and m.match == "name" and _abbreviation(m.alias):
         return True  # its abbreviation in a story of energy, no town's name: "stünde die PCK deutlich schlechter da"
     if _REGION_NEXT.match(text, m.end, min(e, m.end + 40)):
@@ -3114,6 +3291,7 @@ _KIND_WORDS = {
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|its|der|die|das|dem|den|des|diese[rmns]?|этот|эта|это|этого|этому|этом|этим|эту|"
                               r"данн\w*)\s+(?:\w+\s+)?$")
 _KIND_RE = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
+_KIND_NUMBER = {k: i for i, k in enumerate(_KIND_WORDS)}  # a kind in a memo key of ints (_settle)
 _PLURAL_AFTER = re.compile(r"e?s\b")  # used with match(low, pos): the kind word ends in a plural "s" ("terminals", "crossings")
 
 
@@ -3173,6 +3351,17 @@ def _assets_of(mentions: list[Mention], claim_type: str, matcher: Matcher) -> li
             for a in matcher.groups.get(alt or "", ()):
                 chosen.setdefault(a, "group")
     return [_link(a, how, claim_type, matcher) for a, how in chosen.items()]
+
+
+#: A word of a shipment's start, goal or way right before a name ("from Baku", "nach Batumi", «из Баку», «через Актау»), or
+#: the port's own word ("im Hafen Kuryk ... geladen. Ziel ist der neue Hafen Alat").
+_SHIPPED_BEFORE = re.compile(r"(?:\b(?:from|to|into|via|through|aus|nach|von|über|bis|port|hafen)|(?<![а-яё])(?:из|в|во|до|через|от|"
+                             r"порт[аеуо]?))\s+[«\"„“]?$", re.IGNORECASE)
+
+
+def _shipped(ms: list[Mention], text: str) -> bool:
+    """One of ``ms`` is named as a shipment's start, goal or way (see _SHIPPED_BEFORE)."""
+    return any(_SHIPPED_BEFORE.search(text, max(0, m.start - 12), m.start) is not None for m in ms)
 
 
 def _lanes(named_points: set[str], matcher: Matcher) -> list[str]:
