@@ -346,10 +346,13 @@ def _cased(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c for w in words for c in (w, w.capitalize(), w.upper()))
 
 
-#: Plants named after their town that are not in the data (refineries, power and petrochemical plants, airports).
+#: Plants named after their town that are not in the data (refineries, power and petrochemical plants, airports, a navy's
+#: base: "Novorossiysk naval base", «Новороссийская военно-морская база»).
 _OTHER_PLANTS = frozenset(_cased((
     "refinery", "refineries", "raffinerie", "нпз", "kraftwerk", "heizkraftwerk", "тэц", "грэс", "тэс", "airport", "flughafen",
-    "petrochemical", "petrochemie", *(f"{stem}{e}" for stem in ("нефтеперерабатывающ", "нефтехимическ") for e in _ADJ),
+    "naval", "marinestützpunkt", "marinebasis",
+    "petrochemical", "petrochemie", *(f"{stem}{e}" for stem in ("нефтеперерабатывающ", "нефтехимическ", "военно-морск")
+                                      for e in _ADJ),
     *(f"аэропорт{e}" for e in ("", "а", "у", "ом", "е")))))
 _SEAT_WORDS = frozenset(("based", "headquartered"))
 #: A kind word in lower case at the end of a name, and the same word capitalised, as a company name ends.
@@ -1468,8 +1471,15 @@ def _ports_of_lane_name(lane: str, name: str, matcher: Matcher) -> set[str]:
 
 
 #: Russia's own export grade: loaded at Transneft's berths, so a sentence naming it speaks of them ("Urals loadings from
-#: Novorossiysk" is Sheskharis in a story that names the CPC elsewhere), as if it named Transneft.
-_RUSSIAN_GRADE = re.compile(r"\b(?:Urals|URALS|Юралс)\b")
+#: Novorossiysk" is Sheskharis in a story that names the CPC elsewhere), as if it named Transneft. KEBCO too: the Kazakh
+#: grade kept apart inside Transneft's system is loaded at the same berths, not at the CPC's buoys ("KEBCO ... ebenfalls
+#: über Noworossijsk exportiert" in a story about CPC Blend).
+_RUSSIAN_GRADE = re.compile(r"\b(?:Urals|URALS|Юралс|KEBCO)\b")
+#: A sentence that opens by taking up the oil of the sentence before (searched case-folded): "This crude", "Dieses Öl",
+#: «Эта нефть»; with a Russian grade in the sentence before, the grade is its oil. The first three letters screen it.
+_GRADE_BACK = re.compile(r"\s*(?:(?:this|that|the same)\s+(?:oil|crude|grade|blend)|(?:dieses|dasselbe)\s+(?:öl|rohöl)|"
+                         r"diese\s+sorte|(?:эта|эту|та же)\s+нефть|этот\s+сорт)(?![\w-])")
+_BACK_STARTS = frozenset(("thi", "tha", "the", "die", "das", "эта", "эту", "та ", "это"))
 #: A grade's price against a benchmark or at its loading port (searched case-folded): "discount", "Abschlag", «дисконт», "fob".
 #: («скидка» is the everyday Russian word of a discount, as "Abschläge" the German plural: "Скидки на Urals в Приморске")
 _PRICE = re.compile(r"\bfob\b|discount|differential|abschlag|abschläg|дисконт|скидк|премия к|premium to")
@@ -1496,9 +1506,12 @@ def _grade_operated(text: str, sentences: list[tuple[int, int]], ambiguous: list
     for sent in set(ambiguous):
         s, e = sentences[sent]
         window = text[s:e]
-        if "URALS" not in window.upper() and "Юралс" not in window:
+        if "URALS" not in window.upper() and "Юралс" not in window and "KEBCO" not in window:
             low = window.casefold() if sent > 0 and "CPC" not in window and "КТК" not in window else ""
             price = _PRICE.search(low) if any(word in low for word in _PRICE_WORDS) else None
+            # (or the sentence takes the grade up by a demonstrative: "KEBCO ... Dieses Öl reist ... über Noworossijsk")
+            if price is None and low and low.lstrip()[:3] in _BACK_STARTS:
+                price = _GRADE_BACK.match(low)
             if price is not None and _RUSSIAN_GRADE.search(text, *sentences[sent - 1]):
                 operated.setdefault(sent, set()).add(_TRANSNEFT)
                 if cuts:
@@ -1680,6 +1693,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS and id(m) not in towns and (
         # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers
         _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS)
+        # «В Махачкале прошли похороны капитана сухогруза»: a funeral in the town, its carriers named or not, unless the
+        # facility is named with its kind word ("mourners gathered at the port of Aktau")
+        or (_said(_MOURNING, m.sentence, text, sentences, said) and not _kind_next(m, text, kinds)
+            and not _port_before(text[max(0, m.start - 40) : m.start]))
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
         or (_may_hold(text, m.end, end := min(sentences[m.sentence][1], m.end + 60), _REGION_STEMS)
             and _REGION_AFTER.match(text, m.end, end) is not None
@@ -1877,9 +1894,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     own_lanes = {idx: _lanes(here, matcher) for idx, here in points.items()}
     # (and only when an end of the two sentences is named as a shipment's start, goal or way: "... from Baku. They arrive by
     # rail at Batumi"; not a port named as built or defined, "hat in Alat einen Hafen gebaut. Die Terminals in Batumi ...")
+    # (nor across a paragraph's end: "... auf der Schiene aus Baku kamen.\n\nAuch im Ölterminal Batumi ..." starts another story
+    # of another terminal; a blank line between the two sentences parts them)
     lanes = {ln for idx, here in points.items() for ln in (
         own_lanes[idx] if own_lanes[idx] or own_lanes.get(idx + 1) else _lanes(here | points[idx + 1], matcher)
-        if idx + 1 in points and _shipped(ends_at[idx] + ends_at[idx + 1], text) else ())}
+        if idx + 1 in points and "\n\n" not in text[sentences[idx][1] : sentences[idx + 1][0]]
+        and _shipped(ends_at[idx] + ends_at[idx + 1], text) else ())}
     lane_points: set[str] = set()
     if lanes:
         # a tanker lane whose two ends are named links both end points too (not a rail leg: its start is a town)
@@ -2507,6 +2527,10 @@ _PASSENGERS = re.compile(r"passenger|tourist|holidaymaker|visitor|guest|fans\b|p
 #: Words of shopping: a crossing's town in a sentence of shoppers and duty-free trade ("Einkaufsausflug nach Chorgos ..., wo
 #: Händler in einer zollfreien Zone ... verkaufen") is the town's free zone, not the crossing (unless its kind word is next
 #: to the name: "via the Khorgos border crossing, where a duty-free zone attracts buyers").
+#: Words of a funeral or mourning: a town named in such a sentence is where people mourn, whatever ship the dead man sailed
+#: («похороны капитана сухогруза» in Makhachkala, "the funeral of a tanker's captain in Aktau").
+_MOURNING = re.compile(r"funeral|burial|\bburied|mourn|beerdig|begräbnis|trauerfeier|beigesetzt|похорон|погреб[её]н|панихид|"
+                       r"прощани[еяю] с|простились|траурн")
 _SHOPPING = re.compile(r"shopping|shopper|duty-free|duty free|einkauf|zollfrei|shoppen|шопинг|покупател|беспошлин")
 #: A speech verb right after a field's name: the operating company speaks ("Tengizchevroil declined to comment"), no field.
 _SPEAKS_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|declined|told|did not|has not|announced|meldete|teilte|erklärte|sagte|"
@@ -2863,8 +2887,8 @@ _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|p
 
 #: The link patterns :func:`_said` screens by the stems of their words (read from their parse trees); one not here is always
 #: searched. (Case-blind patterns cannot be: their words are not case-folded.)
-_STEMMED = (_CIVIC_LATIN, _CIVIC_CYRILLIC, _MEETING, _CONSUMERS, *_OWN_BUSINESS.values(), _PASSENGERS, _SHOPPING, _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON,
-            _TANK_CARS, _PORTS, _CARGO, _FERRY, _FERRY_OIL, _PRICE)
+_STEMMED = (_CIVIC_LATIN, _CIVIC_CYRILLIC, _MEETING, _CONSUMERS, _MOURNING, *_OWN_BUSINESS.values(), _PASSENGERS, _SHOPPING,
+            _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON, _TANK_CARS, _PORTS, _CARGO, _FERRY, _FERRY_OIL, _PRICE)
 
 
 def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
