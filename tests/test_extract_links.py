@@ -2262,6 +2262,30 @@ _LINKS23: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Mourners gathered at the port of Aktau on Sunday.", "en", {"aktau"}),
         ("В Махачкале сухогруз выгрузил зерно.", "ru", {"makhachkala"}),
     ],
+    "a_row_under_a_heading_of_oil": [
+        # a verbless row of a list or a table ("- Курык — 0,9", "Azeri Light via Supsa: 60") under a heading line of oil
+        # moved (h23-ru-04's port list, h23-en-02's grade table): the heading's figure for the name
+        ("Crude exports by port, 2025 (Mt)\n- Kuryk — 0.9\n- Aktau — 3.1", "en", {"kuryk", "aktau"}),
+        ("Отгрузки нефти по портам, млн т\n- Курык — 0,9\n- Туркменбаши — 1,6", "ru", {"kuryk", "turkmenbashi"}),
+        ("Rohölexporte nach Route (Mio. t)\nAzeri Light via Supsa: 2,9\n| Batumi | 2,4 |", "de", {"supsa", "batumi"}),
+        # a heading of no oil (a league table, hotels), a blank line between heading and rows, a row that is no figure
+        ("Oil exports rose in May.\n\nLeague table, round 20\n- Aktau — 31\n- Kuryk — 28", "en", set()),
+        ("Oil exports rose in May.\n\nHotels by city\n- Aktau: 12\n- Batumi: 40", "en", set()),
+        ("Crude exports by port, 2025 (Mt)\n\n- Kuryk — 0.9\n- Aktau — 3.1", "en", set()),
+        ("Crude exports by port, 2025 (Mt)\n- Kuryk, a small town — visited by 900 tourists", "en", set()),
+    ],
+    "an_amount_via_the_name": [
+        # a cargo's amount going via the name in an oil story, no oil word in the sentence (h23-de-04's quote)
+        ("Kasachstan exportiert sein Öl an Russland vorbei. Georgien verdient an jeder Tonne, die nicht über Noworossijsk "
+         "läuft.", "de", {"sheskharis"}),
+        ("Kazakhstan exports its oil around Russia. Every tonne that does not go through Aktau is lost to the port.", "en",
+         {"aktau"}),
+        ("Казахстан экспортирует нефть в обход России. Каждая тонна, идущая не через Актау, — потеря.", "ru", {"aktau"}),
+        # no oil story, a measure of a thing ("20-ton"), no amount
+        ("Georgien verdient an jeder Tonne, die nicht über Noworossijsk läuft.", "de", set()),
+        ("Kazakhstan exports its oil around Russia. The 20-ton statue was carried through Aktau on Sunday.", "en", set()),
+        ("Kazakhstan exports its oil around Russia. A film about Aktau won a prize.", "en", set()),
+    ],
 }
 
 

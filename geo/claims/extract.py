@@ -347,12 +347,10 @@ def _cased(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 #: Plants named after their town that are not in the data (refineries, power and petrochemical plants, airports, a navy's
-#: base: "Novorossiysk naval base", «Новороссийская военно-морская база»).
+#: base: "Novorossiysk naval base"; «Новороссийская военно-морская база» is no match of the town already).
 _OTHER_PLANTS = frozenset(_cased((
     "refinery", "refineries", "raffinerie", "нпз", "kraftwerk", "heizkraftwerk", "тэц", "грэс", "тэс", "airport", "flughafen",
-    "naval", "marinestützpunkt", "marinebasis",
-    "petrochemical", "petrochemie", *(f"{stem}{e}" for stem in ("нефтеперерабатывающ", "нефтехимическ", "военно-морск")
-                                      for e in _ADJ),
+    "naval", "petrochemical", "petrochemie", *(f"{stem}{e}" for stem in ("нефтеперерабатывающ", "нефтехимическ") for e in _ADJ),
     *(f"аэропорт{e}" for e in ("", "а", "у", "ом", "е")))))
 _SEAT_WORDS = frozenset(("based", "headquartered"))
 #: A kind word in lower case at the end of a name, and the same word capitalised, as a company name ends.
@@ -1859,6 +1857,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 continue  # "in den russischen Häfen" about containers is no claim about the group
             m.linked = not dateline_from <= m.start < dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
                                              or (id(m) not in towns and _referred_back(m, sentences, energy, text, lang, matcher))
+                                             or (id(m) not in towns and energy_doc and _row_under_heading(m, text, sentences, speaks))
+                                             # «an jeder Tonne, die nicht über Noworossijsk läuft»: an amount going via the
+                                             # name, in an oil or gas story, is its cargo moving there
+                                             or (id(m) not in towns and energy_doc and _VIA_BEFORE.search(
+                                                 text, max(0, m.start - 10), m.start) is not None
+                                                 and _said(_TONNAGE, m.sentence, text, sentences, said))
                                              or (id(m) not in towns and _cue_less(
                                                  m, kinds, text, sentences, own_names, energy_doc, "goods" in cue_sets[m.sentence], said)))
         else:
@@ -2135,6 +2139,8 @@ _FLOW = {
     "ru": re.compile(r"(?:^|[^а-яё])(?:прокач|перекач|поставля|транспортир|дизельно\w* топлив|дизтоплив|бензин|мазут|керосин|"
                      r"нефтепродукт)"),
 }
+#: Units of a cargo's amount: "every tonne", "Tonnen", «тонн», "barrels", "Fass" (not a measure of a thing, "a 20-ton statue").
+_TONNAGE = re.compile(r"(?<![-\w])(?:tonnes?|tons?|tonnen?|barrels?|fass)\b|(?<![-а-яё])(?:тонн|баррел)")
 #: A ferry: a sentence of ferries that names no oil or gas speaks of no tanker lane («грузы переправляют паромами»).
 #: A ferry or general freight ("freight", "Fracht", "Güter", «грузы»): goods of any kind, on no tanker lane or oil rail leg.
 _FERRY = re.compile(r"ferr(?:y|ies)|fähre|паром|freight|fracht|güter|\bгруз(?:ы|ов|ам|ами|ах)\b")
@@ -2888,7 +2894,7 @@ _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|p
 #: The link patterns :func:`_said` screens by the stems of their words (read from their parse trees); one not here is always
 #: searched. (Case-blind patterns cannot be: their words are not case-folded.)
 _STEMMED = (_CIVIC_LATIN, _CIVIC_CYRILLIC, _MEETING, _CONSUMERS, _MOURNING, *_OWN_BUSINESS.values(), _PASSENGERS, _SHOPPING,
-            _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON, _TANK_CARS, _PORTS, _CARGO, _FERRY, _FERRY_OIL, _PRICE)
+            _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON, _TANK_CARS, _TONNAGE, _PORTS, _CARGO, _FERRY, _FERRY_OIL, _PRICE)
 
 
 def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
@@ -3323,6 +3329,33 @@ def _kind_next(m: Mention, text: str, kinds: dict[str, str]) -> bool:
     """The asset's kind word within the three words after its name ("Tikhoretsk oil pumping station", "Aktau port")."""
     kind_re = _KIND_RE.get(kinds.get(m.id, ""))
     return kind_re is not None and kind_re.search(" ".join(text[m.end : m.end + 40].lower().split()[:3])) is not None
+
+
+#: A row of a list or a table: an optional bullet or bar, a label of a few words, then a spaced dash, a colon or a bar and a
+#: figure ("- Курык — 0,9", "Azeri Light via Supsa: 60", "| Batumi | 2,4 |").
+_ROW = re.compile(r"[ \t]*(?:[-–—•*|][ \t]*)?[^\n:|–—]{1,60}?(?:[ \t][-–—][ \t]|:[ \t]|[ \t]*\|[ \t]*)\d")
+
+
+def _row_under_heading(m: Mention, text: str, sentences: list[tuple[int, int]], speaks: Callable[[int], bool]) -> bool:
+    """A name in a row of a list or a table whose heading speaks of oil or gas moved or produced.
+
+    "Показатели портов Каспия (нефть и нефтепродукты, млн т)" over "- Курык — 0,9", "Table: Black Sea crude exports by
+    grade (kb/d)" over "Azeri Light via Supsa: 60": the row is the heading's figure for the name, a verbless sentence of
+    the heading's business. The rows run on line by line from the heading (a blank line ends them); each row is a line.
+    """
+    sent = m.sentence
+    h = sent
+    while h >= 0:
+        s, e = sentences[h]
+        line_start = text.rfind("\n", 0, s) + 1
+        if text[line_start:s].strip() or "\n" in text[s:e]:
+            return False  # a row is a line of its own
+        if _ROW.match(text, s, e) is None:
+            break
+        if h == 0 or "\n\n" in text[sentences[h - 1][1] : s]:
+            return False  # the rows' block starts a paragraph: no heading over it
+        h -= 1
+    return 0 <= h < sent and speaks(h)
 
 
 def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bool], text: str, lang: str, matcher: Matcher) -> bool:
