@@ -2274,6 +2274,23 @@ _LINKS23: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Crude exports by port, 2025 (Mt)\n\n- Kuryk — 0.9\n- Aktau — 3.1", "en", set()),
         ("Crude exports by port, 2025 (Mt)\n- Kuryk, a small town — visited by 900 tourists", "en", set()),
     ],
+    "a_headline_follows_its_story": [
+        # a headline's Novorossiysk with no evidence of its own takes what the story's own Novorossiysk is by evidence
+        # (h23-en-03: Transneft's line in the body), not the document's lean to the CPC named further down
+        ("Drones hit oil pumping station feeding Novorossiysk\n\nThe Caspian Pipeline Consortium said its CPC stations "
+         "worked. The station pumps crude on the Transneft line to Novorossiysk.", "en", {"cpc", "sheskharis"}),
+        ("Drohnen treffen Pumpstation für Noworossijsk\n\nDas CPC meldete keinen Schaden. Die Station pumpt Rohöl über die "
+         "Transneft-Leitung nach Noworossijsk.", "de", {"cpc", "sheskharis"}),
+        ("Дроны атаковали станцию, питающую Новороссийск\n\nВ КТК сообщили, что станции работают. Станция качает нефть по "
+         "трубе «Транснефти» в Новороссийск.", "ru", {"cpc", "sheskharis"}),
+        # no headline (a full stop ends the first line): the document's lean stays; a story whose own Novorossiysk is the
+        # CPC's terminal gives the headline the same
+        ("Drones hit oil pumping station feeding Novorossiysk.\n\nThe Caspian Pipeline Consortium said its CPC stations "
+         "worked. The station pumps crude on the Transneft line to Novorossiysk.", "en",
+         {"cpc", "cpc-marine-terminal", "sheskharis"}),
+        ("Drones hit oil pumping station feeding Novorossiysk\n\nThe CPC said its stations worked. The CPC terminal near "
+         "Novorossiysk loaded oil as usual.", "en", {"cpc", "cpc-marine-terminal"}),
+    ],
     "an_amount_via_the_name": [
         # a cargo's amount going via the name in an oil story, no oil word in the sentence (h23-de-04's quote)
         ("Kasachstan exportiert sein Öl an Russland vorbei. Georgien verdient an jeder Tonne, die nicht über Noworossijsk "

@@ -974,6 +974,12 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     alts_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple of other assets per spelling, not one per name
     settled_alone: dict[tuple[Any, ...], str | None] = {}  # choices in sentences of no connected asset (see below)
     ownable, lines = matcher.ownable, matcher.line_ids
+    headline_alone: list[Mention] = []  # ambiguous names of the first sentence settled by the document alone
+
+    def local_evidence(m: Mention, entries: list[Entry], clause: int) -> bool:
+        return bool(by_sentence.get(m.sentence) or operated.get(m.sentence) or (rail and m.sentence in rail) or (
+            cuts and (by_clause.get(clause) or clause_operated.get(clause))))
+
     for k, (m, entries) in enumerate(found):
         one = plain[k]
         if m.sentence != decided_sentence:
@@ -1032,6 +1038,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                                                     before)
                     if lone is not None:
                         settled_alone[lone] = choice
+            if m.sentence == 0 and not local_evidence(m, entries, clause):
+                headline_alone.append(m)
             if choice is None:
                 prev = m
                 continue  # a context alias with nothing connected anywhere names no asset
@@ -1042,7 +1050,34 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 m.match = "context"
         out.append(m)
         prev = m
+    if headline_alone and _is_headline(text, found[0][0].start if found else 0):
+        _headline_follows_story(headline_alone, out)
     return out
+
+
+def _is_headline(text: str, start: int) -> bool:
+    """The text's first line is a headline: a line of its own, no full stop at its end, a blank line after it."""
+    end = text.find("\n\n")
+    return end > 0 and start < end and "\n" not in text[:end].strip() and text[:end].rstrip()[-1:] not in ".!?"
+
+
+def _headline_follows_story(alone: list[Mention], out: list[Mention]) -> None:
+    """A headline's ambiguous name with no evidence of its own takes the asset the story gives the same name by evidence.
+
+    "Drones hit oil pumping station feeding Novorossiysk" over a story whose "Transneft line from Tikhoretsk to
+    Novorossiysk" is Sheskharis: the headline names what the story tells, not what the document's counts lean to (the
+    CPC named further down).
+    """
+    settled: dict[str, str] = {}
+    alone_ids = {id(m) for m in alone}
+    for m in out:
+        if m.sentence > 0 and m.alts and id(m) not in alone_ids and m.match != "owner":
+            settled.setdefault(m.alias, m.id)
+    for m in alone:
+        choice = settled.get(m.alias)
+        if choice is not None and choice != m.id and choice in m.alts:
+            m.alts = tuple(a for a in (m.id, *m.alts) if a != choice)
+            m.id = choice
 
 
 _NO_IDS: frozenset[str] = frozenset()
