@@ -1857,6 +1857,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # by sentence: speaks of oil or gas moving or produced, though with no energy cue (0 not yet known, 1 no, 2 yes: a list
     # slot a sentence, not a dict entry)
     flows = [0] * len(sentences)
+    row_heads: dict[int, int] = {}  # the heading of each list or table row asked about (see _row_under_heading)
     flow_re = _FLOW.get(lang, _FLOW["en"])
 
     def speaks(sent: int) -> bool:
@@ -1892,7 +1893,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 continue  # "in den russischen Häfen" about containers is no claim about the group
             m.linked = not dateline_from <= m.start < dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
                                              or (id(m) not in towns and _referred_back(m, sentences, energy, text, lang, matcher))
-                                             or (id(m) not in towns and energy_doc and _row_under_heading(m, text, sentences, speaks))
+                                             or (id(m) not in towns and energy_doc and _row_under_heading(m, text, sentences, speaks, row_heads))
                                              # «an jeder Tonne, die nicht über Noworossijsk läuft»: an amount going via the
                                              # name, in an oil or gas story, is its cargo moving there
                                              or (id(m) not in towns and energy_doc and _VIA_BEFORE.search(
@@ -3371,26 +3372,41 @@ def _kind_next(m: Mention, text: str, kinds: dict[str, str]) -> bool:
 _ROW = re.compile(r"[ \t]*(?:[-–—•*|][ \t]*)?[^\n:|–—]{1,60}?(?:[ \t][-–—][ \t]|:[ \t]|[ \t]*\|[ \t]*)\d")
 
 
-def _row_under_heading(m: Mention, text: str, sentences: list[tuple[int, int]], speaks: Callable[[int], bool]) -> bool:
+def _row_under_heading(m: Mention, text: str, sentences: list[tuple[int, int]], speaks: Callable[[int], bool],
+                       heads: dict[int, int]) -> bool:
     """A name in a row of a list or a table whose heading speaks of oil or gas moved or produced.
 
     "Показатели портов Каспия (нефть и нефтепродукты, млн т)" over "- Курык — 0,9", "Table: Black Sea crude exports by
     grade (kb/d)" over "Azeri Light via Supsa: 60": the row is the heading's figure for the name, a verbless sentence of
     the heading's business. The rows run on line by line from the heading (a blank line ends them); each row is a line.
+    ``heads``: by row sentence, its heading's sentence or -1 (one memo an article: 300,000 rows walk back once, not each).
     """
     sent = m.sentence
-    h = sent
-    while h >= 0:
-        s, e = sentences[h]
-        line_start = text.rfind("\n", 0, s) + 1
-        if text[line_start:s].strip() or "\n" in text[s:e]:
-            return False  # a row is a line of its own
-        if _ROW.match(text, s, e) is None:
+    h, rows = sent, []
+    while True:
+        if h in heads:
+            h = heads[h]
             break
+        s, e = sentences[h]
+        i = s
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        if (i > 0 and text[i - 1] != "\n") or "\n" in text[s:e]:
+            h = -1  # a row is a line of its own
+            break
+        if h < sent and _ROW.match(text, s, e) is None:
+            break  # the heading: the first line over the rows that is no row
+        if h == sent and _ROW.match(text, s, e) is None:
+            h = -1
+            break
+        rows.append(h)
         if h == 0 or "\n\n" in text[sentences[h - 1][1] : s]:
-            return False  # the rows' block starts a paragraph: no heading over it
+            h = -1  # the rows' block starts a paragraph: no heading over it
+            break
         h -= 1
-    return 0 <= h < sent and speaks(h)
+    for r in rows:
+        heads[r] = h
+    return h >= 0 and speaks(h)
 
 
 def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bool], text: str, lang: str, matcher: Matcher) -> bool:
