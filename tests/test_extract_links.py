@@ -230,7 +230,8 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout19.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout20.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout21.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout22.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout22.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout23.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
@@ -662,7 +663,7 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout17.yaml", "extraction_links_holdout18.yaml",
                                   "extraction_links_holdout19.yaml", "extraction_links_holdout20.yaml",
                                   "extraction_links_holdout21.yaml",
-                                  "extraction_links_holdout22.yaml"])
+                                  "extraction_links_holdout22.yaml", "extraction_links_holdout23.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -2225,4 +2226,101 @@ def test_a_chain_glossing_its_lines_name_gives_its_points():
     pytest.param(*case, id=f"links22-{rule}-{k}") for rule, cases in _LINKS22.items() for k, case in enumerate(cases)])
 def test_link_batch22_rule(text, language, expected):
     """The cases of the rules tuned on batch 22 (``-k venue_named_after_a_field`` runs one rule)."""
+    assert links(text, language) == expected
+
+
+_LINKS23: dict[str, list[tuple[str, str, set[str]]]] = {
+    "a_transneft_grade_points_to_sheskharis": [
+        # KEBCO, the Kazakh grade kept apart in Transneft's system, loads at Transneft's berths: in a story that names the
+        # CPC elsewhere, Novorossiysk in a KEBCO sentence (or one that takes KEBCO up: "Dieses Öl") is Sheskharis (h23-de-02)
+        # (KEBCO is an alias of the Atyrau-Samara line, uas, in data/alias_reasons.yaml: it links uas itself)
+        ("Der CPC lud mehr Öl. KEBCO wird ebenfalls über Noworossijsk exportiert.", "de", {"cpc", "uas", "sheskharis"}),
+        ("The CPC loaded more crude. KEBCO barrels also leave via Novorossiysk.", "en", {"cpc", "uas", "sheskharis"}),
+        ("Komplizierter ist es bei KEBCO. Dieses Öl wird ebenfalls über Noworossijsk exportiert. Der CPC lud mehr.", "de",
+         {"cpc", "uas", "sheskharis"}),
+        ("КТК нарастил отгрузки. KEBCO также экспортируется через Новороссийск.", "ru", {"cpc", "uas", "sheskharis"}),
+        # without the grade the story's CPC still makes Novorossiysk the CPC's terminal; a demonstrative after a sentence
+        # of CPC Blend takes up no Transneft grade
+        ("Der CPC lud mehr Öl. Es wird über Noworossijsk exportiert.", "de", {"cpc", "cpc-marine-terminal"}),
+        ("Demand for CPC Blend rose. This crude also leaves via Novorossiysk.", "en", {"cpc", "cpc-marine-terminal"}),
+    ],
+    "a_naval_base_named_after_its_town": [
+        # "Novorossiysk naval base", «Новороссийская военно-морская база»: the navy's base, no oil facility (h23-en-03)
+        ("Nov. 17: Novorossiysk naval base, a frigate damaged (no oil facilities hit).", "en", set()),
+        ("Drones hit the Novorossiysk naval base overnight, the oil port said.", "en", set()),
+        ("Удар пришелся по Новороссийской военно-морской базе, сообщили в порту.", "ru", set()),
+        # the oil port in the same sentence stays
+        ("Drones hit the Novorossiysk naval base; oil loadings at Novorossiysk went on.", "en", {"sheskharis"}),
+        ("Oil exports via Novorossiysk rose.", "en", {"sheskharis"}),
+    ],
+    "a_funeral_in_a_port_town": [
+        # a funeral or mourning in the town: the town, though the dead man's ship is named (h23-ru-06's «сухогруза»)
+        ("В Махачкале в воскресенье прошли похороны капитана сухогруза «Кропоткин».", "ru", set()),
+        ("The funeral of a tanker captain was held in Aktau on Sunday.", "en", set()),
+        ("In Aktau wurde der Kapitän des Frachters beigesetzt.", "de", set()),
+        # the port named with its kind word stays; cargo without mourning stays
+        ("Mourners gathered at the port of Aktau on Sunday.", "en", {"aktau"}),
+        ("В Махачкале сухогруз выгрузил зерно.", "ru", {"makhachkala"}),
+    ],
+    "a_row_under_a_heading_of_oil": [
+        # a verbless row of a list or a table ("- Курык — 0,9", "Azeri Light via Supsa: 60") under a heading line of oil
+        # moved (h23-ru-04's port list, h23-en-02's grade table): the heading's figure for the name
+        ("Crude exports by port, 2025 (Mt)\n- Kuryk — 0.9\n- Aktau — 3.1", "en", {"kuryk", "aktau"}),
+        ("Отгрузки нефти по портам, млн т\n- Курык — 0,9\n- Туркменбаши — 1,6", "ru", {"kuryk", "turkmenbashi"}),
+        ("Rohölexporte nach Route (Mio. t)\nAzeri Light via Supsa: 2,9\n| Batumi | 2,4 |", "de", {"supsa", "batumi"}),
+        # a heading of no oil (a league table, hotels), a blank line between heading and rows, a row that is no figure
+        ("Oil exports rose in May.\n\nLeague table, round 20\n- Aktau — 31\n- Kuryk — 28", "en", set()),
+        ("Oil exports rose in May.\n\nHotels by city\n- Aktau: 12\n- Batumi: 40", "en", set()),
+        ("Crude exports by port, 2025 (Mt)\n\n- Kuryk — 0.9\n- Aktau — 3.1", "en", set()),
+        ("Crude exports by port, 2025 (Mt)\n- Kuryk, a small town — visited by 900 tourists", "en", set()),
+    ],
+    "a_headline_follows_its_story": [
+        # a headline's Novorossiysk with no evidence of its own takes what the story's own Novorossiysk is by evidence
+        # (h23-en-03: Transneft's line in the body), not the document's lean to the CPC named further down
+        ("Drones hit oil pumping station feeding Novorossiysk\n\nThe Caspian Pipeline Consortium said its CPC stations "
+         "worked. The station pumps crude on the Transneft line to Novorossiysk.", "en", {"cpc", "sheskharis"}),
+        ("Drohnen treffen Pumpstation für Noworossijsk\n\nDas CPC meldete keinen Schaden. Die Station pumpt Rohöl über die "
+         "Transneft-Leitung nach Noworossijsk.", "de", {"cpc", "sheskharis"}),
+        ("Дроны атаковали станцию, питающую Новороссийск\n\nВ КТК сообщили, что станции работают. Станция качает нефть по "
+         "трубе «Транснефти» в Новороссийск.", "ru", {"cpc", "sheskharis"}),
+        # no headline (a full stop ends the first line): the document's lean stays; a story whose own Novorossiysk is the
+        # CPC's terminal gives the headline the same
+        ("Drones hit oil pumping station feeding Novorossiysk.\n\nThe Caspian Pipeline Consortium said its CPC stations "
+         "worked. The station pumps crude on the Transneft line to Novorossiysk.", "en",
+         {"cpc", "cpc-marine-terminal", "sheskharis"}),
+        ("Drones hit oil pumping station feeding Novorossiysk\n\nThe CPC said its stations worked. The CPC terminal near "
+         "Novorossiysk loaded oil as usual.", "en", {"cpc", "cpc-marine-terminal"}),
+    ],
+    "an_amount_via_the_name": [
+        # a cargo's amount going via the name in an oil story, no oil word in the sentence (h23-de-04's quote)
+        ("Kasachstan exportiert sein Öl an Russland vorbei. Georgien verdient an jeder Tonne, die nicht über Noworossijsk "
+         "läuft.", "de", {"sheskharis"}),
+        ("Kazakhstan exports its oil around Russia. Every tonne that does not go through Aktau is lost to the port.", "en",
+         {"aktau"}),
+        ("Казахстан экспортирует нефть в обход России. Каждая тонна, идущая не через Актау, — потеря.", "ru", {"aktau"}),
+        # no oil story, a measure of a thing ("20-ton"), no amount
+        ("Georgien verdient an jeder Tonne, die nicht über Noworossijsk läuft.", "de", set()),
+        ("Kazakhstan exports its oil around Russia. The 20-ton statue was carried through Aktau on Sunday.", "en", set()),
+        ("Kazakhstan exports its oil around Russia. A film about Aktau won a prize.", "en", set()),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "leg"), [
+    # a rail leg's two ends in consecutive sentences pair up only inside one paragraph (h23-de-04: "aus Baku" said of
+    # Kulevi's cargoes, Batumi's tank cars in the next paragraph)
+    ("Das Öl kam per Kesselwagen aus Baku.\n\nAuch im Ölterminal Batumi steigt der Umschlag per Bahn.", "de", False),
+    ("SOCAR ships oil products from Baku.\n\nThey arrive by rail at the Batumi oil terminal.", "en", False),
+    # the same two sentences in one paragraph make the leg
+    ("SOCAR ships oil products from Baku. They arrive by rail at the Batumi oil terminal.", "en", True),
+    ("Das Öl kam per Kesselwagen aus Baku. Im Ölterminal Batumi wird es auf Tanker umgeladen.", "de", True),
+])
+def test_no_rail_leg_across_a_paragraph(text, language, leg):
+    assert ("rail-baku-batumi" in links(text, language)) is leg
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links23-{rule}-{k}") for rule, cases in _LINKS23.items() for k, case in enumerate(cases)])
+def test_link_batch23_rule(text, language, expected):
+    """The cases of the rules tuned on batch 23 (``-k naval_base`` runs one rule)."""
     assert links(text, language) == expected

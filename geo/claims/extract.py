@@ -346,10 +346,11 @@ def _cased(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c for w in words for c in (w, w.capitalize(), w.upper()))
 
 
-#: Plants named after their town that are not in the data (refineries, power and petrochemical plants, airports).
+#: Plants named after their town that are not in the data (refineries, power and petrochemical plants, airports, a navy's
+#: base: "Novorossiysk naval base"; «Новороссийская военно-морская база» is no match of the town already).
 _OTHER_PLANTS = frozenset(_cased((
     "refinery", "refineries", "raffinerie", "нпз", "kraftwerk", "heizkraftwerk", "тэц", "грэс", "тэс", "airport", "flughafen",
-    "petrochemical", "petrochemie", *(f"{stem}{e}" for stem in ("нефтеперерабатывающ", "нефтехимическ") for e in _ADJ),
+    "naval", "petrochemical", "petrochemie", *(f"{stem}{e}" for stem in ("нефтеперерабатывающ", "нефтехимическ") for e in _ADJ),
     *(f"аэропорт{e}" for e in ("", "а", "у", "ом", "е")))))
 _SEAT_WORDS = frozenset(("based", "headquartered"))
 #: A kind word in lower case at the end of a name, and the same word capitalised, as a company name ends.
@@ -973,6 +974,12 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     alts_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple of other assets per spelling, not one per name
     settled_alone: dict[tuple[Any, ...], str | None] = {}  # choices in sentences of no connected asset (see below)
     ownable, lines = matcher.ownable, matcher.line_ids
+    headline_alone: list[Mention] = []  # ambiguous names of the first sentence settled by the document alone
+
+    def local_evidence(m: Mention, entries: list[Entry], clause: int) -> bool:
+        return bool(by_sentence.get(m.sentence) or operated.get(m.sentence) or (rail and m.sentence in rail) or (
+            cuts and (by_clause.get(clause) or clause_operated.get(clause))))
+
     for k, (m, entries) in enumerate(found):
         one = plain[k]
         if m.sentence != decided_sentence:
@@ -1031,6 +1038,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                                                     before)
                     if lone is not None:
                         settled_alone[lone] = choice
+            if m.sentence == 0 and not local_evidence(m, entries, clause):
+                headline_alone.append(m)
             if choice is None:
                 prev = m
                 continue  # a context alias with nothing connected anywhere names no asset
@@ -1041,7 +1050,34 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 m.match = "context"
         out.append(m)
         prev = m
+    if headline_alone and _is_headline(text, found[0][0].start if found else 0):
+        _headline_follows_story(headline_alone, out)
     return out
+
+
+def _is_headline(text: str, start: int) -> bool:
+    """The text's first line is a headline: a line of its own, no full stop at its end, a blank line after it."""
+    end = text.find("\n\n")
+    return end > 0 and start < end and "\n" not in text[:end].strip() and text[:end].rstrip()[-1:] not in ".!?"
+
+
+def _headline_follows_story(alone: list[Mention], out: list[Mention]) -> None:
+    """A headline's ambiguous name with no evidence of its own takes the asset the story gives the same name by evidence.
+
+    "Drones hit oil pumping station feeding Novorossiysk" over a story whose "Transneft line from Tikhoretsk to
+    Novorossiysk" is Sheskharis: the headline names what the story tells, not what the document's counts lean to (the
+    CPC named further down).
+    """
+    settled: dict[str, str] = {}
+    alone_ids = {id(m) for m in alone}
+    for m in out:
+        if m.sentence > 0 and m.alts and id(m) not in alone_ids and m.match != "owner":
+            settled.setdefault(m.alias, m.id)
+    for m in alone:
+        choice = settled.get(m.alias)
+        if choice is not None and choice != m.id and choice in m.alts:
+            m.alts = tuple(a for a in (m.id, *m.alts) if a != choice)
+            m.id = choice
 
 
 _NO_IDS: frozenset[str] = frozenset()
@@ -1468,8 +1504,15 @@ def _ports_of_lane_name(lane: str, name: str, matcher: Matcher) -> set[str]:
 
 
 #: Russia's own export grade: loaded at Transneft's berths, so a sentence naming it speaks of them ("Urals loadings from
-#: Novorossiysk" is Sheskharis in a story that names the CPC elsewhere), as if it named Transneft.
-_RUSSIAN_GRADE = re.compile(r"\b(?:Urals|URALS|Юралс)\b")
+#: Novorossiysk" is Sheskharis in a story that names the CPC elsewhere), as if it named Transneft. KEBCO too: the Kazakh
+#: grade kept apart inside Transneft's system is loaded at the same berths, not at the CPC's buoys ("KEBCO ... ebenfalls
+#: über Noworossijsk exportiert" in a story about CPC Blend).
+_RUSSIAN_GRADE = re.compile(r"\b(?:Urals|URALS|Юралс|KEBCO)\b")
+#: A sentence that opens by taking up the oil of the sentence before (searched case-folded): "This crude", "Dieses Öl",
+#: «Эта нефть»; with a Russian grade in the sentence before, the grade is its oil. The first three letters screen it.
+_GRADE_BACK = re.compile(r"\s*(?:(?:this|that|the same)\s+(?:oil|crude|grade|blend)|(?:dieses|dasselbe)\s+(?:öl|rohöl)|"
+                         r"diese\s+sorte|(?:эта|эту|та же)\s+нефть|этот\s+сорт)(?![\w-])")
+_BACK_STARTS = frozenset(("thi", "tha", "the", "die", "das", "эта", "эту", "та ", "это"))
 #: A grade's price against a benchmark or at its loading port (searched case-folded): "discount", "Abschlag", «дисконт», "fob".
 #: («скидка» is the everyday Russian word of a discount, as "Abschläge" the German plural: "Скидки на Urals в Приморске")
 _PRICE = re.compile(r"\bfob\b|discount|differential|abschlag|abschläg|дисконт|скидк|премия к|premium to")
@@ -1496,9 +1539,12 @@ def _grade_operated(text: str, sentences: list[tuple[int, int]], ambiguous: list
     for sent in set(ambiguous):
         s, e = sentences[sent]
         window = text[s:e]
-        if "URALS" not in window.upper() and "Юралс" not in window:
+        if "URALS" not in window.upper() and "Юралс" not in window and "KEBCO" not in window:
             low = window.casefold() if sent > 0 and "CPC" not in window and "КТК" not in window else ""
             price = _PRICE.search(low) if any(word in low for word in _PRICE_WORDS) else None
+            # (or the sentence takes the grade up by a demonstrative: "KEBCO ... Dieses Öl reist ... über Noworossijsk")
+            if price is None and low and low.lstrip()[:3] in _BACK_STARTS:
+                price = _GRADE_BACK.match(low)
             if price is not None and _RUSSIAN_GRADE.search(text, *sentences[sent - 1]):
                 operated.setdefault(sent, set()).add(_TRANSNEFT)
                 if cuts:
@@ -1680,6 +1726,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS and id(m) not in towns and (
         # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers
         _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS)
+        # «В Махачкале прошли похороны капитана сухогруза»: a funeral in the town, its carriers named or not, unless the
+        # facility is named with its kind word ("mourners gathered at the port of Aktau")
+        or (_said(_MOURNING, m.sentence, text, sentences, said) and not _kind_next(m, text, kinds)
+            and not _port_before(text[max(0, m.start - 40) : m.start]))
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
         or (_may_hold(text, m.end, end := min(sentences[m.sentence][1], m.end + 60), _REGION_STEMS)
             and _REGION_AFTER.match(text, m.end, end) is not None
@@ -1807,6 +1857,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # by sentence: speaks of oil or gas moving or produced, though with no energy cue (0 not yet known, 1 no, 2 yes: a list
     # slot a sentence, not a dict entry)
     flows = [0] * len(sentences)
+    row_heads: dict[int, int] = {}  # the heading of each list or table row asked about (see _row_under_heading)
     flow_re = _FLOW.get(lang, _FLOW["en"])
 
     def speaks(sent: int) -> bool:
@@ -1842,6 +1893,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 continue  # "in den russischen Häfen" about containers is no claim about the group
             m.linked = not dateline_from <= m.start < dateline and (((energy[m.sentence] or speaks(m.sentence)) and id(m) not in towns)
                                              or (id(m) not in towns and _referred_back(m, sentences, energy, text, lang, matcher))
+                                             or (id(m) not in towns and energy_doc and _row_under_heading(m, text, sentences, speaks, row_heads))
+                                             # «an jeder Tonne, die nicht über Noworossijsk läuft»: an amount going via the
+                                             # name, in an oil or gas story, is its cargo moving there
+                                             or (id(m) not in towns and energy_doc and _VIA_BEFORE.search(
+                                                 text, max(0, m.start - 10), m.start) is not None
+                                                 and _said(_TONNAGE, m.sentence, text, sentences, said))
                                              or (id(m) not in towns and _cue_less(
                                                  m, kinds, text, sentences, own_names, energy_doc, "goods" in cue_sets[m.sentence], said)))
         else:
@@ -1877,9 +1934,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     own_lanes = {idx: _lanes(here, matcher) for idx, here in points.items()}
     # (and only when an end of the two sentences is named as a shipment's start, goal or way: "... from Baku. They arrive by
     # rail at Batumi"; not a port named as built or defined, "hat in Alat einen Hafen gebaut. Die Terminals in Batumi ...")
+    # (nor across a paragraph's end: "... auf der Schiene aus Baku kamen.\n\nAuch im Ölterminal Batumi ..." starts another story
+    # of another terminal; a blank line between the two sentences parts them)
     lanes = {ln for idx, here in points.items() for ln in (
         own_lanes[idx] if own_lanes[idx] or own_lanes.get(idx + 1) else _lanes(here | points[idx + 1], matcher)
-        if idx + 1 in points and _shipped(ends_at[idx] + ends_at[idx + 1], text) else ())}
+        if idx + 1 in points and "\n\n" not in text[sentences[idx][1] : sentences[idx + 1][0]]
+        and _shipped(ends_at[idx] + ends_at[idx + 1], text) else ())}
     lane_points: set[str] = set()
     if lanes:
         # a tanker lane whose two ends are named links both end points too (not a rail leg: its start is a town)
@@ -2115,6 +2175,8 @@ _FLOW = {
     "ru": re.compile(r"(?:^|[^а-яё])(?:прокач|перекач|поставля|транспортир|дизельно\w* топлив|дизтоплив|бензин|мазут|керосин|"
                      r"нефтепродукт)"),
 }
+#: Units of a cargo's amount: "every tonne", "Tonnen", «тонн», "barrels", "Fass" (not a measure of a thing, "a 20-ton statue").
+_TONNAGE = re.compile(r"(?<![-\w])(?:tonnes?|tons?|tonnen?|barrels?|fass)\b|(?<![-а-яё])(?:тонн|баррел)")
 #: A ferry: a sentence of ferries that names no oil or gas speaks of no tanker lane («грузы переправляют паромами»).
 #: A ferry or general freight ("freight", "Fracht", "Güter", «грузы»): goods of any kind, on no tanker lane or oil rail leg.
 _FERRY = re.compile(r"ferr(?:y|ies)|fähre|паром|freight|fracht|güter|\bгруз(?:ы|ов|ам|ами|ах)\b")
@@ -2507,6 +2569,10 @@ _PASSENGERS = re.compile(r"passenger|tourist|holidaymaker|visitor|guest|fans\b|p
 #: Words of shopping: a crossing's town in a sentence of shoppers and duty-free trade ("Einkaufsausflug nach Chorgos ..., wo
 #: Händler in einer zollfreien Zone ... verkaufen") is the town's free zone, not the crossing (unless its kind word is next
 #: to the name: "via the Khorgos border crossing, where a duty-free zone attracts buyers").
+#: Words of a funeral or mourning: a town named in such a sentence is where people mourn, whatever ship the dead man sailed
+#: («похороны капитана сухогруза» in Makhachkala, "the funeral of a tanker's captain in Aktau").
+_MOURNING = re.compile(r"funeral|burial|\bburied|mourn|beerdig|begräbnis|trauerfeier|beigesetzt|похорон|погреб[её]н|панихид|"
+                       r"прощани[еяю] с|простились|траурн")
 _SHOPPING = re.compile(r"shopping|shopper|duty-free|duty free|einkauf|zollfrei|shoppen|шопинг|покупател|беспошлин")
 #: A speech verb right after a field's name: the operating company speaks ("Tengizchevroil declined to comment"), no field.
 _SPEAKS_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|declined|told|did not|has not|announced|meldete|teilte|erklärte|sagte|"
@@ -2863,8 +2929,8 @@ _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|p
 
 #: The link patterns :func:`_said` screens by the stems of their words (read from their parse trees); one not here is always
 #: searched. (Case-blind patterns cannot be: their words are not case-folded.)
-_STEMMED = (_CIVIC_LATIN, _CIVIC_CYRILLIC, _MEETING, _CONSUMERS, *_OWN_BUSINESS.values(), _PASSENGERS, _SHOPPING, _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON,
-            _TANK_CARS, _PORTS, _CARGO, _FERRY, _FERRY_OIL, _PRICE)
+_STEMMED = (_CIVIC_LATIN, _CIVIC_CYRILLIC, _MEETING, _CONSUMERS, _MOURNING, *_OWN_BUSINESS.values(), _PASSENGERS, _SHOPPING,
+            _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON, _TANK_CARS, _TONNAGE, _PORTS, _CARGO, _FERRY, _FERRY_OIL, _PRICE)
 
 
 def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
@@ -3299,6 +3365,48 @@ def _kind_next(m: Mention, text: str, kinds: dict[str, str]) -> bool:
     """The asset's kind word within the three words after its name ("Tikhoretsk oil pumping station", "Aktau port")."""
     kind_re = _KIND_RE.get(kinds.get(m.id, ""))
     return kind_re is not None and kind_re.search(" ".join(text[m.end : m.end + 40].lower().split()[:3])) is not None
+
+
+#: A row of a list or a table: an optional bullet or bar, a label of a few words, then a spaced dash, a colon or a bar and a
+#: figure ("- Курык — 0,9", "Azeri Light via Supsa: 60", "| Batumi | 2,4 |").
+_ROW = re.compile(r"[ \t]*(?:[-–—•*|][ \t]*)?[^\n:|–—]{1,60}?(?:[ \t][-–—][ \t]|:[ \t]|[ \t]*\|[ \t]*)\d")
+
+
+def _row_under_heading(m: Mention, text: str, sentences: list[tuple[int, int]], speaks: Callable[[int], bool],
+                       heads: dict[int, int]) -> bool:
+    """A name in a row of a list or a table whose heading speaks of oil or gas moved or produced.
+
+    "Показатели портов Каспия (нефть и нефтепродукты, млн т)" over "- Курык — 0,9", "Table: Black Sea crude exports by
+    grade (kb/d)" over "Azeri Light via Supsa: 60": the row is the heading's figure for the name, a verbless sentence of
+    the heading's business. The rows run on line by line from the heading (a blank line ends them); each row is a line.
+    ``heads``: by row sentence, its heading's sentence or -1 (one memo an article: 300,000 rows walk back once, not each).
+    """
+    sent = m.sentence
+    h, rows = sent, []
+    while True:
+        if h in heads:
+            h = heads[h]
+            break
+        s, e = sentences[h]
+        i = s
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        if (i > 0 and text[i - 1] != "\n") or "\n" in text[s:e]:
+            h = -1  # a row is a line of its own
+            break
+        if h < sent and _ROW.match(text, s, e) is None:
+            break  # the heading: the first line over the rows that is no row
+        if h == sent and _ROW.match(text, s, e) is None:
+            h = -1
+            break
+        rows.append(h)
+        if h == 0 or "\n\n" in text[sentences[h - 1][1] : s]:
+            h = -1  # the rows' block starts a paragraph: no heading over it
+            break
+        h -= 1
+    for r in rows:
+        heads[r] = h
+    return h >= 0 and speaks(h)
 
 
 def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bool], text: str, lang: str, matcher: Matcher) -> bool:
