@@ -1362,14 +1362,32 @@ def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
     C-level substring tests in the lowered window, before the pattern: a case-blind search costs several times more,
     and most windows hold none of the stems.
     """
+    if not _holds_odd(text):
+        # (no letter of _ODD_LETTERS, so no "İ", the one letter str.lower turns into two: the whole text lower-cased, once a
+        # text, lines up with it, and a stem is looked for between the window's offsets; no slice and no lowering a window)
+        low = _lowered(text)
+        return any(low.find(stem, pos, endpos) >= 0 for stem in stems)
     window = text[pos:endpos]
     low = window.lower()
     # (a letter that lower-cases oddly may hide a stem: answered once for the whole text, so a window may be read in vain)
-    return any(stem in low for stem in stems) or (not window.isascii() and _holds_odd(text))
+    return any(stem in low for stem in stems) or not window.isascii()
 
 
 #: The last text :func:`_holds_odd` read and its answer, one tuple (replaced whole, so threads never see half of it).
 _ODD_SEEN: tuple[str | None, bool] = (None, False)
+
+
+#: The last text :func:`_lowered` lower-cased and its lower-case form, one tuple (replaced whole, as _ODD_SEEN).
+_LOW_SEEN: tuple[str | None, str] = (None, "")
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()``, worked out once for the text that :func:`_may_hold` and :func:`_holds_word` read again and again."""
+    global _LOW_SEEN
+    seen = _LOW_SEEN
+    if seen[0] is not text:
+        seen = _LOW_SEEN = (text, text.lower())
+    return seen[1]
 
 
 def _holds_odd(text: str) -> bool:
@@ -2830,7 +2848,7 @@ def _holds_word(text: str, stems: tuple[str, ...], words: tuple[str, ...]) -> bo
     The lower-cased text is screened for the stems first (each word lower-cases to its stem): a third of the scans of the
     whole text, and most texts hold none.
     """
-    low = text.lower()
+    low = _lowered(text)
     return any(stem in low for stem in stems) and any(w in text for w in words)
 
 
@@ -3072,8 +3090,10 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     other: set[str] = set()
     ends: list[list[tuple[int, str]]] = []  # the mentions' (end, id), sorted once a call when first asked (_ends_near)
     starts: list[int] = []  # the mentions' starts, sorted once an abbreviation is looked at (see _spelled_as_other)
-    guides = _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS)  # once an article (C-level substring scans): a guide's or driver's word
-    field_venues = _holds_word(text, _FIELD_VENUE_STEMS, _FIELD_VENUE_WORDS)  # once an article, as guides
+    # a guide's or driver's word, a venue's word in the article: once an article (C-level substring scans), at the first field
+    # that asks (most articles name no field)
+    guides: bool | None = None
+    field_venues: bool | None = None
     media: bool | None = None  # a broadcaster's or paper's word in the article (read at the first abbreviation)
     for m in looked:
         if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and ((
@@ -3115,11 +3135,13 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 or _quoted_other(m, text) or _proverb(m, text)):
             drop.add(id(m))
         elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or (
-                guides and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
+                (guides if guides is not None else (guides := _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS)))
+                and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
                 text.startswith(",", m.end) and _PERSON_APPOSITION.match(text, m.end, m.end + 60))):
             drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "Unser Führer Tengis, ein ... Ölarbeiter,")
-        elif kinds.get(m.id) == "field" and field_venues and (_FIELD_VENUE_BEFORE.search(text, max(0, m.start - 30), m.start)
-                                                             or _FIELD_VENUE_AFTER.match(text, m.end, m.end + 30)):
+        elif kinds.get(m.id) == "field" and (field_venues if field_venues is not None else (
+                field_venues := _holds_word(text, _FIELD_VENUE_STEMS, _FIELD_VENUE_WORDS))) and (
+                _FIELD_VENUE_BEFORE.search(text, max(0, m.start - 30), m.start) or _FIELD_VENUE_AFTER.match(text, m.end, m.end + 30)):
             drop.add(id(m))  # a venue named after the field ("im Theater Galkynysch", "the Galkynysh National Theater")
             if venues is not None:
                 venues.add(m.id)
