@@ -86,3 +86,28 @@ def test_the_word_screen_reads_the_text_lowered_once_and_answers_as_before():
     assert extract._holds_word("the theatre", extract._FIELD_VENUE_STEMS, extract._FIELD_VENUE_WORDS)
     assert not extract._holds_word("the pipeline", extract._FIELD_VENUE_STEMS, extract._FIELD_VENUE_WORDS)
     assert extract._lowered("A Theatre") == "a theatre" and extract._lowered("B") == "b"
+
+
+def test_no_character_outside_a_word_lower_cases_to_a_letter_of_the_held_stems():
+    # a stem found in the text lower-cased lies in one of its words lower-cased: no character outside a word (\w) gives a
+    # letter of a stem, and no stem holds a Greek sigma (the one letter lower-cased by its neighbours)
+    letters = {c for stems in extract._HELD_STEMS for stem in stems for c in stem}
+    every = (chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    assert [c for c in every if not re.fullmatch(r"\w", c) and letters & set(c.lower())] == []
+    assert not letters & {"σ", "ς", "Σ"}
+
+
+def test_the_word_bits_answer_as_the_scans_of_the_lowered_text_on_the_batches():
+    from geo.claims.text import split_words
+
+    texts = [*_batch_texts(), "Das Theater „Aktau“", "ein HOTEL", "im Kino", "«ТЕАТР»", "Philharmonie", "İ hotel", ""]
+    met = 0
+    for text in texts:
+        raws = split_words(text)[1::2]
+        for stems, words in ((extract._GUIDE_STEMS, extract._GUIDE_WORDS), (extract._VENUE_STEMS, extract._VENUE_WORDS),
+                             (extract._FIELD_VENUE_STEMS, extract._FIELD_VENUE_WORDS), (extract._MEDIA_STEMS, extract._MEDIA_WORDS)):
+            screened = any(s in text.lower() for s in stems)
+            assert bool(extract._held_bits(raws) & extract._HELD_BIT[stems]) == screened, (text[:60], stems)
+            assert extract._holds_word(text, stems, words, raws) == (screened and any(w in text for w in words))
+            met += screened
+    assert met > 50  # the batches hold venues', guides' and media words
