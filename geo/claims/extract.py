@@ -1364,9 +1364,9 @@ def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
     """
     if not _holds_odd(text):
         # (no letter of _ODD_LETTERS, so no "İ", the one letter str.lower turns into two: the whole text lower-cased, once a
-        # text, lines up with it, and a stem is looked for between the window's offsets; no slice and no lowering a window)
-        low = _lowered(text)
-        return any(low.find(stem, pos, endpos) >= 0 for stem in stems)
+        # text, lines up with it: the window is cut from it, not lowered anew)
+        low = _lowered(text)[pos:endpos]
+        return any(stem in low for stem in stems)
     window = text[pos:endpos]
     low = window.lower()
     # (a letter that lower-cases oddly may hide a stem: answered once for the whole text, so a window may be read in vain)
