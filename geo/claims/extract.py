@@ -1362,14 +1362,32 @@ def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
     C-level substring tests in the lowered window, before the pattern: a case-blind search costs several times more,
     and most windows hold none of the stems.
     """
+    if not _holds_odd(text):
+        # (no letter of _ODD_LETTERS, so no "İ", the one letter str.lower turns into two: the whole text lower-cased, once a
+        # text, lines up with it: the window is cut from it, not lowered anew)
+        low = _lowered(text)[pos:endpos]
+        return any(stem in low for stem in stems)
     window = text[pos:endpos]
     low = window.lower()
     # (a letter that lower-cases oddly may hide a stem: answered once for the whole text, so a window may be read in vain)
-    return any(stem in low for stem in stems) or (not window.isascii() and _holds_odd(text))
+    return any(stem in low for stem in stems) or not window.isascii()
 
 
 #: The last text :func:`_holds_odd` read and its answer, one tuple (replaced whole, so threads never see half of it).
 _ODD_SEEN: tuple[str | None, bool] = (None, False)
+
+
+#: The last text :func:`_lowered` lower-cased and its lower-case form, one tuple (replaced whole, as _ODD_SEEN).
+_LOW_SEEN: tuple[str | None, str] = (None, "")
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()``, worked out once for the text that :func:`_may_hold` and :func:`_holds_word` read again and again."""
+    global _LOW_SEEN
+    seen = _LOW_SEEN
+    if seen[0] is not text:
+        seen = _LOW_SEEN = (text, text.lower())
+    return seen[1]
 
 
 def _holds_odd(text: str) -> bool:
@@ -1670,7 +1688,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     found, plain, ambiguous = [], [], []  # the mentions are kept, not the pairs with their alias entries
     venues: set[str] = set()  # fields whose one-word name the story gives a venue ("das Theater Galkynysch")
     if mentions:
-        mentions = _other_meanings_dropped(mentions, text, matcher, venues)
+        mentions = _other_meanings_dropped(mentions, text, matcher, venues, raws)
         mentions = _defined_abbreviations(mentions, text, sentence_starts, matcher)
         for m in mentions:
             if text.startswith("-", m.end) and _ONE_LETTER_AFTER.match(text, m.end) and _abbreviation(m.alias):
@@ -1776,7 +1794,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     towns.update(id(m) for m in bare if text[m.start - 1 : m.start] in _OPEN_QUOTES
                  and (q := _QUOTED_NAME_GOES_ON.match(text, m.end)) is not None and _QUOTED_KIND.search(q.group()) is None)
     # the hotel „Aktau“, «гостиница «Актау»», "a cinema called Samara": a venue named after the town, not its facility
-    if bare and _holds_word(text, _VENUE_STEMS, _VENUE_WORDS):  # once an article (C-level substring scans): most name no venue
+    if bare and _holds_word(text, _VENUE_STEMS, _VENUE_WORDS, raws):  # once an article (C-level substring scans): most name no venue
         towns.update(id(m) for m in bare if _VENUE_NAME_BEFORE.search(text, max(0, m.start - 30), m.start))
     # "des Atyrauer Folkloreensembles", "die Schwedter Bühnen": a German town adjective before the town's culture or people
     towns.update(id(m) for m in bare if m.text.endswith(("er", "ern")) and not m.alias.endswith(("er", "ern"))
@@ -2824,14 +2842,65 @@ _GUIDE_STEMS = ("guide", "driver", "host", "interpreter", "führer", "reiseführ
 _GUIDE_WORDS = _cased(_GUIDE_STEMS)
 
 
-def _holds_word(text: str, stems: tuple[str, ...], words: tuple[str, ...]) -> bool:
+def _holds_word(text: str, stems: tuple[str, ...], words: tuple[str, ...], raws: list[str] | None = None) -> bool:
     """Whether ``text`` holds one of ``words``: each of ``stems`` in lower case, capitalised or in capitals.
 
     The lower-cased text is screened for the stems first (each word lower-cases to its stem): a third of the scans of the
-    whole text, and most texts hold none.
+    whole text, and most texts hold none. With ``raws`` (the text's words, as :func:`analyse` split them) and stems of
+    :data:`_HELD_STEMS`, the screen is read from the words' bits instead (:func:`_held_bits`): no scan of the whole text
+    for each stem.
     """
-    low = text.lower()
-    return any(stem in low for stem in stems) and any(w in text for w in words)
+    bit = _HELD_BIT.get(stems) if raws is not None else None
+    if bit is not None and raws is not None:
+        if not _held_bits(raws) & bit:
+            return False
+    elif not any(stem in _lowered(text) for stem in stems):
+        return False
+    return any(w in text for w in words)
+
+
+#: The stems :func:`_holds_word` screens an article with, each with its bit in :class:`_HeldBits`'s answers. No letter of
+#: theirs comes out of lower-casing a character outside a word (``\w``), nor is any a Greek sigma (lower-cased by its
+#: neighbours), so a stem in the text lower-cased lies in one of its words lower-cased (tests/test_extract_fast.py).
+_HELD_STEMS = (_VENUE_STEMS, _GUIDE_STEMS, _FIELD_VENUE_STEMS, _MEDIA_STEMS)
+# (keyed by the stems themselves, not their id: compiled, a tuple of strings written out may be boxed anew at each use)
+_HELD_BIT = {stems: 1 << k for k, stems in enumerate(_HELD_STEMS)}
+
+
+class _HeldBits(dict[str, int]):
+    r"""By word (a run of ``\w``): the bits of the tuples of :data:`_HELD_STEMS` one of whose stems it holds lower-cased."""
+
+    def __missing__(self, word: str) -> int:
+        low = word.lower()
+        got = 0
+        for k, stems in enumerate(_HELD_STEMS):
+            for stem in stems:
+                if stem in low:
+                    got |= 1 << k
+                    break
+        if len(word) <= 64:  # long junk words are not kept
+            if len(self) >= MAX_MEMO // 3:
+                self.clear()
+            self[word] = got
+        return got
+
+
+_HELD_WORDS = _HeldBits()
+#: The last list of words :func:`_held_bits` read and its answer, one tuple (replaced whole, so threads never see half of it).
+_HELD_SEEN: tuple[list[str] | None, int] = (None, 0)
+
+
+def _held_bits(raws: list[str]) -> int:
+    """The bits of :data:`_HELD_STEMS` that the words ``raws`` hold: worked out once a text (C-level look-ups of its words)."""
+    global _HELD_SEEN
+    seen = _HELD_SEEN
+    if seen[0] is not raws:
+        bits = 0
+        memo: dict[str, int] = _HELD_WORDS
+        for w in raws:
+            bits |= memo[w]
+        seen = _HELD_SEEN = (raws, bits)
+    return seen[1]
 
 
 _PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|unser\w{0,2})\s+)?(?:(?!(?:of|for|that|which|where|whose|"
@@ -3053,7 +3122,8 @@ def _flagged_aliases(matcher: Matcher) -> frozenset[str]:
     return got[1]
 
 
-def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher, venues: set[str] | None = None) -> list[Mention]:
+def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher, venues: set[str] | None = None,
+                            raws: list[str] | None = None) -> list[Mention]:
     """Names that the story gives another meaning: dropped before any linking (and a crossing's chain made the crossing).
 
     An abbreviation the story spells out as something else ("the Communist Party of China (CPC)", no asset's name before
@@ -3072,8 +3142,10 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     other: set[str] = set()
     ends: list[list[tuple[int, str]]] = []  # the mentions' (end, id), sorted once a call when first asked (_ends_near)
     starts: list[int] = []  # the mentions' starts, sorted once an abbreviation is looked at (see _spelled_as_other)
-    guides = _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS)  # once an article (C-level substring scans): a guide's or driver's word
-    field_venues = _holds_word(text, _FIELD_VENUE_STEMS, _FIELD_VENUE_WORDS)  # once an article, as guides
+    # a guide's or driver's word, a venue's word in the article: once an article (C-level substring scans), at the first field
+    # that asks (most articles name no field)
+    guides: bool | None = None
+    field_venues: bool | None = None
     media: bool | None = None  # a broadcaster's or paper's word in the article (read at the first abbreviation)
     for m in looked:
         if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and ((
@@ -3096,7 +3168,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
         alias = m.alias
         if alias.isupper() and len(alias) <= 6:  # _abbreviation, inline: read for every name
             if media is None:  # once an article, at its first abbreviation (C-level substring scans): most name no outlet
-                media = _holds_word(text, _MEDIA_STEMS, _MEDIA_WORDS)
+                media = _holds_word(text, _MEDIA_STEMS, _MEDIA_WORDS, raws)
             if _PARTY_AFTER.match(text, m.end, m.end + 40) or (media and _MEDIA_BEFORE.search(text, max(0, m.start - 30), m.start)):
                 drop.add(id(m))  # "the CPC Central Committee", «телеканала КТК»
             elif _FIRM_AFTER.match(text, m.end, m.end + 30):
@@ -3115,11 +3187,13 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 or _quoted_other(m, text) or _proverb(m, text)):
             drop.add(id(m))
         elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or (
-                guides and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
+                (guides if guides is not None else (guides := _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS, raws)))
+                and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
                 text.startswith(",", m.end) and _PERSON_APPOSITION.match(text, m.end, m.end + 60))):
             drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "Unser Führer Tengis, ein ... Ölarbeiter,")
-        elif kinds.get(m.id) == "field" and field_venues and (_FIELD_VENUE_BEFORE.search(text, max(0, m.start - 30), m.start)
-                                                             or _FIELD_VENUE_AFTER.match(text, m.end, m.end + 30)):
+        elif kinds.get(m.id) == "field" and (field_venues if field_venues is not None else (
+                field_venues := _holds_word(text, _FIELD_VENUE_STEMS, _FIELD_VENUE_WORDS, raws))) and (
+                _FIELD_VENUE_BEFORE.search(text, max(0, m.start - 30), m.start) or _FIELD_VENUE_AFTER.match(text, m.end, m.end + 30)):
             drop.add(id(m))  # a venue named after the field ("im Theater Galkynysch", "the Galkynysh National Theater")
             if venues is not None:
                 venues.add(m.id)
