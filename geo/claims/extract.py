@@ -1725,7 +1725,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                 and _TOWN_AND.fullmatch(text, p.end, m.start):
             towns.add(id(m))
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
-    bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and m.match != "chain" and (
+    # (a place's name: not a chain, nor a line's own terminal by its kind word, "the terminal of the CPC")
+    bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and m.match != "chain" and m.match != "owner" and (
         " " not in m.text or _place_alias(m.alias))]
     # «Мэрия Новороссийска», "a court in Aktau", "Löhne in Atyrau": the town's civic life, unless the facility's own
     # business is in the sentence too («суд Усть-Луги оштрафовал капитана танкера» keeps the port); searched once a sentence
@@ -1763,10 +1764,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # «вдоль трассы на Бейнеу», "the highway to Aktau", "die Straße nach Atyrau": a road's goal, the town (not a railway's)
         or (_may_hold(text, road := max(0, m.start - 60), m.start, _ROAD_STEMS)
             and _ROAD_TO_BEFORE.search(text, road, m.start) is not None)
-        # "im Baku der Jahrhundertwende", "the Baku of the oil boom": the town in an era (an article before a bare town's name;
-        # not a line's own terminal by its kind word: "the terminal of the CPC", "beim Terminal des CPC")
-        or (m.match != "owner" and _ERA_BEFORE.search(text, max(0, m.start - 6), m.start) is not None
-            and _ERA_AFTER.match(text, m.end) is not None)
+        # "im Baku der Jahrhundertwende", "the Baku of the oil boom": the town in an era (an article before a bare town's name)
+        or (_ERA_BEFORE.search(text, max(0, m.start - 6), m.start) is not None and _ERA_AFTER.match(text, m.end) is not None)
         # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
         or (clubs and _club_town(text, m.start))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
