@@ -1787,8 +1787,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated) if found else []
     found, plain, ambiguous = [], [], []  # the mentions are kept, not the pairs with their alias entries
     venues: set[str] = set()  # fields whose one-word name the story gives a venue ("das Theater Galkynysch")
+    persons: set[str] = set()  # aliases the story gives a person or a broadcaster ("Der Held heisst Tengis", «телеканал КТК»)
     if mentions:
-        mentions = _other_meanings_dropped(mentions, text, matcher, venues, raws)
+        mentions = _other_meanings_dropped(mentions, text, matcher, venues, raws, persons)
         mentions = _defined_abbreviations(mentions, text, sentence_starts, matcher)
         for m in mentions:
             if text.startswith("-", m.end) and _ONE_LETTER_AFTER.match(text, m.end) and _abbreviation(m.alias):
@@ -1858,7 +1859,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
         # sentence of no pipeline or pump station, is the town
         or (kinds[m.id] == "junction" and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
-            and not _said(_OWN_BUSINESS["junction"], m.sentence, text, sentences, said))
+            and not _said(_OWN_BUSINESS["junction"], m.sentence, text, sentences, said)
+            # (a line named in the sentence by a name of its own is a pipeline word too: "BBS was built to carry gas ...;
+            # gas could move between our systems near Shymkent")
+            and not _line_named(m.sentence, mentions, kinds, said))
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         or _in_route_name(m, text)
         # «вдоль трассы на Бейнеу», "the highway to Aktau", "die Straße nach Atyrau": a road's goal, the town (not a railway's)
@@ -1911,6 +1915,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     if venues:
         # the venue's name again where no sentence word speaks of energy («Помимо «Галкыныша», спектакли шли ...»): the venue
         towns.update(id(m) for m in mentions if m.id in venues and "energy" not in cue_sets[m.sentence])
+    if persons:
+        # the person's or broadcaster's name again where no sentence word speaks of energy («— Тенгиз, ваш новый проект ...»,
+        # «Премьера — 28 ноября на КТК»): the same, though the story speaks of oil elsewhere
+        towns.update(id(m) for m in mentions if m.alias in persons and "energy" not in cue_sets[m.sentence])
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -2016,13 +2024,16 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                                              or (id(m) not in towns and energy_doc and _VIA_BEFORE.search(
                                                  text, max(0, m.start - 10), m.start) is not None
                                                  and _said(_TONNAGE, m.sentence, text, sentences, said))
+                                             # «северный через Самару», «Ещё немного — через «Шесхарис»»: a way named by
+                                             # the name it goes through, in an oil or gas story (see _way_named)
+                                             or (id(m) not in towns and energy_doc and _way_named(m, text, cue_sets, speaks, sentences, said))
                                              or (id(m) not in towns and _cue_less(
                                                  m, kinds, text, sentences, own_names, energy_doc, "goods" in cue_sets[m.sentence], said)))
         else:
             # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town: not linked
             here = not dateline_from <= m.start < dateline and id(m) not in towns
             m.linked = here and (claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or speaks(m.sentence) or _referred_back(
-                m, sentences, energy, text, lang, matcher) or (
+                m, sentences, energy, text, lang, matcher) or (energy_doc and _way_named(m, text, cue_sets, speaks, sentences, said)) or (
                 _cue_less(m, kinds, text, sentences, own_names, energy_doc or _abbreviation(m.alias), "goods" in cue_sets[m.sentence],
                           said)))
             claims[ci].mentions.append(_mention_dict(m, matcher))
@@ -2530,6 +2541,18 @@ def _far_ends(mentions: list[Mention], text: str, raws: list[str], offsets: list
     return out
 
 
+#: The key, in an article's memo, of the sentences that name a line (see _line_named).
+_LINE_SENTENCES = "line sentences"
+
+
+def _line_named(sent: int, mentions: list[Mention], kinds: dict[str, str], memo: dict[Any, Any]) -> bool:
+    """Sentence ``sent`` names a line (pipeline, lane, rail leg): the sentences are gathered once an article, when first asked."""
+    got = memo.get(_LINE_SENTENCES)
+    if got is None:
+        got = memo[_LINE_SENTENCES] = frozenset(m.sentence for m in mentions if kinds.get(m.id) in LINE_KINDS)
+    return sent in got
+
+
 def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any],
           stems: tuple[str, ...] = ()) -> bool:
     """``pattern`` (written in lower case) occurs in sentence ``sent`` case-folded: searched once per sentence and pattern.
@@ -2623,7 +2646,8 @@ _OWN_BUSINESS = {
                        r"дноуглуб"),
     # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»), as "load" and "verlad"; not «груз» (cargo of any
     # kind: the word is also read for a line's bare name, see _own_name) nor «Грузии» (Georgia's)
-    "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
+    # (and its cargoes: "From the coast at Ceyhan, cargoes are sold ...", "Ladungen"; not «груз», read for a line's bare name)
+    "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|\bladung|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
     "junction": re.compile(r"pipeline|\bby pipe\b|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"
@@ -2783,7 +2807,9 @@ _PERSON_STEMS = ("engineer", "worker", "manager", "driver", "fahrer", "води�
                  # and a company's: "an oil company from Atyrau", «нефтяной компании из Атырау» (its seat, not the junction)
                  "company", "unternehm", "компани", "фирм",
                  # and a family's: "eine Familie aus Samara", "a family from Aktau", «семья из Самары» (its home town)
-                 "famil", "семья", "семьи", "семье", "семью", "семьей", "семьёй")
+                 "famil", "семья", "семьи", "семье", "семью", "семьей", "семьёй",
+                 # and students': "a group of students from Atyrau", "Studenten aus Aktau", «студенты из Атырау» (their home town)
+                 "student", "studierend", "schüler", "pupil", "студент", "школьник")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
 _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: A word of a passenger flight or bus right before a dashed chain of places: the trip's route, not a line of the same
@@ -3178,13 +3204,14 @@ def _flagged_aliases(matcher: Matcher) -> frozenset[str]:
 
 
 def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher, venues: set[str] | None = None,
-                            raws: list[str] | None = None) -> list[Mention]:
+                            raws: list[str] | None = None, persons: set[str] | None = None) -> list[Mention]:
     """Names that the story gives another meaning: dropped before any linking (and a crossing's chain made the crossing).
 
     An abbreviation the story spells out as something else ("the Communist Party of China (CPC)", no asset's name before
     the bracket) or followed by a party's organs ("the CPC Central Committee"); a line's one-word name after a word of a
     town's part or a venue («микрорайон «Дружба»», "Hotel Druzhba"); a field's one-word name beside a venue's word ("im
-    Theater Galkynysch", "the Galkynysh Hotel"), whose asset is then added to ``venues``.
+    Theater Galkynysch", "the Galkynysh Hotel"), whose asset is then added to ``venues``. A field's name given a person and an
+    abbreviation given a broadcaster add their alias to ``persons``.
     """
     flagged = _flagged_aliases(matcher)
     # (and a line named by its dashed places, which a flight or a bus may share: «рейс Атырау — Самара»)
@@ -3226,6 +3253,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 media = _holds_word(text, _MEDIA_STEMS, _MEDIA_WORDS, raws)
             if _PARTY_AFTER.match(text, m.end, m.end + 40) or (media and _MEDIA_BEFORE.search(text, max(0, m.start - 30), m.start)):
                 drop.add(id(m))  # "the CPC Central Committee", «телеканала КТК»
+                if media and persons is not None and not _PARTY_AFTER.match(text, m.end, m.end + 40):
+                    persons.add(alias)  # the broadcaster's name again in a sentence of no energy (see analyse)
             elif _FIRM_AFTER.match(text, m.end, m.end + 30):
                 other.add(m.text)  # "TAP Air Portugal", "BTC Bank": a firm's name, and so every such abbreviation in the story
             elif text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
@@ -3244,8 +3273,11 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
         elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or (
                 (guides if guides is not None else (guides := _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS, raws)))
                 and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
-                text.startswith(",", m.end) and _PERSON_APPOSITION.match(text, m.end, m.end + 60))):
+                text.startswith(",", m.end) and (_PERSON_APPOSITION.match(text, m.end, m.end + 60) or _addressed(m, text))) or (
+                _PERSON_NAMED_BEFORE.search(text, max(0, m.start - 40), m.start))):
             drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "Unser Führer Tengis, ein ... Ölarbeiter,")
+            if persons is not None:
+                persons.add(alias)  # and the name again in a sentence of no energy (see analyse)
         elif kinds.get(m.id) == "field" and (field_venues if field_venues is not None else (
                 field_venues := _holds_word(text, _FIELD_VENUE_STEMS, _FIELD_VENUE_WORDS, raws))) and (
                 _FIELD_VENUE_BEFORE.search(text, max(0, m.start - 30), m.start) or _FIELD_VENUE_AFTER.match(text, m.end, m.end + 30)):
@@ -3259,6 +3291,27 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
+
+
+#: A word of a person and a naming verb right before a field's name: "The hero is named Tengiz", "Der Held heisst Tengis",
+#: «Его зовут Тенгиз», «мальчик по имени Тенгиз» (not "Das größte Feld heißt Tengis": no person's word).
+_PERSON_NAMED_BEFORE = re.compile(r"(?:\b(?:hero|heroine|protagonist|character|narrator|boy|girl|man|woman|son|daughter|father|"
+                                  r"mother|brother|sister|husband|wife)\s+(?:is\s+|was\s+)?(?:named|called)|\b(?:his|her)\s+name\s+"
+                                  r"(?:is|was)|\b(?:Held|Heldin|Hauptfigur|Protagonist\w*|Erzähler\w*|Junge|Mädchen|Sohn|Tochter|Vater|"
+                                  r"Mutter|Bruder|Schwester|Mann|Frau)\s+(?:heißt|heisst|hieß|hiess|namens)|(?<![а-яё])(?:зовут|звали|"
+                                  r"по имени))\s+$", re.IGNORECASE)
+#: What may stand right before a name that is addressed: a line's or sentence's start, a dash or quote of speech, a colon.
+_ADDRESS_OPENERS = frozenset("\n.!?:-–—«\"„“")
+#: A second person's pronoun right after the comma after a name ("Tengiz, you ...", "Tengis, Sie haben ...", «Тенгиз, ваш
+#: новый проект ...»), with no field word in the words after it ("Tengiz, your biggest field, ..." is the field).
+_ADDRESS_AFTER = re.compile(r",\s+(?:you|your|Sie|Ihr|Ihre\w?|du|dein\w*|[Вв]ы|[Вв]аш\w*|[Вв]ас|[Вв]ам|ты|тво\w+|тебе|тебя)\b"
+                            r"(?![^.!?\n]{0,40}?(?:field|[Ff]eld|месторожд))")
+
+
+def _addressed(m: Mention, text: str) -> bool:
+    """A field's name opening a sentence, a line or a quote, addressed with "you": an interviewer speaks to a person."""
+    before = text[max(0, m.start - 3) : m.start].rstrip(" \u00a0")
+    return (m.start == 0 or (before != "" and before[-1] in _ADDRESS_OPENERS)) and _ADDRESS_AFTER.match(text, m.end, m.end + 60) is not None
 
 
 def _quoted_other(m: Mention, text: str) -> bool:
@@ -3553,6 +3606,42 @@ def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bo
         if not before.strip() or _DEFINITE_BEFORE.search(before[-30:]):
             return True
     return False
+
+
+#: The words of "via" as they end the few characters before a name ("via ", "über ", «через »): the cheap screen of
+#: :func:`_way_named` (most names have none).
+_VIA_WORDS = ("via ", "ough ", "über ", "durch ", "через ")
+#: A route named by the way it goes: a route word, or a direction adjective standing for one, right before "via" and the
+#: name ("the export route via Samara", "the northern one via Samara", "der nördliche über Samara", «северный через
+#: Самару», «маршрут через Актау»), an opening quote allowed.
+_ROUTE_VIA_BEFORE = re.compile(r"(?:\b(?:routes?|one|way|northern|southern|eastern|western|Route|Routen|Weg|Wege|nördlich\w+|"
+                               r"südlich\w+|östlich\w+|westlich\w+)|(?<![а-яё])(?:маршрут\w*|пут[ьи]|направлени\w*|северн\w+|"
+                               r"южн\w+|восточн\w+|западн\w+))\s+(?:via|through|über|durch|через)\s+[«\"„“]?$", re.IGNORECASE)
+#: A dash standing for the verb of the sentence before, then "via" and the name: «Ещё немного — через «Шесхарис»», "The
+#: rest — via Aktau", "Ein kleiner Rest – über Aktau".
+_DASH_VIA_BEFORE = re.compile(r"(?:\s[-–—]|[–—])\s*(?:via|through|über|durch|через)\s+[«\"„“]?$", re.IGNORECASE)
+
+
+#: Words of people travelling for leisure (searched case-folded): a way of theirs is no route of oil ("the northern route via
+#: Samara is popular with cyclists", "bei Radfahrern beliebt", «велосипедистов»).
+_LEISURE = re.compile(r"cycl|bike|biking|hiker|hiking|radfahr|fahrrad|wander|велосипед|пешеход|поход")
+
+
+def _way_named(m: Mention, text: str, cue_sets: list[frozenset[str]], speaks: Callable[[int], bool],
+               sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
+    """A name after "via" in a verbless way of oil (the caller asks for a story of oil or gas): a route named by it.
+
+    A route word or a direction standing for one before "via" (:data:`_ROUTE_VIA_BEFORE`: «Все остальные — китайский,
+    каспийский, северный через Самару — это подушки безопасности»), or a dash standing for the verb of the sentence before,
+    which speaks of oil moving (:data:`_DASH_VIA_BEFORE`: «... отгружаются в Усть-Луге. Ещё немного — через «Шесхарис»»).
+    Not in a sentence of other goods, passengers or leisure ("the northern route via Samara is popular with tourists").
+    """
+    before = text[max(0, m.start - 8) : m.start]
+    if not any(w in before for w in _VIA_WORDS) or "goods" in cue_sets[m.sentence]:
+        return False
+    return (_ROUTE_VIA_BEFORE.search(text, max(0, m.start - 40), m.start) is not None or (
+        m.sentence > 0 and _DASH_VIA_BEFORE.search(text, max(0, m.start - 16), m.start) is not None and speaks(m.sentence - 1))) and not (
+        _said(_PASSENGERS, m.sentence, text, sentences, memo) or _said(_LEISURE, m.sentence, text, sentences, memo))
 
 
 def _mention_dict(m: Mention, matcher: Matcher) -> dict[str, Any]:
