@@ -2781,8 +2781,8 @@ _FIRM_AFTER = re.compile(r"\s+(?:Air|Airlines|Airways|Aviation|Bank|Banking|Capi
 _MEDIA_BEFORE = _Screened(re.compile(r"(?:\b(?:TV|television|channel|broadcaster|radio|newspaper|magazine|Sender|Fernsehsender|Zeitung)|"
                            r"(?<![а-яё])(?:телеканал|радиостанци|радио|газет|журнал|телекомпани|медиахолдинг)\w{0,3})\s*[«\"„“]?$",
                            re.IGNORECASE))
-_MEDIA_STEMS = ("tv", "television", "channel", "broadcaster", "radio", "newspaper", "magazine", "sender", "zeitung", "телеканал",
-                "радио", "газет", "журнал", "телекомпани", "медиахолдинг")
+#: Its stems (read from it: "tv", "radio", «газет», ...), as an article's screen for its words (_holds_word).
+_MEDIA_STEMS = _MEDIA_BEFORE.stems
 _MEDIA_WORDS = (*_cased(_MEDIA_STEMS), "TV")
 #: Words of a town's part or a venue right before a name: «микрорайон «Дружба»», "Hotel Druzhba", "Druzhba Street" is no line.
 _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
@@ -2804,10 +2804,9 @@ _VENUE_NAME_BEFORE = _Screened(re.compile(r"(?:\b(?:hotel|cinema|restaurant|caf�
                                 r"bühnen?|theater|theatre|philharmonie|philharmonic)|(?<![а-яё])"
                                 r"(?:гостиниц|отел|кинотеатр|ресторан|кафе|клуб|стадион|санатори|театр|филармони)\w{0,3})"
                                 r"(?:\s+(?:named|called|namens|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
-#: The words of _VENUE_NAME_BEFORE as plain substrings, both cases of their first letter (a text holding none skips it).
-_VENUE_STEMS = ("hotel", "cinema", "restaurant", "café", "cafe", "club", "stadium", "sanatorium", "kino", "stadion",
-                "bühne", "bühnen", "theater", "theatre", "philharmonie", "philharmonic",
-                "гостиниц", "отел", "кинотеатр", "ресторан", "кафе", "клуб", "стадион", "санатори", "театр", "филармони")
+#: The words of _VENUE_NAME_BEFORE as plain substrings (its stems, read from it), both cases of their first letter and in
+#: capitals (a text holding none skips it).
+_VENUE_STEMS = _VENUE_NAME_BEFORE.stems
 _VENUE_WORDS = _cased(_VENUE_STEMS)
 #: After a town's name that opens a quote, more capitalised words (after a space or a spaced dash: the zone "Khorgos –
 #: Eastern Gate", „Chorgos – Ostor“) before the quote closes (no kind word of a port,
