@@ -58,9 +58,12 @@ def test_every_character_a_case_blind_stem_letter_matches_lower_cases_to_it_or_i
     # a window that is not plain ASCII is searched). Every character of Unicode is tried.
     every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
     odd = set(extract._ODD_LETTERS)
+    lowered: dict[str, list[str]] = {}
+    for c in every:
+        lowered.setdefault(c.lower(), []).append(c)
     for letter in extract._LOW_STEM_LETTERS:
         assert len(letter) == 1 and letter.lower() == letter
-        written = [c for c in every if c.lower() == letter]  # "K", "k" and the Kelvin sign for "k"
+        written = lowered[letter]  # "K", "k" and the Kelvin sign for "k"
         assert letter in written
         for c in written:
             matched = set(re.findall(re.escape(c), every, re.IGNORECASE))
@@ -75,17 +78,19 @@ def test_every_screened_pattern_has_stems():
 
 
 def test_the_screened_searches_answer_as_the_patterns_on_the_batches():
-    texts = _batch_texts()
+    texts = [(text, SCREENED) for text in _batch_texts()]
     assert len(texts) >= 200
-    # and each pattern's stems before a name, in three cases, and with a name in between (most of these match)
-    texts += [f"{pre}{s} {sep}Aktau" for rx in SCREENED.values() for stem in rx.stems for s in (stem, stem.capitalize(), stem.upper())
-              for pre in ("", "the ", "(") for sep in ("", "of ", "in ", "to ", "Baku – ", "«")]
+    # and each pattern's stems before a name, in three cases, and with a name in between (many of these match): each text
+    # tried with its own pattern
+    texts += [(f"{pre}{s} {sep}Aktau", {name: rx}) for name, rx in SCREENED.items() for stem in rx.stems
+              for s in (stem, stem.capitalize(), stem.upper()) for pre in ("", "the ", "(") for sep in ("", "of ", "in ", "to ", "Baku – ", "«")]
     asked = found = 0
-    for text in texts:
-        starts = [m.start() for m in re.finditer(r"\w+", text)][::2]
-        for name, rx in SCREENED.items():
+    for text, screened in texts:
+        starts = [m.start() for m in re.finditer(r"\w+", text)][:: 7 if len(screened) > 1 else 1]
+        for name, rx in screened.items():
             for pos in starts:
-                for lo, hi in ((max(0, pos - 30), pos), (max(0, pos - 120), pos), (pos, pos + 40)):
+                # before a word, after it, cutting words, and past the text's ends (clipped as the regex engine clips them)
+                for lo, hi in ((max(0, pos - 30), pos), (max(0, pos - 90), pos + 1), (pos + 2, pos + 40), (pos - 3, pos - 1)):
                     got = rx.search(text, lo, hi)
                     want = rx.pattern.search(text, lo, hi)
                     assert (got and got.span()) == (want and want.span()), (name, text[lo:hi])
@@ -110,3 +115,16 @@ def test_the_screened_searches_answer_as_the_patterns_on_odd_letters(text):
                 for got, want in ((rx.search(text, lo, hi), rx.pattern.search(text, lo, hi)),
                                   (rx.match(text, lo, hi), rx.pattern.match(text, lo, hi))):
                     assert (got and got.span()) == (want and want.span()), (name, lo, hi)
+
+
+def test_the_held_words_are_runs_of_letters_that_lower_case_to_their_stems():
+    # _holds_word reads "a word of the text holds it" (the bits of _HeldBits) for "the text holds it": exact when each word
+    # is a run of \w (an occurrence in the text lies inside one of its words) and holds its stem lower-cased (a word's
+    # word bit is looked for only under its stem bit)
+    assert len(extract._HELD_WORD_BIT) == len(extract._HELD_STEMS) == len(extract._HELD_CASED)
+    for stems, words in extract._HELD_WORD_BIT:
+        for w in words:
+            assert re.fullmatch(r"\w+", w) and any(s in w.lower() for s in stems), w
+    assert extract._holds_word("Im Kino", extract._VENUE_STEMS, extract._VENUE_WORDS, ["Im", "Kino"])
+    assert not extract._holds_word("im kINO", extract._VENUE_STEMS, extract._VENUE_WORDS, ["im", "kINO"])  # as the scan: no case form
+

@@ -117,27 +117,19 @@ def _stems_of(pattern: re.Pattern[str], lowered: bool = False) -> tuple[str, ...
 class _Screened:
     """A pattern searched only where the text lower-cased holds one of its stems (``_stems_of(pattern, lowered=True)``).
 
-    The stems are searched as one case-exact alternation, which the regex engine skips through by their first letters;
-    the pattern itself (case-blind, or opening with a word boundary or a look-behind) is tried at every character of its
-    window, several times slower, and most windows of a per-mention rule hold none of its words. Searches give what the
-    pattern's own search gives (tests/test_extract_screens.py).
+    The pattern itself (case-blind, or opening with a word boundary or a look-behind) is tried at every character of its
+    window, several times slower than C-level substring tests of its stems in the window lower-cased (:func:`_may_hold`,
+    faster than the stems' alternation as a pattern too), and most windows of a per-mention rule hold none of its words.
+    Searches give what the pattern's own search gives (tests/test_extract_screens.py).
     """
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.stems = _stems_of(pattern, lowered=True)
-        self.screen = re.compile("|".join(map(re.escape, self.stems)))
 
     def held(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
-        """``text[pos:endpos]`` may hold a match: it holds a stem lower-cased (or, rarely, a letter that hides one)."""
-        if not _holds_odd(text):
-            # (no "İ", the one letter lower-cased into two: the text lower-cased lines up with it, offset for offset)
-            return self.screen.search(_lowered(text), pos, endpos) is not None
-        # a letter of _ODD_LETTERS, which a case-blind pattern reads as a stem's letter though it lowers to none, may stand
-        # in a window that is not plain ASCII: searched then (the offsets clipped as the regex engine clips them)
-        n = len(text)
-        window = text[min(max(pos, 0), n) : min(max(endpos, 0), n)]
-        return self.screen.search(window.lower()) is not None or not window.isascii()
+        """``text[pos:endpos]`` may hold a match (the offsets clipped to the text as the regex engine clips them)."""
+        return _may_hold(text, max(pos, 0), max(endpos, 0), self.stems)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.pattern.search(text, pos, endpos) if self.held(text, pos, endpos) else None
@@ -1422,9 +1414,8 @@ def _rail_goal(m: Mention, entries: list[Entry], text: str, matcher: Matcher) ->
 
 
 #: Words of rail transport: a sentence with one names the rail legs ("per Kesselwagen aus Baku", "by rail from Baku").
-_RAIL = re.compile(r"\b(?:rail(?:way|ed|ing|s)?\b|tank cars?\b|trains?\b|(?:eisen)?bahn|kesselwag|güterz|железн|цистерн|вагон)",
-                   re.IGNORECASE)
-_RAIL_STEMS = ("rail", "tank car", "train", "bahn", "kesselwag", "güterz", "железн", "цистерн", "вагон")  # see _may_hold
+_RAIL = _Screened(re.compile(r"\b(?:rail(?:way|ed|ing|s)?\b|tank cars?\b|trains?\b|(?:eisen)?bahn|kesselwag|güterz|железн|цистерн|вагон)",
+                   re.IGNORECASE))
 #: Letters that a case-blind pattern (re.IGNORECASE) matches to a Latin, German or Russian letter which ``str.lower`` does not
 #: turn into that letter: Turkish İ and ı, the long s, old forms of Cyrillic letters (tests/test_extract_links.py tries them all).
 _ODD_CASE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
@@ -1460,7 +1451,8 @@ def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
     """``text[pos:endpos]`` may hold a match of a case-blind pattern every match of which holds one of ``stems`` (in lower case).
 
     C-level substring tests in the lowered window, before the pattern: a case-blind search costs several times more,
-    and most windows hold none of the stems.
+    and most windows hold none of the stems. (For stems written by hand; a pattern screened by its own stems, read from
+    its parse tree, is a :class:`_Screened`.)
     """
     if not _holds_odd(text):
         # (no letter of _ODD_LETTERS, so no "İ", the one letter str.lower turns into two: the whole text lower-cased, once a
@@ -1782,7 +1774,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             item_sent, item_memo = sent, ([], {})
         if _rail_in_item(text, sentences[sent], m.start, item_memo):
             done = sent
-            if _may_hold(text, *sentences[sent], _RAIL_STEMS) and _RAIL.search(text, *sentences[sent]):
+            if _RAIL.search(text, *sentences[sent]):
                 rail.add(sent)
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated) if found else []
     found, plain, ambiguous = [], [], []  # the mentions are kept, not the pairs with their alias entries
@@ -1851,8 +1843,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or (_said(_MOURNING, m.sentence, text, sentences, said) and not _kind_next(m, text, kinds)
             and not _port_before(text[max(0, m.start - 40) : m.start]))
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
-        or (_may_hold(text, m.end, end := min(sentences[m.sentence][1], m.end + 60), _REGION_STEMS)
-            and _REGION_AFTER.match(text, m.end, end) is not None
+        or (_REGION_AFTER.match(text, m.end, min(sentences[m.sentence][1], m.end + 60)) is not None
             # not the facility named with its kind word, the region being where it lies ("the Tikhoretsk oil pumping
             # station in Russia's Krasnodar region"; «ЛПДС «Унеча» в Брянской области», the kind word before it)
             and not (_kind_next(m, text, kinds) or _kind_before(text[max(0, m.start - 30) : m.start]) == kinds[m.id]))
@@ -1866,24 +1857,20 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         or _in_route_name(m, text)
         # «вдоль трассы на Бейнеу», "the highway to Aktau", "die Straße nach Atyrau": a road's goal, the town (not a railway's)
-        or (_may_hold(text, road := max(0, m.start - 60), m.start, _ROAD_STEMS)
-            and _ROAD_TO_BEFORE.search(text, road, m.start) is not None)
+        or _ROAD_TO_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
         # "im Baku der Jahrhundertwende", "the Baku of the oil boom": the town in an era (an article before a bare town's name)
         or (_ERA_BEFORE.search(text, max(0, m.start - 6), m.start) is not None and _ERA_AFTER.match(text, m.end) is not None)
         # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
         or (clubs and _club_town(text, m.start))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
-        or (_may_hold(text, start := max(0, m.start - 24), m.start, _LANDMARK_STEMS)
-            and _LANDMARK_BEFORE.search(text, start, m.start) is not None
+        or (_LANDMARK_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
             # not a stretch's start: "over the first 800 km from Beineu to the Bozoi compressor station", «800 км от Бейнеу до Бозоя»
             and _STRETCH_TO.match(text, m.end) is None)
         # «кафе на набережной Актау», «в поселках под Новороссийском»: the town's embankment or villages, a place to live
-        or (_may_hold(text, start := max(0, m.start - 24), m.start, _TOWN_PART_STEMS)
-            and _TOWN_PART_BEFORE.search(text, start, m.start) is not None)
+        or _TOWN_PART_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
         # "the coast of Aktau", "die Küste bei Aqtau", «у побережья Атырау и Актау»: a shore's landmark, in a sentence of
         # no business of the facility ("tankers anchored off the coast of Novorossiysk" keep the terminal)
-        or (_may_hold(text, shore := max(0, m.start - 44), m.start, _COAST_STEMS)
-            and _COAST_BEFORE.search(text, shore, m.start) is not None
+        or (_COAST_BEFORE.search(text, max(0, m.start - 44), m.start) is not None
             and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said))))
     # "Schwedt hat gut 32.000 Einwohner", "a city of 30,000 residents": a refinery's town by its people, in a sentence of no
     # refinery business (not read back by the next sentence's "die Raffinerie")
@@ -1901,7 +1888,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         towns.update(id(m) for m in bare if _VENUE_NAME_BEFORE.search(text, max(0, m.start - 30), m.start))
     # "des Atyrauer Folkloreensembles", "die Schwedter Bühnen": a German town adjective before the town's culture or people
     towns.update(id(m) for m in bare if m.text.endswith(("er", "ern")) and not m.alias.endswith(("er", "ern"))
-                 and _may_hold(text, m.end, m.end + 40, _TOWN_LIFE_STEMS) and _TOWN_LIFE_AFTER.match(text, m.end, m.end + 40))
+                 and _TOWN_LIFE_AFTER.match(text, m.end, m.end + 40))
     # a place in the name of a pipeline the data does not hold ("die Leitung Rostock–Schwedt", "the Kenkiyak–Orsk pipeline")
     towns.update(id(m) for m in bare if m.match == "name" and _in_line_name(m, text))
     # «по маршруту Омск — Павлодар — Шымкент»: the end of a route whose other places name no asset (a route word in the text)
@@ -2357,30 +2344,24 @@ _NEAR_BEFORE = _Screened(re.compile(r"(?:\b(?:outside|near|nahe|unweit)|(?<![а-
 _VIA_BEFORE = _Screened(re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE))
 #: A compass point or a distance before a name: "(70 km) south of Aktau", "südlich von Aktau", «к югу от Актау», «в 70 км
 #: от Актау»: the town as the landmark of another place, not the facility.
-_LANDMARK_BEFORE = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\b(?:nord|süd|ost|west)(?:-?(?:ost|west))?"
+_LANDMARK_BEFORE = _Screened(re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\b(?:nord|süd|ost|west)(?:-?(?:ost|west))?"
                               r"(?:lich|östlich|westlich)\s+von|\b(?:km|kilomet(?:er|re)s?|miles)\s+(?:from|von)|(?<![а-яё])(?:к\s+(?:северу|"
                               r"югу|востоку|западу|северо-востоку|северо-западу|юго-востоку|юго-западу)\s+от|км\s+от|(?:север|юж|восточ|запад)нее))\s+$",
-                              re.IGNORECASE)
-#: Every match of _LANDMARK_BEFORE holds one of these (see _may_hold): a compass word, a distance, German "-lich von", Russian
-#: «к югу от», «км от», «южнее».
+                              re.IGNORECASE))
 #: "to" and a capitalised name right after a distance's place: the stretch from there to another place, no landmark.
 _STRETCH_TO = re.compile(r"\s+(?:to|bis(?:\s+(?:nach|zu[mr]?))?|nach|до)\s+(?:the\s+|zu[mr]\s+)?[A-ZÄÖÜА-ЯЁ]")
-_LANDMARK_STEMS = ("north", "south", "east", "west", "km", "kilomet", "miles", "lich", "северу", "югу", "востоку", "западу", "км",
-                   "нее")
 #: A word of a coast or shore before a name, with at most one more place listed before it: "the coast of Aktau", "the shore
 #: near Atyrau", "die Küste vor Aqtau", «у побережья Атырау и Актау», «на берегу у Актау».
-_COAST_BEFORE = re.compile(r"(?:\b(?:coast(?:line)?s?|shores?|beach(?:es)?)\s+(?:of|near|at|off|around)\s+|\b(?:küste|ufer|strand|strände)\s+"
+_COAST_BEFORE = _Screened(re.compile(r"(?:\b(?:coast(?:line)?s?|shores?|beach(?:es)?)\s+(?:of|near|at|off|around)\s+|\b(?:küste|ufer|strand|strände)\s+"
                            r"(?:bei|von|vor|um|nahe)\s+|(?<![а-яё])(?:побережь(?:е|я|ю|ем)|берег(?:у|а|ом)?)\s+(?:у\s+|близ\s+|около\s+)?)"
-                           r"(?:[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s*,\s*|\s+(?:and|und|и)\s+))?$", re.IGNORECASE)
-_COAST_STEMS = ("coast", "shore", "beach", "küste", "ufer", "strand", "strände", "побереж", "берег")
+                           r"(?:[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s*,\s*|\s+(?:and|und|и)\s+))?$", re.IGNORECASE))
 #: A town's embankment or promenade, or villages near it, right before its name: «кафе на набережной Актау», «в поселках
 #: под Новороссийском», "the promenade of Aktau", "Dörfer bei Noworossijsk": the town as a place to live, whatever the
 #: sentence's business (the facility's own words, «терминал под Новороссийском», "the port of Aktau", are no such word).
-_TOWN_PART_BEFORE = re.compile(r"(?:(?:(?:embankment|promenade|seafront)\s+(?:of|in|at)|villages?\s+(?:near|outside|around)|"
+_TOWN_PART_BEFORE = _Screened(re.compile(r"(?:(?:(?:embankment|promenade|seafront)\s+(?:of|in|at)|villages?\s+(?:near|outside|around)|"
                                r"(?:uferpromenade|promenade)\s+(?:von|in)|dörfer(?:n)?\s+(?:bei|um|nahe))|(?<![а-яё])(?:набережн(?:ая|ой|ую)|"
                                r"(?:посел(?:ок|ка|ке|ком|ки|ков|ках|кам)|сел(?:о|а|ах|ам)|деревн(?:я|и|е|ях|ям)|станиц(?:а|е|ы|ах))"
-                               r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE)
-_TOWN_PART_STEMS = ("embankment", "promenade", "seafront", "village", "dörfer", "набережн", "посел", "сел", "деревн", "станиц")
+                               r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE))
 
 
 #: A football club's word, with at most one more word of its name, right before a town's name ("FC Kaspiy Aktau").
@@ -2710,31 +2691,27 @@ _ROUTE_WORDS = (r"(?:railway|railroad|rail line|rail link|road|highway|motorway|
 _ERA_BEFORE = re.compile(r"(?<!\w)(?:im|ins|vom|zum|beim|das|dem|des|the|The)\s+$")
 _ERA_AFTER = re.compile(r"\s+(?:der|des|von (?:heute|damals|einst)|of (?:the|today|yesterday|old|\d))\b")
 #: A road's word and "to" right before a name: the road leads to the town («трасса на Бейнеу», "the highway to Aktau").
-_ROAD_TO_BEFORE = re.compile(r"(?:\b(?:road|highway|motorway|straße|strasse|landstraße|fernstraße|autobahn)|(?<![а-яё])(?:трасс|"
+_ROAD_TO_BEFORE = _Screened(re.compile(r"(?:\b(?:road|highway|motorway|straße|strasse|landstraße|fernstraße|autobahn)|(?<![а-яё])(?:трасс|"
                              r"автодорог|автомагистрал|шоссе|(?<!железной\s)(?<!железная\s)(?<!железную\s)дорог))\w{0,3}\s+"
                              # the road's start may come first: «по дороге из Жанаозена в Актау», "the road from Beineu to Aktau"
                              r"(?:(?:from|von|aus|из|от)\s+[A-ZÄÖÜА-ЯЁ][\w-]*\s+)?(?:to|nach|in Richtung|Richtung|на|до|в)\s+$",
-                             re.IGNORECASE)
-#: Every match of _ROAD_TO_BEFORE holds one of these (see _may_hold).
-_ROAD_STEMS = ("road", "highway", "motorway", "straße", "strasse", "autobahn", "трасс", "автодорог", "автомагистрал", "шоссе", "дорог")
-_ROUTE_STEMS = ("rail", "road", "highway", "motorway", "bahn", "straße", "железн", "ж/д", "автодорог", "автомагистрал", "трасс")
+                             re.IGNORECASE))
 #: A word of a place's name after a dash: letters, apostrophes and hyphens (as ``[\w'-]*``), taken whole (possessive) but
 #: for a last hyphen that may open the next place ("Kars- Tbilisi"): with ``[\w'-]*`` the engine tried every split of
 #: "Aktau-Aktau-..." at its hyphens, 140 µs a name (512 KB of "Aktau-" took 13.7 s); the same texts match (a hyphen inside
 #: a word only splits it into more places, which the group counts never need).
 _PLACE_WORD = r"(?:[\w']|-(?=[\w'-]))*+-*"
 _ROUTE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]" + _PLACE_WORD + r"){1,4}\s+" + _ROUTE_WORDS, re.IGNORECASE)
-_ROUTE_NAME_BEFORE = re.compile(_ROUTE_WORDS + r"\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,3}$", re.IGNORECASE)
+_ROUTE_NAME_BEFORE = _Screened(re.compile(_ROUTE_WORDS + r"\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,3}$", re.IGNORECASE))
 #: The same for a pipeline the data does not hold ("the Kenkiyak–Orsk oil pipeline", "die Leitung Rostock–Schwedt",
 #: «нефтепровод Тихорецк – Туапсе»): the places name the line, not points (labelling rule 12). Case-sensitive capitals:
 #: a chain of names, not "Schwedt – sagte ein Sprecher".
 _LINE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]" + _PLACE_WORD + r"){1,3}\s+(?:[Oo]il\s+|[Gg]as\s+)?[Pp]ipeline\b")
-_LINE_NAME_BEFORE = re.compile(r"(?:\b[Pp]ipeline|(?<!\w)(?:[Öö]l|[Gg]as|[Ee]rdöl|[Ee]rdgas)?[Ll]eitung|\b[Нн]ефтепровод\w*|\b[Гг]азопровод\w*|"
-                               r"\b[Тт]рубопровод\w*)\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,2}$")
+_LINE_NAME_BEFORE = _Screened(re.compile(r"(?:\b[Pp]ipeline|(?<!\w)(?:[Öö]l|[Gg]as|[Ee]rdöl|[Ee]rdgas)?[Ll]eitung|\b[Нн]ефтепровод\w*|\b[Гг]азопровод\w*|"
+                               r"\b[Тт]рубопровод\w*)\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,2}$"))
 #: A route word before a chain of two places or more that ends right before a name: "по маршруту Омск — Павлодар — Шымкент"
 #: (see _unknown_route: when those places name no asset, the chain is the waypoints of a line the data does not hold).
-_ROUTE_CHAIN_STEMS = ("route", "маршрут")
-_ROUTE_CHAIN_BEFORE = re.compile(r"(?:\b[Rr]oute|(?<![а-яё])[Мм]аршрут\w{0,2})\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){2,3}$")
+_ROUTE_CHAIN_BEFORE = _Screened(re.compile(r"(?:\b[Rr]oute|(?<![а-яё])[Мм]аршрут\w{0,2})\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){2,3}$"))
 _LINE_NAME_DASH = re.compile(r"\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]")
 
 
@@ -2743,9 +2720,7 @@ def _in_line_name(m: Mention, text: str) -> bool:
     if _LINE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 60)) is not None:
         return True
     start = max(0, m.start - 50)
-    # (a search of the window, tried at each of its characters, only when it holds a line word's stem: most hold none)
-    window = text[start : m.start]
-    before = _LINE_NAME_BEFORE.search(text, start, m.start) if any(stem in window for stem in _LINE_WORD_STEMS) else None
+    before = _LINE_NAME_BEFORE.search(text, start, m.start)
     # after the line word, the name is in a chain: a dash before it, or one after it
     return before is not None and _in_dash_chain(before.group(), text, m.end)
 
@@ -2757,8 +2732,6 @@ def _unknown_route(m: Mention, text: str, prev_end: int) -> bool:
     Павлодар — Шымкент» is a line the data does not hold. «по маршруту Актау — Баку — Джейхан» names a lane and a line: it stays.
     """
     start = max(0, m.start - 60)
-    if not _may_hold(text, start, m.start, _ROUTE_CHAIN_STEMS):
-        return False  # (a C-level screen: most names have no route word before them)
     before = _ROUTE_CHAIN_BEFORE.search(text, start, m.start)
     return before is not None and prev_end <= before.start()
 
@@ -2768,7 +2741,7 @@ def _in_route_name(m: Mention, text: str) -> bool:
     if _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80)) is not None:
         return True
     start = max(0, m.start - 60)
-    before = _ROUTE_NAME_BEFORE.search(text, start, m.start) if _may_hold(text, start, m.start, _ROUTE_STEMS) else None
+    before = _ROUTE_NAME_BEFORE.search(text, start, m.start)
     # after the route word, the name is in a chain (a dash before it, or one after it): "per Bahn Aktau" is where the
     # goods go, «железнодорожной линии Достык — Мойынты» names the line
     return before is not None and _in_dash_chain(before.group(), text, m.end)
@@ -2780,9 +2753,8 @@ def _in_dash_chain(before: str, text: str, end: int) -> bool:
 
 
 #: A region word later in the name's clause (no clause break between).
-_REGION_AFTER = re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|oblasts?|областей|области|provinces?|provinzen)(?!\w)",
-                           re.IGNORECASE)
-_REGION_STEMS = ("region", "oblast", "област", "provin")
+_REGION_AFTER = _Screened(re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|oblasts?|областей|области|provinces?|provinzen)(?!\w)",
+                           re.IGNORECASE))
 #: A region word after the name: "Atyrau region", "Gebiet Atyrau" is not the facility («Атырауская область» is no match).
 _REGION_NEXT = re.compile(r"\s*(?:region|oblast|province|gebiet|област|район)", re.IGNORECASE)
 
@@ -2835,8 +2807,8 @@ _FIRM_AFTER = re.compile(r"\s+(?:Air|Airlines|Airways|Aviation|Bank|Banking|Capi
 _MEDIA_BEFORE = _Screened(re.compile(r"(?:\b(?:TV|television|channel|broadcaster|radio|newspaper|magazine|Sender|Fernsehsender|Zeitung)|"
                            r"(?<![а-яё])(?:телеканал|радиостанци|радио|газет|журнал|телекомпани|медиахолдинг)\w{0,3})\s*[«\"„“]?$",
                            re.IGNORECASE))
-_MEDIA_STEMS = ("tv", "television", "channel", "broadcaster", "radio", "newspaper", "magazine", "sender", "zeitung", "телеканал",
-                "радио", "газет", "журнал", "телекомпани", "медиахолдинг")
+#: Its stems (read from it: "tv", "radio", «газет», ...), as an article's screen for its words (_holds_word).
+_MEDIA_STEMS = _MEDIA_BEFORE.stems
 _MEDIA_WORDS = (*_cased(_MEDIA_STEMS), "TV")
 #: Words of a town's part or a venue right before a name: «микрорайон «Дружба»», "Hotel Druzhba", "Druzhba Street" is no line.
 _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
@@ -2858,10 +2830,9 @@ _VENUE_NAME_BEFORE = _Screened(re.compile(r"(?:\b(?:hotel|cinema|restaurant|caf�
                                 r"bühnen?|theater|theatre|philharmonie|philharmonic)|(?<![а-яё])"
                                 r"(?:гостиниц|отел|кинотеатр|ресторан|кафе|клуб|стадион|санатори|театр|филармони)\w{0,3})"
                                 r"(?:\s+(?:named|called|namens|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
-#: The words of _VENUE_NAME_BEFORE as plain substrings, both cases of their first letter (a text holding none skips it).
-_VENUE_STEMS = ("hotel", "cinema", "restaurant", "café", "cafe", "club", "stadium", "sanatorium", "kino", "stadion",
-                "bühne", "bühnen", "theater", "theatre", "philharmonie", "philharmonic",
-                "гостиниц", "отел", "кинотеатр", "ресторан", "кафе", "клуб", "стадион", "санатори", "театр", "филармони")
+#: The words of _VENUE_NAME_BEFORE as plain substrings (its stems, read from it), both cases of their first letter and in
+#: capitals (a text holding none skips it).
+_VENUE_STEMS = _VENUE_NAME_BEFORE.stems
 _VENUE_WORDS = _cased(_VENUE_STEMS)
 #: After a town's name that opens a quote, more capitalised words (after a space or a spaced dash: the zone "Khorgos –
 #: Eastern Gate", „Chorgos – Ostor“) before the quote closes (no kind word of a port,
@@ -2912,12 +2883,9 @@ _SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|y
                             r"(?:ов|ев|ин)(?:а|у|ым|ом|е|ой)?|улы|кызы|дзе|швили|енко|ани)\b")
 #: After a German town adjective ("Atyrauer", "Schwedter"), a word of the town's culture, sport, schools or people, compounds
 #: too: "des Atyrauer Folkloreensembles", "die Schwedter Bühnen", "Atyrauer Schüler": the town, not its facility.
-_TOWN_LIFE_AFTER = re.compile(r"\s+(?=[A-ZÄÖÜ])[\w-]*?(?:ensemble|theater|bühne|philharmonie|orchester|chor\b|chöre|museum|künstler|"
+_TOWN_LIFE_AFTER = _Screened(re.compile(r"\s+(?=[A-ZÄÖÜ])[\w-]*?(?:ensemble|theater|bühne|philharmonie|orchester|chor\b|chöre|museum|künstler|"
                               r"tänzer|musiker|kunst|kultur|festival|verein|schule|schüler|universität|hochschule|bürger|einwohner|"
-                              r"studenten|fußball|mannschaft|zoo\b)", re.IGNORECASE)
-_TOWN_LIFE_STEMS = ("ensemble", "theater", "bühne", "philharmonie", "orchester", "chor", "chöre", "museum", "künstler", "tänzer",
-                    "musiker", "kunst", "kultur", "festival", "verein", "schule", "schüler", "universität", "hochschule", "bürger",
-                    "einwohner", "studenten", "fußball", "mannschaft", "zoo")
+                              r"studenten|fußball|mannschaft|zoo\b)", re.IGNORECASE))
 #: A field's one-word name as a person's given name: after a word of a person who shows the way ("Unser Führer Tengis", "our
 #: driver Tengiz", «гид Тенгиз»), or with a person's word in apposition after it, closed by a comma or the clause's end
 #: ("Tengis, ein pensionierter Ölarbeiter,", "Tengiz, a retired oil worker,", «Тенгиз, бывший нефтяник,»).
@@ -2935,14 +2903,13 @@ def _holds_word(text: str, stems: tuple[str, ...], words: tuple[str, ...], raws:
 
     The lower-cased text is screened for the stems first (each word lower-cases to its stem): a third of the scans of the
     whole text, and most texts hold none. With ``raws`` (the text's words, as :func:`analyse` split them) and stems of
-    :data:`_HELD_STEMS`, the screen is read from the words' bits instead (:func:`_held_bits`): no scan of the whole text
-    for each stem.
+    :data:`_HELD_STEMS` and their words, the answer is read from the words' bits instead (:func:`_held_bits`): no scan of
+    the whole text for each stem and word. (Each word is a run of letters, so one in the text lies in one of its words.)
     """
-    bit = _HELD_BIT.get(stems) if raws is not None else None
+    bit = _HELD_WORD_BIT.get((stems, words)) if raws is not None else None
     if bit is not None and raws is not None:
-        if not _held_bits(raws) & bit:
-            return False
-    elif not any(stem in _lowered(text) for stem in stems):
+        return _held_bits(raws) & bit != 0
+    if not any(stem in _lowered(text) for stem in stems):
         return False
     return any(w in text for w in words)
 
@@ -2953,10 +2920,17 @@ def _holds_word(text: str, stems: tuple[str, ...], words: tuple[str, ...], raws:
 _HELD_STEMS = (_VENUE_STEMS, _GUIDE_STEMS, _FIELD_VENUE_STEMS, _MEDIA_STEMS)
 # (keyed by the stems themselves, not their id: compiled, a tuple of strings written out may be boxed anew at each use)
 _HELD_BIT = {stems: 1 << k for k, stems in enumerate(_HELD_STEMS)}
+#: The words of each tuple of stems (each lower-cases to one of its stems), as :func:`_holds_word` is asked for them, and
+#: the bit, in :class:`_HeldBits`'s answers, of a word that holds one of them as written.
+_HELD_CASED = (_VENUE_WORDS, _GUIDE_WORDS, _FIELD_VENUE_WORDS, _MEDIA_WORDS)
+_HELD_WORD_BIT = {(stems, words): 1 << (len(_HELD_STEMS) + k) for k, (stems, words) in enumerate(zip(_HELD_STEMS, _HELD_CASED, strict=True))}
 
 
 class _HeldBits(dict[str, int]):
-    r"""By word (a run of ``\w``): the bits of the tuples of :data:`_HELD_STEMS` one of whose stems it holds lower-cased."""
+    r"""By word (a run of ``\w``): the bits of the tuples of :data:`_HELD_STEMS` whose stems and words it holds.
+
+    Bit k: one of the stems lower-cased; bit :data:`_HELD_WORD_BIT` of it: one of its words (:data:`_HELD_CASED`) as written.
+    """
 
     def __missing__(self, word: str) -> int:
         low = word.lower()
@@ -2965,6 +2939,9 @@ class _HeldBits(dict[str, int]):
             for stem in stems:
                 if stem in low:
                     got |= 1 << k
+                    # (a word holding one of the words as written holds its stem lower-cased: looked for only then)
+                    if any(w in word for w in _HELD_CASED[k]):
+                        got |= 1 << (len(_HELD_STEMS) + k)
                     break
         if len(word) <= 64:  # long junk words are not kept
             if len(self) >= MAX_MEMO // 3:
@@ -3027,8 +3004,6 @@ def _spelled_as_other(m: Mention, text: str, mentions: list[Mention], starts: li
 #: Druzhba", "das zu sozialistischen Zeiten Druschba hieß", «курорт, который назывался «Дружба»»: the name of something else.
 _NAMING_BEFORE = _Screened(re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
                             r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE))
-_NAMING_STEMS = ("called", "named", "dubbed", "known as", "genannt", "namens", "hieß", "hiess", "heißt", "heisst", "называ", "назван",
-                 "именуем")
 _NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|heißt|heisst|genannt)\b(?!\s+(?:es|das|dies)\b)")
 _CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's start or a sentence's
 
@@ -3284,8 +3259,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
             drop.add(id(m))  # a venue named after the field ("im Theater Galkynysch", "the Galkynysh National Theater")
             if venues is not None:
                 venues.add(m.id)
-        elif kinds.get(m.id) == "border_crossing" and _may_hold(text, max(0, m.start - 20), m.start, _NAMING_STEMS) \
-                and _NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) \
+        elif kinds.get(m.id) == "border_crossing" and _NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) \
                 and not _CROSSING_WORD.search(text, max(0, m.start - 40), m.start):
             drop.add(id(m))  # "a volunteer group called Dostyk (Friendship)": something else named so, no crossing word before
     if not drop and not other:
@@ -3503,7 +3477,7 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     # rail, where the town is where the trains start: "Chemicals travel in tank cars from Baku to Batumi")
     if business is None or (m.match not in ("name", "fuzzy") and not (
             cargo and kind == "port" and m.match == "context" and not (
-                _may_hold(text, *sentences[m.sentence], _RAIL_STEMS) and _RAIL.search(text, *sentences[m.sentence])))):
+                _RAIL.search(text, *sentences[m.sentence])))):
         return False
     e = sentences[m.sentence][1]
     if _said(_EDIBLE_OIL, m.sentence, text, sentences, memo):
