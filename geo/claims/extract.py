@@ -3220,8 +3220,11 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 text.startswith(",", m.end) and (_PERSON_APPOSITION.match(text, m.end, m.end + 60) or _addressed(m, text))) or (
                 _named_person(m, text))):
             drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "Unser Führer Tengis, ein ... Ölarbeiter,")
-            if persons is not None:
-                persons.add(alias)  # and the name again in a sentence of no energy (see analyse)
+            # and the name again in a sentence of no energy (see analyse): a person known by the first name alone, a
+            # character, a guide, someone addressed; not one with a surname, whom a news story names again by the surname
+            # ("said Tengiz Abenov ... Abenov added"), so that its bare "Tengiz" is the field
+            if persons is not None and not _SURNAME_AFTER.match(text, m.end, m.end + 30):
+                persons.add(alias)
         elif kinds.get(m.id) == "field" and (field_venues if field_venues is not None else (
                 field_venues := _holds_word(text, _FIELD_VENUE_STEMS, _FIELD_VENUE_WORDS, raws))) and (
                 _FIELD_VENUE_BEFORE.search(text, max(0, m.start - 30), m.start) or _FIELD_VENUE_AFTER.match(text, m.end, m.end + 30)):
