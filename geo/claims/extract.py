@@ -28,6 +28,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,6 +46,105 @@ from geo.data.filestore import file_stamp
 #: The parser of ``re`` and its op codes (private modules, untyped): a link pattern's parse tree is read for its stems (_word_stems).
 _sre: Any = importlib.import_module("re._constants")
 _sre_parse: Any = importlib.import_module("re._parser")
+
+
+#: Letters of the stems a word is tested for. No character outside a word (``\w``, so no white space) lower-cases or
+#: case-folds to one, and a character that lower-cases to one case-folds to the same (tests/test_extract_links.py tries
+#: them all), so a stem found in a sentence lower-cased or case-folded lies inside one of its words (runs of ``\w``, the
+#: analyser's split) case-folded. (Not "ß": it case-folds to "ss".)
+_STEM_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+#: Characters of the stems read for a search of the text lower-cased (``_stems_of(pattern, lowered=True)``): a case-blind
+#: pattern matches to each of them (written in any case) only characters that lower-case to it, or one of _ODD_LETTERS
+#: (tests/test_extract_screens.py tries every character of Unicode).
+_LOW_STEM_LETTERS = _STEM_LETTERS | frozenset("ßé -/")
+
+
+def _word_stems(items: Any, lowered: bool = False) -> frozenset[str] | None:
+    """Runs of stem letters, one of which every match of the parsed pattern ``items`` holds (``None`` if a match may hold none).
+
+    Read from the parse tree: a run of literal letters, a group, a repeat of at least one, or an alternation whose every
+    branch has stems; of several, the set whose shortest stem is the longest. ``lowered``: the letters lower-cased (of
+    _LOW_STEM_LETTERS), a class of one letter in its cases ("[Pp]") read as that letter, case-blind groups too: stems that
+    every match lower-cased holds.
+    """
+    best: frozenset[str] | None = None
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL and not lowered and chr(av) in _STEM_LETTERS:
+            run += chr(av)
+            continue
+        if lowered and (op is _sre.LITERAL or (op is _sre.IN and all(o is _sre.LITERAL for o, _ in av))):
+            low = {chr(av).lower()} if op is _sre.LITERAL else {chr(c).lower() for _, c in av}
+            if len(low) == 1 and (letter := low.pop()) in _LOW_STEM_LETTERS:
+                run += letter
+                continue
+        found: list[frozenset[str] | None] = [frozenset((run,))] if run else []
+        run = ""
+        if op is _sre.SUBPATTERN:  # (a case-blind group, "(?i:...)", has no stems: its letters may be any case)
+            found.append(None if av[1] & re.IGNORECASE and not lowered else _word_stems(av[-1], lowered))
+        elif op is _sre.ATOMIC_GROUP:
+            found.append(_word_stems(av, lowered))
+        elif op is _sre.BRANCH:
+            branches = [_word_stems(b, lowered) for b in av[1]]
+            if all(branches):
+                found.append(frozenset().union(*cast("list[frozenset[str]]", branches)))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found.append(_word_stems(av[2], lowered))
+        for f in found:
+            if f and (best is None or min(map(len, f)) > min(map(len, best))):
+                best = f
+    return best
+
+
+def _stems_of(pattern: re.Pattern[str], lowered: bool = False) -> tuple[str, ...]:
+    """Substrings one of which every match of ``pattern`` holds, read from its parse tree (:func:`_word_stems`), sorted.
+
+    Plain: of a case-exact pattern, its stems as written (for the case-folded words of _STEMMED). ``lowered``: of any
+    pattern, case-blind ones too, stems in lower case that every match lower-cased holds, none holding another (one in
+    the text lower-cased: :class:`_Screened`).
+    """
+    if lowered:
+        stems = _word_stems(_sre_parse.parse(pattern.pattern, pattern.flags), True)
+        if stems:
+            stems = frozenset(s for s in stems if not any(t != s and t in s for t in stems))
+    else:
+        stems = None if pattern.flags & re.IGNORECASE else _word_stems(_sre_parse.parse(pattern.pattern, pattern.flags))
+    if not stems or min(map(len, stems)) < 2:
+        raise ValueError(f"a match of {pattern.pattern!r} may hold no stem of two letters: it cannot be screened by stems")
+    return tuple(sorted(stems))
+
+
+class _Screened:
+    """A pattern searched only where the text lower-cased holds one of its stems (``_stems_of(pattern, lowered=True)``).
+
+    The stems are searched as one case-exact alternation, which the regex engine skips through by their first letters;
+    the pattern itself (case-blind, or opening with a word boundary or a look-behind) is tried at every character of its
+    window, several times slower, and most windows of a per-mention rule hold none of its words. Searches give what the
+    pattern's own search gives (tests/test_extract_screens.py).
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.stems = _stems_of(pattern, lowered=True)
+        self.screen = re.compile("|".join(map(re.escape, self.stems)))
+
+    def held(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """``text[pos:endpos]`` may hold a match: it holds a stem lower-cased (or, rarely, a letter that hides one)."""
+        if not _holds_odd(text):
+            # (no "İ", the one letter lower-cased into two: the text lower-cased lines up with it, offset for offset)
+            return self.screen.search(_lowered(text), pos, endpos) is not None
+        # a letter of _ODD_LETTERS, which a case-blind pattern reads as a stem's letter though it lowers to none, may stand
+        # in a window that is not plain ASCII: searched then (the offsets clipped as the regex engine clips them)
+        n = len(text)
+        window = text[min(max(pos, 0), n) : min(max(endpos, 0), n)]
+        return self.screen.search(window.lower()) is not None or not window.isascii()
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos) if self.held(text, pos, endpos) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos) if self.held(text, pos, endpos) else None
+
 
 __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "claim_types", "classify", "default_matcher", "extract",
            "split_sentences"]
@@ -1583,7 +1683,7 @@ _MORE_TOWNS = r"(?:\s*(?:,|and|und|и)\s*[A-ZÄÖÜА-ЯЁ][\w-]*)*"
 _REFINERY_AFTER = re.compile(_MORE_TOWNS + r"\s+(?:на\s+|to\s+the\s+|zur\s+|zu\s+den\s+)?" + _REFINERY)
 #: A refinery word and "in" / "of" / «в» right before the name (or before the list it ends): "the refinery in Atyrau",
 #: «НПЗ в Шымкенте», "the refineries of Pavlodar and Shymkent".
-_REFINERY_BEFORE = re.compile(_REFINERY + r"\s+(?:in|at|of|near|bei|von|в|под)\s+(?:[A-ZÄÖÜА-ЯЁ][\w-]*\s*(?:,|and|und|и)\s*)*$")
+_REFINERY_BEFORE = _Screened(re.compile(_REFINERY + r"\s+(?:in|at|of|near|bei|von|в|под)\s+(?:[A-ZÄÖÜА-ЯЁ][\w-]*\s*(?:,|and|und|и)\s*)*$"))
 
 
 def _refinery_of_town(m: Mention, text: str) -> bool:
@@ -2253,8 +2353,8 @@ _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gath
                         "саммит", "форум", "конференци", "совещани", "discuss", "talks", "besprach", "erörter", "обсуд", "обсуж", "переговор",
                         "signed", "signing", "unterzeichn", "подписа", "convention", "konvention", "конвенци")
 #: A route preposition right before a name: "via Alashankou", «через Приморск» is where the oil goes, not the town.
-_NEAR_BEFORE = re.compile(r"(?:\b(?:outside|near|nahe|unweit)|(?<![а-яё])(?:под|около|близ|недалеко от))\s+$", re.IGNORECASE)
-_VIA_BEFORE = re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE)
+_NEAR_BEFORE = _Screened(re.compile(r"(?:\b(?:outside|near|nahe|unweit)|(?<![а-яё])(?:под|около|близ|недалеко от))\s+$", re.IGNORECASE))
+_VIA_BEFORE = _Screened(re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE))
 #: A compass point or a distance before a name: "(70 km) south of Aktau", "südlich von Aktau", «к югу от Актау», «в 70 км
 #: от Актау»: the town as the landmark of another place, not the facility.
 _LANDMARK_BEFORE = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\b(?:nord|süd|ost|west)(?:-?(?:ost|west))?"
@@ -2284,7 +2384,7 @@ _TOWN_PART_STEMS = ("embankment", "promenade", "seafront", "village", "dörfer",
 
 
 #: A football club's word, with at most one more word of its name, right before a town's name ("FC Kaspiy Aktau").
-_CLUB_BEFORE = re.compile(r"\b(?:FC|FK|SC|ФК|СК)\s+(?:[«\"„“]?[A-ZА-ЯЁ][\w-]*[»\"“”]?\s+)?$")
+_CLUB_BEFORE = _Screened(re.compile(r"\b(?:FC|FK|SC|ФК|СК)\s+(?:[«\"„“]?[A-ZА-ЯЁ][\w-]*[»\"“”]?\s+)?$"))
 
 
 _CLUB_WORDS_SPACED = ("FC ", "FK ", "SC ", "ФК ", "СК ")
@@ -2336,8 +2436,8 @@ def _person_from(text: str, start: int) -> bool:
 
 
 #: A kind word of a town-named facility right before "in" / «в» and the name: the facility there, not the town.
-_FACILITY_IN = re.compile(r"(?:\b(?:terminals?|port|harbou?r|station|hafen)|(?<![а-яё])(?:терминал|порт|станци|узл|узел|нпс|лпдс|гнпс)"
-                          r"\w{0,3})\s+(?:in|at|bei|в|во)\s+$", re.IGNORECASE)
+_FACILITY_IN = _Screened(re.compile(r"(?:\b(?:terminals?|port|harbou?r|station|hafen)|(?<![а-яё])(?:терминал|порт|станци|узл|узел|нпс|лпдс|гнпс)"
+                          r"\w{0,3})\s+(?:in|at|bei|в|во)\s+$", re.IGNORECASE))
 #: An origin and its «в»: «из Курыка в », «от Актау в » (the name after it is where the goods go).
 _FROM_BEFORE_RU = re.compile(r"(?<![а-яё])(?:из|от)\s+[«\"]?[А-ЯЁ][\w-]*[»\"]?\s+(?:в|во)\s+$")
 
@@ -2510,43 +2610,6 @@ _SAID_STATE = "said: state"
 _FOLDED = "said: folded"
 
 
-#: Letters of the stems a word is tested for. No character outside a word (``\w``, so no white space) lower-cases or
-#: case-folds to one, and a character that lower-cases to one case-folds to the same (tests/test_extract_links.py tries
-#: them all), so a stem found in a sentence lower-cased or case-folded lies inside one of its words (runs of ``\w``, the
-#: analyser's split) case-folded. (Not "ß": it case-folds to "ss".)
-_STEM_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
-
-
-def _word_stems(items: Any) -> frozenset[str] | None:
-    """Runs of stem letters, one of which every match of the parsed pattern ``items`` holds (``None`` if a match may hold none).
-
-    Read from the parse tree: a run of literal letters, a group, a repeat of at least one, or an alternation whose every
-    branch has stems; of several, the set whose shortest stem is the longest.
-    """
-    best: frozenset[str] | None = None
-    run = ""
-    for op, av in [*items, (None, None)]:
-        if op is _sre.LITERAL and chr(av) in _STEM_LETTERS:
-            run += chr(av)
-            continue
-        found: list[frozenset[str] | None] = [frozenset((run,))] if run else []
-        run = ""
-        if op is _sre.SUBPATTERN:  # (a case-blind group, "(?i:...)", has no stems: its letters may be any case)
-            found.append(None if av[1] & re.IGNORECASE else _word_stems(av[-1]))
-        elif op is _sre.ATOMIC_GROUP:
-            found.append(_word_stems(av))
-        elif op is _sre.BRANCH:
-            branches = [_word_stems(b) for b in av[1]]
-            if all(branches):
-                found.append(frozenset().union(*cast("list[frozenset[str]]", branches)))
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            found.append(_word_stems(av[2]))
-        for f in found:
-            if f and (best is None or min(map(len, f)) > min(map(len, best))):
-                best = f
-    return best
-
-
 class _StemBits(dict[str, int]):
     r"""By word (a run of ``\w``): the bits of the patterns of :data:`_STEMMED` one of whose stems it holds case-folded.
 
@@ -2629,13 +2692,13 @@ _NOT_A_FIELD_AFTER = re.compile(
     r"Hotel|Club|Team|FC|Restaurant|Stadion|Kino|отель|гостиниц|клуб|команд|ресторан|стадион)"
     # a lake of the same name ("the Tengiz lake", "Tengis-See"; "Lake Tengiz", «озеро Тенгиз» below)
     r"|\s*-?\s*(?:lake|Lake|See|Sees|озеро|озера)\b)", re.UNICODE)
-_NOT_A_FIELD_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Dr|Herr|Frau|director|player|striker|coach|actor|painter|poet|singer|"
+_NOT_A_FIELD_BEFORE = _Screened(re.compile(r"(?:\b(?:Mr|Mrs|Dr|Herr|Frau|director|player|striker|coach|actor|painter|poet|singer|"
                                  r"Regisseur|Spieler|Trainer|режиссёр|режиссер|игрок|тренер|поэт|художник|господин|"
                                  r"[Ll]ake|[Ss]ee|[Оо]зер[оауеом]|[Оо]зером|"
                                  # a venue or a street named after the field: "the Hotel Tengiz", «на улице Тенгизской»
                                  r"[Hh]otel|[Rr]estaurant|[Cc]inema|[Kk]ino|[Ss]treet|[Ss]tadium|[Ss]tadion|"
                                  r"[Уу]лиц[аеуы]|[Гг]остиниц[аеуы]|[Оо]тел[ьяюе]|[Рр]есторан[аеу]?|[Кк]инотеатр[аеу]?|"
-                                 r"[Сс]тадион[аеу]?)\.?\s+[«\"„“]?)$")
+                                 r"[Сс]тадион[аеу]?)\.?\s+[«\"„“]?)$"))
 #: Oils that are food: their tankers and ports are not those of crude.
 _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
                          r"(?:растительн|подсолнечн|пальмов)\w* масл")
@@ -2732,10 +2795,10 @@ _LINE_WORD = re.compile(r"pipeline|\bline\b|\bsystem|leitung|трубопров�
 _TANK_CARS = re.compile(r"tank cars?\b|tank wagons?\b|kesselwag|цистерн")
 #: A person (and what he works for) right before a locative "in" / «в»: the town is where the person is ("said a manager
 #: of an oil company in Atyrau", «источник в Новороссийске»).
-_PERSON_IN = re.compile(r"\b(?:manager|official|trader|analyst|source|executive|spokes(?:man|woman|person)|correspondent|reporter|"
+_PERSON_IN = _Screened(re.compile(r"\b(?:manager|official|trader|analyst|source|executive|spokes(?:man|woman|person)|correspondent|reporter|"
                         r"Manager|Händler|Sprecher(?:in)?|Vertreter(?:in)?|Beamte[rn]?|Analyst(?:in|en)?|Korrespondent(?:in|en)?|"
                         r"Mitarbeiter(?:in)?|источник|представител|аналитик|трейдер|корреспондент|менеджер|чиновник|сотрудник)"
-                        r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в)\s+$")
+                        r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в)\s+$"))
 #: Words of a person or a company (their starts, lower case) right before "from" and a town: the home town ("ein früherer
 #: Ingenieur aus Atyrau", "an engineer from Aktau", «инженер из Актау»), see :func:`_person_from`.
 _PERSON_STEMS = ("engineer", "worker", "manager", "driver", "fahrer", "водител", "official", "trader", "analyst", "executive", "spokes", "native", "ingenieur",
@@ -2752,12 +2815,12 @@ _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: A word of a passenger flight or bus right before a dashed chain of places: the trip's route, not a line of the same
 #: places («прямой рейс Атырау — Самара», "Flüge Aktau–Baku", "the bus Atyrau - Samara"). No train or ferry: tank cars and
 #: tankers run on lanes and rail legs named so.
-_TRIP_BEFORE = re.compile(r"(?:\b(?:flights?|Flug|Flüge|Flugverbindung\w{0,2}|Direktflug\w{0,2}|bus(?:es)?|Bus(?:se)?|Buslinie\w{0,2}|"
-                          r"coach)|(?<![а-яё])(?:рейс|авиарейс|авиасообщени|перел[её]т|автобус|маршрутк)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
+_TRIP_BEFORE = _Screened(re.compile(r"(?:\b(?:flights?|Flug|Flüge|Flugverbindung\w{0,2}|Direktflug\w{0,2}|bus(?:es)?|Bus(?:se)?|Buslinie\w{0,2}|"
+                          r"coach)|(?<![а-яё])(?:рейс|авиарейс|авиасообщени|перел[её]т|автобус|маршрутк)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE))
 #: A train's word right before such a chain: the train's route («Поезд Атырау — Самара», "der Zug Atyrau–Samara"), unless
 #: tank cars, oil or freight stand near it (_GOODS_TRAIN_NEAR: "Züge Baku–Batumi mit Öl" run on the rail leg).
-_TRAIN_BEFORE = re.compile(r"(?:\b(?:trains?|Zug|Züge|Personenzug\w{0,2}|Nachtzug\w{0,2})|(?<![а-яё])(?:поезд|электричк)\w{0,3})"
-                           r"\s*[«\"„“]?$", re.IGNORECASE)
+_TRAIN_BEFORE = _Screened(re.compile(r"(?:\b(?:trains?|Zug|Züge|Personenzug\w{0,2}|Nachtzug\w{0,2})|(?<![а-яё])(?:поезд|электричк)\w{0,3})"
+                           r"\s*[«\"„“]?$", re.IGNORECASE))
 _GOODS_TRAIN_NEAR = re.compile(r"(?i)tank (?:car|wagon)|kesselwag|цистерн|\boil\b|crude|öl|нефт|freight|güter|fracht|груз(?!ин)")
 #: A vessel's word near such a chain: «Танкер совершил рейс Актау — Баку» is the tanker's voyage on the lane.
 _VESSEL_NEAR = re.compile(r"(?i)tanker|танкер|vessel|schiff|судн|судам?\b|barge|баржа")
@@ -2769,14 +2832,14 @@ _FIRM_AFTER = re.compile(r"\s+(?:Air|Airlines|Airways|Aviation|Bank|Banking|Capi
                          r"Insurance|Securities|Pharma|Software|Fluggesellschaft|Банк|Групп|Холдинг|Капитал|Медиа|Авиа)\b")
 #: A word of a broadcaster or a paper right before an abbreviation: «телеканала КТК», "the TV channel KTK", "Sender KTK"
 #: name the media outlet, not the consortium.
-_MEDIA_BEFORE = re.compile(r"(?:\b(?:TV|television|channel|broadcaster|radio|newspaper|magazine|Sender|Fernsehsender|Zeitung)|"
+_MEDIA_BEFORE = _Screened(re.compile(r"(?:\b(?:TV|television|channel|broadcaster|radio|newspaper|magazine|Sender|Fernsehsender|Zeitung)|"
                            r"(?<![а-яё])(?:телеканал|радиостанци|радио|газет|журнал|телекомпани|медиахолдинг)\w{0,3})\s*[«\"„“]?$",
-                           re.IGNORECASE)
+                           re.IGNORECASE))
 _MEDIA_STEMS = ("tv", "television", "channel", "broadcaster", "radio", "newspaper", "magazine", "sender", "zeitung", "телеканал",
                 "радио", "газет", "журнал", "телекомпани", "медиахолдинг")
 _MEDIA_WORDS = (*_cased(_MEDIA_STEMS), "TV")
 #: Words of a town's part or a venue right before a name: «микрорайон «Дружба»», "Hotel Druzhba", "Druzhba Street" is no line.
-_VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
+_VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
                            r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe|"
                            # a society, a bazaar or a mall named so: der Verein „Druschba e. V.“, «рынок «Дружба»», «ТРЦ «Дружба»»
                            r"society|association|bazaar|mall|einkaufszentrum|basar|programme|program|programm|initiative|stiftung)|"
@@ -2787,14 +2850,14 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenu
                            # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
                            r"глав[аеуы]|роман|фильм|книг|песн|повест|пьес|спектакл|лагер|пионерлагер)\w{0,3}|\b(?:chapter|novel|"
                            r"film|book|song|poem|play|camp|Kapitel|Roman|Buch|Lied|Gedicht|Theaterstück|Stück|Ferienlager|"
-                           r"Sommerlager|Zeltlager))\s*[«\"„“]?$", re.IGNORECASE)
+                           r"Sommerlager|Zeltlager))\s*[«\"„“]?$", re.IGNORECASE))
 #: A word of a named venue right before a town's name, with "named" or an opening quote or neither: the hotel „Aktau“,
 #: «гостиница «Актау»», "a cinema called Samara", das Kino „Schwedt“ are the venues, not their town's port, junction or plant.
-_VENUE_NAME_BEFORE = re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|club|stadium|sanatorium|kino|stadion|"
+_VENUE_NAME_BEFORE = _Screened(re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|club|stadium|sanatorium|kino|stadion|"
                                 # a theatre named after its town: die Uckermärkischen Bühnen Schwedt, «театр «Атырау»»
                                 r"bühnen?|theater|theatre|philharmonie|philharmonic)|(?<![а-яё])"
                                 r"(?:гостиниц|отел|кинотеатр|ресторан|кафе|клуб|стадион|санатори|театр|филармони)\w{0,3})"
-                                r"(?:\s+(?:named|called|namens|под названием))?\s*[«\"„“]?$", re.IGNORECASE)
+                                r"(?:\s+(?:named|called|namens|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
 #: The words of _VENUE_NAME_BEFORE as plain substrings, both cases of their first letter (a text holding none skips it).
 _VENUE_STEMS = ("hotel", "cinema", "restaurant", "café", "cafe", "club", "stadium", "sanatorium", "kino", "stadion",
                 "bühne", "bühnen", "theater", "theatre", "philharmonie", "philharmonic",
@@ -2832,9 +2895,9 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
 #: Theater Galkynysch", "ein Theater namens Galkynysch", «Национальный театр «Галкыныш»», "the Galkynysh National Theater",
 #: the "Galkynysh" festival, "the Hotel Tengiz" name the venue, not the field. (Not «район» or "area": «в районе
 #: Карачаганака» is the field's area; a museum or hall "of Tengiz" after the name is not read.)
-_FIELD_VENUE_BEFORE = re.compile(r"(?:\b(?:theat(?:er|re)|hotel|festival|cinema|kino|restaurant|club|stadium|stadion)|"
+_FIELD_VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:theat(?:er|re)|hotel|festival|cinema|kino|restaurant|club|stadium|stadion)|"
                                  r"(?<![а-яё])(?:театр|гостиниц|отел|фестивал|кинотеатр|ресторан|клуб|"
-                                 r"стадион)\w{0,3})(?:\s+(?:named|called|namens|genannt|под названием))?\s*[«\"„“]?$", re.IGNORECASE)
+                                 r"стадион)\w{0,3})(?:\s+(?:named|called|namens|genannt|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
 _FIELD_VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:(?:national|state|drama|opera)\s+)?(?:theat(?:er|re)|hotel|festival|"
                                 r"cinema|restaurant|club|stadium|arena|театр|гостиниц|отел|фестивал|стадион|ресторан|"
                                 r"кинотеатр)", re.IGNORECASE)
@@ -2858,10 +2921,10 @@ _TOWN_LIFE_STEMS = ("ensemble", "theater", "bühne", "philharmonie", "orchester"
 #: A field's one-word name as a person's given name: after a word of a person who shows the way ("Unser Führer Tengis", "our
 #: driver Tengiz", «гид Тенгиз»), or with a person's word in apposition after it, closed by a comma or the clause's end
 #: ("Tengis, ein pensionierter Ölarbeiter,", "Tengiz, a retired oil worker,", «Тенгиз, бывший нефтяник,»).
-_GUIDE_BEFORE = re.compile(r"(?:\b(?:our|my|the|a|his|her|their|unser\w{0,2}|mein\w{0,2}|der|die|ein\w{0,2}|sein\w{0,2}|ihr\w{0,2})\s+"
+_GUIDE_BEFORE = _Screened(re.compile(r"(?:\b(?:our|my|the|a|his|her|their|unser\w{0,2}|mein\w{0,2}|der|die|ein\w{0,2}|sein\w{0,2}|ihr\w{0,2})\s+"
                            # a determiner first in English and German ("the main growth driver Tengiz" is no person)
                            r"(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher)|"
-                           r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик)\w{0,3})\s+$", re.IGNORECASE)
+                           r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик)\w{0,3})\s+$", re.IGNORECASE))
 _GUIDE_STEMS = ("guide", "driver", "host", "interpreter", "führer", "reiseführer", "reiseleiter", "fahrer", "gastgeber",
                 "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик")
 _GUIDE_WORDS = _cased(_GUIDE_STEMS)
@@ -2962,8 +3025,8 @@ def _spelled_as_other(m: Mention, text: str, mentions: list[Mention], starts: li
 
 #: A verb of naming right before a line's one-word name, or (German, verb last) right after it: "a resort once called
 #: Druzhba", "das zu sozialistischen Zeiten Druschba hieß", «курорт, который назывался «Дружба»»: the name of something else.
-_NAMING_BEFORE = re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
-                            r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE)
+_NAMING_BEFORE = _Screened(re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
+                            r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE))
 _NAMING_STEMS = ("called", "named", "dubbed", "known as", "genannt", "namens", "hieß", "hiess", "heißt", "heisst", "называ", "назван",
                  "именуем")
 _NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|heißt|heisst|genannt)\b(?!\s+(?:es|das|dies)\b)")
@@ -2973,11 +3036,11 @@ _CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's s
 #: A verb of naming earlier in the name's clause, the name ending it ("Zu sowjetischer Zeit hieß die Siedlung am Fuß des
 #: Alatau Druschba, ...", "the village was called in Soviet times Druzhba."), or a bracket of a former name before it
 #: ("Station Dostyk (in Soviet times Druzhba)", «Станция Достык (в советское время — Дружба)», "(früher Druschba)").
-_NAMING_IN_CLAUSE = re.compile(r"(?:\b(?:hieß|hiess|hießen|hiessen|was called|was named|were called)|(?<![а-яё])называл\w*)\b"
-                               r"[^,.;:!?()\n]{0,80}$", re.IGNORECASE)
+_NAMING_IN_CLAUSE = _Screened(re.compile(r"(?:\b(?:hieß|hiess|hießen|hiessen|was called|was named|were called)|(?<![а-яё])называл\w*)\b"
+                               r"[^,.;:!?()\n]{0,80}$", re.IGNORECASE))
 _CLAUSE_END_AFTER = re.compile(r"[»\"“”']?\s*(?:[,.;:!?)]|$)")
-_FORMER_BEFORE = re.compile(r"\(\s*(?:former(?:ly)?|früher|ehemals|vormals|einst|ранее|прежде|бывш\w*|"
-                            r"[^()\n]{0,30}?(?:soviet|sowjet|советск)\w*[^()\n]{0,20}?)\s*[-–—:,]?\s*[«\"„“']?$", re.IGNORECASE)
+_FORMER_BEFORE = _Screened(re.compile(r"\(\s*(?:former(?:ly)?|früher|ehemals|vormals|einst|ранее|прежде|бывш\w*|"
+                            r"[^()\n]{0,30}?(?:soviet|sowjet|советск)\w*[^()\n]{0,20}?)\s*[-–—:,]?\s*[«\"„“']?$", re.IGNORECASE))
 
 
 def _former_name(m: Mention, text: str) -> bool:
@@ -3025,13 +3088,6 @@ _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|p
 #: searched. (Case-blind patterns cannot be: their words are not case-folded.)
 _STEMMED = (_CIVIC_LATIN, _CIVIC_CYRILLIC, _MEETING, _CONSUMERS, _MOURNING, *_OWN_BUSINESS.values(), _PASSENGERS, _SHOPPING,
             _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON, _TANK_CARS, _TONNAGE, _PORTS, _CARGO, _FERRY, _FERRY_OIL, _PRICE)
-
-
-def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    stems = None if pattern.flags & re.IGNORECASE else _word_stems(_sre_parse.parse(pattern.pattern, pattern.flags))
-    if not stems or min(map(len, stems)) < 2:
-        raise ValueError(f"a match of {pattern.pattern!r} may hold no stem of two letters: it cannot be one of _STEMMED")
-    return tuple(sorted(stems))
 
 
 _STEM_BIT = {id(p): 1 << k for k, p in enumerate(_STEMMED)}
@@ -3106,10 +3162,10 @@ def _place_alias(alias: str) -> bool:
 #: A word of a border crossing right before a name: «пункт пропуска Достык — Алашанькоу», "the border crossing of ...".
 #: Plural words too ("die Bahnübergänge Dostyk–Alaschankou und Altynkol–Chorgos", «переходы»), and chains listed after the
 #: word before this one ("Grenzübergänge A–B und C–D": the second chain follows the first, see _CHAIN_LISTED).
-_CROSSING_BEFORE = re.compile(r"(?:crossings?|checkpoints?|border stations?|grenzübergang|übergang|übergänge|übergängen|grenzbahnh[oö]fe?n?|"
+_CROSSING_BEFORE = _Screened(re.compile(r"(?:crossings?|checkpoints?|border stations?|grenzübergang|übergang|übergänge|übergängen|grenzbahnh[oö]fe?n?|"
                               r"grenzstation(?:en)?|пункт\w* пропуска|(?:погран)?переход\w{0,2}|погранпункт\w{0,2}|пограничн\w* станци\w*)"
                               r"(?:\s+(?:at|of|bei))?\s*(?:" + r"[A-ZÄÖÜА-ЯЁ]" + r"(?:[\w']|-(?=[\w']))*+(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ](?:[\w']|-(?=[\w']))*+)*"
-                              r"\s*(?:,|and|und|и|sowie)\s*){0,3}$", re.IGNORECASE)
+                              r"\s*(?:,|and|und|и|sowie)\s*){0,3}$", re.IGNORECASE))
 
 #: Any word of a border crossing, its station or the border (before a crossing's name given by a naming verb: "the border
 #: station known as Dostyk" stays the crossing).
