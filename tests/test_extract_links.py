@@ -2338,6 +2338,7 @@ _LINKS24: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Его зовут Тенгиз, он рыбак с Урала.", "ru", set()),
         # the field named so, no person's word: the field
         ("Das größte Feld heißt Tengis und liefert Öl an das CPC.", "de", {"tengiz", "cpc"}),
+        ("The largest field is called Tengiz and ships its oil via the CPC.", "en", {"tengiz", "cpc"}),
         ("Месторождение называется Тенгиз, его нефть идёт по КТК.", "ru", {"tengiz", "cpc"}),
     ],
     "a_person_addressed": [
@@ -2360,6 +2361,9 @@ _LINKS24: dict[str, list[tuple[str, str, set[str]]]] = {
         # the name in a sentence of oil stays the field
         ("The interview was with Tengiz Abenov, an actor. Oil output at Tengiz rose by 5%.", "en", {"tengiz"}),
         ("Актёр Тенгиз Сарсенбаев сыграл нефтяника. Добыча нефти на Тенгизе выросла.", "ru", {"tengiz"}),
+        # a person with a surname is named again by the surname in a news story: the bare name stays the field
+        ("Tengiz Abenov, an analyst, spoke about oil on Monday. Tengiz expansion is running a year late.", "en", {"tengiz"}),
+        ("Аналитик Тенгиз Абенов говорил о нефти в понедельник. Расширение Тенгиза отстаёт на год.", "ru", {"tengiz"}),
     ],
     "a_broadcasters_name_again": [
         # a broadcaster's abbreviation («телеканал КТК») named again in a sentence of no energy word is the broadcaster,
