@@ -1744,6 +1744,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # of the names of town kinds not yet known as the town: the town by any of these (each read only while none has said so)
     # (a football club's word anywhere: C-level scans once an article, and only when such a name is left)
     clubs = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and any(w in text for w in _CLUB_WORDS_SPACED)
+    # (words of air travel anywhere: C-level scans once an article, and only when such a name is left)
+    air_words = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and _may_hold(text, 0, len(text), _AIR_LOW_STEMS)
     towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS and id(m) not in towns and (
         # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers (not the facility named
         # there by its kind word: "residents near the compressor station at Beineu")
@@ -1774,7 +1776,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or ("(" in text[max(0, m.start - 12) : m.start] and _TODAY_BEFORE.search(text, max(0, m.start - 12), m.start) is not None)
         # "trips between the EU and Georgia by air, most of them to and from Tbilisi, Kutaisi and Batumi", "Flüge nach Aktau":
         # air travel, in a sentence of no business of the facility, no carrier and no oil or gas, is the town's
-        or (_said(_AIR_TRAVEL, m.sentence, text, sentences, said, _AIR_STEMS)
+        or (air_words and _said(_AIR_TRAVEL, m.sentence, text, sentences, said, _AIR_STEMS)
             and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said)
             and not _said(_CARRIER, m.sentence, text, sentences, said) and not _said(_FUEL, m.sentence, text, sentences, said))
         # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
@@ -2158,26 +2160,37 @@ def _management_dropped(cue_sets: list[frozenset[str]], text: str, sentences: li
 #: terminal", "im Terminal 1 des Flughafens", «пассажирский терминал аэропорта», "Terminal für die Patientenaufnahme").
 _PEOPLE_WORDS = (r"(?:airports?|flughafens?|flug|flüge|fliegt|flies|flights?|passengers?|passagier\w*|patient\w*|"
                  r"аэропорт\w*|авиарейс\w*|рейс\w*|пассажир\w*|пациент\w*)")
-_OTHER_SENSE = re.compile(r"(?:project |projekt|talent|sales |auftrags)pipelines?|pipelines?(?=\s+(?:of|for|für|an|der|von)\s+"
-                          r"(?:project|applicant|talent|candidate|idea|deal|order|student|projekt|investitionsprojekt|idee|"
-                          r"nachwuchs|bewerber|kandidat|auftr|studierend))"
-                          r"|\b" + _PEOPLE_WORDS + r"\b[^.;:!?]{0,40}?\w*(?:terminal|терминал)\w*"
-                          r"|\w*(?:terminal|терминал)\w*(?:\s+\d{1,2}\b|[^.;:!?]{0,40}?\b" + _PEOPLE_WORDS + r"\b)")
-#: Stems one of which each match of _OTHER_SENSE holds (a sentence without one is not searched).
-_OTHER_SENSE_STEMS = ("pipeline", "terminal", "терминал")
+#: (The pipeline's pattern opens with a literal, so the regex engine skips to it in C; the terminal's, which cannot, is searched
+#: only in a sentence that holds a word of people, _PEOPLE_HINTS.)
+_FIGURATIVE_PIPE = re.compile(r"pipelines?(?=\s+(?:of|for|für|an|der|von)\s+(?:project|applicant|talent|candidate|idea|deal|order|"
+                              r"student|projekt|investitionsprojekt|idee|nachwuchs|bewerber|kandidat|auftr|studierend))|"
+                              r"pipeline(?:(?<=project pipeline)|(?<=projektpipeline)|(?<=talentpipeline)|(?<=sales pipeline)|"
+                              r"(?<=auftragspipeline)|(?<=deal pipeline))s?")
+#: Substrings one of which a sentence must hold for _PEOPLE_TERMINAL to be searched in it (C-level tests of the folded sentence).
+_PEOPLE_HINTS = ("airport", "flug", "flüge", "flie", "flight", "passeng", "passagier", "patient", "аэропорт", "рейс", "пассажир",
+                 "пациент", "terminal 1", "terminal 2", "terminal 3", "terminal 4", "terminal 5")
+_PEOPLE_TERMINAL = re.compile(r"\b" + _PEOPLE_WORDS + r"\b[^.;:!?]{0,40}?(?:terminal|терминал)\w*"
+                              r"|(?:terminal|терминал)\w*(?:\s+\d{1,2}\b|[^.;:!?]{0,40}?\b" + _PEOPLE_WORDS + r"\b)")
 
 
 def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]], lang: str) -> None:
-    """A sentence's cues read without energy words in another sense (:data:`_OTHER_SENSE`).
+    """A sentence's cues read without energy words in another sense (:data:`_FIGURATIVE_PIPE`, :data:`_PEOPLE_TERMINAL`).
 
     If they were its only energy words, it speaks of none ("Wir brauchen eine Pipeline für Nachwuchs", "Im Terminal 1 des
     Flughafens empfängt einen eine Halle").
     """
     for idx, (s, e) in enumerate(sentences):
-        if "energy" in cue_sets[idx] and _may_hold(text, s, e, _OTHER_SENSE_STEMS):
-            low = text[s:e].casefold()
-            if _OTHER_SENSE.search(low):
-                without = claim_cues(_OTHER_SENSE.sub(" ", low), lang)
+        if "energy" not in cue_sets[idx]:
+            continue
+        part = text[s:e]
+        if "ipeline" in part or "erminal" in part or "ерминал" in part:  # (each match holds one, but for a word in capitals)
+            low = masked = part.casefold()
+            if "pipeline" in low and _FIGURATIVE_PIPE.search(low):
+                masked = _FIGURATIVE_PIPE.sub(" ", masked)
+            if ("terminal" in low or "терминал" in low) and any(hint in low for hint in _PEOPLE_HINTS):
+                masked = _PEOPLE_TERMINAL.sub(" ", masked)
+            if masked != low:
+                without = claim_cues(masked, lang)
                 if "energy" not in without:
                     cue_sets[idx] = without
 
@@ -2218,11 +2231,12 @@ def _dateline_span(text: str, matcher: Matcher) -> tuple[int, int]:
 #: A pipe's word, not a figure of speech (searched case-folded): no "project pipeline", "Projektpipeline", "pipeline of
 #: applicants", "Pipeline an Ideen", "Pipeline für Nachwuchs", "die Pipeline der Projekte" (things in the making, a
 #: business's or a school's); no German "Leitung" of a firm, a building site or a school ("Geschäftsleitung", "Bauleitung").
-_PIPE_WORD = (r"(?<!project )(?<!projekt)(?<!talent)(?<!sales )(?<!auftrags)(?<!deal )pipeline(?!s?\s+(?:of|for|für|an|der|"
-              r"von)\s+(?:project|applicant|talent|candidate|idea|deal|order|student|projekt|investitionsprojekt|idee|"
-              r"nachwuchs|bewerber|kandidat|auftr|studierend))")
-_LEITUNG_WORD = (r"(?<!geschäfts)(?<!konzern)(?<!unternehmens)(?<!betriebs)(?<!projekt)(?<!bau)(?<!schul)(?<!klinik)"
-                 r"(?<!werks)(?<!abteilungs)(?<!bereichs)(?<!einsatz)(?<!chor)leitung")
+_PIPE_WORD = (r"pipeline(?<!project pipeline)(?<!projektpipeline)(?<!talentpipeline)(?<!sales pipeline)(?<!auftragspipeline)"
+              r"(?<!deal pipeline)(?!s?\s+(?:of|for|für|an|der|von)\s+(?:project|applicant|talent|candidate|idea|deal|order|student|"
+              r"projekt|investitionsprojekt|idee|nachwuchs|bewerber|kandidat|auftr|studierend))")
+_LEITUNG_WORD = (r"leitung(?<!geschäftsleitung)(?<!konzernleitung)(?<!unternehmensleitung)(?<!betriebsleitung)(?<!projektleitung)"
+                 r"(?<!bauleitung)(?<!schulleitung)(?<!klinikleitung)(?<!werksleitung)(?<!abteilungsleitung)(?<!bereichsleitung)"
+                 r"(?<!einsatzleitung)(?<!chorleitung)")
 #: Words of a carrier or a flow: with one, "in Aktau" is where oil is moved, not only where something happens.
 _CARRIER = re.compile(_PIPE_WORD + "|tanker|" + _LEITUNG_WORD + r"|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|"
                       r"hafen(?!stadt)|port\b(?! city)|umschlag|transship|"
@@ -2326,8 +2340,9 @@ _TOWN_PART_STEMS = ("embankment", "promenade", "seafront", "village", "dörfer",
 #: Words of air travel (searched lower-cased, in a sentence holding one of _AIR_STEMS as written).
 _AIR_TRAVEL = re.compile(r"\bby air\b|\bflights?\b|\bair (?:travel|traffic|links?)\b|\bairports?\b|\bairlines?\b|\bflug\b|\bflüge\b|"
                          r"flughafen|flugverbindung|(?<![а-яё])(?:авиарейс|авиасообщени|аэропорт|рейс(?:ы|ов|ами)?(?![а-яё])|авиакомпани)")
-_AIR_STEMS = _stems("by air", "flight", "air travel", "air traffic", "air link", "airport", "airline", "flug", "flüge", "flughafen",
-                    "авиарейс", "авиасообщени", "аэропорт", "рейс", "авиакомпани")
+_AIR_STEMS = _stems("air", "flight", "flug", "flüge", "авиа", "аэропорт", "рейс")
+#: The same in lower case: an article that holds none (most) asks no sentence (see _may_hold).
+_AIR_LOW_STEMS = ("air", "flight", "flug", "flüge", "авиа", "аэропорт", "рейс")
 #: An opening bracket and a word of today right before a name: the present name of a town named by its old one.
 _TODAY_BEFORE = re.compile(r"\(\s*(?:heute|today|now|nowadays|ныне|сейчас|теперь)\s*[:,–—-]?\s*$", re.IGNORECASE)
 
