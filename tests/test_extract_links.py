@@ -232,7 +232,8 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout21.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout22.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout23.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout24.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout24.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout26.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
@@ -665,7 +666,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout19.yaml", "extraction_links_holdout20.yaml",
                                   "extraction_links_holdout21.yaml",
                                   "extraction_links_holdout22.yaml", "extraction_links_holdout23.yaml",
-                                  "extraction_links_holdout24.yaml"])
+                                  "extraction_links_holdout24.yaml",
+                                  "extraction_links_holdout26.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -2442,4 +2444,113 @@ _LINKS24: dict[str, list[tuple[str, str, set[str]]]] = {
     pytest.param(*case, id=f"links24-{rule}-{k}") for rule, cases in _LINKS24.items() for k, case in enumerate(cases)])
 def test_link_batch24_rule(text, language, expected):
     """The cases of the rules tuned on batch 24 (``-k a_person_addressed`` runs one rule)."""
+    assert links(text, language) == expected
+
+
+#: Rules tuned on batch 26 (official and corporate documents and explainers; tests/fixtures/extraction_links_holdout26.yaml):
+#: positive cases and false friends, written for the rules (not taken from the batch's texts).
+_LINKS26: dict[str, list[tuple[str, str, set[str]]]] = {
+    "a_footnote_mark_ends_no_sentence_early": [
+        # a footnote's superscript after the full stop ("south.¹ QazaqGaz ..."): the next sentence is one of its own, so the
+        # pipeline before the mark is no carrier word of the town named after it (h26-en-03)
+        ("The BBS gas pipeline carries gas south.¹ Officials say gas shortages in Shymkent will return.", "en", {"bbs"}),
+        ("Die BBS-Leitung führt Gas nach Süden.² Die Menschen in Schymkent klagen über kalte Wohnungen.", "de", {"bbs"}),
+        # the town's own sentence of pumping keeps it
+        ("The BBS gas pipeline carries gas south.¹ Gas is pumped on at Shymkent.", "en", {"bbs", "shymkent"}),
+    ],
+    "a_figurative_pipeline": [
+        # a pipeline of projects, applicants or young staff, a "Projektpipeline": no pipe, so no carrier, no junction's
+        # business and no energy word (h26-de-01, h26-de-11, h26-en-05)
+        ("KMG baut seine Projektpipeline aus; eine Polyethylen-Anlage bei Atyrau ist geplant.", "de", set()),
+        ("Our pipeline of applicants is long, and the campus near Atyrau is growing.", "en", set()),
+        ("Wir brauchen eine Pipeline für Nachwuchs. Die Druschba ist Geschichte.", "de", set()),
+        # an oil pipeline near the town, a pipeline of a company: the pipe
+        ("KMG baut die Ölpipeline bei Atyrau aus.", "de", {"atyrau"}),
+        ("The pipeline of KazTransOil near Atyrau was repaired.", "en", {"atyrau"}),
+    ],
+    "a_firms_leitung_is_no_pipe": [
+        # "Geschäftsleitung", "Konzernleitung": a firm's management, no carrier or junction word (h26-de-05)
+        ("Die Geschäftsleitung sitzt in Astana, die Zentrale der Töchter befindet sich in Atyrau.", "de", set()),
+        ("Die Konzernleitung hat ihren Sitz in Atyrau.", "de", set()),
+        # an oil line ending there is the junction
+        ("Die Ölleitung endet in Atyrau.", "de", {"atyrau"}),
+    ],
+    "a_terminal_for_people": [
+        # an airport's or a hospital's terminal is no energy word: with it alone a story speaks of no oil (h26-de-11's
+        # PCK as an employer, h26-de-12's "nach Baku (Terminal 3)", h26-ru-05)
+        ("Das Klinikum hat ein neues Terminal für die Patientenaufnahme. Nach der PCK ist es der größte Arbeitgeber.", "de", set()),
+        ("Im Terminal 1 des Flughafens ist es ruhig. Die Druschba ist Geschichte.", "de", set()),
+        ("The new passenger terminal opened in March. Druzhba is history.", "en", set()),
+        ("Открыт новый пассажирский терминал аэропорта. Дружба важнее всего.", "ru", set()),
+        # a terminal of the port or for oil still is
+        ("Der neue Terminal im Hafen ist fertig. Nach der PCK ist es der größte Arbeitgeber.", "de", {"schwedt"}),
+        ("Открыт новый терминал в порту. Дружба важнее всего.", "ru", {"druzhba-samara-schwedt"}),
+    ],
+    "a_renamed_towns_present_name": [
+        # "Gurjew (heute Atyrau)": the town's name today, in its history (h26-de-06)
+        ("Die erste Ölquelle lag bei der Stadt Gurjew (heute Atyrau).", "de", set()),
+        ("The first oil well was drilled near Guryev (now Atyrau) in 1899.", "en", set()),
+        ("Первую нефть добыли у Гурьева (ныне Атырау).", "ru", set()),
+        # "heute" outside a bracket is the time of the flow
+        ("Das Öl wird heute in Atyrau eingespeist.", "de", {"atyrau"}),
+    ],
+    "a_dateline_of_two_places": [
+        # "Moscow / Atyrau, 28 November 2026 —": a release's two places, where it was issued (h26-en-02)
+        ("Moscow / Atyrau, 28 November 2026 — The CPC loaded more oil.", "en", {"cpc"}),
+        ("Moskau/Atyrau, 28. November 2026 – Der CPC verlud mehr Öl.", "de", {"cpc"}),
+        # the town in the body is read as ever
+        ("Moscow / Astana, 28 November 2026 — Oil is pumped on at Atyrau.", "en", {"atyrau"}),
+    ],
+    "a_venue_named_druzhba": [
+        # a club, a cinema, a sports complex, a students' home named "Friendship", in compounds too (h26-de-10, h26-de-12,
+        # h26-ru-05, h26-en-05)
+        ("Der Freundschaftsklub „Druschba“ feiert; das Öl fließt weiter.", "de", set()),
+        ("Das alte Sowjetkino „Druschba“ zeigt Filme über Öl.", "de", set()),
+        ("В Бейнеу открыт спортивный комплекс «Дружба» для нефтяников.", "ru", set()),
+        ("Students live in the Druzhba residence hall next to the oil institute.", "en", set()),
+        # the line after its own line word
+        ("Der Klub liegt an der Druschba-Leitung.", "de", {"druzhba-samara-schwedt"}),
+    ],
+    "a_names_other_meaning_again": [
+        # once the story gives a line's or a field's one-word name another meaning (a club, a person), the name again in a
+        # sentence with no energy word is that meaning (h26-de-10: "Die Druschba-Jugend", "„Tengis ist unser Herz“")
+        ("Der Freundschaftsklub „Druschba“ lädt ein. Die Druschba-Jugend reist nach Thüringen. Öl ist teuer.", "de", set()),
+        ("Den Chor leitet Tengis Achmetow. „Tengis ist unser Herz“, sagte eine Sängerin. Öl ist teuer.", "de", set()),
+        ("The choir is led by Tengiz Abenov. Tengiz is our heart, a singer said. Oil prices rose.", "en", set()),
+        # the name again in a sentence of oil is the asset
+        ("Der Freundschaftsklub „Druschba“ lädt ein. Über die Druschba fließt weiter Öl nach Schwedt.", "de",
+         {"druzhba-samara-schwedt", "schwedt"}),
+        ("Den Chor leitet Tengis Achmetow. Das Öl aus Tengis fließt über den CPC.", "de", {"tengiz", "cpc"}),
+    ],
+    "a_facility_named_near_its_residents": [
+        # residents near the facility named by its kind word: the facility, not the town of consumers (h26-en-03)
+        ("Residents near the compressor station at Beineu complain about flaring.", "en", {"beineu"}),
+        ("Жители у компрессорной станции в Бейнеу жалуются на факелы.", "ru", {"beineu"}),
+        # residents of the town: the town
+        ("Residents of Beineu complain about flaring.", "en", set()),
+        ("Жители Бейнеу жалуются на факелы.", "ru", set()),
+    ],
+    "a_list_of_flight_routes": [
+        # the chains after a flights' word, listed, are each a flight's route (h26-ru-05)
+        ("С января открываются прямые рейсы Актау — Стамбул, Актау — Дубай и Актау — Баку.", "ru", set()),
+        ("New flights Aktau–Istanbul, Aktau–Dubai and Aktau–Baku start in January.", "en", set()),
+        # the tanker lane by its name
+        ("Танкеры с нефтью ходят по маршруту Актау — Баку.", "ru", {"lane-aktau-baku", "aktau", "sangachal"}),
+    ],
+    "air_travel_is_the_towns": [
+        # trips by air, flights to a port town, with no port business, carrier or oil: the town (h26-en-06)
+        ("Most trips were made by air, to and from Tbilisi, Kutaisi and Batumi.", "en", set()),
+        ("Die Mehrheit der Flüge geht weiterhin nach Batumi.", "de", set()),
+        ("Большинство авиарейсов по-прежнему выполняется в Батуми.", "ru", set()),
+        # oil or the port in the sentence: the facility
+        ("Most oil still goes by tanker to Batumi, though flights are full.", "en", {"batumi"}),
+        ("Most exports still go through the port of Batumi, near the airport.", "en", {"batumi"}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links26-{rule}-{k}") for rule, cases in _LINKS26.items() for k, case in enumerate(cases)])
+def test_link_batch26_rule(text, language, expected):
+    """The cases of the rules tuned on batch 26 (``-k figurative_pipeline`` runs one rule)."""
     assert links(text, language) == expected

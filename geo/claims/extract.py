@@ -1803,6 +1803,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         mentions = _owned_terminals(mentions, text, raws, gaps, offsets, matcher)
     kinds, russian = matcher.kinds, matcher.russian
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
+    if "ipeline" in text or "erminal" in text or "ерминал" in text:  # C-level screens: most texts hold no such word
+        _other_senses_dropped(cue_sets, text, sentences, lang)
     # by sentence: its stem bits and case-folded text, and which link patterns it holds (see _said); the words and offsets
     said: dict[Any, Any] = {None: (raws, offsets)}
     ru = lang not in ("de", "en")  # «в Баку» is looked at in Russian (or unknown) text only
@@ -1835,9 +1837,13 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # of the names of town kinds not yet known as the town: the town by any of these (each read only while none has said so)
     # (a football club's word anywhere: C-level scans once an article, and only when such a name is left)
     clubs = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and any(w in text for w in _CLUB_WORDS_SPACED)
+    # (words of air travel anywhere: C-level scans once an article, and only when such a name is left)
+    air_words = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and _may_hold(text, 0, len(text), _AIR_LOW_STEMS)
     towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS and id(m) not in towns and (
-        # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers
-        _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS)
+        # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers (not the facility named
+        # there by its kind word: "residents near the compressor station at Beineu")
+        (_said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS)
+         and _FACILITY_IN.search(text, max(0, m.start - 40), m.start) is None)
         # «В Махачкале прошли похороны капитана сухогруза»: a funeral in the town, its carriers named or not, unless the
         # facility is named with its kind word ("mourners gathered at the port of Aktau")
         or (_said(_MOURNING, m.sentence, text, sentences, said) and not _kind_next(m, text, kinds)
@@ -1860,6 +1866,13 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or _ROAD_TO_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
         # "im Baku der Jahrhundertwende", "the Baku of the oil boom": the town in an era (an article before a bare town's name)
         or (_ERA_BEFORE.search(text, max(0, m.start - 6), m.start) is not None and _ERA_AFTER.match(text, m.end) is not None)
+        # "die Stadt Gurjew (heute Atyrau)", "Guryev (now Atyrau)", «Гурьев (ныне Атырау)»: a renamed town's present name, the town
+        or ("(" in text[max(0, m.start - 12) : m.start] and _TODAY_BEFORE.search(text, max(0, m.start - 12), m.start) is not None)
+        # "trips between the EU and Georgia by air, most of them to and from Tbilisi, Kutaisi and Batumi", "Flüge nach Aktau":
+        # air travel, in a sentence of no business of the facility, no carrier and no oil or gas, is the town's
+        or (air_words and _said(_AIR_TRAVEL, m.sentence, text, sentences, said, _AIR_STEMS)
+            and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said)
+            and not _said(_CARRIER, m.sentence, text, sentences, said) and not _said(_FUEL, m.sentence, text, sentences, said))
         # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
         or (clubs and _club_town(text, m.start))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
@@ -2212,9 +2225,11 @@ _MONTH = (r"(?:Jan(?:uary|uar)?|Feb(?:ruary|ruar)?|M(?:arch|ärz|ar)|Apr(?:il)?|
 #: back never finds another match; a long first word fails at once instead of letter by letter.)
 _DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}+(?:[ -][A-ZÄÖÜА-ЯЁ]{3,}+)*+(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
                        r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?:/[\w-]++)?+(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s)"
-                       # a place in mixed case, a comma and a date, then a dash: "Astana, 28 October 2026 –", "Baku, Nov. 5 -";
+                       # a place in mixed case, a comma and a date, then a dash: "Astana, 28 October 2026 –", "Baku, Nov. 5 -"
+                       # (or two places of a release, split by a slash: "Moscow / Atyrau, 28 November 2026 —");
                        # or an agency, the place and the date, then a full stop: "Trend, Baku, December 4. Oil ..."
-                       r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—]\s)"
+                       r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?:\s?/\s?[A-ZÄÖÜА-ЯЁ][\w-]++)?+"
+                       r"(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})(?:,?\s+\d{4})?\s*[-–—]\s)"
                        r"|[A-ZÄÖÜА-ЯЁ][\w-]++,\s+[A-ZÄÖÜА-ЯЁ][\w-]++(?=,\s+(?:\d{1,2}\.?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2})"
                        r"(?:,?\s+\d{4})?\.\s))")
 
@@ -2233,6 +2248,47 @@ def _management_dropped(cue_sets: list[frozenset[str]], text: str, sentences: li
             low = text[s:e].casefold()
             if _MANAGEMENT_LEITUNG.search(low):
                 without = claim_cues(_MANAGEMENT_LEITUNG.sub(" ", low), "de")
+                if "energy" not in without:
+                    cue_sets[idx] = without
+
+
+#: Energy words in another sense (searched in the case-folded sentence): a figurative pipeline ("a pipeline of
+#: applicants", "Pipeline für Nachwuchs", "Pipeline an Ideen", "Projektpipeline"), and a terminal for people, an airport's
+#: or a hospital's, with a word of flights, passengers or patients near it or a number after it ("the new passenger
+#: terminal", "im Terminal 1 des Flughafens", «пассажирский терминал аэропорта», "Terminal für die Patientenaufnahme").
+_PEOPLE_WORDS = (r"(?:airports?|flughafens?|flug|flüge|fliegt|flies|flights?|passengers?|passagier\w*|patient\w*|"
+                 r"аэропорт\w*|авиарейс\w*|рейс\w*|пассажир\w*|пациент\w*)")
+#: (The pipeline's pattern opens with a literal, so the regex engine skips to it in C; the terminal's, which cannot, is searched
+#: only in a sentence that holds a word of people, _PEOPLE_HINTS.)
+_FIGURATIVE_PIPE = re.compile(r"pipelines?(?=\s+(?:of|for|für|an|der|von)\s+(?:project|applicant|talent|candidate|idea|deal|order|"
+                              r"student|projekt|investitionsprojekt|idee|nachwuchs|bewerber|kandidat|auftr|studierend))|"
+                              r"pipeline(?:(?<=project pipeline)|(?<=projektpipeline)|(?<=talentpipeline)|(?<=sales pipeline)|"
+                              r"(?<=auftragspipeline)|(?<=deal pipeline))s?")
+#: Substrings one of which a sentence must hold for _PEOPLE_TERMINAL to be searched in it (C-level tests of the folded sentence).
+_PEOPLE_HINTS = ("airport", "flug", "flüge", "flie", "flight", "passeng", "passagier", "patient", "аэропорт", "рейс", "пассажир",
+                 "пациент", "terminal 1", "terminal 2", "terminal 3", "terminal 4", "terminal 5")
+_PEOPLE_TERMINAL = re.compile(r"\b" + _PEOPLE_WORDS + r"\b[^.;:!?]{0,40}?(?:terminal|терминал)\w*"
+                              r"|(?:terminal|терминал)\w*(?:\s+\d{1,2}\b|[^.;:!?]{0,40}?\b" + _PEOPLE_WORDS + r"\b)")
+
+
+def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]], lang: str) -> None:
+    """A sentence's cues read without energy words in another sense (:data:`_FIGURATIVE_PIPE`, :data:`_PEOPLE_TERMINAL`).
+
+    If they were its only energy words, it speaks of none ("Wir brauchen eine Pipeline für Nachwuchs", "Im Terminal 1 des
+    Flughafens empfängt einen eine Halle").
+    """
+    for idx, (s, e) in enumerate(sentences):
+        if "energy" not in cue_sets[idx]:
+            continue
+        part = text[s:e]
+        if "ipeline" in part or "erminal" in part or "ерминал" in part:  # (each match holds one, but for a word in capitals)
+            low = masked = part.casefold()
+            if "pipeline" in low and _FIGURATIVE_PIPE.search(low):
+                masked = _FIGURATIVE_PIPE.sub(" ", masked)
+            if ("terminal" in low or "терминал" in low) and any(hint in low for hint in _PEOPLE_HINTS):
+                masked = _PEOPLE_TERMINAL.sub(" ", masked)
+            if masked != low:
+                without = claim_cues(masked, lang)
                 if "energy" not in without:
                     cue_sets[idx] = without
 
@@ -2270,8 +2326,17 @@ def _dateline_span(text: str, matcher: Matcher) -> tuple[int, int]:
         if end:
             return at, end
     return 0, 0
+#: A pipe's word, not a figure of speech (searched case-folded): no "project pipeline", "Projektpipeline", "pipeline of
+#: applicants", "Pipeline an Ideen", "Pipeline für Nachwuchs", "die Pipeline der Projekte" (things in the making, a
+#: business's or a school's); no German "Leitung" of a firm, a building site or a school ("Geschäftsleitung", "Bauleitung").
+_PIPE_WORD = (r"pipeline(?<!project pipeline)(?<!projektpipeline)(?<!talentpipeline)(?<!sales pipeline)(?<!auftragspipeline)"
+              r"(?<!deal pipeline)(?!s?\s+(?:of|for|für|an|der|von)\s+(?:project|applicant|talent|candidate|idea|deal|order|student|"
+              r"projekt|investitionsprojekt|idee|nachwuchs|bewerber|kandidat|auftr|studierend))")
+_LEITUNG_WORD = (r"leitung(?<!geschäftsleitung)(?<!konzernleitung)(?<!unternehmensleitung)(?<!betriebsleitung)(?<!projektleitung)"
+                 r"(?<!bauleitung)(?<!schulleitung)(?<!klinikleitung)(?<!werksleitung)(?<!abteilungsleitung)(?<!bereichsleitung)"
+                 r"(?<!einsatzleitung)(?<!chorleitung)")
 #: Words of a carrier or a flow: with one, "in Aktau" is where oil is moved, not only where something happens.
-_CARRIER = re.compile(r"pipeline|tanker|leitung|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|"
+_CARRIER = re.compile(_PIPE_WORD + "|tanker|" + _LEITUNG_WORD + r"|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|"
                       r"hafen(?!stadt)|port\b(?! city)|umschlag|transship|"
                       # the same in Russian: «газопровод ... от побережья в районе города Туркменбаши до Баку» is the line's end
                       r"трубопровод|газопровод|нефтепровод|танкер|терминал|отгруз|перевалк")
@@ -2362,6 +2427,16 @@ _TOWN_PART_BEFORE = _Screened(re.compile(r"(?:(?:(?:embankment|promenade|seafro
                                r"(?:uferpromenade|promenade)\s+(?:von|in)|dörfer(?:n)?\s+(?:bei|um|nahe))|(?<![а-яё])(?:набережн(?:ая|ой|ую)|"
                                r"(?:посел(?:ок|ка|ке|ком|ки|ков|ках|кам)|сел(?:о|а|ах|ам)|деревн(?:я|и|е|ях|ям)|станиц(?:а|е|ы|ах))"
                                r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE))
+
+
+#: Words of air travel (searched lower-cased, in a sentence holding one of _AIR_STEMS as written).
+_AIR_TRAVEL = re.compile(r"\bby air\b|\bflights?\b|\bair (?:travel|traffic|links?)\b|\bairports?\b|\bairlines?\b|\bflug\b|\bflüge\b|"
+                         r"flughafen|flugverbindung|(?<![а-яё])(?:авиарейс|авиасообщени|аэропорт|рейс(?:ы|ов|ами)?(?![а-яё])|авиакомпани)")
+_AIR_STEMS = _stems("air", "flight", "flug", "flüge", "авиа", "аэропорт", "рейс")
+#: The same in lower case: an article that holds none (most) asks no sentence (see _may_hold).
+_AIR_LOW_STEMS = ("air", "flight", "flug", "flüge", "авиа", "аэропорт", "рейс")
+#: An opening bracket and a word of today right before a name: the present name of a town named by its old one.
+_TODAY_BEFORE = re.compile(r"\(\s*(?:heute|today|now|nowadays|ныне|сейчас|теперь)\s*[:,–—-]?\s*$", re.IGNORECASE)
 
 
 #: A football club's word, with at most one more word of its name, right before a town's name ("FC Kaspiy Aktau").
@@ -2631,7 +2706,7 @@ _OWN_BUSINESS = {
     "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|\bladung|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
-    "junction": re.compile(r"pipeline|\bby pipe\b|pump(?! ?jacks?)|leitung|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"
+    "junction": re.compile(_PIPE_WORD + r"|\bby pipe\b|pump(?! ?jacks?)|" + _LEITUNG_WORD + r"|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"
                            r"transneft|транснефт|einspeis|eingespeist|"
                            # a gas store at the junction: "the Bozoi underground storage", «подземное хранилище «Бозой»», ПХГ
                            r"gas storage|underground storage|storage facilit|gasspeicher|untergrundspeicher|erdgasspeicher|"
@@ -2789,6 +2864,11 @@ _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: tankers run on lanes and rail legs named so.
 _TRIP_BEFORE = _Screened(re.compile(r"(?:\b(?:flights?|Flug|Flüge|Flugverbindung\w{0,2}|Direktflug\w{0,2}|bus(?:es)?|Bus(?:se)?|Buslinie\w{0,2}|"
                           r"coach)|(?<![а-яё])(?:рейс|авиарейс|авиасообщени|перел[её]т|автобус|маршрутк)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE))
+#: ... or before a list of such chains that ends with this one: «прямых рейсов Актау — Стамбул, Актау — Дубай и Актау — Баку»,
+#: "flights Aktau–Istanbul, Aktau–Dubai and Aktau–Baku" (each chain of the list a flight's route).
+_TRIP_LIST_BEFORE = re.compile(r"(?:\b(?:flights?|Flüge|Flugverbindung\w{0,2}|Direktflüge|bus(?:es)?|Busse)|(?<![а-яё])(?:рейс|авиарейс|"
+                               r"автобус)\w{0,3})\s*(?:[«\"„“]?[A-ZÄÖÜА-ЯЁ][\w-]*\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ][\w-]*[»\"“”]?\s*"
+                               r"(?:,|and|und|и)\s*){1,4}[«\"„“]?$", re.IGNORECASE)
 #: A train's word right before such a chain: the train's route («Поезд Атырау — Самара», "der Zug Atyrau–Samara"), unless
 #: tank cars, oil or freight stand near it (_GOODS_TRAIN_NEAR: "Züge Baku–Batumi mit Öl" run on the rail leg).
 _TRAIN_BEFORE = _Screened(re.compile(r"(?:\b(?:trains?|Zug|Züge|Personenzug\w{0,2}|Nachtzug\w{0,2})|(?<![а-яё])(?:поезд|электричк)\w{0,3})"
@@ -2816,7 +2896,9 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            # a society, a bazaar or a mall named so: der Verein „Druschba e. V.“, «рынок «Дружба»», «ТРЦ «Дружба»»
                            r"society|association|bazaar|mall|einkaufszentrum|basar|programme|program|programm|initiative|stiftung)|"
                            # a society's word in compounds and the plural too: die Partnervereine „Druschba e. V.“
-                           r"verein(?:e|en|es|s)?|(?<![а-яё])(?:микрорайон|район|программ|"
+                           # and a club, a cinema or a sports complex in compounds: der Freundschaftsklub „Druschba“, das
+                           # Sowjetkino „Druschba“, «спортивный комплекс «Дружба»», "the sports complex Druzhba"
+                           r"verein(?:e|en|es|s)?|klub|kino|komplex|\bcomplex|(?<![а-яё])(?:микрорайон|район|программ|комплекс|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
                            r"клуб|рын(?:ок|к)|базар|тц|трц|торгов\w* центр|обществ|ассоциаци|"
                            # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
@@ -2857,6 +2939,8 @@ _QUOTED_LINE_KEEPS = re.compile(r"(?i)oil|crude|gas|pipe|leitung|line|system|tra
 _REPEATED_AFTER = re.compile(r"\s+([^\W\d_]+)")
 #: ... and right after it: "the Druzhba Hotel", "Druschba-Hotel", "Druzhba Street", "the Druzhba festival".
 _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|stadium|arena|cinema|sanatorium|festival|restaurant|"
+                          # a students' home named so: "the Druzhba residence hall", "Wohnheim", «общежитие»
+                          r"residence|hall\b|dormitor|hostel|wohnheim|общежити|"
                           r"district|quarter|siedlung|viertel|"  # a town's part named so: "the Druzhba district", "Druschba-Siedlung"
                           r"straße|strasse|platz|stadion|kino|гостиниц|отел|фестивал|улиц|проспект|стадион|санатори|ресторан|"
                           # "friendship of peoples": «орден Дружбы народов», «Университет Дружбы народов», "Druzhba Narodov"
@@ -3206,7 +3290,9 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     media: bool | None = None  # a broadcaster's or paper's word in the article (read at the first abbreviation)
     for m in looked:
         if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and ((
-                _TRIP_BEFORE.search(text, max(0, m.start - 30), m.start)
+                (_TRIP_BEFORE.search(text, max(0, m.start - 30), m.start) or (
+                    text[max(0, m.start - 3) : m.start].rstrip(" «\"„“")[-1:] in (",", "и", "d") and _TRIP_LIST_BEFORE.search(
+                        text, max(0, m.start - 120), m.start)))
                 and _VESSEL_NEAR.search(text, max(0, m.start - 80), min(len(text), m.end + 80)) is None) or (
                 _TRAIN_BEFORE.search(text, max(0, m.start - 30), m.start)
                 and _GOODS_TRAIN_NEAR.search(text, max(0, m.start - 80), min(len(text), m.end + 80)) is None)):
@@ -3245,6 +3331,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                     text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)
                 or _quoted_other(m, text) or _proverb(m, text)):
             drop.add(id(m))
+            if venues is not None:
+                venues.add(m.id)  # the name's other meaning: its sentences with no energy word speak of that ("Die Druschba-Jugend")
         elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or (
                 (guides if guides is not None else (guides := _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS, raws)))
                 and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (

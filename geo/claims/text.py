@@ -17,7 +17,8 @@ ABBREV = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 #: Sentence ends: . ! ? … followed by space and a capital / quote / digit, or a run of line breaks (then group 1 is None).
 #: The look-behind tells a line break from the punctuation after it. The break starts after the punctuation.
 #: This is the definition: :func:`split_sentences` finds its matches with the cheaper patterns of :func:`_end_matches`.
-_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|([\"“”»«)]?\s+)(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9]))")
+#: (A footnote's superscript digits may stand between the point and the space: "to the populous south.¹ QazaqGaz argues".)
+_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|([\"“”»«)]?[¹²³⁰⁴-⁹]*\s+)(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9]))")
 _NO_BREAK_AFTER = re.compile(
     # "2,1 Mio. Tonnen": German amounts abbreviate the unit word, and the noun after it is capitalised
     r"(?:\b(?:z|u|d|bzw|ca|vgl|Nr|Dr|St|Mr|Mrs|Ms|e\.g|i\.e|etc|vs|Mio|Mrd|Tsd|Bio|т|г|гг|им|ул|млн|млрд|тыс)\.|\b\d{1,2}\.)$"
@@ -82,7 +83,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 #: :data:`_SENTENCE_END` as one pattern per first character. A pattern that opens with a literal is searched by a
 #: tight loop over the characters, one that opens with a class calls the class test for every character (~40
 #: instructions a character: the main cost of splitting a text into sentences).
-_ENDS_AT = tuple((ch, re.compile(re.escape(ch) + r"([\"“”»«)]?\s+)(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9])")) for ch in ".!?…")
+_ENDS_AT = tuple((ch, re.compile(re.escape(ch) + r"([\"“”»«)]?[¹²³⁰⁴-⁹]*\s+)(?=[\"„“«(]?[A-ZÄÖÜА-ЯЁ0-9])")) for ch in ".!?…")
 _LINE_BREAKS = re.compile(r"\n\n*((?!))?")  # a run of line breaks; the never-matching group is None, as for a break in _SENTENCE_END
 _START = re.Match.start
 _LISTED_UP_TO = 200_000  # characters: longer texts are split by _SENTENCE_END.finditer, lazily
