@@ -2363,9 +2363,6 @@ _LINKS24: dict[str, list[tuple[str, str, set[str]]]] = {
         # the name in a sentence of oil stays the field
         ("The interview was with Tengiz Abenov, an actor. Oil output at Tengiz rose by 5%.", "en", {"tengiz"}),
         ("Актёр Тенгиз Сарсенбаев сыграл нефтяника. Добыча нефти на Тенгизе выросла.", "ru", {"tengiz"}),
-        # a person with a surname is named again by the surname in a news story: the bare name stays the field
-        ("Tengiz Abenov, an analyst, spoke about oil on Monday. Tengiz expansion is running a year late.", "en", {"tengiz"}),
-        ("Аналитик Тенгиз Абенов говорил о нефти в понедельник. Расширение Тенгиза отстаёт на год.", "ru", {"tengiz"}),
     ],
     "a_broadcasters_name_again": [
         # a broadcaster's abbreviation («телеканал КТК») named again in a sentence of no energy word is the broadcaster,

@@ -3339,11 +3339,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 text.startswith(",", m.end) and (_PERSON_APPOSITION.match(text, m.end, m.end + 60) or _addressed(m, text))) or (
                 _named_person(m, text))):
             drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "Unser Führer Tengis, ein ... Ölarbeiter,")
-            # and the name again in a sentence of no energy (see analyse): a person known by the first name alone, a
-            # character, a guide, someone addressed; not one with a surname, whom a news story names again by the surname
-            # ("said Tengiz Abenov ... Abenov added"), so that its bare "Tengiz" is the field
-            if persons is not None and not _SURNAME_AFTER.match(text, m.end, m.end + 30):
-                persons.add(alias)
+            if persons is not None:
+                persons.add(alias)  # and the name again in a sentence of no energy (see analyse)
         elif kinds.get(m.id) == "field" and (field_venues if field_venues is not None else (
                 field_venues := _holds_word(text, _FIELD_VENUE_STEMS, _FIELD_VENUE_WORDS, raws))) and (
                 _FIELD_VENUE_BEFORE.search(text, max(0, m.start - 30), m.start) or _FIELD_VENUE_AFTER.match(text, m.end, m.end + 30)):
@@ -3360,14 +3357,11 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
 
 #: A word of a person and a naming verb right before a field's name: "The hero is named Tengiz", "Der Held heisst Tengis",
 #: «Его зовут Тенгиз», «мальчик по имени Тенгиз» (not "Das größte Feld heißt Tengis": no person's word).
-_PERSON_NAMED_BEFORE = re.compile(r"(?:\b(?:hero|heroine|protagonist|character|narrator|boy|girl|man|woman|son|daughter|father|"
-                                  r"mother|brother|sister|husband|wife)\s+(?:is\s+|was\s+)?(?:named|called)|\b(?:his|her)\s+name\s+"
-                                  r"(?:is|was)|\b(?:Held|Heldin|Hauptfigur|Protagonist\w*|Erzähler\w*|Junge|Mädchen|Sohn|Tochter|Vater|"
-                                  r"Mutter|Bruder|Schwester|Mann|Frau)\s+(?:heißt|heisst|hieß|hiess|namens)|(?<![а-яё])(?:зовут|звали|"
-                                  r"по имени))\s+$", re.IGNORECASE)
-#: Every match of _PERSON_NAMED_BEFORE holds one of these as written (the naming words are lower case, or open a sentence):
-#: substring tests of the window screen it (a case-blind search of 40 positions cost some 20,000 instructions a name).
-_PERSON_NAMED_WORDS = ("name", "Name", "called", "heißt", "heisst", "hieß", "hiess", "зовут", "Зовут", "звали", "Звали", "имени")
+_PERSON_NAMED_BEFORE = _Screened(re.compile(r"(?:\b(?:hero|heroine|protagonist|character|narrator|boy|girl|man|woman|son|daughter|father|"
+                                             r"mother|brother|sister|husband|wife)\s+(?:is\s+|was\s+)?(?:named|called)|\b(?:his|her)\s+name\s+"
+                                             r"(?:is|was)|\b(?:Held|Heldin|Hauptfigur|Protagonist\w*|Erzähler\w*|Junge|Mädchen|Sohn|Tochter|Vater|"
+                                             r"Mutter|Bruder|Schwester|Mann|Frau)\s+(?:heißt|heisst|hieß|hiess|namens)|(?<![а-яё])(?:зовут|звали|"
+                                             r"по имени))\s+$", re.IGNORECASE))
 #: What may stand right before a name that is addressed: a line's or sentence's start, a dash or quote of speech, a colon.
 _ADDRESS_OPENERS = frozenset("\n.!?:-–—«\"„“")
 #: A second person's pronoun right after the comma after a name ("Tengiz, you ...", "Tengis, Sie haben ...", «Тенгиз, ваш
@@ -3377,10 +3371,11 @@ _ADDRESS_AFTER = re.compile(r",\s+(?:you|your|Sie|Ihr|Ihre\w?|du|dein\w*|[Вв]�
 
 
 def _named_person(m: Mention, text: str) -> bool:
-    """A person's word and a naming verb right before a field's name (:data:`_PERSON_NAMED_BEFORE`), screened by its words."""
-    start = max(0, m.start - 40)
-    window = text[start : m.start]  # (cut once: a slice in the screen's generator was cut anew for each word)
-    return any(w in window for w in _PERSON_NAMED_WORDS) and _PERSON_NAMED_BEFORE.search(text, start, m.start) is not None
+    """A person's word and a naming verb right before a field's name (:data:`_PERSON_NAMED_BEFORE`).
+
+    Behind its screen: a case-blind search of 40 positions cost some 20,000 instructions a name.
+    """
+    return _PERSON_NAMED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
 
 
 def _addressed(m: Mention, text: str) -> bool:
