@@ -1415,7 +1415,7 @@ def _rail_goal(m: Mention, entries: list[Entry], text: str, matcher: Matcher) ->
 
 #: Words of rail transport: a sentence with one names the rail legs ("per Kesselwagen aus Baku", "by rail from Baku").
 _RAIL = _Screened(re.compile(r"\b(?:rail(?:way|ed|ing|s)?\b|tank cars?\b|trains?\b|(?:eisen)?bahn|kesselwag|güterz|железн|цистерн|вагон)",
-                             re.IGNORECASE))
+                   re.IGNORECASE))
 #: Letters that a case-blind pattern (re.IGNORECASE) matches to a Latin, German or Russian letter which ``str.lower`` does not
 #: turn into that letter: Turkish İ and ı, the long s, old forms of Cyrillic letters (tests/test_extract_links.py tries them all).
 _ODD_CASE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
@@ -2334,23 +2334,23 @@ _VIA_BEFORE = _Screened(re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-
 #: A compass point or a distance before a name: "(70 km) south of Aktau", "südlich von Aktau", «к югу от Актау», «в 70 км
 #: от Актау»: the town as the landmark of another place, not the facility.
 _LANDMARK_BEFORE = _Screened(re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\b(?:nord|süd|ost|west)(?:-?(?:ost|west))?"
-                                        r"(?:lich|östlich|westlich)\s+von|\b(?:km|kilomet(?:er|re)s?|miles)\s+(?:from|von)|(?<![а-яё])(?:к\s+(?:северу|"
-                                        r"югу|востоку|западу|северо-востоку|северо-западу|юго-востоку|юго-западу)\s+от|км\s+от|(?:север|юж|восточ|запад)нее))\s+$",
-                                        re.IGNORECASE))
+                              r"(?:lich|östlich|westlich)\s+von|\b(?:km|kilomet(?:er|re)s?|miles)\s+(?:from|von)|(?<![а-яё])(?:к\s+(?:северу|"
+                              r"югу|востоку|западу|северо-востоку|северо-западу|юго-востоку|юго-западу)\s+от|км\s+от|(?:север|юж|восточ|запад)нее))\s+$",
+                              re.IGNORECASE))
 #: "to" and a capitalised name right after a distance's place: the stretch from there to another place, no landmark.
 _STRETCH_TO = re.compile(r"\s+(?:to|bis(?:\s+(?:nach|zu[mr]?))?|nach|до)\s+(?:the\s+|zu[mr]\s+)?[A-ZÄÖÜА-ЯЁ]")
 #: A word of a coast or shore before a name, with at most one more place listed before it: "the coast of Aktau", "the shore
 #: near Atyrau", "die Küste vor Aqtau", «у побережья Атырау и Актау», «на берегу у Актау».
 _COAST_BEFORE = _Screened(re.compile(r"(?:\b(?:coast(?:line)?s?|shores?|beach(?:es)?)\s+(?:of|near|at|off|around)\s+|\b(?:küste|ufer|strand|strände)\s+"
-                                     r"(?:bei|von|vor|um|nahe)\s+|(?<![а-яё])(?:побережь(?:е|я|ю|ем)|берег(?:у|а|ом)?)\s+(?:у\s+|близ\s+|около\s+)?)"
-                                     r"(?:[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s*,\s*|\s+(?:and|und|и)\s+))?$", re.IGNORECASE))
+                           r"(?:bei|von|vor|um|nahe)\s+|(?<![а-яё])(?:побережь(?:е|я|ю|ем)|берег(?:у|а|ом)?)\s+(?:у\s+|близ\s+|около\s+)?)"
+                           r"(?:[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s*,\s*|\s+(?:and|und|и)\s+))?$", re.IGNORECASE))
 #: A town's embankment or promenade, or villages near it, right before its name: «кафе на набережной Актау», «в поселках
 #: под Новороссийском», "the promenade of Aktau", "Dörfer bei Noworossijsk": the town as a place to live, whatever the
 #: sentence's business (the facility's own words, «терминал под Новороссийском», "the port of Aktau", are no such word).
 _TOWN_PART_BEFORE = _Screened(re.compile(r"(?:(?:(?:embankment|promenade|seafront)\s+(?:of|in|at)|villages?\s+(?:near|outside|around)|"
-                                         r"(?:uferpromenade|promenade)\s+(?:von|in)|dörfer(?:n)?\s+(?:bei|um|nahe))|(?<![а-яё])(?:набережн(?:ая|ой|ую)|"
-                                         r"(?:посел(?:ок|ка|ке|ком|ки|ков|ках|кам)|сел(?:о|а|ах|ам)|деревн(?:я|и|е|ях|ям)|станиц(?:а|е|ы|ах))"
-                                         r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE))
+                               r"(?:uferpromenade|promenade)\s+(?:von|in)|dörfer(?:n)?\s+(?:bei|um|nahe))|(?<![а-яё])(?:набережн(?:ая|ой|ую)|"
+                               r"(?:посел(?:ок|ка|ке|ком|ки|ков|ках|кам)|сел(?:о|а|ах|ам)|деревн(?:я|и|е|ях|ям)|станиц(?:а|е|ы|ах))"
+                               r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE))
 
 
 #: A football club's word, with at most one more word of its name, right before a town's name ("FC Kaspiy Aktau").
@@ -2407,7 +2407,7 @@ def _person_from(text: str, start: int) -> bool:
 
 #: A kind word of a town-named facility right before "in" / «в» and the name: the facility there, not the town.
 _FACILITY_IN = _Screened(re.compile(r"(?:\b(?:terminals?|port|harbou?r|station|hafen)|(?<![а-яё])(?:терминал|порт|станци|узл|узел|нпс|лпдс|гнпс)"
-                                    r"\w{0,3})\s+(?:in|at|bei|в|во)\s+$", re.IGNORECASE))
+                          r"\w{0,3})\s+(?:in|at|bei|в|во)\s+$", re.IGNORECASE))
 #: An origin and its «в»: «из Курыка в », «от Актау в » (the name after it is where the goods go).
 _FROM_BEFORE_RU = re.compile(r"(?<![а-яё])(?:из|от)\s+[«\"]?[А-ЯЁ][\w-]*[»\"]?\s+(?:в|во)\s+$")
 
@@ -2650,12 +2650,12 @@ _NOT_A_FIELD_AFTER = re.compile(
     # a lake of the same name ("the Tengiz lake", "Tengis-See"; "Lake Tengiz", «озеро Тенгиз» below)
     r"|\s*-?\s*(?:lake|Lake|See|Sees|озеро|озера)\b)", re.UNICODE)
 _NOT_A_FIELD_BEFORE = _Screened(re.compile(r"(?:\b(?:Mr|Mrs|Dr|Herr|Frau|director|player|striker|coach|actor|painter|poet|singer|"
-                                           r"Regisseur|Spieler|Trainer|режиссёр|режиссер|игрок|тренер|поэт|художник|господин|"
-                                           r"[Ll]ake|[Ss]ee|[Оо]зер[оауеом]|[Оо]зером|"
-                                           # a venue or a street named after the field: "the Hotel Tengiz", «на улице Тенгизской»
-                                           r"[Hh]otel|[Rr]estaurant|[Cc]inema|[Kk]ino|[Ss]treet|[Ss]tadium|[Ss]tadion|"
-                                           r"[Уу]лиц[аеуы]|[Гг]остиниц[аеуы]|[Оо]тел[ьяюе]|[Рр]есторан[аеу]?|[Кк]инотеатр[аеу]?|"
-                                           r"[Сс]тадион[аеу]?)\.?\s+[«\"„“]?)$"))
+                                 r"Regisseur|Spieler|Trainer|режиссёр|режиссер|игрок|тренер|поэт|художник|господин|"
+                                 r"[Ll]ake|[Ss]ee|[Оо]зер[оауеом]|[Оо]зером|"
+                                 # a venue or a street named after the field: "the Hotel Tengiz", «на улице Тенгизской»
+                                 r"[Hh]otel|[Rr]estaurant|[Cc]inema|[Kk]ino|[Ss]treet|[Ss]tadium|[Ss]tadion|"
+                                 r"[Уу]лиц[аеуы]|[Гг]остиниц[аеуы]|[Оо]тел[ьяюе]|[Рр]есторан[аеу]?|[Кк]инотеатр[аеу]?|"
+                                 r"[Сс]тадион[аеу]?)\.?\s+[«\"„“]?)$"))
 #: Oils that are food: their tankers and ports are not those of crude.
 _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
                          r"(?:растительн|подсолнечн|пальмов)\w* масл")
@@ -2668,10 +2668,10 @@ _ERA_BEFORE = re.compile(r"(?<!\w)(?:im|ins|vom|zum|beim|das|dem|des|the|The)\s+
 _ERA_AFTER = re.compile(r"\s+(?:der|des|von (?:heute|damals|einst)|of (?:the|today|yesterday|old|\d))\b")
 #: A road's word and "to" right before a name: the road leads to the town («трасса на Бейнеу», "the highway to Aktau").
 _ROAD_TO_BEFORE = _Screened(re.compile(r"(?:\b(?:road|highway|motorway|straße|strasse|landstraße|fernstraße|autobahn)|(?<![а-яё])(?:трасс|"
-                                       r"автодорог|автомагистрал|шоссе|(?<!железной\s)(?<!железная\s)(?<!железную\s)дорог))\w{0,3}\s+"
-                                       # the road's start may come first: «по дороге из Жанаозена в Актау», "the road from Beineu to Aktau"
-                                       r"(?:(?:from|von|aus|из|от)\s+[A-ZÄÖÜА-ЯЁ][\w-]*\s+)?(?:to|nach|in Richtung|Richtung|на|до|в)\s+$",
-                                       re.IGNORECASE))
+                             r"автодорог|автомагистрал|шоссе|(?<!железной\s)(?<!железная\s)(?<!железную\s)дорог))\w{0,3}\s+"
+                             # the road's start may come first: «по дороге из Жанаозена в Актау», "the road from Beineu to Aktau"
+                             r"(?:(?:from|von|aus|из|от)\s+[A-ZÄÖÜА-ЯЁ][\w-]*\s+)?(?:to|nach|in Richtung|Richtung|на|до|в)\s+$",
+                             re.IGNORECASE))
 #: A word of a place's name after a dash: letters, apostrophes and hyphens (as ``[\w'-]*``), taken whole (possessive) but
 #: for a last hyphen that may open the next place ("Kars- Tbilisi"): with ``[\w'-]*`` the engine tried every split of
 #: "Aktau-Aktau-..." at its hyphens, 140 µs a name (512 KB of "Aktau-" took 13.7 s); the same texts match (a hyphen inside
@@ -2684,7 +2684,7 @@ _ROUTE_NAME_BEFORE = _Screened(re.compile(_ROUTE_WORDS + r"\s+(?:[A-ZÄÖÜА-Я
 #: a chain of names, not "Schwedt – sagte ein Sprecher".
 _LINE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]" + _PLACE_WORD + r"){1,3}\s+(?:[Oo]il\s+|[Gg]as\s+)?[Pp]ipeline\b")
 _LINE_NAME_BEFORE = _Screened(re.compile(r"(?:\b[Pp]ipeline|(?<!\w)(?:[Öö]l|[Gg]as|[Ee]rdöl|[Ee]rdgas)?[Ll]eitung|\b[Нн]ефтепровод\w*|\b[Гг]азопровод\w*|"
-                                         r"\b[Тт]рубопровод\w*)\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,2}$"))
+                               r"\b[Тт]рубопровод\w*)\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,2}$"))
 #: A route word before a chain of two places or more that ends right before a name: "по маршруту Омск — Павлодар — Шымкент"
 #: (see _unknown_route: when those places name no asset, the chain is the waypoints of a line the data does not hold).
 _ROUTE_CHAIN_BEFORE = _Screened(re.compile(r"(?:\b[Rr]oute|(?<![а-яё])[Мм]аршрут\w{0,2})\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){2,3}$"))
@@ -2730,7 +2730,7 @@ def _in_dash_chain(before: str, text: str, end: int) -> bool:
 
 #: A region word later in the name's clause (no clause break between).
 _REGION_AFTER = _Screened(re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|oblasts?|областей|области|provinces?|provinzen)(?!\w)",
-                                     re.IGNORECASE))
+                           re.IGNORECASE))
 #: A region word after the name: "Atyrau region", "Gebiet Atyrau" is not the facility («Атырауская область» is no match).
 _REGION_NEXT = re.compile(r"\s*(?:region|oblast|province|gebiet|област|район)", re.IGNORECASE)
 
@@ -2744,9 +2744,9 @@ _TANK_CARS = re.compile(r"tank cars?\b|tank wagons?\b|kesselwag|цистерн")
 #: A person (and what he works for) right before a locative "in" / «в»: the town is where the person is ("said a manager
 #: of an oil company in Atyrau", «источник в Новороссийске»).
 _PERSON_IN = _Screened(re.compile(r"\b(?:manager|official|trader|analyst|source|executive|spokes(?:man|woman|person)|correspondent|reporter|"
-                                  r"Manager|Händler|Sprecher(?:in)?|Vertreter(?:in)?|Beamte[rn]?|Analyst(?:in|en)?|Korrespondent(?:in|en)?|"
-                                  r"Mitarbeiter(?:in)?|источник|представител|аналитик|трейдер|корреспондент|менеджер|чиновник|сотрудник)"
-                                  r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в)\s+$"))
+                        r"Manager|Händler|Sprecher(?:in)?|Vertreter(?:in)?|Beamte[rn]?|Analyst(?:in|en)?|Korrespondent(?:in|en)?|"
+                        r"Mitarbeiter(?:in)?|источник|представител|аналитик|трейдер|корреспондент|менеджер|чиновник|сотрудник)"
+                        r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в)\s+$"))
 #: Words of a person or a company (their starts, lower case) right before "from" and a town: the home town ("ein früherer
 #: Ingenieur aus Atyrau", "an engineer from Aktau", «инженер из Актау»), see :func:`_person_from`.
 _PERSON_STEMS = ("engineer", "worker", "manager", "driver", "fahrer", "водител", "official", "trader", "analyst", "executive", "spokes", "native", "ingenieur",
@@ -2762,11 +2762,11 @@ _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: places («прямой рейс Атырау — Самара», "Flüge Aktau–Baku", "the bus Atyrau - Samara"). No train or ferry: tank cars and
 #: tankers run on lanes and rail legs named so.
 _TRIP_BEFORE = _Screened(re.compile(r"(?:\b(?:flights?|Flug|Flüge|Flugverbindung\w{0,2}|Direktflug\w{0,2}|bus(?:es)?|Bus(?:se)?|Buslinie\w{0,2}|"
-                                    r"coach)|(?<![а-яё])(?:рейс|авиарейс|авиасообщени|перел[её]т|автобус|маршрутк)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE))
+                          r"coach)|(?<![а-яё])(?:рейс|авиарейс|авиасообщени|перел[её]т|автобус|маршрутк)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE))
 #: A train's word right before such a chain: the train's route («Поезд Атырау — Самара», "der Zug Atyrau–Samara"), unless
 #: tank cars, oil or freight stand near it (_GOODS_TRAIN_NEAR: "Züge Baku–Batumi mit Öl" run on the rail leg).
 _TRAIN_BEFORE = _Screened(re.compile(r"(?:\b(?:trains?|Zug|Züge|Personenzug\w{0,2}|Nachtzug\w{0,2})|(?<![а-яё])(?:поезд|электричк)\w{0,3})"
-                                     r"\s*[«\"„“]?$", re.IGNORECASE))
+                           r"\s*[«\"„“]?$", re.IGNORECASE))
 _GOODS_TRAIN_NEAR = re.compile(r"(?i)tank (?:car|wagon)|kesselwag|цистерн|\boil\b|crude|öl|нефт|freight|güter|fracht|груз(?!ин)")
 #: A vessel's word near such a chain: «Танкер совершил рейс Актау — Баку» is the tanker's voyage on the lane.
 _VESSEL_NEAR = re.compile(r"(?i)tanker|танкер|vessel|schiff|судн|судам?\b|barge|баржа")
@@ -2779,31 +2779,31 @@ _FIRM_AFTER = re.compile(r"\s+(?:Air|Airlines|Airways|Aviation|Bank|Banking|Capi
 #: A word of a broadcaster or a paper right before an abbreviation: «телеканала КТК», "the TV channel KTK", "Sender KTK"
 #: name the media outlet, not the consortium.
 _MEDIA_BEFORE = _Screened(re.compile(r"(?:\b(?:TV|television|channel|broadcaster|radio|newspaper|magazine|Sender|Fernsehsender|Zeitung)|"
-                                     r"(?<![а-яё])(?:телеканал|радиостанци|радио|газет|журнал|телекомпани|медиахолдинг)\w{0,3})\s*[«\"„“]?$",
-                                     re.IGNORECASE))
+                           r"(?<![а-яё])(?:телеканал|радиостанци|радио|газет|журнал|телекомпани|медиахолдинг)\w{0,3})\s*[«\"„“]?$",
+                           re.IGNORECASE))
 #: Its stems (read from it: "tv", "radio", «газет», ...), as an article's screen for its words (_holds_word).
 _MEDIA_STEMS = _MEDIA_BEFORE.stems
 _MEDIA_WORDS = (*_cased(_MEDIA_STEMS), "TV")
 #: Words of a town's part or a venue right before a name: «микрорайон «Дружба»», "Hotel Druzhba", "Druzhba Street" is no line.
 _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
-                                     r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe|"
-                                     # a society, a bazaar or a mall named so: der Verein „Druschba e. V.“, «рынок «Дружба»», «ТРЦ «Дружба»»
-                                     r"society|association|bazaar|mall|einkaufszentrum|basar|programme|program|programm|initiative|stiftung)|"
-                                     # a society's word in compounds and the plural too: die Partnervereine „Druschba e. V.“
-                                     r"verein(?:e|en|es|s)?|(?<![а-яё])(?:микрорайон|район|программ|"
-                                     r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
-                                     r"клуб|рын(?:ок|к)|базар|тц|трц|торгов\w* центр|обществ|ассоциаци|"
-                                     # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
-                                     r"глав[аеуы]|роман|фильм|книг|песн|повест|пьес|спектакл|лагер|пионерлагер)\w{0,3}|\b(?:chapter|novel|"
-                                     r"film|book|song|poem|play|camp|Kapitel|Roman|Buch|Lied|Gedicht|Theaterstück|Stück|Ferienlager|"
-                                     r"Sommerlager|Zeltlager))\s*[«\"„“]?$", re.IGNORECASE))
+                           r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe|"
+                           # a society, a bazaar or a mall named so: der Verein „Druschba e. V.“, «рынок «Дружба»», «ТРЦ «Дружба»»
+                           r"society|association|bazaar|mall|einkaufszentrum|basar|programme|program|programm|initiative|stiftung)|"
+                           # a society's word in compounds and the plural too: die Partnervereine „Druschba e. V.“
+                           r"verein(?:e|en|es|s)?|(?<![а-яё])(?:микрорайон|район|программ|"
+                           r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
+                           r"клуб|рын(?:ок|к)|базар|тц|трц|торгов\w* центр|обществ|ассоциаци|"
+                           # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
+                           r"глав[аеуы]|роман|фильм|книг|песн|повест|пьес|спектакл|лагер|пионерлагер)\w{0,3}|\b(?:chapter|novel|"
+                           r"film|book|song|poem|play|camp|Kapitel|Roman|Buch|Lied|Gedicht|Theaterstück|Stück|Ferienlager|"
+                           r"Sommerlager|Zeltlager))\s*[«\"„“]?$", re.IGNORECASE))
 #: A word of a named venue right before a town's name, with "named" or an opening quote or neither: the hotel „Aktau“,
 #: «гостиница «Актау»», "a cinema called Samara", das Kino „Schwedt“ are the venues, not their town's port, junction or plant.
 _VENUE_NAME_BEFORE = _Screened(re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|club|stadium|sanatorium|kino|stadion|"
-                                          # a theatre named after its town: die Uckermärkischen Bühnen Schwedt, «театр «Атырау»»
-                                          r"bühnen?|theater|theatre|philharmonie|philharmonic)|(?<![а-яё])"
-                                          r"(?:гостиниц|отел|кинотеатр|ресторан|кафе|клуб|стадион|санатори|театр|филармони)\w{0,3})"
-                                          r"(?:\s+(?:named|called|namens|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
+                                # a theatre named after its town: die Uckermärkischen Bühnen Schwedt, «театр «Атырау»»
+                                r"bühnen?|theater|theatre|philharmonie|philharmonic)|(?<![а-яё])"
+                                r"(?:гостиниц|отел|кинотеатр|ресторан|кафе|клуб|стадион|санатори|театр|филармони)\w{0,3})"
+                                r"(?:\s+(?:named|called|namens|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
 #: The words of _VENUE_NAME_BEFORE as plain substrings (its stems, read from it), both cases of their first letter and in
 #: capitals (a text holding none skips it).
 _VENUE_STEMS = _VENUE_NAME_BEFORE.stems
@@ -2841,8 +2841,8 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
 #: the "Galkynysh" festival, "the Hotel Tengiz" name the venue, not the field. (Not «район» or "area": «в районе
 #: Карачаганака» is the field's area; a museum or hall "of Tengiz" after the name is not read.)
 _FIELD_VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:theat(?:er|re)|hotel|festival|cinema|kino|restaurant|club|stadium|stadion)|"
-                                           r"(?<![а-яё])(?:театр|гостиниц|отел|фестивал|кинотеатр|ресторан|клуб|"
-                                           r"стадион)\w{0,3})(?:\s+(?:named|called|namens|genannt|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
+                                 r"(?<![а-яё])(?:театр|гостиниц|отел|фестивал|кинотеатр|ресторан|клуб|"
+                                 r"стадион)\w{0,3})(?:\s+(?:named|called|namens|genannt|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
 _FIELD_VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:(?:national|state|drama|opera)\s+)?(?:theat(?:er|re)|hotel|festival|"
                                 r"cinema|restaurant|club|stadium|arena|театр|гостиниц|отел|фестивал|стадион|ресторан|"
                                 r"кинотеатр)", re.IGNORECASE)
@@ -2858,15 +2858,15 @@ _SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|y
 #: After a German town adjective ("Atyrauer", "Schwedter"), a word of the town's culture, sport, schools or people, compounds
 #: too: "des Atyrauer Folkloreensembles", "die Schwedter Bühnen", "Atyrauer Schüler": the town, not its facility.
 _TOWN_LIFE_AFTER = _Screened(re.compile(r"\s+(?=[A-ZÄÖÜ])[\w-]*?(?:ensemble|theater|bühne|philharmonie|orchester|chor\b|chöre|museum|künstler|"
-                                        r"tänzer|musiker|kunst|kultur|festival|verein|schule|schüler|universität|hochschule|bürger|einwohner|"
-                                        r"studenten|fußball|mannschaft|zoo\b)", re.IGNORECASE))
+                              r"tänzer|musiker|kunst|kultur|festival|verein|schule|schüler|universität|hochschule|bürger|einwohner|"
+                              r"studenten|fußball|mannschaft|zoo\b)", re.IGNORECASE))
 #: A field's one-word name as a person's given name: after a word of a person who shows the way ("Unser Führer Tengis", "our
 #: driver Tengiz", «гид Тенгиз»), or with a person's word in apposition after it, closed by a comma or the clause's end
 #: ("Tengis, ein pensionierter Ölarbeiter,", "Tengiz, a retired oil worker,", «Тенгиз, бывший нефтяник,»).
 _GUIDE_BEFORE = _Screened(re.compile(r"(?:\b(?:our|my|the|a|his|her|their|unser\w{0,2}|mein\w{0,2}|der|die|ein\w{0,2}|sein\w{0,2}|ihr\w{0,2})\s+"
-                                     # a determiner first in English and German ("the main growth driver Tengiz" is no person)
-                                     r"(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher)|"
-                                     r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик)\w{0,3})\s+$", re.IGNORECASE))
+                           # a determiner first in English and German ("the main growth driver Tengiz" is no person)
+                           r"(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher)|"
+                           r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик)\w{0,3})\s+$", re.IGNORECASE))
 _GUIDE_STEMS = ("guide", "driver", "host", "interpreter", "führer", "reiseführer", "reiseleiter", "fahrer", "gastgeber",
                 "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик")
 _GUIDE_WORDS = _cased(_GUIDE_STEMS)
@@ -2977,7 +2977,7 @@ def _spelled_as_other(m: Mention, text: str, mentions: list[Mention], starts: li
 #: A verb of naming right before a line's one-word name, or (German, verb last) right after it: "a resort once called
 #: Druzhba", "das zu sozialistischen Zeiten Druschba hieß", «курорт, который назывался «Дружба»»: the name of something else.
 _NAMING_BEFORE = _Screened(re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
-                                      r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE))
+                            r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE))
 _NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|heißt|heisst|genannt)\b(?!\s+(?:es|das|dies)\b)")
 _CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's start or a sentence's
 
@@ -2986,10 +2986,10 @@ _CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's s
 #: Alatau Druschba, ...", "the village was called in Soviet times Druzhba."), or a bracket of a former name before it
 #: ("Station Dostyk (in Soviet times Druzhba)", «Станция Достык (в советское время — Дружба)», "(früher Druschba)").
 _NAMING_IN_CLAUSE = _Screened(re.compile(r"(?:\b(?:hieß|hiess|hießen|hiessen|was called|was named|were called)|(?<![а-яё])называл\w*)\b"
-                                         r"[^,.;:!?()\n]{0,80}$", re.IGNORECASE))
+                               r"[^,.;:!?()\n]{0,80}$", re.IGNORECASE))
 _CLAUSE_END_AFTER = re.compile(r"[»\"“”']?\s*(?:[,.;:!?)]|$)")
 _FORMER_BEFORE = _Screened(re.compile(r"\(\s*(?:former(?:ly)?|früher|ehemals|vormals|einst|ранее|прежде|бывш\w*|"
-                                      r"[^()\n]{0,30}?(?:soviet|sowjet|советск)\w*[^()\n]{0,20}?)\s*[-–—:,]?\s*[«\"„“']?$", re.IGNORECASE))
+                            r"[^()\n]{0,30}?(?:soviet|sowjet|советск)\w*[^()\n]{0,20}?)\s*[-–—:,]?\s*[«\"„“']?$", re.IGNORECASE))
 
 
 def _former_name(m: Mention, text: str) -> bool:
