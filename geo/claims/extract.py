@@ -1247,9 +1247,12 @@ def _next_port_listed(prev: Mention | None, m: Mention, text: str, matcher: Matc
 #: skips in C to the next candidate character instead of trying a match at every one.)
 _CLAUSE_CUT = re.compile(r"[;,\s](?:(?<=;)\s|(?<=,)\s(?:while|whereas|but|während|wohingegen|doch|тогда как|однако|а|но|aber)\s"
                          r"|(?<=\s)(?:while|whereas|but|während|wohingegen|doch|тогда как|однако)\s)")
-#: A port word right before a name ("Ölhafen Noworossijsk", "port of", «порт»), not after "near" ("near the port of").
+#: A port word right before a name ("Ölhafen Noworossijsk", "port of", «порт»), not after "near" ("near the port of"); a
+#: German compound of "-hafen" is a port word too ("Mittelmeerhafen Dschayhan", "Ostseehafen Primorsk"), not an airport, a
+#: marina or a club's home port ("Flughafen Aktau", "Yachthafen Batumi", "Heimathafen Baku").
 _PORT_BEFORE = re.compile(r"^(?:(?!\b(?:near|nahe|bei|unweit|под|около|close)\b).)*?"
-                          r"(?:\b(?:oil )?(?:harbou?r|port) of |(?<![\w-])(?:öl)?hafen (?:von )?|\bпорт[а-я]* |\bнефтеналивн[а-я]* район[а-я]* )$",
+                          r"(?:\b(?:oil )?(?:harbou?r|port) of |(?<!flug)(?<!yacht)(?<!jacht)(?<!sport)(?<!heimat)hafen (?:von )?|"
+                          r"\bпорт[а-я]* |\bнефтеналивн[а-я]* район[а-я]* )$",
                           re.IGNORECASE | re.DOTALL)
 
 
@@ -1626,6 +1629,8 @@ _BACK_STARTS = frozenset(("thi", "tha", "the", "die", "das", "эта", "эту",
 #: A grade's price against a benchmark or at its loading port (searched case-folded): "discount", "Abschlag", «дисконт», "fob".
 #: («скидка» is the everyday Russian word of a discount, as "Abschläge" the German plural: "Скидки на Urals в Приморске")
 _PRICE = re.compile(r"\bfob\b|discount|differential|abschlag|abschläg|дисконт|скидк|премия к|premium to")
+#: An amount of money (searched case-folded): "11,90 Dollar", "$10.4", «10,4 доллара».
+_AMOUNT = re.compile(r"\d(?:[\d.,\u00a0 ]*\d)?\s*(?:us-)?(?:dollar|доллар)|\$\s?\d")
 #: A crude grade, a benchmark or the barrel (case-folded): the price is one of oil ("a discount store" is not).
 _BENCHMARK = re.compile(r"urals|brent|\bwti\b|cpc blend|kebco|azeri|siberian light|\bespo\b|юралс|баррел|barrel|\bfass\b")
 #: The kinds a grade is priced at: "Urals fob Primorsk", «в Новороссийске дисконт составил $10,4».
@@ -1633,9 +1638,15 @@ _PRICED_KINDS = frozenset(("port", "terminal"))
 
 
 def _graded_price(sent: int, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
-    """A price word in the sentence, and a grade, a benchmark or the barrel in it or in the sentence before (market copy)."""
-    return _said(_PRICE, sent, text, sentences, memo) and (_said(_BENCHMARK, sent, text, sentences, memo) or (
-        sent > 0 and _said(_BENCHMARK, sent - 1, text, sentences, memo)))
+    """A price word in the sentence, and a grade, a benchmark or the barrel in it or in the sentence before (market copy).
+
+    Or an amount of money alone after a sentence of a price and a grade: "The Urals discount widened to $12.40 in Primorsk.
+    In Novorossiysk it stood at $11.90." (the same price, at the place named).
+    """
+    return (_said(_PRICE, sent, text, sentences, memo) and (_said(_BENCHMARK, sent, text, sentences, memo) or (
+        sent > 0 and _said(_BENCHMARK, sent - 1, text, sentences, memo)))) or (
+        sent > 0 and _said(_AMOUNT, sent, text, sentences, memo) and _said(_PRICE, sent - 1, text, sentences, memo)
+        and _said(_BENCHMARK, sent - 1, text, sentences, memo))
 _TRANSNEFT = name_key("Transneft")
 
 
@@ -1655,6 +1666,12 @@ def _grade_operated(text: str, sentences: list[tuple[int, int]], ambiguous: list
             # (or the sentence takes the grade up by a demonstrative: "KEBCO ... Dieses Öl reist ... über Noworossijsk")
             if price is None and low and low.lstrip()[:3] in _BACK_STARTS:
                 price = _GRADE_BACK.match(low)
+            # (or it gives only an amount of money after a sentence of the grade's price: "Der Abschlag der Sorte Urals ...
+            # auf 12,40 Dollar ausgeweitet. Bei Verladungen in Noworossijsk lag er bei 11,90 Dollar", the same price there)
+            if price is None and low and ("$" in low or "dollar" in low or "доллар" in low):
+                prev = text[slice(*sentences[sent - 1])].casefold()
+                if any(word in prev for word in _PRICE_WORDS) and _PRICE.search(prev):
+                    price = _AMOUNT.search(low)
             if price is not None and _RUSSIAN_GRADE.search(text, *sentences[sent - 1]):
                 operated.setdefault(sent, set()).add(_TRANSNEFT)
                 if cuts:
@@ -1884,7 +1901,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # "the coast of Aktau", "die Küste bei Aqtau", «у побережья Атырау и Актау»: a shore's landmark, in a sentence of
         # no business of the facility ("tankers anchored off the coast of Novorossiysk" keep the terminal)
         or (_COAST_BEFORE.search(text, max(0, m.start - 44), m.start) is not None
-            and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said))))
+            and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said)
+            # (not a line's start or goal on the coast there, the line named in the sentence: "die Transkaspische Pipeline
+            # von der Küste bei Turkmenbaschi nach Baku", «газопровод от побережья у Туркменбаши до Баку»)
+            and not (_COAST_END_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
+                     and _line_named(m.sentence, mentions, kinds, said)
+                     and not _said(_PASSENGERS, m.sentence, text, sentences, said)))))
     # "Schwedt hat gut 32.000 Einwohner", "a city of 30,000 residents": a refinery's town by its people, in a sentence of no
     # refinery business (not read back by the next sentence's "die Raffinerie")
     towns.update(id(m) for m in bare if kinds[m.id] == "refinery" and id(m) not in towns
@@ -2003,7 +2025,15 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # a sentence naming two assets or more by their abbreviations speaks of them ("TCO, NCOC and KPO cut output"): the
         # other meanings of an abbreviation (Bitcoin, a TV channel, a party) do not come in pairs with another asset's
         said[_ABBR_PAIRS] = _abbreviation_pairs(mentions)
-    own_names = _own_name_sentences(mentions, kinds, energy_doc, text, sentences, said)
+    # (not a name the story gives another meaning, a venue's or a person's: «турнир «Кубок Дружбы» в Шымкенте» names no line,
+    # so the junction beside it is the town)
+    own_names = _own_name_sentences([m for m in mentions if id(m) not in towns] if towns else mentions, kinds, energy_doc, text,
+                                    sentences, said)
+    # «Из порта Курык нефть доставляется в Алят. Кроме того, небольшие партии из Актау отправляются в Махачкалу»: a tanker
+    # lane's two ports as a shipment's start and goal, right after a sentence of oil moving, go on with its oil
+    goes_on = _lane_goes_on(tanker, text, sentences, energy, cue_sets, speaks, matcher, said) if (
+        energy_doc and (tanker := [m for m in mentions if id(m) not in towns and (m.id in tanker_ends or (
+            m.alts and not tanker_ends.isdisjoint(m.alts)))])) else set()
     if own_names:
         own_names |= _line_goes_on(mentions, own_names, kinds, text, sentences)
     for m in mentions:
@@ -2027,6 +2057,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                                              # «северный через Самару», «Ещё немного — через «Шесхарис»»: a way named by
                                              # the name it goes through, in an oil or gas story (see _way_named)
                                              or (id(m) not in towns and energy_doc and _way_named(m, text, cue_sets, speaks, sentences, said))
+                                             or id(m) in goes_on
                                              or (id(m) not in towns and _cue_less(
                                                  m, kinds, text, sentences, own_names, energy_doc, "goods" in cue_sets[m.sentence], said)))
         else:
@@ -2034,6 +2065,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             here = not dateline_from <= m.start < dateline and id(m) not in towns
             m.linked = here and (claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or speaks(m.sentence) or _referred_back(
                 m, sentences, energy, text, lang, matcher) or (energy_doc and _way_named(m, text, cue_sets, speaks, sentences, said)) or (
+                id(m) in goes_on) or (
                 _cue_less(m, kinds, text, sentences, own_names, energy_doc or _abbreviation(m.alias), "goods" in cue_sets[m.sentence],
                           said)))
             claims[ci].mentions.append(_mention_dict(m, matcher))
@@ -2420,6 +2452,11 @@ _STRETCH_TO = re.compile(r"\s+(?:to|bis(?:\s+(?:nach|zu[mr]?))?|nach|до)\s+(?:
 _COAST_BEFORE = _Screened(re.compile(r"(?:\b(?:coast(?:line)?s?|shores?|beach(?:es)?)\s+(?:of|near|at|off|around)\s+|\b(?:küste|ufer|strand|strände)\s+"
                            r"(?:bei|von|vor|um|nahe)\s+|(?<![а-яё])(?:побережь(?:е|я|ю|ем)|берег(?:у|а|ом)?)\s+(?:у\s+|близ\s+|около\s+)?)"
                            r"(?:[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s*,\s*|\s+(?:and|und|и)\s+))?$", re.IGNORECASE))
+#: A from or to word right before a coast word and its place (searched before a name that _COAST_BEFORE matched): "from
+#: the coast near", "von der Küste bei", «от побережья у», "bis zur Küste bei": the coast as where a line starts or ends.
+_COAST_END_BEFORE = _Screened(re.compile(r"(?:\b(?:from|to|von|aus|bis\s+zur|zur|an\s+die)\s+(?:the\s+|der\s+|die\s+)?(?:coast(?:line)?|shore|"
+                                         r"küste|ufer)|(?<![а-яё])(?:от|до|к)\s+(?:побережь\w*|берег\w*))\s+\S+\s+"
+                                         r"(?:[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s*,\s*|\s+(?:and|und|и)\s+))?$", re.IGNORECASE))
 #: A town's embankment or promenade, or villages near it, right before its name: «кафе на набережной Актау», «в поселках
 #: под Новороссийском», "the promenade of Aktau", "Dörfer bei Noworossijsk": the town as a place to live, whatever the
 #: sentence's business (the facility's own words, «терминал под Новороссийском», "the port of Aktau", are no such word).
@@ -2898,7 +2935,9 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            # a society's word in compounds and the plural too: die Partnervereine „Druschba e. V.“
                            # and a club, a cinema or a sports complex in compounds: der Freundschaftsklub „Druschba“, das
                            # Sowjetkino „Druschba“, «спортивный комплекс «Дружба»», "the sports complex Druzhba"
-                           r"verein(?:e|en|es|s)?|klub|kino|komplex|\bcomplex|(?<![а-яё])(?:микрорайон|район|программ|комплекс|"
+                           # («район» after «в» unquoted is "in the area of": «в районе Босфора» is near the strait, no district)
+                           r"verein(?:e|en|es|s)?|klub|kino|komplex|\bcomplex|(?<![а-яё])район\w{0,3}\s*[«\"„“]|(?<![а-яё])(?<![вВ]\s)район\w{0,3}|"
+                           r"(?<![а-яё])(?:микрорайон|программ|комплекс|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
                            r"клуб|рын(?:ок|к)|базар|тц|трц|торгов\w* центр|обществ|ассоциаци|"
                            # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
@@ -3126,6 +3165,33 @@ _LONG_FORM_BEFORE = re.compile(r"[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s+(?:of|the|and|fü
 _WORDS_BEFORE = re.compile(r"[^\W\d_]+")
 
 
+#: Words of oil, gas, their lines and their trade (searched in a clause lower-cased): with none, a bracketed abbreviation
+#: after a term glosses that term.
+_GLOSS_ENERGY = re.compile(r"oil|crude|gas|pipe|leitung|öl|terminal|consorti|konsorti|export|route|tanker|barrel|tonn|fass|verlad|"
+                           r"нефт|газ|провод|консорциум|терминал|экспорт|маршрут|танкер|баррел|тонн|отгруз")
+#: A term of two words or more right before a bracket ("Kosten pro Klick (", «стоимость клика (»).
+_TERM_BEFORE = re.compile(r"[^\W\d_]{2,}(?:[\s-]+[^\W\d_]+){1,3}\s*$")
+_GLOSS_BOUNDS = ".!?;:\n"
+
+
+def _glossed_term(text: str, st: int, end: int) -> bool:
+    """The bracket at ``st`` (closing before ``end``) glosses the term of words right before it, in a clause of no energy.
+
+    The term may be a translation that its abbreviation does not spell ("Kosten pro Klick (CPC)", «стоимость клика (CPC)»):
+    in a clause (bounded by a full stop, a colon, a semicolon or a line end) holding no word of oil, gas, a line or its
+    trade, the abbreviation is that term's, not the asset's ("... über das Konsortium (CPC)" keeps the asset).
+    """
+    if _TERM_BEFORE.search(text, max(0, st - 60), st) is None:
+        return False
+    lo = max(0, st - 160)
+    bound = max(text.rfind(c, lo, st) for c in _GLOSS_BOUNDS)
+    if bound >= 0:
+        lo = bound + 1
+    hi = min(len(text), end + 160)
+    cut = [i for i in (text.find(c, end, hi) for c in _GLOSS_BOUNDS) if i >= 0]
+    return _GLOSS_ENERGY.search(text[lo : min(cut) if cut else hi].lower()) is None
+
+
 def _initials_before(alias: str, text: str, st: int) -> bool:
     """The words right before the bracket at ``st`` spell the abbreviation by their initials, naming no oil, gas or line.
 
@@ -3321,8 +3387,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
             elif text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
                 st = m.start - 1
                 # not when the asset's own name ends shortly before ("Tengizchevroil LLP (TCO)", "... Company N.V. (NCOC)")
-                if (_LONG_FORM_BEFORE.search(text, max(0, st - 80), st) or _initials_before(alias, text, st)) and not _ends_near(
-                        m.id, st, mentions, ends):
+                if (_LONG_FORM_BEFORE.search(text, max(0, st - 80), st) or _initials_before(alias, text, st)
+                        or _glossed_term(text, st, m.end + 1)) and not _ends_near(m.id, st, mentions, ends):
                     other.add(m.text)
             if m.text not in other and text.startswith(_SPELL_OPENERS, m.end) and _spelled_as_other(m, text, mentions, starts):
                 other.add(m.text)  # "CPC, the cost-per-click measure", "CPC (cost per click)"
@@ -3753,6 +3819,46 @@ def _assets_of(mentions: list[Mention], claim_type: str, matcher: Matcher) -> li
 #: the port's own word ("im Hafen Kuryk ... geladen. Ziel ist der neue Hafen Alat").
 _SHIPPED_BEFORE = re.compile(r"(?:\b(?:from|to|into|via|through|aus|nach|von|über|bis|port|hafen)|(?<![а-яё])(?:из|в|во|до|через|от|"
                              r"порт[аеуо]?))\s+[«\"„“]?$", re.IGNORECASE)
+
+
+#: A shipment's start or goal word right before a name: "from Aktau", "aus Aktau", «из Актау»; "to Makhachkala", "nach
+#: Machatschkala", «в Махачкалу».
+_START_BEFORE = re.compile(r"(?:\b(?:from|aus|von)|(?<![а-яё])(?:из|от))\s+[«\"„“]?$", re.IGNORECASE)
+_GOAL_BEFORE = re.compile(r"(?:\b(?:to|into|nach|bis)|(?<![а-яё])(?:в|во|до))\s+[«\"„“]?$", re.IGNORECASE)
+
+
+#: Words of a shipment sent (searched case-folded): "lots", "cargoes", "shipped", "Partien", "verschifft", «партии», «отправляются».
+_SHIPMENT = re.compile(r"\blots?\b|parcels?\b|cargoes|consignment|shipped|shipping|\bships?\b|\bsent\b|dispatch|partien?\b|"
+                       r"ladungen?\b|verschifft|versandt|geschickt|(?<![а-яё])(?:парти[яиюей]|отправ|поставк|отгруж)")
+
+
+def _lane_goes_on(ms: list[Mention], text: str, sentences: list[tuple[int, int]], energy: list[bool],
+                  cue_sets: list[frozenset[str]], speaks: Callable[[int], bool], matcher: Matcher, memo: dict[Any, Any]) -> set[int]:
+    """Tanker lanes' ports (``ms``, in text order) named as a shipment's start and goal, the oil of the sentence before going on.
+
+    Next to each other, in a sentence of no energy word but a word of lots sent (:data:`_SHIPMENT`), right after one of
+    oil or gas moving in the same paragraph: "Aus Kuryk geht das Öl nach Alat. Kleinere Partien gehen von Aktau nach
+    Machatschkala." Not with other goods, passengers, a ferry or a flight in the sentence ("Passenger ferries also run from
+    Aktau to Makhachkala").
+    """
+    out: set[int] = set()
+    for a, b in pairwise(ms):
+        sent = a.sentence
+        if b.sentence != sent or sent == 0 or energy[sent] or "goods" in cue_sets[sent] or not speaks(sent - 1) or (
+                "\n\n" in text[sentences[sent - 1][1] : sentences[sent][0]]):
+            continue
+        if _START_BEFORE.search(text, max(0, a.start - 10), a.start) is None or _GOAL_BEFORE.search(
+                text, max(0, b.start - 10), b.start) is None:
+            continue
+        starts, goals = {a.id, *a.alts}, {b.id, *b.alts}
+        if not any(matcher.kinds.get(ln) == "shipping_lane" and len(ends := matcher.endpoints.get(ln, ())) == 2
+                   and ends[0] in starts and ends[1] in goals for ln in _lanes(starts | goals, matcher)):
+            continue
+        if not _said(_SHIPMENT, sent, text, sentences, memo) or _said(_PASSENGERS, sent, text, sentences, memo) or _said(
+                _FERRY, sent, text, sentences, memo) or _said(_AIR_TRAVEL, sent, text, sentences, memo, _AIR_STEMS):
+            continue
+        out.update((id(a), id(b)))
+    return out
 
 
 def _shipped(ms: list[Mention], text: str) -> bool:
