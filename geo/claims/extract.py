@@ -1645,8 +1645,8 @@ def _graded_price(sent: int, text: str, sentences: list[tuple[int, int]], memo: 
     """
     return (_said(_PRICE, sent, text, sentences, memo) and (_said(_BENCHMARK, sent, text, sentences, memo) or (
         sent > 0 and _said(_BENCHMARK, sent - 1, text, sentences, memo)))) or (
-        sent > 0 and _said(_AMOUNT, sent, text, sentences, memo) and _said(_PRICE, sent - 1, text, sentences, memo)
-        and _said(_BENCHMARK, sent - 1, text, sentences, memo))
+        sent > 0 and _said(_PRICE, sent - 1, text, sentences, memo) and _said(_BENCHMARK, sent - 1, text, sentences, memo)
+        and _said(_AMOUNT, sent, text, sentences, memo))
 _TRANSNEFT = name_key("Transneft")
 
 
@@ -3844,8 +3844,7 @@ def _lane_goes_on(ms: list[Mention], text: str, sentences: list[tuple[int, int]]
     out: set[int] = set()
     for a, b in pairwise(ms):
         sent = a.sentence
-        if b.sentence != sent or sent == 0 or energy[sent] or "goods" in cue_sets[sent] or not speaks(sent - 1) or (
-                "\n\n" in text[sentences[sent - 1][1] : sentences[sent][0]]):
+        if b.sentence != sent or sent == 0 or energy[sent] or "goods" in cue_sets[sent]:
             continue
         if _START_BEFORE.search(text, max(0, a.start - 10), a.start) is None or _GOAL_BEFORE.search(
                 text, max(0, b.start - 10), b.start) is None:
@@ -3853,6 +3852,8 @@ def _lane_goes_on(ms: list[Mention], text: str, sentences: list[tuple[int, int]]
         starts, goals = {a.id, *a.alts}, {b.id, *b.alts}
         if not any(matcher.kinds.get(ln) == "shipping_lane" and len(ends := matcher.endpoints.get(ln, ())) == 2
                    and ends[0] in starts and ends[1] in goals for ln in _lanes(starts | goals, matcher)):
+            continue
+        if not speaks(sent - 1) or "\n\n" in text[sentences[sent - 1][1] : sentences[sent][0]]:
             continue
         if not _said(_SHIPMENT, sent, text, sentences, memo) or _said(_PASSENGERS, sent, text, sentences, memo) or _said(
                 _FERRY, sent, text, sentences, memo) or _said(_AIR_TRAVEL, sent, text, sentences, memo, _AIR_STEMS):
