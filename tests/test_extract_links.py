@@ -232,6 +232,7 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout21.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout22.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout23.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout24.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout26.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
@@ -665,6 +666,7 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout19.yaml", "extraction_links_holdout20.yaml",
                                   "extraction_links_holdout21.yaml",
                                   "extraction_links_holdout22.yaml", "extraction_links_holdout23.yaml",
+                                  "extraction_links_holdout24.yaml",
                                   "extraction_links_holdout26.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
@@ -2325,6 +2327,120 @@ def test_no_rail_leg_across_a_paragraph(text, language, leg):
     pytest.param(*case, id=f"links23-{rule}-{k}") for rule, cases in _LINKS23.items() for k, case in enumerate(cases)])
 def test_link_batch23_rule(text, language, expected):
     """The cases of the rules tuned on batch 23 (``-k naval_base`` runs one rule)."""
+    assert links(text, language) == expected
+
+
+#: Rules tuned on batch 24 (analysis and opinion pages; tests/fixtures/extraction_links_holdout24.yaml): positive cases and
+#: false friends, written for the rules, in each language where the rule applies.
+_LINKS24: dict[str, list[tuple[str, str, set[str]]]] = {
+    "a_person_named_after_a_field": [
+        # a person's word and a naming verb before a field's name: the person (h24-de-06's "Der Held heisst Tengis")
+        ("Der Held heisst Tengis, er ist Mitte vierzig und Fischer am Uralfluss.", "de", set()),
+        ("The hero is named Tengiz and fishes on the Ural river.", "en", set()),
+        ("Его зовут Тенгиз, он рыбак с Урала.", "ru", set()),
+        # the field named so, no person's word: the field
+        ("Das größte Feld heißt Tengis und liefert Öl an das CPC.", "de", {"tengiz", "cpc"}),
+        ("The largest field is called Tengiz and ships its oil via the CPC.", "en", {"tengiz", "cpc"}),
+        ("Месторождение называется Тенгиз, его нефть идёт по КТК.", "ru", {"tengiz", "cpc"}),
+    ],
+    "a_person_addressed": [
+        # a field's name opening a line, a quote or a question, then a comma and "you": an interviewer speaks to a person
+        # (h24-ru-06's «— Тенгиз, ваш новый проект снимался на Каспии.»)
+        ("— Тенгиз, ваш новый проект снимался на Каспии.", "ru", set()),
+        ("Q: Tengiz, you grew up in Atyrau. Was oil always around?", "en", set()),
+        ("„Tengis, Sie haben lange in Aktau gelebt.“", "de", set()),
+        # "your" before a field word: the field in apposition, not a person
+        ("Tengiz, your country's largest field, keeps growing.", "en", {"tengiz"}),
+        ("Тенгиз, ваше крупнейшее месторождение, растёт.", "ru", {"tengiz"}),
+    ],
+    "a_persons_name_again": [
+        # once the story gives the field's name a person, the name again in a sentence of no energy word is the person,
+        # though the story speaks of oil elsewhere (h24-de-06's "Wenn Tengis seine Tochter in Baku besucht")
+        ("Der Vater arbeitete auf einem Ölfeld. Der Held heisst Tengis. Wenn Tengis seine Tochter besucht, wird der Roman "
+         "leiser.", "de", set()),
+        ("His father worked on an oil rig. The hero is named Tengiz. Tengiz visits his daughter every summer.", "en", set()),
+        ("Его отец работал на нефтяном промысле. Героя зовут Тенгиз. Тенгиз навещает дочь каждое лето.", "ru", set()),
+        # the name in a sentence of oil stays the field
+        ("The interview was with Tengiz Abenov, an actor. Oil output at Tengiz rose by 5%.", "en", {"tengiz"}),
+        ("Актёр Тенгиз Сарсенбаев сыграл нефтяника. Добыча нефти на Тенгизе выросла.", "ru", {"tengiz"}),
+    ],
+    "a_broadcasters_name_again": [
+        # a broadcaster's abbreviation («телеканал КТК») named again in a sentence of no energy word is the broadcaster,
+        # though the story speaks of oil elsewhere (h24-ru-06's closing «Премьера ... — 28 ноября на КТК.»)
+        ("Актёр сыграл нефтяника. Его новый сериал выходит на телеканале КТК. Премьера — 28 ноября на КТК.", "ru", set()),
+        ("The actor once played an oil worker. His new series airs on TV channel KTK. The premiere is on KTK on 28 November.",
+         "en", set()),
+        ("Der Schauspieler spielte einen Ölarbeiter. Die Serie läuft auf dem Sender KTK. Premiere ist am 28. November auf KTK.",
+         "de", set()),
+        # the abbreviation in a sentence of oil stays the consortium
+        ("Телеканал КТК показал репортаж. Отгрузки нефти через КТК выросли.", "ru", {"cpc"}),
+    ],
+    "students_from_a_town": [
+        # students from a town: their home town, whatever terminal they work on (h24-en-06's "students from Atyrau who
+        # designed a booking tool for the city's new ferry terminal")
+        ("The winning app came from a group of students from Atyrau who designed a booking tool for the city's new ferry "
+         "terminal.", "en", set()),
+        ("Den zweiten Platz holten Studenten aus Atyrau, die eine App für das neue Terminal entwarfen.", "de", set()),
+        ("Второе место заняли студенты из Атырау, которые сделали приложение для нового терминала города.", "ru", set()),
+        # crude from the town is the junction's
+        ("Crude from Atyrau goes to the new terminal.", "en", {"atyrau"}),
+    ],
+    "a_terminals_cargoes": [
+        # cargoes are a terminal's business: the terminal named by its coast's place in a sentence of cargoes (h24-en-02's
+        # "From the Turkish Mediterranean coast at Ceyhan, cargoes are sold ..."); Russian «груз» is left out (it is also
+        # read for a line's bare name)
+        ("From the Turkish Mediterranean coast at Ceyhan, cargoes are sold as part of the BTC blend.", "en", {"ceyhan", "btc"}),
+        ("Von der Küste bei Ceyhan gehen die Ladungen nach Italien.", "de", {"ceyhan"}),
+        # a beach of tourists, a coast in a sentence of oil exports but no cargoes: the place
+        ("The beach at Ceyhan is popular with tourists.", "en", set()),
+        ("The coast at Ceyhan keeps shrinking, and the oil exports continue.", "en", set()),
+        ("Die Küste bei Ceyhan schrumpft, der Ölexport geht weiter.", "de", set()),
+    ],
+    "a_line_named_near_a_junction": [
+        # a line named in the sentence by a name of its own is a pipeline word: the junction near which gas moves is the
+        # junction (h24-en-05's "BBS was built to carry ... gas ...; gas could move between our systems near Shymkent")
+        ("BBS was built to carry western Kazakh gas south and east; in principle, gas could move between our systems near "
+         "Shymkent.", "en", {"bbs", "shymkent"}),
+        ("Die BBS bringt Gas nach Süden; nahe Shymkent könnte Gas zwischen den Systemen getauscht werden.", "de",
+         {"bbs", "shymkent"}),
+        ("По ББШ газ идёт на юг, а под Шымкентом газ можно передавать между системами.", "ru", {"bbs", "shymkent"}),
+        # the line in another sentence only, or none: wells near the town, the town
+        ("The BBS carries gas south. Gas wells near Shymkent dried up.", "en", {"bbs"}),
+        ("Газовые скважины под Шымкентом истощились.", "ru", set()),
+    ],
+    "a_route_named_by_its_way": [
+        # a route word or a direction standing for one right before "via" and the name, in a story of oil, verb or oil word
+        # or not (h24-ru-03's «Все остальные — китайский, каспийский, северный через Самару — это подушки безопасности.»)
+        ("Kazakhstan exports most of its oil through the CPC. The others — Chinese, Caspian, the northern one via Samara — "
+         "are insurance.", "en", {"cpc", "samara"}),
+        ("Kasachstan exportiert fast sein ganzes Öl über das CPC. Die übrigen Wege – der chinesische, der kaspische, der "
+         "nördliche über Samara – sind Reserven.", "de", {"cpc", "samara"}),
+        ("Казахстан экспортирует нефть через КТК. Все остальные — китайский, каспийский, северный через Самару — это подушки "
+         "безопасности.", "ru", {"cpc", "samara"}),
+        # tourists or cyclists on the route, or no story of oil: the town
+        ("Kazakhstan exports most of its oil through the CPC. The northern route via Samara is popular with tourists.", "en",
+         {"cpc"}),
+        ("Kasachstan exportiert Öl. Die nördliche Route über Samara ist bei Radfahrern beliebt.", "de", set()),
+        ("The northern route via Samara is popular with cyclists.", "en", set()),
+    ],
+    "a_dash_for_the_verb_before": [
+        # a dash standing for the verb of the sentence before, which speaks of oil moving, then "via" and the name
+        # (h24-ru-05's «Ещё немного — через «Шесхарис» в Новороссийске.»)
+        ("Около семи миллионов тонн отгружаются в Усть-Луге. Ещё немного — через «Шесхарис».", "ru", {"ust-luga", "sheskharis"}),
+        ("Most crude leaves via the CPC. A little more — via Sheskharis.", "en", {"cpc", "sheskharis"}),
+        ("Der größte Teil des Öls läuft über das CPC. Ein kleiner Rest – über Sheskharis.", "de", {"cpc", "sheskharis"}),
+        # the sentence before speaks of no oil: the dash leaves the town a town
+        ("Kazakhstan exports its oil around Russia. The actors arrived on Monday. The rest — via Aktau, a day later.", "en",
+         set()),
+        ("Казахстан экспортирует нефть. Актёры приехали в понедельник. Остальные — через Актау, днём позже.", "ru", set()),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links24-{rule}-{k}") for rule, cases in _LINKS24.items() for k, case in enumerate(cases)])
+def test_link_batch24_rule(text, language, expected):
+    """The cases of the rules tuned on batch 24 (``-k a_person_addressed`` runs one rule)."""
     assert links(text, language) == expected
 
 

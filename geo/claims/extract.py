@@ -28,6 +28,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,6 +46,97 @@ from geo.data.filestore import file_stamp
 #: The parser of ``re`` and its op codes (private modules, untyped): a link pattern's parse tree is read for its stems (_word_stems).
 _sre: Any = importlib.import_module("re._constants")
 _sre_parse: Any = importlib.import_module("re._parser")
+
+
+#: Letters of the stems a word is tested for. No character outside a word (``\w``, so no white space) lower-cases or
+#: case-folds to one, and a character that lower-cases to one case-folds to the same (tests/test_extract_links.py tries
+#: them all), so a stem found in a sentence lower-cased or case-folded lies inside one of its words (runs of ``\w``, the
+#: analyser's split) case-folded. (Not "ß": it case-folds to "ss".)
+_STEM_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+#: Characters of the stems read for a search of the text lower-cased (``_stems_of(pattern, lowered=True)``): a case-blind
+#: pattern matches to each of them (written in any case) only characters that lower-case to it, or one of _ODD_LETTERS
+#: (tests/test_extract_screens.py tries every character of Unicode).
+_LOW_STEM_LETTERS = _STEM_LETTERS | frozenset("ßé -/")
+
+
+def _word_stems(items: Any, lowered: bool = False) -> frozenset[str] | None:
+    """Runs of stem letters, one of which every match of the parsed pattern ``items`` holds (``None`` if a match may hold none).
+
+    Read from the parse tree: a run of literal letters, a group, a repeat of at least one, or an alternation whose every
+    branch has stems; of several, the set whose shortest stem is the longest. ``lowered``: the letters lower-cased (of
+    _LOW_STEM_LETTERS), a class of one letter in its cases ("[Pp]") read as that letter, case-blind groups too: stems that
+    every match lower-cased holds.
+    """
+    best: frozenset[str] | None = None
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL and not lowered and chr(av) in _STEM_LETTERS:
+            run += chr(av)
+            continue
+        if lowered and (op is _sre.LITERAL or (op is _sre.IN and all(o is _sre.LITERAL for o, _ in av))):
+            low = {chr(av).lower()} if op is _sre.LITERAL else {chr(c).lower() for _, c in av}
+            if len(low) == 1 and (letter := low.pop()) in _LOW_STEM_LETTERS:
+                run += letter
+                continue
+        found: list[frozenset[str] | None] = [frozenset((run,))] if run else []
+        run = ""
+        if op is _sre.SUBPATTERN:  # (a case-blind group, "(?i:...)", has no stems: its letters may be any case)
+            found.append(None if av[1] & re.IGNORECASE and not lowered else _word_stems(av[-1], lowered))
+        elif op is _sre.ATOMIC_GROUP:
+            found.append(_word_stems(av, lowered))
+        elif op is _sre.BRANCH:
+            branches = [_word_stems(b, lowered) for b in av[1]]
+            if all(branches):
+                found.append(frozenset().union(*cast("list[frozenset[str]]", branches)))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found.append(_word_stems(av[2], lowered))
+        for f in found:
+            if f and (best is None or min(map(len, f)) > min(map(len, best))):
+                best = f
+    return best
+
+
+def _stems_of(pattern: re.Pattern[str], lowered: bool = False) -> tuple[str, ...]:
+    """Substrings one of which every match of ``pattern`` holds, read from its parse tree (:func:`_word_stems`), sorted.
+
+    Plain: of a case-exact pattern, its stems as written (for the case-folded words of _STEMMED). ``lowered``: of any
+    pattern, case-blind ones too, stems in lower case that every match lower-cased holds, none holding another (one in
+    the text lower-cased: :class:`_Screened`).
+    """
+    if lowered:
+        stems = _word_stems(_sre_parse.parse(pattern.pattern, pattern.flags), True)
+        if stems:
+            stems = frozenset(s for s in stems if not any(t != s and t in s for t in stems))
+    else:
+        stems = None if pattern.flags & re.IGNORECASE else _word_stems(_sre_parse.parse(pattern.pattern, pattern.flags))
+    if not stems or min(map(len, stems)) < 2:
+        raise ValueError(f"a match of {pattern.pattern!r} may hold no stem of two letters: it cannot be screened by stems")
+    return tuple(sorted(stems))
+
+
+class _Screened:
+    """A pattern searched only where the text lower-cased holds one of its stems (``_stems_of(pattern, lowered=True)``).
+
+    The pattern itself (case-blind, or opening with a word boundary or a look-behind) is tried at every character of its
+    window, several times slower than C-level substring tests of its stems in the window lower-cased (:func:`_may_hold`,
+    faster than the stems' alternation as a pattern too), and most windows of a per-mention rule hold none of its words.
+    Searches give what the pattern's own search gives (tests/test_extract_screens.py).
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.stems = _stems_of(pattern, lowered=True)
+
+    def held(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """``text[pos:endpos]`` may hold a match (the offsets clipped to the text as the regex engine clips them)."""
+        return _may_hold(text, max(pos, 0), max(endpos, 0), self.stems)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos) if self.held(text, pos, endpos) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos) if self.held(text, pos, endpos) else None
+
 
 __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "claim_types", "classify", "default_matcher", "extract",
            "split_sentences"]
@@ -1322,9 +1414,8 @@ def _rail_goal(m: Mention, entries: list[Entry], text: str, matcher: Matcher) ->
 
 
 #: Words of rail transport: a sentence with one names the rail legs ("per Kesselwagen aus Baku", "by rail from Baku").
-_RAIL = re.compile(r"\b(?:rail(?:way|ed|ing|s)?\b|tank cars?\b|trains?\b|(?:eisen)?bahn|kesselwag|güterz|железн|цистерн|вагон)",
-                   re.IGNORECASE)
-_RAIL_STEMS = ("rail", "tank car", "train", "bahn", "kesselwag", "güterz", "железн", "цистерн", "вагон")  # see _may_hold
+_RAIL = _Screened(re.compile(r"\b(?:rail(?:way|ed|ing|s)?\b|tank cars?\b|trains?\b|(?:eisen)?bahn|kesselwag|güterz|железн|цистерн|вагон)",
+                   re.IGNORECASE))
 #: Letters that a case-blind pattern (re.IGNORECASE) matches to a Latin, German or Russian letter which ``str.lower`` does not
 #: turn into that letter: Turkish İ and ı, the long s, old forms of Cyrillic letters (tests/test_extract_links.py tries them all).
 _ODD_CASE = re.compile("[\u0130\u0131\u017f\u1c80-\u1c86]")
@@ -1360,7 +1451,8 @@ def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
     """``text[pos:endpos]`` may hold a match of a case-blind pattern every match of which holds one of ``stems`` (in lower case).
 
     C-level substring tests in the lowered window, before the pattern: a case-blind search costs several times more,
-    and most windows hold none of the stems.
+    and most windows hold none of the stems. (For stems written by hand; a pattern screened by its own stems, read from
+    its parse tree, is a :class:`_Screened`.)
     """
     if not _holds_odd(text):
         # (no letter of _ODD_LETTERS, so no "İ", the one letter str.lower turns into two: the whole text lower-cased, once a
@@ -1583,7 +1675,7 @@ _MORE_TOWNS = r"(?:\s*(?:,|and|und|и)\s*[A-ZÄÖÜА-ЯЁ][\w-]*)*"
 _REFINERY_AFTER = re.compile(_MORE_TOWNS + r"\s+(?:на\s+|to\s+the\s+|zur\s+|zu\s+den\s+)?" + _REFINERY)
 #: A refinery word and "in" / "of" / «в» right before the name (or before the list it ends): "the refinery in Atyrau",
 #: «НПЗ в Шымкенте», "the refineries of Pavlodar and Shymkent".
-_REFINERY_BEFORE = re.compile(_REFINERY + r"\s+(?:in|at|of|near|bei|von|в|под)\s+(?:[A-ZÄÖÜА-ЯЁ][\w-]*\s*(?:,|and|und|и)\s*)*$")
+_REFINERY_BEFORE = _Screened(re.compile(_REFINERY + r"\s+(?:in|at|of|near|bei|von|в|под)\s+(?:[A-ZÄÖÜА-ЯЁ][\w-]*\s*(?:,|and|und|и)\s*)*$"))
 
 
 def _refinery_of_town(m: Mention, text: str) -> bool:
@@ -1682,13 +1774,14 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             item_sent, item_memo = sent, ([], {})
         if _rail_in_item(text, sentences[sent], m.start, item_memo):
             done = sent
-            if _may_hold(text, *sentences[sent], _RAIL_STEMS) and _RAIL.search(text, *sentences[sent]):
+            if _RAIL.search(text, *sentences[sent]):
                 rail.add(sent)
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated) if found else []
     found, plain, ambiguous = [], [], []  # the mentions are kept, not the pairs with their alias entries
     venues: set[str] = set()  # fields whose one-word name the story gives a venue ("das Theater Galkynysch")
+    persons: set[str] = set()  # aliases the story gives a person or a broadcaster ("Der Held heisst Tengis", «телеканал КТК»)
     if mentions:
-        mentions = _other_meanings_dropped(mentions, text, matcher, venues, raws)
+        mentions = _other_meanings_dropped(mentions, text, matcher, venues, raws, persons)
         mentions = _defined_abbreviations(mentions, text, sentence_starts, matcher)
         for m in mentions:
             if text.startswith("-", m.end) and _ONE_LETTER_AFTER.match(text, m.end) and _abbreviation(m.alias):
@@ -1757,20 +1850,21 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or (_said(_MOURNING, m.sentence, text, sentences, said) and not _kind_next(m, text, kinds)
             and not _port_before(text[max(0, m.start - 40) : m.start]))
         # "Atyrau und Mangistau lagen bei den Regionen vorn", "the Atyrau region": a region of statistics, not the facility
-        or (_may_hold(text, m.end, end := min(sentences[m.sentence][1], m.end + 60), _REGION_STEMS)
-            and _REGION_AFTER.match(text, m.end, end) is not None
+        or (_REGION_AFTER.match(text, m.end, min(sentences[m.sentence][1], m.end + 60)) is not None
             # not the facility named with its kind word, the region being where it lies ("the Tikhoretsk oil pumping
             # station in Russia's Krasnodar region"; «ЛПДС «Унеча» в Брянской области», the kind word before it)
             and not (_kind_next(m, text, kinds) or _kind_before(text[max(0, m.start - 30) : m.start]) == kinds[m.id]))
         # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
         # sentence of no pipeline or pump station, is the town
         or (kinds[m.id] == "junction" and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
-            and not _said(_OWN_BUSINESS["junction"], m.sentence, text, sentences, said))
+            and not _said(_OWN_BUSINESS["junction"], m.sentence, text, sentences, said)
+            # (a line named in the sentence by a name of its own is a pipeline word too: "BBS was built to carry gas ...;
+            # gas could move between our systems near Shymkent")
+            and not _line_named(m.sentence, mentions, kinds, said))
         # "the Baku–Tbilisi–Kars railway", «железная дорога Баку — Тбилиси — Карс»: a place in the name of a railway or road
         or _in_route_name(m, text)
         # «вдоль трассы на Бейнеу», "the highway to Aktau", "die Straße nach Atyrau": a road's goal, the town (not a railway's)
-        or (_may_hold(text, road := max(0, m.start - 60), m.start, _ROAD_STEMS)
-            and _ROAD_TO_BEFORE.search(text, road, m.start) is not None)
+        or _ROAD_TO_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
         # "im Baku der Jahrhundertwende", "the Baku of the oil boom": the town in an era (an article before a bare town's name)
         or (_ERA_BEFORE.search(text, max(0, m.start - 6), m.start) is not None and _ERA_AFTER.match(text, m.end) is not None)
         # "die Stadt Gurjew (heute Atyrau)", "Guryev (now Atyrau)", «Гурьев (ныне Атырау)»: a renamed town's present name, the town
@@ -1783,17 +1877,14 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
         or (clubs and _club_town(text, m.start))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
-        or (_may_hold(text, start := max(0, m.start - 24), m.start, _LANDMARK_STEMS)
-            and _LANDMARK_BEFORE.search(text, start, m.start) is not None
+        or (_LANDMARK_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
             # not a stretch's start: "over the first 800 km from Beineu to the Bozoi compressor station", «800 км от Бейнеу до Бозоя»
             and _STRETCH_TO.match(text, m.end) is None)
         # «кафе на набережной Актау», «в поселках под Новороссийском»: the town's embankment or villages, a place to live
-        or (_may_hold(text, start := max(0, m.start - 24), m.start, _TOWN_PART_STEMS)
-            and _TOWN_PART_BEFORE.search(text, start, m.start) is not None)
+        or _TOWN_PART_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
         # "the coast of Aktau", "die Küste bei Aqtau", «у побережья Атырау и Актау»: a shore's landmark, in a sentence of
         # no business of the facility ("tankers anchored off the coast of Novorossiysk" keep the terminal)
-        or (_may_hold(text, shore := max(0, m.start - 44), m.start, _COAST_STEMS)
-            and _COAST_BEFORE.search(text, shore, m.start) is not None
+        or (_COAST_BEFORE.search(text, max(0, m.start - 44), m.start) is not None
             and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said))))
     # "Schwedt hat gut 32.000 Einwohner", "a city of 30,000 residents": a refinery's town by its people, in a sentence of no
     # refinery business (not read back by the next sentence's "die Raffinerie")
@@ -1811,7 +1902,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         towns.update(id(m) for m in bare if _VENUE_NAME_BEFORE.search(text, max(0, m.start - 30), m.start))
     # "des Atyrauer Folkloreensembles", "die Schwedter Bühnen": a German town adjective before the town's culture or people
     towns.update(id(m) for m in bare if m.text.endswith(("er", "ern")) and not m.alias.endswith(("er", "ern"))
-                 and _may_hold(text, m.end, m.end + 40, _TOWN_LIFE_STEMS) and _TOWN_LIFE_AFTER.match(text, m.end, m.end + 40))
+                 and _TOWN_LIFE_AFTER.match(text, m.end, m.end + 40))
     # a place in the name of a pipeline the data does not hold ("die Leitung Rostock–Schwedt", "the Kenkiyak–Orsk pipeline")
     towns.update(id(m) for m in bare if m.match == "name" and _in_line_name(m, text))
     # «по маршруту Омск — Павлодар — Шымкент»: the end of a route whose other places name no asset (a route word in the text)
@@ -1825,6 +1916,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     if venues:
         # the venue's name again where no sentence word speaks of energy («Помимо «Галкыныша», спектакли шли ...»): the venue
         towns.update(id(m) for m in mentions if m.id in venues and "energy" not in cue_sets[m.sentence])
+    if persons:
+        # the person's or broadcaster's name again where no sentence word speaks of energy («— Тенгиз, ваш новый проект ...»,
+        # «Премьера — 28 ноября на КТК»): the same, though the story speaks of oil elsewhere
+        towns.update(id(m) for m in mentions if m.alias in persons and "energy" not in cue_sets[m.sentence])
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -1930,13 +2025,16 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                                              or (id(m) not in towns and energy_doc and _VIA_BEFORE.search(
                                                  text, max(0, m.start - 10), m.start) is not None
                                                  and _said(_TONNAGE, m.sentence, text, sentences, said))
+                                             # «северный через Самару», «Ещё немного — через «Шесхарис»»: a way named by
+                                             # the name it goes through, in an oil or gas story (see _way_named)
+                                             or (id(m) not in towns and energy_doc and _way_named(m, text, cue_sets, speaks, sentences, said))
                                              or (id(m) not in towns and _cue_less(
                                                  m, kinds, text, sentences, own_names, energy_doc, "goods" in cue_sets[m.sentence], said)))
         else:
             # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town: not linked
             here = not dateline_from <= m.start < dateline and id(m) not in towns
             m.linked = here and (claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or speaks(m.sentence) or _referred_back(
-                m, sentences, energy, text, lang, matcher) or (
+                m, sentences, energy, text, lang, matcher) or (energy_doc and _way_named(m, text, cue_sets, speaks, sentences, said)) or (
                 _cue_less(m, kinds, text, sentences, own_names, energy_doc or _abbreviation(m.alias), "goods" in cue_sets[m.sentence],
                           said)))
             claims[ci].mentions.append(_mention_dict(m, matcher))
@@ -2319,34 +2417,28 @@ _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gath
                         "саммит", "форум", "конференци", "совещани", "discuss", "talks", "besprach", "erörter", "обсуд", "обсуж", "переговор",
                         "signed", "signing", "unterzeichn", "подписа", "convention", "konvention", "конвенци")
 #: A route preposition right before a name: "via Alashankou", «через Приморск» is where the oil goes, not the town.
-_NEAR_BEFORE = re.compile(r"(?:\b(?:outside|near|nahe|unweit)|(?<![а-яё])(?:под|около|близ|недалеко от))\s+$", re.IGNORECASE)
-_VIA_BEFORE = re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE)
+_NEAR_BEFORE = _Screened(re.compile(r"(?:\b(?:outside|near|nahe|unweit)|(?<![а-яё])(?:под|около|близ|недалеко от))\s+$", re.IGNORECASE))
+_VIA_BEFORE = _Screened(re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE))
 #: A compass point or a distance before a name: "(70 km) south of Aktau", "südlich von Aktau", «к югу от Актау», «в 70 км
 #: от Актау»: the town as the landmark of another place, not the facility.
-_LANDMARK_BEFORE = re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\b(?:nord|süd|ost|west)(?:-?(?:ost|west))?"
+_LANDMARK_BEFORE = _Screened(re.compile(r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|\b(?:nord|süd|ost|west)(?:-?(?:ost|west))?"
                               r"(?:lich|östlich|westlich)\s+von|\b(?:km|kilomet(?:er|re)s?|miles)\s+(?:from|von)|(?<![а-яё])(?:к\s+(?:северу|"
                               r"югу|востоку|западу|северо-востоку|северо-западу|юго-востоку|юго-западу)\s+от|км\s+от|(?:север|юж|восточ|запад)нее))\s+$",
-                              re.IGNORECASE)
-#: Every match of _LANDMARK_BEFORE holds one of these (see _may_hold): a compass word, a distance, German "-lich von", Russian
-#: «к югу от», «км от», «южнее».
+                              re.IGNORECASE))
 #: "to" and a capitalised name right after a distance's place: the stretch from there to another place, no landmark.
 _STRETCH_TO = re.compile(r"\s+(?:to|bis(?:\s+(?:nach|zu[mr]?))?|nach|до)\s+(?:the\s+|zu[mr]\s+)?[A-ZÄÖÜА-ЯЁ]")
-_LANDMARK_STEMS = ("north", "south", "east", "west", "km", "kilomet", "miles", "lich", "северу", "югу", "востоку", "западу", "км",
-                   "нее")
 #: A word of a coast or shore before a name, with at most one more place listed before it: "the coast of Aktau", "the shore
 #: near Atyrau", "die Küste vor Aqtau", «у побережья Атырау и Актау», «на берегу у Актау».
-_COAST_BEFORE = re.compile(r"(?:\b(?:coast(?:line)?s?|shores?|beach(?:es)?)\s+(?:of|near|at|off|around)\s+|\b(?:küste|ufer|strand|strände)\s+"
+_COAST_BEFORE = _Screened(re.compile(r"(?:\b(?:coast(?:line)?s?|shores?|beach(?:es)?)\s+(?:of|near|at|off|around)\s+|\b(?:küste|ufer|strand|strände)\s+"
                            r"(?:bei|von|vor|um|nahe)\s+|(?<![а-яё])(?:побережь(?:е|я|ю|ем)|берег(?:у|а|ом)?)\s+(?:у\s+|близ\s+|около\s+)?)"
-                           r"(?:[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s*,\s*|\s+(?:and|und|и)\s+))?$", re.IGNORECASE)
-_COAST_STEMS = ("coast", "shore", "beach", "küste", "ufer", "strand", "strände", "побереж", "берег")
+                           r"(?:[A-ZÄÖÜА-ЯЁ][\w-]*(?:\s*,\s*|\s+(?:and|und|и)\s+))?$", re.IGNORECASE))
 #: A town's embankment or promenade, or villages near it, right before its name: «кафе на набережной Актау», «в поселках
 #: под Новороссийском», "the promenade of Aktau", "Dörfer bei Noworossijsk": the town as a place to live, whatever the
 #: sentence's business (the facility's own words, «терминал под Новороссийском», "the port of Aktau", are no such word).
-_TOWN_PART_BEFORE = re.compile(r"(?:(?:(?:embankment|promenade|seafront)\s+(?:of|in|at)|villages?\s+(?:near|outside|around)|"
+_TOWN_PART_BEFORE = _Screened(re.compile(r"(?:(?:(?:embankment|promenade|seafront)\s+(?:of|in|at)|villages?\s+(?:near|outside|around)|"
                                r"(?:uferpromenade|promenade)\s+(?:von|in)|dörfer(?:n)?\s+(?:bei|um|nahe))|(?<![а-яё])(?:набережн(?:ая|ой|ую)|"
                                r"(?:посел(?:ок|ка|ке|ком|ки|ков|ках|кам)|сел(?:о|а|ах|ам)|деревн(?:я|и|е|ях|ям)|станиц(?:а|е|ы|ах))"
-                               r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE)
-_TOWN_PART_STEMS = ("embankment", "promenade", "seafront", "village", "dörfer", "набережн", "посел", "сел", "деревн", "станиц")
+                               r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE))
 
 
 #: Words of air travel (searched lower-cased, in a sentence holding one of _AIR_STEMS as written, in an article holding one of
@@ -2360,7 +2452,7 @@ _TODAY_BEFORE = re.compile(r"\(\s*(?:heute|today|now|nowadays|ныне|сейч�
 
 
 #: A football club's word, with at most one more word of its name, right before a town's name ("FC Kaspiy Aktau").
-_CLUB_BEFORE = re.compile(r"\b(?:FC|FK|SC|ФК|СК)\s+(?:[«\"„“]?[A-ZА-ЯЁ][\w-]*[»\"“”]?\s+)?$")
+_CLUB_BEFORE = _Screened(re.compile(r"\b(?:FC|FK|SC|ФК|СК)\s+(?:[«\"„“]?[A-ZА-ЯЁ][\w-]*[»\"“”]?\s+)?$"))
 
 
 _CLUB_WORDS_SPACED = ("FC ", "FK ", "SC ", "ФК ", "СК ")
@@ -2412,8 +2504,8 @@ def _person_from(text: str, start: int) -> bool:
 
 
 #: A kind word of a town-named facility right before "in" / «в» and the name: the facility there, not the town.
-_FACILITY_IN = re.compile(r"(?:\b(?:terminals?|port|harbou?r|station|hafen)|(?<![а-яё])(?:терминал|порт|станци|узл|узел|нпс|лпдс|гнпс)"
-                          r"\w{0,3})\s+(?:in|at|bei|в|во)\s+$", re.IGNORECASE)
+_FACILITY_IN = _Screened(re.compile(r"(?:\b(?:terminals?|port|harbou?r|station|hafen)|(?<![а-яё])(?:терминал|порт|станци|узл|узел|нпс|лпдс|гнпс)"
+                          r"\w{0,3})\s+(?:in|at|bei|в|во)\s+$", re.IGNORECASE))
 #: An origin and its «в»: «из Курыка в », «от Актау в » (the name after it is where the goods go).
 _FROM_BEFORE_RU = re.compile(r"(?<![а-яё])(?:из|от)\s+[«\"]?[А-ЯЁ][\w-]*[»\"]?\s+(?:в|во)\s+$")
 
@@ -2517,6 +2609,18 @@ def _far_ends(mentions: list[Mention], text: str, raws: list[str], offsets: list
     return out
 
 
+#: The key, in an article's memo, of the sentences that name a line (see _line_named).
+_LINE_SENTENCES = "line sentences"
+
+
+def _line_named(sent: int, mentions: list[Mention], kinds: dict[str, str], memo: dict[Any, Any]) -> bool:
+    """Sentence ``sent`` names a line (pipeline, lane, rail leg): the sentences are gathered once an article, when first asked."""
+    got = memo.get(_LINE_SENTENCES)
+    if got is None:
+        got = memo[_LINE_SENTENCES] = frozenset(m.sentence for m in mentions if kinds.get(m.id) in LINE_KINDS)
+    return sent in got
+
+
 def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any],
           stems: tuple[str, ...] = ()) -> bool:
     """``pattern`` (written in lower case) occurs in sentence ``sent`` case-folded: searched once per sentence and pattern.
@@ -2574,43 +2678,6 @@ _SAID_STATE = "said: state"
 _FOLDED = "said: folded"
 
 
-#: Letters of the stems a word is tested for. No character outside a word (``\w``, so no white space) lower-cases or
-#: case-folds to one, and a character that lower-cases to one case-folds to the same (tests/test_extract_links.py tries
-#: them all), so a stem found in a sentence lower-cased or case-folded lies inside one of its words (runs of ``\w``, the
-#: analyser's split) case-folded. (Not "ß": it case-folds to "ss".)
-_STEM_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzäöüабвгдеёжзийклмнопрстуфхцчшщъыьэюя")
-
-
-def _word_stems(items: Any) -> frozenset[str] | None:
-    """Runs of stem letters, one of which every match of the parsed pattern ``items`` holds (``None`` if a match may hold none).
-
-    Read from the parse tree: a run of literal letters, a group, a repeat of at least one, or an alternation whose every
-    branch has stems; of several, the set whose shortest stem is the longest.
-    """
-    best: frozenset[str] | None = None
-    run = ""
-    for op, av in [*items, (None, None)]:
-        if op is _sre.LITERAL and chr(av) in _STEM_LETTERS:
-            run += chr(av)
-            continue
-        found: list[frozenset[str] | None] = [frozenset((run,))] if run else []
-        run = ""
-        if op is _sre.SUBPATTERN:  # (a case-blind group, "(?i:...)", has no stems: its letters may be any case)
-            found.append(None if av[1] & re.IGNORECASE else _word_stems(av[-1]))
-        elif op is _sre.ATOMIC_GROUP:
-            found.append(_word_stems(av))
-        elif op is _sre.BRANCH:
-            branches = [_word_stems(b) for b in av[1]]
-            if all(branches):
-                found.append(frozenset().union(*cast("list[frozenset[str]]", branches)))
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            found.append(_word_stems(av[2]))
-        for f in found:
-            if f and (best is None or min(map(len, f)) > min(map(len, best))):
-                best = f
-    return best
-
-
 class _StemBits(dict[str, int]):
     r"""By word (a run of ``\w``): the bits of the patterns of :data:`_STEMMED` one of whose stems it holds case-folded.
 
@@ -2647,7 +2714,8 @@ _OWN_BUSINESS = {
                        r"дноуглуб"),
     # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»), as "load" and "verlad"; not «груз» (cargo of any
     # kind: the word is also read for a line's bare name, see _own_name) nor «Грузии» (Georgia's)
-    "terminal": re.compile(r"terminal|tanker|verlad|\bload|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
+    # (and its cargoes: "From the coast at Ceyhan, cargoes are sold ...", "Ladungen"; not «груз», read for a line's bare name)
+    "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|\bladung|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
     "junction": re.compile(_PIPE_WORD + r"|\bby pipe\b|pump(?! ?jacks?)|" + _LEITUNG_WORD + r"|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"
@@ -2692,13 +2760,13 @@ _NOT_A_FIELD_AFTER = re.compile(
     r"Hotel|Club|Team|FC|Restaurant|Stadion|Kino|отель|гостиниц|клуб|команд|ресторан|стадион)"
     # a lake of the same name ("the Tengiz lake", "Tengis-See"; "Lake Tengiz", «озеро Тенгиз» below)
     r"|\s*-?\s*(?:lake|Lake|See|Sees|озеро|озера)\b)", re.UNICODE)
-_NOT_A_FIELD_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Dr|Herr|Frau|director|player|striker|coach|actor|painter|poet|singer|"
+_NOT_A_FIELD_BEFORE = _Screened(re.compile(r"(?:\b(?:Mr|Mrs|Dr|Herr|Frau|director|player|striker|coach|actor|painter|poet|singer|"
                                  r"Regisseur|Spieler|Trainer|режиссёр|режиссер|игрок|тренер|поэт|художник|господин|"
                                  r"[Ll]ake|[Ss]ee|[Оо]зер[оауеом]|[Оо]зером|"
                                  # a venue or a street named after the field: "the Hotel Tengiz", «на улице Тенгизской»
                                  r"[Hh]otel|[Rr]estaurant|[Cc]inema|[Kk]ino|[Ss]treet|[Ss]tadium|[Ss]tadion|"
                                  r"[Уу]лиц[аеуы]|[Гг]остиниц[аеуы]|[Оо]тел[ьяюе]|[Рр]есторан[аеу]?|[Кк]инотеатр[аеу]?|"
-                                 r"[Сс]тадион[аеу]?)\.?\s+[«\"„“]?)$")
+                                 r"[Сс]тадион[аеу]?)\.?\s+[«\"„“]?)$"))
 #: Oils that are food: their tankers and ports are not those of crude.
 _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
                          r"(?:растительн|подсолнечн|пальмов)\w* масл")
@@ -2710,31 +2778,27 @@ _ROUTE_WORDS = (r"(?:railway|railroad|rail line|rail link|road|highway|motorway|
 _ERA_BEFORE = re.compile(r"(?<!\w)(?:im|ins|vom|zum|beim|das|dem|des|the|The)\s+$")
 _ERA_AFTER = re.compile(r"\s+(?:der|des|von (?:heute|damals|einst)|of (?:the|today|yesterday|old|\d))\b")
 #: A road's word and "to" right before a name: the road leads to the town («трасса на Бейнеу», "the highway to Aktau").
-_ROAD_TO_BEFORE = re.compile(r"(?:\b(?:road|highway|motorway|straße|strasse|landstraße|fernstraße|autobahn)|(?<![а-яё])(?:трасс|"
+_ROAD_TO_BEFORE = _Screened(re.compile(r"(?:\b(?:road|highway|motorway|straße|strasse|landstraße|fernstraße|autobahn)|(?<![а-яё])(?:трасс|"
                              r"автодорог|автомагистрал|шоссе|(?<!железной\s)(?<!железная\s)(?<!железную\s)дорог))\w{0,3}\s+"
                              # the road's start may come first: «по дороге из Жанаозена в Актау», "the road from Beineu to Aktau"
                              r"(?:(?:from|von|aus|из|от)\s+[A-ZÄÖÜА-ЯЁ][\w-]*\s+)?(?:to|nach|in Richtung|Richtung|на|до|в)\s+$",
-                             re.IGNORECASE)
-#: Every match of _ROAD_TO_BEFORE holds one of these (see _may_hold).
-_ROAD_STEMS = ("road", "highway", "motorway", "straße", "strasse", "autobahn", "трасс", "автодорог", "автомагистрал", "шоссе", "дорог")
-_ROUTE_STEMS = ("rail", "road", "highway", "motorway", "bahn", "straße", "железн", "ж/д", "автодорог", "автомагистрал", "трасс")
+                             re.IGNORECASE))
 #: A word of a place's name after a dash: letters, apostrophes and hyphens (as ``[\w'-]*``), taken whole (possessive) but
 #: for a last hyphen that may open the next place ("Kars- Tbilisi"): with ``[\w'-]*`` the engine tried every split of
 #: "Aktau-Aktau-..." at its hyphens, 140 µs a name (512 KB of "Aktau-" took 13.7 s); the same texts match (a hyphen inside
 #: a word only splits it into more places, which the group counts never need).
 _PLACE_WORD = r"(?:[\w']|-(?=[\w'-]))*+-*"
 _ROUTE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]" + _PLACE_WORD + r"){1,4}\s+" + _ROUTE_WORDS, re.IGNORECASE)
-_ROUTE_NAME_BEFORE = re.compile(_ROUTE_WORDS + r"\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,3}$", re.IGNORECASE)
+_ROUTE_NAME_BEFORE = _Screened(re.compile(_ROUTE_WORDS + r"\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,3}$", re.IGNORECASE))
 #: The same for a pipeline the data does not hold ("the Kenkiyak–Orsk oil pipeline", "die Leitung Rostock–Schwedt",
 #: «нефтепровод Тихорецк – Туапсе»): the places name the line, not points (labelling rule 12). Case-sensitive capitals:
 #: a chain of names, not "Schwedt – sagte ein Sprecher".
 _LINE_NAME_AFTER = re.compile(r"(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]" + _PLACE_WORD + r"){1,3}\s+(?:[Oo]il\s+|[Gg]as\s+)?[Pp]ipeline\b")
-_LINE_NAME_BEFORE = re.compile(r"(?:\b[Pp]ipeline|(?<!\w)(?:[Öö]l|[Gg]as|[Ee]rdöl|[Ee]rdgas)?[Ll]eitung|\b[Нн]ефтепровод\w*|\b[Гг]азопровод\w*|"
-                               r"\b[Тт]рубопровод\w*)\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,2}$")
+_LINE_NAME_BEFORE = _Screened(re.compile(r"(?:\b[Pp]ipeline|(?<!\w)(?:[Öö]l|[Gg]as|[Ee]rdöl|[Ee]rdgas)?[Ll]eitung|\b[Нн]ефтепровод\w*|\b[Гг]азопровод\w*|"
+                               r"\b[Тт]рубопровод\w*)\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){0,2}$"))
 #: A route word before a chain of two places or more that ends right before a name: "по маршруту Омск — Павлодар — Шымкент"
 #: (see _unknown_route: when those places name no asset, the chain is the waypoints of a line the data does not hold).
-_ROUTE_CHAIN_STEMS = ("route", "маршрут")
-_ROUTE_CHAIN_BEFORE = re.compile(r"(?:\b[Rr]oute|(?<![а-яё])[Мм]аршрут\w{0,2})\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){2,3}$")
+_ROUTE_CHAIN_BEFORE = _Screened(re.compile(r"(?:\b[Rr]oute|(?<![а-яё])[Мм]аршрут\w{0,2})\s+(?:[A-ZÄÖÜА-ЯЁ][\w'-]*\s*[-–—]\s*){2,3}$"))
 _LINE_NAME_DASH = re.compile(r"\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ]")
 
 
@@ -2743,9 +2807,7 @@ def _in_line_name(m: Mention, text: str) -> bool:
     if _LINE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 60)) is not None:
         return True
     start = max(0, m.start - 50)
-    # (a search of the window, tried at each of its characters, only when it holds a line word's stem: most hold none)
-    window = text[start : m.start]
-    before = _LINE_NAME_BEFORE.search(text, start, m.start) if any(stem in window for stem in _LINE_WORD_STEMS) else None
+    before = _LINE_NAME_BEFORE.search(text, start, m.start)
     # after the line word, the name is in a chain: a dash before it, or one after it
     return before is not None and _in_dash_chain(before.group(), text, m.end)
 
@@ -2757,8 +2819,6 @@ def _unknown_route(m: Mention, text: str, prev_end: int) -> bool:
     Павлодар — Шымкент» is a line the data does not hold. «по маршруту Актау — Баку — Джейхан» names a lane and a line: it stays.
     """
     start = max(0, m.start - 60)
-    if not _may_hold(text, start, m.start, _ROUTE_CHAIN_STEMS):
-        return False  # (a C-level screen: most names have no route word before them)
     before = _ROUTE_CHAIN_BEFORE.search(text, start, m.start)
     return before is not None and prev_end <= before.start()
 
@@ -2768,7 +2828,7 @@ def _in_route_name(m: Mention, text: str) -> bool:
     if _ROUTE_NAME_AFTER.match(text, m.end, min(len(text), m.end + 80)) is not None:
         return True
     start = max(0, m.start - 60)
-    before = _ROUTE_NAME_BEFORE.search(text, start, m.start) if _may_hold(text, start, m.start, _ROUTE_STEMS) else None
+    before = _ROUTE_NAME_BEFORE.search(text, start, m.start)
     # after the route word, the name is in a chain (a dash before it, or one after it): "per Bahn Aktau" is where the
     # goods go, «железнодорожной линии Достык — Мойынты» names the line
     return before is not None and _in_dash_chain(before.group(), text, m.end)
@@ -2780,9 +2840,8 @@ def _in_dash_chain(before: str, text: str, end: int) -> bool:
 
 
 #: A region word later in the name's clause (no clause break between).
-_REGION_AFTER = re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|oblasts?|областей|области|provinces?|provinzen)(?!\w)",
-                           re.IGNORECASE)
-_REGION_STEMS = ("region", "oblast", "област", "provin")
+_REGION_AFTER = _Screened(re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|oblasts?|областей|области|provinces?|provinzen)(?!\w)",
+                           re.IGNORECASE))
 #: A region word after the name: "Atyrau region", "Gebiet Atyrau" is not the facility («Атырауская область» is no match).
 _REGION_NEXT = re.compile(r"\s*(?:region|oblast|province|gebiet|област|район)", re.IGNORECASE)
 
@@ -2795,10 +2854,10 @@ _LINE_WORD = re.compile(r"pipeline|\bline\b|\bsystem|leitung|трубопров�
 _TANK_CARS = re.compile(r"tank cars?\b|tank wagons?\b|kesselwag|цистерн")
 #: A person (and what he works for) right before a locative "in" / «в»: the town is where the person is ("said a manager
 #: of an oil company in Atyrau", «источник в Новороссийске»).
-_PERSON_IN = re.compile(r"\b(?:manager|official|trader|analyst|source|executive|spokes(?:man|woman|person)|correspondent|reporter|"
+_PERSON_IN = _Screened(re.compile(r"\b(?:manager|official|trader|analyst|source|executive|spokes(?:man|woman|person)|correspondent|reporter|"
                         r"Manager|Händler|Sprecher(?:in)?|Vertreter(?:in)?|Beamte[rn]?|Analyst(?:in|en)?|Korrespondent(?:in|en)?|"
                         r"Mitarbeiter(?:in)?|источник|представител|аналитик|трейдер|корреспондент|менеджер|чиновник|сотрудник)"
-                        r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в)\s+$")
+                        r"\w{0,3}(?:\s+(?:of|from|at|eines|einer|des|der)(?:\s+[\w-]+){1,3})?\s+(?:in|в)\s+$"))
 #: Words of a person or a company (their starts, lower case) right before "from" and a town: the home town ("ein früherer
 #: Ingenieur aus Atyrau", "an engineer from Aktau", «инженер из Актау»), see :func:`_person_from`.
 _PERSON_STEMS = ("engineer", "worker", "manager", "driver", "fahrer", "водител", "official", "trader", "analyst", "executive", "spokes", "native", "ingenieur",
@@ -2807,14 +2866,16 @@ _PERSON_STEMS = ("engineer", "worker", "manager", "driver", "fahrer", "води�
                  # and a company's: "an oil company from Atyrau", «нефтяной компании из Атырау» (its seat, not the junction)
                  "company", "unternehm", "компани", "фирм",
                  # and a family's: "eine Familie aus Samara", "a family from Aktau", «семья из Самары» (its home town)
-                 "famil", "семья", "семьи", "семье", "семью", "семьей", "семьёй")
+                 "famil", "семья", "семьи", "семье", "семью", "семьей", "семьёй",
+                 # and students': "a group of students from Atyrau", "Studenten aus Aktau", «студенты из Атырау» (their home town)
+                 "student", "studierend", "schüler", "pupil", "студент", "школьник")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
 _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: A word of a passenger flight or bus right before a dashed chain of places: the trip's route, not a line of the same
 #: places («прямой рейс Атырау — Самара», "Flüge Aktau–Baku", "the bus Atyrau - Samara"). No train or ferry: tank cars and
 #: tankers run on lanes and rail legs named so.
-_TRIP_BEFORE = re.compile(r"(?:\b(?:flights?|Flug|Flüge|Flugverbindung\w{0,2}|Direktflug\w{0,2}|bus(?:es)?|Bus(?:se)?|Buslinie\w{0,2}|"
-                          r"coach)|(?<![а-яё])(?:рейс|авиарейс|авиасообщени|перел[её]т|автобус|маршрутк)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
+_TRIP_BEFORE = _Screened(re.compile(r"(?:\b(?:flights?|Flug|Flüge|Flugverbindung\w{0,2}|Direktflug\w{0,2}|bus(?:es)?|Bus(?:se)?|Buslinie\w{0,2}|"
+                          r"coach)|(?<![а-яё])(?:рейс|авиарейс|авиасообщени|перел[её]т|автобус|маршрутк)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE))
 #: ... or before a list of such chains that ends with this one: «прямых рейсов Актау — Стамбул, Актау — Дубай и Актау — Баку»,
 #: "flights Aktau–Istanbul, Aktau–Dubai and Aktau–Baku" (each chain of the list a flight's route).
 #: (Case-sensitive, its runs possessive: a window that fails fails at once, without trying every split of its words.)
@@ -2823,8 +2884,8 @@ _TRIP_LIST_BEFORE = re.compile(r"(?:\b(?:[Ff]lights?|Flüge|Flugverbindung\w{0,2
                                r"(?:,|and|und|и)\s*+){1,4}+[«\"„“]?$")
 #: A train's word right before such a chain: the train's route («Поезд Атырау — Самара», "der Zug Atyrau–Samara"), unless
 #: tank cars, oil or freight stand near it (_GOODS_TRAIN_NEAR: "Züge Baku–Batumi mit Öl" run on the rail leg).
-_TRAIN_BEFORE = re.compile(r"(?:\b(?:trains?|Zug|Züge|Personenzug\w{0,2}|Nachtzug\w{0,2})|(?<![а-яё])(?:поезд|электричк)\w{0,3})"
-                           r"\s*[«\"„“]?$", re.IGNORECASE)
+_TRAIN_BEFORE = _Screened(re.compile(r"(?:\b(?:trains?|Zug|Züge|Personenzug\w{0,2}|Nachtzug\w{0,2})|(?<![а-яё])(?:поезд|электричк)\w{0,3})"
+                           r"\s*[«\"„“]?$", re.IGNORECASE))
 _GOODS_TRAIN_NEAR = re.compile(r"(?i)tank (?:car|wagon)|kesselwag|цистерн|\boil\b|crude|öl|нефт|freight|güter|fracht|груз(?!ин)")
 #: A vessel's word near such a chain: «Танкер совершил рейс Актау — Баку» is the tanker's voyage on the lane.
 _VESSEL_NEAR = re.compile(r"(?i)tanker|танкер|vessel|schiff|судн|судам?\b|barge|баржа")
@@ -2836,14 +2897,14 @@ _FIRM_AFTER = re.compile(r"\s+(?:Air|Airlines|Airways|Aviation|Bank|Banking|Capi
                          r"Insurance|Securities|Pharma|Software|Fluggesellschaft|Банк|Групп|Холдинг|Капитал|Медиа|Авиа)\b")
 #: A word of a broadcaster or a paper right before an abbreviation: «телеканала КТК», "the TV channel KTK", "Sender KTK"
 #: name the media outlet, not the consortium.
-_MEDIA_BEFORE = re.compile(r"(?:\b(?:TV|television|channel|broadcaster|radio|newspaper|magazine|Sender|Fernsehsender|Zeitung)|"
+_MEDIA_BEFORE = _Screened(re.compile(r"(?:\b(?:TV|television|channel|broadcaster|radio|newspaper|magazine|Sender|Fernsehsender|Zeitung)|"
                            r"(?<![а-яё])(?:телеканал|радиостанци|радио|газет|журнал|телекомпани|медиахолдинг)\w{0,3})\s*[«\"„“]?$",
-                           re.IGNORECASE)
-_MEDIA_STEMS = ("tv", "television", "channel", "broadcaster", "radio", "newspaper", "magazine", "sender", "zeitung", "телеканал",
-                "радио", "газет", "журнал", "телекомпани", "медиахолдинг")
+                           re.IGNORECASE))
+#: Its stems (read from it: "tv", "radio", «газет», ...), as an article's screen for its words (_holds_word).
+_MEDIA_STEMS = _MEDIA_BEFORE.stems
 _MEDIA_WORDS = (*_cased(_MEDIA_STEMS), "TV")
 #: Words of a town's part or a venue right before a name: «микрорайон «Дружба»», "Hotel Druzhba", "Druzhba Street" is no line.
-_VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
+_VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
                            r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe|"
                            # a society, a bazaar or a mall named so: der Verein „Druschba e. V.“, «рынок «Дружба»», «ТРЦ «Дружба»»
                            r"society|association|bazaar|mall|einkaufszentrum|basar|programme|program|programm|initiative|stiftung)|"
@@ -2856,18 +2917,17 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenu
                            # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
                            r"глав[аеуы]|роман|фильм|книг|песн|повест|пьес|спектакл|лагер|пионерлагер)\w{0,3}|\b(?:chapter|novel|"
                            r"film|book|song|poem|play|camp|Kapitel|Roman|Buch|Lied|Gedicht|Theaterstück|Stück|Ferienlager|"
-                           r"Sommerlager|Zeltlager))\s*[«\"„“]?$", re.IGNORECASE)
+                           r"Sommerlager|Zeltlager))\s*[«\"„“]?$", re.IGNORECASE))
 #: A word of a named venue right before a town's name, with "named" or an opening quote or neither: the hotel „Aktau“,
 #: «гостиница «Актау»», "a cinema called Samara", das Kino „Schwedt“ are the venues, not their town's port, junction or plant.
-_VENUE_NAME_BEFORE = re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|club|stadium|sanatorium|kino|stadion|"
+_VENUE_NAME_BEFORE = _Screened(re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|club|stadium|sanatorium|kino|stadion|"
                                 # a theatre named after its town: die Uckermärkischen Bühnen Schwedt, «театр «Атырау»»
                                 r"bühnen?|theater|theatre|philharmonie|philharmonic)|(?<![а-яё])"
                                 r"(?:гостиниц|отел|кинотеатр|ресторан|кафе|клуб|стадион|санатори|театр|филармони)\w{0,3})"
-                                r"(?:\s+(?:named|called|namens|под названием))?\s*[«\"„“]?$", re.IGNORECASE)
-#: The words of _VENUE_NAME_BEFORE as plain substrings, both cases of their first letter (a text holding none skips it).
-_VENUE_STEMS = ("hotel", "cinema", "restaurant", "café", "cafe", "club", "stadium", "sanatorium", "kino", "stadion",
-                "bühne", "bühnen", "theater", "theatre", "philharmonie", "philharmonic",
-                "гостиниц", "отел", "кинотеатр", "ресторан", "кафе", "клуб", "стадион", "санатори", "театр", "филармони")
+                                r"(?:\s+(?:named|called|namens|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
+#: The words of _VENUE_NAME_BEFORE as plain substrings (its stems, read from it), both cases of their first letter and in
+#: capitals (a text holding none skips it).
+_VENUE_STEMS = _VENUE_NAME_BEFORE.stems
 _VENUE_WORDS = _cased(_VENUE_STEMS)
 #: After a town's name that opens a quote, more capitalised words (after a space or a spaced dash: the zone "Khorgos –
 #: Eastern Gate", „Chorgos – Ostor“) before the quote closes (no kind word of a port,
@@ -2903,9 +2963,9 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
 #: Theater Galkynysch", "ein Theater namens Galkynysch", «Национальный театр «Галкыныш»», "the Galkynysh National Theater",
 #: the "Galkynysh" festival, "the Hotel Tengiz" name the venue, not the field. (Not «район» or "area": «в районе
 #: Карачаганака» is the field's area; a museum or hall "of Tengiz" after the name is not read.)
-_FIELD_VENUE_BEFORE = re.compile(r"(?:\b(?:theat(?:er|re)|hotel|festival|cinema|kino|restaurant|club|stadium|stadion)|"
+_FIELD_VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:theat(?:er|re)|hotel|festival|cinema|kino|restaurant|club|stadium|stadion)|"
                                  r"(?<![а-яё])(?:театр|гостиниц|отел|фестивал|кинотеатр|ресторан|клуб|"
-                                 r"стадион)\w{0,3})(?:\s+(?:named|called|namens|genannt|под названием))?\s*[«\"„“]?$", re.IGNORECASE)
+                                 r"стадион)\w{0,3})(?:\s+(?:named|called|namens|genannt|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
 _FIELD_VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:(?:national|state|drama|opera)\s+)?(?:theat(?:er|re)|hotel|festival|"
                                 r"cinema|restaurant|club|stadium|arena|театр|гостиниц|отел|фестивал|стадион|ресторан|"
                                 r"кинотеатр)", re.IGNORECASE)
@@ -2920,19 +2980,16 @@ _SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|y
                             r"(?:ов|ев|ин)(?:а|у|ым|ом|е|ой)?|улы|кызы|дзе|швили|енко|ани)\b")
 #: After a German town adjective ("Atyrauer", "Schwedter"), a word of the town's culture, sport, schools or people, compounds
 #: too: "des Atyrauer Folkloreensembles", "die Schwedter Bühnen", "Atyrauer Schüler": the town, not its facility.
-_TOWN_LIFE_AFTER = re.compile(r"\s+(?=[A-ZÄÖÜ])[\w-]*?(?:ensemble|theater|bühne|philharmonie|orchester|chor\b|chöre|museum|künstler|"
+_TOWN_LIFE_AFTER = _Screened(re.compile(r"\s+(?=[A-ZÄÖÜ])[\w-]*?(?:ensemble|theater|bühne|philharmonie|orchester|chor\b|chöre|museum|künstler|"
                               r"tänzer|musiker|kunst|kultur|festival|verein|schule|schüler|universität|hochschule|bürger|einwohner|"
-                              r"studenten|fußball|mannschaft|zoo\b)", re.IGNORECASE)
-_TOWN_LIFE_STEMS = ("ensemble", "theater", "bühne", "philharmonie", "orchester", "chor", "chöre", "museum", "künstler", "tänzer",
-                    "musiker", "kunst", "kultur", "festival", "verein", "schule", "schüler", "universität", "hochschule", "bürger",
-                    "einwohner", "studenten", "fußball", "mannschaft", "zoo")
+                              r"studenten|fußball|mannschaft|zoo\b)", re.IGNORECASE))
 #: A field's one-word name as a person's given name: after a word of a person who shows the way ("Unser Führer Tengis", "our
 #: driver Tengiz", «гид Тенгиз»), or with a person's word in apposition after it, closed by a comma or the clause's end
 #: ("Tengis, ein pensionierter Ölarbeiter,", "Tengiz, a retired oil worker,", «Тенгиз, бывший нефтяник,»).
-_GUIDE_BEFORE = re.compile(r"(?:\b(?:our|my|the|a|his|her|their|unser\w{0,2}|mein\w{0,2}|der|die|ein\w{0,2}|sein\w{0,2}|ihr\w{0,2})\s+"
+_GUIDE_BEFORE = _Screened(re.compile(r"(?:\b(?:our|my|the|a|his|her|their|unser\w{0,2}|mein\w{0,2}|der|die|ein\w{0,2}|sein\w{0,2}|ihr\w{0,2})\s+"
                            # a determiner first in English and German ("the main growth driver Tengiz" is no person)
                            r"(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher)|"
-                           r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик)\w{0,3})\s+$", re.IGNORECASE)
+                           r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик)\w{0,3})\s+$", re.IGNORECASE))
 _GUIDE_STEMS = ("guide", "driver", "host", "interpreter", "führer", "reiseführer", "reiseleiter", "fahrer", "gastgeber",
                 "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик")
 _GUIDE_WORDS = _cased(_GUIDE_STEMS)
@@ -2943,14 +3000,13 @@ def _holds_word(text: str, stems: tuple[str, ...], words: tuple[str, ...], raws:
 
     The lower-cased text is screened for the stems first (each word lower-cases to its stem): a third of the scans of the
     whole text, and most texts hold none. With ``raws`` (the text's words, as :func:`analyse` split them) and stems of
-    :data:`_HELD_STEMS`, the screen is read from the words' bits instead (:func:`_held_bits`): no scan of the whole text
-    for each stem.
+    :data:`_HELD_STEMS` and their words, the answer is read from the words' bits instead (:func:`_held_bits`): no scan of
+    the whole text for each stem and word. (Each word is a run of letters, so one in the text lies in one of its words.)
     """
-    bit = _HELD_BIT.get(stems) if raws is not None else None
+    bit = _HELD_WORD_BIT.get((stems, words)) if raws is not None else None
     if bit is not None and raws is not None:
-        if not _held_bits(raws) & bit:
-            return False
-    elif not any(stem in _lowered(text) for stem in stems):
+        return _held_bits(raws) & bit != 0
+    if not any(stem in _lowered(text) for stem in stems):
         return False
     return any(w in text for w in words)
 
@@ -2961,10 +3017,17 @@ def _holds_word(text: str, stems: tuple[str, ...], words: tuple[str, ...], raws:
 _HELD_STEMS = (_VENUE_STEMS, _GUIDE_STEMS, _FIELD_VENUE_STEMS, _MEDIA_STEMS)
 # (keyed by the stems themselves, not their id: compiled, a tuple of strings written out may be boxed anew at each use)
 _HELD_BIT = {stems: 1 << k for k, stems in enumerate(_HELD_STEMS)}
+#: The words of each tuple of stems (each lower-cases to one of its stems), as :func:`_holds_word` is asked for them, and
+#: the bit, in :class:`_HeldBits`'s answers, of a word that holds one of them as written.
+_HELD_CASED = (_VENUE_WORDS, _GUIDE_WORDS, _FIELD_VENUE_WORDS, _MEDIA_WORDS)
+_HELD_WORD_BIT = {(stems, words): 1 << (len(_HELD_STEMS) + k) for k, (stems, words) in enumerate(zip(_HELD_STEMS, _HELD_CASED, strict=True))}
 
 
 class _HeldBits(dict[str, int]):
-    r"""By word (a run of ``\w``): the bits of the tuples of :data:`_HELD_STEMS` one of whose stems it holds lower-cased."""
+    r"""By word (a run of ``\w``): the bits of the tuples of :data:`_HELD_STEMS` whose stems and words it holds.
+
+    Bit k: one of the stems lower-cased; bit :data:`_HELD_WORD_BIT` of it: one of its words (:data:`_HELD_CASED`) as written.
+    """
 
     def __missing__(self, word: str) -> int:
         low = word.lower()
@@ -2973,6 +3036,9 @@ class _HeldBits(dict[str, int]):
             for stem in stems:
                 if stem in low:
                     got |= 1 << k
+                    # (a word holding one of the words as written holds its stem lower-cased: looked for only then)
+                    if any(w in word for w in _HELD_CASED[k]):
+                        got |= 1 << (len(_HELD_STEMS) + k)
                     break
         if len(word) <= 64:  # long junk words are not kept
             if len(self) >= MAX_MEMO // 3:
@@ -3033,10 +3099,8 @@ def _spelled_as_other(m: Mention, text: str, mentions: list[Mention], starts: li
 
 #: A verb of naming right before a line's one-word name, or (German, verb last) right after it: "a resort once called
 #: Druzhba", "das zu sozialistischen Zeiten Druschba hieß", «курорт, который назывался «Дружба»»: the name of something else.
-_NAMING_BEFORE = re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
-                            r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE)
-_NAMING_STEMS = ("called", "named", "dubbed", "known as", "genannt", "namens", "hieß", "hiess", "heißt", "heisst", "называ", "назван",
-                 "именуем")
+_NAMING_BEFORE = _Screened(re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
+                            r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE))
 _NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|heißt|heisst|genannt)\b(?!\s+(?:es|das|dies)\b)")
 _CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's start or a sentence's
 
@@ -3044,11 +3108,11 @@ _CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's s
 #: A verb of naming earlier in the name's clause, the name ending it ("Zu sowjetischer Zeit hieß die Siedlung am Fuß des
 #: Alatau Druschba, ...", "the village was called in Soviet times Druzhba."), or a bracket of a former name before it
 #: ("Station Dostyk (in Soviet times Druzhba)", «Станция Достык (в советское время — Дружба)», "(früher Druschba)").
-_NAMING_IN_CLAUSE = re.compile(r"(?:\b(?:hieß|hiess|hießen|hiessen|was called|was named|were called)|(?<![а-яё])называл\w*)\b"
-                               r"[^,.;:!?()\n]{0,80}$", re.IGNORECASE)
+_NAMING_IN_CLAUSE = _Screened(re.compile(r"(?:\b(?:hieß|hiess|hießen|hiessen|was called|was named|were called)|(?<![а-яё])называл\w*)\b"
+                               r"[^,.;:!?()\n]{0,80}$", re.IGNORECASE))
 _CLAUSE_END_AFTER = re.compile(r"[»\"“”']?\s*(?:[,.;:!?)]|$)")
-_FORMER_BEFORE = re.compile(r"\(\s*(?:former(?:ly)?|früher|ehemals|vormals|einst|ранее|прежде|бывш\w*|"
-                            r"[^()\n]{0,30}?(?:soviet|sowjet|советск)\w*[^()\n]{0,20}?)\s*[-–—:,]?\s*[«\"„“']?$", re.IGNORECASE)
+_FORMER_BEFORE = _Screened(re.compile(r"\(\s*(?:former(?:ly)?|früher|ehemals|vormals|einst|ранее|прежде|бывш\w*|"
+                            r"[^()\n]{0,30}?(?:soviet|sowjet|советск)\w*[^()\n]{0,20}?)\s*[-–—:,]?\s*[«\"„“']?$", re.IGNORECASE))
 
 
 def _former_name(m: Mention, text: str) -> bool:
@@ -3096,13 +3160,6 @@ _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|p
 #: searched. (Case-blind patterns cannot be: their words are not case-folded.)
 _STEMMED = (_CIVIC_LATIN, _CIVIC_CYRILLIC, _MEETING, _CONSUMERS, _MOURNING, *_OWN_BUSINESS.values(), _PASSENGERS, _SHOPPING,
             _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON, _TANK_CARS, _TONNAGE, _PORTS, _CARGO, _FERRY, _FERRY_OIL, _PRICE)
-
-
-def _stems_of(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    stems = None if pattern.flags & re.IGNORECASE else _word_stems(_sre_parse.parse(pattern.pattern, pattern.flags))
-    if not stems or min(map(len, stems)) < 2:
-        raise ValueError(f"a match of {pattern.pattern!r} may hold no stem of two letters: it cannot be one of _STEMMED")
-    return tuple(sorted(stems))
 
 
 _STEM_BIT = {id(p): 1 << k for k, p in enumerate(_STEMMED)}
@@ -3177,10 +3234,10 @@ def _place_alias(alias: str) -> bool:
 #: A word of a border crossing right before a name: «пункт пропуска Достык — Алашанькоу», "the border crossing of ...".
 #: Plural words too ("die Bahnübergänge Dostyk–Alaschankou und Altynkol–Chorgos", «переходы»), and chains listed after the
 #: word before this one ("Grenzübergänge A–B und C–D": the second chain follows the first, see _CHAIN_LISTED).
-_CROSSING_BEFORE = re.compile(r"(?:crossings?|checkpoints?|border stations?|grenzübergang|übergang|übergänge|übergängen|grenzbahnh[oö]fe?n?|"
+_CROSSING_BEFORE = _Screened(re.compile(r"(?:crossings?|checkpoints?|border stations?|grenzübergang|übergang|übergänge|übergängen|grenzbahnh[oö]fe?n?|"
                               r"grenzstation(?:en)?|пункт\w* пропуска|(?:погран)?переход\w{0,2}|погранпункт\w{0,2}|пограничн\w* станци\w*)"
                               r"(?:\s+(?:at|of|bei))?\s*(?:" + r"[A-ZÄÖÜА-ЯЁ]" + r"(?:[\w']|-(?=[\w']))*+(?:\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ](?:[\w']|-(?=[\w']))*+)*"
-                              r"\s*(?:,|and|und|и|sowie)\s*){0,3}$", re.IGNORECASE)
+                              r"\s*(?:,|and|und|и|sowie)\s*){0,3}$", re.IGNORECASE))
 
 #: Any word of a border crossing, its station or the border (before a crossing's name given by a naming verb: "the border
 #: station known as Dostyk" stays the crossing).
@@ -3219,13 +3276,14 @@ def _flagged_aliases(matcher: Matcher) -> frozenset[str]:
 
 
 def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher, venues: set[str] | None = None,
-                            raws: list[str] | None = None) -> list[Mention]:
+                            raws: list[str] | None = None, persons: set[str] | None = None) -> list[Mention]:
     """Names that the story gives another meaning: dropped before any linking (and a crossing's chain made the crossing).
 
     An abbreviation the story spells out as something else ("the Communist Party of China (CPC)", no asset's name before
     the bracket) or followed by a party's organs ("the CPC Central Committee"); a line's one-word name after a word of a
     town's part or a venue («микрорайон «Дружба»», "Hotel Druzhba"); a field's one-word name beside a venue's word ("im
-    Theater Galkynysch", "the Galkynysh Hotel"), whose asset is then added to ``venues``.
+    Theater Galkynysch", "the Galkynysh Hotel"), whose asset is then added to ``venues``. A field's name given a person and an
+    abbreviation given a broadcaster add their alias to ``persons``.
     """
     flagged = _flagged_aliases(matcher)
     # (and a line named by its dashed places, which a flight or a bus may share: «рейс Атырау — Самара»)
@@ -3269,6 +3327,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 media = _holds_word(text, _MEDIA_STEMS, _MEDIA_WORDS, raws)
             if _PARTY_AFTER.match(text, m.end, m.end + 40) or (media and _MEDIA_BEFORE.search(text, max(0, m.start - 30), m.start)):
                 drop.add(id(m))  # "the CPC Central Committee", «телеканала КТК»
+                if media and persons is not None and not _PARTY_AFTER.match(text, m.end, m.end + 40):
+                    persons.add(alias)  # the broadcaster's name again in a sentence of no energy (see analyse)
             elif _FIRM_AFTER.match(text, m.end, m.end + 30):
                 other.add(m.text)  # "TAP Air Portugal", "BTC Bank": a firm's name, and so every such abbreviation in the story
             elif text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
@@ -3289,23 +3349,52 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
         elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or (
                 (guides if guides is not None else (guides := _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS, raws)))
                 and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
-                text.startswith(",", m.end) and _PERSON_APPOSITION.match(text, m.end, m.end + 60))):
+                text.startswith(",", m.end) and (_PERSON_APPOSITION.match(text, m.end, m.end + 60) or _addressed(m, text))) or (
+                _named_person(m, text))):
             drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "Unser Führer Tengis, ein ... Ölarbeiter,")
-            if venues is not None:
-                venues.add(m.id)  # the person again by the name alone, where no energy word is said: "„Tengis ist unser Herz“"
+            if persons is not None:
+                persons.add(alias)  # and the name again in a sentence of no energy (see analyse)
         elif kinds.get(m.id) == "field" and (field_venues if field_venues is not None else (
                 field_venues := _holds_word(text, _FIELD_VENUE_STEMS, _FIELD_VENUE_WORDS, raws))) and (
                 _FIELD_VENUE_BEFORE.search(text, max(0, m.start - 30), m.start) or _FIELD_VENUE_AFTER.match(text, m.end, m.end + 30)):
             drop.add(id(m))  # a venue named after the field ("im Theater Galkynysch", "the Galkynysh National Theater")
             if venues is not None:
                 venues.add(m.id)
-        elif kinds.get(m.id) == "border_crossing" and _may_hold(text, max(0, m.start - 20), m.start, _NAMING_STEMS) \
-                and _NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) \
+        elif kinds.get(m.id) == "border_crossing" and _NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) \
                 and not _CROSSING_WORD.search(text, max(0, m.start - 40), m.start):
             drop.add(id(m))  # "a volunteer group called Dostyk (Friendship)": something else named so, no crossing word before
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
+
+
+#: A word of a person and a naming verb right before a field's name: "The hero is named Tengiz", "Der Held heisst Tengis",
+#: «Его зовут Тенгиз», «мальчик по имени Тенгиз» (not "Das größte Feld heißt Tengis": no person's word).
+_PERSON_NAMED_BEFORE = _Screened(re.compile(r"(?:\b(?:hero|heroine|protagonist|character|narrator|boy|girl|man|woman|son|daughter|father|"
+                                             r"mother|brother|sister|husband|wife)\s+(?:is\s+|was\s+)?(?:named|called)|\b(?:his|her)\s+name\s+"
+                                             r"(?:is|was)|\b(?:Held|Heldin|Hauptfigur|Protagonist\w*|Erzähler\w*|Junge|Mädchen|Sohn|Tochter|Vater|"
+                                             r"Mutter|Bruder|Schwester|Mann|Frau)\s+(?:heißt|heisst|hieß|hiess|namens)|(?<![а-яё])(?:зовут|звали|"
+                                             r"по имени))\s+$", re.IGNORECASE))
+#: What may stand right before a name that is addressed: a line's or sentence's start, a dash or quote of speech, a colon.
+_ADDRESS_OPENERS = frozenset("\n.!?:-–—«\"„“")
+#: A second person's pronoun right after the comma after a name ("Tengiz, you ...", "Tengis, Sie haben ...", «Тенгиз, ваш
+#: новый проект ...»), with no field word in the words after it ("Tengiz, your biggest field, ..." is the field).
+_ADDRESS_AFTER = re.compile(r",\s+(?:you|your|Sie|Ihr|Ihre\w?|du|dein\w*|[Вв]ы|[Вв]аш\w*|[Вв]ас|[Вв]ам|ты|тво\w+|тебе|тебя)\b"
+                            r"(?![^.!?\n]{0,40}?(?:field|[Ff]eld|месторожд))")
+
+
+def _named_person(m: Mention, text: str) -> bool:
+    """A person's word and a naming verb right before a field's name (:data:`_PERSON_NAMED_BEFORE`).
+
+    Behind its screen: a case-blind search of 40 positions cost some 20,000 instructions a name.
+    """
+    return _PERSON_NAMED_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+
+
+def _addressed(m: Mention, text: str) -> bool:
+    """A field's name opening a sentence, a line or a quote, addressed with "you": an interviewer speaks to a person."""
+    before = text[max(0, m.start - 3) : m.start].rstrip(" \u00a0")
+    return (m.start == 0 or (before != "" and before[-1] in _ADDRESS_OPENERS)) and _ADDRESS_AFTER.match(text, m.end, m.end + 60) is not None
 
 
 def _quoted_other(m: Mention, text: str) -> bool:
@@ -3497,7 +3586,7 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     # rail, where the town is where the trains start: "Chemicals travel in tank cars from Baku to Batumi")
     if business is None or (m.match not in ("name", "fuzzy") and not (
             cargo and kind == "port" and m.match == "context" and not (
-                _may_hold(text, *sentences[m.sentence], _RAIL_STEMS) and _RAIL.search(text, *sentences[m.sentence])))):
+                _RAIL.search(text, *sentences[m.sentence])))):
         return False
     e = sentences[m.sentence][1]
     if _said(_EDIBLE_OIL, m.sentence, text, sentences, memo):
@@ -3600,6 +3689,42 @@ def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bo
         if not before.strip() or _DEFINITE_BEFORE.search(before[-30:]):
             return True
     return False
+
+
+#: The words of "via" as they end the few characters before a name ("via ", "über ", «через »): the cheap screen of
+#: :func:`_way_named` (most names have none).
+_VIA_WORDS = ("via ", "ough ", "über ", "durch ", "через ")
+#: A route named by the way it goes: a route word, or a direction adjective standing for one, right before "via" and the
+#: name ("the export route via Samara", "the northern one via Samara", "der nördliche über Samara", «северный через
+#: Самару», «маршрут через Актау»), an opening quote allowed.
+_ROUTE_VIA_BEFORE = re.compile(r"(?:\b(?:routes?|one|way|northern|southern|eastern|western|Route|Routen|Weg|Wege|nördlich\w+|"
+                               r"südlich\w+|östlich\w+|westlich\w+)|(?<![а-яё])(?:маршрут\w*|пут[ьи]|направлени\w*|северн\w+|"
+                               r"южн\w+|восточн\w+|западн\w+))\s+(?:via|through|über|durch|через)\s+[«\"„“]?$", re.IGNORECASE)
+#: A dash standing for the verb of the sentence before, then "via" and the name: «Ещё немного — через «Шесхарис»», "The
+#: rest — via Aktau", "Ein kleiner Rest – über Aktau".
+_DASH_VIA_BEFORE = re.compile(r"(?:\s[-–—]|[–—])\s*(?:via|through|über|durch|через)\s+[«\"„“]?$", re.IGNORECASE)
+
+
+#: Words of people travelling for leisure (searched case-folded): a way of theirs is no route of oil ("the northern route via
+#: Samara is popular with cyclists", "bei Radfahrern beliebt", «велосипедистов»).
+_LEISURE = re.compile(r"cycl|bike|biking|hiker|hiking|radfahr|fahrrad|wander|велосипед|пешеход|поход")
+
+
+def _way_named(m: Mention, text: str, cue_sets: list[frozenset[str]], speaks: Callable[[int], bool],
+               sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
+    """A name after "via" in a verbless way of oil (the caller asks for a story of oil or gas): a route named by it.
+
+    A route word or a direction standing for one before "via" (:data:`_ROUTE_VIA_BEFORE`: «Все остальные — китайский,
+    каспийский, северный через Самару — это подушки безопасности»), or a dash standing for the verb of the sentence before,
+    which speaks of oil moving (:data:`_DASH_VIA_BEFORE`: «... отгружаются в Усть-Луге. Ещё немного — через «Шесхарис»»).
+    Not in a sentence of other goods, passengers or leisure ("the northern route via Samara is popular with tourists").
+    """
+    before = text[max(0, m.start - 8) : m.start]
+    if not any(w in before for w in _VIA_WORDS) or "goods" in cue_sets[m.sentence]:
+        return False
+    return (_ROUTE_VIA_BEFORE.search(text, max(0, m.start - 40), m.start) is not None or (
+        m.sentence > 0 and _DASH_VIA_BEFORE.search(text, max(0, m.start - 16), m.start) is not None and speaks(m.sentence - 1))) and not (
+        _said(_PASSENGERS, m.sentence, text, sentences, memo) or _said(_LEISURE, m.sentence, text, sentences, memo))
 
 
 def _mention_dict(m: Mention, matcher: Matcher) -> dict[str, Any]:
