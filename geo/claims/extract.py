@@ -1821,7 +1821,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     kinds, russian = matcher.kinds, matcher.russian
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     if "ipeline" in text or "erminal" in text or "ерминал" in text:  # C-level screens: most texts hold no such word
-        _other_senses_dropped(cue_sets, text, sentences, lang)
+        _other_senses_dropped(cue_sets, text, sentences, sentence_starts, lang)
     # by sentence: its stem bits and case-folded text, and which link patterns it holds (see _said); the words and offsets
     said: dict[Any, Any] = {None: (raws, offsets)}
     ru = lang not in ("de", "en")  # «в Баку» is looked at in Russian (or unknown) text only
@@ -1855,7 +1855,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # (a football club's word anywhere: C-level scans once an article, and only when such a name is left)
     clubs = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and any(w in text for w in _CLUB_WORDS_SPACED)
     # (words of air travel anywhere: C-level scans once an article, and only when such a name is left)
-    air_words = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and _may_hold(text, 0, len(text), _AIR_LOW_STEMS)
+    air_words = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and (
+        _holds_odd(text) or any(stem in _lowered(text) for stem in _AIR_LOW_STEMS))
     towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS and id(m) not in towns and (
         # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers (not the facility named
         # there by its kind word: "residents near the compressor station at Beineu")
@@ -2284,45 +2285,56 @@ def _management_dropped(cue_sets: list[frozenset[str]], text: str, sentences: li
                     cue_sets[idx] = without
 
 
-#: Energy words in another sense (searched in the case-folded sentence): a figurative pipeline ("a pipeline of
+#: Energy words in another sense (searched in the lower-cased sentence): a figurative pipeline ("a pipeline of
 #: applicants", "Pipeline für Nachwuchs", "Pipeline an Ideen", "Projektpipeline"), and a terminal for people, an airport's
 #: or a hospital's, with a word of flights, passengers or patients near it or a number after it ("the new passenger
 #: terminal", "im Terminal 1 des Flughafens", «пассажирский терминал аэропорта», "Terminal für die Patientenaufnahme").
 _PEOPLE_WORDS = (r"(?:airports?|flughafens?|flug|flüge|fliegt|flies|flights?|passengers?|passagier\w*|patient\w*|"
                  r"аэропорт\w*|авиарейс\w*|рейс\w*|пассажир\w*|пациент\w*)")
 #: (The pipeline's pattern opens with a literal, so the regex engine skips to it in C; the terminal's, which cannot, is searched
-#: only in a sentence that holds a word of people, _PEOPLE_HINTS.)
+#: only in a sentence that holds a word of people, _PEOPLE_HINT.)
 _FIGURATIVE_PIPE = re.compile(r"pipelines?(?=\s+(?:of|for|für|an|der|von)\s+(?:project|applicant|talent|candidate|idea|deal|order|"
                               r"student|projekt|investitionsprojekt|idee|nachwuchs|bewerber|kandidat|auftr|studierend))|"
                               r"pipeline(?:(?<=project pipeline)|(?<=projektpipeline)|(?<=talentpipeline)|(?<=sales pipeline)|"
                               r"(?<=auftragspipeline)|(?<=deal pipeline))s?")
-#: Substrings one of which a sentence must hold for _PEOPLE_TERMINAL to be searched in it (C-level tests of the folded sentence).
-_PEOPLE_HINTS = ("airport", "flug", "flüge", "flie", "flight", "passeng", "passagier", "patient", "аэропорт", "рейс", "пассажир",
-                 "пациент", "terminal 1", "terminal 2", "terminal 3", "terminal 4", "terminal 5")
+#: A word of people one of which a sentence must hold for _PEOPLE_TERMINAL to be searched in it (literals first: the regex
+#: engine skips to them in C).
+_PEOPLE_HINT = re.compile(r"airport|flug|flüge|flie|flight|passeng|passagier|patient|аэропорт|рейс|пассажир|пациент|terminal \d")
 _PEOPLE_TERMINAL = re.compile(r"\b" + _PEOPLE_WORDS + r"\b[^.;:!?]{0,40}?(?:terminal|терминал)\w*"
                               r"|(?:terminal|терминал)\w*(?:\s+\d{1,2}\b|[^.;:!?]{0,40}?\b" + _PEOPLE_WORDS + r"\b)")
 
 
-def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]], lang: str) -> None:
+def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]], starts: list[int],
+                          lang: str) -> None:
     """A sentence's cues read without energy words in another sense (:data:`_FIGURATIVE_PIPE`, :data:`_PEOPLE_TERMINAL`).
 
     If they were its only energy words, it speaks of none ("Wir brauchen eine Pipeline für Nachwuchs", "Im Terminal 1 des
     Flughafens empfängt einen eine Halle").
     """
-    for idx, (s, e) in enumerate(sentences):
-        if "energy" not in cue_sets[idx]:
+    # (the sentence is cut from the text lower-cased once, see _may_hold: no case-folding of each; a text with a letter that
+    # lower-cases oddly is lowered sentence by sentence)
+    odd = _holds_odd(text)
+    # only the sentences that hold one of the words (found by C-level scans of the text: most sentences hold none)
+    # (each match of the patterns holds one, but for a word in capitals)
+    hits: set[int] = set()
+    for word in ("ipeline", "erminal", "ерминал"):
+        at = text.find(word)
+        while at >= 0:
+            hits.add(bisect_right(starts, at) - 1)
+            at = text.find(word, at + 7)
+    for idx in sorted(hits):
+        if idx < 0 or "energy" not in cue_sets[idx]:
             continue
-        part = text[s:e]
-        if "ipeline" in part or "erminal" in part or "ерминал" in part:  # (each match holds one, but for a word in capitals)
-            low = masked = part.casefold()
-            if "pipeline" in low and _FIGURATIVE_PIPE.search(low):
-                masked = _FIGURATIVE_PIPE.sub(" ", masked)
-            if ("terminal" in low or "терминал" in low) and any(hint in low for hint in _PEOPLE_HINTS):
-                masked = _PEOPLE_TERMINAL.sub(" ", masked)
-            if masked != low:
-                without = claim_cues(masked, lang)
-                if "energy" not in without:
-                    cue_sets[idx] = without
+        s, e = sentences[idx]
+        low = masked = text[s:e].lower() if odd else _lowered(text)[s:e]
+        if "pipeline" in low and _FIGURATIVE_PIPE.search(low):
+            masked = _FIGURATIVE_PIPE.sub(" ", masked)
+        if ("terminal" in low or "терминал" in low) and _PEOPLE_HINT.search(low):
+            masked = _PEOPLE_TERMINAL.sub(" ", masked)
+        if masked != low:
+            without = claim_cues(masked.casefold(), lang)
+            if "energy" not in without:
+                cue_sets[idx] = without
 
 
 def _dateline_end(text: str, matcher: Matcher, pos: int = 0, endpos: int | None = None) -> int:
@@ -2466,12 +2478,12 @@ _TOWN_PART_BEFORE = _Screened(re.compile(r"(?:(?:(?:embankment|promenade|seafro
                                r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE))
 
 
-#: Words of air travel (searched lower-cased, in a sentence holding one of _AIR_STEMS as written).
+#: Words of air travel (searched lower-cased, in a sentence holding one of _AIR_STEMS as written, in an article holding one of
+#: _AIR_LOW_STEMS lower-cased: most hold none).
 _AIR_TRAVEL = re.compile(r"\bby air\b|\bflights?\b|\bair (?:travel|traffic|links?)\b|\bairports?\b|\bairlines?\b|\bflug\b|\bflüge\b|"
                          r"flughafen|flugverbindung|(?<![а-яё])(?:авиарейс|авиасообщени|аэропорт|рейс(?:ы|ов|ами)?(?![а-яё])|авиакомпани)")
-_AIR_STEMS = _stems("air", "flight", "flug", "flüge", "авиа", "аэропорт", "рейс")
-#: The same in lower case: an article that holds none (most) asks no sentence (see _may_hold).
 _AIR_LOW_STEMS = ("air", "flight", "flug", "flüge", "авиа", "аэропорт", "рейс")
+_AIR_STEMS = _stems(*_AIR_LOW_STEMS)
 #: An opening bracket and a word of today right before a name: the present name of a town named by its old one.
 _TODAY_BEFORE = re.compile(r"\(\s*(?:heute|today|now|nowadays|ныне|сейчас|теперь)\s*[:,–—-]?\s*$", re.IGNORECASE)
 
@@ -2903,9 +2915,10 @@ _TRIP_BEFORE = _Screened(re.compile(r"(?:\b(?:flights?|Flug|Flüge|Flugverbindun
                           r"coach)|(?<![а-яё])(?:рейс|авиарейс|авиасообщени|перел[её]т|автобус|маршрутк)\w{0,3})\s*[«\"„“]?$", re.IGNORECASE))
 #: ... or before a list of such chains that ends with this one: «прямых рейсов Актау — Стамбул, Актау — Дубай и Актау — Баку»,
 #: "flights Aktau–Istanbul, Aktau–Dubai and Aktau–Baku" (each chain of the list a flight's route).
-_TRIP_LIST_BEFORE = re.compile(r"(?:\b(?:flights?|Flüge|Flugverbindung\w{0,2}|Direktflüge|bus(?:es)?|Busse)|(?<![а-яё])(?:рейс|авиарейс|"
-                               r"автобус)\w{0,3})\s*(?:[«\"„“]?[A-ZÄÖÜА-ЯЁ][\w-]*\s*[-–—]\s*[A-ZÄÖÜА-ЯЁ][\w-]*[»\"“”]?\s*"
-                               r"(?:,|and|und|и)\s*){1,4}[«\"„“]?$", re.IGNORECASE)
+#: (Case-sensitive, its runs possessive: a window that fails fails at once, without trying every split of its words.)
+_TRIP_LIST_BEFORE = re.compile(r"(?:\b(?:[Ff]lights?|Flüge|Flugverbindung\w{0,2}|Direktflüge|[Bb]us(?:es)?|Busse)|(?<![а-яё])(?:[Рр]ейс|"
+                               r"[Аа]виарейс|[Аа]втобус)\w{0,3})\s*+(?:[«\"„“]?[A-ZÄÖÜА-ЯЁ]\w*+\s*+[-–—]\s*+[A-ZÄÖÜА-ЯЁ]\w*+[»\"“”]?\s*+"
+                               r"(?:,|and|und|и)\s*+){1,4}+[«\"„“]?$")
 #: A train's word right before such a chain: the train's route («Поезд Атырау — Самара», "der Zug Atyrau–Samara"), unless
 #: tank cars, oil or freight stand near it (_GOODS_TRAIN_NEAR: "Züge Baku–Batumi mit Öl" run on the rail leg).
 _TRAIN_BEFORE = _Screened(re.compile(r"(?:\b(?:trains?|Zug|Züge|Personenzug\w{0,2}|Nachtzug\w{0,2})|(?<![а-яё])(?:поезд|электричк)\w{0,3})"
