@@ -2949,8 +2949,8 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            # and a club, a cinema or a sports complex in compounds: der Freundschaftsklub „Druschba“, das
                            # Sowjetkino „Druschba“, «спортивный комплекс «Дружба»», "the sports complex Druzhba"
                            # («район» after «в» unquoted is "in the area of": «в районе Босфора» is near the strait, no district)
-                           r"verein(?:e|en|es|s)?|klub|kino|komplex|\bcomplex|(?<![а-яё])район\w{0,3}\s*[«\"„“]|(?<![а-яё])(?<![вВ]\s)район\w{0,3}|"
-                           r"(?<![а-яё])(?:микрорайон|программ|комплекс|"
+                           r"verein(?:e|en|es|s)?|klub|kino|komplex|\bcomplex|(?<![а-яё])(?:микрорайон|"
+                           r"район(?:(?<![вВ]\sрайон)|(?=\w{0,3}\s*[«\"„“]))|программ|комплекс|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
                            r"клуб|рын(?:ок|к)|базар|тц|трц|торгов\w* центр|обществ|ассоциаци|"
                            # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
