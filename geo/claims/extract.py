@@ -2027,14 +2027,13 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # other meanings of an abbreviation (Bitcoin, a TV channel, a party) do not come in pairs with another asset's
         said[_ABBR_PAIRS] = _abbreviation_pairs(mentions)
     # (not a name the story gives another meaning, a venue's or a person's: «турнир «Кубок Дружбы» в Шымкенте» names no line,
-    # so the junction beside it is the town)
-    own_names = _own_name_sentences([m for m in mentions if id(m) not in towns] if towns else mentions, kinds, energy_doc, text,
-                                    sentences, said)
+    # so the junction beside it is the town; only those two make a line's or a field's name a town's, see above)
+    own_names = _own_name_sentences([m for m in mentions if id(m) not in towns] if venues or persons else mentions, kinds,
+                                    energy_doc, text, sentences, said)
     # «Из порта Курык нефть доставляется в Алят. Кроме того, небольшие партии из Актау отправляются в Махачкалу»: a tanker
     # lane's two ports as a shipment's start and goal, right after a sentence of oil moving, go on with its oil
-    goes_on = _lane_goes_on(tanker, text, sentences, energy, cue_sets, speaks, matcher, said) if (
-        energy_doc and (tanker := [m for m in mentions if id(m) not in towns and (m.id in tanker_ends or (
-            m.alts and not tanker_ends.isdisjoint(m.alts)))])) else set()
+    # (worked out once an article, when a tanker lane's port is first left unlinked otherwise: most articles have none)
+    goes_on: set[int] | None = None
     if own_names:
         own_names |= _line_goes_on(mentions, own_names, kinds, text, sentences)
     for m in mentions:
@@ -2058,15 +2057,21 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
                                              # «северный через Самару», «Ещё немного — через «Шесхарис»»: a way named by
                                              # the name it goes through, in an oil or gas story (see _way_named)
                                              or (id(m) not in towns and energy_doc and _way_named(m, text, cue_sets, speaks, sentences, said))
-                                             or id(m) in goes_on
                                              or (id(m) not in towns and _cue_less(
-                                                 m, kinds, text, sentences, own_names, energy_doc, "goods" in cue_sets[m.sentence], said)))
+                                                 m, kinds, text, sentences, own_names, energy_doc, "goods" in cue_sets[m.sentence], said))
+                                             or (id(m) not in towns and energy_doc and (
+                                                 m.id in tanker_ends or not tanker_ends.isdisjoint(m.alts)) and id(m) in (
+                                                 goes_on if goes_on is not None else (goes_on := _lane_goes_on(
+                                                     _tanker_ports(mentions, towns, tanker_ends), text, sentences, energy, cue_sets,
+                                                     speaks, matcher, said)))))
         else:
             # "ATYRAU, Nov 4 (wire) - ...": where the story was filed; or the town: not linked
             here = not dateline_from <= m.start < dateline and id(m) not in towns
             m.linked = here and (claims[ci].claim_type in _ROUTE_TYPES or energy[m.sentence] or speaks(m.sentence) or _referred_back(
                 m, sentences, energy, text, lang, matcher) or (energy_doc and _way_named(m, text, cue_sets, speaks, sentences, said)) or (
-                id(m) in goes_on) or (
+                energy_doc and (m.id in tanker_ends or not tanker_ends.isdisjoint(m.alts)) and id(m) in (
+                    goes_on if goes_on is not None else (goes_on := _lane_goes_on(
+                        _tanker_ports(mentions, towns, tanker_ends), text, sentences, energy, cue_sets, speaks, matcher, said)))) or (
                 _cue_less(m, kinds, text, sentences, own_names, energy_doc or _abbreviation(m.alias), "goods" in cue_sets[m.sentence],
                           said)))
             claims[ci].mentions.append(_mention_dict(m, matcher))
@@ -3843,6 +3848,11 @@ _GOAL_BEFORE = re.compile(r"(?:\b(?:to|into|nach|bis)|(?<![а-яё])(?:в|во|�
 #: Words of a shipment sent (searched case-folded): "lots", "cargoes", "shipped", "Partien", "verschifft", «партии», «отправляются».
 _SHIPMENT = re.compile(r"\blots?\b|parcels?\b|cargoes|consignment|shipped|shipping|\bships?\b|\bsent\b|dispatch|partien?\b|"
                        r"ladungen?\b|verschifft|versandt|geschickt|(?<![а-яё])(?:парти[яиюей]|отправ|поставк|отгруж)")
+
+
+def _tanker_ports(mentions: list[Mention], towns: set[int], tanker_ends: frozenset[str]) -> list[Mention]:
+    """The mentions of tanker lanes' ports (or of names that may be one), towns aside, in text order."""
+    return [m for m in mentions if id(m) not in towns and (m.id in tanker_ends or not tanker_ends.isdisjoint(m.alts))]
 
 
 def _lane_goes_on(ms: list[Mention], text: str, sentences: list[tuple[int, int]], energy: list[bool],
