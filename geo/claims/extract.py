@@ -3622,6 +3622,24 @@ def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_d
             and not (kind == "field" and _someone_elses(m, text))}
 
 
+def _field_spoken_of_after(m: Mention, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
+    """The rest of the mention's sentence speaks of a field ("..., said the field ..."), as a search from its end says.
+
+    The start of the sentence's last match is kept in ``memo``, so a sentence of many field names each followed by a
+    speaking verb is read once, not once per name (that was quadratic in the sentence's length). A match right at the
+    mention's end is tried as the search from there tries it (the engine reads no character before its start position).
+    """
+    lo, hi = sentences[m.sentence]
+    key = ("field spoken of", m.sentence)
+    last = memo.get(key)
+    if last is None:
+        last = -1
+        for found in _FIELD_SPOKEN_OF.finditer(text, lo, hi):
+            last = found.start()
+        memo[key] = last
+    return last > m.end or _FIELD_SPOKEN_OF.match(text, m.end, hi) is not None
+
+
 def _someone_elses(m: Mention, text: str) -> bool:
     """A field's one-word name that is a person's, a venue's or a lake's here ("Tengiz Chkonia", "coach Tengiz", "Lake Tengiz")."""
     return (_NOT_A_FIELD_AFTER.match(text, m.end, m.end + 30) is not None
@@ -3648,8 +3666,8 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     if cargo and kind not in _CARGO_KINDS:
         return False  # other goods: no line, field or junction is meant (a port, a terminal's port or a crossing handles them)
     if kind in _OWN_NAME_KINDS:
-        if kind == "field" and ((_SPEAKS_AFTER.match(text, m.end, m.end + 30) and not _FIELD_SPOKEN_OF.search(
-                text, m.end, sentences[m.sentence][1])) or _someone_elses(m, text)):
+        if kind == "field" and ((_SPEAKS_AFTER.match(text, m.end, m.end + 30) and not _field_spoken_of_after(
+                m, text, sentences, memo)) or _someone_elses(m, text)):
             return False
         return _own_name(m, kind, energy_doc, text, sentences, memo)
     business = _OWN_BUSINESS.get(kind or "")
