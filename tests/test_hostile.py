@@ -229,3 +229,19 @@ def test_whether_a_field_is_spoken_of_after_a_speaking_verb_is_read_once_a_sente
     # a match after the mention's end, and none before it: a name after "the field" in the same sentence is not spoken of
     late = Mention(19, 25, "Tengiz", "tengiz", "Tengiz", "name", 0)
     assert _field_spoken_of_after(late, "KPO said the field Tengiz is fine.", [(0, 34)], {}) is False
+
+
+def test_whether_a_sentence_names_rail_is_searched_once_a_sentence():
+    # A port named by its town in a sentence of other goods asks whether the sentence names rail ("from Baku to Kulevi" by
+    # tank car is a train's start, not the port). Searched once per such name, one long sentence of them was quadratic
+    # (2 MB of "The cargo travels by rail in tank cars from Baku to Kulevi, " as one sentence: 99 CPU s compiled, 15.7 times
+    # the time of 512 KB). The answer is kept per sentence in the article's memo: asked again, it is read, whatever the text.
+    from geo.claims.extract import _rail_said
+
+    text = "Containers go by rail to Baku. Containers go by sea to Baku."
+    sentences = [(0, 30), (31, 60)]
+    memo: dict = {}
+    assert _rail_said(0, text, sentences, memo) is True
+    assert _rail_said(1, text, sentences, memo) is False
+    assert _rail_said(0, "x" * 60, sentences, memo) is True  # read from the memo
+    assert _rail_said(0, "x" * 60, sentences, {}) is False

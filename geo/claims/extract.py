@@ -3622,6 +3622,19 @@ def _own_name_sentences(mentions: list[Mention], kinds: dict[str, str], energy_d
             and not (kind == "field" and _someone_elses(m, text))}
 
 
+def _rail_said(sent: int, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
+    """The sentence names rail (:data:`_RAIL`), searched once a sentence: kept in the article's ``memo``.
+
+    Asked once per port named by its town in a sentence of other goods; searched each time, one long sentence of such
+    names was quadratic (2 MB of "The cargo travels by rail in tank cars from Baku to Kulevi, " as one sentence: 99 CPU s).
+    """
+    key = ("rail said", sent)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = _RAIL.search(text, *sentences[sent]) is not None
+    return bool(got)
+
+
 def _field_spoken_of_after(m: Mention, text: str, sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> bool:
     """The rest of the mention's sentence speaks of a field ("..., said the field ..."), as a search from its end says.
 
@@ -3674,8 +3687,7 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     # (a port named by its town, "Baku" for the Port of Baku, is the port with other goods: "containers to Baku"; not with
     # rail, where the town is where the trains start: "Chemicals travel in tank cars from Baku to Batumi")
     if business is None or (m.match not in ("name", "fuzzy") and not (
-            cargo and kind == "port" and m.match == "context" and not (
-                _RAIL.search(text, *sentences[m.sentence])))):
+            cargo and kind == "port" and m.match == "context" and not _rail_said(m.sentence, text, sentences, memo))):
         return False
     e = sentences[m.sentence][1]
     if _said(_EDIBLE_OIL, m.sentence, text, sentences, memo):
