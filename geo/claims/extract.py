@@ -3027,8 +3027,9 @@ _SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|y
                             r"(?:ов|ев|ин)(?:а|у|ым|ом|е|ой)?|улы|кызы|дзе|швили|енко|ани)\b")
 #: A surname cut to its initial right after a field's one-word name, as court, police and sports reports shorten a person's
 #: name: "its coach, Tengiz K., said", "der Angeklagte Tengis A.", «Тенгиз К.» (one capital and a full stop, no letter
-#: after it: not "Tengiz U.S. partner", "Tengiz B.V.", nor the name ending a sentence, "... from Tengiz. A spokesman").
-_INITIAL_AFTER = re.compile(r"[ \u00a0][A-ZА-ЯЁ]\.(?![\w.])")
+#: after it: not "Tengiz U.S. partner", "Tengiz B.V.", nor the name ending a sentence, "... from Tengiz. A spokesman"; no number
+#: after it: not a page's reference, "mehr zu Tengis S. 4").
+_INITIAL_AFTER = re.compile(r"[ \u00a0][A-ZА-ЯЁ]\.(?![\w.])(?!\s?\d)")
 #: After a German town adjective ("Atyrauer", "Schwedter"), a word of the town's culture, sport, schools or people, compounds
 #: too: "des Atyrauer Folkloreensembles", "die Schwedter Bühnen", "Atyrauer Schüler": the town, not its facility.
 _TOWN_LIFE_AFTER = _Screened(re.compile(r"\s+(?=[A-ZÄÖÜ])[\w-]*?(?:ensemble|theater|bühne|philharmonie|orchester|chor\b|chöre|museum|künstler|"
@@ -3425,7 +3426,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
             if venues is not None:
                 venues.add(m.id)  # the name's other meaning: its sentences with no energy word speak of that ("Die Druschba-Jugend")
         elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or _INITIAL_AFTER.match(
-                text, m.end, m.end + 4) or (
+                text, m.end, m.end + 5) or (
                 (guides if guides is not None else (guides := _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS, raws)))
                 and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
                 text.startswith(",", m.end) and (_PERSON_APPOSITION.match(text, m.end, m.end + 60) or _addressed(m, text))) or (
