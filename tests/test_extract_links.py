@@ -234,7 +234,8 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout23.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout24.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout25.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout26.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout26.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout27.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
@@ -669,7 +670,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout22.yaml", "extraction_links_holdout23.yaml",
                                   "extraction_links_holdout24.yaml",
                                   "extraction_links_holdout25.yaml",
-                                  "extraction_links_holdout26.yaml"])
+                                  "extraction_links_holdout26.yaml",
+                                  "extraction_links_holdout27.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -2654,4 +2656,43 @@ _LINKS25: dict[str, list[tuple[str, str, set[str]]]] = {
     pytest.param(*case, id=f"links25-{rule}-{k}") for rule, cases in _LINKS25.items() for k, case in enumerate(cases)])
 def test_link_batch25_rule(text, language, expected):
     """The cases of the rules tuned on batch 25 (``-k in_the_area_of`` runs one rule)."""
+    assert links(text, language) == expected
+
+
+#: Rules tuned on batch 27 (local impact and incidents along the routes, ratings and bank notes;
+#: tests/fixtures/extraction_links_holdout27.yaml): positive cases and false friends, written for the rules (not taken from
+#: the batch's texts), in each language where the rule applies.
+_LINKS27: dict[str, list[tuple[str, str, set[str]]]] = {
+    "a_given_name_with_a_surnames_initial": [
+        # a field's one-word name with a surname cut to its initial, as court, police and sports reports shorten a person's
+        # name: the person, and the name again in a sentence of no energy is the person too (h27-en-08)
+        ("The team's coach, Tengiz K., said the players need more rest.", "en", set()),
+        ("Its coach, Tengiz K., spoke to the fans. Tengiz is a calm man, a player said.", "en", set()),
+        ("Der Angeklagte Tengis B. bestreitet, Kupferkabel gestohlen zu haben.", "de", set()),
+        ("Пострадавший Тенгиз М. доставлен в больницу.", "ru", set()),
+        # the field in a sentence of oil stays, the person beside it or not
+        ("Oil from Tengiz goes through the CPC. Its coach, Tengiz K., spoke after the match.", "en", {"tengiz", "cpc"}),
+        ("Нефть Тенгиза идёт по трубопроводу КТК.", "ru", {"tengiz", "cpc"}),
+        # no initial: an abbreviation of more letters ("U.S."), the name ending a sentence, a page's reference ("S. 4")
+        ("Tengiz U.S. partner Chevron pumped more oil in May.", "en", {"tengiz"}),
+        ("Most of the oil comes from Tengiz. A second field, Kashagan, adds more.", "en", {"tengiz", "kashagan"}),
+        ("Mehr zum Öl aus Tengis S. 4.", "de", {"tengiz"}),
+    ],
+    "a_football_clubs_town_by_its_refinery": [
+        # a refinery named by its town, in a football club's name, is the town, as a port's or junction's town is ("FK
+        # Atyrau"): not taken up by "die Raffinerie" of the next sentence either (h27-de-07)
+        ("Die Jugend des FC Schwedt 02 spielte am Sonntag. Ein Stand der Raffinerie verteilte Eis.", "de", set()),
+        ("Young players of FC Schwedt 02 played on Sunday. The refinery's stand gave out balloons.", "en", set()),
+        # the refinery by its own name, or the town as the oil's goal, beside the club
+        ("Der FC Schwedt 02 spielte. Die Raffinerie Schwedt verarbeitet Rohöl aus Kasachstan.", "de", {"schwedt"}),
+        ("Fans of FC Schwedt 02 gathered; oil still flows through the Druzhba to Schwedt.", "en",
+         {"druzhba-samara-schwedt", "schwedt"}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links27-{rule}-{k}") for rule, cases in _LINKS27.items() for k, case in enumerate(cases)])
+def test_link_batch27_rule(text, language, expected):
+    """The cases of the rules tuned on batch 27 (``-k surnames_initial`` runs one rule)."""
     assert links(text, language) == expected

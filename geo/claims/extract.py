@@ -1913,6 +1913,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     towns.update(id(m) for m in bare if kinds[m.id] == "refinery" and id(m) not in towns
                  and _said(_CONSUMERS, m.sentence, text, sentences, said, _CONSUMER_STEMS)
                  and not _said(_OWN_BUSINESS["refinery"], m.sentence, text, sentences, said))
+    # "die Nachwuchskicker des FC Schwedt 02", "SC Schwedt": a football club's town, as for the town kinds above (the refinery
+    # taken up by "die Raffinerie" in the next sentence, "Ein Stand der Raffinerie verteilte Luftballons", is no read-back)
+    towns.update(id(m) for m in bare if kinds[m.id] == "refinery" and id(m) not in towns and _club_town(text, m.start))
     # "Schwedt, a town better known for its oil refinery", «Шведт, город на Одере»: a town word in apposition makes the town,
     # unless the facility's business stands outside the apposition ("Oil is loaded at Primorsk, a small town on the Gulf")
     towns.update(id(m) for m in bare if text.startswith(",", m.end) and _town_apposition(m, text, sentences, kinds[m.id], said))
@@ -3022,6 +3025,11 @@ _FIELD_VENUE_WORDS = _cased(_FIELD_VENUE_STEMS)
 _SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|yeva|uly|kyzy|dze|dse|shvili|schwili|enko|(?<!st)ani|"
                             r"ow|owa|ew|ewa|"  # German spellings of -ov, -ev: "Tengis Ualiew", "Tengis Abenow"
                             r"(?:ов|ев|ин)(?:а|у|ым|ом|е|ой)?|улы|кызы|дзе|швили|енко|ани)\b")
+#: A surname cut to its initial right after a field's one-word name, as court, police and sports reports shorten a person's
+#: name: "its coach, Tengiz K., said", "der Angeklagte Tengis A.", «Тенгиз К.» (one capital and a full stop, no letter
+#: after it: not "Tengiz U.S. partner", "Tengiz B.V.", nor the name ending a sentence, "... from Tengiz. A spokesman"; no number
+#: after it: not a page's reference, "mehr zu Tengis S. 4").
+_INITIAL_AFTER = re.compile(r"[ \u00a0][A-ZА-ЯЁ]\.(?![\w.])(?!\s?\d)")
 #: After a German town adjective ("Atyrauer", "Schwedter"), a word of the town's culture, sport, schools or people, compounds
 #: too: "des Atyrauer Folkloreensembles", "die Schwedter Bühnen", "Atyrauer Schüler": the town, not its facility.
 _TOWN_LIFE_AFTER = _Screened(re.compile(r"\s+(?=[A-ZÄÖÜ])[\w-]*?(?:ensemble|theater|bühne|philharmonie|orchester|chor\b|chöre|museum|künstler|"
@@ -3417,12 +3425,13 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
             drop.add(id(m))
             if venues is not None:
                 venues.add(m.id)  # the name's other meaning: its sentences with no energy word speak of that ("Die Druschba-Jugend")
-        elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or (
+        elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or _INITIAL_AFTER.match(
+                text, m.end, m.end + 5) or (
                 (guides if guides is not None else (guides := _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS, raws)))
                 and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
                 text.startswith(",", m.end) and (_PERSON_APPOSITION.match(text, m.end, m.end + 60) or _addressed(m, text))) or (
                 _named_person(m, text))):
-            drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "Unser Führer Tengis, ein ... Ölarbeiter,")
+            drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "coach Tengiz K.", "Unser Führer Tengis, ein ... Ölarbeiter,")
             if persons is not None:
                 persons.add(alias)  # and the name again in a sentence of no energy (see analyse)
         elif kinds.get(m.id) == "field" and (field_venues if field_venues is not None else (
