@@ -1780,6 +1780,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # (the names come in text order: one sentence's item memo is kept at a time, and a sentence is searched for rail words
     # once, when one of its names' items may speak of rail, not one memo and one set entry for each of 300,000 sentences)
     rail: set[int] = set()
+    # by sentence: its stem bits and case-folded text, and which link patterns it holds (see _said); the words and offsets
+    # (made here: the rail question below is _rail_said's, its answers kept for _cue_less)
+    said: dict[Any, Any] = {None: (raws, offsets)}
     item_sent, done = -1, -1
     item_memo: tuple[list[int], dict[int, bool]] = ([], {})
     for i in ambiguous:
@@ -1791,7 +1794,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             item_sent, item_memo = sent, ([], {})
         if _rail_in_item(text, sentences[sent], m.start, item_memo):
             done = sent
-            if _RAIL.search(text, *sentences[sent]):
+            if _rail_said(sent, text, sentences, said):
                 rail.add(sent)
     mentions = _settle(found, plain, text, matcher, doc, operated, rail, cuts, clause_operated) if found else []
     found, plain, ambiguous = [], [], []  # the mentions are kept, not the pairs with their alias entries
@@ -1822,8 +1825,6 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     if "ipeline" in text or "erminal" in text or "ерминал" in text:  # C-level screens: most texts hold no such word
         _other_senses_dropped(cue_sets, text, sentences, sentence_starts, lang)
-    # by sentence: its stem bits and case-folded text, and which link patterns it holds (see _said); the words and offsets
-    said: dict[Any, Any] = {None: (raws, offsets)}
     ru = lang not in ("de", "en")  # «в Баку» is looked at in Russian (or unknown) text only
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
     towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (((
