@@ -2752,12 +2752,13 @@ _OWN_BUSINESS = {
     # carrying goods there («возили в», «перевезли в») is a port's business too ("shipped to" is an energy or cargo cue already)
     "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|freight|fracht|güter|berth|dredg|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
-                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин|и[яию]\b|ией\b)|причал|"
+                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|отгруж|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
-    # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»), as "load" and "verlad"; not «груз» (cargo of any
-    # kind: the word is also read for a line's bare name, see _own_name) nor «Грузии» (Georgia's)
+    # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»; «отгружают», «отгружено» with the stem's ж), as
+    # "load" and "verlad"; not «груз» (cargo of any kind: the word is also read for a line's bare name, see _own_name) nor
+    # «Грузии» (Georgia's)
     # (and its cargoes: "From the coast at Ceyhan, cargoes are sold ...", "Ladungen"; not «груз», read for a line's bare name)
-    "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|\bladung|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
+    "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|\bladung|терминал|танкер|отгруз|отгруж|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
     "junction": re.compile(_PIPE_WORD + r"|\bby pipe\b|pump(?! ?jacks?)|" + _LEITUNG_WORD + r"|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"
@@ -3594,20 +3595,36 @@ def _consortium_named(text: str, memo: dict[Any, Any]) -> bool:
 
 
 #: A sentence that goes on with the line named in the sentence before by a pronoun and a verb of its course: "Sie verläuft
-#: von Atyrau über Kenkijak bis nach Alaschankou", "It runs from ...", «Он проходит через ...» (its stations, no energy word).
+#: von Atyrau über Kenkijak bis nach Alaschankou", "It runs from ...", «Он проходит через ...» (its stations, no energy word);
+#: or of where it starts or ends, planned too: "Sie soll bei Turkmenbaschi beginnen und in Aserbaidschan anlanden", "It
+#: would start at Turkmenbashi", "Sie endet in Schwedt", «Она должна начинаться у Туркменбаши».
 _LINE_GOES_ON = re.compile(r"\s*(?:Sie|Er|It|Она|Он)\s+(?:verläuft|verlaufen|führt|reicht|runs|passes|stretches|extends|goes|"
-                           r"проходит|идет|идёт|тянется|пролегает)\b")
+                           r"проходит|идет|идёт|тянется|пролегает|"
+                           r"beginnt|startet|endet|begins|starts|ends|начинается|начнётся|начнется|заканчивается|закончится|"
+                           r"(?:soll|sollte|würde|wird|könnte)\s+(?:bei|in|an|am|von|vor|nahe)\s[^.!?;]{0,40}?\b(?:beginnen|starten|"
+                           r"enden|anlanden)|(?:would|will|could|should|is to|is due to)\s+(?:start|begin|end|land|come ashore)|"
+                           r"(?:должна|должен|будет)\s+(?:начинаться|заканчиваться|выходить))\b")
+#: ... or a plan to start or bring the pipe somewhere, the pipe named by its word or a pronoun (searched in the sentence's
+#: first characters): «Туркменская сторона предлагает начать трубу у Туркменбаши и вывести её к Баку», "Ashgabat wants
+#: to start the pipe at Turkmenbashi".
+_PIPE_ENDS_PLANNED = _Screened(re.compile(r"(?:\b(?:start|begin|bring|lay|run)\s+(?:the\s+)?(?:pipe|pipeline|line|it)\s+"
+                                          r"(?:at|from|to|near|ashore)|(?<![а-яё])(?:начать|начинать|вывести|выводить|довести|"
+                                          r"дотянуть|протянуть|проложить)\s+(?:трубу|трубопровод|газопровод|нефтепровод|её|ее|его)"
+                                          r"\s+(?:у|от|к|до|в|из))\b", re.IGNORECASE))
 
 
 def _line_goes_on(mentions: list[Mention], own_names: set[int], kinds: dict[str, str], text: str,
                   sentences: list[tuple[int, int]]) -> set[int]:
     """The sentences right after a sentence naming a line by its own name that take the line up (:data:`_LINE_GOES_ON`)."""
     out: set[int] = set()
+    asked: set[int] = set()  # the next sentences read (once each: a sentence of many lines' names asks once)
     for m in mentions:
         nxt = m.sentence + 1
-        if nxt < len(sentences) and nxt not in out and m.sentence in own_names and kinds.get(m.id) in LINE_KINDS and (
-                _LINE_GOES_ON.match(text, sentences[nxt][0], sentences[nxt][1])):
-            out.add(nxt)
+        if nxt < len(sentences) and nxt not in asked and m.sentence in own_names and kinds.get(m.id) in LINE_KINDS:
+            asked.add(nxt)
+            s, e = sentences[nxt]
+            if _LINE_GOES_ON.match(text, s, e) or _PIPE_ENDS_PLANNED.search(text, s, min(e, s + 200)):
+                out.add(nxt)
     return out
 
 
