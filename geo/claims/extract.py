@@ -1922,6 +1922,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # the hotel „Aktau“, «гостиница «Актау»», "a cinema called Samara": a venue named after the town, not its facility
     if bare and _holds_word(text, _VENUE_STEMS, _VENUE_WORDS, raws):  # once an article (C-level substring scans): most name no venue
         towns.update(id(m) for m in bare if _VENUE_NAME_BEFORE.search(text, max(0, m.start - 30), m.start))
+    # "a restaurant chain named Ceyhan", "ein Laden namens Aktau", «сеть кофеен под названием «Актау»»: a name given to
+    # something else (no kind word of the facility before it: "the terminal named after Haydar Aliyev" is its own)
+    towns.update(id(m) for m in bare if _named_other(m, text))
     # "des Atyrauer Folkloreensembles", "die Schwedter Bühnen": a German town adjective before the town's culture or people
     towns.update(id(m) for m in bare if m.text.endswith(("er", "ern")) and not m.alias.endswith(("er", "ern"))
                  and _TOWN_LIFE_AFTER.match(text, m.end, m.end + 40))
@@ -3116,9 +3119,11 @@ _PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|
                                 r"нефтяник|инженер|водител|гид|пенсионер|ветеран|рыбак|учител)\w{0,3}\s*(?:[,;.)]|\s[-–—]\s)",
                                 re.IGNORECASE)
 #: An abbreviation spelled out right after it as something else, with no word of oil, gas or a line: "CPC, the
-#: cost-per-click measure", "CPC (cost per click)" (the long form before a bracket: _LONG_FORM_BEFORE below).
+#: cost-per-click measure", "CPC (cost per click)" (the long form before a bracket: _LONG_FORM_BEFORE below); "or" may
+#: open the gloss ("CPC, or cost per click,", "CPC (or cost per click)", "CPC, also cost per click", «КТК, или ...»).
 _SPELL_OPENERS = (",", "(", " (", " -", " –", " —")
-_SPELLED_AFTER = re.compile(r"(?:,\s*(?:the\s+|die\s+|der\s+|das\s+)?|\s?\(\s*|\s[-–—]\s*)([^\W\d_]+(?:[\s-]+[^\W\d_]+){1,5})")
+_SPELLED_AFTER = re.compile(r"(?:,\s*(?:the\s+|die\s+|der\s+|das\s+)?|\s?\(\s*|\s[-–—]\s*)(?:(?:or|oder|bzw\.|also|или|то есть)\s+)?"
+                            r"([^\W\d_]+(?:[\s-]+[^\W\d_]+){1,5})")
 _SPELLED_SPLIT = re.compile(r"[\s-]+")
 _SPELLED_SKIP = frozenset(("of", "the", "and", "für", "der", "des", "und", "и", "de"))
 _ENERGY_SPELLED = re.compile(r"oil|crude|gas|pipeline|consorti|konsorti|leitung|öl|terminal|нефт|газ|провод|консорциум|терминал",
@@ -3165,6 +3170,21 @@ def _former_name(m: Mention, text: str) -> bool:
     if text[max(0, m.start - 60) : m.start].rfind("(") >= 0 and _FORMER_BEFORE.search(text, max(0, m.start - 60), m.start):
         return True
     return _CLAUSE_END_AFTER.match(text, m.end) is not None and _NAMING_IN_CLAUSE.search(text, max(0, m.start - 100), m.start) is not None
+
+
+#: A facility's kind word (or a line's, a refinery's) before a naming verb: "the port known as Turkmenbashi" is the port.
+_NAMED_KIND_BEFORE = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|refiner|raffinerie|pipeline|leitung|порт|"
+                                r"терминал|нпс|станци|переход|нпз|провод")
+
+
+def _named_other(m: Mention, text: str) -> bool:
+    """A naming verb right before a town's name (:data:`_NAMING_BEFORE`), no facility's kind word shortly before it.
+
+    "A Turkish restaurant chain named Ceyhan", "ein Café namens Aktau": the name of something else. "The port known as
+    Turkmenbashi", "die Pumpstation namens Samara" keep the facility; a ship's name is read in _find.
+    """
+    return _NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) is not None and _NAMED_KIND_BEFORE.search(
+        text, max(0, m.start - 50), m.start) is None
 
 
 def _named_so(m: Mention, text: str) -> bool:
