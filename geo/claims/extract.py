@@ -2310,11 +2310,19 @@ _FIGURATIVE_PIPE = re.compile(r"pipelines?(?=\s+(?:of|for|für|an|der|von)\s+(?:
 _PEOPLE_HINT = re.compile(r"airport|flug|flüge|flie|flight|passeng|passagier|patient|аэропорт|рейс|пассажир|пациент|terminal \d")
 _PEOPLE_TERMINAL = re.compile(r"\b" + _PEOPLE_WORDS + r"\b[^.;:!?]{0,40}?(?:terminal|терминал)\w*"
                               r"|(?:terminal|терминал)\w*(?:\s+\d{1,2}\b|[^.;:!?]{0,40}?\b" + _PEOPLE_WORDS + r"\b)")
+#: A terminal to pay at, a card reader (searched only in a sentence that holds a word of paying or cards, _PAY_HINT): "card
+#: terminals", "payment terminals", "POS-Terminals", «сбой платёжных терминалов», «банковские терминалы», «терминалы оплаты».
+_PAY_HINT = re.compile(r"card|payment|pos\b|pos-|ec-|contactless|zahlung|bezahl|kassen|плат|оплат|банковск|эквайринг")
+_PAY_TERMINAL = re.compile(r"\b(?:card|payment|pos|contactless|self-service|zahlungs|bezahl|kassen|ec)[\s-]*terminal\w*|"
+                           r"terminal\w*\s+(?:for|für)\s+(?:card|payment|paying|kartenzahlung|zahlung)\w*|"
+                           r"(?<![а-яё])(?:платёжн|платежн|банковск|pos-?)\w*\s+терминал\w*|"
+                           r"терминал\w*\s+(?:для\s+)?(?:оплаты|безналичн|эквайринг)\w*")
 
 
 def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]], starts: list[int],
                           lang: str) -> None:
-    """A sentence's cues read without energy words in another sense (:data:`_FIGURATIVE_PIPE`, :data:`_PEOPLE_TERMINAL`).
+    """A sentence's cues read without energy words in another sense (:data:`_FIGURATIVE_PIPE`, :data:`_PEOPLE_TERMINAL`,
+    :data:`_PAY_TERMINAL`).
 
     If they were its only energy words, it speaks of none ("Wir brauchen eine Pipeline für Nachwuchs", "Im Terminal 1 des
     Flughafens empfängt einen eine Halle").
@@ -2339,6 +2347,8 @@ def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: 
             masked = _FIGURATIVE_PIPE.sub(" ", masked)
         if ("terminal" in low or "терминал" in low) and _PEOPLE_HINT.search(low):
             masked = _PEOPLE_TERMINAL.sub(" ", masked)
+        if ("terminal" in low or "терминал" in low) and _PAY_HINT.search(low):
+            masked = _PAY_TERMINAL.sub(" ", masked)  # "card terminals failed in shops in Samara": no oil terminal
         if masked != low:
             without = claim_cues(masked.casefold(), lang)
             if "energy" not in without:
@@ -3434,7 +3444,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
                     text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)
-                or _quoted_other(m, text) or _proverb(m, text)):
+                or _quoted_other(m, text) or _proverb(m, text) or _VENUE_NEXT_SENTENCE.match(text, m.end, m.end + 160)):
             drop.add(id(m))
             if venues is not None:
                 venues.add(m.id)  # the name's other meaning: its sentences with no energy word speak of that ("Die Druschba-Jugend")
@@ -3495,6 +3505,15 @@ def _quoted_other(m: Mention, text: str) -> bool:
         return False
     q = _QUOTED_LINE_GOES_ON.match(text, m.end, m.end + 40)
     return q is not None and _QUOTED_LINE_KEEPS.search(q.group()) is None
+
+
+#: The next sentence says what the name is, a venue: «... что за «Дружба» мелькала в сторис. Это кафе в Алматы», "Where is
+#: Druzhba? It is a cinema in Almaty", "Druschba? Das ist ein Café am Markt" (the rest of the name's sentence, at most 80
+#: characters, then a demonstrative and a venue's word, one adjective allowed; "Это главный маршрут" keeps the line).
+_VENUE_NEXT_SENTENCE = _Screened(re.compile(
+    r"[»\"“”]?[^.!?\n]{0,80}[.!?]\s+(?:This|That|It|Das|Es|Dies|Это|То|Она|Он)(?:\s+(?:is|was|ist|war|был[оа]?)|['’]s)?\s+"
+    r"(?:(?:an?|the|ein|eine|einen)\s+)?(?:[^\W\d_]+\s+)?(?:café|cafe|coffee shop|restaurant|bar\b|pub\b|hotel|cinema|shop|store|"
+    r"bakery|club|kino|kneipe|laden|bäckerei|кафе|кофейн|ресторан|бар\b|гостиниц|отел|кинотеатр|клуб|магазин|столов|пекарн)"))
 
 
 def _proverb(m: Mention, text: str) -> bool:
