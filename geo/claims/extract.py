@@ -2321,11 +2321,10 @@ _PAY_TERMINAL = re.compile(r"\b(?:card|payment|pos|contactless|self-service|zahl
 
 def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]], starts: list[int],
                           lang: str) -> None:
-    """A sentence's cues read without energy words in another sense (:data:`_FIGURATIVE_PIPE`, :data:`_PEOPLE_TERMINAL`,
-    :data:`_PAY_TERMINAL`).
+    """A sentence's cues read without energy words in another sense (:data:`_FIGURATIVE_PIPE`, :data:`_PEOPLE_TERMINAL`).
 
-    If they were its only energy words, it speaks of none ("Wir brauchen eine Pipeline für Nachwuchs", "Im Terminal 1 des
-    Flughafens empfängt einen eine Halle").
+    Card and payment terminals too (:data:`_PAY_TERMINAL`). If they were its only energy words, it speaks of none ("Wir
+    brauchen eine Pipeline für Nachwuchs", "Im Terminal 1 des Flughafens empfängt einen eine Halle").
     """
     # (the sentence is cut from the text lower-cased once, see _may_hold: no case-folding of each; a text with a letter that
     # lower-cases oddly is lowered sentence by sentence)
@@ -3513,7 +3512,8 @@ def _quoted_other(m: Mention, text: str) -> bool:
 _VENUE_NEXT_SENTENCE = _Screened(re.compile(
     r"[»\"“”]?[^.!?\n]{0,80}[.!?]\s+(?:This|That|It|Das|Es|Dies|Это|То|Она|Он)(?:\s+(?:is|was|ist|war|был[оа]?)|['’]s)?\s+"
     r"(?:(?:an?|the|ein|eine|einen)\s+)?(?:[^\W\d_]+\s+)?(?:café|cafe|coffee shop|restaurant|bar\b|pub\b|hotel|cinema|shop|store|"
-    r"bakery|club|kino|kneipe|laden|bäckerei|кафе|кофейн|ресторан|бар\b|гостиниц|отел|кинотеатр|клуб|магазин|столов|пекарн)"))
+    r"bakery|club|kino|kneipe|laden|bäckerei|кафе|кофейн|ресторан|бар\b|гостиниц|отел|кинотеатр|клуб|магазин|столов|пекарн)",
+    re.IGNORECASE))
 
 
 def _proverb(m: Mention, text: str) -> bool:
