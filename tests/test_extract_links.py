@@ -2706,6 +2706,8 @@ _LINKS28: dict[str, list[tuple[str, str, set[str]]]] = {
         # the facility's kind word before the naming verb: the facility
         ("Crude is loaded at the terminal called Ceyhan.", "en", {"ceyhan"}),
         ("Нефть отгружают через порт под названием Актау.", "ru", {"aktau"}),
+        # "heißt" says what a thing is, no name given: the facility
+        ("Die Tanker fahren los. Das Ziel heißt Baku, wo das Öl in die Leitung geht.", "de", {"sangachal"}),
     ],
     "a_terminal_to_pay_at": [
         # card and payment terminals are no energy word: a sentence with them alone speaks of no oil (h28-ru-01; h28-de-03,

@@ -3181,18 +3181,22 @@ def _former_name(m: Mention, text: str) -> bool:
     return _CLAUSE_END_AFTER.match(text, m.end) is not None and _NAMING_IN_CLAUSE.search(text, max(0, m.start - 100), m.start) is not None
 
 
-#: A facility's kind word (or a line's, a refinery's) before a naming verb: "the port known as Turkmenbashi" is the port.
+#: A verb of giving a name right before a name: "a chain named Ceyhan", "called", "namens", «под названием» (not "heißt" nor
+#: "known as": "Das Ziel heißt Baku", "the port city known as Aktau" say what a thing is).
+_NAMED_OTHER_BEFORE = _Screened(re.compile(r"(?:\b(?:named|called|dubbed|namens)|(?<![а-яё])(?:под названием|с названием|по имени|"
+                                           r"именуем\w*))\s*[«\"„“']?$", re.IGNORECASE))
+#: A facility's kind word (or a line's, a refinery's) before a naming verb: "the terminal called Ceyhan" is the terminal.
 _NAMED_KIND_BEFORE = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|refiner|raffinerie|pipeline|leitung|порт|"
                                 r"терминал|нпс|станци|переход|нпз|провод")
 
 
 def _named_other(m: Mention, text: str) -> bool:
-    """A naming verb right before a town's name (:data:`_NAMING_BEFORE`), no facility's kind word shortly before it.
+    """A naming verb right before a town's name (:data:`_NAMED_OTHER_BEFORE`), no facility's kind word shortly before it.
 
-    "A Turkish restaurant chain named Ceyhan", "ein Café namens Aktau": the name of something else. "The port known as
-    Turkmenbashi", "die Pumpstation namens Samara" keep the facility; a ship's name is read in _find.
+    "A Turkish restaurant chain named Ceyhan", "ein Café namens Aktau": the name of something else. "The terminal called
+    Ceyhan", "die Pumpstation namens Samara" keep the facility; a ship's name is read in _find.
     """
-    return _NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) is not None and _NAMED_KIND_BEFORE.search(
+    return _NAMED_OTHER_BEFORE.search(text, max(0, m.start - 20), m.start) is not None and _NAMED_KIND_BEFORE.search(
         text, max(0, m.start - 50), m.start) is None
 
 
