@@ -2721,7 +2721,7 @@ _LINKS28: dict[str, list[tuple[str, str, set[str]]]] = {
     ],
     "a_venue_named_in_the_next_sentence": [
         # the next sentence says what a line's one-word name is, a cafe, a bar, a shop (h28-ru-03's «Это кафе в Алматы»)
-        ("Oil prices rose. Everyone asks about Druzhba. It is a bar near the station.", "en", set()),
+        ("Oil prices rose. Everyone asks about Druzhba. It is a shop near the station.", "en", set()),
         ("Öl wird teurer. Alle reden über die Druschba. Das ist eine Kneipe am Markt.", "de", set()),
         ("Нефть дорожает. Все спрашивают про «Дружбу». Это ресторан у вокзала.", "ru", set()),
         # the next sentence calls it a route or a pipeline: the line

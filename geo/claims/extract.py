@@ -3183,8 +3183,12 @@ def _former_name(m: Mention, text: str) -> bool:
 
 #: A verb of giving a name right before a name: "a chain named Ceyhan", "called", "namens", «под названием» (not "heißt" nor
 #: "known as": "Das Ziel heißt Baku", "the port city known as Aktau" say what a thing is).
-_NAMED_OTHER_BEFORE = _Screened(re.compile(r"(?:\b(?:named|called|dubbed|namens)|(?<![а-яё])(?:под названием|с названием|по имени|"
-                                           r"именуем\w*))\s*[«\"„“']?$", re.IGNORECASE))
+_NAMED_OTHER_BEFORE = _Screened(re.compile(r"(?:\b(?:named|called|dubbed|namens)|(?<![а-яё])(?:под названием|с названием|по имени))"
+                                           r"\s*[«\"„“']?$", re.IGNORECASE))
+#: How its matches end (lower-cased, the quote and spaces before the name stripped: :data:`_NAMED_GAP`): the screen of
+#: :func:`_named_other`.
+_NAMED_ENDS = ("named", "called", "dubbed", "namens", "названием", "имени")
+_NAMED_GAP = " \t\n\u00a0«\"„“'"
 #: A facility's kind word (or a line's, a refinery's) before a naming verb: "the terminal called Ceyhan" is the terminal.
 _NAMED_KIND_BEFORE = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|refiner|raffinerie|pipeline|leitung|порт|"
                                 r"терминал|нпс|станци|переход|нпз|провод")
@@ -3196,6 +3200,8 @@ def _named_other(m: Mention, text: str) -> bool:
     "A Turkish restaurant chain named Ceyhan", "ein Café namens Aktau": the name of something else. "The terminal called
     Ceyhan", "die Pumpstation namens Samara" keep the facility; a ship's name is read in _find.
     """
+    if not text[max(0, m.start - 16) : m.start].rstrip(_NAMED_GAP).lower().endswith(_NAMED_ENDS):
+        return False  # (most names: a C-level test of the word before, no pattern searched)
     return _NAMED_OTHER_BEFORE.search(text, max(0, m.start - 20), m.start) is not None and _NAMED_KIND_BEFORE.search(
         text, max(0, m.start - 50), m.start) is None
 
@@ -3512,11 +3518,12 @@ def _quoted_other(m: Mention, text: str) -> bool:
 
 #: The next sentence says what the name is, a venue: «... что за «Дружба» мелькала в сторис. Это кафе в Алматы», "Where is
 #: Druzhba? It is a cinema in Almaty", "Druschba? Das ist ein Café am Markt" (the rest of the name's sentence, at most 80
-#: characters, then a demonstrative and a venue's word, one adjective allowed; "Это главный маршрут" keeps the line).
+#: characters, then a demonstrative and a venue's word, one adjective allowed; "Это главный маршрут" keeps the line; no
+#: short venue word, "bar", «бар», whose letters "barrel" and «баррель» hold: its words are the stems of its screen).
 _VENUE_NEXT_SENTENCE = _Screened(re.compile(
     r"[»\"“”]?[^.!?\n]{0,80}[.!?]\s+(?:This|That|It|Das|Es|Dies|Это|То|Она|Он)(?:\s+(?:is|was|ist|war|был[оа]?)|['’]s)?\s+"
-    r"(?:(?:an?|the|ein|eine|einen)\s+)?(?:[^\W\d_]+\s+)?(?:café|cafe|coffee shop|restaurant|bar\b|pub\b|hotel|cinema|shop|store|"
-    r"bakery|club|kino|kneipe|laden|bäckerei|кафе|кофейн|ресторан|бар\b|гостиниц|отел|кинотеатр|клуб|магазин|столов|пекарн)",
+    r"(?:(?:an?|the|ein|eine|einen)\s+)?(?:[^\W\d_]+\s+)?(?:café|cafe|coffee shop|restaurant|hotel|cinema|shop|store|"
+    r"bakery|club|kino|kneipe|laden|bäckerei|кафе|кофейн|ресторан|гостиниц|отел|кинотеатр|клуб|магазин|столов|пекарн)",
     re.IGNORECASE))
 
 
@@ -3649,8 +3656,9 @@ _LINE_GOES_ON = re.compile(r"\s*(?:Sie|Er|It|Она|Он)\s+(?:verläuft|verlauf
                            r"(?:должна|должен|будет)\s+(?:начинаться|заканчиваться|выходить))\b")
 #: ... or a plan to start or bring the pipe somewhere, the pipe named by its word or a pronoun (searched in the sentence's
 #: first characters): «Туркменская сторона предлагает начать трубу у Туркменбаши и вывести её к Баку», "Ashgabat wants
-#: to start the pipe at Turkmenbashi".
-_PIPE_ENDS_PLANNED = _Screened(re.compile(r"(?:\b(?:start|begin|bring|lay|run)\s+(?:the\s+)?(?:pipe|pipeline|line|it)\s+"
+#: to start the pipe at Turkmenbashi". (Its verbs are its screen's stems: no short one, "run" or "lay", that most windows
+#: hold in other words, "country", "delay".)
+_PIPE_ENDS_PLANNED = _Screened(re.compile(r"(?:\b(?:start|begin|bring)\s+(?:the\s+)?(?:pipe|pipeline|line|it)\s+"
                                           r"(?:at|from|to|near|ashore)|(?<![а-яё])(?:начать|начинать|вывести|выводить|довести|"
                                           r"дотянуть|протянуть|проложить)\s+(?:трубу|трубопровод|газопровод|нефтепровод|её|ее|его)"
                                           r"\s+(?:у|от|к|до|в|из))\b", re.IGNORECASE))
@@ -3661,10 +3669,16 @@ def _line_goes_on(mentions: list[Mention], own_names: set[int], kinds: dict[str,
     """The sentences right after a sentence naming a line by its own name that take the line up (:data:`_LINE_GOES_ON`)."""
     out: set[int] = set()
     asked: set[int] = set()  # the next sentences read (once each: a sentence of many lines' names asks once)
+    # (only a sentence that holds a facility's name is read: _cue_less asks own_names of no other, so the answer is the same)
+    facilities: set[int] | None = None
     for m in mentions:
         nxt = m.sentence + 1
         if nxt < len(sentences) and nxt not in asked and m.sentence in own_names and kinds.get(m.id) in LINE_KINDS:
             asked.add(nxt)
+            if facilities is None:
+                facilities = {x.sentence for x in mentions if kinds.get(x.id) in _OWN_BUSINESS}
+            if nxt not in facilities:
+                continue
             s, e = sentences[nxt]
             if _LINE_GOES_ON.match(text, s, e) or _PIPE_ENDS_PLANNED.search(text, s, min(e, s + 200)):
                 out.add(nxt)
