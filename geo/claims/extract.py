@@ -2346,7 +2346,10 @@ def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: 
             masked = _FIGURATIVE_PIPE.sub(" ", masked)
         if ("terminal" in low or "терминал" in low) and _PEOPLE_HINT.search(low):
             masked = _PEOPLE_TERMINAL.sub(" ", masked)
-        if ("terminal" in low or "терминал" in low) and _PAY_HINT.search(low):
+        at = low.find("terminal")
+        if at < 0:
+            at = low.find("терминал")
+        if at >= 0 and _PAY_HINT.search(low, max(0, at - 30), at + 50):  # (a word of paying near the first terminal word)
             masked = _PAY_TERMINAL.sub(" ", masked)  # "card terminals failed in shops in Samara": no oil terminal
         if masked != low:
             without = claim_cues(masked.casefold(), lang)
