@@ -655,6 +655,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             free = ship_next = nxt
             ships.append((st, en))
             continue  # "a product tanker named Samara", «танкер «Атырау»», the next of a list of them («танкеры «Приморск», «Тихорецк»»)
+        if i > 0 and raws[i - 1] in _NAMING_WORDS and best_n == 1 and kinds_of.get(best[0].target) in _NAMED_KINDS and _named_other(text, st):
+            free = nxt
+            continue  # "a restaurant chain named Ceyhan", «сеть пекарен под названием «Актау»»: a name given to something else
         how = "fuzzy" if fuzzy_words and not fuzzy_words.isdisjoint(raws[i : i + best_n]) else "name"
         # (a one-word name is its word: the split's string, not a copy of it for each of 300,000 names)
         found.append((Mention(st, en, raw if best_n == 1 else text[st:en], best[0].target, best[0].alias, how, sent), best))
@@ -1922,9 +1925,6 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # the hotel „Aktau“, «гостиница «Актау»», "a cinema called Samara": a venue named after the town, not its facility
     if bare and _holds_word(text, _VENUE_STEMS, _VENUE_WORDS, raws):  # once an article (C-level substring scans): most name no venue
         towns.update(id(m) for m in bare if _VENUE_NAME_BEFORE.search(text, max(0, m.start - 30), m.start))
-    # "a restaurant chain named Ceyhan", "ein Laden namens Aktau", «сеть кофеен под названием «Актау»»: a name given to
-    # something else (no kind word of the facility before it: "the terminal named after Haydar Aliyev" is its own)
-    towns.update(id(m) for m in bare if _named_other(m, text))
     # "des Atyrauer Folkloreensembles", "die Schwedter Bühnen": a German town adjective before the town's culture or people
     towns.update(id(m) for m in bare if m.text.endswith(("er", "ern")) and not m.alias.endswith(("er", "ern"))
                  and _TOWN_LIFE_AFTER.match(text, m.end, m.end + 40))
@@ -3188,25 +3188,24 @@ def _former_name(m: Mention, text: str) -> bool:
 #: "known as": "Das Ziel heißt Baku", "the port city known as Aktau" say what a thing is).
 _NAMED_OTHER_BEFORE = _Screened(re.compile(r"(?:\b(?:named|called|dubbed|namens)|(?<![а-яё])(?:под названием|с названием|по имени))"
                                            r"\s*[«\"„“']?$", re.IGNORECASE))
-#: How its matches end (lower-cased, the quote and spaces before the name stripped: :data:`_NAMED_GAP`): the screen of
-#: :func:`_named_other`.
-_NAMED_ENDS = ("named", "called", "dubbed", "namens", "названием", "имени")
-_NAMED_GAP = " \t\n\u00a0«\"„“'"
+#: The words its matches end with (the word right before the name): the screen of :func:`_named_other` in _find.
+_NAMING_WORDS = frozenset(("named", "called", "dubbed", "namens", "названием", "имени", "Named", "Called", "Dubbed"))
+#: The kinds of a town's facility whose name may be given to something else (a crossing's: see _other_meanings_dropped).
+_NAMED_KINDS = frozenset(("port", "terminal", "junction", "refinery"))
 #: A facility's kind word (or a line's, a refinery's) before a naming verb: "the terminal called Ceyhan" is the terminal.
 _NAMED_KIND_BEFORE = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|refiner|raffinerie|pipeline|leitung|порт|"
                                 r"терминал|нпс|станци|переход|нпз|провод")
 
 
-def _named_other(m: Mention, text: str) -> bool:
-    """A naming verb right before a town's name (:data:`_NAMED_OTHER_BEFORE`), no facility's kind word shortly before it.
+def _named_other(text: str, start: int) -> bool:
+    """A naming verb right before the town's name at ``start`` (:data:`_NAMED_OTHER_BEFORE`), no facility's kind word before it.
 
-    "A Turkish restaurant chain named Ceyhan", "ein Café namens Aktau": the name of something else. "The terminal called
-    Ceyhan", "die Pumpstation namens Samara" keep the facility; a ship's name is read in _find.
+    "A Turkish restaurant chain named Ceyhan", "ein Café namens Aktau": the name of something else, no mention. "The
+    terminal called Ceyhan", "die Pumpstation namens Samara" keep the facility; a ship's name is read before (_ship_name).
+    Asked in _find only where the word before the name is one of :data:`_NAMING_WORDS` (a set look-up: most names).
     """
-    if not text[max(0, m.start - 16) : m.start].rstrip(_NAMED_GAP).lower().endswith(_NAMED_ENDS):
-        return False  # (most names: a C-level test of the word before, no pattern searched)
-    return _NAMED_OTHER_BEFORE.search(text, max(0, m.start - 20), m.start) is not None and _NAMED_KIND_BEFORE.search(
-        text, max(0, m.start - 50), m.start) is None
+    return _NAMED_OTHER_BEFORE.search(text, max(0, start - 20), start) is not None and _NAMED_KIND_BEFORE.search(
+        text, max(0, start - 50), start) is None
 
 
 def _named_so(m: Mention, text: str) -> bool:
@@ -3672,15 +3671,17 @@ def _line_goes_on(mentions: list[Mention], own_names: set[int], kinds: dict[str,
     """The sentences right after a sentence naming a line by its own name that take the line up (:data:`_LINE_GOES_ON`)."""
     out: set[int] = set()
     asked: set[int] = set()  # the next sentences read (once each: a sentence of many lines' names asks once)
-    # (only a sentence that holds a facility's name is read: _cue_less asks own_names of no other, so the answer is the same)
-    facilities: set[int] | None = None
-    for m in mentions:
+    n = len(mentions)
+    for k, m in enumerate(mentions):
         nxt = m.sentence + 1
         if nxt < len(sentences) and nxt not in asked and m.sentence in own_names and kinds.get(m.id) in LINE_KINDS:
             asked.add(nxt)
-            if facilities is None:
-                facilities = {x.sentence for x in mentions if kinds.get(x.id) in _OWN_BUSINESS}
-            if nxt not in facilities:
+            # (only a sentence that holds a facility's name is read: _cue_less asks own_names of no other, so the answer is
+            # the same; the mentions come in text order, and the scan stops past the next sentence)
+            j = k + 1
+            while j < n and mentions[j].sentence <= nxt and not (mentions[j].sentence == nxt and kinds.get(mentions[j].id) in _OWN_BUSINESS):
+                j += 1
+            if j == n or mentions[j].sentence != nxt:
                 continue
             s, e = sentences[nxt]
             if _LINE_GOES_ON.match(text, s, e) or _PIPE_ENDS_PLANNED.search(text, s, min(e, s + 200)):
