@@ -235,7 +235,8 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout24.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout25.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout26.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout27.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout27.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout28.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
@@ -671,7 +672,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout24.yaml",
                                   "extraction_links_holdout25.yaml",
                                   "extraction_links_holdout26.yaml",
-                                  "extraction_links_holdout27.yaml"])
+                                  "extraction_links_holdout27.yaml",
+                                  "extraction_links_holdout28.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -2695,4 +2697,83 @@ _LINKS27: dict[str, list[tuple[str, str, set[str]]]] = {
     pytest.param(*case, id=f"links27-{rule}-{k}") for rule, cases in _LINKS27.items() for k, case in enumerate(cases)])
 def test_link_batch27_rule(text, language, expected):
     """The cases of the rules tuned on batch 27 (``-k surnames_initial`` runs one rule)."""
+    assert links(text, language) == expected
+
+
+#: Rules tuned on batch 28 (live blogs, tickers and digests; tests/fixtures/extraction_links_holdout28.yaml): positive cases
+#: and false friends, written for the rules (not taken from the batch's texts), in each language where the rule applies.
+_LINKS28: dict[str, list[tuple[str, str, set[str]]]] = {
+    "a_lines_start_or_end_in_the_next_sentence": [
+        # the sentence after a line's own name gives where it starts or ends, planned too, by a pronoun and a verb of its
+        # start or end, or by a verb that starts or brings the pipe somewhere (h28-de-06, h28-ru-04)
+        ("Über die Transkaspische Gaspipeline wird wieder verhandelt. Sie würde vor Turkmenbaschi starten.", "de",
+         {"tcgp", "turkmenbashi"}),
+        ("Der Bau der Transkaspischen Gaspipeline ist beschlossen. Sie beginnt bei Turkmenbaschi.", "de", {"tcgp", "turkmenbashi"}),
+        ("Talks on the Trans-Caspian Gas Pipeline resumed. It would start at Turkmenbashi and come ashore near Baku.", "en",
+         {"tcgp", "turkmenbashi", "sangachal"}),
+        ("В Ашхабаде вспомнили о Транскаспийском газопроводе. Туркмения хочет протянуть трубу от Туркменбаши до Баку.", "ru",
+         {"tcgp", "turkmenbashi", "sangachal"}),
+        ("Про Транскаспийский газопровод снова говорят. Он должен начинаться у Туркменбаши.", "ru", {"tcgp", "turkmenbashi"}),
+        # a meeting or talks that start there, or no line named in the sentence before: the town
+        ("Talks on the Trans-Caspian Gas Pipeline resumed. The next round will start in Turkmenbashi.", "en", {"tcgp"}),
+        ("Über die Transkaspische Gaspipeline wird verhandelt. Die Konferenz soll in Turkmenbaschi beginnen.", "de", {"tcgp"}),
+        ("На форуме обсуждали Транскаспийский газопровод. Делегаты предлагают начать переговоры в Туркменбаши.", "ru", {"tcgp"}),
+        ("The talks resumed. It would start at Turkmenbashi.", "en", set()),
+    ],
+    "loading_in_the_zh_stem": [
+        # «отгружают», «отгружено» (the stem's з turns ж) load at a port or terminal, as «отгрузка» does (h28-ru-05)
+        ("Часть партий отгружают в Усть-Луге.", "ru", {"ust-luga"}),
+        ("Остальное отгружено в Новороссийске.", "ru", {"sheskharis"}),
+        # a junction loads nothing; a concert is the town's
+        ("В Самаре отгружают зерно.", "ru", set()),
+        ("В Усть-Луге прошёл концерт.", "ru", set()),
+    ],
+    "an_abbreviation_glossed_after_or": [
+        # "CPC, or cost per click,": an abbreviation spelled out after "or" / "also" / «или» as something else (h28-en-06)
+        ("Oil prices rose. Marketers watch CPC, or cost per click, more than reach.", "en", set()),
+        ("Öl wurde teurer. Werbetreibende achten auf den CPC, also Cost per Click.", "de", set()),
+        ("Нефть подорожала. Рейтинги КТК, или Коммерческого телевизионного канала, выросли.", "ru", set()),
+        # spelled out as the consortium: the asset
+        ("Oil moves through the CPC, or Caspian Pipeline Consortium.", "en", {"cpc"}),
+        ("Нефть идёт через КТК, или Каспийский трубопроводный консорциум.", "ru", {"cpc"}),
+        ("Über den CPC, also das Kaspische Pipeline-Konsortium, fließt Öl.", "de", {"cpc"}),
+    ],
+    "a_towns_name_given_to_something_else": [
+        # a naming verb right before a town's name, no facility's kind word before it: a firm's or a brand's name, though
+        # its sentence names other goods (h28-en-06's restaurant chain)
+        ("Oil prices rose. A food delivery start-up named Aktau raised money in Leeds.", "en", set()),
+        ("Öl wurde teurer. Ein Lieferdienst für Lebensmittel namens Batumi sammelt Geld ein.", "de", set()),
+        ("Нефть подорожала. Сервис доставки продуктов питания под названием «Актау» привлёк инвестиции.", "ru", set()),
+        # the facility's kind word before the naming verb: the facility
+        ("Crude is loaded at the terminal called Ceyhan.", "en", {"ceyhan"}),
+        ("Нефть отгружают через порт под названием Актау.", "ru", {"aktau"}),
+        # "heißt" says what a thing is, no name given: the facility
+        ("Die Tanker fahren los. Das Ziel heißt Baku, wo das Öl in die Leitung geht.", "de", {"sangachal"}),
+    ],
+    "a_terminal_to_pay_at": [
+        # card and payment terminals are no energy word: a sentence with them alone speaks of no oil (h28-ru-01; h28-de-03,
+        # h28-de-04, h28-en-06 name such terminals too)
+        ("Oil prices rose. The bank said card terminals failed in shops in Samara.", "en", set()),
+        ("Öl wurde teurer. In Schwedt fielen die EC-Terminals der Sparkasse aus.", "de", set()),
+        ("Нефть подорожала. В магазинах Самары не работали платёжные терминалы.", "ru", set()),
+        # a terminal of a port
+        ("The terminal at Novorossiysk resumed loading.", "en", {"sheskharis"}),
+        ("Терминал в Приморске возобновил работу.", "ru", {"primorsk"}),
+    ],
+    "a_venue_named_in_the_next_sentence": [
+        # the next sentence says what a line's one-word name is, a cafe, a bar, a shop (h28-ru-03's «Это кафе в Алматы»)
+        ("Oil prices rose. Everyone asks about Druzhba. It is a shop near the station.", "en", set()),
+        ("Öl wird teurer. Alle reden über die Druschba. Das ist eine Kneipe am Markt.", "de", set()),
+        ("Нефть дорожает. Все спрашивают про «Дружбу». Это ресторан у вокзала.", "ru", set()),
+        # the next sentence calls it a route or a pipeline: the line
+        ("Oil flows through Druzhba. It is the main pipeline to Germany.", "en", {"druzhba-samara-schwedt"}),
+        ("Нефть идёт по «Дружбе». Это главный маршрут в Германию.", "ru", {"druzhba-samara-schwedt"}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links28-{rule}-{k}") for rule, cases in _LINKS28.items() for k, case in enumerate(cases)])
+def test_link_batch28_rule(text, language, expected):
+    """The cases of the rules tuned on batch 28 (``-k a_terminal_to_pay_at`` runs one rule)."""
     assert links(text, language) == expected

@@ -655,6 +655,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
             free = ship_next = nxt
             ships.append((st, en))
             continue  # "a product tanker named Samara", «танкер «Атырау»», the next of a list of them («танкеры «Приморск», «Тихорецк»»)
+        if i > 0 and raws[i - 1] in _NAMING_WORDS and best_n == 1 and kinds_of.get(best[0].target) in _NAMED_KINDS and _named_other(text, st):
+            free = nxt
+            continue  # "a restaurant chain named Ceyhan", «сеть пекарен под названием «Актау»»: a name given to something else
         how = "fuzzy" if fuzzy_words and not fuzzy_words.isdisjoint(raws[i : i + best_n]) else "name"
         # (a one-word name is its word: the split's string, not a copy of it for each of 300,000 names)
         found.append((Mention(st, en, raw if best_n == 1 else text[st:en], best[0].target, best[0].alias, how, sent), best))
@@ -2311,14 +2314,21 @@ _FIGURATIVE_PIPE = re.compile(r"pipelines?(?=\s+(?:of|for|für|an|der|von)\s+(?:
 _PEOPLE_HINT = re.compile(r"airport|flug|flüge|flie|flight|passeng|passagier|patient|аэропорт|рейс|пассажир|пациент|terminal \d")
 _PEOPLE_TERMINAL = re.compile(r"\b" + _PEOPLE_WORDS + r"\b[^.;:!?]{0,40}?(?:terminal|терминал)\w*"
                               r"|(?:terminal|терминал)\w*(?:\s+\d{1,2}\b|[^.;:!?]{0,40}?\b" + _PEOPLE_WORDS + r"\b)")
+#: A terminal to pay at, a card reader (searched only in a sentence that holds a word of paying or cards, _PAY_HINT): "card
+#: terminals", "payment terminals", "POS-Terminals", «сбой платёжных терминалов», «банковские терминалы», «терминалы оплаты».
+_PAY_HINT = re.compile(r"card|payment|pos\b|pos-|ec-|contactless|zahlung|bezahl|kassen|плат|оплат|банковск|эквайринг")
+_PAY_TERMINAL = re.compile(r"\b(?:card|payment|pos|contactless|self-service|zahlungs|bezahl|kassen|ec)[\s-]*terminal\w*|"
+                           r"terminal\w*\s+(?:for|für)\s+(?:card|payment|paying|kartenzahlung|zahlung)\w*|"
+                           r"(?<![а-яё])(?:платёжн|платежн|банковск|pos-?)\w*\s+терминал\w*|"
+                           r"терминал\w*\s+(?:для\s+)?(?:оплаты|безналичн|эквайринг)\w*")
 
 
 def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]], starts: list[int],
                           lang: str) -> None:
     """A sentence's cues read without energy words in another sense (:data:`_FIGURATIVE_PIPE`, :data:`_PEOPLE_TERMINAL`).
 
-    If they were its only energy words, it speaks of none ("Wir brauchen eine Pipeline für Nachwuchs", "Im Terminal 1 des
-    Flughafens empfängt einen eine Halle").
+    Card and payment terminals too (:data:`_PAY_TERMINAL`). If they were its only energy words, it speaks of none ("Wir
+    brauchen eine Pipeline für Nachwuchs", "Im Terminal 1 des Flughafens empfängt einen eine Halle").
     """
     # (the sentence is cut from the text lower-cased once, see _may_hold: no case-folding of each; a text with a letter that
     # lower-cases oddly is lowered sentence by sentence)
@@ -2340,6 +2350,11 @@ def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: 
             masked = _FIGURATIVE_PIPE.sub(" ", masked)
         if ("terminal" in low or "терминал" in low) and _PEOPLE_HINT.search(low):
             masked = _PEOPLE_TERMINAL.sub(" ", masked)
+        at = low.find("terminal")
+        if at < 0:
+            at = low.find("терминал")
+        if at >= 0 and _PAY_HINT.search(low, max(0, at - 30), at + 50):  # (a word of paying near the first terminal word)
+            masked = _PAY_TERMINAL.sub(" ", masked)  # "card terminals failed in shops in Samara": no oil terminal
         if masked != low:
             without = claim_cues(masked.casefold(), lang)
             if "energy" not in without:
@@ -2756,12 +2771,13 @@ _OWN_BUSINESS = {
     # carrying goods there («возили в», «перевезли в») is a port's business too ("shipped to" is an energy or cargo cue already)
     "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|freight|fracht|güter|berth|dredg|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
-                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин|и[яию]\b|ией\b)|причал|"
+                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|отгруж|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
-    # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»), as "load" and "verlad"; not «груз» (cargo of any
-    # kind: the word is also read for a line's bare name, see _own_name) nor «Грузии» (Georgia's)
+    # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»; «отгружают», «отгружено» with the stem's ж), as
+    # "load" and "verlad"; not «груз» (cargo of any kind: the word is also read for a line's bare name, see _own_name) nor
+    # «Грузии» (Georgia's)
     # (and its cargoes: "From the coast at Ceyhan, cargoes are sold ...", "Ladungen"; not «груз», read for a line's bare name)
-    "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|\bladung|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
+    "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|\bladung|терминал|танкер|отгруз|отгруж|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
     "junction": re.compile(_PIPE_WORD + r"|\bby pipe\b|pump(?! ?jacks?)|" + _LEITUNG_WORD + r"|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"
@@ -3124,9 +3140,11 @@ _PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|
                                 r"нефтяник|инженер|водител|гид|пенсионер|ветеран|рыбак|учител)\w{0,3}\s*(?:[,;.)]|\s[-–—]\s)",
                                 re.IGNORECASE)
 #: An abbreviation spelled out right after it as something else, with no word of oil, gas or a line: "CPC, the
-#: cost-per-click measure", "CPC (cost per click)" (the long form before a bracket: _LONG_FORM_BEFORE below).
+#: cost-per-click measure", "CPC (cost per click)" (the long form before a bracket: _LONG_FORM_BEFORE below); "or" may
+#: open the gloss ("CPC, or cost per click,", "CPC (or cost per click)", "CPC, also cost per click", «КТК, или ...»).
 _SPELL_OPENERS = (",", "(", " (", " -", " –", " —")
-_SPELLED_AFTER = re.compile(r"(?:,\s*(?:the\s+|die\s+|der\s+|das\s+)?|\s?\(\s*|\s[-–—]\s*)([^\W\d_]+(?:[\s-]+[^\W\d_]+){1,5})")
+_SPELLED_AFTER = re.compile(r"(?:,\s*(?:the\s+|die\s+|der\s+|das\s+)?|\s?\(\s*|\s[-–—]\s*)(?:(?:or|oder|bzw\.|also|или|то есть)\s+)?"
+                            r"([^\W\d_]+(?:[\s-]+[^\W\d_]+){1,5})")
 _SPELLED_SPLIT = re.compile(r"[\s-]+")
 _SPELLED_SKIP = frozenset(("of", "the", "and", "für", "der", "des", "und", "и", "de"))
 _ENERGY_SPELLED = re.compile(r"oil|crude|gas|pipeline|consorti|konsorti|leitung|öl|terminal|нефт|газ|провод|консорциум|терминал",
@@ -3173,6 +3191,30 @@ def _former_name(m: Mention, text: str) -> bool:
     if text[max(0, m.start - 60) : m.start].rfind("(") >= 0 and _FORMER_BEFORE.search(text, max(0, m.start - 60), m.start):
         return True
     return _CLAUSE_END_AFTER.match(text, m.end) is not None and _NAMING_IN_CLAUSE.search(text, max(0, m.start - 100), m.start) is not None
+
+
+#: A verb of giving a name right before a name: "a chain named Ceyhan", "called", "namens", «под названием» (not "heißt" nor
+#: "known as": "Das Ziel heißt Baku", "the port city known as Aktau" say what a thing is).
+_NAMED_OTHER_BEFORE = _Screened(re.compile(r"(?:\b(?:named|called|dubbed|namens)|(?<![а-яё])(?:под названием|с названием|по имени))"
+                                           r"\s*[«\"„“']?$", re.IGNORECASE))
+#: The words its matches end with (the word right before the name): the screen of :func:`_named_other` in _find.
+_NAMING_WORDS = frozenset(("named", "called", "dubbed", "namens", "названием", "имени", "Named", "Called", "Dubbed"))
+#: The kinds of a town's facility whose name may be given to something else (a crossing's: see _other_meanings_dropped).
+_NAMED_KINDS = frozenset(("port", "terminal", "junction", "refinery"))
+#: A facility's kind word (or a line's, a refinery's) before a naming verb: "the terminal called Ceyhan" is the terminal.
+_NAMED_KIND_BEFORE = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|refiner|raffinerie|pipeline|leitung|порт|"
+                                r"терминал|нпс|станци|переход|нпз|провод")
+
+
+def _named_other(text: str, start: int) -> bool:
+    """A naming verb right before the town's name at ``start`` (:data:`_NAMED_OTHER_BEFORE`), no facility's kind word before it.
+
+    "A Turkish restaurant chain named Ceyhan", "ein Café namens Aktau": the name of something else, no mention. "The
+    terminal called Ceyhan", "die Pumpstation namens Samara" keep the facility; a ship's name is read before (_ship_name).
+    Asked in _find only where the word before the name is one of :data:`_NAMING_WORDS` (a set look-up: most names).
+    """
+    return _NAMED_OTHER_BEFORE.search(text, max(0, start - 20), start) is not None and _NAMED_KIND_BEFORE.search(
+        text, max(0, start - 50), start) is None
 
 
 def _named_so(m: Mention, text: str) -> bool:
@@ -3422,7 +3464,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
                     text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)
-                or _quoted_other(m, text) or _proverb(m, text)):
+                or _quoted_other(m, text) or _proverb(m, text) or _VENUE_NEXT_SENTENCE.match(text, m.end, m.end + 160)):
             drop.add(id(m))
             if venues is not None:
                 venues.add(m.id)  # the name's other meaning: its sentences with no energy word speak of that ("Die Druschba-Jugend")
@@ -3484,6 +3526,17 @@ def _quoted_other(m: Mention, text: str) -> bool:
         return False
     q = _QUOTED_LINE_GOES_ON.match(text, m.end, m.end + 40)
     return q is not None and _QUOTED_LINE_KEEPS.search(q.group()) is None
+
+
+#: The next sentence says what the name is, a venue: «... что за «Дружба» мелькала в сторис. Это кафе в Алматы», "Where is
+#: Druzhba? It is a cinema in Almaty", "Druschba? Das ist ein Café am Markt" (the rest of the name's sentence, at most 80
+#: characters, then a demonstrative and a venue's word, one adjective allowed; "Это главный маршрут" keeps the line; no
+#: short venue word, "bar", «бар», whose letters "barrel" and «баррель» hold: its words are the stems of its screen).
+_VENUE_NEXT_SENTENCE = _Screened(re.compile(
+    r"[»\"“”]?[^.!?\n]{0,80}[.!?]\s+(?:This|That|It|Das|Es|Dies|Это|То|Она|Он)(?:\s+(?:is|was|ist|war|был[оа]?)|['’]s)?\s+"
+    r"(?:(?:an?|the|ein|eine|einen)\s+)?(?:[^\W\d_]+\s+)?(?:café|cafe|coffee shop|restaurant|hotel|cinema|shop|store|"
+    r"bakery|club|kino|kneipe|laden|bäckerei|кафе|кофейн|ресторан|гостиниц|отел|кинотеатр|клуб|магазин|столов|пекарн)",
+    re.IGNORECASE))
 
 
 def _proverb(m: Mention, text: str) -> bool:
@@ -3604,20 +3657,45 @@ def _consortium_named(text: str, memo: dict[Any, Any]) -> bool:
 
 
 #: A sentence that goes on with the line named in the sentence before by a pronoun and a verb of its course: "Sie verläuft
-#: von Atyrau über Kenkijak bis nach Alaschankou", "It runs from ...", «Он проходит через ...» (its stations, no energy word).
+#: von Atyrau über Kenkijak bis nach Alaschankou", "It runs from ...", «Он проходит через ...» (its stations, no energy word);
+#: or of where it starts or ends, planned too: "Sie soll bei Turkmenbaschi beginnen und in Aserbaidschan anlanden", "It
+#: would start at Turkmenbashi", "Sie endet in Schwedt", «Она должна начинаться у Туркменбаши».
 _LINE_GOES_ON = re.compile(r"\s*(?:Sie|Er|It|Она|Он)\s+(?:verläuft|verlaufen|führt|reicht|runs|passes|stretches|extends|goes|"
-                           r"проходит|идет|идёт|тянется|пролегает)\b")
+                           r"проходит|идет|идёт|тянется|пролегает|"
+                           r"beginnt|startet|endet|begins|starts|ends|начинается|начнётся|начнется|заканчивается|закончится|"
+                           r"(?:soll|sollte|würde|wird|könnte)\s+(?:bei|in|an|am|von|vor|nahe)\s[^.!?;]{0,40}?\b(?:beginnen|starten|"
+                           r"enden|anlanden)|(?:would|will|could|should|is to|is due to)\s+(?:start|begin|end|land|come ashore)|"
+                           r"(?:должна|должен|будет)\s+(?:начинаться|заканчиваться|выходить))\b")
+#: ... or a plan to start or bring the pipe somewhere, the pipe named by its word or a pronoun (searched in the sentence's
+#: first characters): «Туркменская сторона предлагает начать трубу у Туркменбаши и вывести её к Баку», "Ashgabat wants
+#: to start the pipe at Turkmenbashi". (Its verbs are its screen's stems: no short one, "run" or "lay", that most windows
+#: hold in other words, "country", "delay".)
+_PIPE_ENDS_PLANNED = _Screened(re.compile(r"(?:\b(?:start|begin|bring)\s+(?:the\s+)?(?:pipe|pipeline|line|it)\s+"
+                                          r"(?:at|from|to|near|ashore)|(?<![а-яё])(?:начать|начинать|вывести|выводить|довести|"
+                                          r"дотянуть|протянуть|проложить)\s+(?:трубу|трубопровод|газопровод|нефтепровод|её|ее|его)"
+                                          r"\s+(?:у|от|к|до|в|из))\b", re.IGNORECASE))
 
 
 def _line_goes_on(mentions: list[Mention], own_names: set[int], kinds: dict[str, str], text: str,
                   sentences: list[tuple[int, int]]) -> set[int]:
     """The sentences right after a sentence naming a line by its own name that take the line up (:data:`_LINE_GOES_ON`)."""
     out: set[int] = set()
-    for m in mentions:
+    asked: set[int] = set()  # the next sentences read (once each: a sentence of many lines' names asks once)
+    n = len(mentions)
+    for k, m in enumerate(mentions):
         nxt = m.sentence + 1
-        if nxt < len(sentences) and nxt not in out and m.sentence in own_names and kinds.get(m.id) in LINE_KINDS and (
-                _LINE_GOES_ON.match(text, sentences[nxt][0], sentences[nxt][1])):
-            out.add(nxt)
+        if nxt < len(sentences) and nxt not in asked and m.sentence in own_names and kinds.get(m.id) in LINE_KINDS:
+            asked.add(nxt)
+            # (only a sentence that holds a facility's name is read: _cue_less asks own_names of no other, so the answer is
+            # the same; the mentions come in text order, and the scan stops past the next sentence)
+            j = k + 1
+            while j < n and mentions[j].sentence <= nxt and not (mentions[j].sentence == nxt and kinds.get(mentions[j].id) in _OWN_BUSINESS):
+                j += 1
+            if j == n or mentions[j].sentence != nxt:
+                continue
+            s, e = sentences[nxt]
+            if _LINE_GOES_ON.match(text, s, e) or _PIPE_ENDS_PLANNED.search(text, s, min(e, s + 200)):
+                out.add(nxt)
     return out
 
 
