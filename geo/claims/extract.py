@@ -1887,8 +1887,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # "die Stadt Gurjew (heute Atyrau)", "Guryev (now Atyrau)", «Гурьев (ныне Атырау)»: a renamed town's present name, the town
         or ("(" in text[max(0, m.start - 12) : m.start] and _TODAY_BEFORE.search(text, max(0, m.start - 12), m.start) is not None)
         # "trips between the EU and Georgia by air, most of them to and from Tbilisi, Kutaisi and Batumi", "Flüge nach Aktau":
-        # air travel, in a sentence of no business of the facility, no carrier and no oil or gas, is the town's
-        or (air_words and _said(_AIR_TRAVEL, m.sentence, text, sentences, said, _AIR_STEMS)
+        # air travel, in a sentence of no business of the facility, no carrier and no oil or gas, is the town's; and so are
+        # travellers there ("Tourists from Almaty, Astana and Atyrau make up most of the visitors", «туристы из Актау»)
+        or (((air_words and _said(_AIR_TRAVEL, m.sentence, text, sentences, said, _AIR_STEMS))
+             or _said(_PASSENGERS, m.sentence, text, sentences, said))
             and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said)
             and not _said(_CARRIER, m.sentence, text, sentences, said) and not _said(_FUEL, m.sentence, text, sentences, said))
         # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
@@ -2301,8 +2303,12 @@ _PEOPLE_WORDS = (r"(?:airports?|flughafens?|flug|flüge|fliegt|flies|flights?|pa
                  r"аэропорт\w*|авиарейс\w*|рейс\w*|пассажир\w*|пациент\w*)")
 #: (The pipeline's pattern opens with a literal, so the regex engine skips to it in C; the terminal's, which cannot, is searched
 #: only in a sentence that holds a word of people, _PEOPLE_HINT.)
-_FIGURATIVE_PIPE = re.compile(r"pipelines?(?=\s+(?:of|for|für|an|der|von)\s+(?:project|applicant|talent|candidate|idea|deal|order|"
-                              r"student|projekt|investitionsprojekt|idee|nachwuchs|bewerber|kandidat|auftr|studierend))|"
+#: What a figurative pipeline is "of" (lower-cased): projects, applicants, ideas, deals, and with up to two words before them or
+#: as a compound ("a pipeline of tourism projects", "a pipeline of three storage deals", „Pipeline an Prestigeprojekten“); no
+#: determiner first ("the pipeline of the project" is a real one).
+_FIGURATIVE_OBJECT = (r"(?:(?!(?:the|this|that|these|its|their|dem|des|der|die|das)\s)[\w-]+\s+){0,2}(?:project|applicant|talent|"
+                      r"candidate|idea|deal|order|student|studierend|[a-zäöüß]*?(?:projekt|idee|nachwuchs|bewerber|kandidat|auftr))")
+_FIGURATIVE_PIPE = re.compile(r"pipelines?(?=\s+(?:of|for|für|an|der|von)\s+" + _FIGURATIVE_OBJECT + ")|"
                               r"pipeline(?:(?<=project pipeline)|(?<=projektpipeline)|(?<=talentpipeline)|(?<=sales pipeline)|"
                               r"(?<=auftragspipeline)|(?<=deal pipeline))s?")
 #: A word of people one of which a sentence must hold for _PEOPLE_TERMINAL to be searched in it (literals first: the regex
@@ -2382,8 +2388,7 @@ def _dateline_span(text: str, matcher: Matcher) -> tuple[int, int]:
 #: applicants", "Pipeline an Ideen", "Pipeline für Nachwuchs", "die Pipeline der Projekte" (things in the making, a
 #: business's or a school's); no German "Leitung" of a firm, a building site or a school ("Geschäftsleitung", "Bauleitung").
 _PIPE_WORD = (r"pipeline(?<!project pipeline)(?<!projektpipeline)(?<!talentpipeline)(?<!sales pipeline)(?<!auftragspipeline)"
-              r"(?<!deal pipeline)(?!s?\s+(?:of|for|für|an|der|von)\s+(?:project|applicant|talent|candidate|idea|deal|order|student|"
-              r"projekt|investitionsprojekt|idee|nachwuchs|bewerber|kandidat|auftr|studierend))")
+              r"(?<!deal pipeline)(?!s?\s+(?:of|for|für|an|der|von)\s+" + _FIGURATIVE_OBJECT + ")")
 _LEITUNG_WORD = (r"leitung(?<!geschäftsleitung)(?<!konzernleitung)(?<!unternehmensleitung)(?<!betriebsleitung)(?<!projektleitung)"
                  r"(?<!bauleitung)(?<!schulleitung)(?<!klinikleitung)(?<!werksleitung)(?<!abteilungsleitung)(?<!bereichsleitung)"
                  r"(?<!einsatzleitung)(?<!chorleitung)")
@@ -2753,14 +2758,16 @@ _OWN_BUSINESS = {
     # plural and case forms of the port word ("zu den Häfen Batumi und Poti", «порты», «портах»); dredging keeps a port
     # open; «грузинский» (Georgian) and «Грузии» (Georgia's) are no «груз» (cargo)
     # carrying goods there («возили в», «перевезли в») is a port's business too ("shipped to" is an energy or cargo cue already)
-    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|freight|fracht|güter|berth|dredg|"
+    # (a traders' "parcel" is a cargo lot: "our first parcel from Kuryk")
+    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|\bparcel|freight|fracht|güter|"
+                       r"berth|dredg|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
                        r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
     # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»), as "load" and "verlad"; not «груз» (cargo of any
     # kind: the word is also read for a line's bare name, see _own_name) nor «Грузии» (Georgia's)
     # (and its cargoes: "From the coast at Ceyhan, cargoes are sold ...", "Ladungen"; not «груз», read for a line's bare name)
-    "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|\bladung|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
+    "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|\bparcel|\bladung|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
     "junction": re.compile(_PIPE_WORD + r"|\bby pipe\b|pump(?! ?jacks?)|" + _LEITUNG_WORD + r"|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"
@@ -2885,7 +2892,9 @@ def _in_dash_chain(before: str, text: str, end: int) -> bool:
 
 
 #: A region word later in the name's clause (no clause break between).
-_REGION_AFTER = _Screened(re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|oblasts?|областей|области|provinces?|provinzen)(?!\w)",
+_REGION_AFTER = _Screened(re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|oblasts?|областей|области|provinces?|provinzen|"
+                           # and the plural's other cases: «в Атырауской и Мангистауской областях», «по ... областям»
+                           r"областях|областям|областями)(?!\w)",
                            re.IGNORECASE))
 #: A region word after the name: "Atyrau region", "Gebiet Atyrau" is not the facility («Атырауская область» is no match).
 _REGION_NEXT = re.compile(r"\s*(?:region|oblast|province|gebiet|област|район)", re.IGNORECASE)
@@ -2952,7 +2961,9 @@ _MEDIA_WORDS = (*_cased(_MEDIA_STEMS), "TV")
 _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
                            r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe|"
                            # a society, a bazaar or a mall named so: der Verein „Druschba e. V.“, «рынок «Дружба»», «ТРЦ «Дружба»»
-                           r"society|association|bazaar|mall|einkaufszentrum|basar|programme|program|programm|initiative|stiftung)|"
+                           r"society|association|bazaar|mall|einkaufszentrum|basar|programme|program|programm|initiative|stiftung|"
+                           # a shop or a chain of shops named so: "the supermarket chain Druzhba", der Supermarkt „Druschba“
+                           r"supermarkets?|shops?|stores?|supermarkt|supermärkte|supermarktkette|laden|geschäft)|"
                            # a society's word in compounds and the plural too: die Partnervereine „Druschba e. V.“
                            # and a club, a cinema or a sports complex in compounds: der Freundschaftsklub „Druschba“, das
                            # Sowjetkino „Druschba“, «спортивный комплекс «Дружба»», "the sports complex Druzhba"
@@ -2961,6 +2972,7 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            r"район(?:(?<![вВ]\sрайон)|(?=\w{0,3}\s*[«\"„“]))|программ|комплекс|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
                            r"клуб|рын(?:ок|к)|базар|тц|трц|торгов\w* центр|обществ|ассоциаци|"
+                           r"супермаркет|гипермаркет|магазин|"  # «сетью супермаркетов «Дружба»», «магазин «Дружба»»
                            # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
                            r"глав[аеуы]|роман|фильм|книг|песн|повест|пьес|спектакл|лагер|пионерлагер)\w{0,3}|\b(?:chapter|novel|"
                            r"film|book|song|poem|play|camp|Kapitel|Roman|Buch|Lied|Gedicht|Theaterstück|Stück|Ferienlager|"
@@ -3002,6 +3014,8 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
                           # a students' home named so: "the Druzhba residence hall", "Wohnheim", «общежитие»
                           r"residence|hall\b|dormitor|hostel|wohnheim|общежити|"
                           r"district|quarter|siedlung|viertel|"  # a town's part named so: "the Druzhba district", "Druschba-Siedlung"
+                          # a shop, or a partnership of firms named so: "the Druzhba supermarkets", the "Druzhba" partnership
+                          r"supermarket|shop|store|partnership|supermarkt|partnerschaft|супермаркет|магазин|партн[её]рств|"
                           r"straße|strasse|platz|stadion|kino|гостиниц|отел|фестивал|улиц|проспект|стадион|санатори|ресторан|"
                           # "friendship of peoples": «орден Дружбы народов», «Университет Дружбы народов», "Druzhba Narodov"
                           r"народов|narodov)",
