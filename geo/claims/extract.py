@@ -1857,6 +1857,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # (words of air travel anywhere: C-level scans once an article, and only when such a name is left)
     air_words = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and (
         _holds_odd(text) or any(stem in _lowered(text) for stem in _AIR_LOW_STEMS))
+    # an airline's story: its headline names an airline ("SkyCaspian Airlines - Q3 results call"); read once an article
+    airline = air_words and _airline_story(text)
     towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS and id(m) not in towns and (
         # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers (not the facility named
         # there by its kind word: "residents near the compressor station at Beineu")
@@ -1893,6 +1895,11 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
              or _said(_PASSENGERS, m.sentence, text, sentences, said))
             and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said)
             and not _said(_CARRIER, m.sentence, text, sentences, said) and not _said(_FUEL, m.sentence, text, sentences, said))
+        # in an airline's story, the towns it flies to, bases its crews in and fills its seats for ("a second daily flight to
+        # Atyrau, where oil-industry rotations fill most seats", "Batumi loads reached 91%", "the new terminal there"), its
+        # terminals and loads being an airport's and a plane's: the facility only where the sentence speaks of pipes,
+        # tankers, crude or a sea port
+        or (airline and not _said(_FACILITY_KEEPS, m.sentence, text, sentences, said))
         # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
         or (clubs and _club_town(text, m.start))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
@@ -1910,6 +1917,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             and not (_COAST_END_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
                      and _line_named(m.sentence, mentions, kinds, said)
                      and not _said(_PASSENGERS, m.sentence, text, sentences, said)))))
+    # a story of payment terminals that speaks of no oil, gas, pipe, tanker or sea port ("a network of 4,812 payment
+    # terminals, 610 of them in Atyrau and 540 in Aktau"): the towns where its terminals stand, in every sentence
+    if any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and _payment_story(text):
+        towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS)
     # "Schwedt hat gut 32.000 Einwohner", "a city of 30,000 residents": a refinery's town by its people, in a sentence of no
     # refinery business (not read back by the next sentence's "die Raffinerie")
     towns.update(id(m) for m in bare if kinds[m.id] == "refinery" and id(m) not in towns
@@ -2497,6 +2508,37 @@ _AIR_TRAVEL = re.compile(r"\bby air\b|\bflights?\b|\bair (?:travel|traffic|links
                          r"flughafen|flugverbindung|(?<![а-яё])(?:авиарейс|авиасообщени|аэропорт|рейс(?:ы|ов|ами)?(?![а-яё])|авиакомпани)")
 _AIR_LOW_STEMS = ("air", "flight", "flug", "flüge", "авиа", "аэропорт", "рейс")
 _AIR_STEMS = _stems(*_AIR_LOW_STEMS)
+#: An airline's word in a story's headline ("SkyCaspian Airlines - Q3 results call", „Fluggesellschaft ...“, «Авиакомпания ...»).
+_AIRLINE_HEADLINE = re.compile(r"(?i)\bairlines?\b|\bairways\b|\bair carriers?\b|fluggesellschaft|(?<![а-яё])(?:авиакомпани|авиаперевозчик)")
+
+
+def _airline_story(text: str) -> bool:
+    """The text's first line (a headline: more lines follow) names an airline."""
+    head = text.find("\n")
+    return head > 0 and _AIRLINE_HEADLINE.search(text, 0, head) is not None
+
+
+#: A terminal of payments: "payment terminals", "card terminal", „Kartenterminal“, «платёжные терминалы», «терминалы оплаты»;
+#: screened by its stems (_PAYMENT_STEMS, lower case) in the text lower-cased.
+_PAYMENT_TERMINAL = re.compile(r"\b(?:payment|card|pos|ticket)[\s-]+terminal|(?:karten|bezahl|zahlungs|ec-|kassen)terminal|"
+                               r"(?<![а-яё])(?:платёжн|платежн|банковск)\w*\s+терминал|терминал\w*\s+(?:для\s+)?оплат|pos-терминал")
+_PAYMENT_STEMS = ("payment", "card", "pos", "ticket", "karten", "bezahl", "zahlungs", "ec-", "kassen", "платёжн", "платежн",
+                  "банковск", "оплат")
+
+
+def _payment_story(text: str) -> bool:
+    """The text speaks of payment terminals and of no oil, gas, pipe, tanker or sea port (read once an article)."""
+    low = _lowered(text)
+    return ("terminal" in low or "терминал" in low) and any(stem in low for stem in _PAYMENT_STEMS) and (
+        _PAYMENT_TERMINAL.search(low) is not None and _FUEL.search(low) is None and _FACILITY_KEEPS.search(low) is None)
+
+
+#: Words that keep a facility in a story of another trade's terminals (an airline's sentence; a payment story has none): pipes,
+#: tankers and ships, crude, barrels, refineries, pumping, a sea port ("Aktau, where the oil goes on by tanker to Baku"; not
+#: "airport", «аэропорт»).
+_FACILITY_KEEPS = re.compile(_PIPE_WORD + "|" + _LEITUNG_WORD + r"|tanker|vessel|\bships?\b|shipment|schiff|crude|rohöl|barrel|\bfass\b|"
+                            r"refiner|raffinerie|pump|\bports?\b|\bsea ?port|hafen(?!stadt)|häfen|нефтепровод|трубопровод|газопровод|"
+                            r"танкер|судн|сыр(?:ая|ой|ую|ье|ья|ьё) нефт|баррел|нпз|перекач|прокач|(?<![а-яё])порт(?:а|у|ом|е|ы|ов|ам|ах)?(?![а-яё])")
 #: An opening bracket and a word of today right before a name: the present name of a town named by its old one.
 _TODAY_BEFORE = re.compile(r"\(\s*(?:heute|today|now|nowadays|ныне|сейчас|теперь)\s*[:,–—-]?\s*$", re.IGNORECASE)
 
