@@ -2800,8 +2800,9 @@ _OWN_BUSINESS = {
     # plural and case forms of the port word ("zu den Häfen Batumi und Poti", «порты», «портах»); dredging keeps a port
     # open; «грузинский» (Georgian) and «Грузии» (Georgia's) are no «груз» (cargo)
     # carrying goods there («возили в», «перевезли в») is a port's business too ("shipped to" is an energy or cargo cue already)
-    # (a traders' "parcel" is a cargo lot: "our first parcel from Kuryk")
-    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|\bparcel|freight|fracht|güter|"
+    # (a traders' "parcel" is a cargo lot: "our first parcel from Kuryk"; not a plot, "a parcel of land", nor the post's)
+    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|"
+                       r"(?<!land )(?<!postal )\bparcel(?!s? of land| locker)|freight|fracht|güter|"
                        r"berth|dredg|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
                        r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин|и[яию]\b|ией\b)|причал|"
@@ -2809,7 +2810,8 @@ _OWN_BUSINESS = {
     # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»), as "load" and "verlad"; not «груз» (cargo of any
     # kind: the word is also read for a line's bare name, see _own_name) nor «Грузии» (Georgia's)
     # (and its cargoes: "From the coast at Ceyhan, cargoes are sold ...", "Ladungen"; not «груз», read for a line's bare name)
-    "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|\bparcel|\bladung|терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
+    "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|(?<!land )(?<!postal )\bparcel(?!s? of land| locker)|\bladung|"
+                           r"терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
     "junction": re.compile(_PIPE_WORD + r"|\bby pipe\b|pump(?! ?jacks?)|" + _LEITUNG_WORD + r"|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"
