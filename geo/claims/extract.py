@@ -2518,21 +2518,28 @@ def _airline_story(text: str) -> bool:
     return head > 0 and _AIRLINE_HEADLINE.search(text, 0, head) is not None
 
 
-#: A terminal of payments: "payment terminals", "card terminal", „Kartenterminal“, «платёжные терминалы», «терминалы оплаты»;
-#: screened by its stems (_PAYMENT_STEMS, lower case) in the text lower-cased.
+#: A terminal of payments: "payment terminals", "card terminal", „Kartenterminal“, «платёжные терминалы», «терминалы оплаты».
 _PAYMENT_TERMINAL = re.compile(r"\b(?:payment|card|pos|ticket)[ -]terminal|(?:karten|bezahl|zahlungs|ec-|kassen)terminal|"
                                r"(?<![а-яё])(?:платёжн|платежн)\w*\s+терминал|терминал\w*\s+(?:для\s+)?оплат|pos-терминал")
-#: One of them every match holds (most texts hold none: the pattern, tried at every character, is not searched then).
-_PAYMENT_STEMS = ("payment", "card terminal", "card-terminal", "pos terminal", "pos-terminal", "ticket terminal", "ticket-terminal",
-                  "kartenterminal", "bezahlterminal", "zahlungsterminal", "ec-terminal", "kassenterminal", "платёжн", "платежн",
-                  "оплат", "pos-терминал")
+#: Its words that stand anywhere in a match, and those that stand right before the terminal's word (lower case): one of them
+#: every match holds (most texts hold none, and the pattern, tried at every character, is not searched then).
+_PAYMENT_WORDS = ("payment", "платёжн", "платежн", "оплат")
+_PAYMENT_BEFORE = ("card ", "card-", "pos ", "pos-", "ticket ", "ticket-", "karten", "bezahl", "zahlungs", "ec-", "kassen")
 
 
 def _payment_story(text: str) -> bool:
     """The text speaks of payment terminals and of no oil, gas, pipe, tanker or sea port (read once an article)."""
     low = _lowered(text)
-    return ("terminal" in low or "терминал" in low) and any(stem in low for stem in _PAYMENT_STEMS) and (
-        _PAYMENT_TERMINAL.search(low) is not None and _FUEL.search(low) is None and _FACILITY_KEEPS.search(low) is None)
+    if not any(word in low for word in _PAYMENT_WORDS):  # (C-level looks: a few words, then each terminal's word)
+        found = False
+        for word in ("termin", "термин"):
+            at = low.find(word)
+            while at >= 0 and not found:
+                found = low.endswith(_PAYMENT_BEFORE, max(0, at - 9), at)
+                at = low.find(word, at + 6)
+        if not found:
+            return False
+    return _PAYMENT_TERMINAL.search(low) is not None and _FUEL.search(low) is None and _FACILITY_KEEPS.search(low) is None
 
 
 #: Words that keep a facility in a story of another trade's terminals (an airline's sentence; a payment story has none): pipes,
@@ -2804,7 +2811,7 @@ _OWN_BUSINESS = {
     # carrying goods there («возили в», «перевезли в») is a port's business too ("shipped to" is an energy or cargo cue already)
     # (a traders' "parcel" is a cargo lot: "our first parcel from Kuryk"; not a plot, "a parcel of land", nor the post's)
     "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|"
-                       r"(?<!land )(?<!postal )\bparcel(?!s? of land| locker)|freight|fracht|güter|"
+                       r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|freight|fracht|güter|"
                        r"berth|dredg|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
                        r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|груз(?!ин|и[яию]\b|ией\b)|причал|"
@@ -2812,7 +2819,7 @@ _OWN_BUSINESS = {
     # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»), as "load" and "verlad"; not «груз» (cargo of any
     # kind: the word is also read for a line's bare name, see _own_name) nor «Грузии» (Georgia's)
     # (and its cargoes: "From the coast at Ceyhan, cargoes are sold ...", "Ladungen"; not «груз», read for a line's bare name)
-    "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|(?<!land )(?<!postal )\bparcel(?!s? of land| locker)|\bladung|"
+    "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|\bladung|"
                            r"терминал|танкер|отгруз|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
