@@ -1893,8 +1893,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # travellers there ("Tourists from Almaty, Astana and Atyrau make up most of the visitors", «туристы из Актау»)
         or (((air_words and _said(_AIR_TRAVEL, m.sentence, text, sentences, said, _AIR_STEMS))
              or _said(_PASSENGERS, m.sentence, text, sentences, said))
+            # (oil or gas first: its short pattern stops at the first such word, and most such sentences hold one)
+            and not _said(_FUEL, m.sentence, text, sentences, said)
             and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said)
-            and not _said(_CARRIER, m.sentence, text, sentences, said) and not _said(_FUEL, m.sentence, text, sentences, said))
+            and not _said(_CARRIER, m.sentence, text, sentences, said))
         # in an airline's story, the towns it flies to, bases its crews in and fills its seats for ("a second daily flight to
         # Atyrau, where oil-industry rotations fill most seats", "Batumi loads reached 91%", "the new terminal there"), its
         # terminals and loads being an airport's and a plane's: the facility only where the sentence speaks of pipes,
@@ -2530,6 +2532,8 @@ _PAYMENT_BEFORE = ("card ", "card-", "pos ", "pos-", "ticket ", "ticket-", "kart
 def _payment_story(text: str) -> bool:
     """The text speaks of payment terminals and of no oil, gas, pipe, tanker or sea port (read once an article)."""
     low = _lowered(text)
+    if _FUEL.search(low) is not None:
+        return False  # (read first: most texts name oil or gas early, and the search stops there)
     if not any(word in low for word in _PAYMENT_WORDS):  # (C-level looks: a few words, then each terminal's word)
         found = False
         for word in ("termin", "термин"):
@@ -2539,7 +2543,7 @@ def _payment_story(text: str) -> bool:
                 at = low.find(word, at + 6)
         if not found:
             return False
-    return _PAYMENT_TERMINAL.search(low) is not None and _FUEL.search(low) is None and _FACILITY_KEEPS.search(low) is None
+    return _PAYMENT_TERMINAL.search(low) is not None and _FACILITY_KEEPS.search(low) is None
 
 
 #: Words that keep a facility in a story of another trade's terminals (an airline's sentence; a payment story has none): pipes,
