@@ -1893,10 +1893,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # travellers there ("Tourists from Almaty, Astana and Atyrau make up most of the visitors", «туристы из Актау»)
         or (((air_words and _said(_AIR_TRAVEL, m.sentence, text, sentences, said, _AIR_STEMS))
              or _said(_PASSENGERS, m.sentence, text, sentences, said))
-            # (oil or gas first: its short pattern stops at the first such word, and most such sentences hold one)
-            and not _said(_FUEL, m.sentence, text, sentences, said)
             and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said)
-            and not _said(_CARRIER, m.sentence, text, sentences, said))
+            and not _said(_CARRIER, m.sentence, text, sentences, said) and not _said(_FUEL, m.sentence, text, sentences, said))
         # in an airline's story, the towns it flies to, bases its crews in and fills its seats for ("a second daily flight to
         # Atyrau, where oil-industry rotations fill most seats", "Batumi loads reached 91%", "the new terminal there"), its
         # terminals and loads being an airport's and a plane's: the facility only where the sentence speaks of pipes,
@@ -2515,8 +2513,8 @@ _AIRLINE_HEADLINE = re.compile(r"(?i)\bairlines?\b|\bairways\b|\bair carriers?\b
 
 
 def _airline_story(text: str) -> bool:
-    """The text's first line (a headline: more lines follow) names an airline."""
-    head = text.find("\n")
+    """The text's first line (a headline: more lines follow, within its first 300 characters) names an airline."""
+    head = text.find("\n", 0, 300)  # (a text of one long line has no headline: not searched through)
     return head > 0 and _AIRLINE_HEADLINE.search(text, 0, head) is not None
 
 
@@ -2526,14 +2524,16 @@ _PAYMENT_TERMINAL = re.compile(r"\b(?:payment|card|pos|ticket)[ -]terminal|(?:ka
 #: Its words that stand anywhere in a match, and those that stand right before the terminal's word (lower case): one of them
 #: every match holds (most texts hold none, and the pattern, tried at every character, is not searched then).
 _PAYMENT_WORDS = ("payment", "платёжн", "платежн", "оплат")
+#: Words of oil or gas as plain substrings (as _FUEL, more widely: "soil", "Gastronomie" count too).
+_FUEL_WORDS = ("oil", "нефт", "öl", "газ", "gas", "crude")
 _PAYMENT_BEFORE = ("card ", "card-", "pos ", "pos-", "ticket ", "ticket-", "karten", "bezahl", "zahlungs", "ec-", "kassen")
 
 
 def _payment_story(text: str) -> bool:
     """The text speaks of payment terminals and of no oil, gas, pipe, tanker or sea port (read once an article)."""
     low = _lowered(text)
-    if _FUEL.search(low) is not None:
-        return False  # (read first: most texts name oil or gas early, and the search stops there)
+    if any(word in low for word in _FUEL_WORDS):
+        return False  # (C-level looks, first: most texts name oil or gas early, and the look stops there)
     if not any(word in low for word in _PAYMENT_WORDS):  # (C-level looks: a few words, then each terminal's word)
         found = False
         for word in ("termin", "термин"):
