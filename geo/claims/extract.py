@@ -2511,11 +2511,16 @@ _AIR_STEMS = _stems(*_AIR_LOW_STEMS)
 #: An airline's word in a story's headline ("SkyCaspian Airlines - Q3 results call", „Fluggesellschaft ...“, «Авиакомпания ...»).
 _AIRLINE_HEADLINE = re.compile(r"(?i)\bairlines?\b|\bairways\b|\bair carriers?\b|fluggesellschaft|(?<![а-яё])(?:авиакомпани|авиаперевозчик)")
 
+_AIRLINE_WORDS = ("airline", "airways", "air carrier", "fluggesellschaft", "авиакомпани", "авиаперевозчик")
+
 
 def _airline_story(text: str) -> bool:
     """The text's first line (a headline: more lines follow, within its first 300 characters) names an airline."""
     head = text.find("\n", 0, 300)  # (a text of one long line has no headline: not searched through)
-    return head > 0 and _AIRLINE_HEADLINE.search(text, 0, head) is not None
+    if head <= 0:
+        return False
+    line = _lowered(text)[:head]  # (C-level looks for its words first: most headlines hold none)
+    return any(word in line for word in _AIRLINE_WORDS) and _AIRLINE_HEADLINE.search(text, 0, head) is not None
 
 
 #: A terminal of payments: "payment terminals", "card terminal", „Kartenterminal“, «платёжные терминалы», «терминалы оплаты».
