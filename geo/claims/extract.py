@@ -1861,6 +1861,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # (words of air travel anywhere: C-level scans once an article, and only when such a name is left)
     air_words = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and (
         _holds_odd(text) or any(stem in _lowered(text) for stem in _AIR_LOW_STEMS))
+    # an airline's story: its headline names an airline ("SkyCaspian Airlines - Q3 results call"); read once an article
+    airline = air_words and _airline_story(text)
     towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS and id(m) not in towns and (
         # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers (not the facility named
         # there by its kind word: "residents near the compressor station at Beineu")
@@ -1891,10 +1893,17 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # "die Stadt Gurjew (heute Atyrau)", "Guryev (now Atyrau)", «Гурьев (ныне Атырау)»: a renamed town's present name, the town
         or ("(" in text[max(0, m.start - 12) : m.start] and _TODAY_BEFORE.search(text, max(0, m.start - 12), m.start) is not None)
         # "trips between the EU and Georgia by air, most of them to and from Tbilisi, Kutaisi and Batumi", "Flüge nach Aktau":
-        # air travel, in a sentence of no business of the facility, no carrier and no oil or gas, is the town's
-        or (air_words and _said(_AIR_TRAVEL, m.sentence, text, sentences, said, _AIR_STEMS)
+        # air travel, in a sentence of no business of the facility, no carrier and no oil or gas, is the town's; and so are
+        # travellers there ("Tourists from Almaty, Astana and Atyrau make up most of the visitors", «туристы из Актау»)
+        or (((air_words and _said(_AIR_TRAVEL, m.sentence, text, sentences, said, _AIR_STEMS))
+             or _said(_PASSENGERS, m.sentence, text, sentences, said))
             and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said)
             and not _said(_CARRIER, m.sentence, text, sentences, said) and not _said(_FUEL, m.sentence, text, sentences, said))
+        # in an airline's story, the towns it flies to, bases its crews in and fills its seats for ("a second daily flight to
+        # Atyrau, where oil-industry rotations fill most seats", "Batumi loads reached 91%", "the new terminal there"), its
+        # terminals and loads being an airport's and a plane's: the facility only where the sentence speaks of pipes,
+        # tankers, crude or a sea port
+        or (airline and not _said(_FACILITY_KEEPS, m.sentence, text, sentences, said))
         # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
         or (clubs and _club_town(text, m.start))
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
@@ -1912,6 +1921,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             and not (_COAST_END_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
                      and _line_named(m.sentence, mentions, kinds, said)
                      and not _said(_PASSENGERS, m.sentence, text, sentences, said)))))
+    # a story of payment terminals that speaks of no oil, gas, pipe, tanker or sea port ("a network of 4,812 payment
+    # terminals, 610 of them in Atyrau and 540 in Aktau"): the towns where its terminals stand, in every sentence
+    if any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and _payment_story(text):
+        towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS)
     # "Schwedt hat gut 32.000 Einwohner", "a city of 30,000 residents": a refinery's town by its people, in a sentence of no
     # refinery business (not read back by the next sentence's "die Raffinerie")
     towns.update(id(m) for m in bare if kinds[m.id] == "refinery" and id(m) not in towns
@@ -2305,8 +2318,12 @@ _PEOPLE_WORDS = (r"(?:airports?|flughafens?|flug|flüge|fliegt|flies|flights?|pa
                  r"аэропорт\w*|авиарейс\w*|рейс\w*|пассажир\w*|пациент\w*)")
 #: (The pipeline's pattern opens with a literal, so the regex engine skips to it in C; the terminal's, which cannot, is searched
 #: only in a sentence that holds a word of people, _PEOPLE_HINT.)
-_FIGURATIVE_PIPE = re.compile(r"pipelines?(?=\s+(?:of|for|für|an|der|von)\s+(?:project|applicant|talent|candidate|idea|deal|order|"
-                              r"student|projekt|investitionsprojekt|idee|nachwuchs|bewerber|kandidat|auftr|studierend))|"
+#: What a figurative pipeline is "of" (lower-cased): projects, applicants, ideas, deals, and with up to two words before them or
+#: as a compound ("a pipeline of tourism projects", "a pipeline of three storage deals", „Pipeline an Prestigeprojekten“); no
+#: determiner first ("the pipeline of the project" is a real one).
+_FIGURATIVE_OBJECT = (r"(?:(?!(?:the|this|that|these|its|their|dem|des|der|die|das)\s)[\w-]+\s+){0,2}(?:project|applicant|talent|"
+                      r"candidate|idea|deal|order|student|studierend|[a-zäöüß]*?(?:projekt|idee|nachwuchs|bewerber|kandidat|auftr))")
+_FIGURATIVE_PIPE = re.compile(r"pipelines?(?=\s+(?:of|for|für|an|der|von)\s+" + _FIGURATIVE_OBJECT + ")|"
                               r"pipeline(?:(?<=project pipeline)|(?<=projektpipeline)|(?<=talentpipeline)|(?<=sales pipeline)|"
                               r"(?<=auftragspipeline)|(?<=deal pipeline))s?")
 #: A word of people one of which a sentence must hold for _PEOPLE_TERMINAL to be searched in it (literals first: the regex
@@ -2398,8 +2415,7 @@ def _dateline_span(text: str, matcher: Matcher) -> tuple[int, int]:
 #: applicants", "Pipeline an Ideen", "Pipeline für Nachwuchs", "die Pipeline der Projekte" (things in the making, a
 #: business's or a school's); no German "Leitung" of a firm, a building site or a school ("Geschäftsleitung", "Bauleitung").
 _PIPE_WORD = (r"pipeline(?<!project pipeline)(?<!projektpipeline)(?<!talentpipeline)(?<!sales pipeline)(?<!auftragspipeline)"
-              r"(?<!deal pipeline)(?!s?\s+(?:of|for|für|an|der|von)\s+(?:project|applicant|talent|candidate|idea|deal|order|student|"
-              r"projekt|investitionsprojekt|idee|nachwuchs|bewerber|kandidat|auftr|studierend))")
+              r"(?<!deal pipeline)(?!s?\s+(?:of|for|für|an|der|von)\s+" + _FIGURATIVE_OBJECT + ")")
 _LEITUNG_WORD = (r"leitung(?<!geschäftsleitung)(?<!konzernleitung)(?<!unternehmensleitung)(?<!betriebsleitung)(?<!projektleitung)"
                  r"(?<!bauleitung)(?<!schulleitung)(?<!klinikleitung)(?<!werksleitung)(?<!abteilungsleitung)(?<!bereichsleitung)"
                  r"(?<!einsatzleitung)(?<!chorleitung)")
@@ -2508,6 +2524,55 @@ _AIR_TRAVEL = re.compile(r"\bby air\b|\bflights?\b|\bair (?:travel|traffic|links
                          r"flughafen|flugverbindung|(?<![а-яё])(?:авиарейс|авиасообщени|аэропорт|рейс(?:ы|ов|ами)?(?![а-яё])|авиакомпани)")
 _AIR_LOW_STEMS = ("air", "flight", "flug", "flüge", "авиа", "аэропорт", "рейс")
 _AIR_STEMS = _stems(*_AIR_LOW_STEMS)
+#: An airline's word in a story's headline ("SkyCaspian Airlines - Q3 results call", „Fluggesellschaft ...“, «Авиакомпания ...»).
+_AIRLINE_HEADLINE = re.compile(r"(?i)\bairlines?\b|\bairways\b|\bair carriers?\b|fluggesellschaft|(?<![а-яё])(?:авиакомпани|авиаперевозчик)")
+
+_AIRLINE_WORDS = ("airline", "airways", "air carrier", "fluggesellschaft", "авиакомпани", "авиаперевозчик")
+
+
+def _airline_story(text: str) -> bool:
+    """The text's first line (a headline: more lines follow, within its first 300 characters) names an airline."""
+    head = text.find("\n", 0, 300)  # (a text of one long line has no headline: not searched through)
+    if head <= 0:
+        return False
+    line = _lowered(text)[:head]  # (C-level looks for its words first: most headlines hold none)
+    return any(word in line for word in _AIRLINE_WORDS) and _AIRLINE_HEADLINE.search(text, 0, head) is not None
+
+
+#: A terminal of payments: "payment terminals", "card terminal", „Kartenterminal“, «платёжные терминалы», «терминалы оплаты».
+_PAYMENT_TERMINAL = re.compile(r"\b(?:payment|card|pos|ticket)[ -]terminal|(?:karten|bezahl|zahlungs|ec-|kassen)terminal|"
+                               r"(?<![а-яё])(?:платёжн|платежн)\w*\s+терминал|терминал\w*\s+(?:для\s+)?оплат|pos-терминал")
+#: Its words that stand anywhere in a match, and those that stand right before the terminal's word (lower case): one of them
+#: every match holds (most texts hold none, and the pattern, tried at every character, is not searched then).
+_PAYMENT_WORDS = ("payment", "платёжн", "платежн", "оплат")
+#: Words of oil or gas as plain substrings (as _FUEL, more widely: "soil", "Gastronomie" count too).
+_FUEL_WORDS = ("oil", "нефт", "öl", "газ", "gas", "crude")
+_PAYMENT_BEFORE = ("card ", "card-", "pos ", "pos-", "ticket ", "ticket-", "karten", "bezahl", "zahlungs", "ec-", "kassen")
+
+
+def _payment_story(text: str) -> bool:
+    """The text speaks of payment terminals and of no oil, gas, pipe, tanker or sea port (read once an article)."""
+    low = _lowered(text)
+    if any(word in low for word in _FUEL_WORDS):
+        return False  # (C-level looks, first: most texts name oil or gas early, and the look stops there)
+    if not any(word in low for word in _PAYMENT_WORDS):  # (C-level looks: a few words, then each terminal's word)
+        found = False
+        for word in ("termin", "термин"):
+            at = low.find(word)
+            while at >= 0 and not found:
+                found = low.endswith(_PAYMENT_BEFORE, max(0, at - 9), at)
+                at = low.find(word, at + 6)
+        if not found:
+            return False
+    return _PAYMENT_TERMINAL.search(low) is not None and _FACILITY_KEEPS.search(low) is None
+
+
+#: Words that keep a facility in a story of another trade's terminals (an airline's sentence; a payment story has none): pipes,
+#: tankers and ships, crude, barrels, refineries, pumping, a sea port ("Aktau, where the oil goes on by tanker to Baku"; not
+#: "airport", «аэропорт»).
+_FACILITY_KEEPS = re.compile(_PIPE_WORD + "|" + _LEITUNG_WORD + r"|tanker|vessel|\bships?\b|shipment|schiff|crude|rohöl|barrel|\bfass\b|"
+                            r"refiner|raffinerie|pump|\bports?\b|\bsea ?port|hafen(?!stadt)|häfen|нефтепровод|трубопровод|газопровод|"
+                            r"танкер|судн|сыр(?:ая|ой|ую|ье|ья|ьё) нефт|баррел|нпз|перекач|прокач|(?<![а-яё])порт(?:а|у|ом|е|ы|ов|ам|ах)?(?![а-яё])")
 #: An opening bracket and a word of today right before a name: the present name of a town named by its old one.
 _TODAY_BEFORE = re.compile(r"\(\s*(?:heute|today|now|nowadays|ныне|сейчас|теперь)\s*[:,–—-]?\s*$", re.IGNORECASE)
 
@@ -2769,7 +2834,10 @@ _OWN_BUSINESS = {
     # plural and case forms of the port word ("zu den Häfen Batumi und Poti", «порты», «портах»); dredging keeps a port
     # open; «грузинский» (Georgian) and «Грузии» (Georgia's) are no «груз» (cargo)
     # carrying goods there («возили в», «перевезли в») is a port's business too ("shipped to" is an energy or cargo cue already)
-    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|freight|fracht|güter|berth|dredg|"
+    # (a traders' "parcel" is a cargo lot: "our first parcel from Kuryk"; not a plot, "a parcel of land", nor the post's)
+    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|"
+                       r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|freight|fracht|güter|"
+                       r"berth|dredg|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
                        r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|отгруж|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
@@ -2777,7 +2845,8 @@ _OWN_BUSINESS = {
     # "load" and "verlad"; not «груз» (cargo of any kind: the word is also read for a line's bare name, see _own_name) nor
     # «Грузии» (Georgia's)
     # (and its cargoes: "From the coast at Ceyhan, cargoes are sold ...", "Ladungen"; not «груз», read for a line's bare name)
-    "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|\bladung|терминал|танкер|отгруз|отгруж|налив|погруз|грузи(?:л|т)|грузя"),
+    "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|\bladung|"
+                           r"терминал|танкер|отгруз|отгруж|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
     "junction": re.compile(_PIPE_WORD + r"|\bby pipe\b|pump(?! ?jacks?)|" + _LEITUNG_WORD + r"|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"
@@ -2902,7 +2971,9 @@ def _in_dash_chain(before: str, text: str, end: int) -> bool:
 
 
 #: A region word later in the name's clause (no clause break between).
-_REGION_AFTER = _Screened(re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|oblasts?|областей|области|provinces?|provinzen)(?!\w)",
+_REGION_AFTER = _Screened(re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|oblasts?|областей|области|provinces?|provinzen|"
+                           # and the plural's other cases: «в Атырауской и Мангистауской областях», «по ... областям»
+                           r"областях|областям|областями)(?!\w)",
                            re.IGNORECASE))
 #: A region word after the name: "Atyrau region", "Gebiet Atyrau" is not the facility («Атырауская область» is no match).
 _REGION_NEXT = re.compile(r"\s*(?:region|oblast|province|gebiet|област|район)", re.IGNORECASE)
@@ -2969,7 +3040,9 @@ _MEDIA_WORDS = (*_cased(_MEDIA_STEMS), "TV")
 _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|street|avenue|park|stadium|hotel|cinema|Viertel|Siedlung|"
                            r"Straße|Park|Stadion|Kino|Hotel|café|cafe|restaurant|club|klub|kneipe|"
                            # a society, a bazaar or a mall named so: der Verein „Druschba e. V.“, «рынок «Дружба»», «ТРЦ «Дружба»»
-                           r"society|association|bazaar|mall|einkaufszentrum|basar|programme|program|programm|initiative|stiftung)|"
+                           r"society|association|bazaar|mall|einkaufszentrum|basar|programme|program|programm|initiative|stiftung|"
+                           # a shop or a chain of shops named so: "the supermarket chain Druzhba", der Supermarkt „Druschba“
+                           r"supermarkets?|shops?|stores?|supermarkt|supermärkte|supermarktkette|laden|geschäft)|"
                            # a society's word in compounds and the plural too: die Partnervereine „Druschba e. V.“
                            # and a club, a cinema or a sports complex in compounds: der Freundschaftsklub „Druschba“, das
                            # Sowjetkino „Druschba“, «спортивный комплекс «Дружба»», "the sports complex Druzhba"
@@ -2978,6 +3051,7 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            r"район(?:(?<![вВ]\sрайон)|(?=\w{0,3}\s*[«\"„“]))|программ|комплекс|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
                            r"клуб|рын(?:ок|к)|базар|тц|трц|торгов\w* центр|обществ|ассоциаци|"
+                           r"супермаркет|гипермаркет|магазин|"  # «сетью супермаркетов «Дружба»», «магазин «Дружба»»
                            # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
                            r"глав[аеуы]|роман|фильм|книг|песн|повест|пьес|спектакл|лагер|пионерлагер)\w{0,3}|\b(?:chapter|novel|"
                            r"film|book|song|poem|play|camp|Kapitel|Roman|Buch|Lied|Gedicht|Theaterstück|Stück|Ferienlager|"
@@ -3019,6 +3093,8 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
                           # a students' home named so: "the Druzhba residence hall", "Wohnheim", «общежитие»
                           r"residence|hall\b|dormitor|hostel|wohnheim|общежити|"
                           r"district|quarter|siedlung|viertel|"  # a town's part named so: "the Druzhba district", "Druschba-Siedlung"
+                          # a shop, or a partnership of firms named so: "the Druzhba supermarkets", the "Druzhba" partnership
+                          r"supermarket|shop|store|partnership|supermarkt|partnerschaft|супермаркет|магазин|партн[её]рств|"
                           r"straße|strasse|platz|stadion|kino|гостиниц|отел|фестивал|улиц|проспект|стадион|санатори|ресторан|"
                           # "friendship of peoples": «орден Дружбы народов», «Университет Дружбы народов», "Druzhba Narodov"
                           r"народов|narodov)",
