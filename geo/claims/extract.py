@@ -2331,6 +2331,9 @@ _PAY_TERMINAL = re.compile(r"\b(?:card|payment|pos|contactless|self-service|zahl
 _IT_HINT = re.compile(r"ci/cd|devops|\bgit\b|\bshell\b|\bbash\b|linux|command line|befehl|kommandozeile|emulator|эмулятор|"
                       r"командн\w* строк|пайплайн|linter|линтер|\bsudo\b|\bgrep\b")
 _IT_TERMINAL = re.compile(r"(?:terminal|терминал|pipeline)\w*")
+#: Plain substrings one of which every match of _IT_HINT holds (C-level scans of the sentence first: most hold none).
+_IT_STEMS = ("ci/cd", "devops", "git", "shell", "bash", "linux", "command line", "befehl", "kommandozeile", "emulator", "эмулятор",
+             "командн", "пайплайн", "linter", "линтер", "sudo", "grep")
 
 
 def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]], starts: list[int],
@@ -2365,7 +2368,7 @@ def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: 
             at = low.find("терминал")
         if at >= 0 and _PAY_HINT.search(low, max(0, at - 30), at + 50):  # (a word of paying near the first terminal word)
             masked = _PAY_TERMINAL.sub(" ", masked)  # "card terminals failed in shops in Samara": no oil terminal
-        if _IT_HINT.search(low):
+        if any(w in low for w in _IT_STEMS) and _IT_HINT.search(low):
             masked = _IT_TERMINAL.sub(" ", masked)  # «Теги: #CI/CD #терминал #DevOps #Самара»: a command window, no oil terminal
         if masked != low:
             without = claim_cues(masked.casefold(), lang)
