@@ -658,6 +658,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         if i > 0 and raws[i - 1] in _NAMING_WORDS and best_n == 1 and kinds_of.get(best[0].target) in _NAMED_KINDS and _named_other(text, st):
             free = nxt
             continue  # "a restaurant chain named Ceyhan", «сеть пекарен под названием «Актау»»: a name given to something else
+        if i > 0 and best_n == 1 and raws[i - 1] in _TITLE_WORDS and gaps[i].strip() in _TITLE_GAPS:
+            free = nxt
+            continue  # "Professor Samara said", «профессор Самара», "Prof. Schwedt": a person's surname after a title
         how = "fuzzy" if fuzzy_words and not fuzzy_words.isdisjoint(raws[i : i + best_n]) else "name"
         # (a one-word name is its word: the split's string, not a copy of it for each of 300,000 names)
         found.append((Mention(st, en, raw if best_n == 1 else text[st:en], best[0].target, best[0].alias, how, sent), best))
@@ -2339,6 +2342,15 @@ _PAY_TERMINAL = re.compile(r"\b(?:card|payment|pos|contactless|self-service|zahl
                            r"(?<![а-яё])(?:платёжн|платежн|банковск|pos-?)\w*\s+терминал\w*|"
                            r"терминал\w*\s+(?:для\s+)?(?:оплаты|безналичн|эквайринг)\w*")
 
+#: A word of computing and software building (searched in a sentence lower-cased that holds a terminal's or pipeline's word):
+#: with one, a terminal or a pipeline is a command window or a build's chain of steps ("open a terminal and run git", «Теги:
+#: #CI/CD #терминал #DevOps», "die Build-Pipeline in der Shell"), not an oil terminal or a line.
+_IT_HINT = re.compile(r"ci/cd|devops|\bgit\b|\bshell\b|\bbash\b|linux|befehl|emulator|эмулятор|пайплайн|\bgrep\b")
+_IT_TERMINAL = re.compile(r"(?:terminal|терминал|pipeline)\w*")
+#: Plain substrings one of which every match of _IT_HINT holds (C-level scans of the sentence first: most hold none).
+#: (few: each is a scan of every sentence that holds a terminal's or a pipeline's word and energy, 147 of a cg pass)
+_IT_STEMS = ("ci/cd", "devops", "git", "shell", "bash", "linux", "befehl", "emulator", "эмулятор", "пайплайн", "grep")
+
 
 def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]], starts: list[int],
                           lang: str) -> None:
@@ -2372,6 +2384,8 @@ def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: 
             at = low.find("терминал")
         if at >= 0 and _PAY_HINT.search(low, max(0, at - 30), at + 50):  # (a word of paying near the first terminal word)
             masked = _PAY_TERMINAL.sub(" ", masked)  # "card terminals failed in shops in Samara": no oil terminal
+        if any(w in low for w in _IT_STEMS) and _IT_HINT.search(low):
+            masked = _IT_TERMINAL.sub(" ", masked)  # «Теги: #CI/CD #терминал #DevOps #Самара»: a command window, no oil terminal
         if masked != low:
             without = claim_cues(masked.casefold(), lang)
             if "energy" not in without:
@@ -3055,7 +3069,11 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
                            r"глав[аеуы]|роман|фильм|книг|песн|повест|пьес|спектакл|лагер|пионерлагер)\w{0,3}|\b(?:chapter|novel|"
                            r"film|book|song|poem|play|camp|Kapitel|Roman|Buch|Lied|Gedicht|Theaterstück|Stück|Ferienlager|"
-                           r"Sommerlager|Zeltlager))\s*[«\"„“]?$", re.IGNORECASE))
+                           r"Sommerlager|Zeltlager)|"
+                           # a room, a hall, a team, a band or a tool named so: "Raum Druschba", "Hörsaal Druschba", «команда
+                           # «Дружба»», «зал «Дружба»», "the team Druzhba", "the chainsaw Druzhba"
+                           r"raum|saal|\b(?:room|hall|lounge|team|band|chainsaw)|(?<![а-яё])(?:зал|аудитори|команд|ансамбл|бензопил)\w{0,3})"
+                           r"\s*[«\"„“]?$", re.IGNORECASE))
 #: A word of a named venue right before a town's name, with "named" or an opening quote or neither: the hotel „Aktau“,
 #: «гостиница «Актау»», "a cinema called Samara", das Kino „Schwedt“ are the venues, not their town's port, junction or plant.
 _VENUE_NAME_BEFORE = _Screened(re.compile(r"(?:\b(?:hotel|cinema|restaurant|café|cafe|club|stadium|sanatorium|kino|stadion|"
@@ -3097,7 +3115,10 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
                           r"supermarket|shop|store|partnership|supermarkt|partnerschaft|супермаркет|магазин|партн[её]рств|"
                           r"straße|strasse|platz|stadion|kino|гостиниц|отел|фестивал|улиц|проспект|стадион|санатори|ресторан|"
                           # "friendship of peoples": «орден Дружбы народов», «Университет Дружбы народов», "Druzhba Narodov"
-                          r"народов|narodov)",
+                          r"народов|narodov|"
+                          # a society, a club, a team, a room or a tool named so: "the Druzhba Society", "an old Soviet Druzhba
+                          # chainsaw", "the Druzhba team", "Druschba-Raum"
+                          r"society|club\b|team\b|band\b|room\b|lounge|chainsaw|saw\b|raum\b|säge)",
                           re.IGNORECASE)
 #: A venue's word right before a field's one-word name, with "named" or an opening quote or neither, or right after it: "im
 #: Theater Galkynysch", "ein Theater namens Galkynysch", «Национальный театр «Галкыныш»», "the Galkynysh National Theater",
@@ -3280,6 +3301,13 @@ _NAMED_KINDS = frozenset(("port", "terminal", "junction", "refinery"))
 #: A facility's kind word (or a line's, a refinery's) before a naming verb: "the terminal called Ceyhan" is the terminal.
 _NAMED_KIND_BEFORE = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|refiner|raffinerie|pipeline|leitung|порт|"
                                 r"терминал|нпс|станци|переход|нпз|провод")
+
+
+#: A person's title right before a one-word name (a set look-up of the word before it, in _find): "Professor Samara said",
+#: "Prof. Schwedt", «доцент Самара», "Mrs Aktau" name a person, not a town's facility (only a full stop or nothing between).
+_TITLE_WORDS = frozenset(("Professor", "Prof", "Professorin", "Dr", "Mr", "Mrs", "Ms", "Herr", "Frau", "профессор", "профессора",
+                          "профессору", "профессором", "Профессор", "доцент", "доцента", "Доцент", "господин", "госпожа"))
+_TITLE_GAPS = frozenset(("", "."))
 
 
 def _named_other(text: str, start: int) -> bool:
@@ -3549,7 +3577,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 (guides if guides is not None else (guides := _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS, raws)))
                 and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
                 text.startswith(",", m.end) and (_PERSON_APPOSITION.match(text, m.end, m.end + 60) or _addressed(m, text))) or (
-                _named_person(m, text))):
+                _named_person(m, text)) or _field_named_other(m, text)):
             drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "coach Tengiz K.", "Unser Führer Tengis, ein ... Ölarbeiter,")
             if persons is not None:
                 persons.add(alias)  # and the name again in a sentence of no energy (see analyse)
@@ -3580,6 +3608,20 @@ _ADDRESS_OPENERS = frozenset("\n.!?:-–—«\"„“")
 #: новый проект ...»), with no field word in the words after it ("Tengiz, your biggest field, ..." is the field).
 _ADDRESS_AFTER = re.compile(r",\s+(?:you|your|Sie|Ihr|Ihre\w?|du|dein\w*|[Вв]ы|[Вв]аш\w*|[Вв]ас|[Вв]ам|ты|тво\w+|тебе|тебя)\b"
                             r"(?![^.!?\n]{0,40}?(?:field|[Ff]eld|месторожд))")
+
+
+#: A verb of giving a name or a nickname right before a field's one-word name: "a photographer named Tengiz", "einen alten
+#: Fotografen namens Tengis", «сторож по прозвищу Тенгиз», «по кличке»: a person's or a thing's name (with no field's word
+#: shortly before: "the field named Tengiz" is the field).
+_FIELD_NAMED_BEFORE = _Screened(re.compile(r"(?:\b(?:named|called|dubbed|nicknamed|namens|genannt)|(?<![а-яё])(?:по прозвищу|по кличке|"
+                                           r"по имени|прозвищем|кличкой))\s*[«\"„“']?$", re.IGNORECASE))
+_FIELD_WORD_BEFORE = re.compile(r"(?i)field|feld|месторожд|deposit|vorkommen|lagerst|reservoir|project|projekt|проект")
+
+
+def _field_named_other(m: Mention, text: str) -> bool:
+    """A naming verb right before a field's name (:data:`_FIELD_NAMED_BEFORE`), no field's word in the 50 characters before."""
+    return _FIELD_NAMED_BEFORE.search(text, max(0, m.start - 30), m.start) is not None and _FIELD_WORD_BEFORE.search(
+        text, max(0, m.start - 50), m.start) is None
 
 
 def _named_person(m: Mention, text: str) -> bool:
