@@ -237,6 +237,7 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout26.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout27.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout28.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout29.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout30.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
@@ -675,6 +676,7 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout26.yaml",
                                   "extraction_links_holdout27.yaml",
                                   "extraction_links_holdout28.yaml",
+                                  "extraction_links_holdout29.yaml",
                                   "extraction_links_holdout30.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
@@ -2869,4 +2871,64 @@ _LINKS30: dict[str, list[tuple[str, str, set[str]]]] = {
     pytest.param(*case, id=f"links30-{rule}-{k}") for rule, cases in _LINKS30.items() for k, case in enumerate(cases)])
 def test_link_batch30_rule(text, language, expected):
     """The cases of the rules tuned on batch 30 (``-k airlines_story`` runs one rule)."""
+    assert links(text, language) == expected
+
+
+#: Rules tuned on batch 29 (academic, think-tank and reference text with scraped-page noise;
+#: tests/fixtures/extraction_links_holdout29.yaml): positive cases and false friends, written for the rules (not taken from
+#: the batch's texts), in each language where the rule applies.
+_LINKS29: dict[str, list[tuple[str, str, set[str]]]] = {
+    "a_room_team_society_or_tool_named_druzhba": [
+        # a room, a hall, a team, a band, a society or a chainsaw named Druzhba is no line (h29-de-07, h29-en-07, h29-en-08,
+        # h29-ru-08)
+        ("Oil prices rose. The seminar meets in Room Druzhba on the third floor.", "en", set()),
+        ("Oil prices rose. She chairs the Druzhba Society at the university.", "en", set()),
+        ("Oil prices rose. He revved an old Druzhba chainsaw on stage.", "en", set()),
+        ("Der Ölpreis stieg. Die Sprechstunde findet im Raum Druschba statt.", "de", set()),
+        ("Der Ölpreis stieg. Die Vorlesung ist im Hörsaal Druschba.", "de", set()),
+        ("Нефть подорожала. Наша команда «Дружба» выиграла хакатон.", "ru", set()),
+        ("Нефть подорожала. Заседание прошло в зале «Дружба».", "ru", set()),
+        # the line, with a pipe or oil word
+        ("Kazakh oil reaches Schwedt through the Druzhba pipeline.", "en", {"druzhba-samara-schwedt", "schwedt"}),
+        ("Über die Druschba fließt kasachisches Öl nach Schwedt.", "de", {"druzhba-samara-schwedt", "schwedt"}),
+        ("Нефть идёт по «Дружбе» в Германию.", "ru", {"druzhba-samara-schwedt"}),
+    ],
+    "a_field_name_after_a_naming_word": [
+        # a field's one-word name after "named", "namens", «по прозвищу»: a person's or a thing's name (h29-de-08, h29-ru-07)
+        ("Oil prices rose. She met an old photographer named Tengiz in the port.", "en", set()),
+        ("Der Ölpreis stieg. Sie lernt einen Fischer namens Tengis kennen.", "de", set()),
+        ("Нефть подорожала. Клад нашёл сторож по прозвищу Тенгиз.", "ru", set()),
+        ("Нефть подорожала. Собаку по кличке Тенгиз знали все.", "ru", set()),
+        # a field's word before the naming word, or no naming word: the field
+        ("Most of the oil comes from a giant field named Tengiz and goes through the CPC.", "en", {"tengiz", "cpc"}),
+        ("Das Öl kommt vom Feld Tengis und fließt durch das CPC.", "de", {"tengiz", "cpc"}),
+        ("Нефть с месторождения под названием Тенгиз идёт по КТК.", "ru", {"tengiz", "cpc"}),
+    ],
+    "a_persons_title_before_a_name": [
+        # a title right before a one-word name: a person's surname, not the town's facility (h29-en-08)
+        ("Professor Samara said oil exports through the pipeline would grow.", "en", set()),
+        ("Prof. Schwedt sagte, die Ölexporte über die Pipeline würden wachsen.", "de", set()),
+        ("Профессор Самара считает, что экспорт нефти по трубопроводу вырастет.", "ru", set()),
+        # the junction, with no title
+        ("Oil pipelines were discussed. Crude is pumped via Samara to Unecha.", "en", {"samara", "unecha"}),
+        ("Нефть перекачивают через Самару.", "ru", {"samara"}),
+    ],
+    "a_terminal_or_pipeline_among_computing_words": [
+        # a terminal or a pipeline in a sentence of computing words (CI/CD, shell, git, DevOps) is a command window or a
+        # build's steps, no energy word (h29-ru-08's tag line)
+        ("Tags: #CI/CD #terminal #DevOps #Samara", "en", set()),
+        ("Our team in Samara opens a terminal and runs git pull.", "en", set()),
+        ("Теги: #CI/CD #терминал #DevOps #Самара", "ru", set()),
+        ("Die Build-Pipeline läuft in der Shell, auch in Schwedt.", "de", set()),
+        # an oil terminal or a line keeps its energy
+        ("Tags: #oil #terminal #Novorossiysk", "en", {"sheskharis"}),
+        ("The terminal at Novorossiysk resumed loading.", "en", {"sheskharis"}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links29-{rule}-{k}") for rule, cases in _LINKS29.items() for k, case in enumerate(cases)])
+def test_link_batch29_rule(text, language, expected):
+    """The cases of the rules tuned on batch 29 (``-k a_persons_title_before_a_name`` runs one rule)."""
     assert links(text, language) == expected
