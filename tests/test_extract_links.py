@@ -2953,6 +2953,8 @@ _LINKS31: dict[str, list[tuple[str, str, set[str]]]] = {
         # a data, payments or CI/CD pipeline is software: it keeps no facility in a story of payment terminals (h31-en-08)
         ("Payments start-up\n\nIts data pipeline links banks; its payment terminals stand in Aktau and Atyrau.", "en", set()),
         ("Fintech\n\nThe team ships code through a CI/CD pipeline. Card terminals in Batumi run its app.", "en", set()),
+        ("Fintech\n\nThe team deploys code through a CI/CD pipeline and sells card terminals. Its kiosks stand at the terminal in "
+         "Batumi.", "en", set()),
         ("Fintech\n\nDie Datenpipeline läuft in der Cloud; Kartenterminals stehen in Aktau.", "de", set()),
         # a pipe of oil keeps the facility
         ("Payments firm\n\nIts card terminals stand in Aktau, near the pipeline that carries crude.", "en", {"aktau"}),
