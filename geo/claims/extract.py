@@ -2565,8 +2565,8 @@ _PAYMENT_WORDS = ("payment", "платёжн", "платежн", "оплат")
 _FUEL_WORDS = ("oil", "нефт", "öl", "газ", "gas", "crude")
 _PAYMENT_BEFORE = ("card ", "card-", "pos ", "pos-", "ticket ", "ticket-", "karten", "bezahl", "zahlungs", "ec-", "kassen",
                    "sale ", "sale-")
-#: Words of oil or gas as words (a fuel word found as a substring is confirmed by it: «в магазинах» holds no gas).
-_FUEL_WORD = re.compile(r"\boil|crude|öl|\bgas|нефт|(?<![а-яё])газ")
+#: «газ» as a word's start («в магазинах» holds no gas), searched from the first «газ» of a text that holds one.
+_GAS_WORD = re.compile(r"газ(?<![а-яё]газ)")
 #: A pipeline of data or software (lower case): "a data pipeline", "a CI/CD pipeline", "build a payments pipeline",
 #: „Datenpipeline“: no pipe (and, in a text of computing words, _IT_HINT, every pipeline is one of them).
 _SOFT_PIPELINE = re.compile(r"(?:data|daten|payments?|zahlungs|ci/cd|build|deploy\w*|release|software)[ -]?pipelines?")
@@ -2575,7 +2575,8 @@ _SOFT_PIPELINE = re.compile(r"(?:data|daten|payments?|zahlungs|ci/cd|build|deplo
 def _payment_story(text: str) -> bool:
     """The text speaks of payment terminals and of no oil, gas, pipe, tanker or sea port (read once an article)."""
     low = _lowered(text)
-    if any(word in low for word in _FUEL_WORDS) and _FUEL_WORD.search(low) is not None:
+    if any(word in low for word in _FUEL_WORDS if word != "газ") or (
+            (at := low.find("газ")) >= 0 and _GAS_WORD.search(low, at) is not None):
         return False  # (C-level looks, first: most texts name oil or gas early, and the look stops there)
     if not any(word in low for word in _PAYMENT_WORDS):  # (C-level looks: a few words, then each terminal's word)
         found = False
@@ -2857,8 +2858,10 @@ class _StemBits(dict[str, int]):
 #: terminal", „zum Busterminal“, „Am Flughafenterminal“, "airport terminal", "passenger terminal", „Kartenterminals“,
 #: "card terminal", "point-of-sale terminals" are no oil terminal's or port's business (the sentence's cue: _PEOPLE_TERMINAL
 #: and _PAY_TERMINAL in _other_senses_dropped).
-_OTHER_TERMINAL_NOT = (r"(?<!bus)(?<!bus )(?<!bus-)(?<!flughafen)(?<!flughafen-)(?<!airport )(?<!passenger )(?<!passagier)"
-                       r"(?<!karten)(?<!card )(?<!card-)(?<!payment )(?<!sale )(?<!sale-)")
+#: (looked behind from the word's end: tried only where "terminal" matched, not at every character)
+_OTHER_TERMINAL = (r"terminal(?<!busterminal)(?<!bus terminal)(?<!bus-terminal)(?<!flughafenterminal)(?<!flughafen-terminal)"
+                   r"(?<!airport terminal)(?<!passenger terminal)(?<!passagierterminal)(?<!kartenterminal)(?<!card terminal)"
+                   r"(?<!card-terminal)(?<!payment terminal)(?<!sale terminal)(?<!sale-terminal)")
 
 #: Kinds whose names are the asset's own (a line's name, a field's): a mention without any cue.
 _OWN_NAME_KINDS = frozenset(("pipeline", "shipping_lane", "rail", "field"))
@@ -2870,7 +2873,7 @@ _OWN_BUSINESS = {
     # open; «грузинский» (Georgian) and «Грузии» (Georgia's) are no «груз» (cargo)
     # carrying goods there («возили в», «перевезли в») is a port's business too ("shipped to" is an energy or cargo cue already)
     # (a traders' "parcel" is a cargo lot: "our first parcel from Kuryk"; not a plot, "a parcel of land", nor the post's)
-    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|" + _OTHER_TERMINAL_NOT + r"terminal|tanker|umschlag|verlad|\bload|shipment|cargo|"
+    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|" + _OTHER_TERMINAL + r"|tanker|umschlag|verlad|\bload|shipment|cargo|"
                        r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|freight|fracht|güter|"
                        r"berth|dredg|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
@@ -2880,7 +2883,7 @@ _OWN_BUSINESS = {
     # "load" and "verlad"; not «груз» (cargo of any kind: the word is also read for a line's bare name, see _own_name) nor
     # «Грузии» (Georgia's)
     # (and its cargoes: "From the coast at Ceyhan, cargoes are sold ...", "Ladungen"; not «груз», read for a line's bare name)
-    "terminal": re.compile(_OTHER_TERMINAL_NOT + r"terminal|tanker|verlad|\bload|cargo|"
+    "terminal": re.compile(_OTHER_TERMINAL + r"|tanker|verlad|\bload|cargo|"
                            r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|\bladung|"
                            r"терминал|танкер|отгруз|отгруж|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
