@@ -238,7 +238,8 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout27.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout28.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout29.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout30.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout30.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout31.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
@@ -677,7 +678,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout27.yaml",
                                   "extraction_links_holdout28.yaml",
                                   "extraction_links_holdout29.yaml",
-                                  "extraction_links_holdout30.yaml"])
+                                  "extraction_links_holdout30.yaml",
+                                  "extraction_links_holdout31.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -2931,4 +2933,56 @@ _LINKS29: dict[str, list[tuple[str, str, set[str]]]] = {
     pytest.param(*case, id=f"links29-{rule}-{k}") for rule, cases in _LINKS29.items() for k, case in enumerate(cases)])
 def test_link_batch29_rule(text, language, expected):
     """The cases of the rules tuned on batch 29 (``-k a_persons_title_before_a_name`` runs one rule)."""
+    assert links(text, language) == expected
+
+
+#: Rules tuned on batch 31 (ordinary-day news on Kazakh, Azerbaijani and Turkmen oil and gas avoiding Russia, with a travel
+#: story and two fintech stories as negatives; tests/fixtures/extraction_links_holdout31.yaml): positive cases and false
+#: friends, written for the rules (not taken from the batch's texts), in each language where the rule applies.
+_LINKS31: dict[str, list[tuple[str, str, set[str]]]] = {
+    "point_of_sale_terminals_in_a_payment_story": [
+        # point-of-sale terminals are payment terminals: a story of them (no oil, gas, pipe, tanker or sea port) names the
+        # towns where they stand (h31-en-08)
+        ("Retail tech\n\nThe bank installed 3,000 point-of-sale terminals in cafes in Aktau and Batumi.", "en", set()),
+        ("Retail tech\n\nA lender rolls out point of sale terminals in Atyrau. Merchants in Atyrau like them.", "en", set()),
+        # oil in the story: read as any other
+        ("Retail tech\n\nPoint-of-sale terminals went up in Aktau, where tankers load crude for Baku.", "en",
+         {"aktau", "sangachal", "lane-aktau-baku"}),
+    ],
+    "a_software_pipeline_in_a_payment_story": [
+        # a data, payments or CI/CD pipeline is software: it keeps no facility in a story of payment terminals (h31-en-08)
+        ("Payments start-up\n\nIts data pipeline links banks; its payment terminals stand in Aktau and Atyrau.", "en", set()),
+        ("Fintech\n\nThe team ships code through a CI/CD pipeline. Card terminals in Batumi run its app.", "en", set()),
+        ("Fintech\n\nThe team deploys code through a CI/CD pipeline and sells card terminals. Its kiosks stand at the terminal in "
+         "Batumi.", "en", set()),
+        ("Fintech\n\nDie Datenpipeline läuft in der Cloud; Kartenterminals stehen in Aktau.", "de", set()),
+        # a pipe of oil keeps the facility
+        ("Payments firm\n\nIts card terminals stand in Aktau, near the pipeline that carries crude.", "en", {"aktau"}),
+    ],
+    "a_shop_word_holds_no_gas": [
+        # «магазин» holds the letters of «газ» but is no gas: a payment story in shops names towns (h31-ru-08)
+        ("Финтех\n\nПлатёжные терминалы стоят в магазинах Актау и Атырау.", "ru", set()),
+        ("Финтех\n\nСеть магазинов в Актау подключила платёжные терминалы.", "ru", set()),
+        # gas itself keeps the facility
+        ("Финтех\n\nПлатёжные терминалы стоят в Актау, откуда газ и нефть идут танкерами.", "ru", {"aktau"}),
+    ],
+    "a_bus_airport_or_card_terminal_is_no_facility_business": [
+        # a terminal of buses, planes, passengers or cards, as a compound or a phrase, is no oil terminal's or port's
+        # business (h31-de-08, h31-en-08)
+        ("Travel notes\n\nA minibus takes visitors to the bus terminal in Aktau.", "en", set()),
+        ("Travel notes\n\nThe airport terminal in Baku has a good café.", "en", set()),
+        ("Reisetipps\n\nIm Busterminal von Aktau gibt es Kaffee.", "de", set()),
+        ("Reisetipps\n\nAm Flughafenterminal in Baku gibt es Wechselstuben.", "de", set()),
+        ("Reisetipps\n\nDas Passagierterminal von Aktau wurde renoviert.", "de", set()),
+        # an oil terminal or a port's terminal stays the facility
+        ("Oil news\n\nThe terminal in Baku loaded two tankers.", "en", {"sangachal"}),
+        ("Ölnachrichten\n\nDas Ölterminal in Aktau wurde erweitert.", "de", {"aktau"}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links31-{rule}-{k}") for rule, cases in _LINKS31.items() for k, case in enumerate(cases)])
+def test_link_batch31_rule(text, language, expected):
+    """The cases of the rules tuned on batch 31 (``-k a_shop_word_holds_no_gas`` runs one rule)."""
     assert links(text, language) == expected

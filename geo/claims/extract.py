@@ -2317,8 +2317,8 @@ def _management_dropped(cue_sets: list[frozenset[str]], text: str, sentences: li
 #: applicants", "Pipeline für Nachwuchs", "Pipeline an Ideen", "Projektpipeline"), and a terminal for people, an airport's
 #: or a hospital's, with a word of flights, passengers or patients near it or a number after it ("the new passenger
 #: terminal", "im Terminal 1 des Flughafens", «пассажирский терминал аэропорта», "Terminal für die Patientenaufnahme").
-_PEOPLE_WORDS = (r"(?:airports?|flughafens?|flug|flüge|fliegt|flies|flights?|passengers?|passagier\w*|patient\w*|"
-                 r"аэропорт\w*|авиарейс\w*|рейс\w*|пассажир\w*|пациент\w*)")
+_PEOPLE_WORDS = (r"(?:airports?|flughafens?|flug|flüge|fliegt|flies|flights?|passengers?|passagier\w*|patient\w*|bus|buses|busse|"
+                 r"аэропорт\w*|авиарейс\w*|рейс\w*|пассажир\w*|пациент\w*|автобус\w*)")
 #: (The pipeline's pattern opens with a literal, so the regex engine skips to it in C; the terminal's, which cannot, is searched
 #: only in a sentence that holds a word of people, _PEOPLE_HINT.)
 #: What a figurative pipeline is "of" (lower-cased): projects, applicants, ideas, deals, and with up to two words before them or
@@ -2331,8 +2331,10 @@ _FIGURATIVE_PIPE = re.compile(r"pipelines?(?=\s+(?:of|for|für|an|der|von)\s+" +
                               r"(?<=auftragspipeline)|(?<=deal pipeline))s?")
 #: A word of people one of which a sentence must hold for _PEOPLE_TERMINAL to be searched in it (literals first: the regex
 #: engine skips to them in C).
-_PEOPLE_HINT = re.compile(r"airport|flug|flüge|flie|flight|passeng|passagier|patient|аэропорт|рейс|пассажир|пациент|terminal \d")
-_PEOPLE_TERMINAL = re.compile(r"\b" + _PEOPLE_WORDS + r"\b[^.;:!?]{0,40}?(?:terminal|терминал)\w*"
+_PEOPLE_HINT = re.compile(r"airport|flug|flüge|flie|flight|passeng|passagier|patient|\bbus|аэропорт|рейс|пассажир|пациент|автобус|"
+                          r"terminal \d")
+#: (the people's word and the terminal's also as one word: "bus-terminal", „Busterminal“, „Flughafenterminal“)
+_PEOPLE_TERMINAL = re.compile(r"\b" + _PEOPLE_WORDS + r"(?:\b[^.;:!?]{0,40}?|-?)(?:terminal|терминал)\w*"
                               r"|(?:terminal|терминал)\w*(?:\s+\d{1,2}\b|[^.;:!?]{0,40}?\b" + _PEOPLE_WORDS + r"\b)")
 #: A terminal to pay at, a card reader (searched only in a sentence that holds a word of paying or cards, _PAY_HINT): "card
 #: terminals", "payment terminals", "POS-Terminals", «сбой платёжных терминалов», «банковские терминалы», «терминалы оплаты».
@@ -2554,20 +2556,27 @@ def _airline_story(text: str) -> bool:
 
 
 #: A terminal of payments: "payment terminals", "card terminal", „Kartenterminal“, «платёжные терминалы», «терминалы оплаты».
-_PAYMENT_TERMINAL = re.compile(r"\b(?:payment|card|pos|ticket)[ -]terminal|(?:karten|bezahl|zahlungs|ec-|kassen)terminal|"
+_PAYMENT_TERMINAL = re.compile(r"\b(?:payment|card|pos|ticket|point[ -]of[ -]sale)[ -]terminal|(?:karten|bezahl|zahlungs|ec-|kassen)terminal|"
                                r"(?<![а-яё])(?:платёжн|платежн)\w*\s+терминал|терминал\w*\s+(?:для\s+)?оплат|pos-терминал")
 #: Its words that stand anywhere in a match, and those that stand right before the terminal's word (lower case): one of them
 #: every match holds (most texts hold none, and the pattern, tried at every character, is not searched then).
 _PAYMENT_WORDS = ("payment", "платёжн", "платежн", "оплат")
 #: Words of oil or gas as plain substrings (as _FUEL, more widely: "soil", "Gastronomie" count too).
 _FUEL_WORDS = ("oil", "нефт", "öl", "газ", "gas", "crude")
-_PAYMENT_BEFORE = ("card ", "card-", "pos ", "pos-", "ticket ", "ticket-", "karten", "bezahl", "zahlungs", "ec-", "kassen")
+_PAYMENT_BEFORE = ("card ", "card-", "pos ", "pos-", "ticket ", "ticket-", "karten", "bezahl", "zahlungs", "ec-", "kassen",
+                   "sale ", "sale-")
+#: «газ» as a word's start («в магазинах» holds no gas), searched from the first «газ» of a text that holds one.
+_GAS_WORD = re.compile(r"газ(?<![а-яё]газ)")
+#: A pipeline of data or software (lower case): "a data pipeline", "a CI/CD pipeline", "build a payments pipeline",
+#: „Datenpipeline“: no pipe (and, in a text of computing words, _IT_HINT, every pipeline is one of them).
+_SOFT_PIPELINE = re.compile(r"(?:data|daten|payments?|zahlungs|ci/cd|build|deploy\w*|release|software)[ -]?pipelines?")
 
 
 def _payment_story(text: str) -> bool:
     """The text speaks of payment terminals and of no oil, gas, pipe, tanker or sea port (read once an article)."""
     low = _lowered(text)
-    if any(word in low for word in _FUEL_WORDS):
+    if any(word in low for word in _FUEL_WORDS if word != "газ") or (
+            (at := low.find("газ")) >= 0 and _GAS_WORD.search(low, at) is not None):
         return False  # (C-level looks, first: most texts name oil or gas early, and the look stops there)
     if not any(word in low for word in _PAYMENT_WORDS):  # (C-level looks: a few words, then each terminal's word)
         found = False
@@ -2578,7 +2587,13 @@ def _payment_story(text: str) -> bool:
                 at = low.find(word, at + 6)
         if not found:
             return False
-    return _PAYMENT_TERMINAL.search(low) is not None and _FACILITY_KEEPS.search(low) is None
+    if _PAYMENT_TERMINAL.search(low) is None:
+        return False
+    if "pipeline" in low:  # "a CI/CD pipeline", "a data pipeline": software, no pipe to keep a facility
+        low = _SOFT_PIPELINE.sub(" ", low)
+        if any(w in low for w in _IT_STEMS) and _IT_HINT.search(low):
+            low = low.replace("pipeline", " ")
+    return _FACILITY_KEEPS.search(low) is None
 
 
 #: Words that keep a facility in a story of another trade's terminals (an airline's sentence; a payment story has none): pipes,
@@ -2839,6 +2854,15 @@ class _StemBits(dict[str, int]):
         return got
 
 
+#: Not a terminal of buses, planes, passengers or cards (the word or a compound right before it, lower case): "the bus
+#: terminal", „zum Busterminal“, „Am Flughafenterminal“, "airport terminal", "passenger terminal", „Kartenterminals“,
+#: "card terminal", "point-of-sale terminals" are no oil terminal's or port's business (the sentence's cue: _PEOPLE_TERMINAL
+#: and _PAY_TERMINAL in _other_senses_dropped).
+#: (looked behind from the word's end: tried only where "terminal" matched, not at every character)
+_OTHER_TERMINAL = (r"terminal(?<!busterminal)(?<!bus terminal)(?<!bus-terminal)(?<!flughafenterminal)(?<!flughafen-terminal)"
+                   r"(?<!airport terminal)(?<!passenger terminal)(?<!passagierterminal)(?<!kartenterminal)(?<!card terminal)"
+                   r"(?<!card-terminal)(?<!payment terminal)(?<!sale terminal)(?<!sale-terminal)")
+
 #: Kinds whose names are the asset's own (a line's name, a field's): a mention without any cue.
 _OWN_NAME_KINDS = frozenset(("pipeline", "shipping_lane", "rail", "field"))
 #: Words of a town-named facility's own business, by kind: with one in the sentence, or the kind word right next to the
@@ -2849,7 +2873,7 @@ _OWN_BUSINESS = {
     # open; «грузинский» (Georgian) and «Грузии» (Georgia's) are no «груз» (cargo)
     # carrying goods there («возили в», «перевезли в») is a port's business too ("shipped to" is an energy or cargo cue already)
     # (a traders' "parcel" is a cargo lot: "our first parcel from Kuryk"; not a plot, "a parcel of land", nor the post's)
-    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|terminal|tanker|umschlag|verlad|\bload|shipment|cargo|"
+    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|" + _OTHER_TERMINAL + r"|tanker|umschlag|verlad|\bload|shipment|cargo|"
                        r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|freight|fracht|güter|"
                        r"berth|dredg|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
@@ -2859,7 +2883,8 @@ _OWN_BUSINESS = {
     # "load" and "verlad"; not «груз» (cargo of any kind: the word is also read for a line's bare name, see _own_name) nor
     # «Грузии» (Georgia's)
     # (and its cargoes: "From the coast at Ceyhan, cargoes are sold ...", "Ladungen"; not «груз», read for a line's bare name)
-    "terminal": re.compile(r"terminal|tanker|verlad|\bload|cargo|parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|\bladung|"
+    "terminal": re.compile(_OTHER_TERMINAL + r"|tanker|verlad|\bload|cargo|"
+                           r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|\bladung|"
                            r"терминал|танкер|отгруз|отгруж|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
