@@ -2330,8 +2330,8 @@ _FIGURATIVE_PIPE = re.compile(r"pipelines?(?=\s+(?:of|for|für|an|der|von)\s+" +
                               r"pipeline(?:(?<=project pipeline)|(?<=projektpipeline)|(?<=talentpipeline)|(?<=sales pipeline)|"
                               r"(?<=auftragspipeline)|(?<=deal pipeline))s?")
 #: A word of people one of which a sentence must hold for _PEOPLE_TERMINAL to be searched in it (literals first: the regex
-#: engine skips to them in C).
-_PEOPLE_HINT = re.compile(r"airport|flug|flüge|flie|flight|passeng|passagier|patient|\bbus|аэропорт|рейс|пассажир|пациент|автобус|"
+#: engine skips to them in C) (a bus word whole or before "terminal", as _PEOPLE_TERMINAL reads it: not "business").
+_PEOPLE_HINT = re.compile(r"airport|flug|flüge|flie|flight|passeng|passagier|patient|\bbus(?:es|se)?\b|\bbusterminal|аэропорт|рейс|пассажир|пациент|автобус|"
                           r"terminal \d")
 #: (the people's word and the terminal's also as one word: "bus-terminal", „Busterminal“, „Flughafenterminal“)
 _PEOPLE_TERMINAL = re.compile(r"\b" + _PEOPLE_WORDS + r"(?:\b[^.;:!?]{0,40}?|-?)(?:terminal|терминал)\w*"
