@@ -1107,7 +1107,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 # («месторождения Кумколь» the field, «ГНПС «Кумколь»» the station)
                 # (or right after it, within two words: "the Kumkol pumping station", "Kumkol oil field")
                 kind = _kind_before(text[max(0, m.start - 30) : m.start]) or _kind_after(
-                    text, m.end, {matcher.kinds.get(e.target, "") for e in entries})
+                    text, m.end, {matcher.kinds.get(e.target, "") for e in entries}) or (
+                    "field" if _FIELDS_AFTER_LIST.match(text, m.end, m.end + 60) else None)
                 narrowed = [e for e in entries if matcher.kinds.get(e.target) == kind] if kind else []
                 if kind and narrowed:  # keyed by the kind: «месторождения Кумколь» and «ГНПС «Кумколь»» in one sentence are two
                     entries, key = narrowed, (*key, -2, _KIND_NUMBER[kind])
@@ -1182,11 +1183,20 @@ _NO_IDS: frozenset[str] = frozenset()
 _ID = attrgetter("id")
 #: A kind word right before a name, by kind ("the field of", «месторождения», «ГНПС», "pumping station").
 _KIND_BEFORE = (
-    ("field", re.compile(r"(?:\bfield(?: of)?|feld|месторождени[еяюи]|месторождением)\s*[«\"„“]?$", re.IGNORECASE)),
+    # (a plural field word before a list of names is each one's: "aus den Feldern Kumkol und Schanaschol", "the fields of
+    # Zhanazhol and Kumkol", «с месторождений Жанажол и Кумколь»)
+    ("field", re.compile(r"(?:\bfield(?: of)?|feld|месторождени[еяюи]|месторождением|(?:\bfields(?: of| such as| like)?|felder(?:n| wie)?|"
+                         r"месторождени(?:й|ях|ями|я)(?: как)?)(?:\s+[«\"„“]?[\w-]+[»\"“”]?(?:\s*,|\s+(?:and|und|и|sowie)))*)"
+                         r"\s*[«\"„“]?$", re.IGNORECASE)),
     # (and a gas store: «подземное хранилище «Бозой»», ПХГ «Бозой», "Gasspeicher Bozoi")
     ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|лпдс|станци[яиюей]|узл[ауе]|узел|хранилищ[еаи]|пхг|gasspeicher|speicher)"
                             r"\s*[«\"„“]?$", re.IGNORECASE)),
 )
+
+
+#: The rest of a list of names and a plural field word after it: each name of the list is a field ("the Zhanazhol, Kumkol
+#: and Akshabulak fields", "Kumkol and Zhanazhol oil fields").
+_FIELDS_AFTER_LIST = re.compile(r"(?:\s*,\s*[\w-]+)*\s*,?\s+(?:and|und|и)\s+[\w-]+\s+(?:(?:oil|gas|oil and gas)\s+)?fields\b")
 
 
 def _kind_after(text: str, end: int, kinds: set[str]) -> str | None:
@@ -1831,6 +1841,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     if "ipeline" in text or "erminal" in text or "ерминал" in text:  # C-level screens: most texts hold no such word
         _other_senses_dropped(cue_sets, text, sentences, sentence_starts, lang)
+    if lang == "de" and "peisen" in text:  # a C-level screen: the feed-in verb split by its sentence (see _feed_in_read)
+        _feed_in_read(cue_sets, text, sentences)
     ru = lang not in ("de", "en")  # «в Баку» is looked at in Russian (or unknown) text only
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
     towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (((
@@ -2313,12 +2325,32 @@ def _management_dropped(cue_sets: list[frozenset[str]], text: str, sentences: li
                     cue_sets[idx] = without
 
 
+#: German "speisen" as the verb "einspeisen" (to feed into a line or grid), not a meal: its particle "ein" closes the same
+#: sentence part ("Neben Tengis speisen auch Kaschagan und Karatschaganak in das CPC ein."), or it feeds into a net, system
+#: or line ("Die Felder speisen in das Netz von KazTransOil"); searched in the case-folded sentence, group 1 the verb.
+#: ("Die Gäste speisen im Restaurant am Hafen" stays food: no particle, no net; "ein und dasselbe Menü" is no particle.)
+_FEED_IN = re.compile(r"\b(speisen)\b(?=[^.;:!?]{0,160}?(?:\bein(?=\s*(?:[.,;:!?)»“”\"]|$))|"
+                      r"\bin(?:s|\s+(?:das|die|den))\s+(?:[\w-]+\s+)?[\w-]*(?:netz|system|pipeline|leitung)))")
+
+
+def _feed_in_read(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]]) -> None:
+    """A German sentence's cues read without "speisen" as the feed-in verb (:data:`_FEED_IN`): no meal, no other goods."""
+    for idx, (s, e) in enumerate(sentences):
+        if "goods" in cue_sets[idx] and "speisen" in (low := text[s:e].casefold()):
+            masked = _FEED_IN.sub(" ", low)
+            if masked != low:
+                cue_sets[idx] = claim_cues(masked, "de")
+
+
 #: Energy words in another sense (searched in the lower-cased sentence): a figurative pipeline ("a pipeline of
 #: applicants", "Pipeline für Nachwuchs", "Pipeline an Ideen", "Projektpipeline"), and a terminal for people, an airport's
 #: or a hospital's, with a word of flights, passengers or patients near it or a number after it ("the new passenger
 #: terminal", "im Terminal 1 des Flughafens", «пассажирский терминал аэропорта», "Terminal für die Patientenaufnahme").
 _PEOPLE_WORDS = (r"(?:airports?|flughafens?|flug|flüge|fliegt|flies|flights?|passengers?|passagier\w*|patient\w*|bus|buses|busse|"
-                 r"аэропорт\w*|авиарейс\w*|рейс\w*|пассажир\w*|пациент\w*|автобус\w*)")
+                 r"аэропорт\w*|авиарейс\w*|рейс\w*|пассажир\w*|пациент\w*|автобус\w*|"
+                 # a stadium's or its fans' terminal ("filled the away terminal of the stadium", „Fans am Terminal des Stadions“;
+                 # not bare "fans", which cool machines too: "new cooling fans at the terminal")
+                 r"stadiums?|stadion\w*|стадион\w*|(?:football|soccer|fußball)[\s-]?fans|болельщик\w*)")
 #: (The pipeline's pattern opens with a literal, so the regex engine skips to it in C; the terminal's, which cannot, is searched
 #: only in a sentence that holds a word of people, _PEOPLE_HINT.)
 #: What a figurative pipeline is "of" (lower-cased): projects, applicants, ideas, deals, and with up to two words before them or
@@ -2332,7 +2364,7 @@ _FIGURATIVE_PIPE = re.compile(r"pipelines?(?=\s+(?:of|for|für|an|der|von)\s+" +
 #: A word of people one of which a sentence must hold for _PEOPLE_TERMINAL to be searched in it (literals first: the regex
 #: engine skips to them in C) (a bus word whole or before "terminal", as _PEOPLE_TERMINAL reads it: not "business").
 _PEOPLE_HINT = re.compile(r"airport|flug|flüge|flie|flight|passeng|passagier|patient|\bbus(?:es|se)?\b|\bbusterminal|аэропорт|рейс|пассажир|пациент|автобус|"
-                          r"terminal \d")
+                          r"terminal \d|stadi|стадион|ball[\s-]?fans|болельщик")
 #: (the people's word and the terminal's also as one word: "bus-terminal", „Busterminal“, „Flughafenterminal“)
 _PEOPLE_TERMINAL = re.compile(r"\b" + _PEOPLE_WORDS + r"(?:\b[^.;:!?]{0,40}?|-?)(?:terminal|терминал)\w*"
                               r"|(?:terminal|терминал)\w*(?:\s+\d{1,2}\b|[^.;:!?]{0,40}?\b" + _PEOPLE_WORDS + r"\b)")
@@ -2936,7 +2968,14 @@ _NOT_A_FIELD_BEFORE = _Screened(re.compile(r"(?:\b(?:Mr|Mrs|Dr|Herr|Frau|directo
                                  # a venue or a street named after the field: "the Hotel Tengiz", «на улице Тенгизской»
                                  r"[Hh]otel|[Rr]estaurant|[Cc]inema|[Kk]ino|[Ss]treet|[Ss]tadium|[Ss]tadion|"
                                  r"[Уу]лиц[аеуы]|[Гг]остиниц[аеуы]|[Оо]тел[ьяюе]|[Рр]есторан[аеу]?|[Кк]инотеатр[аеу]?|"
-                                 r"[Сс]тадион[аеу]?)\.?\s+[«\"„“]?)$"))
+                                 r"[Сс]тадион[аеу]?|"
+                                 # a match's result: the other team, a club named after the field ("Kaspiy defeated Tengiz
+                                 # 2-0", "besiegte Tengis", «обыграл «Тенгиз»»); not the verbs of comparing output ("beat",
+                                 # «уступил»: "Kashagan beat Tengiz on growth", «Кашаган уступает Тенгизу по добыче»)
+                                 r"defeated|defeats|thrashed|(?:drew|draw|draws)\s+(?:with|against)|"
+                                 r"besiegte|besiegt|(?:remis|unentschieden)\s+gegen|"
+                                 r"обыграл[аи]?|обыгрыва\w+|победил[аи]?|переиграл[аи]?|разгромил[аи]?|"
+                                 r"(?:сыграл[аи]?|сыграет|сыграют)\s+вничью\s+с)\.?\s+[«\"„“]?)$"))
 #: Oils that are food: their tankers and ports are not those of crude.
 _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
                          r"(?:растительн|подсолнечн|пальмов)\w* масл")
