@@ -2893,7 +2893,10 @@ class _StemBits(dict[str, int]):
 #: (looked behind from the word's end: tried only where "terminal" matched, not at every character)
 _OTHER_TERMINAL = (r"terminal(?<!busterminal)(?<!bus terminal)(?<!bus-terminal)(?<!flughafenterminal)(?<!flughafen-terminal)"
                    r"(?<!airport terminal)(?<!passenger terminal)(?<!passagierterminal)(?<!kartenterminal)(?<!card terminal)"
-                   r"(?<!card-terminal)(?<!payment terminal)(?<!sale terminal)(?<!sale-terminal)")
+                   r"(?<!card-terminal)(?<!payment terminal)(?<!sale terminal)(?<!sale-terminal)"
+                   # nor a stadium's ("the stadium terminal", „Stadionterminal“, "the terminal of the stadium", „Terminal des
+                   # Stadions“), as _PEOPLE_TERMINAL reads it
+                   r"(?<!stadium terminal)(?<!stadionterminal)(?<!stadion-terminal)(?!s?\s+(?:of\s+the|des)\s+stadi)")
 
 #: Kinds whose names are the asset's own (a line's name, a field's): a mention without any cue.
 _OWN_NAME_KINDS = frozenset(("pipeline", "shipping_lane", "rail", "field"))
@@ -2909,7 +2912,7 @@ _OWN_BUSINESS = {
                        r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|freight|fracht|güter|"
                        r"berth|dredg|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
-                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|отгруж|груз(?!ин|и[яию]\b|ией\b)|причал|"
+                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал(?!\w*\s+(?:\w+\s+)?стадион)|танкер|перевалк|отгруз|отгруж|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
     # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»; «отгружают», «отгружено» with the stem's ж), as
     # "load" and "verlad"; not «груз» (cargo of any kind: the word is also read for a line's bare name, see _own_name) nor
@@ -2917,7 +2920,8 @@ _OWN_BUSINESS = {
     # (and its cargoes: "From the coast at Ceyhan, cargoes are sold ...", "Ladungen"; not «груз», read for a line's bare name)
     "terminal": re.compile(_OTHER_TERMINAL + r"|tanker|verlad|\bload|cargo|"
                            r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|\bladung|"
-                           r"терминал|танкер|отгруз|отгруж|налив|погруз|грузи(?:л|т)|грузя"),
+                           # (not a stadium's: «у терминала стадиона», as _OTHER_TERMINAL)
+                           r"терминал(?!\w*\s+(?:\w+\s+)?стадион)|танкер|отгруз|отгруж|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
     "junction": re.compile(_PIPE_WORD + r"|\bby pipe\b|pump(?! ?jacks?)|" + _LEITUNG_WORD + r"|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"
