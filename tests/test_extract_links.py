@@ -3054,3 +3054,19 @@ _LINKS32: dict[str, list[tuple[str, str, set[str]]]] = {
 def test_link_batch32_rule(text, language, expected):
     """The cases of the rules tuned on batch 32 (``-k a_stadiums_terminal_is_for_people`` runs one rule)."""
     assert links(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # one description of a terminal to pay at (geo/claims/extract.py, _PAY_WORDS_BEFORE ...) read by the sentence's cue, the
+    # payment story and the facility's business alike: forms that only one or two of the three readers knew before
+    ("Retail\n\nNew terminals for card payments stand in Aktau and Atyrau.", "en", set()),
+    ("Retail\n\nThe bank put self-service terminals in Aktau.", "en", set()),
+    ("Финтех\n\nБанковские терминалы установили в Актау.", "ru", set()),
+    ("Финтех\n\nТерминалы эквайринга в Актау обновили.", "ru", set()),
+    ("Handel\n\nNeue Kassenterminals stehen in Aktau.", "de", set()),
+    # a whole word before the terminal's word: a wholesale terminal is no point of sale; an oil port keeps its business
+    ("Oil news\n\nA wholesale terminal in Aktau stores diesel.", "en", {"aktau"}),
+    ("Oil news\n\nThe card terminal at the port of Aktau failed; tankers kept loading.", "en", {"aktau"}),
+])
+def test_one_payment_terminal_description_is_read_three_ways(text, language, expected):
+    assert links(text, language) == expected

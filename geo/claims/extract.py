@@ -2368,13 +2368,34 @@ _PEOPLE_HINT = re.compile(r"airport|flug|flüge|flie|flight|passeng|passagier|pa
 #: (the people's word and the terminal's also as one word: "bus-terminal", „Busterminal“, „Flughafenterminal“)
 _PEOPLE_TERMINAL = re.compile(r"\b" + _PEOPLE_WORDS + r"(?:\b[^.;:!?]{0,40}?|-?)(?:terminal|терминал)\w*"
                               r"|(?:terminal|терминал)\w*(?:\s+\d{1,2}\b|[^.;:!?]{0,40}?\b" + _PEOPLE_WORDS + r"\b)")
-#: A terminal to pay at, a card reader (searched only in a sentence that holds a word of paying or cards, _PAY_HINT): "card
-#: terminals", "payment terminals", "POS-Terminals", «сбой платёжных терминалов», «банковские терминалы», «терминалы оплаты».
-_PAY_HINT = re.compile(r"card|payment|pos\b|pos-|ec-|contactless|zahlung|bezahl|kassen|плат|оплат|банковск|эквайринг")
-_PAY_TERMINAL = re.compile(r"\b(?:card|payment|pos|contactless|self-service|zahlungs|bezahl|kassen|ec)[\s-]*terminal\w*|"
-                           r"terminal\w*\s+(?:for|für)\s+(?:card|payment|paying|kartenzahlung|zahlung)\w*|"
-                           r"(?<![а-яё])(?:платёжн|платежн|банковск|pos-?)\w*\s+терминал\w*|"
-                           r"терминал\w*\s+(?:для\s+)?(?:оплаты|безналичн|эквайринг)\w*")
+#: A terminal to pay at, a card reader, described once for the three readers of it (_PAY_TERMINAL in _other_senses_dropped,
+#: the payment story's screens in _payment_story, the look-behinds of _OTHER_TERMINAL): a word of paying or cards right
+#: before the terminal's word, after a space, a hyphen or none ("card terminals", "payment terminal", "POS-Terminals",
+#: "point-of-sale terminals", "self-service terminals", „EC-Terminal“, «POS-терминал»); German compounds of it, also inside
+#: a longer word („Kartenterminal“, „Bankkartenterminal“, „Zahlungsterminals“, „Kassenterminal“); a word of paying after
+#: it ("terminals for card payments", „Terminals für Kartenzahlung“); Russian adjectives before it («сбой платёжных
+#: терминалов», «банковские терминалы») and words of paying after it («терминалы оплаты», «терминал для безналичной оплаты»,
+#: «терминалы эквайринга»).
+_PAY_WORDS_BEFORE = ("card", "payment", "pos", "contactless", "self-service", "ticket", "sale", "ec")  # whole words
+_PAY_COMPOUNDS = ("karten", "zahlungs", "bezahl", "kassen")  # a compound's part, inside a longer word too
+_PAY_WORDS_AFTER = ("card", "payment", "paying", "kartenzahlung", "zahlung")  # after "for" / "für"
+_PAY_RU_BEFORE = ("платёжн", "платежн", "банковск")  # an adjective's stem, its ending, a space
+_PAY_RU_AFTER = ("оплат", "безналичн", "эквайринг")  # after the terminal's word (and «для»)
+#: The joins of a word before the terminal's word (the look-behinds of _OTHER_TERMINAL are one a join).
+_PAY_JOINS = (" ", "-", "")
+#: Its matches, lower case (the whole words and their endings: the span masked in a sentence).
+_PAY_TERMINAL = re.compile(r"(?:(?:\b(?:" + "|".join(_PAY_WORDS_BEFORE) + ")|" + "|".join(_PAY_COMPOUNDS) + r")[ -]?(?:terminal|терминал)|"
+                           r"terminal\w*\s+(?:for|für)\s+(?:" + "|".join(_PAY_WORDS_AFTER) + ")|"
+                           r"(?<![а-яё])(?:" + "|".join(_PAY_RU_BEFORE) + r")\w*\s+терминал|"
+                           r"терминал\w*\s+(?:для\s+)?(?:" + "|".join(_PAY_RU_AFTER) + r"))\w*")
+#: Words one of which every match holds anywhere, and the words (with a join) one of which every other match holds right before
+#: the terminal's word ("termin", «термин»): C-level looks before the pattern is searched.
+_PAY_ANYWHERE = (*_PAY_WORDS_AFTER, *_PAY_RU_BEFORE, *_PAY_RU_AFTER)
+_PAY_RIGHT_BEFORE = tuple(w + j for w in (*_PAY_WORDS_BEFORE, *_PAY_COMPOUNDS) for j in _PAY_JOINS)
+_PAY_RIGHT_BEFORE_LEN = max(map(len, _PAY_RIGHT_BEFORE))
+#: A word of paying or cards near a terminal's word (the sentence's first, see _other_senses_dropped): _PAY_TERMINAL is searched.
+_PAY_HINT = re.compile("|".join(dict.fromkeys((*_PAY_ANYWHERE, *(w for w in (*_PAY_WORDS_BEFORE, *_PAY_COMPOUNDS) if len(w) > 3),
+                                                r"\bpos\b", r"\bec\b"))))
 
 #: A word of computing and software building (searched in a sentence lower-cased that holds a terminal's or pipeline's word):
 #: with one, a terminal or a pipeline is a command window or a build's chain of steps ("open a terminal and run git", «Теги:
@@ -2588,16 +2609,8 @@ def _airline_story(text: str) -> bool:
     return any(word in line for word in _AIRLINE_WORDS) and _AIRLINE_HEADLINE.search(text, 0, head) is not None
 
 
-#: A terminal of payments: "payment terminals", "card terminal", „Kartenterminal“, «платёжные терминалы», «терминалы оплаты».
-_PAYMENT_TERMINAL = re.compile(r"\b(?:payment|card|pos|ticket|point[ -]of[ -]sale)[ -]terminal|(?:karten|bezahl|zahlungs|ec-|kassen)terminal|"
-                               r"(?<![а-яё])(?:платёжн|платежн)\w*\s+терминал|терминал\w*\s+(?:для\s+)?оплат|pos-терминал")
-#: Its words that stand anywhere in a match, and those that stand right before the terminal's word (lower case): one of them
-#: every match holds (most texts hold none, and the pattern, tried at every character, is not searched then).
-_PAYMENT_WORDS = ("payment", "платёжн", "платежн", "оплат")
 #: Words of oil or gas as plain substrings (as _FUEL, more widely: "soil", "Gastronomie" count too).
 _FUEL_WORDS = ("oil", "нефт", "öl", "газ", "gas", "crude")
-_PAYMENT_BEFORE = ("card ", "card-", "pos ", "pos-", "ticket ", "ticket-", "karten", "bezahl", "zahlungs", "ec-", "kassen",
-                   "sale ", "sale-")
 #: «газ» as a word's start («в магазинах» holds no gas), searched from the first «газ» of a text that holds one.
 _GAS_WORD = re.compile(r"газ(?<![а-яё]газ)")
 #: A pipeline of data or software (lower case): "a data pipeline", "a CI/CD pipeline", "build a payments pipeline",
@@ -2611,16 +2624,16 @@ def _payment_story(text: str) -> bool:
     if any(word in low for word in _FUEL_WORDS if word != "газ") or (
             (at := low.find("газ")) >= 0 and _GAS_WORD.search(low, at) is not None):
         return False  # (C-level looks, first: most texts name oil or gas early, and the look stops there)
-    if not any(word in low for word in _PAYMENT_WORDS):  # (C-level looks: a few words, then each terminal's word)
+    if not any(word in low for word in _PAY_ANYWHERE):  # (C-level looks: a few words, then each terminal's word)
         found = False
         for word in ("termin", "термин"):
             at = low.find(word)
             while at >= 0 and not found:
-                found = low.endswith(_PAYMENT_BEFORE, max(0, at - 9), at)
+                found = low.endswith(_PAY_RIGHT_BEFORE, max(0, at - _PAY_RIGHT_BEFORE_LEN), at)
                 at = low.find(word, at + 6)
         if not found:
             return False
-    if _PAYMENT_TERMINAL.search(low) is None:
+    if _PAY_TERMINAL.search(low) is None:
         return False
     if "pipeline" in low:  # "a CI/CD pipeline", "a data pipeline": software, no pipe to keep a facility
         low = _SOFT_PIPELINE.sub(" ", low)
@@ -2893,8 +2906,11 @@ class _StemBits(dict[str, int]):
 #: and _PAY_TERMINAL in _other_senses_dropped).
 #: (looked behind from the word's end: tried only where "terminal" matched, not at every character)
 _OTHER_TERMINAL = (r"terminal(?<!busterminal)(?<!bus terminal)(?<!bus-terminal)(?<!flughafenterminal)(?<!flughafen-terminal)"
-                   r"(?<!airport terminal)(?<!passenger terminal)(?<!passagierterminal)(?<!kartenterminal)(?<!card terminal)"
-                   r"(?<!card-terminal)(?<!payment terminal)(?<!sale terminal)(?<!sale-terminal)"
+                   r"(?<!airport terminal)(?<!passenger terminal)(?<!passagierterminal)"
+                   # a terminal to pay at, as _PAY_TERMINAL reads it (a whole word, or a compound's part, right before)
+                   + "".join(f"(?<!\\b{w}{j}terminal)" for w in _PAY_WORDS_BEFORE for j in _PAY_JOINS)
+                   + "".join(f"(?<!{w}{j}terminal)" for w in _PAY_COMPOUNDS for j in _PAY_JOINS)
+                   + r"(?!\w*\s+(?:for|für)\s+(?:" + "|".join(_PAY_WORDS_AFTER) + "))"
                    # nor a stadium's ("the stadium terminal", „Stadionterminal“, "the terminal of the stadium", „Terminal des
                    # Stadions“), as _PEOPLE_TERMINAL reads it
                    r"(?<!stadium terminal)(?<!stadionterminal)(?<!stadion-terminal)(?!s?\s+(?:of\s+the|des)\s+stadi)")
