@@ -2394,8 +2394,9 @@ _PAY_ANYWHERE = (*_PAY_WORDS_AFTER, *_PAY_RU_BEFORE, *_PAY_RU_AFTER)
 _PAY_RIGHT_BEFORE = tuple(w + j for w in (*_PAY_WORDS_BEFORE, *_PAY_COMPOUNDS) for j in _PAY_JOINS)
 _PAY_RIGHT_BEFORE_LEN = max(map(len, _PAY_RIGHT_BEFORE))
 #: A word of paying or cards near a terminal's word (the sentence's first, see _other_senses_dropped): _PAY_TERMINAL is searched.
+#: (Each branch opens with a letter, no word boundary: the regex engine skips to their first letters in C.)
 _PAY_HINT = re.compile("|".join(dict.fromkeys((*_PAY_ANYWHERE, *(w for w in (*_PAY_WORDS_BEFORE, *_PAY_COMPOUNDS) if len(w) > 3),
-                                                r"\bpos\b", r"\bec\b"))))
+                                                r"pos\b", r"ec\b"))))
 
 #: A word of computing and software building (searched in a sentence lower-cased that holds a terminal's or pipeline's word):
 #: with one, a terminal or a pipeline is a command window or a build's chain of steps ("open a terminal and run git", «Теги:
