@@ -1107,7 +1107,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 # («месторождения Кумколь» the field, «ГНПС «Кумколь»» the station)
                 # (or right after it, within two words: "the Kumkol pumping station", "Kumkol oil field")
                 kind = _kind_before(text[max(0, m.start - 30) : m.start]) or _kind_after(
-                    text, m.end, {matcher.kinds.get(e.target, "") for e in entries})
+                    text, m.end, {matcher.kinds.get(e.target, "") for e in entries}) or (
+                    "field" if _FIELDS_AFTER_LIST.match(text, m.end, m.end + 60) else None)
                 narrowed = [e for e in entries if matcher.kinds.get(e.target) == kind] if kind else []
                 if kind and narrowed:  # keyed by the kind: «месторождения Кумколь» and «ГНПС «Кумколь»» in one sentence are two
                     entries, key = narrowed, (*key, -2, _KIND_NUMBER[kind])
@@ -1182,11 +1183,20 @@ _NO_IDS: frozenset[str] = frozenset()
 _ID = attrgetter("id")
 #: A kind word right before a name, by kind ("the field of", «месторождения», «ГНПС», "pumping station").
 _KIND_BEFORE = (
-    ("field", re.compile(r"(?:\bfield(?: of)?|feld|месторождени[еяюи]|месторождением)\s*[«\"„“]?$", re.IGNORECASE)),
+    # (a plural field word before a list of names is each one's: "aus den Feldern Kumkol und Schanaschol", "the fields of
+    # Zhanazhol and Kumkol", «с месторождений Жанажол и Кумколь»)
+    ("field", re.compile(r"(?:\bfield(?: of)?|feld|месторождени[еяюи]|месторождением|(?:\bfields(?: of| such as| like)?|felder(?:n| wie)?|"
+                         r"месторождени(?:й|ях|ями|я)(?: как)?)(?:\s+[«\"„“]?[\w-]+[»\"“”]?(?:\s*,|\s+(?:and|und|и|sowie)))*)"
+                         r"\s*[«\"„“]?$", re.IGNORECASE)),
     # (and a gas store: «подземное хранилище «Бозой»», ПХГ «Бозой», "Gasspeicher Bozoi")
     ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|лпдс|станци[яиюей]|узл[ауе]|узел|хранилищ[еаи]|пхг|gasspeicher|speicher)"
                             r"\s*[«\"„“]?$", re.IGNORECASE)),
 )
+
+
+#: The rest of a list of names and a plural field word after it: each name of the list is a field ("the Zhanazhol, Kumkol
+#: and Akshabulak fields", "Kumkol and Zhanazhol oil fields").
+_FIELDS_AFTER_LIST = re.compile(r"(?:\s*,\s*[\w-]+)*\s*,?\s+(?:and|und|и)\s+[\w-]+\s+(?:(?:oil|gas|oil and gas)\s+)?fields\b")
 
 
 def _kind_after(text: str, end: int, kinds: set[str]) -> str | None:
@@ -1831,6 +1841,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
     if "ipeline" in text or "erminal" in text or "ерминал" in text:  # C-level screens: most texts hold no such word
         _other_senses_dropped(cue_sets, text, sentences, sentence_starts, lang)
+    if lang == "de" and "peisen" in text:  # a C-level screen: the feed-in verb split by its sentence (see _feed_in_read)
+        _feed_in_read(cue_sets, text, sentences)
     ru = lang not in ("de", "en")  # «в Баку» is looked at in Russian (or unknown) text only
     # "in Aktau", "the city of Aktau", «в городе Актау» in a sentence of no trade or carrier: the town, in or out of a claim
     towns = {id(m) for m in mentions if kinds.get(m.id) in _TOWN_KINDS and (((
@@ -2313,12 +2325,32 @@ def _management_dropped(cue_sets: list[frozenset[str]], text: str, sentences: li
                     cue_sets[idx] = without
 
 
+#: German "speisen" as the verb "einspeisen" (to feed into a line or grid), not a meal: its particle "ein" closes the same
+#: sentence part ("Neben Tengis speisen auch Kaschagan und Karatschaganak in das CPC ein."), or it feeds into a net, system
+#: or line ("Die Felder speisen in das Netz von KazTransOil"); searched in the case-folded sentence, group 1 the verb.
+#: ("Die Gäste speisen im Restaurant am Hafen" stays food: no particle, no net; "ein und dasselbe Menü" is no particle.)
+_FEED_IN = re.compile(r"\b(speisen)\b(?=[^.;:!?]{0,160}?(?:\bein(?=\s*(?:[.,;:!?)»“”\"]|$))|"
+                      r"\bin(?:s|\s+(?:das|die|den))\s+(?:[\w-]+\s+)?[\w-]*(?:netz|system|pipeline|leitung)))")
+
+
+def _feed_in_read(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]]) -> None:
+    """A German sentence's cues read without "speisen" as the feed-in verb (:data:`_FEED_IN`): no meal, no other goods."""
+    for idx, (s, e) in enumerate(sentences):
+        if "goods" in cue_sets[idx] and "speisen" in (low := text[s:e].casefold()):
+            masked = _FEED_IN.sub(" ", low)
+            if masked != low:
+                cue_sets[idx] = claim_cues(masked, "de")
+
+
 #: Energy words in another sense (searched in the lower-cased sentence): a figurative pipeline ("a pipeline of
 #: applicants", "Pipeline für Nachwuchs", "Pipeline an Ideen", "Projektpipeline"), and a terminal for people, an airport's
 #: or a hospital's, with a word of flights, passengers or patients near it or a number after it ("the new passenger
 #: terminal", "im Terminal 1 des Flughafens", «пассажирский терминал аэропорта», "Terminal für die Patientenaufnahme").
 _PEOPLE_WORDS = (r"(?:airports?|flughafens?|flug|flüge|fliegt|flies|flights?|passengers?|passagier\w*|patient\w*|bus|buses|busse|"
-                 r"аэропорт\w*|авиарейс\w*|рейс\w*|пассажир\w*|пациент\w*|автобус\w*)")
+                 r"аэропорт\w*|авиарейс\w*|рейс\w*|пассажир\w*|пациент\w*|автобус\w*|"
+                 # a stadium's or its fans' terminal ("filled the away terminal of the stadium", „Fans am Terminal des Stadions“;
+                 # not bare "fans", which cool machines too: "new cooling fans at the terminal")
+                 r"stadiums?|stadion\w*|стадион\w*|(?:football|soccer|fußball)[\s-]?fans|болельщик\w*)")
 #: (The pipeline's pattern opens with a literal, so the regex engine skips to it in C; the terminal's, which cannot, is searched
 #: only in a sentence that holds a word of people, _PEOPLE_HINT.)
 #: What a figurative pipeline is "of" (lower-cased): projects, applicants, ideas, deals, and with up to two words before them or
@@ -2336,13 +2368,35 @@ _PEOPLE_HINT = re.compile(r"airport|flug|flüge|flie|flight|passeng|passagier|pa
 #: (the people's word and the terminal's also as one word: "bus-terminal", „Busterminal“, „Flughafenterminal“)
 _PEOPLE_TERMINAL = re.compile(r"\b" + _PEOPLE_WORDS + r"(?:\b[^.;:!?]{0,40}?|-?)(?:terminal|терминал)\w*"
                               r"|(?:terminal|терминал)\w*(?:\s+\d{1,2}\b|[^.;:!?]{0,40}?\b" + _PEOPLE_WORDS + r"\b)")
-#: A terminal to pay at, a card reader (searched only in a sentence that holds a word of paying or cards, _PAY_HINT): "card
-#: terminals", "payment terminals", "POS-Terminals", «сбой платёжных терминалов», «банковские терминалы», «терминалы оплаты».
-_PAY_HINT = re.compile(r"card|payment|pos\b|pos-|ec-|contactless|zahlung|bezahl|kassen|плат|оплат|банковск|эквайринг")
-_PAY_TERMINAL = re.compile(r"\b(?:card|payment|pos|contactless|self-service|zahlungs|bezahl|kassen|ec)[\s-]*terminal\w*|"
-                           r"terminal\w*\s+(?:for|für)\s+(?:card|payment|paying|kartenzahlung|zahlung)\w*|"
-                           r"(?<![а-яё])(?:платёжн|платежн|банковск|pos-?)\w*\s+терминал\w*|"
-                           r"терминал\w*\s+(?:для\s+)?(?:оплаты|безналичн|эквайринг)\w*")
+#: A terminal to pay at, a card reader, described once for the three readers of it (_PAY_TERMINAL in _other_senses_dropped,
+#: the payment story's screens in _payment_story, the look-behinds of _OTHER_TERMINAL): a word of paying or cards right
+#: before the terminal's word, after a space, a hyphen or none ("card terminals", "payment terminal", "POS-Terminals",
+#: "point-of-sale terminals", "self-service terminals", „EC-Terminal“, «POS-терминал»); German compounds of it, also inside
+#: a longer word („Kartenterminal“, „Bankkartenterminal“, „Zahlungsterminals“, „Kassenterminal“); a word of paying after
+#: it ("terminals for card payments", „Terminals für Kartenzahlung“); Russian adjectives before it («сбой платёжных
+#: терминалов», «банковские терминалы») and words of paying after it («терминалы оплаты», «терминал для безналичной оплаты»,
+#: «терминалы эквайринга»).
+_PAY_WORDS_BEFORE = ("card", "payment", "pos", "contactless", "self-service", "ticket", "sale", "ec")  # whole words
+_PAY_COMPOUNDS = ("karten", "zahlungs", "bezahl", "kassen")  # a compound's part, inside a longer word too
+_PAY_WORDS_AFTER = ("card", "payment", "paying", "kartenzahlung", "zahlung")  # after "for" / "für"
+_PAY_RU_BEFORE = ("платёжн", "платежн", "банковск")  # an adjective's stem, its ending, a space
+_PAY_RU_AFTER = ("оплат", "безналичн", "эквайринг")  # after the terminal's word (and «для»)
+#: The joins of a word before the terminal's word (the look-behinds of _OTHER_TERMINAL are one a join).
+_PAY_JOINS = (" ", "-", "")
+#: Its matches, lower case (the whole words and their endings: the span masked in a sentence).
+_PAY_TERMINAL = re.compile(r"(?:(?:\b(?:" + "|".join(_PAY_WORDS_BEFORE) + ")|" + "|".join(_PAY_COMPOUNDS) + r")[ -]?(?:terminal|терминал)|"
+                           r"terminal\w*\s+(?:for|für)\s+(?:" + "|".join(_PAY_WORDS_AFTER) + ")|"
+                           r"(?<![а-яё])(?:" + "|".join(_PAY_RU_BEFORE) + r")\w*\s+терминал|"
+                           r"терминал\w*\s+(?:для\s+)?(?:" + "|".join(_PAY_RU_AFTER) + r"))\w*")
+#: Words one of which every match holds anywhere, and the words (with a join) one of which every other match holds right before
+#: the terminal's word ("termin", «термин»): C-level looks before the pattern is searched.
+_PAY_ANYWHERE = (*_PAY_WORDS_AFTER, *_PAY_RU_BEFORE, *_PAY_RU_AFTER)
+_PAY_RIGHT_BEFORE = tuple(w + j for w in (*_PAY_WORDS_BEFORE, *_PAY_COMPOUNDS) for j in _PAY_JOINS)
+_PAY_RIGHT_BEFORE_LEN = max(map(len, _PAY_RIGHT_BEFORE))
+#: A word of paying or cards near a terminal's word (the sentence's first, see _other_senses_dropped): _PAY_TERMINAL is searched.
+#: (Each branch opens with a letter, no word boundary: the regex engine skips to their first letters in C.)
+_PAY_HINT = re.compile("|".join(dict.fromkeys((*_PAY_ANYWHERE, *(w for w in (*_PAY_WORDS_BEFORE, *_PAY_COMPOUNDS) if len(w) > 3),
+                                                r"pos\b", r"ec\b"))))
 
 #: A word of computing and software building (searched in a sentence lower-cased that holds a terminal's or pipeline's word):
 #: with one, a terminal or a pipeline is a command window or a build's chain of steps ("open a terminal and run git", «Теги:
@@ -2379,7 +2433,8 @@ def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: 
         low = masked = text[s:e].lower() if odd else _lowered(text)[s:e]
         if "pipeline" in low and _FIGURATIVE_PIPE.search(low):
             masked = _FIGURATIVE_PIPE.sub(" ", masked)
-        if ("terminal" in low or "терминал" in low) and _PEOPLE_HINT.search(low):
+        if ("terminal" in low or "терминал" in low) and (_PEOPLE_HINT.search(low) or "stadi" in low or "стадион" in low
+                                                         or "fans" in low or "болельщик" in low):  # (a stadium's, C-level looks)
             masked = _PEOPLE_TERMINAL.sub(" ", masked)
         at = low.find("terminal")
         if at < 0:
@@ -2555,16 +2610,8 @@ def _airline_story(text: str) -> bool:
     return any(word in line for word in _AIRLINE_WORDS) and _AIRLINE_HEADLINE.search(text, 0, head) is not None
 
 
-#: A terminal of payments: "payment terminals", "card terminal", „Kartenterminal“, «платёжные терминалы», «терминалы оплаты».
-_PAYMENT_TERMINAL = re.compile(r"\b(?:payment|card|pos|ticket|point[ -]of[ -]sale)[ -]terminal|(?:karten|bezahl|zahlungs|ec-|kassen)terminal|"
-                               r"(?<![а-яё])(?:платёжн|платежн)\w*\s+терминал|терминал\w*\s+(?:для\s+)?оплат|pos-терминал")
-#: Its words that stand anywhere in a match, and those that stand right before the terminal's word (lower case): one of them
-#: every match holds (most texts hold none, and the pattern, tried at every character, is not searched then).
-_PAYMENT_WORDS = ("payment", "платёжн", "платежн", "оплат")
 #: Words of oil or gas as plain substrings (as _FUEL, more widely: "soil", "Gastronomie" count too).
 _FUEL_WORDS = ("oil", "нефт", "öl", "газ", "gas", "crude")
-_PAYMENT_BEFORE = ("card ", "card-", "pos ", "pos-", "ticket ", "ticket-", "karten", "bezahl", "zahlungs", "ec-", "kassen",
-                   "sale ", "sale-")
 #: «газ» as a word's start («в магазинах» holds no gas), searched from the first «газ» of a text that holds one.
 _GAS_WORD = re.compile(r"газ(?<![а-яё]газ)")
 #: A pipeline of data or software (lower case): "a data pipeline", "a CI/CD pipeline", "build a payments pipeline",
@@ -2578,16 +2625,16 @@ def _payment_story(text: str) -> bool:
     if any(word in low for word in _FUEL_WORDS if word != "газ") or (
             (at := low.find("газ")) >= 0 and _GAS_WORD.search(low, at) is not None):
         return False  # (C-level looks, first: most texts name oil or gas early, and the look stops there)
-    if not any(word in low for word in _PAYMENT_WORDS):  # (C-level looks: a few words, then each terminal's word)
+    if not any(word in low for word in _PAY_ANYWHERE):  # (C-level looks: a few words, then each terminal's word)
         found = False
         for word in ("termin", "термин"):
             at = low.find(word)
             while at >= 0 and not found:
-                found = low.endswith(_PAYMENT_BEFORE, max(0, at - 9), at)
+                found = low.endswith(_PAY_RIGHT_BEFORE, max(0, at - _PAY_RIGHT_BEFORE_LEN), at)
                 at = low.find(word, at + 6)
         if not found:
             return False
-    if _PAYMENT_TERMINAL.search(low) is None:
+    if _PAY_TERMINAL.search(low) is None:
         return False
     if "pipeline" in low:  # "a CI/CD pipeline", "a data pipeline": software, no pipe to keep a facility
         low = _SOFT_PIPELINE.sub(" ", low)
@@ -2860,8 +2907,14 @@ class _StemBits(dict[str, int]):
 #: and _PAY_TERMINAL in _other_senses_dropped).
 #: (looked behind from the word's end: tried only where "terminal" matched, not at every character)
 _OTHER_TERMINAL = (r"terminal(?<!busterminal)(?<!bus terminal)(?<!bus-terminal)(?<!flughafenterminal)(?<!flughafen-terminal)"
-                   r"(?<!airport terminal)(?<!passenger terminal)(?<!passagierterminal)(?<!kartenterminal)(?<!card terminal)"
-                   r"(?<!card-terminal)(?<!payment terminal)(?<!sale terminal)(?<!sale-terminal)")
+                   r"(?<!airport terminal)(?<!passenger terminal)(?<!passagierterminal)"
+                   # a terminal to pay at, as _PAY_TERMINAL reads it (a whole word, or a compound's part, right before)
+                   + "".join(f"(?<!\\b{w}{j}terminal)" for w in _PAY_WORDS_BEFORE for j in _PAY_JOINS)
+                   + "".join(f"(?<!{w}{j}terminal)" for w in _PAY_COMPOUNDS for j in _PAY_JOINS)
+                   + r"(?!\w*\s+(?:for|für)\s+(?:" + "|".join(_PAY_WORDS_AFTER) + "))"
+                   # nor a stadium's ("the stadium terminal", „Stadionterminal“, "the terminal of the stadium", „Terminal des
+                   # Stadions“), as _PEOPLE_TERMINAL reads it
+                   r"(?<!stadium terminal)(?<!stadionterminal)(?<!stadion-terminal)(?!s?\s+(?:of\s+the|des)\s+stadi)")
 
 #: Kinds whose names are the asset's own (a line's name, a field's): a mention without any cue.
 _OWN_NAME_KINDS = frozenset(("pipeline", "shipping_lane", "rail", "field"))
@@ -2877,7 +2930,7 @@ _OWN_BUSINESS = {
                        r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|freight|fracht|güter|"
                        r"berth|dredg|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
-                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал|танкер|перевалк|отгруз|отгруж|груз(?!ин|и[яию]\b|ией\b)|причал|"
+                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал(?!\w*\s+(?:\w+\s+)?стадион)|танкер|перевалк|отгруз|отгруж|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
     # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»; «отгружают», «отгружено» with the stem's ж), as
     # "load" and "verlad"; not «груз» (cargo of any kind: the word is also read for a line's bare name, see _own_name) nor
@@ -2885,7 +2938,8 @@ _OWN_BUSINESS = {
     # (and its cargoes: "From the coast at Ceyhan, cargoes are sold ...", "Ladungen"; not «груз», read for a line's bare name)
     "terminal": re.compile(_OTHER_TERMINAL + r"|tanker|verlad|\bload|cargo|"
                            r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|\bladung|"
-                           r"терминал|танкер|отгруз|отгруж|налив|погруз|грузи(?:л|т)|грузя"),
+                           # (not a stadium's: «у терминала стадиона», as _OTHER_TERMINAL)
+                           r"терминал(?!\w*\s+(?:\w+\s+)?стадион)|танкер|отгруз|отгруж|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
     "junction": re.compile(_PIPE_WORD + r"|\bby pipe\b|pump(?! ?jacks?)|" + _LEITUNG_WORD + r"|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"
@@ -2936,7 +2990,14 @@ _NOT_A_FIELD_BEFORE = _Screened(re.compile(r"(?:\b(?:Mr|Mrs|Dr|Herr|Frau|directo
                                  # a venue or a street named after the field: "the Hotel Tengiz", «на улице Тенгизской»
                                  r"[Hh]otel|[Rr]estaurant|[Cc]inema|[Kk]ino|[Ss]treet|[Ss]tadium|[Ss]tadion|"
                                  r"[Уу]лиц[аеуы]|[Гг]остиниц[аеуы]|[Оо]тел[ьяюе]|[Рр]есторан[аеу]?|[Кк]инотеатр[аеу]?|"
-                                 r"[Сс]тадион[аеу]?)\.?\s+[«\"„“]?)$"))
+                                 r"[Сс]тадион[аеу]?|"
+                                 # a match's result: the other team, a club named after the field ("Kaspiy defeated Tengiz
+                                 # 2-0", "besiegte Tengis", «обыграл «Тенгиз»»); not the verbs of comparing output ("beat",
+                                 # «уступил»: "Kashagan beat Tengiz on growth", «Кашаган уступает Тенгизу по добыче»)
+                                 # (few verbs, each its own stem of the screen: each is a look in the window of every field's name)
+                                 r"defeat(?:ed|s)|drew\s+(?:with|against)|besiegte?|remis\s+gegen|"
+                                 r"обыгр(?:ал[аи]?|ыва\w+)|победил[аи]?|разгромил[аи]?|(?:сыграл[аи]?|сыграет|сыграют)\s+вничью\s+с)"
+                                 r"\.?\s+[«\"„“]?)$"))
 #: Oils that are food: their tankers and ports are not those of crude.
 _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
                          r"(?:растительн|подсолнечн|пальмов)\w* масл")
