@@ -3220,9 +3220,9 @@ _FIELD_VENUE_WORDS = _cased(_FIELD_VENUE_STEMS)
 #: and Georgian endings, Latin and Cyrillic, with the Russian case endings; Georgian -ani, but not a demonym "Kazakhstani").
 _SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|yeva|uly|kyzy|dze|dse|shvili|schwili|enko|(?<!st)ani|"
                             r"ow|owa|ew|ewa|"  # German spellings of -ov, -ev: "Tengis Ualiew", "Tengis Abenow"
-                            # Mingrelian surnames in -ia, -ua after a consonant, four letters before at least: "Tengiz
-                            # Kvaratskhelia", "Tengis Gamsachurdia", «Тенгиз Кварацхелия» (batch 34)
-                            r"(?<=[a-z]{4}[b-df-hj-np-tv-z])(?:ia|ua)|(?<=[а-яё]{4}[б-дж-зк-нп-тф-щ])(?:ия|уа)|"
+                            # Mingrelian surnames in -ia, -ua after a consonant, three small letters before it at least
+                            # ("Tengiz Kvaratskhelia", "Tengis Gamsachurdia", «Тенгиз Данелия»; not "Asia") (batch 34)
+                            r"(?<=[a-z]{3}[b-df-hj-np-tv-z])(?:ia|ua)|(?<=[а-яё]{3}[б-дж-зк-нп-тф-щ])(?:ия|уа)|"
                             r"(?:ов|ев|ин)(?:а|у|ым|ом|е|ой)?|улы|кызы|дзе|швили|енко|ани)\b")
 #: A surname cut to its initial right after a field's one-word name, as court, police and sports reports shorten a person's
 #: name: "its coach, Tengiz K., said", "der Angeklagte Tengis A.", «Тенгиз К.» (one capital and a full stop, no letter
