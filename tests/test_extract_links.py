@@ -2998,19 +2998,21 @@ def test_link_batch31_rule(text, language, expected):
 #: the batch's texts), in each language where the rule applies.
 _LINKS33: dict[str, list[tuple[str, str, set[str]]]] = {
     "an_ensemble_or_choir_named_after_a_line": [
-        # a dance or folk ensemble, a choir named so (German compounds too) is no line (h33-de-11, h34-de-08)
-        ("Stadtleben\n\nDas Folkloreensemble „Druschba“ probt jeden Dienstag im Gemeindesaal.", "de", set()),
-        ("Stadtleben\n\nDer Kinderchor „Druschba“ singt am Sonntag in der Marienkirche.", "de", set()),
-        ("Town life\n\nThe choir Druzhba from Leipzig sang at the town hall.", "en", set()),
-        ("Афиша\n\nВыступит хор «Дружба» из Самары.", "ru", set()),
+        # a dance or folk ensemble, a choir named so (German compounds too) is no line, in a story of energy too
+        # (h33-de-11, h34-de-08)
+        ("Stadtleben\n\nDas Terminal am Hafen lädt Öl. Das Folkloreensemble „Druschba“ probt jeden Dienstag im Gemeindesaal.",
+         "de", set()),
+        ("Stadtleben\n\nDie Gasleitung wird verlegt. Der Kinderchor „Druschba“ singt am Sonntag in der Marienkirche.", "de", set()),
+        ("Town life\n\nThe new gas pipeline reached the town. The choir Druzhba from Leipzig sang at the town hall.", "en", set()),
+        ("Афиша\n\nНефтепровод ремонтируют. Выступит хор «Дружба» из Самары.", "ru", set()),
         # the line with a pipe word, or its oil, stays the line
         ("Ölmarkt\n\nÜber die Druschba strömt wieder Rohöl nach Schwedt.", "de", {"druzhba-samara-schwedt", "schwedt"}),
         ("Oil news\n\nThe Druzhba pipeline carried less crude in May.", "en", {"druzhba-samara-schwedt"}),
     ],
     "a_coffee_house_named_after_a_line": [
-        # «кофейня» named so is a venue, like «кафе» (h33-ru-06)
-        ("Город\n\nКофейня «Дружба» открылась на углу улицы Абая.", "ru", set()),
-        ("Город\n\nВ кофейне «Дружба» теперь подают пироги.", "ru", set()),
+        # «кофейня» named so is a venue, like «кафе», in a story of energy too (h33-ru-06)
+        ("Город\n\nНефтяной терминал расширяют. Кофейня «Дружба» открылась на углу улицы Абая.", "ru", set()),
+        ("Город\n\nГазопровод дошёл до села. В кофейне «Дружба» теперь подают пироги.", "ru", set()),
         # the line named with its oil stays the line
         ("Нефть\n\nКофейни закрыты, а по нефтепроводу «Дружба» нефть снова идёт в Германию.", "ru", {"druzhba-samara-schwedt"}),
     ],
@@ -3025,18 +3027,19 @@ _LINKS33: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Oil news\n\nOutput at Tengiz rose by 20,000 barrels a day.", "en", {"tengiz"}),
     ],
     "a_firm_named_after_a_town": [
-        # a town's name before a firm's word is the firm's name (h33-de-12)
-        ("Finanzen\n\nDer Fonds Samara Capital legt einen neuen Anleihefonds auf.", "de", set()),
-        ("Markets\n\nAktau Holding bought a hotel chain.", "en", set()),
-        ("Markets\n\nShares of Atyrau Invest rose by four percent.", "en", set()),
+        # a town's name before a firm's word is the firm's name, though the firm deals in oil or gas (h33-de-12)
+        ("Finanzen\n\nDer Fonds Samara Capital kauft Anteile an einer Ölpipeline.", "de", set()),
+        ("Markets\n\nAktau Holding bought a stake in an oil terminal.", "en", set()),
+        ("Markets\n\nAtyrau Invest will finance a new gas pipeline.", "en", set()),
         # the junction in a sentence of oil, no firm's word after it
         ("Ölmarkt\n\nIn Samara wird das Öl in die Druschba eingespeist.", "de", {"samara", "druzhba-samara-schwedt"}),
     ],
     "a_role_before_a_given_name_and_surname": [
         # a person's role right before a place's one-word name with a capitalised word after it: a given name and a
         # surname (h33-de-12)
-        ("Märkte\n\nDie Pipeline der Börsengänge sei voll, sagt Analystin Samara Kühn.", "de", set()),
-        ("Markets\n\nThe deal pipeline is full, says fund manager Ceyhan Aksoy.", "en", set()),
+        ("Märkte\n\nDie Ölpipeline-Aktien steigen, sagt Analystin Samara Kühn.", "de", set()),
+        ("Markets\n\nShares in pipeline operators rose, says fund manager Ceyhan Aksoy.", "en", set()),
+        ("Рынки\n\nАкции трубопроводных компаний растут, говорит аналитик Самара Ильина.", "ru", set()),
         # the place after a role word, no surname: the place
         ("Oil news\n\nCrude reached Ceyhan on Monday, a manager at Ceyhan said.", "en", {"ceyhan"}),
         ("Ölmarkt\n\nDas Öl wird in Ceyhan verladen, sagt ein Manager.", "de", {"ceyhan"}),
@@ -3105,8 +3108,8 @@ _LINKS34: dict[str, list[tuple[str, str, set[str]]]] = {
         # "from <port> to Baku": the lane from that port decides which Baku (h34-en-01)
         ("Caspian\n\nTankers from Aktau to Baku carry crude, and the run from Kuryk to Alat adds a little.", "en",
          {"aktau", "sangachal", "lane-aktau-baku", "kuryk", "alat", "lane-kuryk-alat"}),
-        ("Caspian\n\nTankers from Kuryk to Baku carry crude; the port of Aktau handles containers.", "en",
-         {"kuryk", "alat", "lane-kuryk-alat", "aktau"}),
+        ("Caspian\n\nCrude goes by tanker from Kuryk to Baku, and from Aktau to Makhachkala.", "en",
+         {"kuryk", "alat", "lane-kuryk-alat", "aktau", "makhachkala", "lane-aktau-makhachkala"}),
         # other goods to Baku: the Port of Baku, as before
         ("Caspian\n\nContainers go from Aktau to Baku every week.", "en", {"aktau", "alat"}),
     ],
