@@ -1126,6 +1126,7 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                     entries, key = narrowed, (*key, -2, _KIND_NUMBER[kind])
             targets = list(dict.fromkeys(e.target for e in entries))
             partner = _lane_partner(prev, m, targets, text, matcher) if prev is not None and prev.sentence == m.sentence else None
+            choice: str | None
             if partner is not None:
                 choice = partner  # "Tankers from Aktau to Baku ..., and the run from Kuryk to Alat": Aktau's lane ends at Sangachal
             elif key in decided:
