@@ -240,7 +240,9 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout29.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout30.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout31.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout32.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout32.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout33.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout34.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
@@ -681,7 +683,9 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout29.yaml",
                                   "extraction_links_holdout30.yaml",
                                   "extraction_links_holdout31.yaml",
-                                  "extraction_links_holdout32.yaml"])
+                                  "extraction_links_holdout32.yaml",
+                                  "extraction_links_holdout33.yaml",
+                                  "extraction_links_holdout34.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -3069,4 +3073,135 @@ def test_link_batch32_rule(text, language, expected):
     ("Oil news\n\nThe card terminal at the port of Aktau failed; tankers kept loading.", "en", {"aktau"}),
 ])
 def test_one_payment_terminal_description_is_read_three_ways(text, language, expected):
+    assert links(text, language) == expected
+
+
+#: Rules tuned on batch 33 (German-weighted regional and Alpine press, Kazakh and Azerbaijani state media, Kazakh business
+#: press, with a local news page, a travel and food page and a restaurant guide as negatives;
+#: tests/fixtures/extraction_links_holdout33.yaml): positive cases and false friends, written for the rules (not taken from
+#: the batch's texts), in each language where the rule applies.
+_LINKS33: dict[str, list[tuple[str, str, set[str]]]] = {
+    "an_ensemble_or_choir_named_after_a_line": [
+        # a dance or folk ensemble, a choir named so (German compounds too) is no line, in a story of energy too
+        # (h33-de-11, h34-de-08)
+        ("Stadtleben\n\nDas Terminal am Hafen lädt Öl. Das Folkloreensemble „Druschba“ probt jeden Dienstag im Gemeindesaal.",
+         "de", set()),
+        ("Stadtleben\n\nDie Gasleitung wird verlegt. Der Kinderchor „Druschba“ singt am Sonntag in der Marienkirche.", "de", set()),
+        ("Town life\n\nThe new gas pipeline reached the town. The choir Druzhba from Leipzig sang at the town hall.", "en", set()),
+        ("Афиша\n\nНефтепровод ремонтируют. Выступит хор «Дружба» из Самары.", "ru", set()),
+        # the line with a pipe word, or its oil, stays the line
+        ("Ölmarkt\n\nÜber die Druschba strömt wieder Rohöl nach Schwedt.", "de", {"druzhba-samara-schwedt", "schwedt"}),
+        ("Oil news\n\nThe Druzhba pipeline carried less crude in May.", "en", {"druzhba-samara-schwedt"}),
+    ],
+    "a_coffee_house_named_after_a_line": [
+        # «кофейня» named so is a venue, like «кафе», in a story of energy too (h33-ru-06)
+        ("Город\n\nНефтяной терминал расширяют. Кофейня «Дружба» открылась на углу улицы Абая.", "ru", set()),
+        ("Город\n\nГазопровод дошёл до села. В кофейне «Дружба» теперь подают пироги.", "ru", set()),
+        # the line named with its oil stays the line
+        ("Нефть\n\nКофейни закрыты, а по нефтепроводу «Дружба» нефть снова идёт в Германию.", "ru", {"druzhba-samara-schwedt"}),
+    ],
+    "a_cafe_or_bar_named_after_a_field": [
+        # a café, a coffee house or a bar named after the field is the venue (h33-de-12, h33-ru-06)
+        ("Ausgehen\n\nIm Café „Tengis“ am Boulevard gibt es Kuchen.", "de", set()),
+        ("Going out\n\nThe cafe Tengiz near the bazaar serves strong tea.", "en", set()),
+        ("Вечер\n\nВ баре «Тенгиз» играют блюз.", "ru", set()),
+        ("Вечер\n\nГастробар «Кашаган» открылся у реки.", "ru", set()),
+        # the field, with its oil, after a word that holds the letters of «бар» («баррель»): still the field
+        ("Нефть\n\nДобыча выросла на 10 тысяч баррелей Тенгиза в сутки.", "ru", {"tengiz"}),
+        ("Oil news\n\nOutput at Tengiz rose by 20,000 barrels a day.", "en", {"tengiz"}),
+    ],
+    "a_firm_named_after_a_town": [
+        # a town's name before a firm's word is the firm's name, though the firm deals in oil or gas (h33-de-12)
+        ("Finanzen\n\nDer Fonds Samara Capital kauft Anteile an einer Ölpipeline.", "de", set()),
+        ("Markets\n\nAktau Holding bought a stake in an oil terminal.", "en", set()),
+        ("Markets\n\nAtyrau Invest will finance a new gas pipeline.", "en", set()),
+        # the junction in a sentence of oil, no firm's word after it
+        ("Ölmarkt\n\nIn Samara wird das Öl in die Druschba eingespeist.", "de", {"samara", "druzhba-samara-schwedt"}),
+    ],
+    "a_role_before_a_given_name_and_surname": [
+        # a person's role right before a place's one-word name with a capitalised word after it: a given name and a
+        # surname (h33-de-12)
+        ("Märkte\n\nDie Ölpipeline-Aktien steigen, sagt Analystin Samara Kühn.", "de", set()),
+        ("Markets\n\nShares in pipeline operators rose, says fund manager Ceyhan Aksoy.", "en", set()),
+        ("Рынки\n\nАкции трубопроводных компаний растут, говорит аналитик Самара Ильина.", "ru", set()),
+        # the place after a role word, no surname: the place
+        ("Oil news\n\nCrude reached Ceyhan on Monday, a manager at Ceyhan said.", "en", {"ceyhan"}),
+        ("Ölmarkt\n\nDas Öl wird in Ceyhan verladen, sagt ein Manager.", "de", {"ceyhan"}),
+    ],
+    "a_persons_full_name_before_from": [
+        # a given name and a surname right before "aus" / "from" / «из»: the person's home town (h33-de-11)
+        ("Campus\n\nGastdozent Marat Ospanow aus Aktau spricht über Vögel.", "de", set()),
+        ("Campus\n\nVisiting scholar Aida Seitkaliyeva from Atyrau gave a talk on pipeline history.", "en", set()),
+        ("Кампус\n\nЛекцию о трубопроводах прочитал Нурлан Абенов из Атырау.", "ru", set()),
+        # oil shipped from the port stays the port
+        ("Ölmarkt\n\nTanker bringen Öl aus Aktau nach Baku.", "de", {"aktau", "sangachal", "lane-aktau-baku"}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links33-{rule}-{k}") for rule, cases in _LINKS33.items() for k, case in enumerate(cases)])
+def test_link_batch33_rule(text, language, expected):
+    """The cases of the rules tuned on batch 33 (``-k a_firm_named_after_a_town`` runs one rule)."""
+    assert links(text, language) == expected
+
+
+#: Rules tuned on batch 34 (long-form and conversational pages: interviews, op-eds, FAQ explainers, long reads, letters,
+#: reader comments, with start-up interviews, letters, a travel column and a football interview as negatives;
+#: tests/fixtures/extraction_links_holdout34.yaml): positive cases and false friends, written for the rules (not taken from
+#: the batch's texts), in each language where the rule applies.
+_LINKS34: dict[str, list[tuple[str, str, set[str]]]] = {
+    "a_mingrelian_surname_after_a_field": [
+        # a field's name before a Georgian surname in -ia / -ua is a person's given name (h34-en-07)
+        ("Start-ups\n\n'We ship code daily': a talk with Tengiz Gamsakhurdia about pipelines of data.", "en", set()),
+        ("Gespräch\n\nTengis Schengelia über Öl, Kunst und Tiflis.", "de", set()),
+        ("Интервью\n\nТенгиз Данелия рассказал о новом фильме про нефтяников.", "ru", set()),
+        # the field before a word in -ia that is no surname (too short, or a vowel before it)
+        ("Oil news\n\nTengiz Asia sales rose as the field pumped more oil.", "en", {"tengiz"}),
+    ],
+    "a_till_or_payment_terminal_is_no_port_business": [
+        # a till's or a payment's terminal compound is no port's business (h34-de-07)
+        ("Start-up\n\nUnsere Pipeline ist voll. Wir betreuen Kassenterminals in Aktau.", "de", set()),
+        ("Start-up\n\nUnsere Pipeline ist voll. Neue Zahlungsterminals stehen in Aktau.", "de", set()),
+        ("Start-up\n\nOur pipeline is full. We run POS terminals across Aktau.", "en", set()),
+        # an oil terminal in the port stays the port
+        ("Ölmarkt\n\nDas Ölterminal in Aktau hat zwei Tanker beladen.", "de", {"aktau"}),
+    ],
+    "a_town_then_a_venue_after_a_colon": [
+        # "in <town>: the <name> hotel": the town a venue stands in, though the sentence speaks of pipelines (h34-en-04)
+        ("History\n\nA relic survives in Aktau: the Neftchi hotel, where pipeline welders once slept.", "en", set()),
+        ("Geschichte\n\nEin Rest überlebt in Atyrau – das Museum, in dem Pipeline-Bauer geehrt werden.", "de", set()),
+        # a colon before a pipeline fact keeps the junction
+        ("History\n\nThe line ends in Samara: the crude goes on by pipeline to the west.", "en", {"samara"}),
+    ],
+    "german_berths_are_port_business": [
+        # "Liegeplätze" (berths) are a port's business (h34-de-01)
+        ("Häfen\n\nUnd Kurik? Kurik ist klein, aber seine Liegeplätze sind frei.", "de", {"kuryk"}),
+        ("Häfen\n\nIn Aktau fehlen Liegeplätze für größere Schiffe.", "de", {"aktau"}),
+        # no port word: the town
+        ("Reisen\n\nIn Aktau sind die Strände leer.", "de", set()),
+    ],
+    "gh_spells_a_hard_g": [
+        # "gh" for a hard г ("Tenghiz") is the same key as "g" (h34-en-01)
+        ("Oil news\n\nCrude from Tenghiz fills the line to the Black Sea.", "en", {"tengiz"}),
+        ("Oil news\n\nThe Tenghiz field pumped more oil.", "en", {"tengiz"}),
+        # a word with "gh" that folds to no name stays nothing
+        ("Oil news\n\nThe Ghent office sent oil traders to Houston.", "en", set()),
+    ],
+    "a_lanes_start_settles_its_goal": [
+        # "from <port> to Baku": the lane from that port decides which Baku (h34-en-01)
+        ("Caspian\n\nTankers from Aktau to Baku carry crude, and the run from Kuryk to Alat adds a little.", "en",
+         {"aktau", "sangachal", "lane-aktau-baku", "kuryk", "alat", "lane-kuryk-alat"}),
+        ("Caspian\n\nCrude goes by tanker from Kuryk to Baku, and from Aktau to Makhachkala.", "en",
+         {"kuryk", "alat", "lane-kuryk-alat", "aktau", "makhachkala", "lane-aktau-makhachkala"}),
+        # other goods to Baku: the Port of Baku, as before
+        ("Caspian\n\nContainers go from Aktau to Baku every week.", "en", {"aktau", "alat"}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links34-{rule}-{k}") for rule, cases in _LINKS34.items() for k, case in enumerate(cases)])
+def test_link_batch34_rule(text, language, expected):
+    """The cases of the rules tuned on batch 34 (``-k gh_spells_a_hard_g`` runs one rule)."""
     assert links(text, language) == expected

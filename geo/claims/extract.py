@@ -378,7 +378,16 @@ _INSTITUTION_NEXT = frozenset(c for w, ends in (
     # and a street or a park named after the town: «Приморский бульвар», «Тихорецкий проспект», "Aktau Street"
     ("бульвар", ("", "а", "у", "ом", "е")), ("проспект", ("", "а", "у", "ом", "е")), ("парк", ("", "а", "у", "ом", "е")),
     ("сквер", ("", "а", "у", "ом", "е")), ("Street", ("",)), ("Avenue", ("",)), ("Straße", ("",)), ("Strasse", ("",)),
+    # and a firm named after the town: "Samara Capital", "Aktau Holding", "Atyrau Invest" (batch 33)
+    ("Capital", ("", "'s")), ("Holding", ("",)), ("Holdings", ("",)), ("Invest", ("",)), ("Partners", ("",)),
 ) for e in ends for c in (w + e,))
+#: A person's role (the ends of its word, lower case: compounds too, "Fondsmanager", "Pressesprecherin") right before a
+#: one-word name with a capitalised word after it: the person's given name and surname ("sagt Fondsmanager Ceyhan Yıldız").
+_ROLE_ENDS = ("manager", "managerin", "sprecher", "sprecherin", "spokesman", "spokeswoman", "analyst", "analystin", "direktor",
+              "direktorin", "director", "gründer", "gründerin", "founder", "ceo", "chef", "chefin", "менеджер", "аналитик",
+              "директор", "основатель")
+#: Kind words after such a name: "the port's director Aktau Port ..." is no surname.
+_KIND_NOUNS_AFTER_ROLE = frozenset(("port", "terminal", "hafen", "refinery", "raffinerie", "pipeline", "field", "порт", "терминал"))
 #: Capitals of the region and of the states that deal with it, in the three languages (a pair of them is two governments).
 _CAPITALS = frozenset((
     "Astana", "Moscow", "Moskau", "Ankara", "Tbilisi", "Tiflis", "Ashgabat", "Aschgabat", "Beijing", "Peking", "Brussels", "Brüssel",
@@ -636,6 +645,10 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         if best_n == 1 and nxt < n_keys and raws[nxt] in _INSTITUTION_NEXT and gaps[nxt] == " ":
             free = nxt
             continue  # "Atyrau University", «Новороссийский городской суд», «Приморский бульвар»: named after the town
+        if best_n == 1 and i > 0 and nxt < n_keys and gaps[i] == " " and gaps[nxt] == " " and raws[nxt][:1].isupper() \
+                and raws[i - 1].casefold().endswith(_ROLE_ENDS) and raws[nxt].casefold() not in _KIND_NOUNS_AFTER_ROLE:
+            free = nxt
+            continue  # "sagt Fondsmanager Ceyhan Yıldız", "said analyst Samara Collins": a person's given name and surname (batch 33)
         if best_n == 1 and (raw in _CAPITALS or (nxt < n_keys and (raws[nxt] in _AFTER_TOWN or raws[nxt] in _EVENT_NEXT))) and _town_use(
                 i, raws, gaps, best, matcher):
             free = nxt
@@ -1113,7 +1126,11 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 if kind and narrowed:  # keyed by the kind: «месторождения Кумколь» and «ГНПС «Кумколь»» in one sentence are two
                     entries, key = narrowed, (*key, -2, _KIND_NUMBER[kind])
             targets = list(dict.fromkeys(e.target for e in entries))
-            if key in decided:
+            partner = _lane_partner(prev, m, targets, text, matcher) if prev is not None and prev.sentence == m.sentence else None
+            choice: str | None
+            if partner is not None:
+                choice = partner  # "Tankers from Aktau to Baku ..., and the run from Kuryk to Alat": Aktau's lane ends at Sangachal
+            elif key in decided:
                 choice = decided[key]
             else:
                 local = by_sentence.get(m.sentence, set())
@@ -1152,6 +1169,20 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     if headline_alone and _is_headline(text, found[0][0].start if found else 0):
         _headline_follows_story(headline_alone, out)
     return out
+
+
+def _lane_partner(prev: Mention, m: Mention, targets: list[str], text: str, matcher: Matcher) -> str | None:
+    """The one of ``targets`` that a shipping lane joins to the port named right before as the start: "from Aktau to Baku".
+
+    A lane's own start and goal ("from Kuryk to Baku" is the Port of Baku at Alat, "from Aktau to Baku" Sangachal, as the
+    data's lanes run), whatever else the sentence names ("..., and the newer run from Kuryk to Alat adds a little"). (batch 34)
+    """
+    if m.start - prev.end > 8 or _GOAL_BEFORE.search(text, prev.end, m.start) is None or _START_BEFORE.search(
+            text, max(0, prev.start - 10), prev.start) is None:
+        return None
+    paired = [t for t in targets if any(matcher.kinds.get(ln) == "shipping_lane" and matcher.endpoints.get(ln, ())[:1] == (prev.id,)
+                                        for ln in _lanes({prev.id, t}, matcher))]
+    return paired[0] if len(paired) == 1 else None
 
 
 def _is_headline(text: str, start: int) -> bool:
@@ -2702,12 +2733,26 @@ def _town_apposition(m: Mention, text: str, sentences: list[tuple[int, int]], ki
 def _person_from(text: str, start: int) -> bool:
     """The word before "from" / "aus" / «из» right before ``start`` is a person's: the name is the person's home town."""
     words = text[max(0, start - 40) : start].rsplit(None, 2)
-    return len(words) >= 2 and words[-2].lower().rstrip(",").startswith(_PERSON_STEMS)
+    if len(words) >= 2 and words[-2].lower().rstrip(",").startswith(_PERSON_STEMS):
+        return True
+    # or a person's given name and surname: "Gastprofessorin Aigerim Nurlanowa aus Aktau", «Алия Тенгизова из Актау» (batch 33)
+    return len(words) == 3 and _SURNAME_WORD.fullmatch(words[1]) is not None and words[0][-1:].isalpha() \
+        and words[0].rsplit(None, 1)[-1][:1].isupper()
+
+
+#: A surname (Russian, Kazakh, Ukrainian, Georgian endings, Latin and Cyrillic, German spellings; a comma after it).
+_SURNAME_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|ow|owa|ew|ewa|enko|dze|dse|shvili|schwili|uly|kyzy|ов|ова|ев|ева|"
+                           r"енко|дзе|швили|улы|кызы),?")
 
 
 #: A kind word of a town-named facility right before "in" / «в» and the name: the facility there, not the town.
 _FACILITY_IN = _Screened(re.compile(r"(?:\b(?:terminals?|port|harbou?r|station|hafen)|(?<![а-яё])(?:терминал|порт|станци|узл|узел|нпс|лпдс|гнпс)"
                           r"\w{0,3})\s+(?:in|at|bei|в|во)\s+$", re.IGNORECASE))
+#: A colon or a dash right after a town's name, then a venue named (with up to three words before its word): "in Atyrau: the
+#: Druzhba hotel", "in Aktau – a small museum", „in Atyrau: das Hotel Druschba“, «в Атырау: гостиница «Дружба»».
+_COLON_DASH = frozenset(":–—-")
+_VENUE_SHOWN_AFTER = re.compile(r"\s?[:–—-]\s+(?:[\w„“\"«»'’-]+\s+){0,3}?(?:hotel|café|cafe|restaurant|museum|cinema|theat(?:re|er)|"
+                                r"hostel|kino|гостиниц\w*|ресторан\w*|музе\w+|кафе|кинотеатр\w*|театр\w*)(?![^\W\d_])", re.IGNORECASE)
 #: An origin and its «в»: «из Курыка в », «от Актау в » (the name after it is where the goods go).
 _FROM_BEFORE_RU = re.compile(r"(?<![а-яё])(?:из|от)\s+[«\"]?[А-ЯЁ][\w-]*[»\"]?\s+(?:в|во)\s+$")
 
@@ -2729,6 +2774,8 @@ def _town_only(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets
         return True  # "sagte ein Manager in Atyrau", «источник в Новороссийске»: where a person is, not what the port does
     if _FACILITY_IN.search(text, max(0, m.start - 40), m.start) is not None:
         return False  # "the oil terminal in Kuryk", «нефтеналивного терминала в Курыке»: the facility there, talks or not
+    if text[m.end : m.end + 2].lstrip()[:1] in _COLON_DASH and _VENUE_SHOWN_AFTER.match(text, m.end, m.end + 60):
+        return True  # "survives in Atyrau: the Druzhba hotel, where pipeline engineers stayed": the town a venue stands in (batch 34)
     if _ru_in(text, m.start):
         # «в» also means "to" («танкеры идут в Баку»): it makes the town only where a meeting is held there, and never
         # after an origin («перевозки из Курыка в Алят»: the destination, though the option is «обсуждается»)
@@ -2928,7 +2975,7 @@ _OWN_BUSINESS = {
     # (a traders' "parcel" is a cargo lot: "our first parcel from Kuryk"; not a plot, "a parcel of land", nor the post's)
     "port": re.compile(r"\bport|hafen(?!stadt)|häfen|" + _OTHER_TERMINAL + r"|tanker|umschlag|verlad|\bload|shipment|cargo|"
                        r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|freight|fracht|güter|"
-                       r"berth|dredg|"
+                       r"berth|dredg|liegepl|"  # and the German berths: "die Liegeplätze sind frei" (batch 34)
                        r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
                        r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал(?!\w*\s+(?:\w+\s+)?стадион)|танкер|перевалк|отгруз|отгруж|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
@@ -3158,7 +3205,12 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            r"Sommerlager|Zeltlager)|"
                            # a room, a hall, a team, a band or a tool named so: "Raum Druschba", "Hörsaal Druschba", «команда
                            # «Дружба»», «зал «Дружба»», "the team Druzhba", "the chainsaw Druzhba"
-                           r"raum|saal|\b(?:room|hall|lounge|team|band|chainsaw)|(?<![а-яё])(?:зал|аудитори|команд|ансамбл|бензопил)\w{0,3})"
+                           r"raum|saal|\b(?:room|hall|lounge|team|band|chainsaw)|(?<![а-яё])(?:зал|аудитори|команд|ансамбл|бензопил)\w{0,3}|"
+                           # a dance or folk ensemble, a choir named so, compounds too: das Tanzensemble „Druschba“, der
+                           # Kinderchor „Druschba“, "the Druzhba choir" is after it (_VENUE_AFTER), «хор «Дружба»» (batch 33)
+                           r"ensemble|chor|\bchoir|(?<![а-яё])хор(?:а|у|ом|е)?|"
+                           # a coffee house named so: «кофейня «Дружба»», «в кофейне «Дружба»» (batch 33)
+                           r"(?<![а-яё])кофейн\w{0,3})"
                            r"\s*[«\"„“]?$", re.IGNORECASE))
 #: A word of a named venue right before a town's name, with "named" or an opening quote or neither: the hotel „Aktau“,
 #: «гостиница «Актау»», "a cinema called Samara", das Kino „Schwedt“ are the venues, not their town's port, junction or plant.
@@ -3211,6 +3263,9 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
 #: the "Galkynysh" festival, "the Hotel Tengiz" name the venue, not the field. (Not «район» or "area": «в районе
 #: Карачаганака» is the field's area; a museum or hall "of Tengiz" after the name is not read.)
 _FIELD_VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:theat(?:er|re)|hotel|festival|cinema|kino|restaurant|club|stadium|stadion)|"
+                                 # a café or a bar named after the field: das Café „Tengis“, «кофейня «Тенгиз»», «в гастробаре
+                                 # «Тенгиз»» (the bar's word whole: «баррель» holds its letters) (batch 33)
+                                 r"\b(?:café|cafe|coffee shop)|(?<![а-яё])(?:кафе|кофейн\w{0,3}|(?:гастро|лаунж-|винный\s)?бар(?:е|а|у|ом)?)|"
                                  r"(?<![а-яё])(?:театр|гостиниц|отел|фестивал|кинотеатр|ресторан|клуб|"
                                  r"стадион)\w{0,3})(?:\s+(?:named|called|namens|genannt|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
 _FIELD_VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:(?:national|state|drama|opera)\s+)?(?:theat(?:er|re)|hotel|festival|"
@@ -3218,12 +3273,15 @@ _FIELD_VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:(?:national|state|dra
                                 r"кинотеатр)", re.IGNORECASE)
 #: The words of both as plain substrings, both cases of their first letter (an article holding none skips the look).
 _FIELD_VENUE_STEMS = ("theat", "hotel", "festival", "cinema", "kino", "restaurant", "club", "stadi", "arena", "театр",
-                      "гостиниц", "отел", "фестивал", "ресторан", "клуб", "стадион")
+                      "гостиниц", "отел", "фестивал", "ресторан", "клуб", "стадион", "café", "cafe", "coffee", "кафе", "кофейн", "бар")
 _FIELD_VENUE_WORDS = _cased(_FIELD_VENUE_STEMS)
 #: A surname right after a field's one-word name: "Tengiz Abenov", "Tengis Beridse", «Тенгизом Абеновым» (Russian, Kazakh
 #: and Georgian endings, Latin and Cyrillic, with the Russian case endings; Georgian -ani, but not a demonym "Kazakhstani").
 _SURNAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]+(?:ov|ova|ev|eva|yev|yeva|uly|kyzy|dze|dse|shvili|schwili|enko|(?<!st)ani|"
                             r"ow|owa|ew|ewa|"  # German spellings of -ov, -ev: "Tengis Ualiew", "Tengis Abenow"
+                            # Mingrelian surnames in -ia, -ua after a consonant, three small letters before it at least
+                            # ("Tengiz Kvaratskhelia", "Tengis Gamsachurdia", «Тенгиз Данелия»; not "Asia") (batch 34)
+                            r"(?<=[a-z]{3}[b-df-hj-np-tv-z])(?:ia|ua)|(?<=[а-яё]{3}[б-дж-зк-нп-тф-щ])(?:ия|уа)|"
                             r"(?:ов|ев|ин)(?:а|у|ым|ом|е|ой)?|улы|кызы|дзе|швили|енко|ани)\b")
 #: A surname cut to its initial right after a field's one-word name, as court, police and sports reports shorten a person's
 #: name: "its coach, Tengiz K., said", "der Angeklagte Tengis A.", «Тенгиз К.» (one capital and a full stop, no letter

@@ -213,7 +213,9 @@ _TRANSLIT = str.maketrans({
 # Order matters: the longer German clusters go first. German writes х as "ch" ("Chorgos", "Machatschkala") and
 # ч as "tsch", English writes х as "kh" and ч as "ch": so after "tsch" -> "ch", both "kh" and "ch" fold to "h",
 # and х and ч meet in one letter (no two names of the data differ only there; a test checks false friends).
-_CLUSTERS = (("dsch", "dj"), ("dzh", "dj"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("kh", "h"), ("ch", "h"),
+# Italian-style "gh" for a hard г ("Tenghiz", as older English papers spell Tengiz) is "g" (batch 34): folded before "kh"
+# and "ch" become "h", so "g" + "kh" (г + х) keeps its "h".
+_CLUSTERS = (("dsch", "dj"), ("dzh", "dj"), ("tsch", "ch"), ("sch", "sh"), ("zh", "sh"), ("gh", "g"), ("kh", "h"), ("ch", "h"),
              ("ck", "k"), ("ph", "f"), ("ts", "z"))
 _LETTERS = str.maketrans({"y": "i", "j": "i", "w": "v", "q": "k", "z": "s"})
 _DOUBLE = re.compile(r"(\w)\1+")
