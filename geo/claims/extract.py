@@ -314,6 +314,11 @@ _MIN_PLACE = 4
 _ONE_LETTER_ENDINGS = frozenset("aeiosu")
 
 
+#: What may stand for a written-out /dʒ/ (:data:`geo.claims.matcher.DJ_ONSET`) opening a text word: the same, Turkish and
+#: Azerbaijani c before a front vowel, English j, and the voiceless ч / ch / tsch that machine transliterations put for it.
+_DJ_ONSET_TEXT = re.compile(r"(?:Дж|Dsch|Dzh|Dj|Tsch|Ch|J|C(?=[eiyəı])|Ч)(?=[^\W\d_]{4})", re.IGNORECASE)
+
+
 def _key_of(word: str, matcher: Matcher) -> str:
     """The match key of one text word: folded, demonym to country, place in an adjective or compound, or one edit away."""
     k = name_key(word)
@@ -329,6 +334,9 @@ def _key_of(word: str, matcher: Matcher) -> str:
                 if (base,) in matcher.names or base in _last_keys(matcher):  # "Ust-Lugaer Hafen": the last word of "Ust-Luga"
                     k = base
                     break
+    if k not in matcher.first_keys and (onset := _DJ_ONSET_TEXT.match(word)) is not None:
+        # "Jeyhan", «Чейхан», "Ceyhan" for «Джейхан»: the sound /dʒ/ spelt as another language or a machine writes it
+        k = matcher.onset_keys.get(name_key(word[onset.end():])) or k
     if k not in matcher.first_keys and (k,) not in matcher.prefixes and len(k) >= FUZZY_MIN_LEN and word[:1].isupper():
         near = _fuzzy_key(k, matcher)
         if near is not None:
@@ -481,7 +489,7 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
         low = form_key(word)
         forms = matcher.cyrillic_forms
         if len(name_key(word)) < MIN_INFLECTED_STEM:  # a short stem, unless the word is a case form («Бозое» of «Бозой»)
-            got = [e for e in got if not e.folds or f in e.folds or low in forms.get(e.target, ())]
+            got = [e for e in got if not e.folds or f in e.folds or low in forms.get(e.target, ()) or _turkic_vowels(word, f, e.folds)]
         if word[:1].islower() and name_key(word) in {name_key(e.alias) for e in got}:
             got = [e for e in got if not e.alias[:1].isupper()]
         nk = name_key(word)
@@ -510,6 +518,18 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
 
 
 _LATIN_WORD = re.compile(r"^[A-Za-zÄÖÜäöüß]+$")
+#: Vowel letters of the Latin Azerbaijani, Turkish and Turkmen and of the Latin Kazakh alphabets, which no Russian case
+#: ending or German or English word has: "Bakı" is Baku written in Azerbaijani, not an inflected "Bak-".
+_TURKIC_VOWELS = frozenset("ıəýƏÝ")
+
+
+def _turkic_vowels(word: str, f: str, folds: tuple[str, ...]) -> bool:
+    """A word holding a :data:`_TURKIC_VOWELS` letter whose fold differs from one of the alias's folds in vowels only."""
+    if _TURKIC_VOWELS.isdisjoint(word):
+        return False
+    return any(len(g) == len(f) and all(a == b or (a in _VOWELS and b in _VOWELS) for a, b in zip(g, f, strict=True)) for g in folds)
+
+
 _CYRILLIC_WORD = re.compile(r"^[А-ЯЁа-яё]+$")
 #: The letters that spell s and z, not in a cluster of another sound ("zh", "sch", "ts": Ж, Ш, Ц), written as "s" and "z".
 _SZ_CLUSTERS = re.compile(r"tsch|dsch|sch|sh|zh|ts|tz|ж|ш|щ|ц")
@@ -607,8 +627,9 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                     entries = [e for e in entries if not e.alias.endswith(_CAPITAL_KIND_WORDS)]
                 elif raws[i + n - 1].isupper() and len(raws[i + n - 1]) > 1:
                     # an abbreviation ends the name: it must be the alias's own («Атырауский НПЗ», a refinery, is not
-                    # «Атырауская НПС», a pump station, though З and С fold alike)
-                    entries = [e for e in entries if e.alias.endswith(raws[i + n - 1])]
+                    # «Атырауская НПС», a pump station, though З and С fold alike); in capitals, as a name in an ALL-CAPS
+                    # headline ("TRANS-CASPIAN GAS PIPELINE"), the alias's last word in capitals
+                    entries = [e for e in entries if e.alias.upper().endswith(raws[i + n - 1])]
                 if n > 1 and entries and raw[:1].islower():
                     entries = [e for e in entries if not (e.alias[:1].isupper() and e.alias.lower().split(" ", 1)[0] in _COMPASS_WORDS)]
                 if entries and n >= best_n:

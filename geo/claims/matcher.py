@@ -116,6 +116,9 @@ class Matcher:
     #: reaches such an asset must be one of them or a place adjective («Самарий», samarium, is no form of «Самара»)
     cyrillic_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     cyrillic_stems: dict[str, tuple[str, ...]] = field(default_factory=dict)  # their stems: a word opening with one is a form
+    #: the key of an alias word that opens with a written-out /dʒ/ («Джейхан», "Dschayhan"), by the key of its rest ("eihan"):
+    #: a text word that opens with another spelling of that sound (Turkish c, English j, ч: extract's _DJ_ONSET_TEXT) and has that rest is that word
+    onset_keys: dict[str, str] = field(default_factory=dict)
 
 
 def _read(path: Path, parse: Callable[[str], Any]) -> Any:
@@ -186,6 +189,7 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
         if g.get("alternatives"):
             m.group_alternatives[g["id"]] = g["alternatives"]
     _add_inflected_keys(names, props, m)
+    m.onset_keys = _onset_keys(names)
     m.names, m.abbrevs = dict(names), dict(abbrevs)
     m.prefixes = {k[:i] for k in names for i in range(1, len(k) + 1)}
     for k, entries in m.names.items():
@@ -332,6 +336,30 @@ def _add_inflected_keys(names: dict[tuple[str, ...], list[Entry]], props: list[d
             names[key] = entries
     m.cyrillic_forms = {a: frozenset(f) for a, f in forms.items()}
     m.cyrillic_stems = {a: tuple(sorted(v)) for a, v in stems.items()}
+
+
+#: A written-out /dʒ/ opening an alias word: Russian дж, German dsch, English dzh / dj (Turkish c and English j are not
+#: told from a /k/, /s/ or /j/ by their letters, so only these open the index).
+DJ_ONSET = re.compile(r"(?:Дж|Dsch|Dzh|Dj)(?=[^\W\d_]{4})", re.IGNORECASE)
+
+
+def _onset_keys(names: dict[tuple[str, ...], list[Entry]]) -> dict[str, str]:
+    """:attr:`Matcher.onset_keys`: the rest's key -> the word's key, for alias words opening with :data:`DJ_ONSET`.
+
+    A rest two words share with different keys is left out ("" is stored: no guess between them).
+    """
+    out: dict[str, str] = {}
+    for keys, entries in names.items():
+        for e in entries:
+            words = WORD.findall(e.alias)
+            if len(words) != len(keys):
+                continue
+            for word, key in zip(words, keys, strict=True):
+                m = DJ_ONSET.match(word)
+                if m is not None:
+                    rest = name_key(word[m.end():])
+                    out[rest] = key if out.get(rest, key) == key else ""
+    return out
 
 
 _COMMODITY_WORDS = frozenset(("gas", "oil", "crude"))
