@@ -599,6 +599,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     trie, abbrevs, fuzzy_words = matcher.trie, matcher.abbrevs, matcher.fuzzy_words
     accepted = matcher.accepted
     n_keys, n_sentences, n_text = len(keys), len(sentence_starts), len(text)
+    lower_lines: dict[int, bool] = {}
     for i in starts:
         if i < free:
             continue
@@ -622,6 +623,11 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                         # «на тихорецком узле», «новороссийских отгрузок»: the lower-case adjective of a town in -к has
                         # the town's own key; before a word of the facility it is the facility, not a common word
                         entries = [e for e in own if e.alias.endswith("к") and raw.startswith(e.alias.lower())]
+                    if not entries and raw[:1].islower() and raw.isascii() and _lower_case_line(text, offsets[2 * i], lower_lines):
+                        # a post written all in lower case ("tengiz barrels stuck again") writes names so too: the word
+                        # spelt as a one-word name, no case ending
+                        f = fold(raw)
+                        entries = [e for e in own if len(e.folds) == 1 and e.alias[:1].isupper() and f == e.folds[0]]
                 elif raws[i + n - 1] in _GENERIC_KIND_WORDS:
                     # "its Black Sea terminal" describes a terminal; "Black Sea Terminal" (capital T) is Kulevi's company name
                     entries = [e for e in entries if not e.alias.endswith(_CAPITAL_KIND_WORDS)]
@@ -702,6 +708,26 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         kept = [f for f, drop in zip(found, inside, strict=True) if not drop]
         found = sorted(kept + chains, key=lambda x: x[0].start)
     return found
+
+
+#: A capitalised word that is no handle or hashtag ("@Novorossiysk_girl"): a line without one is written in lower case.
+_CAPITALISED_WORD = re.compile(r"(?<![@#\w])[A-ZÄÖÜА-ЯЁ][a-zäöüßа-яё]")
+_LOWER_LINE_WORDS = 6
+
+
+def _lower_case_line(text: str, pos: int, memo: dict[int, bool]) -> bool:
+    """The line around ``pos`` has at least six words and none capitalised (a social post typed in lower case).
+
+    Abbreviations, shouting ("AGAIN") and handles do not count. ``memo`` keeps the answer by the line's start, so a long
+    line of many names is read once.
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    got = memo.get(start)
+    if got is None:
+        end = text.find("\n", pos)
+        line = text[start:] if end < 0 else text[start:end]
+        got = memo[start] = _CAPITALISED_WORD.search(line) is None and len(line.split(None, _LOWER_LINE_WORDS)) > _LOWER_LINE_WORDS - 1
+    return got
 
 
 #: Countries whose pairs name lines ("Kazakhstan-China pipeline"), as chain keys (adjectives folded by DEMONYMS).
