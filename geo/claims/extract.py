@@ -3637,6 +3637,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                     other.add(m.text)
             if m.text not in other and text.startswith(_SPELL_OPENERS, m.end) and _spelled_as_other(m, text, mentions, starts):
                 other.add(m.text)  # "CPC, the cost-per-click measure", "CPC (cost per click)"
+            elif text[m.end : m.end + 1] == " " and text[m.end + 1 : m.end + 2].isupper() and _caps_line_of_no_energy(m, text, mentions):
+                drop.add(id(m))  # "TAP WATER PRICES RISE": in an ALL-CAPS headline an abbreviation may be a word in capitals
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
                     text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)
@@ -3665,6 +3667,27 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
+
+
+#: A word of oil, gas, their carriers or their trade, in a case-folded ALL-CAPS line (:func:`_caps_line_of_no_energy`).
+_CAPS_ENERGY = re.compile(_FUEL.pattern + "|" + _CARRIER.pattern + r"|export|import|flow|supply|supplies|nomination|lng|energy|"
+                          r"exporte|liefer|energie|экспорт|импорт|постав|энерг")
+_CAPS_LINE_WORDS = 4
+
+
+def _caps_line_of_no_energy(m: Mention, text: str, mentions: list[Mention]) -> bool:
+    """``m``'s line is an ALL-CAPS headline of four words or more that names no other asset and no oil, gas or their trade.
+
+    Case tells an abbreviation from a word only in mixed case: in "TAP WATER PRICES IN TIRANA RISE" the capitals are the
+    headline's, and the line must speak of energy for "TAP" to be the pipeline ("VIA BTC", "SAYS CPC EXPORT").
+    """
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    line = text[start:] if end < 0 else text[start:end]
+    if line != line.upper() or len(line.split(None, _CAPS_LINE_WORDS)) < _CAPS_LINE_WORDS or _CAPS_ENERGY.search(line.casefold()):
+        return False
+    end = start + len(line)
+    return not any(o is not m and start <= o.start < end for o in mentions)
 
 
 #: A word of a person and a naming verb right before a field's name: "The hero is named Tengiz", "Der Held heisst Tengis",
