@@ -2983,7 +2983,12 @@ _NOT_A_FIELD_BEFORE = _Screened(re.compile(r"(?:\b(?:Mr|Mrs|Dr|Herr|Frau|directo
                                  # a venue or a street named after the field: "the Hotel Tengiz", «на улице Тенгизской»
                                  r"[Hh]otel|[Rr]estaurant|[Cc]inema|[Kk]ino|[Ss]treet|[Ss]tadium|[Ss]tadion|"
                                  r"[Уу]лиц[аеуы]|[Гг]остиниц[аеуы]|[Оо]тел[ьяюе]|[Рр]есторан[аеу]?|[Кк]инотеатр[аеу]?|"
-                                 r"[Сс]тадион[аеу]?)\.?\s+[«\"„“]?)$"))
+                                 r"[Сс]тадион[аеу]?|"
+                                 # a café or a spa (batch 36: "Café Tengis", «кафе «Тенгиз»», «санаторий «Кашаган»»), a
+                                 # colleague ("unser Kollege Tengis"), an animal ("the racehorse Kashagan", «скакун Тенгиз»)
+                                 r"[Cc]af[eé]|[Кк]афе|[Сс]анатори[йяюем]|[Ss]anatori(?:um|o)|[Kk]olleg(?:e|in|en)|[Cc]olleagues?|"
+                                 r"[Кк]оллег[аиуе]|(?:race)?horse|stallion|[Rr]ennpferd|[Pp]ferd|[Hh]engst|[Сс]какун|[Кк]онь|"
+                                 r"[Жж]еребец)\.?\s+[«\"„“]?)$"))
 #: Oils that are food: their tankers and ports are not those of crude.
 _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
                          r"(?:растительн|подсолнечн|пальмов)\w* масл")
@@ -3226,10 +3231,11 @@ _TOWN_LIFE_AFTER = _Screened(re.compile(r"\s+(?=[A-ZÄÖÜ])[\w-]*?(?:ensemble|t
 #: ("Tengis, ein pensionierter Ölarbeiter,", "Tengiz, a retired oil worker,", «Тенгиз, бывший нефтяник,»).
 _GUIDE_BEFORE = _Screened(re.compile(r"(?:\b(?:our|my|the|a|his|her|their|unser\w{0,2}|mein\w{0,2}|der|die|ein\w{0,2}|sein\w{0,2}|ihr\w{0,2})\s+"
                            # a determiner first in English and German ("the main growth driver Tengiz" is no person)
-                           r"(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher)|"
-                           r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик)\w{0,3})\s+$", re.IGNORECASE))
+                           r"(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher|"
+                           r"colleague|Kollege|Kollegin)|"  # a workmate (batch 36: "unser Kollege Tengis aus Samara")
+                           r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик|коллег)\w{0,3})\s+$", re.IGNORECASE))
 _GUIDE_STEMS = ("guide", "driver", "host", "interpreter", "führer", "reiseführer", "reiseleiter", "fahrer", "gastgeber",
-                "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик")
+                "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик", "colleague", "kolleg", "коллег")
 _GUIDE_WORDS = _cased(_GUIDE_STEMS)
 
 
