@@ -1229,7 +1229,8 @@ _NO_IDS: frozenset[str] = frozenset()
 _ID = attrgetter("id")
 #: A kind word right before a name, by kind ("the field of", «месторождения», «ГНПС», "pumping station").
 _KIND_BEFORE = (
-    ("field", re.compile(r"(?:\bfield(?: of)?|feld|месторождени[еяюи]|месторождением)\s*[«\"„“]?$", re.IGNORECASE)),
+    # (the plural too, before the first of a list: «с месторождений Кумколь и Жанажол», "the fields Kumkol and ...")
+    ("field", re.compile(r"(?:\bfields?(?: of)?|feld|felder[n]?|месторождени(?:[еяюий]|ем|ям|ях|ями))\s*[«\"„“]?$", re.IGNORECASE)),
     # (and a gas store: «подземное хранилище «Бозой»», ПХГ «Бозой», "Gasspeicher Bozoi")
     ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|лпдс|станци[яиюей]|узл[ауе]|узел|хранилищ[еаи]|пхг|gasspeicher|speicher)"
                             r"\s*[«\"„“]?$", re.IGNORECASE)),
