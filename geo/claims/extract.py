@@ -2373,7 +2373,9 @@ _PEOPLE_WORDS = (r"(?:airports?|flughafens?|flug|flüge|fliegt|flies|flights?|pa
 #: as a compound ("a pipeline of tourism projects", "a pipeline of three storage deals", „Pipeline an Prestigeprojekten“); no
 #: determiner first ("the pipeline of the project" is a real one).
 _FIGURATIVE_OBJECT = (r"(?:(?!(?:the|this|that|these|its|their|dem|des|der|die|das)\s)[\w-]+\s+){0,2}(?:project|applicant|talent|"
-                      r"candidate|idea|deal|order|student|studierend|[a-zäöüß]*?(?:projekt|idee|nachwuchs|bewerber|kandidat|auftr))")
+                      r"candidate|idea|deal|order|student|studierend|[a-zäöüß]*?(?:projekt|idee|nachwuchs|bewerber|kandidat|auftr)|"
+                      # songs, shows and posts in the making (batch 36: a playlist "Pipeline of Hits")
+                      r"hits\b|songs?\b|tracks?\b|releases?\b|episodes?\b|content\b|posts?\b|videos?\b|[a-zäöüß]*?(?:titel|folgen\b))")
 _FIGURATIVE_PIPE = re.compile(r"pipelines?(?=\s+(?:of|for|für|an|der|von)\s+" + _FIGURATIVE_OBJECT + ")|"
                               r"pipeline(?:(?<=project pipeline)|(?<=projektpipeline)|(?<=talentpipeline)|(?<=sales pipeline)|"
                               r"(?<=auftragspipeline)|(?<=deal pipeline))s?")
@@ -3347,7 +3349,10 @@ def _spelled_as_other(m: Mention, text: str, mentions: list[Mention], starts: li
 #: A verb of naming right before a line's one-word name, or (German, verb last) right after it: "a resort once called
 #: Druzhba", "das zu sozialistischen Zeiten Druschba hieß", «курорт, который назывался «Дружба»»: the name of something else.
 _NAMING_BEFORE = _Screened(re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
-                            r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE))
+                            r"назван\w*|под названием|именуем\w*))"
+                            # an aside between the verb and the name (batch 36: "heißt übrigens „Druschba“")
+                            r"(?:,?\s+(?:übrigens|eigentlich|auch|jetzt|nun|intern|actually|also|now|internally|кстати|теперь|"
+                            r"также|тоже)\b,?)?\s*[«\"„“']?$", re.IGNORECASE))
 _NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|heißt|heisst|genannt)\b(?!\s+(?:es|das|dies)\b)")
 _CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's start or a sentence's
 

@@ -166,7 +166,8 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
     same = _same_abbreviations(props)
     for p in props:
         own = [p["name"], *(p.get("aliases") or [])]
-        for alias in own + _abbreviation_variants(own, same) + _prefix_variants(own) + _title_case_variants(own) + _expansion_variants(own):
+        for alias in (own + _abbreviation_variants(own, same) + _prefix_variants(own) + _title_case_variants(own) + _expansion_variants(own)
+                      + _schwa_variants(own)):
             add(alias, p["id"])
         for alias in p.get("context_aliases") or []:
             add(alias, p["id"], context=True)
@@ -381,7 +382,20 @@ def _without_commodity(alias: str) -> str | None:
 
 #: Prefixes that German and English write joined or hyphenated alike ("Transanatolische" / "Trans-Anatolische",
 #: "Südkaukasus-Pipeline" / "Süd-Kaukasus-Pipeline", "Trans-Caspian" / "Transcaspian"). Russian writes them joined.
-_COMPOUND_PREFIX = re.compile(r"(?<![\w-])(Trans|Süd|Nord|Zentral)(-?)([^\W\d_])(?=\w{3})")
+#: (and the Russian compass and "trans" prefixes of compound adjectives, which machine translations hyphenate:
+#: «Южно-Кавказский трубопровод», «Транс-Каспийский газопровод»)
+_COMPOUND_PREFIX = re.compile(r"(?<![\w-])(Trans|Süd|Nord|Zentral|Транс|Южно|Северо|Западно|Восточно)(-?)([^\W\d_])(?=\w{3})")
+
+
+def _schwa_variants(aliases: list[str]) -> list[str]:
+    """Each Azerbaijani alias with its ə written e, as Russian and machine transliterations write it (Səngəçal «Сенгечал»).
+
+    The fold reads ə as a (:mod:`geo.claims.text`), as English and the Russian of the data write it (Sangachal, «Сангачал»).
+
+    >>> _schwa_variants(["Səngəçal", "Sangachal", "Ələt"])
+    ['Sengeçal', 'Elet']
+    """
+    return [a.replace("ə", "e").replace("Ə", "E") for a in aliases if "ə" in a or "Ə" in a]
 
 
 def _prefix_variants(aliases: list[str]) -> list[str]:
