@@ -315,8 +315,9 @@ _ONE_LETTER_ENDINGS = frozenset("aeiosu")
 
 
 #: What may stand for a written-out /dʒ/ (:data:`geo.claims.matcher.DJ_ONSET`) opening a text word: the same, Turkish and
-#: Azerbaijani c before a front vowel, English j, and the voiceless ч / ch / tsch that machine transliterations put for it.
-_DJ_ONSET_TEXT = re.compile(r"(?:Дж|Dsch|Dzh|Dj|Tsch|Ch|J|C(?=[eiyəı])|Ч)(?=[^\W\d_]{4})", re.IGNORECASE)
+#: Azerbaijani c before a front vowel, English j, and (group 1) the voiceless ч that Russian machine transliterations put
+#: for it («Чейхан»), looked up among the Cyrillic aliases' rests only.
+_DJ_ONSET_TEXT = re.compile(r"(?:Дж|Dsch|Dzh|Dj|J|C(?=[eiyəı])|(Ч))(?=[^\W\d_]{4})", re.IGNORECASE)
 
 
 def _key_of(word: str, matcher: Matcher) -> str:
@@ -336,7 +337,7 @@ def _key_of(word: str, matcher: Matcher) -> str:
                     break
     if k not in matcher.first_keys and (onset := _DJ_ONSET_TEXT.match(word)) is not None:
         # "Jeyhan", «Чейхан», "Ceyhan" for «Джейхан»: the sound /dʒ/ spelt as another language or a machine writes it
-        k = matcher.onset_keys.get(name_key(word[onset.end():])) or k
+        k = matcher.onset_keys.get(("ч" if onset.group(1) else "") + name_key(word[onset.end():])) or k
     if k not in matcher.first_keys and (k,) not in matcher.prefixes and len(k) >= FUZZY_MIN_LEN and word[:1].isupper():
         near = _fuzzy_key(k, matcher)
         if near is not None:
@@ -2986,12 +2987,7 @@ _NOT_A_FIELD_BEFORE = _Screened(re.compile(r"(?:\b(?:Mr|Mrs|Dr|Herr|Frau|directo
                                  # a venue or a street named after the field: "the Hotel Tengiz", «на улице Тенгизской»
                                  r"[Hh]otel|[Rr]estaurant|[Cc]inema|[Kk]ino|[Ss]treet|[Ss]tadium|[Ss]tadion|"
                                  r"[Уу]лиц[аеуы]|[Гг]остиниц[аеуы]|[Оо]тел[ьяюе]|[Рр]есторан[аеу]?|[Кк]инотеатр[аеу]?|"
-                                 r"[Сс]тадион[аеу]?|"
-                                 # a café or a spa (batch 36: "Café Tengis", «кафе «Тенгиз»», «санаторий «Кашаган»»), a
-                                 # colleague ("unser Kollege Tengis"), an animal ("the racehorse Kashagan", «скакун Тенгиз»)
-                                 r"[Cc]af[eé]|[Кк]афе|[Сс]анатори[йяюем]|[Ss]anatori(?:um|o)|[Kk]olleg(?:e|in|en)|[Cc]olleagues?|"
-                                 r"[Кк]оллег[аиуе]|(?:race)?horse|stallion|[Rr]ennpferd|[Pp]ferd|[Hh]engst|[Сс]какун|[Кк]онь|"
-                                 r"[Жж]еребец)\.?\s+[«\"„“]?)$"))
+                                 r"[Сс]тадион[аеу]?)\.?\s+[«\"„“]?)$"))
 #: Oils that are food: their tankers and ports are not those of crude.
 _EDIBLE_OIL = re.compile(r"(?:vegetable|sunflower|palm|edible|cooking) oil|(?:pflanzen|speise|sonnenblumen|palm)öl|"
                          r"(?:растительн|подсолнечн|пальмов)\w* масл")
@@ -3204,15 +3200,17 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
 #: Theater Galkynysch", "ein Theater namens Galkynysch", «Национальный театр «Галкыныш»», "the Galkynysh National Theater",
 #: the "Galkynysh" festival, "the Hotel Tengiz" name the venue, not the field. (Not «район» or "area": «в районе
 #: Карачаганака» is the field's area; a museum or hall "of Tengiz" after the name is not read.)
-_FIELD_VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:theat(?:er|re)|hotel|festival|cinema|kino|restaurant|club|stadium|stadion)|"
-                                 r"(?<![а-яё])(?:театр|гостиниц|отел|фестивал|кинотеатр|ресторан|клуб|"
+_FIELD_VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:theat(?:er|re)|hotel|festival|cinema|kino|restaurant|club|stadium|stadion|"
+                                 # a café or a spa (batch 36: «кафе «Тенгиз»», "Café Tengis", «санаторий «Кашаган»»)
+                                 r"café|cafe|sanatori(?:um|o))|"
+                                 r"(?<![а-яё])(?:театр|гостиниц|отел|фестивал|кинотеатр|ресторан|клуб|кафе|санатори|"
                                  r"стадион)\w{0,3})(?:\s+(?:named|called|namens|genannt|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
 _FIELD_VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:(?:national|state|drama|opera)\s+)?(?:theat(?:er|re)|hotel|festival|"
                                 r"cinema|restaurant|club|stadium|arena|театр|гостиниц|отел|фестивал|стадион|ресторан|"
                                 r"кинотеатр)", re.IGNORECASE)
 #: The words of both as plain substrings, both cases of their first letter (an article holding none skips the look).
 _FIELD_VENUE_STEMS = ("theat", "hotel", "festival", "cinema", "kino", "restaurant", "club", "stadi", "arena", "театр",
-                      "гостиниц", "отел", "фестивал", "ресторан", "клуб", "стадион")
+                      "гостиниц", "отел", "фестивал", "ресторан", "клуб", "стадион", "café", "cafe", "sanatori", "кафе", "санатори")
 _FIELD_VENUE_WORDS = _cased(_FIELD_VENUE_STEMS)
 #: A surname right after a field's one-word name: "Tengiz Abenov", "Tengis Beridse", «Тенгизом Абеновым» (Russian, Kazakh
 #: and Georgian endings, Latin and Cyrillic, with the Russian case endings; Georgian -ani, but not a demonym "Kazakhstani").
@@ -3235,10 +3233,12 @@ _TOWN_LIFE_AFTER = _Screened(re.compile(r"\s+(?=[A-ZÄÖÜ])[\w-]*?(?:ensemble|t
 _GUIDE_BEFORE = _Screened(re.compile(r"(?:\b(?:our|my|the|a|his|her|their|unser\w{0,2}|mein\w{0,2}|der|die|ein\w{0,2}|sein\w{0,2}|ihr\w{0,2})\s+"
                            # a determiner first in English and German ("the main growth driver Tengiz" is no person)
                            r"(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher|"
-                           r"colleague|Kollege|Kollegin)|"  # a workmate (batch 36: "unser Kollege Tengis aus Samara")
-                           r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик|коллег)\w{0,3})\s+$", re.IGNORECASE))
+                           # a workmate or an animal (batch 36: "unser Kollege Tengis aus Samara", "the racehorse Kashagan")
+                           r"colleague|Kollege|Kollegin|(?:race)?horse|stallion|(?:Renn)?pferd|Hengst)|"
+                           r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик|коллег|скакун|жеребец)\w{0,3})\s+$", re.IGNORECASE))
 _GUIDE_STEMS = ("guide", "driver", "host", "interpreter", "führer", "reiseführer", "reiseleiter", "fahrer", "gastgeber",
-                "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик", "colleague", "kolleg", "коллег")
+                "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик", "colleague", "kolleg", "коллег", "horse",
+                "stallion", "pferd", "hengst", "скакун", "жеребец")
 _GUIDE_WORDS = _cased(_GUIDE_STEMS)
 
 
@@ -3413,7 +3413,7 @@ def _named_so(m: Mention, text: str) -> bool:
     # the verb after the name names it only at a clause's end ("..., das früher Druschba hieß"); a name opening its clause
     # is the subject ("Druschba heißt auf Deutsch Freundschaft; die Leitung ...")
     after = _NAMING_AFTER.match(text, m.end) is not None and text[max(0, m.start - 4) : m.start].rstrip(" «\"„“")[-1:] not in _CLAUSE_OPENERS
-    return (_NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) is not None or after or _former_name(m, text)) and (
+    return (_NAMING_BEFORE.search(text, max(0, m.start - 32), m.start) is not None or after or _former_name(m, text)) and (
         _LINE_WORD.search(text[max(0, m.start - 40) : m.start].casefold()) is None and not _LINE_AFTER.match(text, m.end, m.end + 20))
 
 

@@ -116,8 +116,9 @@ class Matcher:
     #: reaches such an asset must be one of them or a place adjective («Самарий», samarium, is no form of «Самара»)
     cyrillic_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     cyrillic_stems: dict[str, tuple[str, ...]] = field(default_factory=dict)  # their stems: a word opening with one is a form
-    #: the key of an alias word that opens with a written-out /dʒ/ («Джейхан», "Dschayhan"), by the key of its rest ("eihan"):
-    #: a text word that opens with another spelling of that sound (Turkish c, English j, ч: extract's _DJ_ONSET_TEXT) and has that rest is that word
+    #: the key of an alias word that opens with a written-out /dʒ/ («Джейхан», "Dschayhan"), by the key of its rest ("eihan";
+    #: a Cyrillic one's also by "ч" + that key): a text word that opens with another spelling of that sound (Turkish c,
+    #: English j; Russian ч for a Cyrillic alias: extract's _DJ_ONSET_TEXT) and has that rest is that word
     onset_keys: dict[str, str] = field(default_factory=dict)
 
 
@@ -359,7 +360,10 @@ def _onset_keys(names: dict[tuple[str, ...], list[Entry]]) -> dict[str, str]:
                 m = DJ_ONSET.match(word)
                 if m is not None:
                     rest = name_key(word[m.end():])
-                    out[rest] = key if out.get(rest, key) == key else ""
+                    # a Cyrillic alias's rest also under "ч" + rest: a Russian text may write its дж as ч («Чейхан» for
+                    # «Джейхан»), but no Latin spelling's rest is taken so («Чайхана», a tea house, is no "Dschayhan")
+                    for k in (rest, "ч" + rest) if word[:1] in "Дд" else (rest,):
+                        out[k] = key if out.get(k, key) == key else ""
     return out
 
 
