@@ -3040,6 +3040,11 @@ _LINKS36: dict[str, list[tuple[str, str, set[str]]]] = {
         ("CPC STOPS LOADING AFTER STORM AT SEA", "en", {"cpc"}),
         ("TAP WATER PRICES IN TIRANA RISE AFTER REFORM", "en", set()),
         ("TAP WATER IS FREE AGAIN IN ALBANIA, TAP SAYS", "en", set()),
+        # a digest of energy lines: each line is read on its own (the story's energy gives no line's abbreviation a pipe)
+        ("CASPIAN DIGEST\n\nKAZAKH CRUDE VIA BTC CLIMBS 20% ON STRONG DEMAND\n\nTAP WATER PRICES IN TIRANA RISE AFTER REFORM", "en",
+         {"btc"}),
+        ("CASPIAN DIGEST\n\nKAZAKH CRUDE VIA BTC CLIMBS 20% ON STRONG DEMAND\n\nTAP GAS FLOWS TO ITALY RISE IN NOVEMBER", "en",
+         {"btc", "tap"}),
         # in mixed case the capitals are the abbreviation's
         ("Tap water prices in Tirana rise. TAP gas flows to Italy.", "en", {"tap"}),
     ],
@@ -3087,6 +3092,7 @@ _LINKS36: dict[str, list[tuple[str, str, set[str]]]] = {
     "an_aside_between_a_naming_verb_and_the_name": [
         # "heißt übrigens „Druschba“", «называется, кстати, «Дружба»»: a name given to something else
         ("Unser Chat-Tool heißt übrigens „Druschba“ und läuft auf einem Server.", "de", set()),
+        ("Das Chat-Tool der Raffinerie heißt übrigens „Druschba“, dort reden alle über Öl.", "de", set()),
         ("Наш чат называется, кстати, «Дружба», в нём обсуждают нефть.", "ru", set()),
         # a line's word before the verb: the line's own name
         ("Die Leitung heißt übrigens „Druschba“ und bringt Öl nach Schwedt.", "de", {"druzhba-samara-schwedt", "schwedt"}),
