@@ -3107,6 +3107,14 @@ _LINKS36: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Oil from Samara and Atyrau flows through the pipeline of the CPC.", "en", {"atyrau", "samara", "cpc"}),
         ("The pipeline from Samara to Atyrau is full.", "en", {"uas"}),
     ],
+    "a_german_isch_adjective_of_a_place_in_us": [
+        # "Südkaukasische Pipeline" is the "Südkaukasus-Pipeline": the adjective's stem with "-us" opens the name
+        ("Das Gas fließt durch die Südkaukasische Pipeline bis zur türkischen Grenze.", "de", {"scp"}),
+        ("Die Südkaukasische Gaspipeline lieferte mehr Gas in die Türkei.", "de", {"scp"}),
+        # the adjective before another noun names no line
+        ("Die südkaukasische Küche ist berühmt für Gewürze und Öl.", "de", set()),
+        ("Die Südkaukasische Küche ist berühmt, sagt ein Koch aus Baku.", "de", set()),
+    ],
     "latin_turkic_vowels_in_a_short_name": [
         # "Bakı" is Baku in Azerbaijani: its ı is no Russian case ending in Latin letters
         ("Tank cars carried oil by rail from Bakı to Kulevi.", "en", {"kulevi", "rail-baku-kulevi"}),

@@ -320,6 +320,10 @@ _ONE_LETTER_ENDINGS = frozenset("aeiosu")
 _DJ_ONSET_TEXT = re.compile(r"(?:Дж|Dsch|Dzh|Dj|J|C(?=[eiyəı])|(Ч))(?=[^\W\d_]{4})", re.IGNORECASE)
 
 
+#: A German adjective in "-isch" with its case ending, and the stem before it ("Südkaukas" of "Südkaukasische").
+_DE_ADJECTIVE = re.compile(r"^([^\W\d_]{4,})isch(?:e[nmrs]?)?$")
+
+
 def _key_of(word: str, matcher: Matcher) -> str:
     """The match key of one text word: folded, demonym to country, place in an adjective or compound, or one edit away."""
     k = name_key(word)
@@ -335,6 +339,12 @@ def _key_of(word: str, matcher: Matcher) -> str:
                 if (base,) in matcher.names or base in _last_keys(matcher):  # "Ust-Lugaer Hafen": the last word of "Ust-Luga"
                     k = base
                     break
+    if k not in matcher.first_keys and word[:1].isupper() and (adj := _DE_ADJECTIVE.match(word)) is not None:
+        # a German "-isch" adjective of a place in -us ("Südkaukasische Pipeline" for "Südkaukasus-Pipeline"): the place's key
+        # where it opens a name
+        base = name_key(adj.group(1) + "us")
+        if base in matcher.first_keys:
+            k = base
     if k not in matcher.first_keys and (onset := _DJ_ONSET_TEXT.match(word)) is not None:
         # "Jeyhan", «Чейхан», "Ceyhan" for «Джейхан»: the sound /dʒ/ spelt as another language or a machine writes it
         k = matcher.onset_keys.get(("ч" if onset.group(1) else "") + name_key(word[onset.end():])) or k
