@@ -3115,6 +3115,16 @@ _LINKS36: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Die südkaukasische Küche ist berühmt für Gewürze und Öl.", "de", set()),
         ("Die Südkaukasische Küche ist berühmt, sagt ein Koch aus Baku.", "de", set()),
     ],
+    "the_supply_valve_shut_at_a_junction": [
+        # "den Hahn zudrehen", "den Ölhahn", «нефтяной кран»: the supply cut at a junction is the junction's business
+        ("Einen Lieferstopp gibt es nur, wenn in Unecha jemand den Hahn zudreht.", "de", {"unecha"}),
+        ("Dreht Moskau in Samara den Ölhahn zu, steht die Raffinerie in Schwedt still.", "de", {"samara", "schwedt"}),
+        ("Если в Унече перекроют нефтяной кран, Шведт останется без сырья.", "ru", {"unecha", "schwedt"}),
+        # a tap of beer or water in the town is no supply's valve
+        ("Der Wirt in Samara will um Mitternacht den Bierhahn zudrehen.", "de", set()),
+        ("In Atyrau hat der Vermieter den Wasserhahn abgedreht.", "de", set()),
+        ("В Самаре отключили горячую воду, кран сухой.", "ru", set()),
+    ],
     "latin_turkic_vowels_in_a_short_name": [
         # "Bakı" is Baku in Azerbaijani: its ı is no Russian case ending in Latin letters
         ("Tank cars carried oil by rail from Bakı to Kulevi.", "en", {"kulevi", "rail-baku-kulevi"}),

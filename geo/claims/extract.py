@@ -2953,7 +2953,9 @@ _OWN_BUSINESS = {
                            r"transneft|транснефт|einspeis|eingespeist|"
                            # a gas store at the junction: "the Bozoi underground storage", «подземное хранилище «Бозой»», ПХГ
                            r"gas storage|underground storage|storage facilit|gasspeicher|untergrundspeicher|erdgasspeicher|"
-                           r"(?<![а-яё])хранилищ|(?<![а-яё])пхг(?![а-яё])"),
+                           r"(?<![а-яё])хранилищ|(?<![а-яё])пхг(?![а-яё])|"
+                           # the supply's valve, shut at the junction (batch 36: "wenn in Unetscha jemand den Hahn zudreht")
+                           r"ölhahn|gashahn|den hahn (?:zu|ab)dreh|нефтяной кран|газовый кран"),
     # freight in German and Russian too ("Fracht", «грузы»), as "freight" («Грузии», Georgia's, is no cargo)
     "border_crossing": re.compile(r"border|custom|crossing|crossed|freight|truck|train|\brail|wagon|\bstation|grenz|übergang|zoll|güter|"
                                   r"fracht|bahn|züge|zug\b|границ|тамож|переход|пропуск|груз(?!ин|и[яию]\b|ией\b)|фур[аы]|поезд|вагон|"
