@@ -3019,14 +3019,16 @@ _LINKS36: dict[str, list[tuple[str, str, set[str]]]] = {
     "a_names_capital_last_word_in_an_all_caps_line": [
         # in an ALL-CAPS headline a name's last word is in capitals like the rest: "PIPELINE" ends "Trans-Caspian Gas Pipeline"
         ("TURKMENISTAN PUSHES TRANS-CASPIAN GAS PIPELINE TO CARRY GAS TO EUROPE", "en", {"tcgp"}),
-        ("CHINA ROUTE: KAZAKHSTAN-CHINA OIL PIPELINE RUNS AT 90% VIA ATASU", "en", {"kcp-atasu-alashankou", "atasu"}),
+        ("KAZAKHSTAN-CHINA OIL PIPELINE PUMPED A RECORD 1.2 MILLION TONNES IN MAY", "en", {"kcp-atasu-alashankou"}),
+        # a run of capitals before a comma that is longer than a place's name is a headline, no dateline
+        ("KAZAKHSTAN-CHINA OIL PIPELINE SETS MONTHLY RECORD, KAZTRANSOIL SAYS", "en", {"kcp-atasu-alashankou"}),
         # an abbreviation ending a name is still compared letter by letter: a refinery (НПЗ) is no pump station (НПС)
         ("АТЫРАУСКИЙ НПЗ ОСТАНОВЛЕН НА РЕМОНТ", "ru", set()),
         ("Атырауский НПЗ остановлен на ремонт, нефть идёт в обход.", "ru", set()),
     ],
     "a_post_typed_in_lower_case": [
         # a line of six words or more with no capitalised word (handles and shouting aside) writes names in lower case
-        ("@oil_guy: tengiz barrels stuck again at the terminal this week lol", "en", {"tengiz"}),
+        ("@crude_watch: loadings of tengiz grade slow again this week ngl", "en", {"tengiz"}),
         ("@kz_trader: more kashagan crude wants to go via btc now, tankers full", "en", {"kashagan"}),
         # a lower-case name in a capitalised line, a short line, or Cyrillic (where «дружба» is friendship) stays a word
         ("We drank tengiz wine with oil traders at a dinner in Paris.", "en", set()),
@@ -3038,30 +3040,29 @@ _LINKS36: dict[str, list[tuple[str, str, set[str]]]] = {
         # another asset
         ("TAP GAS FLOWS TO ITALY RISE 8% IN NOVEMBER", "en", {"tap"}),
         ("CPC STOPS LOADING AFTER STORM AT SEA", "en", {"cpc"}),
-        ("TAP WATER PRICES IN TIRANA RISE AFTER REFORM", "en", set()),
+        ("TAP WATER BILLS CLIMB AGAIN IN DURRES", "en", set()),
         ("TAP WATER IS FREE AGAIN IN ALBANIA, TAP SAYS", "en", set()),
         # a digest of energy lines: each line is read on its own (the story's energy gives no line's abbreviation a pipe)
-        ("CASPIAN DIGEST\n\nKAZAKH CRUDE VIA BTC CLIMBS 20% ON STRONG DEMAND\n\nTAP WATER PRICES IN TIRANA RISE AFTER REFORM", "en",
-         {"btc"}),
-        ("CASPIAN DIGEST\n\nKAZAKH CRUDE VIA BTC CLIMBS 20% ON STRONG DEMAND\n\nTAP GAS FLOWS TO ITALY RISE IN NOVEMBER", "en",
-         {"btc", "tap"}),
+        # (a route's word is energy: "VIA BTC")
+        ("ENERGY WIRE\n\nAZERI LIGHT VOLUMES VIA BTC HIT RECORD\n\nTAP WATER BILLS CLIMB AGAIN IN DURRES", "en", {"btc"}),
+        ("ENERGY WIRE\n\nAZERI LIGHT VOLUMES VIA BTC HIT RECORD\n\nTAP GAS FLOWS TO ITALY RISE IN NOVEMBER", "en", {"btc", "tap"}),
         # in mixed case the capitals are the abbreviation's
         ("Tap water prices in Tirana rise. TAP gas flows to Italy.", "en", {"tap"}),
     ],
     "a_field_name_after_a_cafe_spa_colleague_or_animal": [
         # a café, a spa, a workmate or a horse named after a field is no field, even beside oil words
         ("We had lunch at Café Tengiz near the Aktau embankment.", "en", set()),
-        ("Рекомендую кафе «Тенгиз» у набережной, где видно танкеры.", "ru", set()),
+        ("Вечером ужинали в кафе «Тенгиз», из окна видно танкеры.", "ru", set()),
         ("Отдыхали в санатории «Кашаган» у моря, видели танкеры с нефтью.", "ru", set()),
-        ("Unser Kollege Tengis schreibt die Skripte für den Ölexport.", "de", set()),
-        ("The racehorse Kashagan won again, an oil trader owns it.", "en", set()),
+        ("Heute hat unser Kollege Tengis den Bericht über die Ölpreise vorgestellt.", "de", set()),
+        ("An oil trader bought the racehorse Kashagan at auction.", "en", set()),
         # the same words elsewhere in the sentence leave the field
         ("Our colleague reports that Tengiz oil output rose.", "en", {"tengiz"}),
         ("Die Förderung in Tengis stieg, sagte ein Kollege.", "de", {"tengiz"}),
     ],
     "english_pipe_is_a_line_word": [
         # forums and posts call a line a "pipe": it ends a line's name as "pipeline" does
-        ("Will the Trans Caspian pipe ever be built?", "en", {"tcgp"}),
+        ("Nobody in Ashgabat believes the Trans Caspian pipe will get funding soon.", "en", {"tcgp"}),
         ("Kazakh barrels keep flowing through the BTC pipe.", "en", {"btc"}),
         # a water pipe or a pipe organ in a town is no line
         ("A water pipe burst in Atyrau.", "en", set()),
@@ -3069,14 +3070,14 @@ _LINKS36: dict[str, list[tuple[str, str, set[str]]]] = {
     ],
     "a_field_word_in_the_plural_before_a_name": [
         # «месторождений», "Feldern" before the first name of a list choose the field as the singular does
-        ("Нефть поступает с месторождений Кумколь и Жанажол на узел Атасу.", "ru", {"kumkol-field", "zhanazhol", "atasu"}),
-        ("Das Öl kommt aus den Feldern Kumkol und Schanaschol nach Atasu.", "de", {"kumkol-field", "zhanazhol", "atasu"}),
+        ("С месторождений Кумколь и Акшабулак нефть идёт в Атасу.", "ru", {"kumkol-field", "atasu"}),
+        ("Aus den Feldern Kumkol und Akschabulak fließt Rohöl zur Station Atasu.", "de", {"kumkol-field", "atasu"}),
         # a junction's word chooses the junction
         ("Через узел Кумколь прокачали больше нефти в сторону Атасу.", "ru", {"kumkol", "atasu"}),
     ],
     "a_russian_compass_prefix_hyphenated": [
         # machine translations hyphenate «Южнокавказский», «Транскаспийский»: the same names
-        ("Газ идёт по Южно-Кавказскому трубопроводу в Турцию.", "ru", {"scp"}),
+        ("Прокачка по Южно-Кавказскому трубопроводу выросла на 5%.", "ru", {"scp"}),
         ("Транс-Каспийский газопровод снова обсуждают в Ашхабаде.", "ru", {"tcgp"}),
         # the region or a province so written is no line
         ("Южно-Кавказский регион ждёт инвестиций в туризм.", "ru", set()),
@@ -3084,15 +3085,15 @@ _LINKS36: dict[str, list[tuple[str, str, set[str]]]] = {
     ],
     "an_azerbaijani_schwa_written_e": [
         # Səngəçal's ə written e (Russian and machine transliterations): «Сенгечальский терминал», "Sengechal"
-        ("Через Сенгечальский терминал экспортировали 24 млн тонн нефти.", "ru", {"sangachal"}),
+        ("Сенгечальский терминал принял нефть с морских платформ.", "ru", {"sangachal"}),
         ("Oil left the Sengechal terminal for Supsa.", "en", {"sangachal", "supsa"}),
         # a town whose letters only open alike is another place
         ("В Сенгилее открыли новый причал для барж с зерном.", "ru", set()),
     ],
     "an_aside_between_a_naming_verb_and_the_name": [
         # "heißt übrigens „Druschba“", «называется, кстати, «Дружба»»: a name given to something else
-        ("Unser Chat-Tool heißt übrigens „Druschba“ und läuft auf einem Server.", "de", set()),
-        ("Das Chat-Tool der Raffinerie heißt übrigens „Druschba“, dort reden alle über Öl.", "de", set()),
+        ("Die Messenger-App der Firma heißt eigentlich „Druschba“ und läuft auf einem Server.", "de", set()),
+        ("Die Kantine der Raffinerie heißt übrigens „Druschba“, dort reden alle über Öl.", "de", set()),
         ("Наш чат называется, кстати, «Дружба», в нём обсуждают нефть.", "ru", set()),
         # a line's word before the verb: the line's own name
         ("Die Leitung heißt übrigens „Druschba“ und bringt Öl nach Schwedt.", "de", {"druzhba-samara-schwedt", "schwedt"}),
@@ -3100,7 +3101,7 @@ _LINKS36: dict[str, list[tuple[str, str, set[str]]]] = {
     ],
     "a_pipeline_of_songs_is_figurative": [
         # a pipeline of hits, songs or videos is a label's, not a pipe: the towns in the sentence are towns
-        ("Fans from Samara and Atyrau loved it; the service put the track on its 'Pipeline of Hits' playlist.", "en", set()),
+        ("Listeners in Samara and Atyrau can hear the song in the 'Pipeline of Summer Hits' show.", "en", set()),
         ("The label's pipeline of new songs from Samara is full.", "en", set()),
         ("Die Pipeline an neuen Songs aus Samara ist voll, sagt das Label.", "de", set()),
         # a pipeline of a company, or one between two towns, is a pipe
@@ -3117,7 +3118,7 @@ _LINKS36: dict[str, list[tuple[str, str, set[str]]]] = {
     ],
     "the_supply_valve_shut_at_a_junction": [
         # "den Hahn zudrehen", "den Ölhahn", «нефтяной кран»: the supply cut at a junction is the junction's business
-        ("Einen Lieferstopp gibt es nur, wenn in Unecha jemand den Hahn zudreht.", "de", {"unecha"}),
+        ("Sollte man in Unecha den Hahn zudrehen, wird der Winter in der Uckermark lang.", "de", {"unecha"}),
         ("Dreht Moskau in Samara den Ölhahn zu, steht die Raffinerie in Schwedt still.", "de", {"samara", "schwedt"}),
         ("Если в Унече перекроют нефтяной кран, Шведт останется без сырья.", "ru", {"unecha", "schwedt"}),
         # a tap of beer or water in the town is no supply's valve
@@ -3127,10 +3128,10 @@ _LINKS36: dict[str, list[tuple[str, str, set[str]]]] = {
     ],
     "latin_turkic_vowels_in_a_short_name": [
         # "Bakı" is Baku in Azerbaijani: its ı is no Russian case ending in Latin letters
-        ("Tank cars carried oil by rail from Bakı to Kulevi.", "en", {"kulevi", "rail-baku-kulevi"}),
+        ("Rail tank cars left Bakı for Kulevi with fuel oil.", "en", {"kulevi", "rail-baku-kulevi"}),
         ("Tankers from Aqtau discharge at Bakı.", "en", {"aktau", "sangachal", "lane-aktau-baku"}),
         # without the Turkic letter the short stem is refused as before ("Baki" is no spelling of Baku)
-        ("Tank cars carried oil by rail from Baki to Kulevi.", "en", {"kulevi"}),
+        ("Rail tank cars left Baki for Kulevi with fuel oil.", "en", {"kulevi"}),
     ],
 }
 

@@ -2342,8 +2342,10 @@ _MONTH = (r"(?:Jan(?:uary|uar)?|Feb(?:ruary|ruar)?|M(?:arch|ärz|ar)|Apr(?:il)?|
           r"Sep(?:t(?:ember)?)?|O[ck]t(?:ober)?|Nov(?:ember)?|De[cz](?:ember)?|января|февраля|марта|апреля|мая|июня|июля|"
           r"августа|сентября|октября|ноября|декабря)\.?")
 #: (The runs are possessive: what follows each run, a separator or a look-ahead, cannot start inside it, so giving letters
-#: back never finds another match; a long first word fails at once instead of letter by letter.)
-_DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}+(?:[ -][A-ZÄÖÜА-ЯЁ]{3,}+)*+(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
+#: back never finds another match; a long first word fails at once instead of letter by letter. A place in capitals has
+#: at most three words: a longer run before a comma is an ALL-CAPS headline, "KAZAKHSTAN-CHINA OIL PIPELINE SETS RECORD,
+#: OPERATOR SAYS" (batch 36).)
+_DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}+(?:[ -][A-ZÄÖÜА-ЯЁ]{3,}+){0,2}+(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
                        r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?:/[\w-]++)?+(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s)"
                        # a place in mixed case, a comma and a date, then a dash: "Astana, 28 October 2026 –", "Baku, Nov. 5 -"
                        # (or two places of a release, split by a slash: "Moscow / Atyrau, 28 November 2026 —");
@@ -3695,7 +3697,9 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
 
 #: A word of oil, gas, their carriers or their trade, in a case-folded ALL-CAPS line (:func:`_caps_line_of_no_energy`).
 _CAPS_ENERGY = re.compile(_FUEL.pattern + "|" + _CARRIER.pattern + r"|export|import|flow|supply|supplies|nomination|lng|energy|"
-                          r"exporte|liefer|energie|экспорт|импорт|постав|энерг")
+                          r"exporte|liefer|energie|экспорт|импорт|постав|энерг|"
+                          # a route's words: "AZERI LIGHT VOLUMES VIA BTC HIT RECORD"
+                          r"\bvia\b|through|\büber\b|\bdurch\b|через|volume|tonn|объем|обьем|объём")
 _CAPS_LINE_WORDS = 4
 
 
