@@ -242,7 +242,8 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout31.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout32.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout33.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout34.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout34.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout36.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
@@ -685,7 +686,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout31.yaml",
                                   "extraction_links_holdout32.yaml",
                                   "extraction_links_holdout33.yaml",
-                                  "extraction_links_holdout34.yaml"])
+                                  "extraction_links_holdout34.yaml",
+                                  "extraction_links_holdout36.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -3205,3 +3207,174 @@ _LINKS34: dict[str, list[tuple[str, str, set[str]]]] = {
 def test_link_batch34_rule(text, language, expected):
     """The cases of the rules tuned on batch 34 (``-k gh_spells_a_hard_g`` runs one rule)."""
     assert links(text, language) == expected
+
+
+#: Rules tuned on batch 36 (messy real-world pages: SEO rewrites, machine translations, non-native English, ALL-CAPS tickers,
+#: forum and social posts, misspellings and Latin-script Kazakh / Azerbaijani names; tests/fixtures/extraction_links_holdout36.yaml):
+#: positive cases and false friends, written for the rules (not taken from the batch's texts), in each language where the
+#: rule applies.
+_LINKS36: dict[str, list[tuple[str, str, set[str]]]] = {
+    "gh_is_a_g": [
+        # Latin transliterations write Kazakh ғ / Azeri ğ as "gh": "Tenghiz", "Qashaghan" are Tengiz and Kashagan
+        ("Crude from the Tenghiz field is pumped to Novorossiysk.", "en", {"tengiz", "sheskharis"}),
+        ("Die Partner von Qashaghan exportieren Öl über das CPC-Terminal.", "de", {"kashagan", "cpc-marine-terminal"}),
+        # common words with "gh" stay words
+        ("Enough high-sulphur oil reached Rotterdam through the night.", "en", set()),
+        ("The Aghdam stadium hosted a concert for tanker crews.", "en", set()),
+    ],
+    "a_dj_onset_spelt_another_way": [
+        # the sound /dʒ/ opening «Джейхан» / "Dschayhan" written as English j, Turkish c or, by a Russian machine, ч
+        ("Tankers loaded Azeri crude at Jeyhan on Monday.", "en", {"ceyhan"}),
+        ("Oil flows through the Baku-Tbilisi-Jeyhan pipeline to the Mediterranean.", "en", {"btc"}),
+        ("Танкеры грузят азербайджанскую нефть в Чейхане.", "ru", {"ceyhan"}),
+        ("Нефть идёт по нефтепроводу Баку-Тбилиси-Чейхан в Турцию.", "ru", {"btc"}),
+        ("Die Ölleitung Baku-Tiflis-Dscheihan pumpte mehr Öl.", "de", {"btc"}),
+        # another rest after the onset is another word: the name Jeyhun, a tea house («Чайхана»: ч stands for дж only
+        # before a Cyrillic alias's rest, and "Dschayhan"'s is Latin), Chelsea, Jakarta
+        ("Jeyhun Bayramov spoke about oil exports and tanker freight.", "en", set()),
+        ("После смены танкеристы пошли в Чайхану у порта, где грузят нефть.", "ru", set()),
+        ("Chelsea fans flew to Jakarta; the club's sponsor ships crude oil.", "en", set()),
+    ],
+    "a_names_capital_last_word_in_an_all_caps_line": [
+        # in an ALL-CAPS headline a name's last word is in capitals like the rest: "PIPELINE" ends "Trans-Caspian Gas Pipeline"
+        ("TURKMENISTAN PUSHES TRANS-CASPIAN GAS PIPELINE TO CARRY GAS TO EUROPE", "en", {"tcgp"}),
+        ("KAZAKHSTAN-CHINA OIL PIPELINE PUMPED A RECORD 1.2 MILLION TONNES IN MAY", "en", {"kcp-atasu-alashankou"}),
+        # a run of capitals before a comma that is longer than a place's name is a headline, no dateline
+        ("KAZAKHSTAN-CHINA OIL PIPELINE SETS MONTHLY RECORD, KAZTRANSOIL SAYS", "en", {"kcp-atasu-alashankou"}),
+        # an abbreviation ending a name is still compared letter by letter: a refinery (НПЗ) is no pump station (НПС)
+        ("АТЫРАУСКИЙ НПЗ ОСТАНОВЛЕН НА РЕМОНТ", "ru", set()),
+        ("Атырауский НПЗ остановлен на ремонт, нефть идёт в обход.", "ru", set()),
+    ],
+    "a_post_typed_in_lower_case": [
+        # a line of six words or more with no capitalised word (handles and shouting aside) writes names in lower case
+        ("@crude_watch: loadings of tengiz grade slow again this week ngl", "en", {"tengiz"}),
+        ("@kz_trader: more kashagan crude wants to go via btc now, tankers full", "en", {"kashagan"}),
+        # a lower-case name in a capitalised line, a short line, or Cyrillic (where «дружба» is friendship) stays a word
+        ("We drank tengiz wine with oil traders at a dinner in Paris.", "en", set()),
+        ("tengiz lol", "en", set()),
+        ("дружба народов крепнет, нефть течёт, всё хорошо у нас тут", "ru", set()),
+    ],
+    "an_abbreviation_in_an_all_caps_line_of_no_energy": [
+        # case tells "TAP" from "tap" only in mixed case: in an ALL-CAPS headline the line must speak of energy or name
+        # another asset
+        ("TAP GAS FLOWS TO ITALY RISE 8% IN NOVEMBER", "en", {"tap"}),
+        ("CPC STOPS LOADING AFTER STORM AT SEA", "en", {"cpc"}),
+        ("TAP WATER BILLS CLIMB AGAIN IN DURRES", "en", set()),
+        ("TAP WATER IS FREE AGAIN IN ALBANIA, TAP SAYS", "en", set()),
+        # a digest of energy lines: each line is read on its own (the story's energy gives no line's abbreviation a pipe)
+        # (a route's word is energy: "VIA BTC")
+        ("ENERGY WIRE\n\nAZERI LIGHT VOLUMES VIA BTC HIT RECORD\n\nTAP WATER BILLS CLIMB AGAIN IN DURRES", "en", {"btc"}),
+        ("ENERGY WIRE\n\nAZERI LIGHT VOLUMES VIA BTC HIT RECORD\n\nTAP GAS FLOWS TO ITALY RISE IN NOVEMBER", "en", {"btc", "tap"}),
+        # in mixed case the capitals are the abbreviation's
+        ("Tap water prices in Tirana rise. TAP gas flows to Italy.", "en", {"tap"}),
+    ],
+    "a_field_name_after_a_cafe_spa_colleague_or_animal": [
+        # a café, a spa, a workmate or a horse named after a field is no field, even beside oil words
+        ("We had lunch at Café Tengiz near the Aktau embankment.", "en", set()),
+        ("Вечером ужинали в кафе «Тенгиз», из окна видно танкеры.", "ru", set()),
+        ("Отдыхали в санатории «Кашаган» у моря, видели танкеры с нефтью.", "ru", set()),
+        ("Heute hat unser Kollege Tengis den Bericht über die Ölpreise vorgestellt.", "de", set()),
+        ("An oil trader bought the racehorse Kashagan at auction.", "en", set()),
+        # the same words elsewhere in the sentence leave the field
+        ("Our colleague reports that Tengiz oil output rose.", "en", {"tengiz"}),
+        ("Die Förderung in Tengis stieg, sagte ein Kollege.", "de", {"tengiz"}),
+    ],
+    "english_pipe_is_a_line_word": [
+        # forums and posts call a line a "pipe": it ends a line's name as "pipeline" does
+        ("Nobody in Ashgabat believes the Trans Caspian pipe will get funding soon.", "en", {"tcgp"}),
+        ("Kazakh barrels keep flowing through the BTC pipe.", "en", {"btc"}),
+        # a water pipe or a pipe organ in a town is no line
+        ("A water pipe burst in Atyrau.", "en", set()),
+        ("Pipe organ concerts in Samara draw crowds.", "en", set()),
+    ],
+    "a_field_word_in_the_plural_before_a_name": [
+        # «месторождений», "Feldern" before the first name of a list choose the field as the singular does
+        ("С месторождений Кумколь и Акшабулак нефть идёт в Атасу.", "ru", {"kumkol-field", "atasu"}),
+        ("Aus den Feldern Kumkol und Akschabulak fließt Rohöl zur Station Atasu.", "de", {"kumkol-field", "atasu"}),
+        # a junction's word chooses the junction
+        ("Через узел Кумколь прокачали больше нефти в сторону Атасу.", "ru", {"kumkol", "atasu"}),
+    ],
+    "a_russian_compass_prefix_hyphenated": [
+        # machine translations hyphenate «Южнокавказский», «Транскаспийский»: the same names
+        ("Прокачка по Южно-Кавказскому трубопроводу выросла на 5%.", "ru", {"scp"}),
+        ("Транс-Каспийский газопровод снова обсуждают в Ашхабаде.", "ru", {"tcgp"}),
+        # the region or a province so written is no line
+        ("Южно-Кавказский регион ждёт инвестиций в туризм.", "ru", set()),
+        ("Южно-Казахстанская область собрала рекордный урожай.", "ru", set()),
+    ],
+    "an_azerbaijani_schwa_written_e": [
+        # Səngəçal's ə written e (Russian and machine transliterations): «Сенгечальский терминал», "Sengechal"
+        ("Сенгечальский терминал принял нефть с морских платформ.", "ru", {"sangachal"}),
+        ("Oil left the Sengechal terminal for Supsa.", "en", {"sangachal", "supsa"}),
+        # a town whose letters only open alike is another place
+        ("В Сенгилее открыли новый причал для барж с зерном.", "ru", set()),
+    ],
+    "an_aside_between_a_naming_verb_and_the_name": [
+        # "heißt übrigens „Druschba“", «называется, кстати, «Дружба»»: a name given to something else
+        ("Die Messenger-App der Firma heißt eigentlich „Druschba“ und läuft auf einem Server.", "de", set()),
+        ("Die Kantine der Raffinerie heißt übrigens „Druschba“, dort reden alle über Öl.", "de", set()),
+        ("Наш чат называется, кстати, «Дружба», в нём обсуждают нефть.", "ru", set()),
+        # a line's word before the verb: the line's own name
+        ("Die Leitung heißt übrigens „Druschba“ und bringt Öl nach Schwedt.", "de", {"druzhba-samara-schwedt", "schwedt"}),
+        ("Нефтепровод называется, кстати, «Дружба» и идёт до Шведта.", "ru", {"druzhba-samara-schwedt", "schwedt"}),
+    ],
+    "a_pipeline_of_songs_is_figurative": [
+        # a pipeline of hits, songs or videos is a label's, not a pipe: the towns in the sentence are towns
+        ("Listeners in Samara and Atyrau can hear the song in the 'Pipeline of Summer Hits' show.", "en", set()),
+        ("The label's pipeline of new songs from Samara is full.", "en", set()),
+        ("Die Pipeline an neuen Songs aus Samara ist voll, sagt das Label.", "de", set()),
+        # a pipeline of a company, or one between two towns, is a pipe
+        ("Oil from Samara and Atyrau flows through the pipeline of the CPC.", "en", {"atyrau", "samara", "cpc"}),
+        ("The pipeline from Samara to Atyrau is full.", "en", {"uas"}),
+    ],
+    "a_german_isch_adjective_of_a_place_in_us": [
+        # "Südkaukasische Pipeline" is the "Südkaukasus-Pipeline": the adjective's stem with "-us" opens the name
+        ("Das Gas fließt durch die Südkaukasische Pipeline bis zur türkischen Grenze.", "de", {"scp"}),
+        ("Die Südkaukasische Gaspipeline lieferte mehr Gas in die Türkei.", "de", {"scp"}),
+        # the adjective before another noun names no line
+        ("Die südkaukasische Küche ist berühmt für Gewürze und Öl.", "de", set()),
+        ("Die Südkaukasische Küche ist berühmt, sagt ein Koch aus Baku.", "de", set()),
+    ],
+    "the_supply_valve_shut_at_a_junction": [
+        # "den Hahn zudrehen", "den Ölhahn", «нефтяной кран»: the supply cut at a junction is the junction's business
+        ("Sollte man in Unecha den Hahn zudrehen, wird der Winter in der Uckermark lang.", "de", {"unecha"}),
+        ("Dreht Moskau in Samara den Ölhahn zu, steht die Raffinerie in Schwedt still.", "de", {"samara", "schwedt"}),
+        ("Если в Унече перекроют нефтяной кран, Шведт останется без сырья.", "ru", {"unecha", "schwedt"}),
+        # a tap of beer or water in the town is no supply's valve
+        ("Der Wirt in Samara will um Mitternacht den Bierhahn zudrehen.", "de", set()),
+        ("In Atyrau hat der Vermieter den Wasserhahn abgedreht.", "de", set()),
+        ("В Самаре отключили горячую воду, кран сухой.", "ru", set()),
+    ],
+    "latin_turkic_vowels_in_a_short_name": [
+        # "Bakı" is Baku in Azerbaijani: its ı is no Russian case ending in Latin letters
+        ("Rail tank cars left Bakı for Kulevi with fuel oil.", "en", {"kulevi", "rail-baku-kulevi"}),
+        ("Tankers from Aqtau discharge at Bakı.", "en", {"aktau", "sangachal", "lane-aktau-baku"}),
+        # without the Turkic letter the short stem is refused as before ("Baki" is no spelling of Baku)
+        ("Rail tank cars left Baki for Kulevi with fuel oil.", "en", {"kulevi"}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links36-{rule}-{k}") for rule, cases in _LINKS36.items() for k, case in enumerate(cases)])
+def test_link_batch36_rule(text, language, expected):
+    """The cases of the rules tuned on batch 36 (``-k a_post_typed_in_lower_case`` runs one rule)."""
+    assert links(text, language) == expected
+
+
+def test_links36_no_alias_holds_a_gh_of_its_own():
+    # the fold reads "gh" as "g" (geo.claims.text): no alias word may spell a "gh" of its own, or its key would change
+    import json
+
+    features = json.loads((DATA / "assets.geojson").read_text(encoding="utf-8"))["features"]
+    aliases = [a for f in features for a in [f["properties"]["name"], *(f["properties"].get("aliases") or [])]]
+    assert [a for a in aliases if "gh" in a.casefold()] == []
+    assert name_key("Tenghiz") == name_key("Tengiz") and name_key("Qashaghan") == name_key("Kashagan")
+
+
+def test_links36_dj_onset_index_holds_only_written_out_onsets():
+    # the index of /dʒ/ onsets holds the rests of «Джейхан» and "Dschayhan" (and «Джейхан»'s under "ч"), nothing of "Ceyhan"
+    # or "Chimkent", whose c and ch are not told from other sounds by their letters
+    keys = MATCHER.onset_keys
+    assert keys[name_key("eyhan")] == keys["ч" + name_key("eyhan")] and keys[name_key("ayhan")]
+    assert "ч" + name_key("ayhan") not in keys and name_key("imkent") not in keys

@@ -314,6 +314,16 @@ _MIN_PLACE = 4
 _ONE_LETTER_ENDINGS = frozenset("aeiosu")
 
 
+#: What may stand for a written-out /dʒ/ (:data:`geo.claims.matcher.DJ_ONSET`) opening a text word: the same, Turkish and
+#: Azerbaijani c before a front vowel, English j, and (group 1) the voiceless ч that Russian machine transliterations put
+#: for it («Чейхан»), looked up among the Cyrillic aliases' rests only.
+_DJ_ONSET_TEXT = re.compile(r"(?:Дж|Dsch|Dzh|Dj|J|C(?=[eiyəı])|(Ч))(?=[^\W\d_]{4})", re.IGNORECASE)
+
+
+#: A German adjective in "-isch" with its case ending, and the stem before it ("Südkaukas" of "Südkaukasische").
+_DE_ADJECTIVE = re.compile(r"^([^\W\d_]{4,})isch(?:e[nmrs]?)?$")
+
+
 def _key_of(word: str, matcher: Matcher) -> str:
     """The match key of one text word: folded, demonym to country, place in an adjective or compound, or one edit away."""
     k = name_key(word)
@@ -329,6 +339,15 @@ def _key_of(word: str, matcher: Matcher) -> str:
                 if (base,) in matcher.names or base in _last_keys(matcher):  # "Ust-Lugaer Hafen": the last word of "Ust-Luga"
                     k = base
                     break
+    if k not in matcher.first_keys and word[:1].isupper() and (adj := _DE_ADJECTIVE.match(word)) is not None:
+        # a German "-isch" adjective of a place in -us ("Südkaukasische Pipeline" for "Südkaukasus-Pipeline"): the place's key
+        # where it opens a name
+        base = name_key(adj.group(1) + "us")
+        if base in matcher.first_keys:
+            k = base
+    if k not in matcher.first_keys and (onset := _DJ_ONSET_TEXT.match(word)) is not None:
+        # "Jeyhan", «Чейхан», "Ceyhan" for «Джейхан»: the sound /dʒ/ spelt as another language or a machine writes it
+        k = matcher.onset_keys.get(("ч" if onset.group(1) else "") + name_key(word[onset.end():])) or k
     if k not in matcher.first_keys and (k,) not in matcher.prefixes and len(k) >= FUZZY_MIN_LEN and word[:1].isupper():
         near = _fuzzy_key(k, matcher)
         if near is not None:
@@ -490,7 +509,7 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
         low = form_key(word)
         forms = matcher.cyrillic_forms
         if len(name_key(word)) < MIN_INFLECTED_STEM:  # a short stem, unless the word is a case form («Бозое» of «Бозой»)
-            got = [e for e in got if not e.folds or f in e.folds or low in forms.get(e.target, ())]
+            got = [e for e in got if not e.folds or f in e.folds or low in forms.get(e.target, ()) or _turkic_vowels(word, f, e.folds)]
         if word[:1].islower() and name_key(word) in {name_key(e.alias) for e in got}:
             got = [e for e in got if not e.alias[:1].isupper()]
         nk = name_key(word)
@@ -519,6 +538,18 @@ def _accept(entries: list[Entry], word: str | None, matcher: Matcher) -> list[En
 
 
 _LATIN_WORD = re.compile(r"^[A-Za-zÄÖÜäöüß]+$")
+#: Vowel letters of the Latin Azerbaijani, Turkish and Turkmen and of the Latin Kazakh alphabets, which no Russian case
+#: ending or German or English word has: "Bakı" is Baku written in Azerbaijani, not an inflected "Bak-".
+_TURKIC_VOWELS = frozenset("ıəýƏÝ")
+
+
+def _turkic_vowels(word: str, f: str, folds: tuple[str, ...]) -> bool:
+    """A word holding a :data:`_TURKIC_VOWELS` letter whose fold differs from one of the alias's folds in vowels only."""
+    if _TURKIC_VOWELS.isdisjoint(word):
+        return False
+    return any(len(g) == len(f) and all(a == b or (a in _VOWELS and b in _VOWELS) for a, b in zip(g, f, strict=True)) for g in folds)
+
+
 _CYRILLIC_WORD = re.compile(r"^[А-ЯЁа-яё]+$")
 #: The letters that spell s and z, not in a cluster of another sound ("zh", "sch", "ts": Ж, Ш, Ц), written as "s" and "z".
 _SZ_CLUSTERS = re.compile(r"tsch|dsch|sch|sh|zh|ts|tz|ж|ш|щ|ц")
@@ -588,6 +619,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     trie, abbrevs, fuzzy_words = matcher.trie, matcher.abbrevs, matcher.fuzzy_words
     accepted = matcher.accepted
     n_keys, n_sentences, n_text = len(keys), len(sentence_starts), len(text)
+    lower_lines: dict[int, bool] = {}
     for i in starts:
         if i < free:
             continue
@@ -611,13 +643,19 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                         # «на тихорецком узле», «новороссийских отгрузок»: the lower-case adjective of a town in -к has
                         # the town's own key; before a word of the facility it is the facility, not a common word
                         entries = [e for e in own if e.alias.endswith("к") and raw.startswith(e.alias.lower())]
+                    if not entries and raw[:1].islower() and raw.isascii() and _lower_case_line(text, offsets[2 * i], lower_lines):
+                        # a post written all in lower case ("tengiz barrels stuck again") writes names so too: the word
+                        # spelt as a one-word name, no case ending
+                        f = fold(raw)
+                        entries = [e for e in own if len(e.folds) == 1 and e.alias[:1].isupper() and f == e.folds[0]]
                 elif raws[i + n - 1] in _GENERIC_KIND_WORDS:
                     # "its Black Sea terminal" describes a terminal; "Black Sea Terminal" (capital T) is Kulevi's company name
                     entries = [e for e in entries if not e.alias.endswith(_CAPITAL_KIND_WORDS)]
                 elif raws[i + n - 1].isupper() and len(raws[i + n - 1]) > 1:
                     # an abbreviation ends the name: it must be the alias's own («Атырауский НПЗ», a refinery, is not
-                    # «Атырауская НПС», a pump station, though З and С fold alike)
-                    entries = [e for e in entries if e.alias.endswith(raws[i + n - 1])]
+                    # «Атырауская НПС», a pump station, though З and С fold alike); in capitals, as a name in an ALL-CAPS
+                    # headline ("TRANS-CASPIAN GAS PIPELINE"), the alias's last word in capitals
+                    entries = [e for e in entries if e.alias.upper().endswith(raws[i + n - 1])]
                 if n > 1 and entries and raw[:1].islower():
                     entries = [e for e in entries if not (e.alias[:1].isupper() and e.alias.lower().split(" ", 1)[0] in _COMPASS_WORDS)]
                 if entries and n >= best_n:
@@ -694,6 +732,26 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         kept = [f for f, drop in zip(found, inside, strict=True) if not drop]
         found = sorted(kept + chains, key=lambda x: x[0].start)
     return found
+
+
+#: A capitalised word that is no handle or hashtag ("@Novorossiysk_girl"): a line without one is written in lower case.
+_CAPITALISED_WORD = re.compile(r"(?<![@#\w])[A-ZÄÖÜА-ЯЁ][a-zäöüßа-яё]")
+_LOWER_LINE_WORDS = 6
+
+
+def _lower_case_line(text: str, pos: int, memo: dict[int, bool]) -> bool:
+    """The line around ``pos`` has at least six words and none capitalised (a social post typed in lower case).
+
+    Abbreviations, shouting ("AGAIN") and handles do not count. ``memo`` keeps the answer by the line's start, so a long
+    line of many names is read once.
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    got = memo.get(start)
+    if got is None:
+        end = text.find("\n", pos)
+        line = text[start:] if end < 0 else text[start:end]
+        got = memo[start] = _CAPITALISED_WORD.search(line) is None and len(line.split(None, _LOWER_LINE_WORDS)) > _LOWER_LINE_WORDS - 1
+    return got
 
 
 #: Countries whose pairs name lines ("Kazakhstan-China pipeline"), as chain keys (adjectives folded by DEMONYMS).
@@ -1217,7 +1275,7 @@ _KIND_BEFORE = (
     # (a plural field word before a list of names is each one's: "aus den Feldern Kumkol und Schanaschol", "the fields of
     # Zhanazhol and Kumkol", «с месторождений Жанажол и Кумколь»)
     ("field", re.compile(r"(?:\bfield(?: of)?|feld|месторождени[еяюи]|месторождением|(?:\bfields(?: of| such as| like)?|felder(?:n| wie)?|"
-                         r"месторождени(?:й|ях|ями|я)(?: как)?)(?:\s+[«\"„“]?[\w-]+[»\"“”]?(?:\s*,|\s+(?:and|und|и|sowie)))*)"
+                         r"месторождени(?:й|ях|ями|ям|я)(?: как)?)(?:\s+[«\"„“]?[\w-]+[»\"“”]?(?:\s*,|\s+(?:and|und|и|sowie)))*)"
                          r"\s*[«\"„“]?$", re.IGNORECASE)),
     # (and a gas store: «подземное хранилище «Бозой»», ПХГ «Бозой», "Gasspeicher Bozoi")
     ("junction", re.compile(r"(?:\bstation|pumpstation|нпс|лпдс|станци[яиюей]|узл[ауе]|узел|хранилищ[еаи]|пхг|gasspeicher|speicher)"
@@ -2326,8 +2384,10 @@ _MONTH = (r"(?:Jan(?:uary|uar)?|Feb(?:ruary|ruar)?|M(?:arch|ärz|ar)|Apr(?:il)?|
           r"Sep(?:t(?:ember)?)?|O[ck]t(?:ober)?|Nov(?:ember)?|De[cz](?:ember)?|января|февраля|марта|апреля|мая|июня|июля|"
           r"августа|сентября|октября|ноября|декабря)\.?")
 #: (The runs are possessive: what follows each run, a separator or a look-ahead, cannot start inside it, so giving letters
-#: back never finds another match; a long first word fails at once instead of letter by letter.)
-_DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}+(?:[ -][A-ZÄÖÜА-ЯЁ]{3,}+)*+(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
+#: back never finds another match; a long first word fails at once instead of letter by letter. A place in capitals has
+#: at most three words: a longer run before a comma is an ALL-CAPS headline, "KAZAKHSTAN-CHINA OIL PIPELINE SETS RECORD,
+#: OPERATOR SAYS" (batch 36).)
+_DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜА-ЯЁ]{3,}+(?:[ -][A-ZÄÖÜА-ЯЁ]{3,}+){0,2}+(?=,|\.\s|\s\([^)\n]{2,30}\)\s*[-–—]|\s[-–—]\s)"
                        r"|[A-ZÄÖÜА-ЯЁ][\w-]++(?:/[\w-]++)?+(?=\s\([^)\n]{2,30}\)\s*[-–—]|\.\s)"
                        # a place in mixed case, a comma and a date, then a dash: "Astana, 28 October 2026 –", "Baku, Nov. 5 -"
                        # (or two places of a release, split by a slash: "Moscow / Atyrau, 28 November 2026 —");
@@ -2388,7 +2448,9 @@ _PEOPLE_WORDS = (r"(?:airports?|flughafens?|flug|flüge|fliegt|flies|flights?|pa
 #: as a compound ("a pipeline of tourism projects", "a pipeline of three storage deals", „Pipeline an Prestigeprojekten“); no
 #: determiner first ("the pipeline of the project" is a real one).
 _FIGURATIVE_OBJECT = (r"(?:(?!(?:the|this|that|these|its|their|dem|des|der|die|das)\s)[\w-]+\s+){0,2}(?:project|applicant|talent|"
-                      r"candidate|idea|deal|order|student|studierend|[a-zäöüß]*?(?:projekt|idee|nachwuchs|bewerber|kandidat|auftr))")
+                      r"candidate|idea|deal|order|student|studierend|[a-zäöüß]*?(?:projekt|idee|nachwuchs|bewerber|kandidat|auftr)|"
+                      # songs, shows and posts in the making (batch 36: a playlist "Pipeline of Hits")
+                      r"hits\b|songs?\b|tracks?\b|releases?\b|episodes?\b|content\b|posts?\b|videos?\b|[a-zäöüß]*?(?:titel|folgen\b))")
 _FIGURATIVE_PIPE = re.compile(r"pipelines?(?=\s+(?:of|for|für|an|der|von)\s+" + _FIGURATIVE_OBJECT + ")|"
                               r"pipeline(?:(?<=project pipeline)|(?<=projektpipeline)|(?<=talentpipeline)|(?<=sales pipeline)|"
                               r"(?<=auftragspipeline)|(?<=deal pipeline))s?")
@@ -2993,7 +3055,9 @@ _OWN_BUSINESS = {
                            r"transneft|транснефт|einspeis|eingespeist|"
                            # a gas store at the junction: "the Bozoi underground storage", «подземное хранилище «Бозой»», ПХГ
                            r"gas storage|underground storage|storage facilit|gasspeicher|untergrundspeicher|erdgasspeicher|"
-                           r"(?<![а-яё])хранилищ|(?<![а-яё])пхг(?![а-яё])"),
+                           r"(?<![а-яё])хранилищ|(?<![а-яё])пхг(?![а-яё])|"
+                           # the supply's valve, shut at the junction (batch 36: "wenn in Unetscha jemand den Hahn zudreht")
+                           r"ölhahn|gashahn|den hahn (?:zu|ab)dreh|нефтяной кран|газовый кран"),
     # freight in German and Russian too ("Fracht", «грузы»), as "freight" («Грузии», Georgia's, is no cargo)
     "border_crossing": re.compile(r"border|custom|crossing|crossed|freight|truck|train|\brail|wagon|\bstation|grenz|übergang|zoll|güter|"
                                   r"fracht|bahn|züge|zug\b|границ|тамож|переход|пропуск|груз(?!ин|и[яию]\b|ией\b)|фур[аы]|поезд|вагон|"
@@ -3265,15 +3329,16 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
 _FIELD_VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:theat(?:er|re)|hotel|festival|cinema|kino|restaurant|club|stadium|stadion)|"
                                  # a café or a bar named after the field: das Café „Tengis“, «кофейня «Тенгиз»», «в гастробаре
                                  # «Тенгиз»» (the bar's word whole: «баррель» holds its letters) (batch 33)
-                                 r"\b(?:café|cafe|coffee shop)|(?<![а-яё])(?:кафе|кофейн\w{0,3}|(?:гастро|лаунж-|винный\s)?бар(?:е|а|у|ом)?)|"
-                                 r"(?<![а-яё])(?:театр|гостиниц|отел|фестивал|кинотеатр|ресторан|клуб|"
+                                 r"\b(?:café|cafe|coffee shop|sanatori(?:um|o))|(?<![а-яё])(?:кафе|кофейн\w{0,3}|(?:гастро|лаунж-|винный\s)?бар(?:е|а|у|ом)?)|"
+                                 r"(?<![а-яё])(?:театр|гостиниц|отел|фестивал|кинотеатр|ресторан|клуб|санатори|"
                                  r"стадион)\w{0,3})(?:\s+(?:named|called|namens|genannt|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
 _FIELD_VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:(?:national|state|drama|opera)\s+)?(?:theat(?:er|re)|hotel|festival|"
                                 r"cinema|restaurant|club|stadium|arena|театр|гостиниц|отел|фестивал|стадион|ресторан|"
                                 r"кинотеатр)", re.IGNORECASE)
 #: The words of both as plain substrings, both cases of their first letter (an article holding none skips the look).
 _FIELD_VENUE_STEMS = ("theat", "hotel", "festival", "cinema", "kino", "restaurant", "club", "stadi", "arena", "театр",
-                      "гостиниц", "отел", "фестивал", "ресторан", "клуб", "стадион", "café", "cafe", "coffee", "кафе", "кофейн", "бар")
+                      "гостиниц", "отел", "фестивал", "ресторан", "клуб", "стадион", "café", "cafe", "coffee", "кафе", "кофейн", "бар",
+                      "sanatori", "санатори")
 _FIELD_VENUE_WORDS = _cased(_FIELD_VENUE_STEMS)
 #: A surname right after a field's one-word name: "Tengiz Abenov", "Tengis Beridse", «Тенгизом Абеновым» (Russian, Kazakh
 #: and Georgian endings, Latin and Cyrillic, with the Russian case endings; Georgian -ani, but not a demonym "Kazakhstani").
@@ -3298,10 +3363,13 @@ _TOWN_LIFE_AFTER = _Screened(re.compile(r"\s+(?=[A-ZÄÖÜ])[\w-]*?(?:ensemble|t
 #: ("Tengis, ein pensionierter Ölarbeiter,", "Tengiz, a retired oil worker,", «Тенгиз, бывший нефтяник,»).
 _GUIDE_BEFORE = _Screened(re.compile(r"(?:\b(?:our|my|the|a|his|her|their|unser\w{0,2}|mein\w{0,2}|der|die|ein\w{0,2}|sein\w{0,2}|ihr\w{0,2})\s+"
                            # a determiner first in English and German ("the main growth driver Tengiz" is no person)
-                           r"(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher)|"
-                           r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик)\w{0,3})\s+$", re.IGNORECASE))
+                           r"(?:guide|driver|host|interpreter|Führer|Reiseführer|Reiseleiter|Fahrer|Gastgeber|Dolmetscher|"
+                           # a workmate or an animal (batch 36: "unser Kollege Tengis aus Samara", "the racehorse Kashagan")
+                           r"colleague|Kollege|Kollegin|(?:race)?horse|stallion|(?:Renn)?pferd|Hengst)|"
+                           r"(?<![а-яё])(?:гид|водитель|экскурсовод|проводник|переводчик|коллег|скакун|жеребец)\w{0,3})\s+$", re.IGNORECASE))
 _GUIDE_STEMS = ("guide", "driver", "host", "interpreter", "führer", "reiseführer", "reiseleiter", "fahrer", "gastgeber",
-                "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик")
+                "dolmetscher", "гид", "водител", "экскурсовод", "проводник", "переводчик", "colleague", "kolleg", "коллег", "horse",
+                "stallion", "pferd", "hengst", "скакун", "жеребец")
 _GUIDE_WORDS = _cased(_GUIDE_STEMS)
 
 
@@ -3412,7 +3480,10 @@ def _spelled_as_other(m: Mention, text: str, mentions: list[Mention], starts: li
 #: A verb of naming right before a line's one-word name, or (German, verb last) right after it: "a resort once called
 #: Druzhba", "das zu sozialistischen Zeiten Druschba hieß", «курорт, который назывался «Дружба»»: the name of something else.
 _NAMING_BEFORE = _Screened(re.compile(r"(?:\b(?:called|named|dubbed|known as|genannt|namens|hieß|hiess|heißt|heisst)|(?<![а-яё])(?:называ\w*|"
-                            r"назван\w*|под названием|именуем\w*))\s*[«\"„“']?$", re.IGNORECASE))
+                            r"назван\w*|под названием|именуем\w*))"
+                            # an aside between the verb and the name (batch 36: "heißt übrigens „Druschba“")
+                            r"(?:,?\s+(?:übrigens|eigentlich|auch|jetzt|nun|intern|actually|also|now|internally|кстати|теперь|"
+                            r"также|тоже)\b,?)?\s*[«\"„“']?$", re.IGNORECASE))
 _NAMING_AFTER = re.compile(r"[»\"“”']?\s+(?:hieß|hiess|hießen|hiessen|heißt|heisst|genannt)\b(?!\s+(?:es|das|dies)\b)")
 _CLAUSE_OPENERS = frozenset(("", ".", ";", ":", "!", "?", "\n"))  # the text's start or a sentence's
 
@@ -3473,7 +3544,7 @@ def _named_so(m: Mention, text: str) -> bool:
     # the verb after the name names it only at a clause's end ("..., das früher Druschba hieß"); a name opening its clause
     # is the subject ("Druschba heißt auf Deutsch Freundschaft; die Leitung ...")
     after = _NAMING_AFTER.match(text, m.end) is not None and text[max(0, m.start - 4) : m.start].rstrip(" «\"„“")[-1:] not in _CLAUSE_OPENERS
-    return (_NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) is not None or after or _former_name(m, text)) and (
+    return (_NAMING_BEFORE.search(text, max(0, m.start - 32), m.start) is not None or after or _former_name(m, text)) and (
         _LINE_WORD.search(text[max(0, m.start - 40) : m.start].casefold()) is None and not _LINE_AFTER.match(text, m.end, m.end + 20))
 
 
@@ -3709,6 +3780,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                     other.add(m.text)
             if m.text not in other and text.startswith(_SPELL_OPENERS, m.end) and _spelled_as_other(m, text, mentions, starts):
                 other.add(m.text)  # "CPC, the cost-per-click measure", "CPC (cost per click)"
+            elif text[m.end : m.end + 1] == " " and text[m.end + 1 : m.end + 2].isupper() and _caps_line_of_no_energy(m, text, mentions):
+                drop.add(id(m))  # "TAP WATER PRICES RISE": in an ALL-CAPS headline an abbreviation may be a word in capitals
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
                     text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)
@@ -3737,6 +3810,29 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
+
+
+#: A word of oil, gas, their carriers or their trade, in a case-folded ALL-CAPS line (:func:`_caps_line_of_no_energy`).
+_CAPS_ENERGY = re.compile(_FUEL.pattern + "|" + _CARRIER.pattern + r"|export|import|flow|supply|supplies|nomination|lng|energy|"
+                          r"exporte|liefer|energie|экспорт|импорт|постав|энерг|"
+                          # a route's words: "AZERI LIGHT VOLUMES VIA BTC HIT RECORD"
+                          r"\bvia\b|through|\büber\b|\bdurch\b|через|volume|tonn|объем|обьем|объём")
+_CAPS_LINE_WORDS = 4
+
+
+def _caps_line_of_no_energy(m: Mention, text: str, mentions: list[Mention]) -> bool:
+    """``m``'s line is an ALL-CAPS headline of four words or more that names no other asset and no oil, gas or their trade.
+
+    Case tells an abbreviation from a word only in mixed case: in "TAP WATER PRICES IN TIRANA RISE" the capitals are the
+    headline's, and the line must speak of energy for "TAP" to be the pipeline ("VIA BTC", "SAYS CPC EXPORT").
+    """
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    line = text[start:] if end < 0 else text[start:end]
+    if line != line.upper() or len(line.split(None, _CAPS_LINE_WORDS)) < _CAPS_LINE_WORDS or _CAPS_ENERGY.search(line.casefold()):
+        return False
+    end = start + len(line)
+    return not any(o is not m and start <= o.start < end for o in mentions)
 
 
 #: A word of a person and a naming verb right before a field's name: "The hero is named Tengiz", "Der Held heisst Tengis",

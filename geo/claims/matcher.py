@@ -116,6 +116,10 @@ class Matcher:
     #: reaches such an asset must be one of them or a place adjective («Самарий», samarium, is no form of «Самара»)
     cyrillic_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     cyrillic_stems: dict[str, tuple[str, ...]] = field(default_factory=dict)  # their stems: a word opening with one is a form
+    #: the key of an alias word that opens with a written-out /dʒ/ («Джейхан», "Dschayhan"), by the key of its rest ("eihan";
+    #: a Cyrillic one's also by "ч" + that key): a text word that opens with another spelling of that sound (Turkish c,
+    #: English j; Russian ч for a Cyrillic alias: extract's _DJ_ONSET_TEXT) and has that rest is that word
+    onset_keys: dict[str, str] = field(default_factory=dict)
 
 
 def _read(path: Path, parse: Callable[[str], Any]) -> Any:
@@ -163,7 +167,8 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
     same = _same_abbreviations(props)
     for p in props:
         own = [p["name"], *(p.get("aliases") or [])]
-        for alias in own + _abbreviation_variants(own, same) + _prefix_variants(own) + _title_case_variants(own) + _expansion_variants(own):
+        for alias in (own + _abbreviation_variants(own, same) + _prefix_variants(own) + _title_case_variants(own) + _expansion_variants(own)
+                      + _schwa_variants(own)):
             add(alias, p["id"])
         for alias in p.get("context_aliases") or []:
             add(alias, p["id"], context=True)
@@ -186,6 +191,7 @@ def build_index(features: list[dict[str, Any]], groups: list[dict[str, Any]], wa
         if g.get("alternatives"):
             m.group_alternatives[g["id"]] = g["alternatives"]
     _add_inflected_keys(names, props, m)
+    m.onset_keys = _onset_keys(names)
     m.names, m.abbrevs = dict(names), dict(abbrevs)
     m.prefixes = {k[:i] for k in names for i in range(1, len(k) + 1)}
     for k, entries in m.names.items():
@@ -334,6 +340,33 @@ def _add_inflected_keys(names: dict[tuple[str, ...], list[Entry]], props: list[d
     m.cyrillic_stems = {a: tuple(sorted(v)) for a, v in stems.items()}
 
 
+#: A written-out /dʒ/ opening an alias word: Russian дж, German dsch, English dzh / dj (Turkish c and English j are not
+#: told from a /k/, /s/ or /j/ by their letters, so only these open the index).
+DJ_ONSET = re.compile(r"(?:Дж|Dsch|Dzh|Dj)(?=[^\W\d_]{4})", re.IGNORECASE)
+
+
+def _onset_keys(names: dict[tuple[str, ...], list[Entry]]) -> dict[str, str]:
+    """:attr:`Matcher.onset_keys`: the rest's key -> the word's key, for alias words opening with :data:`DJ_ONSET`.
+
+    A rest two words share with different keys is left out ("" is stored: no guess between them).
+    """
+    out: dict[str, str] = {}
+    for keys, entries in names.items():
+        for e in entries:
+            words = WORD.findall(e.alias)
+            if len(words) != len(keys):
+                continue
+            for word, key in zip(words, keys, strict=True):
+                m = DJ_ONSET.match(word)
+                if m is not None:
+                    rest = name_key(word[m.end():])
+                    # a Cyrillic alias's rest also under "ч" + rest: a Russian text may write its дж as ч («Чейхан» for
+                    # «Джейхан»), but no Latin spelling's rest is taken so («Чайхана», a tea house, is no "Dschayhan")
+                    for k in (rest, "ч" + rest) if word[:1] in "Дд" else (rest,):
+                        out[k] = key if out.get(k, key) == key else ""
+    return out
+
+
 _COMMODITY_WORDS = frozenset(("gas", "oil", "crude"))
 
 
@@ -353,7 +386,20 @@ def _without_commodity(alias: str) -> str | None:
 
 #: Prefixes that German and English write joined or hyphenated alike ("Transanatolische" / "Trans-Anatolische",
 #: "Südkaukasus-Pipeline" / "Süd-Kaukasus-Pipeline", "Trans-Caspian" / "Transcaspian"). Russian writes them joined.
-_COMPOUND_PREFIX = re.compile(r"(?<![\w-])(Trans|Süd|Nord|Zentral)(-?)([^\W\d_])(?=\w{3})")
+#: (and the Russian compass and "trans" prefixes of compound adjectives, which machine translations hyphenate:
+#: «Южно-Кавказский трубопровод», «Транс-Каспийский газопровод»)
+_COMPOUND_PREFIX = re.compile(r"(?<![\w-])(Trans|Süd|Nord|Zentral|Транс|Южно|Северо|Западно|Восточно)(-?)([^\W\d_])(?=\w{3})")
+
+
+def _schwa_variants(aliases: list[str]) -> list[str]:
+    """Each Azerbaijani alias with its ə written e, as Russian and machine transliterations write it (Səngəçal «Сенгечал»).
+
+    The fold reads ə as a (:mod:`geo.claims.text`), as English and the Russian of the data write it (Sangachal, «Сангачал»).
+
+    >>> _schwa_variants(["Səngəçal", "Sangachal", "Ələt"])
+    ['Sengeçal', 'Elet']
+    """
+    return [a.replace("ə", "e").replace("Ə", "E") for a in aliases if "ə" in a or "Ə" in a]
 
 
 def _prefix_variants(aliases: list[str]) -> list[str]:

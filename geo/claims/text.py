@@ -291,8 +291,9 @@ DEMONYMS = {name_key(a): name_key(b) for a, b in (
 #: "Zentralasien-China-Pipeline" (the commodity a word names is kept: a gas line is not matched by an oil line's name).
 #: Merged into DEMONYMS, which every key of an alias and of a text word passes through.
 LINE_WORDS = {name_key(a): name_key(b) for b, words in (
-    # ("Röhre", a pipe, as papers call a line: "die BTC-Röhre"; its key is also "Rohr"'s, a pipe as well)
-    ("pipeline", ("Leitung", "Rohrleitung", "Pipeline", "Röhre")),
+    # ("Röhre", a pipe, as papers call a line: "die BTC-Röhre"; its key is also "Rohr"'s, a pipe as well; so does English
+    # "pipe" in forums and posts: "the Trans Caspian pipe", "the BTC pipe")
+    ("pipeline", ("Leitung", "Rohrleitung", "Pipeline", "Röhre", "pipe")),
     ("Gasleitung", ("Gaspipeline", "Erdgasleitung", "Erdgaspipeline", "Gasleitung")),
     ("Ölpipeline", ("Ölleitung", "Erdölleitung", "Erdölpipeline", "Rohölleitung", "Rohölpipeline", "Ölpipeline")),
 ) for a in words}
