@@ -2491,7 +2491,8 @@ _CARRIER = re.compile(_PIPE_WORD + "|tanker|" + _LEITUNG_WORD + r"|kesselwagen|t
                       r"hafen(?!stadt)|port\b(?! city)|umschlag|transship|"
                       # German loading verbs as "load" (batch 35): "luden Öl in Primorsk", "in Ust-Luga geladen", "verluden"
                       # (not a guest "eingeladen", invited there)
-                      r"\blud(?:en)?\b|(?<!ein)geladen\b|verlud|"
+                      # (nor "lud ... ein", invited: "ein" closing the clause)
+                      r"\blud(?:en)?\b(?![^.!?;:]*\sein\b[.,;!?])|(?<!ein)geladen\b|verlud|"
                       # the same in Russian: «газопровод ... от побережья в районе города Туркменбаши до Баку» is the line's end
                       r"трубопровод|газопровод|нефтепровод|танкер|терминал|отгруз|перевалк")
 
@@ -3763,7 +3764,7 @@ def _proverb(m: Mention, text: str) -> bool:
 #: ("ship" is left out: "to ship Tengiz crude" is the verb.)
 _SHIP_BEFORE = re.compile(r"(?<![\w-])(?:tankers?|vessels?|freighter|carrier|barge|Tankers?|Tankern|Schiff|Frachter|"
                           # a reefer or a bulker is a ship too ("the reefer AKTAU STAR"; batch 35)
-                          r"reefers?|bulkers?|Reefer|Kühlschiff|"
+                          r"reefers?|bulkers?|Reefers?|Bulkers?|Kühlschiff|"
                           r"[Тт]анкер(?:а|у|ом|е|ы|ов)?|[Сс]удн(?:о|а|у|ом|е)|[Сс]уд(?:а|ов)|[Тт]еплоход(?:а|у|ом|е)?|"
                           r"[Сс]ухогруз(?:а|у|ом|е)?|"
                           # a tanker class: plural, or after an article ("the Aframaxes Unecha and ...", "the Suezmax Ust-Luga
@@ -3772,7 +3773,7 @@ _SHIP_BEFORE = re.compile(r"(?<![\w-])(?:tankers?|vessels?|freighter|carrier|bar
                           r"(?:\s+(?:named|called|namens|под названием|с названием))?\s*[«\"„“']?$")
 #: The words that can stand right before such a name (the screen of :func:`_find`, a set look-up of the word before).
 _SHIP_WORDS = frozenset((*(w for v in ("tanker", "vessel", "freighter", "carrier", "barge", "reefer", "bulker") for w in (v, v.capitalize())),
-                         "reefers", "bulkers", "Kühlschiff",
+                         "reefers", "bulkers", "Reefers", "Bulkers", "Kühlschiff",
                          "tankers", "vessels", "Tankers", "Tankern", "Aframax", "Aframaxes", "Aframaxs", "Suezmax", "Suezmaxes",
                          "Suezmaxs", "VLCC", "VLCCs", "VLCCes", "суда", "судов", "Суда",
                          "Schiff", "Frachter", "named", "called", "namens", "названием",
