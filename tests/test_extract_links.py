@@ -3043,7 +3043,9 @@ _LINKS35: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Die Atyrau Trading GmbH handelt mit Öl.", "de", set()),
         # a kind word before the legal word, or a trade word in lower case: the facility
         ("Aktau Port LLP raised oil cargo volumes.", "en", {"aktau"}),
+        ("Tankers loaded crude at Kuryk Terminal JSC.", "en", {"kuryk"}),
         ("The Druzhba pipeline carried oil to Schwedt for a trading house.", "en", {"druzhba-samara-schwedt", "schwedt"}),
+        ("Kazakh crude sent via Druzhba trading at a discount reached Schwedt.", "en", {"druzhba-samara-schwedt", "schwedt"}),
     ],
     "reefers_and_bulkers_are_ships": [
         # a reefer or a bulker named after a port is the ship (h35-en-07)
