@@ -1921,7 +1921,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
         or (clubs and _club_town(text, m.start))
         # "Samara Trade House", "Aktau Components LLC": a firm's name opened by the town's (batch 35)
-        or _FIRM_WORD_AFTER.match(text, m.end, m.end + 30) is not None
+        or _firm_after(text, m.end)
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
         or (_LANDMARK_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
             # not a stretch's start: "over the first 800 km from Beineu to the Bozoi compressor station", «800 км от Бейнеу до Бозоя»
@@ -2490,9 +2490,9 @@ _LEITUNG_WORD = (r"leitung(?<!geschäftsleitung)(?<!konzernleitung)(?<!unternehm
 _CARRIER = re.compile(_PIPE_WORD + "|tanker|" + _LEITUNG_WORD + r"|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|"
                       r"hafen(?!stadt)|port\b(?! city)|umschlag|transship|"
                       # German loading verbs as "load" (batch 35): "luden Öl in Primorsk", "in Ust-Luga geladen", "verluden"
-                      # (not a guest "eingeladen", invited there)
-                      # (nor "lud ... ein", invited: "ein" closing the clause)
-                      r"\blud(?:en)?\b(?![^.!?;:]*\sein\b[.,;!?])|(?<!ein)geladen\b|verlud|"
+                      # (not a guest "eingeladen", nor "lud ... ein", invited there: "ein" closing the clause; each branch opens
+                      # with its letter, so that the pattern keeps its first-character screen in the regex engine)
+                      r"lud(?<!\wlud)(?:en)?\b(?![^.!?;:]*\sein\b[.,;!?])|geladen(?<!eingeladen)\b|verlud|"
                       # the same in Russian: «газопровод ... от побережья в районе города Туркменбаши до Баку» is the line's end
                       r"трубопровод|газопровод|нефтепровод|танкер|терминал|отгруз|перевалк")
 
@@ -3131,9 +3131,17 @@ _FIRM_AFTER = re.compile(r"\s+(?:Air|Airlines|Airways|Aviation|Bank|Banking|Capi
 #: A firm's trade or legal word right after a town's or a line's one-word name (capitalised as in a firm's name, after at
 #: most one more capitalised word): "Druzhba Components LLC", "Samara Trade House", "Atyrau Trading GmbH" name a firm, not
 #: the line or the town's facility (batch 35). Not after a kind word ("Aktau Port LLP", "Kuryk Sea Port JSC" keep it).
-_FIRM_WORD_AFTER = _Screened(re.compile(r"(?:\s+(?!(?:Port|Sea|Terminal|Oil|Pipeline|Refinery|Hafen)\b)[A-Z][a-z]+)?\s+"
+_FIRM_WORD_AFTER = _Screened(re.compile(r"(?:[ \u00a0](?!(?:Port|Sea|Terminal|Oil|Pipeline|Refinery|Hafen)\b)[A-Z][a-z]+)?[ \u00a0]"
                                         r"(?:Components|Trade House|Trading House|Trading|Handelshaus|LLC|Ltd|Inc|GmbH|JSC|"
                                         r"Торговый дом)\b"))
+
+
+def _firm_after(text: str, end: int) -> bool:
+    """:data:`_FIRM_WORD_AFTER` right after a name ending at ``end``, tried only where a space and a capital follow it."""
+    return text[end + 1 : end + 2].isupper() and text[end : end + 1] in _SPACES and _FIRM_WORD_AFTER.match(text, end, end + 30) is not None
+
+
+_SPACES = frozenset((" ", "\u00a0"))  # the spaces _FIRM_WORD_AFTER opens with
 #: A word of a broadcaster or a paper right before an abbreviation: «телеканала КТК», "the TV channel KTK", "Sender KTK"
 #: name the media outlet, not the consortium.
 _MEDIA_BEFORE = _Screened(re.compile(r"(?:\b(?:TV|television|channel|broadcaster|radio|newspaper|magazine|Sender|Fernsehsender|Zeitung)|"
@@ -3661,7 +3669,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
                     text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)
                 or _quoted_other(m, text) or _proverb(m, text) or _VENUE_NEXT_SENTENCE.match(text, m.end, m.end + 160)
-                or _FIRM_WORD_AFTER.match(text, m.end, m.end + 30)):
+                or _firm_after(text, m.end)):
             drop.add(id(m))
             if venues is not None:
                 venues.add(m.id)  # the name's other meaning: its sentences with no energy word speak of that ("Die Druschba-Jugend")
