@@ -2181,9 +2181,11 @@ _GLOSS_OPEN = frozenset((" (", "\u00a0("))
 
 def _goods_spoken_of(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]],
                     memo: dict[Any, Any]) -> bool:
-    """Other goods named in the name's sentence, or in the sentence before it in its paragraph (naming no oil or gas) while
-    its own names none: "Grain exports through Novorossiysk rose", "Agrar: Weizen gibt nach. Exporteure verluden ... über
-    Noworossijsk"."""
+    """Other goods named in the name's sentence, or in the sentence before it in its paragraph (that names no oil or gas).
+
+    With the goods in the sentence before, the name's own sentence names no oil or gas either: "Grain exports through
+    Novorossiysk rose", "Agrar: Weizen gibt nach. Exporteure verluden ... über Noworossijsk".
+    """
     sent = m.sentence
     if "goods" in cue_sets[sent]:
         return True
