@@ -243,6 +243,7 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout32.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout33.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout34.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout35.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout36.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
@@ -687,6 +688,7 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout32.yaml",
                                   "extraction_links_holdout33.yaml",
                                   "extraction_links_holdout34.yaml",
+                                  "extraction_links_holdout35.yaml",
                                   "extraction_links_holdout36.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
@@ -3378,3 +3380,77 @@ def test_links36_dj_onset_index_holds_only_written_out_onsets():
     keys = MATCHER.onset_keys
     assert keys[name_key("eyhan")] == keys["ч" + name_key("eyhan")] and keys[name_key("ayhan")]
     assert "ч" + name_key("ayhan") not in keys and name_key("imkent") not in keys
+
+
+#: Rules tuned on batch 35 (market, shipping and legal text: price reports, freight reports, sanctions notices, parliamentary
+#: questions; tests/fixtures/extraction_links_holdout35.yaml): positive cases and false friends, written for the rules (not
+#: taken from the batch's texts), in each language where the rule applies.
+_LINKS35: dict[str, list[tuple[str, str, set[str]]]] = {
+    "german_loading_verbs_are_carrier_words": [
+        # "luden", "geladen", "verluden" load as "load" and "verlad" do: "in Primorsk" is the port at work, not the town
+        # (h35-de-03)
+        ("Die Käufer luden im Mai Rohöl in Primorsk.", "de", {"primorsk"}),
+        ("Im Herbst wurde das Öl in Ust-Luga geladen.", "de", {"ust-luga"}),
+        ("Die Händler verluden das Rohöl zuletzt in Primorsk.", "de", {"primorsk"}),
+        # invited there ("eingeladen", "lud ... ein"): the town
+        ("Ölmanager wurden in Primorsk zu einem Fest eingeladen.", "de", set()),
+        ("Der Minister lud in Primorsk zu Gesprächen über Öl ein.", "de", set()),
+    ],
+    "a_terminals_berths_and_a_tanker_markets_liftings": [
+        # a terminal's berths and a tanker market's liftings are the facility's business, with no energy word (h35-en-04)
+        ("Two ships waited at the Sheskharis berths for a week.", "en", {"sheskharis"}),
+        ("Liftings from Primorsk fell to nine this month.", "en", {"primorsk"}),
+        ("One lifting at Ust-Luga was cancelled.", "en", {"ust-luga"}),
+        ("Причалы Шесхариса простаивали неделю.", "ru", {"sheskharis"}),
+        # the lifting of a rule, a berth in a final: no cargo
+        ("The lifting of the curfew in Primorsk pleased the fishermen.", "en", set()),
+        ("The club from Novorossiysk earned a berth in the final.", "en", set()),
+    ],
+    "russian_crude_is_loaded_at_transnefts_berths": [
+        # Russia's own crude named in a sentence that names no CPC is loaded at Transneft's berths, as Urals is: Novorossiysk
+        # there is Sheskharis, though the story names the CPC elsewhere (h35-en-05)
+        ("CPC Blend was steady.\n\nTraders shipped Russian crude from Novorossiysk to India.", "en", {"cpc", "sheskharis"}),
+        ("Das CPC meldete Rekorde. Russisches Rohöl ging über Noworossijsk nach Indien.", "de", {"cpc", "sheskharis"}),
+        ("КТК увеличил отгрузки. Российская нефть уходила из Новороссийска в Индию.", "ru", {"cpc", "sheskharis"}),
+        # the CPC in the same sentence, or crude that is not Russian: the CPC's terminal
+        ("Kazakh CPC Blend and Russian crude both left Novorossiysk.", "en", {"cpc", "cpc-marine-terminal"}),
+        ("The CPC loaded more. Kazakh crude left Novorossiysk for India.", "en", {"cpc", "cpc-marine-terminal"}),
+    ],
+    "other_goods_go_through_the_towns_own_port": [
+        # other goods in the sentence, or in the one before it in its paragraph, and nothing of the CPC in the sentence: the
+        # port of Novorossiysk is Sheskharis (the ports rule), not the terminal the story names elsewhere (h35-de-02)
+        ("CPC Blend firmed.\n\nGrain exports through Novorossiysk rose.", "en", {"cpc", "sheskharis"}),
+        ("CPC Blend legte zu.\n\nAgrar: Gerste gibt nach. Händler verschifften Rekordmengen über Noworossijsk.", "de",
+         {"cpc", "sheskharis"}),
+        ("Котировки CPC Blend выросли.\n\nЭкспорт зерна через Новороссийск вырос.", "ru", {"cpc", "sheskharis"}),
+        # the CPC in the sentence, goods across a paragraph's end, or oil in the sentence after the goods: the CPC's terminal
+        ("Grain ships waited while CPC Blend tankers left Novorossiysk.", "en", {"cpc", "cpc-marine-terminal"}),
+        ("CPC Blend firmed. Wheat fell.\n\nLoadings at Novorossiysk were delayed by storms.", "en", {"cpc", "cpc-marine-terminal"}),
+        ("CPC Blend firmed. Wheat fell. Oil loadings at Novorossiysk rose.", "en", {"cpc", "cpc-marine-terminal"}),
+    ],
+    "a_firms_word_after_a_name": [
+        # a firm's trade or legal word right after a line's or a town's one-word name: the firm (h35-en-07)
+        ("Sanctions hit Druzhba Components LLC, a seller of oil pumps.", "en", set()),
+        ("The buyer, Samara Trade House, paid for the crude.", "en", set()),
+        ("Die Atyrau Trading GmbH handelt mit Öl.", "de", set()),
+        # a kind word before the legal word, or a trade word in lower case: the facility
+        ("Aktau Port LLP raised oil cargo volumes.", "en", {"aktau"}),
+        ("Tankers loaded crude at Kuryk Terminal JSC.", "en", {"kuryk"}),
+        ("The Druzhba pipeline carried oil to Schwedt for a trading house.", "en", {"druzhba-samara-schwedt", "schwedt"}),
+        ("Kazakh crude sent via Druzhba trading at a discount reached Schwedt.", "en", {"druzhba-samara-schwedt", "schwedt"}),
+    ],
+    "reefers_and_bulkers_are_ships": [
+        # a reefer or a bulker named after a port is the ship (h35-en-07)
+        ("The reefer Aktau left with frozen fish and diesel.", "en", set()),
+        ("Der Bulker Kuryk lief mit Öl-Ausrüstung aus.", "de", set()),
+        # the port named apart from the ship word
+        ("A reefer loaded fruit at the port of Aktau.", "en", {"aktau"}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links35-{rule}-{k}") for rule, cases in _LINKS35.items() for k, case in enumerate(cases)])
+def test_link_batch35_rule(text, language, expected):
+    """The cases of the rules tuned on batch 35 (``-k a_firms_word_after_a_name`` runs one rule)."""
+    assert links(text, language) == expected

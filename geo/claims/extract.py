@@ -1753,6 +1753,9 @@ def _graded_price(sent: int, text: str, sentences: list[tuple[int, int]], memo: 
         sent > 0 and _said(_PRICE, sent - 1, text, sentences, memo) and _said(_BENCHMARK, sent - 1, text, sentences, memo)
         and _said(_AMOUNT, sent, text, sentences, memo))
 _TRANSNEFT = name_key("Transneft")
+#: Russia's own crude named so: "Russian crude", "russisches Öl", «российская нефть» (any case form): see _grade_operated.
+_RUSSIAN_CRUDE = re.compile(r"\b[Rr]ussian (?:crude|oil|barrels)\b|\b[Rr]ussische[snmr]? (?:Roh|Erd)?[Öö]ls?\b|"
+                            r"(?<![а-яё])[Рр]оссийск(?:ая|ой|ую) нефт")
 
 
 def _grade_operated(text: str, sentences: list[tuple[int, int]], ambiguous: list[int], cuts: list[int],
@@ -1765,6 +1768,14 @@ def _grade_operated(text: str, sentences: list[tuple[int, int]], ambiguous: list
     for sent in set(ambiguous):
         s, e = sentences[sent]
         window = text[s:e]
+        # Russia's own crude, named so in a sentence that names no CPC, is loaded at Transneft's berths as its grade is
+        # ("vessels loaded Russian crude at Primorsk ... and at Novorossiysk", "russisches Öl über Noworossijsk", «российскую
+        # нефть через Новороссийск»; batch 35)
+        if ("ussi" in window or "оссийск" in window) and "CPC" not in window and "КТК" not in window and (
+                crude := _RUSSIAN_CRUDE.search(window)) is not None:
+            operated.setdefault(sent, set()).add(_TRANSNEFT)
+            if cuts:
+                clause_operated.setdefault(bisect_right(cuts, s + crude.start()), set()).add(_TRANSNEFT)
         if "URALS" not in window.upper() and "Юралс" not in window and "KEBCO" not in window:
             low = window.casefold() if sent > 0 and "CPC" not in window and "КТК" not in window else ""
             price = _PRICE.search(low) if any(word in low for word in _PRICE_WORDS) else None
@@ -2010,6 +2021,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or (airline and not _said(_FACILITY_KEEPS, m.sentence, text, sentences, said))
         # "FK Atyrau", "FC Kaspiy Aktau", «ФК «Каспий» Актау»: a football club's town, in a sentence of oil money too
         or (clubs and _club_town(text, m.start))
+        # "Samara Trade House", "Aktau Components LLC": a firm's name opened by the town's (batch 35)
+        or _firm_after(text, m.end)
         # "Kuryk, 70 km south of Aktau", «в 70 км от Актау»: a landmark for another place, whatever the sentence's business
         or (_LANDMARK_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
             # not a stretch's start: "over the first 800 km from Beineu to the Bozoi compressor station", «800 км от Бейнеу до Бозоя»
@@ -2166,6 +2179,14 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             port = next((a for a in m.alts if kinds.get(a) == "port"), None)
             if port is not None:
                 m.id, m.alts = port, tuple(a for a in (m.id, *m.alts) if a != port)
+        if m.match == "context" and m.alts and kinds.get(m.id) == "terminal" and _goods_spoken_of(m, text, sentences, cue_sets, said) \
+                and not _connected_here(m, mentions, sentences, matcher, said):
+            # "Agrar: Weizen gibt nach. Exporteure verluden ... über Noworossijsk": other goods, in the sentence or the one
+            # before it in its paragraph, with nothing of the facility's own line here, go through the town's port itself (the
+            # port rule: "the port of Novorossiysk is sheskharis"), not the terminal the story names elsewhere (batch 35)
+            own = next((a for a in m.alts if kinds.get(a) == "terminal"), None)
+            if own is not None:
+                m.id, m.alts, m.match = own, tuple(a for a in (m.id, *m.alts) if a != own), "name"
         ci = m.claim = claim_of.get(m.sentence)
         if ci is None:
             if m.id.startswith("group:"):
@@ -2257,6 +2278,38 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and|und|и)?|and|und|и|or|oder|или|so
 
 #: The opening bracket right before a chain that glosses a line's name: "Tanap (Ardahan – Kipi)".
 _GLOSS_OPEN = frozenset((" (", "\u00a0("))
+
+
+def _goods_spoken_of(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]],
+                    memo: dict[Any, Any]) -> bool:
+    """Other goods named in the name's sentence, or in the sentence before it in its paragraph (that names no oil or gas).
+
+    With the goods in the sentence before, the name's own sentence names no oil or gas either: "Grain exports through
+    Novorossiysk rose", "Agrar: Weizen gibt nach. Exporteure verluden ... über Noworossijsk".
+    """
+    sent = m.sentence
+    if "goods" in cue_sets[sent]:
+        return True
+    return (sent > 0 and "goods" in cue_sets[sent - 1] and "energy" not in cue_sets[sent - 1]
+            and "\n\n" not in text[sentences[sent - 1][1] : sentences[sent][0]] and not _said(_FUEL, sent, text, sentences, memo))
+
+
+#: The key, in an article's memo, of the mentions' starts (sorted: _connected_here bisects them).
+_MENTION_STARTS = "mention starts"
+
+
+def _connected_here(m: Mention, mentions: list[Mention], sentences: list[tuple[int, int]], matcher: Matcher,
+                    memo: dict[Any, Any]) -> bool:
+    """Another mention of the name's sentence is of an asset connected to the name's ("CPC Blend ... Novorossiysk").
+
+    The sentence's mentions are found by bisecting their starts (made once an article), not by a scan of them all.
+    """
+    starts = memo.get(_MENTION_STARTS)
+    if starts is None:
+        starts = memo[_MENTION_STARTS] = [o.start for o in mentions]
+    s, e = sentences[m.sentence]
+    near = matcher.near.get(m.id, _NO_IDS)
+    return any(o is not m and o.id in near for o in mentions[bisect_left(starts, s) : bisect_left(starts, e)])
 
 
 def _glossed_chain_ends(mentions: list[Mention], text: str, matcher: Matcher) -> list[Mention]:
@@ -2586,6 +2639,10 @@ _LEITUNG_WORD = (r"leitung(?<!geschäftsleitung)(?<!konzernleitung)(?<!unternehm
 #: Words of a carrier or a flow: with one, "in Aktau" is where oil is moved, not only where something happens.
 _CARRIER = re.compile(_PIPE_WORD + "|tanker|" + _LEITUNG_WORD + r"|kesselwagen|tank car|rail|bahn|barrel|pump|load|verlad|ship|schiff|terminal|"
                       r"hafen(?!stadt)|port\b(?! city)|umschlag|transship|"
+                      # German loading verbs as "load" (batch 35): "luden Öl in Primorsk", "in Ust-Luga geladen", "verluden"
+                      # (not a guest "eingeladen", nor "lud ... ein", invited there: "ein" closing the clause; each branch opens
+                      # with its letter, so that the pattern keeps its first-character screen in the regex engine)
+                      r"lud(?<!\wlud)(?:en)?\b(?![^.!?;:]*\sein\b[.,;!?])|geladen(?<!eingeladen)\b|verlud|"
                       # the same in Russian: «газопровод ... от побережья в районе города Туркменбаши до Баку» is the line's end
                       r"трубопровод|газопровод|нефтепровод|танкер|терминал|отгруз|перевалк")
 
@@ -3038,6 +3095,9 @@ _OWN_BUSINESS = {
     "port": re.compile(r"\bport|hafen(?!stadt)|häfen|" + _OTHER_TERMINAL + r"|tanker|umschlag|verlad|\bload|shipment|cargo|"
                        r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|freight|fracht|güter|"
                        r"berth|dredg|liegepl|"  # and the German berths: "die Liegeplätze sind frei" (batch 34)
+                       # a tanker market's liftings: cargoes loaded there ("Liftings from Ust-Luga", "a lifting at Primorsk"), not
+                       # "the lifting of sanctions" (batch 35)
+                       r"\bliftings\b|\blifting (?:from|at|ex)\b|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
                        r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал(?!\w*\s+(?:\w+\s+)?стадион)|танкер|перевалк|отгруз|отгруж|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
@@ -3047,6 +3107,9 @@ _OWN_BUSINESS = {
     # (and its cargoes: "From the coast at Ceyhan, cargoes are sold ...", "Ladungen"; not «груз», read for a line's bare name)
     "terminal": re.compile(_OTHER_TERMINAL + r"|tanker|verlad|\bload|cargo|"
                            r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|\bladung|"
+                           # its berths and liftings ("the Sheskharis berths", «причалы Шесхариса», "Liftings from ...") as a
+                           # port's (batch 35); the plural, not a place in a final ("a berth in the final")
+                           r"\bberths\b|liegeplätze|\bliftings\b|\blifting (?:from|at|ex)\b|причал|"
                            # (not a stadium's: «у терминала стадиона», as _OTHER_TERMINAL)
                            r"терминал(?!\w*\s+(?:\w+\s+)?стадион)|танкер|отгруз|отгруж|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
@@ -3239,6 +3302,20 @@ _PARTY_AFTER = re.compile(r"(?:['’]s)?\s+(?:Central Committee|Politburo|Party\
 #: ("TAP Air Portugal", "BTC Capital", «КТК Банк»), not a pipeline's (its own operators are named "... AG", "... Co.").
 _FIRM_AFTER = re.compile(r"\s+(?:Air|Airlines|Airways|Aviation|Bank|Banking|Capital|Group|Holding|Holdings|Media|Telecom|Motors|"
                          r"Insurance|Securities|Pharma|Software|Fluggesellschaft|Банк|Групп|Холдинг|Капитал|Медиа|Авиа)\b")
+#: A firm's trade or legal word right after a town's or a line's one-word name (capitalised as in a firm's name, after at
+#: most one more capitalised word): "Druzhba Components LLC", "Samara Trade House", "Atyrau Trading GmbH" name a firm, not
+#: the line or the town's facility (batch 35). Not after a kind word ("Aktau Port LLP", "Kuryk Sea Port JSC" keep it).
+_FIRM_WORD_AFTER = _Screened(re.compile(r"(?:[ \u00a0](?!(?:Port|Sea|Terminal|Oil|Pipeline|Refinery|Hafen)\b)[A-Z][a-z]+)?[ \u00a0]"
+                                        r"(?:Components|Trade House|Trading House|Trading|Handelshaus|LLC|Ltd|Inc|GmbH|JSC|"
+                                        r"Торговый дом)\b"))
+
+
+def _firm_after(text: str, end: int) -> bool:
+    """:data:`_FIRM_WORD_AFTER` right after a name ending at ``end``, tried only where a space and a capital follow it."""
+    return text[end + 1 : end + 2].isupper() and text[end : end + 1] in _SPACES and _FIRM_WORD_AFTER.match(text, end, end + 30) is not None
+
+
+_SPACES = frozenset((" ", "\u00a0"))  # the spaces _FIRM_WORD_AFTER opens with
 #: A word of a broadcaster or a paper right before an abbreviation: «телеканала КТК», "the TV channel KTK", "Sender KTK"
 #: name the media outlet, not the consortium.
 _MEDIA_BEFORE = _Screened(re.compile(r"(?:\b(?:TV|television|channel|broadcaster|radio|newspaper|magazine|Sender|Fernsehsender|Zeitung)|"
@@ -3785,7 +3862,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
                     text, max(0, m.start - 20), m.start) and not _LINE_AFTER.match(text, m.end, m.end + 20)) or _named_so(m, text)
-                or _quoted_other(m, text) or _proverb(m, text) or _VENUE_NEXT_SENTENCE.match(text, m.end, m.end + 160)):
+                or _quoted_other(m, text) or _proverb(m, text) or _VENUE_NEXT_SENTENCE.match(text, m.end, m.end + 160)
+                or _firm_after(text, m.end)):
             drop.add(id(m))
             if venues is not None:
                 venues.add(m.id)  # the name's other meaning: its sentences with no energy word speak of that ("Die Druschba-Jugend")
@@ -3910,6 +3988,8 @@ def _proverb(m: Mention, text: str) -> bool:
 #: ("a product tanker named Samara", "der Tanker „Tengis“", «танкер «Атырау»»), not the place or field it is named after.
 #: ("ship" is left out: "to ship Tengiz crude" is the verb.)
 _SHIP_BEFORE = re.compile(r"(?<![\w-])(?:tankers?|vessels?|freighter|carrier|barge|Tankers?|Tankern|Schiff|Frachter|"
+                          # a reefer or a bulker is a ship too ("the reefer AKTAU STAR"; batch 35)
+                          r"reefers?|bulkers?|Reefers?|Bulkers?|Kühlschiff|"
                           r"[Тт]анкер(?:а|у|ом|е|ы|ов)?|[Сс]удн(?:о|а|у|ом|е)|[Сс]уд(?:а|ов)|[Тт]еплоход(?:а|у|ом|е)?|"
                           r"[Сс]ухогруз(?:а|у|ом|е)?|"
                           # a tanker class: plural, or after an article ("the Aframaxes Unecha and ...", "the Suezmax Ust-Luga
@@ -3917,7 +3997,8 @@ _SHIP_BEFORE = re.compile(r"(?<![\w-])(?:tankers?|vessels?|freighter|carrier|bar
                           r"(?:Aframax|Suezmax|VLCC)(?:e?s)|(?:\b(?:the|an?)\s+)(?:Aframax|Suezmax|VLCC))"
                           r"(?:\s+(?:named|called|namens|под названием|с названием))?\s*[«\"„“']?$")
 #: The words that can stand right before such a name (the screen of :func:`_find`, a set look-up of the word before).
-_SHIP_WORDS = frozenset((*(w for v in ("tanker", "vessel", "freighter", "carrier", "barge") for w in (v, v.capitalize())),
+_SHIP_WORDS = frozenset((*(w for v in ("tanker", "vessel", "freighter", "carrier", "barge", "reefer", "bulker") for w in (v, v.capitalize())),
+                         "reefers", "bulkers", "Reefers", "Bulkers", "Kühlschiff",
                          "tankers", "vessels", "Tankers", "Tankern", "Aframax", "Aframaxes", "Aframaxs", "Suezmax", "Suezmaxes",
                          "Suezmaxs", "VLCC", "VLCCs", "VLCCes", "суда", "судов", "Суда",
                          "Schiff", "Frachter", "named", "called", "namens", "названием",
