@@ -367,21 +367,27 @@ def _words_of(raws: list[str], matcher: Matcher) -> list[Word]:
     return out
 
 
-#: The slot of each language's cue mask in a word's record (:attr:`Word.cues <geo.claims.matcher.Word>`); another language
-#: reads the English cues (as :func:`geo.claims.cues.sentence_cue_sets` does).
-_CUE_SLOTS = {"de": 0, "en": 1, "ru": 2}
-
-
 def _cue_masks(words: list[Word], lang: str) -> list[int]:
-    """The words' cue masks in ``lang`` (:func:`geo.claims.cues.word_mask`), from their records (worked out on first need)."""
-    lang = lang if lang in _CUE_SLOTS else "en"
-    slot = _CUE_SLOTS[lang]
+    """The words' cue masks in ``lang`` (:func:`geo.claims.cues.word_mask`), from their records (worked out on first need).
+
+    Another language than de, en and ru reads the English cues (as :func:`geo.claims.cues.sentence_cue_sets` does).
+    """
     out: list[int] = []
-    for rec in words:
-        mask = rec.cues[slot]
-        if mask < 0:
-            mask = rec.cues[slot] = compute_word_mask(rec.text, lang)
-        out.append(mask)
+    if lang == "de":
+        for rec in words:
+            if rec.cues_de < 0:
+                rec.cues_de = compute_word_mask(rec.text, "de")
+            out.append(rec.cues_de)
+    elif lang == "ru":
+        for rec in words:
+            if rec.cues_ru < 0:
+                rec.cues_ru = compute_word_mask(rec.text, "ru")
+            out.append(rec.cues_ru)
+    else:
+        for rec in words:
+            if rec.cues_en < 0:
+                rec.cues_en = compute_word_mask(rec.text, "en")
+            out.append(rec.cues_en)
     return out
 
 
