@@ -1526,9 +1526,12 @@ def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
     """
     if not _holds_odd(text):
         # (no letter of _ODD_LETTERS, so no "İ", the one letter str.lower turns into two: the whole text lower-cased, once a
-        # text, lines up with it: the window is searched in it, not lowered anew, nor cut out of it)
-        low = _lowered(text)
-        return any(low.find(stem, pos, endpos) >= 0 for stem in stems)
+        # text, lines up with it: the window is cut from it, not lowered anew)
+        # (cut out: searched in place by str.find between its bounds it cost 4 M instructions a pass of the articles more,
+        # measured, probably as a window cut out is most often ASCII, while a whole text with one typographic quote or
+        # Cyrillic letter is UCS-2, in which each Latin stem is widened for every search)
+        low = _lowered(text)[pos:endpos]
+        return any(stem in low for stem in stems)
     window = text[pos:endpos]
     low = window.lower()
     # (a letter that lower-cases oddly may hide a stem: answered once for the whole text, so a window may be read in vain)

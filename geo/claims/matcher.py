@@ -69,7 +69,7 @@ class Word:
     One record a word: an article's words are looked up once (``geo.claims.extract._words_of``), and every later pass over
     them reads the record instead of a memo of its own. ``key``: the word's match key (``geo.claims.extract._key_of``).
     Worked out when first asked (-1 until then): ``cues_de``, ``cues_en``, ``cues_ru``, its cue masks in each language
-    (:func:`geo.claims.cues.word_mask`; three ints, not a list: a list a word took 20 MB more on 2 MB of distinct words),
+    (:func:`geo.claims.cues.word_mask`; three ints, not a list: a list a word took 17 MB more on 2 MB of distinct words),
     ``stems``, the stem bits of the link patterns (``geo.claims.extract._stem_bits``), ``held``, the bits of the held
     stems (``geo.claims.extract._held_of``), and ``commodity`` (:func:`geo.claims.cues.commodity_mask`).
     (``__init__`` written out, as for the extractor's ``Mention``: compiled by mypyc it is native.)
