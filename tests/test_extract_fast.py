@@ -98,16 +98,18 @@ def test_no_character_outside_a_word_lower_cases_to_a_letter_of_the_held_stems()
 
 
 def test_the_word_bits_answer_as_the_scans_of_the_lowered_text_on_the_batches():
+    from geo import settings
     from geo.claims.text import split_words
 
+    matcher = extract.default_matcher(settings.DATA_DIR)
     texts = [*_batch_texts(), "Das Theater „Aktau“", "ein HOTEL", "im Kino", "«ТЕАТР»", "Philharmonie", "İ hotel", ""]
+    assert extract._HELD_STEMS[extract._HELD_VENUE] is extract._VENUE_STEMS and extract._HELD_CASED[extract._HELD_MEDIA] is extract._MEDIA_WORDS
     met = 0
     for text in texts:
-        raws = split_words(text)[1::2]
-        for stems, words in ((extract._GUIDE_STEMS, extract._GUIDE_WORDS), (extract._VENUE_STEMS, extract._VENUE_WORDS),
-                             (extract._FIELD_VENUE_STEMS, extract._FIELD_VENUE_WORDS), (extract._MEDIA_STEMS, extract._MEDIA_WORDS)):
+        records = extract._words_of(split_words(text)[1::2], matcher)
+        for k, (stems, words) in enumerate(zip(extract._HELD_STEMS, extract._HELD_CASED, strict=True)):
             screened = any(s in text.lower() for s in stems)
-            assert bool(extract._held_bits(raws) & extract._HELD_BIT[stems]) == screened, (text[:60], stems)
-            assert extract._holds_word(text, stems, words, raws) == (screened and any(w in text for w in words))
+            assert bool(extract._held_bits(records) & 1 << k) == screened, (text[:60], stems)
+            assert extract._holds_held(records, k) == (screened and any(w in text for w in words)) == extract._holds_word(text, stems, words)
             met += screened
     assert met > 50  # the batches hold venues', guides' and media words

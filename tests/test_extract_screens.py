@@ -118,13 +118,16 @@ def test_the_screened_searches_answer_as_the_patterns_on_odd_letters(text):
 
 
 def test_the_held_words_are_runs_of_letters_that_lower_case_to_their_stems():
-    # _holds_word reads "a word of the text holds it" (the bits of _HeldBits) for "the text holds it": exact when each word
+    # _holds_held reads "a word of the text holds it" (the bits of _held_of) for "the text holds it": exact when each word
     # is a run of \w (an occurrence in the text lies inside one of its words) and holds its stem lower-cased (a word's
     # word bit is looked for only under its stem bit)
-    assert len(extract._HELD_WORD_BIT) == len(extract._HELD_STEMS) == len(extract._HELD_CASED)
-    for stems, words in extract._HELD_WORD_BIT:
+    from geo.claims.matcher import Word
+
+    assert len(extract._HELD_STEMS) == len(extract._HELD_CASED) == len((extract._HELD_VENUE, extract._HELD_GUIDE,
+                                                                          extract._HELD_FIELD_VENUE, extract._HELD_MEDIA))
+    for stems, words in zip(extract._HELD_STEMS, extract._HELD_CASED, strict=True):
         for w in words:
             assert re.fullmatch(r"\w+", w) and any(s in w.lower() for s in stems), w
-    assert extract._holds_word("Im Kino", extract._VENUE_STEMS, extract._VENUE_WORDS, ["Im", "Kino"])
-    assert not extract._holds_word("im kINO", extract._VENUE_STEMS, extract._VENUE_WORDS, ["im", "kINO"])  # as the scan: no case form
+    assert extract._holds_held([Word("Im", ""), Word("Kino", "")], extract._HELD_VENUE)
+    assert not extract._holds_held([Word("im", ""), Word("kINO", "")], extract._HELD_VENUE)  # as the scan: no case form
 

@@ -131,19 +131,22 @@ def word_mask(word: str, lang: str) -> int:
     table = _TABLES[lang]
     got = table.get(word)
     if got is None:
-        folded = word.casefold()
-        if _NUMBERS_CUE_FREE and folded.isascii() and folded.isdigit():
-            got = 0
-            if len(word) <= 64 and len(table) < MAX_WORDS:
-                table[word] = got
-            return got
-        got = sum(bit for bit, rx in _KIND_RES[lang] if rx.match(folded)) if _ANY_WORD[lang].match(folded) else 0
-        if _OPENERS[lang].fullmatch(folded):
-            got |= sum(1 << (_HEAD + p) for p, (head, _, _) in enumerate(_PHRASES[lang]) if head.fullmatch(folded))
-        if _ENDERS[lang].match(folded):
-            got |= sum(1 << (_LAST + p) for p, (_, steps, _) in enumerate(_PHRASES[lang]) if steps[-1][1].match(folded))
+        got = compute_word_mask(word, lang)
         if len(word) <= 64 and len(table) < MAX_WORDS:
             table[word] = got
+    return got
+
+
+def compute_word_mask(word: str, lang: str) -> int:
+    """:func:`word_mask` worked out, not looked up in the memo of ``lang`` (nor kept there): for a caller with a memo of its own."""
+    folded = word.casefold()
+    if _NUMBERS_CUE_FREE and folded.isascii() and folded.isdigit():
+        return 0
+    got = sum(bit for bit, rx in _KIND_RES[lang] if rx.match(folded)) if _ANY_WORD[lang].match(folded) else 0
+    if _OPENERS[lang].fullmatch(folded):
+        got |= sum(1 << (_HEAD + p) for p, (head, _, _) in enumerate(_PHRASES[lang]) if head.fullmatch(folded))
+    if _ENDERS[lang].match(folded):
+        got |= sum(1 << (_LAST + p) for p, (_, steps, _) in enumerate(_PHRASES[lang]) if steps[-1][1].match(folded))
     return got
 
 
@@ -177,17 +180,19 @@ def phrase_bits(bits: int, masks: list[int], words: list[str], gaps: list[str], 
 
 
 def sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[str], gaps: list[str], offsets: list[int],
-                      lang: str) -> list[frozenset[str]]:
+                      lang: str, word_masks: list[int] | None = None) -> list[frozenset[str]]:
     r"""Cue kinds of every sentence, from the words of the whole text (:func:`claim_cues` of each sentence).
 
     ``raws``, ``gaps`` and ``offsets`` as the analyser splits the text (``re.split(r"(\w+)", text)``: word ``k`` starts
-    at ``offsets[2k]``). :func:`phrase_bits` is inlined: nine sentences in ten hold a word that opens or ends some
+    at ``offsets[2k]``); ``word_masks``: the words' :func:`word_mask` in the language (``lang``, or "en" for another), if
+    the caller has them. :func:`phrase_bits` is inlined: nine sentences in ten hold a word that opens or ends some
     phrase ("the", "to", «по»), but only one in four holds both ends of one phrase.
     """
     lang = lang if lang in _TABLES else "en"
     # (loops, not C-level maps and reduce: compiled by mypyc they cost a half to a third as much)
     table: dict[str, int] = _TABLES[lang]
-    masks = [table[w] for w in raws]  # a word never seen before is worked out by _Memo.__missing__
+    # (a word never seen before is worked out by _Memo.__missing__)
+    masks = [table[w] for w in raws] if word_masks is None else word_masks
     n_words = len(raws)
     percent = "%" in text
     out = []
@@ -542,13 +547,18 @@ def commodity_mask(word: str) -> int:
     """:data:`OIL`, :data:`GAS` or 0 for one word; a word that names both («нефтегазовый») names neither."""
     got = _COMMODITY_MEMO.get(word)
     if got is None:
-        folded = word.casefold()
-        oil = _OIL_WORD.match(folded) is not None
-        gas = _GAS_WORD.match(folded) is not None or (oil and "газ" in folded)
-        got = 0 if oil == gas else OIL if oil else GAS
+        got = compute_commodity_mask(word)
         if len(word) <= 64 and len(_COMMODITY_MEMO) < MAX_WORDS:
             _COMMODITY_MEMO[word] = got
     return got
+
+
+def compute_commodity_mask(word: str) -> int:
+    """:func:`commodity_mask` worked out, not looked up in its memo (nor kept there): for a caller with a memo of its own."""
+    folded = word.casefold()
+    oil = _OIL_WORD.match(folded) is not None
+    gas = _GAS_WORD.match(folded) is not None or (oil and "газ" in folded)
+    return 0 if oil == gas else OIL if oil else GAS
 
 
 def commodity_masks(words: list[str]) -> list[int]:

@@ -38,8 +38,20 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, cast
 
-from geo.claims.cues import claim_cues, commodity_masks, dominant_commodity, sentence_cue_sets
-from geo.claims.matcher import _DASH_CHAIN, _NOT_PLACES, _RU_PLACE_ADJECTIVE, LINE_KINDS, Entry, Matcher, _is_place_key, build_index, form_key, load_matcher
+from geo.claims.cues import claim_cues, commodity_masks, compute_commodity_mask, compute_word_mask, dominant_commodity, sentence_cue_sets
+from geo.claims.matcher import (
+    _DASH_CHAIN,
+    _NOT_PLACES,
+    _RU_PLACE_ADJECTIVE,
+    LINE_KINDS,
+    Entry,
+    Matcher,
+    Word,
+    _is_place_key,
+    build_index,
+    form_key,
+    load_matcher,
+)
 from geo.claims.text import DEMONYMS, WORD, fold, guess_language, name_key, sentences_of_parts, split_sentences, split_words
 from geo.data.filestore import file_stamp
 
@@ -300,7 +312,8 @@ def _vowel_edit(alias: str, key: str) -> bool:
 #: Closing quote -> its opening quote, for names that run into a quoted name («нефтепровод «Дружба»», „Druschba“).
 _CLOSING_QUOTES = {"»": "«", "“": "„", '"': '"', "”": "“"}
 
-#: Bound on the per-process memo of word keys (about 150 bytes an entry).
+#: Bound on the matcher's memo of words (:attr:`Matcher.words`, about 250 bytes an entry with its record), and the base
+#: of the other memos' bounds.
 MAX_MEMO = 300_000
 
 
@@ -353,9 +366,48 @@ def _key_of(word: str, matcher: Matcher) -> str:
         if near is not None:
             matcher.fuzzy_words.add(word)
             k = near
-    if len(word) <= 64 and len(matcher.word_keys) < MAX_MEMO:  # long junk words are not kept
-        matcher.word_keys[word] = k
     return k
+
+
+def _words_of(raws: list[str], matcher: Matcher) -> list[Word]:
+    """The record of each of ``raws`` (:class:`~geo.claims.matcher.Word`): one look-up a word, in the matcher's memo.
+
+    A word never seen before gets its key now (:func:`_key_of`), and is kept unless it is long junk or the memo is full.
+    """
+    memo = matcher.words
+    out: list[Word] = []
+    for w in raws:
+        rec = memo.get(w)
+        if rec is None:  # a word never seen before
+            rec = Word(w, _key_of(w, matcher))
+            if len(w) <= 64 and len(memo) < MAX_MEMO:  # long junk words are not kept
+                memo[w] = rec
+        out.append(rec)
+    return out
+
+
+def _cue_masks(words: list[Word], lang: str) -> list[int]:
+    """The words' cue masks in ``lang`` (:func:`geo.claims.cues.word_mask`), from their records (worked out on first need).
+
+    Another language than de, en and ru reads the English cues (as :func:`geo.claims.cues.sentence_cue_sets` does).
+    """
+    out: list[int] = []
+    if lang == "de":
+        for rec in words:
+            if rec.cues_de < 0:
+                rec.cues_de = compute_word_mask(rec.text, "de")
+            out.append(rec.cues_de)
+    elif lang == "ru":
+        for rec in words:
+            if rec.cues_ru < 0:
+                rec.cues_ru = compute_word_mask(rec.text, "ru")
+            out.append(rec.cues_ru)
+    else:
+        for rec in words:
+            if rec.cues_en < 0:
+                rec.cues_en = compute_word_mask(rec.text, "en")
+            out.append(rec.cues_en)
+    return out
 
 
 _LAST_KEYS: dict[int, tuple[Matcher, frozenset[str]]] = {}
@@ -584,12 +636,13 @@ def _ends(parts: list[str]) -> list[int]:
 
 
 def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sentence_starts: list[int], matcher: Matcher,
-          doc_keys: list[tuple[int, str]] | None, context: Callable[[int], str] | None = None) -> list[tuple[Mention, list[Entry]]]:
+          doc_keys: list[tuple[int, str]] | None, context: Callable[[int], str] | None = None,
+          words: list[Word] | None = None) -> list[tuple[Mention, list[Entry]]]:
     """:func:`find_mentions` on a text already split: words, the gaps before them, and part end offsets.
 
-    Word ``k`` spans ``offsets[2k] .. offsets[2k + 1]``. Word keys come from the matcher's memo (only words never
-    seen before are folded), in the one pass over the words that also finds where names may start. ``doc_keys``
-    receives ``(word index, key)`` of every word of an operator's name.
+    Word ``k`` spans ``offsets[2k] .. offsets[2k + 1]``. Word keys come from the words' records (``words``, made by
+    :func:`_words_of` if not given: only words never seen before are folded), in the one pass over the words that also
+    finds where names may start. ``doc_keys`` receives ``(word index, key)`` of every word of an operator's name.
     """
     # word positions where a name may start, in order: a key that opens an alias, or an abbreviation. An abbreviation's
     # word has the key of the abbreviation (a word of the same key that is no abbreviation opens nothing in the loop below).
@@ -598,13 +651,11 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
         start_keys = matcher.start_keys = matcher.first_keys.union({_key_of(a, matcher) for a in matcher.abbrevs})
         scan_keys = matcher.scan_keys = start_keys.union(matcher.operator_keys.keys())
     # (a loop, not C-level maps: compiled by mypyc it costs a third of map(dict.get) and compress(map(set.__contains__)))
-    memo, operator_keys = matcher.word_keys, matcher.operator_keys
+    operator_keys = matcher.operator_keys
     keys: list[str] = []
     starts: list[int] = []
-    for k, w in enumerate(raws):
-        key = memo.get(w)
-        if key is None:
-            key = _key_of(w, matcher)  # a word never seen before
+    for k, rec in enumerate(_words_of(raws, matcher) if words is None else words):
+        key = rec.key
         keys.append(key)
         if key in scan_keys:  # the few words that open a name or belong to an operator's name, told apart here
             if doc_keys is not None and key in operator_keys:
@@ -790,7 +841,17 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         return out  # no dash in the text, so no dash gap (half the snippets): C-level scans for seven characters, not of every gap
     n_keys = len(keys)
     dash_gaps = _DASH_GAPS
-    dashed = [k for k in range(1, n_keys) if gaps[k] in dash_gaps]
+    # the gaps between words that are a dash (looked up from the dashes in the text, found by C-level scans: most gaps hold
+    # none, and looking each gap up hashed it)
+    at_dash: set[int] = set()
+    for dash in _CHAIN_DASHES:
+        at = text.find(dash)
+        while at >= 0:
+            part = bisect_right(offsets, at)  # part i of the split ends at offsets[i]; gap k is part 2k
+            if part % 2 == 0 and 0 < part // 2 < n_keys and gaps[part // 2] in dash_gaps:
+                at_dash.add(part // 2)
+            at = text.find(dash, at + 1)
+    dashed = sorted(at_dash)
     place = matcher.place_keys
     if place.isdisjoint(map(keys.__getitem__, dashed)):
         return out  # no dash before a place: no chain ("re-routed", "Ust-Luga" alone)
@@ -1565,6 +1626,9 @@ def _may_hold(text: str, pos: int, endpos: int, stems: tuple[str, ...]) -> bool:
     if not _holds_odd(text):
         # (no letter of _ODD_LETTERS, so no "İ", the one letter str.lower turns into two: the whole text lower-cased, once a
         # text, lines up with it: the window is cut from it, not lowered anew)
+        # (cut out: searched in place by str.find between its bounds it cost 4 M instructions a pass of the articles more,
+        # measured, probably as a window cut out is most often ASCII, while a whole text with one typographic quote or
+        # Cyrillic letter is UCS-2, in which each Latin stem is widened for every search)
         low = _lowered(text)[pos:endpos]
         return any(stem in low for stem in stems)
     window = text[pos:endpos]
@@ -1858,10 +1922,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     raws, gaps = parts[1::2], parts[0::2]
     offsets = _ends(parts)
     sentences = sentences_of_parts(text, gaps, offsets)
+    # each word's record, looked up once: its key, cue masks, stem bits, ... (see Word)
+    words = _words_of(raws, matcher)
     doc_keys: list[tuple[int, str]] = []
-    context = _commodity_context(raws, offsets, sentences)
+    context = _commodity_context(words, offsets, sentences)
     sentence_starts = [s for s, _ in sentences]
-    found = _find(text, raws, gaps, offsets, sentence_starts, matcher, doc_keys, context)
+    found = _find(text, raws, gaps, offsets, sentence_starts, matcher, doc_keys, context, words)
     doc: dict[str, int] = {}  # how often the document names each asset unambiguously, or its operator
     plain: list[str | None] = []
     for _, entries in found:
@@ -1898,7 +1964,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     rail: set[int] = set()
     # by sentence: its stem bits and case-folded text, and which link patterns it holds (see _said); the words and offsets
     # (made here: the rail question below is _rail_said's, its answers kept for _cue_less)
-    said: dict[Any, Any] = {None: (raws, offsets)}
+    said: dict[Any, Any] = {None: (words, offsets)}
     item_sent, done = -1, -1
     item_memo: tuple[list[int], dict[int, bool]] = ([], {})
     for i in ambiguous:
@@ -1917,7 +1983,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     venues: set[str] = set()  # fields whose one-word name the story gives a venue ("das Theater Galkynysch")
     persons: set[str] = set()  # aliases the story gives a person or a broadcaster ("Der Held heisst Tengis", «телеканал КТК»)
     if mentions:
-        mentions = _other_meanings_dropped(mentions, text, matcher, venues, raws, persons)
+        mentions = _other_meanings_dropped(mentions, text, matcher, venues, words, persons)
         mentions = _defined_abbreviations(mentions, text, sentence_starts, matcher)
         for m in mentions:
             if text.startswith("-", m.end) and _ONE_LETTER_AFTER.match(text, m.end) and _abbreviation(m.alias):
@@ -1938,7 +2004,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     if "erminal" in text and not _TERMINAL_WORDS.isdisjoint(raws):  # a C substring test first
         mentions = _owned_terminals(mentions, text, raws, gaps, offsets, matcher)
     kinds, russian = matcher.kinds, matcher.russian
-    cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
+    cue_sets = _sentence_cue_sets(text, sentences, raws, gaps, offsets, lang, words)
     if "ipeline" in text or "erminal" in text or "ерминал" in text:  # C-level screens: most texts hold no such word
         _other_senses_dropped(cue_sets, text, sentences, sentence_starts, lang)
     if lang == "de" and "peisen" in text:  # a C-level screen: the feed-in verb split by its sentence (see _feed_in_read)
@@ -2057,7 +2123,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     towns.update(id(m) for m in bare if text[m.start - 1 : m.start] in _OPEN_QUOTES
                  and (q := _QUOTED_NAME_GOES_ON.match(text, m.end)) is not None and _QUOTED_KIND.search(q.group()) is None)
     # the hotel „Aktau“, «гостиница «Актау»», "a cinema called Samara": a venue named after the town, not its facility
-    if bare and _holds_word(text, _VENUE_STEMS, _VENUE_WORDS, raws):  # once an article (C-level substring scans): most name no venue
+    if bare and _holds_held(words, _HELD_VENUE):  # once an article (C-level substring scans): most name no venue
         towns.update(id(m) for m in bare if _VENUE_NAME_BEFORE.search(text, max(0, m.start - 30), m.start))
     # "des Atyrauer Folkloreensembles", "die Schwedter Bühnen": a German town adjective before the town's culture or people
     towns.update(id(m) for m in bare if m.text.endswith(("er", "ern")) and not m.alias.endswith(("er", "ern"))
@@ -2370,11 +2436,11 @@ def _unlisted_alts_dropped(ms: list[Mention], here: set[str], text: str, matcher
             here.difference_update(a for a in m.alts if a not in others)
 
 
-def _commodity_context(raws: list[str], offsets: list[int], sentences: list[tuple[int, int]]) -> Callable[[int], str]:
+def _commodity_context(words: list[Word], offsets: list[int], sentences: list[tuple[int, int]]) -> Callable[[int], str]:
     """The commodity a sentence speaks of ("oil", "gas"), else the one its article speaks of, else "".
 
     Worked out on the first call only (most articles name no line that needs it), then once per sentence,
-    so a sentence holding many names (hostile input) stays linear.
+    so a sentence holding many names (hostile input) stays linear. ``words``: the records of the text's words.
     """
     seen: dict[int, str] = {}
     state: list[Any] = []  # [word masks, word starts, the article's commodity], filled on the first call
@@ -2383,7 +2449,7 @@ def _commodity_context(raws: list[str], offsets: list[int], sentences: list[tupl
         got = seen.get(sent)
         if got is None:
             if not state:
-                masks = commodity_masks(raws)
+                masks = _commodity_masks(words)
                 state.extend((masks, offsets[0::2], dominant_commodity(masks)))
             masks, word_starts, doc = state
             s, e = sentences[sent]
@@ -2391,6 +2457,17 @@ def _commodity_context(raws: list[str], offsets: list[int], sentences: list[tupl
         return got
 
     return of
+
+
+def _commodity_masks(words: list[Word]) -> list[int]:
+    """The words' commodity masks (:func:`geo.claims.cues.commodity_mask`), from their records (worked out on first need)."""
+    out: list[int] = []
+    for rec in words:
+        mask = rec.commodity
+        if mask < 0:
+            mask = rec.commodity = compute_commodity_mask(rec.text)
+        out.append(mask)
+    return out
 
 
 _ROUTE_TYPES = ("rerouting", "dependency")
@@ -2408,9 +2485,12 @@ _TYPES_MEMO: dict[tuple[frozenset[str], bool, bool, bool, bool, bool, bool], lis
 
 
 def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[str], gaps: list[str], offsets: list[int],
-                       lang: str) -> list[frozenset[str]]:
-    """Cue kinds of every sentence, from the words of the whole text (same as :func:`geo.claims.cues.claim_cues` on each)."""
-    return sentence_cue_sets(text, sentences, raws, gaps, offsets, lang)
+                       lang: str, words: list[Word] | None = None) -> list[frozenset[str]]:
+    """Cue kinds of every sentence, from the words of the whole text (same as :func:`geo.claims.cues.claim_cues` on each).
+
+    ``words``: the records of ``raws`` (:func:`_words_of`), whose cue masks are read instead of the cue memo's.
+    """
+    return sentence_cue_sets(text, sentences, raws, gaps, offsets, lang, None if words is None else _cue_masks(words, lang))
 
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
@@ -2508,9 +2588,11 @@ _FIGURATIVE_PIPE = re.compile(r"pipelines?(?=\s+(?:of|for|für|an|der|von)\s+" +
                               r"pipeline(?:(?<=project pipeline)|(?<=projektpipeline)|(?<=talentpipeline)|(?<=sales pipeline)|"
                               r"(?<=auftragspipeline)|(?<=deal pipeline))s?")
 #: A word of people one of which a sentence must hold for _PEOPLE_TERMINAL to be searched in it (literals first: the regex
-#: engine skips to them in C) (a bus word whole or before "terminal", as _PEOPLE_TERMINAL reads it: not "business").
-_PEOPLE_HINT = re.compile(r"airport|flug|flüge|flie|flight|passeng|passagier|patient|\bbus(?:es|se)?\b|\bbusterminal|аэропорт|рейс|пассажир|пациент|автобус|"
-                          r"terminal \d")
+#: engine skips to them in C) (a bus word whole or before "terminal", as _PEOPLE_TERMINAL reads it: not "business"; the
+#: word's start looked behind from its "bus", so that every alternative opens with a literal: with ``\bbus`` first the engine
+#: tried the whole pattern at every character, four times as slow)
+_PEOPLE_HINT = re.compile(r"airport|flug|flüge|flie|flight|passeng|passagier|patient|bus(?<!\wbus)(?:(?:es|se)?\b|terminal)|аэропорт|"
+                          r"рейс|пассажир|пациент|автобус|terminal \d")
 #: (the people's word and the terminal's also as one word: "bus-terminal", „Busterminal“, „Flughafenterminal“)
 _PEOPLE_TERMINAL = re.compile(r"\b" + _PEOPLE_WORDS + r"(?:\b[^.;:!?]{0,40}?|-?)(?:terminal|терминал)\w*"
                               r"|(?:terminal|терминал)\w*(?:\s+\d{1,2}\b|[^.;:!?]{0,40}?\b" + _PEOPLE_WORDS + r"\b)")
@@ -2664,7 +2746,9 @@ _FLOW = {
 _TONNAGE = re.compile(r"(?<![-\w])(?:tonnes?|tons?|tonnen?|barrels?|fass)\b|(?<![-а-яё])(?:тонн|баррел)")
 #: A ferry: a sentence of ferries that names no oil or gas speaks of no tanker lane («грузы переправляют паромами»).
 #: A ferry or general freight ("freight", "Fracht", "Güter", «грузы»): goods of any kind, on no tanker lane or oil rail leg.
-_FERRY = re.compile(r"ferr(?:y|ies)|fähre|паром|freight|fracht|güter|\bгруз(?:ы|ов|ам|ами|ах)\b")
+#: (Every alternative opens with a literal, the word's start looked behind from «груз»: the regex engine skips to them in C,
+#: while an alternative opening with ``\b`` made it try the whole pattern at every character.)
+_FERRY = re.compile(r"ferr(?:y|ies)|fähre|паром|freight|fracht|güter|груз(?<!\wгруз)(?:ы|ов|ам|ами|ах)\b")
 _FERRY_OIL = re.compile(r"\boil\b|crude|(?:roh|erd)?öl\b|нефт|tank (?:car|wagon)|kesselwag|цистерн|tanker|танкер")  # oil on the ferry: a lane
 #: Words of a meeting: the town that hosts talks about a pipeline is not a facility of it.
 _MEETING = re.compile(r"\b(?:met|meeting|summit|forum|conference|gathered|berieten|beraten|trafen|treffen|gipfel|konferenz|"
@@ -2918,8 +3002,9 @@ def _port_cargo(m: Mention, text: str, sentences: list[tuple[int, int]], cue_set
 
 
 #: Words of oil or gas sent on or processed: with one, a field and a far end in one sentence name the line between them.
-#: Searched in the case-folded sentence, so "fließt" is written "fliess".
-_SENT_ON = re.compile(r"process|pump|\bsent\b|\bsend|deliver|goes|flows?\b|piped|verarbeit|aufbereit|liefer|fliess|"
+#: Searched in the case-folded sentence, so "fließt" is written "fliess". (Every alternative opens with a literal, the word's
+#: start looked behind from "sent" and "send", as in _FERRY: with ``\bsent`` the engine tried the pattern at every character.)
+_SENT_ON = re.compile(r"process|pump|sent(?<!\wsent)\b|send(?<!\wsend)|deliver|goes|flows?\b|piped|verarbeit|aufbereit|liefer|fliess|"
                       r"переработ|перерабатыва|поставля|направля|отправля|прокач|перекач")
 
 
@@ -2993,12 +3078,12 @@ def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[
           stems: tuple[str, ...] = ()) -> bool:
     """``pattern`` (written in lower case) occurs in sentence ``sent`` case-folded: searched once per sentence and pattern.
 
-    A pattern of :data:`_STEMMED` is searched only when a word of the sentence holds one of its stems (by the bits of
-    :data:`_WORD_STEMS`, C-level look-ups for words seen before), since most sentences hold none. With ``stems`` (plain
-    substrings as written, first letter in either case) the sentence must hold one of them, and the pattern is searched
-    in it lower-cased instead. ``memo``: one per article, under ``None`` the article's words and part end offsets (as
-    :func:`analyse` split them); under :data:`_SAID_STATE` one int a sentence: a bit "known", the stem bits of its
-    words, and for each pattern asked (by its number in :data:`_SAID_INDEX`) a bit "asked" and a bit "found"; under
+    A pattern of :data:`_STEMMED` is searched only when a word of the sentence holds one of its stems (by the words' stem
+    bits, :func:`_stem_bits` kept in their records), since most sentences hold none. With ``stems`` (plain substrings as
+    written, first letter in either case) the sentence must hold one of them, and the pattern is searched in it lower-cased
+    instead. ``memo``: one per article, under ``None`` the records of the article's words (:func:`_words_of`) and its part
+    end offsets (as :func:`analyse` split them); under :data:`_SAID_STATE` one int a sentence: a bit "known", the stem bits of its
+    words, and for each pattern asked (by its number, see :data:`_SAID_ASKED`) a bit "asked" and a bit "found"; under
     :data:`_FOLDED` the case-folded text of the sentences searched so. (One int in a list a sentence, not a list of four in
     a dict: a text of 300,000 short sentences asks 14 questions of each, and kept 150 bytes a sentence for the answers.)
     Patterns are keyed by ``id`` (module-level patterns only): a pattern's own hash reads all its compiled code, a
@@ -3009,22 +3094,24 @@ def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[
         state = memo[_SAID_STATE] = [0] * len(sentences)
     known = state[sent]
     if not known:
-        raws, offsets = memo[None]
+        words: list[Word]
+        words, offsets = memo[None]
         s, e = sentences[sent]  # word k starts at offsets[2k]: the sentence's words start in [s, e)
-        stem_bits: dict[str, int] = _WORD_STEMS
         bits = 0
         for k in range((bisect_left(offsets, s) + 1) // 2, (bisect_left(offsets, e) + 1) // 2):
-            bits |= stem_bits[raws[k]]
+            rec = words[k]
+            word_bits = rec.stems
+            if word_bits < 0:
+                word_bits = rec.stems = _stem_bits(rec.text)
+            bits |= word_bits
         known = 1 | bits << 1
-    ask = id(pattern)
-    index = _SAID_INDEX.get(ask)
-    if index is None:  # a pattern's first question: its own bit (setdefault and next() never give two patterns one)
-        index = _SAID_INDEX.setdefault(ask, next(_SAID_COUNT))
-    flag = 1 << (_SAID_FIRST + 2 * index)
+    ask = _SAID_ASKED.get(id(pattern))
+    if ask is None:  # a pattern's first question: its own bit (setdefault and next() never give two patterns one)
+        ask = _SAID_ASKED.setdefault(id(pattern), (1 << (_SAID_FIRST + 2 * next(_SAID_COUNT)), _STEM_BIT.get(id(pattern), 0)))
+    flag, bit = ask
     if known & flag:
         return bool(known & flag << 1)
-    bit = _STEM_BIT.get(ask)
-    if bit is not None and not known & bit << 1:
+    if bit and not known & bit << 1:
         got = False
     elif stems:
         part = text[slice(*sentences[sent])]
@@ -3046,25 +3133,19 @@ _SAID_STATE = "said: state"
 _FOLDED = "said: folded"
 
 
-class _StemBits(dict[str, int]):
-    r"""By word (a run of ``\w``): the bits of the patterns of :data:`_STEMMED` one of whose stems it holds case-folded.
+def _stem_bits(word: str) -> int:
+    r"""The bits of the patterns of :data:`_STEMMED` one of whose stems ``word`` (a run of ``\w``) holds case-folded.
 
-    Worked out on the first look-up of a word, from the stems that begin with one of its letter pairs (found by C-level
-    look-ups, so a new word costs about a microsecond); emptied when full, so that a long run keeps its common words cheap.
+    Worked out once a word (kept in its record, see :func:`_said`), from the stems that begin with one of its letter pairs
+    (found by C-level look-ups, so a new word costs about a microsecond).
     """
-
-    def __missing__(self, word: str) -> int:
-        low = word.casefold()
-        got = 0
-        for pair in filter(_STEM_PAIRS.__contains__, map(str.__add__, low, low[1:])):
-            for stem, bit in _STEM_PAIRS[pair]:
-                if stem in low:
-                    got |= bit
-        if len(word) <= 64:  # long junk words are not kept
-            if len(self) >= MAX_MEMO // 3:
-                self.clear()
-            self[word] = got
-        return got
+    low = word.casefold()
+    got = 0
+    for pair in filter(_STEM_PAIRS.__contains__, map(str.__add__, low, low[1:])):
+        for stem, bit in _STEM_PAIRS[pair]:
+            if stem in low:
+                got |= bit
+    return got
 
 
 #: Not a terminal of buses, planes, passengers or cards (the word or a compound right before it, lower case): "the bus
@@ -3450,74 +3531,74 @@ _GUIDE_STEMS = ("guide", "driver", "host", "interpreter", "führer", "reiseführ
 _GUIDE_WORDS = _cased(_GUIDE_STEMS)
 
 
-def _holds_word(text: str, stems: tuple[str, ...], words: tuple[str, ...], raws: list[str] | None = None) -> bool:
+def _holds_word(text: str, stems: tuple[str, ...], words: tuple[str, ...]) -> bool:
     """Whether ``text`` holds one of ``words``: each of ``stems`` in lower case, capitalised or in capitals.
 
     The lower-cased text is screened for the stems first (each word lower-cases to its stem): a third of the scans of the
-    whole text, and most texts hold none. With ``raws`` (the text's words, as :func:`analyse` split them) and stems of
-    :data:`_HELD_STEMS` and their words, the answer is read from the words' bits instead (:func:`_held_bits`): no scan of
-    the whole text for each stem and word. (Each word is a run of letters, so one in the text lies in one of its words.)
+    whole text, and most texts hold none. (The analyser asks :func:`_holds_held` instead, for the stems of
+    :data:`_HELD_STEMS`: the same answer from the bits of the text's words, no scan of the whole text.)
     """
-    bit = _HELD_WORD_BIT.get((stems, words)) if raws is not None else None
-    if bit is not None and raws is not None:
-        return _held_bits(raws) & bit != 0
     if not any(stem in _lowered(text) for stem in stems):
         return False
     return any(w in text for w in words)
 
 
-#: The stems :func:`_holds_word` screens an article with, each with its bit in :class:`_HeldBits`'s answers. No letter of
+#: The stems :func:`_holds_held` reads an article's words for, each with its bit in :func:`_held_of`'s answers. No letter of
 #: theirs comes out of lower-casing a character outside a word (``\w``), nor is any a Greek sigma (lower-cased by its
 #: neighbours), so a stem in the text lower-cased lies in one of its words lower-cased (tests/test_extract_fast.py).
 _HELD_STEMS = (_VENUE_STEMS, _GUIDE_STEMS, _FIELD_VENUE_STEMS, _MEDIA_STEMS)
-# (keyed by the stems themselves, not their id: compiled, a tuple of strings written out may be boxed anew at each use)
-_HELD_BIT = {stems: 1 << k for k, stems in enumerate(_HELD_STEMS)}
-#: The words of each tuple of stems (each lower-cases to one of its stems), as :func:`_holds_word` is asked for them, and
-#: the bit, in :class:`_HeldBits`'s answers, of a word that holds one of them as written.
+#: The words of each tuple of stems (each lower-cases to one of its stems), as :func:`_holds_word` is asked for them.
 _HELD_CASED = (_VENUE_WORDS, _GUIDE_WORDS, _FIELD_VENUE_WORDS, _MEDIA_WORDS)
-_HELD_WORD_BIT = {(stems, words): 1 << (len(_HELD_STEMS) + k) for k, (stems, words) in enumerate(zip(_HELD_STEMS, _HELD_CASED, strict=True))}
+#: The numbers of the tuples of :data:`_HELD_STEMS` and :data:`_HELD_CASED`, as :func:`_holds_held` is asked for them (an
+#: int: a tuple of strings as the key of a memo was hashed whole at each question).
+_HELD_VENUE, _HELD_GUIDE, _HELD_FIELD_VENUE, _HELD_MEDIA = range(4)
 
 
-class _HeldBits(dict[str, int]):
-    r"""By word (a run of ``\w``): the bits of the tuples of :data:`_HELD_STEMS` whose stems and words it holds.
+def _held_of(word: str) -> int:
+    r"""The bits of the tuples of :data:`_HELD_STEMS` whose stems and words ``word`` (a run of ``\w``) holds.
 
-    Bit k: one of the stems lower-cased; bit :data:`_HELD_WORD_BIT` of it: one of its words (:data:`_HELD_CASED`) as written.
+    Bit k: one of the stems lower-cased; bit ``len(_HELD_STEMS) + k``: one of its words (:data:`_HELD_CASED`) as written.
+    Worked out once a word (kept in its record, see :func:`_held_bits`).
     """
-
-    def __missing__(self, word: str) -> int:
-        low = word.lower()
-        got = 0
-        for k, stems in enumerate(_HELD_STEMS):
-            for stem in stems:
-                if stem in low:
-                    got |= 1 << k
-                    # (a word holding one of the words as written holds its stem lower-cased: looked for only then)
-                    if any(w in word for w in _HELD_CASED[k]):
-                        got |= 1 << (len(_HELD_STEMS) + k)
-                    break
-        if len(word) <= 64:  # long junk words are not kept
-            if len(self) >= MAX_MEMO // 3:
-                self.clear()
-            self[word] = got
-        return got
+    low = word.lower()
+    got = 0
+    for k, stems in enumerate(_HELD_STEMS):
+        for stem in stems:
+            if stem in low:
+                got |= 1 << k
+                # (a word holding one of the words as written holds its stem lower-cased: looked for only then)
+                if any(w in word for w in _HELD_CASED[k]):
+                    got |= 1 << (len(_HELD_STEMS) + k)
+                break
+    return got
 
 
-_HELD_WORDS = _HeldBits()
 #: The last list of words :func:`_held_bits` read and its answer, one tuple (replaced whole, so threads never see half of it).
-_HELD_SEEN: tuple[list[str] | None, int] = (None, 0)
+_HELD_SEEN: tuple[list[Word] | None, int] = (None, 0)
 
 
-def _held_bits(raws: list[str]) -> int:
-    """The bits of :data:`_HELD_STEMS` that the words ``raws`` hold: worked out once a text (C-level look-ups of its words)."""
+def _held_bits(words: list[Word]) -> int:
+    """The bits (:func:`_held_of`) that the words hold, from their records (``words``, see :func:`_words_of`): once a text."""
     global _HELD_SEEN
     seen = _HELD_SEEN
-    if seen[0] is not raws:
+    if seen[0] is not words:
         bits = 0
-        memo: dict[str, int] = _HELD_WORDS
-        for w in raws:
-            bits |= memo[w]
-        seen = _HELD_SEEN = (raws, bits)
+        for rec in words:
+            got = rec.held
+            if got < 0:
+                got = rec.held = _held_of(rec.text)
+            bits |= got
+        seen = _HELD_SEEN = (words, bits)
     return seen[1]
+
+
+def _holds_held(words: list[Word], k: int) -> bool:
+    """:func:`_holds_word` of the text of ``words`` (their records) and tuple ``k`` of :data:`_HELD_STEMS` and :data:`_HELD_CASED`.
+
+    Read from the words' bits (:func:`_held_bits`): each of the words is a run of letters, so one in the text lies in one
+    of its words.
+    """
+    return _held_bits(words) & (1 << (len(_HELD_STEMS) + k)) != 0
 
 
 _PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|unser\w{0,2})\s+)?(?:(?!(?:of|for|that|which|where|whose|"
@@ -3683,8 +3764,10 @@ _STEMMED = (_CIVIC_LATIN, _CIVIC_CYRILLIC, _MEETING, _CONSUMERS, _MOURNING, *_OW
 _STEM_BIT = {id(p): 1 << k for k, p in enumerate(_STEMMED)}
 #: The first bit, in a sentence's int of :func:`_said`, of the patterns' bits: after the one bit "computed" and the stem bits.
 _SAID_FIRST = 1 + len(_STEMMED)
-#: The bit number of each pattern :func:`_said` was asked about, by ``id`` (given on its first question).
-_SAID_INDEX: dict[int, int] = {}
+#: Of each pattern :func:`_said` was asked about, by ``id`` (given on its first question): its bit "asked" in a sentence's
+#: int (its number ``n`` gives bit ``_SAID_FIRST + 2 * n``; "found" is the next one), and its stem bit (:data:`_STEM_BIT`,
+#: 0 for a pattern not screened): one look-up a question.
+_SAID_ASKED: dict[int, tuple[int, int]] = {}
 _SAID_COUNT = count()
 #: Substrings one of which every match of each branch pattern holds (read from its parse tree, as for :data:`_STEMMED`).
 _BRANCH_STEMS = {branch: _stems_of(rx) for branch, rx in _BRANCH_MARKS.items()}
@@ -3696,7 +3779,6 @@ _STEM_PAIRS: dict[str, list[tuple[str, int]]] = {}
 for _k, _p in enumerate(_STEMMED):
     for _stem in _stems_of(_p):
         _STEM_PAIRS.setdefault(_stem[:2], []).append((_stem, 1 << _k))
-_WORD_STEMS = _StemBits()
 
 
 #: Kinds whose village's name of several words is read as a town's one-word name (_cue_less).
@@ -3794,14 +3876,15 @@ def _flagged_aliases(matcher: Matcher) -> frozenset[str]:
 
 
 def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher, venues: set[str] | None = None,
-                            raws: list[str] | None = None, persons: set[str] | None = None) -> list[Mention]:
+                            words: list[Word] | None = None, persons: set[str] | None = None) -> list[Mention]:
     """Names that the story gives another meaning: dropped before any linking (and a crossing's chain made the crossing).
 
     An abbreviation the story spells out as something else ("the Communist Party of China (CPC)", no asset's name before
     the bracket) or followed by a party's organs ("the CPC Central Committee"); a line's one-word name after a word of a
     town's part or a venue («микрорайон «Дружба»», "Hotel Druzhba"); a field's one-word name beside a venue's word ("im
     Theater Galkynysch", "the Galkynysh Hotel"), whose asset is then added to ``venues``. A field's name given a person and an
-    abbreviation given a broadcaster add their alias to ``persons``.
+    abbreviation given a broadcaster add their alias to ``persons``. ``words``: the records of the text's words
+    (:func:`_words_of`; made here if not given).
     """
     flagged = _flagged_aliases(matcher)
     # (and a line named by its dashed places, which a flight or a bus may share: «рейс Атырау — Самара»)
@@ -3809,6 +3892,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
               or m.text.endswith(_PLURAL_KIND_ENDS)]  # most need no look
     if not looked:
         return mentions
+    if words is None:
+        words = _words_of(split_words(text)[1::2], matcher)
     kinds = matcher.kinds
     drop: set[int] = set()
     other: set[str] = set()
@@ -3842,7 +3927,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
         alias = m.alias
         if alias.isupper() and len(alias) <= 6:  # _abbreviation, inline: read for every name
             if media is None:  # once an article, at its first abbreviation (C-level substring scans): most name no outlet
-                media = _holds_word(text, _MEDIA_STEMS, _MEDIA_WORDS, raws)
+                media = _holds_held(words, _HELD_MEDIA)
             if _PARTY_AFTER.match(text, m.end, m.end + 40) or (media and _MEDIA_BEFORE.search(text, max(0, m.start - 30), m.start)):
                 drop.add(id(m))  # "the CPC Central Committee", «телеканала КТК»
                 if media and persons is not None and not _PARTY_AFTER.match(text, m.end, m.end + 40):
@@ -3869,7 +3954,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 venues.add(m.id)  # the name's other meaning: its sentences with no energy word speak of that ("Die Druschba-Jugend")
         elif kinds.get(m.id) == "field" and (_SURNAME_AFTER.match(text, m.end, m.end + 30) or _INITIAL_AFTER.match(
                 text, m.end, m.end + 5) or (
-                (guides if guides is not None else (guides := _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS, raws)))
+                (guides if guides is not None else (guides := _holds_held(words, _HELD_GUIDE)))
                 and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
                 text.startswith(",", m.end) and (_PERSON_APPOSITION.match(text, m.end, m.end + 60) or _addressed(m, text))) or (
                 _named_person(m, text)) or _field_named_other(m, text)):
@@ -3877,7 +3962,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
             if persons is not None:
                 persons.add(alias)  # and the name again in a sentence of no energy (see analyse)
         elif kinds.get(m.id) == "field" and (field_venues if field_venues is not None else (
-                field_venues := _holds_word(text, _FIELD_VENUE_STEMS, _FIELD_VENUE_WORDS, raws))) and (
+                field_venues := _holds_held(words, _HELD_FIELD_VENUE))) and (
                 _FIELD_VENUE_BEFORE.search(text, max(0, m.start - 30), m.start) or _FIELD_VENUE_AFTER.match(text, m.end, m.end + 30)):
             drop.add(id(m))  # a venue named after the field ("im Theater Galkynysch", "the Galkynysh National Theater")
             if venues is not None:

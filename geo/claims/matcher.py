@@ -62,6 +62,33 @@ class Entry:
     folds: tuple[str, ...] = ()  # folded words of the alias, to refuse short inflected look-alikes
 
 
+@dataclass(slots=True)
+class Word:
+    r"""What the extractor has worked out about one word of text (a run of ``\w``), kept in :attr:`Matcher.words`.
+
+    One record a word: an article's words are looked up once (``geo.claims.extract._words_of``), and every later pass over
+    them reads the record instead of a memo of its own. ``key``: the word's match key (``geo.claims.extract._key_of``).
+    Worked out when first asked (-1 until then): ``cues_de``, ``cues_en``, ``cues_ru``, its cue masks in each language
+    (:func:`geo.claims.cues.word_mask`; three ints, not a list: a list a word took 17 MB more on 2 MB of distinct words),
+    ``stems``, the stem bits of the link patterns (``geo.claims.extract._stem_bits``), ``held``, the bits of the held
+    stems (``geo.claims.extract._held_of``), and ``commodity`` (:func:`geo.claims.cues.commodity_mask`).
+    (``__init__`` written out, as for the extractor's ``Mention``: compiled by mypyc it is native.)
+    """
+
+    text: str
+    key: str
+    cues_de: int
+    cues_en: int
+    cues_ru: int
+    stems: int
+    held: int
+    commodity: int
+
+    def __init__(self, text: str, key: str) -> None:
+        self.text, self.key = text, key
+        self.cues_de = self.cues_en = self.cues_ru = self.stems = self.held = self.commodity = -1
+
+
 @dataclass
 class Matcher:
     """Everything the extractor needs to know about the assets; built once per process."""
@@ -107,7 +134,7 @@ class Matcher:
     from_to_seen: dict[tuple[str, str, str], str | None] = field(default_factory=dict)  # (place, place, commodity) -> line
     alias_chains: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a line alias -> its places, if it names no commodity
     commodity_lines: dict[tuple[str | None, ...], dict[str, str]] = field(default_factory=dict)  # (line, *places) -> other line by commodity
-    word_keys: dict[str, str] = field(default_factory=dict)
+    words: dict[str, Word] = field(default_factory=dict)  # a text's word -> what the extractor knows of it (one record a word)
     fuzzy_words: set[str] = field(default_factory=set)
     assets_seen: dict[tuple[str, ...], list[dict[str, str]]] = field(default_factory=dict)  # claim assets by claim type + mention ids
     lanes_seen: dict[frozenset[str], list[str]] = field(default_factory=dict)
