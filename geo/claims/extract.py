@@ -2029,6 +2029,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             and _STRETCH_TO.match(text, m.end) is None)
         # «кафе на набережной Актау», «в поселках под Новороссийском»: the town's embankment or villages, a place to live
         or _TOWN_PART_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
+        # "at the airport in Aktau", „das Terminal des Flughafens Aktau“: the town's airport (batch 37)
+        or _AIRPORT_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
         # "the coast of Aktau", "die Küste bei Aqtau", «у побережья Атырау и Актау»: a shore's landmark, in a sentence of
         # no business of the facility ("tankers anchored off the coast of Novorossiysk" keep the terminal)
         or (_COAST_BEFORE.search(text, max(0, m.start - 44), m.start) is not None
@@ -2687,7 +2689,9 @@ _CIVIC_LATIN = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|cour
                     r"gastgeber|exhibition|conference|forum|summit|konferenz|messe\b|gipfel|"
                     # the town's water, sewers and heating, and its museums
                     r"water supply|drinking water|sewer|district heating|wasserversorgung|trinkwasser|kanalisation|fernwärme|"
-                    r"museum|museen)")
+                    r"museum|museen)"
+                    # a German compound of a conference: „Branchenkonferenz“, „Fachkonferenz“, „Energiekonferenz“ (batch 37)
+                    r"|(?<=[a-zäöüß])konferenz")
 _CIVIC_CYRILLIC = re.compile(r"(?<![а-яё])(?:мэр|администрац|акимат|аким\b|губернатор|суд(?:е|ом|ья|ьи|ебн)?(?![а-яё])|школ|больниц|"
                     r"выбор|зарплат|заработн|безработ|погод|дтп|микрорайон|детск\w* сад|жкх|коммунальн|"
                     r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|эксперт|выставк|конференци|форум|саммит|благоустро|ремонт дорог|"
@@ -2737,6 +2741,11 @@ _TOWN_PART_BEFORE = _Screened(re.compile(r"(?:(?:(?:embankment|promenade|seafro
                                r"(?:uferpromenade|promenade)\s+(?:von|in)|dörfer(?:n)?\s+(?:bei|um|nahe))|(?<![а-яё])(?:набережн(?:ая|ой|ую)|"
                                r"(?:посел(?:ок|ка|ке|ком|ки|ков|ках|кам)|сел(?:о|а|ах|ам)|деревн(?:я|и|е|ях|ям)|станиц(?:а|е|ы|ах))"
                                r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE))
+#: An airport's word right before a town's name: "the airport in Aktau", „des Flughafens Aktau“, «аэропорт Актау»: the town's
+#: airport, whatever its sentence says of terminals and oil workers (batch 37; "airport" as the last word of a list, "the
+#: port and airport of Aktau", names the port too and is left to the other rules: not after "and", "und", «и»).
+_AIRPORT_BEFORE = _Screened(re.compile(r"(?<!\band )(?<!\bund )(?<!\bи )(?:\bairport\s+(?:in|at|of)|\bflughafens?(?:\s+(?:in|von|bei))?|"
+                                        r"(?<![а-яё])аэропорт(?:а|у|ом|е)?(?:\s+(?:в|г\.))?)\s+$", re.IGNORECASE))
 
 
 #: Words of air travel (searched lower-cased, in a sentence holding one of _AIR_STEMS as written, in an article holding one of
@@ -3397,7 +3406,10 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
                           r"народов|narodov|"
                           # a society, a club, a team, a room or a tool named so: "the Druzhba Society", "an old Soviet Druzhba
                           # chainsaw", "the Druzhba team", "Druschba-Raum"
-                          r"society|club\b|team\b|band\b|room\b|lounge|chainsaw|saw\b|raum\b|säge)",
+                          r"society|club\b|team\b|band\b|room\b|lounge|chainsaw|saw\b|raum\b|säge|"
+                          # an office or shopping block named so: "the Druzhba business centre", "Druschba-Geschäftszentrum",
+                          # «бизнес-центр «Дружба»» is before it (batch 37)
+                          r"(?:business|shopping|office) cent(?:re|er)|(?:geschäfts|büro|einkaufs)zentrum|бизнес-центр)",
                           re.IGNORECASE)
 #: A venue's word right before a field's one-word name, with "named" or an opening quote or neither, or right after it: "im
 #: Theater Galkynysch", "ein Theater namens Galkynysch", «Национальный театр «Галкыныш»», "the Galkynysh National Theater",
@@ -3523,8 +3535,16 @@ def _held_bits(raws: list[str]) -> int:
 _PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|unser\w{0,2})\s+)?(?:(?!(?:of|for|that|which|where|whose|"
                                 r"when|von|für|wo|der|des|die|das|und|and|для|и|что|который|где|куда|когда)\b)[\w-]+\s+){0,2}?[\w-]*?(?:worker|engineer|driver|guide|"
                                 r"veteran|pensioner|fisherman|teacher|arbeiter|ingenieur|fahrer|führer|rentner|fischer|lehrer|"
-                                r"нефтяник|инженер|водител|гид|пенсионер|ветеран|рыбак|учител)\w{0,3}\s*(?:[,;.)]|\s[-–—]\s)",
+                                r"нефтяник|инженер|водител|гид|пенсионер|ветеран|рыбак|учител)\w{0,3}\s*(?:[,;.)]|\s[-–—]\s|"
+                                # the person's word and what for or for whom: "Tengis, unser Fahrer für die nächsten Tage,",
+                                # "Tengiz, our driver for the week," (batch 37)
+                                r"(?<=\w)\s(?:für|for|на)\s)",
                                 re.IGNORECASE)
+#: Words of crypto-currencies within 60 characters of an abbreviation: "trade BTC and other digital assets", "BTC-Kurs an
+#: Kryptobörsen", «биткоин (BTC)», "a BTC wallet": the coin, not the pipeline, in an oil story too (batch 37).
+_CRYPTO_NEAR = _Screened(re.compile(r"bitcoin|crypto|krypto|digital(?:e[nr]?)? (?:assets?|currenc|coins?|wallet|währung|vermögens)|"
+                                    r"blockchain|\bwallets?\b|\btokens?\b|\bstablecoin|\baltcoin|"
+                                    r"(?<![а-яё])(?:биткоин|биткойн|крипт|блокчейн|токен|цифров\w* (?:валют|актив))", re.IGNORECASE))
 #: An abbreviation spelled out right after it as something else, with no word of oil, gas or a line: "CPC, the
 #: cost-per-click measure", "CPC (cost per click)" (the long form before a bracket: _LONG_FORM_BEFORE below); "or" may
 #: open the gloss ("CPC, or cost per click,", "CPC (or cost per click)", "CPC, also cost per click", «КТК, или ...»).
@@ -3847,6 +3867,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 drop.add(id(m))  # "the CPC Central Committee", «телеканала КТК»
                 if media and persons is not None and not _PARTY_AFTER.match(text, m.end, m.end + 40):
                     persons.add(alias)  # the broadcaster's name again in a sentence of no energy (see analyse)
+            elif _CRYPTO_NEAR.search(text, max(0, m.start - 60), m.end + 60):
+                drop.add(id(m))  # "trade BTC and other digital assets", «купить BTC на криптобирже»: a coin (batch 37)
             elif _FIRM_AFTER.match(text, m.end, m.end + 30):
                 other.add(m.text)  # "TAP Air Portugal", "BTC Bank": a firm's name, and so every such abbreviation in the story
             elif text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
