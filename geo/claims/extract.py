@@ -772,6 +772,10 @@ _LINE_AFTER_PAIR = re.compile(r"[»\"“”]?\s+(?:(?:oil|crude|gas|Öl|Rohöl|G
                               # a commodity's flows between the two: "Kazakhstan-China crude flows", "oil exports", "Gaslieferungen"
                               r"(?:oil|crude|gas|Öl|Rohöl|Gas)[\s-]*(?:flows?|exports?|deliveries|supplies|shipments|lieferungen|"
                               r"exporte|ströme|transit)\b)", re.IGNORECASE)
+#: After a spaced dash's second name, more names in a list closed by "and" and another spaced dash: "the fields of the
+#: west — Tengiz, Kashagan and Karachaganak — ...", «месторождения Западного Казахстана — Тенгиз, Кашаган и Карачаганак —»:
+#: the dashes set off a list of examples, no chain of places (batch 37).
+_ASIDE_LIST_AFTER = re.compile(r"(?:\s*,\s*[^\W\d_][\w-]*){1,6}\s+(?:and|und|и)\s+[^\W\d_][\w-]*\s+[—–]\s")
 _LINE_BEFORE_PAIR = re.compile(r"(?:pipeline|leitung|route|провод\w{0,3}|маршрут\w{0,3}|магистрал\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
 
 
@@ -815,6 +819,8 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         if (_COUNTRY_KEYS.issuperset(chain) and len(gaps[first + 1]) == 1 and not _LINE_AFTER_PAIR.match(text, en)
                 and not _LINE_BEFORE_PAIR.search(text, max(0, st - 24), st)):
             continue  # "the Kazakhstan-China business council", «казахстанско-китайские переговоры»: the two countries' affairs
+        if last == first + 1 and len(gaps[last]) > 1 and _ASIDE_LIST_AFTER.match(text, en, en + 120):
+            continue  # «месторождения Западного Казахстана — Тенгиз, Кашаган и Карачаганак — ...»: a list set off by dashes (batch 37)
         if found_starts is None:
             found_starts = [m.start for m, _ in found]
         j = bisect_right(found_starts, st) - 1
@@ -3128,6 +3134,9 @@ _OWN_BUSINESS = {
                            # a gas store at the junction: "the Bozoi underground storage", «подземное хранилище «Бозой»», ПХГ
                            r"gas storage|underground storage|storage facilit|gasspeicher|untergrundspeicher|erdgasspeicher|"
                            r"(?<![а-яё])хранилищ|(?<![а-яё])пхг(?![а-яё])|"
+                           # a compressor station there, and a storage complex (batch 37: "passes a compressor and storage
+                           # complex at Bozoi, and reaches the south near Shymkent"; not an air compressor's maker)
+                           r"(?<!air )compressor|(?<!luft)verdichter|(?<![а-яё])компрессор|storage complex|speicherkomplex|"
                            # the supply's valve, shut at the junction (batch 36: "wenn in Unetscha jemand den Hahn zudreht")
                            r"ölhahn|gashahn|den hahn (?:zu|ab)dreh|нефтяной кран|газовый кран"),
     # freight in German and Russian too ("Fracht", «грузы»), as "freight" («Грузии», Georgia's, is no cargo)
