@@ -3876,8 +3876,10 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 drop.add(id(m))  # "the CPC Central Committee", «телеканала КТК»
                 if media and persons is not None and not _PARTY_AFTER.match(text, m.end, m.end + 40):
                     persons.add(alias)  # the broadcaster's name again in a sentence of no energy (see analyse)
-            elif _CRYPTO_NEAR.search(text, max(0, m.start - 60), m.end + 60):
-                drop.add(id(m))  # "trade BTC and other digital assets", «купить BTC на криптобирже»: a coin (batch 37)
+            elif text[m.end : m.end + 1] != ")" and _CRYPTO_NEAR.search(text, max(0, m.start - 60), m.end + 60):
+                # "trade BTC and other digital assets", «купить BTC на криптобирже»: a coin (batch 37; "Bitcoin (BTC)" is
+                # spelled out below, for every "BTC" of the story)
+                drop.add(id(m))
             elif _FIRM_AFTER.match(text, m.end, m.end + 30):
                 other.add(m.text)  # "TAP Air Portugal", "BTC Bank": a firm's name, and so every such abbreviation in the story
             elif text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
