@@ -772,8 +772,8 @@ _LINE_AFTER_PAIR = re.compile(r"[»\"“”]?\s+(?:(?:oil|crude|gas|Öl|Rohöl|G
                               # a commodity's flows between the two: "Kazakhstan-China crude flows", "oil exports", "Gaslieferungen"
                               r"(?:oil|crude|gas|Öl|Rohöl|Gas)[\s-]*(?:flows?|exports?|deliveries|supplies|shipments|lieferungen|"
                               r"exporte|ströme|transit)\b)", re.IGNORECASE)
-#: After a spaced dash's second name, more names in a list closed by "and" and another spaced dash: "the fields of the
-#: west — Tengiz, Kashagan and Karachaganak — ...", «месторождения Западного Казахстана — Тенгиз, Кашаган и Карачаганак —»:
+#: After a country, a spaced dash and a name, more names in a list closed by "and" and another spaced dash: "the fields of
+#: Kazakhstan — Tengiz, Kashagan and Karachaganak — ...", «месторождения Западного Казахстана — Тенгиз, Кашаган и Карачаганак —»:
 #: the dashes set off a list of examples, no chain of places (batch 37).
 _ASIDE_LIST_AFTER = re.compile(r"(?:\s*,\s*[^\W\d_][\w-]*){1,6}\s+(?:and|und|и)\s+[^\W\d_][\w-]*\s+[—–]\s")
 _LINE_BEFORE_PAIR = re.compile(r"(?:pipeline|leitung|route|провод\w{0,3}|маршрут\w{0,3}|магистрал\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
@@ -819,8 +819,10 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         if (_COUNTRY_KEYS.issuperset(chain) and len(gaps[first + 1]) == 1 and not _LINE_AFTER_PAIR.match(text, en)
                 and not _LINE_BEFORE_PAIR.search(text, max(0, st - 24), st)):
             continue  # "the Kazakhstan-China business council", «казахстанско-китайские переговоры»: the two countries' affairs
-        if last == first + 1 and len(gaps[last]) > 1 and _ASIDE_LIST_AFTER.match(text, en, en + 120):
-            continue  # «месторождения Западного Казахстана — Тенгиз, Кашаган и Карачаганак — ...»: a list set off by dashes (batch 37)
+        if last == first + 1 and chain[0] in _COUNTRY_KEYS and len(gaps[last]) > 1 and _ASIDE_LIST_AFTER.match(text, en, en + 120):
+            # «месторождения Западного Казахстана — Тенгиз, Кашаган и Карачаганак — ...»: a country, then a list of its
+            # places set off by dashes (batch 37; not «Атырау — Самара, Дружба и БТД — главные маршруты»: two places)
+            continue
         if found_starts is None:
             found_starts = [m.start for m, _ in found]
         j = bisect_right(found_starts, st) - 1
@@ -3544,16 +3546,19 @@ def _held_bits(raws: list[str]) -> int:
 _PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|unser\w{0,2})\s+)?(?:(?!(?:of|for|that|which|where|whose|"
                                 r"when|von|für|wo|der|des|die|das|und|and|для|и|что|который|где|куда|когда)\b)[\w-]+\s+){0,2}?[\w-]*?(?:worker|engineer|driver|guide|"
                                 r"veteran|pensioner|fisherman|teacher|arbeiter|ingenieur|fahrer|führer|rentner|fischer|lehrer|"
-                                r"нефтяник|инженер|водител|гид|пенсионер|ветеран|рыбак|учител)\w{0,3}\s*(?:[,;.)]|\s[-–—]\s|"
-                                # the person's word and what for or for whom: "Tengis, unser Fahrer für die nächsten Tage,",
-                                # "Tengiz, our driver for the week," (batch 37)
-                                r"(?<=\w)\s(?:für|for|на)\s)",
+                                r"нефтяник|инженер|водител|гид|пенсионер|ветеран|рыбак|учител)\w{0,3}\s*(?:[,;.)]|\s[-–—]\s)",
                                 re.IGNORECASE)
 #: Words of crypto-currencies within 60 characters of an abbreviation: "trade BTC and other digital assets", "BTC-Kurs an
 #: Kryptobörsen", «биткоин (BTC)», "a BTC wallet": the coin, not the pipeline, in an oil story too (batch 37).
 _CRYPTO_NEAR = _Screened(re.compile(r"bitcoin|crypto|krypto|digital(?:e[nr]?)? (?:assets?|currenc|coins?|wallet|währung|vermögens)|"
                                     r"blockchain|\bwallets?\b|\btokens?\b|\bstablecoin|\baltcoin|"
                                     r"(?<![а-яё])(?:биткоин|биткойн|крипт|блокчейн|токен|цифров\w* (?:валют|актив))", re.IGNORECASE))
+#: "our" or "my" and a guide's or driver's word after a field's one-word name and a comma, going on with what for: "Tengis,
+#: unser Fahrer für die nächsten sechs Tage,", "Tengiz, our guide for the week," (batch 37; not "Tengiz, the driver for
+#: growth," nor "a driver for growth": no possessive, a field may be that).
+_OUR_GUIDE_FOR = _Screened(re.compile(r",\s+(?:our|my|unser\w{0,2}|mein\w{0,2}|наш\w{0,2}|мо[йяеи]\w{0,2})\s+(?:guide|driver|host|"
+                                      r"interpreter|fahrer|führer|reiseleiter|gastgeber|dolmetscher|гид|водител\w{0,2}|"
+                                      r"экскурсовод\w{0,2}|проводник\w{0,2}|переводчик\w{0,2})\s+(?:for|für|на)\s", re.IGNORECASE))
 #: An abbreviation spelled out right after it as something else, with no word of oil, gas or a line: "CPC, the
 #: cost-per-click measure", "CPC (cost per click)" (the long form before a bracket: _LONG_FORM_BEFORE below); "or" may
 #: open the gloss ("CPC, or cost per click,", "CPC (or cost per click)", "CPC, also cost per click", «КТК, или ...»).
@@ -3904,7 +3909,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 text, m.end, m.end + 5) or (
                 (guides if guides is not None else (guides := _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS, raws)))
                 and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
-                text.startswith(",", m.end) and (_PERSON_APPOSITION.match(text, m.end, m.end + 60) or _addressed(m, text))) or (
+                text.startswith(",", m.end) and (_PERSON_APPOSITION.match(text, m.end, m.end + 60) or _OUR_GUIDE_FOR.match(
+                    text, m.end, m.end + 60) or _addressed(m, text))) or (
                 _named_person(m, text)) or _field_named_other(m, text)):
             drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "coach Tengiz K.", "Unser Führer Tengis, ein ... Ölarbeiter,")
             if persons is not None:
