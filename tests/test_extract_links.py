@@ -3464,11 +3464,12 @@ def test_link_batch35_rule(text, language, expected):
 _LINKS37: dict[str, list[tuple[str, str, set[str]]]] = {
     "an_office_or_shopping_block_named_like_a_line": [
         # a business or shopping centre named after a line's one-word name is the building (h37-en-04)
-        ("A family holding owns the Druzhba business centre in Astana.", "en", set()),
-        ("Das Druschba-Geschäftszentrum in Minsk wurde an einen Investor verkauft.", "de", set()),
-        ("Tenants of the Druzhba shopping center complained about rents.", "en", set()),
+        ("An oil trader rents offices in the Druzhba business centre in Astana.", "en", set()),
+        ("Ein Ölhändler mietet Büros im Druschba-Geschäftszentrum in Minsk.", "de", set()),
+        ("Нефтетрейдер снял офис в бизнес-центре «Дружба» в Минске.", "ru", set()),
         # the line, a business centre elsewhere in the sentence
         ("Kazakh oil moved through Druzhba to Schwedt, next to a new business centre.", "en", {"druzhba-samara-schwedt", "schwedt"}),
+        ("Нефть по «Дружбе» идет в Польшу, рядом с новым бизнес-центром.", "ru", {"druzhba-samara-schwedt"}),
     ],
     "our_driver_for_the_trip_is_a_person": [
         # "our driver for ..." in apposition after a field's one-word name: a person, and the name again in a sentence of no
@@ -3482,8 +3483,8 @@ _LINKS37: dict[str, list[tuple[str, str, set[str]]]] = {
     ],
     "a_german_conference_compound_is_the_towns_civic_life": [
         # „Fachkonferenz“, „Pressekonferenz“ as „Konferenz“: a venue in the town (h37-de-01)
-        ("Auf einer Fachkonferenz in Atyrau sprach der Minister über Öl und Gas.", "de", set()),
-        ("Bei der Pressekonferenz in Aktau ging es um die Ölexporte.", "de", set()),
+        ("Auf einer Branchenkonferenz in Atyrau sagte ein Vertreter, man wolle mehr Öl nach Deutschland liefern.", "de", set()),
+        ("Auf einer Investorenkonferenz in Atyrau sagte der Chef, man wolle mehr Öl liefern.", "de", set()),
         # the port's own business in the sentence keeps the port
         ("Nach der Branchenkonferenz wurde Rohöl im Hafen Aktau auf Tanker verladen.", "de", {"aktau"}),
     ],
@@ -3498,9 +3499,9 @@ _LINKS37: dict[str, list[tuple[str, str, set[str]]]] = {
     ],
     "crypto_words_beside_an_abbreviation": [
         # a crypto-currency's words within 60 characters: the coin, in an oil story too (h37-en-04)
-        ("Clients can trade BTC and other digital assets on a licensed exchange.", "en", set()),
-        ("Клиенты банка покупают BTC на криптобирже в Астане.", "ru", set()),
-        ("Die Bank bietet den Handel mit BTC über eine Krypto-App an.", "de", set()),
+        ("The bank lends to oil firms.\n\nClients can trade BTC and other digital assets on a licensed exchange.", "en", set()),
+        ("Die Bank finanziert Ölfirmen.\n\nKunden handeln BTC und andere Kryptowährungen über eine App.", "de", set()),
+        ("Банк кредитует нефтяные компании.\n\nКлиенты покупают BTC и другие цифровые активы на бирже.", "ru", set()),
         # an exchange alone is no crypto word: oil traders have one
         ("Azeri crude through BTC rose, traders on the oil exchange said.", "en", {"btc"}),
     ],

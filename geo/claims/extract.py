@@ -3359,6 +3359,7 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            r"район(?:(?<![вВ]\sрайон)|(?=\w{0,3}\s*[«\"„“]))|программ|комплекс|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
                            r"клуб|рын(?:ок|к)|базар|тц|трц|торгов\w* центр|обществ|ассоциаци|"
+                           r"бизнес-центр|"  # «в бизнес-центре «Дружба»» (batch 37)
                            r"супермаркет|гипермаркет|магазин|"  # «сетью супермаркетов «Дружба»», «магазин «Дружба»»
                            # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
                            r"глав[аеуы]|роман|фильм|книг|песн|повест|пьес|спектакл|лагер|пионерлагер)\w{0,3}|\b(?:chapter|novel|"
@@ -3418,8 +3419,8 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
                           # a society, a club, a team, a room or a tool named so: "the Druzhba Society", "an old Soviet Druzhba
                           # chainsaw", "the Druzhba team", "Druschba-Raum"
                           r"society|club\b|team\b|band\b|room\b|lounge|chainsaw|saw\b|raum\b|säge|"
-                          # an office or shopping block named so: "the Druzhba business centre", "Druschba-Geschäftszentrum",
-                          # «бизнес-центр «Дружба»» is before it (batch 37)
+                          # an office or shopping block named so: "the Druzhba business centre", "Druschba-Geschäftszentrum"
+                          # (batch 37)
                           r"(?:business|shopping|office) cent(?:re|er)|(?:geschäfts|büro|einkaufs)zentrum|бизнес-центр)",
                           re.IGNORECASE)
 #: A venue's word right before a field's one-word name, with "named" or an opening quote or neither, or right after it: "im
