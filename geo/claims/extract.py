@@ -2038,7 +2038,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # «кафе на набережной Актау», «в поселках под Новороссийском»: the town's embankment or villages, a place to live
         or _TOWN_PART_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
         # "at the airport in Aktau", „das Terminal des Flughafens Aktau“: the town's airport (batch 37)
-        or _AIRPORT_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
+        # (an article with no word of air travel holds no airport's word: asked only where one may stand)
+        or (air_words and _AIRPORT_BEFORE.search(text, max(0, m.start - 24), m.start) is not None)
         # "the coast of Aktau", "die Küste bei Aqtau", «у побережья Атырау и Актау»: a shore's landmark, in a sentence of
         # no business of the facility ("tankers anchored off the coast of Novorossiysk" keep the terminal)
         or (_COAST_BEFORE.search(text, max(0, m.start - 44), m.start) is not None
@@ -2699,7 +2700,7 @@ _CIVIC_LATIN = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|cour
                     r"water supply|drinking water|sewer|district heating|wasserversorgung|trinkwasser|kanalisation|fernwärme|"
                     r"museum|museen)"
                     # a German compound of a conference: „Branchenkonferenz“, „Fachkonferenz“, „Energiekonferenz“ (batch 37)
-                    r"|(?<=[a-zäöüß])konferenz")
+                    r"|konferenz(?<=[a-zäöüß]konferenz)")
 _CIVIC_CYRILLIC = re.compile(r"(?<![а-яё])(?:мэр|администрац|акимат|аким\b|губернатор|суд(?:е|ом|ья|ьи|ебн)?(?![а-яё])|школ|больниц|"
                     r"выбор|зарплат|заработн|безработ|погод|дтп|микрорайон|детск\w* сад|жкх|коммунальн|"
                     r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|эксперт|выставк|конференци|форум|саммит|благоустро|ремонт дорог|"
@@ -3138,7 +3139,8 @@ _OWN_BUSINESS = {
                            r"(?<![а-яё])хранилищ|(?<![а-яё])пхг(?![а-яё])|"
                            # a compressor station there, and a storage complex (batch 37: "passes a compressor and storage
                            # complex at Bozoi, and reaches the south near Shymkent"; not an air compressor's maker)
-                           r"(?<!air )compressor|(?<!luft)verdichter|(?<![а-яё])компрессор|storage complex|speicherkomplex|"
+                           r"compressor(?<!air compressor)|verdichter(?<!luftverdichter)|компрессор(?<![а-яё]компрессор)|storage complex|"
+                           r"speicherkomplex|"
                            # the supply's valve, shut at the junction (batch 36: "wenn in Unetscha jemand den Hahn zudreht")
                            r"ölhahn|gashahn|den hahn (?:zu|ab)dreh|нефтяной кран|газовый кран"),
     # freight in German and Russian too ("Fracht", «грузы»), as "freight" («Грузии», Georgia's, is no cargo)
@@ -3554,6 +3556,9 @@ _PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|
 _CRYPTO_NEAR = _Screened(re.compile(r"bitcoin|crypto|krypto|digital(?:e[nr]?)? (?:assets?|currenc|coins?|wallet|währung|vermögens)|"
                                     r"blockchain|\bwallets?\b|\btokens?\b|\bstablecoin|\baltcoin|"
                                     r"(?<![а-яё])(?:биткоин|биткойн|крипт|блокчейн|токен|цифров\w* (?:валют|актив))", re.IGNORECASE))
+#: Its stems (read from it), as an article's screen for its words (_holds_word): most articles hold none.
+_CRYPTO_STEMS = _CRYPTO_NEAR.stems
+_CRYPTO_WORDS = _cased(_CRYPTO_STEMS)
 #: "our" or "my" and a guide's or driver's word after a field's one-word name and a comma, going on with what for: "Tengis,
 #: unser Fahrer für die nächsten sechs Tage,", "Tengiz, our guide for the week," (batch 37; not "Tengiz, the driver for
 #: growth," nor "a driver for growth": no possessive, a field may be that).
@@ -3854,6 +3859,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     guides: bool | None = None
     field_venues: bool | None = None
     media: bool | None = None  # a broadcaster's or paper's word in the article (read at the first abbreviation)
+    crypto: bool | None = None  # a crypto-currency's word in the article (read at the first abbreviation not in brackets)
     for m in looked:
         if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and ((
                 (_TRIP_BEFORE.search(text, max(0, m.start - 30), m.start) or (
@@ -3882,7 +3888,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 drop.add(id(m))  # "the CPC Central Committee", «телеканала КТК»
                 if media and persons is not None and not _PARTY_AFTER.match(text, m.end, m.end + 40):
                     persons.add(alias)  # the broadcaster's name again in a sentence of no energy (see analyse)
-            elif text[m.end : m.end + 1] != ")" and _CRYPTO_NEAR.search(text, max(0, m.start - 60), m.end + 60):
+            elif text[m.end : m.end + 1] != ")" and (crypto if crypto is not None else (crypto := _holds_word(
+                    text, _CRYPTO_STEMS, _CRYPTO_WORDS))) and _CRYPTO_NEAR.search(text, max(0, m.start - 60), m.end + 60):
                 # "trade BTC and other digital assets", «купить BTC на криптобирже»: a coin (batch 37; "Bitcoin (BTC)" is
                 # spelled out below, for every "BTC" of the story)
                 drop.add(id(m))
@@ -3910,8 +3917,9 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 text, m.end, m.end + 5) or (
                 (guides if guides is not None else (guides := _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS, raws)))
                 and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
-                text.startswith(",", m.end) and (_PERSON_APPOSITION.match(text, m.end, m.end + 60) or _OUR_GUIDE_FOR.match(
-                    text, m.end, m.end + 60) or _addressed(m, text))) or (
+                text.startswith(",", m.end) and (_PERSON_APPOSITION.match(text, m.end, m.end + 60) or (
+                    (guides if guides is not None else (guides := _holds_word(text, _GUIDE_STEMS, _GUIDE_WORDS, raws)))
+                    and _OUR_GUIDE_FOR.match(text, m.end, m.end + 60)) or _addressed(m, text))) or (
                 _named_person(m, text)) or _field_named_other(m, text)):
             drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "coach Tengiz K.", "Unser Führer Tengis, ein ... Ölarbeiter,")
             if persons is not None:
