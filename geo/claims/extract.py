@@ -1984,6 +1984,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # (words of air travel anywhere: C-level scans once an article, and only when such a name is left)
     air_words = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and (
         _holds_odd(text) or any(stem in _lowered(text) for stem in _AIR_LOW_STEMS))
+    # (an airport's word anywhere, read only in an article of air travel: three C-level scans)
+    airport_words = air_words and any(stem in _lowered(text) for stem in _AIRPORT_BEFORE.stems)
     # an airline's story: its headline names an airline ("SkyCaspian Airlines - Q3 results call"); read once an article
     airline = air_words and _airline_story(text)
     towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS and id(m) not in towns and (
@@ -2039,7 +2041,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or _TOWN_PART_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
         # "at the airport in Aktau", „das Terminal des Flughafens Aktau“: the town's airport (batch 37)
         # (an article with no word of air travel holds no airport's word: asked only where one may stand)
-        or (air_words and _AIRPORT_BEFORE.search(text, max(0, m.start - 24), m.start) is not None)
+        or (airport_words and _AIRPORT_BEFORE.search(text, max(0, m.start - 24), m.start) is not None)
         # "the coast of Aktau", "die Küste bei Aqtau", «у побережья Атырау и Актау»: a shore's landmark, in a sentence of
         # no business of the facility ("tankers anchored off the coast of Novorossiysk" keep the terminal)
         or (_COAST_BEFORE.search(text, max(0, m.start - 44), m.start) is not None
@@ -3492,15 +3494,24 @@ def _holds_word(text: str, stems: tuple[str, ...], words: tuple[str, ...], raws:
     return any(w in text for w in words)
 
 
+#: Words of crypto-currencies within 60 characters of an abbreviation: "trade BTC and other digital assets", "BTC-Kurs an
+#: Kryptobörsen", «биткоин (BTC)», "a BTC wallet": the coin, not the pipeline, in an oil story too (batch 37).
+_CRYPTO_NEAR = _Screened(re.compile(r"bitcoin|crypto|krypto|digital(?:e[nr]?)? (?:assets?|currenc|coins?|wallet|währung|vermögens)|"
+                                    r"blockchain|\bwallets?\b|\btokens?\b|\bstablecoin|\baltcoin|"
+                                    r"(?<![а-яё])(?:биткоин|биткойн|крипт|блокчейн|токен|цифров\w* (?:валют|актив))", re.IGNORECASE))
+#: Its stems (read from it), as an article's screen for its words (_holds_word): most articles hold none.
+_CRYPTO_STEMS = _CRYPTO_NEAR.stems
+_CRYPTO_WORDS = _cased(_CRYPTO_STEMS)
+
 #: The stems :func:`_holds_word` screens an article with, each with its bit in :class:`_HeldBits`'s answers. No letter of
 #: theirs comes out of lower-casing a character outside a word (``\w``), nor is any a Greek sigma (lower-cased by its
 #: neighbours), so a stem in the text lower-cased lies in one of its words lower-cased (tests/test_extract_fast.py).
-_HELD_STEMS = (_VENUE_STEMS, _GUIDE_STEMS, _FIELD_VENUE_STEMS, _MEDIA_STEMS)
+_HELD_STEMS = (_VENUE_STEMS, _GUIDE_STEMS, _FIELD_VENUE_STEMS, _MEDIA_STEMS, _CRYPTO_STEMS)
 # (keyed by the stems themselves, not their id: compiled, a tuple of strings written out may be boxed anew at each use)
 _HELD_BIT = {stems: 1 << k for k, stems in enumerate(_HELD_STEMS)}
 #: The words of each tuple of stems (each lower-cases to one of its stems), as :func:`_holds_word` is asked for them, and
 #: the bit, in :class:`_HeldBits`'s answers, of a word that holds one of them as written.
-_HELD_CASED = (_VENUE_WORDS, _GUIDE_WORDS, _FIELD_VENUE_WORDS, _MEDIA_WORDS)
+_HELD_CASED = (_VENUE_WORDS, _GUIDE_WORDS, _FIELD_VENUE_WORDS, _MEDIA_WORDS, _CRYPTO_WORDS)
 _HELD_WORD_BIT = {(stems, words): 1 << (len(_HELD_STEMS) + k) for k, (stems, words) in enumerate(zip(_HELD_STEMS, _HELD_CASED, strict=True))}
 
 
@@ -3551,14 +3562,6 @@ _PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|
                                 r"veteran|pensioner|fisherman|teacher|arbeiter|ingenieur|fahrer|führer|rentner|fischer|lehrer|"
                                 r"нефтяник|инженер|водител|гид|пенсионер|ветеран|рыбак|учител)\w{0,3}\s*(?:[,;.)]|\s[-–—]\s)",
                                 re.IGNORECASE)
-#: Words of crypto-currencies within 60 characters of an abbreviation: "trade BTC and other digital assets", "BTC-Kurs an
-#: Kryptobörsen", «биткоин (BTC)», "a BTC wallet": the coin, not the pipeline, in an oil story too (batch 37).
-_CRYPTO_NEAR = _Screened(re.compile(r"bitcoin|crypto|krypto|digital(?:e[nr]?)? (?:assets?|currenc|coins?|wallet|währung|vermögens)|"
-                                    r"blockchain|\bwallets?\b|\btokens?\b|\bstablecoin|\baltcoin|"
-                                    r"(?<![а-яё])(?:биткоин|биткойн|крипт|блокчейн|токен|цифров\w* (?:валют|актив))", re.IGNORECASE))
-#: Its stems (read from it), as an article's screen for its words (_holds_word): most articles hold none.
-_CRYPTO_STEMS = _CRYPTO_NEAR.stems
-_CRYPTO_WORDS = _cased(_CRYPTO_STEMS)
 #: "our" or "my" and a guide's or driver's word after a field's one-word name and a comma, going on with what for: "Tengis,
 #: unser Fahrer für die nächsten sechs Tage,", "Tengiz, our guide for the week," (batch 37; not "Tengiz, the driver for
 #: growth," nor "a driver for growth": no possessive, a field may be that).
@@ -3889,7 +3892,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 if media and persons is not None and not _PARTY_AFTER.match(text, m.end, m.end + 40):
                     persons.add(alias)  # the broadcaster's name again in a sentence of no energy (see analyse)
             elif text[m.end : m.end + 1] != ")" and (crypto if crypto is not None else (crypto := _holds_word(
-                    text, _CRYPTO_STEMS, _CRYPTO_WORDS))) and _CRYPTO_NEAR.search(text, max(0, m.start - 60), m.end + 60):
+                    text, _CRYPTO_STEMS, _CRYPTO_WORDS, raws))) and _CRYPTO_NEAR.search(text, max(0, m.start - 60), m.end + 60):
                 # "trade BTC and other digital assets", «купить BTC на криптобирже»: a coin (batch 37; "Bitcoin (BTC)" is
                 # spelled out below, for every "BTC" of the story)
                 drop.add(id(m))
