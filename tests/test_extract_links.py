@@ -244,7 +244,8 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout33.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout34.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout35.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout36.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout36.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout37.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
@@ -689,7 +690,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout33.yaml",
                                   "extraction_links_holdout34.yaml",
                                   "extraction_links_holdout35.yaml",
-                                  "extraction_links_holdout36.yaml"])
+                                  "extraction_links_holdout36.yaml",
+                                  "extraction_links_holdout37.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -3453,4 +3455,80 @@ _LINKS35: dict[str, list[tuple[str, str, set[str]]]] = {
     pytest.param(*case, id=f"links35-{rule}-{k}") for rule, cases in _LINKS35.items() for k, case in enumerate(cases)])
 def test_link_batch35_rule(text, language, expected):
     """The cases of the rules tuned on batch 35 (``-k a_firms_word_after_a_name`` runs one rule)."""
+    assert links(text, language) == expected
+
+
+#: Rules tuned on batch 37 (long pages: full-length features with background paragraphs, quotes and side topics;
+#: tests/fixtures/extraction_links_holdout37.yaml): positive cases and false friends, written for the rules (not taken from
+#: the batch's texts), in each language where the rule applies.
+_LINKS37: dict[str, list[tuple[str, str, set[str]]]] = {
+    "an_office_or_shopping_block_named_like_a_line": [
+        # a business or shopping centre named after a line's one-word name is the building (h37-en-04)
+        ("An oil trader rents offices in the Druzhba business centre in Astana.", "en", set()),
+        ("Ein Ölhändler mietet Büros im Druschba-Geschäftszentrum in Minsk.", "de", set()),
+        ("Нефтетрейдер снял офис в бизнес-центре «Дружба» в Минске.", "ru", set()),
+        # the line, a business centre elsewhere in the sentence
+        ("Kazakh oil moved through Druzhba to Schwedt, next to a new business centre.", "en", {"druzhba-samara-schwedt", "schwedt"}),
+        ("Нефть по «Дружбе» идет в Польшу, рядом с новым бизнес-центром.", "ru", {"druzhba-samara-schwedt"}),
+    ],
+    "our_driver_for_the_trip_is_a_person": [
+        # "our driver for ..." in apposition after a field's one-word name: a person, and the name again in a sentence of no
+        # energy (h37-de-04)
+        ("Draußen wartet Tengis, unser Fahrer für die ganze Reise, neben dem Geländewagen.", "de", set()),
+        ("Tengiz, our guide for the week, met us at the gate. Tengiz laughed.", "en", set()),
+        ("Нас встретил Тенгиз, наш водитель на всю поездку, у ворот.", "ru", set()),
+        # no possessive: a field may be a driver for growth
+        ("Tengiz, the driver for growth in Kazakh oil output, pumped more crude.", "en", {"tengiz"}),
+        ("Tengiz, a driver for growth, pumped more crude this year.", "en", {"tengiz"}),
+    ],
+    "a_german_conference_compound_is_the_towns_civic_life": [
+        # „Fachkonferenz“, „Pressekonferenz“ as „Konferenz“: a venue in the town (h37-de-01)
+        ("Auf einer Branchenkonferenz in Atyrau sagte ein Vertreter, man wolle mehr Öl nach Deutschland liefern.", "de", set()),
+        ("Auf einer Investorenkonferenz in Atyrau sagte der Chef, man wolle mehr Öl liefern.", "de", set()),
+        # the port's own business in the sentence keeps the port
+        ("Nach der Branchenkonferenz wurde Rohöl im Hafen Aktau auf Tanker verladen.", "de", {"aktau"}),
+    ],
+    "an_airport_word_before_a_town": [
+        # the town's airport, its terminal and oil workers notwithstanding (h37-de-04, h37-en-04)
+        ("At the airport in Aktau, a bank opened a lounge in the new terminal for oil workers.", "en", set()),
+        ("Das neue Terminal des Flughafens Aktau ist hell, am Band warten Ölarbeiter.", "de", set()),
+        ("Новый терминал аэропорта Актау открыли весной, там много нефтяников.", "ru", set()),
+        # the port and the airport, or the airport elsewhere in the sentence
+        ("The port and airport of Aktau handled more oil cargo this year.", "en", {"aktau"}),
+        ("Tankers loaded crude at the port of Aktau, not far from the airport.", "en", {"aktau"}),
+    ],
+    "crypto_words_beside_an_abbreviation": [
+        # a crypto-currency's words within 60 characters: the coin, in an oil story too (h37-en-04)
+        ("The bank lends to oil firms.\n\nClients can trade BTC and other digital assets on a licensed exchange.", "en", set()),
+        ("Die Bank finanziert Ölfirmen.\n\nKunden handeln BTC und andere Kryptowährungen über eine App.", "de", set()),
+        ("Банк кредитует нефтяные компании.\n\nКлиенты покупают BTC и другие цифровые активы на бирже.", "ru", set()),
+        # an exchange alone is no crypto word: oil traders have one
+        ("Azeri crude through BTC rose, traders on the oil exchange said.", "en", {"btc"}),
+    ],
+    "a_country_then_a_dash_framed_list_is_no_chain": [
+        # a country, a spaced dash and a list of its fields closed by another dash: examples, no line from the country to the
+        # first of them (h37-ru-03)
+        ("Крупнейшие месторождения Казахстана — Тенгиз, Кашаган и Карачаганак — экспортируют нефть через КТК.", "ru",
+         {"cpc", "karachaganak", "kashagan", "tengiz"}),
+        ("The largest fields of Kazakhstan — Tengiz, Kashagan and Karachaganak — ship crude through the CPC.", "en",
+         {"cpc", "karachaganak", "kashagan", "tengiz"}),
+        # two places before the list: the chain stays
+        ("Нефтепровод Атырау — Самара, Дружба и БТД — главные маршруты экспорта нефти.", "ru",
+         {"btc", "druzhba-samara-schwedt", "uas"}),
+    ],
+    "a_compressor_is_a_junctions_business": [
+        # gas passing a compressor, reaching a junction "near" its town: the junction (h37-en-03)
+        ("Gas passes a compressor at Bozoi and reaches the south near Shymkent.", "en", {"bozoi", "shymkent"}),
+        ("Das Gas durchläuft einen Verdichter in Bosoi und erreicht den Süden nahe Schymkent.", "de", {"bozoi", "shymkent"}),
+        # an air compressor's maker near the town: the town
+        ("An air compressor maker near Samara hired 200 oil workers.", "en", set()),
+        ("Ein Hersteller von Luftverdichtern nahe Samara stellt Ölarbeiter ein.", "de", set()),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links37-{rule}-{k}") for rule, cases in _LINKS37.items() for k, case in enumerate(cases)])
+def test_link_batch37_rule(text, language, expected):
+    """The cases of the rules tuned on batch 37 (``-k crypto_words_beside_an_abbreviation`` runs one rule)."""
     assert links(text, language) == expected

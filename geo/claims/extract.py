@@ -823,6 +823,10 @@ _LINE_AFTER_PAIR = re.compile(r"[»\"“”]?\s+(?:(?:oil|crude|gas|Öl|Rohöl|G
                               # a commodity's flows between the two: "Kazakhstan-China crude flows", "oil exports", "Gaslieferungen"
                               r"(?:oil|crude|gas|Öl|Rohöl|Gas)[\s-]*(?:flows?|exports?|deliveries|supplies|shipments|lieferungen|"
                               r"exporte|ströme|transit)\b)", re.IGNORECASE)
+#: After a country, a spaced dash and a name, more names in a list closed by "and" and another spaced dash: "the fields of
+#: Kazakhstan — Tengiz, Kashagan and Karachaganak — ...", «месторождения Западного Казахстана — Тенгиз, Кашаган и Карачаганак —»:
+#: the dashes set off a list of examples, no chain of places (batch 37).
+_ASIDE_LIST_AFTER = re.compile(r"(?:\s*,\s*[^\W\d_][\w-]*){1,6}\s+(?:and|und|и)\s+[^\W\d_][\w-]*\s+[—–]\s")
 _LINE_BEFORE_PAIR = re.compile(r"(?:pipeline|leitung|route|провод\w{0,3}|маршрут\w{0,3}|магистрал\w{0,3})\s*[«\"„“]?$", re.IGNORECASE)
 
 
@@ -876,6 +880,10 @@ def _chains(text: str, raws: list[str], keys: list[str], gaps: list[str], offset
         if (_COUNTRY_KEYS.issuperset(chain) and len(gaps[first + 1]) == 1 and not _LINE_AFTER_PAIR.match(text, en)
                 and not _LINE_BEFORE_PAIR.search(text, max(0, st - 24), st)):
             continue  # "the Kazakhstan-China business council", «казахстанско-китайские переговоры»: the two countries' affairs
+        if last == first + 1 and chain[0] in _COUNTRY_KEYS and len(gaps[last]) > 1 and _ASIDE_LIST_AFTER.match(text, en, en + 120):
+            # «месторождения Западного Казахстана — Тенгиз, Кашаган и Карачаганак — ...»: a country, then a list of its
+            # places set off by dashes (batch 37; not «Атырау — Самара, Дружба и БТД — главные маршруты»: two places)
+            continue
         if found_starts is None:
             found_starts = [m.start for m, _ in found]
         j = bisect_right(found_starts, st) - 1
@@ -2042,6 +2050,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # (words of air travel anywhere: C-level scans once an article, and only when such a name is left)
     air_words = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and (
         _holds_odd(text) or any(stem in _lowered(text) for stem in _AIR_LOW_STEMS))
+    # (an airport's word anywhere, read only in an article of air travel: three C-level scans)
+    airport_words = air_words and any(stem in _lowered(text) for stem in _AIRPORT_BEFORE.stems)
     # an airline's story: its headline names an airline ("SkyCaspian Airlines - Q3 results call"); read once an article
     airline = air_words and _airline_story(text)
     towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS and id(m) not in towns and (
@@ -2095,6 +2105,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             and _STRETCH_TO.match(text, m.end) is None)
         # «кафе на набережной Актау», «в поселках под Новороссийском»: the town's embankment or villages, a place to live
         or _TOWN_PART_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
+        # "at the airport in Aktau", „das Terminal des Flughafens Aktau“: the town's airport (batch 37)
+        # (an article with no word of air travel holds no airport's word: asked only where one may stand)
+        or (airport_words and _AIRPORT_BEFORE.search(text, max(0, m.start - 24), m.start) is not None)
         # "the coast of Aktau", "die Küste bei Aqtau", «у побережья Атырау и Актау»: a shore's landmark, in a sentence of
         # no business of the facility ("tankers anchored off the coast of Novorossiysk" keep the terminal)
         or (_COAST_BEFORE.search(text, max(0, m.start - 44), m.start) is not None
@@ -2771,7 +2784,9 @@ _CIVIC_LATIN = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|cour
                     r"gastgeber|exhibition|conference|forum|summit|konferenz|messe\b|gipfel|"
                     # the town's water, sewers and heating, and its museums
                     r"water supply|drinking water|sewer|district heating|wasserversorgung|trinkwasser|kanalisation|fernwärme|"
-                    r"museum|museen)")
+                    r"museum|museen)"
+                    # a German compound of a conference: „Branchenkonferenz“, „Fachkonferenz“, „Energiekonferenz“ (batch 37)
+                    r"|konferenz(?<=[a-zäöüß]konferenz)")
 _CIVIC_CYRILLIC = re.compile(r"(?<![а-яё])(?:мэр|администрац|акимат|аким\b|губернатор|суд(?:е|ом|ья|ьи|ебн)?(?![а-яё])|школ|больниц|"
                     r"выбор|зарплат|заработн|безработ|погод|дтп|микрорайон|детск\w* сад|жкх|коммунальн|"
                     r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|эксперт|выставк|конференци|форум|саммит|благоустро|ремонт дорог|"
@@ -2821,6 +2836,11 @@ _TOWN_PART_BEFORE = _Screened(re.compile(r"(?:(?:(?:embankment|promenade|seafro
                                r"(?:uferpromenade|promenade)\s+(?:von|in)|dörfer(?:n)?\s+(?:bei|um|nahe))|(?<![а-яё])(?:набережн(?:ая|ой|ую)|"
                                r"(?:посел(?:ок|ка|ке|ком|ки|ков|ках|кам)|сел(?:о|а|ах|ам)|деревн(?:я|и|е|ях|ям)|станиц(?:а|е|ы|ах))"
                                r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE))
+#: An airport's word right before a town's name: "the airport in Aktau", „des Flughafens Aktau“, «аэропорт Актау»: the town's
+#: airport, whatever its sentence says of terminals and oil workers (batch 37; "airport" as the last word of a list, "the
+#: port and airport of Aktau", names the port too and is left to the other rules: not after "and", "und", «и»).
+_AIRPORT_BEFORE = _Screened(re.compile(r"(?<!\band )(?<!\bund )(?<!\bи )(?:\bairport\s+(?:in|at|of)|\bflughafens?(?:\s+(?:in|von|bei))?|"
+                                        r"(?<![а-яё])аэропорт(?:а|у|ом|е)?(?:\s+(?:в|г\.))?)\s+$", re.IGNORECASE))
 
 
 #: Words of air travel (searched lower-cased, in a sentence holding one of _AIR_STEMS as written, in an article holding one of
@@ -3200,6 +3220,10 @@ _OWN_BUSINESS = {
                            # a gas store at the junction: "the Bozoi underground storage", «подземное хранилище «Бозой»», ПХГ
                            r"gas storage|underground storage|storage facilit|gasspeicher|untergrundspeicher|erdgasspeicher|"
                            r"(?<![а-яё])хранилищ|(?<![а-яё])пхг(?![а-яё])|"
+                           # a compressor station there, and a storage complex (batch 37: "passes a compressor and storage
+                           # complex at Bozoi, and reaches the south near Shymkent"; not an air compressor's maker)
+                           r"compressor(?<!air compressor)|verdichter(?<!luftverdichter)|компрессор(?<![а-яё]компрессор)|storage complex|"
+                           r"speicherkomplex|"
                            # the supply's valve, shut at the junction (batch 36: "wenn in Unetscha jemand den Hahn zudreht")
                            r"ölhahn|gashahn|den hahn (?:zu|ab)dreh|нефтяной кран|газовый кран"),
     # freight in German and Russian too ("Fracht", «грузы»), as "freight" («Грузии», Georgia's, is no cargo)
@@ -3420,6 +3444,7 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            r"район(?:(?<![вВ]\sрайон)|(?=\w{0,3}\s*[«\"„“]))|программ|комплекс|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
                            r"клуб|рын(?:ок|к)|базар|тц|трц|торгов\w* центр|обществ|ассоциаци|"
+                           r"бизнес-центр|"  # «в бизнес-центре «Дружба»» (batch 37)
                            r"супермаркет|гипермаркет|магазин|"  # «сетью супермаркетов «Дружба»», «магазин «Дружба»»
                            # a work or a camp named so: the novel's chapter „Druschba“, «фильм «Дружба»», "a summer camp Druzhba"
                            r"глав[аеуы]|роман|фильм|книг|песн|повест|пьес|спектакл|лагер|пионерлагер)\w{0,3}|\b(?:chapter|novel|"
@@ -3478,7 +3503,10 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
                           r"народов|narodov|"
                           # a society, a club, a team, a room or a tool named so: "the Druzhba Society", "an old Soviet Druzhba
                           # chainsaw", "the Druzhba team", "Druschba-Raum"
-                          r"society|club\b|team\b|band\b|room\b|lounge|chainsaw|saw\b|raum\b|säge)",
+                          r"society|club\b|team\b|band\b|room\b|lounge|chainsaw|saw\b|raum\b|säge|"
+                          # an office or shopping block named so: "the Druzhba business centre", "Druschba-Geschäftszentrum"
+                          # (batch 37)
+                          r"(?:business|shopping|office) cent(?:re|er)|(?:geschäfts|büro|einkaufs)zentrum|бизнес-центр)",
                           re.IGNORECASE)
 #: A venue's word right before a field's one-word name, with "named" or an opening quote or neither, or right after it: "im
 #: Theater Galkynysch", "ein Theater namens Galkynysch", «Национальный театр «Галкыныш»», "the Galkynysh National Theater",
@@ -3543,15 +3571,24 @@ def _holds_word(text: str, stems: tuple[str, ...], words: tuple[str, ...]) -> bo
     return any(w in text for w in words)
 
 
+#: Words of crypto-currencies within 60 characters of an abbreviation: "trade BTC and other digital assets", "BTC-Kurs an
+#: Kryptobörsen", «биткоин (BTC)», "a BTC wallet": the coin, not the pipeline, in an oil story too (batch 37).
+_CRYPTO_NEAR = _Screened(re.compile(r"bitcoin|crypto|krypto|digital(?:e[nr]?)? (?:assets?|currenc|coins?|wallet|währung|vermögens)|"
+                                    r"blockchain|\bwallets?\b|\btokens?\b|\bstablecoin|\baltcoin|"
+                                    r"(?<![а-яё])(?:биткоин|биткойн|крипт|блокчейн|токен|цифров\w* (?:валют|актив))", re.IGNORECASE))
+#: Its stems (read from it), as an article's screen for its words (_holds_word): most articles hold none.
+_CRYPTO_STEMS = _CRYPTO_NEAR.stems
+_CRYPTO_WORDS = _cased(_CRYPTO_STEMS)
+
 #: The stems :func:`_holds_held` reads an article's words for, each with its bit in :func:`_held_of`'s answers. No letter of
 #: theirs comes out of lower-casing a character outside a word (``\w``), nor is any a Greek sigma (lower-cased by its
 #: neighbours), so a stem in the text lower-cased lies in one of its words lower-cased (tests/test_extract_fast.py).
-_HELD_STEMS = (_VENUE_STEMS, _GUIDE_STEMS, _FIELD_VENUE_STEMS, _MEDIA_STEMS)
+_HELD_STEMS = (_VENUE_STEMS, _GUIDE_STEMS, _FIELD_VENUE_STEMS, _MEDIA_STEMS, _CRYPTO_STEMS)
 #: The words of each tuple of stems (each lower-cases to one of its stems), as :func:`_holds_word` is asked for them.
-_HELD_CASED = (_VENUE_WORDS, _GUIDE_WORDS, _FIELD_VENUE_WORDS, _MEDIA_WORDS)
+_HELD_CASED = (_VENUE_WORDS, _GUIDE_WORDS, _FIELD_VENUE_WORDS, _MEDIA_WORDS, _CRYPTO_WORDS)
 #: The numbers of the tuples of :data:`_HELD_STEMS` and :data:`_HELD_CASED`, as :func:`_holds_held` is asked for them (an
 #: int: a tuple of strings as the key of a memo was hashed whole at each question).
-_HELD_VENUE, _HELD_GUIDE, _HELD_FIELD_VENUE, _HELD_MEDIA = range(4)
+_HELD_VENUE, _HELD_GUIDE, _HELD_FIELD_VENUE, _HELD_MEDIA, _HELD_CRYPTO = range(5)
 
 
 def _held_of(word: str) -> int:
@@ -3606,6 +3643,12 @@ _PERSON_APPOSITION = re.compile(r",\s+(?:(?:a|an|ein|eine|einer|einem|einen|our|
                                 r"veteran|pensioner|fisherman|teacher|arbeiter|ingenieur|fahrer|führer|rentner|fischer|lehrer|"
                                 r"нефтяник|инженер|водител|гид|пенсионер|ветеран|рыбак|учител)\w{0,3}\s*(?:[,;.)]|\s[-–—]\s)",
                                 re.IGNORECASE)
+#: "our" or "my" and a guide's or driver's word after a field's one-word name and a comma, going on with what for: "Tengis,
+#: unser Fahrer für die nächsten sechs Tage,", "Tengiz, our guide for the week," (batch 37; not "Tengiz, the driver for
+#: growth," nor "a driver for growth": no possessive, a field may be that).
+_OUR_GUIDE_FOR = _Screened(re.compile(r",\s+(?:our|my|unser\w{0,2}|mein\w{0,2}|наш\w{0,2}|мо[йяеи]\w{0,2})\s+(?:guide|driver|host|"
+                                      r"interpreter|fahrer|führer|reiseleiter|gastgeber|dolmetscher|гид|водител\w{0,2}|"
+                                      r"экскурсовод\w{0,2}|проводник\w{0,2}|переводчик\w{0,2})\s+(?:for|für|на)\s", re.IGNORECASE))
 #: An abbreviation spelled out right after it as something else, with no word of oil, gas or a line: "CPC, the
 #: cost-per-click measure", "CPC (cost per click)" (the long form before a bracket: _LONG_FORM_BEFORE below); "or" may
 #: open the gloss ("CPC, or cost per click,", "CPC (or cost per click)", "CPC, also cost per click", «КТК, или ...»).
@@ -3904,6 +3947,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     guides: bool | None = None
     field_venues: bool | None = None
     media: bool | None = None  # a broadcaster's or paper's word in the article (read at the first abbreviation)
+    crypto: bool | None = None  # a crypto-currency's word in the article (read at the first abbreviation not in brackets)
     for m in looked:
         if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and ((
                 (_TRIP_BEFORE.search(text, max(0, m.start - 30), m.start) or (
@@ -3932,6 +3976,11 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 drop.add(id(m))  # "the CPC Central Committee", «телеканала КТК»
                 if media and persons is not None and not _PARTY_AFTER.match(text, m.end, m.end + 40):
                     persons.add(alias)  # the broadcaster's name again in a sentence of no energy (see analyse)
+            elif text[m.end : m.end + 1] != ")" and (crypto if crypto is not None else (crypto := _holds_held(
+                    words, _HELD_CRYPTO))) and _CRYPTO_NEAR.search(text, max(0, m.start - 60), m.end + 60):
+                # "trade BTC and other digital assets", «купить BTC на криптобирже»: a coin (batch 37; "Bitcoin (BTC)" is
+                # spelled out below, for every "BTC" of the story)
+                drop.add(id(m))
             elif _FIRM_AFTER.match(text, m.end, m.end + 30):
                 other.add(m.text)  # "TAP Air Portugal", "BTC Bank": a firm's name, and so every such abbreviation in the story
             elif text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
@@ -3956,7 +4005,9 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 text, m.end, m.end + 5) or (
                 (guides if guides is not None else (guides := _holds_held(words, _HELD_GUIDE)))
                 and _GUIDE_BEFORE.search(text, max(0, m.start - 20), m.start)) or (
-                text.startswith(",", m.end) and (_PERSON_APPOSITION.match(text, m.end, m.end + 60) or _addressed(m, text))) or (
+                text.startswith(",", m.end) and (_PERSON_APPOSITION.match(text, m.end, m.end + 60) or (
+                    (guides if guides is not None else (guides := _holds_held(words, _HELD_GUIDE)))
+                    and _OUR_GUIDE_FOR.match(text, m.end, m.end + 60)) or _addressed(m, text))) or (
                 _named_person(m, text)) or _field_named_other(m, text)):
             drop.add(id(m))  # a person's first name ("said Tengiz Abenov", "coach Tengiz K.", "Unser Führer Tengis, ein ... Ölarbeiter,")
             if persons is not None:
