@@ -113,3 +113,29 @@ def test_the_word_bits_answer_as_the_scans_of_the_lowered_text_on_the_batches():
             assert extract._holds_held(records, k) == (screened and any(w in text for w in words)) == extract._holds_word(text, stems, words)
             met += screened
     assert met > 50  # the batches hold venues', guides' and media words
+
+
+def test_caps_lines_read_once_answer_as_each_line_read_whole():
+    # _caps_line_of_no_energy reads each line once (line breaks and mention starts bisected): the answers must be those of
+    # reading m's line whole and scanning every mention, as it was first written
+    from geo.claims.extract import _CAPS_ENERGY, _CAPS_LINE_WORDS, Mention, _caps_line_of_no_energy, _CapsLines
+
+    text = ("TAP WATER PRICES IN TIRANA RISE\nSAYS CPC EXPORT NOMINATIONS FULL\nTAP AND BTC IN ONE HEADLINE HERE\n"
+            "Mixed case TAP line here today\nBTC TOO SHORT\nCPC CHIEFS MEET IN ALMATY")
+    mentions = [Mention(i, i + 3, text[i : i + 3], "x", text[i : i + 3], "alias", 0)
+                for i in range(len(text) - 2) if text[i : i + 3] in ("TAP", "CPC", "BTC")]
+
+    def whole(m):
+        start = text.rfind("\n", 0, m.start) + 1
+        end = text.find("\n", m.end)
+        line = text[start:] if end < 0 else text[start:end]
+        if line != line.upper() or len(line.split(None, _CAPS_LINE_WORDS)) < _CAPS_LINE_WORDS or _CAPS_ENERGY.search(line.casefold()):
+            return False
+        return not any(o is not m and start <= o.start < start + len(line) for o in mentions)
+
+    lines = _CapsLines(text, mentions)
+    got = [_caps_line_of_no_energy(m, text, lines) for m in mentions]
+    assert got == [whole(m) for m in mentions]
+    # worked out by hand: the water headline's TAP and the chiefs' CPC (no energy word, the line's only name); not the
+    # export line, the line of two names, the mixed-case line or the line of three words
+    assert got == [True, False, False, False, False, False, True]

@@ -3948,6 +3948,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     field_venues: bool | None = None
     media: bool | None = None  # a broadcaster's or paper's word in the article (read at the first abbreviation)
     crypto: bool | None = None  # a crypto-currency's word in the article (read at the first abbreviation not in brackets)
+    caps_lines: _CapsLines | None = None  # the text's lines, read at the first abbreviation before a capital
     for m in looked:
         if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and ((
                 (_TRIP_BEFORE.search(text, max(0, m.start - 30), m.start) or (
@@ -3991,7 +3992,8 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                     other.add(m.text)
             if m.text not in other and text.startswith(_SPELL_OPENERS, m.end) and _spelled_as_other(m, text, mentions, starts):
                 other.add(m.text)  # "CPC, the cost-per-click measure", "CPC (cost per click)"
-            elif text[m.end : m.end + 1] == " " and text[m.end + 1 : m.end + 2].isupper() and _caps_line_of_no_energy(m, text, mentions):
+            elif text[m.end : m.end + 1] == " " and text[m.end + 1 : m.end + 2].isupper() and _caps_line_of_no_energy(
+                    m, text, caps_lines if caps_lines is not None else (caps_lines := _CapsLines(text, mentions))):
                 drop.add(id(m))  # "TAP WATER PRICES RISE": in an ALL-CAPS headline an abbreviation may be a word in capitals
         elif kinds.get(m.id) in LINE_KINDS and _needs_energy(alias, kinds[m.id]) and (_VENUE_BEFORE.search(
                 text, max(0, m.start - 30), m.start) or _VENUE_AFTER.match(text, m.end) or (_GLOSS_BEFORE.search(
@@ -4034,19 +4036,42 @@ _CAPS_ENERGY = re.compile(_FUEL.pattern + "|" + _CARRIER.pattern + r"|export|imp
 _CAPS_LINE_WORDS = 4
 
 
-def _caps_line_of_no_energy(m: Mention, text: str, mentions: list[Mention]) -> bool:
+class _CapsLines:
+    """A text's line breaks and its mentions' starts, sorted, and each line's answer: each line is read once a text.
+
+    (Without them one line of many abbreviations, a hostile text's shape, was read whole at each: quadratic.)
+    """
+
+    __slots__ = ("answers", "breaks", "starts")
+
+    def __init__(self, text: str, mentions: list[Mention]) -> None:
+        self.breaks = [b.start() for b in _LINE_BREAK.finditer(text)]
+        self.starts = sorted(o.start for o in mentions)
+        self.answers: dict[int, bool] = {}
+
+
+_LINE_BREAK = re.compile("\n")
+
+
+def _caps_line_of_no_energy(m: Mention, text: str, lines: _CapsLines) -> bool:
     """``m``'s line is an ALL-CAPS headline of four words or more that names no other asset and no oil, gas or their trade.
 
     Case tells an abbreviation from a word only in mixed case: in "TAP WATER PRICES IN TIRANA RISE" the capitals are the
     headline's, and the line must speak of energy for "TAP" to be the pipeline ("VIA BTC", "SAYS CPC EXPORT").
+    ``lines``: the text's lines and the mentions' starts (``m`` one of them).
     """
-    start = text.rfind("\n", 0, m.start) + 1
-    end = text.find("\n", m.end)
-    line = text[start:] if end < 0 else text[start:end]
-    if line != line.upper() or len(line.split(None, _CAPS_LINE_WORDS)) < _CAPS_LINE_WORDS or _CAPS_ENERGY.search(line.casefold()):
-        return False
-    end = start + len(line)
-    return not any(o is not m and start <= o.start < end for o in mentions)
+    breaks = lines.breaks
+    k = bisect_left(breaks, m.start)
+    start = breaks[k - 1] + 1 if k else 0
+    k = bisect_left(breaks, m.end)
+    end = breaks[k] if k < len(breaks) else len(text)
+    got = lines.answers.get(start)
+    if got is None:
+        line = text[start:end]
+        got = lines.answers[start] = not (line != line.upper() or len(line.split(None, _CAPS_LINE_WORDS)) < _CAPS_LINE_WORDS
+                                         or _CAPS_ENERGY.search(line.casefold()) is not None)
+    # (and no other mention starts in the line: m's is its only one)
+    return got and bisect_left(lines.starts, end) - bisect_left(lines.starts, start) == 1
 
 
 #: A word of a person and a naming verb right before a field's name: "The hero is named Tengiz", "Der Held heisst Tengis",
