@@ -117,6 +117,22 @@ def test_whether_a_story_names_a_consortium_is_searched_once_an_article():
     assert _consortium_named("no such word here", {}) is False
 
 
+def test_an_all_caps_lines_answer_is_read_once_a_line():
+    # Per abbreviation before a capital, the extractor asks whether its line is an ALL-CAPS headline of no energy. Asked of
+    # the whole line at each mention (upper-casing it, scanning every mention), 2 MB of one line of "1992 CPC Das gegründet
+    # wurde " took 473 CPU s (quadratic, bench_extract_shapes.py). The line's answer is now kept in the text's _CapsLines:
+    # a second mention of the line reads it, whatever the line says.
+    from geo.claims.extract import Mention, _caps_line_of_no_energy, _CapsLines
+
+    text = "TAP WATER PRICES IN TIRANA RISE\nOTHER LINE"
+    tap = Mention(0, 3, "TAP", "tap", "TAP", "alias", 0)
+    lines = _CapsLines(text, [tap])
+    assert _caps_line_of_no_energy(tap, text, lines) is True
+    lines.answers[0] = False  # as if the line spoke of energy: read from the memo, not the line
+    assert _caps_line_of_no_energy(tap, text, lines) is False
+    assert _caps_line_of_no_energy(tap, text, _CapsLines(text, [tap])) is True
+
+
 def test_an_abbreviation_after_its_long_form_looks_up_the_mentions_ends_once_a_call():
     # "Tengizchevroil LLP (TCO)": whether a mention of TCO's asset ends at most 30 characters before the "(" was a scan of
     # all the article's mentions for each such bracket; 2 MB of "Tengizchevroil LLP (TCO) oil and " (121,212 mentions)
