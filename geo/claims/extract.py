@@ -670,7 +670,7 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
     trie, abbrevs, fuzzy_words = matcher.trie, matcher.abbrevs, matcher.fuzzy_words
     accepted = matcher.accepted
     n_keys, n_sentences, n_text = len(keys), len(sentence_starts), len(text)
-    lower_lines: dict[int, bool] = {}
+    lower_lines: _Lines | None = None  # the text's lines, made at the first lower-case name (see _lower_case_line)
     for i in starts:
         if i < free:
             continue
@@ -694,7 +694,8 @@ def _find(text: str, raws: list[str], gaps: list[str], offsets: list[int], sente
                         # «на тихорецком узле», «новороссийских отгрузок»: the lower-case adjective of a town in -к has
                         # the town's own key; before a word of the facility it is the facility, not a common word
                         entries = [e for e in own if e.alias.endswith("к") and raw.startswith(e.alias.lower())]
-                    if not entries and raw[:1].islower() and raw.isascii() and _lower_case_line(text, offsets[2 * i], lower_lines):
+                    if not entries and raw[:1].islower() and raw.isascii() and _lower_case_line(
+                            text, offsets[2 * i], lower_lines if lower_lines is not None else (lower_lines := _Lines(text))):
                         # a post written all in lower case ("tengiz barrels stuck again") writes names so too: the word
                         # spelt as a one-word name, no case ending
                         f = fold(raw)
@@ -790,18 +791,47 @@ _CAPITALISED_WORD = re.compile(r"(?<![@#\w])[A-ZÄÖÜА-ЯЁ][a-zäöüßа-я�
 _LOWER_LINE_WORDS = 6
 
 
-def _lower_case_line(text: str, pos: int, memo: dict[int, bool]) -> bool:
+class _Lines:
+    """A text's line breaks, found once, and one answer a line (keyed by its start): a line's bounds are bisected.
+
+    A question asked of the line around each of many names reads each line once: with ``rfind``/``find`` from each name,
+    one long line of names (a hostile text's shape) was scanned back and forth at each, quadratic.
+    """
+
+    __slots__ = ("answers", "breaks")
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [b.start() for b in _LINE_BREAK.finditer(text)]
+        self.answers: dict[int, bool] = {}
+
+    def bounds(self, start: int, end: int, n_text: int) -> tuple[int, int]:
+        """The start and end of the line holding ``start .. end``.
+
+        The start is the character after the last line break before ``start`` (else 0), the end the first line break at
+        or after ``end`` (else ``n_text``).
+        """
+        breaks = self.breaks
+        k = bisect_left(breaks, start)
+        first = breaks[k - 1] + 1 if k else 0
+        k = bisect_left(breaks, end, k)
+        return first, breaks[k] if k < len(breaks) else n_text
+
+
+_LINE_BREAK = re.compile("\n")
+
+
+def _lower_case_line(text: str, pos: int, lines: _Lines) -> bool:
     """The line around ``pos`` has at least six words and none capitalised (a social post typed in lower case).
 
-    Abbreviations, shouting ("AGAIN") and handles do not count. ``memo`` keeps the answer by the line's start, so a long
+    Abbreviations, shouting ("AGAIN") and handles do not count. ``lines`` keeps the answer by the line's start, so a long
     line of many names is read once.
     """
-    start = text.rfind("\n", 0, pos) + 1
-    got = memo.get(start)
+    start, end = lines.bounds(pos, pos, len(text))
+    got = lines.answers.get(start)
     if got is None:
-        end = text.find("\n", pos)
-        line = text[start:] if end < 0 else text[start:end]
-        got = memo[start] = _CAPITALISED_WORD.search(line) is None and len(line.split(None, _LOWER_LINE_WORDS)) > _LOWER_LINE_WORDS - 1
+        line = text[start:end]
+        got = lines.answers[start] = (_CAPITALISED_WORD.search(line) is None
+                                      and len(line.split(None, _LOWER_LINE_WORDS)) > _LOWER_LINE_WORDS - 1)
     return got
 
 
@@ -4036,21 +4066,17 @@ _CAPS_ENERGY = re.compile(_FUEL.pattern + "|" + _CARRIER.pattern + r"|export|imp
 _CAPS_LINE_WORDS = 4
 
 
-class _CapsLines:
-    """A text's line breaks and its mentions' starts, sorted, and each line's answer: each line is read once a text.
+class _CapsLines(_Lines):
+    """:class:`_Lines` and the mentions' starts, sorted: the mentions of a line are bisected too.
 
-    (Without them one line of many abbreviations, a hostile text's shape, was read whole at each: quadratic.)
+    (Without them one line of many abbreviations was read whole at each: quadratic.)
     """
 
-    __slots__ = ("answers", "breaks", "starts")
+    __slots__ = ("starts",)
 
     def __init__(self, text: str, mentions: list[Mention]) -> None:
-        self.breaks = [b.start() for b in _LINE_BREAK.finditer(text)]
+        super().__init__(text)
         self.starts = sorted(o.start for o in mentions)
-        self.answers: dict[int, bool] = {}
-
-
-_LINE_BREAK = re.compile("\n")
 
 
 def _caps_line_of_no_energy(m: Mention, text: str, lines: _CapsLines) -> bool:
@@ -4060,11 +4086,7 @@ def _caps_line_of_no_energy(m: Mention, text: str, lines: _CapsLines) -> bool:
     headline's, and the line must speak of energy for "TAP" to be the pipeline ("VIA BTC", "SAYS CPC EXPORT").
     ``lines``: the text's lines and the mentions' starts (``m`` one of them).
     """
-    breaks = lines.breaks
-    k = bisect_left(breaks, m.start)
-    start = breaks[k - 1] + 1 if k else 0
-    k = bisect_left(breaks, m.end)
-    end = breaks[k] if k < len(breaks) else len(text)
+    start, end = lines.bounds(m.start, m.end, len(text))
     got = lines.answers.get(start)
     if got is None:
         line = text[start:end]
