@@ -46,6 +46,8 @@ CONSTRUCTED = (
     ("hyphenated run of names", "en", "Aktau-"),
     ("abbreviations, no energy word", "ru", "ТШО, НКОК, КПО и КТК, "),
     ("town appositions", "en", "Oil is loaded at Primorsk, a small town on the Gulf, and "),
+    ("one line of lower-case names", "en", "aktau tengiz kashagan samara druzhba baku "),
+    ("one line of abbreviations before capitals", "de", "1992 CPC Das gegründet wurde "),
 )
 
 
