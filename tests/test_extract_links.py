@@ -245,7 +245,8 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout34.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout35.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout36.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout37.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout37.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout38.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
@@ -691,7 +692,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout34.yaml",
                                   "extraction_links_holdout35.yaml",
                                   "extraction_links_holdout36.yaml",
-                                  "extraction_links_holdout37.yaml"])
+                                  "extraction_links_holdout37.yaml",
+                                  "extraction_links_holdout38.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -3531,4 +3533,42 @@ _LINKS37: dict[str, list[tuple[str, str, set[str]]]] = {
     pytest.param(*case, id=f"links37-{rule}-{k}") for rule, cases in _LINKS37.items() for k, case in enumerate(cases)])
 def test_link_batch37_rule(text, language, expected):
     """The cases of the rules tuned on batch 37 (``-k crypto_words_beside_an_abbreviation`` runs one rule)."""
+    assert links(text, language) == expected
+
+
+#: Rules tuned on batch 38 (long pages, unfamiliar: features with side topics of culture, sport and industry;
+#: tests/fixtures/extraction_links_holdout38.yaml): positive cases and false friends, written for the rules (not taken from
+#: the batch's texts), in each language where the rule applies.
+_LINKS38: dict[str, list[tuple[str, str, set[str]]]] = {
+    "a_person_of_the_arts_press_or_sport_from_a_town": [
+        # a photographer, musician, journalist or footballer "from" a port's town: the person's home town, though the
+        # sentence speaks of a port, tankers or oil money (h38-de-03)
+        ("Ein Fotograf aus Batumi zeigt Bilder vom Hafen.", "de", set()),
+        ("Musicians from Batumi played at the opening of the new port.", "en", set()),
+        ("Футболист из Актау перешел в клуб, который спонсирует нефтяная компания.", "ru", set()),
+        ("Журналисты из Батуми снимали нефтяные танкеры у берегов Турции.", "ru", set()),
+        # the person elsewhere in the sentence, the name after the cargo's carrier: the port
+        ("A photographer filmed tankers from Batumi unloading crude.", "en", {"batumi"}),
+        ("Ein Journalist sah, wie Tanker aus Aktau Rohöl nach Baku brachten.", "de", {"aktau", "lane-aktau-baku", "sangachal"}),
+    ],
+    "a_town_adjective_before_a_factory_word": [
+        # a town's name or (Russian, German) adjective right before a factory's word: the town's factory, no facility of
+        # the data, though the sentence speaks of a market share, gas or oil (h38-ru-03)
+        ("Доля самарского завода на рынке упала до 5%.", "ru", set()),
+        ("Актауский завод пластмасс закупает газ и нефть.", "ru", set()),
+        ("The Aktau factory buys gas and ships plastic pipes by rail.", "en", set()),
+        ("Das Samaraer Werk kauft Gas und liefert Autos per Bahn nach Kasachstan.", "de", set()),
+        # the junction's adjective before its own kind word, a Russian noun before «завод» in another phrase, a factory
+        # named elsewhere in the sentence: the facility
+        ("Самарский узел принимает казахстанскую нефть.", "ru", {"samara"}),
+        ("Из Атырау в Самару завод получает меньше нефти.", "ru", {"atyrau", "samara"}),
+        ("Oil from Samara reaches the factory gate by truck.", "en", {"samara"}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links38-{rule}-{k}") for rule, cases in _LINKS38.items() for k, case in enumerate(cases)])
+def test_link_batch38_rule(text, language, expected):
+    """The cases of the rules tuned on batch 38 (``-k a_town_adjective_before_a_factory_word`` runs one rule)."""
     assert links(text, language) == expected

@@ -478,7 +478,8 @@ def _town_use(i: int, raws: list[str], gaps: list[str], best: list[Entry], match
     if after in _EVENT_NEXT and gap_after == " " and not _EVENT_WORDS.isdisjoint(raws[i + 1 : i + 5]):
         return True  # "the Baku Energy Week", "Atyrau Oil and Gas Forum": an event named after the town
     joined = gap_after == "-" if after in _SEAT_WORDS else gap_after in (" ", "-", "\u00a0")
-    if after in _AFTER_TOWN and joined and all(matcher.kinds.get(e.target) in _TOWN_KINDS for e in best):
+    if after in _AFTER_TOWN and joined and all(matcher.kinds.get(e.target) in _TOWN_KINDS for e in best) and (
+            after not in _FACTORY_WORDS or not _CYRILLIC_WORD.match(raws[i]) or raws[i].endswith(_ADJ)):
         return True
     if raws[i] not in _CAPITALS:
         return False
@@ -525,6 +526,13 @@ _OTHER_PLANTS = frozenset(_cased((
     "naval", "petrochemical", "petrochemie", *(f"{stem}{e}" for stem in ("нефтеперерабатывающ", "нефтехимическ") for e in _ADJ),
     *(f"аэропорт{e}" for e in ("", "а", "у", "ом", "е")))))
 _SEAT_WORDS = frozenset(("based", "headquartered"))
+#: Words of a factory (cars, plastics, cement: no facility of the data) after a town's name or adjective: «самарский
+#: завод», "the Aktau factory", "das Samaraer Werk" name the town's factory (batch 38). In Russian only after the town's
+#: adjective: a noun before «завод» belongs to another phrase («из Атырау в Самару завод получает ...»).
+_FACTORY_WORDS = frozenset(_cased((
+    "factory", "factories", "carmaker", "automaker", "werk", "werke", "werks", "autowerk", "fabrik",
+    *(f"{stem}{e}" for stem in ("завод", "комбинат") for e in ("", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах")),
+    *(f"фабрик{e}" for e in ("а", "и", "е", "у", "ой")))))
 #: A kind word in lower case at the end of a name, and the same word capitalised, as a company name ends.
 _GENERIC_KIND_WORDS = frozenset(("terminal", "port"))
 #: First words of names that are a compass point and a kind ("Northern Route", «Северный маршрут», "Western Route Export
@@ -534,7 +542,7 @@ _COMPASS_WORDS = frozenset(("northern", "southern", "western", "eastern", "nörd
                             "северный", "южный", "западный", "восточный"))
 _CAPITAL_KIND_WORDS = (" Terminal", " Port")
 #: Words after a town's name that may make it another thing than the asset.
-_AFTER_TOWN = _OTHER_PLANTS | _SEAT_WORDS
+_AFTER_TOWN = _OTHER_PLANTS | _SEAT_WORDS | _FACTORY_WORDS
 #: An event named after a town ("Baku Energy Week", "Astana International Forum", "Atyrau Oil and Gas Exhibition"): the
 #: word after the town, and the event word within the next four words.
 _EVENT_WORDS = frozenset(("Week", "Forum", "Summit", "Conference", "Exhibition", "Expo", "Congress", "Woche", "Konferenz", "Gipfel",
@@ -3410,7 +3418,13 @@ _PERSON_STEMS = ("engineer", "worker", "manager", "driver", "fahrer", "води�
                  # and a family's: "eine Familie aus Samara", "a family from Aktau", «семья из Самары» (its home town)
                  "famil", "семья", "семьи", "семье", "семью", "семьей", "семьёй",
                  # and students': "a group of students from Atyrau", "Studenten aus Aktau", «студенты из Атырау» (their home town)
-                 "student", "studierend", "schüler", "pupil", "студент", "школьник")
+                 "student", "studierend", "schüler", "pupil", "студент", "школьник",
+                 # and people of the arts, the press and sport: "ein Fotograf aus Batumi", "musicians from Aktau", «футболист из
+                 # Атырау» (their home town; "Fotografien aus Batumi", pictures of the town, are the town's too) (batch 38)
+                 "fotograf", "photographer", "фотограф", "musiker", "musician", "музыкант", "künstler", "artist", "художни",
+                 "артист", "sänger", "singer", "певец", "певиц", "певца", "певцы", "sammler", "collector", "коллекционер",
+                 "journalist", "reporter", "журналист", "репортер", "репортёр", "blogger", "блогер", "schriftsteller", "writer",
+                 "писател", "spieler", "player", "игрок", "fußballer", "footballer", "футболист", "sportler", "athlet", "спортсмен")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
 _CONSORTIUM = re.compile(r"[Cc]onsorti|[Kk]onsorti|[Кк]онсорциум")
 #: A word of a passenger flight or bus right before a dashed chain of places: the trip's route, not a line of the same
