@@ -3560,8 +3560,12 @@ _LINKS40: dict[str, list[tuple[str, str, set[str]]]] = {
         ("В торговом центре «Кашаган» в Атырау открылся новый кинозал.", "ru", set()),
         ("ТЦ «Тенгиз» закрыли на ремонт, сообщили нефтяники.", "ru", set()),
         ("Das Einkaufszentrum „Tengis“ in Atyrau öffnet wieder.", "de", set()),
+        # ... and right after the name
+        ("The Tengiz shopping center in Atyrau reopened, oil workers said.", "en", set()),
+        ("Ölarbeiter kaufen im Tengis-Supermarkt ein.", "de", set()),
         # the field, a shopping centre elsewhere in the sentence
         ("Нефть Кашагана идет по КТК, рядом с новым торговым центром.", "ru", {"cpc", "kashagan"}),
+        ("Oil from Tengiz feeds the CPC; a new mall opened in Atyrau.", "en", {"cpc", "tengiz"}),
     ],
     "a_market_named_after_a_line": [
         # a grocer's chain or a market named with a line's one-word name is the business (h40-de-06)
