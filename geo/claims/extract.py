@@ -2108,7 +2108,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
         # sentence of no pipeline or pump station, is the town; and a port's, in a sentence of no port, terminal, tanker or
         # cargo ("a leak on the Dagestan section of the pipeline near Makhachkala", batch 40)
-        or (kinds[m.id] in _NEAR_KINDS and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
+        or (kinds[m.id] in _NEAR_KINDS and _near_before(text, m.start)
             and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said)
             # (a line named in the sentence by a name of its own is a pipeline word too: "BBS was built to carry gas ...;
             # gas could move between our systems near Shymkent")
@@ -2850,6 +2850,17 @@ _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gath
                         "signed", "signing", "unterzeichn", "подписа", "convention", "konvention", "конвенци")
 #: A route preposition right before a name: "via Alashankou", «через Приморск» is where the oil goes, not the town.
 _NEAR_BEFORE = _Screened(re.compile(r"(?:\b(?:outside|near|nahe|unweit)|(?<![а-яё])(?:под|около|близ|недалеко от))\s+$", re.IGNORECASE))
+#: The words _NEAR_BEFORE's matches end with (before the space): a C-level look at the name's few characters before it first,
+#: since ports are named often and few after "near" (batch 40 asks it of ports too, not only of junctions).
+_NEAR_ENDS = ("outside", "near", "nahe", "unweit", "под", "около", "близ", "от")
+
+
+def _near_before(text: str, start: int) -> bool:
+    """:data:`_NEAR_BEFORE` right before ``start``, searched only where the characters before it end with one of its words."""
+    lo = max(0, start - 16)
+    return text[lo:start].rstrip().lower().endswith(_NEAR_ENDS) and _NEAR_BEFORE.search(text, lo, start) is not None
+
+
 _VIA_BEFORE = _Screened(re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE))
 #: A compass point or a distance before a name: "(70 km) south of Aktau", "südlich von Aktau", «к югу от Актау», «в 70 км
 #: от Актау»: the town as the landmark of another place, not the facility.
