@@ -246,7 +246,8 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout35.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout36.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout37.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout38.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout38.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout40.yaml", 0.94, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
@@ -693,7 +694,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout35.yaml",
                                   "extraction_links_holdout36.yaml",
                                   "extraction_links_holdout37.yaml",
-                                  "extraction_links_holdout38.yaml"])
+                                  "extraction_links_holdout38.yaml",
+                                  "extraction_links_holdout40.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -3571,4 +3573,69 @@ _LINKS38: dict[str, list[tuple[str, str, set[str]]]] = {
     pytest.param(*case, id=f"links38-{rule}-{k}") for rule, cases in _LINKS38.items() for k, case in enumerate(cases)])
 def test_link_batch38_rule(text, language, expected):
     """The cases of the rules tuned on batch 38 (``-k a_town_adjective_before_a_factory_word`` runs one rule)."""
+    assert links(text, language) == expected
+
+
+#: Rules tuned on batch 40 (Russian-weighted wires and business press; tests/fixtures/extraction_links_holdout40.yaml):
+#: positive cases and false friends, written for the rules (not taken from the batch's texts), in each language where the
+#: rule applies.
+_LINKS40: dict[str, list[tuple[str, str, set[str]]]] = {
+    "a_port_city_is_the_town": [
+        # "port city", "port town" describe the town, as „Hafenstadt“ does: no port's business (h40-en-06)
+        ("Aktau, the Caspian port city, wants to become a beach resort.", "en", set()),
+        ("Kuryk, a small port town on the Caspian, is famous for its camels and oil workers.", "en", set()),
+        # and the next sentence taking the town up as a port city, a „Hafenstadt“ or a «портовый город» refers back to no port
+        ("Aktau has a new theatre. The Caspian port city is home to many oil workers.", "en", set()),
+        ("Batumi hat ein neues Theater. Die Hafenstadt ist die Heimat vieler Ölarbeiter.", "de", set()),
+        ("Актау построил новую набережную. Портовый город живет за счет нефти.", "ru", set()),
+        # the port's own business keeps it, and the port taken up by its own word
+        ("Aktau, the Caspian port city, loaded two million tonnes of crude onto tankers.", "en", {"aktau"}),
+        ("Aktau has a new theatre. The port is loading more crude than ever.", "en", {"aktau"}),
+        ("Aktau hat ein neues Theater. Der Hafen verlädt mehr Öl als je zuvor.", "de", {"aktau"}),
+    ],
+    "a_mall_or_shop_named_after_a_field": [
+        # a shopping centre, a mall or a shop named after a field's one-word name is the venue (h40-ru-13)
+        ("В торговом центре «Кашаган» в Атырау открылся новый кинозал.", "ru", set()),
+        ("ТЦ «Тенгиз» закрыли на ремонт, сообщили нефтяники.", "ru", set()),
+        ("Das Einkaufszentrum „Tengis“ in Atyrau öffnet wieder.", "de", set()),
+        # ... and right after the name
+        ("The Tengiz shopping center in Atyrau reopened, oil workers said.", "en", set()),
+        ("Ölarbeiter kaufen im Tengis-Supermarkt ein.", "de", set()),
+        # the field, a shopping centre elsewhere in the sentence
+        ("Нефть Кашагана идет по КТК, рядом с новым торговым центром.", "ru", {"cpc", "kashagan"}),
+        ("Oil from Tengiz feeds the CPC; a new mall opened in Atyrau.", "en", {"cpc", "tengiz"}),
+    ],
+    "a_market_named_after_a_line": [
+        # a grocer's chain or a market named with a line's one-word name is the business (h40-de-06)
+        ("Druschba Markt setzte 212 Millionen Euro um, ein Plus von neun Prozent.", "de", set()),
+        ("Kasachisches Öl fließt über Aktau. Im vergangenen Jahr setzte Druschba Markt 212 Millionen Euro um.", "de", {"aktau"}),
+        ("Kazakh oil flows through Aktau. Last year Druzhba Market had sales of 212 million euros.", "en", {"aktau"}),
+        ("Казахстанская нефть идет через Актау. В прошлом году «Дружба Маркет» увеличила выручку.", "ru", {"aktau"}),
+        # the line finding a market
+        ("Kazakh crude via Druzhba found a new market in Germany.", "en", {"druzhba-samara-schwedt"}),
+        ("Kasachisches Öl über die Druschba fand in Schwedt einen Markt.", "de", {"druzhba-samara-schwedt", "schwedt"}),
+    ],
+    "the_tills_word_is_no_demonym": [
+        # "Kassen-" (tills) folds as "Kazakh" does: no "Kazakh terminal" chain, no CPC (h40-de-06)
+        ("Kasachisches Öl fließt über Aktau. Neue Kassen-Terminals stehen bald in allen Filialen.", "de", {"aktau"}),
+        ("Kazakh oil flows via Aktau. New Kassen-Terminals arrive in our Berlin shops.", "en", {"aktau"}),
+        # the demonym itself still opens a line's chain
+        ("Kazakh-Chinese pipeline flows rose in May.", "en", {"kcp-atasu-alashankou"}),
+    ],
+    "a_port_near_which_something_lies_is_the_town": [
+        # a port's town after "near" / „nahe“ / «под», in a sentence of no port, terminal, tanker or cargo (h40-en-05)
+        ("The leak on the pipeline near Makhachkala was fixed on Monday.", "en", set()),
+        ("Ein Leck an der Leitung nahe Machatschkala wurde am Montag repariert.", "de", set()),
+        ("Утечку на трубопроводе под Махачкалой устранили в понедельник.", "ru", set()),
+        # the port's own business keeps it
+        ("Tankers loaded crude at the terminal near Makhachkala.", "en", {"makhachkala"}),
+        ("Crude oil is shipped through the port near Makhachkala.", "en", {"makhachkala"}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links40-{rule}-{k}") for rule, cases in _LINKS40.items() for k, case in enumerate(cases)])
+def test_link_batch40_rule(text, language, expected):
+    """The cases of the rules tuned on batch 40 (``-k a_port_city_is_the_town`` runs one rule)."""
     assert links(text, language) == expected

@@ -337,10 +337,17 @@ _DJ_ONSET_TEXT = re.compile(r"(?:Дж|Dsch|Dzh|Dj|J|C(?=[eiyəı])|(Ч))(?=[^\W\
 _DE_ADJECTIVE = re.compile(r"^([^\W\d_]{4,})isch(?:e[nmrs]?)?$")
 
 
+#: The key "Kazakh", «казах», "Kasach" fold to, and the double s that none of them has but the till's word has, German
+#: "Kasse", "Kassen-Terminals", Russian «касса», «кассы», "Kassa" (which fold to it too): that word is no demonym (batch 40).
+_KAZAKH_KEY = "kas"
+_TILL_LETTERS = re.compile("ss|сс", re.IGNORECASE)
+
+
 def _key_of(word: str, matcher: Matcher) -> str:
     """The match key of one text word: folded, demonym to country, place in an adjective or compound, or one edit away."""
     k = name_key(word)
-    k = DEMONYMS.get(k, k)
+    if k != _KAZAKH_KEY or not _TILL_LETTERS.search(word):
+        k = DEMONYMS.get(k, k)
     if k not in matcher.first_keys and len(k) > _MIN_PLACE and k[-1] in _ONE_LETTER_ENDINGS and (k[:-1],) in matcher.names:
         k = k[:-1]  # a stem ending in a letter that is also an ending: «Тенгиза» -> tengis -> tengi (Tengiz)
     if k not in matcher.first_keys and not word.isdigit():  # no place suffix ends in a digit
@@ -2107,9 +2114,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             # station in Russia's Krasnodar region"; «ЛПДС «Унеча» в Брянской области», the kind word before it)
             and not (_kind_next(m, text, kinds) or _kind_before(text[max(0, m.start - 30) : m.start]) == kinds[m.id]))
         # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
-        # sentence of no pipeline or pump station, is the town
-        or (kinds[m.id] == "junction" and _NEAR_BEFORE.search(text, max(0, m.start - 16), m.start) is not None
-            and not _said(_OWN_BUSINESS["junction"], m.sentence, text, sentences, said)
+        # sentence of no pipeline or pump station, is the town; and a port's, in a sentence of no port, terminal, tanker or
+        # cargo ("a leak on the Dagestan section of the pipeline near Makhachkala", batch 40)
+        or (kinds[m.id] in _NEAR_KINDS and _near_before(text, m.start)
+            and not _said(_OWN_BUSINESS[kinds[m.id]], m.sentence, text, sentences, said)
             # (a line named in the sentence by a name of its own is a pipeline word too: "BBS was built to carry gas ...;
             # gas could move between our systems near Shymkent")
             and not _line_named(m.sentence, mentions, kinds, said))
@@ -2556,6 +2564,8 @@ def _ru_in(text: str, start: int) -> bool:
     return text[max(0, start - 3) : start] in _IN_RU or (start == 2 and text[:2] == "В ")
 #: Kinds of facility that share a name with their town.
 _TOWN_KINDS = frozenset(("port", "terminal", "junction"))
+#: Kinds whose name after "near" («под», "nahe") is the town's, as a landmark, in a sentence of none of their own business.
+_NEAR_KINDS = frozenset(("junction", "port"))
 #: A word for a town right before its name: "the city of Aktau", "Hafenstadt Aktau", «в городе Актау».
 #: (A plain scan first: most names have no town word before them. Each branch opens with a letter, so the regex engine skips
 #: to those four in C.)
@@ -2848,6 +2858,17 @@ _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gath
                         "signed", "signing", "unterzeichn", "подписа", "convention", "konvention", "конвенци")
 #: A route preposition right before a name: "via Alashankou", «через Приморск» is where the oil goes, not the town.
 _NEAR_BEFORE = _Screened(re.compile(r"(?:\b(?:outside|near|nahe|unweit)|(?<![а-яё])(?:под|около|близ|недалеко от))\s+$", re.IGNORECASE))
+#: The words _NEAR_BEFORE's matches end with (before the space): a C-level look at the name's few characters before it first,
+#: since ports are named often and few after "near" (batch 40 asks it of ports too, not only of junctions).
+_NEAR_ENDS = ("outside", "near", "nahe", "unweit", "под", "около", "близ", "от")
+
+
+def _near_before(text: str, start: int) -> bool:
+    """:data:`_NEAR_BEFORE` right before ``start``, searched only where the characters before it end with one of its words."""
+    lo = max(0, start - 16)
+    return text[lo:start].rstrip().lower().endswith(_NEAR_ENDS) and _NEAR_BEFORE.search(text, lo, start) is not None
+
+
 _VIA_BEFORE = _Screened(re.compile(r"(?:\bvia|\bthrough|\büber|\bdurch|(?<![а-яё])через)\s+$", re.IGNORECASE))
 #: A compass point or a distance before a name: "(70 km) south of Aktau", "südlich von Aktau", «к югу от Актау», «в 70 км
 #: от Актау»: the town as the landmark of another place, not the facility.
@@ -3231,7 +3252,8 @@ _OWN_BUSINESS = {
     # open; «грузинский» (Georgian) and «Грузии» (Georgia's) are no «груз» (cargo)
     # carrying goods there («возили в», «перевезли в») is a port's business too ("shipped to" is an energy or cargo cue already)
     # (a traders' "parcel" is a cargo lot: "our first parcel from Kuryk"; not a plot, "a parcel of land", nor the post's)
-    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|" + _OTHER_TERMINAL + r"|tanker|umschlag|verlad|\bload|shipment|cargo|"
+    # (not a town described as a port, "the Caspian port city", "port towns", as "Hafenstadt": the town, batch 40)
+    "port": re.compile(r"\bport(?!\s+(?:city|cities|town|towns)\b)|hafen(?!stadt)|häfen|" + _OTHER_TERMINAL + r"|tanker|umschlag|verlad|\bload|shipment|cargo|"
                        r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|freight|fracht|güter|"
                        r"berth|dredg|liegepl|"  # and the German berths: "die Liegeplätze sind frei" (batch 34)
                        # a tanker market's liftings: cargoes loaded there ("Liftings from Ust-Luga", "a lifting at Primorsk"), not
@@ -3542,6 +3564,9 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
                           r"district|quarter|siedlung|viertel|"  # a town's part named so: "the Druzhba district", "Druschba-Siedlung"
                           # a shop, or a partnership of firms named so: "the Druzhba supermarkets", the "Druzhba" partnership
                           r"supermarket|shop|store|partnership|supermarkt|partnerschaft|супермаркет|магазин|партн[её]рств|"
+                          # a market or a grocer's chain named so: "Druschba Markt", the "Druzhba Market", «Дружба Маркет»
+                          # (batch 40)
+                          r"markt\b|market\b|маркет|"
                           r"straße|strasse|platz|stadion|kino|гостиниц|отел|фестивал|улиц|проспект|стадион|санатори|ресторан|"
                           # "friendship of peoples": «орден Дружбы народов», «Университет Дружбы народов», "Druzhba Narodov"
                           r"народов|narodov|"
@@ -3561,14 +3586,23 @@ _FIELD_VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:theat(?:er|re)|hotel|festiv
                                  # «Тенгиз»» (the bar's word whole: «баррель» holds its letters) (batch 33)
                                  r"\b(?:café|cafe|coffee shop|sanatori(?:um|o))|(?<![а-яё])(?:кафе|кофейн\w{0,3}|(?:гастро|лаунж-|винный\s)?бар(?:е|а|у|ом)?)|"
                                  r"(?<![а-яё])(?:театр|гостиниц|отел|фестивал|кинотеатр|ресторан|клуб|санатори|"
-                                 r"стадион)\w{0,3})(?:\s+(?:named|called|namens|genannt|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
+                                 r"стадион|"
+                                 # a mall or a shop named after the field, as a line's (_VENUE_BEFORE): «в торговом центре
+                                 # «Кашаган»», «ТЦ «Кашаган»», «магазин «Тенгиз»», "the shopping centre Kashagan", das
+                                 # Einkaufszentrum „Tengis“ (batch 40)
+                                 r"тц|трц|торгов\w*\s+центр|супермаркет|гипермаркет|магазин)\w{0,3}|"
+                                 r"\b(?:mall|shopping\s+cent(?:re|er)|supermarket|einkaufszentrum|supermarkt))"
+                                 r"(?:\s+(?:named|called|namens|genannt|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
 _FIELD_VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:(?:national|state|drama|opera)\s+)?(?:theat(?:er|re)|hotel|festival|"
                                 r"cinema|restaurant|club|stadium|arena|театр|гостиниц|отел|фестивал|стадион|ресторан|"
-                                r"кинотеатр)", re.IGNORECASE)
+                                r"кинотеатр|"
+                                # "the Kashagan Mall", "Tengis-Einkaufszentrum", "the Tengiz shopping center" (batch 40)
+                                r"mall\b|shopping\s+cent(?:re|er)|supermarket|einkaufszentrum|supermarkt)", re.IGNORECASE)
 #: The words of both as plain substrings, both cases of their first letter (an article holding none skips the look).
 _FIELD_VENUE_STEMS = ("theat", "hotel", "festival", "cinema", "kino", "restaurant", "club", "stadi", "arena", "театр",
                       "гостиниц", "отел", "фестивал", "ресторан", "клуб", "стадион", "café", "cafe", "coffee", "кафе", "кофейн", "бар",
-                      "sanatori", "санатори")
+                      "sanatori", "санатори", "тц", "трц", "торгов", "супермаркет", "гипермаркет", "магазин", "mall", "shopping",
+                      "supermarket", "einkaufszentrum", "supermarkt")
 _FIELD_VENUE_WORDS = _cased(_FIELD_VENUE_STEMS)
 #: A surname right after a field's one-word name: "Tengiz Abenov", "Tengis Beridse", «Тенгизом Абеновым» (Russian, Kazakh
 #: and Georgian endings, Latin and Cyrillic, with the Russian case endings; Georgian -ani, but not a demonym "Kazakhstani").
@@ -4449,6 +4483,9 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|its|der|die|das|dem|den|des|d
 _KIND_RE = {k: re.compile(v) for k, v in _KIND_WORDS.items()}
 _KIND_NUMBER = {k: i for i, k in enumerate(_KIND_WORDS)}  # a kind in a memo key of ints (_settle)
 _PLURAL_AFTER = re.compile(r"e?s\b")  # used with match(low, pos): the kind word ends in a plural "s" ("terminals", "crossings")
+#: Right after a port's kind word (case-folded; used with match(low, pos)): a town's word, "port city", "port towns",
+#: „Hafenstadt“, «портовый город»: the word describes the town (as _TOWN_BEFORE's "Hafenstadt Aktau"), not its port.
+_TOWN_AFTER_KIND = re.compile(r"\s+(?:city|cities|town|towns)\b|stadt|ов(?:ый|ого|ом|ому|ым)\s+город")
 
 
 def _kind_next(m: Mention, text: str, kinds: dict[str, str]) -> bool:
@@ -4510,6 +4547,8 @@ def _referred_back(m: Mention, sentences: list[tuple[int, int]], energy: list[bo
     for k in kind_re.finditer(low):
         if _PLURAL_AFTER.match(low, k.end()):
             continue  # "the Baltic terminals", "the ports": several places, not the one named before
+        if _TOWN_AFTER_KIND.match(low, k.end()):
+            continue  # "the Caspian port city", "die Hafenstadt", «портовый город»: the town taken up, not the port (batch 40)
         before = low[: k.start()]
         if not before.strip() or _DEFINITE_BEFORE.search(before[-30:]):
             return True
