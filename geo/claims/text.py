@@ -163,8 +163,10 @@ def split_words(text: str) -> list[str]:
 
 
 def _split_piece(piece: str, parts: list[str], gap: str) -> str:
-    """:func:`split_words` of a piece between spaces that is neither a word nor a word and one character: its words and
-    gaps appended to ``parts`` (``gap``: the text since the last word, before the piece); the text after its last word.
+    r""":func:`split_words` of a piece between spaces that is neither a word nor a word and one character.
+
+    Its words and gaps are appended to ``parts`` (``gap``: the text since the last word, before the piece); returned: the
+    text after its last word.
 
     Cut at line breaks and hyphens first ("end.\n\nNext", "Kassym-Schomart": most such pieces), each bit of it taken as
     it is when it is a word with at most one character of no word on either side ("(EAEU)", "„in"); only the others are
