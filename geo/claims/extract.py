@@ -138,16 +138,120 @@ class _Screened:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.stems = _stems_of(pattern, lowered=True)
+        # the stems that are runs of word characters, read off the words' records (one bit a screen, given before any word's
+        # bits are read: a screen made later reads its window), and the others (a space, a hyphen: "known as", "ж/д"), read
+        # in the window
+        # (a stem of several words stands for its longest run of word characters: "known as" is in a window only where
+        # "known" is, in a word the window overlaps)
+        self.rest = tuple(s for s in self.stems if len(_word_run_of(s)) < 2)
+        self.mask = 0 if _SCREEN_BITS_READ else _screen_mask(tuple(_word_run_of(s) for s in self.stems if len(_word_run_of(s)) >= 2))
 
     def held(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
-        """``text[pos:endpos]`` may hold a match (the offsets clipped to the text as the regex engine clips them)."""
-        return _may_hold(text, max(pos, 0), max(endpos, 0), self.stems)
+        """``text[pos:endpos]`` may hold a match (the offsets clipped to the text as the regex engine clips them).
+
+        In the text :func:`analyse` reads (its words' records at hand, :func:`_see_words`), a stem of word characters in the
+        window lies in one of the words the window overlaps: their bits (:func:`_screen_bits`, kept in their records) are
+        read instead of the window lower-cased (a word cut by the window's edge may give a stem outside it: then the
+        pattern is searched in vain, its answer the same).
+        """
+        pos, endpos = max(pos, 0), max(endpos, 0)
+        mask = self.mask
+        if mask:
+            seen = _WORDS_SEEN
+            if seen[0] is text and not _holds_odd(text):
+                words, offsets = seen[1], seen[2]
+                # (word k spans offsets[2k] .. offsets[2k + 1]: from the first that ends after pos to the last that starts
+                # before endpos)
+                for k in range(_count_up_to(offsets, pos) // 2, min((_count_below(offsets, endpos) + 1) // 2, len(words))):
+                    rec = words[k]
+                    bits = rec.screens
+                    if bits < 0:
+                        bits = rec.screens = _screen_bits(rec.text)
+                    if bits & mask:
+                        return True
+                return bool(self.rest) and _may_hold(text, pos, endpos, self.rest)
+        return _may_hold(text, pos, endpos, self.stems)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.pattern.search(text, pos, endpos) if self.held(text, pos, endpos) else None
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.pattern.match(text, pos, endpos) if self.held(text, pos, endpos) else None
+
+
+#: The word stems of the screened patterns (:class:`_Screened`) by their first two letters, each with its screen's bit (one
+#: bit a screen, not a stem: the few dozen screens' bits make a machine integer).
+_SCREEN_PAIRS: dict[str, list[tuple[str, int]]] = {}
+_SCREEN_COUNT = count()
+#: Whether a word's bits have been read (no stem gets a bit after that: the words' records keep the bits they had).
+_SCREEN_BITS_READ = False
+#: The text :func:`analyse` reads, its words' records and its part end offsets (one tuple, replaced whole, as _LOW_SEEN).
+_WORDS_SEEN: tuple[str | None, list[Word], list[int]] = (None, [], [])
+
+
+def _word_run_of(stem: str) -> str:
+    """The longest run of word characters in ``stem`` (the first of equal ones), "" if none.
+
+    (None with a Greek sigma: its lower case reads its neighbours.)
+    """
+    runs = [r for r in re.findall(r"\w+", stem) if "σ" not in r and "ς" not in r]
+    return max(runs, key=len) if runs else ""
+
+
+def _screen_mask(stems: tuple[str, ...]) -> int:
+    """A new screen's bit, its word stems ``stems`` filed under it (0 if it has none)."""
+    if not stems:
+        return 0
+    bit = 1 << next(_SCREEN_COUNT)
+    for stem in stems:
+        _SCREEN_PAIRS.setdefault(stem[:2], []).append((stem, bit))
+    return bit
+
+
+def _count_up_to(offsets: list[int], x: int) -> int:
+    """``bisect_right(offsets, x)``, compiled by mypyc a native loop (the C-level bisection's call costs more)."""
+    lo, hi = 0, len(offsets)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < offsets[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _count_below(offsets: list[int], x: int) -> int:
+    """``bisect_left(offsets, x)``, as :func:`_count_up_to`."""
+    lo, hi = 0, len(offsets)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if offsets[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _screen_bits(word: str) -> int:
+    r"""The bits of the screens one of whose word stems ``word`` (a run of ``\w``) holds lower-cased (see _Screened.held).
+
+    Worked out once a word (kept in its record), from the stems that begin with one of its letter pairs (as _stem_bits).
+    """
+    global _SCREEN_BITS_READ
+    _SCREEN_BITS_READ = True
+    low = word.lower()
+    got = 0
+    for pair in filter(_SCREEN_PAIRS.__contains__, map(str.__add__, low, low[1:])):
+        for stem, bit in _SCREEN_PAIRS[pair]:
+            if stem in low:
+                got |= bit
+    return got
+
+
+def _see_words(text: str, words: list[Word], offsets: list[int]) -> None:
+    """Make ``words`` and ``offsets`` (as :func:`analyse` split ``text``) the ones _Screened.held reads in ``text``."""
+    global _WORDS_SEEN
+    _WORDS_SEEN = (text, words, offsets)
 
 
 __all__ = ["Candidate", "Extraction", "Mention", "analyse", "build_matcher", "claim_types", "classify", "default_matcher", "extract",
@@ -1977,6 +2081,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     sentences = sentences_of_parts(text, gaps, offsets)
     # each word's record, looked up once: its key, cue masks, stem bits, ... (see Word)
     words = _words_of(raws, matcher)
+    _see_words(text, words, offsets)  # the screens read the words' bits in this text (_Screened.held)
     doc_keys: list[tuple[int, str]] = []
     context = _commodity_context(words, offsets, sentences)
     sentence_starts = [s for s, _ in sentences]

@@ -71,7 +71,8 @@ class Word:
     Worked out when first asked (-1 until then): ``cues_de``, ``cues_en``, ``cues_ru``, its cue masks in each language
     (:func:`geo.claims.cues.word_mask`; three ints, not a list: a list a word took 17 MB more on 2 MB of distinct words),
     ``stems``, the stem bits of the link patterns (``geo.claims.extract._stem_bits``), ``held``, the bits of the held
-    stems (``geo.claims.extract._held_of``), and ``commodity`` (:func:`geo.claims.cues.commodity_mask`).
+    stems (``geo.claims.extract._held_of``), ``screens``, the bits of the screened patterns' word stems it holds lower-cased
+    (``geo.claims.extract._screen_bits``), and ``commodity`` (:func:`geo.claims.cues.commodity_mask`).
     (``__init__`` written out, as for the extractor's ``Mention``: compiled by mypyc it is native.)
     """
 
@@ -82,11 +83,12 @@ class Word:
     cues_ru: int
     stems: int
     held: int
+    screens: int
     commodity: int
 
     def __init__(self, text: str, key: str) -> None:
         self.text, self.key = text, key
-        self.cues_de = self.cues_en = self.cues_ru = self.stems = self.held = self.commodity = -1
+        self.cues_de = self.cues_en = self.cues_ru = self.stems = self.held = self.screens = self.commodity = -1
 
 
 @dataclass

@@ -41,23 +41,26 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     start, lead, after = 0, True, 0  # lead: the sentence may open with white space
+    gap: str | None
     # a long text is read by the one lazy pass of the defining pattern: _end_matches holds all matches at once (on 2 MB
     # of short sentences that doubled the peak memory), and its saving is per character, small against the text's other work
     for m in _end_matches(text) if len(text) <= _LISTED_UP_TO else _SENTENCE_END.finditer(text):
-        if m.start() < after:
+        at, end = m.span()  # (one call for both offsets: a method call costs more than the rest of a sentence's loop)
+        if at < after:
             continue  # line breaks inside the white space after a point, which ended or did not end a sentence
-        after = m.end()
-        gap = m.group(1)
+        after = end
         s = start
-        if gap is None:  # a run of line breaks
-            e = m.start()
+        if text[at] == "\n":  # a run of line breaks (group 1 is None: the pattern's first branch, the one a break takes)
+            gap = None
+            e = at
             if lead:
                 while s < e and text[s].isspace():
                     s += 1
             while e > s and text[e - 1].isspace():
                 e -= 1
         else:
-            e = m.start() + 1
+            gap = m.group(1)
+            e = at + 1
             # an abbreviation has at most 4 letters ("млрд"), each after a word boundary: when the 5 characters before the
             # point are letters or digits, none can end there, and the pattern is not searched
             if gap.strip("\n") and (e - 6 < start or not text[e - 6 : e - 1].isalnum()) and _NO_BREAK_AFTER.search(
@@ -146,13 +149,7 @@ def split_words(text: str) -> list[str]:
             word, after = piece[:-1], piece[-1]
         else:
             if piece:
-                sub = _WORD_RUN.split(piece)
-                if len(sub) == 1:
-                    gap += piece  # no word in it
-                else:
-                    parts.append(gap + sub[0])
-                    parts.extend(sub[1:-1])
-                    gap = sub[-1]
+                gap = _split_piece(piece, parts, gap)
             continue
         if seen is None:
             parts.append(gap)
@@ -163,6 +160,58 @@ def split_words(text: str) -> list[str]:
         gap = after
     parts.append(gap)
     return parts
+
+
+def _split_piece(piece: str, parts: list[str], gap: str) -> str:
+    r""":func:`split_words` of a piece between spaces that is neither a word nor a word and one character.
+
+    Its words and gaps are appended to ``parts`` (``gap``: the text since the last word, before the piece); returned: the
+    text after its last word.
+
+    Cut at line breaks and hyphens first ("end.\n\nNext", "Kassym-Schomart": most such pieces), each bit of it taken as
+    it is when it is a word with at most one character of no word on either side ("(EAEU)", "„in"); only the others are
+    split by the pattern (a pattern's split costs some five times the C-level tests).
+    """
+    first_line = True
+    for line in piece.split("\n") if "\n" in piece else [piece]:
+        if first_line:
+            first_line = False
+        else:
+            gap += "\n"
+        first_bit = True
+        for bit in line.split("-") if "-" in line else [line]:
+            if first_bit:
+                first_bit = False
+            else:
+                gap += "-"
+            if not bit:
+                continue
+            # (a bit that is not all word characters but for an end: that end is no word character, "_" aside)
+            if bit.isalnum():
+                parts.append(gap)
+                parts.append(bit)
+                gap = ""
+            elif bit[:-1].isalnum() and bit[-1] != "_":
+                parts.append(gap)
+                parts.append(bit[:-1])
+                gap = bit[-1]
+            elif bit[1:].isalnum() and bit[0] != "_":
+                parts.append(gap + bit[0])
+                parts.append(bit[1:])
+                gap = ""
+            elif bit[1:-1].isalnum() and bit[0] != "_" and bit[-1] != "_":
+                parts.append(gap + bit[0])
+                parts.append(bit[1:-1])
+                gap = bit[-1]
+            else:
+                sub = _WORD_RUN.split(bit)
+                if len(sub) == 1:
+                    gap += bit  # no word in it
+                else:
+                    parts.append(gap + sub[0])
+                    parts.extend(sub[1:-1])
+                    gap = sub[-1]
+    return gap
 
 
 #: Texts longer than this (characters) share their equal words and gaps in :func:`split_words`.
