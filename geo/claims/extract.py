@@ -2098,7 +2098,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             # not the facility named with its kind word, the region being where it lies ("the Tikhoretsk oil pumping
             # station in Russia's Krasnodar region"; «ЛПДС «Унеча» в Брянской области», the kind word before it)
             and not (_kind_next(m, text, kinds) or _kind_before(text[max(0, m.start - 30) : m.start]) == kinds[m.id])
-            # nor the name placed in a region named after it ("shipped to Makhachkala in Russia's Dagestan region", "nach
+            # nor the name placed in another region named there ("shipped to Makhachkala in Russia's Dagestan region", "nach
             # Machatschkala in der russischen Region Dagestan", «в Актау в Мангистауской области»): where it lies (batch 39)
             and _IN_NAMED_REGION.match(text, m.end, min(sentences[m.sentence][1], m.end + 60)) is None)
         # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
@@ -4366,13 +4366,15 @@ def _line_goes_on(mentions: list[Mention], own_names: set[int], kinds: dict[str,
             if _takes_line_up(text, *sentences[nxt]):
                 out.add(nxt)
     if line_named:
-        # a facility's sentence after a line's word: read once each (the sentence before searched once, by _said's memo)
+        # a facility's sentence that takes a line up after a line's word: read once each (the sentence before screened by
+        # _LINE_WORD's stem bits first, whose matches hold every match of _LINE_BEFORE; then the sentence's opening)
         for m in mentions:
             sent = m.sentence
             if sent in asked or sent == 0 or sent in own_names or kinds.get(m.id) not in _OWN_BUSINESS:
                 continue
             asked.add(sent)
-            if _said(_LINE_BEFORE, sent - 1, text, sentences, memo) and _takes_line_up(text, *sentences[sent]):
+            if _said(_LINE_WORD, sent - 1, text, sentences, memo) and _takes_line_up(text, *sentences[sent]) \
+                    and _said(_LINE_BEFORE, sent - 1, text, sentences, memo):
                 out.add(sent)
     return out
 
