@@ -4322,19 +4322,23 @@ _PIPE_ENDS_PLANNED = _Screened(re.compile(r"(?:\b(?:start|begin|bring)\s+(?:the\
 #: ... or with the pronoun after its verb, a start or a place put first (German word order; English and Russian with a
 #: phrase put first): "Vom Knotenpunkt Beineu am Kaspischen Meer führt sie über den Speicher Bosoi bis nach Schymkent", "Ab
 #: Atyrau verläuft sie ...", "From Beineu, it runs via Bozoi to Shymkent", «От Бейнеу он идёт через Бозой» (searched in
-#: the sentence's first characters).
-_LINE_GOES_ON_FRONTED = _Screened(re.compile(r"\s*(?:Vo[nm]|Ab|From|От)\s[^.!?;:]{1,60}?(?:\s(?:verläuft|führt|reicht)\s+(?:sie|er)|"
-                                             r",?\sit\s+(?:runs|passes|stretches|extends|goes)|"
-                                             r"\s(?:он|она)\s+(?:проходит|идет|идёт|тянется|пролегает))\b"))
+#: the sentence's first characters). (Matched at a sentence's start, once a sentence: a plain match fails at the first
+#: letter for nearly every sentence, which costs less than screening the window for its stems.)
+_LINE_GOES_ON_FRONTED = re.compile(r"\s*(?:Vo[nm]|Ab|From|От)\s[^.!?;:]{1,60}?(?:\s(?:verläuft|führt|reicht)\s+(?:sie|er)|"
+                                   r",?\sit\s+(?:runs|passes|stretches|extends|goes)|"
+                                   r"\s(?:он|она)\s+(?:проходит|идет|идёт|тянется|пролегает))\b")
 #: A line's word in the sentence before a pronoun that goes on with it ("Die 1450 Kilometer lange Leitung verbindet ...
 #: Vom Knotenpunkt Beineu führt sie ...", "The pipeline was built in 2013. It runs ..."): no management's "Leitung".
 _LINE_BEFORE = re.compile(_PIPE_WORD + r"|\bline\b|" + _LEITUNG_WORD + r"|трубопровод|нефтепровод|газопровод")
 
 
-def _takes_line_up(text: str, s: int, e: int) -> bool:
-    """The sentence ``text[s:e]`` opens by going on with a line: its course, start or end by a pronoun, or a plan for them."""
-    return (_LINE_GOES_ON.match(text, s, e) is not None or _PIPE_ENDS_PLANNED.search(text, s, min(e, s + 200)) is not None
-            or _LINE_GOES_ON_FRONTED.match(text, s, min(e, s + 120)) is not None)
+def _takes_line_up(text: str, s: int, e: int, planned: bool = True) -> bool:
+    """The sentence ``text[s:e]`` opens by going on with a line: its course, start or end by a pronoun, or a plan for them.
+
+    ``planned``: a plan is read too (:data:`_PIPE_ENDS_PLANNED`); after a line's bare word only the pronoun's forms are.
+    """
+    return (_LINE_GOES_ON.match(text, s, e) is not None or _LINE_GOES_ON_FRONTED.match(text, s, min(e, s + 120)) is not None
+            or (planned and _PIPE_ENDS_PLANNED.search(text, s, min(e, s + 200)) is not None))
 
 
 def _line_goes_on(mentions: list[Mention], own_names: set[int], kinds: dict[str, str], text: str,
@@ -4366,14 +4370,15 @@ def _line_goes_on(mentions: list[Mention], own_names: set[int], kinds: dict[str,
             if _takes_line_up(text, *sentences[nxt]):
                 out.add(nxt)
     if line_named:
-        # a facility's sentence that takes a line up after a line's word: read once each (the sentence before screened by
-        # _LINE_WORD's stem bits first, whose matches hold every match of _LINE_BEFORE; then the sentence's opening)
+        # a facility's sentence that takes a line up by a pronoun after a line's word: read once each (the sentence before
+        # screened by _LINE_WORD's stem bits first, whose matches hold every match of _LINE_BEFORE; then the sentence's
+        # opening, matched at its start)
         for m in mentions:
             sent = m.sentence
             if sent in asked or sent == 0 or sent in own_names or kinds.get(m.id) not in _OWN_BUSINESS:
                 continue
             asked.add(sent)
-            if _said(_LINE_WORD, sent - 1, text, sentences, memo) and _takes_line_up(text, *sentences[sent]) \
+            if _said(_LINE_WORD, sent - 1, text, sentences, memo) and _takes_line_up(text, *sentences[sent], planned=False) \
                     and _said(_LINE_BEFORE, sent - 1, text, sentences, memo):
                 out.add(sent)
     return out
