@@ -12,7 +12,9 @@ CUES: dict[str, dict[str, str]] = {
     # Words that by themselves speak of oil or gas.
     "energy": {
         "en": r"\b(?:oil|crude|gas\b|pipeline|tanker|barrel|refiner|lng|condensate)",
-        "de": r"\b(?:öl|roh[öo]l|erd[öo]l|gas|pipeline|leitung|tanker|kesselwagen|raffinerie|"
+        # ("gas" opens no guest's or alley's word: "gastierte", "Gastspiel", "Gastgeber", "Gasse"; a gas word in "gast" does:
+        # "Gastransit", "Gasturbine", "Gastanker", "Gasterminal")
+        "de": r"\b(?:öl|roh[öo]l|erd[öo]l|gas(?!t(?!rans|urbin|ank|erminal)|sen?\b)|pipeline|leitung|tanker|kesselwagen|raffinerie|"
         r"[a-zäöü]*(?:öl|gas)(?:terminal|leitung|lieferung|export|pipeline|umschlag))",
         "ru": r"\b(?:нефт|газ|трубопровод|нефтепровод|газопровод|танкер|нпз|баррел|прокачк)",
     },

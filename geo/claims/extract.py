@@ -2217,7 +2217,10 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         or (_REGION_AFTER.match(text, m.end, min(sentences[m.sentence][1], m.end + 60)) is not None
             # not the facility named with its kind word, the region being where it lies ("the Tikhoretsk oil pumping
             # station in Russia's Krasnodar region"; «ЛПДС «Унеча» в Брянской области», the kind word before it)
-            and not (_kind_next(m, text, kinds) or _kind_before(text[max(0, m.start - 30) : m.start]) == kinds[m.id]))
+            and not (_kind_next(m, text, kinds) or _kind_before(text[max(0, m.start - 30) : m.start]) == kinds[m.id])
+            # nor the name placed in another region named there ("shipped to Makhachkala in Russia's Dagestan region", "nach
+            # Machatschkala in der russischen Region Dagestan", «в Актау в Мангистауской области»): where it lies (batch 39)
+            and _IN_NAMED_REGION.match(text, m.end, min(sentences[m.sentence][1], m.end + 60)) is None)
         # "oil wells outside Atyrau", «месторождения под Самарой»: a junction's town as the landmark of something else, in a
         # sentence of no pipeline or pump station, is the town; and a port's, in a sentence of no port, terminal, tanker or
         # cargo ("a leak on the Dagestan section of the pipeline near Makhachkala", batch 40)
@@ -2308,7 +2311,12 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     if persons:
         # the person's or broadcaster's name again where no sentence word speaks of energy («— Тенгиз, ваш новый проект ...»,
         # «Премьера — 28 ноября на КТК»): the same, though the story speaks of oil elsewhere
-        towns.update(id(m) for m in mentions if m.alias in persons and "energy" not in cue_sets[m.sentence])
+        towns.update(id(m) for m in mentions if m.alias in persons and ("energy" not in cue_sets[m.sentence] or (
+            # a broadcaster's abbreviation again in a sentence of oil money, no line or loading word («нефтяной регион ...,
+            # — пояснил генеральный директор КТК»): the channel still; the consortium needs its line or its terminal's
+            # business there («прокачка по системе КТК») (batch 39)
+            _abbreviation(m.alias) and not _said(_LINE_WORD, m.sentence, text, sentences, said)
+            and not _said(_OWN_BUSINESS["terminal"], m.sentence, text, sentences, said))))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -2402,7 +2410,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     # (worked out once an article, when a tanker lane's port is first left unlinked otherwise: most articles have none)
     goes_on: set[int] | None = None
     if own_names:
-        own_names |= _line_goes_on(mentions, own_names, kinds, text, sentences)
+        own_names |= _line_goes_on(mentions, own_names, kinds, text, sentences, said)
     for m in mentions:
         if m.alts and "goods" in cue_sets[m.sentence] and kinds.get(m.id) == "terminal":
             # "Containerverkehre Richtung Baku": other goods go to the town's port (the Port of Baku), not its oil terminal
@@ -3519,6 +3527,12 @@ _REGION_AFTER = _Screened(re.compile(r"[^;:.,()]*?(?<!\w)(?:regions?|regionen|ob
                            # and the plural's other cases: «в Атырауской и Мангистауской областях», «по ... областям»
                            r"областях|областям|областями)(?!\w)",
                            re.IGNORECASE))
+#: "in", a region's name of up to three words (capitalised, or a lower-case German or Russian adjective) and a region word
+#: right after a name: the region where the named place lies ("Makhachkala in Russia's Dagestan region", "in der
+#: russischen Region Dagestan", «в Мангистауской области»), not a region named by it (not the plural "in der Rangliste der
+#: Regionen").
+_IN_NAMED_REGION = _Screened(re.compile(r"\s+(?:in|im|в|во)\s+(?:(?:the|der|dem)\s+)?(?:(?:[A-ZÄÖÜА-ЯЁ][\w'’-]*|[a-zäöüа-яё]+"
+                                        r"(?:en|er|ой|ом))\s+){1,3}(?i:regions?|oblast|provinces?|provinz|област[иь])\b"))
 #: A region word after the name: "Atyrau region", "Gebiet Atyrau" is not the facility («Атырауская область» is no match).
 _REGION_NEXT = re.compile(r"\s*(?:region|oblast|province|gebiet|област|район)", re.IGNORECASE)
 
@@ -3627,6 +3641,9 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            # a dance or folk ensemble, a choir named so, compounds too: das Tanzensemble „Druschba“, der
                            # Kinderchor „Druschba“, "the Druzhba choir" is after it (_VENUE_AFTER), «хор «Дружба»» (batch 33)
                            r"ensemble|chor|\bchoir|(?<![а-яё])хор(?:а|у|ом|е)?|"
+                           # a quartet or an orchestra named so, and a house of culture: das Quartett „Druschba“, "the string
+                           # quartet Druzhba", «квартет «Дружба»», «Дом культуры «Дружба»», «ДК «Дружба»» (batch 39)
+                           r"quartet|quintet|orchest|(?<![а-яё])(?:квартет|квинтет|оркестр|культур)\w{0,3}|\bДК|"
                            # a coffee house named so: «кофейня «Дружба»», «в кофейне «Дружба»» (batch 33)
                            r"(?<![а-яё])кофейн\w{0,3})"
                            r"\s*[«\"„“]?$", re.IGNORECASE))
@@ -3680,7 +3697,11 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
                           r"society|club\b|team\b|band\b|room\b|lounge|chainsaw|saw\b|raum\b|säge|"
                           # an office or shopping block named so: "the Druzhba business centre", "Druschba-Geschäftszentrum"
                           # (batch 37)
-                          r"(?:business|shopping|office) cent(?:re|er)|(?:geschäfts|büro|einkaufs)zentrum|бизнес-центр)",
+                          r"(?:business|shopping|office) cent(?:re|er)|(?:geschäfts|büro|einkaufs)zentrum|бизнес-центр|"
+                          # a band or a house of culture named so: "the Druzhba Quartet", "Druschba-Quartett", "Druzhba
+                          # Orchestra", "the Druzhba cultural centre", "Druschba-Kulturhaus" (batch 39)
+                          r"quartet|quintet|trio\b|orchest|ensemble|(?:cultural|culture|community|arts) cent(?:re|er)|"
+                          r"kulturzentrum|kulturhaus|kulturpalast)",
                           re.IGNORECASE)
 #: A venue's word right before a field's one-word name, with "named" or an opening quote or neither, or right after it: "im
 #: Theater Galkynysch", "ein Theater namens Galkynysch", «Национальный театр «Галкыныш»», "the Galkynysh National Theater",
@@ -4451,15 +4472,46 @@ _PIPE_ENDS_PLANNED = _Screened(re.compile(r"(?:\b(?:start|begin|bring)\s+(?:the\
                                           r"\s+(?:у|от|к|до|в|из))\b", re.IGNORECASE))
 
 
+#: ... or with the pronoun after its verb, a start or a place put first (German word order; English and Russian with a
+#: phrase put first): "Vom Knotenpunkt Beineu am Kaspischen Meer führt sie über den Speicher Bosoi bis nach Schymkent", "Ab
+#: Atyrau verläuft sie ...", "From Beineu, it runs via Bozoi to Shymkent", «От Бейнеу он идёт через Бозой» (searched in
+#: the sentence's first characters). (Matched at a sentence's start, once a sentence: a plain match fails at the first
+#: letter for nearly every sentence, which costs less than screening the window for its stems.)
+_LINE_GOES_ON_FRONTED = re.compile(r"\s*(?:Vo[nm]|Ab|From|От)\s[^.!?;:]{1,60}?(?:\s(?:verläuft|führt|reicht)\s+(?:sie|er)|"
+                                   r",?\sit\s+(?:runs|passes|stretches|extends|goes)|"
+                                   r"\s(?:он|она)\s+(?:проходит|идет|идёт|тянется|пролегает))\b")
+#: A line's word in the sentence before a pronoun that goes on with it ("Die 1450 Kilometer lange Leitung verbindet ...
+#: Vom Knotenpunkt Beineu führt sie ...", "The pipeline was built in 2013. It runs ..."): no management's "Leitung".
+_LINE_BEFORE = re.compile(_PIPE_WORD + r"|\bline\b|" + _LEITUNG_WORD + r"|трубопровод|нефтепровод|газопровод")
+
+
+def _takes_line_up(text: str, s: int, e: int, planned: bool = True) -> bool:
+    """The sentence ``text[s:e]`` opens by going on with a line: its course, start or end by a pronoun, or a plan for them.
+
+    ``planned``: a plan is read too (:data:`_PIPE_ENDS_PLANNED`); after a line's bare word only the pronoun's forms are.
+    """
+    return (_LINE_GOES_ON.match(text, s, e) is not None or _LINE_GOES_ON_FRONTED.match(text, s, min(e, s + 120)) is not None
+            or (planned and _PIPE_ENDS_PLANNED.search(text, s, min(e, s + 200)) is not None))
+
+
 def _line_goes_on(mentions: list[Mention], own_names: set[int], kinds: dict[str, str], text: str,
-                  sentences: list[tuple[int, int]]) -> set[int]:
-    """The sentences right after a sentence naming a line by its own name that take the line up (:data:`_LINE_GOES_ON`)."""
+                  sentences: list[tuple[int, int]], memo: dict[Any, Any]) -> set[int]:
+    """The sentences right after a sentence naming a line that take the line up (:func:`_takes_line_up`).
+
+    The line is named by its own name in the sentence before, or by a line's word there in a story that names a line by its
+    own name elsewhere ("... die Beineu-Bosoi-Schymkent-Pipeline (BBS) ... Die 1450 Kilometer lange Leitung verbindet ...
+    Vom Knotenpunkt Beineu führt sie ...", batch 39).
+    """
     out: set[int] = set()
     asked: set[int] = set()  # the next sentences read (once each: a sentence of many lines' names asks once)
     n = len(mentions)
+    line_named = False
     for k, m in enumerate(mentions):
+        if m.sentence not in own_names or kinds.get(m.id) not in LINE_KINDS:
+            continue
+        line_named = True
         nxt = m.sentence + 1
-        if nxt < len(sentences) and nxt not in asked and m.sentence in own_names and kinds.get(m.id) in LINE_KINDS:
+        if nxt < len(sentences) and nxt not in asked:
             asked.add(nxt)
             # (only a sentence that holds a facility's name is read: _cue_less asks own_names of no other, so the answer is
             # the same; the mentions come in text order, and the scan stops past the next sentence)
@@ -4468,9 +4520,20 @@ def _line_goes_on(mentions: list[Mention], own_names: set[int], kinds: dict[str,
                 j += 1
             if j == n or mentions[j].sentence != nxt:
                 continue
-            s, e = sentences[nxt]
-            if _LINE_GOES_ON.match(text, s, e) or _PIPE_ENDS_PLANNED.search(text, s, min(e, s + 200)):
+            if _takes_line_up(text, *sentences[nxt]):
                 out.add(nxt)
+    if line_named:
+        # a facility's sentence that takes a line up by a pronoun after a line's word: read once each (the sentence before
+        # screened by _LINE_WORD's stem bits first, whose matches hold every match of _LINE_BEFORE; then the sentence's
+        # opening, matched at its start)
+        for m in mentions:
+            sent = m.sentence
+            if sent in asked or sent == 0 or sent in own_names or kinds.get(m.id) not in _OWN_BUSINESS:
+                continue
+            asked.add(sent)
+            if _said(_LINE_WORD, sent - 1, text, sentences, memo) and _takes_line_up(text, *sentences[sent], planned=False) \
+                    and _said(_LINE_BEFORE, sent - 1, text, sentences, memo):
+                out.add(sent)
     return out
 
 

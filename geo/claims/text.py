@@ -312,6 +312,8 @@ def name_key(token: str) -> str:
     True
     >>> name_key("Centre") == name_key("Center")
     True
+    >>> name_key("Pipelinesystems") == name_key("Pipelinesystem")
+    True
     >>> name_key("систему") == name_key("система") != name_key("синему")
     True
     """
@@ -319,6 +321,10 @@ def name_key(token: str) -> str:
         return name_key(token[:-2] + token[-1] + token[-2])  # British "Centre" is American "Center"
     if len(token) > 4 and token.endswith("ts") and token[-3].isascii() and token[-3].isalpha():
         return name_key(token[:-1])  # "Schwedts", "ports": the "s" of a genitive or plural, before "ts" folds to "z"
+    if len(token) > 5 and token.endswith(("ems", "EMS")) and token.isascii():
+        # "des Baltischen Pipelinesystems", "systems": the "s" of a genitive or plural after "-em", which the word without
+        # it loses as a case ending ("System" keys "sist") (batch 39)
+        return name_key(token[:-1])
     key = fold(token)
     if token.isascii() and token.isdigit():
         return key  # no case ending is a digit
