@@ -456,7 +456,9 @@ _INSTITUTION_NEXT = frozenset(c for w, ends in (
 #: one-word name with a capitalised word after it: the person's given name and surname ("sagt Fondsmanager Ceyhan Yıldız").
 _ROLE_ENDS = ("manager", "managerin", "sprecher", "sprecherin", "spokesman", "spokeswoman", "analyst", "analystin", "direktor",
               "direktorin", "director", "gründer", "gründerin", "founder", "ceo", "chef", "chefin", "менеджер", "аналитик",
-              "директор", "основатель")
+              "директор", "основатель",
+              # a head of a plant, a works or a project: "sagte Werkleiter Tengis Bauer", "Projektleiterin Aktau Weber" (batch 41)
+              "leiter", "leiterin", "руководитель")
 #: Kind words after such a name: "the port's director Aktau Port ..." is no surname.
 _KIND_NOUNS_AFTER_ROLE = frozenset(("port", "terminal", "hafen", "refinery", "raffinerie", "pipeline", "field", "порт", "терминал"))
 #: Capitals of the region and of the states that deal with it, in the three languages (a pair of them is two governments).
@@ -1278,7 +1280,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 # (or right after it, within two words: "the Kumkol pumping station", "Kumkol oil field")
                 kind = _kind_before(text[max(0, m.start - 30) : m.start]) or _kind_after(
                     text, m.end, {matcher.kinds.get(e.target, "") for e in entries}) or (
-                    "field" if _FIELDS_AFTER_LIST.match(text, m.end, m.end + 60) else None)
+                    "field" if _FIELDS_AFTER_LIST.match(text, m.end, m.end + 60) else None) or _listed_kind(
+                    prev, m, found[k + 1][0] if k + 1 < n_found else None, plain[k + 1] if k + 1 < n_found else None, text, matcher)
                 narrowed = [e for e in entries if matcher.kinds.get(e.target) == kind] if kind else []
                 if kind and narrowed:  # keyed by the kind: «месторождения Кумколь» and «ГНПС «Кумколь»» in one sentence are two
                     entries, key = narrowed, (*key, -2, _KIND_NUMBER[kind])
@@ -1385,6 +1388,25 @@ _KIND_BEFORE = (
 #: The rest of a list of names and a plural field word after it: each name of the list is a field ("the Zhanazhol, Kumkol
 #: and Akshabulak fields", "Kumkol and Zhanazhol oil fields").
 _FIELDS_AFTER_LIST = re.compile(r"(?:\s*,\s*[\w-]+)*\s*,?\s+(?:and|und|и)\s+[\w-]+\s+(?:(?:oil|gas|oil and gas)\s+)?fields\b")
+
+
+#: Only a list's joint between two names: "Kumkol and Zhanazhol", "Zhanazhol, Kumkol", «Жанажол и Кумколь».
+_LISTED_JOINT = re.compile(r"\s*(?:,\s*(?:and|und|и|sowie)?|and|und|и|sowie)\s*")
+
+
+def _listed_kind(prev: Mention | None, m: Mention, nxt: Mention | None, nxt_plain: str | None, text: str,
+                 matcher: Matcher) -> str | None:
+    """The kind of a plain name listed right beside a name of two kinds: "crude from Kumkol and Zhanazhol" (a field only).
+
+    A bare list names things of one kind; the neighbour's one asset tells which of the name's kinds is meant (read for the
+    names just before and just after, each a look at the few characters between them: no search).
+    """
+    kinds = matcher.kinds
+    if prev is not None and prev.sentence == m.sentence and _LISTED_JOINT.fullmatch(text, prev.end, m.start) and not prev.alts:
+        return kinds.get(prev.id)
+    if nxt is not None and nxt_plain is not None and nxt.sentence == m.sentence and _LISTED_JOINT.fullmatch(text, m.end, nxt.start):
+        return kinds.get(nxt_plain)
+    return None
 
 
 def _kind_after(text: str, end: int, kinds: set[str]) -> str | None:
@@ -3270,7 +3292,9 @@ _PORTS = re.compile(r"\bports\b|häfen|(?<![а-яё])порт(?:ы|ов|ам|а�
 _CARGO = re.compile(r"cargo|freight|throughput|umschlag|güter|груз(?!ин|и[яию]\b|ией\b)|перевал")  # with it: the ports' cargo, not "avoids Russian ports"
 #: Words of passengers: a port in a sentence of tourists or ferry guests is the town's harbour, not a facility of oil.
 _PASSENGERS = re.compile(r"passenger|tourist|holidaymaker|visitor|guest|fans\b|passagier|urlauber|gäste|besucher|пассажир|турист|"
-                         r"гост[ейия]|зрител|болельщик|cruise|kreuzfahrt|круиз")
+                         r"гост[ейия]|зрител|болельщик|cruise|kreuzfahrt|круиз|"
+                         # and their beaches: «поток пришелся на пляжи в ... Южной Озереевке», "the beaches at Kuryk" (batch 41)
+                         r"beach|strände|badestrand|пляж")
 #: Words of shopping: a crossing's town in a sentence of shoppers and duty-free trade ("Einkaufsausflug nach Chorgos ..., wo
 #: Händler in einer zollfreien Zone ... verkaufen") is the town's free zone, not the crossing (unless its kind word is next
 #: to the name: "via the Khorgos border crossing, where a duty-free zone attracts buyers").
@@ -3485,7 +3509,8 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            r"raum|saal|\b(?:room|hall|lounge|team|band|chainsaw)|(?<![а-яё])(?:зал|аудитори|команд|ансамбл|бензопил)\w{0,3}|"
                            # a dance or folk ensemble, a choir named so, compounds too: das Tanzensemble „Druschba“, der
                            # Kinderchor „Druschba“, "the Druzhba choir" is after it (_VENUE_AFTER), «хор «Дружба»» (batch 33)
-                           r"ensemble|chor|\bchoir|(?<![а-яё])хор(?:а|у|ом|е)?|"
+                           # (and in the genitive: "ein Gastspiel des Moskauer Ensembles „Druschba“", batch 41)
+                           r"ensembles?|chor|\bchoir|(?<![а-яё])хор(?:а|у|ом|е)?|"
                            # a coffee house named so: «кофейня «Дружба»», «в кофейне «Дружба»» (batch 33)
                            r"(?<![а-яё])кофейн\w{0,3})"
                            r"\s*[«\"„“]?$", re.IGNORECASE))
@@ -3979,6 +4004,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     media: bool | None = None  # a broadcaster's or paper's word in the article (read at the first abbreviation)
     crypto: bool | None = None  # a crypto-currency's word in the article (read at the first abbreviation not in brackets)
     caps_lines: _CapsLines | None = None  # the text's lines, read at the first abbreviation before a capital
+    coins: set[str] = set()  # abbreviations dropped as a crypto-currency's (as written)
     for m in looked:
         if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and ((
                 (_TRIP_BEFORE.search(text, max(0, m.start - 30), m.start) or (
@@ -4012,6 +4038,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 # "trade BTC and other digital assets", «купить BTC на криптобирже»: a coin (batch 37; "Bitcoin (BTC)" is
                 # spelled out below, for every "BTC" of the story)
                 drop.add(id(m))
+                coins.add(m.text)
             elif _FIRM_AFTER.match(text, m.end, m.end + 30):
                 other.add(m.text)  # "TAP Air Portugal", "BTC Bank": a firm's name, and so every such abbreviation in the story
             elif text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
@@ -4053,6 +4080,15 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
         elif kinds.get(m.id) == "border_crossing" and _NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) \
                 and not _CROSSING_WORD.search(text, max(0, m.start - 40), m.start):
             drop.add(id(m))  # "a volunteer group called Dostyk (Friendship)": something else named so, no crossing word before
+    if coins:
+        # "BTC slips below $88,000" over a story whose every other "BTC" is the coin by its words: a headline abbreviates
+        # what its story tells, so the headline's is the coin too (batch 41); one kept as the asset in the story keeps it
+        kept_in_story = {m.text for m in mentions if m.sentence > 0 and id(m) not in drop}
+        # (the headline looked for once: a first sentence of many such names is not searched again for each)
+        heads = [m for m in looked if m.sentence == 0 and m.text in coins and m.text not in kept_in_story and _abbreviation(m.alias)]
+        if heads and _is_headline(text, heads[0].start):
+            head_end = text.find("\n\n")
+            drop.update(id(m) for m in heads if m.start < head_end)
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
