@@ -2044,6 +2044,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     persons: set[str] = set()  # aliases the story gives a person or a broadcaster ("Der Held heisst Tengis", «телеканал КТК»)
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher, venues, words, persons)
+        # a person's employer: "spent 11 years at Tengizchevroil", "former CPC engineer" (batch 41)
+        mentions = [m for m in mentions if not _career_named(m, text)]
         mentions = _defined_abbreviations(mentions, text, sentence_starts, matcher)
         for m in mentions:
             if text.startswith("-", m.end) and _ONE_LETTER_AFTER.match(text, m.end) and _abbreviation(m.alias):
@@ -3971,6 +3973,31 @@ def _flagged_aliases(matcher: Matcher) -> frozenset[str]:
                 matcher.kinds.get(e.target) in LINE_KINDS and _needs_energy(e.alias, matcher.kinds[e.target]))
             or (matcher.kinds.get(e.target) in ("field", "border_crossing") and " " not in e.alias)))
     return got[1]
+
+
+#: A person's career right before a name: the firm or the site as someone's employer ("spent 11 years at Tengizchevroil",
+#: "worked for CPC", "formerly of NCOC", "arbeitete zehn Jahre bei Tengizchevroil", «проработал 11 лет в «Тенгизшевройле»»,
+#: «бывший сотрудник КТК»): a people-moves line, no route (batch 41). Years or a career before "at": not "spent three days
+#: at Ceyhan" (a tanker's wait); not "works at Kuryk" (dredging works) nor "joins from Kenkiyak" (a spur).
+_CAREER_BEFORE = _Screened(re.compile(
+    r"(?:\b(?:spent|served)\s+(?:[\w-]+\s+){0,3}(?:years?|decades?|career)\s+(?:at|with)|\bworked\s+for|\bformerly\s+(?:of|at|with)|"
+    r"\b(?:arbeitete|arbeitet|tätig)\s+(?:[\w-]+\s+){0,3}(?:bei|für)|\bJahre\s+(?:lang\s+)?bei|"
+    r"(?<![а-яё])(?:проработал|работал|трудил)\w*\s+(?:\S+\s+){0,3}в|"
+    r"(?<![а-яё])бывш\w*\s+(?:\w+\s+)?(?:сотрудник|менеджер|директор|инженер|руководител|казначе)\w*(?:\s+компании)?)"
+    r"\s+[«\"„“]?$", re.IGNORECASE))
+#: "former" right before a name and a person's role right after it: "former Tengizchevroil treasurer", "ex-CPC engineer",
+#: "ehemaliger Tengizchevroil-Finanzchef" (the role read by :data:`_ROLE_AFTER_FIRM`).
+_FORMER_RIGHT_BEFORE = _Screened(re.compile(r"(?:\bformer|\bex-|\behemalig\w{0,2})\s*$", re.IGNORECASE))
+_ROLE_AFTER_FIRM = re.compile(r"(?i)[\s-](?:[\w-]+\s+)?(?:treasurer|engineer|executive|employee|manager|director|chief|head|official|"
+                              r"staffer|geologist|lawyer|analyst|trader|CFO|CEO|COO|CTO|boss|president|vice|"
+                              r"\w*(?:mitarbeiter|manager|chef|direktor|ingenieur|vorstand|geologe))")
+
+
+def _career_named(m: Mention, text: str) -> bool:
+    """The name is a person's past or present employer (:data:`_CAREER_BEFORE`, or "former" and a role around it)."""
+    return _CAREER_BEFORE.search(text, max(0, m.start - 50), m.start) is not None or (
+        _FORMER_RIGHT_BEFORE.search(text, max(0, m.start - 12), m.start) is not None
+        and _ROLE_AFTER_FIRM.match(text, m.end, m.end + 30) is not None)
 
 
 def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher, venues: set[str] | None = None,
