@@ -2044,8 +2044,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     persons: set[str] = set()  # aliases the story gives a person or a broadcaster ("Der Held heisst Tengis", «телеканал КТК»)
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher, venues, words, persons)
-        # a person's employer: "spent 11 years at Tengizchevroil", "former CPC engineer" (batch 41)
-        mentions = [m for m in mentions if not _career_named(m, text)]
+        # a person's employer: "spent 11 years at Tengizchevroil", "former CPC engineer" (batch 41); only in a sentence of
+        # career words (one question a sentence, from its words' stem bits)
+        mentions = [m for m in mentions if not (_said(_CAREER_WORDS, m.sentence, text, sentences, said) and _career_named(m, text))]
         mentions = _defined_abbreviations(mentions, text, sentence_starts, matcher)
         for m in mentions:
             if text.startswith("-", m.end) and _ONE_LETTER_AFTER.match(text, m.end) and _abbreviation(m.alias):
@@ -3857,8 +3858,12 @@ _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|p
 
 #: The link patterns :func:`_said` screens by the stems of their words (read from their parse trees); one not here is always
 #: searched. (Case-blind patterns cannot be: their words are not case-folded.)
+#: Words of a person's career (case-folded): a sentence with none names no employer (:func:`_career_named`), asked once a
+#: sentence by :func:`_said` from its words' stem bits, so most mentions cost no search of their window.
+_CAREER_WORDS = re.compile(r"spent|served|worked|former|ehemalig|arbeitet|tätig|jahre|работал|трудил|бывш")
 _STEMMED = (_CIVIC_LATIN, _CIVIC_CYRILLIC, _MEETING, _CONSUMERS, _MOURNING, *_OWN_BUSINESS.values(), _PASSENGERS, _SHOPPING,
-            _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON, _TANK_CARS, _TONNAGE, _PORTS, _CARGO, _FERRY, _FERRY_OIL, _PRICE)
+            _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON, _TANK_CARS, _TONNAGE, _PORTS, _CARGO, _FERRY, _FERRY_OIL, _PRICE,
+            _CAREER_WORDS)
 
 
 _STEM_BIT = {id(p): 1 << k for k, p in enumerate(_STEMMED)}
@@ -3985,9 +3990,10 @@ _CAREER_BEFORE = _Screened(re.compile(
     r"(?<![а-яё])(?:проработал|работал|трудил)\w*\s+(?:\S+\s+){0,3}в|"
     r"(?<![а-яё])бывш\w*\s+(?:\w+\s+)?(?:сотрудник|менеджер|директор|инженер|руководител|казначе)\w*(?:\s+компании)?)"
     r"\s+[«\"„“]?$", re.IGNORECASE))
-#: "former" right before a name and a person's role right after it: "former Tengizchevroil treasurer", "ex-CPC engineer",
-#: "ehemaliger Tengizchevroil-Finanzchef" (the role read by :data:`_ROLE_AFTER_FIRM`).
-_FORMER_RIGHT_BEFORE = _Screened(re.compile(r"(?:\bformer|\bex-|\behemalig\w{0,2})\s*$", re.IGNORECASE))
+#: "former" right before a name and a person's role right after it: "former Tengizchevroil treasurer", "former CPC engineer",
+#: "ehemaliger Tengizchevroil-Finanzchef" (the role read by :data:`_ROLE_AFTER_FIRM`). (Not "ex-": its two letters are in
+#: every "export", so no sentence's words would screen it out.)
+_FORMER_RIGHT_BEFORE = _Screened(re.compile(r"(?:\bformer|\behemalig\w{0,2})\s*$", re.IGNORECASE))
 _ROLE_AFTER_FIRM = re.compile(r"(?i)[\s-](?:[\w-]+\s+)?(?:treasurer|engineer|executive|employee|manager|director|chief|head|official|"
                               r"staffer|geologist|lawyer|analyst|trader|CFO|CEO|COO|CTO|boss|president|vice|"
                               r"\w*(?:mitarbeiter|manager|chef|direktor|ingenieur|vorstand|geologe))")
