@@ -2044,9 +2044,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     persons: set[str] = set()  # aliases the story gives a person or a broadcaster ("Der Held heisst Tengis", «телеканал КТК»)
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher, venues, words, persons)
-        # a person's employer: "spent 11 years at Tengizchevroil", "former CPC engineer" (batch 41); only in a sentence of
-        # career words (one question a sentence, from its words' stem bits)
-        mentions = [m for m in mentions if not (_said(_CAREER_WORDS, m.sentence, text, sentences, said) and _career_named(m, text))]
+        # a person's employer: "spent 11 years at Tengizchevroil", "former CPC engineer" (batch 41); only after career
+        # words (the stem bits of the few words before the name, kept in their records: no window searched for most names)
+        mentions = [m for m in mentions if not (_career_words_before(m, words, offsets) and _career_named(m, text))]
         mentions = _defined_abbreviations(mentions, text, sentence_starts, matcher)
         for m in mentions:
             if text.startswith("-", m.end) and _ONE_LETTER_AFTER.match(text, m.end) and _abbreviation(m.alias):
@@ -3858,8 +3858,8 @@ _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|p
 
 #: The link patterns :func:`_said` screens by the stems of their words (read from their parse trees); one not here is always
 #: searched. (Case-blind patterns cannot be: their words are not case-folded.)
-#: Words of a person's career (case-folded): a sentence with none names no employer (:func:`_career_named`), asked once a
-#: sentence by :func:`_said` from its words' stem bits, so most mentions cost no search of their window.
+#: Words of a person's career (case-folded): a name with none among the words before it names no employer
+#: (:func:`_career_words_before`, from the words' stem bits), so most mentions cost no search of their window.
 _CAREER_WORDS = re.compile(r"spent|served|worked|former|ehemalig|arbeitet|tätig|jahre|работал|трудил|бывш")
 _STEMMED = (_CIVIC_LATIN, _CIVIC_CYRILLIC, _MEETING, _CONSUMERS, _MOURNING, *_OWN_BUSINESS.values(), _PASSENGERS, _SHOPPING,
             _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON, _TANK_CARS, _TONNAGE, _PORTS, _CARGO, _FERRY, _FERRY_OIL, _PRICE,
@@ -3997,6 +3997,24 @@ _FORMER_RIGHT_BEFORE = _Screened(re.compile(r"(?:\bformer|\behemalig\w{0,2})\s*$
 _ROLE_AFTER_FIRM = re.compile(r"(?i)[\s-](?:[\w-]+\s+)?(?:treasurer|engineer|executive|employee|manager|director|chief|head|official|"
                               r"staffer|geologist|lawyer|analyst|trader|CFO|CEO|COO|CTO|boss|president|vice|"
                               r"\w*(?:mitarbeiter|manager|chef|direktor|ingenieur|vorstand|geologe))")
+
+
+#: How many words before a name :func:`_career_words_before` reads (as many as :data:`_CAREER_BEFORE`'s 50 characters hold).
+_CAREER_WORDS_BACK = 8
+
+
+def _career_words_before(m: Mention, words: list[Word], offsets: list[int]) -> bool:
+    """One of the few words before the name holds a stem of :data:`_CAREER_WORDS` (by the words' stem bits, kept in their records)."""
+    bit = _STEM_BIT[id(_CAREER_WORDS)]
+    k = (bisect_left(offsets, m.start) + 1) // 2  # the name's first word (word j starts at offsets[2j])
+    for j in range(max(0, k - _CAREER_WORDS_BACK), k):
+        rec = words[j]
+        got = rec.stems
+        if got < 0:
+            got = rec.stems = _stem_bits(rec.text)
+        if got & bit:
+            return True
+    return False
 
 
 def _career_named(m: Mention, text: str) -> bool:
