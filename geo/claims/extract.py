@@ -3999,8 +3999,9 @@ _ROLE_AFTER_FIRM = re.compile(r"(?i)[\s-](?:[\w-]+\s+)?(?:treasurer|engineer|exe
                               r"\w*(?:mitarbeiter|manager|chef|direktor|ingenieur|vorstand|geologe))")
 
 
-#: How many words before a name :func:`_career_words_before` reads (as many as :data:`_CAREER_BEFORE`'s 50 characters hold).
-_CAREER_WORDS_BACK = 8
+#: How many words before a name :func:`_career_words_before` reads: a career word is at most five words before the name
+#: ("spent most of her career at", «проработала 11 лет в «...»», "arbeitete zehn Jahre bei").
+_CAREER_WORDS_BACK = 5
 
 
 def _career_words_before(m: Mention, words: list[Word], offsets: list[int]) -> bool:
