@@ -248,7 +248,8 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout37.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout38.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout40.yaml", 0.94, 0.9),
-                                                          ("extraction_links_holdout39.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout39.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout41.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
@@ -697,7 +698,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout37.yaml",
                                   "extraction_links_holdout38.yaml",
                                   "extraction_links_holdout40.yaml",
-                                  "extraction_links_holdout39.yaml"])
+                                  "extraction_links_holdout39.yaml",
+                                  "extraction_links_holdout41.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -3724,4 +3726,76 @@ _LINKS39: dict[str, list[tuple[str, str, set[str]]]] = {
     pytest.param(*case, id=f"links39-{rule}-{k}") for rule, cases in _LINKS39.items() for k, case in enumerate(cases)])
 def test_link_batch39_rule(text, language, expected):
     """The cases of the rules tuned on batch 39 (``-k gas_opens_no_guests_word`` runs one rule)."""
+    assert links(text, language) == expected
+
+
+#: Rules tuned on batch 41 (English-weighted trade and wire pages; tests/fixtures/extraction_links_holdout41.yaml): positive
+#: cases and false friends, written for the rules (not taken from the batch's texts), in each language where the rule applies.
+_LINKS41: dict[str, list[tuple[str, str, set[str]]]] = {
+    "a_name_listed_beside_a_field_is_the_field": [
+        # a name of two kinds ("Kumkol": the field and the pump station) in a bare list beside a name of one kind is that
+        # kind (h41-en-09: "crude from Kumkol and Zhanazhol")
+        ("Crude from Kumkol and Zhanazhol is pumped east to Atasu.", "en", {"atasu", "kumkol-field", "zhanazhol"}),
+        ("Crude from Zhanazhol, Kumkol and other western deposits is pumped east to Atasu.", "en", {"atasu", "kumkol-field", "zhanazhol"}),
+        ("Öl aus Schanaschol und Kumkol fließt nach Atasu.", "de", {"atasu", "kumkol-field", "zhanazhol"}),
+        ("Нефть Жанажола и Кумколя идет на узел Атасу.", "ru", {"atasu", "kumkol-field", "zhanazhol"}),
+        ("Oil is pumped through Atasu and Kumkol before it reaches China.", "en", {"atasu", "kumkol"}),
+        ("Crude from Kumkol reaches the Atasu pumping station.", "en", {"atasu", "kumkol"}),
+    ],
+    "a_headline_abbreviation_takes_its_storys_coin": [
+        # a headline's abbreviation with no crypto word near it, over a story whose every other "BTC" is the coin, in a story
+        # of terminals and exports (h41-en-12)
+        ("BTC slips below $80,000 as fund outflows deepen\n\nData on the Bloomberg Terminal showed outflows from spot "
+         "bitcoin funds. Traders said BTC could test $75,000 on crypto exchanges.", "en", set()),
+        ("BTC fällt, Abflüsse aus Fonds halten an\n\nKasachische Miner sagen, sie exportierten Rechenleistung statt Strom. "
+         "Händler sehen BTC an Kryptobörsen bald bei 75.000 Dollar.", "de", set()),
+        ("BTC дешевеет на фоне оттока из фондов\n\nДанные терминала Bloomberg показали отток из биткоин-фондов. Трейдеры "
+         "ждут, что BTC на криптобиржах опустится до $75 тыс.", "ru", set()),
+        # the story keeps a "BTC" as the line: the headline's stays the line
+        ("BTC flows rise\n\nAzeri crude through BTC rose in May. Clients can also trade BTC and other digital assets.", "en", {"btc"}),
+        # no coin "BTC" in the story: the headline's stays the line
+        ("BTC pumps more Azeri crude\n\nAzeri exports via the pipeline rose; Bitcoin fell on crypto exchanges.", "en", {"btc"}),
+    ],
+    "a_heads_role_word_before_a_given_name": [
+        # a head's role ("Werkleiter", "Abteilungsleiterin", «руководитель») before a one-word name and a capitalised word:
+        # a person's given name and surname (h41-de-06)
+        ("Die Raffinerie braucht mehr Rohöl aus Kasachstan, sagte Werkleiter Tengis Bauer.", "de", set()),
+        ("Abteilungsleiterin Ceyhan Demir sagte, die Ölexporte seien gestiegen.", "de", set()),
+        ("Поставки нефти растут, сообщил руководитель Тенгиз Бауэр.", "ru", set()),
+        ("Das sagte der Werkleiter. Tengis liefert mehr Öl über CPC.", "de", {"cpc", "tengiz"}),
+    ],
+    "a_genitive_ensemble_named_like_a_line": [
+        # an ensemble named like a line, in the genitive too (h41-de-06: "des Moskauer Ensembles „Druschba“")
+        ("Zum Ölforum gab es ein Gastspiel des Moskauer Ensembles „Druschba“.", "de", set()),
+        ("Die Bühne zeigt nach der Ölkonferenz ein Gastspiel des Tanzensembles „Druschba“.", "de", set()),
+        ("Ein ganzes Ensemble von Raffinerien hängt an der Druschba, so auch Schwedt.", "de", {"druzhba-samara-schwedt", "schwedt"}),
+    ],
+    "beaches_are_the_towns": [
+        # beaches are the town's, as its tourists are (h41-ru-06: «пляжи в ... Южной Озереевке»); a tanker in the sentence
+        # keeps the facility
+        ("Через КТК экспортировали больше нефти. Основной поток пришелся на пляжи в Южной Озереевке.", "ru", {"cpc"}),
+        ("CPC exported more oil. Kuryk's beaches drew the main flow this summer.", "en", {"cpc"}),
+        ("Das CPC exportierte mehr Öl. Die Strände von Kurik zogen im Sommer den Hauptstrom an.", "de", {"cpc"}),
+        ("Oil spilled by a tanker loading at Kuryk washed up on nearby beaches.", "en", {"kuryk"}),
+        ("Танкеры КТК грузятся у Южной Озереевки, рядом с пляжами.", "ru", {"cpc-marine-terminal"}),
+    ],
+    "a_persons_employer_is_no_route": [
+        # a person's employer by career words before the name, or "former" and a role around it (h41-en-14); a tanker's
+        # days at a port, an operator shipping crude, dredging works stay
+        ("She spent 11 years at Tengizchevroil before joining a bank in Almaty to finance oil traders.", "en", set()),
+        ("A former CPC engineer now advises oil traders in London.", "en", set()),
+        ("Sie arbeitete zehn Jahre bei Tengizchevroil und berät nun Ölhändler.", "de", set()),
+        ("Она проработала 11 лет в «Тенгизшевройле», а теперь консультирует нефтетрейдеров.", "ru", set()),
+        ("Бывший сотрудник КТК теперь консультирует нефтетрейдеров.", "ru", set()),
+        ("The tanker spent three days at Ceyhan waiting to load Azeri crude.", "en", {"ceyhan"}),
+        ("Tengizchevroil sends most of its crude through CPC.", "en", {"cpc", "tengiz"}),
+        ("Dredging works at Kuryk let bigger tankers load Kashagan crude.", "en", {"kashagan", "kuryk"}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links41-{rule}-{k}") for rule, cases in _LINKS41.items() for k, case in enumerate(cases)])
+def test_link_batch41_rule(text, language, expected):
+    """The cases of the rules tuned on batch 41 (``-k a_persons_employer_is_no_route`` runs one rule)."""
     assert links(text, language) == expected

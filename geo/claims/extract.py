@@ -567,7 +567,9 @@ _INSTITUTION_NEXT = frozenset(c for w, ends in (
 #: one-word name with a capitalised word after it: the person's given name and surname ("sagt Fondsmanager Ceyhan Yıldız").
 _ROLE_ENDS = ("manager", "managerin", "sprecher", "sprecherin", "spokesman", "spokeswoman", "analyst", "analystin", "direktor",
               "direktorin", "director", "gründer", "gründerin", "founder", "ceo", "chef", "chefin", "менеджер", "аналитик",
-              "директор", "основатель")
+              "директор", "основатель",
+              # a head of a plant, a works or a project: "sagte Werkleiter Tengis Bauer", "Projektleiterin Aktau Weber" (batch 41)
+              "leiter", "leiterin", "руководитель")
 #: Kind words after such a name: "the port's director Aktau Port ..." is no surname.
 _KIND_NOUNS_AFTER_ROLE = frozenset(("port", "terminal", "hafen", "refinery", "raffinerie", "pipeline", "field", "порт", "терминал"))
 #: Capitals of the region and of the states that deal with it, in the three languages (a pair of them is two governments).
@@ -1397,7 +1399,8 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 # (or right after it, within two words: "the Kumkol pumping station", "Kumkol oil field")
                 kind = _kind_before(text[max(0, m.start - 30) : m.start]) or _kind_after(
                     text, m.end, {matcher.kinds.get(e.target, "") for e in entries}) or (
-                    "field" if _FIELDS_AFTER_LIST.match(text, m.end, m.end + 60) else None)
+                    "field" if _FIELDS_AFTER_LIST.match(text, m.end, m.end + 60) else None) or _listed_kind(
+                    prev, m, found[k + 1][0] if k + 1 < n_found else None, plain[k + 1] if k + 1 < n_found else None, text, matcher)
                 narrowed = [e for e in entries if matcher.kinds.get(e.target) == kind] if kind else []
                 if kind and narrowed:  # keyed by the kind: «месторождения Кумколь» and «ГНПС «Кумколь»» in one sentence are two
                     entries, key = narrowed, (*key, -2, _KIND_NUMBER[kind])
@@ -1504,6 +1507,25 @@ _KIND_BEFORE = (
 #: The rest of a list of names and a plural field word after it: each name of the list is a field ("the Zhanazhol, Kumkol
 #: and Akshabulak fields", "Kumkol and Zhanazhol oil fields").
 _FIELDS_AFTER_LIST = re.compile(r"(?:\s*,\s*[\w-]+)*\s*,?\s+(?:and|und|и)\s+[\w-]+\s+(?:(?:oil|gas|oil and gas)\s+)?fields\b")
+
+
+#: Only a list's joint between two names: "Kumkol and Zhanazhol", "Zhanazhol, Kumkol", «Жанажол и Кумколь».
+_LISTED_JOINT = re.compile(r"\s*(?:,\s*(?:and|und|и|sowie)?|and|und|и|sowie)\s*")
+
+
+def _listed_kind(prev: Mention | None, m: Mention, nxt: Mention | None, nxt_plain: str | None, text: str,
+                 matcher: Matcher) -> str | None:
+    """The kind of a plain name listed right beside a name of two kinds: "crude from Kumkol and Zhanazhol" (a field only).
+
+    A bare list names things of one kind; the neighbour's one asset tells which of the name's kinds is meant (read for the
+    names just before and just after, each a look at the few characters between them: no search).
+    """
+    kinds = matcher.kinds
+    if prev is not None and prev.sentence == m.sentence and _LISTED_JOINT.fullmatch(text, prev.end, m.start) and not prev.alts:
+        return kinds.get(prev.id)
+    if nxt is not None and nxt_plain is not None and nxt.sentence == m.sentence and _LISTED_JOINT.fullmatch(text, m.end, nxt.start):
+        return kinds.get(nxt_plain)
+    return None
 
 
 def _kind_after(text: str, end: int, kinds: set[str]) -> str | None:
@@ -2142,6 +2164,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
     persons: set[str] = set()  # aliases the story gives a person or a broadcaster ("Der Held heisst Tengis", «телеканал КТК»)
     if mentions:
         mentions = _other_meanings_dropped(mentions, text, matcher, venues, words, persons)
+        # a person's employer: "spent 11 years at Tengizchevroil", "former CPC engineer" (batch 41); only after career
+        # words (the stem bits of the few words before the name, kept in their records: no window searched for most names)
+        mentions = [m for m in mentions if not (_career_words_before(m, words, offsets) and _career_named(m, text))]
         mentions = _defined_abbreviations(mentions, text, sentence_starts, matcher)
         for m in mentions:
             if text.startswith("-", m.end) and _ONE_LETTER_AFTER.match(text, m.end) and _abbreviation(m.alias):
@@ -3413,7 +3438,9 @@ _PORTS = re.compile(r"\bports\b|häfen|(?<![а-яё])порт(?:ы|ов|ам|а�
 _CARGO = re.compile(r"cargo|freight|throughput|umschlag|güter|груз(?!ин|и[яию]\b|ией\b)|перевал")  # with it: the ports' cargo, not "avoids Russian ports"
 #: Words of passengers: a port in a sentence of tourists or ferry guests is the town's harbour, not a facility of oil.
 _PASSENGERS = re.compile(r"passenger|tourist|holidaymaker|visitor|guest|fans\b|passagier|urlauber|gäste|besucher|пассажир|турист|"
-                         r"гост[ейия]|зрител|болельщик|cruise|kreuzfahrt|круиз")
+                         r"гост[ейия]|зрител|болельщик|cruise|kreuzfahrt|круиз|"
+                         # and their beaches: «поток пришелся на пляжи в ... Южной Озереевке», "the beaches at Kuryk" (batch 41)
+                         r"beach|strände|badestrand|пляж")
 #: Words of shopping: a crossing's town in a sentence of shoppers and duty-free trade ("Einkaufsausflug nach Chorgos ..., wo
 #: Händler in einer zollfreien Zone ... verkaufen") is the town's free zone, not the crossing (unless its kind word is next
 #: to the name: "via the Khorgos border crossing, where a duty-free zone attracts buyers").
@@ -3640,7 +3667,8 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            r"raum|saal|\b(?:room|hall|lounge|team|band|chainsaw)|(?<![а-яё])(?:зал|аудитори|команд|ансамбл|бензопил)\w{0,3}|"
                            # a dance or folk ensemble, a choir named so, compounds too: das Tanzensemble „Druschba“, der
                            # Kinderchor „Druschba“, "the Druzhba choir" is after it (_VENUE_AFTER), «хор «Дружба»» (batch 33)
-                           r"ensemble|chor|\bchoir|(?<![а-яё])хор(?:а|у|ом|е)?|"
+                           # (and in the genitive: "ein Gastspiel des Moskauer Ensembles „Druschba“", batch 41)
+                           r"ensembles?|chor|\bchoir|(?<![а-яё])хор(?:а|у|ом|е)?|"
                            # a quartet or an orchestra named so, and a house of culture: das Quartett „Druschba“, "the string
                            # quartet Druzhba", «квартет «Дружба»», «Дом культуры «Дружба»», «ДК «Дружба»» (batch 39)
                            r"quartet|quintet|orchest|(?<![а-яё])(?:квартет|квинтет|оркестр|культур)\w{0,3}|\bДК|"
@@ -4004,8 +4032,12 @@ _KIND_IN_ALIAS = re.compile(r"(?i)port|terminal|hafen|harbour|station|crossing|p
 
 #: The link patterns :func:`_said` screens by the stems of their words (read from their parse trees); one not here is always
 #: searched. (Case-blind patterns cannot be: their words are not case-folded.)
+#: Words of a person's career (case-folded): a name with none among the words before it names no employer
+#: (:func:`_career_words_before`, from the words' stem bits), so most mentions cost no search of their window.
+_CAREER_WORDS = re.compile(r"spent|served|worked|former|ehemalig|arbeitet|tätig|jahre|работал|трудил|бывш")
 _STEMMED = (_CIVIC_LATIN, _CIVIC_CYRILLIC, _MEETING, _CONSUMERS, _MOURNING, *_OWN_BUSINESS.values(), _PASSENGERS, _SHOPPING,
-            _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON, _TANK_CARS, _TONNAGE, _PORTS, _CARGO, _FERRY, _FERRY_OIL, _PRICE)
+            _EDIBLE_OIL, _LINE_WORD, _CARRIER, _SENT_ON, _TANK_CARS, _TONNAGE, _PORTS, _CARGO, _FERRY, _FERRY_OIL, _PRICE,
+            _CAREER_WORDS)
 
 
 _STEM_BIT = {id(p): 1 << k for k, p in enumerate(_STEMMED)}
@@ -4122,6 +4154,51 @@ def _flagged_aliases(matcher: Matcher) -> frozenset[str]:
     return got[1]
 
 
+#: A person's career right before a name: the firm or the site as someone's employer ("spent 11 years at Tengizchevroil",
+#: "worked for CPC", "formerly of NCOC", "arbeitete zehn Jahre bei Tengizchevroil", «проработал 11 лет в «Тенгизшевройле»»,
+#: «бывший сотрудник КТК»): a people-moves line, no route (batch 41). Years or a career before "at": not "spent three days
+#: at Ceyhan" (a tanker's wait); not "works at Kuryk" (dredging works) nor "joins from Kenkiyak" (a spur).
+_CAREER_BEFORE = _Screened(re.compile(
+    r"(?:\b(?:spent|served)\s+(?:[\w-]+\s+){0,3}(?:years?|decades?|career)\s+(?:at|with)|\bworked\s+for|\bformerly\s+(?:of|at|with)|"
+    r"\b(?:arbeitete|arbeitet|tätig)\s+(?:[\w-]+\s+){0,3}(?:bei|für)|\bJahre\s+(?:lang\s+)?bei|"
+    r"(?<![а-яё])(?:проработал|работал|трудил)\w*\s+(?:\S+\s+){0,3}в|"
+    r"(?<![а-яё])бывш\w*\s+(?:\w+\s+)?(?:сотрудник|менеджер|директор|инженер|руководител|казначе)\w*(?:\s+компании)?)"
+    r"\s+[«\"„“]?$", re.IGNORECASE))
+#: "former" right before a name and a person's role right after it: "former Tengizchevroil treasurer", "former CPC engineer",
+#: "ehemaliger Tengizchevroil-Finanzchef" (the role read by :data:`_ROLE_AFTER_FIRM`). (Not "ex-": its two letters are in
+#: every "export", so no sentence's words would screen it out.)
+_FORMER_RIGHT_BEFORE = _Screened(re.compile(r"(?:\bformer|\behemalig\w{0,2})\s*$", re.IGNORECASE))
+_ROLE_AFTER_FIRM = re.compile(r"(?i)[\s-](?:[\w-]+\s+)?(?:treasurer|engineer|executive|employee|manager|director|chief|head|official|"
+                              r"staffer|geologist|lawyer|analyst|trader|CFO|CEO|COO|CTO|boss|president|vice|"
+                              r"\w*(?:mitarbeiter|manager|chef|direktor|ingenieur|vorstand|geologe))")
+
+
+#: How many words before a name :func:`_career_words_before` reads: a career word is at most five words before the name
+#: ("spent most of her career at", «проработала 11 лет в «...»», "arbeitete zehn Jahre bei").
+_CAREER_WORDS_BACK = 5
+
+
+def _career_words_before(m: Mention, words: list[Word], offsets: list[int]) -> bool:
+    """One of the few words before the name holds a stem of :data:`_CAREER_WORDS` (by the words' stem bits, kept in their records)."""
+    bit = _STEM_BIT[id(_CAREER_WORDS)]
+    k = (bisect_left(offsets, m.start) + 1) // 2  # the name's first word (word j starts at offsets[2j])
+    for j in range(max(0, k - _CAREER_WORDS_BACK), k):
+        rec = words[j]
+        got = rec.stems
+        if got < 0:
+            got = rec.stems = _stem_bits(rec.text)
+        if got & bit:
+            return True
+    return False
+
+
+def _career_named(m: Mention, text: str) -> bool:
+    """The name is a person's past or present employer (:data:`_CAREER_BEFORE`, or "former" and a role around it)."""
+    return _CAREER_BEFORE.search(text, max(0, m.start - 50), m.start) is not None or (
+        _FORMER_RIGHT_BEFORE.search(text, max(0, m.start - 12), m.start) is not None
+        and _ROLE_AFTER_FIRM.match(text, m.end, m.end + 30) is not None)
+
+
 def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher, venues: set[str] | None = None,
                             words: list[Word] | None = None, persons: set[str] | None = None) -> list[Mention]:
     """Names that the story gives another meaning: dropped before any linking (and a crossing's chain made the crossing).
@@ -4153,6 +4230,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
     media: bool | None = None  # a broadcaster's or paper's word in the article (read at the first abbreviation)
     crypto: bool | None = None  # a crypto-currency's word in the article (read at the first abbreviation not in brackets)
     caps_lines: _CapsLines | None = None  # the text's lines, read at the first abbreviation before a capital
+    coins: set[str] = set()  # abbreviations dropped as a crypto-currency's (as written)
     for m in looked:
         if kinds.get(m.id) in LINE_KINDS and m.text[:1].isupper() and ((
                 (_TRIP_BEFORE.search(text, max(0, m.start - 30), m.start) or (
@@ -4186,6 +4264,7 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
                 # "trade BTC and other digital assets", «купить BTC на криптобирже»: a coin (batch 37; "Bitcoin (BTC)" is
                 # spelled out below, for every "BTC" of the story)
                 drop.add(id(m))
+                coins.add(m.text)
             elif _FIRM_AFTER.match(text, m.end, m.end + 30):
                 other.add(m.text)  # "TAP Air Portugal", "BTC Bank": a firm's name, and so every such abbreviation in the story
             elif text[m.end : m.end + 1] == ")" and text[m.start - 1 : m.start] == "(":
@@ -4227,6 +4306,15 @@ def _other_meanings_dropped(mentions: list[Mention], text: str, matcher: Matcher
         elif kinds.get(m.id) == "border_crossing" and _NAMING_BEFORE.search(text, max(0, m.start - 20), m.start) \
                 and not _CROSSING_WORD.search(text, max(0, m.start - 40), m.start):
             drop.add(id(m))  # "a volunteer group called Dostyk (Friendship)": something else named so, no crossing word before
+    if coins:
+        # "BTC slips below $88,000" over a story whose every other "BTC" is the coin by its words: a headline abbreviates
+        # what its story tells, so the headline's is the coin too (batch 41); one kept as the asset in the story keeps it
+        kept_in_story = {m.text for m in mentions if m.sentence > 0 and id(m) not in drop}
+        # (the headline looked for once: a first sentence of many such names is not searched again for each)
+        heads = [m for m in looked if m.sentence == 0 and m.text in coins and m.text not in kept_in_story and _abbreviation(m.alias)]
+        if heads and _is_headline(text, heads[0].start):
+            head_end = text.find("\n\n")
+            drop.update(id(m) for m in heads if m.start < head_end)
     if not drop and not other:
         return mentions
     return [m for m in mentions if id(m) not in drop and not (m.text in other and _abbreviation(m.alias))]
