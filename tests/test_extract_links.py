@@ -3532,3 +3532,31 @@ _LINKS37: dict[str, list[tuple[str, str, set[str]]]] = {
 def test_link_batch37_rule(text, language, expected):
     """The cases of the rules tuned on batch 37 (``-k crypto_words_beside_an_abbreviation`` runs one rule)."""
     assert links(text, language) == expected
+
+
+#: Rules tuned on batch 43 (harder language: negation, reported speech, history, lists and tables, names split across line
+#: breaks; tests/fixtures/extraction_links_holdout43.yaml): positive cases and false friends, written for the rules (not
+#: taken from the batch's texts), in each language where the rule applies.
+_LINKS43: dict[str, list[tuple[str, str, set[str]]]] = {
+    "a_palace_or_guest_house_named_like_a_line": [
+        # a sports or culture palace, a guest house named after a line's one-word name is the building (h43-de-10, h43-en-07,
+        # h43-ru-08)
+        ("Das Turnier im Sportpalast „Druschba“ sahen Ölarbeiter aus der Region.", "de", set()),
+        ("Oil workers stay at the Guesthouse Druzhba near the pumping station.", "en", set()),
+        ("The final was held in the Palace of Sports Druzhba, sponsored by an oil firm.", "en", set()),
+        ("The Druzhba Sports Palace hosted the oil workers' tournament.", "en", set()),
+        ("Нефтяники собрались во Дворце спорта «Дружба» на турнир.", "ru", set()),
+        ("Гостевой дом «Дружба» принимает нефтяников.", "ru", set()),
+        # the line, a palace elsewhere in the sentence
+        ("Kasachisches Öl fließt über die Druschba nach Schwedt, am Sportpalast vorbei.", "de", {"druzhba-samara-schwedt", "schwedt"}),
+        ("Kazakh crude flows through Druzhba to Schwedt; a new sports palace opened nearby.", "en", {"druzhba-samara-schwedt", "schwedt"}),
+        ("Казахстанская нефть идет по «Дружбе» в Шведт, а во дворце спорта прошел турнир.", "ru", {"druzhba-samara-schwedt", "schwedt"}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    pytest.param(*case, id=f"links43-{rule}-{k}") for rule, cases in _LINKS43.items() for k, case in enumerate(cases)])
+def test_link_batch43_rule(text, language, expected):
+    """The cases of the rules tuned on batch 43 (``-k a_palace_or_guest_house_named_like_a_line`` runs one rule)."""
+    assert links(text, language) == expected

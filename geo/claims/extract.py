@@ -3487,7 +3487,13 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            # Kinderchor „Druschba“, "the Druzhba choir" is after it (_VENUE_AFTER), «хор «Дружба»» (batch 33)
                            r"ensemble|chor|\bchoir|(?<![а-яё])хор(?:а|у|ом|е)?|"
                            # a coffee house named so: «кофейня «Дружба»», «в кофейне «Дружба»» (batch 33)
-                           r"(?<![а-яё])кофейн\w{0,3})"
+                           r"(?<![а-яё])кофейн\w{0,3}|"
+                           # a palace of sports or culture, a guest house named so: der Sportpalast „Druschba“, das Kulturpalast
+                           # „Druschba“, "the Palace of Sports Druzhba", "Guesthouse Druzhba", «Дворец спорта «Дружба»», «во
+                           # Дворце культуры «Дружба»», «гостевой дом «Дружба»» (batch 43)
+                           r"palast|gästehaus|\b(?:palace(?:\s+of\s+(?:sports?|culture))?|guest\s?house)|"
+                           r"(?<![а-яё])(?:дворец|дворц[аеуы]|дворцом)(?:\s+(?:спорта|культуры|пионеров|молод[её]жи))?|"
+                           r"(?<![а-яё])гостев\w{1,3}\s+дом\w{0,2})"
                            r"\s*[«\"„“]?$", re.IGNORECASE))
 #: A word of a named venue right before a town's name, with "named" or an opening quote or neither: the hotel „Aktau“,
 #: «гостиница «Актау»», "a cinema called Samara", das Kino „Schwedt“ are the venues, not their town's port, junction or plant.
@@ -3536,7 +3542,10 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
                           r"society|club\b|team\b|band\b|room\b|lounge|chainsaw|saw\b|raum\b|säge|"
                           # an office or shopping block named so: "the Druzhba business centre", "Druschba-Geschäftszentrum"
                           # (batch 37)
-                          r"(?:business|shopping|office) cent(?:re|er)|(?:geschäfts|büro|einkaufs)zentrum|бизнес-центр)",
+                          r"(?:business|shopping|office) cent(?:re|er)|(?:geschäfts|büro|einkaufs)zentrum|бизнес-центр|"
+                          # a palace of sports or a guest house named so: "the Druzhba Sports Palace", "Druschba-Palast", "the
+                          # Druzhba guesthouse" (batch 43)
+                          r"(?:sports\s+)?palace|palast|guest\s?house|gästehaus)",
                           re.IGNORECASE)
 #: A venue's word right before a field's one-word name, with "named" or an opening quote or neither, or right after it: "im
 #: Theater Galkynysch", "ein Theater namens Galkynysch", «Национальный театр «Галкыныш»», "the Galkynysh National Theater",
