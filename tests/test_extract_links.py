@@ -3552,6 +3552,46 @@ _LINKS43: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Kazakh crude flows through Druzhba to Schwedt; a new sports palace opened nearby.", "en", {"druzhba-samara-schwedt", "schwedt"}),
         ("Казахстанская нефть идет по «Дружбе» в Шведт, а во дворце спорта прошел турнир.", "ru", {"druzhba-samara-schwedt", "schwedt"}),
     ],
+    "a_place_and_a_dash_under_the_headline_is_a_dateline": [
+        # a regional paper's dateline in mixed case under the headline, the story's first sentence going on in the line
+        # (h43-de-06, h43-de-09)
+        ("Tanker am Kaspischen Meer\n\nAktau – Die Betreiber verladen mehr Rohöl auf Tanker, sagte der Sprecher des Ministeriums.",
+         "de", set()),
+        ("Tanker am Kaspischen Meer\n\nBerlin/Aktau – Die Betreiber verladen mehr Rohöl auf Tanker, sagte der Sprecher.", "de", set()),
+        ("Caspian tankers\n\nAktau – The operators loaded more crude onto tankers, a ministry spokesman said on Monday.", "en", set()),
+        # a line's two ends, a Russian copula (lower case after the dash), a short line: no dateline
+        ("Tanker am Kaspischen Meer\n\nAktau – Baku: Die Betreiber verladen mehr Rohöl auf Tanker, sagte der Sprecher des Ministeriums.",
+         "de", {"aktau", "lane-aktau-baku", "sangachal"}),
+        ("Танкеры на Каспии\n\nАктау — главный порт, откуда нефть отгружают на танкеры, сообщил представитель министерства.", "ru",
+         {"aktau"}),
+        ("Tanker am Kaspischen Meer\n\nAktau – Rohöl auf Tanker.", "de", {"aktau"}),
+    ],
+    "terminal_as_a_diseases_last_stage": [
+        # "terminal" of a disease: no oil terminal, neither as the sentence's energy word nor as a port's business (h43-de-09)
+        ("Partnerschaft mit Aktau: terminale Niereninsuffizienz wird früher erkannt.", "de", set()),
+        ("Terminale Niereninsuffizienz: Ärzte aus Aktau lernen in Jena.", "de", set()),
+        ("Viele Patienten aus Atyrau kommen erst im Terminalstadium in die Klinik.", "de", set()),
+        ("Terminal illness: doctors from Aktau train in Germany.", "en", set()),
+        ("Партнерство с Актау: больные в терминальной стадии получат помощь.", "ru", set()),
+        # an oil terminal, and the Russian adjective of a terminal complex
+        ("Das Terminal in Aktau verlädt Rohöl auf Tanker.", "de", {"aktau"}),
+        ("Партнерство с Актау: терминальный комплекс отгрузит нефть.", "ru", {"aktau"}),
+    ],
+    "medicines_in_the_pipeline": [
+        # a pipeline with a drug's word near it: medicines in the making, no energy word (h43-de-09)
+        ("Partnerschaft mit Aktau: Neue Medikamente sind in der Pipeline.", "de", set()),
+        ("Partnership with Aktau: new drugs are in the pipeline.", "en", set()),
+        # oil in the pipeline
+        ("Partnerschaft mit Aktau: Neue Ölmengen sind in der Pipeline.", "de", {"aktau"}),
+        ("Partnership with Aktau: new oil volumes are in the pipeline.", "en", {"aktau"}),
+    ],
+    "an_airports_terminal_and_hafen": [
+        # „Flughafen“ is no port word, an airport's numbered terminal no oil terminal (h43-de-09)
+        ("Ein Ärzteteam aus Aktau landete im Terminal 2 des Flughafens Frankfurt.", "de", set()),
+        ("Die Besucher aus Aktau kamen über den Flughafen Istanbul.", "de", set()),
+        # the port beside the airport
+        ("Im Hafen Aktau und am Flughafen wurde Rohöl verladen.", "de", {"aktau"}),
+    ],
 }
 
 

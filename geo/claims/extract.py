@@ -2679,6 +2679,33 @@ _IT_TERMINAL = re.compile(r"(?:terminal|терминал|pipeline)\w*")
 _IT_STEMS = ("ci/cd", "devops", "git", "shell", "bash", "linux", "befehl", "emulator", "эмулятор", "пайплайн", "grep")
 
 
+#: A disease's words after "terminal" (German, English) or «терминальн...» (Russian): its last stage (_MEDICAL_TERMINAL).
+_MEDICAL_WORDS = (r"(?:nieren|herzinsuffizienz|krankheit|erkrank|krebs|tumor|illness|cancer|disease|kidney|renal|heart|lung|liver|"
+                  r"patients?\b|care\b|stages?\b|stadium|phase\b|diagnos|palliativ)")
+_MEDICAL_RU = r"(?:стади|почечн|сердечн|печеночн|печёночн|фаз|онколог|больн|пациент)"
+#: "Terminal" as the last stage of a disease (searched in the lower-cased sentence): "terminale Niereninsuffizienz", "im
+#: Terminalstadium", "terminal illness", "terminally ill", «терминальная стадия», «терминальной почечной недостаточности»:
+#: no oil terminal (batch 43). (Not «терминальный комплекс»: only a disease's words after the Russian adjective.)
+_MEDICAL_TERMINAL = re.compile(r"\bterminal(?:e[nmrs]?)?\s+" + _MEDICAL_WORDS + r"\w*|\bterminally\s+ill\b|\bterminal(?:stadium|phase)\w*|"
+                               r"(?<![а-яё])терминальн\w*\s+" + _MEDICAL_RU + r"\w*")
+#: A pipeline of medicines in the making: a drug's word within 80 characters of it, before or after, in the sentence ("new
+#: drugs in the pipeline", „Medikamente: In der Pipeline der Hersteller seien mehrere Wirkstoffe“, «препараты в пайплайне»
+#: is no such word) (batch 43).
+_DRUG_WORDS = (r"(?:wirkstoff|medikament|arznei|pharma|drugs?\b|medicines?\b|therap|vaccine|impfstoff|препарат|лекарств|"
+               r"вакцин)")
+_DRUG_AFTER = re.compile(r"[^.;!?]{0,80}?" + _DRUG_WORDS)
+_DRUG_BEFORE = re.compile(_DRUG_WORDS + r"[^.;!?]{0,80}$")
+_PIPELINE_WORD = re.compile(r"pipelines?")
+
+
+def _drug_pipes_masked(low: str) -> str:
+    """``low`` (a sentence lower-cased) with each pipeline that has a drug's word within 80 characters blanked."""
+    return _PIPELINE_WORD.sub(lambda p: " " if _DRUG_AFTER.match(low, p.end()) or _DRUG_BEFORE.search(low[max(0, p.start() - 90) : p.start()])
+                              else p.group(), low)
+_DRUG_STEMS = ("wirkstoff", "medikament", "arznei", "pharma", "drug", "medicine", "therap", "vaccine", "impfstoff", "препарат",
+               "лекарств", "вакцин")
+
+
 def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]], starts: list[int],
                           lang: str) -> None:
     """A sentence's cues read without energy words in another sense (:data:`_FIGURATIVE_PIPE`, :data:`_PEOPLE_TERMINAL`).
@@ -2714,6 +2741,10 @@ def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: 
             masked = _PAY_TERMINAL.sub(" ", masked)  # "card terminals failed in shops in Samara": no oil terminal
         if any(w in low for w in _IT_STEMS) and _IT_HINT.search(low):
             masked = _IT_TERMINAL.sub(" ", masked)  # «Теги: #CI/CD #терминал #DevOps #Самара»: a command window, no oil terminal
+        if ("terminal" in low or "терминальн" in low) and _MEDICAL_TERMINAL.search(low):
+            masked = _MEDICAL_TERMINAL.sub(" ", masked)  # "terminale Niereninsuffizienz", "terminal illness": a disease's last stage
+        if "pipeline" in low and any(w in low for w in _DRUG_STEMS):
+            masked = _drug_pipes_masked(masked)  # "new drugs in the pipeline": medicines in the making
         if masked != low:
             without = claim_cues(masked.casefold(), lang)
             if "energy" not in without:
@@ -2749,10 +2780,27 @@ def _dateline_span(text: str, matcher: Matcher) -> tuple[int, int]:
         at = text.find("\n", at, 400) + 1
         if not at:
             break
-        end = _dateline_end(text, matcher, at, at + 120)
+        end = _dateline_end(text, matcher, at, at + 120) or _place_dash_end(text, matcher, at)
         if end:
             return at, end
     return 0, 0
+
+
+#: A regional paper's dateline under a headline: a place in mixed case (or two, split by a slash), a spaced dash, and the
+#: story's first sentence going on in the same line ("Aktau – Das Konsortium, das ...", "Jena/Aktau – Das Klinikum ...",
+#: "Astana – The ministry said ..."). Not a Russian copula («Унеча — узловая станция»: lower case after the dash). (batch 43)
+_PLACE_DASH = re.compile(r"([A-ZÄÖÜА-ЯЁ][\w-]++(?:\s?/\s?[A-ZÄÖÜА-ЯЁ][\w-]++)?+)\s[-–—]\s([A-ZÄÖÜА-ЯЁ][\w-]*+)(?=[^\n]{40})")
+
+
+def _place_dash_end(text: str, matcher: Matcher, at: int) -> int:
+    """Where a place-and-dash dateline's place ends at ``at`` (a line after the headline), or 0.
+
+    Not when the word after the dash is a name too: "Atyrau – Samara: ..." is a line's two ends, no dateline.
+    """
+    got = _PLACE_DASH.match(text, at, at + 120)
+    if got is None or (name_key(got.group(2)),) in matcher.names or got.group(1) in matcher.abbrevs:
+        return 0
+    return got.end(1)
 #: A pipe's word, not a figure of speech (searched case-folded): no "project pipeline", "Projektpipeline", "pipeline of
 #: applicants", "Pipeline an Ideen", "Pipeline für Nachwuchs", "die Pipeline der Projekte" (things in the making, a
 #: business's or a school's); no German "Leitung" of a firm, a building site or a school ("Geschäftsleitung", "Bauleitung").
@@ -3211,7 +3259,12 @@ _OTHER_TERMINAL = (r"terminal(?<!busterminal)(?<!bus terminal)(?<!bus-terminal)(
                    + r"(?!\w*\s+(?:for|für)\s+(?:" + "|".join(_PAY_WORDS_AFTER) + "))"
                    # nor a stadium's ("the stadium terminal", „Stadionterminal“, "the terminal of the stadium", „Terminal des
                    # Stadions“), as _PEOPLE_TERMINAL reads it
-                   r"(?<!stadium terminal)(?<!stadionterminal)(?<!stadion-terminal)(?!s?\s+(?:of\s+the|des)\s+stadi)")
+                   r"(?<!stadium terminal)(?<!stadionterminal)(?<!stadion-terminal)(?!s?\s+(?:of\s+the|des)\s+stadi)"
+                   # nor an airport's numbered one („im Terminal 1 des Leipziger Flughafens“, "Terminal 2 of the airport"), nor
+                   # a disease's last stage ("terminale Niereninsuffizienz", "Terminalstadium", "terminal illness"), as
+                   # _PEOPLE_TERMINAL and _MEDICAL_TERMINAL read them (batch 43)
+                   r"(?!s?\s+\d{1,2}\b[^.;:!?]{0,40}?(?:flughafen|airport|аэропорт))"
+                   r"(?!(?:e[nmrs]?)?\s+" + _MEDICAL_WORDS + r")(?<!\bterminally)(?!stadium|phase)")
 
 #: Kinds whose names are the asset's own (a line's name, a field's): a mention without any cue.
 _OWN_NAME_KINDS = frozenset(("pipeline", "shipping_lane", "rail", "field"))
@@ -3223,14 +3276,15 @@ _OWN_BUSINESS = {
     # open; «грузинский» (Georgian) and «Грузии» (Georgia's) are no «груз» (cargo)
     # carrying goods there («возили в», «перевезли в») is a port's business too ("shipped to" is an energy or cargo cue already)
     # (a traders' "parcel" is a cargo lot: "our first parcel from Kuryk"; not a plot, "a parcel of land", nor the post's)
-    "port": re.compile(r"\bport|hafen(?!stadt)|häfen|" + _OTHER_TERMINAL + r"|tanker|umschlag|verlad|\bload|shipment|cargo|"
+    # (not an airport: „Flughafen“, „Flughäfen“, batch 43)
+    "port": re.compile(r"\bport|(?<!flug)hafen(?!stadt)|(?<!flug)häfen|" + _OTHER_TERMINAL + r"|tanker|umschlag|verlad|\bload|shipment|cargo|"
                        r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|freight|fracht|güter|"
                        r"berth|dredg|liegepl|"  # and the German berths: "die Liegeplätze sind frei" (batch 34)
                        # a tanker market's liftings: cargoes loaded there ("Liftings from Ust-Luga", "a lifting at Primorsk"), not
                        # "the lifting of sanctions" (batch 35)
                        r"\bliftings\b|\blifting (?:from|at|ex)\b|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
-                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал(?!\w*\s+(?:\w+\s+)?стадион)|танкер|перевалк|отгруз|отгруж|груз(?!ин|и[яию]\b|ией\b)|причал|"
+                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал(?!\w*\s+(?:\w+\s+)?стадион)(?!ьн\w*\s+" + _MEDICAL_RU + r")|танкер|перевалк|отгруз|отгруж|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
     # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»; «отгружают», «отгружено» with the stem's ж), as
     # "load" and "verlad"; not «груз» (cargo of any kind: the word is also read for a line's bare name, see _own_name) nor
@@ -3242,7 +3296,7 @@ _OWN_BUSINESS = {
                            # port's (batch 35); the plural, not a place in a final ("a berth in the final")
                            r"\bberths\b|liegeplätze|\bliftings\b|\blifting (?:from|at|ex)\b|причал|"
                            # (not a stadium's: «у терминала стадиона», as _OTHER_TERMINAL)
-                           r"терминал(?!\w*\s+(?:\w+\s+)?стадион)|танкер|отгруз|отгруж|налив|погруз|грузи(?:л|т)|грузя"),
+                           r"терминал(?!\w*\s+(?:\w+\s+)?стадион)(?!ьн\w*\s+" + _MEDICAL_RU + r")|танкер|отгруз|отгруж|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
     "junction": re.compile(_PIPE_WORD + r"|\bby pipe\b|pump(?! ?jacks?)|" + _LEITUNG_WORD + r"|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"
