@@ -3592,6 +3592,16 @@ _LINKS43: dict[str, list[tuple[str, str, set[str]]]] = {
         # the port beside the airport
         ("Im Hafen Aktau und am Flughafen wurde Rohöl verladen.", "de", {"aktau"}),
     ],
+    "a_line_wrapped_at_a_dash_goes_on": [
+        # a name wrapped after a word's hyphen or a spaced dash is one name (h43-de-06, h43-en-06, h43-ru-05)
+        ("Das Öl soll in die Baku-Tiflis-\nCeyhan-Leitung eingespeist werden.", "de", {"btc"}),
+        ("Rohöl fließt über Atyrau –\nSamara – Unetscha nach Schwedt.", "de", {"schwedt", "uas", "unecha"}),
+        ("Urals crude comes down the Samara-Tikhoretsk-\nNovorossiysk line.", "en", {"transneft-samara-novorossiysk"}),
+        ("Газ идет в Китай по газопроводу Центральная Азия —\nКитай.", "ru", {"cagp"}),
+        # a line break after a word (no dash), or a dash before a figure: two lines
+        ("Rohöl fließt über Atyrau\nSamara feiert am Wochenende das Stadtfest.", "de", {"atyrau"}),
+        ("Crude reached the BTC line at the Sangachal terminal near Baku –\n2,000 tonnes a day.", "en", {"btc", "sangachal"}),
+    ],
 }
 
 

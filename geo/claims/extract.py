@@ -1951,8 +1951,34 @@ def _operated_in_doc(keys: set[str], doc_keys: list[tuple[int, str]], found: lis
     return out
 
 
+#: A line break inside a name: after a word's hyphen or a spaced dash, before a letter ("die Baku-Tiflis-\nCeyhan-Leitung",
+#: "the Samara-Tikhoretsk-\nNovorossiysk line", «по газопроводу Центральная Азия —\nКитай»). No sentence, list item or
+#: table row ends on a dash: the line goes on in the next one (batch 43).
+_WRAP_AT_DASH = re.compile(r"(?<=[^\W\d_])(?:-|[ \u00a0][-–—])\n(?=[^\W\d_])")
+
+
 def analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
-    """Every mention and every candidate claim of one article."""
+    """Every mention and every candidate claim of one article.
+
+    A line wrapped at a dash (:data:`_WRAP_AT_DASH`) is read as one line, its break as a space (same offsets); the names
+    and excerpts given back are the text's own.
+    """
+    if ("-\n" in text or "–\n" in text or "—\n" in text) and _WRAP_AT_DASH.search(text):  # C-level screens first
+        work = _WRAP_AT_DASH.sub(lambda w: w.group()[:-1] + " ", text)
+        got = _analyse(work, article=article, language=language or guess_language(text), matcher=matcher)
+        for m in got.mentions:
+            if "\n" in text[m.start : m.end]:
+                m.text = text[m.start : m.end]
+        for c in got.claims:
+            c.excerpt = text[c.start : c.end]
+            for d in c.mentions:
+                d["text"] = text[d["start"] : d["end"]]
+        return got
+    return _analyse(text, article=article, language=language, matcher=matcher)
+
+
+def _analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
+    """:func:`analyse` of a text read as it is."""
     lang = language or guess_language(text)
     # One split gives the words, the gaps between them and (by accumulated lengths) every offset;
     # sentences, mentions and cues all read it.
