@@ -3602,6 +3602,14 @@ _LINKS43: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Rohöl fließt über Atyrau\nSamara feiert am Wochenende das Stadtfest.", "de", {"atyrau"}),
         ("Crude reached the BTC line at the Sangachal terminal near Baku –\n2,000 tonnes a day.", "en", {"btc", "sangachal"}),
     ],
+    "a_name_wrapped_between_its_words_goes_on": [
+        # a line break between two words that follow each other in a name: hard-wrapped prose, one name (h43-en-04)
+        ("Gas travelled through the Trans Adriatic\nPipeline (TAP) to Italy. TAP could be expanded.", "en", {"tap"}),
+        ("Das meiste Öl fließt durch das Kaspische\nPipeline-Konsortium ans Schwarze Meer.", "de", {"cpc"}),
+        ("Нефть идет через Каспийский трубопроводный\nконсорциум к Черному морю.", "ru", {"cpc"}),
+        # a line that ends with a whole name, or a table's row: two lines
+        ("Routes:\nWestern Route Export Pipeline\nBaku–Novorossiysk pipeline", "en", {"baku-novorossiysk", "wrep"}),
+    ],
 }
 
 

@@ -1955,17 +1955,61 @@ def _operated_in_doc(keys: set[str], doc_keys: list[tuple[int, str]], found: lis
 #: "the Samara-Tikhoretsk-\nNovorossiysk line", «по газопроводу Центральная Азия —\nКитай»). No sentence, list item or
 #: table row ends on a dash: the line goes on in the next one (batch 43).
 _WRAP_AT_DASH = re.compile(r"(?<=[^\W\d_])(?:-|[ \u00a0][-–—])\n(?=[^\W\d_])")
+_LAST_WORD = re.compile(r"(\w+)$")
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def _name_pairs(matcher: Matcher) -> frozenset[tuple[str, str]]:
+    """The word keys that follow each other in a name of several words (("trans", "adriatic"), ("adriatic", "pipeline"))."""
+    pairs = matcher.name_pairs
+    if pairs is None:
+        pairs = matcher.name_pairs = frozenset(pair for keys in matcher.names if len(keys) > 1 for pair in zip(keys, keys[1:]))
+    return pairs
+
+
+def _wraps(text: str, matcher: Matcher) -> list[int]:
+    """The line breaks of ``text`` that wrap a line, not end it: at a dash (:data:`_WRAP_AT_DASH`), or between two words
+    that follow each other in a name ("the Trans Adriatic\nPipeline (TAP)": hard-wrapped prose) (batch 43)."""
+    at = text.find("\n")
+    if at < 0:
+        return []
+    got = [w.end() - 1 for w in _WRAP_AT_DASH.finditer(text)] if "-\n" in text or "–\n" in text or "—\n" in text else []
+    pairs: frozenset[tuple[str, str]] | None = None
+    while at >= 0:
+        if 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha():
+            before, after = _LAST_WORD.search(text, max(0, at - 40), at), _FIRST_WORD.match(text, at + 1)
+            if before is not None and after is not None:
+                if pairs is None:
+                    pairs = _name_pairs(matcher)
+                k1, k2 = name_key(before.group(1)), name_key(after.group())
+                if (DEMONYMS.get(k1, k1), DEMONYMS.get(k2, k2)) in pairs and not _line_ends_name(text, at, matcher):
+                    got.append(at)
+        at = text.find("\n", at + 1)
+    return got
+
+
+def _line_ends_name(text: str, at: int, matcher: Matcher) -> bool:
+    """The line ending at ``at`` ends with a whole name, or it or the next line is a table's row ("Western Route Export
+    Pipeline\nBaku–Novorossiysk pipeline | 1997"): its break ends the name's line."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at + 1)
+    if "|" in text[start : at] or "|" in text[at : len(text) if end < 0 else end] or "\t" in text[start : at]:
+        return True
+    keys = [DEMONYMS.get(k, k) for k in map(name_key, WORD.findall(text, max(start, at - 120), at)[-matcher.max_len :])]
+    return any(tuple(keys[j:]) in matcher.names for j in range(len(keys)))
 
 
 def analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
     """Every mention and every candidate claim of one article.
 
-    A line wrapped at a dash (:data:`_WRAP_AT_DASH`) is read as one line, its break as a space (same offsets); the names
-    and excerpts given back are the text's own.
+    A line wrapped, not ended, by its break (:func:`_wraps`) is read as one line, its break as a space (same offsets); the
+    names and excerpts given back are the text's own.
     """
-    if ("-\n" in text or "–\n" in text or "—\n" in text) and _WRAP_AT_DASH.search(text):  # C-level screens first
-        work = _WRAP_AT_DASH.sub(lambda w: w.group()[:-1] + " ", text)
-        got = _analyse(work, article=article, language=language or guess_language(text), matcher=matcher)
+    wraps = _wraps(text, matcher)
+    if wraps:
+        chars = list(text)
+        for at in wraps:
+            chars[at] = " "
+        got = _analyse("".join(chars), article=article, language=language or guess_language(text), matcher=matcher)
         for m in got.mentions:
             if "\n" in text[m.start : m.end]:
                 m.text = text[m.start : m.end]
