@@ -3610,6 +3610,16 @@ _LINKS43: dict[str, list[tuple[str, str, set[str]]]] = {
         # a line that ends with a whole name, or a table's row: two lines
         ("Routes:\nWestern Route Export Pipeline\nBaku–Novorossiysk pipeline", "en", {"baku-novorossiysk", "wrep"}),
     ],
+    "experts_quoted_are_no_civic_word": [
+        # experts as the source of reported speech: the crossing or port named in the claim stays (h43-ru-03)
+        ("Как отмечают эксперты, нефть экспортируется через КТК: путь до Алашанькоу длиннее.", "ru", {"alashankou", "cpc"}),
+        ("Experts say Kazakh crude goes through the CPC; the way to Alashankou is longer.", "en", {"alashankou", "cpc"}),
+        ("Experten zufolge fließt das Öl durch das CPC; der Weg nach Alashankou ist länger.", "de", {"alashankou", "cpc"}),
+        # experts of a town right before its name: the town
+        ("Эксперт из Атырау считает, что нефть пойдет через Актау.", "ru", {"aktau"}),
+        ("Experts in Atyrau said oil exports rose.", "en", set()),
+        ("Experten aus Aktau beraten über Öl.", "de", set()),
+    ],
 }
 
 

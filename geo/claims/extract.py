@@ -2205,6 +2205,9 @@ def _analyse(text: str, *, article: str = "", language: str | None = None, match
             and _STRETCH_TO.match(text, m.end) is None)
         # «кафе на набережной Актау», «в поселках под Новороссийском»: the town's embankment or villages, a place to live
         or _TOWN_PART_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
+        # «Эксперты из Самары», "experts in Atyrau", „Experten aus Aktau“: the experts' town (batch 43: experts elsewhere in
+        # the sentence are the source of reported speech, «как отмечают эксперты, ... путь до Алашанькоу», no civic word)
+        or _EXPERTS_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
         # "at the airport in Aktau", „das Terminal des Flughafens Aktau“: the town's airport (batch 37)
         # (an article with no word of air travel holds no airport's word: asked only where one may stand)
         or (airport_words and _AIRPORT_BEFORE.search(text, max(0, m.start - 24), m.start) is not None)
@@ -2928,7 +2931,7 @@ _CIVIC_LATIN = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|cour
                     r"salar|rents?\b|unemploy|weather|traffic accident|bürgermeister|stadtrat|stadtverwaltung|rathaus|stadtverordnet|gericht|schule|"
                     r"krankenhaus|wahl(?:en)?\b|löhne|lohn(?!t)|gehälter|mieten?\b|arbeitslos|wetter|statisti|"
                     r"refiner(?:y|ies)|power (?:plant|station)|raffinerie|kraftwerk|offices?\b|headquarter|büro|zentrale|"
-                    r"capital of|hauptstadt|oil workers|ölarbeiter|experts?\b|experten|governor|gouverneur|host(?:s|ed|ing)\b|"
+                    r"capital of|hauptstadt|oil workers|ölarbeiter|governor|gouverneur|host(?:s|ed|ing)\b|"
                     r"gastgeber|exhibition|conference|forum|summit|konferenz|messe\b|gipfel|"
                     # the town's water, sewers and heating, and its museums
                     r"water supply|drinking water|sewer|district heating|wasserversorgung|trinkwasser|kanalisation|fernwärme|"
@@ -2937,8 +2940,11 @@ _CIVIC_LATIN = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|cour
                     r"|konferenz(?<=[a-zäöüß]konferenz)")
 _CIVIC_CYRILLIC = re.compile(r"(?<![а-яё])(?:мэр|администрац|акимат|аким\b|губернатор|суд(?:е|ом|ья|ьи|ебн)?(?![а-яё])|школ|больниц|"
                     r"выбор|зарплат|заработн|безработ|погод|дтп|микрорайон|детск\w* сад|жкх|коммунальн|"
-                    r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|эксперт|выставк|конференци|форум|саммит|благоустро|ремонт дорог|"
+                    r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|выставк|конференци|форум|саммит|благоустро|ремонт дорог|"
                     r"водоснабж|водопровод|водоканал|канализац|теплоснабж|теплосет|музе[йяюе])")
+#: Experts of a town right before its name: «эксперты из Самары», "experts in Atyrau", „Experten aus Aktau“ (batch 43).
+_EXPERTS_BEFORE = _Screened(re.compile(r"(?:\bexperts?|\bexperten|(?<![а-яё])эксперт(?:ы|ов|ам|ами|ах|а|у|ом|е)?)\s+"
+                                       r"(?:in|from|at|of|aus|in|von|из|в|от)\s+$", re.IGNORECASE))
 #: Words of end consumers of gas or heat: a town named with them is where people live, not a junction or port.
 _CONSUMERS = re.compile(r"household|\bhomes\b|\bresidents\b|gasification|\b(?:privat)?haushalt|\bwohnung|\beinwohner|\bgasanschl|газифик|"
                         r"домохозяйств|частных дом|жилых дом|\bжител|\bабонент|\bбытов")
