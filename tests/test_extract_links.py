@@ -3620,6 +3620,15 @@ _LINKS43: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Experts in Atyrau said oil exports rose.", "en", set()),
         ("Experten aus Aktau beraten über Öl.", "de", set()),
     ],
+    "a_lines_ends_after_its_name_and_from": [
+        # "from A to B" right after the line's own name: its two ends as places of their own, a town settled by the line's
+        # ends (h43-en-02)
+        ("A Trans-Caspian Gas Pipeline from Turkmenbashi to Baku was agreed in principle.", "en", {"sangachal", "tcgp", "turkmenbashi"}),
+        ("Die Transkaspische Pipeline von Turkmenbaschi nach Baku wurde nie gebaut.", "de", {"sangachal", "tcgp", "turkmenbashi"}),
+        ("Транскаспийский газопровод от Туркменбаши до Баку так и не построили.", "ru", {"sangachal", "tcgp", "turkmenbashi"}),
+        # a plain line word before the chain: the chain is the line
+        ("Crude moves through the pipeline from Atyrau to Samara.", "en", {"uas"}),
+    ],
 }
 
 

@@ -2097,7 +2097,8 @@ def _analyse(text: str, *, article: str = "", language: str | None = None, match
             if text.startswith("-", m.end) and _ONE_LETTER_AFTER.match(text, m.end) and _abbreviation(m.alias):
                 m.end += 2  # «АО «КТК-Р»», "KTK-K": the operator's company by its country letter, the span takes the letter
                 m.text = text[m.start : m.end]
-    if mentions and any(m.match == "chain" and text[m.start - 2 : m.start] in _GLOSS_OPEN for m in mentions):
+    if mentions and any(m.match == "chain" and (text[m.start - 2 : m.start] in _GLOSS_OPEN or _FROM_BEFORE_CHAIN.search(
+            text, max(0, m.start - 6), m.start)) for m in mentions):
         mentions = _glossed_chain_ends(mentions, text, matcher)
     if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
         mentions = _other_branches_dropped(mentions, text, sentences, matcher)
@@ -2495,7 +2496,7 @@ def _connected_here(m: Mention, mentions: list[Mention], sentences: list[tuple[i
 
 
 def _glossed_chain_ends(mentions: list[Mention], text: str, matcher: Matcher) -> list[Mention]:
-    """The places of a chain in brackets right after its own line's name, where they are assets of their own.
+    """The places of a chain in brackets (or after "from") right after its own line's name, where they are assets of their own.
 
     The chain glosses the line's ends ("Tanap (Ardahan – Kipi)", "TAP (Kipoi – Melendugno)" in a table): the line is
     named already, the Kipoi junction is a mention of that, and the chain is no second mention of the line. (A chain
@@ -2504,17 +2505,30 @@ def _glossed_chain_ends(mentions: list[Mention], text: str, matcher: Matcher) ->
     out: list[Mention] = []
     for k, m in enumerate(mentions):
         prev = mentions[k - 1] if k else None
-        if not (m.match == "chain" and prev is not None and prev.id == m.id and prev.match == "name"
-                and text[prev.end : m.start].strip() == "(" and text.startswith(")", m.end)):
+        gap = text[prev.end : m.start] if prev is not None else ""
+        if not (m.match == "chain" and prev is not None and prev.id == m.id and prev.match == "name" and (
+                (gap.strip() == "(" and text.startswith(")", m.end)) or _FROM_GAP.fullmatch(gap))):
             out.append(m)
             continue
+        # (the line's own ends settle a town's name of several assets: "from Turkmenbashi to Baku" after the gas line is Sangachal)
+        ends = matcher.endpoints.get(m.id, ())
         for w in WORD.finditer(m.text):
-            entries = [e for e in matcher.names.get((name_key(w.group()),), ()) if not e.context]
+            named = matcher.names.get((name_key(w.group()),), ())
+            entries = [e for e in named if not e.context]
             ids = {e.target for e in entries}
             if len(ids) == 1 and matcher.kinds.get(entries[0].target) not in LINE_KINDS:
                 out.append(Mention(m.start + w.start(), m.start + w.end(), w.group(), entries[0].target, entries[0].alias,
                                    "name", m.sentence))
+            elif len(own := list({e.target: e for e in named if e.target in ends}.values())) == 1:
+                out.append(Mention(m.start + w.start(), m.start + w.end(), w.group(), own[0].target, own[0].alias,
+                                   "context" if own[0].context else "name", m.sentence))
     return out
+
+
+#: "from" (or "von", «от», «из») right before a chain of places "A to B" that follows its own line's name: the line's ends
+#: ("a Trans-Caspian Gas Pipeline from Turkmenbashi to Baku"): named as places of their own, as a gloss in brackets (batch 43).
+_FROM_BEFORE_CHAIN = re.compile(r"(?:\bfrom|\bvon|(?<![а-яё])от|(?<![а-яё])из)\s$")
+_FROM_GAP = re.compile(r"\s(?:from|von|от|из)\s")
 
 
 def _abbreviation_pairs(mentions: list[Mention]) -> set[int]:
