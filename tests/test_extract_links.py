@@ -3629,6 +3629,31 @@ _LINKS43: dict[str, list[tuple[str, str, set[str]]]] = {
         # a plain line word before the chain: the chain is the line
         ("Crude moves through the pipeline from Atyrau to Samara.", "en", {"uas"}),
     ],
+    "a_paragraphs_own_evidence_before_the_documents": [
+        # an ambiguous name with nothing connected in its sentence or the one before: what its paragraph names settles it
+        # before the document's counts (the CPC named paragraphs later) (h43-de-01)
+        ("Rohöl für Schwedt\n\nEine Verschiffung des Rohöls über Noworossijsk wurde geprüft. Später sagte der Minister etwas. Das Öl fließt über Samara.\n\nDas meiste Öl fließt durch das CPC ans Schwarze Meer. Das CPC ist voll.",
+         "de", {"cpc", "samara", "schwedt", "sheskharis"}),
+        ("Oil for Schwedt\n\nShipping the oil via Novorossiysk was considered. The minister said so later. The oil goes through "
+         "Samara.\n\nMost Kazakh crude flows through the CPC to the Black Sea. The CPC is full.", "en", {"cpc", "samara", "schwedt", "sheskharis"}),
+        ("Нефть для Шведта\n\nОтгрузку нефти через Новороссийск рассматривали. Позже министр это подтвердил. Нефть идет через "
+         "Самару.\n\nБольшая часть нефти идет через КТК к Черному морю. КТК загружен.", "ru", {"cpc", "samara", "schwedt", "sheskharis"}),
+        # the CPC in the name's own paragraph
+        ("Oil for Schwedt\n\nShipping the oil via Novorossiysk was considered. The minister said so later. The CPC is full.\n\n"
+         "The oil goes through Samara.", "en", {"cpc", "cpc-marine-terminal", "samara", "schwedt"}),
+    ],
+    "a_headline_asset_connected_to_nothing_is_no_evidence": [
+        # the refinery beside the port in the headline: the headline's port follows the story's (h43-de-01)
+        ("Öl für Schwedt: „Nicht über Noworossijsk“\n\nEine Verschiffung des Rohöls über Noworossijsk wurde geprüft. Später sagte "
+         "der Minister etwas. Das Öl fließt über Samara.\n\nDas meiste Öl fließt durch das CPC ans Schwarze Meer. Das CPC ist voll.",
+         "de", {"cpc", "samara", "schwedt", "sheskharis"}),
+        ("Oil for Schwedt: not via Novorossiysk\n\nShipping the oil via Novorossiysk was considered. The minister said so later. "
+         "The oil goes through Samara.\n\nMost Kazakh crude flows through the CPC to the Black Sea. The CPC is full.", "en",
+         {"cpc", "samara", "schwedt", "sheskharis"}),
+        # the CPC in the headline itself
+        ("CPC or Novorossiysk?\n\nShipping the oil via Novorossiysk was considered. The minister said so later. The oil goes "
+         "through Samara.", "en", {"cpc", "cpc-marine-terminal", "samara"}),
+    ],
 }
 
 

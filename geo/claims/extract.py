@@ -1243,9 +1243,16 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     settled_alone: dict[tuple[Any, ...], str | None] = {}  # choices in sentences of no connected asset (see below)
     ownable, lines = matcher.ownable, matcher.line_ids
     headline_alone: list[Mention] = []  # ambiguous names of the first sentence settled by the document alone
+    # the paragraphs' starts and plain counts (made when a name is first settled by _choose: most texts need none)
+    par_starts: list[int] | None = None
+    par_docs: dict[int, dict[str, int]] = {}
 
     def local_evidence(m: Mention, entries: list[Entry], clause: int) -> bool:
-        return bool(by_sentence.get(m.sentence) or operated.get(m.sentence) or (rail and m.sentence in rail) or (
+        # (an asset in the headline connected to none of the name's assets is no evidence: "Öl für Schwedt: „Nicht über
+        # Noworossijsk“" names the refinery beside the port, batch 43)
+        here = by_sentence.get(m.sentence)
+        return bool((here and any(not matcher.near.get(e.target, frozenset((e.target,))).isdisjoint(here) for e in entries))
+                    or operated.get(m.sentence) or (rail and m.sentence in rail) or (
             cuts and (by_clause.get(clause) or clause_operated.get(clause))))
 
     for k, (m, entries) in enumerate(found):
@@ -1300,6 +1307,11 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 if not local and not before and not operated.get(m.sentence) and not (rail and m.sentence in rail) and not (
                         cuts and (by_clause.get(clause) or clause_operated.get(clause))):
                     lone = (bool(cuts), id(entries)) if entries is own else (bool(cuts), *[(e.target, e.context) for e in entries])
+                if par_starts is None:
+                    par_starts, par_docs = _paragraph_counts(text, found, plain)
+                par = bisect_right(par_starts, m.start) - 1 if len(par_starts) > 1 else 0
+                if lone is not None:
+                    lone = (*lone, par)
                 if lone is not None and lone in settled_alone:
                     choice = decided[key] = settled_alone[lone]
                 else:
@@ -1308,7 +1320,7 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                     choice = decided[key] = _choose(entries, targets, local, matcher, doc, operated.get(m.sentence, _NO_IDS),
                                                     by_clause.get(clause, set()) if cuts else local,
                                                     clause_operated.get(clause, _NO_IDS) if cuts else operated.get(m.sentence, _NO_IDS),
-                                                    before)
+                                                    before, par_docs.get(par) if len(par_starts) > 1 else None)
                     if lone is not None:
                         settled_alone[lone] = choice
             if m.sentence == 0 and not local_evidence(m, entries, clause):
@@ -1326,6 +1338,23 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     if headline_alone and _is_headline(text, found[0][0].start if found else 0):
         _headline_follows_story(headline_alone, out)
     return out
+
+
+#: A paragraph break: a blank line.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+
+
+def _paragraph_counts(text: str, found: list[tuple[Mention, list[Entry]]], plain: list[str | None]) -> tuple[list[int], dict[int, dict[str, int]]]:
+    """The paragraphs' starts, and by paragraph how often it names each asset plainly (one pass; the names in text order or not)."""
+    starts = [0, *(b.end() for b in _PARAGRAPH_BREAK.finditer(text))]
+    counts: dict[int, dict[str, int]] = {}
+    if len(starts) > 1:
+        for k, (m, _) in enumerate(found):
+            one = plain[k]
+            if one is not None:
+                here = counts.setdefault(bisect_right(starts, m.start) - 1, {})
+                here[one] = here.get(one, 0) + 1
+    return starts, counts
 
 
 def _lane_partner(prev: Mention, m: Mention, targets: list[str], text: str, matcher: Matcher) -> str | None:
@@ -1478,11 +1507,14 @@ def _port_before(window: str) -> bool:
 def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int],
             operator_words: set[str] | frozenset[str] = _NO_IDS, clause_local: set[str] | None = None,
             clause_operator_words: set[str] | frozenset[str] | None = None,
-            before: set[str] | frozenset[str] = _NO_IDS) -> str | None:
-    """The best target: connected assets and operators in its clause, then in the sentence, the sentence before, the document.
+            before: set[str] | frozenset[str] = _NO_IDS, paragraph: dict[str, int] | None = None) -> str | None:
+    """The best target: connected assets and operators in its clause, then in the sentence, the sentence before, the
+    paragraph, the document.
 
     ``before``: the assets of the sentence before ("Port capacity at Aktau will double. The expansion is meant to carry
-    more crude to Baku"); of equal scores a real alias wins over a context alias.
+    more crude to Baku"); ``paragraph``: how often the name's paragraph names each asset plainly ("Eine Verschiffung über
+    Noworossijsk ... Das Öl gelange über Samara ...": the Transneft port, though the CPC is named paragraphs later);
+    of equal scores a real alias wins over a context alias.
     """
     by_context = {e.target for e in entries if e.context}
     near_of = matcher.near
@@ -1492,15 +1524,16 @@ def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: 
     # (without clauses of contrast the clause is the sentence: its sets are the sentence's, not worked out twice)
     clause_operated = operated if words is operator_words else {a for k in words for a in matcher.operator_keys[k]} if words else _NO_IDS
     same = in_clause is local
-    best, best_score = targets[0], (-1, -1, -1, -1, -1, -1, -1)
+    best, best_score = targets[0], (-1, -1, -1, -1, -1, -1, -1, -1)
     for t in targets:  # the first of equal scores wins
         near = near_of.get(t) or frozenset((t,))
         in_sentence = len(near & local)
         score = (in_sentence if same else len(near & in_clause), int(t in clause_operated), in_sentence, int(t in operated),
-                 len(near & before) if before else 0, sum(doc.get(a, 0) for a in near), 0 if t in by_context else 1)
+                 len(near & before) if before else 0, sum(paragraph.get(a, 0) for a in near) if paragraph else 0,
+                 sum(doc.get(a, 0) for a in near), 0 if t in by_context else 1)
         if score > best_score:
             best, best_score = t, score
-    if best_score[2:6] == (0, 0, 0, 0) and all(e.context for e in entries if e.target == best):
+    if best_score[2:7] == (0, 0, 0, 0, 0) and all(e.context for e in entries if e.target == best):
         return None  # only a context alias, and nothing connected to it anywhere
     return best
 
