@@ -245,7 +245,8 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout34.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout35.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout36.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout37.yaml", 0.95, 0.9)])
+                                                          ("extraction_links_holdout37.yaml", 0.95, 0.9),
+                                                          ("extraction_links_holdout43.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
@@ -691,7 +692,8 @@ def test_a_chain_after_a_crossing_word_is_the_crossing(text, language):
                                   "extraction_links_holdout34.yaml",
                                   "extraction_links_holdout35.yaml",
                                   "extraction_links_holdout36.yaml",
-                                  "extraction_links_holdout37.yaml"])
+                                  "extraction_links_holdout37.yaml",
+                                  "extraction_links_holdout43.yaml"])
 def test_batch_mention_offsets_point_at_their_names(name):
     # the labels' offsets were computed by a script; each must cut its surface out of the text and name a labelled asset
     for a in load_set(name):
@@ -3632,8 +3634,8 @@ _LINKS43: dict[str, list[tuple[str, str, set[str]]]] = {
     "a_paragraphs_own_evidence_before_the_documents": [
         # an ambiguous name with nothing connected in its sentence or the one before: what its paragraph names settles it
         # before the document's counts (the CPC named paragraphs later) (h43-de-01)
-        ("Rohöl für Schwedt\n\nEine Verschiffung des Rohöls über Noworossijsk wurde geprüft. Später sagte der Minister etwas. Das Öl fließt über Samara.\n\nDas meiste Öl fließt durch das CPC ans Schwarze Meer. Das CPC ist voll.",
-         "de", {"cpc", "samara", "schwedt", "sheskharis"}),
+        ("Rohöl für Schwedt\n\nEine Verschiffung des Rohöls über Noworossijsk wurde geprüft. Später sagte der Minister etwas. Das Öl "
+         "fließt über Samara.\n\nDas meiste Öl fließt durch das CPC ans Schwarze Meer. Das CPC ist voll.", "de", {"cpc", "samara", "schwedt", "sheskharis"}),
         ("Oil for Schwedt\n\nShipping the oil via Novorossiysk was considered. The minister said so later. The oil goes through "
          "Samara.\n\nMost Kazakh crude flows through the CPC to the Black Sea. The CPC is full.", "en", {"cpc", "samara", "schwedt", "sheskharis"}),
         ("Нефть для Шведта\n\nОтгрузку нефти через Новороссийск рассматривали. Позже министр это подтвердил. Нефть идет через "

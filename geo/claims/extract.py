@@ -1508,8 +1508,7 @@ def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: 
             operator_words: set[str] | frozenset[str] = _NO_IDS, clause_local: set[str] | None = None,
             clause_operator_words: set[str] | frozenset[str] | None = None,
             before: set[str] | frozenset[str] = _NO_IDS, paragraph: dict[str, int] | None = None) -> str | None:
-    """The best target: connected assets and operators in its clause, then in the sentence, the sentence before, the
-    paragraph, the document.
+    """The best target: connected assets and operators in its clause, the sentence, the sentence before, paragraph, document.
 
     ``before``: the assets of the sentence before ("Port capacity at Aktau will double. The expansion is meant to carry
     more crude to Baku"); ``paragraph``: how often the name's paragraph names each asset plainly ("Eine Verschiffung über
@@ -1996,13 +1995,16 @@ def _name_pairs(matcher: Matcher) -> frozenset[tuple[str, str]]:
     """The word keys that follow each other in a name of several words (("trans", "adriatic"), ("adriatic", "pipeline"))."""
     pairs = matcher.name_pairs
     if pairs is None:
-        pairs = matcher.name_pairs = frozenset(pair for keys in matcher.names if len(keys) > 1 for pair in zip(keys, keys[1:]))
+        pairs = matcher.name_pairs = frozenset(pair for keys in matcher.names if len(keys) > 1 for pair in pairwise(keys))
     return pairs
 
 
 def _wraps(text: str, matcher: Matcher) -> list[int]:
-    """The line breaks of ``text`` that wrap a line, not end it: at a dash (:data:`_WRAP_AT_DASH`), or between two words
-    that follow each other in a name ("the Trans Adriatic\nPipeline (TAP)": hard-wrapped prose) (batch 43)."""
+    r"""The line breaks of ``text`` that wrap a line, not end it (batch 43).
+
+    At a dash (:data:`_WRAP_AT_DASH`), or between two words that follow each other in a name ("the Trans
+    Adriatic\nPipeline (TAP)": hard-wrapped prose).
+    """
     at = text.find("\n")
     if at < 0:
         return []
@@ -2022,8 +2024,10 @@ def _wraps(text: str, matcher: Matcher) -> list[int]:
 
 
 def _line_ends_name(text: str, at: int, matcher: Matcher) -> bool:
-    """The line ending at ``at`` ends with a whole name, or it or the next line is a table's row ("Western Route Export
-    Pipeline\nBaku–Novorossiysk pipeline | 1997"): its break ends the name's line."""
+    r"""The line ending at ``at`` ends with a whole name, or it or the next line is a table's row: its break ends the line.
+
+    ("Western Route Export Pipeline\nBaku–Novorossiysk pipeline | 1997": two lines.)
+    """
     start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at + 1)
     if "|" in text[start : at] or "|" in text[at : len(text) if end < 0 else end] or "\t" in text[start : at]:
         return True
@@ -3407,7 +3411,8 @@ _OWN_BUSINESS = {
                        # "the lifting of sanctions" (batch 35)
                        r"\bliftings\b|\blifting (?:from|at|ex)\b|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
-                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал(?!\w*\s+(?:\w+\s+)?стадион)(?!ьн\w*\s+" + _MEDICAL_RU + r")|танкер|перевалк|отгруз|отгруж|груз(?!ин|и[яию]\b|ией\b)|причал|"
+                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал(?!\w*\s+(?:\w+\s+)?стадион)(?!ьн\w*\s+" + _MEDICAL_RU
+                       + r")|танкер|перевалк|отгруз|отгруж|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
     # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»; «отгружают», «отгружено» with the stem's ж), as
     # "load" and "verlad"; not «груз» (cargo of any kind: the word is also read for a line's bare name, see _own_name) nor
