@@ -1990,6 +1990,7 @@ def _operated_in_doc(keys: set[str], doc_keys: list[tuple[int, str]], found: lis
 #: "the Samara-Tikhoretsk-\nNovorossiysk line", «по газопроводу Центральная Азия —\nКитай»). No sentence, list item or
 #: table row ends on a dash: the line goes on in the next one (batch 43).
 _WRAP_AT_DASH = re.compile(r"(?<=[^\W\d_])(?:-|[ \u00a0][-–—])\n(?=[^\W\d_])")
+_DASHES = frozenset("-–—")
 _LAST_WORD = re.compile(r"(\w+)$")
 _FIRST_WORD = re.compile(r"\w+")
 
@@ -2009,12 +2010,16 @@ def _wraps(text: str, matcher: Matcher) -> list[int]:
     Adriatic\nPipeline (TAP)": hard-wrapped prose).
     """
     at = text.find("\n")
-    if at < 0:
-        return []
-    got = [w.end() - 1 for w in _WRAP_AT_DASH.finditer(text)] if "-\n" in text or "–\n" in text or "—\n" in text else []
+    got: list[int] = []
     pairs: frozenset[tuple[str, str]] | None = None
+    # (one pass over the line breaks, as _WRAP_AT_DASH reads them: its regex, opening with a look-behind, was tried at
+    # every character of a text holding one dash before a break)
     while at >= 0:
-        if 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha():
+        if 2 < at < len(text) - 1 and text[at - 1] in _DASHES and text[at + 1].isalpha() and (
+                (text[at - 1] == "-" and text[at - 2].isalpha() and not text[at - 2].isdigit())
+                or (text[at - 2] in " \u00a0" and text[at - 3].isalpha() and not text[at - 3].isdigit())):
+            got.append(at)
+        elif 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha():
             before, after = _LAST_WORD.search(text, max(0, at - 40), at), _FIRST_WORD.match(text, at + 1)
             if before is not None and after is not None:
                 if pairs is None:
@@ -2193,8 +2198,8 @@ def _analyse(text: str, *, article: str = "", language: str | None = None, match
         _holds_odd(text) or any(stem in _lowered(text) for stem in _AIR_LOW_STEMS))
     # (an airport's word anywhere, read only in an article of air travel: three C-level scans)
     airport_words = air_words and any(stem in _lowered(text) for stem in _AIRPORT_BEFORE.stems)
-    # (a word of experts anywhere: C-level scans once an article)
-    experts = "xpert" in text or "ксперт" in text
+    # (a word of experts anywhere: C-level scans once an article, and only when a town kind's name is left)
+    experts = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and ("xpert" in text or "ксперт" in text)
     # an airline's story: its headline names an airline ("SkyCaspian Airlines - Q3 results call"); read once an article
     airline = air_words and _airline_story(text)
     towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS and id(m) not in towns and (
