@@ -1364,9 +1364,16 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     settled_alone: dict[tuple[Any, ...], str | None] = {}  # choices in sentences of no connected asset (see below)
     ownable, lines = matcher.ownable, matcher.line_ids
     headline_alone: list[Mention] = []  # ambiguous names of the first sentence settled by the document alone
+    # the paragraphs' starts and plain counts (made when a name is first settled by _choose: most texts need none)
+    par_starts: list[int] | None = None
+    par_docs: dict[int, dict[str, int]] = {}
 
     def local_evidence(m: Mention, entries: list[Entry], clause: int) -> bool:
-        return bool(by_sentence.get(m.sentence) or operated.get(m.sentence) or (rail and m.sentence in rail) or (
+        # (an asset in the headline connected to none of the name's assets is no evidence: "Öl für Schwedt: „Nicht über
+        # Noworossijsk“" names the refinery beside the port, batch 43)
+        here = by_sentence.get(m.sentence)
+        return bool((here and any(not matcher.near.get(e.target, frozenset((e.target,))).isdisjoint(here) for e in entries))
+                    or operated.get(m.sentence) or (rail and m.sentence in rail) or (
             cuts and (by_clause.get(clause) or clause_operated.get(clause))))
 
     for k, (m, entries) in enumerate(found):
@@ -1422,6 +1429,14 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                 if not local and not before and not operated.get(m.sentence) and not (rail and m.sentence in rail) and not (
                         cuts and (by_clause.get(clause) or clause_operated.get(clause))):
                     lone = (bool(cuts), id(entries)) if entries is own else (bool(cuts), *[(e.target, e.context) for e in entries])
+                # the paragraph's counts (made once an article, when a name is first settled here)
+                if par_starts is None:
+                    par_starts, par_docs = _paragraph_counts(text, found, plain)
+                paragraph = par_docs.get(bisect_right(par_starts, m.start) - 1) if len(par_starts) > 1 else None
+                if lone is not None and paragraph:
+                    # (keyed by what the paragraph says of each target, not by the paragraph: a text of 300,000 paragraphs
+                    # that say the same keeps one key)
+                    lone = (*lone, *(sum(paragraph.get(a, 0) for a in matcher.near.get(t) or frozenset((t,))) for t in targets))
                 if lone is not None and lone in settled_alone:
                     choice = decided[key] = settled_alone[lone]
                 else:
@@ -1430,7 +1445,7 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
                     choice = decided[key] = _choose(entries, targets, local, matcher, doc, operated.get(m.sentence, _NO_IDS),
                                                     by_clause.get(clause, set()) if cuts else local,
                                                     clause_operated.get(clause, _NO_IDS) if cuts else operated.get(m.sentence, _NO_IDS),
-                                                    before)
+                                                    before, paragraph)
                     if lone is not None:
                         settled_alone[lone] = choice
             if m.sentence == 0 and not local_evidence(m, entries, clause):
@@ -1448,6 +1463,23 @@ def _settle(found: list[tuple[Mention, list[Entry]]], plain: list[str | None], t
     if headline_alone and _is_headline(text, found[0][0].start if found else 0):
         _headline_follows_story(headline_alone, out)
     return out
+
+
+#: A paragraph break: a blank line.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+
+
+def _paragraph_counts(text: str, found: list[tuple[Mention, list[Entry]]], plain: list[str | None]) -> tuple[list[int], dict[int, dict[str, int]]]:
+    """The paragraphs' starts, and by paragraph how often it names each asset plainly (one pass; the names in text order or not)."""
+    starts = [0, *(b.end() for b in _PARAGRAPH_BREAK.finditer(text))]
+    counts: dict[int, dict[str, int]] = {}
+    if len(starts) > 1:
+        for k, (m, _) in enumerate(found):
+            one = plain[k]
+            if one is not None:
+                here = counts.setdefault(bisect_right(starts, m.start) - 1, {})
+                here[one] = here.get(one, 0) + 1
+    return starts, counts
 
 
 def _lane_partner(prev: Mention, m: Mention, targets: list[str], text: str, matcher: Matcher) -> str | None:
@@ -1619,11 +1651,13 @@ def _port_before(window: str) -> bool:
 def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: Matcher, doc: dict[str, int],
             operator_words: set[str] | frozenset[str] = _NO_IDS, clause_local: set[str] | None = None,
             clause_operator_words: set[str] | frozenset[str] | None = None,
-            before: set[str] | frozenset[str] = _NO_IDS) -> str | None:
-    """The best target: connected assets and operators in its clause, then in the sentence, the sentence before, the document.
+            before: set[str] | frozenset[str] = _NO_IDS, paragraph: dict[str, int] | None = None) -> str | None:
+    """The best target: connected assets and operators in its clause, the sentence, the sentence before, paragraph, document.
 
     ``before``: the assets of the sentence before ("Port capacity at Aktau will double. The expansion is meant to carry
-    more crude to Baku"); of equal scores a real alias wins over a context alias.
+    more crude to Baku"); ``paragraph``: how often the name's paragraph names each asset plainly ("Eine Verschiffung über
+    Noworossijsk ... Das Öl gelange über Samara ...": the Transneft port, though the CPC is named paragraphs later);
+    of equal scores a real alias wins over a context alias.
     """
     by_context = {e.target for e in entries if e.context}
     near_of = matcher.near
@@ -1633,15 +1667,16 @@ def _choose(entries: list[Entry], targets: list[str], local: set[str], matcher: 
     # (without clauses of contrast the clause is the sentence: its sets are the sentence's, not worked out twice)
     clause_operated = operated if words is operator_words else {a for k in words for a in matcher.operator_keys[k]} if words else _NO_IDS
     same = in_clause is local
-    best, best_score = targets[0], (-1, -1, -1, -1, -1, -1, -1)
+    best, best_score = targets[0], (-1, -1, -1, -1, -1, -1, -1, -1)
     for t in targets:  # the first of equal scores wins
         near = near_of.get(t) or frozenset((t,))
         in_sentence = len(near & local)
         score = (in_sentence if same else len(near & in_clause), int(t in clause_operated), in_sentence, int(t in operated),
-                 len(near & before) if before else 0, sum(doc.get(a, 0) for a in near), 0 if t in by_context else 1)
+                 len(near & before) if before else 0, sum(paragraph.get(a, 0) for a in near) if paragraph else 0,
+                 sum(doc.get(a, 0) for a in near), 0 if t in by_context else 1)
         if score > best_score:
             best, best_score = t, score
-    if best_score[2:6] == (0, 0, 0, 0) and all(e.context for e in entries if e.target == best):
+    if best_score[2:7] == (0, 0, 0, 0, 0) and all(e.context for e in entries if e.target == best):
         return None  # only a context alias, and nothing connected to it anywhere
     return best
 
@@ -2092,8 +2127,88 @@ def _operated_in_doc(keys: set[str], doc_keys: list[tuple[int, str]], found: lis
     return out
 
 
+#: A line break inside a name: after a word's hyphen or a spaced dash, before a letter ("die Baku-Tiflis-\nCeyhan-Leitung",
+#: "the Samara-Tikhoretsk-\nNovorossiysk line", «по газопроводу Центральная Азия —\nКитай»). No sentence, list item or
+#: table row ends on a dash: the line goes on in the next one (batch 43).
+_WRAP_AT_DASH = re.compile(r"(?<=[^\W\d_])(?:-|[ \u00a0][-–—])\n(?=[^\W\d_])")
+_DASHES = frozenset("-–—")
+_LAST_WORD = re.compile(r"(\w+)$")
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def _name_pairs(matcher: Matcher) -> frozenset[tuple[str, str]]:
+    """The word keys that follow each other in a name of several words (("trans", "adriatic"), ("adriatic", "pipeline"))."""
+    pairs = matcher.name_pairs
+    if pairs is None:
+        pairs = matcher.name_pairs = frozenset(pair for keys in matcher.names if len(keys) > 1 for pair in pairwise(keys))
+    return pairs
+
+
+def _wraps(text: str, matcher: Matcher) -> list[int]:
+    r"""The line breaks of ``text`` that wrap a line, not end it (batch 43).
+
+    At a dash (:data:`_WRAP_AT_DASH`), or between two words that follow each other in a name ("the Trans
+    Adriatic\nPipeline (TAP)": hard-wrapped prose).
+    """
+    at = text.find("\n")
+    got: list[int] = []
+    pairs: frozenset[tuple[str, str]] | None = None
+    # (one pass over the line breaks, as _WRAP_AT_DASH reads them: its regex, opening with a look-behind, was tried at
+    # every character of a text holding one dash before a break)
+    while at >= 0:
+        if 2 < at < len(text) - 1 and text[at - 1] in _DASHES and text[at + 1].isalpha() and (
+                (text[at - 1] == "-" and text[at - 2].isalpha() and not text[at - 2].isdigit())
+                or (text[at - 2] in " \u00a0" and text[at - 3].isalpha() and not text[at - 3].isdigit())):
+            got.append(at)
+        elif 0 < at < len(text) - 1 and text[at - 1].isalpha() and text[at + 1].isalpha():
+            before, after = _LAST_WORD.search(text, max(0, at - 40), at), _FIRST_WORD.match(text, at + 1)
+            if before is not None and after is not None:
+                if pairs is None:
+                    pairs = _name_pairs(matcher)
+                k1, k2 = name_key(before.group(1)), name_key(after.group())
+                if (DEMONYMS.get(k1, k1), DEMONYMS.get(k2, k2)) in pairs and not _line_ends_name(text, at, matcher):
+                    got.append(at)
+        at = text.find("\n", at + 1)
+    return got
+
+
+def _line_ends_name(text: str, at: int, matcher: Matcher) -> bool:
+    r"""The line ending at ``at`` ends with a whole name, or it or the next line is a table's row: its break ends the line.
+
+    ("Western Route Export Pipeline\nBaku–Novorossiysk pipeline | 1997": two lines.)
+    """
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at + 1)
+    if "|" in text[start : at] or "|" in text[at : len(text) if end < 0 else end] or "\t" in text[start : at]:
+        return True
+    keys = [DEMONYMS.get(k, k) for k in map(name_key, WORD.findall(text, max(start, at - 120), at)[-matcher.max_len :])]
+    return any(tuple(keys[j:]) in matcher.names for j in range(len(keys)))
+
+
 def analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
-    """Every mention and every candidate claim of one article."""
+    """Every mention and every candidate claim of one article.
+
+    A line wrapped, not ended, by its break (:func:`_wraps`) is read as one line, its break as a space (same offsets); the
+    names and excerpts given back are the text's own.
+    """
+    wraps = _wraps(text, matcher)
+    if wraps:
+        chars = list(text)
+        for at in wraps:
+            chars[at] = " "
+        got = _analyse("".join(chars), article=article, language=language or guess_language(text), matcher=matcher)
+        for m in got.mentions:
+            if "\n" in text[m.start : m.end]:
+                m.text = text[m.start : m.end]
+        for c in got.claims:
+            c.excerpt = text[c.start : c.end]
+            for d in c.mentions:
+                d["text"] = text[d["start"] : d["end"]]
+        return got
+    return _analyse(text, article=article, language=language, matcher=matcher)
+
+
+def _analyse(text: str, *, article: str = "", language: str | None = None, matcher: Matcher) -> Extraction:
+    """:func:`analyse` of a text read as it is."""
     lang = language or guess_language(text)
     # One split gives the words, the gaps between them and (by accumulated lengths) every offset;
     # sentences, mentions and cues all read it.
@@ -2172,7 +2287,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             if text.startswith("-", m.end) and _ONE_LETTER_AFTER.match(text, m.end) and _abbreviation(m.alias):
                 m.end += 2  # «АО «КТК-Р»», "KTK-K": the operator's company by its country letter, the span takes the letter
                 m.text = text[m.start : m.end]
-    if mentions and any(m.match == "chain" and text[m.start - 2 : m.start] in _GLOSS_OPEN for m in mentions):
+    if mentions and any(m.match == "chain" and (text[m.start - 2 : m.start] in _GLOSS_OPEN or _FROM_BEFORE_CHAIN.search(
+            text, max(0, m.start - 6), m.start)) for m in mentions):
         mentions = _glossed_chain_ends(mentions, text, matcher)
     if not matcher.branches.keys().isdisjoint(doc):  # branch lines have names of their own: counted in doc
         mentions = _other_branches_dropped(mentions, text, sentences, matcher)
@@ -2227,6 +2343,8 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         _holds_odd(text) or any(stem in _lowered(text) for stem in _AIR_LOW_STEMS))
     # (an airport's word anywhere, read only in an article of air travel: three C-level scans)
     airport_words = air_words and any(stem in _lowered(text) for stem in _AIRPORT_BEFORE.stems)
+    # (a word of experts anywhere: C-level scans once an article, and only when a town kind's name is left)
+    experts = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and ("xpert" in text or "ксперт" in text)
     # an airline's story: its headline names an airline ("SkyCaspian Airlines - Q3 results call"); read once an article
     airline = air_words and _airline_story(text)
     towns.update(id(m) for m in bare if kinds[m.id] in _TOWN_KINDS and id(m) not in towns and (
@@ -2284,6 +2402,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             and _STRETCH_TO.match(text, m.end) is None)
         # «кафе на набережной Актау», «в поселках под Новороссийском»: the town's embankment or villages, a place to live
         or _TOWN_PART_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
+        # «Эксперты из Самары», "experts in Atyrau", „Experten aus Aktau“: the experts' town (batch 43: experts elsewhere in
+        # the sentence are the source of reported speech, «как отмечают эксперты, ... путь до Алашанькоу», no civic word)
+        or (experts and _EXPERTS_BEFORE.search(text, max(0, m.start - 24), m.start) is not None)
         # "at the airport in Aktau", „das Terminal des Flughafens Aktau“: the town's airport (batch 37)
         # (an article with no word of air travel holds no airport's word: asked only where one may stand)
         or (airport_words and _AIRPORT_BEFORE.search(text, max(0, m.start - 24), m.start) is not None)
@@ -2576,7 +2697,7 @@ def _connected_here(m: Mention, mentions: list[Mention], sentences: list[tuple[i
 
 
 def _glossed_chain_ends(mentions: list[Mention], text: str, matcher: Matcher) -> list[Mention]:
-    """The places of a chain in brackets right after its own line's name, where they are assets of their own.
+    """The places of a chain in brackets (or after "from") right after its own line's name, where they are assets of their own.
 
     The chain glosses the line's ends ("Tanap (Ardahan – Kipi)", "TAP (Kipoi – Melendugno)" in a table): the line is
     named already, the Kipoi junction is a mention of that, and the chain is no second mention of the line. (A chain
@@ -2585,17 +2706,30 @@ def _glossed_chain_ends(mentions: list[Mention], text: str, matcher: Matcher) ->
     out: list[Mention] = []
     for k, m in enumerate(mentions):
         prev = mentions[k - 1] if k else None
-        if not (m.match == "chain" and prev is not None and prev.id == m.id and prev.match == "name"
-                and text[prev.end : m.start].strip() == "(" and text.startswith(")", m.end)):
+        gap = text[prev.end : m.start] if prev is not None else ""
+        if not (m.match == "chain" and prev is not None and prev.id == m.id and prev.match == "name" and (
+                (gap.strip() == "(" and text.startswith(")", m.end)) or _FROM_GAP.fullmatch(gap))):
             out.append(m)
             continue
+        # (the line's own ends settle a town's name of several assets: "from Turkmenbashi to Baku" after the gas line is Sangachal)
+        ends = matcher.endpoints.get(m.id, ())
         for w in WORD.finditer(m.text):
-            entries = [e for e in matcher.names.get((name_key(w.group()),), ()) if not e.context]
+            named = matcher.names.get((name_key(w.group()),), ())
+            entries = [e for e in named if not e.context]
             ids = {e.target for e in entries}
             if len(ids) == 1 and matcher.kinds.get(entries[0].target) not in LINE_KINDS:
                 out.append(Mention(m.start + w.start(), m.start + w.end(), w.group(), entries[0].target, entries[0].alias,
                                    "name", m.sentence))
+            elif len(own := list({e.target: e for e in named if e.target in ends}.values())) == 1:
+                out.append(Mention(m.start + w.start(), m.start + w.end(), w.group(), own[0].target, own[0].alias,
+                                   "context" if own[0].context else "name", m.sentence))
     return out
+
+
+#: "from" (or "von", «от», «из») right before a chain of places "A to B" that follows its own line's name: the line's ends
+#: ("a Trans-Caspian Gas Pipeline from Turkmenbashi to Baku"): named as places of their own, as a gloss in brackets (batch 43).
+_FROM_BEFORE_CHAIN = re.compile(r"(?:\bfrom|\bvon|(?<![а-яё])от|(?<![а-яё])из)\s$")
+_FROM_GAP = re.compile(r"\s(?:from|von|от|из)\s")
 
 
 def _abbreviation_pairs(mentions: list[Mention]) -> set[int]:
@@ -2835,6 +2969,33 @@ _IT_TERMINAL = re.compile(r"(?:terminal|терминал|pipeline)\w*")
 _IT_STEMS = ("ci/cd", "devops", "git", "shell", "bash", "linux", "befehl", "emulator", "эмулятор", "пайплайн", "grep")
 
 
+#: A disease's words after "terminal" (German, English) or «терминальн...» (Russian): its last stage (_MEDICAL_TERMINAL).
+_MEDICAL_WORDS = (r"(?:nieren|herzinsuffizienz|krankheit|erkrank|krebs|tumor|illness|cancer|disease|kidney|renal|heart|lung|liver|"
+                  r"patients?\b|care\b|stages?\b|stadium|phase\b|diagnos|palliativ)")
+_MEDICAL_RU = r"(?:стади|почечн|сердечн|печеночн|печёночн|фаз|онколог|больн|пациент)"
+#: "Terminal" as the last stage of a disease (searched in the lower-cased sentence): "terminale Niereninsuffizienz", "im
+#: Terminalstadium", "terminal illness", "terminally ill", «терминальная стадия», «терминальной почечной недостаточности»:
+#: no oil terminal (batch 43). (Not «терминальный комплекс»: only a disease's words after the Russian adjective.)
+_MEDICAL_TERMINAL = re.compile(r"\bterminal(?:e[nmrs]?)?\s+" + _MEDICAL_WORDS + r"\w*|\bterminally\s+ill\b|\bterminal(?:stadium|phase)\w*|"
+                               r"(?<![а-яё])терминальн\w*\s+" + _MEDICAL_RU + r"\w*")
+#: A pipeline of medicines in the making: a drug's word within 80 characters of it, before or after, in the sentence ("new
+#: drugs in the pipeline", „Medikamente: In der Pipeline der Hersteller seien mehrere Wirkstoffe“, «препараты в пайплайне»
+#: is no such word) (batch 43).
+_DRUG_WORDS = (r"(?:wirkstoff|medikament|arznei|pharma|drugs?\b|medicines?\b|therap|vaccine|impfstoff|препарат|лекарств|"
+               r"вакцин)")
+_DRUG_AFTER = re.compile(r"[^.;!?]{0,80}?" + _DRUG_WORDS)
+_DRUG_BEFORE = re.compile(_DRUG_WORDS + r"[^.;!?]{0,80}$")
+_PIPELINE_WORD = re.compile(r"pipelines?")
+
+
+def _drug_pipes_masked(low: str) -> str:
+    """``low`` (a sentence lower-cased) with each pipeline that has a drug's word within 80 characters blanked."""
+    return _PIPELINE_WORD.sub(lambda p: " " if _DRUG_AFTER.match(low, p.end()) or _DRUG_BEFORE.search(low[max(0, p.start() - 90) : p.start()])
+                              else p.group(), low)
+_DRUG_STEMS = ("wirkstoff", "medikament", "arznei", "pharma", "drug", "medicine", "therap", "vaccine", "impfstoff", "препарат",
+               "лекарств", "вакцин")
+
+
 def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: list[tuple[int, int]], starts: list[int],
                           lang: str) -> None:
     """A sentence's cues read without energy words in another sense (:data:`_FIGURATIVE_PIPE`, :data:`_PEOPLE_TERMINAL`).
@@ -2870,6 +3031,10 @@ def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: 
             masked = _PAY_TERMINAL.sub(" ", masked)  # "card terminals failed in shops in Samara": no oil terminal
         if any(w in low for w in _IT_STEMS) and _IT_HINT.search(low):
             masked = _IT_TERMINAL.sub(" ", masked)  # «Теги: #CI/CD #терминал #DevOps #Самара»: a command window, no oil terminal
+        if ("terminal" in low or "терминальн" in low) and _MEDICAL_TERMINAL.search(low):
+            masked = _MEDICAL_TERMINAL.sub(" ", masked)  # "terminale Niereninsuffizienz", "terminal illness": a disease's last stage
+        if "pipeline" in low and any(w in low for w in _DRUG_STEMS):
+            masked = _drug_pipes_masked(masked)  # "new drugs in the pipeline": medicines in the making
         if masked != low:
             without = claim_cues(masked.casefold(), lang)
             if "energy" not in without:
@@ -2905,10 +3070,27 @@ def _dateline_span(text: str, matcher: Matcher) -> tuple[int, int]:
         at = text.find("\n", at, 400) + 1
         if not at:
             break
-        end = _dateline_end(text, matcher, at, at + 120)
+        end = _dateline_end(text, matcher, at, at + 120) or _place_dash_end(text, matcher, at)
         if end:
             return at, end
     return 0, 0
+
+
+#: A regional paper's dateline under a headline: a place in mixed case (or two, split by a slash), a spaced dash, and the
+#: story's first sentence going on in the same line ("Aktau – Das Konsortium, das ...", "Jena/Aktau – Das Klinikum ...",
+#: "Astana – The ministry said ..."). Not a Russian copula («Унеча — узловая станция»: lower case after the dash). (batch 43)
+_PLACE_DASH = re.compile(r"([A-ZÄÖÜА-ЯЁ][\w-]++(?:\s?/\s?[A-ZÄÖÜА-ЯЁ][\w-]++)?+)\s[-–—]\s([A-ZÄÖÜА-ЯЁ][\w-]*+)(?=[^\n]{40})")
+
+
+def _place_dash_end(text: str, matcher: Matcher, at: int) -> int:
+    """Where a place-and-dash dateline's place ends at ``at`` (a line after the headline), or 0.
+
+    Not when the word after the dash is a name too: "Atyrau – Samara: ..." is a line's two ends, no dateline.
+    """
+    got = _PLACE_DASH.match(text, at, at + 120)
+    if got is None or (name_key(got.group(2)),) in matcher.names or got.group(1) in matcher.abbrevs:
+        return 0
+    return got.end(1)
 #: A pipe's word, not a figure of speech (searched case-folded): no "project pipeline", "Projektpipeline", "pipeline of
 #: applicants", "Pipeline an Ideen", "Pipeline für Nachwuchs", "die Pipeline der Projekte" (things in the making, a
 #: business's or a school's); no German "Leitung" of a firm, a building site or a school ("Geschäftsleitung", "Bauleitung").
@@ -2966,7 +3148,7 @@ _CIVIC_LATIN = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|cour
                     r"salar|rents?\b|unemploy|weather|traffic accident|bürgermeister|stadtrat|stadtverwaltung|rathaus|stadtverordnet|gericht|schule|"
                     r"krankenhaus|wahl(?:en)?\b|löhne|lohn(?!t)|gehälter|mieten?\b|arbeitslos|wetter|statisti|"
                     r"refiner(?:y|ies)|power (?:plant|station)|raffinerie|kraftwerk|offices?\b|headquarter|büro|zentrale|"
-                    r"capital of|hauptstadt|oil workers|ölarbeiter|experts?\b|experten|governor|gouverneur|host(?:s|ed|ing)\b|"
+                    r"capital of|hauptstadt|oil workers|ölarbeiter|governor|gouverneur|host(?:s|ed|ing)\b|"
                     r"gastgeber|exhibition|conference|forum|summit|konferenz|messe\b|gipfel|"
                     # the town's water, sewers and heating, and its museums
                     r"water supply|drinking water|sewer|district heating|wasserversorgung|trinkwasser|kanalisation|fernwärme|"
@@ -2975,8 +3157,11 @@ _CIVIC_LATIN = re.compile(r"\b(?:mayor|city (?:council|hall|administration)|cour
                     r"|konferenz(?<=[a-zäöüß]konferenz)")
 _CIVIC_CYRILLIC = re.compile(r"(?<![а-яё])(?:мэр|администрац|акимат|аким\b|губернатор|суд(?:е|ом|ья|ьи|ебн)?(?![а-яё])|школ|больниц|"
                     r"выбор|зарплат|заработн|безработ|погод|дтп|микрорайон|детск\w* сад|жкх|коммунальн|"
-                    r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|эксперт|выставк|конференци|форум|саммит|благоустро|ремонт дорог|"
+                    r"нпз|тэц|офис|штаб-квартир|столиц|нефтяник|выставк|конференци|форум|саммит|благоустро|ремонт дорог|"
                     r"водоснабж|водопровод|водоканал|канализац|теплоснабж|теплосет|музе[йяюе])")
+#: Experts of a town right before its name: «эксперты из Самары», "experts in Atyrau", „Experten aus Aktau“ (batch 43).
+_EXPERTS_BEFORE = _Screened(re.compile(r"(?:\bexperts?|\bexperten|(?<![а-яё])эксперт(?:ы|ов|ам|ами|ах|а|у|ом|е)?)\s+"
+                                       r"(?:in|from|at|of|aus|in|von|из|в|от)\s+$", re.IGNORECASE))
 #: Words of end consumers of gas or heat: a town named with them is where people live, not a junction or port.
 _CONSUMERS = re.compile(r"household|\bhomes\b|\bresidents\b|gasification|\b(?:privat)?haushalt|\bwohnung|\beinwohner|\bgasanschl|газифик|"
                         r"домохозяйств|частных дом|жилых дом|\bжител|\bабонент|\bбытов")
@@ -3378,7 +3563,12 @@ _OTHER_TERMINAL = (r"terminal(?<!busterminal)(?<!bus terminal)(?<!bus-terminal)(
                    + r"(?!\w*\s+(?:for|für)\s+(?:" + "|".join(_PAY_WORDS_AFTER) + "))"
                    # nor a stadium's ("the stadium terminal", „Stadionterminal“, "the terminal of the stadium", „Terminal des
                    # Stadions“), as _PEOPLE_TERMINAL reads it
-                   r"(?<!stadium terminal)(?<!stadionterminal)(?<!stadion-terminal)(?!s?\s+(?:of\s+the|des)\s+stadi)")
+                   r"(?<!stadium terminal)(?<!stadionterminal)(?<!stadion-terminal)(?!s?\s+(?:of\s+the|des)\s+stadi)"
+                   # nor an airport's numbered one („im Terminal 1 des Leipziger Flughafens“, "Terminal 2 of the airport"), nor
+                   # a disease's last stage ("terminale Niereninsuffizienz", "Terminalstadium", "terminal illness"), as
+                   # _PEOPLE_TERMINAL and _MEDICAL_TERMINAL read them (batch 43)
+                   r"(?!s?\s+\d{1,2}\b[^.;:!?]{0,40}?(?:flughafen|airport|аэропорт))"
+                   r"(?!(?:e[nmrs]?)?\s+" + _MEDICAL_WORDS + r")(?<!\bterminally)(?!stadium|phase)")
 
 #: Kinds whose names are the asset's own (a line's name, a field's): a mention without any cue.
 _OWN_NAME_KINDS = frozenset(("pipeline", "shipping_lane", "rail", "field"))
@@ -3390,15 +3580,18 @@ _OWN_BUSINESS = {
     # open; «грузинский» (Georgian) and «Грузии» (Georgia's) are no «груз» (cargo)
     # carrying goods there («возили в», «перевезли в») is a port's business too ("shipped to" is an energy or cargo cue already)
     # (a traders' "parcel" is a cargo lot: "our first parcel from Kuryk"; not a plot, "a parcel of land", nor the post's)
-    # (not a town described as a port, "the Caspian port city", "port towns", as "Hafenstadt": the town, batch 40)
-    "port": re.compile(r"\bport(?!\s+(?:city|cities|town|towns)\b)|hafen(?!stadt)|häfen|" + _OTHER_TERMINAL + r"|tanker|umschlag|verlad|\bload|shipment|cargo|"
+    # (not a town described as a port, "the Caspian port city", "port towns", as "Hafenstadt": the town, batch 40; not an airport:
+    # „Flughafen“, „Flughäfen“, batch 43)
+    "port": re.compile(r"\bport(?!\s+(?:city|cities|town|towns)\b)|hafen(?<!flughafen)(?!stadt)|häfen(?<!flughäfen)|"
+                       + _OTHER_TERMINAL + r"|tanker|umschlag|verlad|\bload|shipment|cargo|"
                        r"parcel(?<!\wparcel)(?<!land parcel)(?<!postal parcel)(?!s? of land| locker)|freight|fracht|güter|"
                        r"berth|dredg|liegepl|"  # and the German berths: "die Liegeplätze sind frei" (batch 34)
                        # a tanker market's liftings: cargoes loaded there ("Liftings from Ust-Luga", "a lifting at Primorsk"), not
                        # "the lifting of sanctions" (batch 35)
                        r"\bliftings\b|\blifting (?:from|at|ex)\b|"
                        r"перевоз|перевез|вози(?:л|т|м)|везл|вывоз|вывез|"  # «через Актау много не вывезешь»: carried out, exported
-                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал(?!\w*\s+(?:\w+\s+)?стадион)|танкер|перевалк|отгруз|отгруж|груз(?!ин|и[яию]\b|ией\b)|причал|"
+                       r"ausbagger|(?<![а-яё])порт(?:[уаеом]|ы|ов|ам|ами|ах)?\b|терминал(?!\w*\s+(?:\w+\s+)?стадион)(?!ьн\w*\s+" + _MEDICAL_RU
+                       + r")|танкер|перевалк|отгруз|отгруж|груз(?!ин|и[яию]\b|ией\b)|причал|"
                        r"дноуглуб"),
     # Russian loading verbs and nouns («грузились», «грузятся», «погрузка»; «отгружают», «отгружено» with the stem's ж), as
     # "load" and "verlad"; not «груз» (cargo of any kind: the word is also read for a line's bare name, see _own_name) nor
@@ -3410,7 +3603,7 @@ _OWN_BUSINESS = {
                            # port's (batch 35); the plural, not a place in a final ("a berth in the final")
                            r"\bberths\b|liegeplätze|\bliftings\b|\blifting (?:from|at|ex)\b|причал|"
                            # (not a stadium's: «у терминала стадиона», as _OTHER_TERMINAL)
-                           r"терминал(?!\w*\s+(?:\w+\s+)?стадион)|танкер|отгруз|отгруж|налив|погруз|грузи(?:л|т)|грузя"),
+                           r"терминал(?!\w*\s+(?:\w+\s+)?стадион)(?!ьн\w*\s+" + _MEDICAL_RU + r")|танкер|отгруз|отгруж|налив|погруз|грузи(?:л|т)|грузя"),
     # the operator of the trunk lines and the feeding of oil into them ("in das Transneft-Netz eingespeist")
     # (oil sent "by pipe", "Distance from Atyrau to Schwedt by pipe", as a pipeline's; a pump jack is a well's)
     "junction": re.compile(_PIPE_WORD + r"|\bby pipe\b|pump(?! ?jacks?)|" + _LEITUNG_WORD + r"|\bstation|трубопровод|нефтепровод|газопровод|нпс|лпдс|станци|"
@@ -3673,7 +3866,13 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            # quartet Druzhba", «квартет «Дружба»», «Дом культуры «Дружба»», «ДК «Дружба»» (batch 39)
                            r"quartet|quintet|orchest|(?<![а-яё])(?:квартет|квинтет|оркестр|культур)\w{0,3}|\bДК|"
                            # a coffee house named so: «кофейня «Дружба»», «в кофейне «Дружба»» (batch 33)
-                           r"(?<![а-яё])кофейн\w{0,3})"
+                           r"(?<![а-яё])кофейн\w{0,3}|"
+                           # a palace of sports or culture, a guest house named so: der Sportpalast „Druschba“, das Kulturpalast
+                           # „Druschba“, "the Palace of Sports Druzhba", "Guesthouse Druzhba", «Дворец спорта «Дружба»», «во
+                           # Дворце культуры «Дружба»», «гостевой дом «Дружба»» (batch 43)
+                           r"palast|gästehaus|\b(?:palace(?:\s+of\s+(?:sports?|culture))?|guest\s?house)|"
+                           r"(?<![а-яё])(?:дворец|дворц[аеуы]|дворцом)(?:\s+(?:спорта|культуры|пионеров|молод[её]жи))?|"
+                           r"(?<![а-яё])гостев\w{1,3}\s+дом\w{0,2})"
                            r"\s*[«\"„“]?$", re.IGNORECASE))
 #: A word of a named venue right before a town's name, with "named" or an opening quote or neither: the hotel „Aktau“,
 #: «гостиница «Актау»», "a cinema called Samara", das Kino „Schwedt“ are the venues, not their town's port, junction or plant.
@@ -3729,7 +3928,10 @@ _VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:hotel|street|avenue|square|
                           # a band or a house of culture named so: "the Druzhba Quartet", "Druschba-Quartett", "Druzhba
                           # Orchestra", "the Druzhba cultural centre", "Druschba-Kulturhaus" (batch 39)
                           r"quartet|quintet|trio\b|orchest|ensemble|(?:cultural|culture|community|arts) cent(?:re|er)|"
-                          r"kulturzentrum|kulturhaus|kulturpalast)",
+                          r"kulturzentrum|kulturhaus|kulturpalast|"
+                          # a palace of sports or a guest house named so: "the Druzhba Sports Palace", "Druschba-Palast", "the
+                          # Druzhba guesthouse" (batch 43)
+                          r"(?:sports\s+)?palace|palast|guest\s?house|gästehaus)",
                           re.IGNORECASE)
 #: A venue's word right before a field's one-word name, with "named" or an opening quote or neither, or right after it: "im
 #: Theater Galkynysch", "ein Theater namens Galkynysch", «Национальный театр «Галкыныш»», "the Galkynysh National Theater",

@@ -130,6 +130,7 @@ class Matcher:
     first_keys: frozenset[str] = frozenset()
     start_keys: frozenset[str] | None = None  # first_keys and the keys of the abbreviations (filled by the extractor on first use)
     scan_keys: frozenset[str] | None = None  # start_keys and the operator words' keys: one scan finds both (filled with start_keys)
+    name_pairs: frozenset[tuple[str, str]] | None = None  # word keys that follow each other in a name (filled by the extractor)
     # memos filled while matching; bounded so hostile input cannot grow them without limit
     fuzzy_seen: dict[str, str | None] = field(default_factory=dict)
     chain_seen: dict[tuple[str, ...], str | None] = field(default_factory=dict)
