@@ -2059,6 +2059,14 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         if id(p) in towns and id(m) not in towns and kinds.get(m.id) in _TOWN_KINDS and text[max(0, p.start - 3) : p.start] in _IN \
                 and _TOWN_AND.fullmatch(text, p.end, m.start):
             towns.add(id(m))
+    # "engineers from Atyrau, Aktau and Samara", «художники из Баку, Актау и Самары»: the names listed after a person's home
+    # town are home towns too (batch 42; each pair's gap is looked at once)
+    homes: set[int] = set()
+    for p, m in pairwise(mentions):
+        if id(p) in towns and (id(p) in homes or (text[max(0, p.start - 4) : p.start] in _FROM and _person_from(text, p.start))) \
+                and kinds.get(m.id) in _TOWN_KINDS and _HOME_LIST.fullmatch(text, p.end, m.start):
+            towns.add(id(m))
+            homes.add(id(m))
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     # (a place's name: not a chain, nor a line's own terminal by its kind word, "the terminal of the CPC")
     bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and m.match != "chain" and m.match != "owner" and (
@@ -2538,6 +2546,8 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
 _TOWN_AND = re.compile(r"\s+(?:and|und|or|oder)\s+")
+#: The gap between two names of a list: a comma, "and", "und", «и» (and "or").
+_HOME_LIST = re.compile(r"\s*,\s*|,?\s+(?:and|und|or|oder|и|или)\s+")
 #: "from" before a name, its last four characters: a person's home town ("ein Ingenieur aus Atyrau", see _person_from).
 _FROM = frozenset(("aus ", "rom ", " из "))
 _IN_RU = frozenset((" в ", " В ", "\nВ ", "\nв ", "«В "))
@@ -2863,7 +2873,11 @@ _COAST_END_BEFORE = _Screened(re.compile(r"(?:\b(?:from|to|von|aus|bis\s+zur|zur
 #: под Новороссийском», "the promenade of Aktau", "Dörfer bei Noworossijsk": the town as a place to live, whatever the
 #: sentence's business (the facility's own words, «терминал под Новороссийском», "the port of Aktau", are no such word).
 _TOWN_PART_BEFORE = _Screened(re.compile(r"(?:(?:(?:embankment|promenade|seafront)\s+(?:of|in|at)|villages?\s+(?:near|outside|around)|"
-                               r"(?:uferpromenade|promenade)\s+(?:von|in)|dörfer(?:n)?\s+(?:bei|um|nahe))|(?<![а-яё])(?:набережн(?:ая|ой|ую)|"
+                               r"(?:uferpromenade|promenade)\s+(?:von|in)|dörfer(?:n)?\s+(?:bei|um|nahe))|"
+                               # its bus station: „Der Busbahnhof von Noworossijsk ist ein modernes Terminal“, "the bus station in
+                               # Aktau", «автовокзал Актау» (batch 42)
+                               r"\b(?:(?:bus|coach)\s+(?:station|terminal)\s+(?:of|in|at)|busbahnhofs?(?:\s+(?:von|in))?)|"
+                               r"(?<![а-яё])(?:набережн(?:ая|ой|ую)|автовокзал(?:а|е|ом|у)?(?:\s+(?:в|г\.))?|"
                                r"(?:посел(?:ок|ка|ке|ком|ки|ков|ках|кам)|сел(?:о|а|ах|ам)|деревн(?:я|и|е|ях|ям)|станиц(?:а|е|ы|ах))"
                                r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE))
 #: An airport's word right before a town's name: "the airport in Aktau", „des Flughafens Aktau“, «аэропорт Актау»: the town's
@@ -3409,6 +3423,8 @@ _PERSON_STEMS = ("engineer", "worker", "manager", "driver", "fahrer", "води�
                  "company", "unternehm", "компани", "фирм",
                  # and a family's: "eine Familie aus Samara", "a family from Aktau", «семья из Самары» (its home town)
                  "famil", "семья", "семьи", "семье", "семью", "семьей", "семьёй",
+                 # and a band's or an ensemble's: "a band from Aktau", „ein Ensemble aus Samara“, «ансамбль из Новороссийска» (batch 42)
+                 "band", "ensemble", "ансамбл", "orchest", "оркестр",
                  # and students': "a group of students from Atyrau", "Studenten aus Aktau", «студенты из Атырау» (their home town)
                  "student", "studierend", "schüler", "pupil", "студент", "школьник")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
@@ -3470,6 +3486,11 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            # and a club, a cinema or a sports complex in compounds: der Freundschaftsklub „Druschba“, das
                            # Sowjetkino „Druschba“, «спортивный комплекс «Дружба»», "the sports complex Druzhba"
                            # («район» after «в» unquoted is "in the area of": «в районе Босфора» is near the strait, no district)
+                           # a team met in a match or joined by a player: „das Rückspiel gegen Druschba Minsk“, "the match against
+                           # Druzhba", «матч против «Дружбы»», «защитник переходит в «Дружбу»» (batch 42)
+                           r"(?:spiel|partie|duell|derby)\s+gegen|\b(?:match|game|fixture|tie)\s+(?:against|with)|"
+                           r"(?<![а-яё])(?:(?:матч\w{0,3}|игр[аеуы]|встреч[аеуи])\s+(?:с|со|против)|(?:переш[её]л\w?|переходит|"
+                           r"перейд[её]т|перешли)\s+в\s+«)|"
                            r"verein(?:e|en|es|s)?|klub|kino|komplex|\bcomplex|(?<![а-яё])(?:микрорайон|"
                            r"район(?:(?<![вВ]\sрайон)|(?=\w{0,3}\s*[«\"„“]))|программ|комплекс|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
@@ -3483,6 +3504,8 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            # a room, a hall, a team, a band or a tool named so: "Raum Druschba", "Hörsaal Druschba", «команда
                            # «Дружба»», «зал «Дружба»», "the team Druzhba", "the chainsaw Druzhba"
                            r"raum|saal|\b(?:room|hall|lounge|team|band|chainsaw)|(?<![а-яё])(?:зал|аудитори|команд|ансамбл|бензопил)\w{0,3}|"
+                           # a band named so: «документальный фильм о группе «Дружба»» (batch 42)
+                           r"(?<![а-яё])групп(?:а|ы|е|у|ой)\s+[«\"„“]|"
                            # a dance or folk ensemble, a choir named so, compounds too: das Tanzensemble „Druschba“, der
                            # Kinderchor „Druschba“, "the Druzhba choir" is after it (_VENUE_AFTER), «хор «Дружба»» (batch 33)
                            r"ensemble|chor|\bchoir|(?<![а-яё])хор(?:а|у|ом|е)?|"
@@ -3546,6 +3569,8 @@ _FIELD_VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:theat(?:er|re)|hotel|festiv
                                  # a café or a bar named after the field: das Café „Tengis“, «кофейня «Тенгиз»», «в гастробаре
                                  # «Тенгиз»» (the bar's word whole: «баррель» holds its letters) (batch 33)
                                  r"\b(?:café|cafe|coffee shop|sanatori(?:um|o))|(?<![а-яё])(?:кафе|кофейн\w{0,3}|(?:гастро|лаунж-|винный\s)?бар(?:е|а|у|ом)?)|"
+                                 # a guest house: die Pension „Tengis“, "the guesthouse Tengiz", «пансионат «Тенгиз»» (batch 42)
+                                 r"\b(?:pension|gasthaus|gästehaus|guest\s?house)|(?<![а-яё])пансионат\w{0,3}|"
                                  r"(?<![а-яё])(?:театр|гостиниц|отел|фестивал|кинотеатр|ресторан|клуб|санатори|"
                                  r"стадион)\w{0,3})(?:\s+(?:named|called|namens|genannt|под названием))?\s*[«\"„“]?$", re.IGNORECASE))
 _FIELD_VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:(?:national|state|drama|opera)\s+)?(?:theat(?:er|re)|hotel|festival|"
@@ -3554,7 +3579,7 @@ _FIELD_VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:(?:national|state|dra
 #: The words of both as plain substrings, both cases of their first letter (an article holding none skips the look).
 _FIELD_VENUE_STEMS = ("theat", "hotel", "festival", "cinema", "kino", "restaurant", "club", "stadi", "arena", "театр",
                       "гостиниц", "отел", "фестивал", "ресторан", "клуб", "стадион", "café", "cafe", "coffee", "кафе", "кофейн", "бар",
-                      "sanatori", "санатори")
+                      "sanatori", "санатори", "pension", "gasthaus", "gästehaus", "guest", "пансионат")
 _FIELD_VENUE_WORDS = _cased(_FIELD_VENUE_STEMS)
 #: A surname right after a field's one-word name: "Tengiz Abenov", "Tengis Beridse", «Тенгизом Абеновым» (Russian, Kazakh
 #: and Georgian endings, Latin and Cyrillic, with the Russian case endings; Georgian -ani, but not a demonym "Kazakhstani").
@@ -4408,6 +4433,8 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     # one-word town's name does: rents and beaches there are the village's)
     if energy_doc and m.match == "name" and _abbreviation(m.alias):
         return True  # its abbreviation in a story of energy, no town's name: "stünde die PCK deutlich schlechter da"
+    if energy_doc and kind == "junction" and _JUNCTION_BEFORE.search(text, max(0, m.start - 60), m.start) is not None:
+        return True  # named as a junction, in a story of energy: «через узлы Самара и Унеча», "am Knoten Beineu" (batch 42)
     if _REGION_NEXT.match(text, m.end, min(e, m.end + 40)):
         return False
     sent = m.sentence
@@ -4421,6 +4448,14 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
         and _said(_CARGO, sent - 1, text, sentences, memo))) and not _said(_PASSENGERS, sent, text, sentences, memo)
 
 
+#: A junction's word right before its name, or before a list of names this one ends: «через узел Самара», «через узлы Самара
+#: и Унеча», "the junctions of Samara and Unecha", „über die Knoten Samara und Unetscha“, "Knotenpunkt Beineu" name each a
+#: junction of the lines (batch 42); not a railway's or a road's hub («железнодорожный узел Самара», "the rail junction
+#: Samara", „Eisenbahnknoten“, „Verkehrsknoten“: a compound's "knoten" is no word of its own).
+_JUNCTION_BEFORE = _Screened(re.compile(
+    r"(?:(?<!rail )(?<!railway )(?<!road )(?<!transport )\bjunctions?(?:\s+of)?|(?<![^\W\d_])knoten(?:punkte?)?|"
+    r"(?<![а-яё])(?<!железнодорожный )(?<!транспортный )(?<!логистический )(?<!дорожный )(?:узел|узл(?:ы|ов|ам|ами|ах|а|у|ом|е)))"
+    r"(?:\s+[«\"„“]?[\w-]+[»\"“”]?(?:\s*,|\s+(?:and|und|и|sowie)))*\s+[«\"„“]?$", re.IGNORECASE))
 #: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
 _KIND_WORDS = {
     "port": r"\b(?:port|hafen|порт)", "terminal": r"\b(?:terminal|терминал)", "refinery": r"\b(?:refinery|raffinerie|нпз|завод)",
