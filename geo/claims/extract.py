@@ -3578,8 +3578,9 @@ _FIELD_VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:(?:national|state|dra
                                 r"кинотеатр)", re.IGNORECASE)
 #: The words of both as plain substrings, both cases of their first letter (an article holding none skips the look).
 _FIELD_VENUE_STEMS = ("theat", "hotel", "festival", "cinema", "kino", "restaurant", "club", "stadi", "arena", "театр",
+                      "pension", "gasthaus", "gästehaus", "guest", "пансионат",  # (batch 42)
                       "гостиниц", "отел", "фестивал", "ресторан", "клуб", "стадион", "café", "cafe", "coffee", "кафе", "кофейн", "бар",
-                      "sanatori", "санатори", "pension", "gasthaus", "gästehaus", "guest", "пансионат")
+                      "sanatori", "санатори")
 _FIELD_VENUE_WORDS = _cased(_FIELD_VENUE_STEMS)
 #: A surname right after a field's one-word name: "Tengiz Abenov", "Tengis Beridse", «Тенгизом Абеновым» (Russian, Kazakh
 #: and Georgian endings, Latin and Cyrillic, with the Russian case endings; Georgian -ani, but not a demonym "Kazakhstani").
