@@ -2196,6 +2196,17 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         # the person's or broadcaster's name again where no sentence word speaks of energy («— Тенгиз, ваш новый проект ...»,
         # «Премьера — 28 ноября на КТК»): the same, though the story speaks of oil elsewhere
         towns.update(id(m) for m in mentions if m.alias in persons and "energy" not in cue_sets[m.sentence])
+    # a line under "Lesen Sie auch", "READ ALSO", «Читайте также» links to another page: its headline tells that page's story,
+    # so a field's name there counts only where the line itself speaks of oil, gas or their trade ("→ Turkmenistan: Präsident
+    # besucht neue Bohrungen in Galkynysch" names no route) (batch 42; the lines found once an article, only when such a
+    # heading's words are in it)
+    if any(kinds.get(m.id) == "field" and id(m) not in towns for m in mentions) and any(
+            stem in _lowered(text) for stem in _LINK_HEAD_STEMS):
+        items = _link_items(text)
+        if items:
+            towns.update(id(m) for m in mentions if kinds.get(m.id) == "field" and (
+                k := bisect_right(items, (m.start, len(text))) - 1) >= 0 and items[k][0] <= sentences[m.sentence][0]
+                and sentences[m.sentence][1] <= items[k][1] and cue_sets[m.sentence].isdisjoint(_LINK_ITEM_KEEPS))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -2268,7 +2279,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         known = flows[sent]
         if not known:
             got = ("goods" not in cue_sets[sent] and flow_re.search(text[slice(*sentences[sent])].lower()) is not None) or (
-                energy_doc and _said(_TANK_CARS, sent, text, sentences, said))
+                energy_doc and (_said(_TANK_CARS, sent, text, sentences, said) or _said(_PIPE_NOUN, sent, text, sentences, said)))
             flows[sent] = 2 if got else 1
             return got
         return known == 2
@@ -2395,6 +2406,51 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and|und|и)?|and|und|и|or|oder|или|so
 
 #: The opening bracket right before a chain that glosses a line's name: "Tanap (Ardahan – Kipi)".
 _GLOSS_OPEN = frozenset((" (", "\u00a0("))
+
+
+#: The words of a heading over links to other pages, lower-cased (a text holding none has no such lines).
+_LINK_HEAD_STEMS = ("lesen sie auch", "weiterlesen", "mehr zum thema", "auch interessant", "ähnliche artikel", "meistgelesen",
+                    "read also", "also read", "read more", "more from", "related", "might also like", "may also like",
+                    "most read", "читайте также", "смотрите также", "читать также", "по теме", "похожие статьи",
+                    "похожие новости")
+#: Such a heading on a line of its own (a few more words allowed: "MORE FROM BLACK SEA MONITOR"), or opening a line with a
+#: colon and the link after it ("Lesen Sie auch: Druschba-Pipeline ...", the link taken from the colon on).
+_LINK_HEAD = re.compile(r"(?im)^[ \t]*(?:lesen sie auch|weiterlesen|mehr zum thema|auch interessant|ähnliche artikel|meistgelesen|"
+                        r"read also|also read|read more|more from|related(?:\s+(?:posts|articles|stories|news|content))?|"
+                        r"you (?:might|may) also like|most read|читайте также|смотрите также|читать также|по теме|"
+                        r"похожие (?:статьи|новости))(?:[ \t]+[^\n:]{1,40}?)?[ \t]*(?::[ \t]*(?=\S)|:?[ \t]*$)")
+#: A link's line: short, not a sentence of the story (no full stop, question or exclamation mark at its end).
+_LINK_ITEM = re.compile(r"[ \t]*[^\n]{1,160}?(?<![.!?])[ \t]*(?=\n|$)")
+#: At most this many links follow one heading.
+_LINK_ITEMS_MAX = 8
+#: Cue kinds by which a link's line speaks of a route itself: its field is named as in a story of oil or gas.
+_LINK_ITEM_KEEPS = frozenset(("energy", "trade"))
+
+
+def _link_items(text: str) -> list[tuple[int, int]]:
+    """The lines of links to other pages: each line after such a heading (to a blank or a story's line), bounds in order.
+
+    A heading that ends its line opens a block of links, each a line of its own; one with a colon and more words after it
+    is one link. Each heading is read once, and each line after it once.
+    """
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for head in _LINK_HEAD.finditer(text):
+        pos = head.end()
+        if pos < n and text[pos] != "\n":  # "Lesen Sie auch: Druschba-Pipeline ..." : the rest of the line is the link
+            item = _LINK_ITEM.match(text, pos)
+            if item is not None:
+                out.append((item.start(), item.end()))
+            continue
+        for _ in range(_LINK_ITEMS_MAX):
+            if pos >= n or text[pos] != "\n":
+                break
+            item = _LINK_ITEM.match(text, pos + 1)
+            if item is None:
+                break
+            out.append((item.start(), item.end()))
+            pos = item.end()
+    return sorted(out)
 
 
 def _goods_spoken_of(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]],
@@ -3408,6 +3464,9 @@ _LINE_WORD = re.compile(r"pipeline|\bline\b|\bsystem|leitung|трубопров�
 
 #: Tank cars carry liquids: in a story of oil or gas, a sentence of them speaks of oil ("the cargo travels in tank cars").
 _TANK_CARS = re.compile(r"tank cars?\b|tank wagons?\b|kesselwag|цистерн")
+#: A pipe, one of them, in English ("a pipe of around 300 kilometres across the seabed, from near Turkmenbashi to the coast"):
+#: in a story of oil or gas, the line (batch 42; not "a pipe dream", not the plumber's "pipes").
+_PIPE_NOUN = re.compile(r"\b(?:a|the|one|this|that|new|subsea|undersea|submarine|second|single)\s+pipe\b(?!\s+dream)(?!-)")
 #: A person (and what he works for) right before a locative "in" / «в»: the town is where the person is ("said a manager
 #: of an oil company in Atyrau", «источник в Новороссийске»).
 _PERSON_IN = _Screened(re.compile(r"\b(?:manager|official|trader|analyst|source|executive|spokes(?:man|woman|person)|correspondent|reporter|"
