@@ -2143,6 +2143,9 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
             and _STRETCH_TO.match(text, m.end) is None)
         # «кафе на набережной Актау», «в поселках под Новороссийском»: the town's embankment or villages, a place to live
         or _TOWN_PART_BEFORE.search(text, max(0, m.start - 24), m.start) is not None
+        # "den Millionenstädten Almaty und Schymkent", "the cities of Atyrau and Aktau", «в городах Атырау и Актау»: towns
+        # listed as towns, whatever the sentence's business (batch 42)
+        or _TOWNS_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
         # "at the airport in Aktau", „das Terminal des Flughafens Aktau“: the town's airport (batch 37)
         # (an article with no word of air travel holds no airport's word: asked only where one may stand)
         or (airport_words and _AIRPORT_BEFORE.search(text, max(0, m.start - 24), m.start) is not None)
@@ -2936,6 +2939,10 @@ _TOWN_PART_BEFORE = _Screened(re.compile(r"(?:(?:(?:embankment|promenade|seafro
                                r"(?<![а-яё])(?:набережн(?:ая|ой|ую)|автовокзал(?:а|е|ом|у)?(?:\s+(?:в|г\.))?|"
                                r"(?:посел(?:ок|ка|ке|ком|ки|ков|ках|кам)|сел(?:о|а|ах|ам)|деревн(?:я|и|е|ях|ям)|станиц(?:а|е|ы|ах))"
                                r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE))
+#: A plural town word right before a name, or before a list of names this one ends: "the cities of Atyrau and Aktau",
+#: „den Millionenstädten Almaty und Schymkent“, „Großstädte wie Samara“, «в городах Атырау и Актау» (batch 42).
+_TOWNS_BEFORE = _Screened(re.compile(r"(?:\b(?:cities|towns)(?:\s+(?:of|such as|like))?|städten?(?:\s+wie)?|(?<![а-яё])город(?:ов|ах|ам|ами)(?:\s+как)?)"
+                                     r"(?:\s+[\w-]+(?:\s*,|\s+(?:and|und|и|sowie)))*\s+$", re.IGNORECASE))
 #: An airport's word right before a town's name: "the airport in Aktau", „des Flughafens Aktau“, «аэропорт Актау»: the town's
 #: airport, whatever its sentence says of terminals and oil workers (batch 37; "airport" as the last word of a list, "the
 #: port and airport of Aktau", names the port too and is left to the other rules: not after "and", "und", «и»).
