@@ -3868,7 +3868,13 @@ def _named_so(m: Mention, text: str) -> bool:
     # is the subject ("Druschba heißt auf Deutsch Freundschaft; die Leitung ...")
     after = _NAMING_AFTER.match(text, m.end) is not None and text[max(0, m.start - 4) : m.start].rstrip(" «\"„“")[-1:] not in _CLAUSE_OPENERS
     return (_NAMING_BEFORE.search(text, max(0, m.start - 32), m.start) is not None or after or _former_name(m, text)) and (
-        _LINE_WORD.search(text[max(0, m.start - 40) : m.start].casefold()) is None and not _LINE_AFTER.match(text, m.end, m.end + 20))
+        _LINE_WORD.search(before := text[max(0, m.start - 40) : m.start].casefold()) is None and _LINE_PART.search(before) is None
+        and not _LINE_AFTER.match(text, m.end, m.end + 20))
+
+
+#: A word of a part of a line (searched case-folded, in the few words before a naming verb): "the western section, known as
+#: MunaiTas", „der Abschnitt namens ...“, «участок под названием ...» name that part of the line (batch 42).
+_LINE_PART = re.compile(r"\b(?:section|segment|stretch|spur)|abschnitt|teilstück|(?<![а-яё])(?:участ(?:ок|ка|ке|ком)|отрез(?:ок|ка|ке))")
 
 
 #: A long form in capitals right before "(ABBR)": the story defines the abbreviation ("Communist Party of China (CPC)").
