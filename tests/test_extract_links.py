@@ -3615,7 +3615,7 @@ _LINKS42: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Der Süden mit den Millionenstädten Almaty und Schymkent hängt am Gas, das über die Beineu-Bosoi-Schymkent-Pipeline "
          "kommt.", "de", {"bbs"}),
         ("The cities of Almaty and Shymkent get their gas through the Beineu-Bozoi-Shymkent pipeline.", "en", {"bbs"}),
-        ("Города Алматы и Шымкент получают газ по газопроводу Бейнеу — Бозой — Шымкент.", "ru", {"bbs"}),
+        ("В городах Алматы и Шымкенте газ получают по газопроводу Бейнеу — Бозой — Шымкент.", "ru", {"bbs"}),
         ("В городах Атырау и Актау обсуждали экспорт нефти через КТК.", "ru", {"cpc"}),
         ("Gas reaches the Shymkent junction from Beineu through the pipeline.", "en", {"beineu", "shymkent"}),
     ],

@@ -2941,7 +2941,7 @@ _TOWN_PART_BEFORE = _Screened(re.compile(r"(?:(?:(?:embankment|promenade|seafro
                                r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE))
 #: A plural town word right before a name, or before a list of names this one ends: "the cities of Atyrau and Aktau",
 #: „den Millionenstädten Almaty und Schymkent“, „Großstädte wie Samara“, «в городах Атырау и Актау» (batch 42).
-_TOWNS_BEFORE = _Screened(re.compile(r"(?:\b(?:cities|towns)(?:\s+(?:of|such as|like))?|städten?(?:\s+wie)?|(?<![а-яё])город(?:а|ов|ах|ам|ами)(?:\s+как)?)"
+_TOWNS_BEFORE = _Screened(re.compile(r"(?:\b(?:cities|towns)(?:\s+(?:of|such as|like))?|städten?(?:\s+wie)?|(?<![а-яё])город(?:ов|ах|ам|ами)(?:\s+как)?)"
                                      r"(?:\s+[\w-]+(?:\s*,|\s+(?:and|und|и|sowie)))*\s+$", re.IGNORECASE))
 #: An airport's word right before a town's name: "the airport in Aktau", „des Flughafens Aktau“, «аэропорт Актау»: the town's
 #: airport, whatever its sentence says of terminals and oil workers (batch 37; "airport" as the last word of a list, "the
