@@ -3578,11 +3578,8 @@ _LINKS42: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Танкеры грузят там нефть. Автовокзал Актау — современный терминал с кафе.", "ru", set()),
         ("Der Hafen von Noworossijsk ist ein modernes Terminal für Öl.", "de", {"sheskharis"}),
     ],
-    "an_ensemble_from_a_town_and_a_list_of_home_towns": [
-        # an ensemble or a band from a town, and the names listed after a person's home town (h42-ru-07); oil from the same
-        # list of places keeps them
-        ("Нефть идёт через порт. Фильм рассказал о легендарном ансамбле из Новороссийска.", "ru", set()),
-        ("Oil pumping rose. A band from Aktau played at the launch.", "en", set()),
+    "a_list_of_home_towns": [
+        # the names listed after a person's home town are home towns too (h42-ru-07); oil from the same list of places keeps them
         ("Engineers from Atyrau, Aktau and Samara discussed oil pumping.", "en", set()),
         ("Инженеры из Атырау, Актау и Самары обсудили прокачку нефти.", "ru", set()),
         ("Oil flows from Atyrau and Samara to Novorossiysk.", "en", {"atyrau", "samara", "sheskharis"}),

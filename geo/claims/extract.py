@@ -3489,8 +3489,6 @@ _PERSON_STEMS = ("engineer", "worker", "manager", "driver", "fahrer", "води�
                  "company", "unternehm", "компани", "фирм",
                  # and a family's: "eine Familie aus Samara", "a family from Aktau", «семья из Самары» (its home town)
                  "famil", "семья", "семьи", "семье", "семью", "семьей", "семьёй",
-                 # and a band's or an ensemble's: "a band from Aktau", „ein Ensemble aus Samara“, «ансамбль из Новороссийска» (batch 42)
-                 "band", "ensemble", "ансамбл", "orchest", "оркестр",
                  # and students': "a group of students from Atyrau", "Studenten aus Aktau", «студенты из Атырау» (their home town)
                  "student", "studierend", "schüler", "pupil", "студент", "школьник")
 #: The word of a consortium: a story that uses it calls an abbreviation ("CPC", «КТК») by what it is.
