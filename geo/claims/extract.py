@@ -2282,7 +2282,7 @@ def analyse(text: str, *, article: str = "", language: str | None = None, matche
         known = flows[sent]
         if not known:
             got = ("goods" not in cue_sets[sent] and flow_re.search(text[slice(*sentences[sent])].lower()) is not None) or (
-                energy_doc and (_said(_TANK_CARS, sent, text, sentences, said) or _said(_PIPE_NOUN, sent, text, sentences, said)))
+                energy_doc and (_said(_TANK_CARS, sent, text, sentences, said) or _said(_PIPE_NOUN, sent, text, sentences, said, _PIPE_STEMS)))
             flows[sent] = 2 if got else 1
             return got
         return known == 2
@@ -3474,6 +3474,7 @@ _TANK_CARS = re.compile(r"tank cars?\b|tank wagons?\b|kesselwag|цистерн")
 #: A pipe, one of them, in English ("a pipe of around 300 kilometres across the seabed, from near Turkmenbashi to the coast"):
 #: in a story of oil or gas, the line (batch 42; not "a pipe dream", not the plumber's "pipes").
 _PIPE_NOUN = re.compile(r"\b(?:a|the|one|this|that|new|subsea|undersea|submarine|second|single)\s+pipe\b(?!\s+dream)(?!-)")
+_PIPE_STEMS = ("pipe",)  # its word as written (the sentence is searched only where it holds it)
 #: A person (and what he works for) right before a locative "in" / «в»: the town is where the person is ("said a manager
 #: of an oil company in Atyrau", «источник в Новороссийске»).
 _PERSON_IN = _Screened(re.compile(r"\b(?:manager|official|trader|analyst|source|executive|spokes(?:man|woman|person)|correspondent|reporter|"
