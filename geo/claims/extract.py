@@ -3553,9 +3553,9 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            # («район» after «в» unquoted is "in the area of": «в районе Босфора» is near the strait, no district)
                            # a team met in a match or joined by a player: „das Rückspiel gegen Druschba Minsk“, "the match against
                            # Druzhba", «матч против «Дружбы»», «защитник переходит в «Дружбу»» (batch 42)
-                           r"(?:spiel|partie|duell|derby)\s+gegen|\b(?:match|game|fixture|tie)\s+(?:against|with)|"
-                           r"(?<![а-яё])(?:(?:матч\w{0,3}|игр[аеуы]|встреч[аеуи])\s+(?:с|со|против)|(?:переш[её]л\w?|переходит|"
-                           r"перейд[её]т|перешли)\s+в\s+«)|"
+                           r"(?:spiel|partie|duell|derby)\s+gegen|\b(?:match|game|fixture)(?:es|s)?\s+(?:against|with)|"
+                           r"(?<![а-яё])(?:(?:матч\w{0,3}|игр[аеуы]|встреч[аеуи])\s+(?:с|со|против)|переходит\s+в\s+«|"
+                           r"переш[её]л\w?\s+в\s+«|перейд[её]т\s+в\s+«)|"
                            r"verein(?:e|en|es|s)?|klub|kino|komplex|\bcomplex|(?<![а-яё])(?:микрорайон|"
                            r"район(?:(?<![вВ]\sрайон)|(?=\w{0,3}\s*[«\"„“]))|программ|комплекс|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
@@ -4526,7 +4526,8 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
 #: Samara", „Eisenbahnknoten“, „Verkehrsknoten“: a compound's "knoten" is no word of its own).
 _JUNCTION_BEFORE = _Screened(re.compile(
     r"(?:(?<!rail )(?<!railway )(?<!road )(?<!transport )\bjunctions?(?:\s+of)?|(?<![^\W\d_])knoten(?:punkte?)?|"
-    r"(?<![а-яё])(?<!железнодорожный )(?<!транспортный )(?<!логистический )(?<!дорожный )(?:узел|узл(?:ы|ов|ам|ами|ах|а|у|ом|е)))"
+    r"(?<![а-яё])(?<!железнодорожный )(?<!транспортный )(?<!логистический )(?<!дорожный )узел|"
+    r"(?<![а-яё])(?<!железнодорожный )(?<!транспортный )(?<!логистический )(?<!дорожный )узл(?:ы|ов|ам|ами|ах|а|у|ом|е))"
     r"(?:\s+[«\"„“]?[\w-]+[»\"“”]?(?:\s*,|\s+(?:and|und|и|sowie)))*\s+[«\"„“]?$", re.IGNORECASE))
 #: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
 _KIND_WORDS = {
