@@ -2320,6 +2320,14 @@ def _analyse(text: str, *, article: str = "", language: str | None = None, match
         if id(p) in towns and id(m) not in towns and kinds.get(m.id) in _TOWN_KINDS and text[max(0, p.start - 3) : p.start] in _IN \
                 and _TOWN_AND.fullmatch(text, p.end, m.start):
             towns.add(id(m))
+    # "engineers from Atyrau, Aktau and Samara", «художники из Баку, Актау и Самары»: the names listed after a person's home
+    # town are home towns too (batch 42; each pair's gap is looked at once)
+    homes: set[int] = set()
+    for p, m in pairwise(mentions):
+        if id(p) in towns and (id(p) in homes or (text[max(0, p.start - 4) : p.start] in _FROM and _person_from(text, p.start))) \
+                and kinds.get(m.id) in _TOWN_KINDS and _HOME_LIST.fullmatch(text, p.end, m.start):
+            towns.add(id(m))
+            homes.add(id(m))
     # "gas supplies to households in Shymkent", «газификация Шымкента»: the town of the consumers, wherever the name stands
     # (a place's name: not a chain, nor a line's own terminal by its kind word, "the terminal of the CPC")
     bare = [m for m in mentions if kinds.get(m.id) in _OWN_BUSINESS and m.match != "chain" and m.match != "owner" and (
@@ -2405,6 +2413,9 @@ def _analyse(text: str, *, article: str = "", language: str | None = None, match
         # «Эксперты из Самары», "experts in Atyrau", „Experten aus Aktau“: the experts' town (batch 43: experts elsewhere in
         # the sentence are the source of reported speech, «как отмечают эксперты, ... путь до Алашанькоу», no civic word)
         or (experts and _EXPERTS_BEFORE.search(text, max(0, m.start - 24), m.start) is not None)
+        # "den Millionenstädten Almaty und Schymkent", "the cities of Atyrau and Aktau", «в городах Атырау и Актау»: towns
+        # listed as towns, whatever the sentence's business (batch 42)
+        or _TOWNS_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
         # "at the airport in Aktau", „das Terminal des Flughafens Aktau“: the town's airport (batch 37)
         # (an article with no word of air travel holds no airport's word: asked only where one may stand)
         or (airport_words and _AIRPORT_BEFORE.search(text, max(0, m.start - 24), m.start) is not None)
@@ -2463,6 +2474,17 @@ def _analyse(text: str, *, article: str = "", language: str | None = None, match
             # business there («прокачка по системе КТК») (batch 39)
             _abbreviation(m.alias) and not _said(_LINE_WORD, m.sentence, text, sentences, said)
             and not _said(_OWN_BUSINESS["terminal"], m.sentence, text, sentences, said))))
+    # a line under "Lesen Sie auch", "READ ALSO", «Читайте также» links to another page: its headline tells that page's story,
+    # so a field's name there counts only where the line itself speaks of oil, gas or their trade ("→ Turkmenistan: Präsident
+    # besucht neue Bohrungen in Galkynysch" names no route) (batch 42; the lines found once an article, only when such a
+    # heading's words are in it)
+    if any(kinds.get(m.id) == "field" and id(m) not in towns for m in mentions) and any(
+            stem in _lowered(text) for stem in _LINK_HEAD_STEMS):
+        items = _link_items(text)
+        if items:
+            towns.update(id(m) for m in mentions if kinds.get(m.id) == "field" and (
+                k := bisect_right(items, (m.start, len(text))) - 1) >= 0 and items[k][0] <= sentences[m.sentence][0]
+                and sentences[m.sentence][1] <= items[k][1] and cue_sets[m.sentence].isdisjoint(_LINK_ITEM_KEEPS))
     named: set[int] = set()
     ids: dict[int, set[str]] = {}
     avoiding: set[int] = set()
@@ -2535,7 +2557,7 @@ def _analyse(text: str, *, article: str = "", language: str | None = None, match
         known = flows[sent]
         if not known:
             got = ("goods" not in cue_sets[sent] and flow_re.search(text[slice(*sentences[sent])].lower()) is not None) or (
-                energy_doc and _said(_TANK_CARS, sent, text, sentences, said))
+                energy_doc and (_said(_TANK_CARS, sent, text, sentences, said) or _said(_PIPE_NOUN, sent, text, sentences, said, _PIPE_STEMS)))
             flows[sent] = 2 if got else 1
             return got
         return known == 2
@@ -2662,6 +2684,51 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and|und|и)?|and|und|и|or|oder|или|so
 
 #: The opening bracket right before a chain that glosses a line's name: "Tanap (Ardahan – Kipi)".
 _GLOSS_OPEN = frozenset((" (", "\u00a0("))
+
+
+#: The words of a heading over links to other pages, lower-cased (a text holding none has no such lines).
+_LINK_HEAD_STEMS = ("lesen sie auch", "weiterlesen", "mehr zum thema", "auch interessant", "ähnliche artikel", "meistgelesen",
+                    "read also", "also read", "read more", "more from", "related", "might also like", "may also like",
+                    "most read", "читайте также", "смотрите также", "читать также", "по теме", "похожие статьи",
+                    "похожие новости")
+#: Such a heading on a line of its own (a few more words allowed: "MORE FROM BLACK SEA MONITOR"), or opening a line with a
+#: colon and the link after it ("Lesen Sie auch: Druschba-Pipeline ...", the link taken from the colon on).
+_LINK_HEAD = re.compile(r"(?im)^[ \t]*(?:lesen sie auch|weiterlesen|mehr zum thema|auch interessant|ähnliche artikel|meistgelesen|"
+                        r"read also|also read|read more|more from|related(?:\s+(?:posts|articles|stories|news|content))?|"
+                        r"you (?:might|may) also like|most read|читайте также|смотрите также|читать также|по теме|"
+                        r"похожие (?:статьи|новости))(?:[ \t]+[^\n:]{1,40}?)?[ \t]*(?::[ \t]*(?=\S)|:?[ \t]*$)")
+#: A link's line: short, not a sentence of the story (no full stop, question or exclamation mark at its end).
+_LINK_ITEM = re.compile(r"[ \t]*[^\n]{1,160}?(?<![.!?])[ \t]*(?=\n|$)")
+#: At most this many links follow one heading.
+_LINK_ITEMS_MAX = 8
+#: Cue kinds by which a link's line speaks of a route itself: its field is named as in a story of oil or gas.
+_LINK_ITEM_KEEPS = frozenset(("energy", "trade"))
+
+
+def _link_items(text: str) -> list[tuple[int, int]]:
+    """The lines of links to other pages: each line after such a heading (to a blank or a story's line), bounds in order.
+
+    A heading that ends its line opens a block of links, each a line of its own; one with a colon and more words after it
+    is one link. Each heading is read once, and each line after it once.
+    """
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for head in _LINK_HEAD.finditer(text):
+        pos = head.end()
+        if pos < n and text[pos] != "\n":  # "Lesen Sie auch: Druschba-Pipeline ..." : the rest of the line is the link
+            item = _LINK_ITEM.match(text, pos)
+            if item is not None:
+                out.append((head.start(), item.end()))  # (the heading's words with it: one sentence of the text)
+            continue
+        for _ in range(_LINK_ITEMS_MAX):
+            if pos >= n or text[pos] != "\n":
+                break
+            item = _LINK_ITEM.match(text, pos + 1)
+            if item is None:
+                break
+            out.append((item.start(), item.end()))
+            pos = item.end()
+    return sorted(out)
 
 
 def _goods_spoken_of(m: Mention, text: str, sentences: list[tuple[int, int]], cue_sets: list[frozenset[str]],
@@ -2826,6 +2893,8 @@ def _sentence_cue_sets(text: str, sentences: list[tuple[int, int]], raws: list[s
 
 _IN = frozenset(("in ", "In ", "in\u00a0"))
 _TOWN_AND = re.compile(r"\s+(?:and|und|or|oder)\s+")
+#: The gap between two names of a list: a comma, "and", "und", «и» (and "or").
+_HOME_LIST = re.compile(r"\s*,\s*|,?\s+(?:and|und|or|oder|и|или)\s+")
 #: "from" before a name, its last four characters: a person's home town ("ein Ingenieur aus Atyrau", see _person_from).
 _FROM = frozenset(("aus ", "rom ", " из "))
 _IN_RU = frozenset((" в ", " В ", "\nВ ", "\nв ", "«В "))
@@ -3215,9 +3284,17 @@ _COAST_END_BEFORE = _Screened(re.compile(r"(?:\b(?:from|to|von|aus|bis\s+zur|zur
 #: под Новороссийском», "the promenade of Aktau", "Dörfer bei Noworossijsk": the town as a place to live, whatever the
 #: sentence's business (the facility's own words, «терминал под Новороссийском», "the port of Aktau", are no such word).
 _TOWN_PART_BEFORE = _Screened(re.compile(r"(?:(?:(?:embankment|promenade|seafront)\s+(?:of|in|at)|villages?\s+(?:near|outside|around)|"
-                               r"(?:uferpromenade|promenade)\s+(?:von|in)|dörfer(?:n)?\s+(?:bei|um|nahe))|(?<![а-яё])(?:набережн(?:ая|ой|ую)|"
+                               r"(?:uferpromenade|promenade)\s+(?:von|in)|dörfer(?:n)?\s+(?:bei|um|nahe))|"
+                               # its bus station: „Der Busbahnhof von Noworossijsk ist ein modernes Terminal“, "the bus station in
+                               # Aktau", «автовокзал Актау» (batch 42)
+                               r"\b(?:(?:bus|coach)\s+(?:station|terminal)\s+(?:of|in|at)|busbahnhofs?(?:\s+(?:von|in))?)|"
+                               r"(?<![а-яё])(?:набережн(?:ая|ой|ую)|автовокзал(?:а|е|ом|у)?(?:\s+(?:в|г\.))?|"
                                r"(?:посел(?:ок|ка|ке|ком|ки|ков|ках|кам)|сел(?:о|а|ах|ам)|деревн(?:я|и|е|ях|ям)|станиц(?:а|е|ы|ах))"
                                r"\s+(?:под|около|близ)))\s+$", re.IGNORECASE))
+#: A plural town word right before a name, or before a list of names this one ends: "the cities of Atyrau and Aktau",
+#: „den Millionenstädten Almaty und Schymkent“, „Großstädte wie Samara“, «в городах Атырау и Актау» (batch 42).
+_TOWNS_BEFORE = _Screened(re.compile(r"(?:\b(?:cities|towns)(?:\s+(?:of|such as|like))?|städten?(?:\s+wie)?|(?<![а-яё])город(?:ов|ах|ам|ами)(?:\s+как)?)"
+                                     r"(?:\s+[\w-]+(?:\s*,|\s+(?:and|und|и|sowie)))*\s+$", re.IGNORECASE))
 #: An airport's word right before a town's name: "the airport in Aktau", „des Flughafens Aktau“, «аэропорт Актау»: the town's
 #: airport, whatever its sentence says of terminals and oil workers (batch 37; "airport" as the last word of a list, "the
 #: port and airport of Aktau", names the port too and is left to the other rules: not after "and", "und", «и»).
@@ -3763,6 +3840,10 @@ _LINE_WORD = re.compile(r"pipeline|\bline\b|\bsystem|leitung|трубопров�
 
 #: Tank cars carry liquids: in a story of oil or gas, a sentence of them speaks of oil ("the cargo travels in tank cars").
 _TANK_CARS = re.compile(r"tank cars?\b|tank wagons?\b|kesselwag|цистерн")
+#: A pipe, one of them, in English ("a pipe of around 300 kilometres across the seabed, from near Turkmenbashi to the coast"):
+#: in a story of oil or gas, the line (batch 42; not "a pipe dream", not the plumber's "pipes").
+_PIPE_NOUN = re.compile(r"\b(?:a|the|one|this|that|new|subsea|undersea|submarine|second|single)\s+pipe\b(?!\s+dream)(?!-)")
+_PIPE_STEMS = ("pipe",)  # its word as written (the sentence is searched only where it holds it)
 #: A person (and what he works for) right before a locative "in" / «в»: the town is where the person is ("said a manager
 #: of an oil company in Atyrau", «источник в Новороссийске»).
 _PERSON_IN = _Screened(re.compile(r"\b(?:manager|official|trader|analyst|source|executive|spokes(?:man|woman|person)|correspondent|reporter|"
@@ -3845,6 +3926,11 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            # and a club, a cinema or a sports complex in compounds: der Freundschaftsklub „Druschba“, das
                            # Sowjetkino „Druschba“, «спортивный комплекс «Дружба»», "the sports complex Druzhba"
                            # («район» after «в» unquoted is "in the area of": «в районе Босфора» is near the strait, no district)
+                           # a team met in a match or joined by a player: „das Rückspiel gegen Druschba Minsk“, "the match against
+                           # Druzhba", «матч против «Дружбы»», «защитник переходит в «Дружбу»» (batch 42)
+                           r"(?:spiel|partie|duell|derby)\s+gegen|\b(?:match|game|fixture)(?:es|s)?\s+(?:against|with)|"
+                           r"(?<![а-яё])(?:(?:матч\w{0,3}|игр[аеуы]|встреч[аеуи])\s+(?:с|со|против)|переходит\s+в\s+«|"
+                           r"переш[её]л\w?\s+в\s+«|перейд[её]т\s+в\s+«)|"
                            r"verein(?:e|en|es|s)?|klub|kino|komplex|\bcomplex|(?<![а-яё])(?:микрорайон|"
                            r"район(?:(?<![вВ]\sрайон)|(?=\w{0,3}\s*[«\"„“]))|программ|комплекс|"
                            r"улиц|проспект|парк|сквер|стадион|гостиниц|отел|санатори|кинотеатр|жилого комплекса|ЖК|кафе|ресторан|"
@@ -3858,6 +3944,8 @@ _VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:district|quarter|neighbourhood|st
                            # a room, a hall, a team, a band or a tool named so: "Raum Druschba", "Hörsaal Druschba", «команда
                            # «Дружба»», «зал «Дружба»», "the team Druzhba", "the chainsaw Druzhba"
                            r"raum|saal|\b(?:room|hall|lounge|team|band|chainsaw)|(?<![а-яё])(?:зал|аудитори|команд|ансамбл|бензопил)\w{0,3}|"
+                           # a band named so: «документальный фильм о группе «Дружба»» (batch 42)
+                           r"(?<![а-яё])групп(?:а|ы|е|у|ой)\s+[«\"„“]|"
                            # a dance or folk ensemble, a choir named so, compounds too: das Tanzensemble „Druschba“, der
                            # Kinderchor „Druschba“, "the Druzhba choir" is after it (_VENUE_AFTER), «хор «Дружба»» (batch 33)
                            # (and in the genitive: "ein Gastspiel des Moskauer Ensembles „Druschba“", batch 41)
@@ -3941,6 +4029,8 @@ _FIELD_VENUE_BEFORE = _Screened(re.compile(r"(?:\b(?:theat(?:er|re)|hotel|festiv
                                  # a café or a bar named after the field: das Café „Tengis“, «кофейня «Тенгиз»», «в гастробаре
                                  # «Тенгиз»» (the bar's word whole: «баррель» holds its letters) (batch 33)
                                  r"\b(?:café|cafe|coffee shop|sanatori(?:um|o))|(?<![а-яё])(?:кафе|кофейн\w{0,3}|(?:гастро|лаунж-|винный\s)?бар(?:е|а|у|ом)?)|"
+                                 # a guest house: die Pension „Tengis“, "the guesthouse Tengiz", «пансионат «Тенгиз»» (batch 42)
+                                 r"\b(?:pension|gasthaus|gästehaus|guest\s?house)|(?<![а-яё])пансионат\w{0,3}|"
                                  r"(?<![а-яё])(?:театр|гостиниц|отел|фестивал|кинотеатр|ресторан|клуб|санатори|"
                                  r"стадион|"
                                  # a mall or a shop named after the field, as a line's (_VENUE_BEFORE): «в торговом центре
@@ -3956,6 +4046,7 @@ _FIELD_VENUE_AFTER = re.compile(r"[»\"“”]?(?:\s+|-)(?:(?:national|state|dra
                                 r"mall\b|shopping\s+cent(?:re|er)|supermarket|einkaufszentrum|supermarkt)", re.IGNORECASE)
 #: The words of both as plain substrings, both cases of their first letter (an article holding none skips the look).
 _FIELD_VENUE_STEMS = ("theat", "hotel", "festival", "cinema", "kino", "restaurant", "club", "stadi", "arena", "театр",
+                      "pension", "gasthaus", "gästehaus", "guest", "пансионат",  # (batch 42)
                       "гостиниц", "отел", "фестивал", "ресторан", "клуб", "стадион", "café", "cafe", "coffee", "кафе", "кофейн", "бар",
                       "sanatori", "санатори", "тц", "трц", "торгов", "супермаркет", "гипермаркет", "магазин", "mall", "shopping",
                       "supermarket", "einkaufszentrum", "supermarkt")
@@ -4180,7 +4271,13 @@ def _named_so(m: Mention, text: str) -> bool:
     # is the subject ("Druschba heißt auf Deutsch Freundschaft; die Leitung ...")
     after = _NAMING_AFTER.match(text, m.end) is not None and text[max(0, m.start - 4) : m.start].rstrip(" «\"„“")[-1:] not in _CLAUSE_OPENERS
     return (_NAMING_BEFORE.search(text, max(0, m.start - 32), m.start) is not None or after or _former_name(m, text)) and (
-        _LINE_WORD.search(text[max(0, m.start - 40) : m.start].casefold()) is None and not _LINE_AFTER.match(text, m.end, m.end + 20))
+        _LINE_WORD.search(before := text[max(0, m.start - 40) : m.start].casefold()) is None and _LINE_PART.search(before) is None
+        and not _LINE_AFTER.match(text, m.end, m.end + 20))
+
+
+#: A word of a part of a line (searched case-folded, in the few words before a naming verb): "the western section, known as
+#: MunaiTas", „der Abschnitt namens ...“, «участок под названием ...» name that part of the line (batch 42).
+_LINE_PART = re.compile(r"\b(?:section|segment|stretch|spur)|abschnitt|teilstück|(?<![а-яё])(?:участ(?:ок|ка|ке|ком)|отрез(?:ок|ка|ке))")
 
 
 #: A long form in capitals right before "(ABBR)": the story defines the abbreviation ("Communist Party of China (CPC)").
@@ -4914,6 +5011,8 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
     # one-word town's name does: rents and beaches there are the village's)
     if energy_doc and m.match == "name" and _abbreviation(m.alias):
         return True  # its abbreviation in a story of energy, no town's name: "stünde die PCK deutlich schlechter da"
+    if energy_doc and kind == "junction" and _JUNCTION_BEFORE.search(text, max(0, m.start - 60), m.start) is not None:
+        return True  # named as a junction, in a story of energy: «через узлы Самара и Унеча», "am Knoten Beineu" (batch 42)
     if _REGION_NEXT.match(text, m.end, min(e, m.end + 40)):
         return False
     sent = m.sentence
@@ -4927,6 +5026,15 @@ def _cue_less(m: Mention, kinds: dict[str, str], text: str, sentences: list[tupl
         and _said(_CARGO, sent - 1, text, sentences, memo))) and not _said(_PASSENGERS, sent, text, sentences, memo)
 
 
+#: A junction's word right before its name, or before a list of names this one ends: «через узел Самара», «через узлы Самара
+#: и Унеча», "the junctions of Samara and Unecha", „über die Knoten Samara und Unetscha“, "Knotenpunkt Beineu" name each a
+#: junction of the lines (batch 42); not a railway's or a road's hub («железнодорожный узел Самара», "the rail junction
+#: Samara", „Eisenbahnknoten“, „Verkehrsknoten“: a compound's "knoten" is no word of its own).
+_JUNCTION_BEFORE = _Screened(re.compile(
+    r"(?:(?<!rail )(?<!railway )(?<!road )(?<!transport )\bjunctions?(?:\s+of)?|(?<![^\W\d_])knoten(?:punkte?)?|"
+    r"(?<![а-яё])(?<!железнодорожный )(?<!транспортный )(?<!логистический )(?<!дорожный )узел|"
+    r"(?<![а-яё])(?<!железнодорожный )(?<!транспортный )(?<!логистический )(?<!дорожный )узл(?:ы|ов|ам|ами|ах|а|у|ом|е))"
+    r"(?:\s+[«\"„“]?[\w-]+[»\"“”]?(?:\s*,|\s+(?:and|und|и|sowie)))*\s+[«\"„“]?$", re.IGNORECASE))
 #: Words by which the next sentence refers back to an asset of a kind ("Dostyk ... The crossing handles crude").
 _KIND_WORDS = {
     "port": r"\b(?:port|hafen|порт)", "terminal": r"\b(?:terminal|терминал)", "refinery": r"\b(?:refinery|raffinerie|нпз|завод)",
