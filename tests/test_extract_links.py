@@ -251,7 +251,7 @@ def test_an_alias_added_to_the_asset_file_rebuilds_the_cached_matcher(tmp_path):
                                                           ("extraction_links_holdout39.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout41.yaml", 0.95, 0.9),
                                                           ("extraction_links_holdout43.yaml", 0.95, 0.9),
-                                                          ("extraction_links_holdout42.yaml", 0.88, 0.9)])
+                                                          ("extraction_links_holdout42.yaml", 0.95, 0.9)])
 def test_later_link_batches_do_not_regress(name, floor_p, floor_r, capsys):
     """Batches 2-4 and 6-20 were each scored blind once (their headers; 4, 6, 8-20 are tuned on since); this guards their level, no target."""
     by_lang, errors = link_counts(load_set(name), MATCHER)
