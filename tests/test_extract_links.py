@@ -3638,6 +3638,9 @@ _LINKS40: dict[str, list[tuple[str, str, set[str]]]] = {
         # the port's own business keeps it
         ("Tankers loaded crude at the terminal near Makhachkala.", "en", {"makhachkala"}),
         ("Crude oil is shipped through the port near Makhachkala.", "en", {"makhachkala"}),
+        # "from near X to ...", «из-под X»: the start of a route, not where something lies (with batch 42's "a pipe")
+        ("Oil will flow by pipeline from near Makhachkala to Novorossiysk.", "en", {"makhachkala", "sheskharis"}),
+        ("Нефть по трубопроводу из-под Махачкалы пойдёт до Новороссийска.", "ru", {"makhachkala", "sheskharis"}),
     ],
 }
 

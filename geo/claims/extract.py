@@ -3249,7 +3249,9 @@ _MEETING_STEMS = _stems("met", "meeting", "summit", "forum", "conference", "gath
                         "саммит", "форум", "конференци", "совещани", "discuss", "talks", "besprach", "erörter", "обсуд", "обсуж", "переговор",
                         "signed", "signing", "unterzeichn", "подписа", "convention", "konvention", "конвенци")
 #: A route preposition right before a name: "via Alashankou", «через Приморск» is where the oil goes, not the town.
-_NEAR_BEFORE = _Screened(re.compile(r"(?:\b(?:outside|near|nahe|unweit)|(?<![а-яё])(?:под|около|близ|недалеко от))\s+$", re.IGNORECASE))
+#: (not "from near X to ...", «из-под X»: the start of a route, as a line's or a pipe's, batch 42 with batch 40's rule)
+_NEAR_BEFORE = _Screened(re.compile(r"(?:\b(?<!from )(?:outside|near|nahe|unweit)|(?<![а-яё])(?<!из-)(?:под|около|близ|недалеко от))\s+$",
+                                    re.IGNORECASE))
 #: The words _NEAR_BEFORE's matches end with (before the space): a C-level look at the name's few characters before it first,
 #: since ports are named often and few after "near" (batch 40 asks it of ports too, not only of junctions).
 _NEAR_ENDS = ("outside", "near", "nahe", "unweit", "под", "около", "близ", "от")
