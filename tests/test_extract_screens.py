@@ -132,7 +132,8 @@ def test_the_held_words_are_runs_of_letters_that_lower_case_to_their_stems():
 
     assert len(extract._HELD_STEMS) == len(extract._HELD_CASED) == len((extract._HELD_VENUE, extract._HELD_GUIDE,
                                                                           extract._HELD_FIELD_VENUE, extract._HELD_MEDIA,
-                                                                          extract._HELD_CRYPTO, extract._HELD_LINK_HEAD))
+                                                                          extract._HELD_CRYPTO, extract._HELD_LINK_HEAD,
+                                                                          extract._HELD_TOWNS))
     for stems, words in zip(extract._HELD_STEMS, extract._HELD_CASED, strict=True):
         for w in words:
             assert re.fullmatch(r"\w+", w) and any(s in w.lower() for s in stems), w
