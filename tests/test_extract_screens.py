@@ -117,6 +117,13 @@ def test_the_screened_searches_answer_as_the_patterns_on_odd_letters(text):
                     assert (got and got.span()) == (want and want.span()), (name, lo, hi)
 
 
+def test_each_link_heading_holds_one_of_its_screen_words():
+    # the article's word bits for _LINK_HEAD_WORDS screen the scans of _LINK_HEAD_STEMS: each heading must hold one of them
+    for head in extract._LINK_HEAD_STEMS:
+        assert any(w in word for word in head.split() for w in extract._LINK_HEAD_WORDS), head
+    assert all(re.fullmatch(r"\w+", w) for w in extract._LINK_HEAD_WORDS)
+
+
 def test_the_held_words_are_runs_of_letters_that_lower_case_to_their_stems():
     # _holds_held reads "a word of the text holds it" (the bits of _held_of) for "the text holds it": exact when each word
     # is a run of \w (an occurrence in the text lies inside one of its words) and holds its stem lower-cased (a word's
@@ -125,7 +132,8 @@ def test_the_held_words_are_runs_of_letters_that_lower_case_to_their_stems():
 
     assert len(extract._HELD_STEMS) == len(extract._HELD_CASED) == len((extract._HELD_VENUE, extract._HELD_GUIDE,
                                                                           extract._HELD_FIELD_VENUE, extract._HELD_MEDIA,
-                                                                          extract._HELD_CRYPTO))
+                                                                          extract._HELD_CRYPTO, extract._HELD_LINK_HEAD,
+                                                                          extract._HELD_TOWNS))
     for stems, words in zip(extract._HELD_STEMS, extract._HELD_CASED, strict=True):
         for w in words:
             assert re.fullmatch(r"\w+", w) and any(s in w.lower() for s in stems), w

@@ -2351,6 +2351,8 @@ def _analyse(text: str, *, article: str = "", language: str | None = None, match
         _holds_odd(text) or any(stem in _lowered(text) for stem in _AIR_LOW_STEMS))
     # (an airport's word anywhere, read only in an article of air travel: three C-level scans)
     airport_words = air_words and any(stem in _lowered(text) for stem in _AIRPORT_BEFORE.stems)
+    # (a plural town word anywhere: the article's word bits, once an article)
+    towns_said = _held_bits(words) & (1 << _HELD_TOWNS) != 0
     # (a word of experts anywhere: C-level scans once an article, and only when a town kind's name is left)
     experts = any(kinds[m.id] in _TOWN_KINDS and id(m) not in towns for m in bare) and ("xpert" in text or "ксперт" in text)
     # an airline's story: its headline names an airline ("SkyCaspian Airlines - Q3 results call"); read once an article
@@ -2415,7 +2417,7 @@ def _analyse(text: str, *, article: str = "", language: str | None = None, match
         or (experts and _EXPERTS_BEFORE.search(text, max(0, m.start - 24), m.start) is not None)
         # "den Millionenstädten Almaty und Schymkent", "the cities of Atyrau and Aktau", «в городах Атырау и Актау»: towns
         # listed as towns, whatever the sentence's business (batch 42)
-        or _TOWNS_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
+        or (towns_said and _TOWNS_BEFORE.search(text, max(0, m.start - 60), m.start) is not None)
         # "at the airport in Aktau", „das Terminal des Flughafens Aktau“: the town's airport (batch 37)
         # (an article with no word of air travel holds no airport's word: asked only where one may stand)
         or (airport_words and _AIRPORT_BEFORE.search(text, max(0, m.start - 24), m.start) is not None)
@@ -2478,7 +2480,7 @@ def _analyse(text: str, *, article: str = "", language: str | None = None, match
     # so a field's name there counts only where the line itself speaks of oil, gas or their trade ("→ Turkmenistan: Präsident
     # besucht neue Bohrungen in Galkynysch" names no route) (batch 42; the lines found once an article, only when such a
     # heading's words are in it)
-    if any(kinds.get(m.id) == "field" and id(m) not in towns for m in mentions) and any(
+    if any(kinds.get(m.id) == "field" and id(m) not in towns for m in mentions) and _held_bits(words) & (1 << _HELD_LINK_HEAD) and any(
             stem in _lowered(text) for stem in _LINK_HEAD_STEMS):
         items = _link_items(text)
         if items:
@@ -2691,6 +2693,10 @@ _LINK_HEAD_STEMS = ("lesen sie auch", "weiterlesen", "mehr zum thema", "auch int
                     "read also", "also read", "read more", "more from", "related", "might also like", "may also like",
                     "most read", "читайте также", "смотрите также", "читать также", "по теме", "похожие статьи",
                     "похожие новости")
+#: A word of each of them (a heading's words in the text lower-cased lie in its words: the article's word bits screen the
+#: scans of _LINK_HEAD_STEMS, :func:`_held_bits`; tests/test_extract_screens.py).
+_LINK_HEAD_WORDS = ("lesen", "thema", "interessant", "ähnliche", "read", "more", "related", "like", "читайте", "смотрите",
+                    "читать", "теме", "похожие")
 #: Such a heading on a line of its own (a few more words allowed: "MORE FROM BLACK SEA MONITOR"), or opening a line with a
 #: colon and the link after it ("Lesen Sie auch: Druschba-Pipeline ...", the link taken from the colon on).
 _LINK_HEAD = re.compile(r"(?im)^[ \t]*(?:lesen sie auch|weiterlesen|mehr zum thema|auch interessant|ähnliche artikel|meistgelesen|"
@@ -4110,12 +4116,13 @@ _CRYPTO_WORDS = _cased(_CRYPTO_STEMS)
 #: The stems :func:`_holds_held` reads an article's words for, each with its bit in :func:`_held_of`'s answers. No letter of
 #: theirs comes out of lower-casing a character outside a word (``\w``), nor is any a Greek sigma (lower-cased by its
 #: neighbours), so a stem in the text lower-cased lies in one of its words lower-cased (tests/test_extract_fast.py).
-_HELD_STEMS = (_VENUE_STEMS, _GUIDE_STEMS, _FIELD_VENUE_STEMS, _MEDIA_STEMS, _CRYPTO_STEMS)
+_HELD_STEMS = (_VENUE_STEMS, _GUIDE_STEMS, _FIELD_VENUE_STEMS, _MEDIA_STEMS, _CRYPTO_STEMS, _LINK_HEAD_WORDS, _TOWNS_BEFORE.stems)
 #: The words of each tuple of stems (each lower-cases to one of its stems), as :func:`_holds_word` is asked for them.
-_HELD_CASED = (_VENUE_WORDS, _GUIDE_WORDS, _FIELD_VENUE_WORDS, _MEDIA_WORDS, _CRYPTO_WORDS)
+_HELD_CASED = (_VENUE_WORDS, _GUIDE_WORDS, _FIELD_VENUE_WORDS, _MEDIA_WORDS, _CRYPTO_WORDS, _cased(_LINK_HEAD_WORDS),
+               _cased(_TOWNS_BEFORE.stems))
 #: The numbers of the tuples of :data:`_HELD_STEMS` and :data:`_HELD_CASED`, as :func:`_holds_held` is asked for them (an
 #: int: a tuple of strings as the key of a memo was hashed whole at each question).
-_HELD_VENUE, _HELD_GUIDE, _HELD_FIELD_VENUE, _HELD_MEDIA, _HELD_CRYPTO = range(5)
+_HELD_VENUE, _HELD_GUIDE, _HELD_FIELD_VENUE, _HELD_MEDIA, _HELD_CRYPTO, _HELD_LINK_HEAD, _HELD_TOWNS = range(7)
 
 
 def _held_of(word: str) -> int:
