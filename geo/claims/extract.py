@@ -1471,7 +1471,19 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 
 def _paragraph_counts(text: str, found: list[tuple[Mention, list[Entry]]], plain: list[str | None]) -> tuple[list[int], dict[int, dict[str, int]]]:
     """The paragraphs' starts, and by paragraph how often it names each asset plainly (one pass; the names in text order or not)."""
-    starts = [0, *(b.end() for b in _PARAGRAPH_BREAK.finditer(text))]
+    # (_PARAGRAPH_BREAK's matches' ends, read at each line break in a native loop: the regex's iterator cost more)
+    starts = [0]
+    n = len(text)
+    at = text.find("\n")
+    while at >= 0:
+        j = at + 1
+        while j < n and text[j] in " \t\u00a0":
+            j += 1
+        if j < n and text[j] == "\n":
+            starts.append(j + 1)
+            at = text.find("\n", j + 1)
+        else:
+            at = text.find("\n", at + 1)
     counts: dict[int, dict[str, int]] = {}
     if len(starts) > 1:
         for k, (m, _) in enumerate(found):
@@ -3063,6 +3075,21 @@ _DRUG_BEFORE = re.compile(_DRUG_WORDS + r"[^.;!?]{0,80}$")
 _PIPELINE_WORD = re.compile(r"pipelines?")
 
 
+def _medical_terminal(low: str) -> bool:
+    r"""``_MEDICAL_TERMINAL.search(low) is not None``: its match tried only where its words begin.
+
+    (Its \b and look-behind see the text before the match's start: the same answer. Searched, it tried its branches at
+    every character of the sentence.)
+    """
+    for word in ("terminal", "терминальн"):
+        at = low.find(word)
+        while at >= 0:
+            if _MEDICAL_TERMINAL.match(low, at) is not None:
+                return True
+            at = low.find(word, at + 1)
+    return False
+
+
 def _drug_pipes_masked(low: str) -> str:
     """``low`` (a sentence lower-cased) with each pipeline that has a drug's word within 80 characters blanked."""
     return _PIPELINE_WORD.sub(lambda p: " " if _DRUG_AFTER.match(low, p.end()) or _DRUG_BEFORE.search(low[max(0, p.start() - 90) : p.start()])
@@ -3106,7 +3133,7 @@ def _other_senses_dropped(cue_sets: list[frozenset[str]], text: str, sentences: 
             masked = _PAY_TERMINAL.sub(" ", masked)  # "card terminals failed in shops in Samara": no oil terminal
         if any(w in low for w in _IT_STEMS) and _IT_HINT.search(low):
             masked = _IT_TERMINAL.sub(" ", masked)  # «Теги: #CI/CD #терминал #DevOps #Самара»: a command window, no oil terminal
-        if ("terminal" in low or "терминальн" in low) and _MEDICAL_TERMINAL.search(low):
+        if ("terminal" in low or "терминальн" in low) and _medical_terminal(low):
             masked = _MEDICAL_TERMINAL.sub(" ", masked)  # "terminale Niereninsuffizienz", "terminal illness": a disease's last stage
         if "pipeline" in low and any(w in low for w in _DRUG_STEMS):
             masked = _drug_pipes_masked(masked)  # "new drugs in the pipeline": medicines in the making
