@@ -239,10 +239,17 @@ def _screen_bits(word: str) -> int:
     """
     global _SCREEN_BITS_READ
     _SCREEN_BITS_READ = True
-    low = word.lower()
+    return _pair_bits(word.lower(), _SCREEN_PAIRS)
+
+
+def _pair_bits(low: str, pairs: dict[str, list[tuple[str, int]]]) -> int:
+    """The bits of the stems in ``pairs`` (keyed by their first two letters) that ``low`` holds.
+
+    Each of its letter pairs is looked up at C level, so a new word costs about a microsecond.
+    """
     got = 0
-    for pair in filter(_SCREEN_PAIRS.__contains__, map(str.__add__, low, low[1:])):
-        for stem, bit in _SCREEN_PAIRS[pair]:
+    for pair in filter(pairs.__contains__, map(str.__add__, low, low[1:])):
+        for stem, bit in pairs[pair]:
             if stem in low:
                 got |= bit
     return got
@@ -3653,13 +3660,7 @@ def _stem_bits(word: str) -> int:
     Worked out once a word (kept in its record, see :func:`_said`), from the stems that begin with one of its letter pairs
     (found by C-level look-ups, so a new word costs about a microsecond).
     """
-    low = word.casefold()
-    got = 0
-    for pair in filter(_STEM_PAIRS.__contains__, map(str.__add__, low, low[1:])):
-        for stem, bit in _STEM_PAIRS[pair]:
-            if stem in low:
-                got |= bit
-    return got
+    return _pair_bits(word.casefold(), _STEM_PAIRS)
 
 
 #: Not a terminal of buses, planes, passengers or cards (the word or a compound right before it, lower case): "the bus
