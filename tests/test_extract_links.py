@@ -4000,6 +4000,15 @@ _LINKS42: dict[str, list[tuple[str, str, set[str]]]] = {
         ("Crude flows through the CPC.\nRELATED\nCPC shareholders meet\nMost crude from Tengiz goes west.", "en",
          {"cpc", "tengiz"}),
     ],
+    "a_towns_embankment_or_villages_near_it_in_english_and_german": [
+        # the town-part window's English and German branch opened with a backspace, not \b, so it never matched (found in
+        # review of batch 42's branch; the Russian branch worked): the town's embankment, villages near it, are the town's
+        ("Oil exports rose. Cafés line the embankment of Aktau, where tankers load crude.", "en", set()),
+        ("Oil exports rose. Villages near Novorossiysk were flooded after the oil spill.", "en", set()),
+        ("Die Ölexporte stiegen. Auf der Uferpromenade von Aktau, wo Tanker Rohöl laden, flanieren Touristen.", "de", set()),
+        # the port's own business without such a word keeps it
+        ("Tankers load crude in Aktau for export to Baku.", "en", {"aktau", "sangachal", "lane-aktau-baku"}),
+    ],
     "a_pipe_in_a_story_of_oil_or_gas": [
         # "a pipe" in a story of oil or gas is the line: its start is a route's end (h42-en-06); a pipe dream, or a burst pipe
         # in a town's flats, is none

@@ -3325,7 +3325,7 @@ _COAST_END_BEFORE = _Screened(re.compile(r"(?:\b(?:from|to|von|aus|bis\s+zur|zur
 #: A town's embankment or promenade, or villages near it, right before its name: «кафе на набережной Актау», «в поселках
 #: под Новороссийском», "the promenade of Aktau", "Dörfer bei Noworossijsk": the town as a place to live, whatever the
 #: sentence's business (the facility's own words, «терминал под Новороссийском», "the port of Aktau", are no such word).
-_TOWN_PART_BEFORE = _Screened(re.compile(r"(?:(?:(?:embankment|promenade|seafront)\s+(?:of|in|at)|villages?\s+(?:near|outside|around)|"
+_TOWN_PART_BEFORE = _Screened(re.compile(r"(?:\b(?:(?:embankment|promenade|seafront)\s+(?:of|in|at)|villages?\s+(?:near|outside|around)|"
                                r"(?:uferpromenade|promenade)\s+(?:von|in)|dörfer(?:n)?\s+(?:bei|um|nahe))|"
                                # its bus station: „Der Busbahnhof von Noworossijsk ist ein modernes Terminal“, "the bus station in
                                # Aktau", «автовокзал Актау» (batch 42)
