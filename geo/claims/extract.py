@@ -3620,11 +3620,7 @@ def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[
         s, e = sentences[sent]  # word k starts at offsets[2k]: the sentence's words start in [s, e)
         bits = 0
         for k in range((bisect_left(offsets, s) + 1) // 2, (bisect_left(offsets, e) + 1) // 2):
-            rec = words[k]
-            word_bits = rec.stems
-            if word_bits < 0:
-                word_bits = rec.stems = _stem_bits(rec.text)
-            bits |= word_bits
+            bits |= _word_stem_bits(words[k])
         known = 1 | bits << 1
     ask = _SAID_ASKED.get(id(pattern))
     if ask is None:  # a pattern's first question: its own bit (setdefault and next() never give two patterns one)
@@ -3652,6 +3648,14 @@ def _said(pattern: re.Pattern[str], sent: int, text: str, sentences: list[tuple[
 #: The keys, in :func:`_said`'s memo, of its state of each sentence and of the sentences case-folded.
 _SAID_STATE = "said: state"
 _FOLDED = "said: folded"
+
+
+def _word_stem_bits(rec: Word) -> int:
+    """The word's :func:`_stem_bits`, worked out on first asking and kept in its record."""
+    got = rec.stems
+    if got < 0:
+        got = rec.stems = _stem_bits(rec.text)
+    return got
 
 
 def _stem_bits(word: str) -> int:
@@ -4518,14 +4522,7 @@ def _career_words_before(m: Mention, words: list[Word], offsets: list[int]) -> b
     """One of the few words before the name holds a stem of :data:`_CAREER_WORDS` (by the words' stem bits, kept in their records)."""
     bit = _STEM_BIT[id(_CAREER_WORDS)]
     k = (bisect_left(offsets, m.start) + 1) // 2  # the name's first word (word j starts at offsets[2j])
-    for j in range(max(0, k - _CAREER_WORDS_BACK), k):
-        rec = words[j]
-        got = rec.stems
-        if got < 0:
-            got = rec.stems = _stem_bits(rec.text)
-        if got & bit:
-            return True
-    return False
+    return any(_word_stem_bits(words[j]) & bit for j in range(max(0, k - _CAREER_WORDS_BACK), k))
 
 
 def _career_named(m: Mention, text: str) -> bool:
